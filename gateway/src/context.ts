@@ -1,0 +1,4 @@
+/** What the gateway keeps per request. */
+export interface GatewayContext {
+  requestId: string;
+}

@@ -1,0 +1,79 @@
+import type { Server } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { close, createErrorFormatter, createHttpApp, listen, type RouteHandler } from '@jiefen/subgraph-kit';
+import type { GatewayContext } from './context.js';
+import { loadSupergraph } from './supergraph.js';
+import { SubgraphSource } from './subgraph-source.js';
+
+/** Subgraph names and their default ports (4101–4106). */
+export const SUBGRAPH_PORTS: Record<string, number> = {
+  governance: 4101,
+  justice: 4102,
+  court: 4103,
+  police: 4104,
+  procuratorate: 4105,
+  petition: 4106,
+};
+
+/** Subgraph URLs from `<NAME>_URL` (e.g. `COURT_URL`), defaulting to 127.0.0.1 on the default ports. */
+export function subgraphUrlsFromEnv(env: Record<string, string | undefined> = process.env): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(SUBGRAPH_PORTS).map(([name, port]) => [name, env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${port}/graphql`]),
+  );
+}
+
+export interface GatewayOptions {
+  subgraphUrls: Record<string, string>;
+  supergraphSdl?: string;
+  port?: number;
+  host?: string;
+  /** Production: no introspection, no explorer. */
+  production?: boolean;
+  /** Extra routes (the offline explorer in development). */
+  routes?: Record<string, RouteHandler>;
+}
+
+export interface RunningGateway {
+  url: string;
+  graphqlUrl: string;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/** The federation gateway on the committed supergraph (never introspection at run time). */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl ?? loadSupergraph(),
+    buildService: ({ name, url }) => new SubgraphSource(name, options.subgraphUrls[name] ?? url ?? ''),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    // Errors that came back from a subgraph were already formatted (and masked) there.
+    formatError: createErrorFormatter('gateway', undefined, {
+      trust: (formatted) => typeof formatted.extensions?.serviceName === 'string' || formatted.extensions?.code === 'SUBGRAPH_UNAVAILABLE',
+    }),
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  const server = createHttpApp<GatewayContext>({
+    apollo,
+    context: async (_req, requestId) => ({ requestId }),
+    ready: async () => true,
+    routes: production ? {} : options.routes,
+  });
+  const url = await listen(server, options.port ?? 4000, options.host);
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    server,
+    async stop() {
+      await close(server);
+      await apollo.stop();
+    },
+  };
+}

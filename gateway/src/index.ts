@@ -1,0 +1,4 @@
+export * from './gateway.js';
+export * from './supergraph.js';
+export * from './subgraph-source.js';
+export type { GatewayContext } from './context.js';

@@ -1,0 +1,14 @@
+import { startGateway, subgraphUrlsFromEnv } from './gateway.js';
+
+const running = await startGateway({
+  subgraphUrls: subgraphUrlsFromEnv(),
+  port: Number(process.env.GATEWAY_PORT ?? process.env.PORT ?? 4000),
+  host: process.env.HOST ?? '127.0.0.1',
+});
+console.log(`[gateway] ${running.graphqlUrl}`);
+const shutdown = async () => {
+  await running.stop();
+  process.exit(0);
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

@@ -1,0 +1,47 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import type { GatewayContext } from './context.js';
+
+/** Chinese names of the agencies, by subgraph name, for the errors users read. */
+export const AGENCY_NAMES: Record<string, string> = {
+  governance: '综治中心',
+  justice: '司法局',
+  court: '法院',
+  police: '公安',
+  procuratorate: '检察院',
+  petition: '信访局',
+};
+
+/**
+ * One subgraph as the gateway sees it. Forwards the request id; turns every transport failure
+ * into an error that names the agency and hides the subgraph's internal URL (the stock data
+ * source puts it in the message and in `extensions.response`).
+ */
+export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(readonly subgraphName: string, url: string) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const agency = AGENCY_NAMES[this.subgraphName] ?? this.subgraphName;
+      const service = this.subgraphName.toUpperCase();
+      console.error(JSON.stringify({
+        level: 'error',
+        message: 'subgraph request failed',
+        service,
+        requestId: options.context?.requestId,
+        error: error instanceof Error ? error.message : String(error),
+      }));
+      throw new GraphQLError(`${agency}(${service})服务暂时不可用,其他部门的数据照常返回`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', service },
+      });
+    }
+  }
+}

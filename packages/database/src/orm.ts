@@ -1,0 +1,144 @@
+import type { Constructor, EntityClass, EntityManager, MigrationObject } from '@mikro-orm/core';
+import { Migration, Migrator } from '@mikro-orm/migrations';
+import { MikroORM, PostgreSqlDriver, type AbstractSqlConnection } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import type { DatabaseConfig } from './config.js';
+
+export { Migration };
+
+/** What a subgraph brings to its database: entity classes and its committed migrations, in order. */
+export interface DatabaseModule {
+  name: string;
+  // MikroORM's own type for entity classes of any shape.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  entities: EntityClass<any>[];
+  migrations: MigrationObject[];
+}
+
+export type Orm = MikroORM<PostgreSqlDriver>;
+
+/** Lists migration classes as MikroORM wants them, named by their class names. */
+export function migrationList(...classes: Constructor<Migration>[]): MigrationObject[] {
+  return classes.map((cls) => ({ name: cls.name, class: cls }));
+}
+
+/** Creates the database if the server does not have it yet (`CREATE DATABASE` is not transactional). */
+export async function ensureDatabase(config: DatabaseConfig): Promise<void> {
+  const client = new pg.Client({ host: config.host, port: config.port, user: config.user, password: config.password, database: 'postgres' });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [config.dbName]);
+    if (!rowCount) {
+      await client.query(`CREATE DATABASE "${config.dbName.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // created concurrently by another process
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops a database (tests only). */
+export async function dropDatabase(config: DatabaseConfig): Promise<void> {
+  const client = new pg.Client({ host: config.host, port: config.port, user: config.user, password: config.password, database: 'postgres' });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${config.dbName.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface OpenOptions {
+  /** Largest number of pooled connections (default 10). */
+  poolMax?: number;
+  /** Where `migration:create` writes new migrations. */
+  migrationsPath?: string;
+}
+
+/** Opens one subgraph's database. Schema sync is never used: {@link migrate} applies migrations. */
+export async function openDatabase(module: DatabaseModule, config: DatabaseConfig, options: OpenOptions = {}): Promise<Orm> {
+  return MikroORM.init({
+    driver: PostgreSqlDriver,
+    entities: module.entities,
+    host: config.host,
+    port: config.port,
+    user: config.user,
+    password: config.password,
+    dbName: config.dbName,
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    discovery: { warnWhenNoEntities: false },
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: module.migrations,
+      path: options.migrationsPath,
+      pathTs: options.migrationsPath,
+      emit: 'ts',
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+      tableName: 'mikro_orm_migrations',
+    },
+  });
+}
+
+/** Applies pending migrations in one transaction. Returns the names applied. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+/** True when the database answers. */
+export async function isReachable(orm: Orm): Promise<boolean> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `seed` once per database: a marker row in `jiefen_seed`, written in the same transaction
+ * as the data, makes a second run a no-op. Returns whether the seed ran.
+ */
+export async function seedOnce(orm: Orm, name: string, seed: (em: EntityManager) => Promise<void>): Promise<boolean> {
+  const connection = orm.em.getConnection();
+  await connection.execute('create table if not exists jiefen_seed (name text primary key, applied_at timestamptz not null default now())');
+  let ran = false;
+  await orm.em.fork().transactional(async (em) => {
+    const rows = await em.getConnection().execute<{ name: string }[]>(
+      'insert into jiefen_seed (name) values (?) on conflict do nothing returning name',
+      [name],
+      'all',
+      em.getTransactionContext(),
+    );
+    if (rows.length === 0) return;
+    await seed(em);
+    ran = true;
+  });
+  return ran;
+}
+
+/** Counts the SQL statements an ORM sends (tests and benchmarks use it to catch N+1). */
+export function countQueries(orm: Orm): { readonly count: number; reset(): void; stop(): void } {
+  const knex = (orm.em.getConnection() as AbstractSqlConnection).getKnex();
+  const state = { count: 0 };
+  const listener = () => {
+    state.count += 1;
+  };
+  knex.on('query', listener);
+  return {
+    get count() {
+      return state.count;
+    },
+    reset() {
+      state.count = 0;
+    },
+    stop() {
+      knex.off('query', listener);
+    },
+  };
+}

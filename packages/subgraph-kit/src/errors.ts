@@ -1,0 +1,102 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+/** Stable error codes shared by every subgraph and the gateway (DESIGN.md §6). */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'ILLEGAL_TRANSITION'
+  | 'CONFLICT'
+  | 'SUBGRAPH_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR'
+  | (string & {});
+
+/**
+ * A business error: a stable `code`, a Chinese message for the people who use the system,
+ * and optional details (the offending `field`, the entity id…). Created through named constructors.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static validation(field: string, message: string): DomainError {
+    return new DomainError('VALIDATION_FAILED', message, { field });
+  }
+
+  static notFound(entity: string, id: string, code = 'NOT_FOUND'): DomainError {
+    return new DomainError(code, `未找到${entity}(${id})`, { id });
+  }
+
+  static forbidden(message = '无权访问该记录'): DomainError {
+    return new DomainError('FORBIDDEN', message);
+  }
+
+  static illegalTransition(entity: string, from: string, event: string): DomainError {
+    return new DomainError('ILLEGAL_TRANSITION', `${entity}当前状态(${from})不允许执行“${event}”`, { from, event });
+  }
+}
+
+/** Codes produced by GraphQL itself (syntax, validation, variables): safe to show as they are. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export interface FormatterOptions {
+  /** Errors to pass through as they are (the gateway trusts errors its subgraphs already formatted). */
+  trust?: (formatted: GraphQLFormattedError) => boolean;
+}
+
+export const INTERNAL_MESSAGE = '服务器内部错误,请稍后重试或联系管理员';
+
+export interface ErrorLogger {
+  error(message: string, details: Record<string, unknown>): void;
+}
+
+export const consoleLogger: ErrorLogger = {
+  error(message, details) {
+    console.error(JSON.stringify({ level: 'error', message, ...details }));
+  },
+};
+
+/**
+ * Builds Apollo's `formatError`: domain errors keep their code and Chinese message, GraphQL's own
+ * request errors pass through, everything else is logged with its stack and replaced by a masked
+ * message — no stack, no SQL, no internal URL reaches a client.
+ */
+export function createErrorFormatter(service: string, logger: ErrorLogger = consoleLogger, options: FormatterOptions = {}) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    if (original instanceof DomainError) {
+      return { ...formatted, message: original.message, extensions: { ...extensions, ...original.details, code: original.code } };
+    }
+    if (original instanceof GraphQLError && original.extensions?.code === undefined && !original.originalError) {
+      // An error a resolver threw on purpose as a GraphQLError without a code: treat as a client error.
+      return { ...formatted, extensions: { ...extensions, code: 'BAD_REQUEST' } };
+    }
+    const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+    if (code && (CLIENT_CODES.has(code) || options.trust?.(formatted))) {
+      return { ...formatted, extensions };
+    }
+    logger.error('unexpected error', {
+      service,
+      path: formatted.path,
+      error: original instanceof Error ? original.stack ?? original.message : String(original),
+    });
+    return { message: INTERNAL_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

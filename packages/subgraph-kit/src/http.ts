@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface HttpAppOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  /** Path of the GraphQL endpoint (default `/graphql`). */
+  path?: string;
+  /** Builds the per-request context; `requestId` is the request's id (from `x-request-id` or new). */
+  context: (req: IncomingMessage, requestId: string) => Promise<C>;
+  /** `GET /ready`: true when the service can do its work (database reachable…). */
+  ready: () => Promise<boolean>;
+  /** Largest request body accepted, in bytes (default 1 MiB). */
+  bodyLimitBytes?: number;
+  /** Other routes by `METHOD path` (e.g. `GET /explorer`). */
+  routes?: Record<string, RouteHandler>;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string, readonly code: string) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, error: HttpError): void {
+  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new HttpError(413, `请求体过大(上限 ${limit} 字节)`, 'PAYLOAD_TOO_LARGE');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, `请求体过大(上限 ${limit} 字节)`, 'PAYLOAD_TOO_LARGE');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (raw === '') return undefined;
+  if (contentType && /application\/(graphql-response\+)?json/i.test(contentType)) {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      throw new HttpError(400, '请求体不是合法的 JSON', 'BAD_REQUEST');
+    }
+  }
+  return raw;
+}
+
+/**
+ * A plain Node HTTP server around Apollo Server: the GraphQL endpoint, `GET /health` (alive) and
+ * `GET /ready` (dependencies reachable), a body size limit and a request id on every answer.
+ * Shared by the subgraphs and the gateway so both behave the same on the wire.
+ */
+export function createHttpApp<C extends BaseContext>(options: HttpAppOptions<C>): Server {
+  const path = options.path ?? '/graphql';
+  const limit = options.bodyLimitBytes ?? 1024 * 1024;
+  const routes: Record<string, RouteHandler> = {
+    'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
+    'GET /ready': async (_req, res) => {
+      const ok = await options.ready().catch(() => false);
+      sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'unavailable' });
+    },
+    ...options.routes,
+  };
+
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const route = routes[`${req.method} ${url.pathname}`];
+    const handle = async () => {
+      if (route) return route(req, res);
+      if (url.pathname !== path) return sendError(res, new HttpError(404, '未找到该地址', 'NOT_FOUND'));
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const body = req.method === 'POST' ? parseBody(await readBody(req, limit), req.headers['content-type']) : undefined;
+      const result = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => options.context(req, requestId),
+      });
+      for (const [key, value] of result.headers) res.setHeader(key, value);
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        res.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    };
+    handle().catch((error: unknown) => {
+      if (res.headersSent) return res.end();
+      if (error instanceof HttpError) return sendError(res, error);
+      console.error(JSON.stringify({ level: 'error', message: 'http handler failed', requestId, error: String(error) }));
+      sendError(res, new HttpError(500, '服务器内部错误', 'INTERNAL_SERVER_ERROR'));
+    });
+  });
+}
+
+/** Listens and resolves with the base URL (`http://host:port`). Port 0 picks a free port. */
+export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${shownHost}:${address.port}`;
+}
+
+/** Closes the server, ending idle keep-alive connections so shutdown does not hang. */
+export async function close(server: Server): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 2000).unref();
+  });
+}

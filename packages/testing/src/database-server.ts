@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dropDatabase, ensureDatabase, migrate, openDatabase, type DatabaseConfig, type DatabaseModule, type Orm } from '@jiefen/database';
+import { startLocalPostgres } from '@jiefen/local-postgres';
+import { freePort } from './ports.js';
+
+/** A PostgreSQL server for tests: embedded (default) or the one `JIEFEN_TEST_DATABASE_URL` names. */
+export interface DatabaseServer {
+  host: string;
+  port: number;
+  user: string;
+  password?: string;
+  /** Connection URL (to the `postgres` database) that worker processes read from the environment. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export const TEST_DATABASE_ENV = 'JIEFEN_TEST_DATABASE_URL';
+
+function toUrl(s: { host: string; port: number; user: string; password?: string }): string {
+  const auth = s.password ? `${encodeURIComponent(s.user)}:${encodeURIComponent(s.password)}` : encodeURIComponent(s.user);
+  return `postgres://${auth}@${s.host}:${s.port}/postgres`;
+}
+
+function fromUrl(url: string): Omit<DatabaseServer, 'stop'> {
+  const u = new URL(url);
+  const server = {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username) || 'postgres',
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+  };
+  return { ...server, url: toUrl(server) };
+}
+
+/**
+ * Starts the run's database server (vitest global setup): the external server when
+ * `JIEFEN_TEST_DATABASE_URL` is set, else an embedded PostgreSQL in a temporary directory
+ * (on /dev/shm when there is one), thrown away at the end.
+ */
+export async function startDatabaseServer(): Promise<DatabaseServer> {
+  const external = process.env[TEST_DATABASE_ENV];
+  if (external) return { ...fromUrl(external), stop: async () => undefined };
+  const parent = await mkdtemp(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'jiefen-test-'));
+  const pg = await startLocalPostgres({ dataDir: join(parent, 'pg'), port: await freePort(), persistent: false });
+  return {
+    host: pg.host,
+    port: pg.port,
+    user: pg.user,
+    password: pg.password,
+    url: toUrl(pg),
+    async stop() {
+      await pg.stop();
+      await rm(parent, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The run's database server, as global setup published it. */
+export function databaseServerFromEnv(): Omit<DatabaseServer, 'stop'> {
+  const url = process.env[TEST_DATABASE_ENV];
+  if (!url) throw new Error(`${TEST_DATABASE_ENV} is not set: run the tests through vitest (its global setup starts PostgreSQL)`);
+  return fromUrl(url);
+}
+
+export interface TestDatabase {
+  config: DatabaseConfig;
+  orm: Orm;
+  /** Closes the ORM and drops the database. */
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database for one module, with a unique name; dropped by `drop()`. */
+export async function createTestDatabase(module: DatabaseModule): Promise<TestDatabase> {
+  const server = databaseServerFromEnv();
+  const config: DatabaseConfig = {
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    password: server.password,
+    dbName: `jt_${module.name}_${randomBytes(5).toString('hex')}`,
+  };
+  await ensureDatabase(config);
+  const orm = await openDatabase(module, config, { poolMax: 5 });
+  await migrate(orm);
+  return {
+    config,
+    orm,
+    async drop() {
+      await orm.close();
+      await dropDatabase(config);
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './ports.js';
+export * from './database-server.js';
+export * from './stack.js';

@@ -1,0 +1,5 @@
+import { migrationList } from '@jiefen/database';
+import { Migration20261128164518 } from './Migration20261128164518.js';
+
+/** Committed migrations, oldest first (regenerate with `npm run migration:create -- court`). */
+export const migrations = migrationList(Migration20261128164518);

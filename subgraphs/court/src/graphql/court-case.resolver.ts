@@ -1,0 +1,59 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { isUuid, PageArgs, pageRequest, requireUuid, toConnection, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { CourtCase } from '../entities/court-case.entity.js';
+import type { CourtLoaders } from '../loaders/court.loaders.js';
+import { CourtCaseConnection, CourtCaseType } from './court-case.type.js';
+import { DisputeRef } from './dispute.type.js';
+
+type Context = SubgraphContext<CourtLoaders>;
+
+function toType(c: CourtCase): CourtCaseType {
+  return {
+    id: c.id,
+    disputeId: c.disputeId,
+    caseNumber: c.caseNumber,
+    cause: c.cause,
+    stage: c.stage,
+    status: c.status,
+    regionCode: c.regionCode,
+    receivedAt: c.receivedAt,
+  };
+}
+
+@Resolver(() => CourtCaseType)
+export class CourtCaseResolver {
+  @Query(() => CourtCaseType, { nullable: true, description: '按编号查询法院案件' })
+  async courtCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CourtCaseType | null> {
+    const found = await ctx.loaders.courtCaseById.load(requireUuid('id', id));
+    return found ? toType(found) : null;
+  }
+
+  @Query(() => CourtCaseConnection, { description: '法院案件列表(按收案时间倒序)' })
+  async courtCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof CourtCaseConnection>> {
+    const { limit, after } = pageRequest(args, 2);
+    const keyset: FilterQuery<CourtCase> = after
+      ? { $or: [{ receivedAt: { $lt: new Date(after[0]!) } }, { receivedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
+      : {};
+    const [rows, total] = await Promise.all([
+      ctx.em.find(CourtCase, keyset, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
+      ctx.em.count(CourtCase, {}),
+    ]);
+    return toConnection(rows, limit, total, (c) => [c.receivedAt.toISOString(), c.id], toType);
+  }
+}
+
+@Resolver(() => DisputeRef)
+export class DisputeCourtResolver {
+  @FieldResolver(() => [CourtCaseType], { description: '法院:该纠纷的法院案件' })
+  async courtCases(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<CourtCaseType[]> {
+    if (!isUuid(dispute.id)) return [];
+    return (await ctx.loaders.courtCasesByDispute.load(dispute.id)).map(toType);
+  }
+}
+
+export async function resolveCourtCaseReference(reference: { id: string }, ctx: Context): Promise<CourtCaseType | null> {
+  if (!isUuid(reference.id)) return null;
+  const found = await ctx.loaders.courtCaseById.load(reference.id);
+  return found ? toType(found) : null;
+}

@@ -1,0 +1,4 @@
+import { runStandalone } from '@jiefen/subgraph-kit';
+import { courtSubgraph } from './subgraph.js';
+
+await runStandalone(courtSubgraph);

@@ -1,0 +1,5 @@
+import { migrationList } from '@jiefen/database';
+import { Migration20261128164453 } from './Migration20261128164453.js';
+
+/** Committed migrations, oldest first (regenerate with `npm run migration:create -- governance`). */
+export const migrations = migrationList(Migration20261128164453);

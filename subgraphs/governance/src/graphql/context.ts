@@ -1,0 +1,4 @@
+import type { SubgraphContext } from '@jiefen/subgraph-kit';
+import type { GovernanceLoaders } from '../loaders/governance.loaders.js';
+
+export type GovernanceContext = SubgraphContext<GovernanceLoaders>;

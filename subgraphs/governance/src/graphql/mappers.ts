@@ -1,0 +1,24 @@
+import type { Dispute } from '../entities/dispute.entity.js';
+import type { Region } from '../entities/region.entity.js';
+import type { DisputeType } from './dispute.type.js';
+import type { RegionLevel, RegionType } from './region.type.js';
+
+export function toDisputeType(d: Dispute): DisputeType {
+  return {
+    id: d.id,
+    number: d.number,
+    category: d.category,
+    channel: d.channel,
+    summary: d.summary,
+    regionCode: d.regionCode,
+    peopleInvolved: d.peopleInvolved,
+    tier: d.tier,
+    status: d.status,
+    riskLevel: d.riskLevel,
+    registeredAt: d.registeredAt,
+  };
+}
+
+export function toRegionType(r: Region): RegionType {
+  return { code: r.code, name: r.name, level: r.level as RegionLevel, parentCode: r.parentCode ?? null, population: r.population ?? null };
+}

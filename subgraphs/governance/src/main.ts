@@ -1,0 +1,4 @@
+import { runStandalone } from '@jiefen/subgraph-kit';
+import { governanceSubgraph } from './subgraph.js';
+
+await runStandalone(governanceSubgraph);

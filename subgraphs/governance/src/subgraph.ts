@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { defineSubgraph } from '@jiefen/subgraph-kit';
+import { migrations } from '../migrations/index.js';
+import { seedGovernance } from '../seeds/demo.seed.js';
+import { Dispute } from './entities/dispute.entity.js';
+import { Region } from './entities/region.entity.js';
+import { DisputeResolver, resolveDisputeReference } from './graphql/dispute.resolver.js';
+import { RegionResolver, resolveRegionReference } from './graphql/region.resolver.js';
+import { createGovernanceLoaders } from './loaders/governance.loaders.js';
+
+/** 综治中心 — the hub: unified intake, regions, and (later) the docking ledger. */
+export const governanceSubgraph = defineSubgraph({
+  name: 'governance',
+  agencyName: '综治中心',
+  defaultPort: 4101,
+  database: { name: 'governance', entities: [Dispute, Region], migrations },
+  schema: {
+    resolvers: [DisputeResolver, RegionResolver],
+    referenceResolvers: { Dispute: resolveDisputeReference, Region: resolveRegionReference },
+  },
+  createLoaders: createGovernanceLoaders,
+  seed: seedGovernance,
+});

@@ -80,6 +80,7 @@ export async function openDatabase(module: DatabaseModule, config: DatabaseConfi
       transactional: true,
       allOrNothing: true,
       tableName: 'mikro_orm_migrations',
+      silent: true,
     },
   });
 }

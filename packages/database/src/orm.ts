@@ -15,7 +15,7 @@ export interface DatabaseModule {
   migrations: MigrationObject[];
 }
 
-export type Orm = MikroORM<PostgreSqlDriver>;
+export type Orm = MikroORM;
 
 /** Lists migration classes as MikroORM wants them, named by their class names. */
 export function migrationList(...classes: Constructor<Migration>[]): MigrationObject[] {

@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/core';
 import { isReachable, type DatabaseModule, type Orm } from '@jiefen/database';
 import { createErrorFormatter, type ErrorLogger } from './errors.js';
@@ -27,7 +26,12 @@ export interface SubgraphDefinition<L = unknown> {
   /** New DataLoaders for one request. */
   createLoaders(em: EntityManager): L;
   /** Demo data, written once by `npm start` / `npm run seed`. */
-  seed?(em: EntityManager): Promise<void>;
+  seed?(em: EntityManager, options?: SeedOptions): Promise<void>;
+}
+
+/** Options of the demo seed (tests ask for more disputes than the demo's 40). */
+export interface SeedOptions {
+  disputeCount?: number;
 }
 
 /** Declares a subgraph (an identity function that keeps the loader type). */

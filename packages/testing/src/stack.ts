@@ -1,6 +1,6 @@
 import { countQueries, seedOnce, type Orm } from '@jiefen/database';
 import { startGateway, type RunningGateway } from '@jiefen/gateway';
-import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '@jiefen/subgraph-kit';
+import { startSubgraph, type RunningSubgraph, type SeedOptions, type SubgraphDefinition } from '@jiefen/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from './database-server.js';
 
 export interface StackSubgraph {
@@ -36,6 +36,7 @@ export interface StackOptions {
   gateway?: boolean;
   /** Write each subgraph's demo data (default false). */
   seed?: boolean;
+  seedOptions?: SeedOptions;
 }
 
 /** POSTs a GraphQL operation to any endpoint. */
@@ -62,7 +63,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   await Promise.all(
     options.subgraphs.map(async (definition) => {
       const database = await createTestDatabase(definition.database);
-      if (options.seed && definition.seed) await seedOnce(database.orm, 'demo', definition.seed);
+      const seed = definition.seed;
+      if (options.seed && seed) await seedOnce(database.orm, 'demo', (em) => seed(em, options.seedOptions));
       const running = await startSubgraph(definition, { orm: database.orm, port: 0 });
       subgraphs[definition.name] = {
         definition,

@@ -45,7 +45,7 @@ export class CourtCaseResolver {
 
 @Resolver(() => DisputeRef)
 export class DisputeCourtResolver {
-  @FieldResolver(() => [CourtCaseType], { description: '法院:该纠纷的法院案件' })
+  @FieldResolver(() => [CourtCaseType], { nullable: true, description: '法院:该纠纷的法院案件(法院服务不可用时为 null)' })
   async courtCases(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<CourtCaseType[]> {
     if (!isUuid(dispute.id)) return [];
     return (await ctx.loaders.courtCasesByDispute.load(dispute.id)).map(toType);

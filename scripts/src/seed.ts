@@ -1,0 +1,24 @@
+// `npm run seed`: writes the demo data into each subgraph's database, once (a marker row makes
+// a second run a no-op). Migrates first.
+import { ensureDatabase, migrate, openDatabase, seedOnce } from '@jiefen/database';
+import { subgraphs } from '@jiefen/schema';
+import { openDevDatabases } from './dev-database.js';
+
+const databases = await openDevDatabases();
+try {
+  for (const definition of subgraphs) {
+    const config = databases.configs[definition.name]!;
+    await ensureDatabase(config);
+    const orm = await openDatabase(definition.database, config);
+    try {
+      await migrate(orm);
+      const seed = definition.seed;
+      const ran = seed ? await seedOnce(orm, 'demo', (em) => seed(em)) : false;
+      console.log(`${definition.name}: ${ran ? 'demo data written' : 'already seeded'}`);
+    } finally {
+      await orm.close();
+    }
+  }
+} finally {
+  await databases.stop();
+}

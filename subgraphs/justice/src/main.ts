@@ -1,0 +1,4 @@
+import { runStandalone } from '@jiefen/subgraph-kit';
+import { justiceSubgraph } from './subgraph.js';
+
+await runStandalone(justiceSubgraph);

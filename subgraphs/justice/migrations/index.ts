@@ -1,4 +1,5 @@
 import { migrationList } from '@jiefen/database';
+import { Migration20261128165212 } from './Migration20261128165212.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- justice`). */
-export const migrations = migrationList();
+export const migrations = migrationList(Migration20261128165212);

@@ -7,7 +7,7 @@ export class CourtCaseType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { description: '所属纠纷编号' })
+  @Field(() => ID, { description: '所属纠纷编号' })
   disputeId!: string;
 
   @Field(() => String, { description: '案号' })

@@ -62,7 +62,7 @@ export class MediationCaseType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { description: '所属纠纷编号' })
+  @Field(() => ID, { description: '所属纠纷编号' })
   disputeId!: string;
 
   @Field(() => String, { description: '调解案号' })

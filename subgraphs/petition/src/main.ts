@@ -1,0 +1,4 @@
+import { runStandalone } from '@jiefen/subgraph-kit';
+import { petitionSubgraph } from './subgraph.js';
+
+await runStandalone(petitionSubgraph);

@@ -1,0 +1,86 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { SeedOptions } from '@jiefen/subgraph-kit';
+import { demoDisputes, demoId, demoRegions, type DemoDispute } from '@jiefen/demo-data';
+import { PoliceIncident } from '../src/entities/police-incident.entity.js';
+
+const regionName = new Map(demoRegions.map((r) => [r.code, r.name]));
+
+/**
+ * The police station covering a town, by its short name (戴南镇 → 戴南, 昭阳街道 → 昭阳). The state
+ * farm (良种场) has no station of its own: in the demo the urban 昭阳 station covers it.
+ */
+function stationShortName(townCode: string): string {
+  const name = regionName.get(townCode) ?? '昭阳';
+  if (name === '开发区') return '经济开发区';
+  if (name === '良种场') return '昭阳';
+  return name.replace(/(街道|镇|乡)$/, '');
+}
+
+/** Where it happened, as an officer writes it: 中迎村, 顾中社区, or the town when the village code is a placeholder. */
+function placeOf(d: DemoDispute): string {
+  const village = regionName.get(d.regionCode) ?? '';
+  if (d.regionCode.length === 12 && !village.includes('虚拟')) {
+    return village.replace(/(村民委员会|村委会)$/, '村').replace(/居委会$/, '社区');
+  }
+  const town = regionName.get(d.townCode) ?? '';
+  return town === '开发区' ? '兴化经济开发区' : town === '良种场' ? '兴化市良种场' : town;
+}
+
+/** `yyyymmdd` of the Beijing-time day (警情编号 uses the local date). */
+function localDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+interface Handling {
+  category: string;
+  nonPolice: boolean;
+  status: string;
+  station: string;
+  summary: string;
+}
+
+function handlingOf(d: DemoDispute): Handling {
+  const town = stationShortName(d.townCode);
+  const station = `兴化市公安局${town}派出所`;
+  const place = placeOf(d);
+  // Handed to a mediation committee (公调对接) whenever the justice bureau holds the dispute too.
+  const settled = d.agencies.justice ? 'TRANSFERRED' : 'MEDIATED';
+  if (d.agencies.procuratorate && !d.agencies.court) {
+    return { category: 'CRIMINAL', nonPolice: false, status: 'CASE_FILED', station, summary: `报警人称${place}${d.summary},继而发生肢体冲突致一人受伤,请求出警处理` };
+  }
+  if (d.category === '道路交通事故') {
+    return {
+      category: 'TRAFFIC',
+      nonPolice: false,
+      status: settled,
+      station: `兴化市公安局交通警察大队${town}中队`,
+      summary: `报警人称在${place}附近发生${d.summary.replace(/赔偿$/, '')},无人员死亡,请求出警处理`,
+    };
+  }
+  if (d.category === '损害赔偿') {
+    return { category: 'PUBLIC_ORDER', nonPolice: false, status: settled, station, summary: `报警人称${place}${d.summary},双方争执不下,请求民警到场处理` };
+  }
+  const status = d.agencies.justice ? 'TRANSFERRED' : d.n % 3 === 0 ? 'DISPATCHED' : 'CLOSED';
+  if (d.category === '劳动争议') {
+    return { category: 'ASSISTANCE', nonPolice: true, status, station, summary: `报警人称${place}${d.summary},请求帮助讨要` };
+  }
+  return { category: 'CIVIL_DISPUTE', nonPolice: true, status, station, summary: `报警人称${place}${d.summary},请求民警到场调处` };
+}
+
+/** Incidents the 兴化市公安局 received about the demo disputes, usually the day before the hub registered them. */
+export async function seedPolice(em: EntityManager, options: SeedOptions = {}): Promise<void> {
+  let n = 0;
+  for (const d of demoDisputes(options.disputeCount).filter((x) => x.agencies.police)) {
+    n += 1;
+    const reportedAt = new Date(d.registeredAt.getTime() - 86_400_000 + (d.n % 5) * 3_600_000 + ((d.n * 7) % 60) * 60_000);
+    em.create(PoliceIncident, {
+      id: demoId('police-incident', d.n),
+      disputeId: d.id,
+      incidentNumber: `J${d.regionCode.slice(0, 6)}${localDay(reportedAt)}${String(100 + n).padStart(5, '0')}`,
+      ...handlingOf(d),
+      regionCode: d.regionCode,
+      reportedAt,
+    });
+  }
+  await em.flush();
+}

@@ -1,0 +1,45 @@
+import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+
+/** 警情 — a call to the police (110 接警) about a dispute, and how the police dealt with it. */
+@Entity({ tableName: 'police_incident' })
+@Index({ properties: ['reportedAt', 'id'] })
+export class PoliceIncident {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  /** The hub's dispute this incident belongs to (another agency's id: no foreign key). */
+  @Index()
+  @Property({ type: 'uuid' })
+  disputeId!: string;
+
+  /** 警情编号: J + county code + date + sequence, e.g. J3212812026112800123. */
+  @Unique()
+  @Property({ type: 'string', length: 40 })
+  incidentNumber!: string;
+
+  /** 接处警单位, e.g. 兴化市公安局戴南派出所. */
+  @Property({ type: 'string', length: 100 })
+  station!: string;
+
+  @Property({ type: 'string', length: 20 })
+  category!: string;
+
+  /** 非警务警情: a civil matter the police hand over to mediation or other departments. */
+  @Property({ type: 'boolean' })
+  nonPolice!: boolean;
+
+  @Property({ type: 'text' })
+  summary!: string;
+
+  @Property({ type: 'string', length: 20 })
+  status: string & Opt = 'RECEIVED';
+
+  @Property({ type: 'string', length: 12 })
+  regionCode!: string;
+
+  @Property({ type: 'datetime' })
+  reportedAt!: Date;
+
+  @Property({ type: 'integer', version: true })
+  version: number & Opt = 1;
+}

@@ -1,0 +1,78 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '@jiefen/subgraph-kit';
+
+export enum PoliceIncidentCategory {
+  CIVIL_DISPUTE = 'CIVIL_DISPUTE',
+  PUBLIC_ORDER = 'PUBLIC_ORDER',
+  TRAFFIC = 'TRAFFIC',
+  CRIMINAL = 'CRIMINAL',
+  ASSISTANCE = 'ASSISTANCE',
+}
+registerEnumType(PoliceIncidentCategory, {
+  name: 'PoliceIncidentCategory',
+  description: '警情类别 Incident category',
+  valuesConfig: {
+    CIVIL_DISPUTE: { description: '纠纷类(民间纠纷)' },
+    PUBLIC_ORDER: { description: '治安类' },
+    TRAFFIC: { description: '交通类' },
+    CRIMINAL: { description: '刑事类' },
+    ASSISTANCE: { description: '群众求助类' },
+  },
+});
+
+export enum PoliceIncidentStatus {
+  RECEIVED = 'RECEIVED',
+  DISPATCHED = 'DISPATCHED',
+  MEDIATED = 'MEDIATED',
+  TRANSFERRED = 'TRANSFERRED',
+  CASE_FILED = 'CASE_FILED',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(PoliceIncidentStatus, {
+  name: 'PoliceIncidentStatus',
+  description: '警情处置状态 Incident status',
+  valuesConfig: {
+    RECEIVED: { description: '已接警' },
+    DISPATCHED: { description: '已出警,处置中' },
+    MEDIATED: { description: '已现场调解或治安调解' },
+    TRANSFERRED: { description: '已移交人民调解(公调对接)' },
+    CASE_FILED: { description: '已受案立案' },
+    CLOSED: { description: '已办结' },
+  },
+});
+
+@Directive('@key(fields: "id")')
+@ObjectType('PoliceIncident', { description: '警情 A police incident about a dispute' })
+export class PoliceIncidentType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { description: '所属纠纷编号' })
+  disputeId!: string;
+
+  @Field(() => String, { description: '警情编号' })
+  incidentNumber!: string;
+
+  @Field(() => String, { description: '接处警单位' })
+  station!: string;
+
+  @Field(() => PoliceIncidentCategory, { description: '警情类别' })
+  category!: PoliceIncidentCategory;
+
+  @Field(() => Boolean, { description: '是否非警务警情' })
+  nonPolice!: boolean;
+
+  @Field(() => String, { description: '简要警情' })
+  summary!: string;
+
+  @Field(() => PoliceIncidentStatus, { description: '处置状态' })
+  status!: PoliceIncidentStatus;
+
+  @Field(() => String, { description: '区划代码' })
+  regionCode!: string;
+
+  @Field(() => Date, { description: '报警时间' })
+  reportedAt!: Date;
+}
+
+export const PoliceIncidentConnection = ConnectionType('PoliceIncident', PoliceIncidentType, '警情列表');

@@ -1,0 +1,4 @@
+import { runStandalone } from '@jiefen/subgraph-kit';
+import { policeSubgraph } from './subgraph.js';
+
+await runStandalone(policeSubgraph);

@@ -1,0 +1,5 @@
+import { migrationList } from '@jiefen/database';
+import { Migration20261128165222 } from './Migration20261128165222.js';
+
+/** Committed migrations, oldest first (regenerate with `npm run migration:create -- procuratorate`). */
+export const migrations = migrationList(Migration20261128165222);

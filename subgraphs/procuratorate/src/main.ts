@@ -1,0 +1,4 @@
+import { runStandalone } from '@jiefen/subgraph-kit';
+import { procuratorateSubgraph } from './subgraph.js';
+
+await runStandalone(procuratorateSubgraph);

@@ -2,3 +2,4 @@ export * from './regions.js';
 export * from './people.js';
 export * from './random.js';
 export * from './disputes.js';
+export * from './places.js';

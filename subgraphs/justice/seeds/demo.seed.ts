@@ -1,32 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
-import { demoDisputes, demoId, demoRegions, type DemoDispute } from '@jiefen/demo-data';
+import { demoDisputes, demoId, stationShortName, committeeOf, type DemoDispute } from '@jiefen/demo-data';
 import { MediationCase } from '../src/entities/mediation-case.entity.js';
 
 const MEDIATORS = ['顾国平', '周桂芳', '王建华', '陈秀兰', '朱德胜', '徐志刚', '沈玉琴', '吴长林', '刘爱华', '钱宏伟', '蒋春梅', '陆永明'];
-
-const regionName = new Map(demoRegions.map((r) => [r.code, r.name]));
-
-/**
- * The police station covering a town, by its short name (戴南镇 → 戴南, 昭阳街道 → 昭阳). The state
- * farm (良种场) has no station of its own: in the demo the urban 昭阳 station covers it.
- */
-function stationShortName(townCode: string): string {
-  const name = regionName.get(townCode) ?? '昭阳';
-  if (name === '开发区') return '经济开发区';
-  if (name === '良种场') return '昭阳';
-  return name.replace(/(街道|镇|乡)$/, '');
-}
-
-/** The committee of a village or community (中迎村委会 → 中迎村人民调解委员会), or of the town. */
-function committeeOf(d: DemoDispute): string {
-  const village = regionName.get(d.regionCode) ?? '';
-  if (d.regionCode.length === 12 && !village.includes('虚拟')) {
-    return `${village.replace(/(村民委员会|村委会)$/, '村').replace(/居委会$/, '社区')}人民调解委员会`;
-  }
-  const town = regionName.get(d.townCode) ?? '兴化市';
-  return `${town === '开发区' ? '兴化经济开发区' : town === '良种场' ? '兴化市良种场' : town}人民调解委员会`;
-}
 
 /** Where a dispute is sent or goes first depends on who else holds it (decided by demo-data). */
 function sourceOf(d: DemoDispute): string {

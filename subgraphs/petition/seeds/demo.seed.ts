@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
-import { demoDisputes, demoId, demoRegions, type Channel, type DemoDispute } from '@jiefen/demo-data';
+import { demoDisputes, demoId, placeOf, type Channel, type DemoDispute } from '@jiefen/demo-data';
 import { PetitionItem } from '../src/entities/petition-item.entity.js';
 
 const FORMS: Record<Channel, string> = {
@@ -17,18 +17,6 @@ const DEMANDS: Partial<Record<DemoDispute['category'], string>> = {
   环境污染: '要求责令整改并赔偿损失',
   物业: '要求主管部门督促整改',
 };
-
-const regionName = new Map(demoRegions.map((r) => [r.code, r.name]));
-
-/** Where the matter is, as the petitioner writes it: 中迎村, 顾中社区, or the town when the village code is a placeholder. */
-function placeOf(d: DemoDispute): string {
-  const village = regionName.get(d.regionCode) ?? '';
-  if (d.regionCode.length === 12 && !village.includes('虚拟')) {
-    return village.replace(/(村民委员会|村委会)$/, '村').replace(/居委会$/, '社区');
-  }
-  const town = regionName.get(d.townCode) ?? '';
-  return town === '开发区' ? '兴化经济开发区' : town === '良种场' ? '兴化市良种场' : town;
-}
 
 function subjectOf(d: DemoDispute, form: string): string {
   const place = placeOf(d);

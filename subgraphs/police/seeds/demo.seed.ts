@@ -1,30 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
-import { demoDisputes, demoId, demoRegions, type DemoDispute } from '@jiefen/demo-data';
+import { demoDisputes, demoId, stationShortName, placeOf, type DemoDispute } from '@jiefen/demo-data';
 import { PoliceIncident } from '../src/entities/police-incident.entity.js';
-
-const regionName = new Map(demoRegions.map((r) => [r.code, r.name]));
-
-/**
- * The police station covering a town, by its short name (戴南镇 → 戴南, 昭阳街道 → 昭阳). The state
- * farm (良种场) has no station of its own: in the demo the urban 昭阳 station covers it.
- */
-function stationShortName(townCode: string): string {
-  const name = regionName.get(townCode) ?? '昭阳';
-  if (name === '开发区') return '经济开发区';
-  if (name === '良种场') return '昭阳';
-  return name.replace(/(街道|镇|乡)$/, '');
-}
-
-/** Where it happened, as an officer writes it: 中迎村, 顾中社区, or the town when the village code is a placeholder. */
-function placeOf(d: DemoDispute): string {
-  const village = regionName.get(d.regionCode) ?? '';
-  if (d.regionCode.length === 12 && !village.includes('虚拟')) {
-    return village.replace(/(村民委员会|村委会)$/, '村').replace(/居委会$/, '社区');
-  }
-  const town = regionName.get(d.townCode) ?? '';
-  return town === '开发区' ? '兴化经济开发区' : town === '良种场' ? '兴化市良种场' : town;
-}
 
 /** `yyyymmdd` of the Beijing-time day (警情编号 uses the local date). */
 function localDay(at: Date): string {

@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { close, createErrorFormatter, createHttpApp, listen, type RouteHandler } from '@jiefen/subgraph-kit';
 import type { GatewayContext } from './context.js';
+import { createExplorerRoutes, explorerPath, type ExplorerOptions } from './explorer.js';
 import { loadSupergraph } from './supergraph.js';
 import { SubgraphSource } from './subgraph-source.js';
 
@@ -31,13 +32,20 @@ export interface GatewayOptions {
   host?: string;
   /** Production: no introspection, no explorer. */
   production?: boolean;
-  /** Extra routes (the offline explorer in development). */
+  /** Extra routes (not served in production); they win over the explorer's on the same path. */
   routes?: Record<string, RouteHandler>;
+  /**
+   * The offline explorer (GraphiQL served from local files) at `/explorer`, with `GET /` redirecting
+   * to it: on by default, `false` turns it off, options configure it. Never served in production.
+   */
+  explorer?: boolean | ExplorerOptions;
 }
 
 export interface RunningGateway {
   url: string;
   graphqlUrl: string;
+  /** The explorer's page, or null when it is off (always in production). */
+  explorerUrl: string | null;
   server: Server;
   stop(): Promise<void>;
 }
@@ -45,6 +53,16 @@ export interface RunningGateway {
 /** The federation gateway on the committed supergraph (never introspection at run time). */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const production = options.production ?? process.env.NODE_ENV === 'production';
+  const explorer = production || options.explorer === false ? null : options.explorer === true ? {} : (options.explorer ?? {});
+  let explorerRoutes: Record<string, RouteHandler> = {};
+  if (explorer) {
+    try {
+      explorerRoutes = createExplorerRoutes(explorer);
+    } catch (error) {
+      // A development convenience must not keep the graph from starting.
+      console.warn(JSON.stringify({ level: 'warn', message: 'explorer disabled', error: String(error) }));
+    }
+  }
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? loadSupergraph(),
     buildService: ({ name, url }) => new SubgraphSource(name, options.subgraphUrls[name] ?? url ?? ''),
@@ -64,12 +82,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apollo,
     context: async (_req, requestId) => ({ requestId }),
     ready: async () => true,
-    routes: production ? {} : options.routes,
+    routes: production ? {} : { ...explorerRoutes, ...options.routes },
   });
   const url = await listen(server, options.port ?? 4000, options.host);
   return {
     url,
     graphqlUrl: `${url}/graphql`,
+    explorerUrl: explorer && Object.keys(explorerRoutes).length ? `${url}${explorerPath(explorer)}` : null,
     server,
     async stop() {
       await close(server);

@@ -1,4 +1,5 @@
 export * from './gateway.js';
+export * from './explorer.js';
 export * from './supergraph.js';
 export * from './subgraph-source.js';
 export type { GatewayContext } from './context.js';

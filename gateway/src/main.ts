@@ -5,7 +5,7 @@ const running = await startGateway({
   port: Number(process.env.GATEWAY_PORT ?? process.env.PORT ?? 4000),
   host: process.env.HOST ?? '127.0.0.1',
 });
-console.log(`[gateway] ${running.graphqlUrl}`);
+console.log(`[gateway] ${running.graphqlUrl}${running.explorerUrl ? ` — 接口调试 explorer ${running.explorerUrl}` : ''}`);
 const shutdown = async () => {
   await running.stop();
   process.exit(0);

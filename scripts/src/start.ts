@@ -54,6 +54,7 @@ try {
 解纷 Jiefen is up in ${seconds} s — ${databases.description}${seeded.length ? `, demo data seeded (${seeded.join(', ')})` : ', existing data reused'}
 
   gateway   ${gateway.graphqlUrl}
+  explorer  ${gateway.explorerUrl ?? '(off)'}
 ${running
   .sort((a, b) => a.url.localeCompare(b.url))
   .map((r) => `  ${r.name.padEnd(13)} ${r.graphqlUrl}`)

@@ -1,0 +1,6 @@
+export * from './caller.js';
+export * from './rules.js';
+export * from './masking.js';
+export * from './tokens.js';
+export * from './keys.js';
+export * from './personas.js';

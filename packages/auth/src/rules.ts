@@ -1,0 +1,48 @@
+import type { Agency, Caller, Role } from './caller.js';
+
+/** Whether a region code lies inside the caller's jurisdiction (a region-code prefix). */
+export function inJurisdiction(caller: Caller, regionCode: string): boolean {
+  return regionCode.startsWith(caller.jurisdiction);
+}
+
+export function hasRole(caller: Caller, ...roles: Role[]): boolean {
+  return caller.roles.some((r) => roles.includes(r));
+}
+
+export function isLeader(caller: Caller): boolean {
+  return hasRole(caller, 'LEADER');
+}
+
+/** How a caller may see one record: not at all, masked (personal data hidden) or in full. */
+export type Visibility = 'NONE' | 'MASKED' | 'FULL';
+
+export interface RecordScope {
+  /** The agency that owns the record. */
+  owner: Agency;
+  regionCode: string;
+  /** Agencies on the other side of a docking about this record: they see it, masked. */
+  counterparts?: readonly Agency[];
+}
+
+/**
+ * The federation's record rule (DESIGN.md §5): nobody sees outside their jurisdiction; the owning
+ * agency sees its records in full; the other side of a docking and leaders see them with personal
+ * data masked; everyone else sees nothing.
+ */
+export function visibilityOf(caller: Caller | null, record: RecordScope): Visibility {
+  if (!caller || !inJurisdiction(caller, record.regionCode)) return 'NONE';
+  if (caller.agency === record.owner) return 'FULL';
+  if (isLeader(caller) || record.counterparts?.includes(caller.agency)) return 'MASKED';
+  return 'NONE';
+}
+
+/**
+ * The SQL-side filter for lists of an agency's own records: the jurisdiction prefix to apply, or
+ * null when the caller may see none of them (so the list is empty without a query).
+ */
+export function listScope(caller: Caller | null, owner: Agency): { regionPrefix: string; masked: boolean } | null {
+  if (!caller) return null;
+  if (caller.agency === owner) return { regionPrefix: caller.jurisdiction, masked: false };
+  if (isLeader(caller)) return { regionPrefix: caller.jurisdiction, masked: true };
+  return null;
+}

@@ -1,4 +1,4 @@
-import { ArrayType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 
 /**
  * 个人信息访问记录 — one unmasked read of personal data (PIPL: records of processing). Append-only:
@@ -9,10 +9,10 @@ import { ArrayType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core'
 @Index({ properties: ['recordType', 'recordId'] })
 export class PersonalDataAccess {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
+  id!: string & Opt;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  accessedAt!: Date;
+  accessedAt!: Date & Opt;
 
   @Property({ type: 'string', length: 100 })
   subject!: string;

@@ -63,6 +63,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       console.warn(JSON.stringify({ level: 'warn', message: 'explorer disabled', error: String(error) }));
     }
   }
+  // @apollo/gateway otherwise sends usage metrics to Apollo's cloud (and waits for it on stop): an
+  // agency network has no internet, and no dispute data or metadata may leave it.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? loadSupergraph(),
     buildService: ({ name, url }) => new SubgraphSource(name, options.subgraphUrls[name] ?? url ?? ''),

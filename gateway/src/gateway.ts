@@ -3,6 +3,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { close, createErrorFormatter, createHttpApp, listen, type RouteHandler } from '@jiefen/subgraph-kit';
+import type { Caller } from '@jiefen/auth';
+import { createAuthenticator, internalHeaderFor, type GatewayAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { createExplorerRoutes, explorerPath, type ExplorerOptions } from './explorer.js';
 import { loadSupergraph } from './supergraph.js';
@@ -27,6 +29,7 @@ export function subgraphUrlsFromEnv(env: Record<string, string | undefined> = pr
 
 export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
+  auth: GatewayAuth;
   supergraphSdl?: string;
   port?: number;
   host?: string;
@@ -81,9 +84,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
-  const server = createHttpApp<GatewayContext>({
+  const server = createHttpApp<GatewayContext, Caller | null>({
     apollo,
-    context: async (_req, requestId) => ({ requestId }),
+    authenticate: createAuthenticator(options.auth),
+    context: async (_req, requestId, caller) => ({ requestId, caller, internalHeader: internalHeaderFor(options.auth, caller, requestId) }),
     ready: async () => true,
     routes: production ? {} : { ...explorerRoutes, ...options.routes },
   });

@@ -3,3 +3,4 @@ export * from './explorer.js';
 export * from './supergraph.js';
 export * from './subgraph-source.js';
 export type { GatewayContext } from './context.js';
+export * from './auth.js';

@@ -1,6 +1,8 @@
+import { gatewayAuthFromEnv } from './auth.js';
 import { startGateway, subgraphUrlsFromEnv } from './gateway.js';
 
 const running = await startGateway({
+  auth: await gatewayAuthFromEnv(),
   subgraphUrls: subgraphUrlsFromEnv(),
   port: Number(process.env.GATEWAY_PORT ?? process.env.PORT ?? 4000),
   host: process.env.HOST ?? '127.0.0.1',

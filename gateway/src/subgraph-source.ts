@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import { INTERNAL_HEADER } from '@jiefen/auth';
 import type { GatewayContext } from './context.js';
 
 /** Chinese names of the agencies, by subgraph name, for the errors users read. */
@@ -22,8 +23,10 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!request.http || !context?.internalHeader) return;
+    request.http.headers.set('x-request-id', context.requestId);
+    request.http.headers.set(INTERNAL_HEADER, await context.internalHeader());
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {

@@ -1,3 +1,4 @@
+import { createTokenVerifier, generateFederationKeys } from '@jiefen/auth';
 import { createServer, get, type Server } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,8 +168,11 @@ type Query @join__type(graph: TINY) {
 `;
 
 describe('gateway and the explorer', () => {
-  const start = (production: boolean, extra: Parameters<typeof startGateway>[0] = { subgraphUrls: {} }) =>
-    startGateway({ ...extra, supergraphSdl: TINY_SUPERGRAPH, port: 0, production });
+  const start = async (production: boolean, extra: Omit<Parameters<typeof startGateway>[0], 'auth'> = { subgraphUrls: {} }) => {
+    const keys = await generateFederationKeys();
+    const auth = { verifyToken: createTokenVerifier({ jwks: keys.tokenJwks }), internalPrivateKey: keys.internalPrivateKey };
+    return startGateway({ ...extra, auth, supergraphSdl: TINY_SUPERGRAPH, port: 0, production });
+  };
 
   it('serves the explorer by default outside production, next to extra routes', async () => {
     const gateway = await start(false, { subgraphUrls: {}, routes: { 'GET /extra': (_req, res) => void res.end('extra') } });

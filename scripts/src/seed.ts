@@ -2,9 +2,13 @@
 // a second run a no-op). Migrates first.
 import { ensureDatabase, migrate, openDatabase, seedOnce } from '@jiefen/database';
 import { subgraphs } from '@jiefen/schema';
+import { join } from 'node:path';
+import { personKeySecretFromEnv } from '@jiefen/subgraph-kit';
 import { openDevDatabases } from './dev-database.js';
+import { repoRoot } from './paths.js';
 
 const databases = await openDevDatabases();
+const personKeySecret = await personKeySecretFromEnv({ ...process.env, JIEFEN_KEYS_DIR: process.env.JIEFEN_KEYS_DIR ?? join(repoRoot, '.data', 'keys') });
 try {
   for (const definition of subgraphs) {
     const config = databases.configs[definition.name]!;
@@ -13,7 +17,7 @@ try {
     try {
       await migrate(orm);
       const seed = definition.seed;
-      const ran = seed ? await seedOnce(orm, 'demo', (em) => seed(em)) : false;
+      const ran = seed ? await seedOnce(orm, 'demo', (em) => seed(em, { personKeySecret })) : false;
       console.log(`${definition.name}: ${ran ? 'demo data written' : 'already seeded'}`);
     } finally {
       await orm.close();

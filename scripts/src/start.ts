@@ -2,15 +2,23 @@
 // Embedded PostgreSQL (or the configured server) → six databases created, migrated and seeded once
 // → six subgraphs on 4101–4106 → the gateway on 4000. Ctrl-C stops everything, PostgreSQL included.
 import { ensureDatabase, migrate, openDatabase, seedOnce, type Orm } from '@jiefen/database';
-import { startGateway, type RunningGateway } from '@jiefen/gateway';
+import { gatewayAuthFromEnv, startGateway, type RunningGateway } from '@jiefen/gateway';
 import { subgraphs } from '@jiefen/schema';
-import { startSubgraph, type RunningSubgraph } from '@jiefen/subgraph-kit';
+import { gatewayPublicKeyFromEnv, personKeySecretFromEnv, startSubgraph, type RunningSubgraph } from '@jiefen/subgraph-kit';
+import { join } from 'node:path';
 import { openDevDatabases } from './dev-database.js';
+import { repoRoot } from './paths.js';
 
 const started = performance.now();
 const env = process.env;
 const host = env.HOST ?? '127.0.0.1';
 const databases = await openDevDatabases();
+// Development keys under .data/keys: the gateway signs with them, subgraphs verify, `npm run token` issues.
+const keysDir = join(repoRoot, '.data', 'keys');
+const auth = await gatewayAuthFromEnv({ ...env, JIEFEN_KEYS_DIR: env.JIEFEN_KEYS_DIR ?? keysDir });
+const keyEnv = { ...env, JIEFEN_KEYS_DIR: env.JIEFEN_KEYS_DIR ?? keysDir };
+const gatewayPublicKey = await gatewayPublicKeyFromEnv(keyEnv);
+const seedOptions = { personKeySecret: await personKeySecretFromEnv(keyEnv) };
 const orms: Orm[] = [];
 const running: RunningSubgraph[] = [];
 let gateway: RunningGateway | null = null;
@@ -39,12 +47,14 @@ try {
       const orm = await openDatabase(definition.database, config);
       orms.push(orm);
       await migrate(orm);
-      if (definition.seed && (await seedOnce(orm, 'demo', definition.seed))) seeded.push(definition.name);
+      const seed = definition.seed;
+      if (seed && (await seedOnce(orm, 'demo', (em) => seed(em, seedOptions)))) seeded.push(definition.name);
       const port = Number(env[`${definition.name.toUpperCase()}_PORT`] ?? definition.defaultPort);
-      running.push(await startSubgraph(definition, { orm, port, host }));
+      running.push(await startSubgraph(definition, { orm, gatewayPublicKey, port, host }));
     }),
   );
   gateway = await startGateway({
+    auth,
     subgraphUrls: Object.fromEntries(running.map((r) => [r.name, r.graphqlUrl])),
     port: Number(env.GATEWAY_PORT ?? 4000),
     host,

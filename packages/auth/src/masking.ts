@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 /** 张三 → 张*, 张小三 → 张*三, 欧阳小明 → 欧**明. */
 export function maskName(name: string): string {
   const chars = [...name];
@@ -23,4 +25,12 @@ export function maskAddress(address: string): string {
   const match = /^(.*?(?:镇|乡|街道))/.exec(address) ?? /^(.*?(?:区|县|市))/.exec(address);
   const kept = match ? match[1]! : [...address].slice(0, 3).join('');
   return `${kept}****`;
+}
+
+/**
+ * 人员键 — a pseudonymous key for a person: HMAC-SHA256 of the normalized ID number with the
+ * federation's secret. Agencies join on it (`Person @key(fields: "key")`) without exchanging ID numbers.
+ */
+export function personKey(secret: string, idNumber: string): string {
+  return createHmac('sha256', secret).update(idNumber.trim().toUpperCase()).digest('hex');
 }

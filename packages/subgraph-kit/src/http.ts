@@ -5,12 +5,17 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
-export interface HttpAppOptions<C extends BaseContext> {
+export interface HttpAppOptions<C extends BaseContext, A = undefined> {
   apollo: ApolloServer<C>;
+  /**
+   * Runs before any GraphQL work; throwing an {@link HttpError} refuses the request with that
+   * status and no data. Its result reaches `context`.
+   */
+  authenticate?: (req: IncomingMessage, requestId: string) => Promise<A>;
   /** Path of the GraphQL endpoint (default `/graphql`). */
   path?: string;
   /** Builds the per-request context; `requestId` is the request's id (from `x-request-id` or new). */
-  context: (req: IncomingMessage, requestId: string) => Promise<C>;
+  context: (req: IncomingMessage, requestId: string, auth: A) => Promise<C>;
   /** `GET /ready`: true when the service can do its work (database reachable…). */
   ready: () => Promise<boolean>;
   /** Largest request body accepted, in bytes (default 1 MiB). */
@@ -19,8 +24,9 @@ export interface HttpAppOptions<C extends BaseContext> {
   routes?: Record<string, RouteHandler>;
 }
 
-class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code: string) {
+/** An error answered at the HTTP level, before GraphQL: status, Chinese message, code. */
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string, readonly code: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
 }
@@ -31,7 +37,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 }
 
 function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, error.headers);
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -64,7 +70,7 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
  * `GET /ready` (dependencies reachable), a body size limit and a request id on every answer.
  * Shared by the subgraphs and the gateway so both behave the same on the wire.
  */
-export function createHttpApp<C extends BaseContext>(options: HttpAppOptions<C>): Server {
+export function createHttpApp<C extends BaseContext, A = undefined>(options: HttpAppOptions<C, A>): Server {
   const path = options.path ?? '/graphql';
   const limit = options.bodyLimitBytes ?? 1024 * 1024;
   const routes: Record<string, RouteHandler> = {
@@ -84,6 +90,7 @@ export function createHttpApp<C extends BaseContext>(options: HttpAppOptions<C>)
     const handle = async () => {
       if (route) return route(req, res);
       if (url.pathname !== path) return sendError(res, new HttpError(404, '未找到该地址', 'NOT_FOUND'));
+      const auth = options.authenticate ? await options.authenticate(req, requestId) : (undefined as A);
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -91,7 +98,7 @@ export function createHttpApp<C extends BaseContext>(options: HttpAppOptions<C>)
       const body = req.method === 'POST' ? parseBody(await readBody(req, limit), req.headers['content-type']) : undefined;
       const result = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req, requestId),
+        context: () => options.context(req, requestId, auth),
       });
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = result.status ?? 200;

@@ -1,5 +1,23 @@
+import { importKeyFromEnv, INTERNAL_ALG, readDevKeys, type Key } from '@jiefen/auth';
 import { databaseConfigFromEnv, describeDatabase, ensureDatabase, migrate, openDatabase, seedOnce } from '@jiefen/database';
 import { startSubgraph, type SubgraphDefinition } from './subgraph.js';
+
+/**
+ * The gateway's public key: `JIEFEN_GATEWAY_PUBLIC_KEY` (a JWK) in production, or the development
+ * keys in `JIEFEN_KEYS_DIR` (written by the gateway or `npm start`).
+ */
+export async function gatewayPublicKeyFromEnv(env = process.env): Promise<Key> {
+  if (env.JIEFEN_GATEWAY_PUBLIC_KEY) return importKeyFromEnv(env.JIEFEN_GATEWAY_PUBLIC_KEY, INTERNAL_ALG);
+  if (env.JIEFEN_KEYS_DIR) return (await readDevKeys(env.JIEFEN_KEYS_DIR)).internalPublicKey;
+  throw new Error('set JIEFEN_GATEWAY_PUBLIC_KEY (the gateway\'s public JWK) or JIEFEN_KEYS_DIR: a subgraph answers only requests signed by the gateway');
+}
+
+/** The person-key secret: `JIEFEN_PERSON_KEY_SECRET`, or the development keys in `JIEFEN_KEYS_DIR`. */
+export async function personKeySecretFromEnv(env = process.env): Promise<string> {
+  if (env.JIEFEN_PERSON_KEY_SECRET) return env.JIEFEN_PERSON_KEY_SECRET;
+  if (env.JIEFEN_KEYS_DIR) return (await readDevKeys(env.JIEFEN_KEYS_DIR)).personKeySecret;
+  throw new Error('set JIEFEN_PERSON_KEY_SECRET (the federation secret of person keys) or JIEFEN_KEYS_DIR');
+}
 
 /**
  * `main` of a subgraph run alone (docker-compose, production): database from the environment
@@ -7,6 +25,7 @@ import { startSubgraph, type SubgraphDefinition } from './subgraph.js';
  * `--migrate` applies pending migrations first; `--seed` writes the demo data once.
  */
 export async function runStandalone(definition: SubgraphDefinition, argv = process.argv.slice(2), env = process.env): Promise<void> {
+  const gatewayPublicKey = await gatewayPublicKeyFromEnv(env);
   const config = databaseConfigFromEnv(definition.name, env);
   if (argv.includes('--migrate')) await ensureDatabase(config);
   const orm = await openDatabase(definition.database, config);
@@ -14,11 +33,13 @@ export async function runStandalone(definition: SubgraphDefinition, argv = proce
     const applied = await migrate(orm);
     if (applied.length) console.log(`[${definition.name}] migrations applied: ${applied.join(', ')}`);
   }
-  if (argv.includes('--seed') && definition.seed) {
-    if (await seedOnce(orm, 'demo', definition.seed)) console.log(`[${definition.name}] demo data seeded`);
+  const seed = definition.seed;
+  if (argv.includes('--seed') && seed) {
+    const options = { personKeySecret: await personKeySecretFromEnv(env) };
+    if (await seedOnce(orm, 'demo', (em) => seed(em, options))) console.log(`[${definition.name}] demo data seeded`);
   }
   const port = Number(env[`${definition.name.toUpperCase()}_PORT`] ?? env.PORT ?? definition.defaultPort);
-  const running = await startSubgraph(definition, { orm, port, host: env.HOST ?? '127.0.0.1' });
+  const running = await startSubgraph(definition, { orm, gatewayPublicKey, port, host: env.HOST ?? '127.0.0.1' });
   console.log(`[${definition.name}] ${running.graphqlUrl} (database ${describeDatabase(config)})`);
   const shutdown = async () => {
     await running.stop();

@@ -1,17 +1,23 @@
 import type { Server } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/core';
+import { createInternalVerifier, INTERNAL_HEADER, type Caller, type InternalContext, type Key } from '@jiefen/auth';
 import { isReachable, type DatabaseModule, type Orm } from '@jiefen/database';
-import { createErrorFormatter, type ErrorLogger } from './errors.js';
-import { close, createHttpApp, listen } from './http.js';
+import { AccessCollector } from './audit/collector.js';
+import { createErrorFormatter, INTERNAL_MESSAGE, type ErrorLogger } from './errors.js';
+import { close, createHttpApp, HttpError, listen } from './http.js';
 import { buildFederatedSchema, printSubgraphSdl, type SubgraphSchemaOptions } from './schema.js';
 
-/** What every resolver receives: a forked entity manager and this request's DataLoaders. */
+/** What every resolver receives: who calls, a forked entity manager and this request's DataLoaders. */
 export interface SubgraphContext<L = unknown> {
   requestId: string;
+  /** The verified caller the gateway vouched for; null for an anonymous request. */
+  caller: Caller | null;
   em: EntityManager;
   loaders: L;
+  /** Unmasked personal-data reads of this request, logged before the response leaves. */
+  audit: AccessCollector;
 }
 
 /** Everything that makes an agency's subgraph; `main`, tests and the SDL printer all start from it. */
@@ -26,12 +32,14 @@ export interface SubgraphDefinition<L = unknown> {
   /** New DataLoaders for one request. */
   createLoaders(em: EntityManager): L;
   /** Demo data, written once by `npm start` / `npm run seed`. */
-  seed?(em: EntityManager, options?: SeedOptions): Promise<void>;
+  seed?(em: EntityManager, options: SeedOptions): Promise<void>;
 }
 
 /** Options of the demo seed (tests ask for more disputes than the demo's 40). */
 export interface SeedOptions {
   disputeCount?: number;
+  /** The federation secret for person keys (see `personKey`). */
+  personKeySecret: string;
 }
 
 /** Declares a subgraph (an identity function that keeps the loader type). */
@@ -49,9 +57,36 @@ export interface RunningSubgraph {
 
 export interface StartOptions {
   orm: Orm;
+  /** The gateway's public key: every request must carry its signed internal header. */
+  gatewayPublicKey: Key;
   port?: number;
   host?: string;
   logger?: ErrorLogger;
+}
+
+/**
+ * Writes the request's unmasked personal-data reads before the response leaves; a read that
+ * cannot be logged is not answered.
+ */
+function accessLogPlugin<L>(orm: Orm): ApolloServerPlugin<SubgraphContext<L>> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (contextValue.audit.size === 0) return;
+          try {
+            await contextValue.audit.flush(orm.em.fork());
+          } catch (error) {
+            console.error(JSON.stringify({ level: 'error', message: 'access log write failed', requestId: contextValue.requestId, error: String(error) }));
+            if (response.body.kind === 'single') {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [{ message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
+            }
+          }
+        },
+      };
+    },
+  };
 }
 
 /** The subgraph's SDL, printed from code (no server, no database). */
@@ -62,20 +97,32 @@ export function subgraphSdl(definition: SubgraphDefinition): Promise<string> {
 /** Starts one subgraph's HTTP server on an open ORM. Stopping closes the server, not the ORM. */
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   const schema = await buildFederatedSchema(definition.schema);
+  const { orm } = options;
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     formatError: createErrorFormatter(definition.name, options.logger),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), accessLogPlugin<L>(orm)],
   });
   await apollo.start();
-  const { orm } = options;
-  const server = createHttpApp<SubgraphContext<L>>({
+  const verify = createInternalVerifier(options.gatewayPublicKey);
+  const server = createHttpApp<SubgraphContext<L>, InternalContext>({
     apollo,
     ready: () => isReachable(orm),
-    context: async (_req, requestId) => {
+    // No signed header from the gateway, no answer — `_service` and `_entities` included.
+    authenticate: async (req) => {
+      const header = req.headers[INTERNAL_HEADER];
+      if (typeof header !== 'string') throw new HttpError(401, '拒绝访问:请求未经网关签名', 'UNAUTHENTICATED');
+      try {
+        return await verify(header);
+      } catch {
+        throw new HttpError(401, '拒绝访问:网关签名无效或已过期', 'UNAUTHENTICATED');
+      }
+    },
+    context: async (_req, requestId, internal) => {
       const em = orm.em.fork();
-      return { requestId, em, loaders: definition.createLoaders(em) };
+      const id = internal.requestId || requestId;
+      return { requestId: id, caller: internal.caller, em, loaders: definition.createLoaders(em), audit: new AccessCollector(internal.caller, id) };
     },
   });
   const url = await listen(server, options.port ?? definition.defaultPort, options.host);

@@ -1,3 +1,4 @@
+import { createTokenVerifier, generateFederationKeys, issueToken, PERSONAS, signInternalContext, type Caller, type FederationKeys } from '@jiefen/auth';
 import { countQueries, seedOnce, type Orm } from '@jiefen/database';
 import { startGateway, type RunningGateway } from '@jiefen/gateway';
 import { startSubgraph, type RunningSubgraph, type SeedOptions, type SubgraphDefinition } from '@jiefen/subgraph-kit';
@@ -14,11 +15,20 @@ export interface StackSubgraph {
   running: RunningSubgraph | null;
 }
 
+/** Who a test request is from: a persona name (`court-staff`), a caller, or null (anonymous). */
+export type As = string | Caller | null;
+
 export interface Stack {
   subgraphs: Record<string, StackSubgraph>;
   gateway: RunningGateway | null;
-  /** POSTs a GraphQL operation to the gateway and returns status and parsed body. */
-  query<T = unknown>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** The run's key material (to forge, expire or sign test tokens). */
+  keys: FederationKeys;
+  /** A valid user token for a persona (see PERSONAS) or a caller, with claims overridden. */
+  token(as: string | Caller, overrides?: Partial<Caller>): Promise<string>;
+  /** POSTs a GraphQL operation to the gateway as someone (default: anonymous). */
+  query<T = unknown>(query: string, variables?: Record<string, unknown>, as?: As): Promise<GraphQLResponse<T>>;
+  /** POSTs straight to a subgraph with a valid gateway signature, as the gateway would. */
+  querySubgraph<T = unknown>(name: string, query: string, variables?: Record<string, unknown>, as?: As): Promise<GraphQLResponse<T>>;
   /** Stops one subgraph's server (its port stays reserved for `startSubgraph`). */
   stopSubgraph(name: string): Promise<void>;
   startSubgraph(name: string): Promise<void>;
@@ -36,7 +46,7 @@ export interface StackOptions {
   gateway?: boolean;
   /** Write each subgraph's demo data (default false). */
   seed?: boolean;
-  seedOptions?: SeedOptions;
+  seedOptions?: Omit<SeedOptions, 'personKeySecret'>;
 }
 
 /** POSTs a GraphQL operation to any endpoint. */
@@ -58,14 +68,24 @@ export async function postGraphQL<T>(url: string, query: string, variables?: Rec
  * Boots subgraphs (each on its own fresh, migrated database, on a free port, over real HTTP) and
  * the gateway in front of them.
  */
+/** The caller behind a persona name (or the caller itself). */
+export function callerOf(as: string | Caller, overrides: Partial<Caller> = {}): Caller {
+  if (typeof as !== 'string') return { ...as, ...overrides };
+  const persona = PERSONAS[as];
+  if (!persona) throw new Error(`unknown persona ${as}: one of ${Object.keys(PERSONAS).join(', ')}`);
+  const { description: _d, organizationName: _o, ...caller } = persona;
+  return { ...caller, ...overrides };
+}
+
 export async function startStack(options: StackOptions): Promise<Stack> {
+  const keys = await generateFederationKeys();
   const subgraphs: Record<string, StackSubgraph> = {};
   await Promise.all(
     options.subgraphs.map(async (definition) => {
       const database = await createTestDatabase(definition.database);
       const seed = definition.seed;
-      if (options.seed && seed) await seedOnce(database.orm, 'demo', (em) => seed(em, options.seedOptions));
-      const running = await startSubgraph(definition, { orm: database.orm, port: 0 });
+      if (options.seed && seed) await seedOnce(database.orm, 'demo', (em) => seed(em, { ...options.seedOptions, personKeySecret: keys.personKeySecret }));
+      const running = await startSubgraph(definition, { orm: database.orm, gatewayPublicKey: keys.internalPublicKey, port: 0 });
       subgraphs[definition.name] = {
         definition,
         database,
@@ -82,6 +102,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ? null
       : await startGateway({
           subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.definition.name, s.url])),
+          auth: { verifyToken: createTokenVerifier({ jwks: keys.tokenJwks }), internalPrivateKey: keys.internalPrivateKey },
           port: 0,
           production: false,
         });
@@ -90,12 +111,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (!s) throw new Error(`subgraph ${name} is not part of this stack`);
     return s;
   };
+  const token = (as: string | Caller, overrides?: Partial<Caller>) => issueToken(keys.tokenPrivateKey, callerOf(as, overrides));
   return {
     subgraphs,
     gateway,
-    query(query, variables, headers) {
+    keys,
+    token,
+    async query(query, variables, as = null) {
       if (!gateway) throw new Error('this stack has no gateway');
+      const headers: Record<string, string> = as === null ? {} : { authorization: `Bearer ${await token(as)}` };
       return postGraphQL(gateway.graphqlUrl, query, variables, headers);
+    },
+    async querySubgraph(name, query, variables, as = null) {
+      const internal = await signInternalContext(keys.internalPrivateKey, { caller: as === null ? null : callerOf(as), requestId: 'test' });
+      return postGraphQL(get(name).url, query, variables, { 'x-jiefen-context': internal });
     },
     async stopSubgraph(name) {
       const s = get(name);
@@ -104,7 +133,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
     async startSubgraph(name) {
       const s = get(name);
-      if (!s.running) s.running = await startSubgraph(s.definition, { orm: s.orm, port: s.port });
+      if (!s.running) s.running = await startSubgraph(s.definition, { orm: s.orm, gatewayPublicKey: keys.internalPublicKey, port: s.port });
     },
     async stop() {
       await gateway?.stop();

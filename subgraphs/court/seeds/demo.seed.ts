@@ -4,7 +4,7 @@ import { demoDisputes, demoId } from '@jiefen/demo-data';
 import { CourtCase } from '../src/entities/court-case.entity.js';
 
 /** Civil cases the 兴化市人民法院 received for the demo disputes that reached the court. */
-export async function seedCourt(em: EntityManager, options: SeedOptions = {}): Promise<void> {
+export async function seedCourt(em: EntityManager, options: SeedOptions): Promise<void> {
   let n = 0;
   for (const d of demoDisputes(options.disputeCount).filter((x) => x.agencies.court)) {
     n += 1;

@@ -5,7 +5,7 @@ import { Dispute } from '../src/entities/dispute.entity.js';
 import { Region } from '../src/entities/region.entity.js';
 
 /** 兴化市's region tree and the demo disputes, with unified numbers per town and year. */
-export async function seedGovernance(em: EntityManager, options: SeedOptions = {}): Promise<void> {
+export async function seedGovernance(em: EntityManager, options: SeedOptions): Promise<void> {
   for (const row of demoRegions) {
     em.create(Region, { ...row, population: demoPopulation[row.code] ?? null });
   }

@@ -41,7 +41,7 @@ function resultOf(n: number): { status: string; outcome: string | null } {
 }
 
 /** Mediation cases the 兴化市 people's mediation organizations accepted for the demo disputes. */
-export async function seedJustice(em: EntityManager, options: SeedOptions = {}): Promise<void> {
+export async function seedJustice(em: EntityManager, options: SeedOptions): Promise<void> {
   let n = 0;
   for (const d of demoDisputes(options.disputeCount).filter((x) => x.agencies.justice)) {
     n += 1;

@@ -35,7 +35,7 @@ function statusOf(d: DemoDispute): string {
 }
 
 /** Petitions the 兴化市信访局 registered about the demo disputes. */
-export async function seedPetition(em: EntityManager, options: SeedOptions = {}): Promise<void> {
+export async function seedPetition(em: EntityManager, options: SeedOptions): Promise<void> {
   let n = 0;
   for (const d of demoDisputes(options.disputeCount).filter((x) => x.agencies.petition)) {
     n += 1;

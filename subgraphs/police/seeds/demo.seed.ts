@@ -45,7 +45,7 @@ function handlingOf(d: DemoDispute): Handling {
 }
 
 /** Incidents the 兴化市公安局 received about the demo disputes, usually the day before the hub registered them. */
-export async function seedPolice(em: EntityManager, options: SeedOptions = {}): Promise<void> {
+export async function seedPolice(em: EntityManager, options: SeedOptions): Promise<void> {
   let n = 0;
   for (const d of demoDisputes(options.disputeCount).filter((x) => x.agencies.police)) {
     n += 1;

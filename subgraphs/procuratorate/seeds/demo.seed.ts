@@ -23,7 +23,7 @@ function criminalStatus(d: DemoDispute): string {
 }
 
 /** Cases the 兴化市人民检察院 received: criminal reconciliation, or supervision of a civil case the court decided. */
-export async function seedProcuratorate(em: EntityManager, options: SeedOptions = {}): Promise<void> {
+export async function seedProcuratorate(em: EntityManager, options: SeedOptions): Promise<void> {
   let criminal = 0;
   let civil = 0;
   for (const d of demoDisputes(options.disputeCount).filter((x) => x.agencies.procuratorate)) {

@@ -31,8 +31,10 @@ export interface RecordScope {
  */
 export function visibilityOf(caller: Caller | null, record: RecordScope): Visibility {
   if (!caller || !inJurisdiction(caller, record.regionCode)) return 'NONE';
+  // Leaders read indicators and masked case data, whatever agency they sit in.
+  if (isLeader(caller)) return 'MASKED';
   if (caller.agency === record.owner) return 'FULL';
-  if (isLeader(caller) || record.counterparts?.includes(caller.agency)) return 'MASKED';
+  if (record.counterparts?.includes(caller.agency)) return 'MASKED';
   return 'NONE';
 }
 
@@ -42,7 +44,7 @@ export function visibilityOf(caller: Caller | null, record: RecordScope): Visibi
  */
 export function listScope(caller: Caller | null, owner: Agency): { regionPrefix: string; masked: boolean } | null {
   if (!caller) return null;
-  if (caller.agency === owner) return { regionPrefix: caller.jurisdiction, masked: false };
   if (isLeader(caller)) return { regionPrefix: caller.jurisdiction, masked: true };
+  if (caller.agency === owner) return { regionPrefix: caller.jurisdiction, masked: false };
   return null;
 }

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
-import { demoDisputes, demoPopulation, demoRegions } from '@jiefen/demo-data';
+import { personKey } from '@jiefen/auth';
+import { demoDisputes, demoId, demoPopulation, demoRegions, placeOf } from '@jiefen/demo-data';
+import { DisputeParty } from '../src/entities/dispute-party.entity.js';
 import { Dispute } from '../src/entities/dispute.entity.js';
 import { Region } from '../src/entities/region.entity.js';
 
@@ -24,6 +26,20 @@ export async function seedGovernance(em: EntityManager, options: SeedOptions): P
       peopleInvolved: d.peopleInvolved,
       riskLevel: d.peopleInvolved >= 10 ? 'HIGH' : 'LOW',
       registeredAt: d.registeredAt,
+    });
+    d.parties.forEach((person, i) => {
+      em.create(DisputeParty, {
+        id: demoId(`party-${i}`, d.n),
+        disputeId: d.id,
+        role: i === 0 ? 'APPLICANT' : 'RESPONDENT',
+        name: person.name,
+        idNumber: person.idNumber,
+        phone: person.phone,
+        address: `江苏省兴化市${placeOf(d)}${(d.n % 9) + 1}组${10 + ((d.n * 7 + i) % 40)}号`,
+        birthDate: person.birthDate,
+        personKey: personKey(options.personKeySecret, person.idNumber),
+        position: i,
+      });
     });
   }
   await em.flush();

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
-import { defineSubgraph } from '@jiefen/subgraph-kit';
+import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedGovernance } from '../seeds/demo.seed.js';
+import { DisputeParty } from './entities/dispute-party.entity.js';
 import { Dispute } from './entities/dispute.entity.js';
 import { Region } from './entities/region.entity.js';
 import { DisputeResolver, resolveDisputeReference } from './graphql/dispute.resolver.js';
+import { PartyResolver } from './graphql/party.resolver.js';
+import { PersonResolver, resolvePersonReference } from './graphql/person.resolver.js';
 import { RegionResolver, resolveRegionReference } from './graphql/region.resolver.js';
 import { createGovernanceLoaders } from './loaders/governance.loaders.js';
 
@@ -13,10 +16,10 @@ export const governanceSubgraph = defineSubgraph({
   name: 'governance',
   agencyName: '综治中心',
   defaultPort: 4101,
-  database: { name: 'governance', entities: [Dispute, Region], migrations },
+  database: { name: 'governance', entities: [Dispute, DisputeParty, Region, PersonalDataAccess], migrations },
   schema: {
-    resolvers: [DisputeResolver, RegionResolver],
-    referenceResolvers: { Dispute: resolveDisputeReference, Region: resolveRegionReference },
+    resolvers: [DisputeResolver, PartyResolver, PersonResolver, RegionResolver, createAccessLogResolver('GOVERNANCE', 'governanceAccessLog')],
+    referenceResolvers: { Dispute: resolveDisputeReference, Region: resolveRegionReference, Person: resolvePersonReference },
   },
   createLoaders: createGovernanceLoaders,
   seed: seedGovernance,

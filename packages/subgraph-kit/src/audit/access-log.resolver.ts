@@ -61,7 +61,7 @@ export function createAccessLogResolver(agency: Agency, fieldName: string) {
         ctx.em.find(PersonalDataAccess, where, { orderBy: { id: 'desc' }, limit: limit + 1 }),
         ctx.em.count(PersonalDataAccess, {}),
       ]);
-      return toConnection(rows, limit, total, (r) => [r.id], (r) => ({ ...r, id: String(r.id) }));
+      return toConnection(rows, limit, total, (r) => [String(r.id)], (r) => ({ ...r, id: String(r.id) }));
     }
   }
   return AccessLogResolver;

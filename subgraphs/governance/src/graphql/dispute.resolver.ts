@@ -1,8 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { DomainError, pageRequest, requireRegionPrefix, requireUuid, toConnection } from '@jiefen/subgraph-kit';
+import { ageOn } from '@jiefen/codes';
+import { DomainError, pageRequest, requireCaller, requireRegionPrefix, requireUuid, requireVisible, toConnection, visibility } from '@jiefen/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Dispute } from '../entities/dispute.entity.js';
+import { disputeScope } from './access.js';
 import type { GovernanceContext } from './context.js';
+import { PartyType } from './party.type.js';
 import { DisputeConnection, DisputesArgs, DisputeType } from './dispute.type.js';
 import { toDisputeType, toRegionType } from './mappers.js';
 import { RegionType } from './region.type.js';
@@ -11,16 +14,19 @@ import { RegionType } from './region.type.js';
 export class DisputeResolver {
   @Query(() => DisputeType, { nullable: true, description: '按编号查询纠纷 A dispute by id' })
   async dispute(@Arg('id', () => ID) id: string, @Ctx() ctx: GovernanceContext): Promise<DisputeType | null> {
-    const found = await ctx.loaders.disputeById.load(requireUuid('id', id));
-    return found ? toDisputeType(found) : null;
+    const visible = requireVisible(ctx, await ctx.loaders.disputeById.load(requireUuid('id', id)), disputeScope);
+    return visible ? toDisputeType(visible.record) : null;
   }
 
   @Query(() => DisputeConnection, { description: '纠纷列表(按登记时间倒序,游标分页) Disputes, newest first' })
   async disputes(@Args(() => DisputesArgs) args: DisputesArgs, @Ctx() ctx: GovernanceContext): Promise<InstanceType<typeof DisputeConnection>> {
+    const caller = requireCaller(ctx);
     const { limit, after } = pageRequest(args, 2);
-    const where: FilterQuery<Dispute> = {};
-    if (args.regionCode) where.regionCode = { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` };
-    if (args.category) where.category = args.category;
+    // Nobody sees outside their jurisdiction: the filter, if any, narrows it.
+    const conditions: FilterQuery<Dispute>[] = [{ regionCode: { $like: `${caller.jurisdiction}%` } }];
+    if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
+    if (args.category) conditions.push({ category: args.category });
+    const where: FilterQuery<Dispute> = { $and: conditions };
     const keyset: FilterQuery<Dispute> = after
       ? { $or: [{ registeredAt: { $lt: new Date(after[0]!) } }, { registeredAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
       : {};
@@ -36,11 +42,27 @@ export class DisputeResolver {
     const region = await ctx.loaders.regionByCode.load(dispute.regionCode);
     return region ? toRegionType(region) : null;
   }
+
+  @FieldResolver(() => [PartyType], { description: '当事人' })
+  async parties(@Root() dispute: DisputeType, @Ctx() ctx: GovernanceContext): Promise<PartyType[]> {
+    const v = visibility(ctx, disputeScope(dispute));
+    if (v === 'NONE') return [];
+    const now = new Date();
+    return (await ctx.loaders.partiesByDispute.load(dispute.id)).map((entity) => ({
+      id: entity.id,
+      role: entity.role,
+      minor: entity.birthDate ? ageOn(entity.birthDate, now) < 18 : false,
+      personKey: entity.personKey ?? null,
+      entity,
+      visibility: v,
+    }));
+  }
 }
 
 /** `_entities` for Dispute: one batched query however many representations the gateway sends. */
 export async function resolveDisputeReference(reference: { id: string }, ctx: GovernanceContext): Promise<DisputeType | null> {
   if (!reference.id) throw DomainError.validation('id', '缺少纠纷编号');
   const found = await ctx.loaders.disputeById.load(requireUuid('id', reference.id));
-  return found ? toDisputeType(found) : null;
+  // The same rule as the root field: a dispute the caller may not see resolves to null.
+  return found && visibility(ctx, disputeScope(found)) !== 'NONE' ? toDisputeType(found) : null;
 }

@@ -1,0 +1,26 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { visibility } from '@jiefen/subgraph-kit';
+import { Dispute } from '../entities/dispute.entity.js';
+import { disputeScope } from './access.js';
+import type { GovernanceContext } from './context.js';
+import { DisputeType } from './dispute.type.js';
+import { toDisputeType } from './mappers.js';
+import { PersonType } from './person.type.js';
+
+@Resolver(() => PersonType)
+export class PersonResolver {
+  @FieldResolver(() => [DisputeType], { nullable: true, description: '综治中心:此人作为当事人的纠纷(调用者可见的)' })
+  async disputes(@Root() person: PersonType, @Ctx() ctx: GovernanceContext): Promise<DisputeType[]> {
+    if (!ctx.caller) return [];
+    const parties = await ctx.loaders.partiesByPersonKey.load(person.key);
+    const disputes = await ctx.loaders.disputeById.loadMany([...new Set(parties.map((p) => p.disputeId))]);
+    return disputes
+      .filter((d): d is Dispute => d instanceof Dispute)
+      .filter((d) => visibility(ctx, disputeScope(d)) !== 'NONE')
+      .map(toDisputeType);
+  }
+}
+
+export function resolvePersonReference(reference: { key: string }): PersonType {
+  return { key: reference.key };
+}

@@ -41,7 +41,7 @@ describe('the dispute view through the gateway', () => {
   afterAll(() => stack?.stop());
 
   it('joins records of all six agencies into one page of disputes', async () => {
-    const { status, body } = await stack.query<Page>(DISPUTE_PAGE, { first: 50 });
+    const { status, body } = await stack.query<Page>(DISPUTE_PAGE, { first: 50 }, 'leader');
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const nodes = body.data!.disputes.edges.map((e) => e.node);
@@ -57,7 +57,7 @@ describe('the dispute view through the gateway', () => {
   it('costs each subgraph the same number of SQL statements for 10 and for 100 disputes', async () => {
     const measure = async (first: number) => {
       for (const s of Object.values(stack.subgraphs)) s.queries.reset();
-      const { body } = await stack.query<Page>(DISPUTE_PAGE, { first });
+      const { body } = await stack.query<Page>(DISPUTE_PAGE, { first }, 'leader');
       expect(body.errors).toBeUndefined();
       expect(body.data!.disputes.edges).toHaveLength(first);
       return Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [name, s.queries.count]));
@@ -72,7 +72,7 @@ describe('the dispute view through the gateway', () => {
   it('still answers with five agencies when the court is down, naming the court and hiding its URL', async () => {
     await stack.stopSubgraph('court');
     try {
-      const { status, body } = await stack.query<Page>(DISPUTE_PAGE, { first: 10 });
+      const { status, body } = await stack.query<Page>(DISPUTE_PAGE, { first: 10 }, 'leader');
       expect(status).toBe(200);
       const nodes = body.data!.disputes.edges.map((e) => e.node);
       expect(nodes).toHaveLength(10);
@@ -90,15 +90,15 @@ describe('the dispute view through the gateway', () => {
     } finally {
       await stack.startSubgraph('court');
     }
-    const { body } = await stack.query<Page>(DISPUTE_PAGE, { first: 10 });
+    const { body } = await stack.query<Page>(DISPUTE_PAGE, { first: 10 }, 'leader');
     expect(body.errors).toBeUndefined();
   });
 
   it('masks internal errors: bad input is coded, unknown failures show no internals', async () => {
-    const bad = await stack.query<{ dispute: null }>('query { dispute(id: "not-a-uuid") { id } }');
+    const bad = await stack.query<{ dispute: null }>('query { dispute(id: "not-a-uuid") { id } }', {}, 'hub-coordinator');
     expect(bad.body.errors![0]!.extensions!.code).toBe('VALIDATION_FAILED');
     expect(bad.body.errors![0]!.message).toMatch(/[\u4e00-\u9fa5]/);
-    const invalid = await stack.query('query { disputes(first: 1) { nope } }');
+    const invalid = await stack.query('query { disputes(first: 1) { nope } }', {}, 'hub-coordinator');
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });

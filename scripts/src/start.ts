@@ -70,8 +70,12 @@ ${running
   .map((r) => `  ${r.name.padEnd(13)} ${r.graphqlUrl}`)
   .join('\n')}
 
+Tokens for the personas (court-staff, police-officer, mediator, petition-officer, procurator,
+legal-aid, hub-coordinator, leader):  npm run token -- --help
+
 Try:  curl -s ${gateway.graphqlUrl} -H 'content-type: application/json' \\
-        -d '{"query":"{ disputes(first: 3) { totalCount edges { node { number category summary courtCases { caseNumber } } } } }"}'
+        -H "authorization: Bearer $(npm run -s token -- leader)" \\
+        -d '{"query":"{ disputes(first: 3) { totalCount edges { node { number category parties { name } courtCases { caseNumber } mediations { organizationName } } } } }"}'
 
 Ctrl-C stops everything.`);
 } catch (error) {

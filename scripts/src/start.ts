@@ -50,7 +50,7 @@ try {
       const seed = definition.seed;
       if (seed && (await seedOnce(orm, 'demo', (em) => seed(em, seedOptions)))) seeded.push(definition.name);
       const port = Number(env[`${definition.name.toUpperCase()}_PORT`] ?? definition.defaultPort);
-      running.push(await startSubgraph(definition, { orm, gatewayPublicKey, port, host }));
+      running.push(await startSubgraph(definition, { orm, gatewayPublicKey, personKeySecret: seedOptions.personKeySecret, port, host }));
     }),
   );
   gateway = await startGateway({

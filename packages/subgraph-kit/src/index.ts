@@ -4,6 +4,7 @@ export * from './http.js';
 export * from './loaders.js';
 export * from './pagination.js';
 export * from './validation.js';
+export * from './validate.js';
 export * from './schema.js';
 export * from './subgraph.js';
 export * from './standalone.js';

@@ -26,6 +26,7 @@ export async function personKeySecretFromEnv(env = process.env): Promise<string>
  */
 export async function runStandalone(definition: SubgraphDefinition, argv = process.argv.slice(2), env = process.env): Promise<void> {
   const gatewayPublicKey = await gatewayPublicKeyFromEnv(env);
+  const personKeySecret = await personKeySecretFromEnv(env);
   const config = databaseConfigFromEnv(definition.name, env);
   if (argv.includes('--migrate')) await ensureDatabase(config);
   const orm = await openDatabase(definition.database, config);
@@ -35,11 +36,11 @@ export async function runStandalone(definition: SubgraphDefinition, argv = proce
   }
   const seed = definition.seed;
   if (argv.includes('--seed') && seed) {
-    const options = { personKeySecret: await personKeySecretFromEnv(env) };
+    const options = { personKeySecret };
     if (await seedOnce(orm, 'demo', (em) => seed(em, options))) console.log(`[${definition.name}] demo data seeded`);
   }
   const port = Number(env[`${definition.name.toUpperCase()}_PORT`] ?? env.PORT ?? definition.defaultPort);
-  const running = await startSubgraph(definition, { orm, gatewayPublicKey, port, host: env.HOST ?? '127.0.0.1' });
+  const running = await startSubgraph(definition, { orm, gatewayPublicKey, personKeySecret, port, host: env.HOST ?? '127.0.0.1' });
   console.log(`[${definition.name}] ${running.graphqlUrl} (database ${describeDatabase(config)})`);
   const shutdown = async () => {
     await running.stop();

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/core';
-import { createInternalVerifier, INTERNAL_HEADER, type Caller, type InternalContext, type Key } from '@jiefen/auth';
+import { createInternalVerifier, INTERNAL_HEADER, personKey, type Caller, type InternalContext, type Key } from '@jiefen/auth';
 import { isReachable, type DatabaseModule, type Orm } from '@jiefen/database';
 import { AccessCollector } from './audit/collector.js';
 import { createErrorFormatter, INTERNAL_MESSAGE, type ErrorLogger } from './errors.js';
@@ -18,6 +18,8 @@ export interface SubgraphContext<L = unknown> {
   loaders: L;
   /** Unmasked personal-data reads of this request, logged before the response leaves. */
   audit: AccessCollector;
+  /** The pseudonymous person key of an ID number (keyed HMAC with the federation secret). */
+  personKeyOf: (idNumber: string) => string;
 }
 
 /** Everything that makes an agency's subgraph; `main`, tests and the SDL printer all start from it. */
@@ -59,6 +61,8 @@ export interface StartOptions {
   orm: Orm;
   /** The gateway's public key: every request must carry its signed internal header. */
   gatewayPublicKey: Key;
+  /** The federation secret behind person keys. */
+  personKeySecret: string;
   port?: number;
   host?: string;
   logger?: ErrorLogger;
@@ -122,7 +126,14 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     context: async (_req, requestId, internal) => {
       const em = orm.em.fork();
       const id = internal.requestId || requestId;
-      return { requestId: id, caller: internal.caller, em, loaders: definition.createLoaders(em), audit: new AccessCollector(internal.caller, id) };
+      return {
+        requestId: id,
+        caller: internal.caller,
+        em,
+        loaders: definition.createLoaders(em),
+        audit: new AccessCollector(internal.caller, id),
+        personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber),
+      };
     },
   });
   const url = await listen(server, options.port ?? definition.defaultPort, options.host);

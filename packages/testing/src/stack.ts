@@ -85,7 +85,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const database = await createTestDatabase(definition.database);
       const seed = definition.seed;
       if (options.seed && seed) await seedOnce(database.orm, 'demo', (em) => seed(em, { ...options.seedOptions, personKeySecret: keys.personKeySecret }));
-      const running = await startSubgraph(definition, { orm: database.orm, gatewayPublicKey: keys.internalPublicKey, port: 0 });
+      const running = await startSubgraph(definition, { orm: database.orm, gatewayPublicKey: keys.internalPublicKey, personKeySecret: keys.personKeySecret, port: 0 });
       subgraphs[definition.name] = {
         definition,
         database,
@@ -133,7 +133,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
     async startSubgraph(name) {
       const s = get(name);
-      if (!s.running) s.running = await startSubgraph(s.definition, { orm: s.orm, gatewayPublicKey: keys.internalPublicKey, port: s.port });
+      if (!s.running) s.running = await startSubgraph(s.definition, { orm: s.orm, gatewayPublicKey: keys.internalPublicKey, personKeySecret: keys.personKeySecret, port: s.port });
     },
     async stop() {
       await gateway?.stop();

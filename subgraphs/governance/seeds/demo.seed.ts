@@ -3,6 +3,8 @@ import type { SeedOptions } from '@jiefen/subgraph-kit';
 import { personKey } from '@jiefen/auth';
 import { demoDisputes, demoId, demoPopulation, demoRegions, placeOf } from '@jiefen/demo-data';
 import { DisputeParty } from '../src/entities/dispute-party.entity.js';
+import { formatDisputeNumber, numberScope, registrationYear } from '../src/domain/dispute-registration.js';
+import { DisputeNumberCounter } from '../src/entities/dispute-number-counter.entity.js';
 import { Dispute } from '../src/entities/dispute.entity.js';
 import { Region } from '../src/entities/region.entity.js';
 
@@ -13,12 +15,12 @@ export async function seedGovernance(em: EntityManager, options: SeedOptions): P
   }
   const sequence = new Map<string, number>();
   for (const d of demoDisputes(options.disputeCount)) {
-    const key = `${d.townCode}-${d.registeredAt.getUTCFullYear()}`;
+    const key = `${numberScope(d.regionCode)}:${registrationYear(d.registeredAt)}`;
     const next = (sequence.get(key) ?? 0) + 1;
     sequence.set(key, next);
     em.create(Dispute, {
       id: d.id,
-      number: `${key}-${String(next).padStart(6, '0')}`,
+      number: formatDisputeNumber(d.regionCode, registrationYear(d.registeredAt), next),
       category: d.category,
       channel: d.channel,
       summary: d.summary,
@@ -41,6 +43,11 @@ export async function seedGovernance(em: EntityManager, options: SeedOptions): P
         position: i,
       });
     });
+  }
+  // New registrations continue each town's sequence.
+  for (const [key, last] of sequence) {
+    const [scope, year] = key.split(':');
+    em.create(DisputeNumberCounter, { scope: scope!, year: Number(year), last });
   }
   await em.flush();
 }

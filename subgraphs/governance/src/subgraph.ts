@@ -9,6 +9,8 @@ import { DisputeResolver, resolveDisputeReference } from './graphql/dispute.reso
 import { PartyResolver } from './graphql/party.resolver.js';
 import { PersonResolver, resolvePersonReference } from './graphql/person.resolver.js';
 import { RegionResolver, resolveRegionReference } from './graphql/region.resolver.js';
+import { RegistrationResolver } from './graphql/registration.resolver.js';
+import { DisputeNumberCounter } from './entities/dispute-number-counter.entity.js';
 import { createGovernanceLoaders } from './loaders/governance.loaders.js';
 
 /** 综治中心 — the hub: unified intake, regions, and (later) the docking ledger. */
@@ -16,9 +18,9 @@ export const governanceSubgraph = defineSubgraph({
   name: 'governance',
   agencyName: '综治中心',
   defaultPort: 4101,
-  database: { name: 'governance', entities: [Dispute, DisputeParty, Region, PersonalDataAccess], migrations },
+  database: { name: 'governance', entities: [Dispute, DisputeParty, DisputeNumberCounter, Region, PersonalDataAccess], migrations },
   schema: {
-    resolvers: [DisputeResolver, PartyResolver, PersonResolver, RegionResolver, createAccessLogResolver('GOVERNANCE', 'governanceAccessLog')],
+    resolvers: [DisputeResolver, RegistrationResolver, PartyResolver, PersonResolver, RegionResolver, createAccessLogResolver('GOVERNANCE', 'governanceAccessLog')],
     referenceResolvers: { Dispute: resolveDisputeReference, Region: resolveRegionReference, Person: resolvePersonReference },
   },
   createLoaders: createGovernanceLoaders,

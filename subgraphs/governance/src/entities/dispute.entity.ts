@@ -40,6 +40,16 @@ export class Dispute {
   @Property({ type: 'datetime' })
   registeredAt!: Date;
 
+  /** 首接负责: who took the dispute in at the front desk. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  firstContactSubject?: string | null;
+
+  @Property({ type: 'string', length: 50, nullable: true })
+  firstContactName?: string | null;
+
+  @Property({ type: 'string', length: 40, nullable: true })
+  firstContactOrganization?: string | null;
+
   @Property({ type: 'integer', version: true })
   version: number & Opt = 1;
 }

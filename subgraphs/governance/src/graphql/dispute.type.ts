@@ -36,6 +36,9 @@ export class DisputeType {
 
   @Field(() => Date, { description: '登记时间' })
   registeredAt!: Date;
+
+  @Field(() => String, { nullable: true, description: '首接责任人' })
+  firstContactName!: string | null;
 }
 
 export const DisputeConnection = ConnectionType('Dispute', DisputeType, '纠纷列表 A page of disputes');

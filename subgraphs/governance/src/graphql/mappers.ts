@@ -16,6 +16,7 @@ export function toDisputeType(d: Dispute): DisputeType {
     status: d.status,
     riskLevel: d.riskLevel,
     registeredAt: d.registeredAt,
+    firstContactName: d.firstContactName ?? null,
   };
 }
 

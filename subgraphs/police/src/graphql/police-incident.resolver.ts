@@ -1,12 +1,16 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { isUuid, PageArgs, pageRequest, requireUuid, toConnection, type SubgraphContext } from '@jiefen/subgraph-kit';
+import type { RecordScope } from '@jiefen/auth';
+import { isUuid, PageArgs, pageRequest, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext } from '@jiefen/subgraph-kit';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
 import { DisputeRef } from './dispute.type.js';
 import { PoliceIncidentConnection, PoliceIncidentType, type PoliceIncidentCategory, type PoliceIncidentStatus } from './police-incident.type.js';
 
 type Context = SubgraphContext<PoliceLoaders>;
+
+/** Record rule input: the police own their incidents; the region decides jurisdiction. */
+const scopeOf = (i: PoliceIncident): RecordScope => ({ owner: 'POLICE', regionCode: i.regionCode });
 
 function toType(i: PoliceIncident): PoliceIncidentType {
   return {
@@ -27,19 +31,21 @@ function toType(i: PoliceIncident): PoliceIncidentType {
 export class PoliceIncidentResolver {
   @Query(() => PoliceIncidentType, { nullable: true, description: '按编号查询警情' })
   async policeIncident(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PoliceIncidentType | null> {
-    const found = await ctx.loaders.policeIncidentById.load(requireUuid('id', id));
-    return found ? toType(found) : null;
+    const visible = requireVisible(ctx, await ctx.loaders.policeIncidentById.load(requireUuid('id', id)), scopeOf);
+    return visible ? toType(visible.record) : null;
   }
 
   @Query(() => PoliceIncidentConnection, { description: '警情列表(按报警时间倒序)' })
   async policeIncidents(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof PoliceIncidentConnection>> {
+    const { regionPrefix } = requireListAccess(ctx, 'POLICE');
     const { limit, after } = pageRequest(args, 2);
+    const where: FilterQuery<PoliceIncident> = { regionCode: { $like: `${regionPrefix}%` } };
     const keyset: FilterQuery<PoliceIncident> = after
       ? { $or: [{ reportedAt: { $lt: new Date(after[0]!) } }, { reportedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
       : {};
     const [rows, total] = await Promise.all([
-      ctx.em.find(PoliceIncident, keyset, { orderBy: { reportedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(PoliceIncident, {}),
+      ctx.em.find(PoliceIncident, { $and: [where, keyset] }, { orderBy: { reportedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
+      ctx.em.count(PoliceIncident, where),
     ]);
     return toConnection(rows, limit, total, (i) => [i.reportedAt.toISOString(), i.id], toType);
   }
@@ -49,13 +55,15 @@ export class PoliceIncidentResolver {
 export class DisputePoliceResolver {
   @FieldResolver(() => [PoliceIncidentType], { nullable: true, description: '公安:该纠纷的警情(公安服务不可用时为 null)' })
   async policeIncidents(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<PoliceIncidentType[]> {
-    if (!isUuid(dispute.id)) return [];
-    return (await ctx.loaders.policeIncidentsByDispute.load(dispute.id)).map(toType);
+    if (!isUuid(dispute.id) || !ctx.caller) return [];
+    const incidents = await ctx.loaders.policeIncidentsByDispute.load(dispute.id);
+    return incidents.filter((i) => visibility(ctx, scopeOf(i)) !== 'NONE').map(toType);
   }
 }
 
 export async function resolvePoliceIncidentReference(reference: { id: string }, ctx: Context): Promise<PoliceIncidentType | null> {
+  // `_entities` is the classic hole: the same rule as the root field, answered with null.
   if (!isUuid(reference.id)) return null;
   const found = await ctx.loaders.policeIncidentById.load(reference.id);
-  return found ? toType(found) : null;
+  return found && visibility(ctx, scopeOf(found)) !== 'NONE' ? toType(found) : null;
 }

@@ -1,0 +1,41 @@
+/** The people's-mediation statistics categories (DOMAIN.md), later years' additions included. */
+export const DISPUTE_CATEGORIES = [
+  '婚姻家庭', '邻里', '房屋宅基地', '合同', '生产经营', '损害赔偿', '山林土地', '征地拆迁',
+  '环境污染', '劳动争议', '消费', '医疗', '道路交通事故', '物业', '旅游', '知识产权', '互联网', '其他',
+] as const;
+export type DisputeCategory = (typeof DISPUTE_CATEGORIES)[number];
+
+/** Channels of the one front desk (统一受理). */
+export const CHANNELS = ['WINDOW', 'ONLINE', 'HOTLINE_12348', 'GRID_SCREENING', 'AGENCY_TRANSFER'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const PARTY_ROLES = ['APPLICANT', 'RESPONDENT', 'THIRD_PARTY'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+/** The sequence of a unified number runs per town (or street) and calendar year. */
+export function numberScope(regionCode: string): string {
+  return regionCode.slice(0, 9);
+}
+
+/** 统一编号: `<town code>-<year>-<6-digit sequence>`, e.g. `321281123-2026-000017`. */
+export function formatDisputeNumber(regionCode: string, year: number, sequence: number): string {
+  return `${numberScope(regionCode)}-${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+/** The year of registration in China Standard Time (a dispute registered at 00:30 on 1 January belongs to the new year). */
+export function registrationYear(at: Date): number {
+  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
+}
+
+/** A dispute needs at least one applicant; a party appears once by ID number. */
+export function partiesProblem(parties: { role: string; idNumber: string | null }[]): { index: number; message: string } | null {
+  if (parties.length === 0) return { index: 0, message: '至少需要一名当事人' };
+  if (!parties.some((p) => p.role === 'APPLICANT')) return { index: 0, message: '至少需要一名申请人' };
+  const seen = new Set<string>();
+  for (const [index, p] of parties.entries()) {
+    if (!p.idNumber) continue;
+    if (seen.has(p.idNumber)) return { index, message: '同一当事人(身份证号相同)重复登记' };
+    seen.add(p.idNumber);
+  }
+  return null;
+}

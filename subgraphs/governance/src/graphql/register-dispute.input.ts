@@ -1,0 +1,43 @@
+import { Field, InputType, Int } from 'type-graphql';
+
+@InputType('PartyInput', { description: '当事人信息' })
+export class PartyInput {
+  @Field(() => String, { description: '身份:APPLICANT 申请人 / RESPONDENT 被申请人 / THIRD_PARTY 第三人' })
+  role!: string;
+
+  @Field(() => String, { description: '姓名' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '公民身份号码(18 位,校验码与出生日期须有效)' })
+  idNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: '联系电话' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: '住址' })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: '出生日期 YYYY-MM-DD(有身份证号时以身份证号为准)' })
+  birthDate?: string | null;
+}
+
+@InputType('RegisterDisputeInput', { description: '统一受理登记 Register a dispute at the front desk' })
+export class RegisterDisputeInput {
+  @Field(() => String, { description: '纠纷类别(人民调解统计口径,如 婚姻家庭、邻里、合同)' })
+  category!: string;
+
+  @Field(() => String, { description: '受理渠道:WINDOW / ONLINE / HOTLINE_12348 / GRID_SCREENING / AGENCY_TRANSFER' })
+  channel!: string;
+
+  @Field(() => String, { description: '纠纷概要(5–2000 字)' })
+  summary!: string;
+
+  @Field(() => String, { description: '发生地:9 位乡镇(街道)或 12 位村(社区)代码,须在本人辖区内' })
+  regionCode!: string;
+
+  @Field(() => Int, { description: '涉及人数' })
+  peopleInvolved!: number;
+
+  @Field(() => [PartyInput], { description: '当事人' })
+  parties!: PartyInput[];
+}

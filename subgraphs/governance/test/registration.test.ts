@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerOf, startStack, type Stack } from '@jiefen/testing';
+import { governanceSubgraph } from '../src/subgraph.js';
+
+const REGISTER = `mutation($input: RegisterDisputeInput!) {
+  registerDispute(input: $input) { id number category regionCode firstContactName parties { name idNumber personKey } }
+}`;
+
+const valid = () => ({
+  category: '邻里',
+  channel: 'WINDOW',
+  summary: '两户因院墙排水问题发生争执,要求调解',
+  regionCode: '321281123201',
+  peopleInvolved: 2,
+  parties: [
+    { role: 'APPLICANT', name: '张小三', idNumber: '32128119800101123' + checkChar('32128119800101123'), phone: '13812345678', address: '江苏省兴化市戴南镇' },
+    { role: 'RESPONDENT', name: '李四', phone: '0523-83212345' },
+  ],
+});
+
+function checkChar(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((acc, c, i) => acc + Number(c) * weights[i]!, 0);
+  return '10X98765432'[sum % 11]!;
+}
+
+describe('registerDispute (统一受理登记)', () => {
+  let stack: Stack;
+  const count = async () => {
+    const rows = await stack.subgraphs.governance!.orm.em.getConnection().execute<{ n: string }[]>('select (select count(*) from dispute) + (select count(*) from dispute_party) as n');
+    return Number(rows[0]!.n);
+  };
+
+  beforeAll(async () => {
+    stack = await startStack({ subgraphs: [governanceSubgraph], gateway: false, seed: true });
+  });
+  afterAll(() => stack?.stop());
+
+  it('registers with a unified number, the first-contact officer and person keys', async () => {
+    const { body } = await stack.querySubgraph<{ registerDispute: { number: string; firstContactName: string; parties: { idNumber: string; personKey: string | null }[] } }>(
+      'governance', REGISTER, { input: valid() }, 'hub-coordinator',
+    );
+    expect(body.errors).toBeUndefined();
+    const dispute = body.data!.registerDispute;
+    expect(dispute.number).toMatch(/^321281123-\d{4}-\d{6}$/);
+    expect(dispute.firstContactName).toBe('朱晓燕');
+    expect(dispute.parties[0]!.personKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(dispute.parties[1]!.personKey).toBeNull();
+  });
+
+  it('gives gap-free, unique numbers under concurrent registration', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => stack.querySubgraph<{ registerDispute: { number: string } }>('governance', REGISTER, { input: { ...valid(), regionCode: '321281101' } }, 'hub-coordinator')),
+    );
+    const sequences = results.map((r) => Number(r.body.data!.registerDispute.number.split('-')[2])).sort((a, b) => a - b);
+    expect(new Set(sequences).size).toBe(20);
+    expect(sequences.at(-1)! - sequences[0]!).toBe(19);
+  });
+
+  const bad: [string, (input: ReturnType<typeof valid>) => void, string][] = [
+    ['an ID number with a wrong check character', (i) => void (i.parties[0]!.idNumber = '321281198001011230'), 'parties[0].idNumber'],
+    ['an ID number with an impossible birth date', (i) => void (i.parties[0]!.idNumber = '32128119800230' + '1234'), 'parties[0].idNumber'],
+    ['a bad phone number', (i) => void (i.parties[1]!.phone = '12345'), 'parties[1].phone'],
+    ['an unknown category', (i) => void (i.category = '打架'), 'category'],
+    ['an unknown channel', (i) => void (i.channel = 'WECHAT'), 'channel'],
+    ['a summary too short', (i) => void (i.summary = '吵架'), 'summary'],
+    ['a county-level region code', (i) => void (i.regionCode = '321281'), 'regionCode'],
+    ['a region code that does not exist', (i) => void (i.regionCode = '321281123999'), 'regionCode'],
+    ['a region outside the jurisdiction', (i) => void (i.regionCode = '321282100'), 'regionCode'],
+    ['no applicant', (i) => void (i.parties = i.parties.slice(1)), 'parties[0]'],
+    ['a name too long', (i) => void (i.parties[1]!.name = '名'.repeat(51)), 'parties[1].name'],
+    ['a negative number of people', (i) => void (i.peopleInvolved = -3), 'peopleInvolved'],
+  ];
+
+  it.each(bad)('refuses %s with VALIDATION_FAILED naming the field, and writes nothing', async (_label, spoil, field) => {
+    const before = await count();
+    const input = valid();
+    spoil(input);
+    const { body } = await stack.querySubgraph('governance', REGISTER, { input }, 'hub-coordinator');
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field });
+    expect(body.errors![0]!.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await count()).toBe(before);
+  });
+
+  it('lets only the hub register', async () => {
+    const before = await count();
+    for (const who of ['court-staff', 'leader', callerOf('hub-coordinator', { roles: ['LEADER'] })]) {
+      const { body } = await stack.querySubgraph('governance', REGISTER, { input: valid() }, who);
+      expect(body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    }
+    const anonymous = await stack.querySubgraph('governance', REGISTER, { input: valid() });
+    expect(anonymous.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect(await count()).toBe(before);
+  });
+});

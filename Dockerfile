@@ -41,6 +41,8 @@ RUN npm ci --omit=dev --no-audit --no-fund \
  && npm cache clean --force
 COPY --from=build /out/ ./
 COPY schema/supergraph.graphql schema/supergraph.graphql
+# a named volume mounted here starts with this ownership, so the `keys` service can write it
+RUN mkdir -p /keys && chown node:node /keys
 USER node
 EXPOSE 4000 4101 4102 4103 4104 4105 4106
 CMD ["node", "gateway/dist/src/main.js"]

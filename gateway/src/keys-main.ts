@@ -1,0 +1,12 @@
+// One-shot: creates the development federation keys in JIEFEN_KEYS_DIR (if missing) so the
+// subgraphs and the gateway of a compose stack share them. Production uses
+// JIEFEN_GATEWAY_PUBLIC_KEY / JIEFEN_INTERNAL_PRIVATE_KEY / JIEFEN_PERSON_KEY_SECRET and a JWKS URL instead.
+import { loadOrCreateDevKeys } from '@jiefen/auth';
+
+const dir = process.env.JIEFEN_KEYS_DIR;
+if (!dir) {
+  console.error('set JIEFEN_KEYS_DIR');
+  process.exit(2);
+}
+const keys = await loadOrCreateDevKeys(dir);
+console.log(`[keys] development keys ready in ${dir}; gateway public key: ${JSON.stringify(keys.internalPublicJwk)}`);

@@ -48,6 +48,15 @@ describe('persona × operation matrix through the gateway', () => {
       expect(body.data!.disputes.totalCount).toBe(disputes.filter((d) => inJurisdiction(who, d)).length);
     });
 
+    it('reads a dispute by id only inside its jurisdiction', async () => {
+      const d = disputes.find((x) => !x.regionCode.startsWith('321281123'))!;
+      const { body } = await stack.query<{ dispute: { id: string } | null }>('query($id: ID!) { dispute(id: $id) { id number } }', { id: d.id }, as);
+      if (!as) return expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      if (inJurisdiction(who, d)) return expect(body.data!.dispute!.id).toBe(d.id);
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(body.data?.dispute ?? null).toBeNull();
+    });
+
     it.each(LISTS)('lists $field only when it owns them or leads', async ({ field, owner, flag }) => {
       const { body } = await stack.query<Record<string, { totalCount: number }>>(`{ ${field} { totalCount } }`, {}, as);
       if (!as) return expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { close, createErrorFormatter, createHttpApp, listen, type RouteHandler } from '@jiefen/subgraph-kit';
 import type { Caller } from '@jiefen/auth';
+import { GATEWAY_BODY_LIMIT_BYTES, gatewayProtection, localizeLimitError } from './armor.js';
 import { createAuthenticator, internalHeaderFor, type GatewayAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { createExplorerRoutes, explorerPath, type ExplorerOptions } from './explorer.js';
@@ -33,8 +34,10 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   port?: number;
   host?: string;
-  /** Production: no introspection, no explorer. */
+  /** Production: no introspection, no explorer, no field suggestions in errors. */
   production?: boolean;
+  /** Largest request body accepted, in bytes (default {@link GATEWAY_BODY_LIMIT_BYTES}). */
+  bodyLimitBytes?: number;
   /** Extra routes (not served in production); they win over the explorer's on the same path. */
   routes?: Record<string, RouteHandler>;
   /**
@@ -73,15 +76,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl ?? loadSupergraph(),
     buildService: ({ name, url }) => new SubgraphSource(name, options.subgraphUrls[name] ?? url ?? ''),
   });
+  const protection = gatewayProtection();
+  // Errors that came back from a subgraph were already formatted (and masked) there.
+  const formatError = createErrorFormatter('gateway', undefined, {
+    trust: (formatted) => typeof formatted.extensions?.serviceName === 'string' || formatted.extensions?.code === 'SUBGRAPH_UNAVAILABLE',
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
-    // Errors that came back from a subgraph were already formatted (and masked) there.
-    formatError: createErrorFormatter('gateway', undefined, {
-      trust: (formatted) => typeof formatted.extensions?.serviceName === 'string' || formatted.extensions?.code === 'SUBGRAPH_UNAVAILABLE',
-    }),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // "Did you mean …?" would map the schema for someone without introspection.
+    hideSchemaDetailsFromClientErrors: production,
+    // One operation per request: a JSON array is refused (400) rather than run as N operations.
+    allowBatchedHttpRequests: false,
+    // Refuses simple (CORS-preflight-free) requests that could come from another site's form.
+    csrfPrevention: true,
+    // Depth, aliases, directives, cost (validation rules) and tokens (the parser): see armor.ts.
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
+    formatError: (formatted, error) => localizeLimitError(formatError(formatted, error)),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...protection.plugins],
   });
   await apollo.start();
   const server = createHttpApp<GatewayContext, Caller | null>({
@@ -89,6 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     authenticate: createAuthenticator(options.auth),
     context: async (_req, requestId, caller) => ({ requestId, caller, internalHeader: internalHeaderFor(options.auth, caller, requestId) }),
     ready: async () => true,
+    bodyLimitBytes: options.bodyLimitBytes ?? GATEWAY_BODY_LIMIT_BYTES,
     routes: production ? {} : { ...explorerRoutes, ...options.routes },
   });
   const url = await listen(server, options.port ?? 4000, options.host);

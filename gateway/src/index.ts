@@ -4,3 +4,4 @@ export * from './supergraph.js';
 export * from './subgraph-source.js';
 export type { GatewayContext } from './context.js';
 export * from './auth.js';
+export * from './armor.js';

@@ -66,6 +66,31 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
 }
 
 /**
+ * Codes of GraphQL request errors: the request was well-formed GraphQL-over-HTTP, but its document
+ * does not parse or validate, its variables do not coerce, or it names no runnable operation.
+ */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * The status to answer Apollo's response with. GraphQL over HTTP: with `application/json` a
+ * well-formed request is answered 200 even when it fails with request errors (the body says so);
+ * with `application/graphql-response+json` it is 4xx, as Apollo answers. Apollo answers 400 to
+ * both, so a 400 in `application/json` whose errors are all request errors becomes 200. Malformed
+ * requests (no query, bad parameters, CSRF, batches: `BAD_REQUEST`) keep their 4xx.
+ */
+function graphQLStatus(status: number, contentType: string | undefined, body: string): number {
+  if (status !== 400 || !contentType || !/^application\/json\b/i.test(contentType)) return status;
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+    const errors = parsed.errors ?? [];
+    const requestErrors = errors.length > 0 && errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)));
+    return requestErrors && parsed.data === undefined ? 200 : status;
+  } catch {
+    return status;
+  }
+}
+
+/**
  * A plain Node HTTP server around Apollo Server: the GraphQL endpoint, `GET /health` (alive) and
  * `GET /ready` (dependencies reachable), a body size limit and a request id on every answer.
  * Shared by the subgraphs and the gateway so both behave the same on the wire.
@@ -103,6 +128,7 @@ export function createHttpApp<C extends BaseContext, A = undefined>(options: Htt
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
+        res.statusCode = graphQLStatus(res.statusCode, result.headers.get('content-type'), result.body.string);
         res.end(result.body.string);
       } else {
         for await (const chunk of result.body.asyncIterator) res.write(chunk);

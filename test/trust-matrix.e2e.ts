@@ -105,6 +105,28 @@ describe('persona × operation matrix through the gateway', () => {
     });
   });
 
+  it("logs the hub's unmasked read in its access log, with the gateway's request id; the leader's masked read is not logged", async () => {
+    const d = disputes[2]!;
+    const admin = { ...PERSONAS['hub-coordinator']!, roles: ['ADMIN' as const] };
+    const log = () => stack.query<{ governanceAccessLog: { totalCount: number; edges: { node: { recordType: string; subject: string; requestId: string } }[] } }>(
+      '{ governanceAccessLog(first: 5) { totalCount edges { node { recordType subject requestId } } } }', {}, admin,
+    );
+    const before = (await log()).body.data!.governanceAccessLog.totalCount;
+    const leader = await stack.query<{ dispute: { parties: { idNumber: string }[] } }>('query($id: ID!) { dispute(id: $id) { parties { idNumber } } }', { id: d.id }, 'leader');
+    expect(leader.body.data!.dispute.parties[0]!.idNumber).toContain('*');
+    expect((await log()).body.data!.governanceAccessLog.totalCount).toBe(before);
+    const response = await fetch(stack.gateway!.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.token('hub-coordinator')}`, 'x-request-id': 'matrix-read-1' },
+      body: JSON.stringify({ query: 'query($id: ID!) { dispute(id: $id) { parties { idNumber } } }', variables: { id: d.id } }),
+    });
+    const hub = (await response.json()) as { data: { dispute: { parties: { idNumber: string }[] } } };
+    expect(hub.data.dispute.parties[0]!.idNumber).toBe(d.parties[0]!.idNumber);
+    const after = (await log()).body.data!.governanceAccessLog;
+    expect(after.totalCount).toBe(before + d.parties.length);
+    expect(after.edges[0]!.node).toEqual({ recordType: 'DisputeParty', subject: 'hub-coordinator-002', requestId: 'matrix-read-1' });
+  });
+
   describe('_entities straight to each subgraph, with a valid gateway signature', () => {
     const outside = disputes.find((d) => !d.regionCode.startsWith('321281123') && d.agencies.justice && d.agencies.police)!;
 

@@ -63,8 +63,13 @@ export function toConnection<R, T>(rows: R[], limit: number, totalCount: number,
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }
 
-/** The GraphQL types of a connection: `<Name>Connection` with `<Name>Edge`s. */
-export function ConnectionType<T extends object>(name: string, node: ClassType<T>, description: string) {
+/**
+ * The GraphQL types of a connection: `<Name>Connection` with `<Name>Edge`s. `shareable` for a
+ * connection that several subgraphs define alike (the access log).
+ */
+export function ConnectionType<T extends object>(name: string, node: ClassType<T>, description: string, { shareable = false } = {}) {
+  const directive = shareable ? Directive('@shareable') : () => undefined;
+  @directive
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field(() => String)
@@ -74,6 +79,7 @@ export function ConnectionType<T extends object>(name: string, node: ClassType<T
     node!: T;
   }
 
+  @directive
   @ObjectType(`${name}Connection`, { description })
   class ConnectionClass implements Connection<T> {
     @Field(() => [Edge])

@@ -1,5 +1,6 @@
 import { migrationList } from '@jiefen/database';
 import { Migration20261128165217 } from './Migration20261128165217.js';
+import { Migration20261128172428 } from './Migration20261128172428.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- police`). */
-export const migrations = migrationList(Migration20261128165217);
+export const migrations = migrationList(Migration20261128165217, Migration20261128172428);

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
 import { demoDisputes, demoId, stationShortName, placeOf, type DemoDispute } from '@jiefen/demo-data';
 import { PoliceIncident } from '../src/entities/police-incident.entity.js';
+import { PoliceMediation } from '../src/entities/police-mediation.entity.js';
 
 /** `yyyymmdd` of the Beijing-time day (警情编号 uses the local date). */
 function localDay(at: Date): string {
@@ -55,9 +56,29 @@ export async function seedPolice(em: EntityManager, options: SeedOptions): Promi
       disputeId: d.id,
       incidentNumber: `J${d.regionCode.slice(0, 6)}${localDay(reportedAt)}${String(100 + n).padStart(5, '0')}`,
       ...handlingOf(d),
+      nonPoliceCategory: handlingOf(d).nonPolice ? '民间纠纷' : null,
+      reporterName: d.parties[0]!.name,
+      reporterPhone: d.parties[0]!.phone,
+      officerSubject: 'police-officer-017',
+      officerName: '陈立新',
       regionCode: d.regionCode,
       reportedAt,
     });
+    // Incidents the police settled themselves went through 治安调解 and were performed.
+    if (handlingOf(d).status === 'CLOSED' && handlingOf(d).category === 'PUBLIC_ORDER') {
+      em.create(PoliceMediation, {
+        id: demoId('police-mediation', d.n),
+        incidentId: demoId('police-incident', d.n),
+        status: 'PERFORMED',
+        facts: { hiredViolence: false, gangFightOrProvocation: false, repeatOffender: false, partyRefuses: false, reoffendedDuringMediation: false, suspectFled: false, minorInvolved: false, guardianPresent: false },
+        agreementTerms: '双方当事人自愿和解,侵害方当场赔偿医药费并赔礼道歉',
+        penalty: false,
+        officerSubject: 'police-officer-017',
+        officerName: '陈立新',
+        startedAt: new Date(reportedAt.getTime() + 3_600_000),
+        concludedAt: new Date(reportedAt.getTime() + 5 * 3_600_000),
+      });
+    }
   }
   await em.flush();
 }

@@ -42,7 +42,7 @@ export class PersonalDataAccessType {
   requestId!: string;
 }
 
-export const PersonalDataAccessConnection = ConnectionType('PersonalDataAccess', PersonalDataAccessType, '个人信息访问记录');
+export const PersonalDataAccessConnection = ConnectionType('PersonalDataAccess', PersonalDataAccessType, '个人信息访问记录', { shareable: true });
 
 /**
  * The owning agency's access log, read by its ADMIN only, newest first. Each subgraph gets its own

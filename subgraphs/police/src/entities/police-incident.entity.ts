@@ -7,10 +7,10 @@ export class PoliceIncident {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  /** The hub's dispute this incident belongs to (another agency's id: no foreign key). */
+  /** The hub's dispute this incident belongs to, once registered there (another agency's id: no foreign key). */
   @Index()
-  @Property({ type: 'uuid' })
-  disputeId!: string;
+  @Property({ type: 'uuid', nullable: true })
+  disputeId?: string | null;
 
   /** 警情编号: J + county code + date + sequence, e.g. J3212812026112800123. */
   @Unique()
@@ -28,8 +28,26 @@ export class PoliceIncident {
   @Property({ type: 'boolean' })
   nonPolice!: boolean;
 
+  /** 非警务警情类别 (e.g. 民事纠纷, 求助), when nonPolice. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  nonPoliceCategory?: string | null;
+
   @Property({ type: 'text' })
   summary!: string;
+
+  /** 报警人 — personal data, masked outside the police. */
+  @Property({ type: 'string', length: 50, nullable: true })
+  reporterName?: string | null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  reporterPhone?: string | null;
+
+  /** The officer who registered it. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  officerSubject?: string | null;
+
+  @Property({ type: 'string', length: 50, nullable: true })
+  officerName?: string | null;
 
   @Property({ type: 'string', length: 20 })
   status: string & Opt = 'RECEIVED';

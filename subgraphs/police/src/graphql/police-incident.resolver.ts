@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RecordScope } from '@jiefen/auth';
-import { isUuid, PageArgs, pageRequest, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { maskName, maskPhone, type RecordScope, type Visibility } from '@jiefen/auth';
+import { isUuid, PageArgs, pageRequest, personalField, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext } from '@jiefen/subgraph-kit';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
 import { DisputeRef } from './dispute.type.js';
@@ -10,12 +10,17 @@ import { PoliceIncidentConnection, PoliceIncidentType, type PoliceIncidentCatego
 type Context = SubgraphContext<PoliceLoaders>;
 
 /** Record rule input: the police own their incidents; the region decides jurisdiction. */
-const scopeOf = (i: PoliceIncident): RecordScope => ({ owner: 'POLICE', regionCode: i.regionCode });
+export const scopeOf = (i: PoliceIncident): RecordScope => ({ owner: 'POLICE', regionCode: i.regionCode });
 
-function toType(i: PoliceIncident): PoliceIncidentType {
+const readOf = (incident: PoliceIncidentType) => ({ recordType: 'PoliceIncident', recordId: incident.id, visibility: incident.visibility });
+
+export function toType(i: PoliceIncident, v: Visibility): PoliceIncidentType {
   return {
     id: i.id,
-    disputeId: i.disputeId,
+    disputeId: i.disputeId ?? null,
+    nonPoliceCategory: i.nonPoliceCategory ?? null,
+    entity: i,
+    visibility: v,
     incidentNumber: i.incidentNumber,
     station: i.station,
     category: i.category as PoliceIncidentCategory,
@@ -32,12 +37,12 @@ export class PoliceIncidentResolver {
   @Query(() => PoliceIncidentType, { nullable: true, description: '按编号查询警情' })
   async policeIncident(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PoliceIncidentType | null> {
     const visible = requireVisible(ctx, await ctx.loaders.policeIncidentById.load(requireUuid('id', id)), scopeOf);
-    return visible ? toType(visible.record) : null;
+    return visible ? toType(visible.record, visible.visibility) : null;
   }
 
   @Query(() => PoliceIncidentConnection, { description: '警情列表(按报警时间倒序)' })
   async policeIncidents(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof PoliceIncidentConnection>> {
-    const { regionPrefix } = requireListAccess(ctx, 'POLICE');
+    const { regionPrefix, masked } = requireListAccess(ctx, 'POLICE');
     const { limit, after } = pageRequest(args, 2);
     const where: FilterQuery<PoliceIncident> = { regionCode: { $like: `${regionPrefix}%` } };
     const keyset: FilterQuery<PoliceIncident> = after
@@ -47,7 +52,17 @@ export class PoliceIncidentResolver {
       ctx.em.find(PoliceIncident, { $and: [where, keyset] }, { orderBy: { reportedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
       ctx.em.count(PoliceIncident, where),
     ]);
-    return toConnection(rows, limit, total, (i) => [i.reportedAt.toISOString(), i.id], toType);
+    return toConnection(rows, limit, total, (i) => [i.reportedAt.toISOString(), i.id], (i) => toType(i, masked ? 'MASKED' : 'FULL'));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '报警人姓名(公安以外脱敏)' })
+  reporterName(@Root() incident: PoliceIncidentType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(incident), 'reporterName', incident.entity.reporterName, maskName);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '报警人电话(公安以外脱敏)' })
+  reporterPhone(@Root() incident: PoliceIncidentType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(incident), 'reporterPhone', incident.entity.reporterPhone, maskPhone);
   }
 }
 
@@ -57,7 +72,10 @@ export class DisputePoliceResolver {
   async policeIncidents(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<PoliceIncidentType[]> {
     if (!isUuid(dispute.id) || !ctx.caller) return [];
     const incidents = await ctx.loaders.policeIncidentsByDispute.load(dispute.id);
-    return incidents.filter((i) => visibility(ctx, scopeOf(i)) !== 'NONE').map(toType);
+    return incidents.flatMap((i) => {
+      const v = visibility(ctx, scopeOf(i));
+      return v === 'NONE' ? [] : [toType(i, v)];
+    });
   }
 }
 
@@ -65,5 +83,6 @@ export async function resolvePoliceIncidentReference(reference: { id: string }, 
   // `_entities` is the classic hole: the same rule as the root field, answered with null.
   if (!isUuid(reference.id)) return null;
   const found = await ctx.loaders.policeIncidentById.load(reference.id);
-  return found && visibility(ctx, scopeOf(found)) !== 'NONE' ? toType(found) : null;
+  const v = found ? visibility(ctx, scopeOf(found)) : 'NONE';
+  return found && v !== 'NONE' ? toType(found, v) : null;
 }

@@ -1,5 +1,7 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { Visibility } from '@jiefen/auth';
 import { ConnectionType } from '@jiefen/subgraph-kit';
+import type { PoliceIncident } from '../entities/police-incident.entity.js';
 
 export enum PoliceIncidentCategory {
   CIVIL_DISPUTE = 'CIVIL_DISPUTE',
@@ -47,8 +49,8 @@ export class PoliceIncidentType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => ID, { description: '所属纠纷编号' })
-  disputeId!: string;
+  @Field(() => ID, { nullable: true, description: '所属纠纷编号(已在综治中心登记时)' })
+  disputeId!: string | null;
 
   @Field(() => String, { description: '警情编号' })
   incidentNumber!: string;
@@ -73,6 +75,13 @@ export class PoliceIncidentType {
 
   @Field(() => Date, { description: '报警时间' })
   reportedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: '非警务警情类别' })
+  nonPoliceCategory!: string | null;
+
+  /** The row and how the caller may see it, for the personal-data field resolvers. */
+  entity!: PoliceIncident;
+  visibility!: Visibility;
 }
 
 export const PoliceIncidentConnection = ConnectionType('PoliceIncident', PoliceIncidentType, '警情列表');

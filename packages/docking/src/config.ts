@@ -1,0 +1,100 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { JWK } from 'jose';
+import { AGENCIES, type Agency, type Key } from '@jiefen/auth';
+import { DEFAULT_BACKOFF, DEFAULT_MAX_ATTEMPTS, type BackoffPolicy } from './delivery.js';
+import { isAgency } from './envelope.js';
+import { DEFAULT_REPLAY_WINDOW_SECONDS } from './inbox.js';
+import { generateDockingKeyPair, importDockingKey, type DockingKeyRing } from './signing.js';
+
+type Env = Record<string, string | undefined>;
+
+/** Default subgraph ports (DESIGN.md §7): the event endpoint is `/events` on each. */
+export const DEFAULT_EVENT_PORTS: Record<Agency, number> = { GOVERNANCE: 4101, JUSTICE: 4102, COURT: 4103, POLICE: 4104, PROCURATORATE: 4105, PETITION: 4106 };
+
+export interface DockingSettings {
+  endpoints: Record<Agency, string>;
+  maxAttempts: number;
+  backoff: BackoffPolicy;
+  replayWindowSeconds: number;
+}
+
+function positive(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+}
+
+/**
+ * Delivery settings from the environment:
+ * - `<AGENCY>_EVENTS_URL` (e.g. `JUSTICE_EVENTS_URL=http://justice:4102/events`), else
+ *   `http://127.0.0.1:<port>/events` with the default ports;
+ * - `JIEFEN_DOCKING_MAX_ATTEMPTS` (default 20), `JIEFEN_DOCKING_BACKOFF_MS` (first wait, 1000),
+ *   `JIEFEN_DOCKING_BACKOFF_MAX_MS` (300000), `JIEFEN_DOCKING_REPLAY_WINDOW_SECONDS` (300).
+ */
+export function dockingSettingsFromEnv(env: Env = process.env): DockingSettings {
+  const endpoints = Object.fromEntries(
+    AGENCIES.map((a) => [a, env[`${a}_EVENTS_URL`] ?? `http://127.0.0.1:${DEFAULT_EVENT_PORTS[a]}/events`]),
+  ) as Record<Agency, string>;
+  return {
+    endpoints,
+    maxAttempts: positive(env, 'JIEFEN_DOCKING_MAX_ATTEMPTS', DEFAULT_MAX_ATTEMPTS),
+    backoff: {
+      ...DEFAULT_BACKOFF,
+      initialMs: positive(env, 'JIEFEN_DOCKING_BACKOFF_MS', DEFAULT_BACKOFF.initialMs),
+      maxMs: positive(env, 'JIEFEN_DOCKING_BACKOFF_MAX_MS', DEFAULT_BACKOFF.maxMs),
+    },
+    replayWindowSeconds: positive(env, 'JIEFEN_DOCKING_REPLAY_WINDOW_SECONDS', DEFAULT_REPLAY_WINDOW_SECONDS),
+  };
+}
+
+/** The signing keys of a federation: each agency's private key (only its own in production) and the public ring. */
+export interface DockingKeys {
+  privateKeys: Partial<Record<Agency, Key>>;
+  keyRing: DockingKeyRing;
+}
+
+/**
+ * Keys from the environment: `<AGENCY>_DOCKING_PRIVATE_KEY` (this agency's Ed25519 JWK) and
+ * `JIEFEN_DOCKING_PUBLIC_KEYS` (a JSON object of public JWKs by agency).
+ */
+export async function dockingKeysFromEnv(env: Env = process.env): Promise<DockingKeys> {
+  const privateKeys: Partial<Record<Agency, Key>> = {};
+  for (const agency of AGENCIES) {
+    const jwk = env[`${agency}_DOCKING_PRIVATE_KEY`];
+    if (jwk) privateKeys[agency] = await importDockingKey(jwk);
+  }
+  const keyRing: DockingKeyRing = {};
+  const ring = env.JIEFEN_DOCKING_PUBLIC_KEYS;
+  if (ring) {
+    for (const [agency, jwk] of Object.entries(JSON.parse(ring) as Record<string, JWK>)) {
+      if (!isAgency(agency)) throw new Error(`JIEFEN_DOCKING_PUBLIC_KEYS: unknown agency ${agency}`);
+      keyRing[agency] = await importDockingKey(jwk);
+    }
+  }
+  return { privateKeys, keyRing };
+}
+
+/** Development keys for all six agencies in `<dir>/docking-keys.json` (under `.data/`, never committed), created on first use. */
+export async function loadOrCreateDevDockingKeys(dir: string): Promise<DockingKeys> {
+  const file = join(dir, 'docking-keys.json');
+  let stored = await readFile(file, 'utf8').then((text) => JSON.parse(text) as Record<Agency, { privateJwk: JWK; publicJwk: JWK }>, () => null);
+  if (!stored) {
+    const created: Partial<Record<Agency, { privateJwk: JWK; publicJwk: JWK }>> = {};
+    for (const agency of AGENCIES) {
+      const { privateJwk, publicJwk } = await generateDockingKeyPair();
+      created[agency] = { privateJwk, publicJwk };
+    }
+    stored = created as Record<Agency, { privateJwk: JWK; publicJwk: JWK }>;
+    await mkdir(dir, { recursive: true });
+    await writeFile(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  const keys: DockingKeys = { privateKeys: {}, keyRing: {} };
+  for (const agency of AGENCIES) {
+    keys.privateKeys[agency] = await importDockingKey(stored[agency].privateJwk);
+    keys.keyRing[agency] = await importDockingKey(stored[agency].publicJwk);
+  }
+  return keys;
+}

@@ -1,0 +1,10 @@
+import { DockingInboxCursor } from './inbox-cursor.entity.js';
+import { DockingInboxEvent } from './inbox-event.entity.js';
+import { DockingOutboxEvent } from './outbox-event.entity.js';
+import { DockingOutboxSequence } from './outbox-sequence.entity.js';
+
+export { DockingInboxCursor, DockingInboxEvent, DockingOutboxEvent, DockingOutboxSequence };
+export { DELIVERY_STATES, type DeliveryState } from './outbox-event.entity.js';
+
+/** The protocol's tables: add them to a subgraph's entity list (and so to its migrations). */
+export const DOCKING_ENTITIES = [DockingOutboxEvent, DockingOutboxSequence, DockingInboxEvent, DockingInboxCursor];

@@ -1,0 +1,90 @@
+import { CompactSign, compactVerify, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import type { Agency, Key } from '@jiefen/auth';
+import { isAgency } from './envelope.js';
+
+/** The HTTP header carrying the detached JWS over the request body. */
+export const SIGNATURE_HEADER = 'jiefen-signature';
+export const DOCKING_ALG = 'EdDSA';
+const TYP = 'jiefen-docking-event+jws';
+
+/** Public keys of the agencies this one accepts events from (the hub's copies included). */
+export type DockingKeyRing = Partial<Record<Agency, Key>>;
+
+export type SignatureProblem =
+  | 'UNSIGNED'
+  | 'MALFORMED_SIGNATURE'
+  | 'UNKNOWN_SIGNER'
+  | 'BAD_SIGNATURE'
+  | 'WRONG_RECIPIENT'
+  | 'STALE_SIGNATURE';
+
+export class SignatureError extends Error {
+  constructor(readonly problem: SignatureProblem, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * Signs one delivery attempt: a JWS (EdDSA, Ed25519) over the exact body bytes, sent detached
+ * (`header..signature`). The protected header names the signer (`iss`), the recipient (`aud`) and
+ * the signing time (`iat`, seconds): each attempt is signed afresh, so an event queued for days is
+ * still fresh when it finally goes out, while a captured request grows stale.
+ */
+export async function signDelivery(body: string, options: { from: Agency; recipient: Agency; privateKey: Key; now?: Date }): Promise<string> {
+  const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  const jws = await new CompactSign(new TextEncoder().encode(body))
+    .setProtectedHeader({ alg: DOCKING_ALG, typ: TYP, kid: options.from, iss: options.from, aud: options.recipient, iat })
+    .sign(options.privateKey);
+  const [header, , signature] = jws.split('.');
+  return `${header}..${signature}`;
+}
+
+export interface VerifyOptions {
+  keyRing: DockingKeyRing;
+  /** This agency: the signature must be addressed to it. */
+  recipient: Agency;
+  /** Largest accepted distance between the signing time and now, in seconds. */
+  windowSeconds: number;
+  now?: Date;
+}
+
+/** Verifies a detached signature over `body`; returns the signing agency or throws {@link SignatureError}. */
+export async function verifyDelivery(body: string, signature: string | undefined, options: VerifyOptions): Promise<Agency> {
+  if (!signature) throw new SignatureError('UNSIGNED', '事件未签名');
+  const parts = signature.split('.');
+  if (parts.length !== 3 || parts[1] !== '') throw new SignatureError('MALFORMED_SIGNATURE', '签名格式不正确');
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(signature);
+  } catch {
+    throw new SignatureError('MALFORMED_SIGNATURE', '签名格式不正确');
+  }
+  const signer = header.iss;
+  if (!isAgency(signer)) throw new SignatureError('UNKNOWN_SIGNER', '签名方不是已知部门');
+  const key = options.keyRing[signer];
+  if (!key) throw new SignatureError('UNKNOWN_SIGNER', `没有${signer}的公钥`);
+  try {
+    const attached = `${parts[0]}.${Buffer.from(body, 'utf8').toString('base64url')}.${parts[2]}`;
+    await compactVerify(attached, key, { algorithms: [DOCKING_ALG] });
+  } catch {
+    throw new SignatureError('BAD_SIGNATURE', '签名验证失败');
+  }
+  if (header.aud !== options.recipient) throw new SignatureError('WRONG_RECIPIENT', '事件不是发给本部门的');
+  const iat = header.iat;
+  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  if (typeof iat !== 'number' || Math.abs(now - iat) > options.windowSeconds) {
+    throw new SignatureError('STALE_SIGNATURE', '签名时间超出允许范围(疑似重放)');
+  }
+  return signer;
+}
+
+/** A fresh Ed25519 key pair for an agency's docking signatures, with its JWKs (for configuration). */
+export async function generateDockingKeyPair(): Promise<{ privateKey: Key; publicKey: Key; privateJwk: JWK; publicJwk: JWK }> {
+  const { privateKey, publicKey } = await generateKeyPair(DOCKING_ALG, { crv: 'Ed25519', extractable: true });
+  return { privateKey, publicKey, privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
+}
+
+/** Imports a docking key from its JWK (JSON text or object). */
+export async function importDockingKey(jwk: string | JWK): Promise<Key> {
+  return (await importJWK(typeof jwk === 'string' ? (JSON.parse(jwk) as JWK) : jwk, DOCKING_ALG)) as Key;
+}

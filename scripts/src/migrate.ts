@@ -1,6 +1,7 @@
 // `npm run migrate [-- <subgraph> …]`: applies pending migrations to the configured databases
 // (or to the embedded development server under .data/pg when none is configured).
-import { ensureDatabase, migrate, openDatabase } from '@jiefen/database';
+import { ensureDatabase, openDatabase } from '@jiefen/database';
+import { prepareDatabase } from '@jiefen/runtime';
 import { subgraphs } from '@jiefen/schema';
 import { openDevDatabases } from './dev-database.js';
 
@@ -12,7 +13,7 @@ try {
     await ensureDatabase(config);
     const orm = await openDatabase(definition.database, config);
     try {
-      const applied = await migrate(orm);
+      const applied = await prepareDatabase(definition, orm);
       console.log(`${definition.name}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
     } finally {
       await orm.close();

@@ -1,9 +1,9 @@
 // `npm run seed`: writes the demo data into each subgraph's database, once (a marker row makes
 // a second run a no-op). Migrates first.
-import { ensureDatabase, migrate, openDatabase, seedOnce } from '@jiefen/database';
+import { ensureDatabase, openDatabase, seedOnce } from '@jiefen/database';
+import { personKeySecretFromEnv, prepareDatabase } from '@jiefen/runtime';
 import { subgraphs } from '@jiefen/schema';
 import { join } from 'node:path';
-import { personKeySecretFromEnv } from '@jiefen/subgraph-kit';
 import { openDevDatabases } from './dev-database.js';
 import { repoRoot } from './paths.js';
 
@@ -15,7 +15,7 @@ try {
     await ensureDatabase(config);
     const orm = await openDatabase(definition.database, config);
     try {
-      await migrate(orm);
+      await prepareDatabase(definition, orm);
       const seed = definition.seed;
       const ran = seed ? await seedOnce(orm, 'demo', (em) => seed(em, { personKeySecret })) : false;
       console.log(`${definition.name}: ${ran ? 'demo data written' : 'already seeded'}`);

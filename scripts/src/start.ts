@@ -1,10 +1,12 @@
 // `npm start`: the whole federated graph on one machine, with demo data.
 // Embedded PostgreSQL (or the configured server) → six databases created, migrated and seeded once
 // → six subgraphs on 4101–4106 → the gateway on 4000. Ctrl-C stops everything, PostgreSQL included.
-import { ensureDatabase, migrate, openDatabase, seedOnce, type Orm } from '@jiefen/database';
+import { ensureDatabase, openDatabase, seedOnce, type Orm } from '@jiefen/database';
+import { dockingSettingsFromEnv, loadOrCreateDevDockingKeys } from '@jiefen/docking';
 import { gatewayAuthFromEnv, startGateway, type RunningGateway } from '@jiefen/gateway';
 import { subgraphs } from '@jiefen/schema';
-import { gatewayPublicKeyFromEnv, personKeySecretFromEnv, startSubgraph, type RunningSubgraph } from '@jiefen/subgraph-kit';
+import { gatewayPublicKeyFromEnv, personKeySecretFromEnv, prepareDatabase, startAgency } from '@jiefen/runtime';
+import type { RunningSubgraph } from '@jiefen/subgraph-kit';
 import { join } from 'node:path';
 import { openDevDatabases } from './dev-database.js';
 import { repoRoot } from './paths.js';
@@ -19,6 +21,8 @@ const auth = await gatewayAuthFromEnv({ ...env, JIEFEN_KEYS_DIR: env.JIEFEN_KEYS
 const keyEnv = { ...env, JIEFEN_KEYS_DIR: env.JIEFEN_KEYS_DIR ?? keysDir };
 const gatewayPublicKey = await gatewayPublicKeyFromEnv(keyEnv);
 const seedOptions = { personKeySecret: await personKeySecretFromEnv(keyEnv) };
+// Docking: every agency's signing key in development (production: each agency holds only its own).
+const docking = { keys: await loadOrCreateDevDockingKeys(keyEnv.JIEFEN_KEYS_DIR), settings: dockingSettingsFromEnv(env) };
 const orms: Orm[] = [];
 const running: RunningSubgraph[] = [];
 let gateway: RunningGateway | null = null;
@@ -46,11 +50,12 @@ try {
       await ensureDatabase(config);
       const orm = await openDatabase(definition.database, config);
       orms.push(orm);
-      await migrate(orm);
+      await prepareDatabase(definition, orm);
       const seed = definition.seed;
       if (seed && (await seedOnce(orm, 'demo', (em) => seed(em, seedOptions)))) seeded.push(definition.name);
       const port = Number(env[`${definition.name.toUpperCase()}_PORT`] ?? definition.defaultPort);
-      running.push(await startSubgraph(definition, { orm, gatewayPublicKey, personKeySecret: seedOptions.personKeySecret, port, host }));
+      if (definition.docking) docking.settings.endpoints[definition.docking.agency] = `http://127.0.0.1:${port}/events`;
+      running.push(await startAgency(definition, { orm, gatewayPublicKey, personKeySecret: seedOptions.personKeySecret, port, host, docking }));
     }),
   );
   gateway = await startGateway({

@@ -8,3 +8,4 @@ export * from './inbox.js';
 export * from './operator.js';
 export * from './config.js';
 export * from './graphql/event-deliveries.resolver.js';
+export * from './contract.js';

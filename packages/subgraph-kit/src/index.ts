@@ -7,7 +7,6 @@ export * from './validation.js';
 export * from './validate.js';
 export * from './schema.js';
 export * from './subgraph.js';
-export * from './standalone.js';
 export * from './access.js';
 export * from './audit/collector.js';
 export * from './audit/personal-data-access.entity.js';

@@ -2,11 +2,11 @@ import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/core';
-import { createInternalVerifier, INTERNAL_HEADER, personKey, type Caller, type InternalContext, type Key } from '@jiefen/auth';
+import { createInternalVerifier, INTERNAL_HEADER, personKey, type Agency, type Caller, type InternalContext, type Key } from '@jiefen/auth';
 import { isReachable, type DatabaseModule, type Orm } from '@jiefen/database';
 import { AccessCollector } from './audit/collector.js';
 import { createErrorFormatter, INTERNAL_MESSAGE, type ErrorLogger } from './errors.js';
-import { close, createHttpApp, HttpError, listen } from './http.js';
+import { close, createHttpApp, HttpError, listen, type RouteHandler } from './http.js';
 import { buildFederatedSchema, printSubgraphSdl, type SubgraphSchemaOptions } from './schema.js';
 
 /** What every resolver receives: who calls, a forked entity manager and this request's DataLoaders. */
@@ -33,6 +33,16 @@ export interface SubgraphDefinition<L = unknown> {
   schema: SubgraphSchemaOptions;
   /** New DataLoaders for one request. */
   createLoaders(em: EntityManager): L;
+  /**
+   * Docking: the agency this subgraph speaks for in docking events, and how it applies an incoming
+   * event (in the inbox transaction). The runtime mounts `POST /events` and the delivery worker.
+   */
+  docking?: {
+    agency: Agency;
+    // The event's type lives in @jiefen/docking, which builds on this kit.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    apply?: (em: EntityManager, event: any) => Promise<void>;
+  };
   /** Demo data, written once by `npm start` / `npm run seed`. */
   seed?(em: EntityManager, options: SeedOptions): Promise<void>;
 }
@@ -66,6 +76,10 @@ export interface StartOptions {
   port?: number;
   host?: string;
   logger?: ErrorLogger;
+  /** Extra HTTP routes beside /graphql (the docking inbox `POST /events`). */
+  routes?: Record<string, RouteHandler>;
+  /** Called when the subgraph stops (the delivery worker). */
+  onStop?: () => Promise<void>;
 }
 
 /**
@@ -113,6 +127,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   const server = createHttpApp<SubgraphContext<L>, InternalContext>({
     apollo,
     ready: () => isReachable(orm),
+    routes: options.routes,
     // No signed header from the gateway, no answer — `_service` and `_entities` included.
     authenticate: async (req) => {
       const header = req.headers[INTERNAL_HEADER];
@@ -145,6 +160,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     async stop() {
       await close(server);
       await apollo.stop();
+      await options.onStop?.();
     },
   };
 }

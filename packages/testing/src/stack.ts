@@ -1,7 +1,10 @@
 import { createTokenVerifier, generateFederationKeys, issueToken, PERSONAS, signInternalContext, type Caller, type FederationKeys } from '@jiefen/auth';
 import { countQueries, seedOnce, type Orm } from '@jiefen/database';
 import { startGateway, type RunningGateway } from '@jiefen/gateway';
-import { startSubgraph, type RunningSubgraph, type SeedOptions, type SubgraphDefinition } from '@jiefen/subgraph-kit';
+import { AGENCIES, type Agency } from '@jiefen/auth';
+import { generateDockingKeyPair, type DockingKeys, type DockingSettings } from '@jiefen/docking';
+import { prepareDatabase, startAgency } from '@jiefen/runtime';
+import type { RunningSubgraph, SeedOptions, SubgraphDefinition } from '@jiefen/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from './database-server.js';
 
 export interface StackSubgraph {
@@ -20,6 +23,8 @@ export type As = string | Caller | null;
 
 export interface Stack {
   subgraphs: Record<string, StackSubgraph>;
+  /** Docking keys and settings shared by the stack's subgraphs (endpoints filled as they start). */
+  docking: { keys: DockingKeys; settings: DockingSettings };
   gateway: RunningGateway | null;
   /** The run's key material (to forge, expire or sign test tokens). */
   keys: FederationKeys;
@@ -44,6 +49,8 @@ export interface StackOptions {
   subgraphs: SubgraphDefinition[];
   /** Start the gateway on the committed supergraph (default true). */
   gateway?: boolean;
+  /** Docking delivery: faster retries for tests (defaults: first retry 100 ms, at most 2 s, 20 attempts). */
+  dockingSettings?: Partial<Omit<DockingSettings, 'endpoints'>>;
   /** Write each subgraph's demo data (default false). */
   seed?: boolean;
   seedOptions?: Omit<SeedOptions, 'personKeySecret'>;
@@ -77,15 +84,42 @@ export function callerOf(as: string | Caller, overrides: Partial<Caller> = {}): 
   return { ...caller, ...overrides };
 }
 
+/** Fresh Ed25519 docking keys for the six agencies, held in memory. */
+export async function generateDockingKeys(): Promise<DockingKeys> {
+  const keys: DockingKeys = { privateKeys: {}, keyRing: {} };
+  for (const agency of AGENCIES) {
+    const pair = await generateDockingKeyPair();
+    keys.privateKeys[agency] = pair.privateKey;
+    keys.keyRing[agency] = pair.publicKey;
+  }
+  return keys;
+}
+
 export async function startStack(options: StackOptions): Promise<Stack> {
   const keys = await generateFederationKeys();
+  // Endpoints are filled in as subgraphs get their ports; workers read them at send time.
+  const endpoints: Partial<Record<Agency, string>> = {};
+  const docking = {
+    keys: await generateDockingKeys(),
+    settings: {
+      endpoints: endpoints as Record<Agency, string>,
+      maxAttempts: 20,
+      backoff: { initialMs: 100, factor: 2, maxMs: 2000, jitter: 0.2 },
+      replayWindowSeconds: 300,
+      ...options.dockingSettings,
+    },
+  };
   const subgraphs: Record<string, StackSubgraph> = {};
+  const start = (definition: SubgraphDefinition, orm: Orm, port: number) =>
+    startAgency(definition, { orm, gatewayPublicKey: keys.internalPublicKey, personKeySecret: keys.personKeySecret, port, docking });
   await Promise.all(
     options.subgraphs.map(async (definition) => {
       const database = await createTestDatabase(definition.database);
+      if (definition.docking) await prepareDatabase(definition, database.orm);
       const seed = definition.seed;
       if (options.seed && seed) await seedOnce(database.orm, 'demo', (em) => seed(em, { ...options.seedOptions, personKeySecret: keys.personKeySecret }));
-      const running = await startSubgraph(definition, { orm: database.orm, gatewayPublicKey: keys.internalPublicKey, personKeySecret: keys.personKeySecret, port: 0 });
+      const running = await start(definition, database.orm, 0);
+      if (definition.docking) endpoints[definition.docking.agency] = `${running.url}/events`;
       subgraphs[definition.name] = {
         definition,
         database,
@@ -114,6 +148,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const token = (as: string | Caller, overrides?: Partial<Caller>) => issueToken(keys.tokenPrivateKey, callerOf(as, overrides));
   return {
     subgraphs,
+    docking,
     gateway,
     keys,
     token,
@@ -133,7 +168,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
     async startSubgraph(name) {
       const s = get(name);
-      if (!s.running) s.running = await startSubgraph(s.definition, { orm: s.orm, gatewayPublicKey: keys.internalPublicKey, personKeySecret: keys.personKeySecret, port: s.port });
+      if (!s.running) s.running = await start(s.definition, s.orm, s.port);
     },
     async stop() {
       await gateway?.stop();

@@ -1,4 +1,4 @@
-import { runStandalone } from '@jiefen/subgraph-kit';
+import { runStandalone } from '@jiefen/runtime';
 import { courtSubgraph } from './subgraph.js';
 
 await runStandalone(courtSubgraph);

@@ -1,4 +1,4 @@
-import { runStandalone } from '@jiefen/subgraph-kit';
+import { runStandalone } from '@jiefen/runtime';
 import { governanceSubgraph } from './subgraph.js';
 
 await runStandalone(governanceSubgraph);

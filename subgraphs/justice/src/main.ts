@@ -1,4 +1,4 @@
-import { runStandalone } from '@jiefen/subgraph-kit';
+import { runStandalone } from '@jiefen/runtime';
 import { justiceSubgraph } from './subgraph.js';
 
 await runStandalone(justiceSubgraph);

@@ -1,12 +1,17 @@
 import 'reflect-metadata';
+import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedPolice } from '../seeds/demo.seed.js';
 import { PoliceIncident } from './entities/police-incident.entity.js';
 import { PoliceMediation } from './entities/police-mediation.entity.js';
+import { PoliceTransfer } from './entities/police-transfer.entity.js';
 import { DisputeRef } from './graphql/dispute.type.js';
 import { DisputePoliceResolver, PoliceIncidentResolver, resolvePoliceIncidentReference } from './graphql/police-incident.resolver.js';
 import { PoliceMediationResolver } from './graphql/police-mediation.resolver.js';
+import { DockingPoliceResolver, PoliceTransferResolver } from './graphql/police-transfer.resolver.js';
+import { DockingRef } from './graphql/police-transfer.type.js';
+import { applyDockingEvent } from './services/transfer.service.js';
 import { createPoliceLoaders } from './loaders/police.loaders.js';
 
 /** 公安 — incidents (警情), 治安调解, 公调 transfers to people's mediation. */
@@ -14,15 +19,25 @@ export const policeSubgraph = defineSubgraph({
   name: 'police',
   agencyName: '公安',
   defaultPort: 4104,
-  database: { name: 'police', entities: [PoliceIncident, PoliceMediation, PersonalDataAccess], migrations },
+  database: { name: 'police', entities: [PoliceIncident, PoliceMediation, PoliceTransfer, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
   schema: {
-    resolvers: [PoliceIncidentResolver, PoliceMediationResolver, DisputePoliceResolver, createAccessLogResolver('POLICE', 'policeAccessLog')],
-    orphanedTypes: [DisputeRef],
+    resolvers: [
+      PoliceIncidentResolver,
+      PoliceMediationResolver,
+      PoliceTransferResolver,
+      DisputePoliceResolver,
+      DockingPoliceResolver,
+      createAccessLogResolver('POLICE', 'policeAccessLog'),
+      createEventDeliveriesResolver('POLICE', 'policeEventDeliveries'),
+    ],
+    orphanedTypes: [DisputeRef, DockingRef],
     referenceResolvers: {
       PoliceIncident: resolvePoliceIncidentReference,
       Dispute: (reference: { id: string }) => ({ id: reference.id }),
+      Docking: (reference: { id: string }) => ({ id: reference.id }),
     },
   },
+  docking: { agency: 'POLICE', apply: applyDockingEvent },
   createLoaders: createPoliceLoaders,
   seed: seedPolice,
 });

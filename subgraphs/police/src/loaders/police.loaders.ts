@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { manyByKey, oneByKey } from '@jiefen/subgraph-kit';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import { PoliceMediation } from '../entities/police-mediation.entity.js';
+import { PoliceTransfer } from '../entities/police-transfer.entity.js';
 
 export function createPoliceLoaders(em: EntityManager) {
   return {
@@ -10,6 +11,11 @@ export function createPoliceLoaders(em: EntityManager) {
       (ids: readonly string[]) => em.find(PoliceIncident, { disputeId: { $in: [...ids] } }, { orderBy: { reportedAt: 'asc', id: 'asc' } }),
       (i) => i.disputeId ?? '',
     ),
+    transfersByIncident: manyByKey(
+      (ids: readonly string[]) => em.find(PoliceTransfer, { incidentId: { $in: [...ids] } }, { orderBy: { sentAt: 'asc' } }),
+      (t) => t.incidentId,
+    ),
+    transferByDocking: oneByKey((ids: readonly string[]) => em.find(PoliceTransfer, { dockingId: { $in: [...ids] } }), (t) => t.dockingId),
     mediationByIncident: oneByKey(
       (ids: readonly string[]) => em.find(PoliceMediation, { incidentId: { $in: [...ids] } }),
       (m) => m.incidentId,

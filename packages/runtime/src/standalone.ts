@@ -1,6 +1,8 @@
 import { importKeyFromEnv, INTERNAL_ALG, readDevKeys, type Key } from '@jiefen/auth';
-import { databaseConfigFromEnv, describeDatabase, ensureDatabase, migrate, openDatabase, seedOnce } from '@jiefen/database';
-import { startSubgraph, type SubgraphDefinition } from './subgraph.js';
+import { databaseConfigFromEnv, describeDatabase, ensureDatabase, openDatabase, seedOnce } from '@jiefen/database';
+import { dockingKeysFromEnv, dockingSettingsFromEnv, loadOrCreateDevDockingKeys } from '@jiefen/docking';
+import type { SubgraphDefinition } from '@jiefen/subgraph-kit';
+import { prepareDatabase, startAgency } from './agency.js';
 
 /**
  * The gateway's public key: `JIEFEN_GATEWAY_PUBLIC_KEY` (a JWK) in production, or the development
@@ -22,7 +24,9 @@ export async function personKeySecretFromEnv(env = process.env): Promise<string>
 /**
  * `main` of a subgraph run alone (docker-compose, production): database from the environment
  * (see `databaseConfigFromEnv`), port from `<NAME>_PORT` or `PORT`, host from `HOST`.
- * `--migrate` applies pending migrations first; `--seed` writes the demo data once.
+ * `--migrate` applies pending migrations first (and installs the docking delivery queue); `--seed`
+ * writes the demo data once. Docking keys: `<AGENCY>_DOCKING_PRIVATE_KEY` and
+ * `JIEFEN_DOCKING_PUBLIC_KEYS`, or the development keys in `JIEFEN_KEYS_DIR`.
  */
 export async function runStandalone(definition: SubgraphDefinition, argv = process.argv.slice(2), env = process.env): Promise<void> {
   const gatewayPublicKey = await gatewayPublicKeyFromEnv(env);
@@ -31,7 +35,7 @@ export async function runStandalone(definition: SubgraphDefinition, argv = proce
   if (argv.includes('--migrate')) await ensureDatabase(config);
   const orm = await openDatabase(definition.database, config);
   if (argv.includes('--migrate')) {
-    const applied = await migrate(orm);
+    const applied = await prepareDatabase(definition, orm);
     if (applied.length) console.log(`[${definition.name}] migrations applied: ${applied.join(', ')}`);
   }
   const seed = definition.seed;
@@ -40,7 +44,10 @@ export async function runStandalone(definition: SubgraphDefinition, argv = proce
     if (await seedOnce(orm, 'demo', (em) => seed(em, options))) console.log(`[${definition.name}] demo data seeded`);
   }
   const port = Number(env[`${definition.name.toUpperCase()}_PORT`] ?? env.PORT ?? definition.defaultPort);
-  const running = await startSubgraph(definition, { orm, gatewayPublicKey, personKeySecret, port, host: env.HOST ?? '127.0.0.1' });
+  const docking = definition.docking
+    ? { keys: env.JIEFEN_KEYS_DIR && !env[`${definition.docking.agency}_DOCKING_PRIVATE_KEY`] ? await loadOrCreateDevDockingKeys(env.JIEFEN_KEYS_DIR) : await dockingKeysFromEnv(env), settings: dockingSettingsFromEnv(env) }
+    : undefined;
+  const running = await startAgency(definition, { orm, gatewayPublicKey, personKeySecret, port, host: env.HOST ?? '127.0.0.1', docking });
   console.log(`[${definition.name}] ${running.graphqlUrl} (database ${describeDatabase(config)})`);
   const shutdown = async () => {
     await running.stop();

@@ -1,0 +1,69 @@
+import type { Agency } from '@jiefen/auth';
+
+/**
+ * The docking conversation's contract: what each event type carries. Senders build these payloads,
+ * receivers (and the hub's ledger) read them. Dates are ISO strings.
+ */
+export type DockingKind = 'COURT' | 'POLICE' | 'PROCURATORATE' | 'PETITION' | 'LEGAL_AID';
+/** 委派 pre-filing / 委托 during litigation / 移交 / 转介. */
+export type DockingMode = 'ENTRUST' | 'COMMISSION' | 'TRANSFER' | 'REFERRAL';
+export type MediationOutcome = 'AGREEMENT' | 'NO_AGREEMENT' | 'TERMINATED';
+
+export interface DockingParty {
+  role: string;
+  name: string;
+  idNumber?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+/** `DockingRequested`: the sender hands a dispute over. */
+export interface DockingRequestedPayload {
+  kind: DockingKind;
+  mode: DockingMode;
+  /** The hub's dispute, when the sender knows it. */
+  disputeId: string | null;
+  regionCode: string;
+  category: string | null;
+  summary: string;
+  sentAt: string;
+  source: { agency: Agency; recordType: string; recordId: string; number: string; organizationName: string; officerName: string };
+  target: { organizationCode: string; organizationName: string | null };
+  parties: DockingParty[];
+}
+
+/** `DockingAccepted`: the receiving organization took the case. */
+export interface DockingAcceptedPayload {
+  acceptedAt: string;
+  caseId: string;
+  caseNumber: string;
+  organizationName: string;
+  mediatorName: string | null;
+}
+
+/** `DockingRejected`: the receiving organization declined, with its reason. */
+export interface DockingRejectedPayload {
+  rejectedAt: string;
+  reason: string;
+}
+
+/** `MediationConcluded`: the outcome fed back (信息反馈). */
+export interface MediationConcludedPayload {
+  concludedAt: string;
+  outcome: MediationOutcome;
+  summary: string;
+  agreement: { number: string; effectiveDate: string | null; amount: number | null; performBy: string | null } | null;
+}
+
+export interface DockingPayloads {
+  DockingRequested: DockingRequestedPayload;
+  DockingAccepted: DockingAcceptedPayload;
+  DockingRejected: DockingRejectedPayload;
+  MediationConcluded: MediationConcludedPayload;
+}
+
+export const OUTCOME_NAMES: Record<MediationOutcome, string> = {
+  AGREEMENT: '调解成功,达成协议',
+  NO_AGREEMENT: '调解不成',
+  TERMINATED: '调解终止,已告知当事人可依法起诉',
+};

@@ -1,0 +1,51 @@
+import { createEventHandler, installDeliveryQueue, startDeliveryWorker, type DockingKeys, type DockingSettings } from '@jiefen/docking';
+import { migrate, type Orm } from '@jiefen/database';
+import { startSubgraph, type RunningSubgraph, type StartOptions, type SubgraphDefinition } from '@jiefen/subgraph-kit';
+
+/** Docking configuration of a running federation member: keys, endpoints, retry policy. */
+export interface DockingRuntime {
+  keys: DockingKeys;
+  settings: DockingSettings;
+  /** Run the delivery worker in this process (default true; tests of the inbox alone turn it off). */
+  worker?: boolean;
+}
+
+/** Applies the subgraph's migrations and, when it takes part in dockings, installs its delivery queue. */
+export async function prepareDatabase(definition: SubgraphDefinition, orm: Orm): Promise<string[]> {
+  const applied = await migrate(orm);
+  if (definition.docking) await installDeliveryQueue(orm);
+  return applied;
+}
+
+export interface AgencyStartOptions extends Omit<StartOptions, 'routes' | 'onStop'> {
+  docking?: DockingRuntime;
+}
+
+/**
+ * Starts a subgraph with what it needs beside GraphQL: for a docking participant, the signed
+ * event inbox at `POST /events` and the outbox delivery worker.
+ */
+export async function startAgency(definition: SubgraphDefinition, options: AgencyStartOptions): Promise<RunningSubgraph> {
+  const spec = definition.docking;
+  if (!spec || !options.docking) return startSubgraph(definition, options);
+  const { keys, settings } = options.docking;
+  const privateKey = keys.privateKeys[spec.agency];
+  if (!privateKey) throw new Error(`no docking private key for ${spec.agency}`);
+  const worker =
+    options.docking.worker === false
+      ? null
+      : await startDeliveryWorker({ orm: options.orm, agency: spec.agency, privateKey, endpoints: settings.endpoints, maxAttempts: settings.maxAttempts, backoff: settings.backoff });
+  const apply = spec.apply ?? (async () => undefined);
+  try {
+    return await startSubgraph(definition, {
+      ...options,
+      routes: {
+        'POST /events': createEventHandler({ orm: options.orm, agency: spec.agency, keyRing: keys.keyRing, apply, replayWindowSeconds: settings.replayWindowSeconds }),
+      },
+      onStop: async () => worker?.stop(),
+    });
+  } catch (error) {
+    await worker?.stop();
+    throw error;
+  }
+}

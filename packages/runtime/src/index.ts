@@ -1,0 +1,2 @@
+export * from './agency.js';
+export * from './standalone.js';

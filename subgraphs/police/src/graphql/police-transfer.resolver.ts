@@ -1,0 +1,58 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { isUuid, requireCaller, requireUuid, visibility, type SubgraphContext } from '@jiefen/subgraph-kit';
+import type { PoliceTransfer } from '../entities/police-transfer.entity.js';
+import type { PoliceLoaders } from '../loaders/police.loaders.js';
+import { transferToMediation } from '../services/transfer.service.js';
+import { PoliceIncidentType } from './police-incident.type.js';
+import { DockingRef, PoliceTransferType, TransferToMediationInput } from './police-transfer.type.js';
+
+type Context = SubgraphContext<PoliceLoaders>;
+
+function toType(t: PoliceTransfer): PoliceTransferType {
+  return {
+    id: t.id,
+    dockingId: t.dockingId,
+    incidentId: t.incidentId,
+    toOrganizationCode: t.toOrganizationCode,
+    toOrganizationName: t.toOrganizationName ?? null,
+    reason: t.reason,
+    status: t.status,
+    outcome: t.outcome ?? null,
+    outcomeSummary: t.outcomeSummary ?? null,
+    mediationCaseNumber: t.mediationCaseNumber ?? null,
+    rejectionReason: t.rejectionReason ?? null,
+    officerName: t.officerName,
+    sentAt: t.sentAt,
+    acceptedAt: t.acceptedAt ?? null,
+    concludedAt: t.concludedAt ?? null,
+  };
+}
+
+@Resolver(() => PoliceIncidentType)
+export class PoliceTransferResolver {
+  @FieldResolver(() => [PoliceTransferType], { description: '公调对接:移交人民调解的记录与反馈结果' })
+  async transfers(@Root() incident: PoliceIncidentType, @Ctx() ctx: Context): Promise<PoliceTransferType[]> {
+    return (await ctx.loaders.transfersByIncident.load(incident.id)).map(toType);
+  }
+
+  @Mutation(() => PoliceTransferType, { description: '公调对接:将警情中的民间纠纷移交人民调解组织(对接事件同时抄送综治中心)' })
+  async transferToMediation(
+    @Arg('incidentId', () => ID) incidentId: string,
+    @Arg('input', () => TransferToMediationInput) input: TransferToMediationInput,
+    @Ctx() ctx: Context,
+  ): Promise<PoliceTransferType> {
+    return toType(await transferToMediation(ctx.em, requireCaller(ctx), requireUuid('incidentId', incidentId), input));
+  }
+}
+
+@Resolver(() => DockingRef)
+export class DockingPoliceResolver {
+  @FieldResolver(() => PoliceTransferType, { nullable: true, description: '公安:对接的来源记录(移交)' })
+  async policeTransfer(@Root() docking: DockingRef, @Ctx() ctx: Context): Promise<PoliceTransferType | null> {
+    if (!isUuid(docking.id) || !ctx.caller) return null;
+    const transfer = await ctx.loaders.transferByDocking.load(docking.id);
+    // Both sides of a docking and the hub see it; the record rule decides with the receiver as counterpart.
+    if (!transfer || visibility(ctx, { owner: 'POLICE', regionCode: transfer.regionCode, counterparts: ['JUSTICE', 'GOVERNANCE'] }) === 'NONE') return null;
+    return toType(transfer);
+  }
+}

@@ -1,0 +1,90 @@
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+
+@ObjectType('PoliceTransfer', { description: '公调对接:警情移交人民调解的记录与结果反馈' })
+export class PoliceTransferType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { description: '对接编号(与综治中心台账一致)' })
+  dockingId!: string;
+
+  @Field(() => ID, { description: '警情编号' })
+  incidentId!: string;
+
+  @Field(() => String, { description: '接收的调解组织(统一社会信用代码)' })
+  toOrganizationCode!: string;
+
+  @Field(() => String, { nullable: true, description: '接收的调解组织名称' })
+  toOrganizationName!: string | null;
+
+  @Field(() => String, { description: '移交理由' })
+  reason!: string;
+
+  @Field(() => String, { description: '状态:SENT 已移交 / ACCEPTED 已受理 / REJECTED 不予受理 / CONCLUDED 已办结并反馈' })
+  status!: string;
+
+  @Field(() => String, { nullable: true, description: '调解结果:AGREEMENT 达成协议 / NO_AGREEMENT 调解不成 / TERMINATED 终止' })
+  outcome!: string | null;
+
+  @Field(() => String, { nullable: true, description: '结果说明' })
+  outcomeSummary!: string | null;
+
+  @Field(() => String, { nullable: true, description: '调解案件编号' })
+  mediationCaseNumber!: string | null;
+
+  @Field(() => String, { nullable: true, description: '不予受理的理由' })
+  rejectionReason!: string | null;
+
+  @Field(() => String, { description: '移交民警' })
+  officerName!: string;
+
+  @Field(() => Date)
+  sentAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  acceptedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  concludedAt!: Date | null;
+}
+
+@InputType('TransferPartyInput', { description: '移交的当事人' })
+export class TransferPartyInput {
+  @Field(() => String, { description: 'APPLICANT / RESPONDENT / THIRD_PARTY' })
+  role!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  idNumber?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  address?: string | null;
+}
+
+@InputType('TransferToMediationInput', { description: '移交人民调解(公调对接)' })
+export class TransferToMediationInput {
+  @Field(() => String, { description: '接收的调解组织统一社会信用代码(如派出所驻所调解室所属的镇调委会)' })
+  organizationCode!: string;
+
+  @Field(() => String, { nullable: true, description: '调解组织名称' })
+  organizationName?: string | null;
+
+  @Field(() => String, { description: '移交理由' })
+  reason!: string;
+
+  @Field(() => [TransferPartyInput], { description: '当事人(随对接发送给调解组织)' })
+  parties!: TransferPartyInput[];
+}
+
+/** The hub's docking, to which the police contribute their source record. */
+@Directive('@key(fields: "id")')
+@ObjectType('Docking')
+export class DockingRef {
+  @Field(() => ID)
+  id!: string;
+}

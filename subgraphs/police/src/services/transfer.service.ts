@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
+import { publish, type PublishInput, type DockingAcceptedPayload, type DockingEvent, type DockingParty, type DockingRejectedPayload, type DockingRequestedPayload, type MediationConcludedPayload } from '@jiefen/docking';
+import { check, DomainError } from '@jiefen/subgraph-kit';
+import { PoliceIncident } from '../entities/police-incident.entity.js';
+import { PoliceTransfer } from '../entities/police-transfer.entity.js';
+
+export interface TransferInput {
+  organizationCode: string;
+  organizationName?: string | null;
+  reason: string;
+  parties: DockingParty[];
+}
+
+/**
+ * 公调: hands an incident's civil dispute to a people's mediation organization. The transfer row,
+ * the incident's new status and the `DockingRequested` event (to justice, copied to the hub) commit
+ * together — or not at all.
+ */
+export async function transferToMediation(em: EntityManager, caller: Caller, incidentId: string, input: TransferInput): Promise<PoliceTransfer> {
+  if (caller.agency !== 'POLICE' || !hasRole(caller, 'STAFF', 'SUPERVISOR')) throw DomainError.forbidden('只有公安民警可以移交人民调解');
+  const organizationCode = check.creditCode('organizationCode', input.organizationCode);
+  const organizationName = check.optionalText('organizationName', '调解组织名称', input.organizationName, 100);
+  const reason = check.text('reason', '移交理由', input.reason, { min: 4, max: 1000 });
+  if (input.parties.length === 0) throw DomainError.validation('parties', '至少需要一名当事人');
+  const parties = input.parties.map((p, i) => ({
+    role: check.oneOf(`parties[${i}].role`, '当事人身份', p.role, ['APPLICANT', 'RESPONDENT', 'THIRD_PARTY'] as const),
+    name: check.text(`parties[${i}].name`, '当事人姓名', p.name, { max: 50 }),
+    idNumber: p.idNumber ? check.idNumber(`parties[${i}].idNumber`, p.idNumber).value : null,
+    phone: p.phone ? check.phone(`parties[${i}].phone`, p.phone) : null,
+    address: check.optionalText(`parties[${i}].address`, '住址', p.address, 200),
+  }));
+  return em.transactional(async (tx) => {
+    const incident = await tx.findOne(PoliceIncident, { id: incidentId });
+    if (!incident) throw DomainError.notFound('警情', incidentId, 'INCIDENT_NOT_FOUND');
+    if (!inJurisdiction(caller, incident.regionCode)) throw DomainError.forbidden('该警情不在本人辖区内');
+    if (!['RECEIVED', 'DISPATCHED'].includes(incident.status)) throw DomainError.illegalTransition('警情', incident.status, '移交人民调解');
+    if (await tx.count(PoliceTransfer, { incidentId, status: { $in: ['SENT', 'ACCEPTED'] } })) throw new DomainError('CONFLICT', '该警情已移交,正在调解中');
+    const sentAt = new Date();
+    const transfer = tx.create(PoliceTransfer, {
+      id: randomUUID(),
+      dockingId: randomUUID(),
+      incidentId,
+      regionCode: incident.regionCode,
+      toOrganizationCode: organizationCode,
+      toOrganizationName: organizationName,
+      reason,
+      officerName: caller.name,
+      sentAt,
+    });
+    incident.status = 'TRANSFERRED';
+    const payload: DockingRequestedPayload = {
+      kind: 'POLICE',
+      mode: 'TRANSFER',
+      disputeId: incident.disputeId ?? null,
+      regionCode: incident.regionCode,
+      category: incident.nonPoliceCategory ?? null,
+      summary: `${incident.summary}(移交理由:${reason})`,
+      sentAt: sentAt.toISOString(),
+      source: { agency: 'POLICE', recordType: 'PoliceIncident', recordId: incident.id, number: incident.incidentNumber, organizationName: incident.station, officerName: caller.name },
+      target: { organizationCode, organizationName },
+      parties,
+    };
+    await tx.flush();
+    await publish(tx, { type: 'DockingRequested', dockingId: transfer.dockingId, from: 'POLICE', to: 'JUSTICE', payload: payload as unknown as PublishInput['payload'] });
+    return transfer;
+  });
+}
+
+/** Applies what the mediation organization sends back about a transfer (in the inbox transaction). */
+export async function applyDockingEvent(em: EntityManager, event: DockingEvent): Promise<void> {
+  const transfer = await em.findOne(PoliceTransfer, { dockingId: event.dockingId });
+  // An event about a docking the police did not start (a copy meant for someone else): nothing to do.
+  if (!transfer) return;
+  const incident = await em.findOneOrFail(PoliceIncident, { id: transfer.incidentId });
+  switch (event.type) {
+    case 'DockingAccepted': {
+      const p = event.payload as unknown as DockingAcceptedPayload;
+      transfer.status = 'ACCEPTED';
+      transfer.acceptedAt = new Date(p.acceptedAt);
+      transfer.mediationCaseNumber = p.caseNumber;
+      transfer.toOrganizationName = p.organizationName;
+      break;
+    }
+    case 'DockingRejected': {
+      const p = event.payload as unknown as DockingRejectedPayload;
+      transfer.status = 'REJECTED';
+      transfer.rejectionReason = p.reason;
+      // The officer handles it again (another organization, or the police's own way).
+      incident.status = 'DISPATCHED';
+      break;
+    }
+    case 'MediationConcluded': {
+      const p = event.payload as unknown as MediationConcludedPayload;
+      transfer.status = 'CONCLUDED';
+      transfer.outcome = p.outcome;
+      transfer.outcomeSummary = p.summary;
+      transfer.concludedAt = new Date(p.concludedAt);
+      incident.status = 'CLOSED';
+      break;
+    }
+    default:
+      break;
+  }
+  await em.flush();
+}

@@ -1,5 +1,6 @@
 import { migrationList } from '@jiefen/database';
 import { Migration20261128165212 } from './Migration20261128165212.js';
+import { Migration20261128173409 } from './Migration20261128173409.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- justice`). */
-export const migrations = migrationList(Migration20261128165212);
+export const migrations = migrationList(Migration20261128165212, Migration20261128173409);

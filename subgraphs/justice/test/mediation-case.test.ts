@@ -15,9 +15,9 @@ describe('justice subgraph', () => {
   afterAll(() => stack?.stop());
 
   it('lists mediation cases newest first with keyset pagination', async () => {
-    const first = await stack.querySubgraph<{ mediationCases: { totalCount: number; edges: { node: { id: string; acceptedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+    const first = await stack.querySubgraph<{ mediationCases: { totalCount: number; edges: { node: { id: string; receivedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
       'justice',
-      '{ mediationCases(first: 5) { totalCount edges { node { id acceptedAt } } pageInfo { hasNextPage endCursor } } }',
+      '{ mediationCases(first: 5) { totalCount edges { node { id receivedAt } } pageInfo { hasNextPage endCursor } } }',
       {},
       'legal-aid',
     );
@@ -25,17 +25,17 @@ describe('justice subgraph', () => {
     expect(page.totalCount).toBe(demoDisputes().filter((d) => d.agencies.justice).length);
     expect(page.edges).toHaveLength(5);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const times = page.edges.map((e) => e.node.acceptedAt);
+    const times = page.edges.map((e) => e.node.receivedAt);
     expect([...times].sort().reverse()).toEqual(times);
-    const second = await stack.querySubgraph<{ mediationCases: { edges: { node: { id: string; acceptedAt: string } }[] } }>(
+    const second = await stack.querySubgraph<{ mediationCases: { edges: { node: { id: string; receivedAt: string } }[] } }>(
       'justice',
-      'query($after: String) { mediationCases(first: 5, after: $after) { edges { node { id acceptedAt } } } }',
+      'query($after: String) { mediationCases(first: 5, after: $after) { edges { node { id receivedAt } } } }',
       { after: page.pageInfo.endCursor },
       'legal-aid',
     );
     const next = second.body.data!.mediationCases.edges;
     expect(next).toHaveLength(5);
-    expect(next[0]!.node.acceptedAt <= times.at(-1)!).toBe(true);
+    expect(next[0]!.node.receivedAt <= times.at(-1)!).toBe(true);
     expect(next.some((e) => page.edges.some((p) => p.node.id === e.node.id))).toBe(false);
   });
 
@@ -52,7 +52,7 @@ describe('justice subgraph', () => {
     expect(found.disputeId).toBe(d.id);
     expect(found.caseNumber).toMatch(/^兴司调〔2026〕\d{4}号$/);
     expect(found.organizationName).toMatch(/人民调解(委员会|室)|调解工作室/);
-    expect(['DIRECT_APPLICATION', 'ACTIVE_SCREENING', 'HUB_REFERRAL', 'COURT', 'POLICE', 'PROCURATORATE', 'PETITION']).toContain(found.source);
+    expect(['DIRECT_APPLICATION', 'ACTIVE_SCREENING', 'HUB_REFERRAL', 'COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID']).toContain(found.source);
 
     const all = await stack.querySubgraph<{ mediationCases: { edges: { node: { status: string; outcome: string | null } }[] } }>(
       'justice',

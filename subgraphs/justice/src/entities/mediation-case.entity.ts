@@ -1,46 +1,102 @@
 import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 
-/** 调解案件 — a dispute a people's mediation organization (调委会, 调解室) accepted. */
+/** 调解案件 — a dispute in a people's mediation organization's hands, from its inbox to conclusion. */
 @Entity({ tableName: 'mediation_case' })
-@Index({ properties: ['acceptedAt', 'id'] })
+@Index({ properties: ['receivedAt', 'id'] })
+@Index({ properties: ['regionCode', 'receivedAt'] })
+@Index({ properties: ['organizationCode', 'status', 'receivedAt'] })
+@Index({ properties: ['status', 'dueAt'] })
 export class MediationCase {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
   /** The hub's dispute this case belongs to (another agency's id: no foreign key). */
   @Index()
-  @Property({ type: 'uuid' })
-  disputeId!: string;
+  @Property({ type: 'uuid', nullable: true })
+  disputeId?: string | null;
+
+  /** The docking (对接) that brought the case, kept in the hub's ledger. */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  dockingId?: string | null;
 
   /** 调解案号, e.g. 兴司调〔2026〕0123号. */
   @Unique()
   @Property({ type: 'string', length: 60 })
   caseNumber!: string;
 
+  @Property({ type: 'uuid' })
+  organizationId!: string;
+
+  /** The organization's credit code, copied so record rules filter in SQL without a join. */
+  @Property({ type: 'string', length: 18 })
+  organizationCode!: string;
+
   /** The committee or stationed room that mediates, e.g. 戴南镇人民调解委员会. */
   @Property({ type: 'string', length: 100 })
   organizationName!: string;
 
-  @Property({ type: 'string', length: 50 })
-  mediatorName!: string;
+  /** Set on acceptance. */
+  @Property({ type: 'uuid', nullable: true })
+  mediatorId?: string | null;
 
-  /** How the case reached mediation: applied for, screened, or sent by court, police, procuratorate, petition office. */
+  @Property({ type: 'string', length: 50, nullable: true })
+  mediatorName?: string | null;
+
+  /** How the case reached mediation: applied for, screened, or sent by court, police, procuratorate, petition office, legal aid. */
   @Property({ type: 'string', length: 30 })
   source!: string;
 
-  /** A case is created when the organization accepts it (受理), hence the initial state. */
+  /** 委派 / 委托 / 移交 / 转介, when it came through a docking: decides the clock. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  mode?: string | null;
+
+  /** For 委托 (post-filing) cases: the court's procedure (ORDINARY 15 days, SUMMARY 7 days). */
+  @Property({ type: 'string', length: 20, nullable: true })
+  procedure?: string | null;
+
   @Property({ type: 'string', length: 20 })
-  status: string & Opt = 'ACCEPTED';
+  category!: string;
+
+  @Property({ type: 'text' })
+  summary!: string;
+
+  /** 调解方式, adjusted as the case goes (动态调整). */
+  @Property({ type: 'string', length: 30 })
+  method: string & Opt = 'PEOPLES_MEDIATION';
+
+  @Property({ type: 'string', length: 20 })
+  status: string & Opt = 'PENDING';
 
   /** Set when the case is concluded. */
   @Property({ type: 'string', length: 20, nullable: true })
   outcome?: string | null;
 
+  @Property({ type: 'string', length: 500, nullable: true })
+  rejectionReason?: string | null;
+
+  @Property({ type: 'string', length: 1000, nullable: true })
+  conclusionNote?: string | null;
+
+  /** Told of arbitration, administrative and judicial remedies when mediation failed (人民调解法 Art 26). */
+  @Property({ type: 'boolean', nullable: true })
+  partiesInformedOfLitigation?: boolean | null;
+
   @Property({ type: 'string', length: 12 })
   regionCode!: string;
 
   @Property({ type: 'datetime' })
-  acceptedAt!: Date;
+  receivedAt!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  acceptedAt?: Date | null;
+
+  /** Conclude-by (the clock), extended only with the parties' recorded consent. */
+  @Property({ type: 'datetime', nullable: true })
+  dueAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  concludedAt?: Date | null;
 
   @Property({ type: 'integer', version: true })
   version: number & Opt = 1;

@@ -1,69 +1,230 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RecordScope } from '@jiefen/auth';
-import { isUuid, PageArgs, pageRequest, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
+import { ageOn } from '@jiefen/codes';
+import { DomainError, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireUuid, toConnection } from '@jiefen/subgraph-kit';
+import { chinaDate, isOverdue } from '../domain/clocks.js';
+import { OPEN_STATES } from '../domain/mediation-case.workflow.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
-import type { JusticeLoaders } from '../loaders/justice.loaders.js';
-import { DisputeRef } from './dispute.type.js';
-import { MediationCaseConnection, MediationCaseType, type MediationCaseStatus, type MediationOutcome, type MediationSource } from './mediation-case.type.js';
+import { caseVisibility } from '../services/common.js';
+import { legalAidVisibility } from '../services/legal-aid.service.js';
+import { mediationStatistics } from '../services/statistics.service.js';
+import { caseListAccess, periodOf } from './access.js';
+import { MediationAgreementType, ReturnVisitType } from './agreement.type.js';
+import type { JusticeContext } from './context.js';
+import { DisputeRef, DockingRef } from './dispute.type.js';
+import { RegionLevel } from './enums.js';
+import { LegalAidCaseType } from './legal-aid.type.js';
+import { toAgreementType, toCaseType, toLegalAidType, toOrganizationType, toReturnVisitType } from './mappers.js';
+import {
+  MediationCaseConnection, MediationCasesArgs, MediationCaseType, MediationExtensionType, MediationPartyType, MediationSessionType, MediationStatisticsType, MethodChangeType,
+  NeutralEvaluationType,
+} from './mediation-case.type.js';
+import { MediationOrganizationType } from './roster.type.js';
 
-type Context = SubgraphContext<JusticeLoaders>;
+type Connection = InstanceType<typeof MediationCaseConnection>;
 
-/** Record rule input: the justice bureau owns its mediation cases; the region decides jurisdiction. */
-const scopeOf = (c: MediationCase): RecordScope => ({ owner: 'JUSTICE', regionCode: c.regionCode });
+/** A case the caller may see, mapped; or null. */
+function visibleCase(ctx: JusticeContext, c: MediationCase | null): MediationCaseType | null {
+  if (!c) return null;
+  const v = caseVisibility(ctx.caller, c);
+  return v === 'NONE' ? null : toCaseType(c, v);
+}
 
-function toType(c: MediationCase): MediationCaseType {
-  return {
-    id: c.id,
-    disputeId: c.disputeId,
-    caseNumber: c.caseNumber,
-    organizationName: c.organizationName,
-    mediatorName: c.mediatorName,
-    source: c.source as MediationSource,
-    status: c.status as MediationCaseStatus,
-    outcome: (c.outcome ?? null) as MediationOutcome | null,
-    regionCode: c.regionCode,
-    acceptedAt: c.acceptedAt,
-  };
+async function page(ctx: JusticeContext, where: FilterQuery<MediationCase>, args: PageArgs): Promise<Connection> {
+  const { limit, after } = pageRequest(args, 2);
+  const keyset: FilterQuery<MediationCase> = after
+    ? { $or: [{ receivedAt: { $lt: new Date(after[0]!) } }, { receivedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
+    : {};
+  const [rows, total] = await Promise.all([
+    ctx.em.find(MediationCase, { $and: [where, keyset] }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
+    ctx.em.count(MediationCase, where),
+  ]);
+  return toConnection(rows, limit, total, (c) => [c.receivedAt.toISOString(), c.id], (c) => toCaseType(c, caseVisibility(ctx.caller, c)));
 }
 
 @Resolver(() => MediationCaseType)
 export class MediationCaseResolver {
   @Query(() => MediationCaseType, { nullable: true, description: '按编号查询人民调解案件' })
-  async mediationCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<MediationCaseType | null> {
-    const visible = requireVisible(ctx, await ctx.loaders.mediationCaseById.load(requireUuid('id', id)), scopeOf);
-    return visible ? toType(visible.record) : null;
+  async mediationCase(@Arg('id', () => ID) id: string, @Ctx() ctx: JusticeContext): Promise<MediationCaseType | null> {
+    requireCaller(ctx);
+    const found = await ctx.loaders.mediationCaseById.load(requireUuid('id', id));
+    if (!found) return null;
+    const visible = visibleCase(ctx, found);
+    if (!visible) throw DomainError.forbidden();
+    return visible;
   }
 
-  @Query(() => MediationCaseConnection, { description: '人民调解案件列表(按受理时间倒序)' })
-  async mediationCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof MediationCaseConnection>> {
-    const { regionPrefix } = requireListAccess(ctx, 'JUSTICE');
-    const { limit, after } = pageRequest(args, 2);
-    const where: FilterQuery<MediationCase> = { regionCode: { $like: `${regionPrefix}%` } };
-    const keyset: FilterQuery<MediationCase> = after
-      ? { $or: [{ acceptedAt: { $lt: new Date(after[0]!) } }, { acceptedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(MediationCase, { $and: [where, keyset] }, { orderBy: { acceptedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(MediationCase, where),
-    ]);
-    return toConnection(rows, limit, total, (c) => [c.acceptedAt.toISOString(), c.id], toType);
+  @Query(() => MediationCaseConnection, { description: '人民调解案件列表(按收案时间倒序;调解员只看本组织的案件)' })
+  async mediationCases(@Args(() => MediationCasesArgs) args: MediationCasesArgs, @Ctx() ctx: JusticeContext): Promise<Connection> {
+    const { regionPrefix, organizationCode } = caseListAccess(ctx, args.regionCode);
+    const now = ctx.loaders.settings.now();
+    const period = periodOf(args.from, args.to);
+    const conditions: FilterQuery<MediationCase>[] = [{ regionCode: { $like: `${regionPrefix}%` } }];
+    if (organizationCode) conditions.push({ organizationCode });
+    if (args.status) conditions.push({ status: args.status });
+    if (args.source) conditions.push({ source: args.source });
+    if (args.organizationId) conditions.push({ organizationId: requireUuid('organizationId', args.organizationId) });
+    if (period.from) conditions.push({ receivedAt: { $gte: period.from } });
+    if (period.to) conditions.push({ receivedAt: { $lt: period.to } });
+    if (args.overdue === true) conditions.push({ status: { $in: [...OPEN_STATES] }, dueAt: { $lt: now } });
+    if (args.overdue === false) conditions.push({ $or: [{ status: { $nin: [...OPEN_STATES] } }, { dueAt: { $gte: now } }, { dueAt: null }] });
+    return page(ctx, { $and: conditions }, args);
+  }
+
+  @Query(() => MediationCaseConnection, { description: '本调解组织的收件箱:待受理的案件(按收案时间倒序)' })
+  async mediationInbox(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: JusticeContext): Promise<Connection> {
+    const caller = requireCaller(ctx);
+    if (caller.agency !== 'JUSTICE') throw DomainError.forbidden('只有调解组织可以查看收件箱');
+    return page(ctx, { organizationCode: caller.organization, status: 'PENDING', regionCode: { $like: `${caller.jurisdiction}%` } }, args);
+  }
+
+  @Query(() => [MediationStatisticsType], { description: '人民调解统计:按区划和时段汇总收案、成功率、协议金额、履行率(SQL 计算)' })
+  async mediationStatistics(
+    @Arg('regionCode', () => String, { nullable: true, description: '区划代码前缀(默认本人辖区)' }) regionCode: string | null,
+    @Arg('groupBy', () => RegionLevel, { defaultValue: RegionLevel.TOWN, description: '分组层级' }) groupBy: RegionLevel,
+    @Arg('from', () => String, { nullable: true, description: '收案日期起(YYYY-MM-DD)' }) from: string | null,
+    @Arg('to', () => String, { nullable: true, description: '收案日期止(YYYY-MM-DD)' }) to: string | null,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<MediationStatisticsType[]> {
+    const access = caseListAccess(ctx, regionCode);
+    const period = periodOf(from, to);
+    const groupLength = { COUNTY: 6, TOWN: 9, VILLAGE: 12 }[groupBy];
+    const rows = await mediationStatistics(ctx.em, {
+      regionPrefix: access.regionPrefix,
+      groupLength: Math.max(groupLength, Math.min(access.regionPrefix.length, 12)),
+      from: period.from ?? new Date(0),
+      to: period.to ?? new Date('9999-01-01T00:00:00Z'),
+      now: ctx.loaders.settings.now(),
+      organizationCode: access.organizationCode,
+    });
+    return rows.map((r) => ({
+      ...r,
+      successRate: r.concluded ? r.succeeded / r.concluded : null,
+      performanceRate: r.agreementsDue ? r.agreementsPerformed / r.agreementsDue : null,
+    }));
+  }
+
+  @FieldResolver(() => Boolean, { description: '是否超期未办结' })
+  overdue(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): boolean {
+    return (OPEN_STATES as readonly string[]).includes(c.status) && isOverdue(c.dueAt, ctx.loaders.settings.now());
+  }
+
+  @FieldResolver(() => MediationOrganizationType, { nullable: true, description: '调解组织' })
+  async organization(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<MediationOrganizationType | null> {
+    const o = await ctx.loaders.organizationById.load(c.organizationId);
+    return o ? toOrganizationType(o) : null;
+  }
+
+  @FieldResolver(() => [MediationPartyType], { description: '当事人' })
+  async parties(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<MediationPartyType[]> {
+    const today = chinaDate(ctx.loaders.settings.now());
+    return (await ctx.loaders.partiesByCase.load(c.id)).map((p) => ({
+      id: p.id,
+      role: p.role as MediationPartyType['role'],
+      sex: (p.sex ?? null) as MediationPartyType['sex'],
+      minor: p.birthDate ? ageOn(p.birthDate, new Date(`${today}T00:00:00Z`)) < 18 : false,
+      entity: p,
+      visibility: c.visibility,
+    }));
+  }
+
+  @FieldResolver(() => [MediationSessionType], { description: '调解笔录' })
+  async sessions(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<MediationSessionType[]> {
+    return (await ctx.loaders.sessionsByCase.load(c.id)).map((s) => ({ ...s, progress: s.progress ?? null }));
+  }
+
+  @FieldResolver(() => [NeutralEvaluationType], { description: '中立评估' })
+  async evaluations(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<NeutralEvaluationType[]> {
+    return (await ctx.loaders.evaluationsByCase.load(c.id)).map((e) => ({ ...e, opinion: e.opinion ?? null, completedAt: e.completedAt ?? null }));
+  }
+
+  @FieldResolver(() => [MethodChangeType], { description: '调解方式调整记录' })
+  async methodChanges(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<MethodChangeType[]> {
+    return (await ctx.loaders.methodChangesByCase.load(c.id)) as unknown as MethodChangeType[];
+  }
+
+  @FieldResolver(() => [MediationExtensionType], { description: '延期记录(含当事人同意)' })
+  async extensions(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<MediationExtensionType[]> {
+    return ctx.loaders.extensionsByCase.load(c.id);
+  }
+
+  @FieldResolver(() => MediationAgreementType, { nullable: true, description: '调解协议' })
+  async agreement(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<MediationAgreementType | null> {
+    const a = await ctx.loaders.agreementByCase.load(c.id);
+    return a ? toAgreementType(a, c.visibility) : null;
+  }
+
+  @FieldResolver(() => [ReturnVisitType], { description: '回访' })
+  async returnVisits(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<ReturnVisitType[]> {
+    return (await ctx.loaders.returnVisitsByCase.load(c.id)).map(toReturnVisitType);
+  }
+
+  @FieldResolver(() => [LegalAidCaseType], { description: '转介法律援助的申请(调援)' })
+  async legalAidReferrals(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType[]> {
+    return (await ctx.loaders.legalAidCasesBySourceCase.load(c.id))
+      .map((l) => toLegalAidType(l, legalAidVisibility(ctx.caller, l) === 'NONE' ? 'MASKED' : legalAidVisibility(ctx.caller, l)));
+  }
+}
+
+const partyRead = (p: MediationPartyType) => ({ recordType: 'MediationParty', recordId: p.id, visibility: p.visibility, minor: p.minor });
+
+/** Parties' personal data: in full for the justice bureau (and logged), masked for everyone else. */
+@Resolver(() => MediationPartyType)
+export class MediationPartyResolver {
+  @FieldResolver(() => String, { description: '姓名' })
+  name(@Root() p: MediationPartyType, @Ctx() ctx: JusticeContext): string {
+    return personalField(ctx, partyRead(p), 'name', p.entity.name, maskName) ?? '';
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '公民身份号码' })
+  idNumber(@Root() p: MediationPartyType, @Ctx() ctx: JusticeContext): string | null {
+    return personalField(ctx, partyRead(p), 'idNumber', p.entity.idNumber, maskIdNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '联系电话' })
+  phone(@Root() p: MediationPartyType, @Ctx() ctx: JusticeContext): string | null {
+    return personalField(ctx, partyRead(p), 'phone', p.entity.phone, maskPhone);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '住址' })
+  address(@Root() p: MediationPartyType, @Ctx() ctx: JusticeContext): string | null {
+    return personalField(ctx, partyRead(p), 'address', p.entity.address, maskAddress);
   }
 }
 
 @Resolver(() => DisputeRef)
 export class DisputeJusticeResolver {
   @FieldResolver(() => [MediationCaseType], { nullable: true, description: '司法局:该纠纷的人民调解案件(司法局服务不可用时为 null)' })
-  async mediations(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<MediationCaseType[]> {
+  async mediations(@Root() dispute: DisputeRef, @Ctx() ctx: JusticeContext): Promise<MediationCaseType[]> {
     if (!isUuid(dispute.id) || !ctx.caller) return [];
-    const cases = await ctx.loaders.mediationCasesByDispute.load(dispute.id);
-    return cases.filter((c) => visibility(ctx, scopeOf(c)) !== 'NONE').map(toType);
+    const cases = await ctx.loaders.mediationCasesByDispute.load(dispute.id.toLowerCase());
+    return cases.map((c) => visibleCase(ctx, c)).filter((c): c is MediationCaseType => c !== null);
+  }
+
+  @FieldResolver(() => [LegalAidCaseType], { nullable: true, description: '司法局:该纠纷的法律援助案件(司法局服务不可用时为 null)' })
+  async legalAidCases(@Root() dispute: DisputeRef, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType[]> {
+    if (!isUuid(dispute.id) || !ctx.caller) return [];
+    const cases = await ctx.loaders.legalAidCasesByDispute.load(dispute.id.toLowerCase());
+    return cases.flatMap((c) => {
+      const v = legalAidVisibility(ctx.caller, c);
+      return v === 'NONE' ? [] : [toLegalAidType(c, v)];
+    });
   }
 }
 
-export async function resolveMediationCaseReference(reference: { id: string }, ctx: Context): Promise<MediationCaseType | null> {
+@Resolver(() => DockingRef)
+export class DockingJusticeResolver {
+  @FieldResolver(() => MediationCaseType, { nullable: true, description: '司法局:接收该对接的人民调解案件(无权查看或司法局不可用时为 null)' })
+  async mediation(@Root() docking: DockingRef, @Ctx() ctx: JusticeContext): Promise<MediationCaseType | null> {
+    if (!isUuid(docking.id) || !ctx.caller) return null;
+    const cases = await ctx.loaders.mediationCasesByDocking.load(docking.id.toLowerCase());
+    return visibleCase(ctx, cases.at(-1) ?? null);
+  }
+}
+
+export async function resolveMediationCaseReference(reference: { id: string }, ctx: JusticeContext): Promise<MediationCaseType | null> {
   // `_entities` is the classic hole: the same rule as the root field, answered with null.
   if (!isUuid(reference.id)) return null;
-  const found = await ctx.loaders.mediationCaseById.load(reference.id);
-  return found && visibility(ctx, scopeOf(found)) !== 'NONE' ? toType(found) : null;
+  return visibleCase(ctx, await ctx.loaders.mediationCaseById.load(reference.id.toLowerCase()));
 }

@@ -1,81 +1,48 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { ConnectionType } from '@jiefen/subgraph-kit';
-
-export enum MediationSource {
-  DIRECT_APPLICATION = 'DIRECT_APPLICATION',
-  ACTIVE_SCREENING = 'ACTIVE_SCREENING',
-  HUB_REFERRAL = 'HUB_REFERRAL',
-  COURT = 'COURT',
-  POLICE = 'POLICE',
-  PROCURATORATE = 'PROCURATORATE',
-  PETITION = 'PETITION',
-}
-registerEnumType(MediationSource, {
-  name: 'MediationSource',
-  description: '调解案件来源 How a case reached mediation',
-  valuesConfig: {
-    DIRECT_APPLICATION: { description: '当事人申请' },
-    ACTIVE_SCREENING: { description: '主动排查发现' },
-    HUB_REFERRAL: { description: '综治中心(非诉讼服务中心)分流' },
-    COURT: { description: '法院委派/委托(诉调对接)' },
-    POLICE: { description: '公安移送(公调对接)' },
-    PROCURATORATE: { description: '检察院委托/移送(检调对接)' },
-    PETITION: { description: '信访部门移送(访调对接)' },
-  },
-});
-
-export enum MediationCaseStatus {
-  PENDING = 'PENDING',
-  ACCEPTED = 'ACCEPTED',
-  CONCLUDED = 'CONCLUDED',
-  REJECTED = 'REJECTED',
-}
-registerEnumType(MediationCaseStatus, {
-  name: 'MediationCaseStatus',
-  description: '调解案件状态 Mediation case status',
-  valuesConfig: {
-    PENDING: { description: '待受理' },
-    ACCEPTED: { description: '已受理,调解中' },
-    CONCLUDED: { description: '调解终结' },
-    REJECTED: { description: '不予受理' },
-  },
-});
-
-export enum MediationOutcome {
-  AGREEMENT = 'AGREEMENT',
-  NO_AGREEMENT = 'NO_AGREEMENT',
-  TERMINATED = 'TERMINATED',
-}
-registerEnumType(MediationOutcome, {
-  name: 'MediationOutcome',
-  description: '调解结果 Mediation outcome',
-  valuesConfig: {
-    AGREEMENT: { description: '调解成功,达成协议' },
-    NO_AGREEMENT: { description: '调解不成,未达成协议' },
-    TERMINATED: { description: '终止调解(当事人撤回、拒绝继续等)' },
-  },
-});
+import { ArgsType, Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { Visibility } from '@jiefen/auth';
+import { ConnectionType, PageArgs } from '@jiefen/subgraph-kit';
+import type { MediationCase } from '../entities/mediation-case.entity.js';
+import type { MediationParty } from '../entities/mediation-party.entity.js';
+import { MediationCaseStatus, MediationMethod, MediationMode, MediationOutcome, MediationSource, PartyRole, Sex } from './enums.js';
 
 @Directive('@key(fields: "id")')
-@ObjectType('MediationCase', { description: '人民调解案件 A case accepted by a people\'s mediation organization' })
+@ObjectType('MediationCase', { description: '人民调解案件 A case in a people\'s mediation organization\'s hands' })
 export class MediationCaseType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => ID, { description: '所属纠纷编号' })
-  disputeId!: string;
+  @Field(() => ID, { nullable: true, description: '所属纠纷编号(综治中心统一登记)' })
+  disputeId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: '带来本案的对接编号' })
+  dockingId!: string | null;
 
   @Field(() => String, { description: '调解案号' })
   caseNumber!: string;
 
+  @Field(() => ID, { description: '调解组织编号' })
+  organizationId!: string;
+
   @Field(() => String, { description: '调解组织' })
   organizationName!: string;
 
-  @Field(() => String, { description: '承办调解员' })
-  mediatorName!: string;
+  @Field(() => String, { nullable: true, description: '承办调解员(受理后)' })
+  mediatorName!: string | null;
 
   @Field(() => MediationSource, { description: '案件来源' })
   source!: MediationSource;
+
+  @Field(() => MediationMode, { nullable: true, description: '对接方式(决定办理期限)' })
+  mode!: MediationMode | null;
+
+  @Field(() => String, { description: '纠纷类别' })
+  category!: string;
+
+  @Field(() => String, { description: '纠纷概要' })
+  summary!: string;
+
+  @Field(() => MediationMethod, { description: '当前调解方式' })
+  method!: MediationMethod;
 
   @Field(() => MediationCaseStatus, { description: '状态' })
   status!: MediationCaseStatus;
@@ -83,11 +50,207 @@ export class MediationCaseType {
   @Field(() => MediationOutcome, { nullable: true, description: '调解结果(办结后才有)' })
   outcome!: MediationOutcome | null;
 
+  @Field(() => String, { nullable: true, description: '不予受理理由' })
+  rejectionReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: '结案说明' })
+  conclusionNote!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: '调解不成或终止时是否已告知当事人诉讼等途径' })
+  partiesInformedOfLitigation!: boolean | null;
+
   @Field(() => String, { description: '区划代码' })
   regionCode!: string;
 
-  @Field(() => Date, { description: '受理时间' })
-  acceptedAt!: Date;
+  @Field(() => Date, { description: '收案时间(进入收件箱)' })
+  receivedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: '受理时间' })
+  acceptedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '办理期限(受理后起算,经当事人同意可延长)' })
+  dueAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '结案时间' })
+  concludedAt!: Date | null;
+
+  /** The row and how the caller sees it (for personal data and derived fields). */
+  entity!: MediationCase;
+  visibility!: Visibility;
 }
 
 export const MediationCaseConnection = ConnectionType('MediationCase', MediationCaseType, '人民调解案件列表');
+
+@ArgsType()
+export class MediationCasesArgs extends PageArgs {
+  @Field(() => MediationCaseStatus, { nullable: true, description: '按状态筛选' })
+  status?: MediationCaseStatus | null;
+
+  @Field(() => String, { nullable: true, description: '按区划代码前缀筛选' })
+  regionCode?: string | null;
+
+  @Field(() => MediationSource, { nullable: true, description: '按来源筛选' })
+  source?: MediationSource | null;
+
+  @Field(() => ID, { nullable: true, description: '按调解组织筛选' })
+  organizationId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: '只看超期未办结的案件' })
+  overdue?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: '收案日期起(含,YYYY-MM-DD)' })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: '收案日期止(含,YYYY-MM-DD)' })
+  to?: string | null;
+}
+
+@ObjectType('MediationParty', { description: '调解案件当事人(个人信息按权限脱敏)' })
+export class MediationPartyType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => PartyRole, { description: '身份' })
+  role!: PartyRole;
+
+  @Field(() => Sex, { nullable: true, description: '性别' })
+  sex!: Sex | null;
+
+  @Field(() => Boolean, { description: '是否未成年人(敏感个人信息)' })
+  minor!: boolean;
+
+  entity!: MediationParty;
+  visibility!: Visibility;
+}
+
+@ObjectType('MediationSession', { description: '调解笔录 A mediation session' })
+export class MediationSessionType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: '第几次调解' })
+  sequence!: number;
+
+  @Field(() => Date, { description: '调解时间' })
+  heldAt!: Date;
+
+  @Field(() => String, { description: '调解地点' })
+  place!: string;
+
+  @Field(() => [String], { description: '参加人员' })
+  participants!: string[];
+
+  @Field(() => String, { description: '争议焦点' })
+  focus!: string;
+
+  @Field(() => String, { description: '各方意见' })
+  opinions!: string;
+
+  @Field(() => String, { nullable: true, description: '调解情况' })
+  progress!: string | null;
+
+  @Field(() => String, { description: '记录人' })
+  recordedBy!: string;
+}
+
+@ObjectType('NeutralEvaluation', { description: '中立评估 An expert\'s neutral evaluation' })
+export class NeutralEvaluationType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { description: '专家编号' })
+  expertId!: string;
+
+  @Field(() => String, { description: '评估专家' })
+  expertName!: string;
+
+  @Field(() => String, { description: '评估事项' })
+  question!: string;
+
+  @Field(() => Date, { description: '申请时间' })
+  requestedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: '评估意见' })
+  opinion!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '出具意见时间' })
+  completedAt!: Date | null;
+}
+
+@ObjectType('MediationMethodChange', { description: '调解方式调整(动态调整)' })
+export class MethodChangeType {
+  @Field(() => MediationMethod, { description: '原方式' })
+  fromMethod!: MediationMethod;
+
+  @Field(() => MediationMethod, { description: '新方式' })
+  toMethod!: MediationMethod;
+
+  @Field(() => String, { description: '理由' })
+  reason!: string;
+
+  @Field(() => Date, { description: '调整时间' })
+  changedAt!: Date;
+
+  @Field(() => String, { description: '调整人' })
+  changedBy!: string;
+}
+
+@ObjectType('MediationExtension', { description: '延长调解期限(经各方当事人同意)' })
+export class MediationExtensionType {
+  @Field(() => Int, { description: '延长天数' })
+  days!: number;
+
+  @Field(() => String, { description: '延期理由' })
+  reason!: string;
+
+  @Field(() => [ID], { description: '同意延期的当事人' })
+  consentingPartyIds!: string[];
+
+  @Field(() => String, { description: '同意方式(书面同意书、笔录签字等)' })
+  consentRecord!: string;
+
+  @Field(() => Date, { description: '原期限' })
+  previousDueAt!: Date;
+
+  @Field(() => Date, { description: '新期限' })
+  newDueAt!: Date;
+
+  @Field(() => String, { description: '记录人' })
+  recordedBy!: string;
+}
+
+@ObjectType('MediationStatistics', { description: '人民调解统计(按区划和时段,SQL 汇总)' })
+export class MediationStatisticsType {
+  @Field(() => String, { description: '区划代码(分组)' })
+  regionCode!: string;
+
+  @Field(() => Int, { description: '收案数' })
+  cases!: number;
+
+  @Field(() => Int, { description: '待受理数' })
+  pending!: number;
+
+  @Field(() => Int, { description: '办结数' })
+  concluded!: number;
+
+  @Field(() => Int, { description: '调解成功数' })
+  succeeded!: number;
+
+  @Field(() => Float, { nullable: true, description: '调解成功率 = 调解成功 ÷ 办结(无办结时为空)' })
+  successRate!: number | null;
+
+  @Field(() => Int, { description: '超期未办结数' })
+  overdue!: number;
+
+  @Field(() => Float, { description: '协议金额合计(元)' })
+  amountAgreed!: number;
+
+  @Field(() => Int, { description: '应履行协议数(期限届满或已履行)' })
+  agreementsDue!: number;
+
+  @Field(() => Int, { description: '已履行协议数' })
+  agreementsPerformed!: number;
+
+  @Field(() => Float, { nullable: true, description: '履行率 = 已履行 ÷ 应履行' })
+  performanceRate!: number | null;
+}

@@ -1,13 +1,57 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { manyByKey, oneByKey } from '@jiefen/subgraph-kit';
+import type { JusticeSettings } from '../domain/clocks.js';
+import { Expert } from '../entities/expert.entity.js';
+import { LegalAidCase } from '../entities/legal-aid-case.entity.js';
+import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
+import { MediationExtension } from '../entities/mediation-extension.entity.js';
+import { MediationOrganization } from '../entities/mediation-organization.entity.js';
+import { MediationParty } from '../entities/mediation-party.entity.js';
+import { MediationSession } from '../entities/mediation-session.entity.js';
+import { Mediator } from '../entities/mediator.entity.js';
+import { MethodChange } from '../entities/method-change.entity.js';
+import { NeutralEvaluation } from '../entities/neutral-evaluation.entity.js';
+import { ReturnVisit } from '../entities/return-visit.entity.js';
 
-export function createJusticeLoaders(em: EntityManager) {
+const ids = (keys: readonly string[]) => ({ $in: [...keys] });
+
+/** Per-request DataLoaders (plus the subgraph's settings: its clocks and "now"). */
+export function createJusticeLoaders(em: EntityManager, settings: JusticeSettings) {
   return {
-    mediationCaseById: oneByKey((ids: readonly string[]) => em.find(MediationCase, { id: { $in: [...ids] } }), (c) => c.id),
+    settings,
+    mediationCaseById: oneByKey((keys: readonly string[]) => em.find(MediationCase, { id: ids(keys) }), (c) => c.id),
     mediationCasesByDispute: manyByKey(
-      (ids: readonly string[]) => em.find(MediationCase, { disputeId: { $in: [...ids] } }, { orderBy: { acceptedAt: 'asc', id: 'asc' } }),
-      (c) => c.disputeId,
+      (keys: readonly string[]) => em.find(MediationCase, { disputeId: ids(keys) }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
+      (c) => c.disputeId!,
+    ),
+    mediationCasesByDocking: manyByKey(
+      (keys: readonly string[]) => em.find(MediationCase, { dockingId: ids(keys) }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
+      (c) => c.dockingId!,
+    ),
+    partiesByCase: manyByKey((keys: readonly string[]) => em.find(MediationParty, { caseId: ids(keys) }, { orderBy: { position: 'asc' } }), (p) => p.caseId),
+    sessionsByCase: manyByKey((keys: readonly string[]) => em.find(MediationSession, { caseId: ids(keys) }, { orderBy: { sequence: 'asc' } }), (s) => s.caseId),
+    evaluationsByCase: manyByKey((keys: readonly string[]) => em.find(NeutralEvaluation, { caseId: ids(keys) }, { orderBy: { requestedAt: 'asc' } }), (e) => e.caseId),
+    methodChangesByCase: manyByKey((keys: readonly string[]) => em.find(MethodChange, { caseId: ids(keys) }, { orderBy: { changedAt: 'asc' } }), (m) => m.caseId),
+    extensionsByCase: manyByKey((keys: readonly string[]) => em.find(MediationExtension, { caseId: ids(keys) }, { orderBy: { recordedAt: 'asc' } }), (x) => x.caseId),
+    agreementByCase: oneByKey((keys: readonly string[]) => em.find(MediationAgreement, { caseId: ids(keys) }), (a) => a.caseId),
+    agreementById: oneByKey((keys: readonly string[]) => em.find(MediationAgreement, { id: ids(keys) }), (a) => a.id),
+    returnVisitsByCase: manyByKey((keys: readonly string[]) => em.find(ReturnVisit, { caseId: ids(keys) }, { orderBy: { scheduledFor: 'asc', id: 'asc' } }), (r) => r.caseId),
+    organizationById: oneByKey((keys: readonly string[]) => em.find(MediationOrganization, { id: ids(keys) }), (o) => o.id),
+    mediatorsByOrganization: manyByKey(
+      (keys: readonly string[]) => em.find(Mediator, { organizationId: ids(keys) }, { orderBy: { committeeRole: 'asc', name: 'asc', id: 'asc' } }),
+      (m) => m.organizationId,
+    ),
+    mediatorById: oneByKey((keys: readonly string[]) => em.find(Mediator, { id: ids(keys) }), (m) => m.id),
+    expertById: oneByKey((keys: readonly string[]) => em.find(Expert, { id: ids(keys) }), (e) => e.id),
+    legalAidCaseById: oneByKey((keys: readonly string[]) => em.find(LegalAidCase, { id: ids(keys) }), (c) => c.id),
+    legalAidCasesByDispute: manyByKey(
+      (keys: readonly string[]) => em.find(LegalAidCase, { disputeId: ids(keys) }, { orderBy: { appliedAt: 'asc', id: 'asc' } }),
+      (c) => c.disputeId!,
+    ),
+    legalAidCasesBySourceCase: manyByKey(
+      (keys: readonly string[]) => em.find(LegalAidCase, { sourceMediationCaseId: ids(keys) }, { orderBy: { appliedAt: 'asc', id: 'asc' } }),
+      (c) => c.sourceMediationCaseId!,
     ),
   };
 }

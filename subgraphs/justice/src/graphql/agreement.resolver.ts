@@ -1,0 +1,96 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
+import { ageOn } from '@jiefen/codes';
+import { DomainError, personalField, requireCaller, requireUuid } from '@jiefen/subgraph-kit';
+import { performanceOverdue, type PerformanceState } from '../domain/agreement.js';
+import { renderAgreementDocument } from '../domain/agreement-document.js';
+import { chinaDate } from '../domain/clocks.js';
+import { caseVisibility } from '../services/common.js';
+import { recordAgreement, recordReturnVisit, scheduleReturnVisit, signAgreement } from '../services/agreement.service.js';
+import { MediationAgreementType, ReturnVisitType } from './agreement.type.js';
+import type { JusticeContext } from './context.js';
+import { MediationAgreementInput, RecordReturnVisitInput, ScheduleReturnVisitInput, SignMediationAgreementInput } from './justice.input.js';
+import { toAgreementType, toReturnVisitType } from './mappers.js';
+
+async function visibleAgreement(ctx: JusticeContext, id: string) {
+  requireCaller(ctx);
+  const a = await ctx.loaders.agreementById.load(requireUuid('id', id));
+  if (!a) return null;
+  const c = await ctx.loaders.mediationCaseById.load(a.caseId);
+  const v = c ? caseVisibility(ctx.caller, c) : 'NONE';
+  if (!c || v === 'NONE') throw DomainError.forbidden();
+  return { agreement: a, mediationCase: c, visibility: v };
+}
+
+@Resolver(() => MediationAgreementType)
+export class MediationAgreementResolver {
+  @Query(() => MediationAgreementType, { nullable: true, description: '按编号查询调解协议' })
+  async mediationAgreement(@Arg('id', () => ID) id: string, @Ctx() ctx: JusticeContext): Promise<MediationAgreementType | null> {
+    const found = await visibleAgreement(ctx, id);
+    return found ? toAgreementType(found.agreement, found.visibility) : null;
+  }
+
+  @Query(() => String, { nullable: true, description: '调解协议书打印版(完整 HTML 文书,供当事人签署;个人信息按权限脱敏)' })
+  async mediationAgreementDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: JusticeContext): Promise<string | null> {
+    const found = await visibleAgreement(ctx, id);
+    if (!found) return null;
+    const { agreement: a, mediationCase: c, visibility } = found;
+    const today = new Date(`${chinaDate(ctx.loaders.settings.now())}T00:00:00Z`);
+    const parties = (await ctx.loaders.partiesByCase.load(c.id)).map((p) => {
+      const read = { recordType: 'MediationParty', recordId: p.id, visibility, minor: p.birthDate ? ageOn(p.birthDate, today) < 18 : false };
+      return {
+        role: p.role,
+        name: personalField(ctx, read, 'name', p.name, maskName) ?? '',
+        sex: p.sex ?? null,
+        idNumber: personalField(ctx, read, 'idNumber', p.idNumber, maskIdNumber),
+        phone: personalField(ctx, read, 'phone', p.phone, maskPhone),
+        address: personalField(ctx, read, 'address', p.address, maskAddress),
+      };
+    });
+    return renderAgreementDocument({
+      number: a.number,
+      organizationName: c.organizationName,
+      caseNumber: c.caseNumber,
+      form: a.form as 'WRITTEN' | 'ORAL',
+      parties,
+      facts: a.facts,
+      mattersInDispute: a.mattersInDispute,
+      responsibilities: a.responsibilities,
+      terms: a.terms,
+      performanceMethod: a.performanceMethod,
+      performanceDeadline: a.performanceDeadline,
+      amount: a.amount === null || a.amount === undefined ? null : Number(a.amount),
+      mediatorName: c.mediatorName ?? '',
+      madeOn: chinaDate(a.recordedAt),
+      effectiveDate: a.effectiveDate ?? null,
+      confirmationDeadline: a.confirmationDeadline ?? null,
+      // One copy for each party and one for the committee (人民调解法 Art 29).
+      copies: parties.length + 1,
+    });
+  }
+
+  @FieldResolver(() => Boolean, { description: '是否逾期未履行' })
+  performanceOverdue(@Root() a: MediationAgreementType, @Ctx() ctx: JusticeContext): boolean {
+    return a.effectiveDate !== null && performanceOverdue(a.performanceDeadline, a.performanceStatus as PerformanceState, chinaDate(ctx.loaders.settings.now()));
+  }
+
+  @Mutation(() => MediationAgreementType, { description: '制作调解协议书(口头协议由调解员记录,即时生效)' })
+  async recordMediationAgreement(@Arg('input', () => MediationAgreementInput) input: MediationAgreementInput, @Ctx() ctx: JusticeContext): Promise<MediationAgreementType> {
+    return toAgreementType(await recordAgreement(ctx.em, requireCaller(ctx), input, ctx.loaders.settings), 'FULL');
+  }
+
+  @Mutation(() => MediationAgreementType, { description: '记录当事人签名(盖章、按指印)、调解员签名和调委会印章;齐备后协议生效、案件调解成功结案' })
+  async signMediationAgreement(@Arg('input', () => SignMediationAgreementInput) input: SignMediationAgreementInput, @Ctx() ctx: JusticeContext): Promise<MediationAgreementType> {
+    return toAgreementType(await signAgreement(ctx.em, requireCaller(ctx), input, ctx.loaders.settings), 'FULL');
+  }
+
+  @Mutation(() => ReturnVisitType, { description: '安排回访(疑难复杂纠纷等)' })
+  async scheduleReturnVisit(@Arg('input', () => ScheduleReturnVisitInput) input: ScheduleReturnVisitInput, @Ctx() ctx: JusticeContext): Promise<ReturnVisitType> {
+    return toReturnVisitType(await scheduleReturnVisit(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+  }
+
+  @Mutation(() => ReturnVisitType, { description: '记录回访:履行情况和满意度' })
+  async recordReturnVisit(@Arg('input', () => RecordReturnVisitInput) input: RecordReturnVisitInput, @Ctx() ctx: JusticeContext): Promise<ReturnVisitType> {
+    return toReturnVisitType(await recordReturnVisit(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+  }
+}

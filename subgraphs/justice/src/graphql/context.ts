@@ -1,0 +1,4 @@
+import type { SubgraphContext } from '@jiefen/subgraph-kit';
+import type { JusticeLoaders } from '../loaders/justice.loaders.js';
+
+export type JusticeContext = SubgraphContext<JusticeLoaders>;

@@ -1,0 +1,126 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
+import { DomainError, pageRequest, personalField, requireCaller, requireUuid, toConnection } from '@jiefen/subgraph-kit';
+import { isOverdue } from '../domain/clocks.js';
+import { legalAidClock, type LegalAidState } from '../domain/legal-aid.workflow.js';
+import { LegalAidCase } from '../entities/legal-aid-case.entity.js';
+import { isOrganizationBound } from '../services/common.js';
+import {
+  applyForLegalAid, assignLawyer, closeLegalAid, legalAidVisibility, referLegalAidToMediation, referMediationToLegalAid, reviewLegalAid,
+} from '../services/legal-aid.service.js';
+import { caseListAccess } from './access.js';
+import type { JusticeContext } from './context.js';
+import { LegalAidApplicationInput, ReferMediationToLegalAidInput, ReferLegalAidToMediationInput } from './justice.input.js';
+import { LegalAidCaseConnection, LegalAidCasesArgs, LegalAidCaseType } from './legal-aid.type.js';
+import { toLegalAidType } from './mappers.js';
+
+const read = (c: LegalAidCaseType) => ({ recordType: 'LegalAidCase', recordId: c.id, visibility: c.visibility });
+const mapped = (ctx: JusticeContext, c: LegalAidCase) => {
+  const v = legalAidVisibility(ctx.caller, c);
+  // A mediator who referred a party sees the application it created, masked.
+  return toLegalAidType(c, v === 'NONE' ? 'MASKED' : v);
+};
+
+@Resolver(() => LegalAidCaseType)
+export class LegalAidResolver {
+  @Query(() => LegalAidCaseType, { nullable: true, description: '按编号查询法律援助案件' })
+  async legalAidCase(@Arg('id', () => ID) id: string, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType | null> {
+    requireCaller(ctx);
+    const c = await ctx.loaders.legalAidCaseById.load(requireUuid('id', id));
+    if (!c) return null;
+    const v = legalAidVisibility(ctx.caller, c);
+    if (v === 'NONE') throw DomainError.forbidden();
+    return toLegalAidType(c, v);
+  }
+
+  @Query(() => LegalAidCaseConnection, { description: '法律援助案件列表(按申请时间倒序)' })
+  async legalAidCases(@Args(() => LegalAidCasesArgs) args: LegalAidCasesArgs, @Ctx() ctx: JusticeContext): Promise<InstanceType<typeof LegalAidCaseConnection>> {
+    const { caller, regionPrefix } = caseListAccess(ctx);
+    if (isOrganizationBound(caller)) throw DomainError.forbidden('调解员不能查看法律援助案件列表');
+    const { limit, after } = pageRequest(args, 2);
+    const now = ctx.loaders.settings.now();
+    const conditions: FilterQuery<LegalAidCase>[] = [{ regionCode: { $like: `${regionPrefix}%` } }];
+    if (args.status) conditions.push({ status: args.status });
+    if (args.overdue === true) conditions.push({ $or: [{ status: 'APPLIED', reviewDueAt: { $lt: now } }, { status: 'APPROVED', assignDueAt: { $lt: now } }] });
+    if (args.overdue === false) {
+      conditions.push({ $and: [{ $or: [{ status: { $ne: 'APPLIED' } }, { reviewDueAt: { $gte: now } }] }, { $or: [{ status: { $ne: 'APPROVED' } }, { assignDueAt: { $gte: now } }] }] });
+    }
+    const where: FilterQuery<LegalAidCase> = { $and: conditions };
+    const keyset: FilterQuery<LegalAidCase> = after
+      ? { $or: [{ appliedAt: { $lt: new Date(after[0]!) } }, { appliedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
+      : {};
+    const [rows, total] = await Promise.all([
+      ctx.em.find(LegalAidCase, { $and: [where, keyset] }, { orderBy: { appliedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
+      ctx.em.count(LegalAidCase, where),
+    ]);
+    return toConnection(rows, limit, total, (c) => [c.appliedAt.toISOString(), c.id], (c) => toLegalAidType(c, legalAidVisibility(ctx.caller, c)));
+  }
+
+  @FieldResolver(() => Boolean, { description: '是否超期(审查 7 日或指派 3 日)' })
+  overdue(@Root() c: LegalAidCaseType, @Ctx() ctx: JusticeContext): boolean {
+    const clock = legalAidClock(c.status as LegalAidState);
+    const due = clock === 'REVIEW' ? c.reviewDueAt : clock === 'ASSIGNMENT' ? c.assignDueAt : null;
+    return isOverdue(due, ctx.loaders.settings.now());
+  }
+
+  @FieldResolver(() => String, { description: '申请人姓名' })
+  applicantName(@Root() c: LegalAidCaseType, @Ctx() ctx: JusticeContext): string {
+    return personalField(ctx, read(c), 'applicantName', c.entity.applicantName, maskName) ?? '';
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '申请人公民身份号码' })
+  applicantIdNumber(@Root() c: LegalAidCaseType, @Ctx() ctx: JusticeContext): string | null {
+    return personalField(ctx, read(c), 'applicantIdNumber', c.entity.applicantIdNumber, maskIdNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '申请人联系电话' })
+  applicantPhone(@Root() c: LegalAidCaseType, @Ctx() ctx: JusticeContext): string | null {
+    return personalField(ctx, read(c), 'applicantPhone', c.entity.applicantPhone, maskPhone);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '申请人住址' })
+  applicantAddress(@Root() c: LegalAidCaseType, @Ctx() ctx: JusticeContext): string | null {
+    return personalField(ctx, read(c), 'applicantAddress', c.entity.applicantAddress, maskAddress);
+  }
+
+  @Mutation(() => LegalAidCaseType, { description: '受理法律援助申请(7 日内审查)' })
+  async applyForLegalAid(@Arg('input', () => LegalAidApplicationInput) input: LegalAidApplicationInput, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType> {
+    return mapped(ctx, await applyForLegalAid(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+  }
+
+  @Mutation(() => LegalAidCaseType, { description: '审查法律援助申请:批准(3 日内指派律师)或不予援助(写明理由)' })
+  async reviewLegalAidApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('approve', () => Boolean) approve: boolean,
+    @Arg('reason', () => String, { nullable: true, description: '不予援助的理由' }) reason: string | null,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<LegalAidCaseType> {
+    return mapped(ctx, await reviewLegalAid(ctx.em, requireCaller(ctx), { id, approve, reason }, ctx.loaders.settings));
+  }
+
+  @Mutation(() => LegalAidCaseType, { description: '指派法律援助律师' })
+  async assignLegalAidLawyer(
+    @Arg('id', () => ID) id: string,
+    @Arg('lawyerName', () => String) lawyerName: string,
+    @Arg('lawFirm', () => String) lawFirm: string,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<LegalAidCaseType> {
+    return mapped(ctx, await assignLawyer(ctx.em, requireCaller(ctx), { id, lawyerName, lawFirm }, ctx.loaders.settings));
+  }
+
+  @Mutation(() => LegalAidCaseType, { description: '法律援助案件结案' })
+  async closeLegalAidCase(@Arg('id', () => ID) id: string, @Arg('note', () => String) note: string, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType> {
+    return mapped(ctx, await closeLegalAid(ctx.em, requireCaller(ctx), { id, note }, ctx.loaders.settings));
+  }
+
+  @Mutation(() => LegalAidCaseType, { description: '援调转介:将法律援助申请转人民调解组织(进入其收件箱)' })
+  async referLegalAidToMediation(@Arg('input', () => ReferLegalAidToMediationInput) input: ReferLegalAidToMediationInput, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType> {
+    return mapped(ctx, await referLegalAidToMediation(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+  }
+
+  @Mutation(() => LegalAidCaseType, { description: '调援转介:调解案件的当事人申请法律援助' })
+  async referMediationToLegalAid(@Arg('input', () => ReferMediationToLegalAidInput) input: ReferMediationToLegalAidInput, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType> {
+    return mapped(ctx, await referMediationToLegalAid(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+  }
+}

@@ -1,0 +1,146 @@
+import type { Visibility } from '@jiefen/auth';
+import type { LegalAidCase } from '../entities/legal-aid-case.entity.js';
+import type { MediationAgreement } from '../entities/mediation-agreement.entity.js';
+import type { MediationCase } from '../entities/mediation-case.entity.js';
+import type { MediationOrganization } from '../entities/mediation-organization.entity.js';
+import type { Mediator } from '../entities/mediator.entity.js';
+import type { ReturnVisit } from '../entities/return-visit.entity.js';
+import type { MediationAgreementType, ReturnVisitType } from './agreement.type.js';
+import type { AgreementForm, CommitteeRole, Employment, LegalAidSource, LegalAidStatus, MediationCaseStatus, MediationMethod, MediationMode, MediationOutcome, MediationSource, OrganizationType, PerformanceStatus, ReturnVisitMethod, ReturnVisitReason, ReturnVisitStatus, Satisfaction, Sex, SignatureMethod, StationedAgency } from './enums.js';
+import type { LegalAidCaseType } from './legal-aid.type.js';
+import type { MediationCaseType } from './mediation-case.type.js';
+import type { MediationOrganizationType, MediatorType } from './roster.type.js';
+
+export function toCaseType(c: MediationCase, visibility: Visibility): MediationCaseType {
+  return {
+    id: c.id,
+    disputeId: c.disputeId ?? null,
+    dockingId: c.dockingId ?? null,
+    caseNumber: c.caseNumber,
+    organizationId: c.organizationId,
+    organizationName: c.organizationName,
+    mediatorName: c.mediatorName ?? null,
+    source: c.source as MediationSource,
+    mode: (c.mode ?? null) as MediationMode | null,
+    category: c.category,
+    summary: c.summary,
+    method: c.method as MediationMethod,
+    status: c.status as MediationCaseStatus,
+    outcome: (c.outcome ?? null) as MediationOutcome | null,
+    rejectionReason: c.rejectionReason ?? null,
+    conclusionNote: c.conclusionNote ?? null,
+    partiesInformedOfLitigation: c.partiesInformedOfLitigation ?? null,
+    regionCode: c.regionCode,
+    receivedAt: c.receivedAt,
+    acceptedAt: c.acceptedAt ?? null,
+    dueAt: c.dueAt ?? null,
+    concludedAt: c.concludedAt ?? null,
+    entity: c,
+    visibility,
+  };
+}
+
+export function toAgreementType(a: MediationAgreement, visibility: Visibility): MediationAgreementType {
+  return {
+    id: a.id,
+    caseId: a.caseId,
+    number: a.number,
+    form: a.form as AgreementForm,
+    facts: a.facts,
+    mattersInDispute: a.mattersInDispute,
+    responsibilities: a.responsibilities,
+    terms: a.terms,
+    performanceMethod: a.performanceMethod,
+    performanceDeadline: a.performanceDeadline,
+    amount: a.amount === null || a.amount === undefined ? null : Number(a.amount),
+    signatures: a.signatures.map((s) => ({ partyId: s.partyId, method: s.method as SignatureMethod, signedAt: new Date(s.signedAt) })),
+    mediatorSignedAt: a.mediatorSignedAt ?? null,
+    sealedAt: a.sealedAt ?? null,
+    effectiveDate: a.effectiveDate ?? null,
+    confirmationDeadline: a.confirmationDeadline ?? null,
+    performanceStatus: a.performanceStatus as PerformanceStatus,
+    recordedAt: a.recordedAt,
+    recordedBy: a.recordedBy,
+    entity: a,
+    visibility,
+  };
+}
+
+export function toReturnVisitType(r: ReturnVisit): ReturnVisitType {
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    reason: r.reason as ReturnVisitReason,
+    scheduledFor: r.scheduledFor,
+    status: r.status as ReturnVisitStatus,
+    visitedAt: r.visitedAt ?? null,
+    method: (r.method ?? null) as ReturnVisitMethod | null,
+    performance: (r.performance ?? null) as PerformanceStatus | null,
+    satisfaction: (r.satisfaction ?? null) as Satisfaction | null,
+    notes: r.notes ?? null,
+    visitor: r.visitor ?? null,
+  };
+}
+
+export function toOrganizationType(o: MediationOrganization): MediationOrganizationType {
+  return {
+    id: o.id,
+    code: o.code,
+    name: o.name,
+    type: o.type as OrganizationType,
+    regionCode: o.regionCode,
+    sector: o.sector ?? null,
+    stationedAt: o.stationedAt ?? null,
+    stationedAgency: (o.stationedAgency ?? null) as StationedAgency | null,
+    address: o.address,
+    phone: o.phone ?? null,
+    establishedOn: o.establishedOn,
+  };
+}
+
+export function toMediatorType(m: Mediator): MediatorType {
+  return {
+    id: m.id,
+    organizationId: m.organizationId,
+    name: m.name,
+    sex: m.sex as Sex,
+    committeeRole: (m.committeeRole ?? null) as CommitteeRole | null,
+    employment: m.employment as Employment,
+    invitedByCourt: m.invitedByCourt,
+    lawyer: m.lawyer,
+    specialties: m.specialties,
+    trainings: m.trainings,
+    termStart: m.termStart,
+    termEnd: m.termEnd,
+    entity: m,
+  };
+}
+
+export function toLegalAidType(c: LegalAidCase, visibility: Visibility): LegalAidCaseType {
+  return {
+    id: c.id,
+    applicationNumber: c.applicationNumber,
+    centerName: c.centerName,
+    disputeId: c.disputeId ?? null,
+    source: c.source as LegalAidSource,
+    sourceMediationCaseId: c.sourceMediationCaseId ?? null,
+    applicantSex: (c.applicantSex ?? null) as Sex | null,
+    matter: c.matter,
+    category: c.category,
+    regionCode: c.regionCode,
+    status: c.status as LegalAidStatus,
+    appliedAt: c.appliedAt,
+    reviewDueAt: c.reviewDueAt,
+    reviewedAt: c.reviewedAt ?? null,
+    denialReason: c.denialReason ?? null,
+    assignDueAt: c.assignDueAt ?? null,
+    assignedAt: c.assignedAt ?? null,
+    lawyerName: c.lawyerName ?? null,
+    lawFirm: c.lawFirm ?? null,
+    closedAt: c.closedAt ?? null,
+    closingNote: c.closingNote ?? null,
+    referredMediationCaseId: c.referredMediationCaseId ?? null,
+    entity: c,
+    visibility,
+  };
+}

@@ -1,0 +1,138 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { inJurisdiction, maskIdNumber, maskPhone } from '@jiefen/auth';
+import { pageRequest, personalField, requireListAccess, requireRegionPrefix, requireUuid, toConnection, requireCaller } from '@jiefen/subgraph-kit';
+import { chinaDate } from '../domain/clocks.js';
+import { termCovers } from '../domain/roster.js';
+import { Expert } from '../entities/expert.entity.js';
+import { MediationOrganization } from '../entities/mediation-organization.entity.js';
+import { Mediator } from '../entities/mediator.entity.js';
+import { registerMediator, registerOrganization } from '../services/roster.service.js';
+import type { JusticeContext } from './context.js';
+import { MediationOrganizationInput, MediatorInput } from './justice.input.js';
+import { toMediatorType, toOrganizationType } from './mappers.js';
+import {
+  ExpertConnection, ExpertsArgs, ExpertType, MediationOrganizationConnection, MediationOrganizationType, MediatorConnection, MediatorsArgs, MediatorType, OrganizationsArgs,
+} from './roster.type.js';
+
+/** The published rosters (机构人员名册): open to anyone, without private data. */
+@Resolver(() => MediationOrganizationType)
+export class OrganizationRosterResolver {
+  @Query(() => MediationOrganizationConnection, { description: '人民调解组织名册(公开,可匿名查询)' })
+  async mediationOrganizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: JusticeContext): Promise<InstanceType<typeof MediationOrganizationConnection>> {
+    const { limit, after } = pageRequest(args, 3);
+    const conditions: FilterQuery<MediationOrganization>[] = [{ published: true }];
+    if (args.type) conditions.push({ type: args.type });
+    if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
+    const where: FilterQuery<MediationOrganization> = { $and: conditions };
+    const keyset: FilterQuery<MediationOrganization> = after
+      ? {
+          $or: [
+            { regionCode: { $gt: String(after[0]) } },
+            { regionCode: String(after[0]), name: { $gt: String(after[1]) } },
+            { regionCode: String(after[0]), name: String(after[1]), id: { $gt: String(after[2]) } },
+          ],
+        }
+      : {};
+    const [rows, total] = await Promise.all([
+      ctx.em.find(MediationOrganization, { $and: [where, keyset] }, { orderBy: { regionCode: 'asc', name: 'asc', id: 'asc' }, limit: limit + 1 }),
+      ctx.em.count(MediationOrganization, where),
+    ]);
+    return toConnection(rows, limit, total, (o) => [o.regionCode, o.name, o.id], toOrganizationType);
+  }
+
+  @Query(() => MediationOrganizationType, { nullable: true, description: '按编号查询人民调解组织(公开)' })
+  async mediationOrganization(@Arg('id', () => ID) id: string, @Ctx() ctx: JusticeContext): Promise<MediationOrganizationType | null> {
+    const o = await ctx.loaders.organizationById.load(requireUuid('id', id));
+    return o && o.published ? toOrganizationType(o) : null;
+  }
+
+  @FieldResolver(() => [MediatorType], { description: '组成人员和调解员' })
+  async mediators(@Root() o: MediationOrganizationType, @Ctx() ctx: JusticeContext): Promise<MediatorType[]> {
+    return (await ctx.loaders.mediatorsByOrganization.load(o.id)).map(toMediatorType);
+  }
+
+  @Mutation(() => MediationOrganizationType, { description: '登记人民调解组织及其组成人员(调委会委员三至九人,含妇女成员)' })
+  async registerMediationOrganization(@Arg('input', () => MediationOrganizationInput) input: MediationOrganizationInput, @Ctx() ctx: JusticeContext): Promise<MediationOrganizationType> {
+    return toOrganizationType(await registerOrganization(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+  }
+}
+
+@Resolver(() => MediatorType)
+export class MediatorRosterResolver {
+  @Query(() => MediatorConnection, { description: '人民调解员名册(公开,可匿名查询)' })
+  async mediators(@Args(() => MediatorsArgs) args: MediatorsArgs, @Ctx() ctx: JusticeContext): Promise<InstanceType<typeof MediatorConnection>> {
+    const { limit, after } = pageRequest(args, 2);
+    const today = chinaDate(ctx.loaders.settings.now());
+    const conditions: FilterQuery<Mediator>[] = [];
+    if (args.organizationId) conditions.push({ organizationId: requireUuid('organizationId', args.organizationId) });
+    if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
+    if (args.inTerm === true) conditions.push({ termStart: { $lte: today }, termEnd: { $gte: today } });
+    if (args.inTerm === false) conditions.push({ $or: [{ termStart: { $gt: today } }, { termEnd: { $lt: today } }] });
+    const where: FilterQuery<Mediator> = conditions.length ? { $and: conditions } : {};
+    const keyset: FilterQuery<Mediator> = after ? { $or: [{ name: { $gt: String(after[0]) } }, { name: String(after[0]), id: { $gt: String(after[1]) } }] } : {};
+    const [rows, total] = await Promise.all([
+      ctx.em.find(Mediator, { $and: [where, keyset] }, { orderBy: { name: 'asc', id: 'asc' }, limit: limit + 1 }),
+      ctx.em.count(Mediator, where),
+    ]);
+    return toConnection(rows, limit, total, (m) => [m.name, m.id], toMediatorType);
+  }
+
+  @Query(() => MediatorType, { nullable: true, description: '按编号查询调解员(公开)' })
+  async mediator(@Arg('id', () => ID) id: string, @Ctx() ctx: JusticeContext): Promise<MediatorType | null> {
+    const m = await ctx.loaders.mediatorById.load(requireUuid('id', id));
+    return m ? toMediatorType(m) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: '聘任期是否已届满(届满的不能承办新案件)' })
+  termExpired(@Root() m: MediatorType, @Ctx() ctx: JusticeContext): boolean {
+    return !termCovers(m, chinaDate(ctx.loaders.settings.now()));
+  }
+
+  @FieldResolver(() => MediationOrganizationType, { nullable: true, description: '所属调解组织' })
+  async organization(@Root() m: MediatorType, @Ctx() ctx: JusticeContext): Promise<MediationOrganizationType | null> {
+    const o = await ctx.loaders.organizationById.load(m.organizationId);
+    return o ? toOrganizationType(o) : null;
+  }
+
+  /** Private data: only the justice bureau in the mediator's region, logged; nobody else sees it at all. */
+  @FieldResolver(() => String, { nullable: true, description: '联系电话(仅司法局可见)' })
+  phone(@Root() m: MediatorType, @Ctx() ctx: JusticeContext): string | null {
+    if (ctx.caller?.agency !== 'JUSTICE' || !inJurisdiction(ctx.caller, m.entity.regionCode)) return null;
+    return personalField(ctx, { recordType: 'Mediator', recordId: m.id, visibility: 'FULL' }, 'phone', m.entity.phone, maskPhone);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '公民身份号码(仅司法局可见)' })
+  idNumber(@Root() m: MediatorType, @Ctx() ctx: JusticeContext): string | null {
+    if (ctx.caller?.agency !== 'JUSTICE' || !inJurisdiction(ctx.caller, m.entity.regionCode)) return null;
+    return personalField(ctx, { recordType: 'Mediator', recordId: m.id, visibility: 'FULL' }, 'idNumber', m.entity.idNumber, maskIdNumber);
+  }
+
+  @Mutation(() => MediatorType, { description: '将调解员登记入调解组织名册(任期三年)' })
+  async registerMediator(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('mediator', () => MediatorInput) mediator: MediatorInput,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<MediatorType> {
+    return toMediatorType(await registerMediator(ctx.em, requireCaller(ctx), { organizationId, mediator }, ctx.loaders.settings));
+  }
+}
+
+@Resolver(() => ExpertType)
+export class ExpertResolver {
+  @Query(() => ExpertConnection, { description: '中立评估专家库(司法局内部)' })
+  async experts(@Args(() => ExpertsArgs) args: ExpertsArgs, @Ctx() ctx: JusticeContext): Promise<InstanceType<typeof ExpertConnection>> {
+    const { regionPrefix } = requireListAccess(ctx, 'JUSTICE');
+    const { limit, after } = pageRequest(args, 3);
+    // An expert pool serves the whole county: a town's mediator sees the county's experts.
+    const where: FilterQuery<Expert> = { regionCode: { $like: `${regionPrefix.slice(0, 6)}%` }, ...(args.field ? { field: args.field } : {}) };
+    const keyset: FilterQuery<Expert> = after
+      ? { $or: [{ field: { $gt: String(after[0]) } }, { field: String(after[0]), name: { $gt: String(after[1]) } }, { field: String(after[0]), name: String(after[1]), id: { $gt: String(after[2]) } }] }
+      : {};
+    const [rows, total] = await Promise.all([
+      ctx.em.find(Expert, { $and: [where, keyset] }, { orderBy: { field: 'asc', name: 'asc', id: 'asc' }, limit: limit + 1 }),
+      ctx.em.count(Expert, where),
+    ]);
+    return toConnection(rows, limit, total, (e) => [e.field, e.name, e.id], (e) => ({ id: e.id, name: e.name, field: e.field, title: e.title, employer: e.employer }));
+  }
+}

@@ -1,0 +1,73 @@
+import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
+import { hasRole, inJurisdiction, visibilityOf, type Caller, type Visibility } from '@jiefen/auth';
+import { DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { RuleError } from '../domain/rule-error.js';
+import { MediationCase } from '../entities/mediation-case.entity.js';
+import type { MediationActor } from '../domain/mediation-case.workflow.js';
+
+/** Runs a domain decision, turning a broken rule into the kit's coded error. */
+export function decide<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof RuleError) throw new DomainError(error.code, error.message, error.details);
+    throw error;
+  }
+}
+
+/** One transaction; a concurrent change of the same record (optimistic lock) becomes `CONFLICT`. */
+export async function inTransaction<T>(em: EntityManager, fn: (tx: EntityManager) => Promise<T>): Promise<T> {
+  try {
+    return await em.transactional(fn);
+  } catch (error) {
+    if (error instanceof OptimisticLockError) throw new DomainError('CONFLICT', '记录已被他人修改,请刷新后重试');
+    throw error;
+  }
+}
+
+/** The next number of a series for a year, in the caller's transaction (row lock, gap-free). */
+export async function nextNumber(tx: EntityManager, series: string, year: number): Promise<number> {
+  const rows = await tx.getConnection().execute<{ last: number }[]>(
+    `insert into justice_number_counter (series, year, last) values (?, ?, 1)
+     on conflict (series, year) do update set last = justice_number_counter.last + 1 returning last`,
+    [series, year],
+    'all',
+    tx.getTransactionContext(),
+  );
+  return rows[0]!.last;
+}
+
+/** A mediator bound to their organization (not bureau staff): sees and acts on its cases only. */
+export function isOrganizationBound(caller: Caller): boolean {
+  return caller.agency === 'JUSTICE' && hasRole(caller, 'MEDIATOR') && !hasRole(caller, 'STAFF', 'SUPERVISOR', 'ADMIN');
+}
+
+/**
+ * The record rule of a mediation case: the justice bureau in its jurisdiction (leaders masked),
+ * narrowed for a mediator to the cases of their own organization.
+ */
+export function caseVisibility(caller: Caller | null, c: Pick<MediationCase, 'regionCode' | 'organizationCode'>): Visibility {
+  const v = visibilityOf(caller, { owner: 'JUSTICE', regionCode: c.regionCode });
+  if (v !== 'NONE' && caller && isOrganizationBound(caller) && caller.organization !== c.organizationCode) return 'NONE';
+  return v;
+}
+
+/** Who the caller is for a case they may see: a mediator of its organization, or bureau staff. */
+export function mediationActorOf(caller: Caller, c: MediationCase): MediationActor {
+  return caller.agency === 'JUSTICE' && hasRole(caller, 'MEDIATOR') && caller.organization === c.organizationCode && inJurisdiction(caller, c.regionCode)
+    ? 'MEDIATOR'
+    : 'BUREAU_STAFF';
+}
+
+/** Loads a case for a change: `NOT_FOUND`, or `FORBIDDEN` when the caller may not even see it. */
+export async function loadCaseForChange(em: EntityManager, caller: Caller, id: string, field = 'caseId'): Promise<MediationCase> {
+  const found = await em.findOne(MediationCase, { id: requireUuid(field, id) });
+  if (!found) throw DomainError.notFound('调解案件', id, 'MEDIATION_CASE_NOT_FOUND');
+  if (caseVisibility(caller, found) === 'NONE') throw DomainError.forbidden('无权办理其他调解组织或辖区外的案件');
+  return found;
+}
+
+/** Only the justice bureau writes here. */
+export function requireJustice(caller: Caller): void {
+  if (caller.agency !== 'JUSTICE') throw DomainError.forbidden('只有司法行政机关及其调解组织可以办理');
+}

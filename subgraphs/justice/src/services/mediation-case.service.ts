@@ -1,0 +1,261 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { inJurisdiction, type Caller } from '@jiefen/auth';
+import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { DISPUTE_CATEGORIES, MEDIATION_METHODS, PARTY_ROLES, partiesProblem } from '../domain/categories.js';
+import { chinaDate, extendDueAt, mediationDueAt, type CourtProcedure, type JusticeSettings, type MediationMode } from '../domain/clocks.js';
+import { outcomeOf, transition, type MediationEvent, type MediationState } from '../domain/mediation-case.workflow.js';
+import { SEXES, termCovers } from '../domain/roster.js';
+import { Expert } from '../entities/expert.entity.js';
+import { MediationCase } from '../entities/mediation-case.entity.js';
+import { MediationExtension } from '../entities/mediation-extension.entity.js';
+import { MediationOrganization } from '../entities/mediation-organization.entity.js';
+import { MediationParty } from '../entities/mediation-party.entity.js';
+import { MediationSession } from '../entities/mediation-session.entity.js';
+import { Mediator } from '../entities/mediator.entity.js';
+import { MethodChange } from '../entities/method-change.entity.js';
+import { NeutralEvaluation } from '../entities/neutral-evaluation.entity.js';
+import { decide, inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
+
+export interface PartyInput {
+  role: string;
+  name: string;
+  sex?: string | null;
+  idNumber?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+/** Validates parties at the boundary (names the offending field). */
+export function validParties(parties: readonly PartyInput[], field = 'parties') {
+  if (parties.length > 20) throw DomainError.validation(field, '当事人不能超过 20 人');
+  const valid = parties.map((p, i) => {
+    const f = (name: string) => `${field}[${i}].${name}`;
+    const id = p.idNumber ? check.idNumber(f('idNumber'), p.idNumber) : null;
+    return {
+      role: check.oneOf(f('role'), '当事人身份', p.role, PARTY_ROLES),
+      name: check.text(f('name'), '当事人姓名', p.name, { max: 50 }),
+      sex: p.sex ? check.oneOf(f('sex'), '性别', p.sex, SEXES) : id ? id.info.sex : null,
+      idNumber: id?.value ?? null,
+      birthDate: id?.info.birthDate ?? null,
+      phone: p.phone ? check.phone(f('phone'), p.phone) : null,
+      address: check.optionalText(f('address'), '住址', p.address, 200),
+    };
+  });
+  const problem = partiesProblem(valid);
+  if (problem) throw DomainError.validation(`${field}[${problem.index}]`, problem.message);
+  return valid;
+}
+
+/** 兴司调〔2026〕0001号 — the county's mediation case series. */
+export function formatCaseNumber(year: number, n: number): string {
+  return `兴司调〔${year}〕${String(n).padStart(4, '0')}号`;
+}
+
+/** Applies a workflow event to a case (state and, for a conclusion, outcome and time). */
+function apply(c: MediationCase, event: MediationEvent, caller: Caller, now: Date): void {
+  const next = decide(() => transition(c.status as MediationState, event, mediationActorOf(caller, c)));
+  c.status = next;
+  const outcome = outcomeOf(event);
+  if (outcome) {
+    c.outcome = outcome;
+    c.concludedAt = now;
+  }
+}
+
+export interface ApplicationInput {
+  disputeId?: string | null;
+  category: string;
+  summary: string;
+  regionCode: string;
+  parties: PartyInput[];
+}
+
+/** 当事人申请: a mediator records a direct application; it lands in their organization's inbox. */
+export async function registerApplication(em: EntityManager, caller: Caller, input: ApplicationInput, settings: JusticeSettings): Promise<MediationCase> {
+  requireJustice(caller);
+  const disputeId = input.disputeId ? requireUuid('disputeId', input.disputeId) : null;
+  const category = check.oneOf('category', '纠纷类别', input.category, DISPUTE_CATEGORIES);
+  const summary = check.text('summary', '纠纷概要', input.summary, { min: 5, max: 2000 });
+  const regionCode = check.regionCode('regionCode', input.regionCode, [9, 12]);
+  const parties = validParties(input.parties);
+  if (!inJurisdiction(caller, regionCode)) throw DomainError.validation('regionCode', '纠纷发生地不在本人辖区内');
+  const organization = await em.findOne(MediationOrganization, { code: caller.organization });
+  if (!organization) throw DomainError.forbidden('只有人民调解组织可以登记调解申请');
+  return inTransaction(em, async (tx) => {
+    const now = settings.now();
+    const year = Number(chinaDate(now).slice(0, 4));
+    const c = tx.create(MediationCase, {
+      id: randomUUID(),
+      disputeId,
+      caseNumber: formatCaseNumber(year, await nextNumber(tx, 'MEDIATION_CASE', year)),
+      organizationId: organization.id,
+      organizationCode: organization.code,
+      organizationName: organization.name,
+      source: 'DIRECT_APPLICATION',
+      category,
+      summary,
+      regionCode,
+      receivedAt: now,
+    });
+    parties.forEach((p, position) => tx.create(MediationParty, { ...p, id: randomUUID(), caseId: c.id, position }));
+    return c;
+  });
+}
+
+/** 受理: by a mediator of the organization whose term has not expired; the clock starts. */
+export async function acceptCase(em: EntityManager, caller: Caller, caseId: string, mediatorId: string | null | undefined, settings: JusticeSettings): Promise<MediationCase> {
+  const c = await loadCaseForChange(em, caller, caseId);
+  const now = settings.now();
+  decide(() => transition(c.status as MediationState, 'ACCEPT', mediationActorOf(caller, c)));
+  const mediator = mediatorId
+    ? await em.findOne(Mediator, { id: requireUuid('mediatorId', mediatorId) })
+    : await em.findOne(Mediator, { accountSubject: caller.subject });
+  if (!mediator || mediator.organizationId !== c.organizationId) {
+    throw DomainError.validation('mediatorId', mediatorId ? '该调解员不属于承办本案的调解组织' : '请指定承办调解员(本人不在该组织名册中)');
+  }
+  if (!termCovers(mediator, chinaDate(now))) {
+    throw new DomainError('MEDIATOR_TERM_EXPIRED', `调解员${mediator.name}的聘任期已于 ${mediator.termEnd} 届满,不能承办新案件`, { field: 'mediatorId' });
+  }
+  return inTransaction(em, async () => {
+    apply(c, 'ACCEPT', caller, now);
+    c.mediatorId = mediator.id;
+    c.mediatorName = mediator.name;
+    c.acceptedAt = now;
+    c.dueAt = mediationDueAt(now, (c.mode ?? null) as MediationMode | null, (c.procedure ?? null) as CourtProcedure | null, settings.clocks);
+    return c;
+  });
+}
+
+/** 不予受理, with the reason the sender and the parties are told. */
+export async function rejectCase(em: EntityManager, caller: Caller, caseId: string, reason: string, settings: JusticeSettings): Promise<MediationCase> {
+  const text = check.text('reason', '不予受理理由', reason, { min: 2, max: 500 });
+  const c = await loadCaseForChange(em, caller, caseId);
+  return inTransaction(em, async () => {
+    apply(c, 'REJECT', caller, settings.now());
+    c.rejectionReason = text;
+    return c;
+  });
+}
+
+export interface SessionInput {
+  caseId: string;
+  heldAt: Date;
+  place: string;
+  participants: string[];
+  focus: string;
+  opinions: string;
+  progress?: string | null;
+}
+
+/** 调解笔录. */
+export async function recordSession(em: EntityManager, caller: Caller, input: SessionInput, settings: JusticeSettings): Promise<MediationSession> {
+  const now = settings.now();
+  const place = check.text('place', '调解地点', input.place, { max: 200 });
+  if (input.participants.length === 0 || input.participants.length > 50) throw DomainError.validation('participants', '参加人员须为 1 到 50 人');
+  const participants = input.participants.map((p, i) => check.text(`participants[${i}]`, '参加人员', p, { max: 50 }));
+  const focus = check.text('focus', '争议焦点', input.focus, { max: 4000 });
+  const opinions = check.text('opinions', '各方意见', input.opinions, { max: 8000 });
+  const progress = check.optionalText('progress', '调解情况', input.progress, 4000);
+  if (Number.isNaN(input.heldAt.getTime()) || input.heldAt.getTime() > now.getTime()) throw DomainError.validation('heldAt', '调解时间无效或晚于当前时间');
+  const c = await loadCaseForChange(em, caller, input.caseId);
+  if (c.acceptedAt && input.heldAt.getTime() < c.acceptedAt.getTime()) throw DomainError.validation('heldAt', '调解时间不能早于受理时间');
+  return inTransaction(em, async (tx) => {
+    apply(c, 'RECORD_SESSION', caller, now);
+    const sequence = (await tx.count(MediationSession, { caseId: c.id })) + 1;
+    return tx.create(MediationSession, {
+      id: randomUUID(), caseId: c.id, sequence, heldAt: input.heldAt, place, participants, focus, opinions, progress, recordedBy: caller.name, recordedAt: now,
+    });
+  });
+}
+
+/** 中立评估: asks an expert of the pool. */
+export async function requestEvaluation(em: EntityManager, caller: Caller, input: { caseId: string; expertId: string; question: string }, settings: JusticeSettings): Promise<NeutralEvaluation> {
+  const question = check.text('question', '评估事项', input.question, { min: 5, max: 2000 });
+  const expert = await em.findOne(Expert, { id: requireUuid('expertId', input.expertId) });
+  if (!expert) throw DomainError.validation('expertId', '专家库中没有该专家');
+  const c = await loadCaseForChange(em, caller, input.caseId);
+  return inTransaction(em, async (tx) => {
+    apply(c, 'REQUEST_EVALUATION', caller, settings.now());
+    return tx.create(NeutralEvaluation, { id: randomUUID(), caseId: c.id, expertId: expert.id, expertName: expert.name, question, requestedAt: settings.now() });
+  });
+}
+
+/** The expert's opinion, recorded by the mediator. */
+export async function recordEvaluation(em: EntityManager, caller: Caller, input: { evaluationId: string; opinion: string }, settings: JusticeSettings): Promise<NeutralEvaluation> {
+  const opinion = check.text('opinion', '评估意见', input.opinion, { min: 5, max: 8000 });
+  const evaluation = await em.findOne(NeutralEvaluation, { id: requireUuid('evaluationId', input.evaluationId) });
+  if (!evaluation) throw DomainError.notFound('中立评估', input.evaluationId);
+  const c = await loadCaseForChange(em, caller, evaluation.caseId);
+  if (evaluation.completedAt) throw new DomainError('ILLEGAL_TRANSITION', '该评估已有意见', { from: 'COMPLETED', event: '记录评估意见' });
+  return inTransaction(em, async () => {
+    apply(c, 'RECORD_EVALUATION', caller, settings.now());
+    evaluation.opinion = opinion;
+    evaluation.completedAt = settings.now();
+    return evaluation;
+  });
+}
+
+/** 动态调整 of the mediation method. */
+export async function changeMethod(em: EntityManager, caller: Caller, input: { caseId: string; method: string; reason: string }, settings: JusticeSettings): Promise<MediationCase> {
+  const method = check.oneOf('method', '调解方式', input.method, MEDIATION_METHODS);
+  const reason = check.text('reason', '调整理由', input.reason, { min: 2, max: 500 });
+  const c = await loadCaseForChange(em, caller, input.caseId);
+  if (c.method === method) throw DomainError.validation('method', '调解方式未改变');
+  return inTransaction(em, async (tx) => {
+    apply(c, 'CHANGE_METHOD', caller, settings.now());
+    tx.create(MethodChange, { id: randomUUID(), caseId: c.id, fromMethod: c.method, toMethod: method, reason, changedAt: settings.now(), changedBy: caller.name });
+    c.method = method;
+    return c;
+  });
+}
+
+export interface ExtensionInput {
+  caseId: string;
+  days: number;
+  reason: string;
+  consentingPartyIds: string[];
+  consentRecord: string;
+}
+
+/** 延期: only with every party's consent, recorded. */
+export async function extendCase(em: EntityManager, caller: Caller, input: ExtensionInput, settings: JusticeSettings): Promise<MediationCase> {
+  const reason = check.text('reason', '延期理由', input.reason, { min: 2, max: 500 });
+  const consentRecord = check.text('consentRecord', '同意方式', input.consentRecord, { min: 2, max: 500 });
+  input.consentingPartyIds.forEach((id, i) => requireUuid(`consentingPartyIds[${i}]`, id));
+  const c = await loadCaseForChange(em, caller, input.caseId);
+  const parties = await em.find(MediationParty, { caseId: c.id });
+  decide(() => transition(c.status as MediationState, 'EXTEND', mediationActorOf(caller, c)));
+  const previousDueAt = c.dueAt!;
+  const newDueAt = decide(() => extendDueAt(previousDueAt, input.days, { parties: parties.map((p) => p.id), consenting: input.consentingPartyIds.map((id) => id.toLowerCase()) }, settings.clocks));
+  return inTransaction(em, async (tx) => {
+    apply(c, 'EXTEND', caller, settings.now());
+    tx.create(MediationExtension, {
+      id: randomUUID(), caseId: c.id, days: input.days, reason, consentingPartyIds: input.consentingPartyIds.map((id) => id.toLowerCase()), consentRecord,
+      previousDueAt, newDueAt, recordedAt: settings.now(), recordedBy: caller.name,
+    });
+    c.dueAt = newDueAt;
+    return c;
+  });
+}
+
+/** 调解不成 / 终止调解: the parties are told of their other remedies (人民调解法 Art 26). */
+export async function concludeWithoutAgreement(
+  em: EntityManager,
+  caller: Caller,
+  input: { caseId: string; outcome: string; note: string; partiesInformedOfLitigation: boolean },
+  settings: JusticeSettings,
+): Promise<MediationCase> {
+  const outcome = check.oneOf('outcome', '结案方式', input.outcome, ['NO_AGREEMENT', 'TERMINATED'] as const);
+  const note = check.text('note', '结案说明', input.note, { min: 2, max: 1000 });
+  if (!input.partiesInformedOfLitigation) throw DomainError.validation('partiesInformedOfLitigation', '调解不成或终止调解的,应当告知当事人可以依法通过仲裁、行政、司法等途径维护权利');
+  const c = await loadCaseForChange(em, caller, input.caseId);
+  return inTransaction(em, async () => {
+    apply(c, outcome === 'NO_AGREEMENT' ? 'CONCLUDE_WITHOUT_AGREEMENT' : 'TERMINATE', caller, settings.now());
+    c.conclusionNote = note;
+    c.partiesInformedOfLitigation = true;
+    return c;
+  });
+}
+
+export { apply as applyMediationEvent };

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
-import { demoDisputes, demoId, placeOf, type Channel, type DemoDispute } from '@jiefen/demo-data';
+import { committeeOf, demoDisputes, demoId, placeOf, type Channel, type DemoDispute } from '@jiefen/demo-data';
+import { addDays } from '../src/domain/clocks.js';
 import { PetitionItem } from '../src/entities/petition-item.entity.js';
 
 const FORMS: Record<Channel, string> = {
@@ -26,29 +27,74 @@ function subjectOf(d: DemoDispute, form: string): string {
   return `${who}反映${place}${d.summary},${demand}`;
 }
 
-function statusOf(d: DemoDispute): string {
+const OWN_STATES = ['REGISTERED', 'ACCEPTED', 'TRANSFERRED', 'CONCLUDED', 'UNDER_REVIEW', 'REVIEWED', 'UNDER_RE_REVIEW', 'RE_REVIEWED'] as const;
+const RATINGS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const;
+
+function statusOf(d: DemoDispute, i: number): string {
   // 访调对接: handed to people's mediation whenever the justice bureau holds the dispute.
-  if (d.agencies.justice) return 'TRANSFERRED';
+  if (d.agencies.justice) return d.n % 2 === 0 ? 'REFERRED_TO_MEDIATION' : 'CONCLUDED';
   // 诉访分离: a matter already before the court is not accepted as a petition.
   if (d.agencies.court) return 'NOT_ACCEPTED';
-  return ['CONCLUDED', 'ACCEPTED', 'REGISTERED'][d.n % 3]!;
+  return OWN_STATES[i % OWN_STATES.length]!;
 }
 
-/** Petitions the 兴化市信访局 registered about the demo disputes. */
+/** The item's history up to its state, with every clock the workflow keeps. */
+function historyOf(d: DemoDispute, status: string, registeredAt: Date): Partial<PetitionItem> {
+  const routeDue = addDays(registeredAt, 15);
+  const h: Partial<PetitionItem> = { routeDueAt: routeDue };
+  if (status === 'REGISTERED') return { ...h, dueAt: routeDue };
+  // One in five was routed late, so 及时受理率 is not trivially 100%.
+  const routedAt = addDays(registeredAt, d.n % 5 === 0 ? 17 : 3);
+  h.routedAt = routedAt;
+  if (status === 'NOT_ACCEPTED') return { ...h, declineReason: '信访人已就该事项向人民法院提起诉讼,依法不予受理,告知其通过诉讼程序解决' };
+  if (status === 'TRANSFERRED') return { ...h, handlingUnit: '兴化市人力资源和社会保障局' };
+  const handleDue = addDays(routedAt, 60);
+  Object.assign(h, { handlingUnit: '兴化市信访局', acceptedAt: routedAt, handleDueAt: handleDue });
+  const mediated = d.agencies.justice;
+  if (mediated) Object.assign(h, { mediationOrganization: committeeOf(d), referredAt: addDays(routedAt, 2) });
+  if (status === 'ACCEPTED' || status === 'REFERRED_TO_MEDIATION') return { ...h, dueAt: handleDue };
+  const concludedAt = addDays(routedAt, d.n % 4 === 0 ? 65 : 25);
+  Object.assign(h, {
+    concludedAt,
+    answer: mediated ? '经人民调解,双方达成调解协议并当场履行' : '经调查核实,已督促责任单位依法处理,书面答复信访人',
+    mediationOutcome: mediated ? 'SUCCEEDED' : null,
+  });
+  const rating = { satisfaction: RATINGS[d.n % RATINGS.length], ratedAt: addDays(concludedAt, 5) };
+  if (status === 'CONCLUDED') return { ...h, ...rating };
+  const reviewRequestedAt = addDays(concludedAt, 10);
+  h.reviewRequestedAt = reviewRequestedAt;
+  if (status === 'UNDER_REVIEW') return { ...h, dueAt: addDays(reviewRequestedAt, 30) };
+  Object.assign(h, { reviewOpinion: '原处理意见认定事实清楚,处理适当,予以维持', reviewAnsweredAt: addDays(reviewRequestedAt, 20) });
+  if (status === 'REVIEWED') return { ...h, ...rating, ratedAt: addDays(reviewRequestedAt, 25) };
+  const reReviewRequestedAt = addDays(reviewRequestedAt, 25);
+  h.reReviewRequestedAt = reReviewRequestedAt;
+  if (status === 'UNDER_RE_REVIEW') return { ...h, dueAt: addDays(reReviewRequestedAt, 30) };
+  return { ...h, reReviewOpinion: '复查意见正确,予以维持', reReviewAnsweredAt: addDays(reReviewRequestedAt, 18), ...rating, ratedAt: addDays(reReviewRequestedAt, 20) };
+}
+
+/** Petitions the 兴化市信访局 registered about the demo disputes, in every state of the workflow. */
 export async function seedPetition(em: EntityManager, options: SeedOptions): Promise<void> {
   let n = 0;
+  let own = 0;
   for (const d of demoDisputes(options.disputeCount).filter((x) => x.agencies.petition)) {
     n += 1;
     const form = FORMS[d.channel];
+    const status = statusOf(d, own);
+    if (!d.agencies.justice && !d.agencies.court) own += 1;
+    const registeredAt = new Date(d.registeredAt.getTime() + 5 * 86_400_000 + (d.n % 7) * 3_600_000);
     em.create(PetitionItem, {
       id: demoId('petition-item', d.n),
       disputeId: d.id,
       itemNumber: `兴访〔${d.registeredAt.getUTCFullYear()}〕${String(400 + n).padStart(4, '0')}号`,
       form,
       subject: subjectOf(d, form),
-      status: statusOf(d),
+      status,
       regionCode: d.regionCode,
-      registeredAt: new Date(d.registeredAt.getTime() + 5 * 86_400_000 + (d.n % 7) * 3_600_000),
+      registeredAt,
+      petitionerName: d.parties[0]!.name,
+      petitionerIdNumber: d.parties[0]!.idNumber,
+      petitionerPhone: d.parties[0]!.phone,
+      ...historyOf(d, status, registeredAt),
     });
   }
   await em.flush();

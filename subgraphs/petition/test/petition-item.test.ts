@@ -52,16 +52,16 @@ describe('petition subgraph', () => {
     expect(found.itemNumber).toMatch(/^兴访〔2026〕\d{4}号$/);
     expect(found.subject).toContain(d.summary);
 
-    const all = await stack.querySubgraph<{ petitionItems: { edges: { node: { disputeId: string; form: string; status: string } }[] } }>(
+    const all = await stack.querySubgraph<{ petitionItems: { edges: { node: { disputeId: string; form: string; status: string; mediationOrganization: string | null } }[] } }>(
       'petition',
-      '{ petitionItems(first: 100) { edges { node { disputeId form status } } } }',
+      '{ petitionItems(first: 100) { edges { node { disputeId form status mediationOrganization } } } }',
       {},
       'petition-officer',
     );
     const nodes = all.body.data!.petitionItems.edges.map((e) => e.node);
     const mediated = new Set(demoDisputes().filter((x) => x.agencies.justice).map((x) => x.id));
-    // 访调对接: exactly the petitions whose dispute went to people's mediation are transferred.
-    expect(nodes.every((p) => (p.status === 'TRANSFERRED') === mediated.has(p.disputeId))).toBe(true);
+    // 访调对接: exactly the petitions whose dispute went to people's mediation were referred to it.
+    expect(nodes.every((p) => (p.mediationOrganization !== null) === mediated.has(p.disputeId))).toBe(true);
     expect(nodes.every((p) => ['LETTER', 'VISIT', 'ONLINE', 'PHONE'].includes(p.form))).toBe(true);
     expect(new Set(nodes.map((p) => p.form)).size).toBeGreaterThan(1);
 

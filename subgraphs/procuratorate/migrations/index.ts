@@ -1,5 +1,6 @@
 import { migrationList } from '@jiefen/database';
 import { Migration20261128165222 } from './Migration20261128165222.js';
+import { Migration20261128174210 } from './Migration20261128174210.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- procuratorate`). */
-export const migrations = migrationList(Migration20261128165222);
+export const migrations = migrationList(Migration20261128165222, Migration20261128174210);

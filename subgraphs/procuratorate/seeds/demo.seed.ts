@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
-import { demoDisputes, demoId, type DemoDispute } from '@jiefen/demo-data';
+import { committeeOf, demoDisputes, demoId, type DemoDispute } from '@jiefen/demo-data';
+import { CHARGES } from '../src/domain/reconciliation.rules.js';
 import { ProcuratorateCase } from '../src/entities/procuratorate-case.entity.js';
 
 /**
  * A charge that fits the dispute and allows 刑事和解 (刑诉法 Art 288: crimes arising from civil
  * disputes in chapters 4–5 of the Criminal Law up to 3 years, or negligent crimes up to 7 years).
  */
-const CHARGES: Partial<Record<DemoDispute['category'], string>> = {
+const CHARGES_BY_CATEGORY: Partial<Record<DemoDispute['category'], string>> = {
   道路交通事故: '交通肇事罪',
   劳动争议: '拒不支付劳动报酬罪',
   合同: '故意毁坏财物罪',
@@ -16,10 +17,33 @@ const CHARGES: Partial<Record<DemoDispute['category'], string>> = {
   医疗: '医疗事故罪',
 };
 
-function criminalStatus(d: DemoDispute): string {
-  if (!d.agencies.justice) return 'UNDER_REVIEW';
-  // Reconciled through a mediation committee (检调对接); some already closed with no prosecution.
-  return d.n % 20 === 0 ? 'CONCLUDED' : 'RECONCILED';
+/** Criminal cases cycle through the workflow's states so the demo shows each of them. */
+const CRIMINAL_STATES = ['CONCLUDED', 'REFERRED_TO_MEDIATION', 'RECONCILED', 'UNDER_REVIEW', 'RECONCILIATION_FAILED', 'RECEIVED'] as const;
+const DAY = 86_400_000;
+
+function progressOf(d: DemoDispute, state: string, receivedAt: Date, charge: string | null): Partial<ProcuratorateCase> {
+  const progress: Partial<ProcuratorateCase> = {};
+  if (state === 'RECEIVED' || state === 'UNDER_REVIEW') return progress;
+  const referredAt = new Date(receivedAt.getTime() + 3 * DAY);
+  Object.assign(progress, { mediationOrganization: committeeOf(d), referredAt });
+  if (charge) {
+    const known = CHARGES[charge] ?? { chapter: 4, negligent: false };
+    progress.eligibility = {
+      charge, ...known, arisesFromCivilDispute: true, likelySentenceMonths: known.negligent ? 30 : 12,
+      intentionalCrimeWithinFiveYears: false, suspectRepents: true, victimAccepts: true,
+    };
+  }
+  if (state === 'REFERRED_TO_MEDIATION') return progress;
+  const reconciled = state !== 'RECONCILIATION_FAILED';
+  Object.assign(progress, {
+    outcome: reconciled ? 'RECONCILED' : 'NOT_RECONCILED',
+    outcomeAt: new Date(referredAt.getTime() + 10 * DAY),
+    agreementSummary: reconciled ? '犯罪嫌疑人当面赔礼道歉并一次性赔偿被害人经济损失,被害人出具谅解书' : '双方对赔偿数额分歧较大,未达成和解',
+  });
+  if (state === 'CONCLUDED') {
+    Object.assign(progress, { decision: 'NO_PROSECUTION', decisionNote: '达成和解协议并已履行,犯罪情节轻微,依法作出不起诉决定', concludedAt: new Date(referredAt.getTime() + 20 * DAY) });
+  }
+  return progress;
 }
 
 /** Cases the 兴化市人民检察院 received: criminal reconciliation, or supervision of a civil case the court decided. */
@@ -31,15 +55,23 @@ export async function seedProcuratorate(em: EntityManager, options: SeedOptions)
     const supervision = d.agencies.court;
     if (supervision) civil += 1;
     else criminal += 1;
+    const receivedAt = new Date(d.registeredAt.getTime() + 20 * DAY + (d.n % 6) * 3_600_000);
+    const charge = supervision ? null : CHARGES_BY_CATEGORY[d.category] ?? '故意伤害罪(轻伤)';
+    const status = supervision ? (civil % 2 === 1 ? 'REFERRED_TO_MEDIATION' : 'UNDER_REVIEW') : CRIMINAL_STATES[(criminal - 1) % CRIMINAL_STATES.length]!;
+    const [first, second] = d.parties as [DemoDispute['parties'][number], DemoDispute['parties'][number]];
     em.create(ProcuratorateCase, {
       id: demoId('procuratorate-case', d.n),
       disputeId: d.id,
       caseNumber: supervision ? `兴检民监〔${year}〕${civil}号` : `兴检刑和〔${year}〕${10 + criminal}号`,
       kind: supervision ? 'CIVIL_SUPERVISION' : 'CRIMINAL_RECONCILIATION',
-      charge: supervision ? null : CHARGES[d.category] ?? '故意伤害罪(轻伤)',
-      status: supervision ? 'UNDER_REVIEW' : criminalStatus(d),
+      charge,
+      status,
       regionCode: d.regionCode,
-      receivedAt: new Date(d.registeredAt.getTime() + 20 * 86_400_000 + (d.n % 6) * 3_600_000),
+      receivedAt,
+      ...(supervision
+        ? { applicantName: first.name, applicantPhone: first.phone }
+        : { suspectName: second.name, suspectIdNumber: second.idNumber, victimName: first.name, victimPhone: first.phone }),
+      ...progressOf(d, status, receivedAt, charge),
     });
   }
   await em.flush();

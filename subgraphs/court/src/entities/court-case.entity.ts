@@ -3,6 +3,8 @@ import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-or
 /** 法院案件 — a civil case the court received, before or after filing (立案). */
 @Entity({ tableName: 'court_case' })
 @Index({ properties: ['receivedAt', 'id'] })
+@Index({ properties: ['mediationSentAt', 'id'] })
+@Index({ properties: ['mediationDueAt', 'id'] })
 export class CourtCase {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -23,7 +25,8 @@ export class CourtCase {
   @Property({ type: 'string', length: 20 })
   stage: string & Opt = 'PRE_FILING';
 
-  @Property({ type: 'string', length: 20 })
+  /** See `court-case.workflow.ts`. */
+  @Property({ type: 'string', length: 30 })
   status: string & Opt = 'RECEIVED';
 
   @Property({ type: 'string', length: 12 })
@@ -31,6 +34,72 @@ export class CourtCase {
 
   @Property({ type: 'datetime' })
   receivedAt!: Date;
+
+  /** 原告 / 被告 — personal data, masked outside the court. */
+  @Property({ type: 'string', length: 50, nullable: true })
+  plaintiffName?: string | null;
+
+  @Property({ type: 'string', length: 18, nullable: true })
+  plaintiffIdNumber?: string | null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  plaintiffPhone?: string | null;
+
+  @Property({ type: 'string', length: 50, nullable: true })
+  defendantName?: string | null;
+
+  /** 委派 pre-filing diversion, kept for the indicators whatever happens later. */
+  @Index()
+  @Property({ type: 'datetime', nullable: true })
+  divertedAt?: Date | null;
+
+  /** Outcome of the pre-filing mediation: SUCCEEDED or FAILED. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  preFilingOutcome?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  preFilingOutcomeAt?: Date | null;
+
+  /** 委派 (DELEGATED, pre-filing) or 委托 (ENTRUSTED, during litigation), while or after mediation. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  mediationMode?: string | null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  mediationOrganization?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  mediationSentAt?: Date | null;
+
+  /** Set while a mediation runs; cleared when its outcome comes back. */
+  @Property({ type: 'datetime', nullable: true })
+  mediationDueAt?: Date | null;
+
+  /** SUCCEEDED or FAILED. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  mediationOutcome?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  mediationOutcomeAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  mediationOutcomeNote?: string | null;
+
+  /** The mediation agreement's id on the justice side, when mediation succeeded. */
+  @Property({ type: 'uuid', nullable: true })
+  agreementId?: string | null;
+
+  /** ORDINARY or SUMMARY, once filed. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  procedure?: string | null;
+
+  /** 立案案号, e.g. (2026)苏1281民初1234号. */
+  @Unique()
+  @Property({ type: 'string', length: 60, nullable: true })
+  filingNumber?: string | null;
+
+  @Index()
+  @Property({ type: 'datetime', nullable: true })
+  filedAt?: Date | null;
 
   @Property({ type: 'integer', version: true })
   version: number & Opt = 1;

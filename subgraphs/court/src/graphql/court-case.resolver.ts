@@ -1,51 +1,126 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RecordScope } from '@jiefen/auth';
-import { isUuid, PageArgs, pageRequest, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
+import {
+  isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+} from '@jiefen/subgraph-kit';
 import { CourtCase } from '../entities/court-case.entity.js';
 import type { CourtLoaders } from '../loaders/court.loaders.js';
-import { CourtCaseConnection, CourtCaseType } from './court-case.type.js';
+import { divertToMediation, entrustMediation, fileCase, receiveCivilCase, recordMediationOutcome } from '../services/court-case.service.js';
+import { CourtCaseConnection, CourtCaseType, MediationOutcome, Procedure, ReceiveCivilCaseInput } from './court-case.type.js';
 import { DisputeRef } from './dispute.type.js';
+import { afterCursor } from './keyset.js';
+import { scopeOf, toCourtCaseType } from './mapping.js';
 
 type Context = SubgraphContext<CourtLoaders>;
+type Connection = InstanceType<typeof CourtCaseConnection>;
 
-/** Record rule input: the court owns its cases; the region decides jurisdiction. */
-const scopeOf = (c: CourtCase): RecordScope => ({ owner: 'COURT', regionCode: c.regionCode });
-
-function toType(c: CourtCase): CourtCaseType {
-  return {
-    id: c.id,
-    disputeId: c.disputeId,
-    caseNumber: c.caseNumber,
-    cause: c.cause,
-    stage: c.stage,
-    status: c.status,
-    regionCode: c.regionCode,
-    receivedAt: c.receivedAt,
-  };
-}
+const readOf = (c: CourtCaseType) => ({ recordType: 'CourtCase', recordId: c.id, visibility: c.visibility });
 
 @Resolver(() => CourtCaseType)
 export class CourtCaseResolver {
   @Query(() => CourtCaseType, { nullable: true, description: '按编号查询法院案件' })
   async courtCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CourtCaseType | null> {
     const visible = requireVisible(ctx, await ctx.loaders.courtCaseById.load(requireUuid('id', id)), scopeOf);
-    return visible ? toType(visible.record) : null;
+    return visible ? toCourtCaseType(visible.record, visible.visibility) : null;
   }
 
   @Query(() => CourtCaseConnection, { description: '法院案件列表(按收案时间倒序)' })
-  async courtCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof CourtCaseConnection>> {
-    const { regionPrefix } = requireListAccess(ctx, 'COURT');
+  async courtCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection> {
+    const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
     const { limit, after } = pageRequest(args, 2);
     const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` } };
-    const keyset: FilterQuery<CourtCase> = after
-      ? { $or: [{ receivedAt: { $lt: new Date(after[0]!) } }, { receivedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-      : {};
     const [rows, total] = await Promise.all([
-      ctx.em.find(CourtCase, { $and: [where, keyset] }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
+      ctx.em.find(CourtCase, { $and: [where, afterCursor<CourtCase>('receivedAt', after, 'desc')] }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
       ctx.em.count(CourtCase, where),
     ]);
-    return toConnection(rows, limit, total, (c) => [c.receivedAt.toISOString(), c.id], toType);
+    return toConnection(rows, limit, total, (c) => [c.receivedAt.toISOString(), c.id], (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL'));
+  }
+
+  @Query(() => CourtCaseConnection, { description: '本院送调的案件及调解结果(按送调时间倒序) Our cases sent to mediation, with outcomes' })
+  async courtCasesSentToMediation(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg('outcome', () => MediationOutcome, { nullable: true, description: '只看某种结果' }) outcome: MediationOutcome | null,
+    @Arg('pending', () => Boolean, { nullable: true, description: 'true:只看尚未反馈结果的' }) pending: boolean | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection> {
+    const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
+    const { limit, after } = pageRequest(args, 2);
+    const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` }, mediationSentAt: { $ne: null } };
+    if (outcome) where.mediationOutcome = outcome;
+    if (pending) where.mediationDueAt = { $ne: null };
+    const [rows, total] = await Promise.all([
+      ctx.em.find(CourtCase, { $and: [where, afterCursor<CourtCase>('mediationSentAt', after, 'desc')] }, { orderBy: { mediationSentAt: 'desc', id: 'desc' }, limit: limit + 1 }),
+      ctx.em.count(CourtCase, where),
+    ]);
+    return toConnection(rows, limit, total, (c) => [c.mediationSentAt!.toISOString(), c.id], (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL'));
+  }
+
+  @Query(() => CourtCaseConnection, { description: '超期未反馈的送调案件(按期限先后) Mediations past their clock' })
+  async overdueMediations(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg('asOf', () => Date, { nullable: true, description: '计算时点(默认当前时间)' }) asOf: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection> {
+    const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
+    const { limit, after } = pageRequest(args, 2);
+    const now = asOf ?? new Date();
+    const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` }, mediationDueAt: { $lt: now } };
+    const [rows, total] = await Promise.all([
+      ctx.em.find(CourtCase, { $and: [where, afterCursor<CourtCase>('mediationDueAt', after, 'asc')] }, { orderBy: { mediationDueAt: 'asc', id: 'asc' }, limit: limit + 1 }),
+      ctx.em.count(CourtCase, where),
+    ]);
+    return toConnection(rows, limit, total, (c) => [c.mediationDueAt!.toISOString(), c.id], (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL', now));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '原告姓名(法院以外脱敏)' })
+  plaintiffName(@Root() c: CourtCaseType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(c), 'plaintiffName', c.entity.plaintiffName, maskName);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '原告公民身份号码(法院以外脱敏)' })
+  plaintiffIdNumber(@Root() c: CourtCaseType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(c), 'plaintiffIdNumber', c.entity.plaintiffIdNumber, maskIdNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '原告联系电话(法院以外脱敏)' })
+  plaintiffPhone(@Root() c: CourtCaseType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(c), 'plaintiffPhone', c.entity.plaintiffPhone, maskPhone);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '被告姓名或名称(法院以外脱敏)' })
+  defendantName(@Root() c: CourtCaseType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(c), 'defendantName', c.entity.defendantName, maskName);
+  }
+
+  @Mutation(() => CourtCaseType, { description: '诉前收案:登记法院收到的民事纠纷(民诉前调字号)' })
+  async receiveCivilCase(@Arg('input', () => ReceiveCivilCaseInput) input: ReceiveCivilCaseInput, @Ctx() ctx: Context): Promise<CourtCaseType> {
+    return toCourtCaseType(await receiveCivilCase(ctx.em, requireCaller(ctx), { ...input }), 'FULL');
+  }
+
+  @Mutation(() => CourtCaseType, { description: '委派调解:立案前将案件委派调解组织调解(30 日)' })
+  async divertToMediation(@Arg('id', () => ID) id: string, @Arg('organization', () => String) organization: string, @Ctx() ctx: Context): Promise<CourtCaseType> {
+    return toCourtCaseType(await divertToMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), organization), 'FULL');
+  }
+
+  @Mutation(() => CourtCaseType, { description: '委托调解:立案后委托调解组织调解(普通程序 15 日,简易程序 7 日)' })
+  async entrustMediation(@Arg('id', () => ID) id: string, @Arg('organization', () => String) organization: string, @Ctx() ctx: Context): Promise<CourtCaseType> {
+    return toCourtCaseType(await entrustMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), organization), 'FULL');
+  }
+
+  @Mutation(() => CourtCaseType, { description: '登记调解组织书面反馈的调解结果' })
+  async recordMediationOutcome(
+    @Arg('id', () => ID) id: string,
+    @Arg('succeeded', () => Boolean) succeeded: boolean,
+    @Arg('note', () => String, { description: '调解情况' }) note: string,
+    @Ctx() ctx: Context,
+  ): Promise<CourtCaseType> {
+    return toCourtCaseType(await recordMediationOutcome(ctx.em, requireCaller(ctx), { courtCaseId: requireUuid('id', id), succeeded, note }), 'FULL');
+  }
+
+  @Mutation(() => CourtCaseType, { description: '立案:诉前调解不成(或当事人不同意调解)的案件登记立案,编民初字号' })
+  async fileCase(@Arg('id', () => ID) id: string, @Arg('procedure', () => Procedure) procedure: Procedure, @Ctx() ctx: Context): Promise<CourtCaseType> {
+    return toCourtCaseType(await fileCase(ctx.em, requireCaller(ctx), requireUuid('id', id), procedure), 'FULL');
   }
 }
 
@@ -55,7 +130,10 @@ export class DisputeCourtResolver {
   async courtCases(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<CourtCaseType[]> {
     if (!isUuid(dispute.id) || !ctx.caller) return [];
     const cases = await ctx.loaders.courtCasesByDispute.load(dispute.id);
-    return cases.filter((c) => visibility(ctx, scopeOf(c)) !== 'NONE').map(toType);
+    return cases.flatMap((c) => {
+      const v = visibility(ctx, scopeOf(c));
+      return v === 'NONE' ? [] : [toCourtCaseType(c, v)];
+    });
   }
 }
 
@@ -63,5 +141,6 @@ export async function resolveCourtCaseReference(reference: { id: string }, ctx: 
   // `_entities` is the classic hole: the same rule as the root field, answered with null.
   if (!isUuid(reference.id)) return null;
   const found = await ctx.loaders.courtCaseById.load(reference.id);
-  return found && visibility(ctx, scopeOf(found)) !== 'NONE' ? toType(found) : null;
+  const v = found ? visibility(ctx, scopeOf(found)) : 'NONE';
+  return found && v !== 'NONE' ? toCourtCaseType(found, v) : null;
 }

@@ -1,5 +1,37 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import type { Visibility } from '@jiefen/auth';
 import { ConnectionType } from '@jiefen/subgraph-kit';
+import type { CourtCase } from '../entities/court-case.entity.js';
+
+export enum MediationMode {
+  DELEGATED = 'DELEGATED',
+  ENTRUSTED = 'ENTRUSTED',
+}
+registerEnumType(MediationMode, {
+  name: 'CourtMediationMode',
+  description: '法院送调方式 How the court sent a case to mediation',
+  valuesConfig: { DELEGATED: { description: '委派调解(立案前)' }, ENTRUSTED: { description: '委托调解(立案后)' } },
+});
+
+export enum MediationOutcome {
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}
+registerEnumType(MediationOutcome, {
+  name: 'CourtMediationOutcome',
+  description: '送调结果 Outcome of a mediation the court sent out',
+  valuesConfig: { SUCCEEDED: { description: '调解成功' }, FAILED: { description: '调解不成' } },
+});
+
+export enum Procedure {
+  ORDINARY = 'ORDINARY',
+  SUMMARY = 'SUMMARY',
+}
+registerEnumType(Procedure, {
+  name: 'CourtProcedure',
+  description: '审判程序 Trial procedure',
+  valuesConfig: { ORDINARY: { description: '普通程序' }, SUMMARY: { description: '简易程序' } },
+});
 
 @Directive('@key(fields: "id")')
 @ObjectType('CourtCase', { description: '法院案件 A civil case received by the court' })
@@ -19,7 +51,10 @@ export class CourtCaseType {
   @Field(() => String, { description: '阶段:PRE_FILING 诉前 / FILED 已立案' })
   stage!: string;
 
-  @Field(() => String, { description: '状态' })
+  @Field(() => String, {
+    description:
+      '状态:RECEIVED 诉前已收案 / DIVERTED_TO_MEDIATION 已委派调解 / MEDIATION_SUCCEEDED 诉前调解成功 / MEDIATION_FAILED 诉前调解不成 / FILED 已立案 / IN_ENTRUSTED_MEDIATION 委托调解中 / SETTLED_BY_MEDIATION 委托调解结案',
+  })
   status!: string;
 
   @Field(() => String, { description: '区划代码' })
@@ -27,6 +62,67 @@ export class CourtCaseType {
 
   @Field(() => Date, { description: '收案时间' })
   receivedAt!: Date;
+
+  @Field(() => MediationMode, { nullable: true, description: '送调方式(最近一次)' })
+  mediationMode!: MediationMode | null;
+
+  @Field(() => String, { nullable: true, description: '调解组织' })
+  mediationOrganization!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '送调时间' })
+  mediationSentAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '调解期限(调解进行中)' })
+  mediationDueAt!: Date | null;
+
+  @Field(() => Boolean, { description: '调解是否已超期未反馈(按查询时点计算)' })
+  mediationOverdue!: boolean;
+
+  @Field(() => MediationOutcome, { nullable: true, description: '调解结果' })
+  mediationOutcome!: MediationOutcome | null;
+
+  @Field(() => Date, { nullable: true, description: '调解结束时间' })
+  mediationOutcomeAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: '调解情况' })
+  mediationOutcomeNote!: string | null;
+
+  @Field(() => Procedure, { nullable: true, description: '审判程序(立案后)' })
+  procedure!: Procedure | null;
+
+  @Field(() => String, { nullable: true, description: '立案案号' })
+  filingNumber!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '立案时间' })
+  filedAt!: Date | null;
+
+  /** The row and how the caller may see it, for the personal-data field resolvers. */
+  entity!: CourtCase;
+  visibility!: Visibility;
 }
 
 export const CourtCaseConnection = ConnectionType('CourtCase', CourtCaseType, '法院案件列表');
+
+@InputType('ReceiveCivilCaseInput', { description: '诉前收案' })
+export class ReceiveCivilCaseInput {
+  @Field(() => ID, { description: '综治中心的纠纷编号' })
+  disputeId!: string;
+
+  @Field(() => String, { description: '案由' })
+  cause!: string;
+
+  @Field(() => String, { description: '区划代码(9 或 12 位)' })
+  regionCode!: string;
+
+  @Field(() => String, { description: '原告姓名' })
+  plaintiffName!: string;
+
+  @Field(() => String, { description: '原告公民身份号码' })
+  plaintiffIdNumber!: string;
+
+  @Field(() => String, { nullable: true, description: '原告联系电话' })
+  plaintiffPhone?: string | null;
+
+  @Field(() => String, { description: '被告姓名或名称' })
+  defendantName!: string;
+}

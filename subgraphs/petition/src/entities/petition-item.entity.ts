@@ -3,6 +3,7 @@ import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-or
 /** 信访事项 — a petition (letter, visit, online or phone) registered by the petition bureau. */
 @Entity({ tableName: 'petition_item' })
 @Index({ properties: ['registeredAt', 'id'] })
+@Index({ properties: ['dueAt', 'id'] })
 export class PetitionItem {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -25,7 +26,8 @@ export class PetitionItem {
   @Property({ type: 'text' })
   subject!: string;
 
-  @Property({ type: 'string', length: 20 })
+  /** See `petition-item.workflow.ts`. */
+  @Property({ type: 'string', length: 30 })
   status: string & Opt = 'REGISTERED';
 
   @Property({ type: 'string', length: 12 })
@@ -33,6 +35,90 @@ export class PetitionItem {
 
   @Property({ type: 'datetime' })
   registeredAt!: Date;
+
+  /** 信访人 — personal data, masked outside the petition bureau. */
+  @Property({ type: 'string', length: 50, nullable: true })
+  petitionerName?: string | null;
+
+  @Property({ type: 'string', length: 18, nullable: true })
+  petitionerIdNumber?: string | null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  petitionerPhone?: string | null;
+
+  /** The clock running now (route, handle, review, re-review); null when none runs. */
+  @Property({ type: 'datetime', nullable: true })
+  dueAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  routeDueAt?: Date | null;
+
+  /** When the item was accepted, transferred or declined (及时受理). */
+  @Property({ type: 'datetime', nullable: true })
+  routedAt?: Date | null;
+
+  /** 承办单位 (accepted) or the organ it was transferred to. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  handlingUnit?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  declineReason?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  acceptedAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  handleDueAt?: Date | null;
+
+  @Property({ type: 'integer' })
+  extensionDays: number & Opt = 0;
+
+  @Property({ type: 'text', nullable: true })
+  extensionReason?: string | null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  mediationOrganization?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  referredAt?: Date | null;
+
+  /** SUCCEEDED or FAILED. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  mediationOutcome?: string | null;
+
+  /** 处理意见, or the mediation agreement that closed the item. */
+  @Property({ type: 'text', nullable: true })
+  answer?: string | null;
+
+  @Index()
+  @Property({ type: 'datetime', nullable: true })
+  concludedAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  reviewRequestedAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  reviewOpinion?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  reviewAnsweredAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  reReviewRequestedAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  reReviewOpinion?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  reReviewAnsweredAt?: Date | null;
+
+  /** 满意 / 基本满意 / 不满意. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  satisfaction?: string | null;
+
+  @Index()
+  @Property({ type: 'datetime', nullable: true })
+  ratedAt?: Date | null;
 
   @Property({ type: 'integer', version: true })
   version: number & Opt = 1;

@@ -1,41 +1,33 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RecordScope } from '@jiefen/auth';
-import { isUuid, PageArgs, pageRequest, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
+import {
+  isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+} from '@jiefen/subgraph-kit';
+import type { PetitionEvent } from '../domain/petition-item.workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
 import type { PetitionLoaders } from '../loaders/petition.loaders.js';
+import { actOnPetition, ratePetition, registerPetition, type StepInput } from '../services/petition-item.service.js';
 import { DisputeRef } from './dispute.type.js';
-import { PetitionItemConnection, PetitionItemType, type PetitionForm, type PetitionItemStatus } from './petition-item.type.js';
+import { scopeOf, toType } from './mapping.js';
+import { PetitionItemConnection, PetitionItemType, RegisterPetitionInput, Satisfaction } from './petition-item.type.js';
 
 type Context = SubgraphContext<PetitionLoaders>;
+type Connection = InstanceType<typeof PetitionItemConnection>;
 
-/** Record rule input: the petition bureau owns its items; the region decides jurisdiction. */
-const scopeOf = (p: PetitionItem): RecordScope => ({ owner: 'PETITION', regionCode: p.regionCode });
-
-function toType(p: PetitionItem): PetitionItemType {
-  return {
-    id: p.id,
-    disputeId: p.disputeId,
-    itemNumber: p.itemNumber,
-    form: p.form as PetitionForm,
-    subject: p.subject,
-    status: p.status as PetitionItemStatus,
-    regionCode: p.regionCode,
-    registeredAt: p.registeredAt,
-  };
-}
+const readOf = (p: PetitionItemType) => ({ recordType: 'PetitionItem', recordId: p.id, visibility: p.visibility });
 
 @Resolver(() => PetitionItemType)
 export class PetitionItemResolver {
   @Query(() => PetitionItemType, { nullable: true, description: '按编号查询信访事项' })
   async petitionItem(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PetitionItemType | null> {
     const visible = requireVisible(ctx, await ctx.loaders.petitionItemById.load(requireUuid('id', id)), scopeOf);
-    return visible ? toType(visible.record) : null;
+    return visible ? toType(visible.record, visible.visibility) : null;
   }
 
   @Query(() => PetitionItemConnection, { description: '信访事项列表(按登记时间倒序)' })
-  async petitionItems(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof PetitionItemConnection>> {
-    const { regionPrefix } = requireListAccess(ctx, 'PETITION');
+  async petitionItems(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection> {
+    const { regionPrefix, masked } = requireListAccess(ctx, 'PETITION');
     const { limit, after } = pageRequest(args, 2);
     const where: FilterQuery<PetitionItem> = { regionCode: { $like: `${regionPrefix}%` } };
     const keyset: FilterQuery<PetitionItem> = after
@@ -45,7 +37,121 @@ export class PetitionItemResolver {
       ctx.em.find(PetitionItem, { $and: [where, keyset] }, { orderBy: { registeredAt: 'desc', id: 'desc' }, limit: limit + 1 }),
       ctx.em.count(PetitionItem, where),
     ]);
-    return toConnection(rows, limit, total, (p) => [p.registeredAt.toISOString(), p.id], toType);
+    return toConnection(rows, limit, total, (p) => [p.registeredAt.toISOString(), p.id], (p) => toType(p, masked ? 'MASKED' : 'FULL'));
+  }
+
+  @Query(() => PetitionItemConnection, { description: '超期未办的信访事项(按期限先后) Petitions past their clock' })
+  async overduePetitions(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg('asOf', () => Date, { nullable: true, description: '计算时点(默认当前时间)' }) asOf: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection> {
+    const { regionPrefix, masked } = requireListAccess(ctx, 'PETITION');
+    const { limit, after } = pageRequest(args, 2);
+    const now = asOf ?? new Date();
+    const where: FilterQuery<PetitionItem> = { regionCode: { $like: `${regionPrefix}%` }, dueAt: { $lt: now } };
+    const keyset: FilterQuery<PetitionItem> = after
+      ? { $or: [{ dueAt: { $gt: new Date(after[0]!) } }, { dueAt: new Date(after[0]!), id: { $gt: String(after[1]) } }] }
+      : {};
+    const [rows, total] = await Promise.all([
+      ctx.em.find(PetitionItem, { $and: [where, keyset] }, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: limit + 1 }),
+      ctx.em.count(PetitionItem, where),
+    ]);
+    return toConnection(rows, limit, total, (p) => [p.dueAt!.toISOString(), p.id], (p) => toType(p, masked ? 'MASKED' : 'FULL', now));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '信访人姓名(信访局以外脱敏)' })
+  petitionerName(@Root() p: PetitionItemType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(p), 'petitionerName', p.entity.petitionerName, maskName);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '信访人公民身份号码(信访局以外脱敏)' })
+  petitionerIdNumber(@Root() p: PetitionItemType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(p), 'petitionerIdNumber', p.entity.petitionerIdNumber, maskIdNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '信访人联系电话(信访局以外脱敏)' })
+  petitionerPhone(@Root() p: PetitionItemType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(p), 'petitionerPhone', p.entity.petitionerPhone, maskPhone);
+  }
+
+  @Mutation(() => PetitionItemType, { description: '登记信访事项(15 日内受理、转送或告知不予受理)' })
+  async registerPetition(@Arg('input', () => RegisterPetitionInput) input: RegisterPetitionInput, @Ctx() ctx: Context): Promise<PetitionItemType> {
+    return toType(await registerPetition(ctx.em, requireCaller(ctx), { ...input }), 'FULL');
+  }
+
+  @Mutation(() => PetitionItemType, { description: '受理信访事项(60 日内办结)' })
+  acceptPetition(@Arg('id', () => ID) id: string, @Arg('handlingUnit', () => String, { description: '承办单位' }) handlingUnit: string, @Ctx() ctx: Context): Promise<PetitionItemType> {
+    return this.act(ctx, id, 'ACCEPT', { text: handlingUnit });
+  }
+
+  @Mutation(() => PetitionItemType, { description: '转送有权处理的机关' })
+  transferPetition(@Arg('id', () => ID) id: string, @Arg('organ', () => String, { description: '有权处理机关' }) organ: string, @Ctx() ctx: Context): Promise<PetitionItemType> {
+    return this.act(ctx, id, 'TRANSFER', { text: organ });
+  }
+
+  @Mutation(() => PetitionItemType, { description: '不予受理并告知理由(如已进入诉讼程序)' })
+  declinePetition(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context): Promise<PetitionItemType> {
+    return this.act(ctx, id, 'DECLINE', { text: reason });
+  }
+
+  @Mutation(() => PetitionItemType, { description: '延长办理期限(一次,至多 30 日,须说明理由)' })
+  extendPetitionHandling(
+    @Arg('id', () => ID) id: string,
+    @Arg('days', () => Int) days: number,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<PetitionItemType> {
+    return this.act(ctx, id, 'EXTEND', { text: reason, days });
+  }
+
+  @Mutation(() => PetitionItemType, { description: '移交人民调解(访调对接),调解结果反馈后办结' })
+  referPetitionToMediation(@Arg('id', () => ID) id: string, @Arg('organization', () => String) organization: string, @Ctx() ctx: Context): Promise<PetitionItemType> {
+    return this.act(ctx, id, 'REFER_TO_MEDIATION', { text: organization });
+  }
+
+  @Mutation(() => PetitionItemType, { description: '登记调解组织书面反馈的调解结果:成功即办结,不成则继续办理' })
+  recordPetitionMediationOutcome(
+    @Arg('id', () => ID) id: string,
+    @Arg('succeeded', () => Boolean) succeeded: boolean,
+    @Arg('summary', () => String) summary: string,
+    @Ctx() ctx: Context,
+  ): Promise<PetitionItemType> {
+    return this.act(ctx, id, succeeded ? 'MEDIATION_SUCCEEDED' : 'MEDIATION_FAILED', { text: summary });
+  }
+
+  @Mutation(() => PetitionItemType, { description: '出具处理意见,办结' })
+  answerPetition(@Arg('id', () => ID) id: string, @Arg('answer', () => String) answer: string, @Ctx() ctx: Context): Promise<PetitionItemType> {
+    return this.act(ctx, id, 'ANSWER', { text: answer });
+  }
+
+  @Mutation(() => PetitionItemType, { description: '登记复查请求(收到处理意见 30 日内)' })
+  requestPetitionReview(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PetitionItemType> {
+    return this.act(ctx, id, 'REQUEST_REVIEW', {});
+  }
+
+  @Mutation(() => PetitionItemType, { description: '出具复查意见(30 日内)' })
+  answerPetitionReview(@Arg('id', () => ID) id: string, @Arg('opinion', () => String) opinion: string, @Ctx() ctx: Context): Promise<PetitionItemType> {
+    return this.act(ctx, id, 'ANSWER_REVIEW', { text: opinion });
+  }
+
+  @Mutation(() => PetitionItemType, { description: '登记复核请求(收到复查意见 30 日内)' })
+  requestPetitionReReview(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PetitionItemType> {
+    return this.act(ctx, id, 'REQUEST_RE_REVIEW', {});
+  }
+
+  @Mutation(() => PetitionItemType, { description: '出具复核意见(30 日内)' })
+  answerPetitionReReview(@Arg('id', () => ID) id: string, @Arg('opinion', () => String) opinion: string, @Ctx() ctx: Context): Promise<PetitionItemType> {
+    return this.act(ctx, id, 'ANSWER_RE_REVIEW', { text: opinion });
+  }
+
+  @Mutation(() => PetitionItemType, { description: '登记信访人满意度评价(办结后,一次)' })
+  async ratePetition(@Arg('id', () => ID) id: string, @Arg('satisfaction', () => Satisfaction) satisfaction: Satisfaction, @Ctx() ctx: Context): Promise<PetitionItemType> {
+    return toType(await ratePetition(ctx.em, requireCaller(ctx), id, satisfaction), 'FULL');
+  }
+
+  private async act(ctx: Context, id: string, event: PetitionEvent, input: StepInput): Promise<PetitionItemType> {
+    return toType(await actOnPetition(ctx.em, requireCaller(ctx), id, event, input), 'FULL');
   }
 }
 
@@ -55,7 +161,10 @@ export class DisputePetitionResolver {
   async petitions(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<PetitionItemType[]> {
     if (!isUuid(dispute.id) || !ctx.caller) return [];
     const items = await ctx.loaders.petitionItemsByDispute.load(dispute.id);
-    return items.filter((p) => visibility(ctx, scopeOf(p)) !== 'NONE').map(toType);
+    return items.flatMap((p) => {
+      const v = visibility(ctx, scopeOf(p));
+      return v === 'NONE' ? [] : [toType(p, v)];
+    });
   }
 }
 
@@ -63,5 +172,6 @@ export async function resolvePetitionItemReference(reference: { id: string }, ct
   // `_entities` is the classic hole: the same rule as the root field, answered with null.
   if (!isUuid(reference.id)) return null;
   const found = await ctx.loaders.petitionItemById.load(reference.id);
-  return found && visibility(ctx, scopeOf(found)) !== 'NONE' ? toType(found) : null;
+  const v = found ? visibility(ctx, scopeOf(found)) : 'NONE';
+  return found && v !== 'NONE' ? toType(found, v) : null;
 }

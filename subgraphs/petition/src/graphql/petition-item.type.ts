@@ -1,5 +1,7 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Visibility } from '@jiefen/auth';
 import { ConnectionType } from '@jiefen/subgraph-kit';
+import type { PetitionItem } from '../entities/petition-item.entity.js';
 
 export enum PetitionForm {
   LETTER = 'LETTER',
@@ -23,7 +25,12 @@ export enum PetitionItemStatus {
   ACCEPTED = 'ACCEPTED',
   NOT_ACCEPTED = 'NOT_ACCEPTED',
   TRANSFERRED = 'TRANSFERRED',
+  REFERRED_TO_MEDIATION = 'REFERRED_TO_MEDIATION',
   CONCLUDED = 'CONCLUDED',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  REVIEWED = 'REVIEWED',
+  UNDER_RE_REVIEW = 'UNDER_RE_REVIEW',
+  RE_REVIEWED = 'RE_REVIEWED',
 }
 registerEnumType(PetitionItemStatus, {
   name: 'PetitionItemStatus',
@@ -32,9 +39,25 @@ registerEnumType(PetitionItemStatus, {
     REGISTERED: { description: '已登记,待受理' },
     ACCEPTED: { description: '已受理,办理中' },
     NOT_ACCEPTED: { description: '不予受理' },
-    TRANSFERRED: { description: '已转送(交办)有权处理机关或移交人民调解(访调对接)' },
-    CONCLUDED: { description: '已办结,出具处理意见' },
+    TRANSFERRED: { description: '已转送(交办)有权处理机关' },
+    REFERRED_TO_MEDIATION: { description: '已移交人民调解(访调对接),调解结果反馈后办结' },
+    CONCLUDED: { description: '已办结(出具处理意见或调解成功)' },
+    UNDER_REVIEW: { description: '复查中(30 日内出具复查意见)' },
+    REVIEWED: { description: '已出具复查意见' },
+    UNDER_RE_REVIEW: { description: '复核中(30 日内出具复核意见)' },
+    RE_REVIEWED: { description: '已出具复核意见' },
   },
+});
+
+export enum Satisfaction {
+  SATISFIED = 'SATISFIED',
+  BASICALLY_SATISFIED = 'BASICALLY_SATISFIED',
+  DISSATISFIED = 'DISSATISFIED',
+}
+registerEnumType(Satisfaction, {
+  name: 'PetitionSatisfaction',
+  description: '信访人满意度 Petitioner satisfaction',
+  valuesConfig: { SATISFIED: { description: '满意' }, BASICALLY_SATISFIED: { description: '基本满意' }, DISSATISFIED: { description: '不满意' } },
 });
 
 @Directive('@key(fields: "id")')
@@ -63,6 +86,85 @@ export class PetitionItemType {
 
   @Field(() => Date, { description: '登记时间' })
   registeredAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: '当前期限(受理、办理、复查或复核)' })
+  dueAt!: Date | null;
+
+  @Field(() => Boolean, { description: '是否超期(按查询时点计算)' })
+  overdue!: boolean;
+
+  @Field(() => Date, { nullable: true, description: '受理期限(登记后 15 日)' })
+  routeDueAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '受理(转送、不予受理)时间' })
+  routedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: '承办单位或转送机关' })
+  handlingUnit!: string | null;
+
+  @Field(() => String, { nullable: true, description: '不予受理理由' })
+  declineReason!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '办理期限(受理后 60 日,含延长)' })
+  handleDueAt!: Date | null;
+
+  @Field(() => Int, { description: '延长天数(至多 30 日)' })
+  extensionDays!: number;
+
+  @Field(() => String, { nullable: true, description: '延长理由' })
+  extensionReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: '调解组织(访调对接)' })
+  mediationOrganization!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '移交调解时间' })
+  referredAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: '调解结果:SUCCEEDED 成功 / FAILED 不成' })
+  mediationOutcome!: string | null;
+
+  @Field(() => String, { nullable: true, description: '处理意见或调解协议内容' })
+  answer!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '办结时间' })
+  concludedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: '复查意见' })
+  reviewOpinion!: string | null;
+
+  @Field(() => String, { nullable: true, description: '复核意见' })
+  reReviewOpinion!: string | null;
+
+  @Field(() => Satisfaction, { nullable: true, description: '信访人满意度评价' })
+  satisfaction!: Satisfaction | null;
+
+  /** The row, how the caller may see it, and the moment overdue is computed for. */
+  entity!: PetitionItem;
+  visibility!: Visibility;
+}
+
+@InputType('RegisterPetitionInput', { description: '登记信访事项' })
+export class RegisterPetitionInput {
+  @Field(() => ID, { description: '综治中心的纠纷编号' })
+  disputeId!: string;
+
+  @Field(() => PetitionForm, { description: '信访形式' })
+  form!: PetitionForm;
+
+  @Field(() => String, { description: '信访事由' })
+  subject!: string;
+
+  @Field(() => String, { description: '区划代码(9 或 12 位)' })
+  regionCode!: string;
+
+  @Field(() => String, { description: '信访人姓名' })
+  petitionerName!: string;
+
+  @Field(() => String, { description: '信访人公民身份号码' })
+  petitionerIdNumber!: string;
+
+  @Field(() => String, { nullable: true, description: '信访人联系电话' })
+  petitionerPhone?: string | null;
 }
 
 export const PetitionItemConnection = ConnectionType('PetitionItem', PetitionItemType, '信访事项列表');

@@ -1,41 +1,33 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RecordScope } from '@jiefen/auth';
-import { isUuid, PageArgs, pageRequest, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
+import {
+  isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+} from '@jiefen/subgraph-kit';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type { ProcuratorateLoaders } from '../loaders/procuratorate.loaders.js';
+import {
+  concludeProcuratorateCase, recordReconciliationOutcome, referCivilSupervisionToMediation, referForReconciliation,
+} from '../services/procuratorate-case.service.js';
 import { DisputeRef } from './dispute.type.js';
-import { ProcuratorateCaseConnection, ProcuratorateCaseType, type ProcuratorateCaseKind, type ProcuratorateCaseStatus } from './procuratorate-case.type.js';
+import { scopeOf, toType } from './mapping.js';
+import { ProcuratorateCaseConnection, ProcuratorateCaseType, ProcuratorateDecision, ReconciliationFactsInput } from './procuratorate-case.type.js';
 
 type Context = SubgraphContext<ProcuratorateLoaders>;
 
-/** Record rule input: the procuratorate owns its cases; the region decides jurisdiction. */
-const scopeOf = (c: ProcuratorateCase): RecordScope => ({ owner: 'PROCURATORATE', regionCode: c.regionCode });
-
-function toType(c: ProcuratorateCase): ProcuratorateCaseType {
-  return {
-    id: c.id,
-    disputeId: c.disputeId,
-    caseNumber: c.caseNumber,
-    kind: c.kind as ProcuratorateCaseKind,
-    charge: c.charge ?? null,
-    status: c.status as ProcuratorateCaseStatus,
-    regionCode: c.regionCode,
-    receivedAt: c.receivedAt,
-  };
-}
+const readOf = (c: ProcuratorateCaseType) => ({ recordType: 'ProcuratorateCase', recordId: c.id, visibility: c.visibility });
 
 @Resolver(() => ProcuratorateCaseType)
 export class ProcuratorateCaseResolver {
   @Query(() => ProcuratorateCaseType, { nullable: true, description: '按编号查询检察案件' })
   async procuratorateCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProcuratorateCaseType | null> {
     const visible = requireVisible(ctx, await ctx.loaders.procuratorateCaseById.load(requireUuid('id', id)), scopeOf);
-    return visible ? toType(visible.record) : null;
+    return visible ? toType(visible.record, visible.visibility) : null;
   }
 
   @Query(() => ProcuratorateCaseConnection, { description: '检察案件列表(按受理时间倒序)' })
   async procuratorateCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof ProcuratorateCaseConnection>> {
-    const { regionPrefix } = requireListAccess(ctx, 'PROCURATORATE');
+    const { regionPrefix, masked } = requireListAccess(ctx, 'PROCURATORATE');
     const { limit, after } = pageRequest(args, 2);
     const where: FilterQuery<ProcuratorateCase> = { regionCode: { $like: `${regionPrefix}%` } };
     const keyset: FilterQuery<ProcuratorateCase> = after
@@ -45,7 +37,76 @@ export class ProcuratorateCaseResolver {
       ctx.em.find(ProcuratorateCase, { $and: [where, keyset] }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
       ctx.em.count(ProcuratorateCase, where),
     ]);
-    return toConnection(rows, limit, total, (c) => [c.receivedAt.toISOString(), c.id], toType);
+    return toConnection(rows, limit, total, (c) => [c.receivedAt.toISOString(), c.id], (c) => toType(c, masked ? 'MASKED' : 'FULL'));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '犯罪嫌疑人姓名(检察院以外脱敏)' })
+  suspectName(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(c), 'suspectName', c.entity.suspectName, maskName);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '犯罪嫌疑人公民身份号码(检察院以外脱敏)' })
+  suspectIdNumber(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(c), 'suspectIdNumber', c.entity.suspectIdNumber, maskIdNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '被害人姓名(检察院以外脱敏)' })
+  victimName(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(c), 'victimName', c.entity.victimName, maskName);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '被害人联系电话(检察院以外脱敏)' })
+  victimPhone(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(c), 'victimPhone', c.entity.victimPhone, maskPhone);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '民事监督申请人姓名(检察院以外脱敏)' })
+  applicantName(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(c), 'applicantName', c.entity.applicantName, maskName);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '民事监督申请人联系电话(检察院以外脱敏)' })
+  applicantPhone(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(c), 'applicantPhone', c.entity.applicantPhone, maskPhone);
+  }
+
+  @Mutation(() => ProcuratorateCaseType, { description: '刑事和解移交调解(检调对接):先审查刑诉法第二百八十八条的条件,不符合的说明全部理由' })
+  async referForReconciliation(
+    @Arg('id', () => ID) id: string,
+    @Arg('organization', () => String, { description: '调解组织' }) organization: string,
+    @Arg('facts', () => ReconciliationFactsInput) facts: ReconciliationFactsInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProcuratorateCaseType> {
+    return toType(await referForReconciliation(ctx.em, requireCaller(ctx), requireUuid('id', id), { organization, facts: { ...facts } }), 'FULL');
+  }
+
+  @Mutation(() => ProcuratorateCaseType, { description: '民事监督案件移交调解' })
+  async referCivilSupervisionToMediation(
+    @Arg('id', () => ID) id: string,
+    @Arg('organization', () => String, { description: '调解组织' }) organization: string,
+    @Ctx() ctx: Context,
+  ): Promise<ProcuratorateCaseType> {
+    return toType(await referCivilSupervisionToMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), organization), 'FULL');
+  }
+
+  @Mutation(() => ProcuratorateCaseType, { description: '登记和解结果(审查和解的自愿性、合法性后)' })
+  async recordReconciliationOutcome(
+    @Arg('id', () => ID) id: string,
+    @Arg('reconciled', () => Boolean) reconciled: boolean,
+    @Arg('summary', () => String, { description: '和解协议内容或未达成和解的原因' }) summary: string,
+    @Ctx() ctx: Context,
+  ): Promise<ProcuratorateCaseType> {
+    return toType(await recordReconciliationOutcome(ctx.em, requireCaller(ctx), { caseId: requireUuid('id', id), reconciled, summary }), 'FULL');
+  }
+
+  @Mutation(() => ProcuratorateCaseType, { description: '作出处理决定(从宽处罚建议、不起诉、继续起诉;民事监督终结或继续审查)' })
+  async concludeProcuratorateCase(
+    @Arg('id', () => ID) id: string,
+    @Arg('decision', () => ProcuratorateDecision) decision: ProcuratorateDecision,
+    @Arg('note', () => String, { description: '决定理由' }) note: string,
+    @Ctx() ctx: Context,
+  ): Promise<ProcuratorateCaseType> {
+    return toType(await concludeProcuratorateCase(ctx.em, requireCaller(ctx), requireUuid('id', id), decision, note), 'FULL');
   }
 }
 
@@ -55,7 +116,10 @@ export class DisputeProcuratorateResolver {
   async procuratorateCases(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<ProcuratorateCaseType[]> {
     if (!isUuid(dispute.id) || !ctx.caller) return [];
     const cases = await ctx.loaders.procuratorateCasesByDispute.load(dispute.id);
-    return cases.filter((c) => visibility(ctx, scopeOf(c)) !== 'NONE').map(toType);
+    return cases.flatMap((c) => {
+      const v = visibility(ctx, scopeOf(c));
+      return v === 'NONE' ? [] : [toType(c, v)];
+    });
   }
 }
 
@@ -63,5 +127,6 @@ export async function resolveProcuratorateCaseReference(reference: { id: string 
   // `_entities` is the classic hole: the same rule as the root field, answered with null.
   if (!isUuid(reference.id)) return null;
   const found = await ctx.loaders.procuratorateCaseById.load(reference.id);
-  return found && visibility(ctx, scopeOf(found)) !== 'NONE' ? toType(found) : null;
+  const v = found ? visibility(ctx, scopeOf(found)) : 'NONE';
+  return found && v !== 'NONE' ? toType(found, v) : null;
 }

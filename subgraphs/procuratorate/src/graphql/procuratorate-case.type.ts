@@ -1,5 +1,7 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Visibility } from '@jiefen/auth';
 import { ConnectionType } from '@jiefen/subgraph-kit';
+import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 
 export enum ProcuratorateCaseKind {
   CRIMINAL_RECONCILIATION = 'CRIMINAL_RECONCILIATION',
@@ -17,7 +19,9 @@ registerEnumType(ProcuratorateCaseKind, {
 export enum ProcuratorateCaseStatus {
   RECEIVED = 'RECEIVED',
   UNDER_REVIEW = 'UNDER_REVIEW',
+  REFERRED_TO_MEDIATION = 'REFERRED_TO_MEDIATION',
   RECONCILED = 'RECONCILED',
+  RECONCILIATION_FAILED = 'RECONCILIATION_FAILED',
   CONCLUDED = 'CONCLUDED',
 }
 registerEnumType(ProcuratorateCaseStatus, {
@@ -26,8 +30,39 @@ registerEnumType(ProcuratorateCaseStatus, {
   valuesConfig: {
     RECEIVED: { description: '已受理' },
     UNDER_REVIEW: { description: '审查中' },
+    REFERRED_TO_MEDIATION: { description: '已移交调解(检调对接)' },
     RECONCILED: { description: '已达成和解' },
+    RECONCILIATION_FAILED: { description: '未达成和解' },
     CONCLUDED: { description: '已办结' },
+  },
+});
+
+export enum ReconciliationOutcome {
+  RECONCILED = 'RECONCILED',
+  NOT_RECONCILED = 'NOT_RECONCILED',
+}
+registerEnumType(ReconciliationOutcome, {
+  name: 'ReconciliationOutcome',
+  description: '和解结果 Outcome of reconciliation',
+  valuesConfig: { RECONCILED: { description: '达成和解' }, NOT_RECONCILED: { description: '未达成和解' } },
+});
+
+export enum ProcuratorateDecision {
+  LENIENCY_RECOMMENDATION = 'LENIENCY_RECOMMENDATION',
+  NO_PROSECUTION = 'NO_PROSECUTION',
+  PROSECUTION_CONTINUES = 'PROSECUTION_CONTINUES',
+  REVIEW_TERMINATED = 'REVIEW_TERMINATED',
+  SUPERVISION_CONTINUES = 'SUPERVISION_CONTINUES',
+}
+registerEnumType(ProcuratorateDecision, {
+  name: 'ProcuratorateDecision',
+  description: '检察处理决定 Decision after reconciliation (刑诉法第二百九十条)',
+  valuesConfig: {
+    LENIENCY_RECOMMENDATION: { description: '向人民法院提出从宽处罚建议' },
+    NO_PROSECUTION: { description: '犯罪情节轻微,作出不起诉决定' },
+    PROSECUTION_CONTINUES: { description: '依法继续起诉' },
+    REVIEW_TERMINATED: { description: '民事监督:当事人和解,终结审查' },
+    SUPERVISION_CONTINUES: { description: '民事监督:继续审查' },
   },
 });
 
@@ -57,6 +92,61 @@ export class ProcuratorateCaseType {
 
   @Field(() => Date, { description: '受理时间' })
   receivedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: '调解组织' })
+  mediationOrganization!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '移交调解时间' })
+  referredAt!: Date | null;
+
+  @Field(() => ReconciliationOutcome, { nullable: true, description: '和解结果' })
+  outcome!: ReconciliationOutcome | null;
+
+  @Field(() => Date, { nullable: true, description: '和解结果时间' })
+  outcomeAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: '和解协议内容或未达成和解的原因' })
+  agreementSummary!: string | null;
+
+  @Field(() => ProcuratorateDecision, { nullable: true, description: '处理决定' })
+  decision!: ProcuratorateDecision | null;
+
+  @Field(() => String, { nullable: true, description: '决定理由' })
+  decisionNote!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '办结时间' })
+  concludedAt!: Date | null;
+
+  /** The row and how the caller may see it, for the personal-data field resolvers. */
+  entity!: ProcuratorateCase;
+  visibility!: Visibility;
+}
+
+@InputType('ReconciliationFactsInput', { description: '刑事和解适用条件(刑诉法第二百八十八条)' })
+export class ReconciliationFactsInput {
+  @Field(() => String, { description: '罪名' })
+  charge!: string;
+
+  @Field(() => Int, { nullable: true, description: '所属刑法分则章次(目录内罪名可省略)' })
+  chapter?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否过失犯罪(目录内罪名可省略)' })
+  negligent?: boolean | null;
+
+  @Field(() => Boolean, { description: '是否因民间纠纷引起' })
+  arisesFromCivilDispute!: boolean;
+
+  @Field(() => Int, { description: '可能判处的有期徒刑刑期(月,无则 0)' })
+  likelySentenceMonths!: number;
+
+  @Field(() => Boolean, { description: '犯罪嫌疑人五年以内是否曾经故意犯罪' })
+  intentionalCrimeWithinFiveYears!: boolean;
+
+  @Field(() => Boolean, { description: '犯罪嫌疑人是否真诚悔罪' })
+  suspectRepents!: boolean;
+
+  @Field(() => Boolean, { description: '被害人是否自愿和解' })
+  victimAccepts!: boolean;
 }
 
 export const ProcuratorateCaseConnection = ConnectionType('ProcuratorateCase', ProcuratorateCaseType, '检察案件列表');

@@ -1,0 +1,74 @@
+import type { RecordScope, Visibility } from '@jiefen/auth';
+import { isOverdue } from '../domain/clocks.js';
+import type { CourtCase } from '../entities/court-case.entity.js';
+import type { EnforcementApplication } from '../entities/enforcement-application.entity.js';
+import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
+import type { CourtCaseType, MediationMode, MediationOutcome, Procedure } from './court-case.type.js';
+import type { EnforcementApplicationType, JudicialConfirmationStatus, JudicialConfirmationType } from './judicial-confirmation.type.js';
+
+/** Record rule input: the court owns its records; the region decides jurisdiction. */
+export const scopeOf = (r: { regionCode: string }): RecordScope => ({ owner: 'COURT', regionCode: r.regionCode });
+
+/** `now` decides the computed overdue flags (a view's `asOf`, else the moment of the request). */
+export function toCourtCaseType(c: CourtCase, visibility: Visibility, now: Date = new Date()): CourtCaseType {
+  return {
+    id: c.id,
+    disputeId: c.disputeId,
+    caseNumber: c.caseNumber,
+    cause: c.cause,
+    stage: c.stage,
+    status: c.status,
+    regionCode: c.regionCode,
+    receivedAt: c.receivedAt,
+    mediationMode: (c.mediationMode ?? null) as MediationMode | null,
+    mediationOrganization: c.mediationOrganization ?? null,
+    mediationSentAt: c.mediationSentAt ?? null,
+    mediationDueAt: c.mediationDueAt ?? null,
+    mediationOverdue: isOverdue(c.mediationDueAt, now),
+    mediationOutcome: (c.mediationOutcome ?? null) as MediationOutcome | null,
+    mediationOutcomeAt: c.mediationOutcomeAt ?? null,
+    mediationOutcomeNote: c.mediationOutcomeNote ?? null,
+    procedure: (c.procedure ?? null) as Procedure | null,
+    filingNumber: c.filingNumber ?? null,
+    filedAt: c.filedAt ?? null,
+    entity: c,
+    visibility,
+  };
+}
+
+export function toConfirmationType(j: JudicialConfirmation, visibility: Visibility, now: Date = new Date()): JudicialConfirmationType {
+  return {
+    id: j.id,
+    disputeId: j.disputeId,
+    courtCaseId: j.courtCaseId ?? null,
+    agreementId: j.agreementId,
+    mediationOrganization: j.mediationOrganization,
+    agreementSummary: j.agreementSummary,
+    matters: j.matters,
+    agreementEffectiveAt: j.agreementEffectiveAt,
+    jointApplication: j.jointApplication,
+    status: j.status as JudicialConfirmationStatus,
+    regionCode: j.regionCode,
+    appliedAt: j.appliedAt,
+    acceptDueAt: j.acceptDueAt,
+    caseNumber: j.caseNumber ?? null,
+    acceptedAt: j.acceptedAt ?? null,
+    refusalReasons: j.refusalReasons ?? null,
+    refusalNote: j.refusalNote ?? null,
+    ruleDueAt: j.ruleDueAt ?? null,
+    rulingExtended: j.rulingExtended,
+    extensionApprovedBy: j.extensionApprovedBy ?? null,
+    extensionReason: j.extensionReason ?? null,
+    ruledAt: j.ruledAt ?? null,
+    rulingNote: j.rulingNote ?? null,
+    performedAt: j.performedAt ?? null,
+    nextDeadlineAt: j.nextDeadlineAt ?? null,
+    overdue: isOverdue(j.nextDeadlineAt, now),
+    entity: j,
+    visibility,
+  };
+}
+
+export function toEnforcementType(e: EnforcementApplication, visibility: Visibility): EnforcementApplicationType {
+  return { id: e.id, caseNumber: e.caseNumber, unperformedTerms: e.unperformedTerms, status: e.status, appliedAt: e.appliedAt, entity: e, visibility };
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import type { Caller } from '@jiefen/auth';
+import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { mediationDueAt, type Procedure } from '../domain/clocks.js';
+import { courtCaseWorkflow, stageOf, type CourtActor, type CourtCaseEvent, type CourtCaseState } from '../domain/court-case.workflow.js';
+import { CourtCase } from '../entities/court-case.entity.js';
+import { decide, nextCaseNumber, optionsOf, requireCourtStaff, type ServiceOptions } from './support.js';
+
+export interface CivilCaseInput {
+  disputeId: string;
+  cause: string;
+  regionCode: string;
+  plaintiffName: string;
+  plaintiffIdNumber: string;
+  plaintiffPhone?: string | null;
+  defendantName: string;
+}
+
+/** 诉前收案: a civil case the court received, numbered 民诉前调, before any filing. */
+export async function receiveCivilCase(em: EntityManager, caller: Caller, input: CivilCaseInput, options?: ServiceOptions): Promise<CourtCase> {
+  const { now } = optionsOf(options);
+  requireCourtStaff(caller);
+  const disputeId = requireUuid('disputeId', input.disputeId);
+  const regionCode = check.regionCode('regionCode', input.regionCode);
+  const cause = check.text('cause', '案由', input.cause, { min: 2, max: 100 });
+  const plaintiffName = check.text('plaintiffName', '原告姓名', input.plaintiffName, { max: 50 });
+  const plaintiffIdNumber = check.idNumber('plaintiffIdNumber', input.plaintiffIdNumber).value;
+  const plaintiffPhone = input.plaintiffPhone ? check.phone('plaintiffPhone', input.plaintiffPhone) : null;
+  const defendantName = check.text('defendantName', '被告姓名或名称', input.defendantName, { max: 50 });
+  requireCourtStaff(caller, regionCode);
+  return em.transactional(async (tx) => {
+    const caseNumber = await nextCaseNumber(tx, 'PRE_FILING_MEDIATION', regionCode, now);
+    return tx.create(CourtCase, {
+      id: randomUUID(), disputeId, caseNumber, cause, regionCode, receivedAt: now,
+      plaintiffName, plaintiffIdNumber, plaintiffPhone, defendantName,
+    });
+  });
+}
+
+async function loadCase(em: EntityManager, id: string): Promise<CourtCase> {
+  const found = await em.findOne(CourtCase, { id });
+  if (!found) throw DomainError.notFound('法院案件', id, 'COURT_CASE_NOT_FOUND');
+  return found;
+}
+
+function step(c: CourtCase, event: CourtCaseEvent, actor: CourtActor): CourtCaseState {
+  const next = decide(() => courtCaseWorkflow.transition(c.status as CourtCaseState, event, actor));
+  c.status = next;
+  c.stage = stageOf(next);
+  return next;
+}
+
+/** 委派: sends a case received before filing to a mediation organization; due back in 30 days. */
+export async function divertToMediation(em: EntityManager, caller: Caller, id: string, organization: string, options?: ServiceOptions): Promise<CourtCase> {
+  const { now, clocks } = optionsOf(options);
+  requireCourtStaff(caller);
+  const org = check.text('organization', '调解组织名称', organization, { min: 2, max: 100 });
+  return em.transactional(async (tx) => {
+    const c = await loadCase(tx, id);
+    requireCourtStaff(caller, c.regionCode);
+    step(c, 'DIVERT', 'COURT_STAFF');
+    Object.assign(c, { divertedAt: now, mediationMode: 'DELEGATED', mediationOrganization: org, mediationSentAt: now, mediationDueAt: mediationDueAt('DELEGATED', now, null, clocks) });
+    Object.assign(c, { mediationOutcome: null, mediationOutcomeAt: null, mediationOutcomeNote: null });
+    return c;
+  });
+}
+
+/** 委托: sends a filed case to mediation during litigation; due back in 15 days (7 in summary procedure). */
+export async function entrustMediation(em: EntityManager, caller: Caller, id: string, organization: string, options?: ServiceOptions): Promise<CourtCase> {
+  const { now, clocks } = optionsOf(options);
+  requireCourtStaff(caller);
+  const org = check.text('organization', '调解组织名称', organization, { min: 2, max: 100 });
+  return em.transactional(async (tx) => {
+    const c = await loadCase(tx, id);
+    requireCourtStaff(caller, c.regionCode);
+    step(c, 'ENTRUST', 'COURT_STAFF');
+    const procedure = (c.procedure ?? 'ORDINARY') as Procedure;
+    Object.assign(c, { mediationMode: 'ENTRUSTED', mediationOrganization: org, mediationSentAt: now, mediationDueAt: mediationDueAt('ENTRUSTED', now, procedure, clocks) });
+    Object.assign(c, { mediationOutcome: null, mediationOutcomeAt: null, mediationOutcomeNote: null });
+    return c;
+  });
+}
+
+/** 立案: a case whose pre-filing mediation failed (or was declined) is filed with a 民初 number. */
+export async function fileCase(em: EntityManager, caller: Caller, id: string, procedure: string, options?: ServiceOptions): Promise<CourtCase> {
+  const { now } = optionsOf(options);
+  requireCourtStaff(caller);
+  const chosen = check.oneOf('procedure', '审判程序', procedure, ['ORDINARY', 'SUMMARY'] as const);
+  return em.transactional(async (tx) => {
+    const c = await loadCase(tx, id);
+    requireCourtStaff(caller, c.regionCode);
+    step(c, 'FILE', 'COURT_STAFF');
+    c.procedure = chosen;
+    c.filingNumber = await nextCaseNumber(tx, 'FIRST_INSTANCE_CIVIL', c.regionCode, now);
+    c.filedAt = now;
+    return c;
+  });
+}
+
+/** The outcome of a mediation the court sent out, as the mediation organization reports it. */
+export interface MediationOutcomeReport {
+  courtCaseId: string;
+  succeeded: boolean;
+  /** 调解情况: the agreement's gist, or why it failed. */
+  note: string;
+  /** The agreement on the justice side, when it succeeded. */
+  agreementId?: string | null;
+  concludedAt?: Date | string | null;
+}
+
+async function applyOutcome(em: EntityManager, actor: CourtActor, caller: Caller | null, report: MediationOutcomeReport, options?: ServiceOptions): Promise<CourtCase> {
+  const { now } = optionsOf(options);
+  const id = requireUuid('courtCaseId', report.courtCaseId);
+  const note = check.text('note', '调解情况', report.note, { min: 2, max: 2000 });
+  const agreementId = report.agreementId ? requireUuid('agreementId', report.agreementId) : null;
+  const concludedAt = report.concludedAt ? new Date(report.concludedAt) : now;
+  if (Number.isNaN(concludedAt.getTime())) throw DomainError.validation('concludedAt', '调解结束时间无效');
+  return em.transactional(async (tx) => {
+    const c = await loadCase(tx, id);
+    if (caller) requireCourtStaff(caller, c.regionCode);
+    const preFiling = c.status === 'DIVERTED_TO_MEDIATION';
+    step(c, report.succeeded ? 'RECORD_MEDIATION_SUCCESS' : 'RECORD_MEDIATION_FAILURE', actor);
+    if (preFiling) Object.assign(c, { preFilingOutcome: report.succeeded ? 'SUCCEEDED' : 'FAILED', preFilingOutcomeAt: concludedAt });
+    Object.assign(c, { mediationOutcome: report.succeeded ? 'SUCCEEDED' : 'FAILED', mediationOutcomeAt: concludedAt, mediationOutcomeNote: note, mediationDueAt: null, agreementId });
+    return c;
+  });
+}
+
+/**
+ * Entry point for the docking event that brings a mediation's outcome back to the court
+ * (MediationConcluded): the inbox has verified the sender, so no caller is checked here.
+ */
+export function receiveMediationOutcome(em: EntityManager, report: MediationOutcomeReport, options?: ServiceOptions): Promise<CourtCase> {
+  return applyOutcome(em, 'MEDIATION_ORGANIZATION', null, report, options);
+}
+
+/** Court staff register an outcome reported to them on paper. */
+export function recordMediationOutcome(em: EntityManager, caller: Caller, report: MediationOutcomeReport, options?: ServiceOptions): Promise<CourtCase> {
+  requireCourtStaff(caller);
+  return applyOutcome(em, 'COURT_STAFF', caller, report, options);
+}

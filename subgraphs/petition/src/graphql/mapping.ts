@@ -1,0 +1,40 @@
+import type { RecordScope, Visibility } from '@jiefen/auth';
+import { isOverdue } from '../domain/clocks.js';
+import type { PetitionItem } from '../entities/petition-item.entity.js';
+import type { PetitionForm, PetitionItemStatus, PetitionItemType, Satisfaction } from './petition-item.type.js';
+
+/** Record rule input: the petition bureau owns its items; the region decides jurisdiction. */
+export const scopeOf = (p: PetitionItem): RecordScope => ({ owner: 'PETITION', regionCode: p.regionCode });
+
+/** `now` decides `overdue` (a view's `asOf`, else the moment of the request). */
+export function toType(p: PetitionItem, visibility: Visibility, now: Date = new Date()): PetitionItemType {
+  return {
+    id: p.id,
+    disputeId: p.disputeId,
+    itemNumber: p.itemNumber,
+    form: p.form as PetitionForm,
+    subject: p.subject,
+    status: p.status as PetitionItemStatus,
+    regionCode: p.regionCode,
+    registeredAt: p.registeredAt,
+    dueAt: p.dueAt ?? null,
+    overdue: isOverdue(p.dueAt, now),
+    routeDueAt: p.routeDueAt ?? null,
+    routedAt: p.routedAt ?? null,
+    handlingUnit: p.handlingUnit ?? null,
+    declineReason: p.declineReason ?? null,
+    handleDueAt: p.handleDueAt ?? null,
+    extensionDays: p.extensionDays,
+    extensionReason: p.extensionReason ?? null,
+    mediationOrganization: p.mediationOrganization ?? null,
+    referredAt: p.referredAt ?? null,
+    mediationOutcome: p.mediationOutcome ?? null,
+    answer: p.answer ?? null,
+    concludedAt: p.concludedAt ?? null,
+    reviewOpinion: p.reviewOpinion ?? null,
+    reReviewOpinion: p.reReviewOpinion ?? null,
+    satisfaction: (p.satisfaction ?? null) as Satisfaction | null,
+    entity: p,
+    visibility,
+  };
+}

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
+import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import {
+  checkExtension, checkReviewRequestInTime, handleDueAt, PETITION_CLOCKS, reviewDueAt, routeDueAt, type PetitionClocks,
+} from '../domain/clocks.js';
+import { checkRating, petitionWorkflow, SATISFACTION, type PetitionActor, type PetitionEvent, type PetitionState } from '../domain/petition-item.workflow.js';
+import { PetitionRuleError } from '../domain/workflow.js';
+import { PetitionItem } from '../entities/petition-item.entity.js';
+
+export interface ServiceOptions {
+  now?: Date;
+  clocks?: PetitionClocks;
+}
+
+function decide<T>(decision: () => T): T {
+  try {
+    return decision();
+  } catch (error) {
+    if (error instanceof PetitionRuleError) throw new DomainError(error.code, error.message, error.details);
+    throw error;
+  }
+}
+
+/** Mutations: petition-bureau staff only, on items in their jurisdiction. */
+export function requireOfficer(caller: Caller, regionCode?: string): void {
+  if (caller.agency !== 'PETITION' || !hasRole(caller, 'STAFF', 'SUPERVISOR', 'ADMIN')) throw DomainError.forbidden('只有信访工作人员可以办理');
+  if (regionCode !== undefined && !inJurisdiction(caller, regionCode)) throw DomainError.forbidden('该信访事项不在本人辖区内');
+}
+
+export interface PetitionInput {
+  disputeId: string;
+  form: string;
+  subject: string;
+  regionCode: string;
+  petitionerName: string;
+  petitionerIdNumber: string;
+  petitionerPhone?: string | null;
+}
+
+/** 登记: the 15-day routing clock starts; numbered 兴访〔year〕NNNN号. */
+export async function registerPetition(em: EntityManager, caller: Caller, input: PetitionInput, options: ServiceOptions = {}): Promise<PetitionItem> {
+  const now = options.now ?? new Date();
+  requireOfficer(caller);
+  const disputeId = requireUuid('disputeId', input.disputeId);
+  const form = check.oneOf('form', '信访形式', input.form, ['LETTER', 'VISIT', 'ONLINE', 'PHONE'] as const);
+  const subject = check.text('subject', '信访事由', input.subject, { min: 5, max: 2000 });
+  const regionCode = check.regionCode('regionCode', input.regionCode);
+  const petitionerName = check.text('petitionerName', '信访人姓名', input.petitionerName, { max: 50 });
+  const petitionerIdNumber = check.idNumber('petitionerIdNumber', input.petitionerIdNumber).value;
+  const petitionerPhone = input.petitionerPhone ? check.phone('petitionerPhone', input.petitionerPhone) : null;
+  requireOfficer(caller, regionCode);
+  return em.transactional(async (tx) => {
+    const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+    // One statement takes the next number: the unique index guards against a race.
+    const [row] = await tx.getConnection().execute<{ n: number }[]>(
+      `select coalesce(max(substring(item_number from '〕(\\d+)号$')::int), 400) + 1 as n from petition_item where item_number like ?`,
+      [`兴访〔${year}〕%`], 'all', tx.getTransactionContext(),
+    );
+    const due = routeDueAt(now, options.clocks ?? PETITION_CLOCKS);
+    return tx.create(PetitionItem, {
+      id: randomUUID(), disputeId, itemNumber: `兴访〔${year}〕${String(row!.n).padStart(4, '0')}号`, form, subject, regionCode, registeredAt: now,
+      petitionerName, petitionerIdNumber, petitionerPhone, routeDueAt: due, dueAt: due,
+    });
+  });
+}
+
+/** What a step carries: the text the officer writes, and the petitioner's choices. */
+export interface StepInput {
+  text?: string | null;
+  days?: number | null;
+  satisfaction?: string | null;
+}
+
+const TEXTS: Partial<Record<PetitionEvent, [string, string, number]>> = {
+  ACCEPT: ['handlingUnit', '承办单位', 100],
+  TRANSFER: ['handlingUnit', '有权处理机关', 100],
+  DECLINE: ['reason', '不予受理理由', 1000],
+  EXTEND: ['reason', '延长理由', 1000],
+  REFER_TO_MEDIATION: ['organization', '调解组织名称', 100],
+  MEDIATION_SUCCEEDED: ['summary', '调解协议内容', 2000],
+  MEDIATION_FAILED: ['summary', '调解不成的原因', 2000],
+  ANSWER: ['answer', '处理意见', 4000],
+  ANSWER_REVIEW: ['opinion', '复查意见', 4000],
+  ANSWER_RE_REVIEW: ['opinion', '复核意见', 4000],
+};
+
+/**
+ * Moves an item along its workflow and keeps its clocks: the running deadline (`dueAt`) is the
+ * routing, handling, review or re-review deadline of the new state. `caller` null means the docking
+ * event handler acting for the mediation organization.
+ */
+async function advance(em: EntityManager, actor: PetitionActor, caller: Caller | null, id: string, event: PetitionEvent, input: StepInput, options: ServiceOptions): Promise<PetitionItem> {
+  const now = options.now ?? new Date();
+  const clocks = options.clocks ?? PETITION_CLOCKS;
+  if (caller) requireOfficer(caller);
+  const spec = TEXTS[event];
+  const text = spec ? check.text(spec[0], spec[1], input.text ?? '', { min: 2, max: spec[2] }) : null;
+  return em.transactional(async (tx) => {
+    const p = await tx.findOne(PetitionItem, { id });
+    if (!p) throw DomainError.notFound('信访事项', id, 'PETITION_ITEM_NOT_FOUND');
+    if (caller) requireOfficer(caller, p.regionCode);
+    const next = decide(() => petitionWorkflow.transition(p.status as PetitionState, event, actor));
+    switch (event) {
+      case 'ACCEPT':
+        Object.assign(p, { routedAt: now, handlingUnit: text, acceptedAt: now, handleDueAt: handleDueAt(now, 0, clocks) });
+        break;
+      case 'TRANSFER':
+        Object.assign(p, { routedAt: now, handlingUnit: text });
+        break;
+      case 'DECLINE':
+        Object.assign(p, { routedAt: now, declineReason: text });
+        break;
+      case 'EXTEND':
+        decide(() => checkExtension(p.extensionDays, input.days ?? 0, clocks));
+        Object.assign(p, { extensionDays: input.days, extensionReason: text, handleDueAt: handleDueAt(p.acceptedAt!, input.days!, clocks) });
+        break;
+      case 'REFER_TO_MEDIATION':
+        Object.assign(p, { mediationOrganization: text, referredAt: now, mediationOutcome: null });
+        break;
+      case 'MEDIATION_SUCCEEDED':
+        Object.assign(p, { mediationOutcome: 'SUCCEEDED', answer: text, concludedAt: now });
+        break;
+      case 'MEDIATION_FAILED':
+        p.mediationOutcome = 'FAILED';
+        break;
+      case 'ANSWER':
+        Object.assign(p, { answer: text, concludedAt: now });
+        break;
+      case 'REQUEST_REVIEW':
+        decide(() => checkReviewRequestInTime(p.concludedAt!, now, clocks));
+        p.reviewRequestedAt = now;
+        break;
+      case 'ANSWER_REVIEW':
+        Object.assign(p, { reviewOpinion: text, reviewAnsweredAt: now });
+        break;
+      case 'REQUEST_RE_REVIEW':
+        decide(() => checkReviewRequestInTime(p.reviewAnsweredAt!, now, clocks));
+        p.reReviewRequestedAt = now;
+        break;
+      case 'ANSWER_RE_REVIEW':
+        Object.assign(p, { reReviewOpinion: text, reReviewAnsweredAt: now });
+        break;
+    }
+    p.status = next;
+    p.dueAt = {
+      REGISTERED: p.routeDueAt,
+      ACCEPTED: p.handleDueAt,
+      REFERRED_TO_MEDIATION: p.handleDueAt,
+      UNDER_REVIEW: p.reviewRequestedAt ? reviewDueAt(p.reviewRequestedAt, clocks) : null,
+      UNDER_RE_REVIEW: p.reReviewRequestedAt ? reviewDueAt(p.reReviewRequestedAt, clocks) : null,
+    }[next as string] ?? null;
+    return p;
+  });
+}
+
+/** An officer's step on an item (受理, 转送, 不予受理, 延期, 移交调解, 答复, 复查, 复核…). */
+export function actOnPetition(em: EntityManager, caller: Caller, id: string, event: PetitionEvent, input: StepInput = {}, options: ServiceOptions = {}): Promise<PetitionItem> {
+  return advance(em, 'PETITION_OFFICER', caller, requireUuid('id', id), event, input, options);
+}
+
+export interface PetitionMediationOutcome {
+  petitionItemId: string;
+  succeeded: boolean;
+  summary: string;
+}
+
+/**
+ * Entry point for the docking event that brings the 访调 mediation's outcome back: success closes
+ * the item with the agreement as its answer; failure returns it to the bureau's handling.
+ */
+export function receiveMediationOutcome(em: EntityManager, outcome: PetitionMediationOutcome, options: ServiceOptions = {}): Promise<PetitionItem> {
+  return advance(em, 'MEDIATION_ORGANIZATION', null, requireUuid('petitionItemId', outcome.petitionItemId), outcome.succeeded ? 'MEDIATION_SUCCEEDED' : 'MEDIATION_FAILED', { text: outcome.summary }, options);
+}
+
+/** 满意度评价: the petitioner's rating, once, after closing. */
+export async function ratePetition(em: EntityManager, caller: Caller, id: string, satisfaction: string, options: ServiceOptions = {}): Promise<PetitionItem> {
+  requireOfficer(caller);
+  const rating = check.oneOf('satisfaction', '满意度', satisfaction, SATISFACTION);
+  return em.transactional(async (tx) => {
+    const p = await tx.findOne(PetitionItem, { id: requireUuid('id', id) });
+    if (!p) throw DomainError.notFound('信访事项', id, 'PETITION_ITEM_NOT_FOUND');
+    requireOfficer(caller, p.regionCode);
+    decide(() => checkRating(p.status as PetitionState, !!p.satisfaction));
+    Object.assign(p, { satisfaction: rating, ratedAt: options.now ?? new Date() });
+    return p;
+  });
+}

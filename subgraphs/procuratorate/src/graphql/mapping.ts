@@ -1,0 +1,31 @@
+import type { RecordScope, Visibility } from '@jiefen/auth';
+import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
+import type {
+  ProcuratorateCaseKind, ProcuratorateCaseStatus, ProcuratorateCaseType, ProcuratorateDecision, ReconciliationOutcome,
+} from './procuratorate-case.type.js';
+
+/** Record rule input: the procuratorate owns its cases; the region decides jurisdiction. */
+export const scopeOf = (c: ProcuratorateCase): RecordScope => ({ owner: 'PROCURATORATE', regionCode: c.regionCode });
+
+export function toType(c: ProcuratorateCase, visibility: Visibility): ProcuratorateCaseType {
+  return {
+    id: c.id,
+    disputeId: c.disputeId,
+    caseNumber: c.caseNumber,
+    kind: c.kind as ProcuratorateCaseKind,
+    charge: c.charge ?? null,
+    status: c.status as ProcuratorateCaseStatus,
+    regionCode: c.regionCode,
+    receivedAt: c.receivedAt,
+    mediationOrganization: c.mediationOrganization ?? null,
+    referredAt: c.referredAt ?? null,
+    outcome: (c.outcome ?? null) as ReconciliationOutcome | null,
+    outcomeAt: c.outcomeAt ?? null,
+    agreementSummary: c.agreementSummary ?? null,
+    decision: (c.decision ?? null) as ProcuratorateDecision | null,
+    decisionNote: c.decisionNote ?? null,
+    concludedAt: c.concludedAt ?? null,
+    entity: c,
+    visibility,
+  };
+}

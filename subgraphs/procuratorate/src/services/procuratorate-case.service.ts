@@ -1,0 +1,129 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Caller } from '@jiefen/auth';
+import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { procuratorateCaseWorkflow, type ProcuratorateActor, type ProcuratorateCaseEvent, type ProcuratorateCaseState } from '../domain/procuratorate-case.workflow.js';
+import { allowedDecisions, CHARGES, DECISIONS, ineligibilityOf, type ReconciliationFacts } from '../domain/reconciliation.rules.js';
+import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
+import { decide, requireProcurator, type ServiceOptions } from './support.js';
+
+async function loadCase(em: EntityManager, id: string): Promise<ProcuratorateCase> {
+  const found = await em.findOne(ProcuratorateCase, { id });
+  if (!found) throw DomainError.notFound('检察案件', id, 'PROCURATORATE_CASE_NOT_FOUND');
+  return found;
+}
+
+function step(c: ProcuratorateCase, event: ProcuratorateCaseEvent, actor: ProcuratorateActor): void {
+  c.status = decide(() => procuratorateCaseWorkflow.transition(c.status as ProcuratorateCaseState, event, actor));
+}
+
+/** The facts as the procurator states them; chapter and negligence default from the charge catalogue. */
+export interface ReconciliationFactsInput extends Omit<ReconciliationFacts, 'chapter' | 'negligent'> {
+  chapter?: number | null;
+  negligent?: boolean | null;
+}
+
+function factsOf(input: ReconciliationFactsInput): ReconciliationFacts {
+  const charge = check.text('facts.charge', '罪名', input.charge, { min: 2, max: 50 });
+  const known = CHARGES[charge];
+  const chapter = input.chapter ?? known?.chapter;
+  const negligent = input.negligent ?? known?.negligent;
+  if (chapter === undefined || chapter === null) throw DomainError.validation('facts.chapter', '罪名不在目录中,须写明所属刑法分则章次');
+  if (negligent === undefined || negligent === null) throw DomainError.validation('facts.negligent', '罪名不在目录中,须写明是否过失犯罪');
+  return {
+    ...input,
+    charge,
+    chapter: check.int('facts.chapter', '刑法分则章次', chapter, { min: 1, max: 10 }),
+    negligent,
+    likelySentenceMonths: check.int('facts.likelySentenceMonths', '可能判处的刑期(月)', input.likelySentenceMonths, { min: 0, max: 300 }),
+  };
+}
+
+/**
+ * 检调对接 for a criminal case: checks 刑事和解 eligibility (Art 288) first. An ineligible case is
+ * refused with every reason (`NOT_ELIGIBLE`) and nothing is written.
+ */
+export async function referForReconciliation(
+  em: EntityManager, caller: Caller, id: string, input: { organization: string; facts: ReconciliationFactsInput }, options: ServiceOptions = {},
+): Promise<ProcuratorateCase> {
+  requireProcurator(caller);
+  const organization = check.text('organization', '调解组织名称', input.organization, { min: 2, max: 100 });
+  const facts = factsOf(input.facts);
+  return em.transactional(async (tx) => {
+    const c = await loadCase(tx, id);
+    requireProcurator(caller, c.regionCode);
+    if (c.kind !== 'CRIMINAL_RECONCILIATION') throw DomainError.validation('id', '民事监督案件请使用“民事监督案件移交调解”');
+    step(c, 'REFER', 'PROCURATOR');
+    const reasons = ineligibilityOf(facts);
+    if (reasons.length) {
+      throw new DomainError('NOT_ELIGIBLE', `不适用刑事和解:${reasons.map((r) => r.reason).join(';')}`, { reasons: reasons.map((r) => r.code) });
+    }
+    Object.assign(c, { eligibility: facts, charge: facts.charge, mediationOrganization: organization, referredAt: options.now ?? new Date() });
+    return c;
+  });
+}
+
+/** 民事监督案件 referred to mediation (the parties may settle while the review waits). */
+export async function referCivilSupervisionToMediation(em: EntityManager, caller: Caller, id: string, organization: string, options: ServiceOptions = {}): Promise<ProcuratorateCase> {
+  requireProcurator(caller);
+  const org = check.text('organization', '调解组织名称', organization, { min: 2, max: 100 });
+  return em.transactional(async (tx) => {
+    const c = await loadCase(tx, id);
+    requireProcurator(caller, c.regionCode);
+    if (c.kind !== 'CIVIL_SUPERVISION') throw DomainError.validation('id', '刑事案件须先审查刑事和解条件,请使用“刑事和解移交调解”');
+    step(c, 'REFER', 'PROCURATOR');
+    Object.assign(c, { mediationOrganization: org, referredAt: options.now ?? new Date() });
+    return c;
+  });
+}
+
+export interface ReconciliationOutcomeReport {
+  caseId: string;
+  reconciled: boolean;
+  /** The agreement's gist, or why no agreement was reached. */
+  summary: string;
+  concludedAt?: Date | string | null;
+}
+
+async function applyOutcome(em: EntityManager, actor: ProcuratorateActor, caller: Caller | null, report: ReconciliationOutcomeReport, options: ServiceOptions): Promise<ProcuratorateCase> {
+  const id = requireUuid('caseId', report.caseId);
+  const summary = check.text('summary', '和解情况', report.summary, { min: 2, max: 2000 });
+  const at = report.concludedAt ? new Date(report.concludedAt) : options.now ?? new Date();
+  if (Number.isNaN(at.getTime())) throw DomainError.validation('concludedAt', '调解结束时间无效');
+  return em.transactional(async (tx) => {
+    const c = await loadCase(tx, id);
+    if (caller) requireProcurator(caller, c.regionCode);
+    step(c, report.reconciled ? 'RECORD_RECONCILED' : 'RECORD_NOT_RECONCILED', actor);
+    Object.assign(c, { outcome: report.reconciled ? 'RECONCILED' : 'NOT_RECONCILED', outcomeAt: at, agreementSummary: summary });
+    return c;
+  });
+}
+
+/** Entry point for the docking event bringing the mediation's outcome back (the inbox verified the sender). */
+export function receiveMediationOutcome(em: EntityManager, report: ReconciliationOutcomeReport, options: ServiceOptions = {}): Promise<ProcuratorateCase> {
+  return applyOutcome(em, 'MEDIATION_ORGANIZATION', null, report, options);
+}
+
+/** The procurator records the outcome (Art 289: after reviewing the agreement's voluntariness and legality). */
+export function recordReconciliationOutcome(em: EntityManager, caller: Caller, report: ReconciliationOutcomeReport, options: ServiceOptions = {}): Promise<ProcuratorateCase> {
+  requireProcurator(caller);
+  return applyOutcome(em, 'PROCURATOR', caller, report, options);
+}
+
+/** 处理决定 (Art 290): leniency recommendation, no prosecution, or prosecution continues; civil: review ends or continues. */
+export async function concludeProcuratorateCase(em: EntityManager, caller: Caller, id: string, decision: string, note: string, options: ServiceOptions = {}): Promise<ProcuratorateCase> {
+  requireProcurator(caller);
+  const chosen = check.oneOf('decision', '处理决定', decision, DECISIONS);
+  const decisionNote = check.text('note', '决定理由', note, { min: 2, max: 2000 });
+  return em.transactional(async (tx) => {
+    const c = await loadCase(tx, id);
+    requireProcurator(caller, c.regionCode);
+    const reconciled = c.status === 'RECONCILED';
+    step(c, 'CONCLUDE', 'PROCURATOR');
+    const allowed = allowedDecisions(c.kind as 'CRIMINAL_RECONCILIATION' | 'CIVIL_SUPERVISION', reconciled);
+    if (!allowed.includes(chosen)) {
+      throw new DomainError('DECISION_NOT_ALLOWED', reconciled ? '该案件类型不能作出此决定' : '未达成和解的案件只能依法继续办理(继续起诉或继续监督)', { allowed });
+    }
+    Object.assign(c, { decision: chosen, decisionNote, concludedAt: options.now ?? new Date() });
+    return c;
+  });
+}

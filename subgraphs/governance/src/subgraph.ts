@@ -2,26 +2,56 @@ import 'reflect-metadata';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedGovernance } from '../seeds/demo.seed.js';
+import { DisputeActivity } from './entities/dispute-activity.entity.js';
+import { DisputeDocument } from './entities/dispute-document.entity.js';
+import { DisputeNotice } from './entities/dispute-notice.entity.js';
+import { DisputeNumberCounter } from './entities/dispute-number-counter.entity.js';
 import { DisputeParty } from './entities/dispute-party.entity.js';
 import { Dispute } from './entities/dispute.entity.js';
+import { DockingEvent } from './entities/docking-event.entity.js';
+import { Docking } from './entities/docking.entity.js';
+import { Escalation } from './entities/escalation.entity.js';
+import { MediationAttempt } from './entities/mediation-attempt.entity.js';
 import { Region } from './entities/region.entity.js';
+import { RiskAlert } from './entities/risk-alert.entity.js';
+import { ScreeningFinding } from './entities/screening-finding.entity.js';
+import { ScreeningReport } from './entities/screening-report.entity.js';
+import { ServiceItem } from './entities/service-item.entity.js';
+import { SupervisionItem } from './entities/supervision-item.entity.js';
+import { DisputeHandlingResolver } from './graphql/dispute-handling.resolver.js';
+import { DisputeWorkflowResolver } from './graphql/dispute-workflow.resolver.js';
 import { DisputeResolver, resolveDisputeReference } from './graphql/dispute.resolver.js';
+import { DockingResolver, resolveDockingReference } from './graphql/docking.resolver.js';
 import { PartyResolver } from './graphql/party.resolver.js';
 import { PersonResolver, resolvePersonReference } from './graphql/person.resolver.js';
 import { RegionResolver, resolveRegionReference } from './graphql/region.resolver.js';
 import { RegistrationResolver } from './graphql/registration.resolver.js';
-import { DisputeNumberCounter } from './entities/dispute-number-counter.entity.js';
+import { RiskAlertResolver } from './graphql/risk-alert.resolver.js';
+import { ScreeningResolver } from './graphql/screening.resolver.js';
+import { ServiceItemResolver } from './graphql/service-item.resolver.js';
+import { SupervisionResolver } from './graphql/supervision.resolver.js';
 import { createGovernanceLoaders } from './loaders/governance.loaders.js';
 
-/** 综治中心 — the hub: unified intake, regions, and (later) the docking ledger. */
+/** 综治中心 — the hub: unified intake, triage and tiered resolution, screening, early warning, supervision, regions and the docking ledger. */
 export const governanceSubgraph = defineSubgraph({
   name: 'governance',
   agencyName: '综治中心',
   defaultPort: 4101,
-  database: { name: 'governance', entities: [Dispute, DisputeParty, DisputeNumberCounter, Region, PersonalDataAccess], migrations },
+  database: {
+    name: 'governance',
+    entities: [
+      Dispute, DisputeParty, DisputeNumberCounter, DisputeActivity, DisputeDocument, DisputeNotice, MediationAttempt, Escalation,
+      ServiceItem, ScreeningReport, ScreeningFinding, RiskAlert, SupervisionItem, Docking, DockingEvent, Region, PersonalDataAccess,
+    ],
+    migrations,
+  },
   schema: {
-    resolvers: [DisputeResolver, RegistrationResolver, PartyResolver, PersonResolver, RegionResolver, createAccessLogResolver('GOVERNANCE', 'governanceAccessLog')],
-    referenceResolvers: { Dispute: resolveDisputeReference, Region: resolveRegionReference, Person: resolvePersonReference },
+    resolvers: [
+      DisputeResolver, DisputeHandlingResolver, DisputeWorkflowResolver, RegistrationResolver, PartyResolver, PersonResolver, RegionResolver,
+      ServiceItemResolver, ScreeningResolver, RiskAlertResolver, SupervisionResolver, DockingResolver,
+      createAccessLogResolver('GOVERNANCE', 'governanceAccessLog'),
+    ],
+    referenceResolvers: { Dispute: resolveDisputeReference, Region: resolveRegionReference, Person: resolvePersonReference, Docking: resolveDockingReference },
   },
   createLoaders: createGovernanceLoaders,
   seed: seedGovernance,

@@ -4,6 +4,10 @@ import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-or
 @Entity({ tableName: 'dispute' })
 @Index({ properties: ['registeredAt', 'id'] })
 @Index({ properties: ['regionCode', 'registeredAt'] })
+@Index({ properties: ['status', 'registeredAt'] })
+@Index({ properties: ['tier', 'registeredAt'] })
+@Index({ properties: ['channel', 'registeredAt'] })
+@Index({ properties: ['riskLevel', 'registeredAt'] })
 export class Dispute {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -49,6 +53,85 @@ export class Dispute {
 
   @Property({ type: 'string', length: 40, nullable: true })
   firstContactOrganization?: string | null;
+
+  /** 诉求 (for the archive 档案). */
+  @Property({ type: 'text', nullable: true })
+  claims?: string | null;
+
+  /** When the current state (or tier) began: its clock runs from here. */
+  @Property({ type: 'datetime', nullable: true })
+  stateSince?: Date | null;
+
+  /** When the current clock runs out (null once the procedure has ended); `overdue` filters on it. */
+  @Index()
+  @Property({ type: 'datetime', nullable: true })
+  dueAt?: Date | null;
+
+  /** 研判分流: the responsible unit and why. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  responsibleUnitKind?: string | null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  responsibleUnitName?: string | null;
+
+  @Property({ type: 'string', length: 40, nullable: true })
+  responsibleUnitCode?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  routingReason?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  routedAt?: Date | null;
+
+  /** 化解方式; 动态调整 changes it (each change is in the timeline). */
+  @Property({ type: 'string', length: 30, nullable: true })
+  method?: string | null;
+
+  /** 调解前置: CONSENTED or REFUSED, with the note taken. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  consent?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  consentNote?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  consentAt?: Date | null;
+
+  /** Attempts recorded at the current tier (三三制); an escalation resets it. */
+  @Property({ type: 'integer' })
+  attemptsAtTier: number & Opt = 0;
+
+  /** Entries in the timeline so far (the next entry's sequence). */
+  @Property({ type: 'integer' })
+  timelineLength: number & Opt = 0;
+
+  /** RESOLVED or UNRESOLVED, with the summary, when mediation ended. */
+  @Property({ type: 'string', length: 12, nullable: true })
+  outcome?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  outcomeSummary?: string | null;
+
+  @Index()
+  @Property({ type: 'datetime', nullable: true })
+  resolvedAt?: Date | null;
+
+  /** 协调督办岗综合研判. */
+  @Property({ type: 'text', nullable: true })
+  reviewOpinion?: string | null;
+
+  @Property({ type: 'string', length: 50, nullable: true })
+  reviewerName?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  reviewedAt?: Date | null;
+
+  /** 结案意见. */
+  @Property({ type: 'text', nullable: true })
+  closingOpinion?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  closedAt?: Date | null;
 
   @Property({ type: 'integer', version: true })
   version: number & Opt = 1;

@@ -3,8 +3,11 @@ import { ageOn } from '@jiefen/codes';
 import { DomainError, pageRequest, requireCaller, requireRegionPrefix, requireUuid, requireVisible, toConnection, visibility } from '@jiefen/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Dispute } from '../entities/dispute.entity.js';
-import { disputeScope } from './access.js';
+import { disputeScope, mayReadHandling } from './access.js';
 import type { GovernanceContext } from './context.js';
+import { DisputeHandlingType } from './dispute-handling.type.js';
+import { dockingScope, toDockingType } from './docking.resolver.js';
+import { DockingType } from './docking.type.js';
 import { PartyType } from './party.type.js';
 import { DisputeConnection, DisputesArgs, DisputeType } from './dispute.type.js';
 import { toDisputeType, toRegionType } from './mappers.js';
@@ -18,7 +21,7 @@ export class DisputeResolver {
     return visible ? toDisputeType(visible.record) : null;
   }
 
-  @Query(() => DisputeConnection, { description: '纠纷列表(按登记时间倒序,游标分页) Disputes, newest first' })
+  @Query(() => DisputeConnection, { description: '纠纷列表(按登记时间倒序,游标分页;可按区划、类别、状态、层级、渠道、风险、超期筛选) Disputes, newest first' })
   async disputes(@Args(() => DisputesArgs) args: DisputesArgs, @Ctx() ctx: GovernanceContext): Promise<InstanceType<typeof DisputeConnection>> {
     const caller = requireCaller(ctx);
     const { limit, after } = pageRequest(args, 2);
@@ -26,6 +29,13 @@ export class DisputeResolver {
     const conditions: FilterQuery<Dispute>[] = [{ regionCode: { $like: `${caller.jurisdiction}%` } }];
     if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
     if (args.category) conditions.push({ category: args.category });
+    if (args.status) conditions.push({ status: args.status });
+    if (args.tier) conditions.push({ tier: args.tier });
+    if (args.channel) conditions.push({ channel: args.channel });
+    if (args.riskLevel) conditions.push({ riskLevel: args.riskLevel });
+    const now = new Date();
+    if (args.overdue === true) conditions.push({ dueAt: { $lt: now } });
+    if (args.overdue === false) conditions.push({ $or: [{ dueAt: null }, { dueAt: { $gte: now } }] });
     const where: FilterQuery<Dispute> = { $and: conditions };
     const keyset: FilterQuery<Dispute> = after
       ? { $or: [{ registeredAt: { $lt: new Date(after[0]!) } }, { registeredAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
@@ -56,6 +66,25 @@ export class DisputeResolver {
       entity,
       visibility: v,
     }));
+  }
+
+  @FieldResolver(() => DisputeHandlingType, { nullable: true, description: '综治中心办理情况:研判、告知、调解、上交、研判结案、档案、预警(仅综治中心与领导可见,其他部门为 null)' })
+  handling(@Root() dispute: DisputeType, @Ctx() ctx: GovernanceContext): DisputeHandlingType | null {
+    if (!mayReadHandling(ctx, dispute.regionCode)) return null;
+    const d = dispute.entity;
+    return {
+      claims: d.claims ?? null, routingReason: d.routingReason ?? null, consent: d.consent ?? null, consentNote: d.consentNote ?? null,
+      outcomeSummary: d.outcomeSummary ?? null, reviewOpinion: d.reviewOpinion ?? null, reviewerName: d.reviewerName ?? null,
+      reviewedAt: d.reviewedAt ?? null, closingOpinion: d.closingOpinion ?? null, disputeId: d.id, dispute: d,
+    };
+  }
+
+  @FieldResolver(() => [DockingType], { description: '该纠纷的对接(调用者可见的)' })
+  async dockings(@Root() dispute: DisputeType, @Ctx() ctx: GovernanceContext): Promise<DockingType[]> {
+    if (!ctx.caller) return [];
+    return (await ctx.loaders.dockingsByDispute.load(dispute.id))
+      .filter((d) => visibility(ctx, dockingScope(d)) !== 'NONE')
+      .map((d) => toDockingType(d, ctx));
   }
 }
 

@@ -1,5 +1,22 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '@jiefen/subgraph-kit';
+import type { Dispute } from '../entities/dispute.entity.js';
+import { DisputeChannel, DisputeStatus, DisputeTier, ResolutionMethod, ResponsibleUnitKind, RiskLevel } from './enums.js';
+
+@ObjectType('ResponsibleUnit', { description: '承办单位(研判分流结果) The unit a dispute was routed to' })
+export class ResponsibleUnitType {
+  @Field(() => ResponsibleUnitKind, { description: '类型' })
+  kind!: string;
+
+  @Field(() => String, { description: '名称' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '机构代码' })
+  code!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '分流时间' })
+  routedAt!: Date | null;
+}
 
 @Directive('@key(fields: "id")')
 @ObjectType('Dispute', { description: '矛盾纠纷(统一受理登记) A dispute, registered once at the hub' })
@@ -13,7 +30,7 @@ export class DisputeType {
   @Field(() => String, { description: '纠纷类别(人民调解统计口径)' })
   category!: string;
 
-  @Field(() => String, { description: '受理渠道:WINDOW 窗口 / ONLINE 网上 / HOTLINE_12348 热线 / GRID_SCREENING 网格排查 / AGENCY_TRANSFER 部门移送' })
+  @Field(() => DisputeChannel, { description: '受理渠道:WINDOW 窗口 / ONLINE 网上 / HOTLINE_12348 热线 / GRID_SCREENING 网格排查 / AGENCY_TRANSFER 部门移送' })
   channel!: string;
 
   @Field(() => String, { description: '纠纷概要' })
@@ -25,13 +42,13 @@ export class DisputeType {
   @Field(() => Int, { description: '涉及人数' })
   peopleInvolved!: number;
 
-  @Field(() => String, { description: '化解层级:VILLAGE 村 / TOWN 镇 / COUNTY 县' })
+  @Field(() => DisputeTier, { description: '化解层级:VILLAGE 村 / TOWN 镇 / COUNTY 县' })
   tier!: string;
 
-  @Field(() => String, { description: '状态' })
+  @Field(() => DisputeStatus, { description: '状态' })
   status!: string;
 
-  @Field(() => String, { description: '风险等级' })
+  @Field(() => RiskLevel, { description: '风险等级' })
   riskLevel!: string;
 
   @Field(() => Date, { description: '登记时间' })
@@ -39,6 +56,36 @@ export class DisputeType {
 
   @Field(() => String, { nullable: true, description: '首接责任人' })
   firstContactName!: string | null;
+
+  @Field(() => ResolutionMethod, { nullable: true, description: '化解方式(动态调整后为当前方式)' })
+  method!: string | null;
+
+  @Field(() => ResponsibleUnitType, { nullable: true, description: '承办单位(研判分流)' })
+  responsibleUnit!: ResponsibleUnitType | null;
+
+  @Field(() => Int, { description: '本层级已调解次数(三三制)' })
+  attemptsAtTier!: number;
+
+  @Field(() => Date, { nullable: true, description: '当前环节办理时限(已终结为空)' })
+  dueAt!: Date | null;
+
+  @Field(() => Boolean, { description: '是否超期' })
+  overdue!: boolean;
+
+  @Field(() => String, { nullable: true, description: '化解结果:RESOLVED 化解成功 / UNRESOLVED 化解不成' })
+  outcome!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '化解成功时间' })
+  resolvedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '结案(终结)时间' })
+  closedAt!: Date | null;
+
+  @Field(() => Int, { description: '版本号(乐观锁:办理时可传 expectedVersion)' })
+  version!: number;
+
+  /** The row, for the hub-only field resolvers. */
+  entity!: Dispute;
 }
 
 export const DisputeConnection = ConnectionType('Dispute', DisputeType, '纠纷列表 A page of disputes');
@@ -50,4 +97,19 @@ export class DisputesArgs extends PageArgs {
 
   @Field(() => String, { nullable: true, description: '纠纷类别' })
   category?: string | null;
+
+  @Field(() => DisputeStatus, { nullable: true, description: '状态' })
+  status?: string | null;
+
+  @Field(() => DisputeTier, { nullable: true, description: '化解层级' })
+  tier?: string | null;
+
+  @Field(() => DisputeChannel, { nullable: true, description: '受理渠道' })
+  channel?: string | null;
+
+  @Field(() => RiskLevel, { nullable: true, description: '风险等级' })
+  riskLevel?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true 只看超期未办结的;false 只看未超期的' })
+  overdue?: boolean | null;
 }

@@ -17,6 +17,18 @@ export function toDisputeType(d: Dispute): DisputeType {
     riskLevel: d.riskLevel,
     registeredAt: d.registeredAt,
     firstContactName: d.firstContactName ?? null,
+    method: d.method ?? null,
+    responsibleUnit: d.responsibleUnitKind
+      ? { kind: d.responsibleUnitKind, name: d.responsibleUnitName ?? '', code: d.responsibleUnitCode ?? null, routedAt: d.routedAt ?? null }
+      : null,
+    attemptsAtTier: d.attemptsAtTier,
+    dueAt: d.dueAt ?? null,
+    overdue: !!d.dueAt && d.dueAt.getTime() < Date.now(),
+    outcome: d.outcome ?? null,
+    resolvedAt: d.resolvedAt ?? null,
+    closedAt: d.closedAt ?? null,
+    version: d.version,
+    entity: d,
   };
 }
 

@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
+import { DocumentInput } from './dispute-document.input.js';
 
-@InputType('PartyInput', { description: '当事人信息' })
+@InputType('DisputePartyInput', { description: '当事人信息' })
 export class PartyInput {
   @Field(() => String, { description: '身份:APPLICANT 申请人 / RESPONDENT 被申请人 / THIRD_PARTY 第三人' })
   role!: string;
@@ -40,4 +41,10 @@ export class RegisterDisputeInput {
 
   @Field(() => [PartyInput], { description: '当事人' })
   parties!: PartyInput[];
+
+  @Field(() => String, { nullable: true, description: '当事人诉求(归档)' })
+  claims?: string | null;
+
+  @Field(() => [DocumentInput], { nullable: true, description: '随登记归档的材料(元数据)' })
+  documents?: DocumentInput[] | null;
 }

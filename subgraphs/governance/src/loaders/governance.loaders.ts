@@ -1,11 +1,28 @@
 import type { EntityManager } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
 import { manyByKey, oneByKey } from '@jiefen/subgraph-kit';
+import { DisputeActivity } from '../entities/dispute-activity.entity.js';
+import { DisputeDocument } from '../entities/dispute-document.entity.js';
+import { DisputeNotice } from '../entities/dispute-notice.entity.js';
 import { DisputeParty } from '../entities/dispute-party.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';
+import { DockingEvent } from '../entities/docking-event.entity.js';
+import { Docking } from '../entities/docking.entity.js';
+import { Escalation } from '../entities/escalation.entity.js';
+import { MediationAttempt } from '../entities/mediation-attempt.entity.js';
 import { Region } from '../entities/region.entity.js';
+import { RiskAlert } from '../entities/risk-alert.entity.js';
+import { ScreeningFinding } from '../entities/screening-finding.entity.js';
+import { loadDisputeCounts, type CountsKey, type RegionCounts } from './dispute-counts.js';
 
 /** Per-request DataLoaders of the governance subgraph. */
 export function createGovernanceLoaders(em: EntityManager) {
+  const byDispute = <T extends { disputeId: string }>(entity: new () => T, orderBy: Record<string, 'asc' | 'desc'>) =>
+    manyByKey(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's FilterQuery cannot be expressed for a generic entity
+      (ids: readonly string[]) => em.find(entity, { disputeId: { $in: [...ids] } } as any, { orderBy: { disputeId: 'asc', ...orderBy } as any }) as Promise<T[]>,
+      (row: T) => row.disputeId,
+    );
   return {
     disputeById: oneByKey((ids: readonly string[]) => em.find(Dispute, { id: { $in: [...ids] } }), (d) => d.id),
     regionByCode: oneByKey((codes: readonly string[]) => em.find(Region, { code: { $in: [...codes] } }), (r) => r.code),
@@ -21,6 +38,35 @@ export function createGovernanceLoaders(em: EntityManager) {
       (keys: readonly string[]) => em.find(DisputeParty, { personKey: { $in: [...keys] } }, { orderBy: { disputeId: 'asc' } }),
       (p) => p.personKey ?? '',
     ),
+    attemptsByDispute: byDispute(MediationAttempt, { sequence: 'asc' }),
+    escalationsByDispute: byDispute(Escalation, { escalatedAt: 'asc' }),
+    activitiesByDispute: byDispute(DisputeActivity, { sequence: 'asc' }),
+    noticesByDispute: byDispute(DisputeNotice, { givenAt: 'asc' }),
+    documentsByDispute: byDispute(DisputeDocument, { recordedAt: 'asc' }),
+    findingsByDispute: manyByKey(
+      (ids: readonly string[]) => em.find(ScreeningFinding, { disputeId: { $in: [...ids] } }),
+      (f) => f.disputeId ?? '',
+    ),
+    alertsByDispute: manyByKey(
+      (ids: readonly string[]) => em.find(RiskAlert, { disputeId: { $in: [...ids] } }, { orderBy: { raisedAt: 'asc', id: 'asc' } }),
+      (a) => a.disputeId ?? '',
+    ),
+    findingsByReport: manyByKey(
+      (ids: readonly string[]) => em.find(ScreeningFinding, { reportId: { $in: [...ids] } }, { orderBy: { reportId: 'asc', position: 'asc' } }),
+      (f) => f.reportId,
+    ),
+    dockingById: oneByKey((ids: readonly string[]) => em.find(Docking, { id: { $in: [...ids] } }), (d) => d.id),
+    dockingsByDispute: manyByKey(
+      (ids: readonly string[]) => em.find(Docking, { disputeId: { $in: [...ids] } }, { orderBy: { sentAt: 'asc', id: 'asc' } }),
+      (d) => d.disputeId ?? '',
+    ),
+    eventsByDocking: manyByKey(
+      (ids: readonly string[]) => em.find(DockingEvent, { dockingId: { $in: [...ids] } }, { orderBy: { dockingId: 'asc', sequence: 'asc' } }),
+      (e) => e.dockingId,
+    ),
+    disputeCounts: new DataLoader<CountsKey, RegionCounts, string>((keys) => loadDisputeCounts(em, keys), {
+      cacheKeyFn: (k) => `${k.from.toISOString()}|${k.to.toISOString()}|${k.regionCode}`,
+    }),
   };
 }
 

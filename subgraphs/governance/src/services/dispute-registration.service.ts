@@ -1,25 +1,36 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
+import { inJurisdiction, type Caller } from '@jiefen/auth';
 import { check, DomainError } from '@jiefen/subgraph-kit';
+import { disputeDueAt } from '../domain/clocks.js';
+import { hubConfig } from '../domain/config.js';
 import { CHANNELS, DISPUTE_CATEGORIES, formatDisputeNumber, numberScope, PARTY_ROLES, partiesProblem, registrationYear } from '../domain/dispute-registration.js';
+import { DisputeActivity } from '../entities/dispute-activity.entity.js';
 import { DisputeParty } from '../entities/dispute-party.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';
 import { Region } from '../entities/region.entity.js';
-import type { RegisterDisputeInput } from '../graphql/register-dispute.input.js';
+import type { DocumentInput } from '../graphql/dispute-document.input.js';
+import type { PartyInput, RegisterDisputeInput } from '../graphql/register-dispute.input.js';
+import { validateDocument, type ValidDocument, writeDocument } from './dispute-document.service.js';
+import { warnAtRegistration } from './early-warning.service.js';
+import { requireHubStaff } from './hub-rules.js';
 
-/** Validates every field first; then numbers and writes the dispute and its parties in one transaction. */
-export async function registerDispute(em: EntityManager, caller: Caller, input: RegisterDisputeInput, personKeyOf: (idNumber: string) => string): Promise<Dispute> {
-  if (caller.agency !== 'GOVERNANCE' || !hasRole(caller, 'STAFF', 'SUPERVISOR')) {
-    throw DomainError.forbidden('只有综治中心受理登记岗可以登记纠纷');
-  }
-  const category = check.oneOf('category', '纠纷类别', input.category, DISPUTE_CATEGORIES);
-  const channel = check.oneOf('channel', '受理渠道', input.channel, CHANNELS);
-  const summary = check.text('summary', '纠纷概要', input.summary, { min: 5, max: 2000 });
-  const regionCode = check.regionCode('regionCode', input.regionCode, [9, 12]);
-  const peopleInvolved = check.int('peopleInvolved', '涉及人数', input.peopleInvolved, { min: 1, max: 100_000 });
-  if (input.parties.length > 50) throw DomainError.validation('parties', '当事人不能超过 50 人');
-  const parties = input.parties.map((p, i) => {
+export interface ValidRegistration {
+  category: string;
+  channel: string;
+  summary: string;
+  claims: string | null;
+  regionCode: string;
+  peopleInvolved: number;
+  parties: ValidParty[];
+  documents: ValidDocument[];
+}
+
+type ValidParty = { role: string; name: string; idNumber: string | null; phone: string | null; address: string | null; birthDate: string | null };
+
+export function validateParties(input: PartyInput[]): ValidParty[] {
+  if (input.length > 50) throw DomainError.validation('parties', '当事人不能超过 50 人');
+  const parties = input.map((p, i) => {
     const field = (name: string) => `parties[${i}].${name}`;
     const id = p.idNumber ? check.idNumber(field('idNumber'), p.idNumber) : null;
     const birthDate = id ? id.info.birthDate : p.birthDate ? check.date(field('birthDate'), '出生日期', p.birthDate, { notFuture: true }) : null;
@@ -34,36 +45,87 @@ export async function registerDispute(em: EntityManager, caller: Caller, input: 
   });
   const problem = partiesProblem(parties);
   if (problem) throw DomainError.validation(`parties[${problem.index}]`, problem.message);
-  if (!inJurisdiction(caller, regionCode)) throw DomainError.validation('regionCode', '发生地不在本人辖区内');
-  if (!(await em.findOne(Region, { code: regionCode }))) throw DomainError.validation('regionCode', '区划代码不存在');
+  return parties;
+}
 
-  return em.transactional(async (tx) => {
-    const registeredAt = new Date();
-    const year = registrationYear(registeredAt);
-    const rows = await tx.getConnection().execute<{ last: number }[]>(
-      `insert into dispute_number_counter (scope, year, last) values (?, ?, 1)
-       on conflict (scope, year) do update set last = dispute_number_counter.last + 1 returning last`,
-      [numberScope(regionCode), year],
-      'all',
-      tx.getTransactionContext(),
-    );
-    const dispute = tx.create(Dispute, {
-      id: randomUUID(),
-      number: formatDisputeNumber(regionCode, year, rows[0]!.last),
-      category,
-      channel,
-      summary,
-      regionCode,
-      peopleInvolved,
-      registeredAt,
-      firstContactSubject: caller.subject,
-      firstContactName: caller.name,
-      firstContactOrganization: caller.organization,
-    });
-    parties.forEach((p, position) =>
-      tx.create(DisputeParty, { ...p, id: randomUUID(), disputeId: dispute.id, position, personKey: p.idNumber ? personKeyOf(p.idNumber) : null }),
-    );
-    await tx.flush();
-    return dispute;
+export function validateDocuments(documents: DocumentInput[] | null | undefined): ValidDocument[] {
+  const list = documents ?? [];
+  if (list.length > 50) throw DomainError.validation('documents', '一次最多登记 50 份材料');
+  return list.map((d, i) => validateDocument(d, `documents[${i}]`));
+}
+
+/** A region inside the caller's jurisdiction that exists in the region table. */
+export async function requireRegion(em: EntityManager, caller: Caller, field: string, regionCode: string): Promise<void> {
+  if (!inJurisdiction(caller, regionCode)) throw DomainError.validation(field, '发生地不在本人辖区内');
+  if (!(await em.findOne(Region, { code: regionCode }))) throw DomainError.validation(field, '区划代码不存在');
+}
+
+/** Validates every field first; then numbers and writes the dispute and its parties in one transaction. */
+export async function registerDispute(em: EntityManager, caller: Caller, input: RegisterDisputeInput, personKeyOf: (idNumber: string) => string): Promise<Dispute> {
+  if (caller.agency !== 'GOVERNANCE') throw DomainError.forbidden('只有综治中心受理登记岗可以登记纠纷');
+  requireHubStaff(caller);
+  const registration: ValidRegistration = {
+    category: check.oneOf('category', '纠纷类别', input.category, DISPUTE_CATEGORIES),
+    channel: check.oneOf('channel', '受理渠道', input.channel, CHANNELS),
+    summary: check.text('summary', '纠纷概要', input.summary, { min: 5, max: 2000 }),
+    claims: check.optionalText('claims', '当事人诉求', input.claims, 2000),
+    regionCode: check.regionCode('regionCode', input.regionCode, [9, 12]),
+    peopleInvolved: check.int('peopleInvolved', '涉及人数', input.peopleInvolved, { min: 1, max: 100_000 }),
+    parties: validateParties(input.parties),
+    documents: validateDocuments(input.documents),
+  };
+  await requireRegion(em, caller, 'regionCode', registration.regionCode);
+  return em.transactional((tx) => writeRegistration(tx, caller, registration, personKeyOf));
+}
+
+/**
+ * Inside a transaction: the next unified number of the town and year (row lock on the counter:
+ * concurrent registrations queue, a rolled-back one gives its number back), the dispute, its
+ * parties and documents, the first timeline entry and the early-warning rules.
+ */
+export async function writeRegistration(tx: EntityManager, caller: Caller, r: ValidRegistration, personKeyOf: (idNumber: string) => string, registeredAt = new Date()): Promise<Dispute> {
+  const year = registrationYear(registeredAt);
+  const rows = await tx.getConnection().execute<{ last: number }[]>(
+    `insert into dispute_number_counter (scope, year, last) values (?, ?, 1)
+     on conflict (scope, year) do update set last = dispute_number_counter.last + 1 returning last`,
+    [numberScope(r.regionCode), year],
+    'all',
+    tx.getTransactionContext(),
+  );
+  const dispute = tx.create(Dispute, {
+    id: randomUUID(),
+    number: formatDisputeNumber(r.regionCode, year, rows[0]!.last),
+    category: r.category,
+    channel: r.channel,
+    summary: r.summary,
+    claims: r.claims,
+    regionCode: r.regionCode,
+    peopleInvolved: r.peopleInvolved,
+    registeredAt,
+    stateSince: registeredAt,
+    dueAt: disputeDueAt('REGISTERED', 'VILLAGE', registeredAt, hubConfig.clocks),
+    timelineLength: 1,
+    firstContactSubject: caller.subject,
+    firstContactName: caller.name,
+    firstContactOrganization: caller.organization,
   });
+  const personKeys = r.parties.flatMap((p) => (p.idNumber ? [personKeyOf(p.idNumber)] : []));
+  r.parties.forEach((p, position) =>
+    tx.create(DisputeParty, { ...p, id: randomUUID(), disputeId: dispute.id, position, personKey: p.idNumber ? personKeyOf(p.idNumber) : null }),
+  );
+  for (const d of r.documents) writeDocument(tx, dispute.id, d, caller, registeredAt);
+  tx.create(DisputeActivity, {
+    id: randomUUID(),
+    disputeId: dispute.id,
+    sequence: 1,
+    type: 'REGISTER',
+    toStatus: 'REGISTERED',
+    at: registeredAt,
+    actorSubject: caller.subject,
+    actorName: caller.name,
+    summary: `统一受理登记(${r.channel}),编号 ${dispute.number}`,
+  });
+  await warnAtRegistration(tx, dispute, personKeys, registeredAt);
+  await tx.flush();
+  return dispute;
 }

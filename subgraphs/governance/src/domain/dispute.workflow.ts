@@ -1,0 +1,114 @@
+import { RuleViolation } from './rule-violation.js';
+import { defineWorkflow, type Step } from './workflow.js';
+
+/** States of a dispute at the hub, from intake to the end of its non-litigation procedure. */
+export const DISPUTE_STATES = [
+  'REGISTERED', 'ROUTED', 'IN_MEDIATION', 'RESOLVED', 'UNRESOLVED', 'UNDER_REVIEW', 'REVIEWED', 'CLOSED', 'GUIDED_TO_LITIGATION',
+] as const;
+export type DisputeState = (typeof DISPUTE_STATES)[number];
+
+export const DISPUTE_STATE_NAMES: Record<DisputeState, string> = {
+  REGISTERED: '已登记',
+  ROUTED: '已研判分流',
+  IN_MEDIATION: '化解中',
+  RESOLVED: '已化解',
+  UNRESOLVED: '化解不成',
+  UNDER_REVIEW: '待协调督办岗研判',
+  REVIEWED: '已研判待结案',
+  CLOSED: '已结案',
+  GUIDED_TO_LITIGATION: '已引导诉讼',
+};
+
+export const DISPUTE_EVENTS = [
+  'ROUTE', 'NOTIFY', 'CONSENT', 'REFUSE', 'CHANGE_METHOD', 'RECORD_ATTEMPT', 'ESCALATE', 'RESOLVE', 'FAIL',
+  'REQUEST_REVIEW', 'APPROVE', 'RETURN', 'CLOSE', 'GUIDE_TO_LITIGATION',
+] as const;
+export type DisputeEvent = (typeof DISPUTE_EVENTS)[number];
+
+export const DISPUTE_EVENT_NAMES: Record<DisputeEvent, string> = {
+  ROUTE: '研判分流',
+  NOTIFY: '一次性告知',
+  CONSENT: '当事人同意调解',
+  REFUSE: '当事人拒绝调解',
+  CHANGE_METHOD: '调整化解方式',
+  RECORD_ATTEMPT: '记录调解',
+  ESCALATE: '上交上级化解',
+  RESOLVE: '化解成功',
+  FAIL: '化解不成',
+  REQUEST_REVIEW: '提请终结研判',
+  APPROVE: '研判同意终结',
+  RETURN: '退回继续化解',
+  CLOSE: '结案',
+  GUIDE_TO_LITIGATION: '引导诉讼',
+};
+
+/** Hub front-desk and mediation posts; the coordination and supervision post (协调督办岗) may do their steps too. */
+const STAFF = ['STAFF', 'SUPERVISOR'] as const;
+/** Only the coordination and supervision post: closing requires its review first (终结前须经协调督办岗综合研判). */
+const SUPERVISOR = ['SUPERVISOR'] as const;
+const by = (to: DisputeState, roles: readonly string[] = STAFF): Step<DisputeState> => ({ to, roles });
+
+/**
+ * 前台统一受理 → 研判分流 → 一次性告知、调解前置(同意 → 化解;拒绝 → 引导诉讼) → 分层化解(三三制,
+ * 上交见 tiers.ts) → 化解成功 / 不成 → 协调督办岗研判 → 结案(或退回继续化解、引导诉讼).
+ */
+export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent>({
+  entity: '纠纷',
+  states: DISPUTE_STATES,
+  events: DISPUTE_EVENTS,
+  stateNames: DISPUTE_STATE_NAMES,
+  eventNames: DISPUTE_EVENT_NAMES,
+  table: {
+    REGISTERED: { ROUTE: by('ROUTED'), GUIDE_TO_LITIGATION: by('GUIDED_TO_LITIGATION') },
+    ROUTED: {
+      ROUTE: by('ROUTED'),
+      NOTIFY: by('ROUTED'),
+      CONSENT: by('IN_MEDIATION'),
+      REFUSE: by('GUIDED_TO_LITIGATION'),
+      CHANGE_METHOD: by('ROUTED'),
+    },
+    IN_MEDIATION: {
+      RECORD_ATTEMPT: by('IN_MEDIATION'),
+      ESCALATE: by('IN_MEDIATION'),
+      CHANGE_METHOD: by('IN_MEDIATION'),
+      RESOLVE: by('RESOLVED'),
+      FAIL: by('UNRESOLVED'),
+    },
+    RESOLVED: { REQUEST_REVIEW: by('UNDER_REVIEW') },
+    UNRESOLVED: { ESCALATE: by('IN_MEDIATION'), CHANGE_METHOD: by('IN_MEDIATION'), REQUEST_REVIEW: by('UNDER_REVIEW') },
+    UNDER_REVIEW: { APPROVE: by('REVIEWED', SUPERVISOR), RETURN: by('IN_MEDIATION', SUPERVISOR) },
+    REVIEWED: { CLOSE: by('CLOSED', SUPERVISOR), GUIDE_TO_LITIGATION: by('GUIDED_TO_LITIGATION', SUPERVISOR) },
+    CLOSED: {},
+    GUIDED_TO_LITIGATION: {},
+  },
+});
+
+/** States in which the dispute's non-litigation procedure has ended. */
+export const FINAL_DISPUTE_STATES: readonly DisputeState[] = ['CLOSED', 'GUIDED_TO_LITIGATION'];
+
+/** 化解方式 (动态调整 changes it). */
+export const RESOLUTION_METHODS = [
+  'PEOPLES_MEDIATION', 'ADMINISTRATIVE_MEDIATION', 'INDUSTRY_MEDIATION', 'JUDICIAL_MEDIATION', 'NEUTRAL_EVALUATION', 'ARBITRATION', 'ADMINISTRATIVE_RULING',
+] as const;
+export type ResolutionMethod = (typeof RESOLUTION_METHODS)[number];
+
+export const RESOLUTION_METHOD_NAMES: Record<ResolutionMethod, string> = {
+  PEOPLES_MEDIATION: '人民调解',
+  ADMINISTRATIVE_MEDIATION: '行政调解',
+  INDUSTRY_MEDIATION: '行业性专业性调解',
+  JUDICIAL_MEDIATION: '诉前调解(法院委派)',
+  NEUTRAL_EVALUATION: '中立评估',
+  ARBITRATION: '仲裁',
+  ADMINISTRATIVE_RULING: '行政裁决',
+};
+
+/** Where routing sends a dispute (研判分流: the responsible unit). */
+export const RESPONSIBLE_UNIT_KINDS = ['MEDIATION_ORGANIZATION', 'AGENCY', 'LITIGATION'] as const;
+export type ResponsibleUnitKind = (typeof RESPONSIBLE_UNIT_KINDS)[number];
+
+/** 调解前置: the parties decide on mediation only after the one-time notification. */
+export function requireNotified(noticesGiven: number): void {
+  if (noticesGiven === 0) {
+    throw new RuleViolation('ILLEGAL_TRANSITION', '须先向当事人一次性告知(服务清单),再记录是否同意调解', { event: 'CONSENT' });
+  }
+}

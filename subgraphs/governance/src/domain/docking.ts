@@ -1,0 +1,61 @@
+/** 对接 — one hand-over between agencies (诉调、公调、检调、访调、援调); the hub keeps the ledger. */
+export const DOCKING_KINDS = ['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID'] as const;
+export type DockingKind = (typeof DOCKING_KINDS)[number];
+
+/** 委派 (pre-filing) / 委托 (post-filing) / 移交 / 转介. */
+export const DOCKING_MODES = ['ENTRUST', 'COMMISSION', 'TRANSFER', 'REFERRAL'] as const;
+export type DockingMode = (typeof DOCKING_MODES)[number];
+
+export const DOCKING_STATUSES = ['SENT', 'ACCEPTED', 'REJECTED', 'IN_PROGRESS', 'CONCLUDED', 'FED_BACK', 'WITHDRAWN'] as const;
+export type DockingStatus = (typeof DOCKING_STATUSES)[number];
+
+export const DOCKING_OUTCOMES = ['SETTLED', 'NOT_SETTLED', 'TERMINATED'] as const;
+export type DockingOutcome = (typeof DOCKING_OUTCOMES)[number];
+
+const DAY = 86_400_000;
+
+/**
+ * Default docking clocks in days (DOMAIN.md, Dockings): acceptance, conclusion by kind and mode,
+ * and the 30 days to apply for judicial confirmation after an agreement.
+ */
+export interface DockingClocks {
+  acceptDays: number;
+  concludeDays: Record<DockingKind, Partial<Record<DockingMode, number>> & { default: number }>;
+  confirmDays: number;
+}
+
+export const DEFAULT_DOCKING_CLOCKS: DockingClocks = {
+  acceptDays: 3,
+  concludeDays: {
+    COURT: { ENTRUST: 30, COMMISSION: 15, default: 30 },
+    POLICE: { default: 30 },
+    PROCURATORATE: { default: 30 },
+    PETITION: { default: 60 },
+    LEGAL_AID: { default: 7 },
+  },
+  confirmDays: 30,
+};
+
+export function dockingClockDates(kind: DockingKind, mode: DockingMode, sentAt: Date, clocks: DockingClocks = DEFAULT_DOCKING_CLOCKS): { acceptBy: Date; concludeBy: Date } {
+  const conclude = clocks.concludeDays[kind][mode] ?? clocks.concludeDays[kind].default;
+  return { acceptBy: new Date(sentAt.getTime() + clocks.acceptDays * DAY), concludeBy: new Date(sentAt.getTime() + conclude * DAY) };
+}
+
+export function confirmByAfter(concludedAt: Date, clocks: DockingClocks = DEFAULT_DOCKING_CLOCKS): Date {
+  return new Date(concludedAt.getTime() + clocks.confirmDays * DAY);
+}
+
+/** The deadline the docking is running against now: accept, conclude, or feed back (confirm); none once it is over. */
+export function dockingDueAt(d: { status: DockingStatus; acceptBy: Date | null; concludeBy: Date | null; confirmBy: Date | null }): Date | null {
+  switch (d.status) {
+    case 'SENT':
+      return d.acceptBy;
+    case 'ACCEPTED':
+    case 'IN_PROGRESS':
+      return d.concludeBy;
+    case 'CONCLUDED':
+      return d.confirmBy;
+    default:
+      return null;
+  }
+}

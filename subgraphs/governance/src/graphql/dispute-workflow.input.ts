@@ -1,0 +1,112 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+/** Which dispute, and optionally the version the caller saw (optimistic locking). */
+export interface DisputeRef {
+  disputeId: string;
+  expectedVersion?: number | null;
+}
+
+@InputType('DisputeStepInput', { description: '办理纠纷的公共字段' })
+class DisputeStepInput implements DisputeRef {
+  @Field(() => ID, { description: '纠纷编号' })
+  disputeId!: string;
+
+  @Field(() => Int, { nullable: true, description: '期望版本号(乐观锁:与当前版本不符则 CONFLICT)' })
+  expectedVersion?: number | null;
+}
+
+@InputType('RouteDisputeInput', { description: '研判分流' })
+export class RouteDisputeInput extends DisputeStepInput {
+  @Field(() => String, { description: '承办单位类型:MEDIATION_ORGANIZATION 调解组织 / AGENCY 职能部门 / LITIGATION 引导诉讼' })
+  unitKind!: string;
+
+  @Field(() => String, { description: '承办单位名称' })
+  unitName!: string;
+
+  @Field(() => String, { nullable: true, description: '承办单位代码' })
+  unitCode?: string | null;
+
+  @Field(() => String, { description: '化解层级:VILLAGE / TOWN / COUNTY' })
+  tier!: string;
+
+  @Field(() => String, { nullable: true, description: '化解方式(默认人民调解):PEOPLES_MEDIATION / ADMINISTRATIVE_MEDIATION / INDUSTRY_MEDIATION / JUDICIAL_MEDIATION / NEUTRAL_EVALUATION / ARBITRATION / ADMINISTRATIVE_RULING' })
+  method?: string | null;
+
+  @Field(() => String, { description: '研判意见(类型、性质、诉求、当事人情况)' })
+  reason!: string;
+}
+
+@InputType('NotifyPartiesInput', { description: '一次性告知' })
+export class NotifyPartiesInput extends DisputeStepInput {
+  @Field(() => [String], { description: '告知的服务清单事项编码' })
+  serviceItemCodes!: string[];
+
+  @Field(() => String, { description: '告知方式:WRITTEN 书面 / ORAL 口头' })
+  form!: string;
+
+  @Field(() => String, { nullable: true, description: '告知内容补充' })
+  note?: string | null;
+}
+
+@InputType('RecordDisputeConsentInput', { description: '调解前置:当事人是否同意调解' })
+export class RecordConsentInput extends DisputeStepInput {
+  @Field(() => Boolean, { description: 'true 同意调解;false 不同意(引导诉讼)' })
+  consented!: boolean;
+
+  @Field(() => String, { nullable: true, description: '说明' })
+  note?: string | null;
+}
+
+@InputType('RecordDisputeAttemptInput', { description: '记录一次调解' })
+export class RecordAttemptInput extends DisputeStepInput {
+  @Field(() => String, { description: '调解员' })
+  mediatorName!: string;
+
+  @Field(() => String, { description: '调解情况' })
+  summary!: string;
+}
+
+@InputType('EscalateDisputeInput', { description: '上交上级化解(三三制)' })
+export class EscalateDisputeInput extends DisputeStepInput {
+  @Field(() => String, { nullable: true, description: '本级调解不足三次时提前上交的理由(须风险等级为高及以上)' })
+  overrideReason?: string | null;
+}
+
+@InputType('ChangeDisputeMethodInput', { description: '动态调整化解方式' })
+export class ChangeMethodInput extends DisputeStepInput {
+  @Field(() => String, { description: '新的化解方式' })
+  method!: string;
+
+  @Field(() => String, { description: '调整理由' })
+  reason!: string;
+}
+
+@InputType('DisputeOutcomeInput', { description: '化解结果' })
+export class OutcomeInput extends DisputeStepInput {
+  @Field(() => String, { description: '结果说明' })
+  summary!: string;
+}
+
+@InputType('RequestDisputeReviewInput', { description: '提请协调督办岗研判' })
+export class RequestReviewInput extends DisputeStepInput {
+  @Field(() => String, { nullable: true, description: '提请说明' })
+  note?: string | null;
+}
+
+@InputType('ReviewDisputeInput', { description: '协调督办岗综合研判' })
+export class ReviewDisputeInput extends DisputeStepInput {
+  @Field(() => Boolean, { description: 'true 同意终结;false 退回继续化解' })
+  approve!: boolean;
+
+  @Field(() => String, { description: '研判意见' })
+  opinion!: string;
+}
+
+@InputType('CloseDisputeInput', { description: '结案' })
+export class CloseDisputeInput extends DisputeStepInput {
+  @Field(() => String, { description: '结案意见' })
+  closingOpinion!: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'true:终结非诉程序并引导诉讼' })
+  guideToLitigation!: boolean;
+}

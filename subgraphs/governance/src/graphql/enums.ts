@@ -1,0 +1,67 @@
+import { registerEnumType } from 'type-graphql';
+import { CHANNELS } from '../domain/dispute-registration.js';
+import { DISPUTE_STATE_NAMES, DISPUTE_STATES, RESOLUTION_METHOD_NAMES, RESOLUTION_METHODS, RESPONSIBLE_UNIT_KINDS } from '../domain/dispute.workflow.js';
+import { DOCKING_KINDS, DOCKING_MODES, DOCKING_OUTCOMES, DOCKING_STATUSES } from '../domain/docking.js';
+import { ALERT_RULES } from '../domain/early-warning.js';
+import { ALERT_STATES } from '../domain/risk-alert.workflow.js';
+import { FORECASTS, SCREENING_CADENCES } from '../domain/screening.js';
+import { SUPERVISION_STATES, SUPERVISION_SUBJECTS } from '../domain/supervision.workflow.js';
+import { RISK_LEVEL_NAMES, RISK_LEVELS, TIER_NAMES, TIERS } from '../domain/tiers.js';
+
+/** A GraphQL enum from a domain list, each value described in Chinese. */
+function enumOf<T extends string>(name: string, description: string, values: readonly T[], names: Record<T, string>): Record<T, T> {
+  const object = Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+  registerEnumType(object, {
+    name,
+    description,
+    valuesConfig: Object.fromEntries(values.map((v) => [v, { description: names[v] }])) as Record<T, { description: string }>,
+  });
+  return object;
+}
+
+export const DisputeStatus = enumOf('DisputeStatus', '纠纷状态 Dispute status at the hub', DISPUTE_STATES, DISPUTE_STATE_NAMES);
+export type DisputeStatus = (typeof DISPUTE_STATES)[number];
+
+export const DisputeTier = enumOf('DisputeTier', '化解层级(分层化解) Tier', TIERS, TIER_NAMES);
+export type DisputeTier = (typeof TIERS)[number];
+
+export const RiskLevel = enumOf('RiskLevel', '风险等级 Risk level', RISK_LEVELS, RISK_LEVEL_NAMES);
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const DisputeChannel = enumOf('DisputeChannel', '受理渠道 Intake channel', CHANNELS, {
+  WINDOW: '窗口', ONLINE: '网上', HOTLINE_12348: '12348 热线', GRID_SCREENING: '网格排查', AGENCY_TRANSFER: '部门移送',
+});
+export type DisputeChannel = (typeof CHANNELS)[number];
+
+export const ResolutionMethod = enumOf('ResolutionMethod', '化解方式 Method of resolution', RESOLUTION_METHODS, RESOLUTION_METHOD_NAMES);
+export const ResponsibleUnitKind = enumOf('ResponsibleUnitKind', '承办单位类型 Kind of responsible unit', RESPONSIBLE_UNIT_KINDS, {
+  MEDIATION_ORGANIZATION: '调解组织', AGENCY: '职能部门', LITIGATION: '引导诉讼',
+});
+
+export const DockingKind = enumOf('DockingKind', '对接类型 Kind of docking', DOCKING_KINDS, {
+  COURT: '诉调对接', POLICE: '公调对接', PROCURATORATE: '检调对接', PETITION: '访调对接', LEGAL_AID: '援调对接',
+});
+export type DockingKind = (typeof DOCKING_KINDS)[number];
+export const DockingMode = enumOf('DockingMode', '对接方式 Mode of docking', DOCKING_MODES, {
+  ENTRUST: '委派(立案前)', COMMISSION: '委托(立案后)', TRANSFER: '移交', REFERRAL: '转介',
+});
+export const DockingStatus = enumOf('DockingStatus', '对接状态 Docking status', DOCKING_STATUSES, {
+  SENT: '已发送待接收', ACCEPTED: '已接收', REJECTED: '已退回', IN_PROGRESS: '办理中', CONCLUDED: '已办结待反馈', FED_BACK: '已反馈', WITHDRAWN: '已撤回',
+});
+export type DockingStatus = (typeof DOCKING_STATUSES)[number];
+export const DockingOutcome = enumOf('DockingOutcome', '对接结果 Docking outcome', DOCKING_OUTCOMES, {
+  SETTLED: '调解成功', NOT_SETTLED: '调解不成', TERMINATED: '终止调解',
+});
+
+export const AlertRule = enumOf('AlertRule', '预警规则 Early-warning rule', ALERT_RULES, {
+  PEOPLE_INVOLVED: '涉及人数', REPEAT_PERSON: '同一当事人重复纠纷', ESCALATION: '上交升级', SENSITIVE_CATEGORY: '敏感类别', MANUAL: '人工预警',
+});
+export const AlertStatus = enumOf('AlertStatus', '预警状态 Alert status', ALERT_STATES, { OPEN: '待处置', HANDLED: '已处置' });
+export type AlertStatus = (typeof ALERT_STATES)[number];
+
+export const SupervisionStatus = enumOf('SupervisionStatus', '督办状态 Supervision status', SUPERVISION_STATES, { OPEN: '督办中', CLEARED: '已销号' });
+export type SupervisionStatus = (typeof SUPERVISION_STATES)[number];
+export const SupervisionSubject = enumOf('SupervisionSubject', '督办对象 Supervised subject', SUPERVISION_SUBJECTS, { DISPUTE: '纠纷', DOCKING: '对接' });
+
+export const ScreeningCadence = enumOf('ScreeningCadence', '排查周期 Screening cadence', SCREENING_CADENCES, { WEEKLY: '每周(村、社区)', HALF_MONTHLY: '每半月(镇、街道)' });
+export const Forecast = enumOf('ScreeningForecast', '研判预测 Forecast', FORECASTS, { STABLE: '基本稳定', MAY_ESCALATE: '可能激化', LIKELY_ESCALATE: '极易激化' });

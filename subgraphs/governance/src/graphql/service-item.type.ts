@@ -1,0 +1,43 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { DisputeTier } from './enums.js';
+
+@ObjectType('ServiceItem', { description: '服务清单事项(公开)An item of the hub\'s public service list' })
+export class ServiceItemType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: '事项编码' })
+  code!: string;
+
+  @Field(() => String, { description: '事项名称' })
+  name!: string;
+
+  @Field(() => String, { description: '法律依据' })
+  legalBasis!: string;
+
+  @Field(() => DisputeTier, { description: '办理层级' })
+  level!: string;
+
+  @Field(() => String, { description: '承办单位' })
+  handlingBody!: string;
+
+  @Field(() => String, { description: '办理条件' })
+  conditions!: string;
+
+  @Field(() => String, { description: '所需材料' })
+  materials!: string;
+
+  @Field(() => Boolean, { description: '是否有效' })
+  active!: boolean;
+}
+
+@InputType('ServiceItemInput', { description: '服务清单事项' })
+export class ServiceItemInput {
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) legalBasis!: string;
+  @Field(() => String, { description: 'VILLAGE / TOWN / COUNTY' }) level!: string;
+  @Field(() => String) handlingBody!: string;
+  @Field(() => String) conditions!: string;
+  @Field(() => String) materials!: string;
+}

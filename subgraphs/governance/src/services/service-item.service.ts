@@ -1,0 +1,37 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '@jiefen/auth';
+import { check, DomainError } from '@jiefen/subgraph-kit';
+import { TIERS } from '../domain/tiers.js';
+import { ServiceItem } from '../entities/service-item.entity.js';
+import type { ServiceItemInput } from '../graphql/service-item.type.js';
+import { requireHubSupervisor } from './hub-rules.js';
+
+/** 服务清单: the hub publishes an item (item, legal basis, level, handling body, conditions, materials). */
+export async function publishServiceItem(em: EntityManager, caller: Caller, input: ServiceItemInput): Promise<ServiceItem> {
+  requireHubSupervisor(caller);
+  const item = {
+    code: check.text('code', '事项编码', input.code, { max: 20 }),
+    name: check.text('name', '事项名称', input.name, { max: 100 }),
+    legalBasis: check.text('legalBasis', '法律依据', input.legalBasis, { max: 2000 }),
+    level: check.oneOf('level', '办理层级', input.level, TIERS),
+    handlingBody: check.text('handlingBody', '承办单位', input.handlingBody, { max: 100 }),
+    conditions: check.text('conditions', '办理条件', input.conditions, { max: 2000 }),
+    materials: check.text('materials', '所需材料', input.materials, { max: 2000 }),
+  };
+  if (await em.count(ServiceItem, { code: item.code })) throw DomainError.validation('code', '事项编码已存在');
+  const row = em.create(ServiceItem, { ...item, id: randomUUID() });
+  await em.flush();
+  return row;
+}
+
+/** Takes an item off the list (kept for the notices that cited it). */
+export async function withdrawServiceItem(em: EntityManager, caller: Caller, code: string): Promise<ServiceItem> {
+  requireHubSupervisor(caller);
+  const item = await em.findOne(ServiceItem, { code });
+  if (!item) throw DomainError.notFound('服务清单事项', code);
+  if (!item.active) throw new DomainError('ILLEGAL_TRANSITION', '该事项已撤下');
+  item.active = false;
+  await em.flush();
+  return item;
+}

@@ -27,7 +27,7 @@ export interface DockingRequestedPayload {
   category: string | null;
   summary: string;
   sentAt: string;
-  source: { agency: Agency; recordType: string; recordId: string; number: string; organizationName: string; officerName: string };
+  source: { agency: Agency; recordType: string; recordId: string; number: string; organizationCode: string; organizationName: string; officerName: string };
   target: { organizationCode: string; organizationName: string | null };
   parties: DockingParty[];
 }

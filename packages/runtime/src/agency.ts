@@ -1,4 +1,6 @@
-import { createEventHandler, installDeliveryQueue, startDeliveryWorker, type DockingKeys, type DockingSettings } from '@jiefen/docking';
+import type { EntityManager } from '@mikro-orm/core';
+import { personKey } from '@jiefen/auth';
+import { createEventHandler, installDeliveryQueue, startDeliveryWorker, type DockingEvent, type DockingKeys, type DockingSettings } from '@jiefen/docking';
 import { migrate, type Orm } from '@jiefen/database';
 import { startSubgraph, type RunningSubgraph, type StartOptions, type SubgraphDefinition } from '@jiefen/subgraph-kit';
 
@@ -35,7 +37,8 @@ export async function startAgency(definition: SubgraphDefinition, options: Agenc
     options.docking.worker === false
       ? null
       : await startDeliveryWorker({ orm: options.orm, agency: spec.agency, privateKey, endpoints: settings.endpoints, maxAttempts: settings.maxAttempts, backoff: settings.backoff });
-  const apply = spec.apply ?? (async () => undefined);
+  const context = { personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber) };
+  const apply = spec.apply ? (em: EntityManager, event: DockingEvent) => spec.apply!(em, event, context) : async () => undefined;
   try {
     return await startSubgraph(definition, {
       ...options,

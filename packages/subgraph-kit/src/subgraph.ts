@@ -22,6 +22,12 @@ export interface SubgraphContext<L = unknown> {
   personKeyOf: (idNumber: string) => string;
 }
 
+/** What an incoming docking event's effect may use besides the transaction. */
+export interface DockingApplyContext {
+  /** The pseudonymous person key of an ID number. */
+  personKeyOf: (idNumber: string) => string;
+}
+
 /** Everything that makes an agency's subgraph; `main`, tests and the SDL printer all start from it. */
 export interface SubgraphDefinition<L = unknown> {
   /** `governance`, `justice`, `court`, `police`, `procuratorate` or `petition`. */
@@ -41,7 +47,7 @@ export interface SubgraphDefinition<L = unknown> {
     agency: Agency;
     // The event's type lives in @jiefen/docking, which builds on this kit.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    apply?: (em: EntityManager, event: any) => Promise<void>;
+    apply?: (em: EntityManager, event: any, context: DockingApplyContext) => Promise<void>;
   };
   /** Demo data, written once by `npm start` / `npm run seed`. */
   seed?(em: EntityManager, options: SeedOptions): Promise<void>;

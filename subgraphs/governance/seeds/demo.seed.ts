@@ -249,7 +249,8 @@ const RECEIVERS: Record<DockingKind, (d: DemoDispute) => string> = {
 function seedDockings(em: EntityManager, d: DemoDispute): void {
   const kinds: [DockingKind, DockingMode][] = [];
   if (d.agencies.court) kinds.push(['COURT', d.n % 2 ? 'ENTRUST' : 'COMMISSION']);
-  if (d.agencies.police) kinds.push(['POLICE', 'TRANSFER']);
+  // 公调: the police transferred the disputes that went on to people's mediation (see the police seed).
+  if (d.agencies.police && d.agencies.justice) kinds.push(['POLICE', 'TRANSFER']);
   if (d.agencies.procuratorate) kinds.push(['PROCURATORATE', 'COMMISSION']);
   if (d.agencies.petition) kinds.push(['PETITION', 'TRANSFER']);
   if (d.n % 8 === 1) kinds.push(['LEGAL_AID', 'REFERRAL']);
@@ -284,6 +285,13 @@ function seedDockings(em: EntityManager, d: DemoDispute): void {
       outcomeSummary: outcome ? events.at(-1)![1] : null,
       dueAt: dockingDueAt({ status, acceptBy, concludeBy, confirmBy }), lastSequence: events.length,
     });
-    events.forEach(([type, summary], s) => em.create(DockingEvent, { id: demoId(`docking-${kind}-event-${s + 1}`, d.n), dockingId: id, sequence: s + 1, type, at: new Date(sentAt.getTime() + s * 24 * HOUR), summary }));
+    // The sender numbers its own events, the receiver its own (DockingRequested is the sender's first).
+    const fromAgency = kind === 'LEGAL_AID' ? 'JUSTICE' : kind;
+    const seq: Record<string, number> = {};
+    events.forEach(([type, summary], s) => {
+      const by = type === 'DockingRequested' ? fromAgency : 'JUSTICE';
+      seq[by] = (seq[by] ?? 0) + 1;
+      em.create(DockingEvent, { id: demoId(`docking-${kind}-event-${s + 1}`, d.n), dockingId: id, fromAgency: by, sequence: seq[by]!, type, at: new Date(sentAt.getTime() + s * 24 * HOUR), summary });
+    });
   });
 }

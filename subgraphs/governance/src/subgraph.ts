@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedGovernance } from '../seeds/demo.seed.js';
@@ -31,6 +32,7 @@ import { ScreeningResolver } from './graphql/screening.resolver.js';
 import { ServiceItemResolver } from './graphql/service-item.resolver.js';
 import { SupervisionResolver } from './graphql/supervision.resolver.js';
 import { createGovernanceLoaders } from './loaders/governance.loaders.js';
+import { applyDockingEvent } from './services/docking-ledger.service.js';
 
 /** 综治中心 — the hub: unified intake, triage and tiered resolution, screening, early warning, supervision, regions and the docking ledger. */
 export const governanceSubgraph = defineSubgraph({
@@ -42,6 +44,7 @@ export const governanceSubgraph = defineSubgraph({
     entities: [
       Dispute, DisputeParty, DisputeNumberCounter, DisputeActivity, DisputeDocument, DisputeNotice, MediationAttempt, Escalation,
       ServiceItem, ScreeningReport, ScreeningFinding, RiskAlert, SupervisionItem, Docking, DockingEvent, Region, PersonalDataAccess,
+      ...DOCKING_ENTITIES,
     ],
     migrations,
   },
@@ -49,10 +52,13 @@ export const governanceSubgraph = defineSubgraph({
     resolvers: [
       DisputeResolver, DisputeHandlingResolver, DisputeWorkflowResolver, RegistrationResolver, PartyResolver, PersonResolver, RegionResolver,
       ServiceItemResolver, ScreeningResolver, RiskAlertResolver, SupervisionResolver, DockingResolver,
+      createEventDeliveriesResolver('GOVERNANCE', 'governanceEventDeliveries'),
       createAccessLogResolver('GOVERNANCE', 'governanceAccessLog'),
     ],
     referenceResolvers: { Dispute: resolveDisputeReference, Region: resolveRegionReference, Person: resolvePersonReference, Docking: resolveDockingReference },
   },
+  // The hub receives a copy of every docking event and keeps the ledger from them.
+  docking: { agency: 'GOVERNANCE', apply: applyDockingEvent },
   createLoaders: createGovernanceLoaders,
   seed: seedGovernance,
 });

@@ -81,7 +81,7 @@ describe('the demo hub, supervision (督办), regions and the docking ledger', (
 
   it('shows the docking ledger to the hub, to each side of a docking, and masked to leaders', async () => {
     const hub = await dockings('hub-coordinator');
-    const expected = demo.reduce((n, d) => n + Number(d.agencies.court) + Number(d.agencies.police) + Number(d.agencies.procuratorate) + Number(d.agencies.petition) + Number(d.n % 8 === 1), 0);
+    const expected = demo.reduce((n, d) => n + Number(d.agencies.court) + Number(d.agencies.police && d.agencies.justice) + Number(d.agencies.procuratorate) + Number(d.agencies.petition) + Number(d.n % 8 === 1), 0);
     expect(hub.totalCount).toBe(expected);
     expect(new Set(hub.edges.map((e) => e.node.kind))).toEqual(new Set(['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID']));
     const court = await dockings('court-staff');

@@ -1,8 +1,18 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
-import { demoDisputes, demoId, stationShortName, placeOf, type DemoDispute } from '@jiefen/demo-data';
+import { creditCodeCheckChar } from '@jiefen/codes';
+import { DEMO_TOWN_DAINAN, demoDisputes, demoId, stationShortName, placeOf, type DemoDispute } from '@jiefen/demo-data';
 import { PoliceIncident } from '../src/entities/police-incident.entity.js';
 import { PoliceMediation } from '../src/entities/police-mediation.entity.js';
+import { PoliceTransfer } from '../src/entities/police-transfer.entity.js';
+
+const HOUR = 3_600_000;
+
+/** A well-formed 统一社会信用代码 for a town's mediation committee (demo). */
+function townCommitteeCode(townCode: string): string {
+  const base = `54321281MJ${townCode.slice(6)}0000`;
+  return base + creditCodeCheckChar(base);
+}
 
 /** `yyyymmdd` of the Beijing-time day (警情编号 uses the local date). */
 function localDay(at: Date): string {
@@ -64,6 +74,29 @@ export async function seedPolice(em: EntityManager, options: SeedOptions): Promi
       regionCode: d.regionCode,
       reportedAt,
     });
+    // 公调: the disputes that went on to people's mediation were transferred (the hub's ledger and
+    // justice's cases carry the same docking id and outcome).
+    if (d.agencies.justice) {
+      const inProgress = d.n % 5 === 0 && d.n % 11 !== 0;
+      const outcome = inProgress ? null : d.n % 11 === 0 ? 'TERMINATED' : d.n % 7 === 0 ? 'NO_AGREEMENT' : 'AGREEMENT';
+      const sentAt = new Date(d.registeredAt.getTime() - HOUR);
+      em.create(PoliceTransfer, {
+        id: demoId('police-transfer', d.n),
+        dockingId: demoId('docking-POLICE', d.n),
+        incidentId: demoId('police-incident', d.n),
+        regionCode: d.regionCode,
+        toOrganizationCode: d.townCode === DEMO_TOWN_DAINAN ? '54321281MJ12345677' : townCommitteeCode(d.townCode),
+        toOrganizationName: `${stationShortName(d.townCode)}派出所驻所人民调解室`,
+        reason: '民间纠纷,不属于治安案件,当事人同意人民调解',
+        status: outcome ? 'CONCLUDED' : 'ACCEPTED',
+        outcome,
+        outcomeSummary: outcome === 'AGREEMENT' ? '达成调解协议' : outcome === 'NO_AGREEMENT' ? '调解不成' : outcome ? '终止调解' : null,
+        officerName: '陈立新',
+        sentAt,
+        acceptedAt: new Date(sentAt.getTime() + 24 * HOUR),
+        concludedAt: outcome ? new Date(sentAt.getTime() + (5 + (d.n % 10)) * 24 * HOUR) : null,
+      });
+    }
     // Incidents the police settled themselves went through 治安调解 and were performed.
     if (handlingOf(d).status === 'CLOSED' && handlingOf(d).category === 'PUBLIC_ORDER') {
       em.create(PoliceMediation, {

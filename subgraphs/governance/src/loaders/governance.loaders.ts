@@ -61,7 +61,7 @@ export function createGovernanceLoaders(em: EntityManager) {
       (d) => d.disputeId ?? '',
     ),
     eventsByDocking: manyByKey(
-      (ids: readonly string[]) => em.find(DockingEvent, { dockingId: { $in: [...ids] } }, { orderBy: { dockingId: 'asc', sequence: 'asc' } }),
+      (ids: readonly string[]) => em.find(DockingEvent, { dockingId: { $in: [...ids] } }, { orderBy: { dockingId: 'asc', at: 'asc', id: 'asc' } }),
       (e) => e.dockingId,
     ),
     disputeCounts: new DataLoader<CountsKey, RegionCounts, string>((keys) => loadDisputeCounts(em, keys), {

@@ -58,7 +58,7 @@ export async function transferToMediation(em: EntityManager, caller: Caller, inc
       category: incident.nonPoliceCategory ?? null,
       summary: `${incident.summary}(移交理由:${reason})`,
       sentAt: sentAt.toISOString(),
-      source: { agency: 'POLICE', recordType: 'PoliceIncident', recordId: incident.id, number: incident.incidentNumber, organizationName: incident.station, officerName: caller.name },
+      source: { agency: 'POLICE', recordType: 'PoliceIncident', recordId: incident.id, number: incident.incidentNumber, organizationCode: caller.organization, organizationName: incident.station, officerName: caller.name },
       target: { organizationCode, organizationName },
       parties,
     };

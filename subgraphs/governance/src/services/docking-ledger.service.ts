@@ -1,0 +1,124 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { parseIdNumber } from '@jiefen/codes';
+import {
+  OUTCOME_NAMES,
+  type DockingAcceptedPayload,
+  type DockingEvent as ProtocolEvent,
+  type DockingRejectedPayload,
+  type DockingRequestedPayload,
+  type MediationConcludedPayload,
+  type MediationOutcome,
+} from '@jiefen/docking';
+import type { DockingApplyContext } from '@jiefen/subgraph-kit';
+import { DISPUTE_CATEGORIES } from '../domain/dispute-registration.js';
+import { confirmByAfter, dockingClockDates, dockingDueAt, type DockingKind, type DockingMode, type DockingOutcome, type DockingStatus } from '../domain/docking.js';
+import { DockingEvent } from '../entities/docking-event.entity.js';
+import { Docking } from '../entities/docking.entity.js';
+import { Dispute } from '../entities/dispute.entity.js';
+import { Region } from '../entities/region.entity.js';
+import { writeRegistration } from './dispute-registration.service.js';
+
+const KIND_NAMES: Record<DockingKind, string> = { COURT: '诉调', POLICE: '公调', PROCURATORATE: '检调', PETITION: '访调', LEGAL_AID: '援调' };
+const MODE_NAMES: Record<DockingMode, string> = { ENTRUST: '委派', COMMISSION: '委托', TRANSFER: '移交', REFERRAL: '转介' };
+const OUTCOMES: Record<MediationOutcome, DockingOutcome> = { AGREEMENT: 'SETTLED', NO_AGREEMENT: 'NOT_SETTLED', TERMINATED: 'TERMINATED' };
+
+/** A dispute the sender had not registered at the hub is registered from the docking (应立尽立), once. */
+async function disputeFor(em: EntityManager, p: DockingRequestedPayload, context: DockingApplyContext): Promise<string | null> {
+  if (p.disputeId && (await em.findOne(Dispute, { id: p.disputeId }))) return p.disputeId;
+  if (!(await em.findOne(Region, { code: p.regionCode }))) return null;
+  const category = (DISPUTE_CATEGORIES as readonly string[]).includes(p.category ?? '') ? p.category! : '其他';
+  const dispute = await writeRegistration(
+    em,
+    { subject: `${p.source.agency.toLowerCase()}:${p.source.officerName}`, name: p.source.officerName, agency: p.source.agency, organization: p.source.organizationCode, roles: ['STAFF'], jurisdiction: p.regionCode },
+    {
+      category,
+      channel: 'AGENCY_TRANSFER',
+      summary: p.summary.slice(0, 2000),
+      claims: null,
+      regionCode: p.regionCode,
+      peopleInvolved: Math.max(1, p.parties.length),
+      parties: p.parties.map((party) => ({
+        role: party.role,
+        name: party.name,
+        idNumber: party.idNumber ?? null,
+        phone: party.phone ?? null,
+        address: party.address ?? null,
+        birthDate: party.idNumber ? (parseIdNumber(party.idNumber)?.birthDate ?? null) : null,
+      })),
+      documents: [],
+    },
+    context.personKeyOf,
+    new Date(p.sentAt),
+  );
+  return dispute.id;
+}
+
+function summaryOf(event: ProtocolEvent, docking: Docking): string {
+  switch (event.type) {
+    case 'DockingRequested':
+      return `${docking.fromOrganizationName ?? docking.fromAgency}${MODE_NAMES[docking.mode as DockingMode]}${docking.toOrganizationName ?? '调解组织'}(${KIND_NAMES[docking.kind as DockingKind]})`;
+    case 'DockingAccepted':
+      return `${(event.payload as unknown as DockingAcceptedPayload).organizationName}已受理,案号 ${(event.payload as unknown as DockingAcceptedPayload).caseNumber}`;
+    case 'DockingRejected':
+      return `不予受理:${(event.payload as unknown as DockingRejectedPayload).reason}`;
+    case 'MediationConcluded':
+      return OUTCOME_NAMES[(event.payload as unknown as MediationConcludedPayload).outcome];
+    default:
+      return event.type;
+  }
+}
+
+/**
+ * The hub's ledger, built from the copy of every docking event (DESIGN.md §4): the first event
+ * opens the docking with its clocks (and registers the dispute if needed); later ones move it on.
+ * An event about a docking the hub has not seen opened yet (another sender's stream arrived first)
+ * is refused for now: the sender retries until the opening event is here.
+ */
+export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent, context: DockingApplyContext): Promise<void> {
+  let docking = await em.findOne(Docking, { id: event.dockingId });
+  if (event.type === 'DockingRequested') {
+    if (docking) return;
+    const p = event.payload as unknown as DockingRequestedPayload;
+    const sentAt = new Date(p.sentAt);
+    const { acceptBy, concludeBy } = dockingClockDates(p.kind, p.mode, sentAt);
+    docking = em.create(Docking, {
+      id: event.dockingId,
+      kind: p.kind,
+      mode: p.mode,
+      status: 'SENT',
+      fromAgency: event.from,
+      toAgency: event.to,
+      fromOrganizationCode: p.source.organizationCode,
+      fromOrganizationName: p.source.organizationName,
+      toOrganizationCode: p.target.organizationCode,
+      toOrganizationName: p.target.organizationName,
+      disputeId: await disputeFor(em, p, context),
+      regionCode: p.regionCode,
+      sentAt,
+      acceptBy,
+      concludeBy,
+      dueAt: acceptBy,
+    });
+  } else if (!docking) {
+    throw new Error(`docking ${event.dockingId} not opened yet at the hub`);
+  } else if (event.type === 'DockingAccepted') {
+    const p = event.payload as unknown as DockingAcceptedPayload;
+    docking.status = 'ACCEPTED';
+    docking.toOrganizationName = p.organizationName;
+  } else if (event.type === 'DockingRejected') {
+    const p = event.payload as unknown as DockingRejectedPayload;
+    docking.status = 'REJECTED';
+    docking.outcomeSummary = p.reason;
+  } else if (event.type === 'MediationConcluded') {
+    const p = event.payload as unknown as MediationConcludedPayload;
+    docking.status = 'CONCLUDED';
+    docking.outcome = OUTCOMES[p.outcome];
+    docking.outcomeSummary = p.summary;
+    docking.concludedAt = new Date(p.concludedAt);
+    docking.confirmBy = p.outcome === 'AGREEMENT' ? confirmByAfter(new Date(p.agreement?.effectiveDate ?? p.concludedAt)) : null;
+  }
+  docking.dueAt = dockingDueAt({ status: docking.status as DockingStatus, acceptBy: docking.acceptBy ?? null, concludeBy: docking.concludeBy ?? null, confirmBy: docking.confirmBy ?? null });
+  docking.lastSequence += 1;
+  em.create(DockingEvent, { id: event.id, dockingId: event.dockingId, fromAgency: event.from, sequence: event.sequence, type: event.type, at: new Date(event.occurredAt), summary: summaryOf(event, docking) });
+  await em.flush();
+}

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedJustice } from '../seeds/demo.seed.js';
@@ -26,6 +27,7 @@ import {
 import { MediationWorkResolver } from './graphql/mediation-work.resolver.js';
 import { ExpertResolver, MediatorRosterResolver, OrganizationRosterResolver } from './graphql/roster.resolver.js';
 import { createJusticeLoaders } from './loaders/justice.loaders.js';
+import { applyDockingEvent } from './services/docking.service.js';
 
 export interface JusticeOptions {
   /** Overrides of the DOMAIN.md clock defaults (a province's rules). */
@@ -36,7 +38,7 @@ export interface JusticeOptions {
 
 const entities = [
   MediationOrganization, Mediator, Expert, MediationCase, MediationParty, MediationSession, NeutralEvaluation, MethodChange, MediationExtension,
-  MediationAgreement, ReturnVisit, LegalAidCenter, LegalAidCase, JusticeNumberCounter, PersonalDataAccess,
+  MediationAgreement, ReturnVisit, LegalAidCenter, LegalAidCase, JusticeNumberCounter, PersonalDataAccess, ...DOCKING_ENTITIES,
 ];
 
 /** 司法局 — people's mediation (人民调解): organizations, mediators, cases, agreements, return visits; legal aid. */
@@ -51,6 +53,7 @@ export function createJusticeSubgraph(options: JusticeOptions = {}) {
       resolvers: [
         MediationCaseResolver, MediationPartyResolver, MediationWorkResolver, MediationAgreementResolver, OrganizationRosterResolver, MediatorRosterResolver,
         ExpertResolver, LegalAidResolver, DisputeJusticeResolver, DockingJusticeResolver, createAccessLogResolver('JUSTICE', 'justiceAccessLog'),
+        createEventDeliveriesResolver('JUSTICE', 'justiceEventDeliveries'),
       ],
       orphanedTypes: [DisputeRef, DockingRef],
       referenceResolvers: {
@@ -60,6 +63,8 @@ export function createJusticeSubgraph(options: JusticeOptions = {}) {
         Docking: (reference: { id: string }) => ({ id: reference.id }),
       },
     },
+    // The receiving side of 诉调/公调/检调/访调/援调: requests land in the organizations' inboxes.
+    docking: { agency: 'JUSTICE', apply: (em, event) => applyDockingEvent(em, event, settings) },
     createLoaders: (em) => createJusticeLoaders(em, settings),
     seed: seedJustice,
   });

@@ -15,10 +15,22 @@ export class MediationCase {
   @Property({ type: 'uuid', nullable: true })
   disputeId?: string | null;
 
-  /** The docking (对接) that brought the case, kept in the hub's ledger. */
-  @Index()
+  /** The docking (对接) that brought the case, kept in the hub's ledger: one case per docking. */
+  @Unique()
   @Property({ type: 'uuid', nullable: true })
   dockingId?: string | null;
+
+  /** The agency that sent the docking (POLICE, COURT …): acceptance, rejection and outcome are fed back to it. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  dockingFrom?: string | null;
+
+  /** The sender's record number (警情编号, 案号 …), so both sides can refer to the same matter. */
+  @Property({ type: 'string', length: 60, nullable: true })
+  sourceNumber?: string | null;
+
+  /** The sending unit, e.g. 兴化市公安局戴南派出所. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  sourceUnitName?: string | null;
 
   /** 调解案号, e.g. 兴司调〔2026〕0123号. */
   @Unique()

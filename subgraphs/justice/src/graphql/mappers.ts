@@ -22,6 +22,8 @@ export function toCaseType(c: MediationCase, visibility: Visibility): MediationC
     mediatorName: c.mediatorName ?? null,
     source: c.source as MediationSource,
     mode: (c.mode ?? null) as MediationMode | null,
+    sourceUnitName: c.sourceUnitName ?? null,
+    sourceNumber: c.sourceNumber ?? null,
     category: c.category,
     summary: c.summary,
     method: c.method as MediationMethod,

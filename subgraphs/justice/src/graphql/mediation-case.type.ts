@@ -35,6 +35,12 @@ export class MediationCaseType {
   @Field(() => MediationMode, { nullable: true, description: '对接方式(决定办理期限)' })
   mode!: MediationMode | null;
 
+  @Field(() => String, { nullable: true, description: '移送单位(对接而来的案件,如 兴化市公安局戴南派出所)' })
+  sourceUnitName!: string | null;
+
+  @Field(() => String, { nullable: true, description: '移送单位的案件编号(如 警情编号、法院案号)' })
+  sourceNumber!: string | null;
+
   @Field(() => String, { description: '纠纷类别' })
   category!: string;
 

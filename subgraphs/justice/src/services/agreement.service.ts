@@ -9,6 +9,7 @@ import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { ReturnVisit } from '../entities/return-visit.entity.js';
+import { feedBackConcluded } from './docking-feedback.service.js';
 import { decide, inTransaction, loadCaseForChange, mediationActorOf, nextNumber } from './common.js';
 import { applyMediationEvent } from './mediation-case.service.js';
 
@@ -41,13 +42,15 @@ const signingState = (a: MediationAgreement, partyIds: string[]): SigningState =
  * Once effective: the confirmation deadline is derived, the case concludes with an agreement and
  * the return visit is scheduled.
  */
-function takeEffectIfComplete(tx: EntityManager, a: MediationAgreement, c: MediationCase, partyIds: string[], caller: Caller, settings: JusticeSettings): void {
+async function takeEffectIfComplete(tx: EntityManager, a: MediationAgreement, c: MediationCase, partyIds: string[], caller: Caller, settings: JusticeSettings): Promise<void> {
   const effective = effectiveDateOf(signingState(a, partyIds), a.recordedAt);
   if (!effective || a.effectiveDate) return;
   a.effectiveDate = effective;
   a.confirmationDeadline = confirmationDeadline(effective, settings.clocks);
   applyMediationEvent(c, 'CONCLUDE_WITH_AGREEMENT', caller, settings.now());
   tx.create(ReturnVisit, { id: randomUUID(), caseId: c.id, agreementId: a.id, reason: 'AFTER_CONCLUSION', scheduledFor: returnVisitDate(settings.now(), settings.clocks) });
+  // The outcome goes back to the docking's sender with the agreement (信息反馈), or nothing is concluded.
+  await feedBackConcluded(tx, c, a);
 }
 
 /** 制作调解协议书 (or records an oral agreement, which takes effect at once). */
@@ -87,7 +90,7 @@ export async function recordAgreement(em: EntityManager, caller: Caller, input: 
       recordedAt: now,
       recordedBy: caller.name,
     });
-    takeEffectIfComplete(tx, a, c, partyIds, caller, settings);
+    await takeEffectIfComplete(tx, a, c, partyIds, caller, settings);
     return a;
   });
 }
@@ -120,7 +123,7 @@ export async function signAgreement(em: EntityManager, caller: Caller, input: Si
     a.signatures = signatures;
     if (input.mediatorSigned) a.mediatorSignedAt = now;
     if (input.sealed) a.sealedAt = now;
-    takeEffectIfComplete(tx, a, c, partyIds, caller, settings);
+    await takeEffectIfComplete(tx, a, c, partyIds, caller, settings);
     return a;
   });
 }

@@ -15,6 +15,7 @@ import { MediationSession } from '../entities/mediation-session.entity.js';
 import { Mediator } from '../entities/mediator.entity.js';
 import { MethodChange } from '../entities/method-change.entity.js';
 import { NeutralEvaluation } from '../entities/neutral-evaluation.entity.js';
+import { feedBackAccepted, feedBackConcluded, feedBackRejected } from './docking-feedback.service.js';
 import { decide, inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
 
 export interface PartyInput {
@@ -26,10 +27,10 @@ export interface PartyInput {
   address?: string | null;
 }
 
-/** Validates parties at the boundary (names the offending field). */
-export function validParties(parties: readonly PartyInput[], field = 'parties') {
+/** Validates each party's fields at the boundary (names the offending field). */
+export function validPartyFields(parties: readonly PartyInput[], field = 'parties') {
   if (parties.length > 20) throw DomainError.validation(field, '当事人不能超过 20 人');
-  const valid = parties.map((p, i) => {
+  return parties.map((p, i) => {
     const f = (name: string) => `${field}[${i}].${name}`;
     const id = p.idNumber ? check.idNumber(f('idNumber'), p.idNumber) : null;
     return {
@@ -42,6 +43,11 @@ export function validParties(parties: readonly PartyInput[], field = 'parties') 
       address: check.optionalText(f('address'), '住址', p.address, 200),
     };
   });
+}
+
+/** Validates parties at the boundary: each one's fields, and someone asking and someone asked. */
+export function validParties(parties: readonly PartyInput[], field = 'parties') {
+  const valid = validPartyFields(parties, field);
   const problem = partiesProblem(valid);
   if (problem) throw DomainError.validation(`${field}[${problem.index}]`, problem.message);
   return valid;
@@ -117,12 +123,13 @@ export async function acceptCase(em: EntityManager, caller: Caller, caseId: stri
   if (!termCovers(mediator, chinaDate(now))) {
     throw new DomainError('MEDIATOR_TERM_EXPIRED', `调解员${mediator.name}的聘任期已于 ${mediator.termEnd} 届满,不能承办新案件`, { field: 'mediatorId' });
   }
-  return inTransaction(em, async () => {
+  return inTransaction(em, async (tx) => {
     apply(c, 'ACCEPT', caller, now);
     c.mediatorId = mediator.id;
     c.mediatorName = mediator.name;
     c.acceptedAt = now;
     c.dueAt = mediationDueAt(now, (c.mode ?? null) as MediationMode | null, (c.procedure ?? null) as CourtProcedure | null, settings.clocks);
+    await feedBackAccepted(tx, c);
     return c;
   });
 }
@@ -131,9 +138,11 @@ export async function acceptCase(em: EntityManager, caller: Caller, caseId: stri
 export async function rejectCase(em: EntityManager, caller: Caller, caseId: string, reason: string, settings: JusticeSettings): Promise<MediationCase> {
   const text = check.text('reason', '不予受理理由', reason, { min: 2, max: 500 });
   const c = await loadCaseForChange(em, caller, caseId);
-  return inTransaction(em, async () => {
-    apply(c, 'REJECT', caller, settings.now());
+  return inTransaction(em, async (tx) => {
+    const now = settings.now();
+    apply(c, 'REJECT', caller, now);
     c.rejectionReason = text;
+    await feedBackRejected(tx, c, now);
     return c;
   });
 }
@@ -250,10 +259,11 @@ export async function concludeWithoutAgreement(
   const note = check.text('note', '结案说明', input.note, { min: 2, max: 1000 });
   if (!input.partiesInformedOfLitigation) throw DomainError.validation('partiesInformedOfLitigation', '调解不成或终止调解的,应当告知当事人可以依法通过仲裁、行政、司法等途径维护权利');
   const c = await loadCaseForChange(em, caller, input.caseId);
-  return inTransaction(em, async () => {
+  return inTransaction(em, async (tx) => {
     apply(c, outcome === 'NO_AGREEMENT' ? 'CONCLUDE_WITHOUT_AGREEMENT' : 'TERMINATE', caller, settings.now());
     c.conclusionNote = note;
     c.partiesInformedOfLitigation = true;
+    await feedBackConcluded(tx, c, null);
     return c;
   });
 }

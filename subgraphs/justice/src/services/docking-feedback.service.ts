@@ -1,0 +1,60 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Agency } from '@jiefen/auth';
+import {
+  OUTCOME_NAMES, publish, type DockingAcceptedPayload, type DockingRejectedPayload, type MediationConcludedPayload, type MediationOutcome, type PublishInput,
+} from '@jiefen/docking';
+import { outcomeSummary } from '../domain/docking.js';
+import type { MediationAgreement } from '../entities/mediation-agreement.entity.js';
+import type { MediationCase } from '../entities/mediation-case.entity.js';
+
+// 信息反馈: what the organization does with a docked case goes back to the agency that sent it
+// (the hub gets its copy), published in the same transaction as the change itself — if the event
+// cannot be written, the change is rolled back.
+
+const JUSTICE: Agency = 'JUSTICE';
+
+/** Sends an event of a case's docking back to the agency that sent it (the hub gets its copy), in the caller's transaction. */
+async function feedBack(tx: EntityManager, c: MediationCase, type: PublishInput['type'], payload: object): Promise<void> {
+  // Cases from a direct application (or screening) belong to no docking: nobody to tell.
+  if (!c.dockingId || !c.dockingFrom) return;
+  await publish(tx, { type, dockingId: c.dockingId, from: JUSTICE, to: c.dockingFrom as Agency, payload: payload as PublishInput['payload'] });
+}
+
+/** 受理 of a docked case: `DockingAccepted`. */
+export async function feedBackAccepted(tx: EntityManager, c: MediationCase): Promise<void> {
+  const payload: DockingAcceptedPayload = {
+    acceptedAt: c.acceptedAt!.toISOString(),
+    caseId: c.id,
+    caseNumber: c.caseNumber,
+    organizationName: c.organizationName,
+    mediatorName: c.mediatorName ?? null,
+  };
+  await feedBack(tx, c, 'DockingAccepted', payload);
+}
+
+/** 不予受理 of a docked case: `DockingRejected` with the reason. */
+export async function feedBackRejected(tx: EntityManager, c: MediationCase, at: Date): Promise<void> {
+  const payload: DockingRejectedPayload = { rejectedAt: at.toISOString(), reason: c.rejectionReason ?? '' };
+  await feedBack(tx, c, 'DockingRejected', payload);
+}
+
+/** 信息反馈: the outcome of a docked case (`MediationConcluded`), with the agreement when there is one. */
+export async function feedBackConcluded(tx: EntityManager, c: MediationCase, agreement: MediationAgreement | null): Promise<void> {
+  const outcome = c.outcome as MediationOutcome;
+  const payload: MediationConcludedPayload = {
+    concludedAt: c.concludedAt!.toISOString(),
+    outcome,
+    summary: agreement
+      ? outcomeSummary(OUTCOME_NAMES[outcome], { agreementNumber: agreement.number, terms: agreement.terms })
+      : outcomeSummary(OUTCOME_NAMES[outcome], { note: c.conclusionNote }),
+    agreement: agreement
+      ? {
+          number: agreement.number,
+          effectiveDate: agreement.effectiveDate ?? null,
+          amount: agreement.amount === null || agreement.amount === undefined ? null : Number(agreement.amount),
+          performBy: agreement.performanceDeadline,
+        }
+      : null,
+  };
+  await feedBack(tx, c, 'MediationConcluded', payload);
+}

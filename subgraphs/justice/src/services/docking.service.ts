@@ -1,0 +1,85 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import type { Agency } from '@jiefen/auth';
+import { jsonLogger, publish, type DockingEvent, type DockingRejectedPayload, type DockingRequestedPayload, type PublishInput } from '@jiefen/docking';
+import { DomainError } from '@jiefen/subgraph-kit';
+import { chinaDate, type JusticeSettings } from '../domain/clocks.js';
+import { AUTOMATIC_REJECTIONS, dockedCategory, dockedPartiesProblem, dockingRequestProblem, sourceOfKind, withinArea, type DockingKindValue } from '../domain/docking.js';
+import { MediationCase } from '../entities/mediation-case.entity.js';
+import { MediationOrganization } from '../entities/mediation-organization.entity.js';
+import { MediationParty } from '../entities/mediation-party.entity.js';
+import { nextNumber } from './common.js';
+import { formatCaseNumber, validPartyFields } from './mediation-case.service.js';
+
+const JUSTICE: Agency = 'JUSTICE';
+
+/** An optional text of the sender's, cut to its column. */
+const text = (value: unknown, max: number): string | null => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null);
+
+/** Refuses a docking request without a case (nowhere to put it), telling the sender why. */
+async function rejectAutomatically(em: EntityManager, event: DockingEvent, reason: string, settings: JusticeSettings): Promise<void> {
+  const payload: DockingRejectedPayload = { rejectedAt: settings.now().toISOString(), reason };
+  await publish(em, { type: 'DockingRejected', dockingId: event.dockingId, from: JUSTICE, to: event.from, payload: payload as unknown as PublishInput['payload'] });
+  jsonLogger({ level: 'warn', message: 'docking request rejected automatically', agency: JUSTICE, eventId: event.id, dockingId: event.dockingId, from: event.from, reason });
+}
+
+/** The sender's parties, validated as a mediator's entry would be; a bad field rejects the request (no retry would fix it). */
+function dockedParties(payload: DockingRequestedPayload): ReturnType<typeof validPartyFields> | string {
+  try {
+    const parties = validPartyFields(payload.parties.map((p) => ({ role: p.role, name: p.name, idNumber: p.idNumber ?? null, phone: p.phone ?? null, address: p.address ?? null })));
+    const problem = dockedPartiesProblem(parties);
+    return problem ? `${AUTOMATIC_REJECTIONS.INCOMPLETE}:${problem}` : parties;
+  } catch (error) {
+    if (error instanceof DomainError) return `${AUTOMATIC_REJECTIONS.INCOMPLETE}:${error.message}${error.details.field ? `(${String(error.details.field)})` : ''}`;
+    throw error;
+  }
+}
+
+/** `DockingRequested`: the hand-over lands as a PENDING case in the target organization's inbox. */
+async function receiveRequest(em: EntityManager, event: DockingEvent, settings: JusticeSettings): Promise<void> {
+  // One case per docking: the inbox applies each event once; a second request for the same docking changes nothing.
+  if (await em.count(MediationCase, { dockingId: event.dockingId })) return;
+  const payload = event.payload as unknown as DockingRequestedPayload;
+  const problem = dockingRequestProblem(payload);
+  if (problem) return rejectAutomatically(em, event, `${AUTOMATIC_REJECTIONS.INCOMPLETE}:${problem}`, settings);
+  const organization = await em.findOne(MediationOrganization, { code: payload.target.organizationCode.toUpperCase() });
+  if (!organization) return rejectAutomatically(em, event, AUTOMATIC_REJECTIONS.UNKNOWN_ORGANIZATION, settings);
+  // A case outside the organization's area would sit where none of its mediators can see it.
+  if (!withinArea(organization.regionCode, payload.regionCode)) return rejectAutomatically(em, event, AUTOMATIC_REJECTIONS.OUTSIDE_AREA, settings);
+  const parties = dockedParties(payload);
+  if (typeof parties === 'string') return rejectAutomatically(em, event, parties, settings);
+  const now = settings.now();
+  const year = Number(chinaDate(now).slice(0, 4));
+  // 委托 (during litigation) carries the court's procedure when the sender states it (not yet in the contract).
+  const procedure = (event.payload as { procedure?: unknown }).procedure;
+  const c = em.create(MediationCase, {
+    id: randomUUID(),
+    disputeId: payload.disputeId?.toLowerCase() ?? null,
+    dockingId: event.dockingId,
+    dockingFrom: event.from,
+    sourceNumber: text(payload.source?.number, 60),
+    sourceUnitName: text(payload.source?.organizationName, 100),
+    caseNumber: formatCaseNumber(year, await nextNumber(em, 'MEDIATION_CASE', year)),
+    organizationId: organization.id,
+    organizationCode: organization.code,
+    organizationName: organization.name,
+    source: sourceOfKind(payload.kind as DockingKindValue),
+    mode: payload.mode,
+    procedure: payload.mode === 'COMMISSION' && (procedure === 'ORDINARY' || procedure === 'SUMMARY') ? procedure : null,
+    category: dockedCategory(payload.category),
+    summary: payload.summary.trim().slice(0, 4000),
+    regionCode: payload.regionCode,
+    receivedAt: now,
+  });
+  parties.forEach((p, position) => em.create(MediationParty, { ...p, id: randomUUID(), caseId: c.id, position }));
+  await em.flush();
+}
+
+/**
+ * Applies an incoming docking event, in the inbox's transaction (each event once, in order per
+ * docking). Only `DockingRequested` changes anything here; other types addressed to the justice
+ * bureau (a sender's withdrawal, a court's ruling) are recorded by the inbox and not acted on yet.
+ */
+export async function applyDockingEvent(em: EntityManager, event: DockingEvent, settings: JusticeSettings): Promise<void> {
+  if (event.type === 'DockingRequested') await receiveRequest(em, event, settings);
+}

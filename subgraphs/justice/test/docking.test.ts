@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agency } from '@jiefen/auth';
+import { canonicalJson, signDelivery, SIGNATURE_HEADER, type DockingEvent, type DockingRequestedPayload } from '@jiefen/docking';
+import { callerOf, startStack, type Stack } from '@jiefen/testing';
+import { justiceSubgraph } from '../src/subgraph.js';
+
+// The receiving side of 公调 (and the other kinds): a signed DockingRequested lands in the
+// organization's inbox; acceptance, rejection and the outcome go back to the sender and the hub.
+const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
+const DAY = 86_400_000;
+
+async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are read by path
+type OutboxRow = { recipient: string; type: string; sequence: number; to_agency: string; payload: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- payloads are read by path
+
+const request = (change: Partial<DockingRequestedPayload> = {}): DockingRequestedPayload => ({
+  kind: 'POLICE',
+  mode: 'TRANSFER',
+  disputeId: null,
+  regionCode: '321281123200',
+  category: '民间纠纷',
+  summary: '报警人称与邻居因排水沟渠堵塞发生争执(移交理由:不属于治安案件,双方同意人民调解)',
+  sentAt: new Date().toISOString(),
+  source: { agency: 'POLICE', recordType: 'PoliceIncident', recordId: randomUUID(), number: 'J3212810000123', organizationCode: '11321281014090020U', organizationName: '兴化市公安局戴南派出所', officerName: '王建国' },
+  target: { organizationCode: COMMITTEE, organizationName: '戴南镇人民调解委员会' },
+  parties: [{ role: 'APPLICANT', name: '张小三', phone: '13812345678' }, { role: 'RESPONDENT', name: '李四' }],
+  ...change,
+});
+
+describe('docking: requests into the mediation inbox, outcomes back to the sender', () => {
+  let stack: Stack;
+  // Stands in for the police's, the court's and the hub's inboxes: records what justice delivers.
+  let sink: Server;
+  const delivered: { recipient: string; event: DockingEvent }[] = [];
+  const q = async (query: string, variables: Record<string, unknown> = {}, as: Parameters<Stack['querySubgraph']>[3] = 'mediator'): Promise<Gql> =>
+    (await stack.querySubgraph('justice', query, variables, as)).body as Gql;
+  const sql = <T>(query: string, params: unknown[] = []) => stack.subgraphs.justice!.orm.em.getConnection().execute<T[]>(query, params);
+  const casesOf = (dockingId: string) => sql<{ id: string; status: string }>('select id, status from mediation_case where docking_id = ?', [dockingId]);
+  const outbox = (dockingId: string) =>
+    sql<OutboxRow>('select recipient, type, sequence, to_agency, payload from docking_outbox where docking_id = ? order by sequence, recipient', [dockingId]);
+  const envelope = (payload: DockingRequestedPayload, from: Agency = 'POLICE', dockingId: string = randomUUID(), sequence = 1): DockingEvent =>
+    ({ id: randomUUID(), type: 'DockingRequested', dockingId, sequence, from, to: 'JUSTICE', occurredAt: new Date().toISOString(), payload }) as unknown as DockingEvent;
+  /** Posts an event to the justice bureau's inbox, signed with `signer`'s key (the sender's own, unless forging). */
+  const post = async (event: DockingEvent, signer: Agency = event.from) => {
+    const body = canonicalJson(event);
+    const signature = await signDelivery(body, { from: event.from, recipient: 'JUSTICE', privateKey: stack.docking.keys.privateKeys[signer]! });
+    const res = await fetch(stack.docking.settings.endpoints.JUSTICE, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
+    return { status: res.status, body: (await res.json()) as { status?: string; error?: { code: string } } };
+  };
+  /** A police transfer, delivered: the new case's id. */
+  const docked = async (payload = request()) => {
+    const event = envelope(payload, payload.source.agency);
+    expect((await post(event)).status).toBe(200);
+    const [c] = await casesOf(event.dockingId);
+    return { caseId: c!.id, dockingId: event.dockingId, event };
+  };
+  const accept = (caseId: string) => q('mutation($c: ID!) { acceptMediationCase(caseId: $c) { status acceptedAt dueAt caseNumber mediatorName } }', { c: caseId });
+
+  beforeAll(async () => {
+    stack = await startStack({ subgraphs: [justiceSubgraph], gateway: false, seed: true });
+    sink = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        delivered.push({ recipient: req.url!.split('/').at(-1)!, event: JSON.parse(body) as DockingEvent });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"applied"}');
+      });
+    });
+    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+    const { port } = sink.address() as { port: number };
+    for (const agency of ['POLICE', 'COURT', 'GOVERNANCE'] as const) stack.docking.settings.endpoints[agency] = `http://127.0.0.1:${port}/events/${agency}`;
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await new Promise((resolve) => sink?.close(resolve));
+  });
+
+  it('lands a signed police transfer as PENDING in 戴南镇 committee\'s inbox, with its parties', async () => {
+    const { caseId, dockingId } = await docked();
+    const inbox = await q('{ mediationInbox(first: 100) { edges { node { id dockingId status source mode category sourceUnitName sourceNumber organizationName parties { role name phone } } } } }');
+    const node = (inbox.data!.mediationInbox.edges as { node: Record<string, unknown> }[]).map((e) => e.node).find((n) => n.dockingId === dockingId);
+    expect(node).toEqual({
+      id: caseId, dockingId, status: 'PENDING', source: 'POLICE', mode: 'TRANSFER', category: '其他', sourceUnitName: '兴化市公安局戴南派出所', sourceNumber: 'J3212810000123',
+      organizationName: '戴南镇人民调解委员会', parties: [{ role: 'APPLICANT', name: '张小三', phone: '13812345678' }, { role: 'RESPONDENT', name: '李四', phone: null }],
+    });
+    // Nothing goes back until the organization decides.
+    expect(await outbox(dockingId)).toEqual([]);
+    // The hub's Docking shows the organization's case (by the docking id).
+    const ref = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { mediation { id status } } } }', { r: [{ __typename: 'Docking', id: dockingId }] });
+    expect(ref.data!._entities).toEqual([{ mediation: { id: caseId, status: 'PENDING' } }]);
+  });
+
+  it('applies a redelivered event once, and a second request for the same docking creates no second case', async () => {
+    const { dockingId, event } = await docked();
+    const again = await post(event);
+    expect(again).toMatchObject({ status: 200, body: { status: 'already-applied' } });
+    const repeat = envelope(request(), 'POLICE', dockingId, 2);
+    expect((await post(repeat)).body.status).toBe('applied');
+    expect(await casesOf(dockingId)).toHaveLength(1);
+  });
+
+  it('feeds acceptance (sequence 1) and an agreement concluding the case (sequence 2) back to the police and the hub', async () => {
+    const { caseId, dockingId } = await docked();
+    const accepted = await accept(caseId);
+    expect(accepted.errors).toBeUndefined();
+    const { caseNumber } = accepted.data!.acceptMediationCase as { caseNumber: string };
+    const afterAccept = await outbox(dockingId);
+    expect(afterAccept.map((r) => [r.recipient, r.type, r.sequence, r.to_agency])).toEqual([['GOVERNANCE', 'DockingAccepted', 1, 'POLICE'], ['POLICE', 'DockingAccepted', 1, 'POLICE']]);
+    expect(afterAccept[0]!.payload).toMatchObject({ caseId, caseNumber, organizationName: '戴南镇人民调解委员会', mediatorName: '顾秀英' });
+
+    const session = await q('mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence } }', {
+      input: { caseId, heldAt: new Date().toISOString(), place: '戴南派出所驻所调解室', participants: ['张小三', '李四', '顾秀英'], focus: '沟渠疏通及费用', opinions: '双方同意各半承担' },
+    });
+    expect(session.errors).toBeUndefined();
+    const deadline = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
+    const agreement = await q('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { number effectiveDate } }', {
+      input: { caseId, form: 'ORAL', facts: '双方房屋相邻,共用排水沟渠。', mattersInDispute: '沟渠疏通及费用分担', responsibilities: '双方均有维护责任', terms: ['李四于七日内疏通沟渠', '张小三承担费用300元'], performanceMethod: '现场疏通,现金支付', performanceDeadline: deadline, amount: 300 },
+    });
+    expect(agreement.errors).toBeUndefined();
+    const { number, effectiveDate } = agreement.data!.recordMediationAgreement as { number: string; effectiveDate: string };
+    const concluded = (await outbox(dockingId)).filter((r) => r.sequence === 2);
+    expect(concluded.map((r) => [r.recipient, r.type])).toEqual([['GOVERNANCE', 'MediationConcluded'], ['POLICE', 'MediationConcluded']]);
+    expect(concluded[0]!.payload).toMatchObject({ outcome: 'AGREEMENT', agreement: { number, effectiveDate, amount: 300, performBy: deadline } });
+    expect(concluded[0]!.payload.summary).toContain('李四于七日内疏通沟渠');
+    // The worker delivers both, in order, to the police and to the hub.
+    await until('both events delivered to the police and the hub', () =>
+      ['POLICE', 'GOVERNANCE'].every((r) => delivered.filter((d) => d.recipient === r && d.event.dockingId === dockingId).length === 2));
+    expect(delivered.filter((d) => d.recipient === 'POLICE' && d.event.dockingId === dockingId).map((d) => [d.event.sequence, d.event.type]))
+      .toEqual([[1, 'DockingAccepted'], [2, 'MediationConcluded']]);
+    // Operators see the deliveries in the graph.
+    await until('delivery states recorded', async () => (await outbox(dockingId)).length === 4 && (await sql<{ n: string }>(`select count(*) as n from docking_outbox where docking_id = ? and state = 'DELIVERED'`, [dockingId]))[0]!.n === '4');
+    const ops = await q('query($d: String) { justiceEventDeliveries(dockingId: $d, states: ["DELIVERED"]) { items { type recipient state } } }', { d: dockingId }, callerOf('legal-aid', { roles: ['ADMIN'] }));
+    expect(ops.data!.justiceEventDeliveries.items).toHaveLength(4);
+  });
+
+  it('feeds a failed mediation back with the note and no agreement', async () => {
+    const { caseId, dockingId } = await docked();
+    await accept(caseId);
+    const done = await q('mutation($input: ConcludeMediationInput!) { concludeMediation(input: $input) { status outcome } }', {
+      input: { caseId, outcome: 'NO_AGREEMENT', note: '双方分歧较大,未能达成协议', partiesInformedOfLitigation: true },
+    });
+    expect(done.data!.concludeMediation).toEqual({ status: 'CONCLUDED', outcome: 'NO_AGREEMENT' });
+    const [row] = (await outbox(dockingId)).filter((r) => r.sequence === 2 && r.recipient === 'POLICE');
+    expect(row).toMatchObject({ type: 'MediationConcluded', payload: { outcome: 'NO_AGREEMENT', summary: '调解不成:双方分歧较大,未能达成协议', agreement: null } });
+  });
+
+  it('feeds a rejection back with its reason', async () => {
+    const { caseId, dockingId } = await docked();
+    const rejected = await q('mutation($c: ID!) { rejectMediationCase(caseId: $c, reason: "纠纷已起诉至人民法院") { status } }', { c: caseId });
+    expect(rejected.data!.rejectMediationCase.status).toBe('REJECTED');
+    const rows = await outbox(dockingId);
+    expect(rows.map((r) => [r.recipient, r.type, r.sequence])).toEqual([['GOVERNANCE', 'DockingRejected', 1], ['POLICE', 'DockingRejected', 1]]);
+    expect(rows[1]!.payload.reason).toBe('纠纷已起诉至人民法院');
+  });
+
+  it('runs a court\'s 委派 on the 30-day clock and answers the court', async () => {
+    const { caseId, dockingId } = await docked(request({ kind: 'COURT', mode: 'ENTRUST', source: { agency: 'COURT', recordType: 'CourtCase', recordId: randomUUID(), number: '(2026)苏1281民诉前调123号', organizationCode: '113212810140900121', organizationName: '兴化市人民法院', officerName: '陈法官' } }));
+    const accepted = (await accept(caseId)).data!.acceptMediationCase as { acceptedAt: string; dueAt: string };
+    expect(Date.parse(accepted.dueAt) - Date.parse(accepted.acceptedAt)).toBe(30 * DAY);
+    const view = await q('query($id: ID!) { mediationCase(id: $id) { source mode } }', { id: caseId });
+    expect(view.data!.mediationCase).toEqual({ source: 'COURT', mode: 'ENTRUST' });
+    expect((await outbox(dockingId)).map((r) => [r.recipient, r.to_agency])).toEqual([['COURT', 'COURT'], ['GOVERNANCE', 'COURT']]);
+  });
+
+  it('publishes nothing for a direct application', async () => {
+    const applied = await q('mutation($input: MediationApplicationInput!) { registerMediationApplication(input: $input) { id } }', {
+      input: { category: '邻里', summary: '相邻两户因排水沟渠堵塞互相指责', regionCode: '321281123200', parties: [{ role: 'APPLICANT', name: '王五' }, { role: 'RESPONDENT', name: '赵六' }] },
+    });
+    const before = await sql<{ n: string }>('select count(*) as n from docking_outbox');
+    expect((await accept(applied.data!.registerMediationApplication.id)).errors).toBeUndefined();
+    expect(await sql<{ n: string }>('select count(*) as n from docking_outbox')).toEqual(before);
+  });
+
+  it('rolls the acceptance back when its event cannot be written', async () => {
+    const { caseId, dockingId } = await docked();
+    await sql(`create function reject_outbox() returns trigger language plpgsql as $$ begin raise exception 'outbox unavailable'; end $$`);
+    await sql('create trigger reject_outbox before insert on docking_outbox for each row execute function reject_outbox()');
+    try {
+      expect((await accept(caseId)).errors).toBeDefined();
+    } finally {
+      await sql('drop trigger reject_outbox on docking_outbox');
+      await sql('drop function reject_outbox()');
+    }
+    expect(await casesOf(dockingId)).toEqual([{ id: caseId, status: 'PENDING' }]);
+    expect(await sql('select 1 from docking_outbox_sequence where docking_id = ?', [dockingId])).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown organization', () => request({ target: { organizationCode: '54321281MJ1234567X', organizationName: null } }), '调解组织不存在'],
+    ['a dispute outside the organization\'s area', () => request({ regionCode: '321281124001' }), '纠纷发生地不在该调解组织的辖区内'],
+    ['a malformed party ID number', () => request({ parties: [{ role: 'APPLICANT', name: '张小三', idNumber: '321281198001011231' }] }), '对接材料不完整'],
+  ])('rejects %s automatically, telling the sender why, with no case', async (_label, payload, reason) => {
+    const event = envelope(payload());
+    expect((await post(event)).status).toBe(200);
+    expect(await casesOf(event.dockingId)).toEqual([]);
+    const rows = await outbox(event.dockingId);
+    expect(rows.map((r) => [r.recipient, r.type, r.sequence])).toEqual([['GOVERNANCE', 'DockingRejected', 1], ['POLICE', 'DockingRejected', 1]]);
+    expect(rows[0]!.payload.reason).toContain(reason);
+  });
+
+  it('refuses a forged event (signed with another agency\'s key) with 401 and writes nothing', async () => {
+    const event = envelope(request());
+    const refused = await post(event, 'COURT');
+    expect(refused).toMatchObject({ status: 401, body: { error: { code: 'BAD_SIGNATURE' } } });
+    expect(await casesOf(event.dockingId)).toEqual([]);
+    expect(await sql('select 1 from docking_inbox where docking_id = ?', [event.dockingId])).toEqual([]);
+  });
+});

@@ -217,7 +217,7 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
     const c = em.create(MediationCase, {
       id: demoId('mediation-case', d.n),
       disputeId: d.id,
-      dockingId: ['COURT', 'POLICE', 'PETITION', 'PROCURATORATE'].includes(source) ? demoId('docking', d.n) : null,
+      dockingId: ['COURT', 'POLICE', 'PETITION', 'PROCURATORATE'].includes(source) ? demoId(`docking-${source}`, d.n) : null,
       caseNumber: `兴司调〔${year}〕${String(next('MEDIATION_CASE', year)).padStart(4, '0')}号`,
       organizationId: org.id,
       organizationCode: org.code,

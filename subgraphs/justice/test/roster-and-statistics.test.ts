@@ -97,7 +97,9 @@ describe('rosters, seed and statistics', () => {
 
   it('resolves Docking.mediation through a DataLoader, with the record rules', async () => {
     const withDocking = demoDisputes().filter((d) => d.agencies.justice && (d.agencies.court || d.agencies.police || d.agencies.petition || d.agencies.procuratorate) && d.n !== 13);
-    const r = [...withDocking.map((d) => ({ __typename: 'Docking', id: demoId('docking', d.n) })), { __typename: 'Docking', id: demoId('docking', 9999) }];
+    // The docking of the agency that sent the case (the same ids as the hub's ledger and the senders' records).
+    const sourceOf = (d: (typeof withDocking)[number]) => (d.agencies.court ? 'COURT' : d.agencies.police ? 'POLICE' : d.agencies.petition ? 'PETITION' : 'PROCURATORATE');
+    const r = [...withDocking.map((d) => ({ __typename: 'Docking', id: demoId(`docking-${sourceOf(d)}`, d.n) })), { __typename: 'Docking', id: demoId('docking', 9999) }];
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { id mediation { id disputeId } } } }';
     stack.subgraphs.justice!.queries.reset();
     const result = await q(query, { r }, 'legal-aid');

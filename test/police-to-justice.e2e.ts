@@ -102,5 +102,33 @@ describe('公调 through the gateway: police → people\'s mediation → outcome
     const transfer = (seen.transfers as Record<string, string | null>[]).find((t) => t.dockingId === dockingId);
     expect(transfer).toMatchObject({ status: 'CONCLUDED', outcome: 'AGREEMENT', mediationCaseNumber: caseNumber });
     expect(transfer!.outcomeSummary).toContain(agreement.number);
+
+    // The hub's ledger, built from its copies of the events: the timeline from both sides and its clocks.
+    const LEDGER = `query($id: ID!) { docking(id: $id) {
+      id kind mode status fromAgency toAgency sentAt acceptBy concludeBy confirmBy concludedAt outcome
+      timeline { type at }
+      policeTransfer { status outcome }
+      mediation { caseNumber status }
+    } }`;
+    const ledger = await until('the concluded docking in the ledger', async () => {
+      const data = await ok(LEDGER, { id: dockingId }, 'hub-coordinator');
+      const docking = data.docking as Record<string, unknown> | null;
+      return docking && docking.status === 'CONCLUDED' ? docking : null;
+    });
+    expect(ledger).toMatchObject({ kind: 'POLICE', mode: 'TRANSFER', fromAgency: 'POLICE', toAgency: 'JUSTICE', outcome: 'SETTLED', policeTransfer: { status: 'CONCLUDED', outcome: 'AGREEMENT' } });
+    // The hub reads the ledger, not the committee's case file; the officer, the other side, sees the case.
+    expect(ledger.mediation).toBeNull();
+    const asOfficer = await ok(LEDGER, { id: dockingId }, 'police-officer');
+    expect((asOfficer.docking as { mediation: unknown }).mediation).toMatchObject({ caseNumber });
+    expect((ledger.timeline as { type: string }[]).map((e) => e.type)).toEqual(['DockingRequested', 'DockingAccepted', 'MediationConcluded']);
+    const day = 86_400_000;
+    const sentAt = Date.parse(ledger.sentAt as string);
+    expect(Date.parse(ledger.acceptBy as string) - sentAt).toBe(3 * day);
+    expect(Date.parse(ledger.concludeBy as string) - sentAt).toBe(30 * day);
+    expect(ledger.confirmBy).toBeTruthy();
+    // The dispute the hub registered from the docking shows it too.
+    const DISPUTE = 'query($id: ID!) { docking(id: $id) { disputeId } }';
+    const { docking } = await ok(DISPUTE, { id: dockingId }, 'hub-coordinator');
+    expect((docking as { disputeId: string | null }).disputeId).toBeTruthy();
   });
 });

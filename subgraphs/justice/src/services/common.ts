@@ -1,5 +1,5 @@
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
-import { hasRole, inJurisdiction, visibilityOf, type Caller, type Visibility } from '@jiefen/auth';
+import { AGENCIES, hasRole, inJurisdiction, visibilityOf, type Agency, type Caller, type Visibility } from '@jiefen/auth';
 import { DomainError, requireUuid } from '@jiefen/subgraph-kit';
 import { RuleError } from '../domain/rule-error.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
@@ -46,8 +46,10 @@ export function isOrganizationBound(caller: Caller): boolean {
  * The record rule of a mediation case: the justice bureau in its jurisdiction (leaders masked),
  * narrowed for a mediator to the cases of their own organization.
  */
-export function caseVisibility(caller: Caller | null, c: Pick<MediationCase, 'regionCode' | 'organizationCode'>): Visibility {
-  const v = visibilityOf(caller, { owner: 'JUSTICE', regionCode: c.regionCode });
+export function caseVisibility(caller: Caller | null, c: Pick<MediationCase, 'regionCode' | 'organizationCode' | 'dockingFrom'>): Visibility {
+  // The agency that sent a docked case is the other side of that docking: it sees the case, masked.
+  const counterparts = c.dockingFrom && (AGENCIES as readonly string[]).includes(c.dockingFrom) ? [c.dockingFrom as Agency] : [];
+  const v = visibilityOf(caller, { owner: 'JUSTICE', regionCode: c.regionCode, counterparts });
   if (v !== 'NONE' && caller && isOrganizationBound(caller) && caller.organization !== c.organizationCode) return 'NONE';
   return v;
 }

@@ -1,7 +1,6 @@
-import { createTokenVerifier, generateFederationKeys, issueToken, PERSONAS, signInternalContext, type Caller, type FederationKeys } from '@jiefen/auth';
+import { createTokenVerifier, generateFederationKeys, issueToken, PERSONAS, signInternalContext, type Caller, type FederationKeys, AGENCIES, type Agency } from '@jiefen/auth';
 import { countQueries, seedOnce, type Orm } from '@jiefen/database';
 import { startGateway, type RunningGateway } from '@jiefen/gateway';
-import { AGENCIES, type Agency } from '@jiefen/auth';
 import { generateDockingKeyPair, type DockingKeys, type DockingSettings } from '@jiefen/docking';
 import { prepareDatabase, startAgency } from '@jiefen/runtime';
 import type { RunningSubgraph, SeedOptions, SubgraphDefinition } from '@jiefen/subgraph-kit';

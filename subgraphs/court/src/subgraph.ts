@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedCourt } from '../seeds/demo.seed.js';
@@ -6,7 +7,8 @@ import { CourtCase } from './entities/court-case.entity.js';
 import { CourtNumber } from './entities/court-number.entity.js';
 import { EnforcementApplication } from './entities/enforcement-application.entity.js';
 import { JudicialConfirmation } from './entities/judicial-confirmation.entity.js';
-import { CourtCaseResolver, DisputeCourtResolver, resolveCourtCaseReference } from './graphql/court-case.resolver.js';
+import { CourtCaseResolver, DisputeCourtResolver, DockingCourtResolver, resolveCourtCaseReference } from './graphql/court-case.resolver.js';
+import { DockingRef } from './graphql/docking.type.js';
 import { DisputeRef } from './graphql/dispute.type.js';
 import { RegionCourtResolver } from './graphql/indicators.resolver.js';
 import {
@@ -14,26 +16,30 @@ import {
 } from './graphql/judicial-confirmation.resolver.js';
 import { RegionRef } from './graphql/region.type.js';
 import { createCourtLoaders } from './loaders/court.loaders.js';
+import { applyDockingEvent } from './services/court-docking.service.js';
 
 /** 法院 — civil cases, 诉调 dockings, judicial confirmation. */
 export const courtSubgraph = defineSubgraph({
   name: 'court',
   agencyName: '法院',
   defaultPort: 4103,
-  database: { name: 'court', entities: [CourtCase, JudicialConfirmation, EnforcementApplication, CourtNumber, PersonalDataAccess], migrations },
+  database: { name: 'court', entities: [CourtCase, JudicialConfirmation, EnforcementApplication, CourtNumber, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
   schema: {
     resolvers: [
       CourtCaseResolver, DisputeCourtResolver, JudicialConfirmationResolver, ConfirmationApplicantResolver, EnforcementApplicationResolver,
-      DisputeConfirmationResolver, RegionCourtResolver, createAccessLogResolver('COURT', 'courtAccessLog'),
+      DisputeConfirmationResolver, RegionCourtResolver, DockingCourtResolver, createAccessLogResolver('COURT', 'courtAccessLog'),
+      createEventDeliveriesResolver('COURT', 'courtEventDeliveries'),
     ],
-    orphanedTypes: [DisputeRef, RegionRef],
+    orphanedTypes: [DisputeRef, RegionRef, DockingRef],
     referenceResolvers: {
       CourtCase: resolveCourtCaseReference,
       JudicialConfirmation: resolveConfirmationReference,
       Dispute: (reference: { id: string }) => ({ id: reference.id }),
       Region: (reference: { code: string }) => ({ code: reference.code }),
+      Docking: (reference: { id: string }) => ({ id: reference.id }),
     },
   },
+  docking: { agency: 'COURT', apply: applyDockingEvent },
   createLoaders: createCourtLoaders,
   seed: seedCourt,
 });

@@ -51,7 +51,8 @@ function historyOf(d: DemoDispute, status: string, registeredAt: Date): Partial<
   const handleDue = addDays(routedAt, 60);
   Object.assign(h, { handlingUnit: '兴化市信访局', acceptedAt: routedAt, handleDueAt: handleDue });
   const mediated = d.agencies.justice;
-  if (mediated) Object.assign(h, { mediationOrganization: committeeOf(d), referredAt: addDays(routedAt, 2) });
+  // The docking id is the hub's ledger entry for this dispute's 访调 (see the governance seed).
+  if (mediated) Object.assign(h, { mediationOrganization: committeeOf(d), referredAt: addDays(routedAt, 2), dockingId: demoId('docking-PETITION', d.n) });
   if (status === 'ACCEPTED' || status === 'REFERRED_TO_MEDIATION') return { ...h, dueAt: handleDue };
   const concludedAt = addDays(routedAt, d.n % 4 === 0 ? 65 : 25);
   Object.assign(h, {

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
+import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedPetition } from '../seeds/demo.seed.js';
 import { PetitionItem } from './entities/petition-item.entity.js';
 import { DisputeRef } from './graphql/dispute.type.js';
 import { RegionPetitionResolver } from './graphql/indicators.resolver.js';
-import { DisputePetitionResolver, PetitionItemResolver, resolvePetitionItemReference } from './graphql/petition-item.resolver.js';
+import { DockingRef } from './graphql/docking.type.js';
+import { DisputePetitionResolver, DockingPetitionResolver, PetitionItemResolver, resolvePetitionItemReference } from './graphql/petition-item.resolver.js';
 import { RegionRef } from './graphql/region.type.js';
+import { applyDockingEvent } from './services/docking.service.js';
 import { createPetitionLoaders } from './loaders/petition.loaders.js';
 
 /** 信访局 — petition items (信访事项), their clocks, 访调 referrals to mediation, satisfaction. */
@@ -14,16 +17,25 @@ export const petitionSubgraph = defineSubgraph({
   name: 'petition',
   agencyName: '信访局',
   defaultPort: 4106,
-  database: { name: 'petition', entities: [PetitionItem, PersonalDataAccess], migrations },
+  database: { name: 'petition', entities: [PetitionItem, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
   schema: {
-    resolvers: [PetitionItemResolver, DisputePetitionResolver, RegionPetitionResolver, createAccessLogResolver('PETITION', 'petitionAccessLog')],
-    orphanedTypes: [DisputeRef, RegionRef],
+    resolvers: [
+      PetitionItemResolver,
+      DisputePetitionResolver,
+      DockingPetitionResolver,
+      RegionPetitionResolver,
+      createAccessLogResolver('PETITION', 'petitionAccessLog'),
+      createEventDeliveriesResolver('PETITION', 'petitionEventDeliveries'),
+    ],
+    orphanedTypes: [DisputeRef, DockingRef, RegionRef],
     referenceResolvers: {
       PetitionItem: resolvePetitionItemReference,
       Dispute: (reference: { id: string }) => ({ id: reference.id }),
       Region: (reference: { code: string }) => ({ code: reference.code }),
+      Docking: (reference: { id: string }) => ({ id: reference.id }),
     },
   },
+  docking: { agency: 'PETITION', apply: applyDockingEvent },
   createLoaders: createPetitionLoaders,
   seed: seedPetition,
 });

@@ -25,7 +25,8 @@ function progressOf(d: DemoDispute, state: string, receivedAt: Date, charge: str
   const progress: Partial<ProcuratorateCase> = {};
   if (state === 'RECEIVED' || state === 'UNDER_REVIEW') return progress;
   const referredAt = new Date(receivedAt.getTime() + 3 * DAY);
-  Object.assign(progress, { mediationOrganization: committeeOf(d), referredAt });
+  // The docking id is the hub's ledger entry for this dispute's 检调 (see the governance seed).
+  Object.assign(progress, { mediationOrganization: committeeOf(d), referredAt, dockingId: demoId('docking-PROCURATORATE', d.n) });
   if (charge) {
     const known = CHARGES[charge] ?? { chapter: 4, negligent: false };
     progress.eligibility = {

@@ -5,6 +5,8 @@ import { defineWorkflow } from './workflow.js';
  * before filing; the outcome comes back; a failed mediation continues to filing (立案). 委托: a
  * filed case sent to mediation during litigation; success settles it, failure resumes the trial.
  * Parties who decline pre-filing mediation are filed straight away (调解前置 needs consent).
+ * An organization that does not accept a docked case (不予受理) returns it to where it was:
+ * RECEIVED before filing, FILED during litigation; the court may send it elsewhere.
  */
 export const COURT_CASE_STATES = [
   'RECEIVED',
@@ -17,7 +19,7 @@ export const COURT_CASE_STATES = [
 ] as const;
 export type CourtCaseState = (typeof COURT_CASE_STATES)[number];
 
-export const COURT_CASE_EVENTS = ['DIVERT', 'RECORD_MEDIATION_SUCCESS', 'RECORD_MEDIATION_FAILURE', 'FILE', 'ENTRUST'] as const;
+export const COURT_CASE_EVENTS = ['DIVERT', 'RECORD_MEDIATION_SUCCESS', 'RECORD_MEDIATION_FAILURE', 'FILE', 'ENTRUST', 'RETURN_UNACCEPTED'] as const;
 export type CourtCaseEvent = (typeof COURT_CASE_EVENTS)[number];
 
 /** Court staff act on their cases; the mediation organization only reports the outcome. */
@@ -26,6 +28,7 @@ export type CourtActor = (typeof COURT_ACTORS)[number];
 
 const BOTH = ['COURT_STAFF', 'MEDIATION_ORGANIZATION'] as const;
 const COURT = ['COURT_STAFF'] as const;
+const ORGANIZATION = ['MEDIATION_ORGANIZATION'] as const;
 
 export const courtCaseWorkflow = defineWorkflow<CourtCaseState, CourtCaseEvent, CourtActor>({
   name: '法院案件',
@@ -46,6 +49,7 @@ export const courtCaseWorkflow = defineWorkflow<CourtCaseState, CourtCaseEvent, 
     RECORD_MEDIATION_FAILURE: '登记调解不成',
     FILE: '立案',
     ENTRUST: '委托调解',
+    RETURN_UNACCEPTED: '调解组织不予受理退回',
   },
   actorNames: { COURT_STAFF: '法院工作人员', MEDIATION_ORGANIZATION: '调解组织' },
   table: {
@@ -53,6 +57,7 @@ export const courtCaseWorkflow = defineWorkflow<CourtCaseState, CourtCaseEvent, 
     DIVERTED_TO_MEDIATION: {
       RECORD_MEDIATION_SUCCESS: { to: 'MEDIATION_SUCCEEDED', by: BOTH },
       RECORD_MEDIATION_FAILURE: { to: 'MEDIATION_FAILED', by: BOTH },
+      RETURN_UNACCEPTED: { to: 'RECEIVED', by: ORGANIZATION },
     },
     MEDIATION_SUCCEEDED: {},
     MEDIATION_FAILED: { FILE: { to: 'FILED', by: COURT } },
@@ -60,6 +65,7 @@ export const courtCaseWorkflow = defineWorkflow<CourtCaseState, CourtCaseEvent, 
     IN_ENTRUSTED_MEDIATION: {
       RECORD_MEDIATION_SUCCESS: { to: 'SETTLED_BY_MEDIATION', by: BOTH },
       RECORD_MEDIATION_FAILURE: { to: 'FILED', by: BOTH },
+      RETURN_UNACCEPTED: { to: 'FILED', by: ORGANIZATION },
     },
     SETTLED_BY_MEDIATION: {},
   },

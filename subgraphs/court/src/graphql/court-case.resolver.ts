@@ -9,8 +9,9 @@ import type { CourtLoaders } from '../loaders/court.loaders.js';
 import { divertToMediation, entrustMediation, fileCase, receiveCivilCase, recordMediationOutcome } from '../services/court-case.service.js';
 import { CourtCaseConnection, CourtCaseType, MediationOutcome, Procedure, ReceiveCivilCaseInput } from './court-case.type.js';
 import { DisputeRef } from './dispute.type.js';
+import { DockingRef } from './docking.type.js';
 import { afterCursor } from './keyset.js';
-import { scopeOf, toCourtCaseType } from './mapping.js';
+import { dockingScopeOf, scopeOf, toCourtCaseType } from './mapping.js';
 
 type Context = SubgraphContext<CourtLoaders>;
 type Connection = InstanceType<typeof CourtCaseConnection>;
@@ -98,14 +99,24 @@ export class CourtCaseResolver {
     return toCourtCaseType(await receiveCivilCase(ctx.em, requireCaller(ctx), { ...input }), 'FULL');
   }
 
-  @Mutation(() => CourtCaseType, { description: '委派调解:立案前将案件委派调解组织调解(30 日)' })
-  async divertToMediation(@Arg('id', () => ID) id: string, @Arg('organization', () => String) organization: string, @Ctx() ctx: Context): Promise<CourtCaseType> {
-    return toCourtCaseType(await divertToMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), organization), 'FULL');
+  @Mutation(() => CourtCaseType, { description: '委派调解:立案前将案件委派调解组织调解(30 日;对接事件发送司法行政并抄送综治中心)' })
+  async divertToMediation(
+    @Arg('id', () => ID) id: string,
+    @Arg('organizationCode', () => String, { description: '调解组织统一社会信用代码' }) organizationCode: string,
+    @Arg('organization', () => String, { nullable: true, description: '调解组织名称(可省略,受理后以调解组织反馈为准)' }) organization: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CourtCaseType> {
+    return toCourtCaseType(await divertToMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { organizationCode, organizationName: organization }), 'FULL');
   }
 
-  @Mutation(() => CourtCaseType, { description: '委托调解:立案后委托调解组织调解(普通程序 15 日,简易程序 7 日)' })
-  async entrustMediation(@Arg('id', () => ID) id: string, @Arg('organization', () => String) organization: string, @Ctx() ctx: Context): Promise<CourtCaseType> {
-    return toCourtCaseType(await entrustMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), organization), 'FULL');
+  @Mutation(() => CourtCaseType, { description: '委托调解:立案后委托调解组织调解(普通程序 15 日,简易程序 7 日;对接事件发送司法行政并抄送综治中心)' })
+  async entrustMediation(
+    @Arg('id', () => ID) id: string,
+    @Arg('organizationCode', () => String, { description: '调解组织统一社会信用代码' }) organizationCode: string,
+    @Arg('organization', () => String, { nullable: true, description: '调解组织名称(可省略,受理后以调解组织反馈为准)' }) organization: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CourtCaseType> {
+    return toCourtCaseType(await entrustMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { organizationCode, organizationName: organization }), 'FULL');
   }
 
   @Mutation(() => CourtCaseType, { description: '登记调解组织书面反馈的调解结果' })
@@ -143,4 +154,15 @@ export async function resolveCourtCaseReference(reference: { id: string }, ctx: 
   const found = await ctx.loaders.courtCaseById.load(reference.id);
   const v = found ? visibility(ctx, scopeOf(found)) : 'NONE';
   return found && v !== 'NONE' ? toCourtCaseType(found, v) : null;
+}
+
+@Resolver(() => DockingRef)
+export class DockingCourtResolver {
+  @FieldResolver(() => CourtCaseType, { nullable: true, description: '法院:对接的来源案件(委派/委托调解);法院可见全文,调解组织与综治中心脱敏' })
+  async courtCase(@Root() docking: DockingRef, @Ctx() ctx: Context): Promise<CourtCaseType | null> {
+    if (!isUuid(docking.id) || !ctx.caller) return null;
+    const found = await ctx.loaders.courtCaseByDocking.load(docking.id);
+    const v = found ? visibility(ctx, dockingScopeOf(found)) : 'NONE';
+    return found && v !== 'NONE' ? toCourtCaseType(found, v) : null;
+  }
 }

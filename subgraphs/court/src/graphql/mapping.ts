@@ -9,6 +9,9 @@ import type { EnforcementApplicationType, JudicialConfirmationStatus, JudicialCo
 /** Record rule input: the court owns its records; the region decides jurisdiction. */
 export const scopeOf = (r: { regionCode: string }): RecordScope => ({ owner: 'COURT', regionCode: r.regionCode });
 
+/** A case seen through its docking: the mediation side (justice) and the hub are its counterparts, masked. */
+export const dockingScopeOf = (r: { regionCode: string }): RecordScope => ({ owner: 'COURT', regionCode: r.regionCode, counterparts: ['JUSTICE', 'GOVERNANCE'] });
+
 /** `now` decides the computed overdue flags (a view's `asOf`, else the moment of the request). */
 export function toCourtCaseType(c: CourtCase, visibility: Visibility, now: Date = new Date()): CourtCaseType {
   return {
@@ -22,6 +25,11 @@ export function toCourtCaseType(c: CourtCase, visibility: Visibility, now: Date 
     receivedAt: c.receivedAt,
     mediationMode: (c.mediationMode ?? null) as MediationMode | null,
     mediationOrganization: c.mediationOrganization ?? null,
+    mediationOrganizationCode: c.mediationOrganizationCode ?? null,
+    dockingId: c.dockingId ?? null,
+    mediationAcceptedAt: c.mediationAcceptedAt ?? null,
+    mediationCaseNumber: c.mediationCaseNumber ?? null,
+    mediationRejectionReason: c.mediationRejectionReason ?? null,
     mediationSentAt: c.mediationSentAt ?? null,
     mediationDueAt: c.mediationDueAt ?? null,
     mediationOverdue: isOverdue(c.mediationDueAt, now),

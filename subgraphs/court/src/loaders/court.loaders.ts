@@ -7,6 +7,7 @@ import { JudicialConfirmation } from '../entities/judicial-confirmation.entity.j
 export function createCourtLoaders(em: EntityManager) {
   return {
     courtCaseById: oneByKey((ids: readonly string[]) => em.find(CourtCase, { id: { $in: [...ids] } }), (c) => c.id),
+    courtCaseByDocking: oneByKey((ids: readonly string[]) => em.find(CourtCase, { dockingId: { $in: [...ids] } }), (c) => c.dockingId!),
     courtCasesByDispute: manyByKey(
       (ids: readonly string[]) => em.find(CourtCase, { disputeId: { $in: [...ids] } }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
       (c) => c.disputeId,

@@ -5,6 +5,7 @@ import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
 import { mediationDueAt, type Procedure } from '../domain/clocks.js';
 import { courtCaseWorkflow, stageOf, type CourtActor, type CourtCaseEvent, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { CourtCase } from '../entities/court-case.entity.js';
+import { publishCourtDocking } from './court-docking.service.js';
 import { decide, nextCaseNumber, optionsOf, requireCourtStaff, type ServiceOptions } from './support.js';
 
 export interface CivilCaseInput {
@@ -51,33 +52,56 @@ function step(c: CourtCase, event: CourtCaseEvent, actor: CourtActor): CourtCase
   return next;
 }
 
-/** 委派: sends a case received before filing to a mediation organization; due back in 30 days. */
-export async function divertToMediation(em: EntityManager, caller: Caller, id: string, organization: string, options?: ServiceOptions): Promise<CourtCase> {
+/** Where the court sends a case: the mediation organization by its 统一社会信用代码 (its name is optional; the organization's own comes back on acceptance). */
+export interface MediationTarget {
+  organizationCode: string;
+  organizationName?: string | null;
+}
+
+function checkTarget(target: MediationTarget): { code: string; name: string | null } {
+  const code = check.creditCode('organizationCode', target.organizationCode);
+  const name = target.organizationName === undefined || target.organizationName === null ? null : check.text('organization', '调解组织名称', target.organizationName, { min: 2, max: 100 });
+  return { code, name };
+}
+
+/** A new docking for the mediation the case is sent to (a case sent again after a refusal gets a new one). */
+function startDocking(c: CourtCase, target: { code: string; name: string | null }): void {
+  Object.assign(c, { dockingId: randomUUID(), mediationOrganizationCode: target.code, mediationOrganization: target.name, mediationAcceptedAt: null, mediationCaseNumber: null, mediationRejectionReason: null });
+  Object.assign(c, { mediationOutcome: null, mediationOutcomeAt: null, mediationOutcomeNote: null });
+}
+
+/**
+ * 委派: sends a case received before filing to a mediation organization; due back in 30 days. The
+ * case's change and the `DockingRequested` event (to justice, copied to the hub) commit together.
+ */
+export async function divertToMediation(em: EntityManager, caller: Caller, id: string, target: MediationTarget, options?: ServiceOptions): Promise<CourtCase> {
   const { now, clocks } = optionsOf(options);
   requireCourtStaff(caller);
-  const org = check.text('organization', '调解组织名称', organization, { min: 2, max: 100 });
+  const org = checkTarget(target);
   return em.transactional(async (tx) => {
     const c = await loadCase(tx, id);
     requireCourtStaff(caller, c.regionCode);
     step(c, 'DIVERT', 'COURT_STAFF');
-    Object.assign(c, { divertedAt: now, mediationMode: 'DELEGATED', mediationOrganization: org, mediationSentAt: now, mediationDueAt: mediationDueAt('DELEGATED', now, null, clocks) });
-    Object.assign(c, { mediationOutcome: null, mediationOutcomeAt: null, mediationOutcomeNote: null });
+    startDocking(c, org);
+    Object.assign(c, { divertedAt: now, mediationMode: 'DELEGATED', mediationSentAt: now, mediationDueAt: mediationDueAt('DELEGATED', now, null, clocks) });
+    await publishCourtDocking(tx, caller, c);
     return c;
   });
 }
 
 /** 委托: sends a filed case to mediation during litigation; due back in 15 days (7 in summary procedure). */
-export async function entrustMediation(em: EntityManager, caller: Caller, id: string, organization: string, options?: ServiceOptions): Promise<CourtCase> {
+export async function entrustMediation(em: EntityManager, caller: Caller, id: string, target: MediationTarget, options?: ServiceOptions): Promise<CourtCase> {
   const { now, clocks } = optionsOf(options);
   requireCourtStaff(caller);
-  const org = check.text('organization', '调解组织名称', organization, { min: 2, max: 100 });
+  const org = checkTarget(target);
   return em.transactional(async (tx) => {
     const c = await loadCase(tx, id);
     requireCourtStaff(caller, c.regionCode);
     step(c, 'ENTRUST', 'COURT_STAFF');
     const procedure = (c.procedure ?? 'ORDINARY') as Procedure;
-    Object.assign(c, { mediationMode: 'ENTRUSTED', mediationOrganization: org, mediationSentAt: now, mediationDueAt: mediationDueAt('ENTRUSTED', now, procedure, clocks) });
-    Object.assign(c, { mediationOutcome: null, mediationOutcomeAt: null, mediationOutcomeNote: null });
+    startDocking(c, org);
+    Object.assign(c, { mediationMode: 'ENTRUSTED', mediationSentAt: now, mediationDueAt: mediationDueAt('ENTRUSTED', now, procedure, clocks) });
+    await publishCourtDocking(tx, caller, c);
     return c;
   });
 }

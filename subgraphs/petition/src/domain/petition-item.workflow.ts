@@ -12,7 +12,7 @@ export const PETITION_STATES = [
 export type PetitionState = (typeof PETITION_STATES)[number];
 
 export const PETITION_EVENTS = [
-  'ACCEPT', 'TRANSFER', 'DECLINE', 'EXTEND', 'REFER_TO_MEDIATION', 'MEDIATION_SUCCEEDED', 'MEDIATION_FAILED', 'ANSWER',
+  'ACCEPT', 'TRANSFER', 'DECLINE', 'EXTEND', 'REFER_TO_MEDIATION', 'REFERRAL_REJECTED', 'MEDIATION_SUCCEEDED', 'MEDIATION_FAILED', 'ANSWER',
   'REQUEST_REVIEW', 'ANSWER_REVIEW', 'REQUEST_RE_REVIEW', 'ANSWER_RE_REVIEW',
 ] as const;
 export type PetitionEvent = (typeof PETITION_EVENTS)[number];
@@ -22,6 +22,7 @@ export type PetitionActor = (typeof PETITION_ACTORS)[number];
 
 const OFFICER = ['PETITION_OFFICER'] as const;
 const BOTH = ['PETITION_OFFICER', 'MEDIATION_ORGANIZATION'] as const;
+const ORGANIZATION = ['MEDIATION_ORGANIZATION'] as const;
 
 export const petitionWorkflow = defineWorkflow<PetitionState, PetitionEvent, PetitionActor>({
   name: '信访事项',
@@ -45,6 +46,7 @@ export const petitionWorkflow = defineWorkflow<PetitionState, PetitionEvent, Pet
     DECLINE: '不予受理',
     EXTEND: '延长办理期限',
     REFER_TO_MEDIATION: '移交人民调解',
+    REFERRAL_REJECTED: '调解组织不予受理',
     MEDIATION_SUCCEEDED: '登记调解成功',
     MEDIATION_FAILED: '登记调解不成',
     ANSWER: '出具处理意见',
@@ -65,6 +67,8 @@ export const petitionWorkflow = defineWorkflow<PetitionState, PetitionEvent, Pet
     TRANSFERRED: {},
     REFERRED_TO_MEDIATION: {
       EXTEND: { to: 'REFERRED_TO_MEDIATION', by: OFFICER },
+      // The mediation organization declines: the item is back with the bureau, its handling clock still running.
+      REFERRAL_REJECTED: { to: 'ACCEPTED', by: ORGANIZATION },
       MEDIATION_SUCCEEDED: { to: 'CONCLUDED', by: BOTH },
       MEDIATION_FAILED: { to: 'ACCEPTED', by: BOTH },
     },

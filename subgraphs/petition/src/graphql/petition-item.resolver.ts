@@ -7,8 +7,9 @@ import {
 import type { PetitionEvent } from '../domain/petition-item.workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
 import type { PetitionLoaders } from '../loaders/petition.loaders.js';
-import { actOnPetition, ratePetition, registerPetition, type StepInput } from '../services/petition-item.service.js';
+import { actOnPetition, ratePetition, referPetitionToMediation, registerPetition, type StepInput } from '../services/petition-item.service.js';
 import { DisputeRef } from './dispute.type.js';
+import { DockingRef } from './docking.type.js';
 import { scopeOf, toType } from './mapping.js';
 import { PetitionItemConnection, PetitionItemType, RegisterPetitionInput, Satisfaction } from './petition-item.type.js';
 
@@ -105,9 +106,14 @@ export class PetitionItemResolver {
     return this.act(ctx, id, 'EXTEND', { text: reason, days });
   }
 
-  @Mutation(() => PetitionItemType, { description: '移交人民调解(访调对接),调解结果反馈后办结' })
-  referPetitionToMediation(@Arg('id', () => ID) id: string, @Arg('organization', () => String) organization: string, @Ctx() ctx: Context): Promise<PetitionItemType> {
-    return this.act(ctx, id, 'REFER_TO_MEDIATION', { text: organization });
+  @Mutation(() => PetitionItemType, { description: '移交人民调解(访调对接):对接事件发往司法行政、抄送综治中心,调解结果反馈后办结' })
+  async referPetitionToMediation(
+    @Arg('id', () => ID) id: string,
+    @Arg('organizationCode', () => String, { description: '接收的调解组织统一社会信用代码' }) organizationCode: string,
+    @Arg('organization', () => String, { nullable: true, description: '调解组织名称' }) organization: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<PetitionItemType> {
+    return toType(await referPetitionToMediation(ctx.em, requireCaller(ctx), id, { organizationCode, organization }), 'FULL');
   }
 
   @Mutation(() => PetitionItemType, { description: '登记调解组织书面反馈的调解结果:成功即办结,不成则继续办理' })
@@ -165,6 +171,19 @@ export class DisputePetitionResolver {
       const v = visibility(ctx, scopeOf(p));
       return v === 'NONE' ? [] : [toType(p, v)];
     });
+  }
+}
+
+@Resolver(() => DockingRef)
+export class DockingPetitionResolver {
+  @FieldResolver(() => PetitionItemType, { nullable: true, description: '信访局:对接的来源记录(访调对接的信访事项)' })
+  async petitionItem(@Root() docking: DockingRef, @Ctx() ctx: Context): Promise<PetitionItemType | null> {
+    if (!isUuid(docking.id) || !ctx.caller) return null;
+    const found = await ctx.loaders.petitionItemByDocking.load(docking.id);
+    if (!found) return null;
+    // The petition bureau in full; the receiving side (justice) and the hub masked; nobody else.
+    const v = visibility(ctx, { ...scopeOf(found), counterparts: ['JUSTICE', 'GOVERNANCE'] });
+    return v === 'NONE' ? null : toType(found, v);
   }
 }
 

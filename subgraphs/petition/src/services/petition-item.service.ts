@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
+import { publish, type DockingRequestedPayload, type PublishInput } from '@jiefen/docking';
 import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
 import {
   checkExtension, checkReviewRequestInTime, handleDueAt, PETITION_CLOCKS, reviewDueAt, routeDueAt, type PetitionClocks,
@@ -78,7 +79,7 @@ const TEXTS: Partial<Record<PetitionEvent, [string, string, number]>> = {
   TRANSFER: ['handlingUnit', '有权处理机关', 100],
   DECLINE: ['reason', '不予受理理由', 1000],
   EXTEND: ['reason', '延长理由', 1000],
-  REFER_TO_MEDIATION: ['organization', '调解组织名称', 100],
+  REFERRAL_REJECTED: ['reason', '不予受理理由', 1000],
   MEDIATION_SUCCEEDED: ['summary', '调解协议内容', 2000],
   MEDIATION_FAILED: ['summary', '调解不成的原因', 2000],
   ANSWER: ['answer', '处理意见', 4000],
@@ -91,7 +92,10 @@ const TEXTS: Partial<Record<PetitionEvent, [string, string, number]>> = {
  * routing, handling, review or re-review deadline of the new state. `caller` null means the docking
  * event handler acting for the mediation organization.
  */
-async function advance(em: EntityManager, actor: PetitionActor, caller: Caller | null, id: string, event: PetitionEvent, input: StepInput, options: ServiceOptions): Promise<PetitionItem> {
+async function advance(
+  em: EntityManager, actor: PetitionActor, caller: Caller | null, id: string, event: PetitionEvent, input: StepInput, options: ServiceOptions,
+  effect?: (tx: EntityManager, p: PetitionItem) => Promise<void>,
+): Promise<PetitionItem> {
   const now = options.now ?? new Date();
   const clocks = options.clocks ?? PETITION_CLOCKS;
   if (caller) requireOfficer(caller);
@@ -117,7 +121,11 @@ async function advance(em: EntityManager, actor: PetitionActor, caller: Caller |
         Object.assign(p, { extensionDays: input.days, extensionReason: text, handleDueAt: handleDueAt(p.acceptedAt!, input.days!, clocks) });
         break;
       case 'REFER_TO_MEDIATION':
-        Object.assign(p, { mediationOrganization: text, referredAt: now, mediationOutcome: null });
+        // The referral's own fields and its docking event are the effect's (`referPetitionToMediation`).
+        Object.assign(p, { referredAt: now, mediationOutcome: null, mediationCaseNumber: null, mediationAcceptedAt: null, referralRejectionReason: null });
+        break;
+      case 'REFERRAL_REJECTED':
+        p.referralRejectionReason = text;
         break;
       case 'MEDIATION_SUCCEEDED':
         Object.assign(p, { mediationOutcome: 'SUCCEEDED', answer: text, concludedAt: now });
@@ -151,13 +159,57 @@ async function advance(em: EntityManager, actor: PetitionActor, caller: Caller |
       UNDER_REVIEW: p.reviewRequestedAt ? reviewDueAt(p.reviewRequestedAt, clocks) : null,
       UNDER_RE_REVIEW: p.reReviewRequestedAt ? reviewDueAt(p.reReviewRequestedAt, clocks) : null,
     }[next as string] ?? null;
+    if (effect) await effect(tx, p);
     return p;
   });
 }
 
-/** An officer's step on an item (受理, 转送, 不予受理, 延期, 移交调解, 答复, 复查, 复核…). */
+/** An officer's step on an item (受理, 转送, 不予受理, 延期, 答复, 复查, 复核…); 移交调解 is `referPetitionToMediation`. */
 export function actOnPetition(em: EntityManager, caller: Caller, id: string, event: PetitionEvent, input: StepInput = {}, options: ServiceOptions = {}): Promise<PetitionItem> {
+  if (event === 'REFER_TO_MEDIATION' || event === 'REFERRAL_REJECTED') throw DomainError.validation('event', '移交调解须指明接收的调解组织,请使用“移交人民调解(访调对接)”');
   return advance(em, 'PETITION_OFFICER', caller, requireUuid('id', id), event, input, options);
+}
+
+/** The unit named as the sender in a docking (the caller's token carries the code, not the name). */
+export const PETITION_UNIT_NAME = '兴化市信访局';
+
+/**
+ * 访调对接: an accepted item goes to a people's mediation organization; `DockingRequested` (移交) goes
+ * to the justice bureau and the hub in the same transaction. An item that may not be referred is
+ * refused by its workflow and nothing is written or sent.
+ */
+export async function referPetitionToMediation(
+  em: EntityManager, caller: Caller, id: string, target: { organizationCode: string; organization?: string | null }, options: ServiceOptions = {},
+): Promise<PetitionItem> {
+  requireOfficer(caller);
+  const organizationCode = check.creditCode('organizationCode', target.organizationCode);
+  const organizationName = check.optionalText('organization', '调解组织名称', target.organization, 100);
+  return advance(em, 'PETITION_OFFICER', caller, requireUuid('id', id), 'REFER_TO_MEDIATION', {}, options, async (tx, p) => {
+    if (!p.petitionerName) throw DomainError.validation('id', '信访事项没有登记信访人,无法移交调解');
+    Object.assign(p, { dockingId: randomUUID(), mediationOrganization: organizationName, mediationOrganizationCode: organizationCode });
+    const payload: DockingRequestedPayload = {
+      kind: 'PETITION',
+      mode: 'TRANSFER',
+      disputeId: p.disputeId,
+      regionCode: p.regionCode,
+      category: null,
+      summary: `${p.itemNumber}:${p.subject}`,
+      sentAt: p.referredAt!.toISOString(),
+      source: {
+        agency: 'PETITION', recordType: 'PetitionItem', recordId: p.id, number: p.itemNumber,
+        organizationCode: caller.organization, organizationName: PETITION_UNIT_NAME, officerName: caller.name,
+      },
+      target: { organizationCode, organizationName },
+      parties: [{ role: 'APPLICANT', name: p.petitionerName, idNumber: p.petitionerIdNumber ?? null, phone: p.petitionerPhone ?? null }],
+    };
+    await tx.flush();
+    await publish(tx, { type: 'DockingRequested', dockingId: p.dockingId!, from: 'PETITION', to: 'JUSTICE', payload: payload as unknown as PublishInput['payload'] });
+  });
+}
+
+/** Entry point for `DockingRejected`: the organization declined; the item is the bureau's again, with the reason. */
+export function receiveReferralRejection(em: EntityManager, petitionItemId: string, reason: string, options: ServiceOptions = {}): Promise<PetitionItem> {
+  return advance(em, 'MEDIATION_ORGANIZATION', null, requireUuid('petitionItemId', petitionItemId), 'REFERRAL_REJECTED', { text: reason }, options);
 }
 
 export interface PetitionMediationOutcome {

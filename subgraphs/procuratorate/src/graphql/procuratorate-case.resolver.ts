@@ -10,6 +10,7 @@ import {
   concludeProcuratorateCase, recordReconciliationOutcome, referCivilSupervisionToMediation, referForReconciliation,
 } from '../services/procuratorate-case.service.js';
 import { DisputeRef } from './dispute.type.js';
+import { DockingRef } from './docking.type.js';
 import { scopeOf, toType } from './mapping.js';
 import { ProcuratorateCaseConnection, ProcuratorateCaseType, ProcuratorateDecision, ReconciliationFactsInput } from './procuratorate-case.type.js';
 
@@ -73,20 +74,22 @@ export class ProcuratorateCaseResolver {
   @Mutation(() => ProcuratorateCaseType, { description: '刑事和解移交调解(检调对接):先审查刑诉法第二百八十八条的条件,不符合的说明全部理由' })
   async referForReconciliation(
     @Arg('id', () => ID) id: string,
-    @Arg('organization', () => String, { description: '调解组织' }) organization: string,
+    @Arg('organizationCode', () => String, { description: '接收的调解组织统一社会信用代码(对接事件发往司法行政、抄送综治中心)' }) organizationCode: string,
     @Arg('facts', () => ReconciliationFactsInput) facts: ReconciliationFactsInput,
+    @Arg('organization', () => String, { nullable: true, description: '调解组织名称' }) organization: string | null,
     @Ctx() ctx: Context,
   ): Promise<ProcuratorateCaseType> {
-    return toType(await referForReconciliation(ctx.em, requireCaller(ctx), requireUuid('id', id), { organization, facts: { ...facts } }), 'FULL');
+    return toType(await referForReconciliation(ctx.em, requireCaller(ctx), requireUuid('id', id), { organizationCode, organization, facts: { ...facts } }), 'FULL');
   }
 
-  @Mutation(() => ProcuratorateCaseType, { description: '民事监督案件移交调解' })
+  @Mutation(() => ProcuratorateCaseType, { description: '民事监督案件移交调解(检调对接)' })
   async referCivilSupervisionToMediation(
     @Arg('id', () => ID) id: string,
-    @Arg('organization', () => String, { description: '调解组织' }) organization: string,
+    @Arg('organizationCode', () => String, { description: '接收的调解组织统一社会信用代码' }) organizationCode: string,
+    @Arg('organization', () => String, { nullable: true, description: '调解组织名称' }) organization: string | null,
     @Ctx() ctx: Context,
   ): Promise<ProcuratorateCaseType> {
-    return toType(await referCivilSupervisionToMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), organization), 'FULL');
+    return toType(await referCivilSupervisionToMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { organizationCode, organization }), 'FULL');
   }
 
   @Mutation(() => ProcuratorateCaseType, { description: '登记和解结果(审查和解的自愿性、合法性后)' })
@@ -120,6 +123,19 @@ export class DisputeProcuratorateResolver {
       const v = visibility(ctx, scopeOf(c));
       return v === 'NONE' ? [] : [toType(c, v)];
     });
+  }
+}
+
+@Resolver(() => DockingRef)
+export class DockingProcuratorateResolver {
+  @FieldResolver(() => ProcuratorateCaseType, { nullable: true, description: '检察院:对接的来源记录(检调对接的检察案件)' })
+  async procuratorateCase(@Root() docking: DockingRef, @Ctx() ctx: Context): Promise<ProcuratorateCaseType | null> {
+    if (!isUuid(docking.id) || !ctx.caller) return null;
+    const found = await ctx.loaders.procuratorateCaseByDocking.load(docking.id);
+    if (!found) return null;
+    // The procuratorate in full; the receiving side (justice) and the hub masked; nobody else.
+    const v = visibility(ctx, { ...scopeOf(found), counterparts: ['JUSTICE', 'GOVERNANCE'] });
+    return v === 'NONE' ? null : toType(found, v);
   }
 }
 

@@ -4,6 +4,7 @@ import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
 import { procuratorateCaseWorkflow, type ProcuratorateActor, type ProcuratorateCaseEvent, type ProcuratorateCaseState } from '../domain/procuratorate-case.workflow.js';
 import { allowedDecisions, CHARGES, DECISIONS, ineligibilityOf, type ReconciliationFacts } from '../domain/reconciliation.rules.js';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
+import { refer } from './referral.service.js';
 import { decide, requireProcurator, type ServiceOptions } from './support.js';
 
 async function loadCase(em: EntityManager, id: string): Promise<ProcuratorateCase> {
@@ -38,15 +39,30 @@ function factsOf(input: ReconciliationFactsInput): ReconciliationFacts {
   };
 }
 
+/** Where a referral goes: the receiving mediation organization's credit code (and its name, when known). */
+export interface ReferralTarget {
+  organizationCode: string;
+  organization?: string | null;
+}
+
+function targetOf(input: ReferralTarget): { code: string; name: string | null } {
+  return {
+    code: check.creditCode('organizationCode', input.organizationCode),
+    name: check.optionalText('organization', '调解组织名称', input.organization, 100),
+  };
+}
+
 /**
  * 检调对接 for a criminal case: checks 刑事和解 eligibility (Art 288) first. An ineligible case is
- * refused with every reason (`NOT_ELIGIBLE`) and nothing is written.
+ * refused with every reason (`NOT_ELIGIBLE`) and nothing is written or sent. An eligible one is
+ * referred (委托, the case stays the procuratorate's) and `DockingRequested` goes to the justice
+ * bureau (and the hub) in the same transaction.
  */
 export async function referForReconciliation(
-  em: EntityManager, caller: Caller, id: string, input: { organization: string; facts: ReconciliationFactsInput }, options: ServiceOptions = {},
+  em: EntityManager, caller: Caller, id: string, input: ReferralTarget & { facts: ReconciliationFactsInput }, options: ServiceOptions = {},
 ): Promise<ProcuratorateCase> {
   requireProcurator(caller);
-  const organization = check.text('organization', '调解组织名称', input.organization, { min: 2, max: 100 });
+  const target = targetOf(input);
   const facts = factsOf(input.facts);
   return em.transactional(async (tx) => {
     const c = await loadCase(tx, id);
@@ -57,21 +73,22 @@ export async function referForReconciliation(
     if (reasons.length) {
       throw new DomainError('NOT_ELIGIBLE', `不适用刑事和解:${reasons.map((r) => r.reason).join(';')}`, { reasons: reasons.map((r) => r.code) });
     }
-    Object.assign(c, { eligibility: facts, charge: facts.charge, mediationOrganization: organization, referredAt: options.now ?? new Date() });
+    Object.assign(c, { eligibility: facts, charge: facts.charge });
+    await refer(tx, caller, c, target, 'COMMISSION', options);
     return c;
   });
 }
 
-/** 民事监督案件 referred to mediation (the parties may settle while the review waits). */
-export async function referCivilSupervisionToMediation(em: EntityManager, caller: Caller, id: string, organization: string, options: ServiceOptions = {}): Promise<ProcuratorateCase> {
+/** 民事监督案件 referred to mediation (the parties may settle while the review waits): 移交, docked like a criminal referral. */
+export async function referCivilSupervisionToMediation(em: EntityManager, caller: Caller, id: string, input: ReferralTarget, options: ServiceOptions = {}): Promise<ProcuratorateCase> {
   requireProcurator(caller);
-  const org = check.text('organization', '调解组织名称', organization, { min: 2, max: 100 });
+  const target = targetOf(input);
   return em.transactional(async (tx) => {
     const c = await loadCase(tx, id);
     requireProcurator(caller, c.regionCode);
     if (c.kind !== 'CIVIL_SUPERVISION') throw DomainError.validation('id', '刑事案件须先审查刑事和解条件,请使用“刑事和解移交调解”');
     step(c, 'REFER', 'PROCURATOR');
-    Object.assign(c, { mediationOrganization: org, referredAt: options.now ?? new Date() });
+    await refer(tx, caller, c, target, 'TRANSFER', options);
     return c;
   });
 }

@@ -1,0 +1,87 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Caller } from '@jiefen/auth';
+import {
+  jsonLogger, publish, type DockingAcceptedPayload, type DockingEvent, type DockingRejectedPayload, type DockingRequestedPayload, type MediationConcludedPayload, type PublishInput,
+} from '@jiefen/docking';
+import { courtCodeOf } from '../domain/case-numbers.js';
+import { courtCaseWorkflow, mediationRunning, stageOf, type CourtCaseState } from '../domain/court-case.workflow.js';
+import { CourtCase } from '../entities/court-case.entity.js';
+import { receiveMediationOutcome } from './court-case.service.js';
+
+// 诉调对接: the court's side of the docking conversation. A case sent to mediation (委派 / 委托) is
+// announced by `DockingRequested` to the justice bureau (copied to the hub) in the same transaction
+// as the case's change; what the organization does with it comes back by the events below.
+
+/** `DockingRequested` for a case the court just sent out; called inside the sending transaction after the change. */
+export async function publishCourtDocking(tx: EntityManager, caller: Caller, c: CourtCase): Promise<void> {
+  const commission = c.mediationMode === 'ENTRUSTED';
+  const parties: DockingRequestedPayload['parties'] = [];
+  if (c.plaintiffName) parties.push({ role: 'APPLICANT', name: c.plaintiffName, idNumber: c.plaintiffIdNumber ?? null, phone: c.plaintiffPhone ?? null });
+  if (c.defendantName) parties.push({ role: 'RESPONDENT', name: c.defendantName });
+  const payload: DockingRequestedPayload = {
+    kind: 'COURT',
+    mode: commission ? 'COMMISSION' : 'ENTRUST',
+    disputeId: c.disputeId,
+    regionCode: c.regionCode,
+    category: c.cause,
+    summary: `${c.cause}(${commission ? `委托调解,立案案号 ${c.filingNumber ?? ''}` : `诉前委派调解,案号 ${c.caseNumber}`})`,
+    sentAt: c.mediationSentAt!.toISOString(),
+    source: {
+      agency: 'COURT', recordType: 'CourtCase', recordId: c.id, number: c.filingNumber ?? c.caseNumber,
+      organizationCode: caller.organization, organizationName: `人民法院(${courtCodeOf(c.regionCode) ?? c.regionCode})`, officerName: caller.name,
+    },
+    target: { organizationCode: c.mediationOrganizationCode!, organizationName: c.mediationOrganization ?? null },
+    parties,
+    ...(commission ? { procedure: (c.procedure ?? 'ORDINARY') as 'ORDINARY' | 'SUMMARY' } : {}),
+  };
+  await tx.flush();
+  await publish(tx, { type: 'DockingRequested', dockingId: c.dockingId!, from: 'COURT', to: 'JUSTICE', payload: payload as unknown as PublishInput['payload'] });
+}
+
+const ignore = (event: DockingEvent, reason: string) =>
+  jsonLogger({ level: 'warn', message: 'docking event not applied', agency: 'COURT', eventId: event.id, type: event.type, dockingId: event.dockingId, reason });
+
+/**
+ * Applies what comes back about a case the court sent to mediation, in the inbox transaction
+ * (each event once, in order per docking). Events about a docking the court is not (or no longer)
+ * running for the case change nothing: throwing would only make the sender retry in vain.
+ */
+export async function applyDockingEvent(em: EntityManager, event: DockingEvent): Promise<void> {
+  const c = await em.findOne(CourtCase, { dockingId: event.dockingId });
+  if (!c) return;
+  const running = mediationRunning(c.status as CourtCaseState);
+  switch (event.type) {
+    case 'DockingAccepted': {
+      if (!running) return ignore(event, `case is ${c.status}`);
+      const p = event.payload as unknown as DockingAcceptedPayload;
+      c.mediationAcceptedAt = new Date(p.acceptedAt);
+      c.mediationCaseNumber = typeof p.caseNumber === 'string' ? p.caseNumber.slice(0, 60) : null;
+      if (typeof p.organizationName === 'string' && p.organizationName.trim()) c.mediationOrganization = p.organizationName.trim().slice(0, 100);
+      break;
+    }
+    case 'DockingRejected': {
+      if (!running) return ignore(event, `case is ${c.status}`);
+      const p = event.payload as unknown as DockingRejectedPayload;
+      const next = courtCaseWorkflow.transition(c.status as CourtCaseState, 'RETURN_UNACCEPTED', 'MEDIATION_ORGANIZATION');
+      const preFiling = c.status === 'DIVERTED_TO_MEDIATION';
+      c.status = next;
+      c.stage = stageOf(next);
+      c.mediationRejectionReason = typeof p.reason === 'string' && p.reason.trim() ? p.reason.trim() : '调解组织不予受理';
+      c.mediationDueAt = null;
+      // Not diverted after all: the indicators count diversions that an organization took up.
+      if (preFiling) c.divertedAt = null;
+      break;
+    }
+    case 'MediationConcluded': {
+      if (!running) return ignore(event, `case is ${c.status}`);
+      const p = event.payload as unknown as MediationConcludedPayload;
+      const summary = typeof p.summary === 'string' && p.summary.trim().length >= 2 ? p.summary.trim().slice(0, 2000) : '调解组织已反馈调解结果';
+      // A failed pre-filing mediation stays MEDIATION_FAILED, ready for 立案 (fileCase).
+      await receiveMediationOutcome(em, { courtCaseId: c.id, succeeded: p.outcome === 'AGREEMENT', note: summary, concludedAt: p.concludedAt });
+      return;
+    }
+    default:
+      return;
+  }
+  await em.flush();
+}

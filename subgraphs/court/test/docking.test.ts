@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson, signDelivery, SIGNATURE_HEADER, type DockingEvent } from '@jiefen/docking';
+import { DEMO_TOWN_DAINAN, demoDisputes, demoPeople } from '@jiefen/demo-data';
+import { callerOf, startStack, type Stack } from '@jiefen/testing';
+import { courtSubgraph } from '../src/subgraph.js';
+
+const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
+const person = demoPeople(200)[151]!;
+const RECEIVE = `mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id } }`;
+const DIVERT = `mutation($id: ID!, $code: String!, $org: String) { divertToMediation(id: $id, organizationCode: $code, organization: $org) { status dockingId mediationOrganizationCode } }`;
+const FILE = `mutation($id: ID!) { fileCase(id: $id, procedure: SUMMARY) { status } }`;
+const ENTRUST = `mutation($id: ID!, $code: String!) { entrustMediation(id: $id, organizationCode: $code) { status dockingId mediationDueAt mediationSentAt } }`;
+const CASE = `query($id: ID!) { courtCase(id: $id) { status stage dockingId mediationOutcome mediationOutcomeNote mediationAcceptedAt mediationCaseNumber mediationRejectionReason mediationDueAt mediationOrganization } }`;
+const DOCKING = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { id courtCase { id status plaintiffName plaintiffIdNumber } } } }`;
+
+type CaseView = Record<string, string | null>;
+
+describe('诉调 dockings: the court sends cases to mediation and applies what comes back', () => {
+  let stack: Stack;
+  const dispute = demoDisputes().find((d) => d.agencies.court && d.regionCode.startsWith(DEMO_TOWN_DAINAN))!;
+  const input = {
+    disputeId: dispute.id, cause: '买卖合同纠纷', regionCode: dispute.regionCode,
+    plaintiffName: person.name, plaintiffIdNumber: person.idNumber, plaintiffPhone: person.phone, defendantName: '兴化市戴南某不锈钢制品有限公司',
+  };
+  const sql = <T>(query: string, params: unknown[] = []) => stack.subgraphs.court!.orm.em.getConnection().execute<T[]>(query, params);
+  const count = async (table: string) => Number((await sql<{ n: string }>(`select count(*) as n from ${table}`))[0]!.n);
+  const receive = async () => (await stack.querySubgraph<{ receiveCivilCase: { id: string } }>('court', RECEIVE, { input }, 'court-staff')).body.data!.receiveCivilCase.id;
+  const divert = async (id: string) => {
+    const { body } = await stack.querySubgraph<{ divertToMediation: { dockingId: string } }>('court', DIVERT, { id, code: COMMITTEE, org: '戴南镇人民调解委员会' }, 'court-staff');
+    expect(body.errors).toBeUndefined();
+    return body.data!.divertToMediation.dockingId;
+  };
+  const view = async (id: string) => (await stack.querySubgraph<{ courtCase: CaseView }>('court', CASE, { id }, 'court-staff')).body.data!.courtCase;
+  /** Posts an event to the court's inbox as justice would, signed with justice's key. */
+  const fromJustice = async (dockingId: string, sequence: number, type: string, payload: Record<string, unknown>) => {
+    const event = { id: randomUUID(), type, dockingId, sequence, from: 'JUSTICE', to: 'COURT', occurredAt: new Date().toISOString(), payload } as DockingEvent;
+    const body = canonicalJson(event);
+    const signature = await signDelivery(body, { from: 'JUSTICE', recipient: 'COURT', privateKey: stack.docking.keys.privateKeys.JUSTICE! });
+    const response = await fetch(stack.docking.settings.endpoints.COURT, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
+    expect(response.status, await response.text()).toBe(200);
+  };
+  const accepted = () => ({ acceptedAt: new Date().toISOString(), caseId: randomUUID(), caseNumber: '兴司调〔2026〕0950号', organizationName: '戴南镇人民调解委员会', mediatorName: '顾秀英' });
+
+  beforeAll(async () => {
+    stack = await startStack({ subgraphs: [courtSubgraph], gateway: false, seed: true });
+  });
+  afterAll(() => stack?.stop());
+
+  it('委派 writes the case, the docking id and one DockingRequested per recipient (justice and the hub) together', async () => {
+    const id = await receive();
+    const before = await count('docking_outbox');
+    const dockingId = await divert(id);
+    const rows = await sql<{ recipient: string; type: string; sequence: number; payload: Record<string, any> }>( // eslint-disable-line @typescript-eslint/no-explicit-any -- read by path
+      'select recipient, type, sequence, payload from docking_outbox where docking_id = ? order by recipient', [dockingId],
+    );
+    expect(rows.map((r) => [r.recipient, r.type, Number(r.sequence)])).toEqual([['GOVERNANCE', 'DockingRequested', 1], ['JUSTICE', 'DockingRequested', 1]]);
+    expect(await count('docking_outbox')).toBe(before + 2);
+    const payload = typeof rows[0]!.payload === 'string' ? JSON.parse(rows[0]!.payload) : rows[0]!.payload;
+    expect(payload).toMatchObject({
+      kind: 'COURT', mode: 'ENTRUST', disputeId: dispute.id, regionCode: dispute.regionCode,
+      source: { agency: 'COURT', recordType: 'CourtCase', recordId: id, organizationCode: '113212810140900121' },
+      target: { organizationCode: COMMITTEE, organizationName: '戴南镇人民调解委员会' },
+      parties: [{ role: 'APPLICANT', name: person.name, idNumber: person.idNumber }, { role: 'RESPONDENT', name: '兴化市戴南某不锈钢制品有限公司' }],
+    });
+    expect(payload.procedure).toBeUndefined();
+    expect(await view(id)).toMatchObject({ status: 'DIVERTED_TO_MEDIATION', dockingId });
+  });
+
+  it('refuses a bad organization code or an illegal step, writing neither the case change nor an event', async () => {
+    const id = await receive();
+    const before = await count('docking_outbox');
+    const bad = await stack.querySubgraph('court', DIVERT, { id, code: '54321281MJ12345670' }, 'court-staff');
+    expect(bad.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'organizationCode' });
+    const illegal = await stack.querySubgraph('court', ENTRUST, { id, code: COMMITTEE }, 'court-staff');
+    expect(illegal.body.errors![0]!.extensions!.code).toBe('ILLEGAL_TRANSITION');
+    const forbidden = await stack.querySubgraph('court', DIVERT, { id, code: COMMITTEE }, 'mediator');
+    expect(forbidden.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(await count('docking_outbox')).toBe(before);
+    expect(await view(id)).toMatchObject({ status: 'RECEIVED', dockingId: null });
+  });
+
+  it('records the acceptance, then a failed 委派 (MediationConcluded) leaves the case ready for filing', async () => {
+    const id = await receive();
+    const dockingId = await divert(id);
+    await fromJustice(dockingId, 1, 'DockingAccepted', accepted());
+    expect(await view(id)).toMatchObject({ status: 'DIVERTED_TO_MEDIATION', mediationCaseNumber: '兴司调〔2026〕0950号' });
+    expect((await view(id)).mediationAcceptedAt).toBeTruthy();
+    await fromJustice(dockingId, 2, 'MediationConcluded', { concludedAt: new Date().toISOString(), outcome: 'NO_AGREEMENT', summary: '调解不成:双方对赔偿数额分歧较大', agreement: null });
+    expect(await view(id)).toMatchObject({ status: 'MEDIATION_FAILED', mediationOutcome: 'FAILED', mediationOutcomeNote: '调解不成:双方对赔偿数额分歧较大', mediationDueAt: null });
+    const filed = await stack.querySubgraph<{ fileCase: { status: string } }>('court', FILE, { id }, 'court-staff');
+    expect(filed.body.data!.fileCase.status).toBe('FILED');
+  });
+
+  it('委托 carries the procedure; an agreement settles the filed case', async () => {
+    const id = await receive();
+    await stack.querySubgraph('court', FILE, { id }, 'court-staff');
+    const { body } = await stack.querySubgraph<{ entrustMediation: { dockingId: string; mediationDueAt: string; mediationSentAt: string } }>('court', ENTRUST, { id, code: COMMITTEE }, 'court-staff');
+    const { dockingId, mediationDueAt, mediationSentAt } = body.data!.entrustMediation;
+    expect((Date.parse(mediationDueAt) - Date.parse(mediationSentAt)) / 86_400_000).toBe(7);
+    const [row] = await sql<{ payload: Record<string, unknown> | string }>(`select payload from docking_outbox where docking_id = ? and recipient = 'JUSTICE'`, [dockingId]);
+    const payload = typeof row!.payload === 'string' ? JSON.parse(row!.payload) : row!.payload;
+    expect(payload).toMatchObject({ kind: 'COURT', mode: 'COMMISSION', procedure: 'SUMMARY' });
+    await fromJustice(dockingId, 1, 'DockingAccepted', accepted());
+    await fromJustice(dockingId, 2, 'MediationConcluded', {
+      concludedAt: new Date().toISOString(), outcome: 'AGREEMENT', summary: '调解成功,达成协议:被告于十日内支付货款', agreement: { number: '兴司调协〔2026〕0950号', effectiveDate: null, amount: 5000, performBy: null },
+    });
+    expect(await view(id)).toMatchObject({ status: 'SETTLED_BY_MEDIATION', stage: 'FILED', mediationOutcome: 'SUCCEEDED' });
+  });
+
+  it('takes a rejected 委派 back to RECEIVED with the reason; the court may divert it again', async () => {
+    const id = await receive();
+    const dockingId = await divert(id);
+    await fromJustice(dockingId, 1, 'DockingRejected', { rejectedAt: new Date().toISOString(), reason: '纠纷不属于本调委会受理范围' });
+    expect(await view(id)).toMatchObject({ status: 'RECEIVED', stage: 'PRE_FILING', mediationRejectionReason: '纠纷不属于本调委会受理范围', mediationDueAt: null });
+    // A late event about the refused docking changes nothing (and is not retried in vain).
+    await fromJustice(dockingId, 2, 'MediationConcluded', { concludedAt: new Date().toISOString(), outcome: 'AGREEMENT', summary: '调解成功', agreement: null });
+    expect((await view(id)).status).toBe('RECEIVED');
+    const again = await divert(id);
+    expect(again).not.toBe(dockingId);
+    expect(await view(id)).toMatchObject({ status: 'DIVERTED_TO_MEDIATION', dockingId: again, mediationRejectionReason: null });
+  });
+
+  it('contributes Docking.courtCase: the court in full, the mediator and the hub masked, others nothing', async () => {
+    const id = await receive();
+    const dockingId = await divert(id);
+    const as = async (who: Parameters<Stack['querySubgraph']>[3]) =>
+      (await stack.querySubgraph<{ _entities: { courtCase: Record<string, string> | null }[] }>('court', DOCKING, { r: [{ __typename: 'Docking', id: dockingId }] }, who)).body.data!._entities[0]!.courtCase;
+    expect(await as('court-staff')).toMatchObject({ id, plaintiffIdNumber: person.idNumber });
+    for (const who of ['mediator', 'hub-coordinator']) {
+      const seen = await as(who);
+      expect(seen, who).toMatchObject({ id, status: 'DIVERTED_TO_MEDIATION' });
+      expect(seen!.plaintiffIdNumber).not.toBe(person.idNumber);
+    }
+    expect(await as('police-officer')).toBeNull();
+    expect(await as(callerOf('court-staff', { jurisdiction: '321282' }))).toBeNull();
+    expect(await as(undefined)).toBeNull();
+  });
+});

@@ -1,0 +1,105 @@
+// 诉调 (委派) end to end through the gateway: court staff divert a case received before filing to
+// 戴南镇人民调解委员会; the committee's mediator finds it in the inbox, accepts, mediates and signs an
+// agreement; the outcome flows back by docking events and the court sees it on the case, while the
+// hub's ledger shows the docking with its clock.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TOWN_DAINAN, demoDisputes, demoPeople } from '@jiefen/demo-data';
+import { subgraphs } from '@jiefen/schema';
+import { startStack, type Stack } from '@jiefen/testing';
+
+const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
+
+type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are read by path
+
+/** Waits for a condition (events travel asynchronously), failing after a timeout; never a fixed sleep. */
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('诉调 through the gateway: court → people\'s mediation → outcome back on the court case', () => {
+  let stack: Stack;
+  const q = async (query: string, variables: Record<string, unknown>, as: string): Promise<Gql> => {
+    const { status, body } = await stack.query(query, variables, as);
+    expect(status, JSON.stringify(body)).toBe(200);
+    return body as Gql;
+  };
+  const ok = async (query: string, variables: Record<string, unknown>, as: string) => {
+    const body = await q(query, variables, as);
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    return body.data!;
+  };
+
+  beforeAll(async () => {
+    stack = await startStack({ subgraphs: subgraphs.filter((s) => ['governance', 'justice', 'court'].includes(s.name)), seed: true });
+  });
+  afterAll(() => stack?.stop());
+
+  it('carries a 委派 from the court to the committee and the agreement back to the court', async () => {
+    const dispute = demoDisputes().find((d) => d.agencies.court && d.regionCode.startsWith(DEMO_TOWN_DAINAN))!;
+    const plaintiff = demoPeople(200)[152]!;
+    const received = await ok('mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id status } }', {
+      input: { disputeId: dispute.id, cause: '买卖合同纠纷', regionCode: dispute.regionCode, plaintiffName: plaintiff.name, plaintiffIdNumber: plaintiff.idNumber, plaintiffPhone: plaintiff.phone, defendantName: '李四' },
+    }, 'court-staff');
+    const courtCaseId = received.receiveCivilCase.id as string;
+    const sent = await ok('mutation($id: ID!, $code: String!) { divertToMediation(id: $id, organizationCode: $code, organization: "戴南镇人民调解委员会") { status dockingId mediationSentAt } }',
+      { id: courtCaseId, code: COMMITTEE }, 'court-staff');
+    expect(sent.divertToMediation.status).toBe('DIVERTED_TO_MEDIATION');
+    const { dockingId } = sent.divertToMediation as { dockingId: string };
+
+    // The committee's inbox shows it once the event has arrived.
+    const inboxed = await until('the 委派 in the mediator\'s inbox', async () => {
+      const data = await ok('{ mediationInbox(first: 50) { edges { node { id dockingId status source mode parties { name } } } } }', {}, 'mediator');
+      return (data.mediationInbox.edges as { node: Record<string, any> }[]).map((e) => e.node).find((n) => n.dockingId === dockingId); // eslint-disable-line @typescript-eslint/no-explicit-any -- read by path
+    });
+    expect(inboxed).toMatchObject({ status: 'PENDING', source: 'COURT', mode: 'ENTRUST', parties: [{ name: plaintiff.name }, { name: '李四' }] });
+    const caseId = inboxed.id as string;
+
+    const accepted = await ok('mutation($c: ID!) { acceptMediationCase(caseId: $c) { status caseNumber } }', { c: caseId }, 'mediator');
+    const { caseNumber } = accepted.acceptMediationCase as { caseNumber: string };
+    const CASE = 'query($id: ID!) { courtCase(id: $id) { status mediationOutcome mediationOutcomeNote mediationCaseNumber mediationAcceptedAt } }';
+    await until('the acceptance on the court case', async () => (await ok(CASE, { id: courtCaseId }, 'court-staff')).courtCase.mediationCaseNumber === caseNumber);
+
+    await ok('mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence } }', {
+      input: { caseId, heldAt: new Date().toISOString(), place: '戴南镇人民调解委员会调解室', participants: [plaintiff.name, '李四', '顾秀英'], focus: '货款数额及支付期限', opinions: '双方同意分两期支付' },
+    }, 'mediator');
+    const performBy = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const recorded = await ok('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id number } }', {
+      input: {
+        caseId, form: 'WRITTEN', facts: '双方存在买卖合同关系,李四尚欠货款未付。', mattersInDispute: '货款数额及支付期限', responsibilities: '李四应按约支付货款',
+        terms: ['李四于十四日内支付货款8000元'], performanceMethod: '银行转账', performanceDeadline: performBy, amount: 8000,
+      },
+    }, 'mediator');
+    const agreement = recorded.recordMediationAgreement as { id: string; number: string };
+    const view = await ok('query($id: ID!) { mediationCase(id: $id) { parties { id } } }', { id: caseId }, 'mediator');
+    await ok('mutation($input: SignMediationAgreementInput!) { signMediationAgreement(input: $input) { effectiveDate } }', {
+      input: { agreementId: agreement.id, signatures: (view.mediationCase.parties as { id: string }[]).map((p) => ({ partyId: p.id, method: 'SIGNATURE' })), mediatorSigned: true, sealed: true },
+    }, 'mediator');
+
+    // 信息反馈: court staff see the outcome on the case and in "our cases sent to mediation".
+    const concluded = await until('the outcome on the court case', async () => {
+      const c = (await ok(CASE, { id: courtCaseId }, 'court-staff')).courtCase as Record<string, string | null>;
+      return c.status === 'MEDIATION_SUCCEEDED' ? c : null;
+    });
+    expect(concluded).toMatchObject({ mediationOutcome: 'SUCCEEDED', mediationCaseNumber: caseNumber });
+    expect(concluded.mediationOutcomeNote).toContain(agreement.number);
+    const sentList = await ok('{ courtCasesSentToMediation(first: 20, outcome: SUCCEEDED) { edges { node { id dockingId mediationOutcome } } } }', {}, 'court-staff');
+    expect((sentList.courtCasesSentToMediation.edges as { node: Record<string, string> }[]).map((e) => e.node)).toContainEqual({ id: courtCaseId, dockingId, mediationOutcome: 'SUCCEEDED' });
+
+    // The hub's ledger: kind and mode, the 30-day clock of 委派, and the court's case masked.
+    const LEDGER = 'query($id: ID!) { docking(id: $id) { kind mode status fromAgency toAgency sentAt concludeBy timeline { type } courtCase { id status plaintiffIdNumber } } }';
+    const ledger = await until('the concluded docking in the ledger', async () => {
+      const docking = (await ok(LEDGER, { id: dockingId }, 'hub-coordinator')).docking as Record<string, any> | null; // eslint-disable-line @typescript-eslint/no-explicit-any -- read by path
+      return docking && docking.status === 'CONCLUDED' ? docking : null;
+    });
+    expect(ledger).toMatchObject({ kind: 'COURT', mode: 'ENTRUST', fromAgency: 'COURT', toAgency: 'JUSTICE', courtCase: { id: courtCaseId, status: 'MEDIATION_SUCCEEDED' } });
+    expect(ledger.courtCase.plaintiffIdNumber).not.toBe(plaintiff.idNumber);
+    expect((ledger.timeline as { type: string }[]).map((e) => e.type)).toEqual(['DockingRequested', 'DockingAccepted', 'MediationConcluded']);
+    expect(Date.parse(ledger.concludeBy as string) - Date.parse(ledger.sentAt as string)).toBe(30 * 86_400_000);
+  });
+});

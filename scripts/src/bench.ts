@@ -25,8 +25,10 @@ process.env[TEST_DATABASE_ENV] = server.url;
 const stack = await startStack({ subgraphs, seed: true, seedOptions: { disputeCount: 1000 } });
 try {
   const body = JSON.stringify({ query: QUERY, variables: { first: PAGE } });
+  // The leader sees every agency's records (masked): the widest dispute view.
+  const authorization = `Bearer ${await stack.token('leader')}`;
   const send = async () => {
-    const response = await fetch(stack.gateway!.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await fetch(stack.gateway!.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body });
     const json = (await response.json()) as { errors?: unknown[] };
     if (json.errors) throw new Error(JSON.stringify(json.errors));
   };

@@ -85,6 +85,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // Our mains handle SIGINT/SIGTERM (they also stop PostgreSQL and the delivery workers); Apollo's
+    // own handler would re-raise the signal and end the process first.
+    stopOnTerminationSignals: false,
     // "Did you mean …?" would map the schema for someone without introspection.
     hideSchemaDetailsFromClientErrors: production,
     // One operation per request: a JSON array is refused (400) rather than run as N operations.

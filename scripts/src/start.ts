@@ -32,10 +32,13 @@ async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     console.log('\nstopping…');
-    await gateway?.stop().catch(() => undefined);
-    await Promise.all(running.map((r) => r.stop().catch(() => undefined)));
-    await Promise.all(orms.map((o) => o.close().catch(() => undefined)));
-    await databases.stop().catch(() => undefined);
+    const step = async (what: string, work: () => Promise<unknown>) => {
+      await work().catch((error: unknown) => console.error(`stopping ${what} failed: ${String(error)}`));
+    };
+    await step('the gateway', async () => gateway?.stop());
+    await step('the subgraphs', () => Promise.all(running.map((r) => r.stop())));
+    await step('the databases', () => Promise.all(orms.map((o) => o.close())));
+    await step('PostgreSQL', () => databases.stop());
   }
   process.exit(code);
 }

@@ -126,6 +126,9 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     schema,
     formatError: createErrorFormatter(definition.name, options.logger),
     includeStacktraceInErrorResponses: false,
+    // Our mains handle SIGINT/SIGTERM (they also stop PostgreSQL and the delivery workers); Apollo's
+    // own handler would re-raise the signal and end the process first.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), accessLogPlugin<L>(orm)],
   });
   await apollo.start();

@@ -1,7 +1,9 @@
 // 诉调 (委派) end to end through the gateway: court staff divert a case received before filing to
 // 戴南镇人民调解委员会; the committee's mediator finds it in the inbox, accepts, mediates and signs an
 // agreement; the outcome flows back by docking events and the court sees it on the case, while the
-// hub's ledger shows the docking with its clock.
+// hub's ledger shows the docking with its clock. Then 司法确认 across agencies: the mediator applies
+// with the agreement, the court accepts (调确字) and confirms it, the ruling comes back onto the
+// agreement, and the confirmed agreement not performed goes to enforcement (强制执行).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOWN_DAINAN, demoDisputes, demoPeople } from '@jiefen/demo-data';
 import { subgraphs } from '@jiefen/schema';
@@ -101,5 +103,33 @@ describe('诉调 through the gateway: court → people\'s mediation → outcome 
     expect(ledger.courtCase.plaintiffIdNumber).not.toBe(plaintiff.idNumber);
     expect((ledger.timeline as { type: string }[]).map((e) => e.type)).toEqual(['DockingRequested', 'DockingAccepted', 'MediationConcluded']);
     expect(Date.parse(ledger.concludeBy as string) - Date.parse(ledger.sentAt as string)).toBe(30 * 86_400_000);
+
+    // 司法确认: the parties apply through the committee within 30 days; the court finds it among confirmations due.
+    const applied = await ok('mutation($a: ID!) { applyForJudicialConfirmation(agreementId: $a) { judicialConfirmationAppliedAt judicialConfirmationRuling } }', { a: agreement.id }, 'mediator');
+    expect(applied.applyForJudicialConfirmation).toMatchObject({ judicialConfirmationRuling: null });
+    const due = await until('the application among the court\'s confirmations due', async () => {
+      const data = await ok('{ confirmationsDue(first: 50) { edges { node { id agreementId courtCaseId dockingId status } } } }', {}, 'court-staff');
+      return (data.confirmationsDue.edges as { node: Record<string, string> }[]).map((e) => e.node).find((n) => n.agreementId === agreement.id);
+    });
+    expect(due).toMatchObject({ courtCaseId, dockingId, status: 'APPLIED' });
+    const acceptedConfirmation = await ok('mutation($id: ID!) { acceptJudicialConfirmation(id: $id) { status caseNumber } }', { id: due.id }, 'court-staff');
+    const confirmationNumber = acceptedConfirmation.acceptJudicialConfirmation.caseNumber as string;
+    expect(confirmationNumber).toContain('调确字');
+    const ruled = await ok('mutation($id: ID!) { ruleOnJudicialConfirmation(id: $id, confirmed: true, note: "调解协议系双方自愿达成,内容合法,确认有效") { status } }', { id: due.id }, 'court-staff');
+    expect(ruled.ruleOnJudicialConfirmation.status).toBe('CONFIRMED');
+    const AGREEMENT = 'query($id: ID!) { mediationAgreement(id: $id) { judicialConfirmationRuling judicialConfirmationCaseNumber judicialConfirmationReason } }';
+    const onAgreement = await until('the ruling on the agreement', async () => {
+      const a = (await ok(AGREEMENT, { id: agreement.id }, 'mediator')).mediationAgreement as Record<string, string | null>;
+      return a.judicialConfirmationRuling ? a : null;
+    });
+    expect(onAgreement).toEqual({ judicialConfirmationRuling: 'CONFIRMED', judicialConfirmationCaseNumber: confirmationNumber, judicialConfirmationReason: '调解协议系双方自愿达成,内容合法,确认有效' });
+
+    // 李四 does not pay: the plaintiff applies for enforcement of the confirmed agreement.
+    const enforced = await ok('mutation($id: ID!, $name: String!) { applyForEnforcement(confirmationId: $id, applicantName: $name, unperformedTerms: "李四逾期未支付货款8000元") { caseNumber status } }',
+      { id: due.id, name: plaintiff.name }, 'court-staff');
+    expect(enforced.applyForEnforcement).toMatchObject({ status: 'APPLIED' });
+    expect(enforced.applyForEnforcement.caseNumber).toContain('执');
+    const after = await ok('query($id: ID!) { judicialConfirmation(id: $id) { status } }', { id: due.id }, 'court-staff');
+    expect(after.judicialConfirmation.status).toBe('ENFORCEMENT_APPLIED');
   });
 });

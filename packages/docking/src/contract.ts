@@ -57,11 +57,47 @@ export interface MediationConcludedPayload {
   agreement: { number: string; effectiveDate: string | null; amount: number | null; performBy: string | null } | null;
 }
 
+/**
+ * `JudicialConfirmationRequested` (justice → court): the parties of an effective agreement apply
+ * jointly for judicial confirmation (司法确认), within 30 days of its effective date.
+ */
+export interface JudicialConfirmationRequestedPayload {
+  /** The sender's id of the application (the receiver's idempotency key). */
+  applicationId: string;
+  agreementId: string;
+  agreementNumber: string;
+  /** YYYY-MM-DD. */
+  effectiveDate: string;
+  appliedAt: string;
+  /** The applying parties; `idNumber` / `phone` when the sender has them (the court needs the 身份证号). */
+  applicants: { name: string; role: string; idNumber?: string | null; phone?: string | null }[];
+  /** The agreed terms. */
+  matters: string;
+  /** The court case the docking came from, when the sender knows it (the court finds it by docking id otherwise). */
+  courtCaseId: string | null;
+  regionCode: string;
+}
+
+export type JudicialConfirmationRuling = 'CONFIRMED' | 'REJECTED' | 'REFUSED';
+
+/** `JudicialConfirmationRuled` (court → justice): the court's decision on the application. */
+export interface JudicialConfirmationRuledPayload {
+  applicationId: string;
+  confirmationId: string;
+  /** 调确字 number; null when the application was refused before acceptance. */
+  caseNumber: string | null;
+  ruling: JudicialConfirmationRuling;
+  ruledAt: string;
+  reason: string | null;
+}
+
 export interface DockingPayloads {
   DockingRequested: DockingRequestedPayload;
   DockingAccepted: DockingAcceptedPayload;
   DockingRejected: DockingRejectedPayload;
   MediationConcluded: MediationConcludedPayload;
+  JudicialConfirmationRequested: JudicialConfirmationRequestedPayload;
+  JudicialConfirmationRuled: JudicialConfirmationRuledPayload;
 }
 
 export const OUTCOME_NAMES: Record<MediationOutcome, string> = {

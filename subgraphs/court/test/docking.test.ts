@@ -121,6 +121,36 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
     expect(await view(id)).toMatchObject({ status: 'DIVERTED_TO_MEDIATION', dockingId: again, mediationRejectionReason: null });
   });
 
+  it('司法确认 by docking: the application lands from justice, the decisions go back to it', async () => {
+    const id = await receive();
+    const dockingId = await divert(id);
+    await fromJustice(dockingId, 1, 'DockingAccepted', accepted());
+    await fromJustice(dockingId, 2, 'MediationConcluded', { concludedAt: new Date().toISOString(), outcome: 'AGREEMENT', summary: '调解成功,达成协议', agreement: null });
+    const today = new Date().toISOString().slice(0, 10);
+    const application = (applicationId: string, applicants: Record<string, unknown>[]) => ({
+      applicationId, agreementId: randomUUID(), agreementNumber: '兴司调协〔2026〕0950号', effectiveDate: today, appliedAt: new Date().toISOString(),
+      applicants, matters: '被告于十日内支付货款5000元', courtCaseId: null, regionCode: dispute.regionCode,
+    });
+    // A malformed application (bad 身份证号) is logged, not applied, and not retried in vain.
+    const before = await count('judicial_confirmation');
+    await fromJustice(dockingId, 3, 'JudicialConfirmationRequested', application(randomUUID(), [{ name: person.name, role: 'APPLICANT', idNumber: '123' }, { name: '李四', role: 'RESPONDENT' }]));
+    expect(await count('judicial_confirmation')).toBe(before);
+    const applicationId = randomUUID();
+    await fromJustice(dockingId, 4, 'JudicialConfirmationRequested', application(applicationId, [{ name: person.name, role: 'APPLICANT', idNumber: person.idNumber }, { name: '李四', role: 'RESPONDENT', idNumber: null }]));
+    const [row] = await sql<{ id: string; docking_id: string; court_case_id: string; joint_application: boolean; matters: string[] }>('select * from judicial_confirmation where application_id = ?', [applicationId]);
+    expect(row).toMatchObject({ docking_id: dockingId, court_case_id: id, joint_application: true, matters: ['OTHER'] });
+    const ruled = async () => sql<{ recipient: string; payload: Record<string, unknown> | string }>(`select recipient, payload from docking_outbox where docking_id = ? and type = 'JudicialConfirmationRuled' order by recipient`, [dockingId]);
+    const accept = await stack.querySubgraph<{ acceptJudicialConfirmation: { caseNumber: string } }>('court', 'mutation($id: ID!) { acceptJudicialConfirmation(id: $id) { caseNumber } }', { id: row!.id }, 'court-staff');
+    expect(accept.body.errors).toBeUndefined();
+    expect(await ruled()).toEqual([]);
+    const rule = await stack.querySubgraph('court', 'mutation($id: ID!) { ruleOnJudicialConfirmation(id: $id, confirmed: true, note: "协议合法有效") { status dockingId } }', { id: row!.id }, 'court-staff');
+    expect(rule.body.data).toMatchObject({ ruleOnJudicialConfirmation: { status: 'CONFIRMED', dockingId } });
+    const rows = await ruled();
+    expect(rows.map((r) => r.recipient)).toEqual(['GOVERNANCE', 'JUSTICE']);
+    const payload = typeof rows[1]!.payload === 'string' ? JSON.parse(rows[1]!.payload) : rows[1]!.payload;
+    expect(payload).toMatchObject({ applicationId, confirmationId: row!.id, caseNumber: accept.body.data!.acceptJudicialConfirmation.caseNumber, ruling: 'CONFIRMED', reason: '协议合法有效' });
+  });
+
   it('contributes Docking.courtCase: the court in full, the mediator and the hub masked, others nothing', async () => {
     const id = await receive();
     const dockingId = await divert(id);

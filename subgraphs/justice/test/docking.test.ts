@@ -64,6 +64,17 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     return { caseId: c!.id, dockingId: event.dockingId, event };
   };
   const accept = (caseId: string) => q('mutation($c: ID!) { acceptMediationCase(caseId: $c) { status acceptedAt dueAt caseNumber mediatorName } }', { c: caseId });
+  /** A session and an oral agreement (effective at once) on an accepted case. */
+  const agreed = async (caseId: string, term: string) => {
+    await q('mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence } }', {
+      input: { caseId, heldAt: new Date().toISOString(), place: '戴南镇人民调解委员会调解室', participants: ['张小三', '李四', '顾秀英'], focus: '沟渠疏通费用', opinions: '双方同意' },
+    });
+    const recorded = await q('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id number effectiveDate } }', {
+      input: { caseId, form: 'ORAL', facts: '双方房屋相邻,共用排水沟渠。', mattersInDispute: '沟渠疏通费用', responsibilities: '双方均有维护责任', terms: [term], performanceMethod: '现金支付', performanceDeadline: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10), amount: 300 },
+    });
+    expect(recorded.errors).toBeUndefined();
+    return recorded.data!.recordMediationAgreement as { id: string; number: string; effectiveDate: string };
+  };
 
   beforeAll(async () => {
     stack = await startStack({ subgraphs: [justiceSubgraph], gateway: false, seed: true });
@@ -169,6 +180,47 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     const view = await q('query($id: ID!) { mediationCase(id: $id) { source mode } }', { id: caseId });
     expect(view.data!.mediationCase).toEqual({ source: 'COURT', mode: 'ENTRUST' });
     expect((await outbox(dockingId)).map((r) => [r.recipient, r.to_agency])).toEqual([['COURT', 'COURT'], ['GOVERNANCE', 'COURT']]);
+  });
+
+  it('司法确认 of a court case\'s agreement: applied through the docking within 30 days, the court\'s ruling recorded', async () => {
+    const court = { agency: 'COURT' as const, recordType: 'CourtCase', recordId: randomUUID(), number: '(2026)苏1281民诉前调124号', organizationCode: '113212810140900121', organizationName: '兴化市人民法院', officerName: '陈法官' };
+    const { caseId, dockingId } = await docked(request({ kind: 'COURT', mode: 'ENTRUST', source: court }));
+    await accept(caseId);
+    const APPLY = 'mutation($a: ID!) { applyForJudicialConfirmation(agreementId: $a) { judicialConfirmationAppliedAt judicialConfirmationRuling } }';
+    const agreement = await agreed(caseId, '张小三于七日内支付费用300元');
+    const requested = async () => (await outbox(dockingId)).filter((r) => r.type === 'JudicialConfirmationRequested');
+    // Another agency may not apply; past the 30 days the application is refused; nothing is written.
+    expect((await q(APPLY, { a: agreement.id }, 'police-officer')).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    await sql(`update mediation_agreement set confirmation_deadline = '2026-01-01' where id = ?`, [agreement.id]);
+    expect((await q(APPLY, { a: agreement.id })).errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'agreementId' });
+    await sql(`update mediation_agreement set confirmation_deadline = null where id = ?`, [agreement.id]);
+    expect(await requested()).toEqual([]);
+    const applied = await q(APPLY, { a: agreement.id });
+    expect(applied.errors).toBeUndefined();
+    expect(applied.data!.applyForJudicialConfirmation).toMatchObject({ judicialConfirmationRuling: null });
+    const rows = await requested();
+    expect(rows.map((r) => [r.recipient, r.to_agency, r.sequence])).toEqual([['COURT', 'COURT', 3], ['GOVERNANCE', 'COURT', 3]]);
+    expect(rows[0]!.payload).toMatchObject({
+      agreementId: agreement.id, agreementNumber: agreement.number, effectiveDate: agreement.effectiveDate, matters: '张小三于七日内支付费用300元', courtCaseId: null, regionCode: '321281123200',
+      applicants: [{ name: '张小三', role: 'APPLICANT' }, { name: '李四', role: 'RESPONDENT' }],
+    });
+    expect((await q(APPLY, { a: agreement.id })).errors![0]!.extensions!.code).toBe('ILLEGAL_TRANSITION');
+    expect(await requested()).toHaveLength(2);
+    // The court's ruling comes back on the same docking.
+    const ruled = { applicationId: rows[0]!.payload.applicationId, confirmationId: randomUUID(), caseNumber: '(2026)苏1281民特12号', ruling: 'CONFIRMED', ruledAt: new Date().toISOString(), reason: '协议合法有效' };
+    const event = { ...envelope(request(), 'COURT', dockingId, 2), type: 'JudicialConfirmationRuled', payload: ruled } as unknown as DockingEvent;
+    expect((await post(event)).status).toBe(200);
+    const seen = await q('query($id: ID!) { mediationAgreement(id: $id) { judicialConfirmationRuling judicialConfirmationCaseNumber judicialConfirmationReason judicialConfirmationRuledAt } }', { id: agreement.id });
+    expect(seen.data!.mediationAgreement).toMatchObject({ judicialConfirmationRuling: 'CONFIRMED', judicialConfirmationCaseNumber: '(2026)苏1281民特12号', judicialConfirmationReason: '协议合法有效' });
+  });
+
+  it('applies for judicial confirmation only through a court\'s docking', async () => {
+    const { caseId } = await docked();
+    await accept(caseId);
+    const { id } = await agreed(caseId, '李四于七日内疏通沟渠');
+    const refused = await q('mutation($a: ID!) { applyForJudicialConfirmation(agreementId: $a) { id } }', { a: id });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'agreementId' });
+    expect((await sql<{ n: string }>('select count(*) as n from mediation_agreement where confirmation_applied_at is not null and case_id = ?', [caseId]))[0]!.n).toBe('0');
   });
 
   it('publishes nothing for a direct application', async () => {

@@ -46,3 +46,15 @@ export function refusalReasonsOf(facts: ApplicationFacts, clocks: CourtClocks = 
   if (!facts.jointApplication) reasons.push({ code: 'NOT_JOINT_APPLICATION', reason: '司法确认须由双方当事人共同申请' });
   return reasons;
 }
+
+/**
+ * The kinds of matter an agreement's terms (free text from the mediation organization) touch:
+ * the excluded ones when named, otherwise other civil rights (其他民事权益).
+ */
+export function matterKindsOf(terms: string): MatterKind[] {
+  const kinds: MatterKind[] = [];
+  if (/身份关系|亲子关系/.test(terms)) kinds.push('PERSONAL_STATUS');
+  if (/收养/.test(terms)) kinds.push('ADOPTION');
+  if (/婚姻(无效|效力)/.test(terms)) kinds.push('MARRIAGE_VALIDITY');
+  return kinds.length ? kinds : ['OTHER'];
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseYearOf, courtCodeOf, formatCaseNumber } from './case-numbers.js';
 import { CONFIRMATION_EVENTS, CONFIRMATION_STATES, checkRulingExtension, confirmationWorkflow, openClock, type ConfirmationActor, type ConfirmationState } from './judicial-confirmation.workflow.js';
-import { refusalReasonsOf, type ApplicationFacts } from './judicial-confirmation.rules.js';
+import { matterKindsOf, refusalReasonsOf, type ApplicationFacts } from './judicial-confirmation.rules.js';
 
 const ALLOWED: Record<string, [ConfirmationState, ConfirmationActor[]]> = {
   'APPLIED/ACCEPT': ['ACCEPTED', ['COURT_STAFF']],
@@ -60,6 +60,15 @@ describe('judicial confirmation: refusals', () => {
   it('needs both parties and lists every reason at once', () => {
     const reasons = refusalReasonsOf({ matters: ['ADOPTION', 'MARRIAGE_VALIDITY'], agreementEffectiveAt: effective, appliedAt: new Date('2026-12-01T00:00:00Z'), jointApplication: false });
     expect(reasons.map((r) => r.code)).toEqual(['EXCLUDED_MATTER_ADOPTION', 'EXCLUDED_MATTER_MARRIAGE_VALIDITY', 'LATE_APPLICATION', 'NOT_JOINT_APPLICATION']);
+  });
+});
+
+describe('judicial confirmation: matter kinds from the agreed terms', () => {
+  it('names the excluded matters and otherwise other civil rights', () => {
+    expect(matterKindsOf('李四于十四日内支付货款8000元')).toEqual(['OTHER']);
+    expect(matterKindsOf('确认双方亲子关系')).toEqual(['PERSONAL_STATUS']);
+    expect(matterKindsOf('解除收养关系')).toEqual(['ADOPTION']);
+    expect(matterKindsOf('确认婚姻无效')).toEqual(['MARRIAGE_VALIDITY']);
   });
 });
 

@@ -3,7 +3,7 @@ import { ArrayType, Entity, Index, PrimaryKey, Property, Unique, type Opt } from
 /** One applicant of a joint application — personal data, masked outside the court. */
 export interface ConfirmationApplicant {
   name: string;
-  idNumber: string;
+  idNumber: string | null;
   phone: string | null;
 }
 
@@ -28,6 +28,11 @@ export class JudicialConfirmation {
   @Index()
   @Property({ type: 'uuid', nullable: true })
   courtCaseId?: string | null;
+
+  /** The docking the application came by (justice → court), to which the court's decisions go back. */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  dockingId?: string | null;
 
   /** The agreement (调解协议书) on the justice side. */
   @Property({ type: 'uuid' })

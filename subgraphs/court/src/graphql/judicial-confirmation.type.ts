@@ -71,6 +71,9 @@ export class JudicialConfirmationType {
   @Field(() => ID, { nullable: true, description: '委派/委托调解的法院案件' })
   courtCaseId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: '申请经由的诉调对接(法院的决定经此反馈调解组织)' })
+  dockingId!: string | null;
+
   @Field(() => ID, { description: '调解协议编号(司法行政)' })
   agreementId!: string;
 

@@ -49,6 +49,7 @@ export function toConfirmationType(j: JudicialConfirmation, visibility: Visibili
     id: j.id,
     disputeId: j.disputeId,
     courtCaseId: j.courtCaseId ?? null,
+    dockingId: j.dockingId ?? null,
     agreementId: j.agreementId,
     mediationOrganization: j.mediationOrganization,
     agreementSummary: j.agreementSummary,

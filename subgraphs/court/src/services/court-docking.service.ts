@@ -1,12 +1,16 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
+import { DomainError } from '@jiefen/subgraph-kit';
 import {
-  jsonLogger, publish, type DockingAcceptedPayload, type DockingEvent, type DockingRejectedPayload, type DockingRequestedPayload, type MediationConcludedPayload, type PublishInput,
+  jsonLogger, publish, type JudicialConfirmationRequestedPayload, type JudicialConfirmationRuledPayload, type JudicialConfirmationRuling, type DockingAcceptedPayload, type DockingEvent, type DockingRejectedPayload, type DockingRequestedPayload, type MediationConcludedPayload, type PublishInput,
 } from '@jiefen/docking';
 import { courtCodeOf } from '../domain/case-numbers.js';
 import { courtCaseWorkflow, mediationRunning, stageOf, type CourtCaseState } from '../domain/court-case.workflow.js';
+import { matterKindsOf } from '../domain/judicial-confirmation.rules.js';
 import { CourtCase } from '../entities/court-case.entity.js';
+import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
 import { receiveMediationOutcome } from './court-case.service.js';
+import { receiveJudicialConfirmationApplication } from './judicial-confirmation.service.js';
 
 // 诉调对接: the court's side of the docking conversation. A case sent to mediation (委派 / 委托) is
 // announced by `DockingRequested` to the justice bureau (copied to the hub) in the same transaction
@@ -38,6 +42,43 @@ export async function publishCourtDocking(tx: EntityManager, caller: Caller, c: 
   await publish(tx, { type: 'DockingRequested', dockingId: c.dockingId!, from: 'COURT', to: 'JUSTICE', payload: payload as unknown as PublishInput['payload'] });
 }
 
+/** `JudicialConfirmationRuled` back to the justice side, for an application that came by docking; in the deciding transaction. */
+export async function publishRuling(tx: EntityManager, j: JudicialConfirmation, ruling: JudicialConfirmationRuling, at: Date, reason: string | null): Promise<void> {
+  if (!j.dockingId) return;
+  const payload: JudicialConfirmationRuledPayload = {
+    applicationId: j.applicationId, confirmationId: j.id, caseNumber: j.caseNumber ?? null, ruling, ruledAt: at.toISOString(), reason: reason || null,
+  };
+  await tx.flush();
+  await publish(tx, { type: 'JudicialConfirmationRuled', dockingId: j.dockingId, from: 'COURT', to: 'JUSTICE', payload: payload as unknown as PublishInput['payload'] });
+}
+
+/** `JudicialConfirmationRequested`: the parties' joint application arrives with the agreement of a case the court sent out. */
+async function receiveConfirmationRequest(em: EntityManager, event: DockingEvent, c: CourtCase): Promise<void> {
+  const p = event.payload as unknown as JudicialConfirmationRequestedPayload;
+  const applicants = Array.isArray(p.applicants) ? p.applicants : [];
+  try {
+    await receiveJudicialConfirmationApplication(em, {
+      applicationId: String(p.applicationId ?? ''),
+      disputeId: c.disputeId,
+      courtCaseId: c.id,
+      dockingId: event.dockingId,
+      agreementId: String(p.agreementId ?? ''),
+      mediationOrganization: c.mediationOrganization ?? '人民调解委员会',
+      agreementSummary: `${String(p.agreementNumber ?? '')}:${String(p.matters ?? '')}`,
+      matters: matterKindsOf(String(p.matters ?? '')),
+      agreementEffectiveAt: `${String(p.effectiveDate ?? '')}T00:00:00+08:00`,
+      appliedAt: p.appliedAt,
+      applicants: applicants.map((a) => ({ name: a.name, idNumber: a.idNumber ?? null, phone: a.phone ?? null })),
+      // Every party of the agreement applies together through the organization.
+      jointApplication: applicants.length >= 2,
+    });
+  } catch (error) {
+    // A malformed application would fail on every retry: logged, not applied.
+    if (error instanceof DomainError) return ignore(event, `invalid application: ${error.message}`);
+    throw error;
+  }
+}
+
 const ignore = (event: DockingEvent, reason: string) =>
   jsonLogger({ level: 'warn', message: 'docking event not applied', agency: 'COURT', eventId: event.id, type: event.type, dockingId: event.dockingId, reason });
 
@@ -49,6 +90,7 @@ const ignore = (event: DockingEvent, reason: string) =>
 export async function applyDockingEvent(em: EntityManager, event: DockingEvent): Promise<void> {
   const c = await em.findOne(CourtCase, { dockingId: event.dockingId });
   if (!c) return;
+  if (event.type === 'JudicialConfirmationRequested') return receiveConfirmationRequest(em, event, c);
   const running = mediationRunning(c.status as CourtCaseState);
   switch (event.type) {
     case 'DockingAccepted': {

@@ -8,6 +8,7 @@ import { MATTER_KINDS, refusalReasonsOf, type MatterKind } from '../domain/judic
 import { CourtCase } from '../entities/court-case.entity.js';
 import { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import { JudicialConfirmation, type ConfirmationApplicant } from '../entities/judicial-confirmation.entity.js';
+import { publishRuling } from './court-docking.service.js';
 import { decide, nextCaseNumber, optionsOf, requireCourtStaff, type ServiceOptions } from './support.js';
 
 /** A joint application for judicial confirmation, as it arrives from the justice side with the agreement. */
@@ -24,10 +25,13 @@ export interface JudicialConfirmationApplication {
   agreementEffectiveAt: Date | string;
   /** Defaults to the moment of receipt. */
   appliedAt?: Date | string | null;
-  applicants: { name: string; idNumber: string; phone?: string | null }[];
+  /** The 身份证号 may follow with the application's materials when the sender does not have it. */
+  applicants: { name: string; idNumber?: string | null; phone?: string | null }[];
   jointApplication: boolean;
   /** Where the court sits when no court case is named (where a party lives or the organization sits). */
   regionCode?: string | null;
+  /** The docking the application came by: the court's decisions go back on it. */
+  dockingId?: string | null;
 }
 
 function dateOf(field: string, label: string, value: Date | string): Date {
@@ -47,6 +51,7 @@ export async function receiveJudicialConfirmationApplication(em: EntityManager, 
   const disputeId = requireUuid('disputeId', application.disputeId);
   const agreementId = requireUuid('agreementId', application.agreementId);
   const courtCaseId = application.courtCaseId ? requireUuid('courtCaseId', application.courtCaseId) : null;
+  const dockingId = application.dockingId ? requireUuid('dockingId', application.dockingId) : null;
   const mediationOrganization = check.text('mediationOrganization', '调解组织名称', application.mediationOrganization, { min: 2, max: 100 });
   const agreementSummary = check.text('agreementSummary', '调解协议内容', application.agreementSummary, { min: 5, max: 4000 });
   if (!application.matters.length) throw DomainError.validation('matters', '调解协议涉及的事项不能为空');
@@ -57,7 +62,7 @@ export async function receiveJudicialConfirmationApplication(em: EntityManager, 
   if (application.applicants.length < 1 || application.applicants.length > 20) throw DomainError.validation('applicants', '申请人须为 1 至 20 人');
   const applicants: ConfirmationApplicant[] = application.applicants.map((a, i) => ({
     name: check.text(`applicants.${i}.name`, '申请人姓名', a.name, { max: 50 }),
-    idNumber: check.idNumber(`applicants.${i}.idNumber`, a.idNumber).value,
+    idNumber: a.idNumber ? check.idNumber(`applicants.${i}.idNumber`, a.idNumber).value : null,
     phone: a.phone ? check.phone(`applicants.${i}.phone`, a.phone) : null,
   }));
   return em.transactional(async (tx) => {
@@ -74,7 +79,7 @@ export async function receiveJudicialConfirmationApplication(em: EntityManager, 
     }
     const acceptDueAt = acceptanceDueAt(appliedAt, clocks);
     return tx.create(JudicialConfirmation, {
-      id: randomUUID(), applicationId, disputeId, courtCaseId, agreementId, mediationOrganization, agreementSummary, matters,
+      id: randomUUID(), applicationId, disputeId, courtCaseId, dockingId, agreementId, mediationOrganization, agreementSummary, matters,
       agreementEffectiveAt, applicants, jointApplication: application.jointApplication, regionCode, appliedAt, acceptDueAt, nextDeadlineAt: acceptDueAt,
     });
   });
@@ -124,6 +129,7 @@ export async function refuseJudicialConfirmation(em: EntityManager, caller: Call
     const reasons = refusalReasonsOf({ matters: j.matters as MatterKind[], agreementEffectiveAt: j.agreementEffectiveAt, appliedAt: j.appliedAt, jointApplication: j.jointApplication }, clocks);
     if (!reasons.length && !refusalNote) throw DomainError.validation('note', '申请符合受理条件,不予受理须说明理由');
     Object.assign(j, { refusalReasons: reasons.map((r) => r.code), refusalNote, refusedAt: now, nextDeadlineAt: null });
+    await publishRuling(tx, j, 'REFUSED', now, [...reasons.map((r) => r.reason), ...(refusalNote ? [refusalNote] : [])].join(';'));
     return j;
   });
 }
@@ -156,6 +162,7 @@ export async function ruleOnJudicialConfirmation(em: EntityManager, caller: Call
     const j = await loadForStaff(tx, caller, id);
     step(j, confirmed ? 'CONFIRM' : 'REJECT');
     Object.assign(j, { ruledAt: now, rulingNote, nextDeadlineAt: null });
+    await publishRuling(tx, j, confirmed ? 'CONFIRMED' : 'REJECTED', now, rulingNote);
     return j;
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSignatures, effectiveDateOf, performanceDeadlineProblem, performanceOverdue, type SigningState } from './agreement.js';
+import { addSignatures, confirmationApplicationProblem, effectiveDateOf, performanceDeadlineProblem, performanceOverdue, type SigningState } from './agreement.js';
 import { chineseDate, escapeHtml, renderAgreementDocument } from './agreement-document.js';
 
 const base: SigningState = { form: 'WRITTEN', partyIds: ['a', 'b'], signatures: [], mediatorSignedAt: null, sealedAt: null };
@@ -77,5 +77,18 @@ describe('the printable agreement', () => {
     expect(chineseDate('2026-01-05')).toBe('二〇二六年一月五日');
     expect(chineseDate('2026-10-20')).toBe('二〇二六年十月二十日');
     expect(chineseDate('2026-12-31')).toBe('二〇二六年十二月三十一日');
+  });
+});
+
+describe('applying for judicial confirmation', () => {
+  const effective = { effectiveDate: '2026-03-01', confirmationDeadline: '2026-03-31', appliedAt: null };
+  it('is open from the effective date to the deadline inclusive', () => {
+    expect(confirmationApplicationProblem(effective, '2026-03-01')).toBeNull();
+    expect(confirmationApplicationProblem(effective, '2026-03-31')).toBeNull();
+    expect(confirmationApplicationProblem(effective, '2026-04-01')).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'agreementId' } });
+  });
+  it('needs an effective agreement not applied for yet', () => {
+    expect(confirmationApplicationProblem({ ...effective, effectiveDate: null, confirmationDeadline: null }, '2026-03-01')).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    expect(confirmationApplicationProblem({ ...effective, appliedAt: new Date() }, '2026-03-02')).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
   });
 });

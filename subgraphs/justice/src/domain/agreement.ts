@@ -61,3 +61,23 @@ export function performanceDeadlineProblem(deadline: string, today: string): str
 export function performanceOverdue(deadline: string, status: PerformanceState, today: string): boolean {
   return status !== 'PERFORMED' && deadline < today;
 }
+
+/** The court's decisions on a judicial confirmation (司法确认) applied for through the docking. */
+export const CONFIRMATION_RULINGS = ['CONFIRMED', 'REJECTED', 'REFUSED'] as const;
+export type ConfirmationRuling = (typeof CONFIRMATION_RULINGS)[number];
+
+/**
+ * Whether the parties may still apply for judicial confirmation of an agreement through the court
+ * that sent the case: effective, not applied yet, and within its confirmation deadline (a date, inclusive).
+ */
+export function confirmationApplicationProblem(
+  a: { effectiveDate: string | null; confirmationDeadline: string | null; appliedAt: Date | null },
+  today: string,
+): RuleError | null {
+  if (!a.effectiveDate) return new RuleError('ILLEGAL_TRANSITION', '调解协议尚未生效,不能申请司法确认', { from: 'NOT_EFFECTIVE', event: '申请司法确认' });
+  if (a.appliedAt) return new RuleError('ILLEGAL_TRANSITION', '已申请司法确认,不能重复申请', { from: 'APPLIED', event: '申请司法确认' });
+  if (a.confirmationDeadline && today > a.confirmationDeadline) {
+    return RuleError.validation('agreementId', `已超过申请司法确认的期限(${a.confirmationDeadline})`);
+  }
+  return null;
+}

@@ -60,6 +60,28 @@ export class MediationAgreement {
   @Property({ type: 'date', nullable: true })
   confirmationDeadline?: string | null;
 
+  /** 司法确认: the parties' application sent to the court (by docking), and the court's decision. */
+  @Unique()
+  @Property({ type: 'uuid', nullable: true })
+  confirmationApplicationId?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  confirmationAppliedAt?: Date | null;
+
+  /** CONFIRMED / REJECTED / REFUSED. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  confirmationRuling?: string | null;
+
+  /** The court's 调确字 number. */
+  @Property({ type: 'string', length: 60, nullable: true })
+  confirmationCaseNumber?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  confirmationRuledAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  confirmationReason?: string | null;
+
   @Property({ type: 'string', length: 30 })
   performanceStatus: string & Opt = 'PENDING';
 

@@ -6,7 +6,7 @@ import { performanceOverdue, type PerformanceState } from '../domain/agreement.j
 import { renderAgreementDocument } from '../domain/agreement-document.js';
 import { chinaDate } from '../domain/clocks.js';
 import { caseVisibility } from '../services/common.js';
-import { recordAgreement, recordReturnVisit, scheduleReturnVisit, signAgreement } from '../services/agreement.service.js';
+import { applyForJudicialConfirmation, recordAgreement, recordReturnVisit, scheduleReturnVisit, signAgreement } from '../services/agreement.service.js';
 import { MediationAgreementType, ReturnVisitType } from './agreement.type.js';
 import type { JusticeContext } from './context.js';
 import { MediationAgreementInput, RecordReturnVisitInput, ScheduleReturnVisitInput, SignMediationAgreementInput } from './justice.input.js';
@@ -82,6 +82,11 @@ export class MediationAgreementResolver {
   @Mutation(() => MediationAgreementType, { description: '记录当事人签名(盖章、按指印)、调解员签名和调委会印章;齐备后协议生效、案件调解成功结案' })
   async signMediationAgreement(@Arg('input', () => SignMediationAgreementInput) input: SignMediationAgreementInput, @Ctx() ctx: JusticeContext): Promise<MediationAgreementType> {
     return toAgreementType(await signAgreement(ctx.em, requireCaller(ctx), input, ctx.loaders.settings), 'FULL');
+  }
+
+  @Mutation(() => MediationAgreementType, { description: '申请司法确认:法院委派、委托调解达成的协议,生效之日起 30 日内由调解组织将双方的共同申请经诉调对接送交该法院' })
+  async applyForJudicialConfirmation(@Arg('agreementId', () => ID) agreementId: string, @Ctx() ctx: JusticeContext): Promise<MediationAgreementType> {
+    return toAgreementType(await applyForJudicialConfirmation(ctx.em, requireCaller(ctx), agreementId, ctx.loaders.settings), 'FULL');
   }
 
   @Mutation(() => ReturnVisitType, { description: '安排回访(疑难复杂纠纷等)' })

@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
 import type { MediationAgreement } from '../entities/mediation-agreement.entity.js';
-import { AgreementForm, PerformanceStatus, ReturnVisitMethod, ReturnVisitReason, ReturnVisitStatus, Satisfaction, SignatureMethod } from './enums.js';
+import { AgreementForm, JudicialConfirmationRuling, PerformanceStatus, ReturnVisitMethod, ReturnVisitReason, ReturnVisitStatus, Satisfaction, SignatureMethod } from './enums.js';
 
 @ObjectType('AgreementSignature', { description: '当事人签署记录' })
 export class SignatureType {
@@ -64,6 +64,21 @@ export class MediationAgreementType {
 
   @Field(() => String, { nullable: true, description: '申请司法确认的最后日期(生效日起 30 日)' })
   confirmationDeadline!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '经诉调对接申请司法确认的时间' })
+  judicialConfirmationAppliedAt!: Date | null;
+
+  @Field(() => JudicialConfirmationRuling, { nullable: true, description: '人民法院的司法确认决定' })
+  judicialConfirmationRuling!: JudicialConfirmationRuling | null;
+
+  @Field(() => String, { nullable: true, description: '司法确认案号(调确字)' })
+  judicialConfirmationCaseNumber!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '人民法院作出决定的时间' })
+  judicialConfirmationRuledAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: '裁定理由或不予受理理由' })
+  judicialConfirmationReason!: string | null;
 
   @Field(() => PerformanceStatus, { description: '履行情况' })
   performanceStatus!: PerformanceStatus;

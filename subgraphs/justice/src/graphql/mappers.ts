@@ -6,7 +6,7 @@ import type { MediationOrganization } from '../entities/mediation-organization.e
 import type { Mediator } from '../entities/mediator.entity.js';
 import type { ReturnVisit } from '../entities/return-visit.entity.js';
 import type { MediationAgreementType, ReturnVisitType } from './agreement.type.js';
-import type { AgreementForm, CommitteeRole, Employment, LegalAidSource, LegalAidStatus, MediationCaseStatus, MediationMethod, MediationMode, MediationOutcome, MediationSource, OrganizationType, PerformanceStatus, ReturnVisitMethod, ReturnVisitReason, ReturnVisitStatus, Satisfaction, Sex, SignatureMethod, StationedAgency } from './enums.js';
+import type { AgreementForm, CommitteeRole, Employment, JudicialConfirmationRuling, LegalAidSource, LegalAidStatus, MediationCaseStatus, MediationMethod, MediationMode, MediationOutcome, MediationSource, OrganizationType, PerformanceStatus, ReturnVisitMethod, ReturnVisitReason, ReturnVisitStatus, Satisfaction, Sex, SignatureMethod, StationedAgency } from './enums.js';
 import type { LegalAidCaseType } from './legal-aid.type.js';
 import type { MediationCaseType } from './mediation-case.type.js';
 import type { MediationOrganizationType, MediatorType } from './roster.type.js';
@@ -60,6 +60,11 @@ export function toAgreementType(a: MediationAgreement, visibility: Visibility): 
     sealedAt: a.sealedAt ?? null,
     effectiveDate: a.effectiveDate ?? null,
     confirmationDeadline: a.confirmationDeadline ?? null,
+    judicialConfirmationAppliedAt: a.confirmationAppliedAt ?? null,
+    judicialConfirmationRuling: (a.confirmationRuling ?? null) as JudicialConfirmationRuling | null,
+    judicialConfirmationCaseNumber: a.confirmationCaseNumber ?? null,
+    judicialConfirmationRuledAt: a.confirmationRuledAt ?? null,
+    judicialConfirmationReason: a.confirmationReason ?? null,
     performanceStatus: a.performanceStatus as PerformanceStatus,
     recordedAt: a.recordedAt,
     recordedBy: a.recordedBy,

@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import type { Caller } from '@jiefen/auth';
+import { hasRole, type Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
-import { addSignatures, AGREEMENT_FORMS, effectiveDateOf, PERFORMANCE_STATES, performanceDeadlineProblem, SIGNATURE_METHODS, type SigningState } from '../domain/agreement.js';
+import { addSignatures, AGREEMENT_FORMS, confirmationApplicationProblem, effectiveDateOf, PERFORMANCE_STATES, performanceDeadlineProblem, SIGNATURE_METHODS, type SigningState } from '../domain/agreement.js';
 import { chinaDate, confirmationDeadline, returnVisitDate, type JusticeSettings } from '../domain/clocks.js';
 import { transition, type MediationState } from '../domain/mediation-case.workflow.js';
 import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { ReturnVisit } from '../entities/return-visit.entity.js';
-import { feedBackConcluded } from './docking-feedback.service.js';
+import { feedBackConcluded, feedBackConfirmationRequested } from './docking-feedback.service.js';
 import { decide, inTransaction, loadCaseForChange, mediationActorOf, nextNumber } from './common.js';
 import { applyMediationEvent } from './mediation-case.service.js';
 
@@ -124,6 +124,37 @@ export async function signAgreement(em: EntityManager, caller: Caller, input: Si
     if (input.mediatorSigned) a.mediatorSignedAt = now;
     if (input.sealed) a.sealedAt = now;
     await takeEffectIfComplete(tx, a, c, partyIds, caller, settings);
+    return a;
+  });
+}
+
+/**
+ * 申请司法确认 for a case a court sent (委派 / 委托): the organization forwards the parties' joint
+ * application with the agreement to that court, on the case's docking, within 30 days of the
+ * agreement taking effect. The application and its event are written together or not at all.
+ */
+export async function applyForJudicialConfirmation(em: EntityManager, caller: Caller, agreementId: string, settings: JusticeSettings): Promise<MediationAgreement> {
+  const now = settings.now();
+  const a = await em.findOne(MediationAgreement, { id: requireUuid('agreementId', agreementId) });
+  if (!a) throw DomainError.notFound('调解协议', agreementId, 'AGREEMENT_NOT_FOUND');
+  const c = await loadCaseForChange(em, caller, a.caseId, 'agreementId');
+  if (mediationActorOf(caller, c) !== 'MEDIATOR' && !(caller.agency === 'JUSTICE' && hasRole(caller, 'STAFF'))) {
+    throw DomainError.forbidden('只有承办该案的调解组织的调解员或司法行政工作人员可以申请司法确认');
+  }
+  if (c.dockingFrom !== 'COURT' || !c.dockingId) throw DomainError.validation('agreementId', '只有法院委派、委托调解的案件可经诉调对接申请司法确认,其他协议由当事人向人民法院申请');
+  const problem = confirmationApplicationProblem(
+    { effectiveDate: a.effectiveDate ?? null, confirmationDeadline: a.confirmationDeadline ?? null, appliedAt: a.confirmationAppliedAt ?? null },
+    chinaDate(now),
+  );
+  if (problem) decide(() => {
+    throw problem;
+  });
+  const parties = await em.find(MediationParty, { caseId: c.id }, { orderBy: { position: 'asc' } });
+  return inTransaction(em, async (tx) => {
+    a.confirmationApplicationId = randomUUID();
+    a.confirmationAppliedAt = now;
+    await tx.flush();
+    await feedBackConfirmationRequested(tx, c, a, parties);
     return a;
   });
 }

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Agency } from '@jiefen/auth';
 import {
-  OUTCOME_NAMES, publish, type DockingAcceptedPayload, type DockingRejectedPayload, type MediationConcludedPayload, type MediationOutcome, type PublishInput,
+  OUTCOME_NAMES, publish, type DockingAcceptedPayload, type DockingRejectedPayload, type JudicialConfirmationRequestedPayload, type MediationConcludedPayload, type MediationOutcome, type PublishInput,
 } from '@jiefen/docking';
 import { outcomeSummary } from '../domain/docking.js';
 import type { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
+import type { MediationParty } from '../entities/mediation-party.entity.js';
 
 // 信息反馈: what the organization does with a docked case goes back to the agency that sent it
 // (the hub gets its copy), published in the same transaction as the change itself — if the event
@@ -57,4 +58,20 @@ export async function feedBackConcluded(tx: EntityManager, c: MediationCase, agr
       : null,
   };
   await feedBack(tx, c, 'MediationConcluded', payload);
+}
+
+/** 申请司法确认 of an agreement of a case a court sent: `JudicialConfirmationRequested` to the court, on the same docking. */
+export async function feedBackConfirmationRequested(tx: EntityManager, c: MediationCase, a: MediationAgreement, parties: MediationParty[]): Promise<void> {
+  const payload: JudicialConfirmationRequestedPayload = {
+    applicationId: a.confirmationApplicationId!,
+    agreementId: a.id,
+    agreementNumber: a.number,
+    effectiveDate: a.effectiveDate!,
+    appliedAt: a.confirmationAppliedAt!.toISOString(),
+    applicants: parties.map((p) => ({ name: p.name, role: p.role, idNumber: p.idNumber ?? null, phone: p.phone ?? null })),
+    matters: a.terms.join(';'),
+    courtCaseId: null,
+    regionCode: c.regionCode,
+  };
+  await feedBack(tx, c, 'JudicialConfirmationRequested', payload);
 }

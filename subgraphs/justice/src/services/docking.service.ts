@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Agency } from '@jiefen/auth';
-import { jsonLogger, publish, type DockingEvent, type DockingRejectedPayload, type DockingRequestedPayload, type PublishInput } from '@jiefen/docking';
+import { jsonLogger, publish, type DockingEvent, type DockingRejectedPayload, type JudicialConfirmationRuledPayload, type DockingRequestedPayload, type PublishInput } from '@jiefen/docking';
 import { DomainError } from '@jiefen/subgraph-kit';
 import { chinaDate, type JusticeSettings } from '../domain/clocks.js';
 import { AUTOMATIC_REJECTIONS, dockedCategory, dockedPartiesProblem, dockingRequestProblem, sourceOfKind, withinArea, type DockingKindValue } from '../domain/docking.js';
+import { CONFIRMATION_RULINGS, type ConfirmationRuling } from '../domain/agreement.js';
+import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
@@ -75,11 +77,30 @@ async function receiveRequest(em: EntityManager, event: DockingEvent, settings: 
   await em.flush();
 }
 
+/** `JudicialConfirmationRuled`: the court's decision on the application, recorded on the agreement. */
+async function receiveRuling(em: EntityManager, event: DockingEvent): Promise<void> {
+  const p = event.payload as unknown as JudicialConfirmationRuledPayload;
+  const a = typeof p.applicationId === 'string' ? await em.findOne(MediationAgreement, { confirmationApplicationId: p.applicationId }) : null;
+  const c = a ? await em.findOne(MediationCase, { id: a.caseId }) : null;
+  const ruledAt = new Date(p.ruledAt);
+  if (!a || !c || c.dockingId !== event.dockingId || !(CONFIRMATION_RULINGS as readonly string[]).includes(p.ruling) || Number.isNaN(ruledAt.getTime())) {
+    jsonLogger({ level: 'warn', message: 'docking event not applied', agency: JUSTICE, eventId: event.id, type: event.type, dockingId: event.dockingId, reason: 'no such application' });
+    return;
+  }
+  a.confirmationRuling = p.ruling as ConfirmationRuling;
+  a.confirmationCaseNumber = text(p.caseNumber, 60);
+  a.confirmationRuledAt = ruledAt;
+  a.confirmationReason = text(p.reason, 2000);
+  await em.flush();
+}
+
 /**
  * Applies an incoming docking event, in the inbox's transaction (each event once, in order per
- * docking). Only `DockingRequested` changes anything here; other types addressed to the justice
- * bureau (a sender's withdrawal, a court's ruling) are recorded by the inbox and not acted on yet.
+ * docking): a hand-over (`DockingRequested`) and a court's decision on judicial confirmation
+ * (`JudicialConfirmationRuled`); other types addressed to the justice bureau are recorded by the
+ * inbox and not acted on yet.
  */
 export async function applyDockingEvent(em: EntityManager, event: DockingEvent, settings: JusticeSettings): Promise<void> {
   if (event.type === 'DockingRequested') await receiveRequest(em, event, settings);
+  else if (event.type === 'JudicialConfirmationRuled') await receiveRuling(em, event);
 }

@@ -96,7 +96,9 @@ describe('公调 through the gateway: police → people\'s mediation → outcome
     const seen = await until('the outcome on the incident', async () => {
       const data = await ok(INCIDENT, { id: incident!.id }, 'police-officer');
       const transfer = (data.policeIncident.transfers as Record<string, string | null>[]).find((t) => t.dockingId === dockingId);
-      return transfer?.status === 'CONCLUDED' ? data.policeIncident : null;
+      // The incident and its transfers are read by two statements: wait until both show the outcome
+      // (the event may commit between them).
+      return transfer?.status === 'CONCLUDED' && data.policeIncident.status === 'CLOSED' ? data.policeIncident : null;
     });
     expect(seen.status).toBe('CLOSED');
     const transfer = (seen.transfers as Record<string, string | null>[]).find((t) => t.dockingId === dockingId);

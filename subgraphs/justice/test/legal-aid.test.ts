@@ -14,6 +14,9 @@ describe('legal aid', () => {
   let stack: Stack;
   const q = async (query: string, variables: Record<string, unknown> = {}, as: Parameters<Stack['querySubgraph']>[3] = 'legal-aid'): Promise<Gql> =>
     (await stack.querySubgraph('justice', query, variables, as)).body as Gql;
+  const sql = <T>(query: string, params: unknown[] = []) => stack.subgraphs.justice!.orm.em.getConnection().execute<T[]>(query, params);
+  type OutboxRow = { recipient: string; type: string; sequence: number; to_agency: string; payload: Record<string, unknown> };
+  const outbox = (dockingId: string) => sql<OutboxRow>('select recipient, type, sequence, to_agency, payload from docking_outbox where docking_id = ? order by sequence, recipient', [dockingId]);
   const count = async (table: string) => Number((await stack.subgraphs.justice!.orm.em.getConnection().execute<{ n: string }[]>(`select count(*) as n from "${table}"`))[0]!.n);
   const FIELDS = 'id status overdue reviewDueAt assignDueAt lawyerName applicantName applicantIdNumber referredMediationCaseId';
   const apply = async () =>
@@ -75,6 +78,14 @@ describe('legal aid', () => {
     expect(pending).toMatchObject({ source: 'LEGAL_AID', status: 'PENDING', parties: [{ role: 'APPLICANT', name: person!.name }, { role: 'RESPONDENT', name: other!.name }] });
 
     await q('mutation($c: ID!) { acceptMediationCase(caseId: $c) { status } }', { c: caseId }, 'mediator');
+    // 援调 is recorded in the hub's ledger: addressed to the hub only, never to justice itself.
+    const [{ docking_id: dockingId }] = await sql<{ docking_id: string }>('select docking_id from mediation_case where id = ?', [caseId]);
+    const rows = await outbox(dockingId);
+    expect(rows.map((r) => [r.type, r.recipient, r.to_agency, r.sequence])).toEqual([['DockingRequested', 'GOVERNANCE', 'GOVERNANCE', 1], ['DockingAccepted', 'GOVERNANCE', 'GOVERNANCE', 2]]);
+    expect(rows[0]!.payload).toMatchObject({
+      kind: 'LEGAL_AID', mode: 'REFERRAL', disputeId: null, regionCode: '321281123', source: { agency: 'JUSTICE', recordType: 'LegalAidCase', recordId: applied.id },
+      parties: [{ role: 'APPLICANT', name: person!.name }, { role: 'RESPONDENT', name: other!.name }],
+    });
     const partyId = (await q('query($id: ID!) { mediationCase(id: $id) { parties { id } } }', { id: caseId }, 'mediator')).data!.mediationCase.parties[1].id;
     const back = await q('mutation($input: ReferMediationToLegalAidInput!) { referMediationToLegalAid(input: $input) { id source status sourceMediationCaseId applicantName } }', {
       input: { caseId, partyId, matter: '被申请人经济困难,申请法律援助' },
@@ -85,6 +96,10 @@ describe('legal aid', () => {
     expect((await view(back.data!.referMediationToLegalAid.id)).applicantName).toBe(other!.name);
     const referrals = await q('query($id: ID!) { mediationCase(id: $id) { legalAidReferrals { id } } }', { id: caseId }, 'mediator');
     expect(referrals.data!.mediationCase.legalAidReferrals).toEqual([{ id: back.data!.referMediationToLegalAid.id }]);
+    const backRows = await outbox(back.data!.referMediationToLegalAid.id);
+    expect(backRows.map((r) => [r.type, r.recipient, r.to_agency])).toEqual([['DockingRequested', 'GOVERNANCE', 'GOVERNANCE']]);
+    expect(backRows[0]!.payload).toMatchObject({ kind: 'LEGAL_AID', mode: 'REFERRAL', source: { agency: 'JUSTICE', recordType: 'MediationCase', recordId: caseId } });
+    expect(await sql('select 1 from docking_outbox where from_agency = ? and recipient = ?', ['JUSTICE', 'JUSTICE'])).toEqual([]);
   });
 
   it('keeps legal aid to the center: mediators see no list, other staff cannot decide, bad input writes nothing', async () => {

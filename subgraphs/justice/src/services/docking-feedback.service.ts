@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Agency } from '@jiefen/auth';
 import {
-  OUTCOME_NAMES, publish, type DockingAcceptedPayload, type DockingRejectedPayload, type JudicialConfirmationRequestedPayload, type MediationConcludedPayload, type MediationOutcome, type PublishInput,
+  HUB, OUTCOME_NAMES, publish, type DockingParty, type DockingRequestedPayload, type DockingAcceptedPayload, type DockingRejectedPayload, type JudicialConfirmationRequestedPayload, type MediationConcludedPayload, type MediationOutcome, type PublishInput,
 } from '@jiefen/docking';
 import { outcomeSummary } from '../domain/docking.js';
 import type { MediationAgreement } from '../entities/mediation-agreement.entity.js';
@@ -18,7 +18,42 @@ const JUSTICE: Agency = 'JUSTICE';
 async function feedBack(tx: EntityManager, c: MediationCase, type: PublishInput['type'], payload: object): Promise<void> {
   // Cases from a direct application (or screening) belong to no docking: nobody to tell.
   if (!c.dockingId || !c.dockingFrom) return;
-  await publish(tx, { type, dockingId: c.dockingId, from: JUSTICE, to: c.dockingFrom as Agency, payload: payload as PublishInput['payload'] });
+  // 援调 stays inside justice: its events go to the hub's ledger only, never to justice itself.
+  const to = c.dockingFrom === JUSTICE ? HUB : (c.dockingFrom as Agency);
+  await publish(tx, { type, dockingId: c.dockingId, from: JUSTICE, to, payload: payload as PublishInput['payload'] });
+}
+
+export interface LegalAidReferral {
+  dockingId: string;
+  disputeId: string | null;
+  regionCode: string;
+  category: string | null;
+  summary: string;
+  sentAt: Date;
+  source: DockingRequestedPayload['source'];
+  target: DockingRequestedPayload['target'];
+  parties: DockingParty[];
+}
+
+/**
+ * 援调 (legal aid → mediation, or mediation → legal aid) is a referral between two services of
+ * justice, which the protocol between agencies cannot carry: it is recorded in the hub's ledger by a
+ * `DockingRequested` addressed to the hub only (the payload's target names the receiving service).
+ */
+export async function publishLegalAidReferral(tx: EntityManager, r: LegalAidReferral): Promise<void> {
+  const payload: DockingRequestedPayload = {
+    kind: 'LEGAL_AID',
+    mode: 'REFERRAL',
+    disputeId: r.disputeId,
+    regionCode: r.regionCode,
+    category: r.category,
+    summary: r.summary,
+    sentAt: r.sentAt.toISOString(),
+    source: r.source,
+    target: r.target,
+    parties: r.parties,
+  };
+  await publish(tx, { type: 'DockingRequested', dockingId: r.dockingId, from: JUSTICE, to: HUB, occurredAt: r.sentAt, payload: payload as unknown as PublishInput['payload'] });
 }
 
 /** 受理 of a docked case: `DockingAccepted`. */

@@ -12,6 +12,7 @@ import { LegalAidCenter } from '../entities/legal-aid-center.entity.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
+import { publishLegalAidReferral } from './docking-feedback.service.js';
 import { decide, inTransaction, isOrganizationBound, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
 import { formatCaseNumber } from './mediation-case.service.js';
 
@@ -180,6 +181,9 @@ export async function referLegalAidToMediation(
       organizationName: organization.name,
       source: 'LEGAL_AID',
       mode: 'REFERRAL',
+      // Recorded in the hub's ledger (援调); the outcome goes to the hub only.
+      dockingId: randomUUID(),
+      dockingFrom: 'JUSTICE',
       category: c.category,
       summary: c.matter,
       regionCode: c.regionCode.length >= 9 ? c.regionCode : organization.regionCode,
@@ -191,6 +195,20 @@ export async function referLegalAidToMediation(
     });
     tx.create(MediationParty, { ...respondent, id: randomUUID(), caseId: mediation.id, position: 1 });
     c.referredMediationCaseId = mediation.id;
+    await publishLegalAidReferral(tx, {
+      dockingId: mediation.dockingId!,
+      disputeId: mediation.disputeId ?? null,
+      regionCode: mediation.regionCode,
+      category: c.category,
+      summary: c.matter,
+      sentAt: now,
+      source: { agency: 'JUSTICE', recordType: 'LegalAidCase', recordId: c.id, number: c.applicationNumber, organizationCode: c.centerCode, organizationName: c.centerName, officerName: caller.name },
+      target: { organizationCode: organization.code, organizationName: organization.name },
+      parties: [
+        { role: 'APPLICANT', name: c.applicantName, idNumber: c.applicantIdNumber ?? null, phone: c.applicantPhone ?? null, address: c.applicantAddress ?? null },
+        { role: respondent.role, name: respondent.name, idNumber: respondent.idNumber, phone: respondent.phone, address: respondent.address ?? null },
+      ],
+    });
     return c;
   });
 }
@@ -205,8 +223,8 @@ export async function referMediationToLegalAid(em: EntityManager, caller: Caller
   if (!party) throw DomainError.validation('partyId', '该当事人不属于本案');
   const center = await centerFor(em, c.regionCode);
   if (!center) throw DomainError.validation('caseId', '纠纷所在地没有法律援助中心');
-  return inTransaction(em, (tx) =>
-    createApplication(
+  return inTransaction(em, async (tx) => {
+    const application = await createApplication(
       tx,
       center,
       {
@@ -214,6 +232,19 @@ export async function referMediationToLegalAid(em: EntityManager, caller: Caller
         applicantIdNumber: party.idNumber ?? null, applicantPhone: party.phone ?? null, applicantAddress: party.address ?? null, matter, category: c.category, regionCode: c.regionCode,
       },
       settings,
-    ),
-  );
+    );
+    // 调援 in the hub's ledger: the docking is the legal aid application itself.
+    await publishLegalAidReferral(tx, {
+      dockingId: application.id,
+      disputeId: application.disputeId ?? null,
+      regionCode: c.regionCode,
+      category: c.category,
+      summary: matter,
+      sentAt: application.appliedAt,
+      source: { agency: 'JUSTICE', recordType: 'MediationCase', recordId: c.id, number: c.caseNumber, organizationCode: c.organizationCode, organizationName: c.organizationName, officerName: caller.name },
+      target: { organizationCode: center.code, organizationName: center.name },
+      parties: [{ role: 'APPLICANT', name: party.name, idNumber: party.idNumber ?? null, phone: party.phone ?? null, address: party.address ?? null }],
+    });
+    return application;
+  });
 }

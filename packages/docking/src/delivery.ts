@@ -50,6 +50,8 @@ export interface DeliveryOptions {
   pollIntervalMs?: number;
   /** Wait before retrying a stream another instance is delivering (default 200 ms). */
   busyRetryMs?: number;
+  /** How often undelivered streams are re-queued in case a wake-up was lost (default 5 s). */
+  sweepIntervalMs?: number;
   /** Events sent per job before the stream is handed back to the queue (default 100). */
   batchSize?: number;
   log?: DockingLogger;
@@ -234,18 +236,26 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
     taskList: { [DELIVER_TASK]: (payload, helpers) => deliverStream(payload as DeliverJob, helpers) },
   });
 
-  // Streams left undelivered by an earlier run (a crash, a restart) get a job again; a job already
-  // waiting keeps its time.
-  await pgPool.query(
-    `select ${QUEUE_SCHEMA}.add_job($1, json_build_object('recipient', recipient, 'dockingId', docking_id),
-       run_at := greatest(now(), min(coalesce(next_attempt_at, now()))),
-       job_key := 'docking:' || recipient || ':' || docking_id, job_key_mode := 'preserve_run_at')
-     from docking_outbox where state in ('PENDING', 'FAILING') group by recipient, docking_id`,
-    [DELIVER_TASK],
-  );
+  // Streams with undelivered events get a job again: at start (left by a crash or a restart) and
+  // then every `sweepIntervalMs`, so an event whose wake-up was lost (a job key replaced while the
+  // stream's job was finishing) still goes out. A job already waiting keeps its time.
+  const sweep = () =>
+    pgPool.query(
+      `select ${QUEUE_SCHEMA}.add_job($1, json_build_object('recipient', recipient, 'dockingId', docking_id),
+         run_at := greatest(now(), min(coalesce(next_attempt_at, now()))),
+         job_key := 'docking:' || recipient || ':' || docking_id, job_key_mode := 'preserve_run_at')
+       from docking_outbox where state in ('PENDING', 'FAILING') group by recipient, docking_id`,
+      [DELIVER_TASK],
+    );
+  await sweep();
+  const sweeper = setInterval(() => {
+    sweep().catch((error: unknown) => log({ level: 'warn', message: 'docking delivery sweep failed', agency: options.agency, error: String(error) }));
+  }, options.sweepIntervalMs ?? 5000);
+  sweeper.unref();
 
   return {
     async stop() {
+      clearInterval(sweeper);
       await runner.stop();
       await pgPool.end();
     },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/core';
 import type { TestDatabase } from '@jiefen/testing';
 import { deliveryCounts, listDeliveries, publish, redeliver, startDeliveryWorker, type DeliveryWorker } from '../src/index.js';
@@ -46,6 +46,9 @@ beforeAll(async () => {
   justice = await startReceiver('JUSTICE', justiceDb, keys.keyRing);
   hub = await startReceiver('GOVERNANCE', hubDb, keys.keyRing);
 });
+
+// A test that fails midway must not leave its workers delivering into the next one.
+afterEach(stopWorkers);
 
 afterAll(async () => {
   await stopWorkers();

@@ -34,3 +34,43 @@ export function maskAddress(address: string): string {
 export function personKey(secret: string, idNumber: string): string {
   return createHmac('sha256', secret).update(idNumber.trim().toUpperCase()).digest('hex');
 }
+
+/** What a record knows about one person it names: the values to find in its free text. */
+export interface KnownPerson {
+  name?: string | null;
+  idNumber?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+// 18-character ID numbers and mainland mobile numbers written anywhere in a text, not inside a longer number.
+const ID_NUMBER_IN_TEXT = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+/**
+ * Free text with the personal data of `people` masked wherever it is written: each known name,
+ * ID number, phone and address is replaced by its mask (`黄长林` → `黄*林`); with `generic`, every
+ * other ID number and mobile number in the text is masked too. One pass, longest value first, so a
+ * name inside a longer one (`钱静` in `钱静怡`) never leaves half of the longer one readable.
+ */
+export function maskPersonalText(text: string, people: readonly KnownPerson[], options: { generic?: boolean } = {}): string {
+  const masks = new Map<string, string>();
+  const add = (value: string | null | undefined, mask: (v: string) => string) => {
+    const v = value?.trim();
+    // A one-character "name" would mask that character everywhere: not a name worth finding.
+    if (v && [...v].length >= 2) masks.set(v, mask(v));
+  };
+  for (const p of people) {
+    add(p.name, maskName);
+    add(p.idNumber, maskIdNumber);
+    add(p.phone, maskPhone);
+    add(p.address, maskAddress);
+  }
+  let masked = text;
+  if (masks.size > 0) {
+    const values = [...masks.keys()].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    masked = masked.replace(new RegExp(values.join('|'), 'g'), (found) => masks.get(found) ?? found);
+  }
+  if (options.generic) masked = masked.replace(ID_NUMBER_IN_TEXT, maskIdNumber).replace(MOBILE_IN_TEXT, maskPhone);
+  return masked;
+}

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+  isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { CourtCase } from '../entities/court-case.entity.js';
 import type { CourtLoaders } from '../loaders/court.loaders.js';
@@ -17,6 +17,8 @@ type Context = SubgraphContext<CourtLoaders>;
 type Connection = InstanceType<typeof CourtCaseConnection>;
 
 const readOf = (c: CourtCaseType) => ({ recordType: 'CourtCase', recordId: c.id, visibility: c.visibility });
+/** The plaintiff's fields: a minor plaintiff (by the ID number's birth date) only for a supervisor or admin. */
+const plaintiffRead = (c: CourtCaseType) => ({ ...readOf(c), minor: isMinor({ idNumber: c.entity.plaintiffIdNumber }) });
 
 @Resolver(() => CourtCaseType)
 export class CourtCaseResolver {
@@ -76,17 +78,17 @@ export class CourtCaseResolver {
 
   @FieldResolver(() => String, { nullable: true, description: '原告姓名(法院以外脱敏)' })
   plaintiffName(@Root() c: CourtCaseType, @Ctx() ctx: Context): string | null {
-    return personalField(ctx, readOf(c), 'plaintiffName', c.entity.plaintiffName, maskName);
+    return personalField(ctx, plaintiffRead(c), 'plaintiffName', c.entity.plaintiffName, maskName);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '原告公民身份号码(法院以外脱敏)' })
   plaintiffIdNumber(@Root() c: CourtCaseType, @Ctx() ctx: Context): string | null {
-    return personalField(ctx, readOf(c), 'plaintiffIdNumber', c.entity.plaintiffIdNumber, maskIdNumber);
+    return personalField(ctx, plaintiffRead(c), 'plaintiffIdNumber', c.entity.plaintiffIdNumber, maskIdNumber);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '原告联系电话(法院以外脱敏)' })
   plaintiffPhone(@Root() c: CourtCaseType, @Ctx() ctx: Context): string | null {
-    return personalField(ctx, readOf(c), 'plaintiffPhone', c.entity.plaintiffPhone, maskPhone);
+    return personalField(ctx, plaintiffRead(c), 'plaintiffPhone', c.entity.plaintiffPhone, maskPhone);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '被告姓名或名称(法院以外脱敏)' })

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { CourtCase } from '../entities/court-case.entity.js';
 
 export enum MediationMode {
@@ -81,6 +81,7 @@ export class CourtCaseType {
   @Field(() => String, { nullable: true, description: '调解组织的调解案件编号' })
   mediationCaseNumber!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '调解组织不予受理的理由(案件已退回法院)' })
   mediationRejectionReason!: string | null;
 
@@ -99,6 +100,7 @@ export class CourtCaseType {
   @Field(() => Date, { nullable: true, description: '调解结束时间' })
   mediationOutcomeAt!: Date | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '调解情况' })
   mediationOutcomeNote!: string | null;
 
@@ -114,6 +116,8 @@ export class CourtCaseType {
   /** The row and how the caller may see it, for the personal-data field resolvers. */
   entity!: CourtCase;
   visibility!: Visibility;
+  /** The parties its free text may name. */
+  personal!: PersonalTextRead;
 }
 
 export const CourtCaseConnection = ConnectionType('CourtCase', CourtCaseType, '法院案件列表');

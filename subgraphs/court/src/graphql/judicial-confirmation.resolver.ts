@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+  isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
 import type { CourtLoaders } from '../loaders/court.loaders.js';
@@ -49,7 +49,7 @@ export class JudicialConfirmationResolver {
   @FieldResolver(() => EnforcementApplicationType, { nullable: true, description: '强制执行申请' })
   async enforcement(@Root() j: JudicialConfirmationType, @Ctx() ctx: Context): Promise<EnforcementApplicationType | null> {
     const e = await ctx.loaders.enforcementByConfirmation.load(j.id);
-    return e ? toEnforcementType(e, j.visibility) : null;
+    return e ? toEnforcementType(e, j.visibility, j.entity.applicants) : null;
   }
 
   @Mutation(() => JudicialConfirmationType, { description: '受理司法确认申请(3 日内决定,编调确字号);不符合条件的说明全部理由' })
@@ -99,25 +99,29 @@ export class JudicialConfirmationResolver {
     @Ctx() ctx: Context,
   ): Promise<EnforcementApplicationType> {
     const e = await applyForEnforcement(ctx.em, requireCaller(ctx), requireUuid('confirmationId', confirmationId), { applicantName, unperformedTerms });
-    return toEnforcementType(e, 'FULL');
+    const j = await ctx.loaders.confirmationById.load(e.confirmationId);
+    return toEnforcementType(e, 'FULL', j?.applicants ?? []);
   }
 }
+
+/** One applicant's fields: a minor applicant (by the ID number's birth date) only for a supervisor or admin. */
+const applicantRead = (a: ConfirmationApplicantType) => ({ recordType: 'JudicialConfirmation', recordId: a.recordId, visibility: a.visibility, minor: isMinor(a.applicant) });
 
 @Resolver(() => ConfirmationApplicantType)
 export class ConfirmationApplicantResolver {
   @FieldResolver(() => String, { nullable: true, description: '姓名(法院以外脱敏)' })
   name(@Root() a: ConfirmationApplicantType, @Ctx() ctx: Context): string | null {
-    return personalField(ctx, { recordType: 'JudicialConfirmation', recordId: a.recordId, visibility: a.visibility }, `applicants.${a.position}.name`, a.applicant.name, maskName);
+    return personalField(ctx, applicantRead(a), `applicants.${a.position}.name`, a.applicant.name, maskName);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '公民身份号码(法院以外脱敏)' })
   idNumber(@Root() a: ConfirmationApplicantType, @Ctx() ctx: Context): string | null {
-    return personalField(ctx, { recordType: 'JudicialConfirmation', recordId: a.recordId, visibility: a.visibility }, `applicants.${a.position}.idNumber`, a.applicant.idNumber, maskIdNumber);
+    return personalField(ctx, applicantRead(a), `applicants.${a.position}.idNumber`, a.applicant.idNumber, maskIdNumber);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '联系电话(法院以外脱敏)' })
   phone(@Root() a: ConfirmationApplicantType, @Ctx() ctx: Context): string | null {
-    return personalField(ctx, { recordType: 'JudicialConfirmation', recordId: a.recordId, visibility: a.visibility }, `applicants.${a.position}.phone`, a.applicant.phone, maskPhone);
+    return personalField(ctx, applicantRead(a), `applicants.${a.position}.phone`, a.applicant.phone, maskPhone);
   }
 }
 
@@ -125,7 +129,7 @@ export class ConfirmationApplicantResolver {
 export class EnforcementApplicationResolver {
   @FieldResolver(() => String, { nullable: true, description: '申请执行人(法院以外脱敏)' })
   applicantName(@Root() e: EnforcementApplicationType, @Ctx() ctx: Context): string | null {
-    return personalField(ctx, { recordType: 'EnforcementApplication', recordId: e.id, visibility: e.visibility }, 'applicantName', e.entity.applicantName, maskName);
+    return personalField(ctx, { recordType: 'EnforcementApplication', recordId: e.id, visibility: e.visibility, minor: e.applicantMinor }, 'applicantName', e.entity.applicantName, maskName);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import type { ConfirmationApplicant, JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
 
@@ -46,6 +46,7 @@ export class EnforcementApplicationType {
   @Field(() => String, { description: '执行案号' })
   caseNumber!: string;
 
+  @PersonalText()
   @Field(() => String, { description: '未履行的协议内容' })
   unperformedTerms!: string;
 
@@ -57,6 +58,9 @@ export class EnforcementApplicationType {
 
   entity!: EnforcementApplication;
   visibility!: Visibility;
+  personal!: PersonalTextRead;
+  /** Whether the applicant is a minor (an applicant of the confirmation born less than 18 years ago). */
+  applicantMinor!: boolean;
 }
 
 @Directive('@key(fields: "id")')
@@ -80,6 +84,7 @@ export class JudicialConfirmationType {
   @Field(() => String, { description: '调解组织' })
   mediationOrganization!: string;
 
+  @PersonalText()
   @Field(() => String, { description: '调解协议内容' })
   agreementSummary!: string;
 
@@ -113,6 +118,7 @@ export class JudicialConfirmationType {
   @Field(() => [String], { nullable: true, description: '不予受理的法定理由代码' })
   refusalReasons!: string[] | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '不予受理说明' })
   refusalNote!: string | null;
 
@@ -125,12 +131,14 @@ export class JudicialConfirmationType {
   @Field(() => String, { nullable: true, description: '批准延长的院长' })
   extensionApprovedBy!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '延长理由' })
   extensionReason!: string | null;
 
   @Field(() => Date, { nullable: true, description: '裁定时间' })
   ruledAt!: Date | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '裁定理由' })
   rulingNote!: string | null;
 
@@ -145,6 +153,7 @@ export class JudicialConfirmationType {
 
   entity!: JudicialConfirmation;
   visibility!: Visibility;
+  personal!: PersonalTextRead;
 }
 
 export const JudicialConfirmationConnection = ConnectionType('JudicialConfirmation', JudicialConfirmationType, '司法确认列表');

@@ -1,4 +1,5 @@
 import type { RecordScope, Visibility } from '@jiefen/auth';
+import { isMinor } from '@jiefen/subgraph-kit';
 import { isOverdue } from '../domain/clocks.js';
 import type { CourtCase } from '../entities/court-case.entity.js';
 import type { EnforcementApplication } from '../entities/enforcement-application.entity.js';
@@ -41,6 +42,10 @@ export function toCourtCaseType(c: CourtCase, visibility: Visibility, now: Date 
     filedAt: c.filedAt ?? null,
     entity: c,
     visibility,
+    personal: {
+      recordType: 'CourtCase', recordId: c.id, visibility,
+      people: [{ name: c.plaintiffName, idNumber: c.plaintiffIdNumber, phone: c.plaintiffPhone }, { name: c.defendantName }],
+    },
   };
 }
 
@@ -75,9 +80,16 @@ export function toConfirmationType(j: JudicialConfirmation, visibility: Visibili
     overdue: isOverdue(j.nextDeadlineAt, now),
     entity: j,
     visibility,
+    personal: { recordType: 'JudicialConfirmation', recordId: j.id, visibility, people: j.applicants },
   };
 }
 
-export function toEnforcementType(e: EnforcementApplication, visibility: Visibility): EnforcementApplicationType {
-  return { id: e.id, caseNumber: e.caseNumber, unperformedTerms: e.unperformedTerms, status: e.status, appliedAt: e.appliedAt, entity: e, visibility };
+/** An enforcement application names the applicants of its confirmation (`applicants`). */
+export function toEnforcementType(e: EnforcementApplication, visibility: Visibility, applicants: JudicialConfirmation['applicants']): EnforcementApplicationType {
+  const people = [...applicants, { name: e.applicantName }];
+  return {
+    id: e.id, caseNumber: e.caseNumber, unperformedTerms: e.unperformedTerms, status: e.status, appliedAt: e.appliedAt, entity: e, visibility,
+    personal: { recordType: 'EnforcementApplication', recordId: e.id, visibility, people },
+    applicantMinor: applicants.some((a) => a.name === e.applicantName && isMinor(a)),
+  };
 }

@@ -1,5 +1,6 @@
 import { AGENCIES, isLeader, type RecordScope } from '@jiefen/auth';
-import { visibility, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { visibility, type NamedPerson, type PersonalTextRead, type SubgraphContext } from '@jiefen/subgraph-kit';
+import type { GovernanceContext } from './context.js';
 
 /**
  * The hub owns the dispute register: every agency working in the region sees a dispute's core
@@ -29,4 +30,23 @@ export function hubListPrefix(ctx: SubgraphContext): string | null {
   const caller = ctx.caller;
   if (!caller) return null;
   return caller.agency === 'GOVERNANCE' || isLeader(caller) ? caller.jurisdiction : null;
+}
+
+/** The parties of a dispute: whom the hub's free text about it may name. */
+export async function disputeParties(ctx: SubgraphContext, disputeId: string | null): Promise<NamedPerson[]> {
+  if (!disputeId) return [];
+  return (await (ctx as GovernanceContext).loaders.partiesByDispute.load(disputeId))
+    .map((p) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address, birthDate: p.birthDate }));
+}
+
+/**
+ * How the free text of a hub record about dispute `disputeId` is read: in full by hub staff (logged),
+ * masked for leaders and — through `scope` — for the other agencies that see the record.
+ */
+export function hubText(recordType: string, recordId: string, disputeId: string | null, scope?: RecordScope): PersonalTextRead {
+  return {
+    recordType, recordId,
+    visibility: (ctx) => (scope ? visibility(ctx, scope) : readsInFull(ctx) ? 'FULL' : 'MASKED'),
+    people: (ctx) => disputeParties(ctx, disputeId),
+  };
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { Dispute } from '../entities/dispute.entity.js';
 import { DisputeStatus, DisputeTier, RiskLevel } from './enums.js';
 
@@ -19,8 +20,12 @@ export class MediationAttemptType {
   @Field(() => String, { description: '调解员' })
   mediatorName!: string;
 
+  @PersonalText()
   @Field(() => String, { description: '调解情况' })
   summary!: string;
+
+  /** The dispute's parties, whom its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 @ObjectType('Escalation', { description: '分层化解上交记录 A dispute passed up a tier' })
@@ -40,6 +45,7 @@ export class EscalationType {
   @Field(() => Boolean, { description: '是否因风险较高提前上交(不足三次)' })
   override!: boolean;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '提前上交理由' })
   reason!: string | null;
 
@@ -51,6 +57,9 @@ export class EscalationType {
 
   @Field(() => String, { description: '经办人' })
   escalatedByName!: string;
+
+  /** The dispute's parties, whom its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 @ObjectType('DisputeActivity', { description: '办理过程(时间线) One step of the dispute\'s handling' })
@@ -73,8 +82,12 @@ export class DisputeActivityType {
   @Field(() => String, { description: '经办人' })
   actorName!: string;
 
+  @PersonalText()
   @Field(() => String, { description: '摘要' })
   summary!: string;
+
+  /** The dispute's parties, whom its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 @ObjectType('DisputeNotice', { description: '一次性告知记录 The one-time notification given to the parties' })
@@ -88,6 +101,7 @@ export class DisputeNoticeType {
   @Field(() => String, { description: '告知方式:WRITTEN 书面 / ORAL 口头' })
   form!: string;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '告知内容' })
   note!: string | null;
 
@@ -96,6 +110,9 @@ export class DisputeNoticeType {
 
   @Field(() => String, { description: '告知人' })
   givenByName!: string;
+
+  /** The dispute's parties, whom its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 @ObjectType('DisputeDocument', { description: '档案材料(元数据) A document in the dispute\'s archive' })
@@ -133,21 +150,26 @@ export class DisputeDocumentType {
 
 @ObjectType('DisputeHandling', { description: '综治中心办理情况(仅综治中心与领导可见) The hub\'s handling of a dispute' })
 export class DisputeHandlingType {
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '当事人诉求' })
   claims!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '研判意见(分流理由)' })
   routingReason!: string | null;
 
   @Field(() => String, { nullable: true, description: '调解前置:CONSENTED 同意调解 / REFUSED 不同意' })
   consent!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '当事人意见说明' })
   consentNote!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '化解结果说明' })
   outcomeSummary!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '协调督办岗研判意见' })
   reviewOpinion!: string | null;
 
@@ -157,9 +179,13 @@ export class DisputeHandlingType {
   @Field(() => Date, { nullable: true, description: '研判时间' })
   reviewedAt!: Date | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '结案意见' })
   closingOpinion!: string | null;
 
   disputeId!: string;
   dispute!: Dispute;
+
+  /** The dispute's parties, whom its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }

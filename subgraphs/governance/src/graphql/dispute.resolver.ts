@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { ageOn } from '@jiefen/codes';
-import { DomainError, pageRequest, requireCaller, requireRegionPrefix, requireUuid, requireVisible, toConnection, visibility } from '@jiefen/subgraph-kit';
+import { DomainError, isMinor, pageRequest, requireCaller, requireRegionPrefix, requireUuid, requireVisible, toConnection, visibility } from '@jiefen/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Dispute } from '../entities/dispute.entity.js';
-import { disputeScope, mayReadHandling } from './access.js';
+import { disputeScope, hubText, mayReadHandling } from './access.js';
 import type { GovernanceContext } from './context.js';
 import { DisputeHandlingType } from './dispute-handling.type.js';
 import { dockingScope, toDockingType } from './docking.resolver.js';
@@ -61,7 +60,7 @@ export class DisputeResolver {
     return (await ctx.loaders.partiesByDispute.load(dispute.id)).map((entity) => ({
       id: entity.id,
       role: entity.role,
-      minor: entity.birthDate ? ageOn(entity.birthDate, now) < 18 : false,
+      minor: isMinor(entity, now),
       personKey: entity.personKey ?? null,
       entity,
       visibility: v,
@@ -75,7 +74,7 @@ export class DisputeResolver {
     return {
       claims: d.claims ?? null, routingReason: d.routingReason ?? null, consent: d.consent ?? null, consentNote: d.consentNote ?? null,
       outcomeSummary: d.outcomeSummary ?? null, reviewOpinion: d.reviewOpinion ?? null, reviewerName: d.reviewerName ?? null,
-      reviewedAt: d.reviewedAt ?? null, closingOpinion: d.closingOpinion ?? null, disputeId: d.id, dispute: d,
+      reviewedAt: d.reviewedAt ?? null, closingOpinion: d.closingOpinion ?? null, disputeId: d.id, dispute: d, personal: hubText('DisputeHandling', d.id, d.id),
     };
   }
 

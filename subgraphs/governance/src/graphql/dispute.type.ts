@@ -1,5 +1,5 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '@jiefen/subgraph-kit';
+import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { Dispute } from '../entities/dispute.entity.js';
 import { DisputeChannel, DisputeStatus, DisputeTier, ResolutionMethod, ResponsibleUnitKind, RiskLevel } from './enums.js';
 
@@ -33,6 +33,7 @@ export class DisputeType {
   @Field(() => DisputeChannel, { description: '受理渠道:WINDOW 窗口 / ONLINE 网上 / HOTLINE_12348 热线 / GRID_SCREENING 网格排查 / AGENCY_TRANSFER 部门移送' })
   channel!: string;
 
+  @PersonalText()
   @Field(() => String, { description: '纠纷概要' })
   summary!: string;
 
@@ -86,6 +87,9 @@ export class DisputeType {
 
   /** The row, for the hub-only field resolvers. */
   entity!: Dispute;
+
+  /** The dispute's parties, whom its summary may name. */
+  personal!: PersonalTextRead;
 }
 
 export const DisputeConnection = ConnectionType('Dispute', DisputeType, '纠纷列表 A page of disputes');

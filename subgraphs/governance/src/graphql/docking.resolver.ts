@@ -3,6 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { isLeader, type Agency, type RecordScope } from '@jiefen/auth';
 import { DomainError, pageRequest, requireCaller, requireRegionPrefix, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext } from '@jiefen/subgraph-kit';
 import { Docking } from '../entities/docking.entity.js';
+import { hubText } from './access.js';
 import type { GovernanceContext } from './context.js';
 import { DockingConnection, DockingEventType, DockingsArgs, DockingType } from './docking.type.js';
 
@@ -20,6 +21,7 @@ export function toDockingType(d: Docking, ctx: SubgraphContext): DockingType {
     disputeId: d.disputeId ?? null, regionCode: d.regionCode, sentAt: d.sentAt, acceptBy: d.acceptBy ?? null, concludeBy: d.concludeBy ?? null,
     confirmBy: d.confirmBy ?? null, concludedAt: d.concludedAt ?? null, outcome: d.outcome ?? null,
     outcomeSummary: masked ? null : d.outcomeSummary ?? null, dueAt: d.dueAt ?? null, overdue: !!d.dueAt && d.dueAt.getTime() < Date.now(), masked,
+    personal: hubText('Docking', d.id, d.disputeId ?? null, dockingScope(d)),
   };
 }
 
@@ -62,7 +64,7 @@ export class DockingResolver {
 
   @FieldResolver(() => [DockingEventType], { description: '对接时间线' })
   async timeline(@Root() docking: DockingType, @Ctx() ctx: GovernanceContext): Promise<DockingEventType[]> {
-    return (await ctx.loaders.eventsByDocking.load(docking.id)).map((e) => ({ sequence: e.sequence, type: e.type, at: e.at, summary: docking.masked ? null : e.summary }));
+    return (await ctx.loaders.eventsByDocking.load(docking.id)).map((e) => ({ sequence: e.sequence, type: e.type, at: e.at, summary: docking.masked ? null : e.summary, personal: docking.personal }));
   }
 }
 

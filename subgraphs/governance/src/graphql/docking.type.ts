@@ -1,5 +1,5 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '@jiefen/subgraph-kit';
+import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import { DockingKind, DockingMode, DockingOutcome, DockingStatus } from './enums.js';
 
 @ObjectType('DockingEvent', { description: '对接事件(台账时间线) One event of a docking' })
@@ -13,8 +13,12 @@ export class DockingEventType {
   @Field(() => Date, { description: '发生时间' })
   at!: Date;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '摘要(领导视图不显示)' })
   summary!: string | null;
+
+  /** The people its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 @Directive('@key(fields: "id")')
@@ -74,6 +78,7 @@ export class DockingType {
   @Field(() => DockingOutcome, { nullable: true, description: '结果' })
   outcome!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '结果说明(领导视图不显示)' })
   outcomeSummary!: string | null;
 
@@ -85,6 +90,9 @@ export class DockingType {
 
   /** Whether free text is hidden (a leader's view). */
   masked!: boolean;
+
+  /** The people its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 export const DockingConnection = ConnectionType('Docking', DockingType, '对接台账 A page of dockings');

@@ -1,3 +1,4 @@
+import { disputeScope, hubText } from './access.js';
 import type { Dispute } from '../entities/dispute.entity.js';
 import type { Region } from '../entities/region.entity.js';
 import type { DisputeType } from './dispute.type.js';
@@ -29,6 +30,7 @@ export function toDisputeType(d: Dispute): DisputeType {
     closedAt: d.closedAt ?? null,
     version: d.version,
     entity: d,
+    personal: hubText('Dispute', d.id, d.id, disputeScope(d)),
   };
 }
 

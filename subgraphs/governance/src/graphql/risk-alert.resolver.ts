@@ -4,7 +4,7 @@ import { DomainError, pageRequest, requireCaller, requireRegionPrefix, toConnect
 import { RISK_LEVELS } from '../domain/tiers.js';
 import { RiskAlert } from '../entities/risk-alert.entity.js';
 import { handleRiskAlert, raiseRiskAlert } from '../services/risk-alert.service.js';
-import { hubListPrefix } from './access.js';
+import { hubListPrefix, hubText } from './access.js';
 import type { GovernanceContext } from './context.js';
 import { HandleRiskAlertInput, RaiseRiskAlertInput } from './risk-alert.input.js';
 import { RiskAlertConnection, RiskAlertCountType, RiskAlertsArgs, RiskAlertType } from './risk-alert.type.js';
@@ -13,6 +13,7 @@ export function toRiskAlertType(a: RiskAlert): RiskAlertType {
   return {
     id: a.id, disputeId: a.disputeId ?? null, regionCode: a.regionCode, level: a.level, rule: a.rule, reason: a.reason, status: a.status,
     raisedAt: a.raisedAt, raisedByName: a.raisedByName ?? null, handledAt: a.handledAt ?? null, handlingNote: a.handlingNote ?? null, version: a.version,
+    personal: hubText('RiskAlert', a.id, a.disputeId ?? null),
   };
 }
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '@jiefen/subgraph-kit';
+import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import { AlertRule, AlertStatus, RiskLevel } from './enums.js';
 
 @ObjectType('RiskAlert', { description: '预警 An early-warning alert' })
@@ -19,6 +19,7 @@ export class RiskAlertType {
   @Field(() => AlertRule, { description: '触发规则' })
   rule!: string;
 
+  @PersonalText()
   @Field(() => String, { description: '预警理由' })
   reason!: string;
 
@@ -34,11 +35,15 @@ export class RiskAlertType {
   @Field(() => Date, { nullable: true, description: '处置时间' })
   handledAt!: Date | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '处置情况' })
   handlingNote!: string | null;
 
   @Field(() => Int, { description: '版本号' })
   version!: number;
+
+  /** The people its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 export const RiskAlertConnection = ConnectionType('RiskAlert', RiskAlertType, '预警列表 A page of alerts');

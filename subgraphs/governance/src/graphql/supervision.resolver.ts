@@ -4,13 +4,15 @@ import { DomainError, pageRequest, requireCaller, requireRegionPrefix, toConnect
 import { SupervisionItem } from '../entities/supervision-item.entity.js';
 import { requireHubSupervisor } from '../services/hub-rules.js';
 import { escalateSupervision, remindSupervision, scanOverdue } from '../services/supervision.service.js';
-import { hubListPrefix } from './access.js';
+import { hubListPrefix, hubText } from './access.js';
 import type { GovernanceContext } from './context.js';
 import { SupervisionActionInput } from './supervision.input.js';
 import { OverdueScanResultType, SupervisionItemConnection, SupervisionItemsArgs, SupervisionItemType } from './supervision.type.js';
 
 const toItemType = (s: SupervisionItem): SupervisionItemType => ({
   ...s, lastRemindedAt: s.lastRemindedAt ?? null, lastReminderNote: s.lastReminderNote ?? null, clearedAt: s.clearedAt ?? null,
+  // A docking's item names no parties of its own: its text is masked generically for leaders.
+  personal: hubText('SupervisionItem', s.id, s.subjectType === 'DISPUTE' ? s.subjectId : null),
 });
 
 @Resolver(() => SupervisionItemType)

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '@jiefen/subgraph-kit';
+import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import { DisputeTier, SupervisionStatus, SupervisionSubject } from './enums.js';
 
 @ObjectType('SupervisionItem', { description: '督办事项 An overdue dispute or docking under supervision' })
@@ -19,6 +19,7 @@ export class SupervisionItemType {
   @Field(() => Date, { description: '超过的时限' })
   dueAt!: Date;
 
+  @PersonalText()
   @Field(() => String, { description: '督办事由' })
   reason!: string;
 
@@ -34,6 +35,7 @@ export class SupervisionItemType {
   @Field(() => Date, { nullable: true, description: '最近催办时间' })
   lastRemindedAt!: Date | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '最近催办(督办)意见' })
   lastReminderNote!: string | null;
 
@@ -48,6 +50,9 @@ export class SupervisionItemType {
 
   @Field(() => Int, { description: '版本号' })
   version!: number;
+
+  /** The people its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 export const SupervisionItemConnection = ConnectionType('SupervisionItem', SupervisionItemType, '督办事项列表');

@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { ageOn } from '@jiefen/codes';
-import { DomainError, personalField, requireCaller, requireUuid } from '@jiefen/subgraph-kit';
+import { DomainError, isMinor, personalField, personalText, requireCaller, requireUuid } from '@jiefen/subgraph-kit';
 import { performanceOverdue, type PerformanceState } from '../domain/agreement.js';
 import { renderAgreementDocument } from '../domain/agreement-document.js';
 import { chinaDate } from '../domain/clocks.js';
@@ -10,7 +9,7 @@ import { applyForJudicialConfirmation, recordAgreement, recordReturnVisit, sched
 import { MediationAgreementType, ReturnVisitType } from './agreement.type.js';
 import type { JusticeContext } from './context.js';
 import { MediationAgreementInput, RecordReturnVisitInput, ScheduleReturnVisitInput, SignMediationAgreementInput } from './justice.input.js';
-import { toAgreementType, toReturnVisitType } from './mappers.js';
+import { partiesOf, toAgreementType, toReturnVisitType } from './mappers.js';
 
 async function visibleAgreement(ctx: JusticeContext, id: string) {
   requireCaller(ctx);
@@ -37,7 +36,7 @@ export class MediationAgreementResolver {
     const { agreement: a, mediationCase: c, visibility } = found;
     const today = new Date(`${chinaDate(ctx.loaders.settings.now())}T00:00:00Z`);
     const parties = (await ctx.loaders.partiesByCase.load(c.id)).map((p) => {
-      const read = { recordType: 'MediationParty', recordId: p.id, visibility, minor: p.birthDate ? ageOn(p.birthDate, today) < 18 : false };
+      const read = { recordType: 'MediationParty', recordId: p.id, visibility, minor: isMinor(p, today) };
       return {
         role: p.role,
         name: personalField(ctx, read, 'name', p.name, maskName) ?? '',
@@ -47,17 +46,20 @@ export class MediationAgreementResolver {
         address: personalField(ctx, read, 'address', p.address, maskAddress),
       };
     });
+    // The body names the parties as the header does: masked for whoever reads the header masked.
+    const known = await partiesOf(ctx, c.id);
+    const body = <T extends string | string[]>(text: T): T => personalText(ctx, { recordType: 'MediationAgreement', recordId: a.id, visibility }, 'document', text, known);
     return renderAgreementDocument({
       number: a.number,
       organizationName: c.organizationName,
       caseNumber: c.caseNumber,
       form: a.form as 'WRITTEN' | 'ORAL',
       parties,
-      facts: a.facts,
-      mattersInDispute: a.mattersInDispute,
-      responsibilities: a.responsibilities,
-      terms: a.terms,
-      performanceMethod: a.performanceMethod,
+      facts: body(a.facts),
+      mattersInDispute: body(a.mattersInDispute),
+      responsibilities: body(a.responsibilities),
+      terms: body(a.terms),
+      performanceMethod: body(a.performanceMethod),
       performanceDeadline: a.performanceDeadline,
       amount: a.amount === null || a.amount === undefined ? null : Number(a.amount),
       mediatorName: c.mediatorName ?? '',
@@ -91,11 +93,11 @@ export class MediationAgreementResolver {
 
   @Mutation(() => ReturnVisitType, { description: '安排回访(疑难复杂纠纷等)' })
   async scheduleReturnVisit(@Arg('input', () => ScheduleReturnVisitInput) input: ScheduleReturnVisitInput, @Ctx() ctx: JusticeContext): Promise<ReturnVisitType> {
-    return toReturnVisitType(await scheduleReturnVisit(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+    return toReturnVisitType(await scheduleReturnVisit(ctx.em, requireCaller(ctx), input, ctx.loaders.settings), 'FULL');
   }
 
   @Mutation(() => ReturnVisitType, { description: '记录回访:履行情况和满意度' })
   async recordReturnVisit(@Arg('input', () => RecordReturnVisitInput) input: RecordReturnVisitInput, @Ctx() ctx: JusticeContext): Promise<ReturnVisitType> {
-    return toReturnVisitType(await recordReturnVisit(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+    return toReturnVisitType(await recordReturnVisit(ctx.em, requireCaller(ctx), input, ctx.loaders.settings), 'FULL');
   }
 }

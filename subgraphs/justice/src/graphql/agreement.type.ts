@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
+import { PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import { AgreementForm, JudicialConfirmationRuling, PerformanceStatus, ReturnVisitMethod, ReturnVisitReason, ReturnVisitStatus, Satisfaction, SignatureMethod } from './enums.js';
 
@@ -29,18 +30,23 @@ export class MediationAgreementType {
   @Field(() => AgreementForm, { description: '协议形式' })
   form!: AgreementForm;
 
+  @PersonalText()
   @Field(() => String, { description: '纠纷主要事实' })
   facts!: string;
 
+  @PersonalText()
   @Field(() => String, { description: '争议事项' })
   mattersInDispute!: string;
 
+  @PersonalText()
   @Field(() => String, { description: '各方责任' })
   responsibilities!: string;
 
+  @PersonalText()
   @Field(() => [String], { description: '协议条款' })
   terms!: string[];
 
+  @PersonalText()
   @Field(() => String, { description: '履行方式' })
   performanceMethod!: string;
 
@@ -77,6 +83,7 @@ export class MediationAgreementType {
   @Field(() => Date, { nullable: true, description: '人民法院作出决定的时间' })
   judicialConfirmationRuledAt!: Date | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '裁定理由或不予受理理由' })
   judicialConfirmationReason!: string | null;
 
@@ -91,6 +98,9 @@ export class MediationAgreementType {
 
   entity!: MediationAgreement;
   visibility!: Visibility;
+
+  /** The people its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 @ObjectType('ReturnVisit', { description: '回访' })
@@ -122,9 +132,13 @@ export class ReturnVisitType {
   @Field(() => Satisfaction, { nullable: true, description: '满意度' })
   satisfaction!: Satisfaction | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '回访记录' })
   notes!: string | null;
 
   @Field(() => String, { nullable: true, description: '回访人' })
   visitor!: string | null;
+
+  /** The people its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }

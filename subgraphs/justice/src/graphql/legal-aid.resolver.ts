@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { DomainError, pageRequest, personalField, requireCaller, requireUuid, toConnection } from '@jiefen/subgraph-kit';
+import { DomainError, isMinor, pageRequest, personalField, requireCaller, requireUuid, toConnection } from '@jiefen/subgraph-kit';
 import { isOverdue } from '../domain/clocks.js';
 import { legalAidClock, type LegalAidState } from '../domain/legal-aid.workflow.js';
 import { LegalAidCase } from '../entities/legal-aid-case.entity.js';
@@ -15,7 +15,8 @@ import { LegalAidApplicationInput, ReferMediationToLegalAidInput, ReferLegalAidT
 import { LegalAidCaseConnection, LegalAidCasesArgs, LegalAidCaseType } from './legal-aid.type.js';
 import { toLegalAidType } from './mappers.js';
 
-const read = (c: LegalAidCaseType) => ({ recordType: 'LegalAidCase', recordId: c.id, visibility: c.visibility });
+/** The applicant's fields: a minor applicant (by the ID number's birth date) only for a supervisor or admin. */
+const read = (c: LegalAidCaseType) => ({ recordType: 'LegalAidCase', recordId: c.id, visibility: c.visibility, minor: isMinor({ idNumber: c.entity.applicantIdNumber }) });
 const mapped = (ctx: JusticeContext, c: LegalAidCase) => {
   const v = legalAidVisibility(ctx.caller, c);
   // A mediator who referred a party sees the application it created, masked.

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PageArgs } from '@jiefen/subgraph-kit';
+import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { LegalAidCase } from '../entities/legal-aid-case.entity.js';
 import { LegalAidSource, LegalAidStatus, Sex } from './enums.js';
 
@@ -27,6 +27,7 @@ export class LegalAidCaseType {
   @Field(() => Sex, { nullable: true, description: '申请人性别' })
   applicantSex!: Sex | null;
 
+  @PersonalText()
   @Field(() => String, { description: '申请事项' })
   matter!: string;
 
@@ -48,6 +49,7 @@ export class LegalAidCaseType {
   @Field(() => Date, { nullable: true, description: '审查时间' })
   reviewedAt!: Date | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '不予援助理由' })
   denialReason!: string | null;
 
@@ -66,6 +68,7 @@ export class LegalAidCaseType {
   @Field(() => Date, { nullable: true, description: '结案时间' })
   closedAt!: Date | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '结案情况' })
   closingNote!: string | null;
 
@@ -74,6 +77,9 @@ export class LegalAidCaseType {
 
   entity!: LegalAidCase;
   visibility!: Visibility;
+
+  /** The people its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 export const LegalAidCaseConnection = ConnectionType('LegalAidCase', LegalAidCaseType, '法律援助案件列表');

@@ -1,4 +1,5 @@
 import type { Visibility } from '@jiefen/auth';
+import type { NamedPerson, PersonalTextRead, SubgraphContext } from '@jiefen/subgraph-kit';
 import type { LegalAidCase } from '../entities/legal-aid-case.entity.js';
 import type { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
@@ -7,9 +8,20 @@ import type { Mediator } from '../entities/mediator.entity.js';
 import type { ReturnVisit } from '../entities/return-visit.entity.js';
 import type { MediationAgreementType, ReturnVisitType } from './agreement.type.js';
 import type { AgreementForm, CommitteeRole, Employment, JudicialConfirmationRuling, LegalAidSource, LegalAidStatus, MediationCaseStatus, MediationMethod, MediationMode, MediationOutcome, MediationSource, OrganizationType, PerformanceStatus, ReturnVisitMethod, ReturnVisitReason, ReturnVisitStatus, Satisfaction, Sex, SignatureMethod, StationedAgency } from './enums.js';
+import type { JusticeContext } from './context.js';
 import type { LegalAidCaseType } from './legal-aid.type.js';
 import type { MediationCaseType } from './mediation-case.type.js';
 import type { MediationOrganizationType, MediatorType } from './roster.type.js';
+
+/** The parties of a mediation case: whom its records' free text may name. */
+export async function partiesOf(ctx: SubgraphContext, caseId: string): Promise<NamedPerson[]> {
+  return (await (ctx as JusticeContext).loaders.partiesByCase.load(caseId)).map((p) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address, birthDate: p.birthDate }));
+}
+
+/** How the free text of a record of case `caseId` is read: with the case's visibility, naming its parties. */
+export function caseText(recordType: string, recordId: string, caseId: string, visibility: Visibility): PersonalTextRead {
+  return { recordType, recordId, visibility, people: (ctx) => partiesOf(ctx, caseId) };
+}
 
 export function toCaseType(c: MediationCase, visibility: Visibility): MediationCaseType {
   return {
@@ -39,6 +51,7 @@ export function toCaseType(c: MediationCase, visibility: Visibility): MediationC
     concludedAt: c.concludedAt ?? null,
     entity: c,
     visibility,
+    personal: caseText('MediationCase', c.id, c.id, visibility),
   };
 }
 
@@ -70,10 +83,11 @@ export function toAgreementType(a: MediationAgreement, visibility: Visibility): 
     recordedBy: a.recordedBy,
     entity: a,
     visibility,
+    personal: caseText('MediationAgreement', a.id, a.caseId, visibility),
   };
 }
 
-export function toReturnVisitType(r: ReturnVisit): ReturnVisitType {
+export function toReturnVisitType(r: ReturnVisit, visibility: Visibility): ReturnVisitType {
   return {
     id: r.id,
     caseId: r.caseId,
@@ -86,6 +100,7 @@ export function toReturnVisitType(r: ReturnVisit): ReturnVisitType {
     satisfaction: (r.satisfaction ?? null) as Satisfaction | null,
     notes: r.notes ?? null,
     visitor: r.visitor ?? null,
+    personal: caseText('ReturnVisit', r.id, r.caseId, visibility),
   };
 }
 
@@ -149,5 +164,9 @@ export function toLegalAidType(c: LegalAidCase, visibility: Visibility): LegalAi
     referredMediationCaseId: c.referredMediationCaseId ?? null,
     entity: c,
     visibility,
+    personal: {
+      recordType: 'LegalAidCase', recordId: c.id, visibility,
+      people: [{ name: c.applicantName, idNumber: c.applicantIdNumber, phone: c.applicantPhone, address: c.applicantAddress }],
+    },
   };
 }

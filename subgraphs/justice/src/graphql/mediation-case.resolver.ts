@@ -1,8 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { ageOn } from '@jiefen/codes';
-import { DomainError, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireUuid, toConnection } from '@jiefen/subgraph-kit';
+import { DomainError, isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireUuid, toConnection } from '@jiefen/subgraph-kit';
 import { chinaDate, isOverdue } from '../domain/clocks.js';
 import { OPEN_STATES } from '../domain/mediation-case.workflow.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
@@ -15,7 +14,7 @@ import type { JusticeContext } from './context.js';
 import { DisputeRef, DockingRef } from './dispute.type.js';
 import { RegionLevel } from './enums.js';
 import { LegalAidCaseType } from './legal-aid.type.js';
-import { toAgreementType, toCaseType, toLegalAidType, toOrganizationType, toReturnVisitType } from './mappers.js';
+import { caseText, toAgreementType, toCaseType, toLegalAidType, toOrganizationType, toReturnVisitType } from './mappers.js';
 import {
   MediationCaseConnection, MediationCasesArgs, MediationCaseType, MediationExtensionType, MediationPartyType, MediationSessionType, MediationStatisticsType, MethodChangeType,
   NeutralEvaluationType,
@@ -123,7 +122,7 @@ export class MediationCaseResolver {
       id: p.id,
       role: p.role as MediationPartyType['role'],
       sex: (p.sex ?? null) as MediationPartyType['sex'],
-      minor: p.birthDate ? ageOn(p.birthDate, new Date(`${today}T00:00:00Z`)) < 18 : false,
+      minor: isMinor(p, new Date(`${today}T00:00:00Z`)),
       entity: p,
       visibility: c.visibility,
     }));
@@ -131,22 +130,24 @@ export class MediationCaseResolver {
 
   @FieldResolver(() => [MediationSessionType], { description: '调解笔录' })
   async sessions(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<MediationSessionType[]> {
-    return (await ctx.loaders.sessionsByCase.load(c.id)).map((s) => ({ ...s, progress: s.progress ?? null }));
+    return (await ctx.loaders.sessionsByCase.load(c.id)).map((s) => ({ ...s, progress: s.progress ?? null, personal: caseText('MediationSession', s.id, c.id, c.visibility) }));
   }
 
   @FieldResolver(() => [NeutralEvaluationType], { description: '中立评估' })
   async evaluations(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<NeutralEvaluationType[]> {
-    return (await ctx.loaders.evaluationsByCase.load(c.id)).map((e) => ({ ...e, opinion: e.opinion ?? null, completedAt: e.completedAt ?? null }));
+    return (await ctx.loaders.evaluationsByCase.load(c.id)).map((e) => ({
+      ...e, opinion: e.opinion ?? null, completedAt: e.completedAt ?? null, personal: caseText('NeutralEvaluation', e.id, c.id, c.visibility),
+    }));
   }
 
   @FieldResolver(() => [MethodChangeType], { description: '调解方式调整记录' })
   async methodChanges(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<MethodChangeType[]> {
-    return (await ctx.loaders.methodChangesByCase.load(c.id)) as unknown as MethodChangeType[];
+    return (await ctx.loaders.methodChangesByCase.load(c.id)).map((m) => ({ ...m, personal: caseText('MethodChange', m.id, c.id, c.visibility) })) as unknown as MethodChangeType[];
   }
 
   @FieldResolver(() => [MediationExtensionType], { description: '延期记录(含当事人同意)' })
   async extensions(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<MediationExtensionType[]> {
-    return ctx.loaders.extensionsByCase.load(c.id);
+    return (await ctx.loaders.extensionsByCase.load(c.id)).map((x) => ({ ...x, personal: caseText('MediationExtension', x.id, c.id, c.visibility) }));
   }
 
   @FieldResolver(() => MediationAgreementType, { nullable: true, description: '调解协议' })
@@ -157,7 +158,7 @@ export class MediationCaseResolver {
 
   @FieldResolver(() => [ReturnVisitType], { description: '回访' })
   async returnVisits(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<ReturnVisitType[]> {
-    return (await ctx.loaders.returnVisitsByCase.load(c.id)).map(toReturnVisitType);
+    return (await ctx.loaders.returnVisitsByCase.load(c.id)).map((r) => toReturnVisitType(r, c.visibility));
   }
 
   @FieldResolver(() => [LegalAidCaseType], { description: '转介法律援助的申请(调援)' })

@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PageArgs } from '@jiefen/subgraph-kit';
+import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
 import type { MediationParty } from '../entities/mediation-party.entity.js';
 import { MediationCaseStatus, MediationMethod, MediationMode, MediationOutcome, MediationSource, PartyRole, Sex } from './enums.js';
@@ -44,6 +44,7 @@ export class MediationCaseType {
   @Field(() => String, { description: '纠纷类别' })
   category!: string;
 
+  @PersonalText()
   @Field(() => String, { description: '纠纷概要' })
   summary!: string;
 
@@ -56,9 +57,11 @@ export class MediationCaseType {
   @Field(() => MediationOutcome, { nullable: true, description: '调解结果(办结后才有)' })
   outcome!: MediationOutcome | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '不予受理理由' })
   rejectionReason!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '结案说明' })
   conclusionNote!: string | null;
 
@@ -83,6 +86,9 @@ export class MediationCaseType {
   /** The row and how the caller sees it (for personal data and derived fields). */
   entity!: MediationCase;
   visibility!: Visibility;
+
+  /** The people its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 export const MediationCaseConnection = ConnectionType('MediationCase', MediationCaseType, '人民调解案件列表');
@@ -143,20 +149,27 @@ export class MediationSessionType {
   @Field(() => String, { description: '调解地点' })
   place!: string;
 
+  @PersonalText()
   @Field(() => [String], { description: '参加人员' })
   participants!: string[];
 
+  @PersonalText()
   @Field(() => String, { description: '争议焦点' })
   focus!: string;
 
+  @PersonalText()
   @Field(() => String, { description: '各方意见' })
   opinions!: string;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '调解情况' })
   progress!: string | null;
 
   @Field(() => String, { description: '记录人' })
   recordedBy!: string;
+
+  /** The people its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 @ObjectType('NeutralEvaluation', { description: '中立评估 An expert\'s neutral evaluation' })
@@ -170,17 +183,22 @@ export class NeutralEvaluationType {
   @Field(() => String, { description: '评估专家' })
   expertName!: string;
 
+  @PersonalText()
   @Field(() => String, { description: '评估事项' })
   question!: string;
 
   @Field(() => Date, { description: '申请时间' })
   requestedAt!: Date;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '评估意见' })
   opinion!: string | null;
 
   @Field(() => Date, { nullable: true, description: '出具意见时间' })
   completedAt!: Date | null;
+
+  /** The people its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 @ObjectType('MediationMethodChange', { description: '调解方式调整(动态调整)' })
@@ -191,6 +209,7 @@ export class MethodChangeType {
   @Field(() => MediationMethod, { description: '新方式' })
   toMethod!: MediationMethod;
 
+  @PersonalText()
   @Field(() => String, { description: '理由' })
   reason!: string;
 
@@ -199,6 +218,9 @@ export class MethodChangeType {
 
   @Field(() => String, { description: '调整人' })
   changedBy!: string;
+
+  /** The people its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 @ObjectType('MediationExtension', { description: '延长调解期限(经各方当事人同意)' })
@@ -206,12 +228,14 @@ export class MediationExtensionType {
   @Field(() => Int, { description: '延长天数' })
   days!: number;
 
+  @PersonalText()
   @Field(() => String, { description: '延期理由' })
   reason!: string;
 
   @Field(() => [ID], { description: '同意延期的当事人' })
   consentingPartyIds!: string[];
 
+  @PersonalText()
   @Field(() => String, { description: '同意方式(书面同意书、笔录签字等)' })
   consentRecord!: string;
 
@@ -223,6 +247,9 @@ export class MediationExtensionType {
 
   @Field(() => String, { description: '记录人' })
   recordedBy!: string;
+
+  /** The people its free text may name, and how the caller sees it. */
+  personal!: PersonalTextRead;
 }
 
 @ObjectType('MediationStatistics', { description: '人民调解统计(按区划和时段,SQL 汇总)' })

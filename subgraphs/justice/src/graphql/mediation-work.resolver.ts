@@ -7,7 +7,7 @@ import {
 import type { MediationCase } from '../entities/mediation-case.entity.js';
 import type { JusticeContext } from './context.js';
 import { ChangeMediationMethodInput, ConcludeMediationInput, ExtendMediationInput, MediationApplicationInput, MediationSessionInput, NeutralEvaluationInput } from './justice.input.js';
-import { toCaseType } from './mappers.js';
+import { caseText, toCaseType } from './mappers.js';
 import { MediationCaseType, MediationSessionType, NeutralEvaluationType } from './mediation-case.type.js';
 
 const mapped = (ctx: JusticeContext, c: MediationCase) => toCaseType(c, caseVisibility(ctx.caller, c));
@@ -37,19 +37,19 @@ export class MediationWorkResolver {
   @Mutation(() => MediationSessionType, { description: '记录调解笔录' })
   async recordMediationSession(@Arg('input', () => MediationSessionInput) input: MediationSessionInput, @Ctx() ctx: JusticeContext): Promise<MediationSessionType> {
     const s = await recordSession(ctx.em, requireCaller(ctx), input, ctx.loaders.settings);
-    return { ...s, progress: s.progress ?? null };
+    return { ...s, progress: s.progress ?? null, personal: caseText('MediationSession', s.id, s.caseId, 'FULL') };
   }
 
   @Mutation(() => NeutralEvaluationType, { description: '申请专家中立评估' })
   async requestNeutralEvaluation(@Arg('input', () => NeutralEvaluationInput) input: NeutralEvaluationInput, @Ctx() ctx: JusticeContext): Promise<NeutralEvaluationType> {
     const e = await requestEvaluation(ctx.em, requireCaller(ctx), input, ctx.loaders.settings);
-    return { ...e, opinion: null, completedAt: null };
+    return { ...e, opinion: null, completedAt: null, personal: caseText('NeutralEvaluation', e.id, e.caseId, 'FULL') };
   }
 
   @Mutation(() => NeutralEvaluationType, { description: '记录专家评估意见' })
   async recordNeutralEvaluation(@Arg('evaluationId', () => ID) evaluationId: string, @Arg('opinion', () => String) opinion: string, @Ctx() ctx: JusticeContext): Promise<NeutralEvaluationType> {
     const e = await recordEvaluation(ctx.em, requireCaller(ctx), { evaluationId, opinion }, ctx.loaders.settings);
-    return { ...e, opinion: e.opinion ?? null, completedAt: e.completedAt ?? null };
+    return { ...e, opinion: e.opinion ?? null, completedAt: e.completedAt ?? null, personal: caseText('NeutralEvaluation', e.id, e.caseId, 'FULL') };
   }
 
   @Mutation(() => MediationCaseType, { description: '调整调解方式(动态调整)' })

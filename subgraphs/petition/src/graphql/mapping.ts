@@ -41,5 +41,9 @@ export function toType(p: PetitionItem, visibility: Visibility, now: Date = new 
     satisfaction: (p.satisfaction ?? null) as Satisfaction | null,
     entity: p,
     visibility,
+    personal: {
+      recordType: 'PetitionItem', recordId: p.id, visibility,
+      people: [{ name: p.petitionerName, idNumber: p.petitionerIdNumber, phone: p.petitionerPhone }],
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+  isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import type { PetitionEvent } from '../domain/petition-item.workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
@@ -16,7 +16,8 @@ import { PetitionItemConnection, PetitionItemType, RegisterPetitionInput, Satisf
 type Context = SubgraphContext<PetitionLoaders>;
 type Connection = InstanceType<typeof PetitionItemConnection>;
 
-const readOf = (p: PetitionItemType) => ({ recordType: 'PetitionItem', recordId: p.id, visibility: p.visibility });
+/** The petitioner's fields: a minor petitioner (by the ID number's birth date) only for a supervisor or admin. */
+const readOf = (p: PetitionItemType) => ({ recordType: 'PetitionItem', recordId: p.id, visibility: p.visibility, minor: isMinor({ idNumber: p.entity.petitionerIdNumber }) });
 
 @Resolver(() => PetitionItemType)
 export class PetitionItemResolver {

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { PetitionItem } from '../entities/petition-item.entity.js';
 
 export enum PetitionForm {
@@ -75,6 +75,7 @@ export class PetitionItemType {
   @Field(() => PetitionForm, { description: '信访形式' })
   form!: PetitionForm;
 
+  @PersonalText()
   @Field(() => String, { description: '信访事由' })
   subject!: string;
 
@@ -102,6 +103,7 @@ export class PetitionItemType {
   @Field(() => String, { nullable: true, description: '承办单位或转送机关' })
   handlingUnit!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '不予受理理由' })
   declineReason!: string | null;
 
@@ -111,6 +113,7 @@ export class PetitionItemType {
   @Field(() => Int, { description: '延长天数(至多 30 日)' })
   extensionDays!: number;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '延长理由' })
   extensionReason!: string | null;
 
@@ -132,21 +135,25 @@ export class PetitionItemType {
   @Field(() => Date, { nullable: true, description: '调解组织受理时间' })
   mediationAcceptedAt!: Date | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '调解组织不予受理的理由(事项退回信访局继续办理)' })
   referralRejectionReason!: string | null;
 
   @Field(() => String, { nullable: true, description: '调解结果:SUCCEEDED 成功 / FAILED 不成' })
   mediationOutcome!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '处理意见或调解协议内容' })
   answer!: string | null;
 
   @Field(() => Date, { nullable: true, description: '办结时间' })
   concludedAt!: Date | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '复查意见' })
   reviewOpinion!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '复核意见' })
   reReviewOpinion!: string | null;
 
@@ -156,6 +163,8 @@ export class PetitionItemType {
   /** The row, how the caller may see it, and the moment overdue is computed for. */
   entity!: PetitionItem;
   visibility!: Visibility;
+  /** The petitioner its free text may name. */
+  personal!: PersonalTextRead;
 }
 
 @InputType('RegisterPetitionInput', { description: '登记信访事项' })

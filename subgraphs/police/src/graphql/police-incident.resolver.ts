@@ -14,6 +14,9 @@ export const scopeOf = (i: PoliceIncident): RecordScope => ({ owner: 'POLICE', r
 
 const readOf = (incident: PoliceIncidentType) => ({ recordType: 'PoliceIncident', recordId: incident.id, visibility: incident.visibility });
 
+/** Who a police record may name: the reporter (the police keep no ID number or birth date of theirs). */
+export const reporterOf = (i: PoliceIncident) => [{ name: i.reporterName, phone: i.reporterPhone }];
+
 export function toType(i: PoliceIncident, v: Visibility): PoliceIncidentType {
   return {
     id: i.id,
@@ -21,6 +24,7 @@ export function toType(i: PoliceIncident, v: Visibility): PoliceIncidentType {
     nonPoliceCategory: i.nonPoliceCategory ?? null,
     entity: i,
     visibility: v,
+    personal: { recordType: 'PoliceIncident', recordId: i.id, visibility: v, people: reporterOf(i) },
     incidentNumber: i.incidentNumber,
     station: i.station,
     category: i.category as PoliceIncidentCategory,

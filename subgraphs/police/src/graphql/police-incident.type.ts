@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { PoliceIncident } from '../entities/police-incident.entity.js';
 
 export enum PoliceIncidentCategory {
@@ -64,6 +64,7 @@ export class PoliceIncidentType {
   @Field(() => Boolean, { description: '是否非警务警情' })
   nonPolice!: boolean;
 
+  @PersonalText()
   @Field(() => String, { description: '简要警情' })
   summary!: string;
 
@@ -82,6 +83,8 @@ export class PoliceIncidentType {
   /** The row and how the caller may see it, for the personal-data field resolvers. */
   entity!: PoliceIncident;
   visibility!: Visibility;
+  /** The reporter its free text may name. */
+  personal!: PersonalTextRead;
 }
 
 export const PoliceIncidentConnection = ConnectionType('PoliceIncident', PoliceIncidentType, '警情列表');

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 
 @ObjectType('PoliceMediation', { description: '治安调解(治安管理处罚法第九条) Police mediation of a minor public-security case' })
 export class PoliceMediationType {
@@ -11,9 +12,11 @@ export class PoliceMediationType {
   @Field(() => String, { description: '状态:IN_MEDIATION 调解中 / AGREED 已达成协议 / PERFORMED 已履行(不予处罚) / NOT_PERFORMED 未履行(依法处罚) / FAILED 调解不成(依法处罚)' })
   status!: string;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '协议内容' })
   agreementTerms!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '调解不成的原因' })
   failureReason!: string | null;
 
@@ -31,6 +34,9 @@ export class PoliceMediationType {
 
   @Field(() => Date, { nullable: true })
   concludedAt!: Date | null;
+
+  /** The incident's reporter, whom its free text may name; seen as the incident (or the docking) is. */
+  personal!: PersonalTextRead;
 }
 
 @InputType('PoliceMediationFactsInput', { description: '治安调解适用条件核查(任一排除情形为真即不得调解)' })

@@ -1,14 +1,16 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { isUuid, requireCaller, requireUuid, visibility, type SubgraphContext } from '@jiefen/subgraph-kit';
+import type { Visibility } from '@jiefen/auth';
+import { isUuid, requireCaller, requireUuid, visibility, type PersonalTextRead, type SubgraphContext } from '@jiefen/subgraph-kit';
 import type { PoliceTransfer } from '../entities/police-transfer.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
 import { transferToMediation } from '../services/transfer.service.js';
+import { reporterOf } from './police-incident.resolver.js';
 import { PoliceIncidentType } from './police-incident.type.js';
 import { DockingRef, PoliceTransferType, TransferToMediationInput } from './police-transfer.type.js';
 
 type Context = SubgraphContext<PoliceLoaders>;
 
-function toType(t: PoliceTransfer): PoliceTransferType {
+function toType(t: PoliceTransfer, visibility: Visibility, people: PersonalTextRead['people']): PoliceTransferType {
   return {
     id: t.id,
     dockingId: t.dockingId,
@@ -25,14 +27,20 @@ function toType(t: PoliceTransfer): PoliceTransferType {
     sentAt: t.sentAt,
     acceptedAt: t.acceptedAt ?? null,
     concludedAt: t.concludedAt ?? null,
+    personal: { recordType: 'PoliceTransfer', recordId: t.id, visibility, people },
   };
+}
+
+async function reporterOfIncident(ctx: Context, incidentId: string) {
+  const incident = await ctx.loaders.policeIncidentById.load(incidentId);
+  return incident ? reporterOf(incident) : [];
 }
 
 @Resolver(() => PoliceIncidentType)
 export class PoliceTransferResolver {
   @FieldResolver(() => [PoliceTransferType], { description: '公调对接:移交人民调解的记录与反馈结果' })
   async transfers(@Root() incident: PoliceIncidentType, @Ctx() ctx: Context): Promise<PoliceTransferType[]> {
-    return (await ctx.loaders.transfersByIncident.load(incident.id)).map(toType);
+    return (await ctx.loaders.transfersByIncident.load(incident.id)).map((t) => toType(t, incident.visibility, reporterOf(incident.entity)));
   }
 
   @Mutation(() => PoliceTransferType, { description: '公调对接:将警情中的民间纠纷移交人民调解组织(对接事件同时抄送综治中心)' })
@@ -41,7 +49,8 @@ export class PoliceTransferResolver {
     @Arg('input', () => TransferToMediationInput) input: TransferToMediationInput,
     @Ctx() ctx: Context,
   ): Promise<PoliceTransferType> {
-    return toType(await transferToMediation(ctx.em, requireCaller(ctx), requireUuid('incidentId', incidentId), input));
+    const transfer = await transferToMediation(ctx.em, requireCaller(ctx), requireUuid('incidentId', incidentId), input);
+    return toType(transfer, 'FULL', async () => reporterOfIncident(ctx, transfer.incidentId));
   }
 }
 
@@ -52,7 +61,8 @@ export class DockingPoliceResolver {
     if (!isUuid(docking.id) || !ctx.caller) return null;
     const transfer = await ctx.loaders.transferByDocking.load(docking.id);
     // Both sides of a docking and the hub see it; the record rule decides with the receiver as counterpart.
-    if (!transfer || visibility(ctx, { owner: 'POLICE', regionCode: transfer.regionCode, counterparts: ['JUSTICE', 'GOVERNANCE'] }) === 'NONE') return null;
-    return toType(transfer);
+    const v = transfer ? visibility(ctx, { owner: 'POLICE', regionCode: transfer.regionCode, counterparts: ['JUSTICE', 'GOVERNANCE'] }) : 'NONE';
+    if (!transfer || v === 'NONE') return null;
+    return toType(transfer, v, async () => reporterOfIncident(ctx, transfer.incidentId));
   }
 }

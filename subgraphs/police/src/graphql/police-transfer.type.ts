@@ -1,4 +1,5 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 
 @ObjectType('PoliceTransfer', { description: '公调对接:警情移交人民调解的记录与结果反馈' })
 export class PoliceTransferType {
@@ -17,6 +18,7 @@ export class PoliceTransferType {
   @Field(() => String, { nullable: true, description: '接收的调解组织名称' })
   toOrganizationName!: string | null;
 
+  @PersonalText()
   @Field(() => String, { description: '移交理由' })
   reason!: string;
 
@@ -26,12 +28,14 @@ export class PoliceTransferType {
   @Field(() => String, { nullable: true, description: '调解结果:AGREEMENT 达成协议 / NO_AGREEMENT 调解不成 / TERMINATED 终止' })
   outcome!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '结果说明' })
   outcomeSummary!: string | null;
 
   @Field(() => String, { nullable: true, description: '调解案件编号' })
   mediationCaseNumber!: string | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '不予受理的理由' })
   rejectionReason!: string | null;
 
@@ -46,6 +50,9 @@ export class PoliceTransferType {
 
   @Field(() => Date, { nullable: true })
   concludedAt!: Date | null;
+
+  /** The incident's reporter, whom its free text may name; seen as the incident (or the docking) is. */
+  personal!: PersonalTextRead;
 }
 
 @InputType('TransferPartyInput', { description: '移交的当事人' })

@@ -32,5 +32,9 @@ export function toType(c: ProcuratorateCase, visibility: Visibility): Procurator
     concludedAt: c.concludedAt ?? null,
     entity: c,
     visibility,
+    personal: {
+      recordType: 'ProcuratorateCase', recordId: c.id, visibility,
+      people: [{ name: c.suspectName, idNumber: c.suspectIdNumber }, { name: c.victimName, phone: c.victimPhone }, { name: c.applicantName, phone: c.applicantPhone }],
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+  isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type { ProcuratorateLoaders } from '../loaders/procuratorate.loaders.js';
@@ -17,6 +17,8 @@ import { ProcuratorateCaseConnection, ProcuratorateCaseType, ProcuratorateDecisi
 type Context = SubgraphContext<ProcuratorateLoaders>;
 
 const readOf = (c: ProcuratorateCaseType) => ({ recordType: 'ProcuratorateCase', recordId: c.id, visibility: c.visibility });
+/** The suspect's fields: a minor suspect (by the ID number's birth date) only for a supervisor or admin. */
+const suspectRead = (c: ProcuratorateCaseType) => ({ ...readOf(c), minor: isMinor({ idNumber: c.entity.suspectIdNumber }) });
 
 @Resolver(() => ProcuratorateCaseType)
 export class ProcuratorateCaseResolver {
@@ -43,12 +45,12 @@ export class ProcuratorateCaseResolver {
 
   @FieldResolver(() => String, { nullable: true, description: '犯罪嫌疑人姓名(检察院以外脱敏)' })
   suspectName(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): string | null {
-    return personalField(ctx, readOf(c), 'suspectName', c.entity.suspectName, maskName);
+    return personalField(ctx, suspectRead(c), 'suspectName', c.entity.suspectName, maskName);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '犯罪嫌疑人公民身份号码(检察院以外脱敏)' })
   suspectIdNumber(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): string | null {
-    return personalField(ctx, readOf(c), 'suspectIdNumber', c.entity.suspectIdNumber, maskIdNumber);
+    return personalField(ctx, suspectRead(c), 'suspectIdNumber', c.entity.suspectIdNumber, maskIdNumber);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '被害人姓名(检察院以外脱敏)' })

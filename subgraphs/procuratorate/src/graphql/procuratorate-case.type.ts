@@ -1,6 +1,6 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 
 export enum ProcuratorateCaseKind {
@@ -111,6 +111,7 @@ export class ProcuratorateCaseType {
   @Field(() => Date, { nullable: true, description: '调解组织受理时间' })
   mediationAcceptedAt!: Date | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '调解组织不予受理的理由(案件退回审查)' })
   referralRejectionReason!: string | null;
 
@@ -120,12 +121,14 @@ export class ProcuratorateCaseType {
   @Field(() => Date, { nullable: true, description: '和解结果时间' })
   outcomeAt!: Date | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '和解协议内容或未达成和解的原因' })
   agreementSummary!: string | null;
 
   @Field(() => ProcuratorateDecision, { nullable: true, description: '处理决定' })
   decision!: ProcuratorateDecision | null;
 
+  @PersonalText()
   @Field(() => String, { nullable: true, description: '决定理由' })
   decisionNote!: string | null;
 
@@ -135,6 +138,8 @@ export class ProcuratorateCaseType {
   /** The row and how the caller may see it, for the personal-data field resolvers. */
   entity!: ProcuratorateCase;
   visibility!: Visibility;
+  /** The suspect, victim and applicant its free text may name. */
+  personal!: PersonalTextRead;
 }
 
 @InputType('ReconciliationFactsInput', { description: '刑事和解适用条件(刑诉法第二百八十八条)' })

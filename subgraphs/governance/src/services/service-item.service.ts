@@ -5,6 +5,7 @@ import { check, DomainError } from '@jiefen/subgraph-kit';
 import { TIERS } from '../domain/tiers.js';
 import { ServiceItem } from '../entities/service-item.entity.js';
 import type { ServiceItemInput } from '../graphql/service-item.type.js';
+import { requireRegion } from './dispute-registration.service.js';
 import { requireHubSupervisor } from './hub-rules.js';
 
 /** A service-list code: letters, digits and hyphens (e.g. FW-001), never empty. */
@@ -36,6 +37,7 @@ export async function publishServiceItem(em: EntityManager, caller: Caller, inpu
     materials: check.text('materials', '所需材料', input.materials, { max: 2000 }),
   };
   requireHubSupervisor(caller, item.regionCode);
+  await requireRegion(em, caller, 'regionCode', item.regionCode);
   if (await em.count(ServiceItem, { code: item.code })) throw DomainError.validation('code', '事项编码已存在');
   const row = em.create(ServiceItem, { ...item, id: randomUUID() });
   await em.flush();

@@ -5,6 +5,7 @@ import { AGENCIES, type Agency, type Key } from '@jiefen/auth';
 import { DEFAULT_BACKOFF, DEFAULT_MAX_ATTEMPTS, type BackoffPolicy } from './delivery.js';
 import { isAgency } from './envelope.js';
 import { DEFAULT_REPLAY_WINDOW_SECONDS } from './inbox.js';
+import { DEFAULT_REFERENCE_TIMEOUT_MS, DISPUTE_REFERENCES_PATH } from './references.js';
 import { generateDockingKeyPair, importDockingKey, type DockingKeyRing } from './signing.js';
 
 type Env = Record<string, string | undefined>;
@@ -17,6 +18,20 @@ export interface DockingSettings {
   maxAttempts: number;
   backoff: BackoffPolicy;
   replayWindowSeconds: number;
+  /** The hub's dispute lookup; when absent, `/references/disputes` beside the hub's event endpoint. */
+  hubReferencesUrl?: string;
+  /** Longest wait for the hub's answer to a lookup (default 5000 ms). */
+  referenceTimeoutMs?: number;
+}
+
+/**
+ * Where the hub answers dispute lookups: `hubReferencesUrl`, else the same origin as the hub's event
+ * endpoint (so `GOVERNANCE_EVENTS_URL` alone configures both). Undefined when neither is known yet.
+ */
+export function hubReferencesUrlOf(settings: DockingSettings): string | undefined {
+  if (settings.hubReferencesUrl) return settings.hubReferencesUrl;
+  const events = settings.endpoints.GOVERNANCE as string | undefined;
+  return events ? new URL(DISPUTE_REFERENCES_PATH, events).toString() : undefined;
 }
 
 function positive(env: Env, name: string, fallback: number): number {
@@ -31,6 +46,8 @@ function positive(env: Env, name: string, fallback: number): number {
  * Delivery settings from the environment:
  * - `<AGENCY>_EVENTS_URL` (e.g. `JUSTICE_EVENTS_URL=http://justice:4102/events`), else
  *   `http://127.0.0.1:<port>/events` with the default ports;
+ * - `GOVERNANCE_REFERENCES_URL` (the hub's dispute lookup; default `/references/disputes` beside the
+ *   hub's event endpoint), `JIEFEN_REFERENCE_TIMEOUT_MS` (5000);
  * - `JIEFEN_DOCKING_MAX_ATTEMPTS` (default 20), `JIEFEN_DOCKING_BACKOFF_MS` (first wait, 1000),
  *   `JIEFEN_DOCKING_BACKOFF_MAX_MS` (300000), `JIEFEN_DOCKING_REPLAY_WINDOW_SECONDS` (300).
  */
@@ -47,6 +64,8 @@ export function dockingSettingsFromEnv(env: Env = process.env): DockingSettings 
       maxMs: positive(env, 'JIEFEN_DOCKING_BACKOFF_MAX_MS', DEFAULT_BACKOFF.maxMs),
     },
     replayWindowSeconds: positive(env, 'JIEFEN_DOCKING_REPLAY_WINDOW_SECONDS', DEFAULT_REPLAY_WINDOW_SECONDS),
+    ...(env.GOVERNANCE_REFERENCES_URL ? { hubReferencesUrl: env.GOVERNANCE_REFERENCES_URL } : {}),
+    referenceTimeoutMs: positive(env, 'JIEFEN_REFERENCE_TIMEOUT_MS', DEFAULT_REFERENCE_TIMEOUT_MS),
   };
 }
 

@@ -5,7 +5,10 @@ import { isAgency } from './envelope.js';
 /** The HTTP header carrying the detached JWS over the request body. */
 export const SIGNATURE_HEADER = 'jiefen-signature';
 export const DOCKING_ALG = 'EdDSA';
-const TYP = 'jiefen-docking-event+jws';
+/** The JWS `typ` of a docking event delivery. */
+export const EVENT_TYP = 'jiefen-docking-event+jws';
+/** The JWS `typ` of a reference lookup (one agency asking another whether a record exists): a signature for one purpose is refused for the other. */
+export const REFERENCE_TYP = 'jiefen-reference-lookup+jws';
 
 /** Public keys of the agencies this one accepts events from (the hub's copies included). */
 export type DockingKeyRing = Partial<Record<Agency, Key>>;
@@ -30,10 +33,10 @@ export class SignatureError extends Error {
  * the signing time (`iat`, seconds): each attempt is signed afresh, so an event queued for days is
  * still fresh when it finally goes out, while a captured request grows stale.
  */
-export async function signDelivery(body: string, options: { from: Agency; recipient: Agency; privateKey: Key; now?: Date }): Promise<string> {
+export async function signDelivery(body: string, options: { from: Agency; recipient: Agency; privateKey: Key; now?: Date; typ?: string }): Promise<string> {
   const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);
   const jws = await new CompactSign(new TextEncoder().encode(body))
-    .setProtectedHeader({ alg: DOCKING_ALG, typ: TYP, kid: options.from, iss: options.from, aud: options.recipient, iat })
+    .setProtectedHeader({ alg: DOCKING_ALG, typ: options.typ ?? EVENT_TYP, kid: options.from, iss: options.from, aud: options.recipient, iat })
     .sign(options.privateKey);
   const [header, , signature] = jws.split('.');
   return `${header}..${signature}`;
@@ -46,6 +49,8 @@ export interface VerifyOptions {
   /** Largest accepted distance between the signing time and now, in seconds. */
   windowSeconds: number;
   now?: Date;
+  /** What the signature must be for (default: an event delivery, {@link EVENT_TYP}). */
+  typ?: string;
 }
 
 /** Verifies a detached signature over `body`; returns the signing agency or throws {@link SignatureError}. */
@@ -69,6 +74,7 @@ export async function verifyDelivery(body: string, signature: string | undefined
   } catch {
     throw new SignatureError('BAD_SIGNATURE', '签名验证失败');
   }
+  if (header.typ !== (options.typ ?? EVENT_TYP)) throw new SignatureError('BAD_SIGNATURE', '签名用途不符');
   if (header.aud !== options.recipient) throw new SignatureError('WRONG_RECIPIENT', '事件不是发给本部门的');
   const iat = header.iat;
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);

@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { personKey } from '@jiefen/auth';
-import { createEventHandler, installDeliveryQueue, startDeliveryWorker, type DockingEvent, type DockingKeys, type DockingSettings } from '@jiefen/docking';
+import {
+  createEventHandler, createHubReferences, createReferenceHandler, DISPUTE_REFERENCES_PATH, hubReferencesUrlOf, installDeliveryQueue, startDeliveryWorker,
+  type DockingEvent, type DockingKeys, type DockingSettings,
+} from '@jiefen/docking';
 import { migrate, type Orm } from '@jiefen/database';
 import { startSubgraph, type RunningSubgraph, type StartOptions, type SubgraphDefinition } from '@jiefen/subgraph-kit';
 
@@ -25,7 +28,9 @@ export interface AgencyStartOptions extends Omit<StartOptions, 'routes' | 'onSto
 
 /**
  * Starts a subgraph with what it needs beside GraphQL: for a docking participant, the signed
- * event inbox at `POST /events` and the outbox delivery worker.
+ * event inbox at `POST /events`, the outbox delivery worker, `ctx.references` (signed lookups at
+ * the hub, so a client's reference to a dispute is verified before it is stored) and, for an owner
+ * of records others refer to, the signed lookup endpoint (`POST /references/disputes` at the hub).
  */
 export async function startAgency(definition: SubgraphDefinition, options: AgencyStartOptions): Promise<RunningSubgraph> {
   const spec = definition.docking;
@@ -39,12 +44,22 @@ export async function startAgency(definition: SubgraphDefinition, options: Agenc
       : await startDeliveryWorker({ orm: options.orm, agency: spec.agency, privateKey, endpoints: settings.endpoints, maxAttempts: settings.maxAttempts, backoff: settings.backoff });
   const context = { personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber) };
   const apply = spec.apply ? (em: EntityManager, event: DockingEvent) => spec.apply!(em, event, context) : async () => undefined;
+  const lookups = definition.answersReferences;
   try {
     return await startSubgraph(definition, {
       ...options,
       routes: {
         'POST /events': createEventHandler({ orm: options.orm, agency: spec.agency, keyRing: keys.keyRing, apply, replayWindowSeconds: settings.replayWindowSeconds }),
+        ...(lookups?.disputes
+          ? {
+              [`POST ${DISPUTE_REFERENCES_PATH}`]: createReferenceHandler({
+                agency: spec.agency, keyRing: keys.keyRing, replayWindowSeconds: settings.replayWindowSeconds,
+                disputes: (ids) => lookups.disputes!(options.orm.em.fork(), ids),
+              }),
+            }
+          : {}),
       },
+      references: createHubReferences({ agency: spec.agency, privateKey, url: () => hubReferencesUrlOf(settings), timeoutMs: settings.referenceTimeoutMs }),
       onStop: async () => worker?.stop(),
     });
   } catch (error) {

@@ -5,6 +5,7 @@ export * from './loaders.js';
 export * from './pagination.js';
 export * from './validation.js';
 export * from './validate.js';
+export * from './references.js';
 export * from './schema.js';
 export * from './subgraph.js';
 export * from './access.js';

@@ -7,6 +7,7 @@ import { isReachable, type DatabaseModule, type Orm } from '@jiefen/database';
 import { AccessCollector } from './audit/collector.js';
 import { createErrorFormatter, INTERNAL_MESSAGE, type ErrorLogger } from './errors.js';
 import { close, createHttpApp, HttpError, listen, type RouteHandler } from './http.js';
+import { NO_REFERENCES, type DisputeReference, type References } from './references.js';
 import { buildFederatedSchema, printSubgraphSdl, type SubgraphSchemaOptions } from './schema.js';
 
 /** What every resolver receives: who calls, a forked entity manager and this request's DataLoaders. */
@@ -20,6 +21,8 @@ export interface SubgraphContext<L = unknown> {
   audit: AccessCollector;
   /** The pseudonymous person key of an ID number (keyed HMAC with the federation secret). */
   personKeyOf: (idNumber: string) => string;
+  /** Lookups of other agencies' records: a reference a client gives is verified here before it is stored. */
+  references: References;
 }
 
 /** What an incoming docking event's effect may use besides the transaction. */
@@ -48,6 +51,13 @@ export interface SubgraphDefinition<L = unknown> {
     // The event's type lives in @jiefen/docking, which builds on this kit.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     apply?: (em: EntityManager, event: any, context: DockingApplyContext) => Promise<void>;
+  };
+  /**
+   * Lookups this agency answers for the others about records it owns (the hub: whether disputes
+   * exist and their region). The runtime mounts them as signed internal endpoints.
+   */
+  answersReferences?: {
+    disputes?: (em: EntityManager, ids: readonly string[]) => Promise<DisputeReference[]>;
   };
   /** Demo data, written once by `npm start` / `npm run seed`. */
   seed?(em: EntityManager, options: SeedOptions): Promise<void>;
@@ -86,6 +96,8 @@ export interface StartOptions {
   routes?: Record<string, RouteHandler>;
   /** Called when the subgraph stops (the delivery worker). */
   onStop?: () => Promise<void>;
+  /** Lookups of other agencies' records (default: none, so every reference is refused, never stored blind). */
+  references?: References;
 }
 
 /**
@@ -157,6 +169,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         loaders: definition.createLoaders(em),
         audit: new AccessCollector(internal.caller, id),
         personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber),
+        references: options.references ?? NO_REFERENCES,
       };
     },
   });

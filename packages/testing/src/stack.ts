@@ -1,9 +1,10 @@
 import { createTokenVerifier, generateFederationKeys, issueToken, PERSONAS, signInternalContext, type Caller, type FederationKeys, AGENCIES, type Agency } from '@jiefen/auth';
 import { countQueries, seedOnce, type Orm } from '@jiefen/database';
 import { startGateway, type RunningGateway } from '@jiefen/gateway';
-import { generateDockingKeyPair, type DockingKeys, type DockingSettings } from '@jiefen/docking';
+import { createServer, type Server } from 'node:http';
+import { createHubReferences, createReferenceHandler, generateDockingKeyPair, hubReferencesUrlOf, type DockingKeys, type DockingSettings } from '@jiefen/docking';
 import { prepareDatabase, startAgency } from '@jiefen/runtime';
-import type { RunningSubgraph, SeedOptions, SubgraphDefinition } from '@jiefen/subgraph-kit';
+import { close, listen, type DisputeReference, type References, type RunningSubgraph, type SeedOptions, type SubgraphDefinition } from '@jiefen/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from './database-server.js';
 
 export interface StackSubgraph {
@@ -36,6 +37,8 @@ export interface Stack {
   /** Stops one subgraph's server (its port stays reserved for `startSubgraph`). */
   stopSubgraph(name: string): Promise<void>;
   startSubgraph(name: string): Promise<void>;
+  /** The hub lookups an agency's services use (`ctx.references`), for tests that call a service directly. */
+  references(agency: Agency): References;
   stop(): Promise<void>;
 }
 
@@ -53,6 +56,13 @@ export interface StackOptions {
   /** Write each subgraph's demo data (default false). */
   seed?: boolean;
   seedOptions?: Omit<SeedOptions, 'personKeySecret'>;
+  /**
+   * For a stack without governance: the hub's dispute register its agencies verify references
+   * against (e.g. `demoDisputes()`, what the hub's demo seed holds). It is answered by the real
+   * signed lookup endpoint, standing in for the hub; without it, and without governance, every
+   * dispute reference is refused as the hub being unavailable.
+   */
+  hubRegister?: readonly DisputeReference[];
 }
 
 /** POSTs a GraphQL operation to any endpoint. */
@@ -109,6 +119,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
   };
   const subgraphs: Record<string, StackSubgraph> = {};
+  let standInHub: Server | null = null;
+  if (options.hubRegister && !options.subgraphs.some((s) => s.docking?.agency === 'GOVERNANCE')) {
+    const register = new Map(options.hubRegister.map((d) => [d.id, { id: d.id, regionCode: d.regionCode }]));
+    const handler = createReferenceHandler({
+      agency: 'GOVERNANCE', keyRing: docking.keys.keyRing, replayWindowSeconds: docking.settings.replayWindowSeconds,
+      disputes: async (ids) => ids.flatMap((id) => register.get(id) ?? []),
+    });
+    standInHub = createServer((req, res) => void handler(req, res));
+    docking.settings.hubReferencesUrl = `${await listen(standInHub, 0, '127.0.0.1')}/references/disputes`;
+  }
   const start = (definition: SubgraphDefinition, orm: Orm, port: number) =>
     startAgency(definition, { orm, gatewayPublicKey: keys.internalPublicKey, personKeySecret: keys.personKeySecret, port, docking });
   await Promise.all(
@@ -169,8 +189,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const s = get(name);
       if (!s.running) s.running = await start(s.definition, s.orm, s.port);
     },
+    references(agency) {
+      return createHubReferences({ agency, privateKey: docking.keys.privateKeys[agency]!, url: () => hubReferencesUrlOf(docking.settings) });
+    },
     async stop() {
       await gateway?.stop();
+      if (standInHub) await close(standInHub);
       await Promise.all(Object.values(subgraphs).map(async (s) => {
         await s.running?.stop();
         await s.database.drop();

@@ -23,7 +23,7 @@ describe('诉调: 委派, outcome, filing and 委托', () => {
   const receive = async () => (await stack.querySubgraph<{ receiveCivilCase: { id: string; caseNumber: string } }>('court', RECEIVE, { input }, 'court-staff')).body.data!.receiveCivilCase;
 
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: [courtSubgraph], gateway: false, seed: true });
+    stack = await startStack({ subgraphs: [courtSubgraph], gateway: false, seed: true, hubRegister: demoDisputes() });
   });
   afterAll(() => stack?.stop());
 

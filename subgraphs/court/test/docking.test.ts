@@ -43,7 +43,7 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
   const accepted = () => ({ acceptedAt: new Date().toISOString(), caseId: randomUUID(), caseNumber: '兴司调〔2026〕0950号', organizationName: '戴南镇人民调解委员会', mediatorName: '顾秀英' });
 
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: [courtSubgraph], gateway: false, seed: true });
+    stack = await startStack({ subgraphs: [courtSubgraph], gateway: false, seed: true, hubRegister: demoDisputes() });
   });
   afterAll(() => stack?.stop());
 

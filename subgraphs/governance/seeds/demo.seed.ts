@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
 import { personKey } from '@jiefen/auth';
-import { committeeOf, demoDisputes, demoId, demoPopulation, demoRegions, placeOf, stationShortName, type DemoDispute } from '@jiefen/demo-data';
+import { committeeOf, DEMO_COUNTY, demoDisputes, demoId, demoPopulation, demoRegions, placeOf, stationShortName, type DemoDispute } from '@jiefen/demo-data';
 import { disputeDueAt } from '../src/domain/clocks.js';
 import { formatDisputeNumber, numberScope, registrationYear } from '../src/domain/dispute-registration.js';
 import { DISPUTE_EVENT_NAMES, disputeWorkflow, type DisputeEvent, type DisputeState } from '../src/domain/dispute.workflow.js';
@@ -63,7 +63,7 @@ function pathTo(target: DisputeState, tier: Tier, extraAttempts: number): Disput
 export async function seedGovernance(em: EntityManager, options: SeedOptions): Promise<void> {
   for (const row of demoRegions) em.create(Region, { ...row, population: demoPopulation[row.code] ?? null });
   for (const [code, name, legalBasis, level, handlingBody, conditions, materials] of SERVICE_ITEMS) {
-    em.create(ServiceItem, { id: demoId('service-item', Number(code.slice(3))), code, name, legalBasis, level, handlingBody, conditions, materials });
+    em.create(ServiceItem, { id: demoId('service-item', Number(code.slice(3))), code, name, regionCode: DEMO_COUNTY, legalBasis, level, handlingBody, conditions, materials });
   }
   const sequence = new Map<string, number>();
   const disputes = demoDisputes(options.disputeCount);

@@ -32,6 +32,7 @@ import { ScreeningResolver } from './graphql/screening.resolver.js';
 import { ServiceItemResolver } from './graphql/service-item.resolver.js';
 import { SupervisionResolver } from './graphql/supervision.resolver.js';
 import { createGovernanceLoaders } from './loaders/governance.loaders.js';
+import { lookupDisputeReferences } from './services/dispute-references.service.js';
 import { applyDockingEvent } from './services/docking-ledger.service.js';
 
 /** 综治中心 — the hub: unified intake, triage and tiered resolution, screening, early warning, supervision, regions and the docking ledger. */
@@ -59,6 +60,8 @@ export const governanceSubgraph = defineSubgraph({
   },
   // The hub receives a copy of every docking event and keeps the ledger from them.
   docking: { agency: 'GOVERNANCE', apply: applyDockingEvent },
+  // The hub owns the dispute register: other agencies verify a client's dispute id here before storing it.
+  answersReferences: { disputes: lookupDisputeReferences },
   createLoaders: createGovernanceLoaders,
   seed: seedGovernance,
 });

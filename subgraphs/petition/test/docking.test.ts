@@ -50,7 +50,7 @@ describe('访调 docking: referral events out, justice\'s answers in', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: [petitionSubgraph], gateway: false, seed: true });
+    stack = await startStack({ subgraphs: [petitionSubgraph], gateway: false, seed: true, hubRegister: demoDisputes() });
   });
   afterAll(() => stack?.stop());
 

@@ -28,7 +28,7 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
   const register = async () => (await run(REGISTER, { input }, 'registerPetition')).data!.registerPetition;
 
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: [petitionSubgraph], gateway: false, seed: true });
+    stack = await startStack({ subgraphs: [petitionSubgraph], gateway: false, seed: true, hubRegister: demoDisputes() });
   });
   afterAll(() => stack?.stop());
 
@@ -129,7 +129,7 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
     const em = () => stack.subgraphs.petition!.orm.em.fork();
     const officer = PERSONAS['petition-officer']!;
     const t0 = new Date();
-    const late = await registerPetition(em(), officer, input, { now: t0 });
+    const late = await registerPetition(em(), officer, input, stack.references('PETITION'), { now: t0 });
     await actOnPetition(em(), officer, late.id, 'ACCEPT', { text: '兴化市信访局' }, { now: new Date(t0.getTime() + 20 * DAY) });
     await actOnPetition(em(), officer, late.id, 'ANSWER', { text: '书面答复信访人' }, { now: new Date(t0.getTime() + 90 * DAY) });
     const after = await figures();

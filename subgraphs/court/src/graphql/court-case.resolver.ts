@@ -98,7 +98,7 @@ export class CourtCaseResolver {
 
   @Mutation(() => CourtCaseType, { description: '诉前收案:登记法院收到的民事纠纷(民诉前调字号)' })
   async receiveCivilCase(@Arg('input', () => ReceiveCivilCaseInput) input: ReceiveCivilCaseInput, @Ctx() ctx: Context): Promise<CourtCaseType> {
-    return toCourtCaseType(await receiveCivilCase(ctx.em, requireCaller(ctx), { ...input }), 'FULL');
+    return toCourtCaseType(await receiveCivilCase(ctx.em, requireCaller(ctx), { ...input }, ctx.references), 'FULL');
   }
 
   @Mutation(() => CourtCaseType, { description: '委派调解:立案前将案件委派调解组织调解(30 日;对接事件发送司法行政并抄送综治中心)' })

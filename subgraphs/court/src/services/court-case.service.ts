@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
-import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import { mediationDueAt, type Procedure } from '../domain/clocks.js';
 import { courtCaseWorkflow, stageOf, type CourtActor, type CourtCaseEvent, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { CourtCase } from '../entities/court-case.entity.js';
@@ -18,11 +18,13 @@ export interface CivilCaseInput {
   defendantName: string;
 }
 
-/** 诉前收案: a civil case the court received, numbered 民诉前调, before any filing. */
-export async function receiveCivilCase(em: EntityManager, caller: Caller, input: CivilCaseInput, options?: ServiceOptions): Promise<CourtCase> {
+/**
+ * 诉前收案: a civil case the court received, numbered 民诉前调, before any filing. The dispute must be
+ * registered at the hub (verified there before a number is taken: a refused case spends none).
+ */
+export async function receiveCivilCase(em: EntityManager, caller: Caller, input: CivilCaseInput, references: References, options?: ServiceOptions): Promise<CourtCase> {
   const { now } = optionsOf(options);
   requireCourtStaff(caller);
-  const disputeId = requireUuid('disputeId', input.disputeId);
   const regionCode = check.regionCode('regionCode', input.regionCode);
   const cause = check.text('cause', '案由', input.cause, { min: 2, max: 100 });
   const plaintiffName = check.text('plaintiffName', '原告姓名', input.plaintiffName, { max: 50 });
@@ -30,6 +32,7 @@ export async function receiveCivilCase(em: EntityManager, caller: Caller, input:
   const plaintiffPhone = input.plaintiffPhone ? check.phone('plaintiffPhone', input.plaintiffPhone) : null;
   const defendantName = check.text('defendantName', '被告姓名或名称', input.defendantName, { max: 50 });
   requireCourtStaff(caller, regionCode);
+  const { id: disputeId } = await verifyDisputeReference(references, 'disputeId', input.disputeId, { caller, regionCode });
   return em.transactional(async (tx) => {
     const caseNumber = await nextCaseNumber(tx, 'PRE_FILING_MEDIATION', regionCode, now);
     return tx.create(CourtCase, {

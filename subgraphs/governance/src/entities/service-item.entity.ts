@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 
 /** 服务清单 — one item of the hub's public service list, drawn on for the one-time notification. */
 @Entity({ tableName: 'service_item' })
@@ -12,6 +12,11 @@ export class ServiceItem {
 
   @Property({ type: 'string', length: 100 })
   name!: string;
+
+  /** The region whose hub publishes the item (county or town): it applies to disputes there, and only that jurisdiction changes it. */
+  @Index()
+  @Property({ type: 'string', length: 12 })
+  regionCode!: string;
 
   @Property({ type: 'text' })
   legalBasis!: string;

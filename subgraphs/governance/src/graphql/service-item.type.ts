@@ -12,6 +12,9 @@ export class ServiceItemType {
   @Field(() => String, { description: '事项名称' })
   name!: string;
 
+  @Field(() => String, { description: '所属区划(发布该事项的县或乡镇;适用于其辖区内的纠纷)' })
+  regionCode!: string;
+
   @Field(() => String, { description: '法律依据' })
   legalBasis!: string;
 
@@ -35,6 +38,7 @@ export class ServiceItemType {
 export class ServiceItemInput {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true, description: '所属区划(默认本人辖区),须在本人辖区内' }) regionCode?: string | null;
   @Field(() => String) legalBasis!: string;
   @Field(() => String, { description: 'VILLAGE / TOWN / COUNTY' }) level!: string;
   @Field(() => String) handlingBody!: string;

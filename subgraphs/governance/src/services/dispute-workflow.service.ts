@@ -18,6 +18,7 @@ import { ServiceItem } from '../entities/service-item.entity.js';
 import type * as I from '../graphql/dispute-workflow.input.js';
 import { warnAtEscalation } from './early-warning.service.js';
 import { checkVersion, decide, lockingConflicts, requireHubStaff } from './hub-rules.js';
+import { appliesTo, checkServiceItemCode } from './service-item.service.js';
 
 interface Step {
   event: DisputeEvent;
@@ -71,12 +72,16 @@ export async function actOnDispute(em: EntityManager, caller: Caller, ref: I.Dis
 
 const text = (field: string, label: string, value: string, max = 2000) => check.text(field, label, value, { max });
 
-/** 研判分流: a responsible unit and tier with the reasoning; LITIGATION guides the parties to court at once. */
+/**
+ * 研判分流: a responsible unit and tier with the reasoning; LITIGATION guides the parties to court at
+ * once. The unit's code, when given, is its 统一社会信用代码 (GB 32100, check digit verified):
+ * mediation committees, government departments and courts all carry one.
+ */
 export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDisputeInput): Promise<Dispute> {
   const kind = check.oneOf('unitKind', '承办单位类型', input.unitKind, RESPONSIBLE_UNIT_KINDS);
   const tier = check.oneOf('tier', '化解层级', input.tier, TIERS);
   const unitName = text('unitName', '承办单位', input.unitName, 100);
-  const unitCode = check.optionalText('unitCode', '承办单位代码', input.unitCode, 40);
+  const unitCode = input.unitCode === null || input.unitCode === undefined || input.unitCode.trim() === '' ? null : check.creditCode('unitCode', input.unitCode);
   const method = kind === 'LITIGATION' ? null : check.oneOf('method', '化解方式', input.method ?? 'PEOPLES_MEDIATION', RESOLUTION_METHODS);
   const reason = text('reason', '研判意见', input.reason);
   return actOnDispute(em, caller, input, {
@@ -89,18 +94,22 @@ export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDi
   });
 }
 
-/** 一次性告知 from the service list. */
+/**
+ * 一次性告知 from the service list: every code must name an item that is on the list (active) and
+ * applies where the dispute arose (published by a region containing it).
+ */
 export async function notifyParties(em: EntityManager, caller: Caller, input: I.NotifyPartiesInput): Promise<Dispute> {
   if (input.serviceItemCodes.length === 0) throw DomainError.validation('serviceItemCodes', '一次性告知须至少包含一项服务清单事项');
-  const codes = [...new Set(input.serviceItemCodes)];
+  if (input.serviceItemCodes.length > 50) throw DomainError.validation('serviceItemCodes', '一次告知最多 50 项服务清单事项');
+  const codes = [...new Set(input.serviceItemCodes.map((c) => checkServiceItemCode('serviceItemCodes', c)))];
   const form = check.oneOf('form', '告知方式', input.form, ['WRITTEN', 'ORAL'] as const);
   const note = check.optionalText('note', '告知内容', input.note, 2000);
-  const items = await em.find(ServiceItem, { code: { $in: codes }, active: true });
-  const missing = codes.find((c) => !items.some((i) => i.code === c));
-  if (missing) throw DomainError.validation('serviceItemCodes', `服务清单中没有有效事项 ${missing}`);
   return actOnDispute(em, caller, input, {
     event: 'NOTIFY',
-    apply(d, tx, at) {
+    async apply(d, tx, at) {
+      const items = await tx.find(ServiceItem, { code: { $in: codes }, active: true });
+      const missing = codes.filter((c) => !items.some((i) => i.code === c && appliesTo(i.regionCode, d.regionCode)));
+      if (missing.length) throw DomainError.validation('serviceItemCodes', `服务清单中没有适用于该纠纷所在地的有效事项:${missing.join('、')}`);
       tx.create(DisputeNotice, { id: randomUUID(), disputeId: d.id, serviceItemCodes: codes, form, note, givenAt: at, givenByName: caller.name });
       return `一次性告知(${form === 'WRITTEN' ? '书面' : '口头'}):${items.map((i) => i.name).join('、')}`;
     },

@@ -7,6 +7,7 @@ import { maxRisk, RISK_LEVELS, type RiskLevel } from '../domain/tiers.js';
 import { Dispute } from '../entities/dispute.entity.js';
 import { RiskAlert } from '../entities/risk-alert.entity.js';
 import type { HandleRiskAlertInput, RaiseRiskAlertInput } from '../graphql/risk-alert.input.js';
+import { requireRegion } from './dispute-registration.service.js';
 import { checkVersion, decide, lockingConflicts, requireHubStaff } from './hub-rules.js';
 
 /** 人工预警: a person's judgement, about a dispute (raising its risk) or about a place. */
@@ -24,6 +25,8 @@ export async function raiseRiskAlert(em: EntityManager, caller: Caller, input: R
       }
       const regionCode = dispute?.regionCode ?? check.regionCode('regionCode', input.regionCode!, [6, 9, 12]);
       requireHubStaff(caller, regionCode);
+      // A place-only alert names a region of the register, not just any well-formed code.
+      if (!dispute) await requireRegion(tx, caller, 'regionCode', regionCode);
       if (dispute) dispute.riskLevel = maxRisk(dispute.riskLevel as RiskLevel, level);
       const alert = tx.create(RiskAlert, { id: randomUUID(), disputeId: dispute?.id ?? null, regionCode, level, rule: 'MANUAL', reason, raisedAt: new Date(), raisedByName: caller.name });
       await tx.flush();

@@ -87,7 +87,7 @@ export class LegalAidResolver {
 
   @Mutation(() => LegalAidCaseType, { description: '受理法律援助申请(7 日内审查)' })
   async applyForLegalAid(@Arg('input', () => LegalAidApplicationInput) input: LegalAidApplicationInput, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType> {
-    return mapped(ctx, await applyForLegalAid(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+    return mapped(ctx, await applyForLegalAid(ctx.em, requireCaller(ctx), input, ctx.references, ctx.loaders.settings));
   }
 
   @Mutation(() => LegalAidCaseType, { description: '审查法律援助申请:批准(3 日内指派律师)或不予援助(写明理由)' })

@@ -17,7 +17,7 @@ const mapped = (ctx: JusticeContext, c: MediationCase) => toCaseType(c, caseVisi
 export class MediationWorkResolver {
   @Mutation(() => MediationCaseType, { description: '登记当事人的调解申请(进入本组织收件箱)' })
   async registerMediationApplication(@Arg('input', () => MediationApplicationInput) input: MediationApplicationInput, @Ctx() ctx: JusticeContext): Promise<MediationCaseType> {
-    return mapped(ctx, await registerApplication(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+    return mapped(ctx, await registerApplication(ctx.em, requireCaller(ctx), input, ctx.references, ctx.loaders.settings));
   }
 
   @Mutation(() => MediationCaseType, { description: '受理案件(承办调解员须在聘任期内;办理期限起算)' })

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { hasRole, inJurisdiction, visibilityOf, type Caller, type Visibility } from '@jiefen/auth';
-import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import { DISPUTE_CATEGORIES } from '../domain/categories.js';
 import { chinaDate, lawyerAssignmentDueAt, legalAidReviewDueAt, type JusticeSettings } from '../domain/clocks.js';
 import { transitionLegalAid, type LegalAidActor, type LegalAidEvent, type LegalAidState } from '../domain/legal-aid.workflow.js';
@@ -95,10 +95,14 @@ async function createApplication(
   });
 }
 
-/** 法律援助申请, registered by the center that receives it; the 7-day review clock starts. */
-export async function applyForLegalAid(em: EntityManager, caller: Caller, input: LegalAidApplicationInput, settings: JusticeSettings): Promise<LegalAidCase> {
+/**
+ * 法律援助申请, registered by the center that receives it; the 7-day review clock starts. A dispute
+ * id, when given, must be registered at the hub in the caller's jurisdiction (the applicant may live
+ * elsewhere than where the dispute arose, so regions are not compared); verified before a number is taken.
+ */
+export async function applyForLegalAid(em: EntityManager, caller: Caller, input: LegalAidApplicationInput, references: References, settings: JusticeSettings): Promise<LegalAidCase> {
   requireJustice(caller);
-  const disputeId = input.disputeId ? requireUuid('disputeId', input.disputeId) : null;
+  if (input.disputeId) requireUuid('disputeId', input.disputeId);
   const applicant = validApplicant(input.applicant);
   const matter = check.text('matter', '申请事项', input.matter, { min: 5, max: 4000 });
   const category = check.oneOf('category', '纠纷类别', input.category, DISPUTE_CATEGORIES);
@@ -106,6 +110,7 @@ export async function applyForLegalAid(em: EntityManager, caller: Caller, input:
   if (!inJurisdiction(caller, regionCode)) throw DomainError.validation('regionCode', '申请人所在地不在本人辖区内');
   const center = await em.findOne(LegalAidCenter, { code: caller.organization });
   if (!center) throw DomainError.forbidden('只有法律援助中心可以受理法律援助申请');
+  const disputeId = input.disputeId ? (await verifyDisputeReference(references, 'disputeId', input.disputeId, { caller })).id : null;
   return inTransaction(em, (tx) => createApplication(tx, center, { ...applicant, disputeId, source: 'DIRECT_APPLICATION', matter, category, regionCode }, settings));
 }
 

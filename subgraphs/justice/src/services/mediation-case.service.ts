@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { inJurisdiction, type Caller } from '@jiefen/auth';
-import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import { DISPUTE_CATEGORIES, MEDIATION_METHODS, PARTY_ROLES, partiesProblem } from '../domain/categories.js';
 import { chinaDate, extendDueAt, mediationDueAt, type CourtProcedure, type JusticeSettings, type MediationMode } from '../domain/clocks.js';
 import { outcomeOf, transition, type MediationEvent, type MediationState } from '../domain/mediation-case.workflow.js';
@@ -78,9 +78,9 @@ export interface ApplicationInput {
 }
 
 /** 当事人申请: a mediator records a direct application; it lands in their organization's inbox. */
-export async function registerApplication(em: EntityManager, caller: Caller, input: ApplicationInput, settings: JusticeSettings): Promise<MediationCase> {
+export async function registerApplication(em: EntityManager, caller: Caller, input: ApplicationInput, references: References, settings: JusticeSettings): Promise<MediationCase> {
   requireJustice(caller);
-  const disputeId = input.disputeId ? requireUuid('disputeId', input.disputeId) : null;
+  if (input.disputeId) requireUuid('disputeId', input.disputeId);
   const category = check.oneOf('category', '纠纷类别', input.category, DISPUTE_CATEGORIES);
   const summary = check.text('summary', '纠纷概要', input.summary, { min: 5, max: 2000 });
   const regionCode = check.regionCode('regionCode', input.regionCode, [9, 12]);
@@ -88,6 +88,8 @@ export async function registerApplication(em: EntityManager, caller: Caller, inp
   if (!inJurisdiction(caller, regionCode)) throw DomainError.validation('regionCode', '纠纷发生地不在本人辖区内');
   const organization = await em.findOne(MediationOrganization, { code: caller.organization });
   if (!organization) throw DomainError.forbidden('只有人民调解组织可以登记调解申请');
+  // A dispute id, when given, must be the hub's, on this case's branch of the region tree: checked before a case number is taken.
+  const disputeId = input.disputeId ? (await verifyDisputeReference(references, 'disputeId', input.disputeId, { caller, regionCode })).id : null;
   return inTransaction(em, async (tx) => {
     const now = settings.now();
     const year = Number(chinaDate(now).slice(0, 4));

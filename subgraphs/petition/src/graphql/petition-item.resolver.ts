@@ -79,7 +79,7 @@ export class PetitionItemResolver {
 
   @Mutation(() => PetitionItemType, { description: '登记信访事项(15 日内受理、转送或告知不予受理)' })
   async registerPetition(@Arg('input', () => RegisterPetitionInput) input: RegisterPetitionInput, @Ctx() ctx: Context): Promise<PetitionItemType> {
-    return toType(await registerPetition(ctx.em, requireCaller(ctx), { ...input }), 'FULL');
+    return toType(await registerPetition(ctx.em, requireCaller(ctx), { ...input }, ctx.references), 'FULL');
   }
 
   @Mutation(() => PetitionItemType, { description: '受理信访事项(60 日内办结)' })

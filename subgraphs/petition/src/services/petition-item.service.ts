@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { publish, type DockingRequestedPayload, type PublishInput } from '@jiefen/docking';
-import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import {
   checkExtension, checkReviewRequestInTime, handleDueAt, PETITION_CLOCKS, reviewDueAt, routeDueAt, type PetitionClocks,
 } from '../domain/clocks.js';
@@ -40,11 +40,14 @@ export interface PetitionInput {
   petitionerPhone?: string | null;
 }
 
-/** 登记: the 15-day routing clock starts; numbered 兴访〔year〕NNNN号. */
-export async function registerPetition(em: EntityManager, caller: Caller, input: PetitionInput, options: ServiceOptions = {}): Promise<PetitionItem> {
+/**
+ * 登记: the 15-day routing clock starts; numbered 兴访〔year〕NNNN号. The dispute must be registered
+ * at the hub (verified there before a number is taken).
+ */
+export async function registerPetition(em: EntityManager, caller: Caller, input: PetitionInput, references: References, options: ServiceOptions = {}): Promise<PetitionItem> {
   const now = options.now ?? new Date();
   requireOfficer(caller);
-  const disputeId = requireUuid('disputeId', input.disputeId);
+  requireUuid('disputeId', input.disputeId);
   const form = check.oneOf('form', '信访形式', input.form, ['LETTER', 'VISIT', 'ONLINE', 'PHONE'] as const);
   const subject = check.text('subject', '信访事由', input.subject, { min: 5, max: 2000 });
   const regionCode = check.regionCode('regionCode', input.regionCode);
@@ -52,6 +55,7 @@ export async function registerPetition(em: EntityManager, caller: Caller, input:
   const petitionerIdNumber = check.idNumber('petitionerIdNumber', input.petitionerIdNumber).value;
   const petitionerPhone = input.petitionerPhone ? check.phone('petitionerPhone', input.petitionerPhone) : null;
   requireOfficer(caller, regionCode);
+  const { id: disputeId } = await verifyDisputeReference(references, 'disputeId', input.disputeId, { caller, regionCode });
   return em.transactional(async (tx) => {
     const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
     // One statement takes the next number: the unique index guards against a race.

@@ -31,19 +31,19 @@ export async function startAgency(definition: SubgraphDefinition, options: Agenc
   const spec = definition.docking;
   if (!spec || !options.docking) return startSubgraph(definition, options);
   const { keys, settings } = options.docking;
-  const privateKey = keys.privateKeys[spec.agency];
-  if (!privateKey) throw new Error(`no docking private key for ${spec.agency}`);
+  const privateKey = keys.privateKeys[definition.agency];
+  if (!privateKey) throw new Error(`no docking private key for ${definition.agency}`);
   const worker =
     options.docking.worker === false
       ? null
-      : await startDeliveryWorker({ orm: options.orm, agency: spec.agency, privateKey, endpoints: settings.endpoints, maxAttempts: settings.maxAttempts, backoff: settings.backoff });
+      : await startDeliveryWorker({ orm: options.orm, agency: definition.agency, privateKey, endpoints: settings.endpoints, maxAttempts: settings.maxAttempts, backoff: settings.backoff });
   const context = { personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber) };
   const apply = spec.apply ? (em: EntityManager, event: DockingEvent) => spec.apply!(em, event, context) : async () => undefined;
   try {
     return await startSubgraph(definition, {
       ...options,
       routes: {
-        'POST /events': createEventHandler({ orm: options.orm, agency: spec.agency, keyRing: keys.keyRing, apply, replayWindowSeconds: settings.replayWindowSeconds }),
+        'POST /events': createEventHandler({ orm: options.orm, agency: definition.agency, keyRing: keys.keyRing, apply, replayWindowSeconds: settings.replayWindowSeconds }),
       },
       onStop: async () => worker?.stop(),
     });

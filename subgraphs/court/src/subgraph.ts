@@ -20,9 +20,7 @@ import { applyDockingEvent } from './services/court-docking.service.js';
 
 /** 法院 — civil cases, 诉调 dockings, judicial confirmation. */
 export const courtSubgraph = defineSubgraph({
-  name: 'court',
-  agencyName: '法院',
-  defaultPort: 4103,
+  agency: 'COURT',
   database: { name: 'court', entities: [CourtCase, JudicialConfirmation, EnforcementApplication, CourtNumber, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
   schema: {
     resolvers: [
@@ -39,7 +37,7 @@ export const courtSubgraph = defineSubgraph({
       Docking: (reference: { id: string }) => ({ id: reference.id }),
     },
   },
-  docking: { agency: 'COURT', apply: applyDockingEvent },
+  docking: { apply: applyDockingEvent },
   createLoaders: createCourtLoaders,
   seed: seedCourt,
 });

@@ -36,9 +36,7 @@ import { applyDockingEvent } from './services/docking-ledger.service.js';
 
 /** 综治中心 — the hub: unified intake, triage and tiered resolution, screening, early warning, supervision, regions and the docking ledger. */
 export const governanceSubgraph = defineSubgraph({
-  name: 'governance',
-  agencyName: '综治中心',
-  defaultPort: 4101,
+  agency: 'GOVERNANCE',
   database: {
     name: 'governance',
     entities: [
@@ -58,7 +56,7 @@ export const governanceSubgraph = defineSubgraph({
     referenceResolvers: { Dispute: resolveDisputeReference, Region: resolveRegionReference, Person: resolvePersonReference, Docking: resolveDockingReference },
   },
   // The hub receives a copy of every docking event and keeps the ledger from them.
-  docking: { agency: 'GOVERNANCE', apply: applyDockingEvent },
+  docking: { apply: applyDockingEvent },
   createLoaders: createGovernanceLoaders,
   seed: seedGovernance,
 });

@@ -118,7 +118,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const seed = definition.seed;
       if (options.seed && seed) await seedOnce(database.orm, 'demo', (em) => seed(em, { ...options.seedOptions, personKeySecret: keys.personKeySecret }));
       const running = await start(definition, database.orm, 0);
-      if (definition.docking) endpoints[definition.docking.agency] = `${running.url}/events`;
+      if (definition.docking) endpoints[definition.agency] = `${running.url}/events`;
       subgraphs[definition.name] = {
         definition,
         database,

@@ -16,7 +16,7 @@ import {
 } from './graphql/judicial-confirmation.resolver.js';
 import { RegionRef } from './graphql/region.type.js';
 import { createCourtLoaders } from './loaders/court.loaders.js';
-import { applyDockingEvent } from './services/court-docking.service.js';
+import { applyDockingEvent } from './services/docking-inbound.service.js';
 
 /** 法院 — civil cases, 诉调 dockings, judicial confirmation. */
 export const courtSubgraph = defineSubgraph({

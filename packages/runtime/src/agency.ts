@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { personKey } from '@jiefen/auth';
-import { createEventHandler, installDeliveryQueue, startDeliveryWorker, type DockingEvent, type DockingKeys, type DockingSettings } from '@jiefen/docking';
+import { createEventHandler, decodeDockingEvent, installDeliveryQueue, startDeliveryWorker, type DockingKeys, type DockingSettings, type TypedDockingEvent } from '@jiefen/docking';
 import { migrate, type Orm } from '@jiefen/database';
 import { startSubgraph, type RunningSubgraph, type StartOptions, type SubgraphDefinition } from '@jiefen/subgraph-kit';
 
@@ -38,12 +38,13 @@ export async function startAgency(definition: SubgraphDefinition, options: Agenc
       ? null
       : await startDeliveryWorker({ orm: options.orm, agency: definition.agency, privateKey, endpoints: settings.endpoints, maxAttempts: settings.maxAttempts, backoff: settings.backoff });
   const context = { personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber) };
-  const apply = spec.apply ? (em: EntityManager, event: DockingEvent) => spec.apply!(em, event, context) : async () => undefined;
+  // Every event reaching `apply` passed the contract's decoder: its payload has its type's shape.
+  const apply = spec.apply ? (em: EntityManager, event: TypedDockingEvent) => spec.apply!(em, event as never, context) : async () => undefined;
   try {
     return await startSubgraph(definition, {
       ...options,
       routes: {
-        'POST /events': createEventHandler({ orm: options.orm, agency: definition.agency, keyRing: keys.keyRing, apply, replayWindowSeconds: settings.replayWindowSeconds }),
+        'POST /events': createEventHandler({ orm: options.orm, agency: definition.agency, keyRing: keys.keyRing, decode: decodeDockingEvent, apply, replayWindowSeconds: settings.replayWindowSeconds }),
       },
       onStop: async () => worker?.stop(),
     });

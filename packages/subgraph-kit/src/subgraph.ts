@@ -50,9 +50,11 @@ export interface SubgraphDeclaration<L = unknown> {
    * mounts `POST /events` and the delivery worker.
    */
   docking?: {
-    // The event's type lives in @jiefen/docking, which builds on this kit.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    apply?: (em: EntityManager, event: any, context: DockingApplyContext) => Promise<void>;
+    /**
+     * The effect of an event that passed the contract's decoder (`TypedDockingEvent` of
+     * @jiefen/docking, which builds on this kit and is what the runtime hands over).
+     */
+    apply?(em: EntityManager, event: never, context: DockingApplyContext): Promise<void>;
   };
   /** Demo data, written once by `npm start` / `npm run seed`. */
   seed?(em: EntityManager, options: SeedOptions): Promise<void>;

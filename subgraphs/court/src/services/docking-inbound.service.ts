@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { DomainError } from '@jiefen/subgraph-kit';
 import {
-  jsonLogger, type JudicialConfirmationRequestedPayload, type DockingAcceptedPayload, type DockingEvent, type DockingRejectedPayload, type MediationConcludedPayload,
+  jsonLogger, type TypedDockingEvent,
 } from '@jiefen/docking';
 import { courtCaseWorkflow, mediationRunning, stageOf, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { matterKindsOf } from '../domain/judicial-confirmation.rules.js';
@@ -14,8 +14,8 @@ import { receiveJudicialConfirmationApplication } from './judicial-confirmation.
 // outbound half (what the court announces) is docking-outbound.service.ts.
 
 /** `JudicialConfirmationRequested`: the parties' joint application arrives with the agreement of a case the court sent out. */
-async function receiveConfirmationRequest(em: EntityManager, event: DockingEvent, c: CourtCase): Promise<void> {
-  const p = event.payload as unknown as JudicialConfirmationRequestedPayload;
+async function receiveConfirmationRequest(em: EntityManager, event: TypedDockingEvent<'JudicialConfirmationRequested'>, c: CourtCase): Promise<void> {
+  const p = event.payload;
   const applicants = Array.isArray(p.applicants) ? p.applicants : [];
   try {
     await receiveJudicialConfirmationApplication(em, {
@@ -40,7 +40,7 @@ async function receiveConfirmationRequest(em: EntityManager, event: DockingEvent
   }
 }
 
-const ignore = (event: DockingEvent, reason: string) =>
+const ignore = (event: TypedDockingEvent, reason: string) =>
   jsonLogger({ level: 'warn', message: 'docking event not applied', agency: 'COURT', eventId: event.id, type: event.type, dockingId: event.dockingId, reason });
 
 /**
@@ -48,7 +48,7 @@ const ignore = (event: DockingEvent, reason: string) =>
  * (each event once, in order per docking). Events about a docking the court is not (or no longer)
  * running for the case change nothing: throwing would only make the sender retry in vain.
  */
-export async function applyDockingEvent(em: EntityManager, event: DockingEvent): Promise<void> {
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
   const c = await em.findOne(CourtCase, { dockingId: event.dockingId });
   if (!c) return;
   if (event.type === 'JudicialConfirmationRequested') return receiveConfirmationRequest(em, event, c);
@@ -56,7 +56,7 @@ export async function applyDockingEvent(em: EntityManager, event: DockingEvent):
   switch (event.type) {
     case 'DockingAccepted': {
       if (!running) return ignore(event, `case is ${c.status}`);
-      const p = event.payload as unknown as DockingAcceptedPayload;
+      const p = event.payload;
       c.mediationAcceptedAt = new Date(p.acceptedAt);
       c.mediationCaseNumber = typeof p.caseNumber === 'string' ? p.caseNumber.slice(0, 60) : null;
       if (typeof p.organizationName === 'string' && p.organizationName.trim()) c.mediationOrganization = p.organizationName.trim().slice(0, 100);
@@ -64,7 +64,7 @@ export async function applyDockingEvent(em: EntityManager, event: DockingEvent):
     }
     case 'DockingRejected': {
       if (!running) return ignore(event, `case is ${c.status}`);
-      const p = event.payload as unknown as DockingRejectedPayload;
+      const p = event.payload;
       const next = courtCaseWorkflow.transition(c.status as CourtCaseState, 'RETURN_UNACCEPTED', 'MEDIATION_ORGANIZATION');
       const preFiling = c.status === 'DIVERTED_TO_MEDIATION';
       c.status = next;
@@ -77,7 +77,7 @@ export async function applyDockingEvent(em: EntityManager, event: DockingEvent):
     }
     case 'MediationConcluded': {
       if (!running) return ignore(event, `case is ${c.status}`);
-      const p = event.payload as unknown as MediationConcludedPayload;
+      const p = event.payload;
       const summary = typeof p.summary === 'string' && p.summary.trim().length >= 2 ? p.summary.trim().slice(0, 2000) : '调解组织已反馈调解结果';
       // A failed pre-filing mediation stays MEDIATION_FAILED, ready for 立案 (fileCase).
       await receiveMediationOutcome(em, { courtCaseId: c.id, succeeded: p.outcome === 'AGREEMENT', note: summary, concludedAt: p.concludedAt });

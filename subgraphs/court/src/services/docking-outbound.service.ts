@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
-import { publish, type DockingRequestedPayload, type JudicialConfirmationRuledPayload, type JudicialConfirmationRuling, type PublishInput } from '@jiefen/docking';
+import { publish, type DockingRequestedPayload, type JudicialConfirmationRuledPayload, type JudicialConfirmationRuling } from '@jiefen/docking';
 import { courtCodeOf } from '../domain/case-numbers.js';
 import type { CourtCase } from '../entities/court-case.entity.js';
 import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
@@ -32,7 +32,7 @@ export async function publishCourtDocking(tx: EntityManager, caller: Caller, c: 
     ...(commission ? { procedure: (c.procedure ?? 'ORDINARY') as 'ORDINARY' | 'SUMMARY' } : {}),
   };
   await tx.flush();
-  await publish(tx, { type: 'DockingRequested', dockingId: c.dockingId!, from: 'COURT', to: 'JUSTICE', payload: payload as unknown as PublishInput['payload'] });
+  await publish(tx, { type: 'DockingRequested', dockingId: c.dockingId!, from: 'COURT', to: 'JUSTICE', payload });
 }
 
 /** `JudicialConfirmationRuled` back to the justice side, for an application that came by docking; in the deciding transaction. */
@@ -42,5 +42,5 @@ export async function publishRuling(tx: EntityManager, j: JudicialConfirmation, 
     applicationId: j.applicationId, confirmationId: j.id, caseNumber: j.caseNumber ?? null, ruling, ruledAt: at.toISOString(), reason: reason || null,
   };
   await tx.flush();
-  await publish(tx, { type: 'JudicialConfirmationRuled', dockingId: j.dockingId, from: 'COURT', to: 'JUSTICE', payload: payload as unknown as PublishInput['payload'] });
+  await publish(tx, { type: 'JudicialConfirmationRuled', dockingId: j.dockingId, from: 'COURT', to: 'JUSTICE', payload });
 }

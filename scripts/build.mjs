@@ -14,6 +14,8 @@ const swcOptions = {
     target: 'es2022',
     keepClassNames: true,
     transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    // JSON modules need their `with { type: 'json' }` attribute at run time.
+    experimental: { keepImportAttributes: true },
   },
   module: { type: 'es6' },
   sourceMaps: true,
@@ -32,7 +34,7 @@ async function* walk(dir) {
 }
 
 async function workspaces() {
-  const dirs = ['gateway', 'schema', 'scripts'];
+  const dirs = ['gateway', 'schema', 'scripts', 'testing'];
   for (const group of ['packages', 'subgraphs']) {
     for (const entry of await readdir(join(root, group), { withFileTypes: true })) {
       if (entry.isDirectory()) dirs.push(join(group, entry.name));

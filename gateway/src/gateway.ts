@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { close, createErrorFormatter, createHttpApp, listen, type RouteHandler } from '@jiefen/subgraph-kit';
-import type { Caller } from '@jiefen/auth';
+import { AGENCY_DIRECTORY, type Caller } from '@jiefen/auth';
 import { GATEWAY_BODY_LIMIT_BYTES, gatewayProtection, localizeLimitError } from './armor.js';
 import { createAuthenticator, internalHeaderFor, type GatewayAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
@@ -11,20 +11,10 @@ import { createExplorerRoutes, explorerPath, type ExplorerOptions } from './expl
 import { loadSupergraph } from './supergraph.js';
 import { SubgraphSource } from './subgraph-source.js';
 
-/** Subgraph names and their default ports (4101–4106). */
-export const SUBGRAPH_PORTS: Record<string, number> = {
-  governance: 4101,
-  justice: 4102,
-  court: 4103,
-  police: 4104,
-  procuratorate: 4105,
-  petition: 4106,
-};
-
-/** Subgraph URLs from `<NAME>_URL` (e.g. `COURT_URL`), defaulting to 127.0.0.1 on the default ports. */
+/** Subgraph URLs from `<NAME>_URL` (e.g. `COURT_URL`), defaulting to 127.0.0.1 on the agency directory's ports. */
 export function subgraphUrlsFromEnv(env: Record<string, string | undefined> = process.env): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(SUBGRAPH_PORTS).map(([name, port]) => [name, env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${port}/graphql`]),
+    Object.values(AGENCY_DIRECTORY).map(({ subgraph, port }) => [subgraph, env[`${subgraph.toUpperCase()}_URL`] ?? `http://127.0.0.1:${port}/graphql`]),
   );
 }
 

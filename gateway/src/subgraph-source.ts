@@ -1,17 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { INTERNAL_HEADER } from '@jiefen/auth';
+import { AGENCY_DIRECTORY, agencyOfSubgraph, INTERNAL_HEADER } from '@jiefen/auth';
 import type { GatewayContext } from './context.js';
-
-/** Chinese names of the agencies, by subgraph name, for the errors users read. */
-export const AGENCY_NAMES: Record<string, string> = {
-  governance: '综治中心',
-  justice: '司法局',
-  court: '法院',
-  police: '公安',
-  procuratorate: '检察院',
-  petition: '信访局',
-};
 
 /**
  * One subgraph as the gateway sees it. Forwards the request id; turns every transport failure
@@ -33,8 +23,9 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await super.process(options);
     } catch (error) {
-      const agency = AGENCY_NAMES[this.subgraphName] ?? this.subgraphName;
-      const service = this.subgraphName.toUpperCase();
+      const known = agencyOfSubgraph(this.subgraphName);
+      const agency = known ? AGENCY_DIRECTORY[known].name : this.subgraphName;
+      const service = known ?? this.subgraphName.toUpperCase();
       console.error(JSON.stringify({
         level: 'error',
         message: 'subgraph request failed',

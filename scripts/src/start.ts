@@ -57,7 +57,7 @@ try {
       const seed = definition.seed;
       if (seed && (await seedOnce(orm, 'demo', (em) => seed(em, seedOptions)))) seeded.push(definition.name);
       const port = Number(env[`${definition.name.toUpperCase()}_PORT`] ?? definition.defaultPort);
-      if (definition.docking) docking.settings.endpoints[definition.docking.agency] = `http://127.0.0.1:${port}/events`;
+      if (definition.docking) docking.settings.endpoints[definition.agency] = `http://127.0.0.1:${port}/events`;
       running.push(await startAgency(definition, { orm, gatewayPublicKey, personKeySecret: seedOptions.personKeySecret, port, host, docking }));
     }),
   );

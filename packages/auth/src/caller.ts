@@ -1,3 +1,5 @@
+import directory from './agencies.json' with { type: 'json' };
+
 /** The six agencies of the federation (the supergraph names their subgraphs the same way). */
 export const AGENCIES = ['GOVERNANCE', 'JUSTICE', 'COURT', 'POLICE', 'PROCURATORATE', 'PETITION'] as const;
 export type Agency = (typeof AGENCIES)[number];
@@ -5,14 +7,29 @@ export type Agency = (typeof AGENCIES)[number];
 export const ROLES = ['STAFF', 'MEDIATOR', 'SUPERVISOR', 'LEADER', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const AGENCY_NAMES: Record<Agency, string> = {
-  GOVERNANCE: '综治中心',
-  JUSTICE: '司法局',
-  COURT: '法院',
-  POLICE: '公安',
-  PROCURATORATE: '检察院',
-  PETITION: '信访局',
-};
+/** One agency of the federation as every service addresses it. */
+export interface AgencyEntry {
+  /** The name of its subgraph in the supergraph (and of its database, workspace and `<NAME>_URL`/`<NAME>_PORT` variables). */
+  readonly subgraph: string;
+  /** Its Chinese name, for messages users read. */
+  readonly name: string;
+  /** Its default port (DESIGN.md §7): GraphQL at `/graphql`, docking events at `/events`. */
+  readonly port: number;
+}
+
+/**
+ * The agency directory (`agencies.json`): the one place that says how an agency is named and where
+ * it listens by default. The gateway, the docking endpoints, the subgraph definitions and the lint
+ * (which reads the JSON itself) all take it from here.
+ */
+export const AGENCY_DIRECTORY: Readonly<Record<Agency, AgencyEntry>> = directory;
+
+export const AGENCY_NAMES: Record<Agency, string> = Object.fromEntries(AGENCIES.map((a) => [a, AGENCY_DIRECTORY[a].name])) as Record<Agency, string>;
+
+/** The agency whose subgraph has this name (`court` → `COURT`), or undefined. */
+export function agencyOfSubgraph(subgraph: string): Agency | undefined {
+  return AGENCIES.find((agency) => AGENCY_DIRECTORY[agency].subgraph === subgraph);
+}
 
 /** A verified person calling the graph: the claims of their token. */
 export interface Caller {

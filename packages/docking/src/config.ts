@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
-import { AGENCIES, type Agency, type Key } from '@jiefen/auth';
+import { AGENCIES, AGENCY_DIRECTORY, type Agency, type Key } from '@jiefen/auth';
 import { DEFAULT_BACKOFF, DEFAULT_MAX_ATTEMPTS, type BackoffPolicy } from './delivery.js';
 import { isAgency } from './envelope.js';
 import { DEFAULT_REPLAY_WINDOW_SECONDS } from './inbox.js';
@@ -9,9 +9,6 @@ import { DEFAULT_REFERENCE_TIMEOUT_MS, DISPUTE_REFERENCES_PATH } from './referen
 import { generateDockingKeyPair, importDockingKey, type DockingKeyRing } from './signing.js';
 
 type Env = Record<string, string | undefined>;
-
-/** Default subgraph ports (DESIGN.md §7): the event endpoint is `/events` on each. */
-export const DEFAULT_EVENT_PORTS: Record<Agency, number> = { GOVERNANCE: 4101, JUSTICE: 4102, COURT: 4103, POLICE: 4104, PROCURATORATE: 4105, PETITION: 4106 };
 
 export interface DockingSettings {
   endpoints: Record<Agency, string>;
@@ -45,7 +42,7 @@ function positive(env: Env, name: string, fallback: number): number {
 /**
  * Delivery settings from the environment:
  * - `<AGENCY>_EVENTS_URL` (e.g. `JUSTICE_EVENTS_URL=http://justice:4102/events`), else
- *   `http://127.0.0.1:<port>/events` with the default ports;
+ *   `http://127.0.0.1:<port>/events` on the agency directory's ports;
  * - `GOVERNANCE_REFERENCES_URL` (the hub's dispute lookup; default `/references/disputes` beside the
  *   hub's event endpoint), `JIEFEN_REFERENCE_TIMEOUT_MS` (5000);
  * - `JIEFEN_DOCKING_MAX_ATTEMPTS` (default 20), `JIEFEN_DOCKING_BACKOFF_MS` (first wait, 1000),
@@ -53,7 +50,7 @@ function positive(env: Env, name: string, fallback: number): number {
  */
 export function dockingSettingsFromEnv(env: Env = process.env): DockingSettings {
   const endpoints = Object.fromEntries(
-    AGENCIES.map((a) => [a, env[`${a}_EVENTS_URL`] ?? `http://127.0.0.1:${DEFAULT_EVENT_PORTS[a]}/events`]),
+    AGENCIES.map((a) => [a, env[`${a}_EVENTS_URL`] ?? `http://127.0.0.1:${AGENCY_DIRECTORY[a].port}/events`]),
   ) as Record<Agency, string>;
   return {
     endpoints,

@@ -1,103 +1,140 @@
-import type { Agency } from '@jiefen/auth';
+import { z } from 'zod';
+import { AGENCIES } from '@jiefen/auth';
+import type { DockingEvent } from './envelope.js';
 
-/**
- * The docking conversation's contract: what each event type carries. Senders build these payloads,
- * receivers (and the hub's ledger) read them. Dates are ISO strings.
- */
-export type DockingKind = 'COURT' | 'POLICE' | 'PROCURATORATE' | 'PETITION' | 'LEGAL_AID';
+// The docking conversation's contract: what each event type carries. The schemas are the contract;
+// the TypeScript types are inferred from them, so what a sender may publish (`publish<T>`) and what
+// a receiver is handed (`decodeDockingEvent`) cannot drift apart. Dates are ISO strings.
+
+const text = (max: number) => z.string().max(max);
+const isoDate = z.string().max(40).refine((v) => !Number.isNaN(Date.parse(v)), '须为 ISO 日期时间');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为 YYYY-MM-DD');
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
+
+export const DOCKING_KINDS = ['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID'] as const;
+export type DockingKind = (typeof DOCKING_KINDS)[number];
 /** 委派 pre-filing / 委托 during litigation / 移交 / 转介. */
-export type DockingMode = 'ENTRUST' | 'COMMISSION' | 'TRANSFER' | 'REFERRAL';
-export type MediationOutcome = 'AGREEMENT' | 'NO_AGREEMENT' | 'TERMINATED';
+export const DOCKING_MODES = ['ENTRUST', 'COMMISSION', 'TRANSFER', 'REFERRAL'] as const;
+export type DockingMode = (typeof DOCKING_MODES)[number];
+export const MEDIATION_OUTCOMES = ['AGREEMENT', 'NO_AGREEMENT', 'TERMINATED'] as const;
+export type MediationOutcome = (typeof MEDIATION_OUTCOMES)[number];
+export const JUDICIAL_CONFIRMATION_RULINGS = ['CONFIRMED', 'REJECTED', 'REFUSED'] as const;
+export type JudicialConfirmationRuling = (typeof JUDICIAL_CONFIRMATION_RULINGS)[number];
 
-export interface DockingParty {
-  role: string;
-  name: string;
-  idNumber?: string | null;
-  phone?: string | null;
-  address?: string | null;
-}
+const party = z.object({
+  role: text(40),
+  name: text(100),
+  idNumber: optional(text(40)),
+  phone: optional(text(40)),
+  address: optional(text(300)),
+});
+export type DockingParty = z.infer<typeof party>;
 
-/** `DockingRequested`: the sender hands a dispute over. */
-export interface DockingRequestedPayload {
-  kind: DockingKind;
-  mode: DockingMode;
-  /** The hub's dispute, when the sender knows it. */
-  disputeId: string | null;
-  regionCode: string;
-  category: string | null;
-  summary: string;
-  sentAt: string;
-  source: { agency: Agency; recordType: string; recordId: string; number: string; organizationCode: string; organizationName: string; officerName: string };
-  target: { organizationCode: string; organizationName: string | null };
-  parties: DockingParty[];
-  /** 委托 (COMMISSION) by a court: the filed case's procedure, which sets the mediation clock (15 / 7 days). */
-  procedure?: 'ORDINARY' | 'SUMMARY';
-}
+/** The schema of each event type's payload. */
+export const DOCKING_PAYLOAD_SCHEMAS = {
+  /** `DockingRequested`: the sender hands a dispute over. */
+  DockingRequested: z.object({
+    kind: z.enum(DOCKING_KINDS),
+    mode: z.enum(DOCKING_MODES),
+    /** The hub's dispute, when the sender knows it. */
+    disputeId: z.string().max(64).nullable(),
+    regionCode: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '须为 6、9 或 12 位区划代码'),
+    category: text(40).nullable(),
+    summary: text(4000),
+    sentAt: isoDate,
+    source: z.object({
+      agency: z.enum(AGENCIES),
+      recordType: text(60),
+      recordId: text(64),
+      number: text(80),
+      organizationCode: text(40),
+      organizationName: text(200),
+      officerName: text(100),
+    }),
+    target: z.object({ organizationCode: text(40), organizationName: text(200).nullable() }),
+    parties: z.array(party).max(200),
+    /** 委托 (COMMISSION) by a court: the filed case's procedure, which sets the mediation clock (15 / 7 days). */
+    procedure: z.enum(['ORDINARY', 'SUMMARY']).optional(),
+  }),
+  /** `DockingAccepted`: the receiving organization took the case. */
+  DockingAccepted: z.object({
+    acceptedAt: isoDate,
+    caseId: text(64),
+    caseNumber: text(80),
+    organizationName: text(200),
+    mediatorName: text(100).nullable(),
+  }),
+  /** `DockingRejected`: the receiving organization declined, with its reason. */
+  DockingRejected: z.object({ rejectedAt: isoDate, reason: text(2000) }),
+  /** `MediationConcluded`: the outcome fed back (信息反馈). */
+  MediationConcluded: z.object({
+    concludedAt: isoDate,
+    outcome: z.enum(MEDIATION_OUTCOMES),
+    summary: text(4000),
+    agreement: z.object({ number: text(80), effectiveDate: day.nullable(), amount: z.number().nullable(), performBy: day.nullable() }).nullable(),
+  }),
+  /**
+   * `JudicialConfirmationRequested` (justice → court): the parties of an effective agreement apply
+   * jointly for judicial confirmation (司法确认), within 30 days of its effective date.
+   */
+  JudicialConfirmationRequested: z.object({
+    /** The sender's id of the application (the receiver's idempotency key). */
+    applicationId: text(64),
+    agreementId: text(64),
+    agreementNumber: text(80),
+    effectiveDate: day,
+    appliedAt: isoDate,
+    /** The applying parties; `idNumber` / `phone` when the sender has them (the court needs the 身份证号). */
+    applicants: z.array(z.object({ name: text(100), role: text(40), idNumber: optional(text(40)), phone: optional(text(40)) })).max(50),
+    /** The agreed terms. */
+    matters: text(8000),
+    /** The court case the docking came from, when the sender knows it (the court finds it by docking id otherwise). */
+    courtCaseId: text(64).nullable(),
+    regionCode: text(12),
+  }),
+  /** `JudicialConfirmationRuled` (court → justice): the court's decision on the application. */
+  JudicialConfirmationRuled: z.object({
+    applicationId: text(64),
+    confirmationId: text(64),
+    /** 调确字 number; null when the application was refused before acceptance. */
+    caseNumber: text(80).nullable(),
+    ruling: z.enum(JUDICIAL_CONFIRMATION_RULINGS),
+    ruledAt: isoDate,
+    reason: text(2000).nullable(),
+  }),
+} as const;
 
-/** `DockingAccepted`: the receiving organization took the case. */
-export interface DockingAcceptedPayload {
-  acceptedAt: string;
-  caseId: string;
-  caseNumber: string;
-  organizationName: string;
-  mediatorName: string | null;
-}
+/** Event types of the contract. */
+export type KnownDockingEventType = keyof typeof DOCKING_PAYLOAD_SCHEMAS;
+export type DockingPayloads = { [T in KnownDockingEventType]: z.infer<(typeof DOCKING_PAYLOAD_SCHEMAS)[T]> };
+export type DockingRequestedPayload = DockingPayloads['DockingRequested'];
+export type DockingAcceptedPayload = DockingPayloads['DockingAccepted'];
+export type DockingRejectedPayload = DockingPayloads['DockingRejected'];
+export type MediationConcludedPayload = DockingPayloads['MediationConcluded'];
+export type JudicialConfirmationRequestedPayload = DockingPayloads['JudicialConfirmationRequested'];
+export type JudicialConfirmationRuledPayload = DockingPayloads['JudicialConfirmationRuled'];
 
-/** `DockingRejected`: the receiving organization declined, with its reason. */
-export interface DockingRejectedPayload {
-  rejectedAt: string;
-  reason: string;
-}
+/** An event whose payload was checked against its type's schema: `event.type` narrows `event.payload`. */
+export type TypedDockingEvent<T extends KnownDockingEventType = KnownDockingEventType> = {
+  [K in T]: Omit<DockingEvent, 'type' | 'payload'> & { type: K; payload: DockingPayloads[K] };
+}[T];
 
-/** `MediationConcluded`: the outcome fed back (信息反馈). */
-export interface MediationConcludedPayload {
-  concludedAt: string;
-  outcome: MediationOutcome;
-  summary: string;
-  agreement: { number: string; effectiveDate: string | null; amount: number | null; performBy: string | null } | null;
+export function isKnownDockingEventType(type: string): type is KnownDockingEventType {
+  return Object.hasOwn(DOCKING_PAYLOAD_SCHEMAS, type);
 }
 
 /**
- * `JudicialConfirmationRequested` (justice → court): the parties of an effective agreement apply
- * jointly for judicial confirmation (司法确认), within 30 days of its effective date.
+ * Checks a received event's payload against the contract, once, where it enters (the inbox):
+ * the typed event, or the problem (an unknown type, or the first invalid field by its path).
  */
-export interface JudicialConfirmationRequestedPayload {
-  /** The sender's id of the application (the receiver's idempotency key). */
-  applicationId: string;
-  agreementId: string;
-  agreementNumber: string;
-  /** YYYY-MM-DD. */
-  effectiveDate: string;
-  appliedAt: string;
-  /** The applying parties; `idNumber` / `phone` when the sender has them (the court needs the 身份证号). */
-  applicants: { name: string; role: string; idNumber?: string | null; phone?: string | null }[];
-  /** The agreed terms. */
-  matters: string;
-  /** The court case the docking came from, when the sender knows it (the court finds it by docking id otherwise). */
-  courtCaseId: string | null;
-  regionCode: string;
-}
-
-export type JudicialConfirmationRuling = 'CONFIRMED' | 'REJECTED' | 'REFUSED';
-
-/** `JudicialConfirmationRuled` (court → justice): the court's decision on the application. */
-export interface JudicialConfirmationRuledPayload {
-  applicationId: string;
-  confirmationId: string;
-  /** 调确字 number; null when the application was refused before acceptance. */
-  caseNumber: string | null;
-  ruling: JudicialConfirmationRuling;
-  ruledAt: string;
-  reason: string | null;
-}
-
-export interface DockingPayloads {
-  DockingRequested: DockingRequestedPayload;
-  DockingAccepted: DockingAcceptedPayload;
-  DockingRejected: DockingRejectedPayload;
-  MediationConcluded: MediationConcludedPayload;
-  JudicialConfirmationRequested: JudicialConfirmationRequestedPayload;
-  JudicialConfirmationRuled: JudicialConfirmationRuledPayload;
+export function decodeDockingEvent(event: DockingEvent): { event: TypedDockingEvent; problem?: undefined } | { event?: undefined; problem: string } {
+  if (!isKnownDockingEventType(event.type)) return { problem: `unknown event type ${event.type}` };
+  const result = DOCKING_PAYLOAD_SCHEMAS[event.type].safeParse(event.payload);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    return { problem: `payload.${issue.path.join('.') || '(root)'}: ${issue.message}` };
+  }
+  return { event: { ...event, payload: result.data } as TypedDockingEvent };
 }
 
 export const OUTCOME_NAMES: Record<MediationOutcome, string> = {

@@ -8,14 +8,20 @@ import { SIGNATURE_HEADER, SignatureError, verifyDelivery, type DockingKeyRing }
 /** Default largest distance between a delivery's signing time and the receiver's clock (5 min). */
 export const DEFAULT_REPLAY_WINDOW_SECONDS = 300;
 
-export interface EventHandlerOptions {
+export interface EventHandlerOptions<E = DockingEvent> {
   orm: MikroORM;
   /** This agency: only events addressed to it (or, for the hub, copied to it) are accepted. */
   agency: Agency;
   /** Public keys of the senders. */
   keyRing: DockingKeyRing;
   /** The business effect, in the same transaction as the inbox row; throwing rolls both back (500, retried). */
-  apply: (em: EntityManager, event: DockingEvent) => Promise<void>;
+  apply: (em: EntityManager, event: E) => Promise<void>;
+  /**
+   * Checks the payload against the contract before anything is written (agencies use
+   * `decodeDockingEvent`); a problem is a permanent refusal (422 `BAD_PAYLOAD`). Without it the
+   * envelope's payload is handed over as it came.
+   */
+  decode?: (event: DockingEvent) => { event: E; problem?: undefined } | { event?: undefined; problem: string };
   /** Signatures older (or newer) than this are refused as replays (default {@link DEFAULT_REPLAY_WINDOW_SECONDS}). */
   replayWindowSeconds?: number;
   /** Largest body accepted, in bytes (default 256 KiB). */
@@ -60,7 +66,7 @@ type Row = Record<string, unknown>;
  * `createHttpApp`. It verifies the signature, then in ONE transaction locks the stream's cursor,
  * records the event id in the inbox, checks the sequence is the next one and calls `apply`.
  */
-export function createEventHandler(options: EventHandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createEventHandler<E = DockingEvent>(options: EventHandlerOptions<E>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const log = options.log ?? jsonLogger;
   const windowSeconds = options.replayWindowSeconds ?? DEFAULT_REPLAY_WINDOW_SECONDS;
   const limit = options.bodyLimitBytes ?? 256 * 1024;
@@ -85,6 +91,8 @@ export function createEventHandler(options: EventHandlerOptions): (req: Incoming
     if (event.from !== signer) throw new SignatureError('BAD_SIGNATURE', '事件的发送方与签名方不一致');
     if (event.to !== options.agency && options.agency !== HUB) throw new Refusal(422, 'WRONG_RECIPIENT', '事件不是发给本部门的');
     const hash = contentHash(event);
+    const decoded = options.decode ? options.decode(event) : { event: event as E };
+    if (decoded.problem !== undefined) throw new Refusal(422, 'BAD_PAYLOAD', `事件内容不符合对接约定:${decoded.problem}`);
 
     return options.orm.em.fork().transactional(async (em) => {
       const sql = <T extends Row>(query: string, params: unknown[]) => em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
@@ -115,7 +123,7 @@ export function createEventHandler(options: EventHandlerOptions): (req: Incoming
         event.to,
         event.dockingId,
       ]);
-      await options.apply(em, event);
+      await options.apply(em, decoded.event);
       return { status: 200, body: { status: 'applied', eventId: event.id } } as const;
     });
   }

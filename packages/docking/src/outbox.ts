@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Agency } from '@jiefen/auth';
+import type { DockingPayloads, KnownDockingEventType } from './contract.js';
 import { recipientsOf, type DockingEvent, type DockingEventType, type Json } from './envelope.js';
 
 /** Name of the graphile-worker task that delivers one stream. */
@@ -9,7 +10,18 @@ export const DELIVER_TASK = 'jiefen_docking_deliver';
 export const QUEUE_SCHEMA = 'graphile_worker';
 
 /** What a service publishes: the id, sequence and time are assigned by {@link publish}. */
-export interface PublishInput {
+export interface PublishInput<T extends KnownDockingEventType = KnownDockingEventType> {
+  type: T;
+  dockingId: string;
+  from: Agency;
+  to: Agency;
+  /** Checked by the compiler against the contract here, and by the receiver's decoder on arrival. */
+  payload: DockingPayloads[T];
+  occurredAt?: Date;
+}
+
+/** The protocol's view of an event to publish: any type, any JSON payload (agencies use {@link publish}). */
+export interface EventToPublish {
   type: DockingEventType;
   dockingId: string;
   from: Agency;
@@ -35,12 +47,21 @@ async function sql<T extends Row>(em: EntityManager, query: string, params: unkn
 }
 
 /**
+ * Publishes an event of the docking contract: the payload is typed by its event type, so a sender
+ * cannot publish what receivers would refuse. See {@link publishEvent} for what it writes.
+ */
+export async function publish<T extends KnownDockingEventType>(em: EntityManager, input: PublishInput<T>): Promise<DockingEvent> {
+  // Contract payloads are plain JSON data (strings, numbers, booleans, null, arrays, objects).
+  return publishEvent(em, { ...input, payload: input.payload as { [key: string]: Json } });
+}
+
+/**
  * Publishes a docking event inside the caller's open transaction: assigns the next sequence of the
  * stream (docking × counterpart), writes one outbox row per recipient (the counterpart, and a copy
  * for the hub) and schedules their delivery. The business change and its event commit together;
  * a rollback emits nothing. Call it from a service, inside `em.transactional(...)`.
  */
-export async function publish(em: EntityManager, input: PublishInput): Promise<DockingEvent> {
+export async function publishEvent(em: EntityManager, input: EventToPublish): Promise<DockingEvent> {
   if (!em.isInTransaction()) throw new Error('publish() must run inside the business transaction (em.transactional)');
   if (input.from === input.to) throw new Error('a docking event needs two different agencies');
   const [{ last_sequence: sequence }] = await sql<{ last_sequence: number }>(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/core';
 import type { TestDatabase } from '@jiefen/testing';
-import { deliveryCounts, listDeliveries, publish, redeliver, startDeliveryWorker, type DeliveryWorker } from '../src/index.js';
+import { deliveryCounts, listDeliveries, publishEvent, redeliver, startDeliveryWorker, type DeliveryWorker } from '../src/index.js';
 import { TestTransfer } from './business.js';
 import { agencyDatabase, agencyKeys, collectLogs, count, startReceiver, waitFor, type Receiver } from './harness.js';
 
@@ -16,7 +16,7 @@ const logs = collectLogs();
 
 async function transfer(em: EntityManager, dockingId: string, type = 'DockingRequested') {
   em.create(TestTransfer, { id: randomUUID(), dockingId, summary: `移交 ${dockingId}` });
-  return publish(em, { type, dockingId, from: 'POLICE', to: 'JUSTICE', payload: { summary: `移交 ${dockingId}`, parties: ['张三', '李四'] } });
+  return publishEvent(em, { type, dockingId, from: 'POLICE', to: 'JUSTICE', payload: { summary: `移交 ${dockingId}`, parties: ['张三', '李四'] } });
 }
 
 async function worker(overrides: Partial<Parameters<typeof startDeliveryWorker>[0]> = {}): Promise<DeliveryWorker> {

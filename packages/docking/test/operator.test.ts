@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { PERSONAS, type Caller } from '@jiefen/auth';
 import { buildFederatedSchema, DomainError, type SubgraphContext } from '@jiefen/subgraph-kit';
 import type { TestDatabase } from '@jiefen/testing';
-import { backoffDelay, createEventDeliveriesResolver, publish } from '../src/index.js';
+import { backoffDelay, createEventDeliveriesResolver, publishEvent } from '../src/index.js';
 import { agencyDatabase, count } from './harness.js';
 
 // type-graphql and @apollo/subgraph load graphql's CommonJS build: execute with the same module.
@@ -17,7 +17,7 @@ beforeAll(async () => {
   police = await agencyDatabase('operator');
   schema = await buildFederatedSchema({ resolvers: [createEventDeliveriesResolver('POLICE', 'policeEventDeliveries')] });
   for (const dockingId of ['O-1', 'O-2']) {
-    await police.orm.em.fork().transactional((em) => publish(em, { type: 'DockingRequested', dockingId, from: 'POLICE', to: 'JUSTICE', payload: {} }));
+    await police.orm.em.fork().transactional((em) => publishEvent(em, { type: 'DockingRequested', dockingId, from: 'POLICE', to: 'JUSTICE', payload: {} }));
   }
   await police.orm.em.getConnection().execute(`update docking_outbox set state = 'DEAD', attempts = 20, last_error = 'HTTP 503' where docking_id = 'O-2' and recipient = 'JUSTICE'`);
 });

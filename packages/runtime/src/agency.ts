@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { personKey } from '@jiefen/auth';
 import {
-  createEventHandler, createHubReferences, createReferenceHandler, DISPUTE_REFERENCES_PATH, hubReferencesUrlOf, installDeliveryQueue, startDeliveryWorker,
-  type DockingEvent, type DockingKeys, type DockingSettings,
+  createEventHandler, createHubReferences, createReferenceHandler, decodeDockingEvent, DISPUTE_REFERENCES_PATH, hubReferencesUrlOf, installDeliveryQueue,
+  startDeliveryWorker, type DockingKeys, type DockingSettings, type TypedDockingEvent,
 } from '@jiefen/docking';
 import { migrate, type Orm } from '@jiefen/database';
 import { startSubgraph, type RunningSubgraph, type StartOptions, type SubgraphDefinition } from '@jiefen/subgraph-kit';
@@ -36,30 +36,31 @@ export async function startAgency(definition: SubgraphDefinition, options: Agenc
   const spec = definition.docking;
   if (!spec || !options.docking) return startSubgraph(definition, options);
   const { keys, settings } = options.docking;
-  const privateKey = keys.privateKeys[spec.agency];
-  if (!privateKey) throw new Error(`no docking private key for ${spec.agency}`);
+  const privateKey = keys.privateKeys[definition.agency];
+  if (!privateKey) throw new Error(`no docking private key for ${definition.agency}`);
   const worker =
     options.docking.worker === false
       ? null
-      : await startDeliveryWorker({ orm: options.orm, agency: spec.agency, privateKey, endpoints: settings.endpoints, maxAttempts: settings.maxAttempts, backoff: settings.backoff });
+      : await startDeliveryWorker({ orm: options.orm, agency: definition.agency, privateKey, endpoints: settings.endpoints, maxAttempts: settings.maxAttempts, backoff: settings.backoff });
   const context = { personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber) };
-  const apply = spec.apply ? (em: EntityManager, event: DockingEvent) => spec.apply!(em, event, context) : async () => undefined;
+  // Every event reaching `apply` passed the contract's decoder: its payload has its type's shape.
+  const apply = spec.apply ? (em: EntityManager, event: TypedDockingEvent) => spec.apply!(em, event as never, context) : async () => undefined;
   const lookups = definition.answersReferences;
   try {
     return await startSubgraph(definition, {
       ...options,
       routes: {
-        'POST /events': createEventHandler({ orm: options.orm, agency: spec.agency, keyRing: keys.keyRing, apply, replayWindowSeconds: settings.replayWindowSeconds }),
+        'POST /events': createEventHandler({ orm: options.orm, agency: definition.agency, keyRing: keys.keyRing, decode: decodeDockingEvent, apply, replayWindowSeconds: settings.replayWindowSeconds }),
         ...(lookups?.disputes
           ? {
               [`POST ${DISPUTE_REFERENCES_PATH}`]: createReferenceHandler({
-                agency: spec.agency, keyRing: keys.keyRing, replayWindowSeconds: settings.replayWindowSeconds,
+                agency: definition.agency, keyRing: keys.keyRing, replayWindowSeconds: settings.replayWindowSeconds,
                 disputes: (ids) => lookups.disputes!(options.orm.em.fork(), ids),
               }),
             }
           : {}),
       },
-      references: createHubReferences({ agency: spec.agency, privateKey, url: () => hubReferencesUrlOf(settings), timeoutMs: settings.referenceTimeoutMs }),
+      references: createHubReferences({ agency: definition.agency, privateKey, url: () => hubReferencesUrlOf(settings), timeoutMs: settings.referenceTimeoutMs }),
       onStop: async () => worker?.stop(),
     });
   } catch (error) {

@@ -45,7 +45,7 @@ export async function runStandalone(definition: SubgraphDefinition, argv = proce
   }
   const port = Number(env[`${definition.name.toUpperCase()}_PORT`] ?? env.PORT ?? definition.defaultPort);
   const docking = definition.docking
-    ? { keys: env.JIEFEN_KEYS_DIR && !env[`${definition.docking.agency}_DOCKING_PRIVATE_KEY`] ? await loadOrCreateDevDockingKeys(env.JIEFEN_KEYS_DIR) : await dockingKeysFromEnv(env), settings: dockingSettingsFromEnv(env) }
+    ? { keys: env.JIEFEN_KEYS_DIR && !env[`${definition.agency}_DOCKING_PRIVATE_KEY`] ? await loadOrCreateDevDockingKeys(env.JIEFEN_KEYS_DIR) : await dockingKeysFromEnv(env), settings: dockingSettingsFromEnv(env) }
     : undefined;
   const running = await startAgency(definition, { orm, gatewayPublicKey, personKeySecret, port, host: env.HOST ?? '127.0.0.1', docking });
   console.log(`[${definition.name}] ${running.graphqlUrl} (database ${describeDatabase(config)})`);

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/core';
-import { createInternalVerifier, INTERNAL_HEADER, personKey, type Agency, type Caller, type InternalContext, type Key } from '@jiefen/auth';
+import { AGENCY_DIRECTORY, createInternalVerifier, INTERNAL_HEADER, personKey, type Agency, type Caller, type InternalContext, type Key } from '@jiefen/auth';
 import { isReachable, type DatabaseModule, type Orm } from '@jiefen/database';
 import { AccessCollector } from './audit/collector.js';
 import { createErrorFormatter, INTERNAL_MESSAGE, type ErrorLogger } from './errors.js';
@@ -32,25 +32,32 @@ export interface DockingApplyContext {
 }
 
 /** Everything that makes an agency's subgraph; `main`, tests and the SDL printer all start from it. */
-export interface SubgraphDefinition<L = unknown> {
-  /** `governance`, `justice`, `court`, `police`, `procuratorate` or `petition`. */
+export interface SubgraphDefinition<L = unknown> extends SubgraphDeclaration<L> {
+  /** `governance`, `justice`, `court`, `police`, `procuratorate` or `petition` (from the agency directory). */
   name: string;
   /** Chinese name of the agency, for messages (e.g. 法院). */
   agencyName: string;
   defaultPort: number;
+}
+
+/** What an agency declares about its subgraph; its names and port come from `AGENCY_DIRECTORY`. */
+export interface SubgraphDeclaration<L = unknown> {
+  /** The agency this subgraph speaks for — in docking events too. */
+  agency: Agency;
   database: DatabaseModule;
   schema: SubgraphSchemaOptions;
   /** New DataLoaders for one request. */
   createLoaders(em: EntityManager): L;
   /**
-   * Docking: the agency this subgraph speaks for in docking events, and how it applies an incoming
-   * event (in the inbox transaction). The runtime mounts `POST /events` and the delivery worker.
+   * Docking: how the agency applies an incoming event (in the inbox transaction). The runtime
+   * mounts `POST /events` and the delivery worker.
    */
   docking?: {
-    agency: Agency;
-    // The event's type lives in @jiefen/docking, which builds on this kit.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    apply?: (em: EntityManager, event: any, context: DockingApplyContext) => Promise<void>;
+    /**
+     * The effect of an event that passed the contract's decoder (`TypedDockingEvent` of
+     * @jiefen/docking, which builds on this kit and is what the runtime hands over).
+     */
+    apply?(em: EntityManager, event: never, context: DockingApplyContext): Promise<void>;
   };
   /**
    * Lookups this agency answers for the others about records it owns (the hub: whether disputes
@@ -70,9 +77,10 @@ export interface SeedOptions {
   personKeySecret: string;
 }
 
-/** Declares a subgraph (an identity function that keeps the loader type). */
-export function defineSubgraph<L>(definition: SubgraphDefinition<L>): SubgraphDefinition<L> {
-  return definition;
+/** Declares a subgraph: the declaration plus the agency's names and default port from the directory. */
+export function defineSubgraph<L>(declaration: SubgraphDeclaration<L>): SubgraphDefinition<L> {
+  const entry = AGENCY_DIRECTORY[declaration.agency];
+  return { ...declaration, name: entry.subgraph, agencyName: entry.name, defaultPort: entry.port };
 }
 
 export interface RunningSubgraph {

@@ -16,13 +16,11 @@ import {
 } from './graphql/judicial-confirmation.resolver.js';
 import { RegionRef } from './graphql/region.type.js';
 import { createCourtLoaders } from './loaders/court.loaders.js';
-import { applyDockingEvent } from './services/court-docking.service.js';
+import { applyDockingEvent } from './services/docking-inbound.service.js';
 
 /** 法院 — civil cases, 诉调 dockings, judicial confirmation. */
 export const courtSubgraph = defineSubgraph({
-  name: 'court',
-  agencyName: '法院',
-  defaultPort: 4103,
+  agency: 'COURT',
   database: { name: 'court', entities: [CourtCase, JudicialConfirmation, EnforcementApplication, CourtNumber, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
   schema: {
     resolvers: [
@@ -39,7 +37,7 @@ export const courtSubgraph = defineSubgraph({
       Docking: (reference: { id: string }) => ({ id: reference.id }),
     },
   },
-  docking: { agency: 'COURT', apply: applyDockingEvent },
+  docking: { apply: applyDockingEvent },
   createLoaders: createCourtLoaders,
   seed: seedCourt,
 });

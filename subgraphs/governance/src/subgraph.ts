@@ -37,9 +37,7 @@ import { applyDockingEvent } from './services/docking-ledger.service.js';
 
 /** 综治中心 — the hub: unified intake, triage and tiered resolution, screening, early warning, supervision, regions and the docking ledger. */
 export const governanceSubgraph = defineSubgraph({
-  name: 'governance',
-  agencyName: '综治中心',
-  defaultPort: 4101,
+  agency: 'GOVERNANCE',
   database: {
     name: 'governance',
     entities: [
@@ -59,7 +57,7 @@ export const governanceSubgraph = defineSubgraph({
     referenceResolvers: { Dispute: resolveDisputeReference, Region: resolveRegionReference, Person: resolvePersonReference, Docking: resolveDockingReference },
   },
   // The hub receives a copy of every docking event and keeps the ledger from them.
-  docking: { agency: 'GOVERNANCE', apply: applyDockingEvent },
+  docking: { apply: applyDockingEvent },
   // The hub owns the dispute register: other agencies verify a client's dispute id here before storing it.
   answersReferences: { disputes: lookupDisputeReferences },
   createLoaders: createGovernanceLoaders,

@@ -45,9 +45,7 @@ const entities = [
 export function createJusticeSubgraph(options: JusticeOptions = {}) {
   const settings = { clocks: clocksWith(options.clocks), now: options.now ?? (() => new Date()) };
   return defineSubgraph({
-    name: 'justice',
-    agencyName: '司法局',
-    defaultPort: 4102,
+    agency: 'JUSTICE',
     database: { name: 'justice', entities, migrations },
     schema: {
       resolvers: [
@@ -64,7 +62,7 @@ export function createJusticeSubgraph(options: JusticeOptions = {}) {
       },
     },
     // The receiving side of 诉调/公调/检调/访调/援调: requests land in the organizations' inboxes.
-    docking: { agency: 'JUSTICE', apply: (em, event) => applyDockingEvent(em, event, settings) },
+    docking: { apply: (em, event) => applyDockingEvent(em, event, settings) },
     createLoaders: (em) => createJusticeLoaders(em, settings),
     seed: seedJustice,
   });

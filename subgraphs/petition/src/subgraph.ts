@@ -14,9 +14,7 @@ import { createPetitionLoaders } from './loaders/petition.loaders.js';
 
 /** 信访局 — petition items (信访事项), their clocks, 访调 referrals to mediation, satisfaction. */
 export const petitionSubgraph = defineSubgraph({
-  name: 'petition',
-  agencyName: '信访局',
-  defaultPort: 4106,
+  agency: 'PETITION',
   database: { name: 'petition', entities: [PetitionItem, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
   schema: {
     resolvers: [
@@ -35,7 +33,7 @@ export const petitionSubgraph = defineSubgraph({
       Docking: (reference: { id: string }) => ({ id: reference.id }),
     },
   },
-  docking: { agency: 'PETITION', apply: applyDockingEvent },
+  docking: { apply: applyDockingEvent },
   createLoaders: createPetitionLoaders,
   seed: seedPetition,
 });

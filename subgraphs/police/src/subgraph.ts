@@ -16,9 +16,7 @@ import { createPoliceLoaders } from './loaders/police.loaders.js';
 
 /** 公安 — incidents (警情), 治安调解, 公调 transfers to people's mediation. */
 export const policeSubgraph = defineSubgraph({
-  name: 'police',
-  agencyName: '公安',
-  defaultPort: 4104,
+  agency: 'POLICE',
   database: { name: 'police', entities: [PoliceIncident, PoliceMediation, PoliceTransfer, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
   schema: {
     resolvers: [
@@ -37,7 +35,7 @@ export const policeSubgraph = defineSubgraph({
       Docking: (reference: { id: string }) => ({ id: reference.id }),
     },
   },
-  docking: { agency: 'POLICE', apply: applyDockingEvent },
+  docking: { apply: applyDockingEvent },
   createLoaders: createPoliceLoaders,
   seed: seedPolice,
 });

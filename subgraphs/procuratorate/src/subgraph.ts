@@ -14,9 +14,7 @@ import { createProcuratorateLoaders } from './loaders/procuratorate.loaders.js';
 
 /** 检察院 — 刑事和解, 检调对接, civil supervision cases referred to mediation. */
 export const procuratorateSubgraph = defineSubgraph({
-  name: 'procuratorate',
-  agencyName: '检察院',
-  defaultPort: 4105,
+  agency: 'PROCURATORATE',
   database: { name: 'procuratorate', entities: [ProcuratorateCase, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
   schema: {
     resolvers: [
@@ -35,7 +33,7 @@ export const procuratorateSubgraph = defineSubgraph({
       Docking: (reference: { id: string }) => ({ id: reference.id }),
     },
   },
-  docking: { agency: 'PROCURATORATE', apply: applyDockingEvent },
+  docking: { apply: applyDockingEvent },
   createLoaders: createProcuratorateLoaders,
   seed: seedProcuratorate,
 });

@@ -5,7 +5,7 @@ import { check, DomainError, requireUuid, verifyDisputeReference, type Reference
 import { mediationDueAt, type Procedure } from '../domain/clocks.js';
 import { courtCaseWorkflow, stageOf, type CourtActor, type CourtCaseEvent, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { CourtCase } from '../entities/court-case.entity.js';
-import { publishCourtDocking } from './court-docking.service.js';
+import { publishCourtDocking } from './docking-outbound.service.js';
 import { decide, nextCaseNumber, optionsOf, requireCourtStaff, type ServiceOptions } from './support.js';
 
 export interface CivilCaseInput {

@@ -8,7 +8,7 @@ import { MATTER_KINDS, refusalReasonsOf, type MatterKind } from '../domain/judic
 import { CourtCase } from '../entities/court-case.entity.js';
 import { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import { JudicialConfirmation, type ConfirmationApplicant } from '../entities/judicial-confirmation.entity.js';
-import { publishRuling } from './court-docking.service.js';
+import { publishRuling } from './docking-outbound.service.js';
 import { decide, nextCaseNumber, optionsOf, requireCourtStaff, type ServiceOptions } from './support.js';
 
 /** A joint application for judicial confirmation, as it arrives from the justice side with the agreement. */

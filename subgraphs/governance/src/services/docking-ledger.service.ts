@@ -2,11 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { parseIdNumber } from '@jiefen/codes';
 import {
   OUTCOME_NAMES,
-  type DockingAcceptedPayload,
-  type DockingEvent as ProtocolEvent,
-  type DockingRejectedPayload,
+  type TypedDockingEvent as ProtocolEvent,
   type DockingRequestedPayload,
-  type MediationConcludedPayload,
   type MediationOutcome,
 } from '@jiefen/docking';
 import type { DockingApplyContext } from '@jiefen/subgraph-kit';
@@ -58,11 +55,11 @@ function summaryOf(event: ProtocolEvent, docking: Docking): string {
     case 'DockingRequested':
       return `${docking.fromOrganizationName ?? docking.fromAgency}${MODE_NAMES[docking.mode as DockingMode]}${docking.toOrganizationName ?? '调解组织'}(${KIND_NAMES[docking.kind as DockingKind]})`;
     case 'DockingAccepted':
-      return `${(event.payload as unknown as DockingAcceptedPayload).organizationName}已受理,案号 ${(event.payload as unknown as DockingAcceptedPayload).caseNumber}`;
+      return `${event.payload.organizationName}已受理,案号 ${event.payload.caseNumber}`;
     case 'DockingRejected':
-      return `不予受理:${(event.payload as unknown as DockingRejectedPayload).reason}`;
+      return `不予受理:${event.payload.reason}`;
     case 'MediationConcluded':
-      return OUTCOME_NAMES[(event.payload as unknown as MediationConcludedPayload).outcome];
+      return OUTCOME_NAMES[event.payload.outcome];
     default:
       return event.type;
   }
@@ -78,7 +75,7 @@ export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent,
   let docking = await em.findOne(Docking, { id: event.dockingId });
   if (event.type === 'DockingRequested') {
     if (docking) return;
-    const p = event.payload as unknown as DockingRequestedPayload;
+    const p = event.payload;
     const sentAt = new Date(p.sentAt);
     const { acceptBy, concludeBy } = dockingClockDates(p.kind, p.mode, sentAt);
     docking = em.create(Docking, {
@@ -103,15 +100,15 @@ export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent,
   } else if (!docking) {
     throw new Error(`docking ${event.dockingId} not opened yet at the hub`);
   } else if (event.type === 'DockingAccepted') {
-    const p = event.payload as unknown as DockingAcceptedPayload;
+    const p = event.payload;
     docking.status = 'ACCEPTED';
     docking.toOrganizationName = p.organizationName;
   } else if (event.type === 'DockingRejected') {
-    const p = event.payload as unknown as DockingRejectedPayload;
+    const p = event.payload;
     docking.status = 'REJECTED';
     docking.outcomeSummary = p.reason;
   } else if (event.type === 'MediationConcluded') {
-    const p = event.payload as unknown as MediationConcludedPayload;
+    const p = event.payload;
     docking.status = 'CONCLUDED';
     docking.outcome = OUTCOMES[p.outcome];
     docking.outcomeSummary = p.summary;

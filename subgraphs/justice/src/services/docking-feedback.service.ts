@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Agency } from '@jiefen/auth';
 import {
-  HUB, OUTCOME_NAMES, publish, type DockingParty, type DockingRequestedPayload, type DockingAcceptedPayload, type DockingRejectedPayload, type JudicialConfirmationRequestedPayload, type MediationConcludedPayload, type MediationOutcome, type PublishInput,
+  HUB, OUTCOME_NAMES, publish, type DockingParty, type DockingRequestedPayload, type DockingAcceptedPayload, type DockingRejectedPayload, type JudicialConfirmationRequestedPayload, type MediationConcludedPayload, type KnownDockingEventType, type DockingPayloads, type MediationOutcome,
 } from '@jiefen/docking';
 import { outcomeSummary } from '../domain/docking.js';
 import type { MediationAgreement } from '../entities/mediation-agreement.entity.js';
@@ -15,12 +15,12 @@ import type { MediationParty } from '../entities/mediation-party.entity.js';
 const JUSTICE: Agency = 'JUSTICE';
 
 /** Sends an event of a case's docking back to the agency that sent it (the hub gets its copy), in the caller's transaction. */
-async function feedBack(tx: EntityManager, c: MediationCase, type: PublishInput['type'], payload: object): Promise<void> {
+async function feedBack<T extends KnownDockingEventType>(tx: EntityManager, c: MediationCase, type: T, payload: DockingPayloads[T]): Promise<void> {
   // Cases from a direct application (or screening) belong to no docking: nobody to tell.
   if (!c.dockingId || !c.dockingFrom) return;
   // 援调 stays inside justice: its events go to the hub's ledger only, never to justice itself.
   const to = c.dockingFrom === JUSTICE ? HUB : (c.dockingFrom as Agency);
-  await publish(tx, { type, dockingId: c.dockingId, from: JUSTICE, to, payload: payload as PublishInput['payload'] });
+  await publish(tx, { type, dockingId: c.dockingId, from: JUSTICE, to, payload });
 }
 
 export interface LegalAidReferral {
@@ -53,7 +53,7 @@ export async function publishLegalAidReferral(tx: EntityManager, r: LegalAidRefe
     target: r.target,
     parties: r.parties,
   };
-  await publish(tx, { type: 'DockingRequested', dockingId: r.dockingId, from: JUSTICE, to: HUB, occurredAt: r.sentAt, payload: payload as unknown as PublishInput['payload'] });
+  await publish(tx, { type: 'DockingRequested', dockingId: r.dockingId, from: JUSTICE, to: HUB, occurredAt: r.sentAt, payload });
 }
 
 /** 受理 of a docked case: `DockingAccepted`. */

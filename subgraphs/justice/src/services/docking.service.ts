@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Agency } from '@jiefen/auth';
-import { jsonLogger, publish, type DockingEvent, type DockingRejectedPayload, type JudicialConfirmationRuledPayload, type DockingRequestedPayload, type PublishInput } from '@jiefen/docking';
+import { jsonLogger, publish, type DockingRejectedPayload, type TypedDockingEvent, type DockingRequestedPayload } from '@jiefen/docking';
 import { DomainError } from '@jiefen/subgraph-kit';
 import { chinaDate, type JusticeSettings } from '../domain/clocks.js';
 import { AUTOMATIC_REJECTIONS, dockedCategory, dockedPartiesProblem, dockingRequestProblem, sourceOfKind, withinArea, type DockingKindValue } from '../domain/docking.js';
@@ -19,9 +19,9 @@ const JUSTICE: Agency = 'JUSTICE';
 const text = (value: unknown, max: number): string | null => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null);
 
 /** Refuses a docking request without a case (nowhere to put it), telling the sender why. */
-async function rejectAutomatically(em: EntityManager, event: DockingEvent, reason: string, settings: JusticeSettings): Promise<void> {
+async function rejectAutomatically(em: EntityManager, event: TypedDockingEvent, reason: string, settings: JusticeSettings): Promise<void> {
   const payload: DockingRejectedPayload = { rejectedAt: settings.now().toISOString(), reason };
-  await publish(em, { type: 'DockingRejected', dockingId: event.dockingId, from: JUSTICE, to: event.from, payload: payload as unknown as PublishInput['payload'] });
+  await publish(em, { type: 'DockingRejected', dockingId: event.dockingId, from: JUSTICE, to: event.from, payload });
   jsonLogger({ level: 'warn', message: 'docking request rejected automatically', agency: JUSTICE, eventId: event.id, dockingId: event.dockingId, from: event.from, reason });
 }
 
@@ -38,10 +38,10 @@ function dockedParties(payload: DockingRequestedPayload): ReturnType<typeof vali
 }
 
 /** `DockingRequested`: the hand-over lands as a PENDING case in the target organization's inbox. */
-async function receiveRequest(em: EntityManager, event: DockingEvent, settings: JusticeSettings): Promise<void> {
+async function receiveRequest(em: EntityManager, event: TypedDockingEvent<'DockingRequested'>, settings: JusticeSettings): Promise<void> {
   // One case per docking: the inbox applies each event once; a second request for the same docking changes nothing.
   if (await em.count(MediationCase, { dockingId: event.dockingId })) return;
-  const payload = event.payload as unknown as DockingRequestedPayload;
+  const payload = event.payload;
   const problem = dockingRequestProblem(payload);
   if (problem) return rejectAutomatically(em, event, `${AUTOMATIC_REJECTIONS.INCOMPLETE}:${problem}`, settings);
   const organization = await em.findOne(MediationOrganization, { code: payload.target.organizationCode.toUpperCase() });
@@ -78,8 +78,8 @@ async function receiveRequest(em: EntityManager, event: DockingEvent, settings: 
 }
 
 /** `JudicialConfirmationRuled`: the court's decision on the application, recorded on the agreement. */
-async function receiveRuling(em: EntityManager, event: DockingEvent): Promise<void> {
-  const p = event.payload as unknown as JudicialConfirmationRuledPayload;
+async function receiveRuling(em: EntityManager, event: TypedDockingEvent<'JudicialConfirmationRuled'>): Promise<void> {
+  const p = event.payload;
   const a = typeof p.applicationId === 'string' ? await em.findOne(MediationAgreement, { confirmationApplicationId: p.applicationId }) : null;
   const c = a ? await em.findOne(MediationCase, { id: a.caseId }) : null;
   const ruledAt = new Date(p.ruledAt);
@@ -100,7 +100,7 @@ async function receiveRuling(em: EntityManager, event: DockingEvent): Promise<vo
  * (`JudicialConfirmationRuled`); other types addressed to the justice bureau are recorded by the
  * inbox and not acted on yet.
  */
-export async function applyDockingEvent(em: EntityManager, event: DockingEvent, settings: JusticeSettings): Promise<void> {
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, settings: JusticeSettings): Promise<void> {
   if (event.type === 'DockingRequested') await receiveRequest(em, event, settings);
   else if (event.type === 'JudicialConfirmationRuled') await receiveRuling(em, event);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { jsonLogger, type DockingAcceptedPayload, type DockingEvent, type DockingRejectedPayload, type MediationConcludedPayload } from '@jiefen/docking';
+import { jsonLogger, type TypedDockingEvent } from '@jiefen/docking';
 import { PetitionItem } from '../entities/petition-item.entity.js';
 import { receiveMediationOutcome, receiveReferralRejection } from './petition-item.service.js';
 
@@ -14,7 +14,7 @@ const fit = (value: unknown, max: number, fallback: string): string => {
  * transaction: accepted (noted), declined (the item is the bureau's again, with the reason), or
  * concluded (an agreement closes the item; otherwise the bureau goes on handling it).
  */
-export async function applyDockingEvent(em: EntityManager, event: DockingEvent): Promise<void> {
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
   const p = await em.findOne(PetitionItem, { dockingId: event.dockingId });
   // A copy of someone else's docking, or an older referral of this item: nothing to do.
   if (!p) return;
@@ -22,7 +22,7 @@ export async function applyDockingEvent(em: EntityManager, event: DockingEvent):
   const stale = () => jsonLogger({ level: 'warn', message: 'docking event not applicable', agency: 'PETITION', eventId: event.id, type: event.type, dockingId: event.dockingId, status: p.status });
   switch (event.type) {
     case 'DockingAccepted': {
-      const a = event.payload as unknown as DockingAcceptedPayload;
+      const a = event.payload;
       Object.assign(p, { mediationAcceptedAt: new Date(a.acceptedAt), mediationCaseNumber: a.caseNumber?.slice(0, 60) ?? null });
       if (a.organizationName) p.mediationOrganization = a.organizationName.slice(0, 100);
       await em.flush();
@@ -30,11 +30,11 @@ export async function applyDockingEvent(em: EntityManager, event: DockingEvent):
     }
     case 'DockingRejected': {
       if (p.status !== 'REFERRED_TO_MEDIATION') return stale();
-      await receiveReferralRejection(em, p.id, fit((event.payload as unknown as DockingRejectedPayload).reason, 1000, '调解组织不予受理'));
+      await receiveReferralRejection(em, p.id, fit(event.payload.reason, 1000, '调解组织不予受理'));
       return;
     }
     case 'MediationConcluded': {
-      const c = event.payload as unknown as MediationConcludedPayload;
+      const c = event.payload;
       if (p.status !== 'REFERRED_TO_MEDIATION') return stale();
       await receiveMediationOutcome(em, { petitionItemId: p.id, succeeded: c.outcome === 'AGREEMENT', summary: fit(c.summary, 2000, '调解组织已反馈调解结果') });
       return;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
-import { publish, type DockingRequestedPayload, type PublishInput } from '@jiefen/docking';
+import { publish, type DockingRequestedPayload } from '@jiefen/docking';
 import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import {
   checkExtension, checkReviewRequestInTime, handleDueAt, PETITION_CLOCKS, reviewDueAt, routeDueAt, type PetitionClocks,
@@ -207,7 +207,7 @@ export async function referPetitionToMediation(
       parties: [{ role: 'APPLICANT', name: p.petitionerName, idNumber: p.petitionerIdNumber ?? null, phone: p.petitionerPhone ?? null }],
     };
     await tx.flush();
-    await publish(tx, { type: 'DockingRequested', dockingId: p.dockingId!, from: 'PETITION', to: 'JUSTICE', payload: payload as unknown as PublishInput['payload'] });
+    await publish(tx, { type: 'DockingRequested', dockingId: p.dockingId!, from: 'PETITION', to: 'JUSTICE', payload });
   });
 }
 

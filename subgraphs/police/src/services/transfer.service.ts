@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
-import { publish, type PublishInput, type DockingAcceptedPayload, type DockingEvent, type DockingParty, type DockingRejectedPayload, type DockingRequestedPayload, type MediationConcludedPayload } from '@jiefen/docking';
+import { publish, type TypedDockingEvent, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
 import { check, DomainError } from '@jiefen/subgraph-kit';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import { PoliceTransfer } from '../entities/police-transfer.entity.js';
@@ -63,20 +63,20 @@ export async function transferToMediation(em: EntityManager, caller: Caller, inc
       parties,
     };
     await tx.flush();
-    await publish(tx, { type: 'DockingRequested', dockingId: transfer.dockingId, from: 'POLICE', to: 'JUSTICE', payload: payload as unknown as PublishInput['payload'] });
+    await publish(tx, { type: 'DockingRequested', dockingId: transfer.dockingId, from: 'POLICE', to: 'JUSTICE', payload });
     return transfer;
   });
 }
 
 /** Applies what the mediation organization sends back about a transfer (in the inbox transaction). */
-export async function applyDockingEvent(em: EntityManager, event: DockingEvent): Promise<void> {
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
   const transfer = await em.findOne(PoliceTransfer, { dockingId: event.dockingId });
   // An event about a docking the police did not start (a copy meant for someone else): nothing to do.
   if (!transfer) return;
   const incident = await em.findOneOrFail(PoliceIncident, { id: transfer.incidentId });
   switch (event.type) {
     case 'DockingAccepted': {
-      const p = event.payload as unknown as DockingAcceptedPayload;
+      const p = event.payload;
       transfer.status = 'ACCEPTED';
       transfer.acceptedAt = new Date(p.acceptedAt);
       transfer.mediationCaseNumber = p.caseNumber;
@@ -84,7 +84,7 @@ export async function applyDockingEvent(em: EntityManager, event: DockingEvent):
       break;
     }
     case 'DockingRejected': {
-      const p = event.payload as unknown as DockingRejectedPayload;
+      const p = event.payload;
       transfer.status = 'REJECTED';
       transfer.rejectionReason = p.reason;
       // The officer handles it again (another organization, or the police's own way).
@@ -92,7 +92,7 @@ export async function applyDockingEvent(em: EntityManager, event: DockingEvent):
       break;
     }
     case 'MediationConcluded': {
-      const p = event.payload as unknown as MediationConcludedPayload;
+      const p = event.payload;
       transfer.status = 'CONCLUDED';
       transfer.outcome = p.outcome;
       transfer.outcomeSummary = p.summary;

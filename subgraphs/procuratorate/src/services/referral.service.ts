@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
-import { publish, type DockingMode, type DockingParty, type DockingRequestedPayload, type PublishInput } from '@jiefen/docking';
+import { publish, type DockingMode, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
 import { DomainError } from '@jiefen/subgraph-kit';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type { ServiceOptions } from './support.js';
@@ -48,5 +48,5 @@ export async function refer(
     parties,
   };
   await tx.flush();
-  await publish(tx, { type: 'DockingRequested', dockingId: c.dockingId!, from: 'PROCURATORATE', to: 'JUSTICE', payload: payload as unknown as PublishInput['payload'] });
+  await publish(tx, { type: 'DockingRequested', dockingId: c.dockingId!, from: 'PROCURATORATE', to: 'JUSTICE', payload });
 }

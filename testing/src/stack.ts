@@ -120,7 +120,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   const subgraphs: Record<string, StackSubgraph> = {};
   let standInHub: Server | null = null;
-  if (options.hubRegister && !options.subgraphs.some((s) => s.docking?.agency === 'GOVERNANCE')) {
+  if (options.hubRegister && !options.subgraphs.some((s) => s.agency === 'GOVERNANCE')) {
     const register = new Map(options.hubRegister.map((d) => [d.id, { id: d.id, regionCode: d.regionCode }]));
     const handler = createReferenceHandler({
       agency: 'GOVERNANCE', keyRing: docking.keys.keyRing, replayWindowSeconds: docking.settings.replayWindowSeconds,
@@ -138,7 +138,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const seed = definition.seed;
       if (options.seed && seed) await seedOnce(database.orm, 'demo', (em) => seed(em, { ...options.seedOptions, personKeySecret: keys.personKeySecret }));
       const running = await start(definition, database.orm, 0);
-      if (definition.docking) endpoints[definition.docking.agency] = `${running.url}/events`;
+      if (definition.docking) endpoints[definition.agency] = `${running.url}/events`;
       subgraphs[definition.name] = {
         definition,
         database,

@@ -1,60 +1,21 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Caller } from '@jiefen/auth';
 import { DomainError } from '@jiefen/subgraph-kit';
 import {
-  jsonLogger, publish, type JudicialConfirmationRequestedPayload, type JudicialConfirmationRuledPayload, type JudicialConfirmationRuling, type DockingAcceptedPayload, type DockingEvent, type DockingRejectedPayload, type DockingRequestedPayload, type MediationConcludedPayload, type PublishInput,
+  jsonLogger, type TypedDockingEvent,
 } from '@jiefen/docking';
-import { courtCodeOf } from '../domain/case-numbers.js';
 import { courtCaseWorkflow, mediationRunning, stageOf, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { matterKindsOf } from '../domain/judicial-confirmation.rules.js';
 import { CourtCase } from '../entities/court-case.entity.js';
-import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
 import { receiveMediationOutcome } from './court-case.service.js';
 import { receiveJudicialConfirmationApplication } from './judicial-confirmation.service.js';
 
-// 诉调对接: the court's side of the docking conversation. A case sent to mediation (委派 / 委托) is
-// announced by `DockingRequested` to the justice bureau (copied to the hub) in the same transaction
-// as the case's change; what the organization does with it comes back by the events below.
-
-/** `DockingRequested` for a case the court just sent out; called inside the sending transaction after the change. */
-export async function publishCourtDocking(tx: EntityManager, caller: Caller, c: CourtCase): Promise<void> {
-  const commission = c.mediationMode === 'ENTRUSTED';
-  const parties: DockingRequestedPayload['parties'] = [];
-  if (c.plaintiffName) parties.push({ role: 'APPLICANT', name: c.plaintiffName, idNumber: c.plaintiffIdNumber ?? null, phone: c.plaintiffPhone ?? null });
-  if (c.defendantName) parties.push({ role: 'RESPONDENT', name: c.defendantName });
-  const payload: DockingRequestedPayload = {
-    kind: 'COURT',
-    mode: commission ? 'COMMISSION' : 'ENTRUST',
-    disputeId: c.disputeId,
-    regionCode: c.regionCode,
-    category: c.cause,
-    summary: `${c.cause}(${commission ? `委托调解,立案案号 ${c.filingNumber ?? ''}` : `诉前委派调解,案号 ${c.caseNumber}`})`,
-    sentAt: c.mediationSentAt!.toISOString(),
-    source: {
-      agency: 'COURT', recordType: 'CourtCase', recordId: c.id, number: c.filingNumber ?? c.caseNumber,
-      organizationCode: caller.organization, organizationName: `人民法院(${courtCodeOf(c.regionCode) ?? c.regionCode})`, officerName: caller.name,
-    },
-    target: { organizationCode: c.mediationOrganizationCode!, organizationName: c.mediationOrganization ?? null },
-    parties,
-    ...(commission ? { procedure: (c.procedure ?? 'ORDINARY') as 'ORDINARY' | 'SUMMARY' } : {}),
-  };
-  await tx.flush();
-  await publish(tx, { type: 'DockingRequested', dockingId: c.dockingId!, from: 'COURT', to: 'JUSTICE', payload: payload as unknown as PublishInput['payload'] });
-}
-
-/** `JudicialConfirmationRuled` back to the justice side, for an application that came by docking; in the deciding transaction. */
-export async function publishRuling(tx: EntityManager, j: JudicialConfirmation, ruling: JudicialConfirmationRuling, at: Date, reason: string | null): Promise<void> {
-  if (!j.dockingId) return;
-  const payload: JudicialConfirmationRuledPayload = {
-    applicationId: j.applicationId, confirmationId: j.id, caseNumber: j.caseNumber ?? null, ruling, ruledAt: at.toISOString(), reason: reason || null,
-  };
-  await tx.flush();
-  await publish(tx, { type: 'JudicialConfirmationRuled', dockingId: j.dockingId, from: 'COURT', to: 'JUSTICE', payload: payload as unknown as PublishInput['payload'] });
-}
+// 诉调对接, the inbound half: what the mediation side sends back about a case the court sent out
+// (accepted, rejected, concluded) and the parties' applications for judicial confirmation. The
+// outbound half (what the court announces) is docking-outbound.service.ts.
 
 /** `JudicialConfirmationRequested`: the parties' joint application arrives with the agreement of a case the court sent out. */
-async function receiveConfirmationRequest(em: EntityManager, event: DockingEvent, c: CourtCase): Promise<void> {
-  const p = event.payload as unknown as JudicialConfirmationRequestedPayload;
+async function receiveConfirmationRequest(em: EntityManager, event: TypedDockingEvent<'JudicialConfirmationRequested'>, c: CourtCase): Promise<void> {
+  const p = event.payload;
   const applicants = Array.isArray(p.applicants) ? p.applicants : [];
   try {
     await receiveJudicialConfirmationApplication(em, {
@@ -79,7 +40,7 @@ async function receiveConfirmationRequest(em: EntityManager, event: DockingEvent
   }
 }
 
-const ignore = (event: DockingEvent, reason: string) =>
+const ignore = (event: TypedDockingEvent, reason: string) =>
   jsonLogger({ level: 'warn', message: 'docking event not applied', agency: 'COURT', eventId: event.id, type: event.type, dockingId: event.dockingId, reason });
 
 /**
@@ -87,7 +48,7 @@ const ignore = (event: DockingEvent, reason: string) =>
  * (each event once, in order per docking). Events about a docking the court is not (or no longer)
  * running for the case change nothing: throwing would only make the sender retry in vain.
  */
-export async function applyDockingEvent(em: EntityManager, event: DockingEvent): Promise<void> {
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
   const c = await em.findOne(CourtCase, { dockingId: event.dockingId });
   if (!c) return;
   if (event.type === 'JudicialConfirmationRequested') return receiveConfirmationRequest(em, event, c);
@@ -95,7 +56,7 @@ export async function applyDockingEvent(em: EntityManager, event: DockingEvent):
   switch (event.type) {
     case 'DockingAccepted': {
       if (!running) return ignore(event, `case is ${c.status}`);
-      const p = event.payload as unknown as DockingAcceptedPayload;
+      const p = event.payload;
       c.mediationAcceptedAt = new Date(p.acceptedAt);
       c.mediationCaseNumber = typeof p.caseNumber === 'string' ? p.caseNumber.slice(0, 60) : null;
       if (typeof p.organizationName === 'string' && p.organizationName.trim()) c.mediationOrganization = p.organizationName.trim().slice(0, 100);
@@ -103,7 +64,7 @@ export async function applyDockingEvent(em: EntityManager, event: DockingEvent):
     }
     case 'DockingRejected': {
       if (!running) return ignore(event, `case is ${c.status}`);
-      const p = event.payload as unknown as DockingRejectedPayload;
+      const p = event.payload;
       const next = courtCaseWorkflow.transition(c.status as CourtCaseState, 'RETURN_UNACCEPTED', 'MEDIATION_ORGANIZATION');
       const preFiling = c.status === 'DIVERTED_TO_MEDIATION';
       c.status = next;
@@ -116,7 +77,7 @@ export async function applyDockingEvent(em: EntityManager, event: DockingEvent):
     }
     case 'MediationConcluded': {
       if (!running) return ignore(event, `case is ${c.status}`);
-      const p = event.payload as unknown as MediationConcludedPayload;
+      const p = event.payload;
       const summary = typeof p.summary === 'string' && p.summary.trim().length >= 2 ? p.summary.trim().slice(0, 2000) : '调解组织已反馈调解结果';
       // A failed pre-filing mediation stays MEDIATION_FAILED, ready for 立案 (fileCase).
       await receiveMediationOutcome(em, { courtCaseId: c.id, succeeded: p.outcome === 'AGREEMENT', note: summary, concludedAt: p.concludedAt });

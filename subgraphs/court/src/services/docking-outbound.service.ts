@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Caller } from '@jiefen/auth';
+import { publish, type DockingRequestedPayload, type JudicialConfirmationRuledPayload, type JudicialConfirmationRuling } from '@jiefen/docking';
+import { courtCodeOf } from '../domain/case-numbers.js';
+import type { CourtCase } from '../entities/court-case.entity.js';
+import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
+
+// 诉调对接: the court's side of the docking conversation. A case sent to mediation (委派 / 委托) is
+// announced by `DockingRequested` to the justice bureau (copied to the hub) in the same transaction
+// as the case's change; what the organization does with it comes back to docking-inbound.service.ts.
+
+/** `DockingRequested` for a case the court just sent out; called inside the sending transaction after the change. */
+export async function publishCourtDocking(tx: EntityManager, caller: Caller, c: CourtCase): Promise<void> {
+  const commission = c.mediationMode === 'ENTRUSTED';
+  const parties: DockingRequestedPayload['parties'] = [];
+  if (c.plaintiffName) parties.push({ role: 'APPLICANT', name: c.plaintiffName, idNumber: c.plaintiffIdNumber ?? null, phone: c.plaintiffPhone ?? null });
+  if (c.defendantName) parties.push({ role: 'RESPONDENT', name: c.defendantName });
+  const payload: DockingRequestedPayload = {
+    kind: 'COURT',
+    mode: commission ? 'COMMISSION' : 'ENTRUST',
+    disputeId: c.disputeId,
+    regionCode: c.regionCode,
+    category: c.cause,
+    summary: `${c.cause}(${commission ? `委托调解,立案案号 ${c.filingNumber ?? ''}` : `诉前委派调解,案号 ${c.caseNumber}`})`,
+    sentAt: c.mediationSentAt!.toISOString(),
+    source: {
+      agency: 'COURT', recordType: 'CourtCase', recordId: c.id, number: c.filingNumber ?? c.caseNumber,
+      organizationCode: caller.organization, organizationName: `人民法院(${courtCodeOf(c.regionCode) ?? c.regionCode})`, officerName: caller.name,
+    },
+    target: { organizationCode: c.mediationOrganizationCode!, organizationName: c.mediationOrganization ?? null },
+    parties,
+    ...(commission ? { procedure: (c.procedure ?? 'ORDINARY') as 'ORDINARY' | 'SUMMARY' } : {}),
+  };
+  await tx.flush();
+  await publish(tx, { type: 'DockingRequested', dockingId: c.dockingId!, from: 'COURT', to: 'JUSTICE', payload });
+}
+
+/** `JudicialConfirmationRuled` back to the justice side, for an application that came by docking; in the deciding transaction. */
+export async function publishRuling(tx: EntityManager, j: JudicialConfirmation, ruling: JudicialConfirmationRuling, at: Date, reason: string | null): Promise<void> {
+  if (!j.dockingId) return;
+  const payload: JudicialConfirmationRuledPayload = {
+    applicationId: j.applicationId, confirmationId: j.id, caseNumber: j.caseNumber ?? null, ruling, ruledAt: at.toISOString(), reason: reason || null,
+  };
+  await tx.flush();
+  await publish(tx, { type: 'JudicialConfirmationRuled', dockingId: j.dockingId, from: 'COURT', to: 'JUSTICE', payload });
+}

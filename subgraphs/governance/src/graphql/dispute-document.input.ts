@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import type * as Command from '../domain/commands.js';
 
 @InputType('DisputeDocumentInput', { description: '档案材料元数据(文件本身存于文档库)' })
-export class DocumentInput {
+export class DocumentInput implements Command.DocumentInput {
   @Field(() => String, { description: '类型:CLAIM / EVIDENCE / RECORD / AGREEMENT / CLOSING_OPINION / SIGNATURE / PHOTO / OTHER' })
   kind!: string;
 
@@ -25,7 +26,7 @@ export class DocumentInput {
 }
 
 @InputType('AddDisputeDocumentInput', { description: '归档一份材料' })
-export class AddDisputeDocumentInput {
+export class AddDisputeDocumentInput implements Command.AddDisputeDocumentInput {
   @Field(() => ID)
   disputeId!: string;
 

@@ -1,13 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-
-/** Which dispute, and optionally the version the caller saw (optimistic locking). */
-export interface DisputeRef {
-  disputeId: string;
-  expectedVersion?: number | null;
-}
+import type * as Command from '../domain/commands.js';
 
 @InputType('DisputeStepInput', { description: '办理纠纷的公共字段' })
-class DisputeStepInput implements DisputeRef {
+class DisputeStepInput implements Command.DisputeRef {
   @Field(() => ID, { description: '纠纷编号' })
   disputeId!: string;
 
@@ -16,7 +11,7 @@ class DisputeStepInput implements DisputeRef {
 }
 
 @InputType('RouteDisputeInput', { description: '研判分流' })
-export class RouteDisputeInput extends DisputeStepInput {
+export class RouteDisputeInput extends DisputeStepInput implements Command.RouteDisputeInput {
   @Field(() => String, { description: '承办单位类型:MEDIATION_ORGANIZATION 调解组织 / AGENCY 职能部门 / LITIGATION 引导诉讼' })
   unitKind!: string;
 
@@ -37,7 +32,7 @@ export class RouteDisputeInput extends DisputeStepInput {
 }
 
 @InputType('NotifyPartiesInput', { description: '一次性告知' })
-export class NotifyPartiesInput extends DisputeStepInput {
+export class NotifyPartiesInput extends DisputeStepInput implements Command.NotifyPartiesInput {
   @Field(() => [String], { description: '告知的服务清单事项编码' })
   serviceItemCodes!: string[];
 
@@ -49,7 +44,7 @@ export class NotifyPartiesInput extends DisputeStepInput {
 }
 
 @InputType('RecordDisputeConsentInput', { description: '调解前置:当事人是否同意调解' })
-export class RecordConsentInput extends DisputeStepInput {
+export class RecordConsentInput extends DisputeStepInput implements Command.RecordConsentInput {
   @Field(() => Boolean, { description: 'true 同意调解;false 不同意(引导诉讼)' })
   consented!: boolean;
 
@@ -58,7 +53,7 @@ export class RecordConsentInput extends DisputeStepInput {
 }
 
 @InputType('RecordDisputeAttemptInput', { description: '记录一次调解' })
-export class RecordAttemptInput extends DisputeStepInput {
+export class RecordAttemptInput extends DisputeStepInput implements Command.RecordAttemptInput {
   @Field(() => String, { description: '调解员' })
   mediatorName!: string;
 
@@ -67,13 +62,13 @@ export class RecordAttemptInput extends DisputeStepInput {
 }
 
 @InputType('EscalateDisputeInput', { description: '上交上级化解(三三制)' })
-export class EscalateDisputeInput extends DisputeStepInput {
+export class EscalateDisputeInput extends DisputeStepInput implements Command.EscalateDisputeInput {
   @Field(() => String, { nullable: true, description: '本级调解不足三次时提前上交的理由(须风险等级为高及以上)' })
   overrideReason?: string | null;
 }
 
 @InputType('ChangeDisputeMethodInput', { description: '动态调整化解方式' })
-export class ChangeMethodInput extends DisputeStepInput {
+export class ChangeMethodInput extends DisputeStepInput implements Command.ChangeMethodInput {
   @Field(() => String, { description: '新的化解方式' })
   method!: string;
 
@@ -82,19 +77,19 @@ export class ChangeMethodInput extends DisputeStepInput {
 }
 
 @InputType('DisputeOutcomeInput', { description: '化解结果' })
-export class OutcomeInput extends DisputeStepInput {
+export class OutcomeInput extends DisputeStepInput implements Command.OutcomeInput {
   @Field(() => String, { description: '结果说明' })
   summary!: string;
 }
 
 @InputType('RequestDisputeReviewInput', { description: '提请协调督办岗研判' })
-export class RequestReviewInput extends DisputeStepInput {
+export class RequestReviewInput extends DisputeStepInput implements Command.RequestReviewInput {
   @Field(() => String, { nullable: true, description: '提请说明' })
   note?: string | null;
 }
 
 @InputType('ReviewDisputeInput', { description: '协调督办岗综合研判' })
-export class ReviewDisputeInput extends DisputeStepInput {
+export class ReviewDisputeInput extends DisputeStepInput implements Command.ReviewDisputeInput {
   @Field(() => Boolean, { description: 'true 同意终结;false 退回继续化解' })
   approve!: boolean;
 
@@ -103,7 +98,7 @@ export class ReviewDisputeInput extends DisputeStepInput {
 }
 
 @InputType('CloseDisputeInput', { description: '结案' })
-export class CloseDisputeInput extends DisputeStepInput {
+export class CloseDisputeInput extends DisputeStepInput implements Command.CloseDisputeInput {
   @Field(() => String, { description: '结案意见' })
   closingOpinion!: string;
 

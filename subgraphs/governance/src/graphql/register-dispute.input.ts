@@ -1,8 +1,9 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { DocumentInput } from './dispute-document.input.js';
+import type * as Command from '../domain/commands.js';
 
 @InputType('DisputePartyInput', { description: '当事人信息' })
-export class PartyInput {
+export class PartyInput implements Command.PartyInput {
   @Field(() => String, { description: '身份:APPLICANT 申请人 / RESPONDENT 被申请人 / THIRD_PARTY 第三人' })
   role!: string;
 
@@ -23,7 +24,7 @@ export class PartyInput {
 }
 
 @InputType('RegisterDisputeInput', { description: '统一受理登记 Register a dispute at the front desk' })
-export class RegisterDisputeInput {
+export class RegisterDisputeInput implements Command.RegisterDisputeInput {
   @Field(() => String, { description: '纠纷类别(人民调解统计口径,如 婚姻家庭、邻里、合同)' })
   category!: string;
 

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import type * as Command from '../domain/commands.js';
 
 @InputType('RaiseRiskAlertInput', { description: '人工预警 Raise an alert by hand' })
-export class RaiseRiskAlertInput {
+export class RaiseRiskAlertInput implements Command.RaiseRiskAlertInput {
   @Field(() => ID, { nullable: true, description: '纠纷编号(与区划二选一)' })
   disputeId?: string | null;
 
@@ -16,7 +17,7 @@ export class RaiseRiskAlertInput {
 }
 
 @InputType('HandleRiskAlertInput', { description: '处置预警 Handle an alert' })
-export class HandleRiskAlertInput {
+export class HandleRiskAlertInput implements Command.HandleRiskAlertInput {
   @Field(() => ID)
   alertId!: string;
 

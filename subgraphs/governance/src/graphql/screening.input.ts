@@ -1,9 +1,10 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DocumentInput } from './dispute-document.input.js';
 import { PartyInput } from './register-dispute.input.js';
+import type * as Command from '../domain/commands.js';
 
 @InputType('ScreeningFindingInput', { description: '排查发现' })
-export class ScreeningFindingInput {
+export class ScreeningFindingInput implements Command.ScreeningFindingInput {
   @Field(() => String, { description: '纠纷类别' })
   category!: string;
 
@@ -30,7 +31,7 @@ export class ScreeningFindingInput {
 }
 
 @InputType('SubmitScreeningReportInput', { description: '报送排查报告(无发现即零报告)' })
-export class SubmitScreeningReportInput {
+export class SubmitScreeningReportInput implements Command.SubmitScreeningReportInput {
   @Field(() => String, { description: '区划:12 位村(社区)按周,9 位镇(街道)按半月' })
   regionCode!: string;
 
@@ -42,7 +43,7 @@ export class SubmitScreeningReportInput {
 }
 
 @InputType('RegisterFromFindingInput', { description: '排查发现一键登记为纠纷' })
-export class RegisterFromFindingInput {
+export class RegisterFromFindingInput implements Command.RegisterFromFindingInput {
   @Field(() => ID)
   findingId!: string;
 

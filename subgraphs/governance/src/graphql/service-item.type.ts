@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DisputeTier } from './enums.js';
+import type * as Command from '../domain/commands.js';
 
 @ObjectType('ServiceItem', { description: '服务清单事项(公开)An item of the hub\'s public service list' })
 export class ServiceItemType {
@@ -35,7 +36,7 @@ export class ServiceItemType {
 }
 
 @InputType('ServiceItemInput', { description: '服务清单事项' })
-export class ServiceItemInput {
+export class ServiceItemInput implements Command.ServiceItemInput {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true, description: '所属区划(默认本人辖区),须在本人辖区内' }) regionCode?: string | null;

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import type * as Command from '../domain/commands.js';
 
 @InputType('SupervisionActionInput', { description: '催办或提级督办' })
-export class SupervisionActionInput {
+export class SupervisionActionInput implements Command.SupervisionActionInput {
   @Field(() => ID)
   itemId!: string;
 

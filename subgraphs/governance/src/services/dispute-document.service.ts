@@ -4,7 +4,7 @@ import type { Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
 import { DisputeDocument } from '../entities/dispute-document.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';
-import type { AddDisputeDocumentInput, DocumentInput } from '../graphql/dispute-document.input.js';
+import type { AddDisputeDocumentInput, DocumentInput } from '../domain/commands.js';
 import { requireHubStaff } from './hub-rules.js';
 
 export const DOCUMENT_KINDS = ['CLAIM', 'EVIDENCE', 'RECORD', 'AGREEMENT', 'CLOSING_OPINION', 'SIGNATURE', 'PHOTO', 'OTHER'] as const;

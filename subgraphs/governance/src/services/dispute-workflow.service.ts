@@ -15,7 +15,7 @@ import { Dispute } from '../entities/dispute.entity.js';
 import { Escalation } from '../entities/escalation.entity.js';
 import { MediationAttempt } from '../entities/mediation-attempt.entity.js';
 import { ServiceItem } from '../entities/service-item.entity.js';
-import type * as I from '../graphql/dispute-workflow.input.js';
+import type * as I from '../domain/commands.js';
 import { warnAtEscalation } from './early-warning.service.js';
 import { checkVersion, decide, lockingConflicts, requireHubStaff } from './hub-rules.js';
 import { appliesTo, checkServiceItemCode } from './service-item.service.js';

@@ -6,7 +6,7 @@ import { riskAlertWorkflow, type AlertState } from '../domain/risk-alert.workflo
 import { maxRisk, RISK_LEVELS, type RiskLevel } from '../domain/tiers.js';
 import { Dispute } from '../entities/dispute.entity.js';
 import { RiskAlert } from '../entities/risk-alert.entity.js';
-import type { HandleRiskAlertInput, RaiseRiskAlertInput } from '../graphql/risk-alert.input.js';
+import type { HandleRiskAlertInput, RaiseRiskAlertInput } from '../domain/commands.js';
 import { requireRegion } from './dispute-registration.service.js';
 import { checkVersion, decide, lockingConflicts, requireHubStaff } from './hub-rules.js';
 

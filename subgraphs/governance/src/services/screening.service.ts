@@ -8,7 +8,7 @@ import { cadenceOfRegion, FORECASTS, parsePeriod, reportDueAt, type Period } fro
 import type { Dispute } from '../entities/dispute.entity.js';
 import { ScreeningFinding } from '../entities/screening-finding.entity.js';
 import { ScreeningReport } from '../entities/screening-report.entity.js';
-import type { RegisterFromFindingInput, SubmitScreeningReportInput } from '../graphql/screening.input.js';
+import type { RegisterFromFindingInput, SubmitScreeningReportInput } from '../domain/commands.js';
 import { requireRegion, validateDocuments, validateParties, writeRegistration } from './dispute-registration.service.js';
 import { lockingConflicts, requireHubStaff } from './hub-rules.js';
 

@@ -4,7 +4,7 @@ import type { Caller } from '@jiefen/auth';
 import { check, DomainError } from '@jiefen/subgraph-kit';
 import { TIERS } from '../domain/tiers.js';
 import { ServiceItem } from '../entities/service-item.entity.js';
-import type { ServiceItemInput } from '../graphql/service-item.type.js';
+import type { ServiceItemInput } from '../domain/commands.js';
 import { requireRegion } from './dispute-registration.service.js';
 import { requireHubSupervisor } from './hub-rules.js';
 

@@ -5,7 +5,7 @@ import { DISPUTE_STATE_NAMES } from '../domain/dispute.workflow.js';
 import { supervisionLevelAfterEscalation, supervisionWorkflow, type SupervisionState } from '../domain/supervision.workflow.js';
 import type { Tier } from '../domain/tiers.js';
 import { SupervisionItem } from '../entities/supervision-item.entity.js';
-import type { SupervisionActionInput } from '../graphql/supervision.input.js';
+import type { SupervisionActionInput } from '../domain/commands.js';
 import { checkVersion, decide, lockingConflicts, requireHubSupervisor } from './hub-rules.js';
 
 export interface ScanResult {

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { RequestError } from './request-guard.js';
 
 /** Stable error codes shared by every subgraph and the gateway (DESIGN.md §6). */
 export type ErrorCode =
@@ -83,6 +84,12 @@ export function createErrorFormatter(service: string, logger: ErrorLogger = cons
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     if (original instanceof DomainError) {
       return { ...formatted, message: original.message, extensions: { ...extensions, ...original.details, code: original.code } };
+    }
+    // Refused at the boundary with its own code and Chinese message (request-guard.ts). Apollo
+    // wraps it when its copy of graphql differs from ours (it does under vitest).
+    const wrapped = (original as { originalError?: unknown } | null)?.originalError;
+    if (original instanceof RequestError || wrapped instanceof RequestError) {
+      return { ...formatted, extensions };
     }
     if (original instanceof GraphQLError && original.extensions?.code === undefined && !original.originalError) {
       // An error a resolver threw on purpose as a GraphQLError without a code: treat as a client error.

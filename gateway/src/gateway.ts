@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { close, createErrorFormatter, createHttpApp, listen, type RouteHandler } from '@jiefen/subgraph-kit';
+import { close, createErrorFormatter, createHttpApp, listen, requestGuardPlugin, type RouteHandler } from '@jiefen/subgraph-kit';
 import { AGENCY_DIRECTORY, type Caller } from '@jiefen/auth';
 import { GATEWAY_BODY_LIMIT_BYTES, gatewayProtection, localizeLimitError } from './armor.js';
 import { createAuthenticator, internalHeaderFor, type GatewayAuth } from './auth.js';
@@ -88,7 +88,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     formatError: (formatted, error) => localizeLimitError(formatError(formatted, error)),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...protection.plugins],
+    // Operation resolution, subscriptions, NUL and lone surrogates: refused here as client errors.
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestGuardPlugin<GatewayContext>(), ...protection.plugins],
   });
   await apollo.start();
   const server = createHttpApp<GatewayContext, Caller | null>({

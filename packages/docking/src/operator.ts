@@ -1,6 +1,7 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Agency } from '@jiefen/auth';
-import { DELIVERY_STATES, type DeliveryState } from './entities/index.js';
+import { DELIVERY_STATES, DockingOutboxEvent, type DeliveryState } from './entities/index.js';
+import { DomainError } from '@jiefen/subgraph-kit';
 import { DELIVER_TASK, jobKeyOf, QUEUE_SCHEMA } from './outbox.js';
 
 /** How many deliveries are in each state, overall and per recipient. */
@@ -55,41 +56,41 @@ export interface ListDeliveriesOptions {
   limit?: number;
   /** Keyset paging: only rows with an id below this one. */
   beforeId?: string;
+  /** Only these deliveries. */
+  ids?: readonly string[];
 }
 
-/** Deliveries in the given states, most recently changed first, with their last error. */
+/**
+ * Deliveries in the given states, newest first, with their last error. Read through the entity
+ * (not raw SQL): MikroORM's connection returns `timestamptz` columns as PostgreSQL text
+ * ("2026-12-01 11:45:54.03+00"), which the GraphQL DateTime scalar refuses — the entity's
+ * `datetime` properties come back as `Date`.
+ */
 export async function listDeliveries(em: EntityManager, options: ListDeliveriesOptions = {}): Promise<DeliveryItem[]> {
   const states = options.states ?? ['FAILING', 'DEAD'];
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
-  const where = [`state in (${states.map(() => '?').join(', ')})`];
-  const params: unknown[] = [...states];
-  const filters: [string, unknown][] = [
-    ['recipient = ?', options.recipient],
-    ['docking_id = ?', options.dockingId],
-    ['id < ?', options.beforeId],
-  ];
-  for (const [condition, value] of filters) {
-    if (value === undefined) continue;
-    where.push(condition);
-    params.push(value);
-  }
-  const rows = await sql<Row>(em, `select * from docking_outbox where ${where.join(' and ')} order by id desc limit ?`, [...params, limit]);
+  const where: FilterQuery<DockingOutboxEvent> = { state: { $in: states } };
+  if (options.recipient !== undefined) where.recipient = options.recipient;
+  if (options.dockingId !== undefined) where.dockingId = options.dockingId;
+  if (options.beforeId !== undefined) where.id = { $lt: options.beforeId };
+  if (options.ids !== undefined) where.id = { ...(where.id as object | undefined), $in: [...options.ids] };
+  const rows = await em.find(DockingOutboxEvent, where, { orderBy: { id: 'desc' }, limit, disableIdentityMap: true });
   return rows.map((r) => ({
     id: String(r.id),
-    eventId: r.event_id as string,
-    type: r.type as string,
-    dockingId: r.docking_id as string,
-    sequence: r.sequence as number,
-    from: r.from_agency as Agency,
-    to: r.to_agency as Agency,
-    recipient: r.recipient as Agency,
-    state: r.state as DeliveryState,
-    attempts: r.attempts as number,
-    lastError: (r.last_error as string | null) ?? null,
-    nextAttemptAt: (r.next_attempt_at as Date | null) ?? null,
-    deliveredAt: (r.delivered_at as Date | null) ?? null,
-    createdAt: r.created_at as Date,
-    updatedAt: r.updated_at as Date,
+    eventId: r.eventId,
+    type: r.type,
+    dockingId: r.dockingId,
+    sequence: r.sequence,
+    from: r.fromAgency,
+    to: r.toAgency,
+    recipient: r.recipient,
+    state: r.state,
+    attempts: r.attempts,
+    lastError: r.lastError ?? null,
+    nextAttemptAt: r.nextAttemptAt ?? null,
+    deliveredAt: r.deliveredAt ?? null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
   }));
 }
 
@@ -110,5 +111,51 @@ export async function redeliver(em: EntityManager, id: string): Promise<boolean>
     const job = { recipient: rows[0].recipient, dockingId: rows[0].docking_id };
     await sql(tx, `select 1 from ${QUEUE_SCHEMA}.add_job(?, ?::json, job_key := ?, job_key_mode := 'replace')`, [DELIVER_TASK, JSON.stringify(job), jobKeyOf(job)]);
     return true;
+  });
+}
+
+/** Most deliveries one redelivery request may put back in line. */
+export const REDELIVER_MAX = 100;
+
+/**
+ * Puts dead deliveries back in line, all or none (an operator fixed the cause and asks again):
+ * every id must name a delivery of this agency that is `DEAD` — otherwise nothing changes and the
+ * first offending id is reported (`NOT_FOUND`, or `ILLEGAL_TRANSITION` with its state). Attempts
+ * start again and each affected stream is scheduled now. Returns the ids put back, in order.
+ */
+export async function redeliverDead(em: EntityManager, ids: readonly string[]): Promise<string[]> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) throw DomainError.validation('ids', '请至少指定一条投递');
+  if (wanted.length > REDELIVER_MAX) throw DomainError.validation('ids', `一次最多重新投递 ${REDELIVER_MAX} 条`);
+  const bad = wanted.find((id) => !/^[1-9]\d{0,17}$/.test(id));
+  if (bad !== undefined) throw DomainError.validation('ids', `投递编号无效:${bad.slice(0, 40)}`);
+  return em.transactional(async (tx) => {
+    // Row locks in id order: two operators (or the sweep) never wait on each other in a cycle.
+    const rows = await sql<{ id: string; state: DeliveryState; recipient: Agency; docking_id: string }>(
+      tx,
+      `select id::text as id, state, recipient, docking_id from docking_outbox where id in (${wanted.map(() => '?').join(', ')}) order by id for update`,
+      wanted,
+    );
+    const found = new Map(rows.map((r) => [r.id, r]));
+    const missing = wanted.find((id) => !found.has(id));
+    if (missing !== undefined) throw DomainError.notFound('对接事件投递', missing);
+    const alive = rows.find((r) => r.state !== 'DEAD');
+    if (alive) {
+      throw new DomainError('ILLEGAL_TRANSITION', `投递(${alive.id})当前状态为 ${alive.state},只有已停止重试(DEAD)的投递可以重新投递`, {
+        id: alive.id,
+        from: alive.state,
+        event: 'REDELIVER',
+      });
+    }
+    await sql(
+      tx,
+      `update docking_outbox set state = 'PENDING', attempts = 0, next_attempt_at = null, updated_at = now() where id in (${wanted.map(() => '?').join(', ')})`,
+      wanted,
+    );
+    const streams = new Map(rows.map((r) => [jobKeyOf({ recipient: r.recipient, dockingId: r.docking_id }), { recipient: r.recipient, dockingId: r.docking_id }]));
+    for (const [key, job] of [...streams].sort(([a], [b]) => a.localeCompare(b))) {
+      await sql(tx, `select 1 from ${QUEUE_SCHEMA}.add_job(?, ?::json, job_key := ?, job_key_mode := 'replace')`, [DELIVER_TASK, JSON.stringify(job), key]);
+    }
+    return wanted;
   });
 }

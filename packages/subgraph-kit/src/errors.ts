@@ -1,5 +1,5 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { RequestError } from './request-guard.js';
 
 /** Stable error codes shared by every subgraph and the gateway (DESIGN.md §6). */
 export type ErrorCode =
@@ -73,6 +73,19 @@ export const consoleLogger: ErrorLogger = {
 };
 
 /**
+ * Recognized by name, not `instanceof`: graphql-js is loaded twice in some runtimes (its CommonJS
+ * build by type-graphql and Apollo, its ES module build by vite under vitest).
+ */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
+}
+
+/** The error a resolver threw, out of graphql-js's located wrapper (Apollo's `unwrapResolverError`). */
+function unwrapResolverError(error: unknown): unknown {
+  return isGraphQLError(error) && error.path && error.originalError ? error.originalError : error;
+}
+
+/**
  * Builds Apollo's `formatError`: domain errors keep their code and Chinese message, GraphQL's own
  * request errors pass through, everything else is logged with its stack and replaced by a masked
  * message — no stack, no SQL, no internal URL reaches a client.
@@ -84,8 +97,15 @@ export function createErrorFormatter(service: string, logger: ErrorLogger = cons
     if (original instanceof DomainError) {
       return { ...formatted, message: original.message, extensions: { ...extensions, ...original.details, code: original.code } };
     }
-    if (original instanceof GraphQLError && original.extensions?.code === undefined && !original.originalError) {
-      // An error a resolver threw on purpose as a GraphQLError without a code: treat as a client error.
+    // Refused at the boundary with its own code and Chinese message (request-guard.ts). Apollo
+    // wraps it when its copy of graphql differs from ours (it does under vitest).
+    if (original instanceof RequestError || (isGraphQLError(original) && original.originalError instanceof RequestError)) {
+      return { ...formatted, extensions };
+    }
+    if (isGraphQLError(original) && original.extensions?.code === undefined && !original.originalError && original.nodes?.length) {
+      // graphql-js refusing an argument of the request during execution (it points at the argument):
+      // a client error. A code-less GraphQLError that points at nothing is a scalar refusing a value
+      // the server produced ("DateTime cannot represent …"): a server fault, masked and logged below.
       return { ...formatted, extensions: { ...extensions, code: 'BAD_REQUEST' } };
     }
     const code = typeof extensions.code === 'string' ? extensions.code : undefined;

@@ -67,9 +67,10 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
 
 /**
  * Codes of GraphQL request errors: the request was well-formed GraphQL-over-HTTP, but its document
- * does not parse or validate, its variables do not coerce, or it names no runnable operation.
+ * does not parse or validate, its variables do not coerce, it names no runnable operation, or a
+ * string in it is not storable text (request-guard.ts, `VALIDATION_FAILED` without data).
  */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'VALIDATION_FAILED']);
 
 /**
  * The status to answer Apollo's response with. GraphQL over HTTP: with `application/json` a

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 export * from './errors.js';
 export * from './http.js';
+export * from './request-guard.js';
 export * from './loaders.js';
 export * from './pagination.js';
 export * from './validation.js';

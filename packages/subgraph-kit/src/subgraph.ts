@@ -8,6 +8,7 @@ import { AccessCollector } from './audit/collector.js';
 import { createErrorFormatter, INTERNAL_MESSAGE, type ErrorLogger } from './errors.js';
 import { close, createHttpApp, HttpError, listen, type RouteHandler } from './http.js';
 import { NO_REFERENCES, type DisputeReference, type References } from './references.js';
+import { requestGuardPlugin } from './request-guard.js';
 import { buildFederatedSchema, printSubgraphSdl, type SubgraphSchemaOptions } from './schema.js';
 
 /** What every resolver receives: who calls, a forked entity manager and this request's DataLoaders. */
@@ -149,7 +150,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     // Our mains handle SIGINT/SIGTERM (they also stop PostgreSQL and the delivery workers); Apollo's
     // own handler would re-raise the signal and end the process first.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), accessLogPlugin<L>(orm)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), requestGuardPlugin<SubgraphContext<L>>(), accessLogPlugin<L>(orm)],
   });
   await apollo.start();
   const verify = createInternalVerifier(options.gatewayPublicKey);

@@ -1,9 +1,10 @@
-import { Arg, Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { hasRole, type Agency } from '@jiefen/auth';
 import { DomainError, requireCaller, type SubgraphContext } from '@jiefen/subgraph-kit';
 import { DELIVERY_STATES, type DeliveryState } from '../entities/index.js';
 import { isAgency } from '../envelope.js';
-import { deliveryCounts, listDeliveries } from '../operator.js';
+import { jsonLogger } from '../log.js';
+import { deliveryCounts, listDeliveries, redeliverDead, REDELIVER_MAX } from '../operator.js';
 
 /** Counts of an agency's outgoing event deliveries by state. Shared shape in every subgraph. */
 @Directive('@shareable')
@@ -78,15 +79,17 @@ export class EventDeliveriesType {
 
 /**
  * `<agency>EventDeliveries`: the agency's outgoing deliveries, for its ADMIN or SUPERVISOR only
- * (operators). Each subgraph mounts it under its own field name, like the access log.
+ * (operators), filtered by state (`DEAD`…); and `redeliver<Agency>Events(ids)`: dead deliveries put
+ * back in line, for its ADMIN only. Each subgraph mounts them under its own names, like the access
+ * log (`courtEventDeliveries`, `redeliverCourtEvents`).
  */
-export function createEventDeliveriesResolver(agency: Agency, fieldName: string) {
+export function createEventDeliveriesResolver(agency: Agency, fieldName: string, redeliverName = redeliverNameOf(fieldName)) {
   @Resolver()
   class EventDeliveriesResolver {
     @Query(() => EventDeliveriesType, { name: fieldName, description: '对接事件投递情况(仅本部门管理员、督办人员可查)' })
     async eventDeliveries(
       @Ctx() ctx: SubgraphContext,
-      @Arg('states', () => [String], { nullable: true, description: '状态,默认 FAILING 与 DEAD' }) states?: string[] | null,
+      @Arg('states', () => [String], { nullable: true, description: '状态(PENDING / DELIVERED / FAILING / DEAD),默认 FAILING 与 DEAD' }) states?: string[] | null,
       @Arg('recipient', () => String, { nullable: true, description: '接收部门' }) recipient?: string | null,
       @Arg('dockingId', () => String, { nullable: true, description: '对接编号' }) dockingId?: string | null,
       @Arg('limit', () => Int, { nullable: true, description: '条数(默认 50,最多 500)' }) limit?: number | null,
@@ -110,6 +113,28 @@ export function createEventDeliveriesResolver(agency: Agency, fieldName: string)
         items,
       };
     }
+
+    @Mutation(() => [EventDeliveryType], {
+      name: redeliverName,
+      description: `重新投递已停止重试(DEAD)的对接事件,全部成功或全部不变(仅本部门管理员,一次最多 ${REDELIVER_MAX} 条) Put dead deliveries back in line, all or none (ADMIN)`,
+    })
+    async redeliver(
+      @Ctx() ctx: SubgraphContext,
+      @Arg('ids', () => [String], { description: '投递编号(EventDelivery.id)' }) ids: string[],
+    ): Promise<EventDeliveryType[]> {
+      const caller = requireCaller(ctx);
+      if (caller.agency !== agency || !hasRole(caller, 'ADMIN')) throw DomainError.forbidden('只有本部门管理员可以重新投递对接事件');
+      const requeued = await redeliverDead(ctx.em, ids);
+      // Who put which events back, for the operators' record (the delivery log follows them).
+      jsonLogger({ level: 'info', message: 'dead deliveries requeued', agency, ids: requeued, by: caller.subject, requestId: ctx.requestId });
+      return listDeliveries(ctx.em.fork(), { ids: requeued, states: ['PENDING', 'FAILING', 'DELIVERED', 'DEAD'], limit: REDELIVER_MAX });
+    }
   }
   return EventDeliveriesResolver;
+}
+
+/** `courtEventDeliveries` → `redeliverCourtEvents`. */
+function redeliverNameOf(fieldName: string): string {
+  const prefix = fieldName.replace(/EventDeliveries$/, '');
+  return `redeliver${prefix.charAt(0).toUpperCase()}${prefix.slice(1)}Events`;
 }

@@ -53,6 +53,8 @@ export interface StackOptions {
   /** Write each subgraph's demo data (default false). */
   seed?: boolean;
   seedOptions?: Omit<SeedOptions, 'personKeySecret'>;
+  /** The gateway's per-subgraph timeout in milliseconds (default: the gateway's own). */
+  subgraphTimeoutMs?: number;
 }
 
 /** POSTs a GraphQL operation to any endpoint. */
@@ -138,6 +140,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           auth: { verifyToken: createTokenVerifier({ jwks: keys.tokenJwks }), internalPrivateKey: keys.internalPrivateKey },
           port: 0,
           production: false,
+          subgraphTimeoutMs: options.subgraphTimeoutMs,
         });
   const get = (name: string) => {
     const s = subgraphs[name];

@@ -9,3 +9,4 @@ export * from './operator.js';
 export * from './config.js';
 export * from './graphql/event-deliveries.resolver.js';
 export * from './contract.js';
+export * from './idempotency.js';

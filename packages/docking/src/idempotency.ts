@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { helper, type EntityManager } from '@mikro-orm/core';
+import { helper, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
 import { DomainError } from '@jiefen/subgraph-kit';
 import { canonicalJson } from './envelope.js';
@@ -41,9 +41,13 @@ export function checkIdempotencyKey(key: string | null | undefined): string | nu
   return key;
 }
 
-/** SHA-256 of the operation and its arguments (through JSON first: input classes and dates become plain values). */
+/**
+ * SHA-256 of the operation and its arguments. Through JSON first: input classes and dates become
+ * plain values, and an argument sent as null counts as one left out (GraphQL treats them alike).
+ */
 function requestHashOf(operation: string, input: unknown): string {
-  const plain: unknown = input === undefined ? null : JSON.parse(JSON.stringify(input));
+  const json = JSON.stringify(input ?? {}, (_key, value: unknown) => (value === null ? undefined : value));
+  const plain: unknown = JSON.parse(json);
   return createHash('sha256').update(canonicalJson({ operation, input: plain })).digest('hex');
 }
 
@@ -89,7 +93,7 @@ export async function idempotent<T extends { id: string }>(em: EntityManager, ca
       }
       // The claim and the result are written in one transaction: a committed row always has one.
       if (!first.result) throw new Error(`idempotent_request ${key} committed without a result`);
-      return (await tx.findOneOrFail(first.result.type, { id: first.result.id })) as T;
+      return (await tx.findOneOrFail<T>(first.result.type, { id: first.result.id } as FilterQuery<T>));
     }
     const value = await run(tx);
     const result = { type: helper(value).__meta.className, id: value.id };

@@ -50,7 +50,7 @@ describe('event deliveries through the gateway', () => {
   /** Writes a docking event in the sender's database as a business transaction would (outbox + job). */
   const send = async (subgraph: string, from: Agency, to: Agency): Promise<string> => {
     const dockingId = randomUUID();
-    await stack.subgraphs[subgraph]!.orm.em.fork().transactional((em) => publish(em, { type: 'OperatorCheck', dockingId, from, to, payload: { note: '运维检查' } }));
+    await stack.subgraphs[subgraph]!.orm.em.fork().transactional((em) => publish(em, { type: 'DockingRejected', dockingId, from, to, payload: { rejectedAt: new Date().toISOString(), reason: '运维检查' } }));
     return dockingId;
   };
 
@@ -73,7 +73,7 @@ describe('event deliveries through the gateway', () => {
       for (const at of [toCounterpart!.nextAttemptAt, toCounterpart!.deliveredAt]) if (at !== null) expect(at).toMatch(ISO);
       // The hub gets a copy of every docking it is not a party of.
       if (agency !== 'GOVERNANCE' && to !== 'GOVERNANCE') expect(items.map((d) => d.recipient)).toContain('GOVERNANCE');
-      // Delivered to a receiver that ignores the type: the list shows when.
+      // Delivered to a receiver that has no such docking (it ignores the event): the list shows when.
       const delivered = await until(`${subgraph}'s delivery to ${to}`, async () => (await list(subgraph, dockingId, admin(persona), ['DELIVERED'])).find((d) => d.recipient === to));
       expect(delivered.deliveredAt).toMatch(ISO);
     }

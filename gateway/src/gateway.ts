@@ -9,7 +9,7 @@ import { createAuthenticator, internalHeaderFor, type GatewayAuth } from './auth
 import type { GatewayContext } from './context.js';
 import { createExplorerRoutes, explorerPath, type ExplorerOptions } from './explorer.js';
 import { loadSupergraph } from './supergraph.js';
-import { SubgraphSource } from './subgraph-source.js';
+import { SubgraphSource, subgraphTimeoutFromEnv } from './subgraph-source.js';
 
 /** Subgraph URLs from `<NAME>_URL` (e.g. `COURT_URL`), defaulting to 127.0.0.1 on the agency directory's ports. */
 export function subgraphUrlsFromEnv(env: Record<string, string | undefined> = process.env): Record<string, string> {
@@ -35,6 +35,11 @@ export interface GatewayOptions {
    * to it: on by default, `false` turns it off, options configure it. Never served in production.
    */
   explorer?: boolean | ExplorerOptions;
+  /**
+   * How long to wait for each subgraph request before answering `SUBGRAPH_UNAVAILABLE` for that
+   * agency (default: `JIEFEN_SUBGRAPH_TIMEOUT_MS`, else 5000 ms).
+   */
+  subgraphTimeoutMs?: number;
 }
 
 export interface RunningGateway {
@@ -62,9 +67,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // @apollo/gateway otherwise sends usage metrics to Apollo's cloud (and waits for it on stop): an
   // agency network has no internet, and no dispute data or metadata may leave it.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? subgraphTimeoutFromEnv();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? loadSupergraph(),
-    buildService: ({ name, url }) => new SubgraphSource(name, options.subgraphUrls[name] ?? url ?? ''),
+    buildService: ({ name, url }) => new SubgraphSource(name, options.subgraphUrls[name] ?? url ?? '', subgraphTimeoutMs),
   });
   const protection = gatewayProtection();
   // Errors that came back from a subgraph were already formatted (and masked) there.

@@ -3,14 +3,44 @@ import { GraphQLError } from 'graphql';
 import { AGENCY_DIRECTORY, agencyOfSubgraph, INTERNAL_HEADER } from '@jiefen/auth';
 import type { GatewayContext } from './context.js';
 
+/** How long the gateway waits for one subgraph request (headers and body) by default. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 5000;
+
+/**
+ * The subgraph timeout from `JIEFEN_SUBGRAPH_TIMEOUT_MS` (milliseconds, default
+ * {@link DEFAULT_SUBGRAPH_TIMEOUT_MS}); anything but a positive integer is refused at startup.
+ */
+export function subgraphTimeoutFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.JIEFEN_SUBGRAPH_TIMEOUT_MS;
+  if (raw === undefined || raw === '') return DEFAULT_SUBGRAPH_TIMEOUT_MS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error('JIEFEN_SUBGRAPH_TIMEOUT_MS must be a positive whole number of milliseconds');
+  return value;
+}
+
+/** The error minipass-fetch (under @apollo/gateway's fetcher) rejects with once a signal aborts. */
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
 /**
  * One subgraph as the gateway sees it. Forwards the request id; turns every transport failure
  * into an error that names the agency and hides the subgraph's internal URL (the stock data
  * source puts it in the message and in `extensions.response`).
+ *
+ * Every request carries its own deadline (`timeoutMs`): a frozen agency — process stopped, event
+ * loop or database hung — answers as `SUBGRAPH_UNAVAILABLE` once it passes, so the other agencies'
+ * data still reaches the user. The abort reaches the socket (minipass-fetch aborts the
+ * `http.ClientRequest`, which destroys it): nothing is left waiting on the frozen agency, and a
+ * late answer can never be read as the reply to a later request on a reused connection.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(readonly subgraphName: string, url: string) {
+  constructor(readonly subgraphName: string, url: string, readonly timeoutMs: number = DEFAULT_SUBGRAPH_TIMEOUT_MS) {
     super({ url });
+    const send = this.fetcher;
+    // The signal covers the whole exchange: while the body streams in, an abort errors the body,
+    // so a subgraph that sends headers and then hangs is cut off too.
+    this.fetcher = (input, init) => send(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -31,6 +61,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
         message: 'subgraph request failed',
         service,
         requestId: options.context?.requestId,
+        // Our deadline is the only abort signal this source sets.
+        ...(isAbort(error) ? { reason: 'timeout', timeoutMs: this.timeoutMs } : {}),
         error: error instanceof Error ? error.message : String(error),
       }));
       throw new GraphQLError(`${agency}(${service})服务暂时不可用,其他部门的数据照常返回`, {

@@ -63,6 +63,8 @@ export interface StackOptions {
    * dispute reference is refused as the hub being unavailable.
    */
   hubRegister?: readonly DisputeReference[];
+  /** The gateway's per-subgraph timeout in milliseconds (default: the gateway's own). */
+  subgraphTimeoutMs?: number;
 }
 
 /** POSTs a GraphQL operation to any endpoint. */
@@ -158,6 +160,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           auth: { verifyToken: createTokenVerifier({ jwks: keys.tokenJwks }), internalPrivateKey: keys.internalPrivateKey },
           port: 0,
           production: false,
+          subgraphTimeoutMs: options.subgraphTimeoutMs,
         });
   const get = (name: string) => {
     const s = subgraphs[name];

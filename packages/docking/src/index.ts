@@ -10,3 +10,4 @@ export * from './config.js';
 export * from './graphql/event-deliveries.resolver.js';
 export * from './contract.js';
 export * from './references.js';
+export * from './idempotency.js';

@@ -25,6 +25,7 @@ class DockingTestMigration extends Migration {
     this.addSql(`create index "docking_outbox_recipient_docking_id_to_agency_sequence_index" on "docking_outbox" ("recipient", "docking_id", "to_agency", "sequence");`);
     this.addSql(`alter table "docking_outbox" add constraint "docking_outbox_event_id_recipient_unique" unique ("event_id", "recipient");`);
     this.addSql(`create table "docking_outbox_sequence" ("from_agency" varchar(20) not null, "to_agency" varchar(20) not null, "docking_id" varchar(64) not null, "last_sequence" int not null, constraint "docking_outbox_sequence_pkey" primary key ("from_agency", "to_agency", "docking_id"));`);
+    this.addSql(`create table "idempotent_request" ("subject" varchar(100) not null, "key" varchar(64) not null, "operation" varchar(64) not null, "request_hash" varchar(64) not null, "result" jsonb null, "created_at" timestamptz not null default now(), constraint "idempotent_request_pkey" primary key ("subject", "key"));`);
     this.addSql(`create table "test_received" ("id" bigserial primary key, "event_id" uuid not null, "docking_id" varchar(64) not null, "sequence" int not null, "type" varchar(64) not null);`);
     this.addSql(`create table "test_transfer" ("id" uuid not null, "docking_id" varchar(64) not null, "summary" varchar(200) not null, constraint "test_transfer_pkey" primary key ("id"));`);
   }

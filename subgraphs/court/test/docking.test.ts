@@ -10,7 +10,7 @@ const person = demoPeople(200)[151]!;
 const RECEIVE = `mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id } }`;
 const DIVERT = `mutation($id: ID!, $code: String!, $org: String) { divertToMediation(id: $id, organizationCode: $code, organization: $org) { status dockingId mediationOrganizationCode } }`;
 const FILE = `mutation($id: ID!) { fileCase(id: $id, procedure: SUMMARY) { status } }`;
-const ENTRUST = `mutation($id: ID!, $code: String!) { entrustMediation(id: $id, organizationCode: $code) { status dockingId mediationDueAt mediationSentAt } }`;
+const ENTRUST = `mutation($id: ID!, $code: String!, $key: String) { entrustMediation(id: $id, organizationCode: $code, idempotencyKey: $key) { status dockingId mediationDueAt mediationSentAt } }`;
 const CASE = `query($id: ID!) { courtCase(id: $id) { status stage dockingId mediationOutcome mediationOutcomeNote mediationAcceptedAt mediationCaseNumber mediationRejectionReason mediationDueAt mediationOrganization } }`;
 const DOCKING = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { id courtCase { id status plaintiffName plaintiffIdNumber } } } }`;
 
@@ -95,8 +95,13 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
   it('委托 carries the procedure; an agreement settles the filed case', async () => {
     const id = await receive();
     await stack.querySubgraph('court', FILE, { id }, 'court-staff');
-    const { body } = await stack.querySubgraph<{ entrustMediation: { dockingId: string; mediationDueAt: string; mediationSentAt: string } }>('court', ENTRUST, { id, code: COMMITTEE }, 'court-staff');
+    const key = randomUUID();
+    const { body } = await stack.querySubgraph<{ entrustMediation: { dockingId: string; mediationDueAt: string; mediationSentAt: string } }>('court', ENTRUST, { id, code: COMMITTEE, key }, 'court-staff');
     const { dockingId, mediationDueAt, mediationSentAt } = body.data!.entrustMediation;
+    // A retry with the same key (the answer was lost) returns the same docking and sends nothing more.
+    const retried = await stack.querySubgraph<{ entrustMediation: { dockingId: string } }>('court', ENTRUST, { id, code: COMMITTEE, key }, 'court-staff');
+    expect(retried.body.data!.entrustMediation).toEqual(body.data!.entrustMediation);
+    expect((await sql(`select 1 from docking_outbox where docking_id = ?`, [dockingId])).length).toBe(2);
     expect((Date.parse(mediationDueAt) - Date.parse(mediationSentAt)) / 86_400_000).toBe(7);
     const [row] = await sql<{ payload: Record<string, unknown> | string }>(`select payload from docking_outbox where docking_id = ? and recipient = 'JUSTICE'`, [dockingId]);
     const payload = typeof row!.payload === 'string' ? JSON.parse(row!.payload) : row!.payload;

@@ -186,7 +186,7 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     const court = { agency: 'COURT' as const, recordType: 'CourtCase', recordId: randomUUID(), number: '(2026)苏1281民诉前调124号', organizationCode: '113212810140900121', organizationName: '兴化市人民法院', officerName: '陈法官' };
     const { caseId, dockingId } = await docked(request({ kind: 'COURT', mode: 'ENTRUST', source: court }));
     await accept(caseId);
-    const APPLY = 'mutation($a: ID!) { applyForJudicialConfirmation(agreementId: $a) { judicialConfirmationAppliedAt judicialConfirmationRuling } }';
+    const APPLY = 'mutation($a: ID!, $key: String) { applyForJudicialConfirmation(agreementId: $a, idempotencyKey: $key) { judicialConfirmationAppliedAt judicialConfirmationRuling } }';
     const agreement = await agreed(caseId, '张小三于七日内支付费用300元');
     const requested = async () => (await outbox(dockingId)).filter((r) => r.type === 'JudicialConfirmationRequested');
     // Another agency may not apply; past the 30 days the application is refused; nothing is written.
@@ -195,9 +195,12 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     expect((await q(APPLY, { a: agreement.id })).errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'agreementId' });
     await sql(`update mediation_agreement set confirmation_deadline = null where id = ?`, [agreement.id]);
     expect(await requested()).toEqual([]);
-    const applied = await q(APPLY, { a: agreement.id });
+    const key = randomUUID();
+    const applied = await q(APPLY, { a: agreement.id, key });
     expect(applied.errors).toBeUndefined();
     expect(applied.data!.applyForJudicialConfirmation).toMatchObject({ judicialConfirmationRuling: null });
+    // The mediator's answer was lost: a retry with the same key gets the first application, not a refusal or a second one.
+    expect((await q(APPLY, { a: agreement.id, key })).data!.applyForJudicialConfirmation).toEqual(applied.data!.applyForJudicialConfirmation);
     const rows = await requested();
     expect(rows.map((r) => [r.recipient, r.to_agency, r.sequence])).toEqual([['COURT', 'COURT', 3], ['GOVERNANCE', 'COURT', 3]]);
     expect(rows[0]!.payload).toMatchObject({

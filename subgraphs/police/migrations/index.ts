@@ -2,6 +2,7 @@ import { migrationList } from '@jiefen/database';
 import { Migration20261128165217 } from './Migration20261128165217.js';
 import { Migration20261128172428 } from './Migration20261128172428.js';
 import { Migration20261128174318 } from './Migration20261128174318.js';
+import { Migration20261201114742 } from './Migration20261201114742.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- police`). */
-export const migrations = migrationList(Migration20261128165217, Migration20261128172428, Migration20261128174318);
+export const migrations = migrationList(Migration20261128165217, Migration20261128172428, Migration20261128174318, Migration20261201114742);

@@ -2,9 +2,13 @@ import { DockingInboxCursor } from './inbox-cursor.entity.js';
 import { DockingInboxEvent } from './inbox-event.entity.js';
 import { DockingOutboxEvent } from './outbox-event.entity.js';
 import { DockingOutboxSequence } from './outbox-sequence.entity.js';
+import { IdempotentRequest } from './idempotent-request.entity.js';
 
-export { DockingInboxCursor, DockingInboxEvent, DockingOutboxEvent, DockingOutboxSequence };
+export { DockingInboxCursor, DockingInboxEvent, DockingOutboxEvent, DockingOutboxSequence, IdempotentRequest };
 export { DELIVERY_STATES, type DeliveryState } from './outbox-event.entity.js';
 
-/** The protocol's tables: add them to a subgraph's entity list (and so to its migrations). */
-export const DOCKING_ENTITIES = [DockingOutboxEvent, DockingOutboxSequence, DockingInboxEvent, DockingInboxCursor];
+/**
+ * The protocol's tables, and the idempotency keys of the mutations that start a docking: add them to
+ * a subgraph's entity list (and so to its migrations).
+ */
+export const DOCKING_ENTITIES = [DockingOutboxEvent, DockingOutboxSequence, DockingInboxEvent, DockingInboxCursor, IdempotentRequest];

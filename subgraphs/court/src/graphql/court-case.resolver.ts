@@ -4,6 +4,7 @@ import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
   isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { CourtCase } from '../entities/court-case.entity.js';
 import type { CourtLoaders } from '../loaders/court.loaders.js';
 import { divertToMediation, entrustMediation, fileCase, receiveCivilCase, recordMediationOutcome } from '../services/court-case.service.js';
@@ -106,9 +107,13 @@ export class CourtCaseResolver {
     @Arg('id', () => ID) id: string,
     @Arg('organizationCode', () => String, { description: '调解组织统一社会信用代码' }) organizationCode: string,
     @Arg('organization', () => String, { nullable: true, description: '调解组织名称(可省略,受理后以调解组织反馈为准)' }) organization: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<CourtCaseType> {
-    return toCourtCaseType(await divertToMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { organizationCode, organizationName: organization }), 'FULL');
+    const caller = requireCaller(ctx);
+    const caseId = requireUuid('id', id);
+    const call = { caller, operation: 'divertToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
+    return toCourtCaseType(await idempotent(ctx.em, call, (em) => divertToMediation(em, caller, caseId, { organizationCode, organizationName: organization })), 'FULL');
   }
 
   @Mutation(() => CourtCaseType, { description: '委托调解:立案后委托调解组织调解(普通程序 15 日,简易程序 7 日;对接事件发送司法行政并抄送综治中心)' })
@@ -116,9 +121,13 @@ export class CourtCaseResolver {
     @Arg('id', () => ID) id: string,
     @Arg('organizationCode', () => String, { description: '调解组织统一社会信用代码' }) organizationCode: string,
     @Arg('organization', () => String, { nullable: true, description: '调解组织名称(可省略,受理后以调解组织反馈为准)' }) organization: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<CourtCaseType> {
-    return toCourtCaseType(await entrustMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { organizationCode, organizationName: organization }), 'FULL');
+    const caller = requireCaller(ctx);
+    const caseId = requireUuid('id', id);
+    const call = { caller, operation: 'entrustMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
+    return toCourtCaseType(await idempotent(ctx.em, call, (em) => entrustMediation(em, caller, caseId, { organizationCode, organizationName: organization })), 'FULL');
   }
 
   @Mutation(() => CourtCaseType, { description: '登记调解组织书面反馈的调解结果' })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import { DomainError, isMinor, personalField, personalText, requireCaller, requireUuid } from '@jiefen/subgraph-kit';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { performanceOverdue, type PerformanceState } from '../domain/agreement.js';
 import { renderAgreementDocument } from '../domain/agreement-document.js';
 import { chinaDate } from '../domain/clocks.js';
@@ -87,8 +88,14 @@ export class MediationAgreementResolver {
   }
 
   @Mutation(() => MediationAgreementType, { description: '申请司法确认:法院委派、委托调解达成的协议,生效之日起 30 日内由调解组织将双方的共同申请经诉调对接送交该法院' })
-  async applyForJudicialConfirmation(@Arg('agreementId', () => ID) agreementId: string, @Ctx() ctx: JusticeContext): Promise<MediationAgreementType> {
-    return toAgreementType(await applyForJudicialConfirmation(ctx.em, requireCaller(ctx), agreementId, ctx.loaders.settings), 'FULL');
+  async applyForJudicialConfirmation(
+    @Arg('agreementId', () => ID) agreementId: string,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<MediationAgreementType> {
+    const caller = requireCaller(ctx);
+    const call = { caller, operation: 'applyForJudicialConfirmation', key: idempotencyKey, input: { agreementId } };
+    return toAgreementType(await idempotent(ctx.em, call, (em) => applyForJudicialConfirmation(em, caller, agreementId, ctx.loaders.settings)), 'FULL');
   }
 
   @Mutation(() => ReturnVisitType, { description: '安排回访(疑难复杂纠纷等)' })

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import { DomainError, isMinor, pageRequest, personalField, requireCaller, requireUuid, toConnection } from '@jiefen/subgraph-kit';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { isOverdue } from '../domain/clocks.js';
 import { legalAidClock, type LegalAidState } from '../domain/legal-aid.workflow.js';
 import { LegalAidCase } from '../entities/legal-aid-case.entity.js';
@@ -116,12 +117,24 @@ export class LegalAidResolver {
   }
 
   @Mutation(() => LegalAidCaseType, { description: '援调转介:将法律援助申请转人民调解组织(进入其收件箱)' })
-  async referLegalAidToMediation(@Arg('input', () => ReferLegalAidToMediationInput) input: ReferLegalAidToMediationInput, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType> {
-    return mapped(ctx, await referLegalAidToMediation(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+  async referLegalAidToMediation(
+    @Arg('input', () => ReferLegalAidToMediationInput) input: ReferLegalAidToMediationInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<LegalAidCaseType> {
+    const caller = requireCaller(ctx);
+    const call = { caller, operation: 'referLegalAidToMediation', key: idempotencyKey, input };
+    return mapped(ctx, await idempotent(ctx.em, call, (em) => referLegalAidToMediation(em, caller, input, ctx.loaders.settings)));
   }
 
   @Mutation(() => LegalAidCaseType, { description: '调援转介:调解案件的当事人申请法律援助' })
-  async referMediationToLegalAid(@Arg('input', () => ReferMediationToLegalAidInput) input: ReferMediationToLegalAidInput, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType> {
-    return mapped(ctx, await referMediationToLegalAid(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+  async referMediationToLegalAid(
+    @Arg('input', () => ReferMediationToLegalAidInput) input: ReferMediationToLegalAidInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<LegalAidCaseType> {
+    const caller = requireCaller(ctx);
+    const call = { caller, operation: 'referMediationToLegalAid', key: idempotencyKey, input };
+    return mapped(ctx, await idempotent(ctx.em, call, (em) => referMediationToLegalAid(em, caller, input, ctx.loaders.settings)));
   }
 }

@@ -4,6 +4,7 @@ import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
   isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import type { PetitionEvent } from '../domain/petition-item.workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
 import type { PetitionLoaders } from '../loaders/petition.loaders.js';
@@ -112,9 +113,12 @@ export class PetitionItemResolver {
     @Arg('id', () => ID) id: string,
     @Arg('organizationCode', () => String, { description: '接收的调解组织统一社会信用代码' }) organizationCode: string,
     @Arg('organization', () => String, { nullable: true, description: '调解组织名称' }) organization: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<PetitionItemType> {
-    return toType(await referPetitionToMediation(ctx.em, requireCaller(ctx), id, { organizationCode, organization }), 'FULL');
+    const caller = requireCaller(ctx);
+    const call = { caller, operation: 'referPetitionToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
+    return toType(await idempotent(ctx.em, call, (em) => referPetitionToMediation(em, caller, id, { organizationCode, organization })), 'FULL');
   }
 
   @Mutation(() => PetitionItemType, { description: '登记调解组织书面反馈的调解结果:成功即办结,不成则继续办理' })

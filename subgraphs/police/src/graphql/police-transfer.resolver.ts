@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
 import { isUuid, requireCaller, requireUuid, visibility, type PersonalTextRead, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import type { PoliceTransfer } from '../entities/police-transfer.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
 import { transferToMediation } from '../services/transfer.service.js';
@@ -47,9 +48,13 @@ export class PoliceTransferResolver {
   async transferToMediation(
     @Arg('incidentId', () => ID) incidentId: string,
     @Arg('input', () => TransferToMediationInput) input: TransferToMediationInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<PoliceTransferType> {
-    const transfer = await transferToMediation(ctx.em, requireCaller(ctx), requireUuid('incidentId', incidentId), input);
+    const caller = requireCaller(ctx);
+    const id = requireUuid('incidentId', incidentId);
+    const call = { caller, operation: 'transferToMediation', key: idempotencyKey, input: { incidentId, input } };
+    const transfer = await idempotent(ctx.em, call, (em) => transferToMediation(em, caller, id, input));
     return toType(transfer, 'FULL', async () => reporterOfIncident(ctx, transfer.incidentId));
   }
 }

@@ -4,6 +4,7 @@ import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
   isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type { ProcuratorateLoaders } from '../loaders/procuratorate.loaders.js';
 import {
@@ -79,9 +80,13 @@ export class ProcuratorateCaseResolver {
     @Arg('organizationCode', () => String, { description: '接收的调解组织统一社会信用代码(对接事件发往司法行政、抄送综治中心)' }) organizationCode: string,
     @Arg('facts', () => ReconciliationFactsInput) facts: ReconciliationFactsInput,
     @Arg('organization', () => String, { nullable: true, description: '调解组织名称' }) organization: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<ProcuratorateCaseType> {
-    return toType(await referForReconciliation(ctx.em, requireCaller(ctx), requireUuid('id', id), { organizationCode, organization, facts: { ...facts } }), 'FULL');
+    const caller = requireCaller(ctx);
+    const caseId = requireUuid('id', id);
+    const call = { caller, operation: 'referForReconciliation', key: idempotencyKey, input: { id, organizationCode, facts, organization } };
+    return toType(await idempotent(ctx.em, call, (em) => referForReconciliation(em, caller, caseId, { organizationCode, organization, facts: { ...facts } })), 'FULL');
   }
 
   @Mutation(() => ProcuratorateCaseType, { description: '民事监督案件移交调解(检调对接)' })
@@ -89,9 +94,13 @@ export class ProcuratorateCaseResolver {
     @Arg('id', () => ID) id: string,
     @Arg('organizationCode', () => String, { description: '接收的调解组织统一社会信用代码' }) organizationCode: string,
     @Arg('organization', () => String, { nullable: true, description: '调解组织名称' }) organization: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<ProcuratorateCaseType> {
-    return toType(await referCivilSupervisionToMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { organizationCode, organization }), 'FULL');
+    const caller = requireCaller(ctx);
+    const caseId = requireUuid('id', id);
+    const call = { caller, operation: 'referCivilSupervisionToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
+    return toType(await idempotent(ctx.em, call, (em) => referCivilSupervisionToMediation(em, caller, caseId, { organizationCode, organization })), 'FULL');
   }
 
   @Mutation(() => ProcuratorateCaseType, { description: '登记和解结果(审查和解的自愿性、合法性后)' })

@@ -77,6 +77,19 @@ export default tseslint.config(
       }],
     },
   },
+  // The workflow package holds the domain error and the state machines that every domain/ imports:
+  // it stays free of the ORM, GraphQL and the other packages (the kit depends on it, not the reverse).
+  {
+    files: ['packages/workflow/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@jiefen/*', ...ORM_AND_GRAPHQL], message: 'packages/workflow 不依赖任何其他包:领域层直接引用它。' },
+          { regex: '(^|/)subgraphs/', message: 'packages/ 不得引用子图。' },
+        ],
+      }],
+    },
+  },
   // The gateway ships too: it never imports the test infrastructure.
   {
     files: ['gateway/src/**/*.ts'],

@@ -1,48 +1,10 @@
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DomainError } from '@jiefen/workflow';
 import { RequestError } from './request-guard.js';
 
-/** Stable error codes shared by every subgraph and the gateway (DESIGN.md §6). */
-export type ErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
-  | 'ILLEGAL_TRANSITION'
-  | 'CONFLICT'
-  | 'SUBGRAPH_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR'
-  | (string & {});
-
-/**
- * A business error: a stable `code`, a Chinese message for the people who use the system,
- * and optional details (the offending `field`, the entity id…). Created through named constructors.
- */
-export class DomainError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'DomainError';
-  }
-
-  static validation(field: string, message: string): DomainError {
-    return new DomainError('VALIDATION_FAILED', message, { field });
-  }
-
-  static notFound(entity: string, id: string, code = 'NOT_FOUND'): DomainError {
-    return new DomainError(code, `未找到${entity}(${id})`, { id });
-  }
-
-  static forbidden(message = '无权访问该记录'): DomainError {
-    return new DomainError('FORBIDDEN', message);
-  }
-
-  static illegalTransition(entity: string, from: string, event: string): DomainError {
-    return new DomainError('ILLEGAL_TRANSITION', `${entity}当前状态(${from})不允许执行“${event}”`, { from, event });
-  }
-}
+// One idea of a domain error for the whole house: the class lives in the dependency-free workflow
+// package, so `domain/` code throws it and this formatter recognizes it with no adapter between.
+export { DomainError, type ErrorCode } from '@jiefen/workflow';
 
 /** Codes produced by GraphQL itself (syntax, validation, variables): safe to show as they are. */
 const CLIENT_CODES = new Set([
@@ -94,7 +56,7 @@ export function createErrorFormatter(service: string, logger: ErrorLogger = cons
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    if (original instanceof DomainError) {
+    if (DomainError.is(original)) {
       return { ...formatted, message: original.message, extensions: { ...extensions, ...original.details, code: original.code } };
     }
     // Refused at the boundary with its own code and Chinese message (request-guard.ts). Apollo

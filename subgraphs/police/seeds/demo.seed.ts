@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
 import { creditCodeCheckChar } from '@jiefen/codes';
 import { DEMO_TOWN_DAINAN, demoDisputes, demoId, stationShortName, placeOf, type DemoDispute } from '@jiefen/demo-data';
+import type { PoliceIncidentState } from '../src/domain/police-incident.workflow.js';
 import { PoliceIncident } from '../src/entities/police-incident.entity.js';
 import { PoliceMediation } from '../src/entities/police-mediation.entity.js';
 import { PoliceTransfer } from '../src/entities/police-transfer.entity.js';
@@ -22,7 +23,7 @@ function localDay(at: Date): string {
 interface Handling {
   category: string;
   nonPolice: boolean;
-  status: string;
+  status: PoliceIncidentState;
   station: string;
   summary: string;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COURT_ACTORS, COURT_CASE_EVENTS, COURT_CASE_STATES, courtCaseWorkflow, mediationRunning, stageOf, type CourtActor, type CourtCaseState } from './court-case.workflow.js';
-import { CourtRuleError } from './workflow.js';
+import { DomainError } from '@jiefen/workflow';
 
 /** The whole table, written out: `state/event` → [next state, who may do it]. */
 const ALLOWED: Record<string, [CourtCaseState, CourtActor[]]> = {
@@ -34,9 +34,9 @@ describe('court case workflow: every (state, event, actor)', () => {
       courtCaseWorkflow.transition('MEDIATION_SUCCEEDED', 'FILE', 'COURT_STAFF');
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(CourtRuleError);
-      expect((error as CourtRuleError).message).toBe('法院案件当前状态“诉前调解成功”不允许执行“立案”');
-      expect((error as CourtRuleError).details).toEqual({ from: 'MEDIATION_SUCCEEDED', event: 'FILE' });
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).message).toBe('法院案件当前状态“诉前调解成功”不允许执行“立案”');
+      expect((error as DomainError).details).toEqual({ from: 'MEDIATION_SUCCEEDED', event: 'FILE' });
     }
   });
 

@@ -1,4 +1,4 @@
-import { defineWorkflow } from './workflow.js';
+import { defineWorkflow } from '@jiefen/workflow';
 
 /**
  * 法院案件 — a civil case received before filing (诉前). 委派: sent to a mediation organization

@@ -1,4 +1,4 @@
-import { CourtRuleError, defineWorkflow } from './workflow.js';
+import { defineWorkflow, DomainError } from '@jiefen/workflow';
 
 /**
  * 司法确认 (人民调解法 Art 33; 民诉法 Art 201; 法释〔2011〕5号): the parties' joint application
@@ -57,7 +57,7 @@ export const confirmationWorkflow = defineWorkflow<ConfirmationState, Confirmati
 
 /** The ruling period is extended once only. */
 export function checkRulingExtension(alreadyExtended: boolean): void {
-  if (alreadyExtended) throw new CourtRuleError('ALREADY_EXTENDED', '审查期限已经院长批准延长过一次,不得再次延长');
+  if (alreadyExtended) throw new DomainError('ALREADY_EXTENDED', '审查期限已经院长批准延长过一次,不得再次延长');
 }
 
 /** Which deadline a confirmation is waiting on, if any. */

@@ -6,7 +6,7 @@ import { mediationDueAt, type Procedure } from '../domain/clocks.js';
 import { courtCaseWorkflow, stageOf, type CourtActor, type CourtCaseEvent, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { CourtCase } from '../entities/court-case.entity.js';
 import { publishCourtDocking } from './docking-outbound.service.js';
-import { decide, nextCaseNumber, optionsOf, requireCourtStaff, type ServiceOptions } from './support.js';
+import { nextCaseNumber, optionsOf, requireCourtStaff, type ServiceOptions } from './support.js';
 
 export interface CivilCaseInput {
   disputeId: string;
@@ -49,7 +49,7 @@ async function loadCase(em: EntityManager, id: string): Promise<CourtCase> {
 }
 
 function step(c: CourtCase, event: CourtCaseEvent, actor: CourtActor): CourtCaseState {
-  const next = decide(() => courtCaseWorkflow.transition(c.status as CourtCaseState, event, actor));
+  const next = courtCaseWorkflow.transition(c.status as CourtCaseState, event, actor);
   c.status = next;
   c.stage = stageOf(next);
   return next;

@@ -9,7 +9,7 @@ import { CourtCase } from '../entities/court-case.entity.js';
 import { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import { JudicialConfirmation, type ConfirmationApplicant } from '../entities/judicial-confirmation.entity.js';
 import { publishRuling } from './docking-outbound.service.js';
-import { decide, nextCaseNumber, optionsOf, requireCourtStaff, type ServiceOptions } from './support.js';
+import { nextCaseNumber, optionsOf, requireCourtStaff, type ServiceOptions } from './support.js';
 
 /** A joint application for judicial confirmation, as it arrives from the justice side with the agreement. */
 export interface JudicialConfirmationApplication {
@@ -93,7 +93,7 @@ async function loadForStaff(em: EntityManager, caller: Caller, id: string): Prom
 }
 
 function step(j: JudicialConfirmation, event: ConfirmationEvent, actor: ConfirmationActor = 'COURT_STAFF'): void {
-  j.status = decide(() => confirmationWorkflow.transition(j.status as ConfirmationState, event, actor));
+  j.status = confirmationWorkflow.transition(j.status as ConfirmationState, event, actor);
 }
 
 /** 受理: only an application the law allows; otherwise `NOT_ELIGIBLE` with every reason and nothing written. */
@@ -143,7 +143,7 @@ export async function extendRuling(em: EntityManager, caller: Caller, id: string
   return em.transactional(async (tx) => {
     const j = await loadForStaff(tx, caller, id);
     step(j, 'EXTEND_RULING');
-    decide(() => checkRulingExtension(j.rulingExtended));
+    checkRulingExtension(j.rulingExtended);
     j.rulingExtended = true;
     j.extensionApprovedBy = approver;
     j.extensionReason = why;

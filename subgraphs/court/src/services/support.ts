@@ -3,7 +3,6 @@ import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { DomainError } from '@jiefen/subgraph-kit';
 import { caseYearOf, courtCodeOf, formatCaseNumber, type CaseSeries } from '../domain/case-numbers.js';
 import { COURT_CLOCKS, type CourtClocks } from '../domain/clocks.js';
-import { CourtRuleError } from '../domain/workflow.js';
 
 /** What every service call may be given: the moment it happens and the clocks in force (tests inject both). */
 export interface ServiceOptions {
@@ -13,16 +12,6 @@ export interface ServiceOptions {
 
 export function optionsOf(options: ServiceOptions = {}): { now: Date; clocks: CourtClocks } {
   return { now: options.now ?? new Date(), clocks: options.clocks ?? COURT_CLOCKS };
-}
-
-/** Runs a domain decision, turning its rule errors into the kit's coded errors. */
-export function decide<T>(decision: () => T): T {
-  try {
-    return decision();
-  } catch (error) {
-    if (error instanceof CourtRuleError) throw new DomainError(error.code, error.message, error.details);
-    throw error;
-  }
 }
 
 /** Mutations: court staff only, and only on records in their jurisdiction. */

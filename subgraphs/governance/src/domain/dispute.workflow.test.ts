@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DISPUTE_EVENTS, DISPUTE_STATES, disputeWorkflow, type DisputeEvent, type DisputeState } from './dispute.workflow.js';
-import { RuleViolation } from './rule-violation.js';
+import { DomainError } from '@jiefen/workflow';
 
 const staff = { roles: ['STAFF'] };
 const supervisor = { roles: ['SUPERVISOR'] };
 const leader = { roles: ['LEADER'] };
+/** The parties were notified: 调解前置's guard lets consent and refusal through (tested on its own below). */
+const notified = { noticesGiven: 1 };
 
 /** The expected machine, written out independently of the table: `state event → next (S = supervisor only)`. */
 const EXPECTED = `
@@ -48,23 +50,31 @@ describe('dispute workflow', () => {
       expect(disputeWorkflow.can(state, event)).toBe(false);
       for (const actor of [staff, supervisor]) {
         try {
-          disputeWorkflow.transition(state, event, actor);
+          disputeWorkflow.transition(state, event, actor, notified);
           expect.unreachable();
         } catch (e) {
-          expect(e).toBeInstanceOf(RuleViolation);
-          expect((e as RuleViolation).code).toBe('ILLEGAL_TRANSITION');
-          expect((e as RuleViolation).message).toMatch(/不允许执行/);
+          expect(e).toBeInstanceOf(DomainError);
+          expect((e as DomainError).code).toBe('ILLEGAL_TRANSITION');
+          expect((e as DomainError).message).toMatch(/不允许执行/);
         }
       }
       return;
     }
-    expect(disputeWorkflow.transition(state, event, supervisor)).toBe(step.to);
+    expect(disputeWorkflow.transition(state, event, supervisor, notified)).toBe(step.to);
     if (step.supervisorOnly) {
-      expect(() => disputeWorkflow.transition(state, event, staff)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+      expect(() => disputeWorkflow.transition(state, event, staff, notified)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     } else {
-      expect(disputeWorkflow.transition(state, event, staff)).toBe(step.to);
+      expect(disputeWorkflow.transition(state, event, staff, notified)).toBe(step.to);
     }
-    expect(() => disputeWorkflow.transition(state, event, leader)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => disputeWorkflow.transition(state, event, leader, notified)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+
+  it('refuses consent and refusal before the one-time notification (调解前置)', () => {
+    for (const event of ['CONSENT', 'REFUSE'] as const) {
+      expect(() => disputeWorkflow.transition('ROUTED', event, staff, { noticesGiven: 0 })).toThrow(
+        expect.objectContaining({ code: 'ILLEGAL_TRANSITION', message: '须先向当事人一次性告知(服务清单),再记录是否同意调解' }),
+      );
+    }
   });
 
   it('ends in CLOSED and GUIDED_TO_LITIGATION', () => {

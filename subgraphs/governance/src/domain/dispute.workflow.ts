@@ -1,5 +1,4 @@
-import { RuleViolation } from './rule-violation.js';
-import { defineWorkflow, type Step } from './workflow.js';
+import { defineWorkflow, DomainError, type Step } from '@jiefen/workflow';
 
 /** States of a dispute at the hub, from intake to the end of its non-litigation procedure. */
 export const DISPUTE_STATES = [
@@ -42,22 +41,35 @@ export const DISPUTE_EVENT_NAMES: Record<DisputeEvent, string> = {
   GUIDE_TO_LITIGATION: '引导诉讼',
 };
 
+/** The hub's posts, as roles of the caller: a step is the caller's when any of their roles may take it. */
+export type HubRole = 'STAFF' | 'SUPERVISOR';
+export const HUB_ROLE_NAMES: Record<HubRole, string> = { STAFF: '工作人员', SUPERVISOR: '协调督办岗' };
+
 /** Hub front-desk and mediation posts; the coordination and supervision post (协调督办岗) may do their steps too. */
 const STAFF = ['STAFF', 'SUPERVISOR'] as const;
 /** Only the coordination and supervision post: closing requires its review first (终结前须经协调督办岗综合研判). */
 const SUPERVISOR = ['SUPERVISOR'] as const;
-const by = (to: DisputeState, roles: readonly string[] = STAFF): Step<DisputeState> => ({ to, roles });
+const by = (to: DisputeState, roles: readonly HubRole[] = STAFF): Step<DisputeState, HubRole> => ({ to, by: roles });
+
+/** What the service knows beyond the state when a step has a rule of its own (调解前置). */
+export interface DisputeFacts {
+  /** One-time notifications (一次性告知) given to the parties so far. */
+  noticesGiven: number;
+}
 
 /**
  * 前台统一受理 → 研判分流 → 一次性告知、调解前置(同意 → 化解;拒绝 → 引导诉讼) → 分层化解(三三制,
  * 上交见 tiers.ts) → 化解成功 / 不成 → 协调督办岗研判 → 结案(或退回继续化解、引导诉讼).
  */
-export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent>({
-  entity: '纠纷',
+export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent, HubRole, DisputeFacts>({
+  name: '纠纷',
   states: DISPUTE_STATES,
   events: DISPUTE_EVENTS,
   stateNames: DISPUTE_STATE_NAMES,
   eventNames: DISPUTE_EVENT_NAMES,
+  actorNames: HUB_ROLE_NAMES,
+  // 调解前置: the parties decide on mediation only after the one-time notification.
+  guards: { CONSENT: requireNotified, REFUSE: requireNotified },
   table: {
     REGISTERED: { ROUTE: by('ROUTED'), GUIDE_TO_LITIGATION: by('GUIDED_TO_LITIGATION') },
     ROUTED: {
@@ -106,9 +118,8 @@ export const RESOLUTION_METHOD_NAMES: Record<ResolutionMethod, string> = {
 export const RESPONSIBLE_UNIT_KINDS = ['MEDIATION_ORGANIZATION', 'AGENCY', 'LITIGATION'] as const;
 export type ResponsibleUnitKind = (typeof RESPONSIBLE_UNIT_KINDS)[number];
 
-/** 调解前置: the parties decide on mediation only after the one-time notification. */
-export function requireNotified(noticesGiven: number): void {
+function requireNotified({ noticesGiven }: DisputeFacts): void {
   if (noticesGiven === 0) {
-    throw new RuleViolation('ILLEGAL_TRANSITION', '须先向当事人一次性告知(服务清单),再记录是否同意调解', { event: 'CONSENT' });
+    throw new DomainError('ILLEGAL_TRANSITION', '须先向当事人一次性告知(服务清单),再记录是否同意调解', { event: 'CONSENT' });
   }
 }

@@ -1,4 +1,4 @@
-import { RuleViolation } from './rule-violation.js';
+import { DomainError } from '@jiefen/workflow';
 
 /** 分层化解: village handles the simple, town the general and major, county the rest (小事不出村,大事不出镇). */
 export const TIERS = ['VILLAGE', 'TOWN', 'COUNTY'] as const;
@@ -50,18 +50,18 @@ export function decideEscalation(
   policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
 ): EscalationDecision {
   const toTier = nextTier(facts.tier);
-  if (!toTier) throw new RuleViolation('ESCALATION_REFUSED', '纠纷已在县级化解,不能再上交', { tier: facts.tier });
+  if (!toTier) throw new DomainError('ESCALATION_REFUSED', '纠纷已在县级化解,不能再上交', { tier: facts.tier });
   if (facts.attemptsAtTier >= policy.minAttempts) return { toTier, override: false };
   const details = { attempts: facts.attemptsAtTier, required: policy.minAttempts, riskLevel: facts.riskLevel };
   if (!facts.overrideReason) {
-    throw new RuleViolation(
+    throw new DomainError(
       'ESCALATION_REFUSED',
       `三三制:须在${TIER_NAMES[facts.tier]}层级至少调解 ${policy.minAttempts} 次后方可上交(已调解 ${facts.attemptsAtTier} 次);风险等级达到“${RISK_LEVEL_NAMES[policy.overrideFromRisk]}”时可说明理由提前上交`,
       details,
     );
   }
   if (riskRank(facts.riskLevel) < riskRank(policy.overrideFromRisk)) {
-    throw new RuleViolation(
+    throw new DomainError(
       'ESCALATION_REFUSED',
       `风险等级为“${RISK_LEVEL_NAMES[facts.riskLevel]}”,不足以提前上交(须达到“${RISK_LEVEL_NAMES[policy.overrideFromRisk]}”),请先在本级调解满 ${policy.minAttempts} 次`,
       details,

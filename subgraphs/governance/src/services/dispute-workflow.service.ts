@@ -5,8 +5,8 @@ import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
 import { disputeDueAt } from '../domain/clocks.js';
 import { hubConfig } from '../domain/config.js';
 import {
-  DISPUTE_EVENT_NAMES, disputeWorkflow, requireNotified, RESOLUTION_METHOD_NAMES, RESOLUTION_METHODS, RESPONSIBLE_UNIT_KINDS,
-  type DisputeEvent, type DisputeState, type ResolutionMethod,
+  DISPUTE_EVENT_NAMES, disputeWorkflow, RESOLUTION_METHOD_NAMES, RESOLUTION_METHODS, RESPONSIBLE_UNIT_KINDS,
+  type DisputeEvent, type DisputeFacts, type DisputeState, type ResolutionMethod,
 } from '../domain/dispute.workflow.js';
 import { decideEscalation, TIER_NAMES, TIERS, type RiskLevel, type Tier } from '../domain/tiers.js';
 import { DisputeActivity } from '../entities/dispute-activity.entity.js';
@@ -17,11 +17,13 @@ import { MediationAttempt } from '../entities/mediation-attempt.entity.js';
 import { ServiceItem } from '../entities/service-item.entity.js';
 import type * as I from '../domain/commands.js';
 import { warnAtEscalation } from './early-warning.service.js';
-import { checkVersion, decide, lockingConflicts, requireHubStaff } from './hub-rules.js';
+import { checkVersion, lockingConflicts, requireHubStaff } from './hub-rules.js';
 import { appliesTo, checkServiceItemCode } from './service-item.service.js';
 
 interface Step {
   event: DisputeEvent;
+  /** What the workflow's guard for this event needs to know (read in the step's transaction). */
+  facts?(dispute: Dispute, tx: EntityManager): Promise<DisputeFacts>;
   /** Validates and applies the step's own changes; returns the timeline summary. */
   apply(dispute: Dispute, tx: EntityManager, at: Date): Promise<string> | string;
   /** Restart the state's clock even when the state stays the same (a new tier). */
@@ -46,7 +48,7 @@ export async function actOnDispute(em: EntityManager, caller: Caller, ref: I.Dis
       requireHubStaff(caller, dispute.regionCode);
       checkVersion(dispute.version, ref.expectedVersion);
       const from = dispute.status as DisputeState;
-      const to = decide(() => disputeWorkflow.transition(from, step.event, caller));
+      const to = disputeWorkflow.transition(from, step.event, caller, await step.facts?.(dispute, tx));
       const summary = await step.apply(dispute, tx, at);
       dispute.status = to;
       if (to !== from || step.restartClock) dispute.stateSince = at;
@@ -121,9 +123,8 @@ export function recordConsent(em: EntityManager, caller: Caller, input: I.Record
   const note = check.optionalText('note', '说明', input.note, 2000);
   return actOnDispute(em, caller, input, {
     event: input.consented ? 'CONSENT' : 'REFUSE',
-    async apply(d, tx, at) {
-      const notices = await tx.count(DisputeNotice, { disputeId: d.id });
-      decide(() => requireNotified(notices));
+    facts: async (d, tx) => ({ noticesGiven: await tx.count(DisputeNotice, { disputeId: d.id }) }),
+    apply(d, _tx, at) {
       Object.assign(d, { consent: input.consented ? 'CONSENTED' : 'REFUSED', consentNote: note, consentAt: at });
       if (!input.consented) d.closingOpinion = note ?? '当事人不同意调解,已引导诉讼';
       return input.consented ? `当事人同意调解${note ? `:${note}` : ''}` : `当事人不同意调解,引导诉讼${note ? `:${note}` : ''}`;
@@ -154,7 +155,7 @@ export function escalateDispute(em: EntityManager, caller: Caller, input: I.Esca
     restartClock: true,
     async apply(d, tx, at) {
       const fromTier = d.tier as Tier;
-      const decision = decide(() => decideEscalation({ tier: fromTier, attemptsAtTier: d.attemptsAtTier, riskLevel: d.riskLevel as RiskLevel, overrideReason: reason }, hubConfig.escalation));
+      const decision = decideEscalation({ tier: fromTier, attemptsAtTier: d.attemptsAtTier, riskLevel: d.riskLevel as RiskLevel, overrideReason: reason }, hubConfig.escalation);
       tx.create(Escalation, {
         id: randomUUID(), disputeId: d.id, fromTier, toTier: decision.toTier, attemptsAtFromTier: d.attemptsAtTier, override: decision.override,
         reason, riskLevel: d.riskLevel, escalatedAt: at, escalatedByName: caller.name,

@@ -1,17 +1,6 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { DomainError } from '@jiefen/subgraph-kit';
-import { RuleViolation } from '../domain/rule-violation.js';
-
-/** Runs a domain decision, turning a broken rule into the kit's coded error. */
-export function decide<T>(decision: () => T): T {
-  try {
-    return decision();
-  } catch (error) {
-    if (error instanceof RuleViolation) throw new DomainError(error.code, error.message, error.details);
-    throw error;
-  }
-}
 
 /** Hub staff (受理登记、引导分流、调解处置岗, or the coordination post) acting inside their jurisdiction. */
 export function requireHubStaff(caller: Caller, regionCode?: string): void {

@@ -8,7 +8,7 @@ import { Dispute } from '../entities/dispute.entity.js';
 import { RiskAlert } from '../entities/risk-alert.entity.js';
 import type { HandleRiskAlertInput, RaiseRiskAlertInput } from '../domain/commands.js';
 import { requireRegion } from './dispute-registration.service.js';
-import { checkVersion, decide, lockingConflicts, requireHubStaff } from './hub-rules.js';
+import { checkVersion, lockingConflicts, requireHubStaff } from './hub-rules.js';
 
 /** 人工预警: a person's judgement, about a dispute (raising its risk) or about a place. */
 export async function raiseRiskAlert(em: EntityManager, caller: Caller, input: RaiseRiskAlertInput): Promise<RiskAlert> {
@@ -44,7 +44,7 @@ export async function handleRiskAlert(em: EntityManager, caller: Caller, input: 
     if (!alert) throw DomainError.notFound('预警', input.alertId);
     requireHubStaff(caller, alert.regionCode);
     checkVersion(alert.version, input.expectedVersion);
-    alert.status = decide(() => riskAlertWorkflow.transition(alert.status as AlertState, 'HANDLE', caller));
+    alert.status = riskAlertWorkflow.transition(alert.status as AlertState, 'HANDLE', caller);
     alert.handledAt = new Date();
     alert.handlingNote = note;
     await em.flush();

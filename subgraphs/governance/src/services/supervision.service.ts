@@ -6,7 +6,7 @@ import { supervisionLevelAfterEscalation, supervisionWorkflow, type SupervisionS
 import type { Tier } from '../domain/tiers.js';
 import { SupervisionItem } from '../entities/supervision-item.entity.js';
 import type { SupervisionActionInput } from '../domain/commands.js';
-import { checkVersion, decide, lockingConflicts, requireHubSupervisor } from './hub-rules.js';
+import { checkVersion, lockingConflicts, requireHubSupervisor } from './hub-rules.js';
 
 export interface ScanResult {
   created: number;
@@ -23,7 +23,7 @@ const LEVEL_OF_REGION = `case when length(region_code) >= 12 then 'VILLAGE' when
  */
 export async function scanOverdue(em: EntityManager, now: Date, regionPrefix = ''): Promise<ScanResult> {
   // The bulk clear below is the workflow's OPEN --CLEAR--> CLEARED step taken by the system.
-  decide(() => supervisionWorkflow.transition('OPEN', 'CLEAR', { roles: ['SYSTEM'] }));
+  supervisionWorkflow.transition('OPEN', 'CLEAR', { roles: ['SYSTEM'] });
   const stateNames = Object.entries(DISPUTE_STATE_NAMES);
   const stateCase = `case d.status ${stateNames.map(() => 'when ? then ?').join(' ')} else d.status end`;
   return em.transactional(async (tx) => {
@@ -64,7 +64,7 @@ async function act(em: EntityManager, caller: Caller, input: SupervisionActionIn
     if (!item) throw DomainError.notFound('督办事项', input.itemId);
     requireHubSupervisor(caller, item.regionCode);
     checkVersion(item.version, input.expectedVersion);
-    item.status = decide(() => supervisionWorkflow.transition(item.status as SupervisionState, event, caller));
+    item.status = supervisionWorkflow.transition(item.status as SupervisionState, event, caller);
     apply(item, note, new Date());
     await em.flush();
     return item;
@@ -83,7 +83,7 @@ export function remindSupervision(em: EntityManager, caller: Caller, input: Supe
 /** 提级督办: the item goes to the next tier's supervisors. */
 export function escalateSupervision(em: EntityManager, caller: Caller, input: SupervisionActionInput): Promise<SupervisionItem> {
   return act(em, caller, input, (item, note) => {
-    item.level = decide(() => supervisionLevelAfterEscalation(item.level as Tier));
+    item.level = supervisionLevelAfterEscalation(item.level as Tier);
     item.escalationCount += 1;
     if (note) item.lastReminderNote = note;
   }, 'ESCALATE');

@@ -1,5 +1,5 @@
 import { chinaDate } from './clocks.js';
-import { RuleError } from './rule-error.js';
+import { DomainError } from '@jiefen/workflow';
 
 /** Written (书面) or oral (口头, recorded by the mediator: 人民调解法 Art 28, 30). */
 export const AGREEMENT_FORMS = ['WRITTEN', 'ORAL'] as const;
@@ -29,11 +29,11 @@ export interface SigningState {
  * Adds signatures. A party signs once; only the case's parties sign. Returns the new signatures.
  */
 export function addSignatures(state: SigningState, added: readonly { partyId: string; method: SignatureMethod }[], at: Date): PartySignature[] {
-  if (state.form === 'ORAL') throw RuleError.validation('signatures', '口头协议由调解员记录,无需签名');
+  if (state.form === 'ORAL') throw DomainError.validation('signatures', '口头协议由调解员记录,无需签名');
   const result = [...state.signatures];
   added.forEach((s, i) => {
-    if (!state.partyIds.includes(s.partyId)) throw RuleError.validation(`signatures[${i}].partyId`, '签名人不是本案当事人');
-    if (result.some((r) => r.partyId === s.partyId)) throw RuleError.validation(`signatures[${i}].partyId`, '该当事人已签名');
+    if (!state.partyIds.includes(s.partyId)) throw DomainError.validation(`signatures[${i}].partyId`, '签名人不是本案当事人');
+    if (result.some((r) => r.partyId === s.partyId)) throw DomainError.validation(`signatures[${i}].partyId`, '该当事人已签名');
     result.push({ partyId: s.partyId, method: s.method, signedAt: at.toISOString() });
   });
   return result;
@@ -73,11 +73,11 @@ export type ConfirmationRuling = (typeof CONFIRMATION_RULINGS)[number];
 export function confirmationApplicationProblem(
   a: { effectiveDate: string | null; confirmationDeadline: string | null; appliedAt: Date | null },
   today: string,
-): RuleError | null {
-  if (!a.effectiveDate) return new RuleError('ILLEGAL_TRANSITION', '调解协议尚未生效,不能申请司法确认', { from: 'NOT_EFFECTIVE', event: '申请司法确认' });
-  if (a.appliedAt) return new RuleError('ILLEGAL_TRANSITION', '已申请司法确认,不能重复申请', { from: 'APPLIED', event: '申请司法确认' });
+): DomainError | null {
+  if (!a.effectiveDate) return new DomainError('ILLEGAL_TRANSITION', '调解协议尚未生效,不能申请司法确认', { from: 'NOT_EFFECTIVE', event: '申请司法确认' });
+  if (a.appliedAt) return new DomainError('ILLEGAL_TRANSITION', '已申请司法确认,不能重复申请', { from: 'APPLIED', event: '申请司法确认' });
   if (a.confirmationDeadline && today > a.confirmationDeadline) {
-    return RuleError.validation('agreementId', `已超过申请司法确认的期限(${a.confirmationDeadline})`);
+    return DomainError.validation('agreementId', `已超过申请司法确认的期限(${a.confirmationDeadline})`);
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { RuleError } from './rule-error.js';
+import { DomainError } from '@jiefen/workflow';
 
 /** A legal time limit: calendar months and/or days. */
 export interface Term {
@@ -98,13 +98,13 @@ export function mediationDueAt(acceptedAt: Date, mode: MediationMode | null, pro
  */
 export function extendDueAt(dueAt: Date, days: number, consent: { parties: readonly string[]; consenting: readonly string[] }, clocks: JusticeClocks): Date {
   if (!Number.isInteger(days) || days < 1 || days > clocks.maxExtensionDays) {
-    throw RuleError.validation('days', `延长天数须为 1 到 ${clocks.maxExtensionDays} 之间的整数`);
+    throw DomainError.validation('days', `延长天数须为 1 到 ${clocks.maxExtensionDays} 之间的整数`);
   }
   const unknown = consent.consenting.find((p) => !consent.parties.includes(p));
-  if (unknown) throw RuleError.validation('consentingPartyIds', '同意延期的当事人不属于本案');
+  if (unknown) throw DomainError.validation('consentingPartyIds', '同意延期的当事人不属于本案');
   const missing = consent.parties.filter((p) => !consent.consenting.includes(p));
   if (consent.parties.length === 0 || missing.length > 0) {
-    throw new RuleError('EXTENSION_CONSENT_REQUIRED', '延长调解期限须经各方当事人同意,并记录在案', { missingPartyIds: missing });
+    throw new DomainError('EXTENSION_CONSENT_REQUIRED', '延长调解期限须经各方当事人同意,并记录在案', { missingPartyIds: missing });
   }
   return new Date(dueAt.getTime() + days * DAY);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEGAL_AID_EVENTS, LEGAL_AID_STATES, legalAidClock, transitionLegalAid, type LegalAidEvent, type LegalAidState } from './legal-aid.workflow.js';
+import { LEGAL_AID_EVENTS, LEGAL_AID_STATES, legalAidClock, legalAidWorkflow, type LegalAidEvent, type LegalAidState } from './legal-aid.workflow.js';
 
 const EXPECTED: Record<LegalAidState, Partial<Record<LegalAidEvent, LegalAidState>>> = {
   APPLIED: { APPROVE: 'APPROVED', DENY: 'DENIED', REFER_TO_MEDIATION: 'REFERRED_TO_MEDIATION' },
@@ -18,11 +18,11 @@ describe('legal aid workflow', () => {
   it.each(pairs)('%s + %s', (state, event) => {
     const expected = EXPECTED[state][event];
     if (expected) {
-      expect(transitionLegalAid(state, event, 'CENTER_STAFF')).toBe(expected);
-      expect(() => transitionLegalAid(state, event, 'OTHER_JUSTICE')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+      expect(legalAidWorkflow.transition(state, event, 'CENTER_STAFF')).toBe(expected);
+      expect(() => legalAidWorkflow.transition(state, event, 'OTHER_JUSTICE')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     } else {
-      expect(() => transitionLegalAid(state, event, 'CENTER_STAFF')).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
-      expect(() => transitionLegalAid(state, event, 'OTHER_JUSTICE')).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+      expect(() => legalAidWorkflow.transition(state, event, 'CENTER_STAFF')).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+      expect(() => legalAidWorkflow.transition(state, event, 'OTHER_JUSTICE')).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
     }
   });
 

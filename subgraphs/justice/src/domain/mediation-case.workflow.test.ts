@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MEDIATION_ACTORS, MEDIATION_EVENTS, MEDIATION_STATES, outcomeOf, transition, type MediationEvent, type MediationState } from './mediation-case.workflow.js';
-import { RuleError } from './rule-error.js';
+import { DomainError } from '@jiefen/workflow';
+import { MEDIATION_ACTORS, MEDIATION_EVENTS, MEDIATION_STATES, mediationCaseWorkflow, outcomeOf, type MediationEvent, type MediationState } from './mediation-case.workflow.js';
 
 /** The expected table, written out independently of the implementation's. */
 const EXPECTED: Record<MediationState, Partial<Record<MediationEvent, MediationState>>> = {
@@ -25,18 +25,18 @@ describe('mediation case workflow', () => {
   it.each(pairs)('%s + %s', (state, event) => {
     const expected = EXPECTED[state][event];
     if (expected) {
-      expect(transition(state, event, 'MEDIATOR')).toBe(expected);
+      expect(mediationCaseWorkflow.transition(state, event, 'MEDIATOR')).toBe(expected);
       // The bureau supervises; only the organization's mediators act on a case.
-      expect(() => transition(state, event, 'BUREAU_STAFF')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+      expect(() => mediationCaseWorkflow.transition(state, event, 'BUREAU_STAFF')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     } else {
       for (const actor of MEDIATION_ACTORS) {
         let error: unknown;
         try {
-          transition(state, event, actor);
+          mediationCaseWorkflow.transition(state, event, actor);
         } catch (e) {
           error = e;
         }
-        expect(error).toBeInstanceOf(RuleError);
+        expect(error).toBeInstanceOf(DomainError);
         expect(error).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { from: state } });
         expect((error as Error).message).toMatch(/调解案件当前状态/);
       }

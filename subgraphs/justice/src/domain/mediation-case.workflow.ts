@@ -1,8 +1,16 @@
-import { RuleError } from './rule-error.js';
+import { defineWorkflow, type Step } from '@jiefen/workflow';
 
 /** 调解案件状态: in the inbox, accepted, refused, being mediated (sessions held), concluded. */
 export const MEDIATION_STATES = ['PENDING', 'ACCEPTED', 'REJECTED', 'IN_SESSION', 'CONCLUDED'] as const;
 export type MediationState = (typeof MEDIATION_STATES)[number];
+
+export const MEDIATION_STATE_NAMES: Record<MediationState, string> = {
+  PENDING: '待受理',
+  ACCEPTED: '已受理',
+  REJECTED: '不予受理',
+  IN_SESSION: '调解中',
+  CONCLUDED: '调解终结',
+};
 
 export const MEDIATION_EVENTS = [
   'ACCEPT',
@@ -45,55 +53,52 @@ export const EVENT_NAMES: Record<MediationEvent, string> = {
   REFER_TO_LEGAL_AID: '转介法律援助',
 };
 
-interface Step {
-  to: MediationState;
-  by: readonly MediationActor[];
-}
-const mediator = (to: MediationState): Step => ({ to, by: ['MEDIATOR'] });
+const mediator = (to: MediationState): Step<MediationState, MediationActor> => ({ to, by: ['MEDIATOR'] });
 
-/** The transition table: what may happen in each state, and who may do it. */
-export const MEDIATION_TRANSITIONS: Record<MediationState, Partial<Record<MediationEvent, Step>>> = {
-  PENDING: {
-    ACCEPT: mediator('ACCEPTED'),
-    REJECT: mediator('REJECTED'),
+/** The state machine: what may happen in each state, and who may do it. */
+export const mediationCaseWorkflow = defineWorkflow<MediationState, MediationEvent, MediationActor>({
+  name: '调解案件',
+  states: MEDIATION_STATES,
+  events: MEDIATION_EVENTS,
+  stateNames: MEDIATION_STATE_NAMES,
+  eventNames: EVENT_NAMES,
+  actorNames: { MEDIATOR: '调解员', BUREAU_STAFF: '司法行政工作人员' },
+  forbidden: (event) => `只有承办该案的调解组织的调解员可以${EVENT_NAMES[event]}`,
+  table: {
+    PENDING: {
+      ACCEPT: mediator('ACCEPTED'),
+      REJECT: mediator('REJECTED'),
+    },
+    ACCEPTED: {
+      RECORD_SESSION: mediator('IN_SESSION'),
+      REQUEST_EVALUATION: mediator('ACCEPTED'),
+      RECORD_EVALUATION: mediator('ACCEPTED'),
+      CHANGE_METHOD: mediator('ACCEPTED'),
+      EXTEND: mediator('ACCEPTED'),
+      // A party may refuse mediation before the first session (人民调解法 Art 17, 26).
+      CONCLUDE_WITHOUT_AGREEMENT: mediator('CONCLUDED'),
+      TERMINATE: mediator('CONCLUDED'),
+      REFER_TO_LEGAL_AID: mediator('ACCEPTED'),
+    },
+    IN_SESSION: {
+      RECORD_SESSION: mediator('IN_SESSION'),
+      REQUEST_EVALUATION: mediator('IN_SESSION'),
+      RECORD_EVALUATION: mediator('IN_SESSION'),
+      CHANGE_METHOD: mediator('IN_SESSION'),
+      EXTEND: mediator('IN_SESSION'),
+      RECORD_AGREEMENT: mediator('IN_SESSION'),
+      CONCLUDE_WITH_AGREEMENT: mediator('CONCLUDED'),
+      CONCLUDE_WITHOUT_AGREEMENT: mediator('CONCLUDED'),
+      TERMINATE: mediator('CONCLUDED'),
+      REFER_TO_LEGAL_AID: mediator('IN_SESSION'),
+    },
+    REJECTED: {},
+    // After a failed mediation a party may still be sent to legal aid to sue.
+    CONCLUDED: {
+      REFER_TO_LEGAL_AID: mediator('CONCLUDED'),
+    },
   },
-  ACCEPTED: {
-    RECORD_SESSION: mediator('IN_SESSION'),
-    REQUEST_EVALUATION: mediator('ACCEPTED'),
-    RECORD_EVALUATION: mediator('ACCEPTED'),
-    CHANGE_METHOD: mediator('ACCEPTED'),
-    EXTEND: mediator('ACCEPTED'),
-    // A party may refuse mediation before the first session (人民调解法 Art 17, 26).
-    CONCLUDE_WITHOUT_AGREEMENT: mediator('CONCLUDED'),
-    TERMINATE: mediator('CONCLUDED'),
-    REFER_TO_LEGAL_AID: mediator('ACCEPTED'),
-  },
-  IN_SESSION: {
-    RECORD_SESSION: mediator('IN_SESSION'),
-    REQUEST_EVALUATION: mediator('IN_SESSION'),
-    RECORD_EVALUATION: mediator('IN_SESSION'),
-    CHANGE_METHOD: mediator('IN_SESSION'),
-    EXTEND: mediator('IN_SESSION'),
-    RECORD_AGREEMENT: mediator('IN_SESSION'),
-    CONCLUDE_WITH_AGREEMENT: mediator('CONCLUDED'),
-    CONCLUDE_WITHOUT_AGREEMENT: mediator('CONCLUDED'),
-    TERMINATE: mediator('CONCLUDED'),
-    REFER_TO_LEGAL_AID: mediator('IN_SESSION'),
-  },
-  REJECTED: {},
-  // After a failed mediation a party may still be sent to legal aid to sue.
-  CONCLUDED: {
-    REFER_TO_LEGAL_AID: mediator('CONCLUDED'),
-  },
-};
-
-/** The next state, or `ILLEGAL_TRANSITION` (wrong state) / `FORBIDDEN` (wrong actor). */
-export function transition(state: MediationState, event: MediationEvent, actor: MediationActor): MediationState {
-  const step = MEDIATION_TRANSITIONS[state][event];
-  if (!step) throw RuleError.illegalTransition('调解案件', state, EVENT_NAMES[event]);
-  if (!step.by.includes(actor)) throw RuleError.forbidden(`只有承办该案的调解组织的调解员可以${EVENT_NAMES[event]}`);
-  return step.to;
-}
+});
 
 /** The outcome a concluding event records (null for events that do not conclude). */
 export function outcomeOf(event: MediationEvent): MediationOutcomeValue | null {

@@ -4,13 +4,13 @@ import { hasRole, type Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
 import { addSignatures, AGREEMENT_FORMS, confirmationApplicationProblem, effectiveDateOf, PERFORMANCE_STATES, performanceDeadlineProblem, SIGNATURE_METHODS, type SigningState } from '../domain/agreement.js';
 import { chinaDate, confirmationDeadline, returnVisitDate, type JusticeSettings } from '../domain/clocks.js';
-import { transition, type MediationState } from '../domain/mediation-case.workflow.js';
+import { mediationCaseWorkflow, type MediationState } from '../domain/mediation-case.workflow.js';
 import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { ReturnVisit } from '../entities/return-visit.entity.js';
 import { feedBackConcluded, feedBackConfirmationRequested } from './docking-feedback.service.js';
-import { decide, inTransaction, loadCaseForChange, mediationActorOf, nextNumber } from './common.js';
+import { inTransaction, loadCaseForChange, mediationActorOf, nextNumber } from './common.js';
 import { applyMediationEvent } from './mediation-case.service.js';
 
 export interface AgreementInput {
@@ -68,7 +68,7 @@ export async function recordAgreement(em: EntityManager, caller: Caller, input: 
   if (deadlineProblem) throw DomainError.validation('performanceDeadline', deadlineProblem);
   const amount = input.amount === null || input.amount === undefined ? null : check.amount('amount', '协议金额', input.amount);
   const c = await loadCaseForChange(em, caller, input.caseId);
-  decide(() => transition(c.status as MediationState, 'RECORD_AGREEMENT', mediationActorOf(caller, c)));
+  mediationCaseWorkflow.transition(c.status as MediationState, 'RECORD_AGREEMENT', mediationActorOf(caller, c));
   if (await em.count(MediationAgreement, { caseId: c.id })) throw new DomainError('AGREEMENT_EXISTS', '本案已有调解协议', { field: 'caseId' });
   const partyIds = (await em.find(MediationParty, { caseId: c.id })).map((p) => p.id);
   return inTransaction(em, async (tx) => {
@@ -116,7 +116,7 @@ export async function signAgreement(em: EntityManager, caller: Caller, input: Si
   if (a.effectiveDate) throw new DomainError('ILLEGAL_TRANSITION', '调解协议已生效,不能再签署', { from: 'EFFECTIVE', event: '签署' });
   if (added.length === 0 && !input.mediatorSigned && !input.sealed) throw DomainError.validation('signatures', '没有可记录的签署');
   const partyIds = (await em.find(MediationParty, { caseId: c.id })).map((p) => p.id);
-  const signatures = decide(() => addSignatures(signingState(a, partyIds), added, now));
+  const signatures = addSignatures(signingState(a, partyIds), added, now);
   if (input.mediatorSigned && a.mediatorSignedAt) throw DomainError.validation('mediatorSigned', '调解员已签名');
   if (input.sealed && a.sealedAt) throw DomainError.validation('sealed', '已加盖印章');
   return inTransaction(em, async (tx) => {
@@ -146,9 +146,7 @@ export async function applyForJudicialConfirmation(em: EntityManager, caller: Ca
     { effectiveDate: a.effectiveDate ?? null, confirmationDeadline: a.confirmationDeadline ?? null, appliedAt: a.confirmationAppliedAt ?? null },
     chinaDate(now),
   );
-  if (problem) decide(() => {
-    throw problem;
-  });
+  if (problem) throw problem;
   const parties = await em.find(MediationParty, { caseId: c.id }, { orderBy: { position: 'asc' } });
   return inTransaction(em, async (tx) => {
     a.confirmationApplicationId = randomUUID();

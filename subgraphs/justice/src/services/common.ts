@@ -1,19 +1,8 @@
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
 import { AGENCIES, hasRole, inJurisdiction, visibilityOf, type Agency, type Caller, type Visibility } from '@jiefen/auth';
 import { DomainError, requireUuid } from '@jiefen/subgraph-kit';
-import { RuleError } from '../domain/rule-error.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
 import type { MediationActor } from '../domain/mediation-case.workflow.js';
-
-/** Runs a domain decision, turning a broken rule into the kit's coded error. */
-export function decide<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof RuleError) throw new DomainError(error.code, error.message, error.details);
-    throw error;
-  }
-}
 
 /** One transaction; a concurrent change of the same record (optimistic lock) becomes `CONFLICT`. */
 export async function inTransaction<T>(em: EntityManager, fn: (tx: EntityManager) => Promise<T>): Promise<T> {

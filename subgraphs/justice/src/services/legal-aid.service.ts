@@ -4,8 +4,8 @@ import { hasRole, inJurisdiction, visibilityOf, type Caller, type Visibility } f
 import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import { DISPUTE_CATEGORIES } from '../domain/categories.js';
 import { chinaDate, lawyerAssignmentDueAt, legalAidReviewDueAt, type JusticeSettings } from '../domain/clocks.js';
-import { transitionLegalAid, type LegalAidActor, type LegalAidEvent, type LegalAidState } from '../domain/legal-aid.workflow.js';
-import { transition, type MediationState } from '../domain/mediation-case.workflow.js';
+import { legalAidWorkflow, type LegalAidActor, type LegalAidEvent, type LegalAidState } from '../domain/legal-aid.workflow.js';
+import { mediationCaseWorkflow, type MediationState } from '../domain/mediation-case.workflow.js';
 import { SEXES } from '../domain/roster.js';
 import { LegalAidCase } from '../entities/legal-aid-case.entity.js';
 import { LegalAidCenter } from '../entities/legal-aid-center.entity.js';
@@ -13,7 +13,7 @@ import { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { publishLegalAidReferral } from './docking-feedback.service.js';
-import { decide, inTransaction, isOrganizationBound, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
+import { inTransaction, isOrganizationBound, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
 import { formatCaseNumber } from './mediation-case.service.js';
 
 /** 兴法援〔2026〕0001号. */
@@ -39,7 +39,7 @@ async function loadForChange(em: EntityManager, caller: Caller, id: string): Pro
 }
 
 function step(c: LegalAidCase, event: LegalAidEvent, caller: Caller): void {
-  c.status = decide(() => transitionLegalAid(c.status as LegalAidState, event, actorOf(caller, c)));
+  c.status = legalAidWorkflow.transition(c.status as LegalAidState, event, actorOf(caller, c));
 }
 
 /** The center serving a region: the one with the longest matching region prefix. */
@@ -223,7 +223,7 @@ export async function referMediationToLegalAid(em: EntityManager, caller: Caller
   const matter = check.text('matter', '申请事项', input.matter, { min: 5, max: 4000 });
   const partyId = requireUuid('partyId', input.partyId);
   const c = await loadCaseForChange(em, caller, input.caseId);
-  decide(() => transition(c.status as MediationState, 'REFER_TO_LEGAL_AID', mediationActorOf(caller, c)));
+  mediationCaseWorkflow.transition(c.status as MediationState, 'REFER_TO_LEGAL_AID', mediationActorOf(caller, c));
   const party = await em.findOne(MediationParty, { id: partyId, caseId: c.id });
   if (!party) throw DomainError.validation('partyId', '该当事人不属于本案');
   const center = await centerFor(em, c.regionCode);

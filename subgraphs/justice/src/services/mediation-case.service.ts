@@ -4,7 +4,7 @@ import { inJurisdiction, type Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import { DISPUTE_CATEGORIES, MEDIATION_METHODS, PARTY_ROLES, partiesProblem } from '../domain/categories.js';
 import { chinaDate, extendDueAt, mediationDueAt, type CourtProcedure, type JusticeSettings, type MediationMode } from '../domain/clocks.js';
-import { outcomeOf, transition, type MediationEvent, type MediationState } from '../domain/mediation-case.workflow.js';
+import { mediationCaseWorkflow, outcomeOf, type MediationEvent, type MediationState } from '../domain/mediation-case.workflow.js';
 import { SEXES, termCovers } from '../domain/roster.js';
 import { Expert } from '../entities/expert.entity.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
@@ -16,7 +16,7 @@ import { Mediator } from '../entities/mediator.entity.js';
 import { MethodChange } from '../entities/method-change.entity.js';
 import { NeutralEvaluation } from '../entities/neutral-evaluation.entity.js';
 import { feedBackAccepted, feedBackConcluded, feedBackRejected } from './docking-feedback.service.js';
-import { decide, inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
+import { inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
 
 export interface PartyInput {
   role: string;
@@ -60,7 +60,7 @@ export function formatCaseNumber(year: number, n: number): string {
 
 /** Applies a workflow event to a case (state and, for a conclusion, outcome and time). */
 function apply(c: MediationCase, event: MediationEvent, caller: Caller, now: Date): void {
-  const next = decide(() => transition(c.status as MediationState, event, mediationActorOf(caller, c)));
+  const next = mediationCaseWorkflow.transition(c.status as MediationState, event, mediationActorOf(caller, c));
   c.status = next;
   const outcome = outcomeOf(event);
   if (outcome) {
@@ -115,7 +115,7 @@ export async function registerApplication(em: EntityManager, caller: Caller, inp
 export async function acceptCase(em: EntityManager, caller: Caller, caseId: string, mediatorId: string | null | undefined, settings: JusticeSettings): Promise<MediationCase> {
   const c = await loadCaseForChange(em, caller, caseId);
   const now = settings.now();
-  decide(() => transition(c.status as MediationState, 'ACCEPT', mediationActorOf(caller, c)));
+  mediationCaseWorkflow.transition(c.status as MediationState, 'ACCEPT', mediationActorOf(caller, c));
   const mediator = mediatorId
     ? await em.findOne(Mediator, { id: requireUuid('mediatorId', mediatorId) })
     : await em.findOne(Mediator, { accountSubject: caller.subject });
@@ -236,9 +236,9 @@ export async function extendCase(em: EntityManager, caller: Caller, input: Exten
   input.consentingPartyIds.forEach((id, i) => requireUuid(`consentingPartyIds[${i}]`, id));
   const c = await loadCaseForChange(em, caller, input.caseId);
   const parties = await em.find(MediationParty, { caseId: c.id });
-  decide(() => transition(c.status as MediationState, 'EXTEND', mediationActorOf(caller, c)));
+  mediationCaseWorkflow.transition(c.status as MediationState, 'EXTEND', mediationActorOf(caller, c));
   const previousDueAt = c.dueAt!;
-  const newDueAt = decide(() => extendDueAt(previousDueAt, input.days, { parties: parties.map((p) => p.id), consenting: input.consentingPartyIds.map((id) => id.toLowerCase()) }, settings.clocks));
+  const newDueAt = extendDueAt(previousDueAt, input.days, { parties: parties.map((p) => p.id), consenting: input.consentingPartyIds.map((id) => id.toLowerCase()) }, settings.clocks);
   return inTransaction(em, async (tx) => {
     apply(c, 'EXTEND', caller, settings.now());
     tx.create(MediationExtension, {

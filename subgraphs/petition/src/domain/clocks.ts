@@ -1,4 +1,4 @@
-import { PetitionRuleError } from './workflow.js';
+import { DomainError } from '@jiefen/workflow';
 
 /**
  * The petition bureau's clocks (信访工作条例 2022, Art 22 and others; article numbers partly
@@ -40,16 +40,16 @@ export function reviewDueAt(requestedAt: Date, clocks: PetitionClocks = PETITION
 
 /** Handling is extended once, by 1 to `maxExtensionDays` days, with a reason (checked by the caller). */
 export function checkExtension(alreadyExtendedDays: number, days: number, clocks: PetitionClocks = PETITION_CLOCKS): void {
-  if (alreadyExtendedDays > 0) throw new PetitionRuleError('EXTENSION_NOT_ALLOWED', '办理期限已经延长过一次,不得再次延长');
+  if (alreadyExtendedDays > 0) throw new DomainError('EXTENSION_NOT_ALLOWED', '办理期限已经延长过一次,不得再次延长');
   if (!Number.isInteger(days) || days < 1 || days > clocks.maxExtensionDays) {
-    throw new PetitionRuleError('VALIDATION_FAILED', `延长天数须为 1 到 ${clocks.maxExtensionDays} 之间的整数`, { field: 'days' });
+    throw new DomainError('VALIDATION_FAILED', `延长天数须为 1 到 ${clocks.maxExtensionDays} 之间的整数`, { field: 'days' });
   }
 }
 
 /** 复查/复核 must be requested within 30 days of the written answer it contests. */
 export function checkReviewRequestInTime(answeredAt: Date, requestedAt: Date, clocks: PetitionClocks = PETITION_CLOCKS): void {
   if (requestedAt.getTime() > addDays(answeredAt, clocks.reviewRequestDays).getTime()) {
-    throw new PetitionRuleError('REVIEW_PERIOD_EXPIRED', `请求超过收到书面答复之日起 ${clocks.reviewRequestDays} 日,不予受理`);
+    throw new DomainError('REVIEW_PERIOD_EXPIRED', `请求超过收到书面答复之日起 ${clocks.reviewRequestDays} 日,不予受理`);
   }
 }
 

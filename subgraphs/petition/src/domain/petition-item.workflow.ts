@@ -1,4 +1,4 @@
-import { defineWorkflow, PetitionRuleError } from './workflow.js';
+import { defineWorkflow, DomainError } from '@jiefen/workflow';
 
 /**
  * 信访事项: registered, then within 15 days accepted (受理), transferred to the competent organ
@@ -85,8 +85,8 @@ export type Satisfaction = (typeof SATISFACTION)[number];
 
 /** The petitioner rates once, after the item is closed (办结, 复查 or 复核 answered). */
 export function checkRating(state: PetitionState, alreadyRated: boolean): void {
-  if (!['CONCLUDED', 'REVIEWED', 'RE_REVIEWED'].includes(state)) throw new PetitionRuleError('ILLEGAL_TRANSITION', '信访事项办结后方可评价', { from: state, event: 'RATE' });
-  if (alreadyRated) throw new PetitionRuleError('ALREADY_RATED', '信访人已经评价过该事项');
+  if (!['CONCLUDED', 'REVIEWED', 'RE_REVIEWED'].includes(state)) throw new DomainError('ILLEGAL_TRANSITION', '信访事项办结后方可评价', { from: state, event: 'RATE' });
+  if (alreadyRated) throw new DomainError('ALREADY_RATED', '信访人已经评价过该事项');
 }
 
 /** Which clock runs in a state (null: none). */

@@ -7,21 +7,11 @@ import {
   checkExtension, checkReviewRequestInTime, handleDueAt, PETITION_CLOCKS, reviewDueAt, routeDueAt, type PetitionClocks,
 } from '../domain/clocks.js';
 import { checkRating, petitionWorkflow, SATISFACTION, type PetitionActor, type PetitionEvent, type PetitionState } from '../domain/petition-item.workflow.js';
-import { PetitionRuleError } from '../domain/workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
 
 export interface ServiceOptions {
   now?: Date;
   clocks?: PetitionClocks;
-}
-
-function decide<T>(decision: () => T): T {
-  try {
-    return decision();
-  } catch (error) {
-    if (error instanceof PetitionRuleError) throw new DomainError(error.code, error.message, error.details);
-    throw error;
-  }
 }
 
 /** Mutations: petition-bureau staff only, on items in their jurisdiction. */
@@ -109,7 +99,7 @@ async function advance(
     const p = await tx.findOne(PetitionItem, { id });
     if (!p) throw DomainError.notFound('信访事项', id, 'PETITION_ITEM_NOT_FOUND');
     if (caller) requireOfficer(caller, p.regionCode);
-    const next = decide(() => petitionWorkflow.transition(p.status as PetitionState, event, actor));
+    const next = petitionWorkflow.transition(p.status as PetitionState, event, actor);
     switch (event) {
       case 'ACCEPT':
         Object.assign(p, { routedAt: now, handlingUnit: text, acceptedAt: now, handleDueAt: handleDueAt(now, 0, clocks) });
@@ -121,7 +111,7 @@ async function advance(
         Object.assign(p, { routedAt: now, declineReason: text });
         break;
       case 'EXTEND':
-        decide(() => checkExtension(p.extensionDays, input.days ?? 0, clocks));
+        checkExtension(p.extensionDays, input.days ?? 0, clocks);
         Object.assign(p, { extensionDays: input.days, extensionReason: text, handleDueAt: handleDueAt(p.acceptedAt!, input.days!, clocks) });
         break;
       case 'REFER_TO_MEDIATION':
@@ -141,14 +131,14 @@ async function advance(
         Object.assign(p, { answer: text, concludedAt: now });
         break;
       case 'REQUEST_REVIEW':
-        decide(() => checkReviewRequestInTime(p.concludedAt!, now, clocks));
+        checkReviewRequestInTime(p.concludedAt!, now, clocks);
         p.reviewRequestedAt = now;
         break;
       case 'ANSWER_REVIEW':
         Object.assign(p, { reviewOpinion: text, reviewAnsweredAt: now });
         break;
       case 'REQUEST_RE_REVIEW':
-        decide(() => checkReviewRequestInTime(p.reviewAnsweredAt!, now, clocks));
+        checkReviewRequestInTime(p.reviewAnsweredAt!, now, clocks);
         p.reReviewRequestedAt = now;
         break;
       case 'ANSWER_RE_REVIEW':
@@ -238,7 +228,7 @@ export async function ratePetition(em: EntityManager, caller: Caller, id: string
     const p = await tx.findOne(PetitionItem, { id: requireUuid('id', id) });
     if (!p) throw DomainError.notFound('信访事项', id, 'PETITION_ITEM_NOT_FOUND');
     requireOfficer(caller, p.regionCode);
-    decide(() => checkRating(p.status as PetitionState, !!p.satisfaction));
+    checkRating(p.status as PetitionState, !!p.satisfaction);
     Object.assign(p, { satisfaction: rating, ratedAt: options.now ?? new Date() });
     return p;
   });

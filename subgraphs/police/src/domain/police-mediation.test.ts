@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consequenceOf, exclusionsOf, type PoliceMediationFacts } from './police-mediation.rules.js';
-import { IllegalPoliceMediationTransition, POLICE_MEDIATION_EVENTS, POLICE_MEDIATION_STATES, transition, type PoliceMediationState } from './police-mediation.workflow.js';
+import { DomainError } from '@jiefen/workflow';
+import { POLICE_MEDIATION_EVENTS, POLICE_MEDIATION_STATES, policeMediationWorkflow, type PoliceMediationState } from './police-mediation.workflow.js';
 
 const clean: PoliceMediationFacts = {
   hiredViolence: false, gangFightOrProvocation: false, repeatOffender: false, partyRefuses: false,
@@ -47,7 +48,7 @@ describe('治安调解 workflow: every (state, event) pair', () => {
   const pairs = POLICE_MEDIATION_STATES.flatMap((s) => POLICE_MEDIATION_EVENTS.map((e) => [s, e] as const));
   it.each(pairs)('%s + %s', (state, event) => {
     const expected = allowed[`${state}/${event}`];
-    if (expected) expect(transition(state, event)).toBe(expected);
-    else expect(() => transition(state, event)).toThrow(IllegalPoliceMediationTransition);
+    if (expected) expect(policeMediationWorkflow.transition(state, event, 'OFFICER')).toBe(expected);
+    else expect(() => policeMediationWorkflow.transition(state, event, 'OFFICER')).toThrow(DomainError);
   });
 });

@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { check, DomainError } from '@jiefen/subgraph-kit';
 import { consequenceOf, exclusionsOf, type PoliceMediationFacts } from '../domain/police-mediation.rules.js';
-import { IllegalPoliceMediationTransition, transition, type PoliceMediationEvent, type PoliceMediationState } from '../domain/police-mediation.workflow.js';
+import { policeIncidentWorkflow, type PoliceIncidentState } from '../domain/police-incident.workflow.js';
+import { policeMediationWorkflow, type PoliceMediationEvent, type PoliceMediationState } from '../domain/police-mediation.workflow.js';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import { PoliceMediation } from '../entities/police-mediation.entity.js';
 
@@ -28,8 +29,7 @@ export async function startPoliceMediation(em: EntityManager, caller: Caller, in
       throw new DomainError('NOT_ELIGIBLE', `不适用治安调解:${exclusions.map((e) => e.reason).join(';')}`, { reasons: exclusions.map((e) => e.code) });
     }
     if (await tx.count(PoliceMediation, { incidentId })) throw new DomainError('CONFLICT', '该警情已经进行过治安调解');
-    if (!['RECEIVED', 'DISPATCHED'].includes(incident.status)) throw DomainError.illegalTransition('警情', incident.status, '治安调解');
-    incident.status = 'DISPATCHED';
+    incident.status = policeIncidentWorkflow.transition(incident.status as PoliceIncidentState, 'START_MEDIATION', 'OFFICER');
     return tx.create(PoliceMediation, {
       id: randomUUID(),
       incidentId,
@@ -56,20 +56,14 @@ export async function advancePoliceMediation(em: EntityManager, caller: Caller, 
     const mediation = await tx.findOne(PoliceMediation, { id: mediationId });
     if (!mediation) throw DomainError.notFound('治安调解', mediationId, 'POLICE_MEDIATION_NOT_FOUND');
     const incident = await loadIncidentForOfficer(tx, caller, mediation.incidentId);
-    let next: PoliceMediationState;
-    try {
-      next = transition(mediation.status as PoliceMediationState, step.event);
-    } catch (error) {
-      if (error instanceof IllegalPoliceMediationTransition) throw new DomainError('ILLEGAL_TRANSITION', error.message, { from: error.from, event: error.event });
-      throw error;
-    }
+    const next = policeMediationWorkflow.transition(mediation.status as PoliceMediationState, step.event, 'OFFICER');
     mediation.status = next;
     if (agreementTerms) mediation.agreementTerms = agreementTerms;
     if (failureReason) mediation.failureReason = failureReason;
     if (next === 'PERFORMED' || next === 'NOT_PERFORMED' || next === 'FAILED') {
       mediation.penalty = consequenceOf(next).penalty;
       mediation.concludedAt = new Date();
-      incident.status = next === 'PERFORMED' ? 'MEDIATED' : 'CASE_FILED';
+      incident.status = policeIncidentWorkflow.transition(incident.status as PoliceIncidentState, next === 'PERFORMED' ? 'SETTLE_BY_MEDIATION' : 'FILE_CASE', 'OFFICER');
     }
     return mediation;
   });

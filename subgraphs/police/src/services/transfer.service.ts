@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { publish, type TypedDockingEvent, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
 import { check, DomainError } from '@jiefen/subgraph-kit';
+import { policeIncidentWorkflow, type PoliceIncidentEvent, type PoliceIncidentState } from '../domain/police-incident.workflow.js';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import { PoliceTransfer } from '../entities/police-transfer.entity.js';
 
@@ -35,7 +36,7 @@ export async function transferToMediation(em: EntityManager, caller: Caller, inc
     const incident = await tx.findOne(PoliceIncident, { id: incidentId });
     if (!incident) throw DomainError.notFound('警情', incidentId, 'INCIDENT_NOT_FOUND');
     if (!inJurisdiction(caller, incident.regionCode)) throw DomainError.forbidden('该警情不在本人辖区内');
-    if (!['RECEIVED', 'DISPATCHED'].includes(incident.status)) throw DomainError.illegalTransition('警情', incident.status, '移交人民调解');
+    const next = policeIncidentWorkflow.transition(incident.status as PoliceIncidentState, 'TRANSFER', 'OFFICER');
     if (await tx.count(PoliceTransfer, { incidentId, status: { $in: ['SENT', 'ACCEPTED'] } })) throw new DomainError('CONFLICT', '该警情已移交,正在调解中');
     const sentAt = new Date();
     const transfer = tx.create(PoliceTransfer, {
@@ -49,7 +50,7 @@ export async function transferToMediation(em: EntityManager, caller: Caller, inc
       officerName: caller.name,
       sentAt,
     });
-    incident.status = 'TRANSFERRED';
+    incident.status = next;
     const payload: DockingRequestedPayload = {
       kind: 'POLICE',
       mode: 'TRANSFER',
@@ -66,6 +67,16 @@ export async function transferToMediation(em: EntityManager, caller: Caller, inc
     await publish(tx, { type: 'DockingRequested', dockingId: transfer.dockingId, from: 'POLICE', to: 'JUSTICE', payload });
     return transfer;
   });
+}
+
+/**
+ * The incident's step on the organization's answer. An answer about a transfer the incident has
+ * moved past (a police mediation begun earlier ended meanwhile and decided it) leaves the incident
+ * as it is: the answer is still recorded on the transfer, and the inbox must not refuse it.
+ */
+function follow(incident: PoliceIncident, event: PoliceIncidentEvent): void {
+  const state = incident.status as PoliceIncidentState;
+  if (policeIncidentWorkflow.can(state, event)) incident.status = policeIncidentWorkflow.transition(state, event, 'MEDIATION_ORGANIZATION');
 }
 
 /** Applies what the mediation organization sends back about a transfer (in the inbox transaction). */
@@ -88,7 +99,7 @@ export async function applyDockingEvent(em: EntityManager, event: TypedDockingEv
       transfer.status = 'REJECTED';
       transfer.rejectionReason = p.reason;
       // The officer handles it again (another organization, or the police's own way).
-      incident.status = 'DISPATCHED';
+      follow(incident, 'TRANSFER_REJECTED');
       break;
     }
     case 'MediationConcluded': {
@@ -97,7 +108,7 @@ export async function applyDockingEvent(em: EntityManager, event: TypedDockingEv
       transfer.outcome = p.outcome;
       transfer.outcomeSummary = p.summary;
       transfer.concludedAt = new Date(p.concludedAt);
-      incident.status = 'CLOSED';
+      follow(incident, 'TRANSFER_CONCLUDED');
       break;
     }
     default:

@@ -1,4 +1,4 @@
-import { defineWorkflow } from './workflow.js';
+import { defineWorkflow } from '@jiefen/workflow';
 
 /**
  * 检察案件 — 检调对接: a criminal case eligible for 刑事和解, or a civil supervision case, is

@@ -3,7 +3,6 @@ import { jsonLogger, type TypedDockingEvent } from '@jiefen/docking';
 import { procuratorateCaseWorkflow, type ProcuratorateCaseState } from '../domain/procuratorate-case.workflow.js';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import { receiveMediationOutcome } from './procuratorate-case.service.js';
-import { decide } from './support.js';
 
 /**
  * Applies what the mediation organization sends back about a referral, in the inbox transaction:
@@ -26,7 +25,7 @@ export async function applyDockingEvent(em: EntityManager, event: TypedDockingEv
     case 'DockingRejected': {
       const p = event.payload;
       if (c.status !== 'REFERRED_TO_MEDIATION') return stale();
-      c.status = decide(() => procuratorateCaseWorkflow.transition(c.status as ProcuratorateCaseState, 'REFERRAL_REJECTED', 'MEDIATION_ORGANIZATION'));
+      c.status = procuratorateCaseWorkflow.transition(c.status as ProcuratorateCaseState, 'REFERRAL_REJECTED', 'MEDIATION_ORGANIZATION');
       c.referralRejectionReason = typeof p.reason === 'string' && p.reason.trim() ? p.reason.trim() : '调解组织不予受理';
       break;
     }

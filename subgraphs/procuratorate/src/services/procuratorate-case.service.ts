@@ -5,7 +5,7 @@ import { procuratorateCaseWorkflow, type ProcuratorateActor, type ProcuratorateC
 import { allowedDecisions, CHARGES, DECISIONS, ineligibilityOf, type ReconciliationFacts } from '../domain/reconciliation.rules.js';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import { refer } from './referral.service.js';
-import { decide, requireProcurator, type ServiceOptions } from './support.js';
+import { requireProcurator, type ServiceOptions } from './support.js';
 
 async function loadCase(em: EntityManager, id: string): Promise<ProcuratorateCase> {
   const found = await em.findOne(ProcuratorateCase, { id });
@@ -14,7 +14,7 @@ async function loadCase(em: EntityManager, id: string): Promise<ProcuratorateCas
 }
 
 function step(c: ProcuratorateCase, event: ProcuratorateCaseEvent, actor: ProcuratorateActor): void {
-  c.status = decide(() => procuratorateCaseWorkflow.transition(c.status as ProcuratorateCaseState, event, actor));
+  c.status = procuratorateCaseWorkflow.transition(c.status as ProcuratorateCaseState, event, actor);
 }
 
 /** The facts as the procurator states them; chapter and negligence default from the charge catalogue. */

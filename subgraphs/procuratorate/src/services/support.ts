@@ -1,20 +1,9 @@
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { DomainError } from '@jiefen/subgraph-kit';
-import { ProcuratorateRuleError } from '../domain/workflow.js';
 
 export interface ServiceOptions {
   /** The moment the action happens (tests inject it). */
   now?: Date;
-}
-
-/** Runs a domain decision, turning its rule errors into the kit's coded errors. */
-export function decide<T>(decision: () => T): T {
-  try {
-    return decision();
-  } catch (error) {
-    if (error instanceof ProcuratorateRuleError) throw new DomainError(error.code, error.message, error.details);
-    throw error;
-  }
 }
 
 /** Mutations: procurators only, and only on cases in their jurisdiction. */

@@ -13,3 +13,4 @@ export * from './access.js';
 export * from './audit/collector.js';
 export * from './audit/personal-data-access.entity.js';
 export * from './audit/access-log.resolver.js';
+export * from './workflow-enum.js';

@@ -1,7 +1,12 @@
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { CourtCase } from '../entities/court-case.entity.js';
+import { courtCaseWorkflow, type CourtCaseState } from '../domain/court-case.workflow.js';
+
+/** The states of courtCaseWorkflow: the schema's values are the transition table's. */
+export const CourtCaseStatus = registerWorkflowEnum(courtCaseWorkflow, 'CourtCaseStatus', '法院案件状态 Court case status');
+export type CourtCaseStatus = CourtCaseState;
 
 export enum MediationMode {
   DELEGATED = 'DELEGATED',
@@ -51,11 +56,8 @@ export class CourtCaseType {
   @Field(() => String, { description: '阶段:PRE_FILING 诉前 / FILED 已立案' })
   stage!: string;
 
-  @Field(() => String, {
-    description:
-      '状态:RECEIVED 诉前已收案 / DIVERTED_TO_MEDIATION 已委派调解 / MEDIATION_SUCCEEDED 诉前调解成功 / MEDIATION_FAILED 诉前调解不成 / FILED 已立案 / IN_ENTRUSTED_MEDIATION 委托调解中 / SETTLED_BY_MEDIATION 委托调解结案',
-  })
-  status!: string;
+  @Field(() => CourtCaseStatus, { description: '状态' })
+  status!: CourtCaseStatus;
 
   @Field(() => String, { description: '区划代码' })
   regionCode!: string;

@@ -1,31 +1,19 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import type { ConfirmationApplicant, JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
+import { confirmationWorkflow, type ConfirmationState } from '../domain/judicial-confirmation.workflow.js';
 
-export enum JudicialConfirmationStatus {
-  APPLIED = 'APPLIED',
-  ACCEPTED = 'ACCEPTED',
-  REFUSED = 'REFUSED',
-  CONFIRMED = 'CONFIRMED',
-  REJECTED = 'REJECTED',
-  PERFORMED = 'PERFORMED',
-  ENFORCEMENT_APPLIED = 'ENFORCEMENT_APPLIED',
-}
-registerEnumType(JudicialConfirmationStatus, {
-  name: 'JudicialConfirmationStatus',
-  description: '司法确认状态 Judicial confirmation status',
-  valuesConfig: {
-    APPLIED: { description: '已申请,待决定是否受理(3 日内)' },
-    ACCEPTED: { description: '已受理,待裁定(15 日内,经院长批准可延长 10 日)' },
-    REFUSED: { description: '不予受理' },
-    CONFIRMED: { description: '裁定调解协议有效' },
-    REJECTED: { description: '裁定驳回申请' },
-    PERFORMED: { description: '协议已履行' },
-    ENFORCEMENT_APPLIED: { description: '一方未履行,已申请强制执行' },
-  },
+/** The states of confirmationWorkflow: the schema's values are the transition table's. */
+export const JudicialConfirmationStatus = registerWorkflowEnum(confirmationWorkflow, 'JudicialConfirmationStatus', '司法确认状态 Judicial confirmation status', {
+  APPLIED: '已申请,待决定是否受理(3 日内)',
+  ACCEPTED: '已受理,待裁定(15 日内,经院长批准可延长 10 日)',
+  CONFIRMED: '裁定调解协议有效',
+  PERFORMED: '协议已履行',
+  ENFORCEMENT_APPLIED: '一方未履行,已申请强制执行',
 });
+export type JudicialConfirmationStatus = ConfirmationState;
 
 @ObjectType('ConfirmationApplicant', { description: '司法确认申请人(法院以外脱敏)' })
 export class ConfirmationApplicantType {

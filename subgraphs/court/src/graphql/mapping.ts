@@ -4,7 +4,7 @@ import { isOverdue } from '../domain/clocks.js';
 import type { CourtCase } from '../entities/court-case.entity.js';
 import type { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
-import type { CourtCaseType, MediationMode, MediationOutcome, Procedure } from './court-case.type.js';
+import type { CourtCaseStatus, CourtCaseType, MediationMode, MediationOutcome, Procedure } from './court-case.type.js';
 import type { EnforcementApplicationType, JudicialConfirmationStatus, JudicialConfirmationType } from './judicial-confirmation.type.js';
 
 /** Record rule input: the court owns its records; the region decides jurisdiction. */
@@ -21,7 +21,7 @@ export function toCourtCaseType(c: CourtCase, visibility: Visibility, now: Date 
     caseNumber: c.caseNumber,
     cause: c.cause,
     stage: c.stage,
-    status: c.status,
+    status: c.status as CourtCaseStatus,
     regionCode: c.regionCode,
     receivedAt: c.receivedAt,
     mediationMode: (c.mediationMode ?? null) as MediationMode | null,

@@ -1,11 +1,12 @@
 import { registerEnumType } from 'type-graphql';
+import { registerWorkflowEnum } from '@jiefen/subgraph-kit';
 import { CHANNELS } from '../domain/dispute-registration.js';
-import { DISPUTE_STATE_NAMES, DISPUTE_STATES, RESOLUTION_METHOD_NAMES, RESOLUTION_METHODS, RESPONSIBLE_UNIT_KINDS } from '../domain/dispute.workflow.js';
+import { disputeWorkflow, type DisputeState, RESOLUTION_METHOD_NAMES, RESOLUTION_METHODS, RESPONSIBLE_UNIT_KINDS } from '../domain/dispute.workflow.js';
 import { DOCKING_KINDS, DOCKING_MODES, DOCKING_OUTCOMES, DOCKING_STATUSES } from '../domain/docking.js';
 import { ALERT_RULES } from '../domain/early-warning.js';
-import { ALERT_STATES } from '../domain/risk-alert.workflow.js';
+import { riskAlertWorkflow, type AlertState } from '../domain/risk-alert.workflow.js';
 import { FORECASTS, SCREENING_CADENCES } from '../domain/screening.js';
-import { SUPERVISION_STATES, SUPERVISION_SUBJECTS } from '../domain/supervision.workflow.js';
+import { SUPERVISION_SUBJECTS, supervisionWorkflow, type SupervisionState } from '../domain/supervision.workflow.js';
 import { RISK_LEVEL_NAMES, RISK_LEVELS, TIER_NAMES, TIERS } from '../domain/tiers.js';
 
 /** A GraphQL enum from a domain list, each value described in Chinese. */
@@ -19,8 +20,8 @@ function enumOf<T extends string>(name: string, description: string, values: rea
   return object;
 }
 
-export const DisputeStatus = enumOf('DisputeStatus', '纠纷状态 Dispute status at the hub', DISPUTE_STATES, DISPUTE_STATE_NAMES);
-export type DisputeStatus = (typeof DISPUTE_STATES)[number];
+export const DisputeStatus = registerWorkflowEnum(disputeWorkflow, 'DisputeStatus', '纠纷状态 Dispute status at the hub');
+export type DisputeStatus = DisputeState;
 
 export const DisputeTier = enumOf('DisputeTier', '化解层级(分层化解) Tier', TIERS, TIER_NAMES);
 export type DisputeTier = (typeof TIERS)[number];
@@ -56,11 +57,11 @@ export const DockingOutcome = enumOf('DockingOutcome', '对接结果 Docking out
 export const AlertRule = enumOf('AlertRule', '预警规则 Early-warning rule', ALERT_RULES, {
   PEOPLE_INVOLVED: '涉及人数', REPEAT_PERSON: '同一当事人重复纠纷', ESCALATION: '上交升级', SENSITIVE_CATEGORY: '敏感类别', MANUAL: '人工预警',
 });
-export const AlertStatus = enumOf('AlertStatus', '预警状态 Alert status', ALERT_STATES, { OPEN: '待处置', HANDLED: '已处置' });
-export type AlertStatus = (typeof ALERT_STATES)[number];
+export const AlertStatus = registerWorkflowEnum(riskAlertWorkflow, 'AlertStatus', '预警状态 Alert status');
+export type AlertStatus = AlertState;
 
-export const SupervisionStatus = enumOf('SupervisionStatus', '督办状态 Supervision status', SUPERVISION_STATES, { OPEN: '督办中', CLEARED: '已销号' });
-export type SupervisionStatus = (typeof SUPERVISION_STATES)[number];
+export const SupervisionStatus = registerWorkflowEnum(supervisionWorkflow, 'SupervisionStatus', '督办状态 Supervision status');
+export type SupervisionStatus = SupervisionState;
 export const SupervisionSubject = enumOf('SupervisionSubject', '督办对象 Supervised subject', SUPERVISION_SUBJECTS, { DISPUTE: '纠纷', DOCKING: '对接' });
 
 export const ScreeningCadence = enumOf('ScreeningCadence', '排查周期 Screening cadence', SCREENING_CADENCES, { WEEKLY: '每周(村、社区)', HALF_MONTHLY: '每半月(镇、街道)' });

@@ -1,4 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { registerWorkflowEnum } from '@jiefen/subgraph-kit';
+import { legalAidWorkflow, type LegalAidState } from '../domain/legal-aid.workflow.js';
+import { mediationCaseWorkflow, type MediationState } from '../domain/mediation-case.workflow.js';
 
 export enum MediationSource {
   DIRECT_APPLICATION = 'DIRECT_APPLICATION',
@@ -25,24 +28,13 @@ registerEnumType(MediationSource, {
   },
 });
 
-export enum MediationCaseStatus {
-  PENDING = 'PENDING',
-  ACCEPTED = 'ACCEPTED',
-  REJECTED = 'REJECTED',
-  IN_SESSION = 'IN_SESSION',
-  CONCLUDED = 'CONCLUDED',
-}
-registerEnumType(MediationCaseStatus, {
-  name: 'MediationCaseStatus',
-  description: '调解案件状态 Mediation case status',
-  valuesConfig: {
-    PENDING: { description: '待受理(在调解组织收件箱中)' },
-    ACCEPTED: { description: '已受理,尚未开始调解' },
-    REJECTED: { description: '不予受理' },
-    IN_SESSION: { description: '调解中(已有调解笔录)' },
-    CONCLUDED: { description: '调解终结' },
-  },
+/** From the mediation case workflow: the schema's states are the table's states. */
+export const MediationCaseStatus = registerWorkflowEnum(mediationCaseWorkflow, 'MediationCaseStatus', '调解案件状态 Mediation case status', {
+  PENDING: '待受理(在调解组织收件箱中)',
+  ACCEPTED: '已受理,尚未开始调解',
+  IN_SESSION: '调解中(已有调解笔录)',
 });
+export type MediationCaseStatus = MediationState;
 
 export enum MediationOutcome {
   AGREEMENT = 'AGREEMENT',
@@ -208,26 +200,11 @@ export enum Satisfaction {
 }
 registerEnumType(Satisfaction, { name: 'Satisfaction', description: '满意度', valuesConfig: { SATISFIED: { description: '满意' }, BASICALLY_SATISFIED: { description: '基本满意' }, DISSATISFIED: { description: '不满意' } } });
 
-export enum LegalAidStatus {
-  APPLIED = 'APPLIED',
-  APPROVED = 'APPROVED',
-  DENIED = 'DENIED',
-  LAWYER_ASSIGNED = 'LAWYER_ASSIGNED',
-  CLOSED = 'CLOSED',
-  REFERRED_TO_MEDIATION = 'REFERRED_TO_MEDIATION',
-}
-registerEnumType(LegalAidStatus, {
-  name: 'LegalAidStatus',
-  description: '法律援助案件状态',
-  valuesConfig: {
-    APPLIED: { description: '已申请,待审查(7 日)' },
-    APPROVED: { description: '准予援助,待指派(3 日)' },
-    DENIED: { description: '不予援助' },
-    LAWYER_ASSIGNED: { description: '已指派律师' },
-    CLOSED: { description: '已结案' },
-    REFERRED_TO_MEDIATION: { description: '已转介人民调解' },
-  },
+export const LegalAidStatus = registerWorkflowEnum(legalAidWorkflow, 'LegalAidStatus', '法律援助案件状态', {
+  APPLIED: '已申请,待审查(7 日)',
+  APPROVED: '准予援助,待指派(3 日)',
 });
+export type LegalAidStatus = LegalAidState;
 
 export enum LegalAidSource {
   DIRECT_APPLICATION = 'DIRECT_APPLICATION',

@@ -1,7 +1,8 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { PetitionItem } from '../entities/petition-item.entity.js';
+import { petitionWorkflow, type PetitionState } from '../domain/petition-item.workflow.js';
 
 export enum PetitionForm {
   LETTER = 'LETTER',
@@ -20,34 +21,17 @@ registerEnumType(PetitionForm, {
   },
 });
 
-export enum PetitionItemStatus {
-  REGISTERED = 'REGISTERED',
-  ACCEPTED = 'ACCEPTED',
-  NOT_ACCEPTED = 'NOT_ACCEPTED',
-  TRANSFERRED = 'TRANSFERRED',
-  REFERRED_TO_MEDIATION = 'REFERRED_TO_MEDIATION',
-  CONCLUDED = 'CONCLUDED',
-  UNDER_REVIEW = 'UNDER_REVIEW',
-  REVIEWED = 'REVIEWED',
-  UNDER_RE_REVIEW = 'UNDER_RE_REVIEW',
-  RE_REVIEWED = 'RE_REVIEWED',
-}
-registerEnumType(PetitionItemStatus, {
-  name: 'PetitionItemStatus',
-  description: '信访事项状态 Petition status',
-  valuesConfig: {
-    REGISTERED: { description: '已登记,待受理' },
-    ACCEPTED: { description: '已受理,办理中' },
-    NOT_ACCEPTED: { description: '不予受理' },
-    TRANSFERRED: { description: '已转送(交办)有权处理机关' },
-    REFERRED_TO_MEDIATION: { description: '已移交人民调解(访调对接),调解结果反馈后办结' },
-    CONCLUDED: { description: '已办结(出具处理意见或调解成功)' },
-    UNDER_REVIEW: { description: '复查中(30 日内出具复查意见)' },
-    REVIEWED: { description: '已出具复查意见' },
-    UNDER_RE_REVIEW: { description: '复核中(30 日内出具复核意见)' },
-    RE_REVIEWED: { description: '已出具复核意见' },
-  },
+/** The states of petitionWorkflow: the schema's values are the transition table's. */
+export const PetitionItemStatus = registerWorkflowEnum(petitionWorkflow, 'PetitionItemStatus', '信访事项状态 Petition status', {
+  TRANSFERRED: '已转送(交办)有权处理机关',
+  REFERRED_TO_MEDIATION: '已移交人民调解(访调对接),调解结果反馈后办结',
+  CONCLUDED: '已办结(出具处理意见或调解成功)',
+  UNDER_REVIEW: '复查中(30 日内出具复查意见)',
+  REVIEWED: '已出具复查意见',
+  UNDER_RE_REVIEW: '复核中(30 日内出具复核意见)',
+  RE_REVIEWED: '已出具复核意见',
 });
+export type PetitionItemStatus = PetitionState;
 
 export enum Satisfaction {
   SATISFIED = 'SATISFIED',

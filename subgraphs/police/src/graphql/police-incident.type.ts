@@ -1,7 +1,8 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { PoliceIncident } from '../entities/police-incident.entity.js';
+import { policeIncidentWorkflow, type PoliceIncidentState } from '../domain/police-incident.workflow.js';
 
 export enum PoliceIncidentCategory {
   CIVIL_DISPUTE = 'CIVIL_DISPUTE',
@@ -22,26 +23,13 @@ registerEnumType(PoliceIncidentCategory, {
   },
 });
 
-export enum PoliceIncidentStatus {
-  RECEIVED = 'RECEIVED',
-  DISPATCHED = 'DISPATCHED',
-  MEDIATED = 'MEDIATED',
-  TRANSFERRED = 'TRANSFERRED',
-  CASE_FILED = 'CASE_FILED',
-  CLOSED = 'CLOSED',
-}
-registerEnumType(PoliceIncidentStatus, {
-  name: 'PoliceIncidentStatus',
-  description: '警情处置状态 Incident status',
-  valuesConfig: {
-    RECEIVED: { description: '已接警' },
-    DISPATCHED: { description: '已出警,处置中' },
-    MEDIATED: { description: '已现场调解或治安调解' },
-    TRANSFERRED: { description: '已移交人民调解(公调对接)' },
-    CASE_FILED: { description: '已受案立案' },
-    CLOSED: { description: '已办结' },
-  },
+/** The states of policeIncidentWorkflow: the schema's values are the transition table's. */
+export const PoliceIncidentStatus = registerWorkflowEnum(policeIncidentWorkflow, 'PoliceIncidentStatus', '警情处置状态 Incident status', {
+  DISPATCHED: '已出警,处置中',
+  MEDIATED: '已现场调解或治安调解',
+  TRANSFERRED: '已移交人民调解(公调对接)',
 });
+export type PoliceIncidentStatus = PoliceIncidentState;
 
 @Directive('@key(fields: "id")')
 @ObjectType('PoliceIncident', { description: '警情 A police incident about a dispute' })

@@ -7,7 +7,7 @@ import type { PoliceLoaders } from '../loaders/police.loaders.js';
 import { advancePoliceMediation, startPoliceMediation } from '../services/police-mediation.service.js';
 import { reporterOf } from './police-incident.resolver.js';
 import { PoliceIncidentType } from './police-incident.type.js';
-import { PoliceMediationFactsInput, PoliceMediationType } from './police-mediation.type.js';
+import { PoliceMediationFactsInput, PoliceMediationType, type PoliceMediationStatus } from './police-mediation.type.js';
 
 type Context = SubgraphContext<PoliceLoaders>;
 
@@ -16,7 +16,7 @@ function toType(m: PoliceMediation, visibility: Visibility, people: readonly Nam
   return {
     id: m.id,
     incidentId: m.incidentId,
-    status: m.status,
+    status: m.status as PoliceMediationStatus,
     agreementTerms: m.agreementTerms ?? null,
     failureReason: m.failureReason ?? null,
     penalty: m.penalty ?? null,

@@ -1,5 +1,14 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { PersonalText, registerWorkflowEnum, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { policeMediationWorkflow, type PoliceMediationState } from '../domain/police-mediation.workflow.js';
+
+/** The states of policeMediationWorkflow: the schema's values are the transition table's. */
+export const PoliceMediationStatus = registerWorkflowEnum(policeMediationWorkflow, 'PoliceMediationStatus', '治安调解状态 Police mediation status', {
+  PERFORMED: '已履行(不予处罚)',
+  NOT_PERFORMED: '未履行(依法处罚)',
+  FAILED: '调解不成(依法处罚)',
+});
+export type PoliceMediationStatus = PoliceMediationState;
 
 @ObjectType('PoliceMediation', { description: '治安调解(治安管理处罚法第九条) Police mediation of a minor public-security case' })
 export class PoliceMediationType {
@@ -9,8 +18,8 @@ export class PoliceMediationType {
   @Field(() => ID, { description: '警情编号' })
   incidentId!: string;
 
-  @Field(() => String, { description: '状态:IN_MEDIATION 调解中 / AGREED 已达成协议 / PERFORMED 已履行(不予处罚) / NOT_PERFORMED 未履行(依法处罚) / FAILED 调解不成(依法处罚)' })
-  status!: string;
+  @Field(() => PoliceMediationStatus, { description: '状态' })
+  status!: PoliceMediationStatus;
 
   @PersonalText()
   @Field(() => String, { nullable: true, description: '协议内容' })

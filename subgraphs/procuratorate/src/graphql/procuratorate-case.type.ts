@@ -1,7 +1,8 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
+import { procuratorateCaseWorkflow, type ProcuratorateCaseState } from '../domain/procuratorate-case.workflow.js';
 
 export enum ProcuratorateCaseKind {
   CRIMINAL_RECONCILIATION = 'CRIMINAL_RECONCILIATION',
@@ -16,26 +17,9 @@ registerEnumType(ProcuratorateCaseKind, {
   },
 });
 
-export enum ProcuratorateCaseStatus {
-  RECEIVED = 'RECEIVED',
-  UNDER_REVIEW = 'UNDER_REVIEW',
-  REFERRED_TO_MEDIATION = 'REFERRED_TO_MEDIATION',
-  RECONCILED = 'RECONCILED',
-  RECONCILIATION_FAILED = 'RECONCILIATION_FAILED',
-  CONCLUDED = 'CONCLUDED',
-}
-registerEnumType(ProcuratorateCaseStatus, {
-  name: 'ProcuratorateCaseStatus',
-  description: '检察案件状态 Procuratorate case status',
-  valuesConfig: {
-    RECEIVED: { description: '已受理' },
-    UNDER_REVIEW: { description: '审查中' },
-    REFERRED_TO_MEDIATION: { description: '已移交调解(检调对接)' },
-    RECONCILED: { description: '已达成和解' },
-    RECONCILIATION_FAILED: { description: '未达成和解' },
-    CONCLUDED: { description: '已办结' },
-  },
-});
+/** The states of procuratorateCaseWorkflow: the schema's values are the transition table's. */
+export const ProcuratorateCaseStatus = registerWorkflowEnum(procuratorateCaseWorkflow, 'ProcuratorateCaseStatus', '检察案件状态 Procuratorate case status');
+export type ProcuratorateCaseStatus = ProcuratorateCaseState;
 
 export enum ReconciliationOutcome {
   RECONCILED = 'RECONCILED',

@@ -137,10 +137,11 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute): void {
   const actor = { roles: ['STAFF', 'SUPERVISOR'] };
   let state: DisputeState = 'REGISTERED';
   let attempts = 0;
+  let notices = 0;
   pathTo(target, tier, d.n % 3).forEach((event, i) => {
     const at = new Date(d.registeredAt.getTime() + (i + 1) * 12 * HOUR);
     const from = state;
-    state = disputeWorkflow.transition(state, event, actor);
+    state = disputeWorkflow.transition(state, event, actor, { noticesGiven: notices });
     let summary: string = DISPUTE_EVENT_NAMES[event];
     switch (event) {
       case 'ROUTE':
@@ -148,6 +149,7 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute): void {
         summary = `分流至${committeeOf(d)}`;
         break;
       case 'NOTIFY':
+        notices += 1;
         em.create(DisputeNotice, { id: demoId('notice', d.n), disputeId: d.id, serviceItemCodes: ['FW-001', 'FW-003'], form: 'WRITTEN', givenAt: at, givenByName: HUB.name });
         break;
       case 'CONSENT':

@@ -63,7 +63,11 @@ export async function advancePoliceMediation(em: EntityManager, caller: Caller, 
     if (next === 'PERFORMED' || next === 'NOT_PERFORMED' || next === 'FAILED') {
       mediation.penalty = consequenceOf(next).penalty;
       mediation.concludedAt = new Date();
-      incident.status = policeIncidentWorkflow.transition(incident.status as PoliceIncidentState, next === 'PERFORMED' ? 'SETTLE_BY_MEDIATION' : 'FILE_CASE', 'OFFICER');
+      // The incident follows, unless a mediation organization it was transferred to meanwhile has
+      // already closed it: the police mediation still ends (and decides the penalty) on its own record.
+      const from = incident.status as PoliceIncidentState;
+      const event = next === 'PERFORMED' ? 'SETTLE_BY_MEDIATION' : 'FILE_CASE';
+      if (!policeIncidentWorkflow.isFinal(from)) incident.status = policeIncidentWorkflow.transition(from, event, 'OFFICER');
     }
     return mediation;
   });

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropDatabase, ensureDatabase, migrate, openDatabase, type DatabaseConfig, type DatabaseModule, type Orm } from '@jiefen/database';
-import { startLocalPostgres } from '@jiefen/local-postgres';
+import { startLocalPostgres, type LocalPostgres } from '@jiefen/local-postgres';
 import { freePort } from './ports.js';
 
 /** A PostgreSQL server for tests: embedded (default) or the one `JIEFEN_TEST_DATABASE_URL` names. */
@@ -59,6 +59,53 @@ export async function startDatabaseServer(): Promise<DatabaseServer> {
   };
 }
 
+/**
+ * A PostgreSQL server of its own that a test may stop and start (a database restart, an outage)
+ * without disturbing the run's shared server, which other test files use at the same time. Always
+ * embedded, on its own port and data directory; the data survive a restart.
+ */
+export interface RestartablePostgres extends Omit<DatabaseServer, 'stop'> {
+  /** Stops the server (fast shutdown: open connections are terminated). */
+  stopServer(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  startServer(): Promise<void>;
+  readonly running: boolean;
+  /** Stops it for good and removes its data. */
+  stop(): Promise<void>;
+}
+
+export async function startRestartablePostgres(): Promise<RestartablePostgres> {
+  const parent = await mkdtemp(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'jiefen-restart-'));
+  const dataDir = join(parent, 'pg');
+  const port = await freePort();
+  // persistent: the data directory must outlive stopServer().
+  let pg: LocalPostgres | null = await startLocalPostgres({ dataDir, port, persistent: true });
+  const address = { host: pg.host, port: pg.port, user: pg.user, password: pg.password };
+  const server: RestartablePostgres = {
+    ...address,
+    url: toUrl(address),
+    get running() {
+      return pg !== null;
+    },
+    async stopServer() {
+      const current = pg;
+      pg = null;
+      await current?.stop();
+    },
+    async startServer() {
+      if (!pg) pg = await startLocalPostgres({ dataDir, port, persistent: true });
+    },
+    async stop() {
+      await server.stopServer();
+      await rm(parent, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+/** Where a test database is created: a server's address (the run's shared server by default). */
+export type DatabaseServerAddress = Omit<DatabaseServer, 'stop'>;
+
 /** The run's database server, as global setup published it. */
 export function databaseServerFromEnv(): Omit<DatabaseServer, 'stop'> {
   const url = process.env[TEST_DATABASE_ENV];
@@ -74,8 +121,7 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database for one module, with a unique name; dropped by `drop()`. */
-export async function createTestDatabase(module: DatabaseModule): Promise<TestDatabase> {
-  const server = databaseServerFromEnv();
+export async function createTestDatabase(module: DatabaseModule, server: DatabaseServerAddress = databaseServerFromEnv()): Promise<TestDatabase> {
   const config: DatabaseConfig = {
     host: server.host,
     port: server.port,

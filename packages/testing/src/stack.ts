@@ -4,7 +4,7 @@ import { startGateway, type RunningGateway } from '@jiefen/gateway';
 import { generateDockingKeyPair, type DockingKeys, type DockingSettings } from '@jiefen/docking';
 import { prepareDatabase, startAgency } from '@jiefen/runtime';
 import type { RunningSubgraph, SeedOptions, SubgraphDefinition } from '@jiefen/subgraph-kit';
-import { createTestDatabase, type TestDatabase } from './database-server.js';
+import { createTestDatabase, type DatabaseServerAddress, type TestDatabase } from './database-server.js';
 
 export interface StackSubgraph {
   definition: SubgraphDefinition;
@@ -53,6 +53,8 @@ export interface StackOptions {
   /** Write each subgraph's demo data (default false). */
   seed?: boolean;
   seedOptions?: Omit<SeedOptions, 'personKeySecret'>;
+  /** A server of its own for some subgraphs, by name (e.g. one a test restarts); the others use the run's server. */
+  databaseServers?: Record<string, DatabaseServerAddress>;
 }
 
 /** POSTs a GraphQL operation to any endpoint. */
@@ -113,7 +115,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     startAgency(definition, { orm, gatewayPublicKey: keys.internalPublicKey, personKeySecret: keys.personKeySecret, port, docking });
   await Promise.all(
     options.subgraphs.map(async (definition) => {
-      const database = await createTestDatabase(definition.database);
+      const database = await createTestDatabase(definition.database, options.databaseServers?.[definition.name]);
       if (definition.docking) await prepareDatabase(definition, database.orm);
       const seed = definition.seed;
       if (options.seed && seed) await seedOnce(database.orm, 'demo', (em) => seed(em, { ...options.seedOptions, personKeySecret: keys.personKeySecret }));

@@ -298,20 +298,29 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
       // Without batching, graphile-worker 0.17 records a job's result without awaiting it: a lost
       // connection at that moment is an unhandled rejection, which ends the process. Batched (even
       // with no delay), the failure goes to its error handler and ends only the runner — which
-      // is then restarted below.
+      // is then replaced below.
       preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       taskList: { [DELIVER_TASK]: (payload, helpers) => deliverStream(payload as DeliverJob, helpers) },
     });
     runner = started;
-    const ended = (error: unknown) => {
+    // The runner is given up as soon as it reports a fatal error or starts shutting down on its own:
+    // its graceful shutdown may itself wait on the database, so its promise can settle much later
+    // (or, with the server gone mid-shutdown, never). A replacement starts once the database
+    // answers; the old one is killed in the background. Two runners overlapping for a moment is
+    // safe: job locks and the per-stream advisory lock keep a stream with one deliverer.
+    const abandon = (reason: string) => {
       if (lifetime.signal.aborted || runner !== started) return;
       runner = null;
-      log({ level: 'error', message: 'docking job runner stopped', agency: options.agency, error: error === null ? 'ended' : String(error) });
+      log({ level: 'error', message: 'docking job runner stopped', agency: options.agency, error: reason });
+      started.kill().catch(() => undefined);
       recovery ??= recover(workerIds).finally(() => {
         recovery = null;
       });
     };
-    started.promise.then(() => ended(null), ended);
+    events.on('pool:fatalError', ({ error, action }) => abandon(`${action}: ${String(error)}`));
+    events.on('worker:fatalError', ({ error }) => abandon(String(error)));
+    events.on('pool:gracefulShutdown', ({ message }) => abandon(message));
+    started.promise.then(() => abandon('ended'), (error: unknown) => abandon(String(error)));
   }
 
   async function recover(deadWorkerIds: string[]): Promise<void> {

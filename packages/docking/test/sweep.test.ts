@@ -48,7 +48,7 @@ describe('publish while the sweep runs', () => {
       backoff: { initialMs: 20, factor: 2, maxMs: 200 },
       pollIntervalMs: 200,
       // As tight as it goes: the sweep is (nearly) always running while the publishers commit.
-      sweepIntervalMs: 100,
+      sweepIntervalMs: 10,
       probeIntervalMs: 100,
       log: () => undefined,
     });

@@ -418,7 +418,7 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
     for (const recipient of [...down.keys()]) {
       const url = options.endpoints[recipient];
       if (!url) continue;
-      const answered = await fetch(new URL('/ready', url), { signal: AbortSignal.any([lifetime.signal, AbortSignal.timeout(Math.max(probeIntervalMs, 1000))]) })
+      const answered = await fetch(new URL('ready', url), { signal: AbortSignal.any([lifetime.signal, AbortSignal.timeout(Math.max(probeIntervalMs, 1000))]) })
         .then(async (response) => {
           await response.body?.cancel();
           return response.ok;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropDatabase, ensureDatabase, migrate, openDatabase, type DatabaseConfig, type DatabaseModule, type Orm } from '@jiefen/database';
@@ -70,6 +70,12 @@ export interface RestartablePostgres extends Omit<DatabaseServer, 'stop'> {
   /** Starts it again on the same port and data. */
   startServer(): Promise<void>;
   readonly running: boolean;
+  /**
+   * Freezes the server (SIGSTOP to the postmaster and its backends): connections stay open and
+   * nothing answers — a hung database, not a dead one. {@link thaw} resumes it.
+   */
+  freeze(): Promise<void>;
+  thaw(): Promise<void>;
   /** Stops it for good and removes its data. */
   stop(): Promise<void>;
 }
@@ -80,6 +86,7 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
   const port = await freePort();
   // persistent: the data directory must outlive stopServer().
   let pg: LocalPostgres | null = await startLocalPostgres({ dataDir, port, persistent: true });
+  let frozen: number[] = [];
   const address = { host: pg.host, port: pg.port, user: pg.user, password: pg.password };
   const server: RestartablePostgres = {
     ...address,
@@ -95,7 +102,23 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
     async startServer() {
       if (!pg) pg = await startLocalPostgres({ dataDir, port, persistent: true });
     },
+    async freeze() {
+      const postmaster = Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+      const children = await readFile(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').catch(() => '');
+      frozen = [postmaster, ...children.split(/\s+/).filter(Boolean).map(Number)];
+      for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+    },
+    async thaw() {
+      for (const pid of frozen.splice(0)) {
+        try {
+          process.kill(pid, 'SIGCONT');
+        } catch {
+          // a backend that ended meanwhile
+        }
+      }
+    },
     async stop() {
+      await server.thaw();
       await server.stopServer();
       await rm(parent, { recursive: true, force: true });
     },

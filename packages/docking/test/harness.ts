@@ -95,7 +95,14 @@ export async function startReceiver(agency: Agency, db: TestDatabase, keyRing: D
     db,
     url: `http://127.0.0.1:${port}/events`,
     async start() {
-      const s = createServer((req: IncomingMessage, res: ServerResponse) => void handler(req, res));
+      const s = createServer((req: IncomingMessage, res: ServerResponse) => {
+        // Like a subgraph: `/ready` answers while the receiver is up (the sender probes it).
+        if (req.method === 'GET' && (req.url === '/ready' || req.url === '/health')) {
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}');
+          return;
+        }
+        void handler(req, res);
+      });
       await new Promise<void>((resolve) => s.listen(port, '127.0.0.1', resolve));
       server = s;
     },

@@ -49,9 +49,12 @@ export async function runStandalone(definition: SubgraphDefinition, argv = proce
     : undefined;
   const running = await startAgency(definition, { orm, gatewayPublicKey, personKeySecret, port, host: env.HOST ?? '127.0.0.1', docking });
   console.log(`[${definition.name}] ${running.graphqlUrl} (database ${describeDatabase(config)})`);
+  // Each step is tried on its own: with the database down, closing the ORM (or the delivery
+  // worker's pool) fails, and the process must still end, with the failure logged.
   const shutdown = async () => {
-    await running.stop();
-    await orm.close();
+    for (const [step, run] of [['server and delivery worker', () => running.stop()], ['database', () => orm.close()]] as const) {
+      await run().catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: `shutdown: ${step} did not stop cleanly`, service: definition.name, error: String(error) })));
+    }
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { AGENCY_DIRECTORY, createInternalVerifier, INTERNAL_HEADER, personKey, type Agency, type Caller, type InternalContext, type Key } from '@jiefen/auth';
 import { isReachable, type DatabaseModule, type Orm } from '@jiefen/database';
 import { AccessCollector } from './audit/collector.js';
-import { createErrorFormatter, INTERNAL_MESSAGE, type ErrorLogger } from './errors.js';
+import { createErrorFormatter, DomainError, INTERNAL_MESSAGE, isDatabaseUnavailable, type ErrorLogger } from './errors.js';
 import { close, createHttpApp, HttpError, listen, type RouteHandler } from './http.js';
 import { NO_REFERENCES, type DisputeReference, type References } from './references.js';
 import { requestGuardPlugin } from './request-guard.js';
@@ -113,7 +113,7 @@ export interface StartOptions {
  * Writes the request's unmasked personal-data reads before the response leaves; a read that
  * cannot be logged is not answered.
  */
-function accessLogPlugin<L>(orm: Orm): ApolloServerPlugin<SubgraphContext<L>> {
+function accessLogPlugin<L>(orm: Orm, definition: SubgraphDefinition<L>): ApolloServerPlugin<SubgraphContext<L>> {
   return {
     async requestDidStart() {
       return {
@@ -124,8 +124,13 @@ function accessLogPlugin<L>(orm: Orm): ApolloServerPlugin<SubgraphContext<L>> {
           } catch (error) {
             console.error(JSON.stringify({ level: 'error', message: 'access log write failed', requestId: contextValue.requestId, error: String(error) }));
             if (response.body.kind === 'single') {
+              const unavailable = isDatabaseUnavailable(error) ? DomainError.databaseUnavailable(definition.agencyName, definition.name.toUpperCase()) : null;
               response.body.singleResult.data = null;
-              response.body.singleResult.errors = [{ message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
+              response.body.singleResult.errors = [
+                unavailable
+                  ? { message: unavailable.message, extensions: { ...unavailable.details, code: unavailable.code } }
+                  : { message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+              ];
             }
           }
         },
@@ -145,17 +150,20 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   const { orm } = options;
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
-    formatError: createErrorFormatter(definition.name, options.logger),
+    // A database outage is answered as DATABASE_UNAVAILABLE naming the agency (errors.ts).
+    formatError: createErrorFormatter(definition.name, options.logger, { agencyName: definition.agencyName }),
     includeStacktraceInErrorResponses: false,
     // Our mains handle SIGINT/SIGTERM (they also stop PostgreSQL and the delivery workers); Apollo's
     // own handler would re-raise the signal and end the process first.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), requestGuardPlugin<SubgraphContext<L>>(), accessLogPlugin<L>(orm)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), requestGuardPlugin<SubgraphContext<L>>(), accessLogPlugin<L>(orm, definition)],
   });
   await apollo.start();
   const verify = createInternalVerifier(options.gatewayPublicKey);
   const server = createHttpApp<SubgraphContext<L>, InternalContext>({
     apollo,
+    // Not ready while the database does not answer (down, restarting, frozen): a load balancer or
+    // an operator sees which agency is out; the process itself stays up and recovers on its own.
     ready: () => isReachable(orm),
     routes: options.routes,
     // No signed header from the gateway, no answer — `_service` and `_entities` included.

@@ -82,7 +82,7 @@ describe('docking durability: police → justice with justice down', () => {
 
   it('emits nothing when the sender fails before commit', async () => {
     const before = await police().execute<{ n: string }[]>('select count(*) as n from docking_outbox');
-    const { transferToMediation } = await import('../subgraphs/police/src/services/transfer.service.js');
+    const { transferToMediation } = await import('../subgraphs/police/src/services/docking-outbound.service.js');
     const [template] = await police().execute<{ id: string }[]>('select id from police_incident limit 1');
     const row = { id: randomUUID() };
     await police().execute(

@@ -11,7 +11,7 @@ import { DisputePoliceResolver, PoliceIncidentResolver, resolvePoliceIncidentRef
 import { PoliceMediationResolver } from './graphql/police-mediation.resolver.js';
 import { DockingPoliceResolver, PoliceTransferResolver } from './graphql/police-transfer.resolver.js';
 import { DockingRef } from './graphql/police-transfer.type.js';
-import { applyDockingEvent } from './services/transfer.service.js';
+import { applyDockingEvent } from './services/docking-inbound.service.js';
 import { createPoliceLoaders } from './loaders/police.loaders.js';
 
 /** 公安 — incidents (警情), 治安调解, 公调 transfers to people's mediation. */

@@ -4,7 +4,7 @@ import { isUuid, requireCaller, requireUuid, visibility, type PersonalTextRead, 
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import type { PoliceTransfer } from '../entities/police-transfer.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
-import { transferToMediation } from '../services/transfer.service.js';
+import { transferToMediation } from '../services/docking-outbound.service.js';
 import { reporterOf } from './police-incident.resolver.js';
 import { PoliceIncidentType } from './police-incident.type.js';
 import { DockingRef, PoliceTransferType, TransferToMediationInput } from './police-transfer.type.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
-import { publish, type TypedDockingEvent, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
+import { publish, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
 import { check, DomainError } from '@jiefen/subgraph-kit';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import { PoliceTransfer } from '../entities/police-transfer.entity.js';
@@ -66,42 +66,4 @@ export async function transferToMediation(em: EntityManager, caller: Caller, inc
     await publish(tx, { type: 'DockingRequested', dockingId: transfer.dockingId, from: 'POLICE', to: 'JUSTICE', payload });
     return transfer;
   });
-}
-
-/** Applies what the mediation organization sends back about a transfer (in the inbox transaction). */
-export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
-  const transfer = await em.findOne(PoliceTransfer, { dockingId: event.dockingId });
-  // An event about a docking the police did not start (a copy meant for someone else): nothing to do.
-  if (!transfer) return;
-  const incident = await em.findOneOrFail(PoliceIncident, { id: transfer.incidentId });
-  switch (event.type) {
-    case 'DockingAccepted': {
-      const p = event.payload;
-      transfer.status = 'ACCEPTED';
-      transfer.acceptedAt = new Date(p.acceptedAt);
-      transfer.mediationCaseNumber = p.caseNumber;
-      transfer.toOrganizationName = p.organizationName;
-      break;
-    }
-    case 'DockingRejected': {
-      const p = event.payload;
-      transfer.status = 'REJECTED';
-      transfer.rejectionReason = p.reason;
-      // The officer handles it again (another organization, or the police's own way).
-      incident.status = 'DISPATCHED';
-      break;
-    }
-    case 'MediationConcluded': {
-      const p = event.payload;
-      transfer.status = 'CONCLUDED';
-      transfer.outcome = p.outcome;
-      transfer.outcomeSummary = p.summary;
-      transfer.concludedAt = new Date(p.concludedAt);
-      incident.status = 'CLOSED';
-      break;
-    }
-    default:
-      break;
-  }
-  await em.flush();
 }

@@ -1,10 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
-import { publish, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
+import { DockingOutgoing, openOutgoingDocking, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
 import { check, DomainError } from '@jiefen/subgraph-kit';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
-import { PoliceTransfer } from '../entities/police-transfer.entity.js';
+
+// 公调对接, the outbound half: an incident's civil dispute handed to a people's mediation
+// organization. The hand-over itself (the transfer) is the docking package's outgoing row; what
+// comes back is docking-inbound.service.ts.
+
+/** The police record a transfer hands over. */
+export const TRANSFERRED_RECORD = 'PoliceIncident';
 
 export interface TransferInput {
   organizationCode: string;
@@ -14,11 +19,11 @@ export interface TransferInput {
 }
 
 /**
- * 公调: hands an incident's civil dispute to a people's mediation organization. The transfer row,
- * the incident's new status and the `DockingRequested` event (to justice, copied to the hub) commit
- * together — or not at all.
+ * 公调: hands an incident's civil dispute to a people's mediation organization. The transfer (the
+ * outgoing docking), the incident's new status and the `DockingRequested` event (to justice, copied
+ * to the hub) commit together — or not at all.
  */
-export async function transferToMediation(em: EntityManager, caller: Caller, incidentId: string, input: TransferInput): Promise<PoliceTransfer> {
+export async function transferToMediation(em: EntityManager, caller: Caller, incidentId: string, input: TransferInput): Promise<DockingOutgoing> {
   if (caller.agency !== 'POLICE' || !hasRole(caller, 'STAFF', 'SUPERVISOR')) throw DomainError.forbidden('只有公安民警可以移交人民调解');
   const organizationCode = check.creditCode('organizationCode', input.organizationCode);
   const organizationName = check.optionalText('organizationName', '调解组织名称', input.organizationName, 100);
@@ -36,19 +41,8 @@ export async function transferToMediation(em: EntityManager, caller: Caller, inc
     if (!incident) throw DomainError.notFound('警情', incidentId, 'INCIDENT_NOT_FOUND');
     if (!inJurisdiction(caller, incident.regionCode)) throw DomainError.forbidden('该警情不在本人辖区内');
     if (!['RECEIVED', 'DISPATCHED'].includes(incident.status)) throw DomainError.illegalTransition('警情', incident.status, '移交人民调解');
-    if (await tx.count(PoliceTransfer, { incidentId, status: { $in: ['SENT', 'ACCEPTED'] } })) throw new DomainError('CONFLICT', '该警情已移交,正在调解中');
-    const sentAt = new Date();
-    const transfer = tx.create(PoliceTransfer, {
-      id: randomUUID(),
-      dockingId: randomUUID(),
-      incidentId,
-      regionCode: incident.regionCode,
-      toOrganizationCode: organizationCode,
-      toOrganizationName: organizationName,
-      reason,
-      officerName: caller.name,
-      sentAt,
-    });
+    const running = { fromAgency: 'POLICE', recordType: TRANSFERRED_RECORD, recordId: incidentId, status: { $in: ['SENT', 'ACCEPTED'] } } as const;
+    if (await tx.count(DockingOutgoing, running)) throw new DomainError('CONFLICT', '该警情已移交,正在调解中');
     incident.status = 'TRANSFERRED';
     const payload: DockingRequestedPayload = {
       kind: 'POLICE',
@@ -57,13 +51,11 @@ export async function transferToMediation(em: EntityManager, caller: Caller, inc
       regionCode: incident.regionCode,
       category: incident.nonPoliceCategory ?? null,
       summary: `${incident.summary}(移交理由:${reason})`,
-      sentAt: sentAt.toISOString(),
-      source: { agency: 'POLICE', recordType: 'PoliceIncident', recordId: incident.id, number: incident.incidentNumber, organizationCode: caller.organization, organizationName: incident.station, officerName: caller.name },
+      sentAt: new Date().toISOString(),
+      source: { agency: 'POLICE', recordType: TRANSFERRED_RECORD, recordId: incident.id, number: incident.incidentNumber, organizationCode: caller.organization, organizationName: incident.station, officerName: caller.name },
       target: { organizationCode, organizationName },
       parties,
     };
-    await tx.flush();
-    await publish(tx, { type: 'DockingRequested', dockingId: transfer.dockingId, from: 'POLICE', to: 'JUSTICE', payload });
-    return transfer;
+    return openOutgoingDocking(tx, { to: 'JUSTICE', payload, reason });
   });
 }

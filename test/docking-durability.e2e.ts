@@ -99,7 +99,7 @@ describe('docking durability: police → justice with justice down', () => {
     ).rejects.toThrow('crash before commit');
     const after = await police().execute<{ n: string }[]>('select count(*) as n from docking_outbox');
     expect(after[0]!.n).toBe(before[0]!.n);
-    const transfers = await police().execute<{ n: string }[]>('select count(*) as n from police_transfer where incident_id = ?', [row!.id]);
+    const transfers = await police().execute<{ n: string }[]>('select count(*) as n from docking_outgoing where record_id = ?', [row!.id]);
     expect(Number(transfers[0]!.n)).toBe(0);
   });
 

@@ -168,3 +168,24 @@ export type OutgoingDockingLoaders = ReturnType<typeof createOutgoingDockingLoad
 export async function latestOutgoingDocking(loaders: OutgoingDockingLoaders, recordId: string): Promise<DockingOutgoing | null> {
   return (await loaders.byRecord.load(recordId)).at(-1) ?? null;
 }
+
+/**
+ * A per-request loader of the sender's records by the docking that handed them over (the
+ * `Docking.<record>` contributions): one query for the dockings, one for their records.
+ */
+export function recordByDockingLoader<T extends { id: string }>(
+  em: EntityManager, agency: Agency, recordType: string, findRecords: (ids: readonly string[]) => Promise<T[]>,
+): { load(dockingId: string): Promise<T | null> } {
+  const loader = oneByKey(
+    async (dockingIds: readonly string[]) => {
+      const dockings = await em.find(DockingOutgoing, { fromAgency: agency, recordType, dockingId: { $in: [...dockingIds] } });
+      const records = new Map((await findRecords(dockings.map((d) => d.recordId))).map((r) => [r.id, r]));
+      return dockings.flatMap((d) => {
+        const record = records.get(d.recordId);
+        return record ? [{ dockingId: d.dockingId, record }] : [];
+      });
+    },
+    (found) => found.dockingId,
+  );
+  return { load: async (dockingId) => (await loader.load(dockingId))?.record ?? null };
+}

@@ -53,9 +53,9 @@ export class DockingOutgoing {
   @Property({ type: 'string', length: 12 })
   regionCode!: string;
 
-  /** The receiving organization: its 统一社会信用代码, and its name (its own once it accepted). */
-  @Property({ type: 'string', length: 40 })
-  organizationCode!: string;
+  /** The receiving organization: its 统一社会信用代码 (null only on hand-overs recorded before codes were), and its name (its own once it accepted). */
+  @Property({ type: 'string', length: 40, nullable: true })
+  organizationCode?: string | null;
 
   @Property({ type: 'string', length: 200, nullable: true })
   organizationName?: string | null;

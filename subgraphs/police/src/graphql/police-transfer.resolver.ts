@@ -16,7 +16,7 @@ function toType(t: DockingOutgoing, visibility: Visibility, people: PersonalText
     id: t.id,
     dockingId: t.dockingId,
     incidentId: t.recordId,
-    toOrganizationCode: t.organizationCode,
+    toOrganizationCode: t.organizationCode ?? '',
     toOrganizationName: t.organizationName ?? null,
     reason: t.reason ?? '',
     status: t.status,

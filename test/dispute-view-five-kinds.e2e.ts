@@ -85,7 +85,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
     const [crime] = await db('procuratorate').execute<{ id: string }[]>(
       `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`, [`${DAINAN}%`]);
     await db('procuratorate').execute(
-      `update procuratorate_case set status = 'RECEIVED', docking_id = null, outcome = null, outcome_at = null, decision = null, concluded_at = null, dispute_id = ? where id = ?`,
+      `update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null, dispute_id = ? where id = ?`,
       [disputeId, crime!.id]);
     const reconciled = await ok(
       'mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, organizationCode: $code, facts: $facts) { dockingId } }',

@@ -77,7 +77,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
         const [crime] = await db('procuratorate').execute<{ id: string }[]>(
           `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`, [`${DAINAN}%`]);
         await db('procuratorate').execute(
-          `update procuratorate_case set status = 'RECEIVED', docking_id = null, outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [crime!.id]);
+          `update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [crime!.id]);
         return { variables: { id: crime!.id, code: COMMITTEE, facts: FACTS }, changed: { id: crime!.id, code: COMMITTEE, facts: { ...FACTS, likelySentenceMonths: 6 } } };
       },
     },
@@ -88,7 +88,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
         const [civil] = await db('procuratorate').execute<{ id: string }[]>(
           `select id from procuratorate_case where kind = 'CIVIL_SUPERVISION' and region_code like ? and applicant_name is not null order by id limit 1`, [`${DAINAN}%`]);
         await db('procuratorate').execute(
-          `update procuratorate_case set status = 'RECEIVED', docking_id = null, outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [civil!.id]);
+          `update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [civil!.id]);
         return { variables: { id: civil!.id, code: COMMITTEE, name: '戴南镇人民调解委员会' }, changed: { id: civil!.id, code: COMMITTEE, name: null } };
       },
     },

@@ -1,45 +1,32 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { jsonLogger, type TypedDockingEvent } from '@jiefen/docking';
+import { applyDockingFeedback, type DockingFeedbackHooks, type TypedDockingEvent } from '@jiefen/docking';
 import { PetitionItem } from '../entities/petition-item.entity.js';
 import { receiveMediationOutcome, receiveReferralRejection } from './petition-item.service.js';
 
+// 访调对接, the inbound half: what the mediation organization answers about a referral. The
+// docking package keeps the hand-over (its outgoing docking); these hooks say what the answer means
+// for the item. The outbound half is docking-outbound.service.ts.
+
 /** A text of the sender's, fit for a field that wants 2…max characters. */
-const fit = (value: unknown, max: number, fallback: string): string => {
-  const text = typeof value === 'string' ? value.trim() : '';
+const fit = (value: string, max: number, fallback: string): string => {
+  const text = value.trim();
   return text.length >= 2 ? text.slice(0, max) : fallback;
 };
 
-/**
- * Applies what the mediation organization sends back about a 访调 referral, in the inbox
- * transaction: accepted (noted), declined (the item is the bureau's again, with the reason), or
- * concluded (an agreement closes the item; otherwise the bureau goes on handling it).
- */
+const hooks: DockingFeedbackHooks = {
+  // An item whose outcome the officer recorded first (or that moved on) waits for nothing.
+  awaits: async (em, docking) => (await em.findOneOrFail(PetitionItem, { id: docking.recordId })).status === 'REFERRED_TO_MEDIATION',
+  // Declined: the item is the bureau's again.
+  onRejected: async (em, docking, p) => {
+    await receiveReferralRejection(em, docking.recordId, fit(p.reason, 1000, '调解组织不予受理'));
+  },
+  // Concluded: an agreement closes the item; otherwise the bureau goes on handling it.
+  onConcluded: async (em, docking, c) => {
+    await receiveMediationOutcome(em, { petitionItemId: docking.recordId, succeeded: c.outcome === 'AGREEMENT', summary: fit(c.summary, 2000, '调解组织已反馈调解结果') });
+  },
+};
+
+/** Applies what the mediation organization sends back about a 访调 referral, in the inbox transaction. */
 export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
-  const p = await em.findOne(PetitionItem, { dockingId: event.dockingId });
-  // A copy of someone else's docking, or an older referral of this item: nothing to do.
-  if (!p) return;
-  // An answer that no longer fits the item (the officer recorded the outcome first) stays in the inbox, not applied.
-  const stale = () => jsonLogger({ level: 'warn', message: 'docking event not applicable', agency: 'PETITION', eventId: event.id, type: event.type, dockingId: event.dockingId, status: p.status });
-  switch (event.type) {
-    case 'DockingAccepted': {
-      const a = event.payload;
-      Object.assign(p, { mediationAcceptedAt: new Date(a.acceptedAt), mediationCaseNumber: a.caseNumber?.slice(0, 60) ?? null });
-      if (a.organizationName) p.mediationOrganization = a.organizationName.slice(0, 100);
-      await em.flush();
-      return;
-    }
-    case 'DockingRejected': {
-      if (p.status !== 'REFERRED_TO_MEDIATION') return stale();
-      await receiveReferralRejection(em, p.id, fit(event.payload.reason, 1000, '调解组织不予受理'));
-      return;
-    }
-    case 'MediationConcluded': {
-      const c = event.payload;
-      if (p.status !== 'REFERRED_TO_MEDIATION') return stale();
-      await receiveMediationOutcome(em, { petitionItemId: p.id, succeeded: c.outcome === 'AGREEMENT', summary: fit(c.summary, 2000, '调解组织已反馈调解结果') });
-      return;
-    }
-    default:
-      return;
-  }
+  await applyDockingFeedback(em, 'PETITION', event, hooks);
 }

@@ -69,7 +69,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
 
     // 公调: no intake mutation for incidents — a demo incident in 戴南镇 still with the police, tied to the dispute.
     const [incident] = await db('police').execute<{ id: string }[]>(
-      `select id from police_incident i where region_code like ? and not exists (select 1 from police_transfer t where t.incident_id = i.id)
+      `select id from police_incident i where region_code like ? and not exists (select 1 from docking_outgoing t where t.record_id = i.id::text)
        and not exists (select 1 from police_mediation m where m.incident_id = i.id) order by id limit 1`, [`${DAINAN}%`]);
     await db('police').execute(`update police_incident set status = 'DISPATCHED', dispute_id = ? where id = ?`, [disputeId, incident!.id]);
     const transferred = await ok('mutation($id: ID!, $input: TransferToMediationInput!) { transferToMediation(incidentId: $id, input: $input) { dockingId } }', {
@@ -85,7 +85,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
     const [crime] = await db('procuratorate').execute<{ id: string }[]>(
       `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`, [`${DAINAN}%`]);
     await db('procuratorate').execute(
-      `update procuratorate_case set status = 'RECEIVED', docking_id = null, outcome = null, outcome_at = null, decision = null, concluded_at = null, dispute_id = ? where id = ?`,
+      `update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null, dispute_id = ? where id = ?`,
       [disputeId, crime!.id]);
     const reconciled = await ok(
       'mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, organizationCode: $code, facts: $facts) { dockingId } }',

@@ -82,7 +82,7 @@ describe('docking durability: police → justice with justice down', () => {
 
   it('emits nothing when the sender fails before commit', async () => {
     const before = await police().execute<{ n: string }[]>('select count(*) as n from docking_outbox');
-    const { transferToMediation } = await import('../subgraphs/police/src/services/transfer.service.js');
+    const { transferToMediation } = await import('../subgraphs/police/src/services/docking-outbound.service.js');
     const [template] = await police().execute<{ id: string }[]>('select id from police_incident limit 1');
     const row = { id: randomUUID() };
     await police().execute(
@@ -99,7 +99,7 @@ describe('docking durability: police → justice with justice down', () => {
     ).rejects.toThrow('crash before commit');
     const after = await police().execute<{ n: string }[]>('select count(*) as n from docking_outbox');
     expect(after[0]!.n).toBe(before[0]!.n);
-    const transfers = await police().execute<{ n: string }[]>('select count(*) as n from police_transfer where incident_id = ?', [row!.id]);
+    const transfers = await police().execute<{ n: string }[]>('select count(*) as n from docking_outgoing where record_id = ?', [row!.id]);
     expect(Number(transfers[0]!.n)).toBe(0);
   });
 

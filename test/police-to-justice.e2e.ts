@@ -43,7 +43,7 @@ describe('公调 through the gateway: police → people\'s mediation → outcome
     // A demo incident in 戴南镇 still with the police (dispatched, neither mediated by them nor transferred).
     const police = stack.subgraphs.police!.orm.em.getConnection();
     const [incident] = await police.execute<{ id: string }[]>(
-      `select id from police_incident i where region_code like ? and not exists (select 1 from police_transfer t where t.incident_id = i.id)
+      `select id from police_incident i where region_code like ? and not exists (select 1 from docking_outgoing t where t.record_id = i.id::text)
        and not exists (select 1 from police_mediation m where m.incident_id = i.id) order by id limit 1`,
       [`${DAINAN}%`],
     );

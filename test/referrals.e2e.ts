@@ -68,7 +68,7 @@ describe('检调 and 访调 through the gateway: referral → people\'s mediatio
     const db = stack.subgraphs.procuratorate!.orm.em.getConnection();
     const [row] = await db.execute<{ id: string }[]>(
       `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`, [`${DAINAN}%`]);
-    await db.execute(`update procuratorate_case set status = 'RECEIVED', docking_id = null, outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [row!.id]);
+    await db.execute(`update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [row!.id]);
     const referred = await ok(
       `mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, organizationCode: $code, facts: $facts) { status dockingId } }`,
       { id: row!.id, code: COMMITTEE, facts: { charge: '故意伤害罪(轻伤)', arisesFromCivilDispute: true, likelySentenceMonths: 12, intentionalCrimeWithinFiveYears: false, suspectRepents: true, victimAccepts: true } },

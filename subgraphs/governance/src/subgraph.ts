@@ -33,7 +33,7 @@ import { ServiceItemResolver } from './graphql/service-item.resolver.js';
 import { SupervisionResolver } from './graphql/supervision.resolver.js';
 import { createGovernanceLoaders } from './loaders/governance.loaders.js';
 import { lookupDisputeReferences } from './services/dispute-references.service.js';
-import { applyDockingEvent } from './services/docking-ledger.service.js';
+import { applyDockingEvent } from './services/docking-inbound.service.js';
 
 /** 综治中心 — the hub: unified intake, triage and tiered resolution, screening, early warning, supervision, regions and the docking ledger. */
 export const governanceSubgraph = defineSubgraph({

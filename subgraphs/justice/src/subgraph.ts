@@ -27,7 +27,7 @@ import {
 import { MediationWorkResolver } from './graphql/mediation-work.resolver.js';
 import { ExpertResolver, MediatorRosterResolver, OrganizationRosterResolver } from './graphql/roster.resolver.js';
 import { createJusticeLoaders } from './loaders/justice.loaders.js';
-import { applyDockingEvent } from './services/docking.service.js';
+import { applyDockingEvent } from './services/docking-inbound.service.js';
 
 export interface JusticeOptions {
   /** Overrides of the DOMAIN.md clock defaults (a province's rules). */

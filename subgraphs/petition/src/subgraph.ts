@@ -9,7 +9,7 @@ import { RegionPetitionResolver } from './graphql/indicators.resolver.js';
 import { DockingRef } from './graphql/docking.type.js';
 import { DisputePetitionResolver, DockingPetitionResolver, PetitionItemResolver, resolvePetitionItemReference } from './graphql/petition-item.resolver.js';
 import { RegionRef } from './graphql/region.type.js';
-import { applyDockingEvent } from './services/docking.service.js';
+import { applyDockingEvent } from './services/docking-inbound.service.js';
 import { createPetitionLoaders } from './loaders/petition.loaders.js';
 
 /** 信访局 — petition items (信访事项), their clocks, 访调 referrals to mediation, satisfaction. */

@@ -9,7 +9,7 @@ import { RegionProcuratorateResolver } from './graphql/indicators.resolver.js';
 import { DockingRef } from './graphql/docking.type.js';
 import { DisputeProcuratorateResolver, DockingProcuratorateResolver, ProcuratorateCaseResolver, resolveProcuratorateCaseReference } from './graphql/procuratorate-case.resolver.js';
 import { RegionRef } from './graphql/region.type.js';
-import { applyDockingEvent } from './services/docking.service.js';
+import { applyDockingEvent } from './services/docking-inbound.service.js';
 import { createProcuratorateLoaders } from './loaders/procuratorate.loaders.js';
 
 /** 检察院 — 刑事和解, 检调对接, civil supervision cases referred to mediation. */

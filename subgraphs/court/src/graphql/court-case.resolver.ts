@@ -2,9 +2,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+  isMinor, isUuid, PageArgs, PersonalText, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
-import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import { CourtCase } from '../entities/court-case.entity.js';
 import type { CourtLoaders } from '../loaders/court.loaders.js';
 import { divertToMediation, entrustMediation, fileCase, receiveCivilCase, recordMediationOutcome } from '../services/court-case.service.js';
@@ -20,6 +20,9 @@ type Connection = InstanceType<typeof CourtCaseConnection>;
 const readOf = (c: CourtCaseType) => ({ recordType: 'CourtCase', recordId: c.id, visibility: c.visibility });
 /** The plaintiff's fields: a minor plaintiff (by the ID number's birth date) only for a supervisor or admin. */
 const plaintiffRead = (c: CourtCaseType) => ({ ...readOf(c), minor: isMinor({ idNumber: c.entity.plaintiffIdNumber }) });
+
+/** The case's latest hand-over (the docking package's outgoing docking), batched per request. */
+const handOverOf = (ctx: Context, c: CourtCaseType): Promise<DockingOutgoing | null> => latestOutgoingDocking(ctx.loaders.outgoing, c.id);
 
 @Resolver(() => CourtCaseType)
 export class CourtCaseResolver {
@@ -75,6 +78,37 @@ export class CourtCaseResolver {
       ctx.em.count(CourtCase, where),
     ]);
     return toConnection(rows, limit, total, (c) => [c.mediationDueAt!.toISOString(), c.id], (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL', now));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织' })
+  async mediationOrganization(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.organizationName ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织统一社会信用代码' })
+  async mediationOrganizationCode(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.organizationCode ?? null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: '诉调对接编号(与综治中心台账一致;最近一次送调)' })
+  async dockingId(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.dockingId ?? null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: '调解组织受理时间' })
+  async mediationAcceptedAt(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<Date | null> {
+    return (await handOverOf(ctx, c))?.acceptedAt ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织的调解案件编号' })
+  async mediationCaseNumber(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.caseNumber ?? null;
+  }
+
+  @PersonalText()
+  @FieldResolver(() => String, { nullable: true, description: '调解组织不予受理的理由(案件已退回法院)' })
+  async mediationRejectionReason(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.rejectionReason ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: '原告姓名(法院以外脱敏)' })

@@ -5,7 +5,7 @@ import { check, DomainError, requireUuid, verifyDisputeReference, type Reference
 import { mediationDueAt, type Procedure } from '../domain/clocks.js';
 import { courtCaseWorkflow, stageOf, type CourtActor, type CourtCaseEvent, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { CourtCase } from '../entities/court-case.entity.js';
-import { publishCourtDocking } from './docking-outbound.service.js';
+import { openCourtDocking } from './docking-outbound.service.js';
 import { decide, nextCaseNumber, optionsOf, requireCourtStaff, type ServiceOptions } from './support.js';
 
 export interface CivilCaseInput {
@@ -67,9 +67,8 @@ function checkTarget(target: MediationTarget): { code: string; name: string | nu
   return { code, name };
 }
 
-/** A new docking for the mediation the case is sent to (a case sent again after a refusal gets a new one). */
-function startDocking(c: CourtCase, target: { code: string; name: string | null }): void {
-  Object.assign(c, { dockingId: randomUUID(), mediationOrganizationCode: target.code, mediationOrganization: target.name, mediationAcceptedAt: null, mediationCaseNumber: null, mediationRejectionReason: null });
+/** A case sent (again, after a refusal) starts afresh: the new docking's outcome is not yet known. */
+function startMediation(c: CourtCase): void {
   Object.assign(c, { mediationOutcome: null, mediationOutcomeAt: null, mediationOutcomeNote: null });
 }
 
@@ -85,9 +84,9 @@ export async function divertToMediation(em: EntityManager, caller: Caller, id: s
     const c = await loadCase(tx, id);
     requireCourtStaff(caller, c.regionCode);
     step(c, 'DIVERT', 'COURT_STAFF');
-    startDocking(c, org);
+    startMediation(c);
     Object.assign(c, { divertedAt: now, mediationMode: 'DELEGATED', mediationSentAt: now, mediationDueAt: mediationDueAt('DELEGATED', now, null, clocks) });
-    await publishCourtDocking(tx, caller, c);
+    await openCourtDocking(tx, caller, c, org);
     return c;
   });
 }
@@ -102,9 +101,9 @@ export async function entrustMediation(em: EntityManager, caller: Caller, id: st
     requireCourtStaff(caller, c.regionCode);
     step(c, 'ENTRUST', 'COURT_STAFF');
     const procedure = (c.procedure ?? 'ORDINARY') as Procedure;
-    startDocking(c, org);
+    startMediation(c);
     Object.assign(c, { mediationMode: 'ENTRUSTED', mediationSentAt: now, mediationDueAt: mediationDueAt('ENTRUSTED', now, procedure, clocks) });
-    await publishCourtDocking(tx, caller, c);
+    await openCourtDocking(tx, caller, c, org);
     return c;
   });
 }

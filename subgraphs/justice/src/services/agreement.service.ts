@@ -9,7 +9,7 @@ import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { ReturnVisit } from '../entities/return-visit.entity.js';
-import { feedBackConcluded, feedBackConfirmationRequested } from './docking-feedback.service.js';
+import { feedBackConcluded, feedBackConfirmationRequested } from './docking-outbound.service.js';
 import { decide, inTransaction, loadCaseForChange, mediationActorOf, nextNumber } from './common.js';
 import { applyMediationEvent } from './mediation-case.service.js';
 

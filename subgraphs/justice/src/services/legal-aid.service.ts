@@ -12,7 +12,7 @@ import { LegalAidCenter } from '../entities/legal-aid-center.entity.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
-import { publishLegalAidReferral } from './docking-feedback.service.js';
+import { publishLegalAidReferral } from './docking-outbound.service.js';
 import { decide, inTransaction, isOrganizationBound, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
 import { formatCaseNumber } from './mediation-case.service.js';
 

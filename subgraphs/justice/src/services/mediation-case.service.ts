@@ -15,7 +15,7 @@ import { MediationSession } from '../entities/mediation-session.entity.js';
 import { Mediator } from '../entities/mediator.entity.js';
 import { MethodChange } from '../entities/method-change.entity.js';
 import { NeutralEvaluation } from '../entities/neutral-evaluation.entity.js';
-import { feedBackAccepted, feedBackConcluded, feedBackRejected } from './docking-feedback.service.js';
+import { feedBackAccepted, feedBackConcluded, feedBackRejected } from './docking-outbound.service.js';
 import { decide, inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
 
 export interface PartyInput {

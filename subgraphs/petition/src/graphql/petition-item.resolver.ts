@@ -2,9 +2,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+  isMinor, isUuid, PageArgs, PersonalText, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
-import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import type { PetitionEvent } from '../domain/petition-item.workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
 import type { PetitionLoaders } from '../loaders/petition.loaders.js';
@@ -20,8 +20,42 @@ type Connection = InstanceType<typeof PetitionItemConnection>;
 /** The petitioner's fields: a minor petitioner (by the ID number's birth date) only for a supervisor or admin. */
 const readOf = (p: PetitionItemType) => ({ recordType: 'PetitionItem', recordId: p.id, visibility: p.visibility, minor: isMinor({ idNumber: p.entity.petitionerIdNumber }) });
 
+/** The record's latest hand-over (the docking package's outgoing docking), batched per request. */
+const handOverOf = (ctx: Context, r: PetitionItemType): Promise<DockingOutgoing | null> => latestOutgoingDocking(ctx.loaders.outgoing, r.id);
+
 @Resolver(() => PetitionItemType)
 export class PetitionItemResolver {
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织(访调对接)' })
+  async mediationOrganization(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, p))?.organizationName ?? null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: '对接编号(与综治中心台账一致,最近一次移交)' })
+  async dockingId(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, p))?.dockingId ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码' })
+  async mediationOrganizationCode(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, p))?.organizationCode ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织受理后的调解案件编号' })
+  async mediationCaseNumber(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, p))?.caseNumber ?? null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: '调解组织受理时间' })
+  async mediationAcceptedAt(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<Date | null> {
+    return (await handOverOf(ctx, p))?.acceptedAt ?? null;
+  }
+
+  @PersonalText()
+  @FieldResolver(() => String, { nullable: true, description: '调解组织不予受理的理由(事项退回信访局继续办理)' })
+  async referralRejectionReason(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, p))?.rejectionReason ?? null;
+  }
   @Query(() => PetitionItemType, { nullable: true, description: '按编号查询信访事项' })
   async petitionItem(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PetitionItemType | null> {
     const visible = requireVisible(ctx, await ctx.loaders.petitionItemById.load(requireUuid('id', id)), scopeOf);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
-import { publish, type DockingRequestedPayload } from '@jiefen/docking';
 import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import {
   checkExtension, checkReviewRequestInTime, handleDueAt, PETITION_CLOCKS, reviewDueAt, routeDueAt, type PetitionClocks,
@@ -9,6 +8,7 @@ import {
 import { checkRating, petitionWorkflow, SATISFACTION, type PetitionActor, type PetitionEvent, type PetitionState } from '../domain/petition-item.workflow.js';
 import { PetitionRuleError } from '../domain/workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
+import { openPetitionDocking } from './docking-outbound.service.js';
 
 export interface ServiceOptions {
   now?: Date;
@@ -126,10 +126,10 @@ async function advance(
         break;
       case 'REFER_TO_MEDIATION':
         // The referral's own fields and its docking event are the effect's (`referPetitionToMediation`).
-        Object.assign(p, { referredAt: now, mediationOutcome: null, mediationCaseNumber: null, mediationAcceptedAt: null, referralRejectionReason: null });
+        Object.assign(p, { referredAt: now, mediationOutcome: null });
         break;
       case 'REFERRAL_REJECTED':
-        p.referralRejectionReason = text;
+        // The reason stays with the hand-over (its outgoing docking); the item only goes back.
         break;
       case 'MEDIATION_SUCCEEDED':
         Object.assign(p, { mediationOutcome: 'SUCCEEDED', answer: text, concludedAt: now });
@@ -174,13 +174,10 @@ export function actOnPetition(em: EntityManager, caller: Caller, id: string, eve
   return advance(em, 'PETITION_OFFICER', caller, requireUuid('id', id), event, input, options);
 }
 
-/** The unit named as the sender in a docking (the caller's token carries the code, not the name). */
-export const PETITION_UNIT_NAME = '兴化市信访局';
-
 /**
- * 访调对接: an accepted item goes to a people's mediation organization; `DockingRequested` (移交) goes
- * to the justice bureau and the hub in the same transaction. An item that may not be referred is
- * refused by its workflow and nothing is written or sent.
+ * 访调对接: an accepted item goes to a people's mediation organization; its docking (the outgoing
+ * docking and `DockingRequested` to the justice bureau and the hub) opens in the same transaction.
+ * An item that may not be referred is refused by its workflow and nothing is written or sent.
  */
 export async function referPetitionToMediation(
   em: EntityManager, caller: Caller, id: string, target: { organizationCode: string; organization?: string | null }, options: ServiceOptions = {},
@@ -190,24 +187,7 @@ export async function referPetitionToMediation(
   const organizationName = check.optionalText('organization', '调解组织名称', target.organization, 100);
   return advance(em, 'PETITION_OFFICER', caller, requireUuid('id', id), 'REFER_TO_MEDIATION', {}, options, async (tx, p) => {
     if (!p.petitionerName) throw DomainError.validation('id', '信访事项没有登记信访人,无法移交调解');
-    Object.assign(p, { dockingId: randomUUID(), mediationOrganization: organizationName, mediationOrganizationCode: organizationCode });
-    const payload: DockingRequestedPayload = {
-      kind: 'PETITION',
-      mode: 'TRANSFER',
-      disputeId: p.disputeId,
-      regionCode: p.regionCode,
-      category: null,
-      summary: `${p.itemNumber}:${p.subject}`,
-      sentAt: p.referredAt!.toISOString(),
-      source: {
-        agency: 'PETITION', recordType: 'PetitionItem', recordId: p.id, number: p.itemNumber,
-        organizationCode: caller.organization, organizationName: PETITION_UNIT_NAME, officerName: caller.name,
-      },
-      target: { organizationCode, organizationName },
-      parties: [{ role: 'APPLICANT', name: p.petitionerName, idNumber: p.petitionerIdNumber ?? null, phone: p.petitionerPhone ?? null }],
-    };
-    await tx.flush();
-    await publish(tx, { type: 'DockingRequested', dockingId: p.dockingId!, from: 'PETITION', to: 'JUSTICE', payload });
+    await openPetitionDocking(tx, caller, p, { code: organizationCode, name: organizationName });
   });
 }
 

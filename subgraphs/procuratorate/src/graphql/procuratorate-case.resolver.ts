@@ -2,9 +2,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+  isMinor, isUuid, PageArgs, PersonalText, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
-import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type { ProcuratorateLoaders } from '../loaders/procuratorate.loaders.js';
 import {
@@ -21,8 +21,42 @@ const readOf = (c: ProcuratorateCaseType) => ({ recordType: 'ProcuratorateCase',
 /** The suspect's fields: a minor suspect (by the ID number's birth date) only for a supervisor or admin. */
 const suspectRead = (c: ProcuratorateCaseType) => ({ ...readOf(c), minor: isMinor({ idNumber: c.entity.suspectIdNumber }) });
 
+/** The record's latest hand-over (the docking package's outgoing docking), batched per request. */
+const handOverOf = (ctx: Context, r: ProcuratorateCaseType): Promise<DockingOutgoing | null> => latestOutgoingDocking(ctx.loaders.outgoing, r.id);
+
 @Resolver(() => ProcuratorateCaseType)
 export class ProcuratorateCaseResolver {
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织' })
+  async mediationOrganization(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.organizationName ?? null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: '对接编号(与综治中心台账一致,最近一次移交)' })
+  async dockingId(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.dockingId ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码' })
+  async mediationOrganizationCode(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.organizationCode ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织受理后的调解案件编号' })
+  async mediationCaseNumber(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.caseNumber ?? null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: '调解组织受理时间' })
+  async mediationAcceptedAt(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<Date | null> {
+    return (await handOverOf(ctx, c))?.acceptedAt ?? null;
+  }
+
+  @PersonalText()
+  @FieldResolver(() => String, { nullable: true, description: '调解组织不予受理的理由(案件退回审查)' })
+  async referralRejectionReason(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.rejectionReason ?? null;
+  }
   @Query(() => ProcuratorateCaseType, { nullable: true, description: '按编号查询检察案件' })
   async procuratorateCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProcuratorateCaseType | null> {
     const visible = requireVisible(ctx, await ctx.loaders.procuratorateCaseById.load(requireUuid('id', id)), scopeOf);

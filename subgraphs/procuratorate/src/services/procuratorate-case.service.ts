@@ -4,7 +4,7 @@ import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
 import { procuratorateCaseWorkflow, type ProcuratorateActor, type ProcuratorateCaseEvent, type ProcuratorateCaseState } from '../domain/procuratorate-case.workflow.js';
 import { allowedDecisions, CHARGES, DECISIONS, ineligibilityOf, type ReconciliationFacts } from '../domain/reconciliation.rules.js';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
-import { refer } from './referral.service.js';
+import { refer } from './docking-outbound.service.js';
 import { decide, requireProcurator, type ServiceOptions } from './support.js';
 
 async function loadCase(em: EntityManager, id: string): Promise<ProcuratorateCase> {

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
-import { publish, type DockingMode, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
+import { openOutgoingDocking, type DockingMode, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
 import { DomainError } from '@jiefen/subgraph-kit';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type { ServiceOptions } from './support.js';
@@ -19,8 +18,9 @@ function partiesOf(c: ProcuratorateCase): DockingParty[] {
 }
 
 /**
- * Records the referral on the case (already moved to REFERRED_TO_MEDIATION) and publishes
- * `DockingRequested` to the justice bureau, copied to the hub, in the caller's transaction.
+ * Records the referral on the case (already moved to REFERRED_TO_MEDIATION) and opens its docking
+ * (the outgoing docking and `DockingRequested` to the justice bureau, copied to the hub) in the
+ * caller's transaction.
  */
 export async function refer(
   tx: EntityManager, caller: Caller, c: ProcuratorateCase, target: { code: string; name: string | null }, mode: DockingMode, options: ServiceOptions,
@@ -28,10 +28,7 @@ export async function refer(
   const parties = partiesOf(c);
   if (parties.length === 0) throw DomainError.validation('id', '案件没有登记当事人,无法移交调解');
   const sentAt = options.now ?? new Date();
-  Object.assign(c, {
-    dockingId: randomUUID(), mediationOrganization: target.name, mediationOrganizationCode: target.code, referredAt: sentAt,
-    mediationCaseNumber: null, mediationAcceptedAt: null, referralRejectionReason: null,
-  });
+  c.referredAt = sentAt;
   const payload: DockingRequestedPayload = {
     kind: 'PROCURATORATE',
     mode,
@@ -48,5 +45,5 @@ export async function refer(
     parties,
   };
   await tx.flush();
-  await publish(tx, { type: 'DockingRequested', dockingId: c.dockingId!, from: 'PROCURATORATE', to: 'JUSTICE', payload });
+  await openOutgoingDocking(tx, { to: 'JUSTICE', payload });
 }

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
 import { committeeOf, demoDisputes, demoId, type DemoDispute } from '@jiefen/demo-data';
+import { addDays } from '@jiefen/calendar';
 import { caseYearOf, courtCodeOf, formatCaseNumber, type CaseSeries } from '../src/domain/case-numbers.js';
-import { acceptanceDueAt, addDays, mediationDueAt, rulingDueAt } from '../src/domain/clocks.js';
+import { acceptanceDueAt, mediationDueAt, rulingDueAt } from '../src/domain/clocks.js';
 import { stageOf, type CourtCaseState } from '../src/domain/court-case.workflow.js';
 import type { ConfirmationState } from '../src/domain/judicial-confirmation.workflow.js';
 import { CourtCase } from '../src/entities/court-case.entity.js';

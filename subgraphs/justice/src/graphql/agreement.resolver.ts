@@ -4,7 +4,7 @@ import { DomainError, isMinor, personalField, personalText, requireCaller, requi
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { performanceOverdue, type PerformanceState } from '../domain/agreement.js';
 import { renderAgreementDocument } from '../domain/agreement-document.js';
-import { chinaDate } from '../domain/clocks.js';
+import { chinaDate } from '@jiefen/calendar';
 import { caseVisibility } from '../services/common.js';
 import { applyForJudicialConfirmation, recordAgreement, recordReturnVisit, scheduleReturnVisit, signAgreement } from '../services/agreement.service.js';
 import { MediationAgreementType, ReturnVisitType } from './agreement.type.js';

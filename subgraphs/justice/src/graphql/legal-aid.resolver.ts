@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import { DomainError, isMinor, pageRequest, personalField, requireCaller, requireUuid, toConnection } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
-import { isOverdue } from '../domain/clocks.js';
+import { isOverdue } from '@jiefen/calendar';
 import { legalAidClock, type LegalAidState } from '../domain/legal-aid.workflow.js';
 import { LegalAidCase } from '../entities/legal-aid-case.entity.js';
 import { isOrganizationBound } from '../services/common.js';

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import { DomainError, isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireUuid, toConnection } from '@jiefen/subgraph-kit';
-import { chinaDate, isOverdue } from '../domain/clocks.js';
+import { chinaDate, isOverdue } from '@jiefen/calendar';
 import { OPEN_STATES } from '../domain/mediation-case.workflow.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
 import { caseVisibility } from '../services/common.js';

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { inJurisdiction, maskIdNumber, maskPhone } from '@jiefen/auth';
 import { pageRequest, personalField, requireListAccess, requireRegionPrefix, requireUuid, toConnection, requireCaller } from '@jiefen/subgraph-kit';
-import { chinaDate } from '../domain/clocks.js';
+import { chinaDate } from '@jiefen/calendar';
 import { termCovers } from '../domain/roster.js';
 import { Expert } from '../entities/expert.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';

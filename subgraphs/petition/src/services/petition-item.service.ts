@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
+import { chinaYear } from '@jiefen/calendar';
 import { publish, type DockingRequestedPayload } from '@jiefen/docking';
 import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import {
@@ -57,7 +58,7 @@ export async function registerPetition(em: EntityManager, caller: Caller, input:
   requireOfficer(caller, regionCode);
   const { id: disputeId } = await verifyDisputeReference(references, 'disputeId', input.disputeId, { caller, regionCode });
   return em.transactional(async (tx) => {
-    const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+    const year = chinaYear(now);
     // One statement takes the next number: the unique index guards against a race.
     const [row] = await tx.getConnection().execute<{ n: number }[]>(
       `select coalesce(max(substring(item_number from '〕(\\d+)号$')::int), 400) + 1 as n from petition_item where item_number like ?`,

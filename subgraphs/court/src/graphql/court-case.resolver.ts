@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+  isMinor, isUuid, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { CourtCase } from '../entities/court-case.entity.js';
@@ -11,7 +11,6 @@ import { divertToMediation, entrustMediation, fileCase, receiveCivilCase, record
 import { CourtCaseConnection, CourtCaseType, MediationOutcome, Procedure, ReceiveCivilCaseInput } from './court-case.type.js';
 import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
-import { afterCursor } from './keyset.js';
 import { dockingScopeOf, scopeOf, toCourtCaseType } from './mapping.js';
 
 type Context = SubgraphContext<CourtLoaders>;
@@ -32,13 +31,8 @@ export class CourtCaseResolver {
   @Query(() => CourtCaseConnection, { description: '法院案件列表(按收案时间倒序)' })
   async courtCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
-    const { limit, after } = pageRequest(args, 2);
     const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` } };
-    const [rows, total] = await Promise.all([
-      ctx.em.find(CourtCase, { $and: [where, afterCursor<CourtCase>('receivedAt', after, 'desc')] }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(CourtCase, where),
-    ]);
-    return toConnection(rows, limit, total, (c) => [c.receivedAt.toISOString(), c.id], (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL'));
+    return keysetPage(ctx.em, CourtCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL'));
   }
 
   @Query(() => CourtCaseConnection, { description: '本院送调的案件及调解结果(按送调时间倒序) Our cases sent to mediation, with outcomes' })
@@ -49,15 +43,10 @@ export class CourtCaseResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
-    const { limit, after } = pageRequest(args, 2);
     const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` }, mediationSentAt: { $ne: null } };
     if (outcome) where.mediationOutcome = outcome;
     if (pending) where.mediationDueAt = { $ne: null };
-    const [rows, total] = await Promise.all([
-      ctx.em.find(CourtCase, { $and: [where, afterCursor<CourtCase>('mediationSentAt', after, 'desc')] }, { orderBy: { mediationSentAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(CourtCase, where),
-    ]);
-    return toConnection(rows, limit, total, (c) => [c.mediationSentAt!.toISOString(), c.id], (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL'));
+    return keysetPage(ctx.em, CourtCase, { where, orderBy: { mediationSentAt: 'desc', id: 'desc' }, page: args }, (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL'));
   }
 
   @Query(() => CourtCaseConnection, { description: '超期未反馈的送调案件(按期限先后) Mediations past their clock' })
@@ -67,14 +56,9 @@ export class CourtCaseResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
-    const { limit, after } = pageRequest(args, 2);
     const now = asOf ?? new Date();
     const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` }, mediationDueAt: { $lt: now } };
-    const [rows, total] = await Promise.all([
-      ctx.em.find(CourtCase, { $and: [where, afterCursor<CourtCase>('mediationDueAt', after, 'asc')] }, { orderBy: { mediationDueAt: 'asc', id: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(CourtCase, where),
-    ]);
-    return toConnection(rows, limit, total, (c) => [c.mediationDueAt!.toISOString(), c.id], (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL', now));
+    return keysetPage(ctx.em, CourtCase, { where, orderBy: { mediationDueAt: 'asc', id: 'asc' }, page: args }, (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL', now));
   }
 
   @FieldResolver(() => String, { nullable: true, description: '原告姓名(法院以外脱敏)' })

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+  isMinor, isUuid, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
 import type { CourtLoaders } from '../loaders/court.loaders.js';
@@ -11,7 +11,6 @@ import {
 } from '../services/judicial-confirmation.service.js';
 import { DisputeRef } from './dispute.type.js';
 import { ConfirmationApplicantType, EnforcementApplicationType, JudicialConfirmationConnection, JudicialConfirmationType } from './judicial-confirmation.type.js';
-import { afterCursor } from './keyset.js';
 import { scopeOf, toConfirmationType, toEnforcementType } from './mapping.js';
 
 type Context = SubgraphContext<CourtLoaders>;
@@ -31,14 +30,9 @@ export class JudicialConfirmationResolver {
     @Ctx() ctx: Context,
   ): Promise<InstanceType<typeof JudicialConfirmationConnection>> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
-    const { limit, after } = pageRequest(args, 2);
     const now = asOf ?? new Date();
     const where: FilterQuery<JudicialConfirmation> = { regionCode: { $like: `${regionPrefix}%` }, nextDeadlineAt: { $ne: null } };
-    const [rows, total] = await Promise.all([
-      ctx.em.find(JudicialConfirmation, { $and: [where, afterCursor<JudicialConfirmation>('nextDeadlineAt', after, 'asc')] }, { orderBy: { nextDeadlineAt: 'asc', id: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(JudicialConfirmation, where),
-    ]);
-    return toConnection(rows, limit, total, (j) => [j.nextDeadlineAt!.toISOString(), j.id], (j) => toConfirmationType(j, masked ? 'MASKED' : 'FULL', now));
+    return keysetPage(ctx.em, JudicialConfirmation, { where, orderBy: { nextDeadlineAt: 'asc', id: 'asc' }, page: args }, (j) => toConfirmationType(j, masked ? 'MASKED' : 'FULL', now));
   }
 
   @FieldResolver(() => [ConfirmationApplicantType], { description: '申请人' })

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { DomainError, isMinor, pageRequest, personalField, requireCaller, requireUuid, toConnection } from '@jiefen/subgraph-kit';
+import { DomainError, isMinor, keysetPage, personalField, requireCaller, requireUuid } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { isOverdue } from '@jiefen/calendar';
 import { legalAidClock, type LegalAidState } from '../domain/legal-aid.workflow.js';
@@ -40,7 +40,6 @@ export class LegalAidResolver {
   async legalAidCases(@Args(() => LegalAidCasesArgs) args: LegalAidCasesArgs, @Ctx() ctx: JusticeContext): Promise<InstanceType<typeof LegalAidCaseConnection>> {
     const { caller, regionPrefix } = caseListAccess(ctx);
     if (isOrganizationBound(caller)) throw DomainError.forbidden('调解员不能查看法律援助案件列表');
-    const { limit, after } = pageRequest(args, 2);
     const now = ctx.loaders.settings.now();
     const conditions: FilterQuery<LegalAidCase>[] = [{ regionCode: { $like: `${regionPrefix}%` } }];
     if (args.status) conditions.push({ status: args.status });
@@ -49,14 +48,7 @@ export class LegalAidResolver {
       conditions.push({ $and: [{ $or: [{ status: { $ne: 'APPLIED' } }, { reviewDueAt: { $gte: now } }] }, { $or: [{ status: { $ne: 'APPROVED' } }, { assignDueAt: { $gte: now } }] }] });
     }
     const where: FilterQuery<LegalAidCase> = { $and: conditions };
-    const keyset: FilterQuery<LegalAidCase> = after
-      ? { $or: [{ appliedAt: { $lt: new Date(after[0]!) } }, { appliedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(LegalAidCase, { $and: [where, keyset] }, { orderBy: { appliedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(LegalAidCase, where),
-    ]);
-    return toConnection(rows, limit, total, (c) => [c.appliedAt.toISOString(), c.id], (c) => toLegalAidType(c, legalAidVisibility(ctx.caller, c)));
+    return keysetPage(ctx.em, LegalAidCase, { where, orderBy: { appliedAt: 'desc', id: 'desc' }, page: args }, (c) => toLegalAidType(c, legalAidVisibility(ctx.caller, c)));
   }
 
   @FieldResolver(() => Boolean, { description: '是否超期(审查 7 日或指派 3 日)' })

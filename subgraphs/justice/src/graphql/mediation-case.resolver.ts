@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { DomainError, isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireUuid, toConnection } from '@jiefen/subgraph-kit';
+import { DomainError, isMinor, isUuid, keysetPage, PageArgs, personalField, requireCaller, requireUuid } from '@jiefen/subgraph-kit';
 import { chinaDate, isOverdue } from '@jiefen/calendar';
 import { OPEN_STATES } from '../domain/mediation-case.workflow.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
@@ -31,15 +31,7 @@ function visibleCase(ctx: JusticeContext, c: MediationCase | null): MediationCas
 }
 
 async function page(ctx: JusticeContext, where: FilterQuery<MediationCase>, args: PageArgs): Promise<Connection> {
-  const { limit, after } = pageRequest(args, 2);
-  const keyset: FilterQuery<MediationCase> = after
-    ? { $or: [{ receivedAt: { $lt: new Date(after[0]!) } }, { receivedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-    : {};
-  const [rows, total] = await Promise.all([
-    ctx.em.find(MediationCase, { $and: [where, keyset] }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-    ctx.em.count(MediationCase, where),
-  ]);
-  return toConnection(rows, limit, total, (c) => [c.receivedAt.toISOString(), c.id], (c) => toCaseType(c, caseVisibility(ctx.caller, c)));
+  return keysetPage(ctx.em, MediationCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) => toCaseType(c, caseVisibility(ctx.caller, c)));
 }
 
 @Resolver(() => MediationCaseType)

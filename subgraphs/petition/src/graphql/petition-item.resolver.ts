@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+  isMinor, isUuid, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import type { PetitionEvent } from '../domain/petition-item.workflow.js';
@@ -31,16 +31,8 @@ export class PetitionItemResolver {
   @Query(() => PetitionItemConnection, { description: '信访事项列表(按登记时间倒序)' })
   async petitionItems(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'PETITION');
-    const { limit, after } = pageRequest(args, 2);
     const where: FilterQuery<PetitionItem> = { regionCode: { $like: `${regionPrefix}%` } };
-    const keyset: FilterQuery<PetitionItem> = after
-      ? { $or: [{ registeredAt: { $lt: new Date(after[0]!) } }, { registeredAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(PetitionItem, { $and: [where, keyset] }, { orderBy: { registeredAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(PetitionItem, where),
-    ]);
-    return toConnection(rows, limit, total, (p) => [p.registeredAt.toISOString(), p.id], (p) => toType(p, masked ? 'MASKED' : 'FULL'));
+    return keysetPage(ctx.em, PetitionItem, { where, orderBy: { registeredAt: 'desc', id: 'desc' }, page: args }, (p) => toType(p, masked ? 'MASKED' : 'FULL'));
   }
 
   @Query(() => PetitionItemConnection, { description: '超期未办的信访事项(按期限先后) Petitions past their clock' })
@@ -50,17 +42,9 @@ export class PetitionItemResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'PETITION');
-    const { limit, after } = pageRequest(args, 2);
     const now = asOf ?? new Date();
     const where: FilterQuery<PetitionItem> = { regionCode: { $like: `${regionPrefix}%` }, dueAt: { $lt: now } };
-    const keyset: FilterQuery<PetitionItem> = after
-      ? { $or: [{ dueAt: { $gt: new Date(after[0]!) } }, { dueAt: new Date(after[0]!), id: { $gt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(PetitionItem, { $and: [where, keyset] }, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(PetitionItem, where),
-    ]);
-    return toConnection(rows, limit, total, (p) => [p.dueAt!.toISOString(), p.id], (p) => toType(p, masked ? 'MASKED' : 'FULL', now));
+    return keysetPage(ctx.em, PetitionItem, { where, orderBy: { dueAt: 'asc', id: 'asc' }, page: args }, (p) => toType(p, masked ? 'MASKED' : 'FULL', now));
   }
 
   @FieldResolver(() => String, { nullable: true, description: '信访人姓名(信访局以外脱敏)' })

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+  isMinor, isUuid, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
@@ -32,16 +32,8 @@ export class ProcuratorateCaseResolver {
   @Query(() => ProcuratorateCaseConnection, { description: '检察案件列表(按受理时间倒序)' })
   async procuratorateCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof ProcuratorateCaseConnection>> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'PROCURATORATE');
-    const { limit, after } = pageRequest(args, 2);
     const where: FilterQuery<ProcuratorateCase> = { regionCode: { $like: `${regionPrefix}%` } };
-    const keyset: FilterQuery<ProcuratorateCase> = after
-      ? { $or: [{ receivedAt: { $lt: new Date(after[0]!) } }, { receivedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(ProcuratorateCase, { $and: [where, keyset] }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(ProcuratorateCase, where),
-    ]);
-    return toConnection(rows, limit, total, (c) => [c.receivedAt.toISOString(), c.id], (c) => toType(c, masked ? 'MASKED' : 'FULL'));
+    return keysetPage(ctx.em, ProcuratorateCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) => toType(c, masked ? 'MASKED' : 'FULL'));
   }
 
   @FieldResolver(() => String, { nullable: true, description: '犯罪嫌疑人姓名(检察院以外脱敏)' })

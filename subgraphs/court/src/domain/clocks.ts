@@ -1,4 +1,4 @@
-import { addDays } from '@jiefen/calendar';
+import { addDays, type AgencySettings } from '@jiefen/calendar';
 
 /**
  * The court's clocks (DOMAIN.md; 特邀调解规定 法释〔2016〕14号, 人民调解法 Art 33, 民诉法 Art 201,
@@ -32,6 +32,9 @@ export const COURT_CLOCKS: CourtClocks = Object.freeze({
   confirmationRulingDays: 15,
   confirmationRulingExtensionDays: 10,
 });
+
+/** What the court's services run on: these clocks and the subgraph's "now". */
+export type CourtSettings = AgencySettings<CourtClocks>;
 
 /** The defaults with some clocks overridden (a province's own rules). */
 export function courtClocks(overrides: Partial<CourtClocks> = {}): CourtClocks {

@@ -5,6 +5,7 @@ import {
   isMinor, isUuid, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
+import type { CourtSettings } from '../domain/clocks.js';
 import { CourtCase } from '../entities/court-case.entity.js';
 import type { CourtLoaders } from '../loaders/court.loaders.js';
 import { divertToMediation, entrustMediation, fileCase, receiveCivilCase, recordMediationOutcome } from '../services/court-case.service.js';
@@ -13,7 +14,7 @@ import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
 import { dockingScopeOf, scopeOf, toCourtCaseType } from './mapping.js';
 
-type Context = SubgraphContext<CourtLoaders>;
+type Context = SubgraphContext<CourtLoaders, CourtSettings>;
 type Connection = InstanceType<typeof CourtCaseConnection>;
 
 const readOf = (c: CourtCaseType) => ({ recordType: 'CourtCase', recordId: c.id, visibility: c.visibility });
@@ -56,7 +57,7 @@ export class CourtCaseResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
-    const now = asOf ?? new Date();
+    const now = asOf ?? ctx.settings.now();
     const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` }, mediationDueAt: { $lt: now } };
     return keysetPage(ctx.em, CourtCase, { where, orderBy: { mediationDueAt: 'asc', id: 'asc' }, page: args }, (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL', now));
   }
@@ -83,7 +84,7 @@ export class CourtCaseResolver {
 
   @Mutation(() => CourtCaseType, { description: '诉前收案:登记法院收到的民事纠纷(民诉前调字号)' })
   async receiveCivilCase(@Arg('input', () => ReceiveCivilCaseInput) input: ReceiveCivilCaseInput, @Ctx() ctx: Context): Promise<CourtCaseType> {
-    return toCourtCaseType(await receiveCivilCase(ctx.em, requireCaller(ctx), { ...input }, ctx.references), 'FULL');
+    return toCourtCaseType(await receiveCivilCase(ctx.em, requireCaller(ctx), { ...input }, ctx.references, ctx.settings), 'FULL');
   }
 
   @Mutation(() => CourtCaseType, { description: '委派调解:立案前将案件委派调解组织调解(30 日;对接事件发送司法行政并抄送综治中心)' })
@@ -97,7 +98,7 @@ export class CourtCaseResolver {
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'divertToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
-    return toCourtCaseType(await idempotent(ctx.em, call, (em) => divertToMediation(em, caller, caseId, { organizationCode, organizationName: organization })), 'FULL');
+    return toCourtCaseType(await idempotent(ctx.em, call, (em) => divertToMediation(em, caller, caseId, { organizationCode, organizationName: organization }, ctx.settings)), 'FULL');
   }
 
   @Mutation(() => CourtCaseType, { description: '委托调解:立案后委托调解组织调解(普通程序 15 日,简易程序 7 日;对接事件发送司法行政并抄送综治中心)' })
@@ -111,7 +112,7 @@ export class CourtCaseResolver {
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'entrustMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
-    return toCourtCaseType(await idempotent(ctx.em, call, (em) => entrustMediation(em, caller, caseId, { organizationCode, organizationName: organization })), 'FULL');
+    return toCourtCaseType(await idempotent(ctx.em, call, (em) => entrustMediation(em, caller, caseId, { organizationCode, organizationName: organization }, ctx.settings)), 'FULL');
   }
 
   @Mutation(() => CourtCaseType, { description: '登记调解组织书面反馈的调解结果' })
@@ -121,12 +122,12 @@ export class CourtCaseResolver {
     @Arg('note', () => String, { description: '调解情况' }) note: string,
     @Ctx() ctx: Context,
   ): Promise<CourtCaseType> {
-    return toCourtCaseType(await recordMediationOutcome(ctx.em, requireCaller(ctx), { courtCaseId: requireUuid('id', id), succeeded, note }), 'FULL');
+    return toCourtCaseType(await recordMediationOutcome(ctx.em, requireCaller(ctx), { courtCaseId: requireUuid('id', id), succeeded, note }, ctx.settings), 'FULL');
   }
 
   @Mutation(() => CourtCaseType, { description: '立案:诉前调解不成(或当事人不同意调解)的案件登记立案,编民初字号' })
   async fileCase(@Arg('id', () => ID) id: string, @Arg('procedure', () => Procedure) procedure: Procedure, @Ctx() ctx: Context): Promise<CourtCaseType> {
-    return toCourtCaseType(await fileCase(ctx.em, requireCaller(ctx), requireUuid('id', id), procedure), 'FULL');
+    return toCourtCaseType(await fileCase(ctx.em, requireCaller(ctx), requireUuid('id', id), procedure, ctx.settings), 'FULL');
   }
 }
 

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { DomainError } from '@jiefen/subgraph-kit';
+import { DomainError, type DockingApplyContext } from '@jiefen/subgraph-kit';
 import {
   jsonLogger, type TypedDockingEvent,
 } from '@jiefen/docking';
+import type { CourtSettings } from '../domain/clocks.js';
 import { courtCaseWorkflow, mediationRunning, stageOf, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { matterKindsOf } from '../domain/judicial-confirmation.rules.js';
 import { CourtCase } from '../entities/court-case.entity.js';
@@ -14,7 +15,7 @@ import { receiveJudicialConfirmationApplication } from './judicial-confirmation.
 // outbound half (what the court announces) is docking-outbound.service.ts.
 
 /** `JudicialConfirmationRequested`: the parties' joint application arrives with the agreement of a case the court sent out. */
-async function receiveConfirmationRequest(em: EntityManager, event: TypedDockingEvent<'JudicialConfirmationRequested'>, c: CourtCase): Promise<void> {
+async function receiveConfirmationRequest(em: EntityManager, event: TypedDockingEvent<'JudicialConfirmationRequested'>, c: CourtCase, settings: CourtSettings): Promise<void> {
   const p = event.payload;
   const applicants = Array.isArray(p.applicants) ? p.applicants : [];
   try {
@@ -32,7 +33,7 @@ async function receiveConfirmationRequest(em: EntityManager, event: TypedDocking
       applicants: applicants.map((a) => ({ name: a.name, idNumber: a.idNumber ?? null, phone: a.phone ?? null })),
       // Every party of the agreement applies together through the organization.
       jointApplication: applicants.length >= 2,
-    });
+    }, settings);
   } catch (error) {
     // A malformed application would fail on every retry: logged, not applied.
     if (error instanceof DomainError) return ignore(event, `invalid application: ${error.message}`);
@@ -48,10 +49,10 @@ const ignore = (event: TypedDockingEvent, reason: string) =>
  * (each event once, in order per docking). Events about a docking the court is not (or no longer)
  * running for the case change nothing: throwing would only make the sender retry in vain.
  */
-export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, { settings }: DockingApplyContext<CourtSettings>): Promise<void> {
   const c = await em.findOne(CourtCase, { dockingId: event.dockingId });
   if (!c) return;
-  if (event.type === 'JudicialConfirmationRequested') return receiveConfirmationRequest(em, event, c);
+  if (event.type === 'JudicialConfirmationRequested') return receiveConfirmationRequest(em, event, c, settings);
   const running = mediationRunning(c.status as CourtCaseState);
   switch (event.type) {
     case 'DockingAccepted': {
@@ -80,7 +81,7 @@ export async function applyDockingEvent(em: EntityManager, event: TypedDockingEv
       const p = event.payload;
       const summary = typeof p.summary === 'string' && p.summary.trim().length >= 2 ? p.summary.trim().slice(0, 2000) : '调解组织已反馈调解结果';
       // A failed pre-filing mediation stays MEDIATION_FAILED, ready for 立案 (fileCase).
-      await receiveMediationOutcome(em, { courtCaseId: c.id, succeeded: p.outcome === 'AGREEMENT', note: summary, concludedAt: p.concludedAt });
+      await receiveMediationOutcome(em, { courtCaseId: c.id, succeeded: p.outcome === 'AGREEMENT', note: summary, concludedAt: p.concludedAt }, settings);
       return;
     }
     default:

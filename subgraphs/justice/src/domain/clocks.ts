@@ -1,4 +1,4 @@
-import { addDays, addMonths, chinaDate, startOfChinaDay } from '@jiefen/calendar';
+import { addDays, addMonths, chinaDate, startOfChinaDay, type AgencySettings } from '@jiefen/calendar';
 import { RuleError } from './rule-error.js';
 
 /** A legal time limit: calendar months and/or days. */
@@ -32,16 +32,18 @@ export interface JusticeClocks {
   returnVisitAfterConclusion: Term;
 }
 
+// Every term names both its months and its days, so a deployment's override (JIEFEN_JUSTICE_CLOCKS)
+// replaces a term whole and is checked against this shape.
 export const DEFAULT_CLOCKS: JusticeClocks = Object.freeze({
-  mediation: { months: 1 },
-  entrusted: { days: 30 },
-  commissionedOrdinary: { days: 15 },
-  commissionedSummary: { days: 7 },
+  mediation: { months: 1, days: 0 },
+  entrusted: { months: 0, days: 30 },
+  commissionedOrdinary: { months: 0, days: 15 },
+  commissionedSummary: { months: 0, days: 7 },
   maxExtensionDays: 30,
-  judicialConfirmation: { days: 30 },
-  legalAidReview: { days: 7 },
-  lawyerAssignment: { days: 3 },
-  returnVisitAfterConclusion: { days: 15 },
+  judicialConfirmation: { months: 0, days: 30 },
+  legalAidReview: { months: 0, days: 7 },
+  lawyerAssignment: { months: 0, days: 3 },
+  returnVisitAfterConclusion: { months: 0, days: 15 },
 });
 
 export function clocksWith(overrides: Partial<JusticeClocks> = {}): JusticeClocks {
@@ -107,7 +109,4 @@ export function returnVisitDate(concludedAt: Date, clocks: JusticeClocks): strin
 }
 
 /** What the subgraph runs on: its clocks and its notion of "now" (injectable, so tests need not wait). */
-export interface JusticeSettings {
-  clocks: JusticeClocks;
-  now: () => Date;
-}
+export type JusticeSettings = AgencySettings<JusticeClocks>;

@@ -49,7 +49,7 @@ export class MediationCaseResolver {
   @Query(() => MediationCaseConnection, { description: '人民调解案件列表(按收案时间倒序;调解员只看本组织的案件)' })
   async mediationCases(@Args(() => MediationCasesArgs) args: MediationCasesArgs, @Ctx() ctx: JusticeContext): Promise<Connection> {
     const { regionPrefix, organizationCode } = caseListAccess(ctx, args.regionCode);
-    const now = ctx.loaders.settings.now();
+    const now = ctx.settings.now();
     const period = periodOf(args.from, args.to);
     const conditions: FilterQuery<MediationCase>[] = [{ regionCode: { $like: `${regionPrefix}%` } }];
     if (organizationCode) conditions.push({ organizationCode });
@@ -86,7 +86,7 @@ export class MediationCaseResolver {
       groupLength: Math.max(groupLength, Math.min(access.regionPrefix.length, 12)),
       from: period.from ?? new Date(0),
       to: period.to ?? new Date('9999-01-01T00:00:00Z'),
-      now: ctx.loaders.settings.now(),
+      now: ctx.settings.now(),
       organizationCode: access.organizationCode,
     });
     return rows.map((r) => ({
@@ -98,7 +98,7 @@ export class MediationCaseResolver {
 
   @FieldResolver(() => Boolean, { description: '是否超期未办结' })
   overdue(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): boolean {
-    return (OPEN_STATES as readonly string[]).includes(c.status) && isOverdue(c.dueAt, ctx.loaders.settings.now());
+    return (OPEN_STATES as readonly string[]).includes(c.status) && isOverdue(c.dueAt, ctx.settings.now());
   }
 
   @FieldResolver(() => MediationOrganizationType, { nullable: true, description: '调解组织' })
@@ -109,7 +109,7 @@ export class MediationCaseResolver {
 
   @FieldResolver(() => [MediationPartyType], { description: '当事人' })
   async parties(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<MediationPartyType[]> {
-    const today = chinaDate(ctx.loaders.settings.now());
+    const today = chinaDate(ctx.settings.now());
     return (await ctx.loaders.partiesByCase.load(c.id)).map((p) => ({
       id: p.id,
       role: p.role as MediationPartyType['role'],

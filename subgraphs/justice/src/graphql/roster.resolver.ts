@@ -40,7 +40,7 @@ export class OrganizationRosterResolver {
 
   @Mutation(() => MediationOrganizationType, { description: '登记人民调解组织及其组成人员(调委会委员三至九人,含妇女成员)' })
   async registerMediationOrganization(@Arg('input', () => MediationOrganizationInput) input: MediationOrganizationInput, @Ctx() ctx: JusticeContext): Promise<MediationOrganizationType> {
-    return toOrganizationType(await registerOrganization(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+    return toOrganizationType(await registerOrganization(ctx.em, requireCaller(ctx), input, ctx.settings));
   }
 }
 
@@ -48,7 +48,7 @@ export class OrganizationRosterResolver {
 export class MediatorRosterResolver {
   @Query(() => MediatorConnection, { description: '人民调解员名册(公开,可匿名查询)' })
   async mediators(@Args(() => MediatorsArgs) args: MediatorsArgs, @Ctx() ctx: JusticeContext): Promise<InstanceType<typeof MediatorConnection>> {
-    const today = chinaDate(ctx.loaders.settings.now());
+    const today = chinaDate(ctx.settings.now());
     const conditions: FilterQuery<Mediator>[] = [];
     if (args.organizationId) conditions.push({ organizationId: requireUuid('organizationId', args.organizationId) });
     if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
@@ -66,7 +66,7 @@ export class MediatorRosterResolver {
 
   @FieldResolver(() => Boolean, { description: '聘任期是否已届满(届满的不能承办新案件)' })
   termExpired(@Root() m: MediatorType, @Ctx() ctx: JusticeContext): boolean {
-    return !termCovers(m, chinaDate(ctx.loaders.settings.now()));
+    return !termCovers(m, chinaDate(ctx.settings.now()));
   }
 
   @FieldResolver(() => MediationOrganizationType, { nullable: true, description: '所属调解组织' })
@@ -94,7 +94,7 @@ export class MediatorRosterResolver {
     @Arg('mediator', () => MediatorInput) mediator: MediatorInput,
     @Ctx() ctx: JusticeContext,
   ): Promise<MediatorType> {
-    return toMediatorType(await registerMediator(ctx.em, requireCaller(ctx), { organizationId, mediator }, ctx.loaders.settings));
+    return toMediatorType(await registerMediator(ctx.em, requireCaller(ctx), { organizationId, mediator }, ctx.settings));
   }
 }
 

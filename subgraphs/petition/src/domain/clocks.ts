@@ -1,4 +1,4 @@
-import { addDays } from '@jiefen/calendar';
+import { addDays, type AgencySettings } from '@jiefen/calendar';
 import { PetitionRuleError } from './workflow.js';
 
 /**
@@ -16,6 +16,9 @@ export interface PetitionClocks {
 }
 
 export const PETITION_CLOCKS: PetitionClocks = Object.freeze({ routeDays: 15, handleDays: 60, maxExtensionDays: 30, reviewRequestDays: 30, reviewAnswerDays: 30 });
+
+/** What the petition bureau's services run on: these clocks and the subgraph's "now". */
+export type PetitionSettings = AgencySettings<PetitionClocks>;
 
 export function petitionClocks(overrides: Partial<PetitionClocks> = {}): PetitionClocks {
   return { ...PETITION_CLOCKS, ...overrides };

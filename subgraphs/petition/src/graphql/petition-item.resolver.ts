@@ -5,6 +5,7 @@ import {
   isMinor, isUuid, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, visibility, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
+import type { PetitionSettings } from '../domain/clocks.js';
 import type { PetitionEvent } from '../domain/petition-item.workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
 import type { PetitionLoaders } from '../loaders/petition.loaders.js';
@@ -14,7 +15,7 @@ import { DockingRef } from './docking.type.js';
 import { scopeOf, toType } from './mapping.js';
 import { PetitionItemConnection, PetitionItemType, RegisterPetitionInput, Satisfaction } from './petition-item.type.js';
 
-type Context = SubgraphContext<PetitionLoaders>;
+type Context = SubgraphContext<PetitionLoaders, PetitionSettings>;
 type Connection = InstanceType<typeof PetitionItemConnection>;
 
 /** The petitioner's fields: a minor petitioner (by the ID number's birth date) only for a supervisor or admin. */
@@ -42,7 +43,7 @@ export class PetitionItemResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'PETITION');
-    const now = asOf ?? new Date();
+    const now = asOf ?? ctx.settings.now();
     const where: FilterQuery<PetitionItem> = { regionCode: { $like: `${regionPrefix}%` }, dueAt: { $lt: now } };
     return keysetPage(ctx.em, PetitionItem, { where, orderBy: { dueAt: 'asc', id: 'asc' }, page: args }, (p) => toType(p, masked ? 'MASKED' : 'FULL', now));
   }
@@ -64,7 +65,7 @@ export class PetitionItemResolver {
 
   @Mutation(() => PetitionItemType, { description: '登记信访事项(15 日内受理、转送或告知不予受理)' })
   async registerPetition(@Arg('input', () => RegisterPetitionInput) input: RegisterPetitionInput, @Ctx() ctx: Context): Promise<PetitionItemType> {
-    return toType(await registerPetition(ctx.em, requireCaller(ctx), { ...input }, ctx.references), 'FULL');
+    return toType(await registerPetition(ctx.em, requireCaller(ctx), { ...input }, ctx.references, ctx.settings), 'FULL');
   }
 
   @Mutation(() => PetitionItemType, { description: '受理信访事项(60 日内办结)' })
@@ -102,7 +103,7 @@ export class PetitionItemResolver {
   ): Promise<PetitionItemType> {
     const caller = requireCaller(ctx);
     const call = { caller, operation: 'referPetitionToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
-    return toType(await idempotent(ctx.em, call, (em) => referPetitionToMediation(em, caller, id, { organizationCode, organization })), 'FULL');
+    return toType(await idempotent(ctx.em, call, (em) => referPetitionToMediation(em, caller, id, { organizationCode, organization }, ctx.settings)), 'FULL');
   }
 
   @Mutation(() => PetitionItemType, { description: '登记调解组织书面反馈的调解结果:成功即办结,不成则继续办理' })
@@ -142,11 +143,11 @@ export class PetitionItemResolver {
 
   @Mutation(() => PetitionItemType, { description: '登记信访人满意度评价(办结后,一次)' })
   async ratePetition(@Arg('id', () => ID) id: string, @Arg('satisfaction', () => Satisfaction) satisfaction: Satisfaction, @Ctx() ctx: Context): Promise<PetitionItemType> {
-    return toType(await ratePetition(ctx.em, requireCaller(ctx), id, satisfaction), 'FULL');
+    return toType(await ratePetition(ctx.em, requireCaller(ctx), id, satisfaction, ctx.settings), 'FULL');
   }
 
   private async act(ctx: Context, id: string, event: PetitionEvent, input: StepInput): Promise<PetitionItemType> {
-    return toType(await actOnPetition(ctx.em, requireCaller(ctx), id, event, input), 'FULL');
+    return toType(await actOnPetition(ctx.em, requireCaller(ctx), id, event, input, ctx.settings), 'FULL');
   }
 }
 

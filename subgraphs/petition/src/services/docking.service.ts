@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { jsonLogger, type TypedDockingEvent } from '@jiefen/docking';
+import type { DockingApplyContext } from '@jiefen/subgraph-kit';
+import type { PetitionSettings } from '../domain/clocks.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
 import { receiveMediationOutcome, receiveReferralRejection } from './petition-item.service.js';
 
@@ -14,7 +16,7 @@ const fit = (value: unknown, max: number, fallback: string): string => {
  * transaction: accepted (noted), declined (the item is the bureau's again, with the reason), or
  * concluded (an agreement closes the item; otherwise the bureau goes on handling it).
  */
-export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, { settings }: DockingApplyContext<PetitionSettings>): Promise<void> {
   const p = await em.findOne(PetitionItem, { dockingId: event.dockingId });
   // A copy of someone else's docking, or an older referral of this item: nothing to do.
   if (!p) return;
@@ -30,13 +32,13 @@ export async function applyDockingEvent(em: EntityManager, event: TypedDockingEv
     }
     case 'DockingRejected': {
       if (p.status !== 'REFERRED_TO_MEDIATION') return stale();
-      await receiveReferralRejection(em, p.id, fit(event.payload.reason, 1000, '调解组织不予受理'));
+      await receiveReferralRejection(em, p.id, fit(event.payload.reason, 1000, '调解组织不予受理'), settings);
       return;
     }
     case 'MediationConcluded': {
       const c = event.payload;
       if (p.status !== 'REFERRED_TO_MEDIATION') return stale();
-      await receiveMediationOutcome(em, { petitionItemId: p.id, succeeded: c.outcome === 'AGREEMENT', summary: fit(c.summary, 2000, '调解组织已反馈调解结果') });
+      await receiveMediationOutcome(em, { petitionItemId: p.id, succeeded: c.outcome === 'AGREEMENT', summary: fit(c.summary, 2000, '调解组织已反馈调解结果') }, settings);
       return;
     }
     default:

@@ -10,12 +10,13 @@ import type { ProcuratorateLoaders } from '../loaders/procuratorate.loaders.js';
 import {
   concludeProcuratorateCase, recordReconciliationOutcome, referCivilSupervisionToMediation, referForReconciliation,
 } from '../services/procuratorate-case.service.js';
+import type { ProcuratorateSettings } from '../services/support.js';
 import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
 import { scopeOf, toType } from './mapping.js';
 import { ProcuratorateCaseConnection, ProcuratorateCaseType, ProcuratorateDecision, ReconciliationFactsInput } from './procuratorate-case.type.js';
 
-type Context = SubgraphContext<ProcuratorateLoaders>;
+type Context = SubgraphContext<ProcuratorateLoaders, ProcuratorateSettings>;
 
 const readOf = (c: ProcuratorateCaseType) => ({ recordType: 'ProcuratorateCase', recordId: c.id, visibility: c.visibility });
 /** The suspect's fields: a minor suspect (by the ID number's birth date) only for a supervisor or admin. */
@@ -78,7 +79,7 @@ export class ProcuratorateCaseResolver {
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'referForReconciliation', key: idempotencyKey, input: { id, organizationCode, facts, organization } };
-    return toType(await idempotent(ctx.em, call, (em) => referForReconciliation(em, caller, caseId, { organizationCode, organization, facts: { ...facts } })), 'FULL');
+    return toType(await idempotent(ctx.em, call, (em) => referForReconciliation(em, caller, caseId, { organizationCode, organization, facts: { ...facts } }, ctx.settings)), 'FULL');
   }
 
   @Mutation(() => ProcuratorateCaseType, { description: '民事监督案件移交调解(检调对接)' })
@@ -92,7 +93,7 @@ export class ProcuratorateCaseResolver {
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'referCivilSupervisionToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
-    return toType(await idempotent(ctx.em, call, (em) => referCivilSupervisionToMediation(em, caller, caseId, { organizationCode, organization })), 'FULL');
+    return toType(await idempotent(ctx.em, call, (em) => referCivilSupervisionToMediation(em, caller, caseId, { organizationCode, organization }, ctx.settings)), 'FULL');
   }
 
   @Mutation(() => ProcuratorateCaseType, { description: '登记和解结果(审查和解的自愿性、合法性后)' })
@@ -102,7 +103,7 @@ export class ProcuratorateCaseResolver {
     @Arg('summary', () => String, { description: '和解协议内容或未达成和解的原因' }) summary: string,
     @Ctx() ctx: Context,
   ): Promise<ProcuratorateCaseType> {
-    return toType(await recordReconciliationOutcome(ctx.em, requireCaller(ctx), { caseId: requireUuid('id', id), reconciled, summary }), 'FULL');
+    return toType(await recordReconciliationOutcome(ctx.em, requireCaller(ctx), { caseId: requireUuid('id', id), reconciled, summary }, ctx.settings), 'FULL');
   }
 
   @Mutation(() => ProcuratorateCaseType, { description: '作出处理决定(从宽处罚建议、不起诉、继续起诉;民事监督终结或继续审查)' })
@@ -112,7 +113,7 @@ export class ProcuratorateCaseResolver {
     @Arg('note', () => String, { description: '决定理由' }) note: string,
     @Ctx() ctx: Context,
   ): Promise<ProcuratorateCaseType> {
-    return toType(await concludeProcuratorateCase(ctx.em, requireCaller(ctx), requireUuid('id', id), decision, note), 'FULL');
+    return toType(await concludeProcuratorateCase(ctx.em, requireCaller(ctx), requireUuid('id', id), decision, note, ctx.settings), 'FULL');
   }
 }
 

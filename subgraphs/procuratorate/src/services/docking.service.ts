@@ -1,16 +1,17 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { jsonLogger, type TypedDockingEvent } from '@jiefen/docking';
+import type { DockingApplyContext } from '@jiefen/subgraph-kit';
 import { procuratorateCaseWorkflow, type ProcuratorateCaseState } from '../domain/procuratorate-case.workflow.js';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import { receiveMediationOutcome } from './procuratorate-case.service.js';
-import { decide } from './support.js';
+import { decide, type ProcuratorateSettings } from './support.js';
 
 /**
  * Applies what the mediation organization sends back about a referral, in the inbox transaction:
  * accepted (noted), declined (the case returns to the procurator's review with the reason), or
  * concluded (the outcome recorded as the mediation organization's; reconciled = an agreement).
  */
-export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, { settings }: DockingApplyContext<ProcuratorateSettings>): Promise<void> {
   const c = await em.findOne(ProcuratorateCase, { dockingId: event.dockingId });
   // A copy of someone else's docking, or an older referral of this case: nothing to do.
   if (!c) return;
@@ -33,7 +34,7 @@ export async function applyDockingEvent(em: EntityManager, event: TypedDockingEv
     case 'MediationConcluded': {
       const p = event.payload;
       if (c.status !== 'REFERRED_TO_MEDIATION') return stale();
-      await receiveMediationOutcome(em, { caseId: c.id, reconciled: p.outcome === 'AGREEMENT', summary: typeof p.summary === 'string' && p.summary.trim().length >= 2 ? p.summary.trim().slice(0, 2000) : '调解组织已反馈调解结果', concludedAt: p.concludedAt });
+      await receiveMediationOutcome(em, { caseId: c.id, reconciled: p.outcome === 'AGREEMENT', summary: typeof p.summary === 'string' && p.summary.trim().length >= 2 ? p.summary.trim().slice(0, 2000) : '调解组织已反馈调解结果', concludedAt: p.concludedAt }, settings);
       return;
     }
     default:

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { EntityManager } from '@mikro-orm/core';
 import type { Agency, Key } from '@jiefen/auth';
 import { Migration, migrationList, type DatabaseModule } from '@jiefen/database';
-import { createTestDatabase, freePort, type TestDatabase } from '@jiefen/testing';
+import { createTestDatabase, freePort, until, type TestDatabase } from '@jiefen/testing';
 import {
   createEventHandler,
   DOCKING_ENTITIES,
@@ -52,15 +52,9 @@ export function collectLogs(): { entries: DockingLogEntry[]; log: (entry: Dockin
   return { entries, log: (entry) => entries.push(entry) };
 }
 
-/** Polls until `condition` holds (never a fixed sleep); fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, condition: () => Promise<T | false | null | undefined> | T | false | null | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+/** Polls until `condition` holds (never a fixed sleep); fails after `timeoutMs`. The package's workers poll fast, so do its tests. */
+export function waitFor<T>(what: string, condition: () => Promise<T | false | null | undefined> | T | false | null | undefined, timeoutMs = 15_000): Promise<T> {
+  return until(what, condition, { timeoutMs, intervalMs: 25 });
 }
 
 /** Records the applied event as the receiver's business effect. */

@@ -2,7 +2,7 @@ import type { EntityManager, RequiredEntityData } from '@mikro-orm/core';
 import { DockingOutgoing } from '@jiefen/docking';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
 import { committeeOf, demoDisputes, demoId, placeOf, type Channel, type DemoDispute } from '@jiefen/demo-data';
-import { addDays } from '../src/domain/clocks.js';
+import { addDays } from '@jiefen/calendar';
 import { PetitionItem } from '../src/entities/petition-item.entity.js';
 
 const FORMS: Record<Channel, string> = {

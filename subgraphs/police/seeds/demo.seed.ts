@@ -3,6 +3,7 @@ import { DockingOutgoing } from '@jiefen/docking';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
 import { creditCodeCheckChar } from '@jiefen/codes';
 import { DEMO_TOWN_DAINAN, demoDisputes, demoId, stationShortName, placeOf, type DemoDispute } from '@jiefen/demo-data';
+import { chinaDate } from '@jiefen/calendar';
 import { PoliceIncident } from '../src/entities/police-incident.entity.js';
 import { PoliceMediation } from '../src/entities/police-mediation.entity.js';
 
@@ -16,7 +17,7 @@ function townCommitteeCode(townCode: string): string {
 
 /** `yyyymmdd` of the Beijing-time day (警情编号 uses the local date). */
 function localDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  return chinaDate(at).replace(/-/g, '');
 }
 
 interface Handling {

@@ -1,6 +1,6 @@
 import type { RecordScope, Visibility } from '@jiefen/auth';
 import { isMinor } from '@jiefen/subgraph-kit';
-import { isOverdue } from '../domain/clocks.js';
+import { isOverdue } from '@jiefen/calendar';
 import type { CourtCase } from '../entities/court-case.entity.js';
 import type { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';

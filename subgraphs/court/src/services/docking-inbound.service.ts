@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { DomainError } from '@jiefen/subgraph-kit';
+import { DomainError, type DockingApplyContext } from '@jiefen/subgraph-kit';
 import {
   applyDockingFeedback, findOutgoingDocking, jsonLogger, type DockingFeedbackHooks, type DockingOutgoing, type TypedDockingEvent,
 } from '@jiefen/docking';
+import type { CourtSettings } from '../domain/clocks.js';
 import { courtCaseWorkflow, mediationRunning, stageOf, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { matterKindsOf } from '../domain/judicial-confirmation.rules.js';
 import { CourtCase } from '../entities/court-case.entity.js';
@@ -14,7 +15,7 @@ import { receiveJudicialConfirmationApplication } from './judicial-confirmation.
 // outbound half (what the court announces) is docking-outbound.service.ts.
 
 /** `JudicialConfirmationRequested`: the parties' joint application arrives with the agreement of a case the court sent out. */
-async function receiveConfirmationRequest(em: EntityManager, event: TypedDockingEvent<'JudicialConfirmationRequested'>, docking: DockingOutgoing): Promise<void> {
+async function receiveConfirmationRequest(em: EntityManager, event: TypedDockingEvent<'JudicialConfirmationRequested'>, docking: DockingOutgoing, settings: CourtSettings): Promise<void> {
   const c = await em.findOne(CourtCase, { id: docking.recordId });
   if (!c) return;
   const p = event.payload;
@@ -34,7 +35,7 @@ async function receiveConfirmationRequest(em: EntityManager, event: TypedDocking
       applicants: applicants.map((a) => ({ name: a.name, idNumber: a.idNumber ?? null, phone: a.phone ?? null })),
       // Every party of the agreement applies together through the organization.
       jointApplication: applicants.length >= 2,
-    });
+    }, settings);
   } catch (error) {
     // A malformed application would fail on every retry: logged, not applied.
     if (error instanceof DomainError) return ignore(event, `invalid application: ${error.message}`);
@@ -48,7 +49,7 @@ const ignore = (event: TypedDockingEvent, reason: string) =>
 const caseOf = (em: EntityManager, docking: DockingOutgoing) => em.findOneOrFail(CourtCase, { id: docking.recordId });
 
 /** What an answer about a case sent to mediation means for the case (the docking package keeps the hand-over). */
-const hooks: DockingFeedbackHooks = {
+const hooksWith = (settings: CourtSettings): DockingFeedbackHooks => ({
   // A case whose outcome the court recorded on paper (or that moved on) waits for nothing.
   awaits: async (em, docking) => mediationRunning((await caseOf(em, docking)).status as CourtCaseState),
   onRejected: async (em, docking) => {
@@ -64,20 +65,20 @@ const hooks: DockingFeedbackHooks = {
   onConcluded: async (em, docking, p) => {
     const summary = p.summary.trim().length >= 2 ? p.summary.trim().slice(0, 2000) : '调解组织已反馈调解结果';
     // A failed pre-filing mediation stays MEDIATION_FAILED, ready for 立案 (fileCase).
-    await receiveMediationOutcome(em, { courtCaseId: docking.recordId, succeeded: p.outcome === 'AGREEMENT', note: summary, concludedAt: p.concludedAt });
+    await receiveMediationOutcome(em, { courtCaseId: docking.recordId, succeeded: p.outcome === 'AGREEMENT', note: summary, concludedAt: p.concludedAt }, settings);
   },
-};
+});
 
 /**
  * Applies what comes back about a case the court sent to mediation, in the inbox transaction
  * (each event once, in order per docking): the answers through the docking package's feedback
  * applier (and its staleness policy), the parties' application for judicial confirmation here.
  */
-export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, { settings }: DockingApplyContext<CourtSettings>): Promise<void> {
   if (event.type !== 'JudicialConfirmationRequested') {
-    await applyDockingFeedback(em, 'COURT', event, hooks);
+    await applyDockingFeedback(em, 'COURT', event, hooksWith(settings));
     return;
   }
   const docking = await findOutgoingDocking(em, 'COURT', event.dockingId);
-  if (docking) await receiveConfirmationRequest(em, event, docking);
+  if (docking) await receiveConfirmationRequest(em, event, docking, settings);
 }

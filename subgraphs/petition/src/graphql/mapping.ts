@@ -1,5 +1,5 @@
 import type { RecordScope, Visibility } from '@jiefen/auth';
-import { isOverdue } from '../domain/clocks.js';
+import { isOverdue } from '@jiefen/calendar';
 import type { PetitionItem } from '../entities/petition-item.entity.js';
 import type { PetitionForm, PetitionItemStatus, PetitionItemType, Satisfaction } from './petition-item.type.js';
 

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { applyDockingFeedback, type DockingFeedbackHooks, type TypedDockingEvent } from '@jiefen/docking';
+import type { DockingApplyContext } from '@jiefen/subgraph-kit';
+import type { PetitionSettings } from '../domain/clocks.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
 import { receiveMediationOutcome, receiveReferralRejection } from './petition-item.service.js';
 
@@ -13,20 +15,20 @@ const fit = (value: string, max: number, fallback: string): string => {
   return text.length >= 2 ? text.slice(0, max) : fallback;
 };
 
-const hooks: DockingFeedbackHooks = {
+const hooksWith = (settings: PetitionSettings): DockingFeedbackHooks => ({
   // An item whose outcome the officer recorded first (or that moved on) waits for nothing.
   awaits: async (em, docking) => (await em.findOneOrFail(PetitionItem, { id: docking.recordId })).status === 'REFERRED_TO_MEDIATION',
   // Declined: the item is the bureau's again.
   onRejected: async (em, docking, p) => {
-    await receiveReferralRejection(em, docking.recordId, fit(p.reason, 1000, '调解组织不予受理'));
+    await receiveReferralRejection(em, docking.recordId, fit(p.reason, 1000, '调解组织不予受理'), settings);
   },
   // Concluded: an agreement closes the item; otherwise the bureau goes on handling it.
   onConcluded: async (em, docking, c) => {
-    await receiveMediationOutcome(em, { petitionItemId: docking.recordId, succeeded: c.outcome === 'AGREEMENT', summary: fit(c.summary, 2000, '调解组织已反馈调解结果') });
+    await receiveMediationOutcome(em, { petitionItemId: docking.recordId, succeeded: c.outcome === 'AGREEMENT', summary: fit(c.summary, 2000, '调解组织已反馈调解结果') }, settings);
   },
-};
+});
 
 /** Applies what the mediation organization sends back about a 访调 referral, in the inbox transaction. */
-export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
-  await applyDockingFeedback(em, 'PETITION', event, hooks);
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, { settings }: DockingApplyContext<PetitionSettings>): Promise<void> {
+  await applyDockingFeedback(em, 'PETITION', event, hooksWith(settings));
 }

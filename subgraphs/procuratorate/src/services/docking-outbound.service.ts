@@ -3,7 +3,7 @@ import type { Caller } from '@jiefen/auth';
 import { openOutgoingDocking, type DockingMode, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
 import { DomainError } from '@jiefen/subgraph-kit';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
-import type { ServiceOptions } from './support.js';
+import type { ProcuratorateSettings } from './support.js';
 
 /** The unit named as the sender in a docking (the caller's token carries the code, not the name). */
 export const PROCURATORATE_UNIT_NAME = '兴化市人民检察院';
@@ -23,11 +23,11 @@ function partiesOf(c: ProcuratorateCase): DockingParty[] {
  * caller's transaction.
  */
 export async function refer(
-  tx: EntityManager, caller: Caller, c: ProcuratorateCase, target: { code: string; name: string | null }, mode: DockingMode, options: ServiceOptions,
+  tx: EntityManager, caller: Caller, c: ProcuratorateCase, target: { code: string; name: string | null }, mode: DockingMode, settings: ProcuratorateSettings,
 ): Promise<void> {
   const parties = partiesOf(c);
   if (parties.length === 0) throw DomainError.validation('id', '案件没有登记当事人,无法移交调解');
-  const sentAt = options.now ?? new Date();
+  const sentAt = settings.now();
   c.referredAt = sentAt;
   const payload: DockingRequestedPayload = {
     kind: 'PROCURATORATE',

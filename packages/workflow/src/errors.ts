@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'ILLEGAL_TRANSITION'
   | 'CONFLICT'
   | 'SUBGRAPH_UNAVAILABLE'
+  | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   | (string & {});
 
@@ -49,6 +50,15 @@ export class DomainError extends Error {
 
   static illegalTransition(entity: string, from: string, event: string): DomainError {
     return new DomainError('ILLEGAL_TRANSITION', `${entity}当前状态(${from})不允许执行“${event}”`, { from, event });
+  }
+
+  /**
+   * The agency's database did not answer (down, restarting, frozen, or a lock or statement timed
+   * out). Names the agency; says nothing of hosts, SQL or drivers. `service` is the subgraph in
+   * upper case, as in the gateway's `SUBGRAPH_UNAVAILABLE`.
+   */
+  static databaseUnavailable(agencyName: string, service: string): DomainError {
+    return new DomainError('DATABASE_UNAVAILABLE', `${agencyName}(${service})的数据库暂时不可用或响应超时,请稍后重试`, { service });
   }
 
   /** Whether `error` is a domain error, from this copy of the module or another. */

@@ -2,17 +2,6 @@ import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { DomainError } from '@jiefen/subgraph-kit';
 import { caseYearOf, courtCodeOf, formatCaseNumber, type CaseSeries } from '../domain/case-numbers.js';
-import { COURT_CLOCKS, type CourtClocks } from '../domain/clocks.js';
-
-/** What every service call may be given: the moment it happens and the clocks in force (tests inject both). */
-export interface ServiceOptions {
-  now?: Date;
-  clocks?: CourtClocks;
-}
-
-export function optionsOf(options: ServiceOptions = {}): { now: Date; clocks: CourtClocks } {
-  return { now: options.now ?? new Date(), clocks: options.clocks ?? COURT_CLOCKS };
-}
 
 /** Mutations: court staff only, and only on records in their jurisdiction. */
 export function requireCourtStaff(caller: Caller, regionCode?: string): void {

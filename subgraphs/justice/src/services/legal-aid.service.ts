@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { hasRole, inJurisdiction, visibilityOf, type Caller, type Visibility } from '@jiefen/auth';
 import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import { DISPUTE_CATEGORIES } from '../domain/categories.js';
-import { chinaDate, lawyerAssignmentDueAt, legalAidReviewDueAt, type JusticeSettings } from '../domain/clocks.js';
+import { chinaDate } from '@jiefen/calendar';
+import { lawyerAssignmentDueAt, legalAidReviewDueAt, type JusticeSettings } from '../domain/clocks.js';
 import { legalAidWorkflow, type LegalAidActor, type LegalAidEvent, type LegalAidState } from '../domain/legal-aid.workflow.js';
 import { mediationCaseWorkflow, type MediationState } from '../domain/mediation-case.workflow.js';
 import { SEXES } from '../domain/roster.js';
@@ -12,7 +13,7 @@ import { LegalAidCenter } from '../entities/legal-aid-center.entity.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
-import { publishLegalAidReferral } from './docking-feedback.service.js';
+import { publishLegalAidReferral } from './docking-outbound.service.js';
 import { inTransaction, isOrganizationBound, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
 import { formatCaseNumber } from './mediation-case.service.js';
 

@@ -1,10 +1,9 @@
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
+import type { AgencySettings } from '@jiefen/calendar';
 import { DomainError } from '@jiefen/subgraph-kit';
 
-export interface ServiceOptions {
-  /** The moment the action happens (tests inject it). */
-  now?: Date;
-}
+/** What the procuratorate's services run on: its "now" (no legal clocks of its own yet). */
+export type ProcuratorateSettings = AgencySettings;
 
 /** Mutations: procurators only, and only on cases in their jurisdiction. */
 export function requireProcurator(caller: Caller, regionCode?: string): void {

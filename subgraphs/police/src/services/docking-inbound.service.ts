@@ -1,0 +1,32 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { applyDockingFeedback, type DockingFeedbackHooks, type DockingOutgoing, type TypedDockingEvent } from '@jiefen/docking';
+import { policeIncidentWorkflow, type PoliceIncidentEvent, type PoliceIncidentState } from '../domain/police-incident.workflow.js';
+import { PoliceIncident } from '../entities/police-incident.entity.js';
+
+// 公调对接, the inbound half: what the mediation organization answers about a transfer. The
+// package's feedback applier keeps the transfer (the outgoing docking); these hooks say what the
+// answer means for the incident. The outbound half is docking-outbound.service.ts.
+
+const incidentOf = (em: EntityManager, transfer: DockingOutgoing) => em.findOneOrFail(PoliceIncident, { id: transfer.recordId });
+
+/**
+ * The incident's step on the organization's answer, through its workflow. `awaits` has made sure
+ * it is still transferred (an incident a police mediation decided meanwhile makes the answer stale).
+ */
+async function follow(em: EntityManager, transfer: DockingOutgoing, event: PoliceIncidentEvent): Promise<void> {
+  const incident = await incidentOf(em, transfer);
+  incident.status = policeIncidentWorkflow.transition(incident.status as PoliceIncidentState, event, 'MEDIATION_ORGANIZATION');
+}
+
+const hooks: DockingFeedbackHooks = {
+  // The incident waits for the organization while it is transferred.
+  awaits: async (em, transfer) => (await incidentOf(em, transfer)).status === 'TRANSFERRED',
+  // The officer handles it again (another organization, or the police's own way).
+  onRejected: (em, transfer) => follow(em, transfer, 'TRANSFER_REJECTED'),
+  onConcluded: (em, transfer) => follow(em, transfer, 'TRANSFER_CONCLUDED'),
+};
+
+/** Applies what the mediation organization sends back about a transfer (in the inbox transaction). */
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
+  await applyDockingFeedback(em, 'POLICE', event, hooks);
+}

@@ -97,7 +97,7 @@ describe('an agency database restarts during deliveries', () => {
 
     // What committed is what the police database holds, whichever side of the restart it fell on.
     const committed = (await sql('police').execute<{ docking_id: string }[]>(
-      `select docking_id from police_transfer where incident_id in (${ids.map(() => '?').join(',')})`, ids,
+      `select docking_id from docking_outgoing where from_agency = 'POLICE' and record_type = 'PoliceIncident' and record_id in (${ids.map(() => '?').join(',')})`, ids,
     )).map((r) => r.docking_id);
     expect(committed.length).toBeGreaterThanOrEqual(TRANSFERS - BATCH - 1);
     const inList = committed.map(() => '?').join(',');

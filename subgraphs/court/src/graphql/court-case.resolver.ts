@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, isUuid, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, toConnection, visibility, type SubgraphContext,
+  isMinor, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, toConnection, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { CourtCase } from '../entities/court-case.entity.js';
@@ -12,7 +12,8 @@ import { CourtCaseConnection, CourtCaseType, MediationOutcome, Procedure, Receiv
 import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
 import { afterCursor } from './keyset.js';
-import { dockingScopeOf, scopeOf, toCourtCaseType } from './mapping.js';
+import { toCourtCaseType } from './mapping.js';
+import { courtCaseAccess } from './record-access.js';
 
 type Context = SubgraphContext<CourtLoaders>;
 type Connection = InstanceType<typeof CourtCaseConnection>;
@@ -25,8 +26,7 @@ const plaintiffRead = (c: CourtCaseType) => ({ ...readOf(c), minor: isMinor({ id
 export class CourtCaseResolver {
   @Query(() => CourtCaseType, { nullable: true, description: '按编号查询法院案件' })
   async courtCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CourtCaseType | null> {
-    const visible = requireVisible(ctx, await ctx.loaders.courtCaseById.load(requireUuid('id', id)), scopeOf);
-    return visible ? toCourtCaseType(visible.record, visible.visibility) : null;
+    return courtCaseAccess.find(ctx, id);
   }
 
   @Query(() => CourtCaseConnection, { description: '法院案件列表(按收案时间倒序)' })
@@ -149,31 +149,15 @@ export class CourtCaseResolver {
 @Resolver(() => DisputeRef)
 export class DisputeCourtResolver {
   @FieldResolver(() => [CourtCaseType], { nullable: true, description: '法院:该纠纷的法院案件(法院服务不可用时为 null)' })
-  async courtCases(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<CourtCaseType[]> {
-    if (!isUuid(dispute.id) || !ctx.caller) return [];
-    const cases = await ctx.loaders.courtCasesByDispute.load(dispute.id);
-    return cases.flatMap((c) => {
-      const v = visibility(ctx, scopeOf(c));
-      return v === 'NONE' ? [] : [toCourtCaseType(c, v)];
-    });
+  courtCases(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<CourtCaseType[]> {
+    return courtCaseAccess.ofDispute(ctx, dispute.id);
   }
-}
-
-export async function resolveCourtCaseReference(reference: { id: string }, ctx: Context): Promise<CourtCaseType | null> {
-  // `_entities` is the classic hole: the same rule as the root field, answered with null.
-  if (!isUuid(reference.id)) return null;
-  const found = await ctx.loaders.courtCaseById.load(reference.id);
-  const v = found ? visibility(ctx, scopeOf(found)) : 'NONE';
-  return found && v !== 'NONE' ? toCourtCaseType(found, v) : null;
 }
 
 @Resolver(() => DockingRef)
 export class DockingCourtResolver {
   @FieldResolver(() => CourtCaseType, { nullable: true, description: '法院:对接的来源案件(委派/委托调解);法院可见全文,调解组织与综治中心脱敏' })
-  async courtCase(@Root() docking: DockingRef, @Ctx() ctx: Context): Promise<CourtCaseType | null> {
-    if (!isUuid(docking.id) || !ctx.caller) return null;
-    const found = await ctx.loaders.courtCaseByDocking.load(docking.id);
-    const v = found ? visibility(ctx, dockingScopeOf(found)) : 'NONE';
-    return found && v !== 'NONE' ? toCourtCaseType(found, v) : null;
+  courtCase(@Root() docking: DockingRef, @Ctx() ctx: Context): Promise<CourtCaseType | null> {
+    return courtCaseAccess.ofDocking(ctx, docking.id);
   }
 }

@@ -1,3 +1,4 @@
 export * from './ports.js';
 export * from './database-server.js';
 export * from './stack.js';
+export * from './record-rules.js';

@@ -179,8 +179,8 @@ export function recordRuleConformance(suite: RecordRuleSuite): void {
           const entity = result.body.data!._entities[0] ?? null;
           const node =
             row.path === 'entities' ? entity
-            : row.path === 'dispute' ? ((entity?.[shape.dispute!] as Node[]).find((n) => n.id === ref.id.toLowerCase()) ?? null)
-            : (entity?.[shape.docking!] as Node | null);
+            : row.path === 'dispute' ? (((entity?.[shape.dispute!] as Node[] | undefined) ?? []).find((n) => n.id === ref.id.toLowerCase()) ?? null)
+            : ((entity?.[shape.docking!] as Node | null | undefined) ?? null);
           expectRecord(node, ref, expected, shape, label);
         }
       });

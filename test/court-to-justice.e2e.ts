@@ -7,23 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOWN_DAINAN, demoDisputes, demoPeople } from '@jiefen/demo-data';
 import { subgraphs } from '@jiefen/schema';
-import { startStack, type Stack } from '@jiefen/testing';
+import { startStack, type Stack, until } from '@jiefen/testing';
 
 const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
 
 type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are read by path
 
 /** Waits for a condition (events travel asynchronously), failing after a timeout; never a fixed sleep. */
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('诉调 through the gateway: court → people\'s mediation → outcome back on the court case', () => {
   let stack: Stack;
   const q = async (query: string, variables: Record<string, unknown>, as: string): Promise<Gql> => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPeople } from '@jiefen/demo-data';
 import { subgraphs } from '@jiefen/schema';
-import { startStack, type Stack } from '@jiefen/testing';
+import { startStack, type Stack, until } from '@jiefen/testing';
 
 const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
 const DAINAN = '321281123';
@@ -16,16 +16,6 @@ const KINDS = ['COURT', 'LEGAL_AID', 'PETITION', 'POLICE', 'PROCURATORATE'];
 type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are read by path
 
 /** Waits for a condition (events travel asynchronously), failing after a timeout; never a fixed sleep. */
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 const VIEW = `query($id: ID!) { dispute(id: $id) {
   number parties { name }
   dockings { kind mode status acceptBy concludeBy }
@@ -69,7 +59,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
 
     // 公调: no intake mutation for incidents — a demo incident in 戴南镇 still with the police, tied to the dispute.
     const [incident] = await db('police').execute<{ id: string }[]>(
-      `select id from police_incident i where region_code like ? and not exists (select 1 from police_transfer t where t.incident_id = i.id)
+      `select id from police_incident i where region_code like ? and not exists (select 1 from docking_outgoing t where t.record_id = i.id::text)
        and not exists (select 1 from police_mediation m where m.incident_id = i.id) order by id limit 1`, [`${DAINAN}%`]);
     await db('police').execute(`update police_incident set status = 'DISPATCHED', dispute_id = ? where id = ?`, [disputeId, incident!.id]);
     const transferred = await ok('mutation($id: ID!, $input: TransferToMediationInput!) { transferToMediation(incidentId: $id, input: $input) { dockingId } }', {
@@ -85,7 +75,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
     const [crime] = await db('procuratorate').execute<{ id: string }[]>(
       `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`, [`${DAINAN}%`]);
     await db('procuratorate').execute(
-      `update procuratorate_case set status = 'RECEIVED', docking_id = null, outcome = null, outcome_at = null, decision = null, concluded_at = null, dispute_id = ? where id = ?`,
+      `update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null, dispute_id = ? where id = ?`,
       [disputeId, crime!.id]);
     const reconciled = await ok(
       'mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, organizationCode: $code, facts: $facts) { dockingId } }',

@@ -4,20 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, signDelivery, SIGNATURE_HEADER, type DockingEvent } from '@jiefen/docking';
 import { demoDisputes, demoId } from '@jiefen/demo-data';
 import { subgraphs } from '@jiefen/schema';
-import { callerOf, startStack, type Stack } from '@jiefen/testing';
+import { callerOf, startStack, type Stack, until } from '@jiefen/testing';
 
 const TRANSFERS = 200;
 const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+// Justice comes back after the delivery worker's backoff has grown: allow for its retries.
+const SLOW = { timeoutMs: 90_000, intervalMs: 200 };
 
 describe('docking durability: police → justice with justice down', () => {
   let stack: Stack;
@@ -63,7 +56,7 @@ describe('docking durability: police → justice with justice down', () => {
     await until('all transfers in the mediation inbox', async () => {
       const rows = await justice().execute<{ n: string }[]>(`select count(*) as n from mediation_case where docking_id in (${dockingIds.map(() => '?').join(',')})`, dockingIds);
       return Number(rows[0]!.n) === TRANSFERS;
-    });
+    }, SLOW);
     // Exactly once: one case and one inbox row per docking; every outbox row to justice delivered.
     const perDocking = await justice().execute<{ docking_id: string; n: string }[]>(
       `select docking_id, count(*) as n from mediation_case where docking_id in (${dockingIds.map(() => '?').join(',')}) group by docking_id having count(*) > 1`, dockingIds,
@@ -74,7 +67,7 @@ describe('docking durability: police → justice with justice down', () => {
     await until('police outbox drained', async () => {
       const rows = await police().execute<{ n: string }[]>(`select count(*) as n from docking_outbox where state <> 'DELIVERED' and docking_id in (${dockingIds.map(() => '?').join(',')})`, dockingIds);
       return Number(rows[0]!.n) === 0;
-    });
+    }, SLOW);
     // The hub received its copy of each, once.
     const hub = await governance().execute<{ n: string }[]>(`select count(*) as n from docking_inbox where docking_id in (${dockingIds.map(() => '?').join(',')})`, dockingIds);
     expect(Number(hub[0]!.n)).toBe(TRANSFERS);
@@ -82,7 +75,7 @@ describe('docking durability: police → justice with justice down', () => {
 
   it('emits nothing when the sender fails before commit', async () => {
     const before = await police().execute<{ n: string }[]>('select count(*) as n from docking_outbox');
-    const { transferToMediation } = await import('../subgraphs/police/src/services/transfer.service.js');
+    const { transferToMediation } = await import('../subgraphs/police/src/services/docking-outbound.service.js');
     const [template] = await police().execute<{ id: string }[]>('select id from police_incident limit 1');
     const row = { id: randomUUID() };
     await police().execute(
@@ -99,7 +92,7 @@ describe('docking durability: police → justice with justice down', () => {
     ).rejects.toThrow('crash before commit');
     const after = await police().execute<{ n: string }[]>('select count(*) as n from docking_outbox');
     expect(after[0]!.n).toBe(before[0]!.n);
-    const transfers = await police().execute<{ n: string }[]>('select count(*) as n from police_transfer where incident_id = ?', [row!.id]);
+    const transfers = await police().execute<{ n: string }[]>('select count(*) as n from docking_outgoing where record_id = ?', [row!.id]);
     expect(Number(transfers[0]!.n)).toBe(0);
   });
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Agency, Caller } from '@jiefen/auth';
 import { publish } from '@jiefen/docking';
 import { subgraphs } from '@jiefen/schema';
-import { callerOf, startStack, type Stack } from '@jiefen/testing';
+import { callerOf, startStack, type Stack, until } from '@jiefen/testing';
 
 /** Each agency's subgraph, its fields, a persona of it and a counterpart to send to. */
 const AGENCIES: { agency: Agency; subgraph: string; persona: string; to: Agency }[] = [
@@ -22,16 +22,6 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 type Delivery = { id: string; dockingId: string; recipient: string; state: string; attempts: number; createdAt: string; nextAttemptAt: string | null; deliveredAt: string | null };
 type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are read by path
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('event deliveries through the gateway', () => {
   let stack: Stack;

@@ -40,7 +40,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
 
   const openIncident = async () => {
     const [incident] = await db('police').execute<{ id: string }[]>(
-      `select id from police_incident i where region_code like ? and status <> 'TRANSFERRED' and not exists (select 1 from police_transfer t where t.incident_id = i.id)
+      `select id from police_incident i where region_code like ? and status <> 'TRANSFERRED' and not exists (select 1 from docking_outgoing t where t.record_id = i.id::text)
        and not exists (select 1 from police_mediation m where m.incident_id = i.id) order by id limit 1`, [`${DAINAN}%`]);
     await db('police').execute(`update police_incident set status = 'DISPATCHED' where id = ?`, [incident!.id]);
     return incident!.id;
@@ -77,7 +77,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
         const [crime] = await db('procuratorate').execute<{ id: string }[]>(
           `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`, [`${DAINAN}%`]);
         await db('procuratorate').execute(
-          `update procuratorate_case set status = 'RECEIVED', docking_id = null, outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [crime!.id]);
+          `update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [crime!.id]);
         return { variables: { id: crime!.id, code: COMMITTEE, facts: FACTS }, changed: { id: crime!.id, code: COMMITTEE, facts: { ...FACTS, likelySentenceMonths: 6 } } };
       },
     },
@@ -88,7 +88,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
         const [civil] = await db('procuratorate').execute<{ id: string }[]>(
           `select id from procuratorate_case where kind = 'CIVIL_SUPERVISION' and region_code like ? and applicant_name is not null order by id limit 1`, [`${DAINAN}%`]);
         await db('procuratorate').execute(
-          `update procuratorate_case set status = 'RECEIVED', docking_id = null, outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [civil!.id]);
+          `update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [civil!.id]);
         return { variables: { id: civil!.id, code: COMMITTEE, name: '戴南镇人民调解委员会' }, changed: { id: civil!.id, code: COMMITTEE, name: null } };
       },
     },
@@ -186,7 +186,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
     const variables = { id, input: transferInput('邻里纠纷,双方同意人民调解(重复提交)'), key };
     const [a, b] = await Promise.all([ok(TRANSFER, variables, 'police-officer'), ok(TRANSFER, variables, 'police-officer')]);
     expect(b.transferToMediation).toEqual(a.transferToMediation);
-    const [{ n }] = await db('police').execute<{ n: string }[]>('select count(*) as n from police_transfer where incident_id = ?', [id]);
+    const [{ n }] = await db('police').execute<{ n: string }[]>('select count(*) as n from docking_outgoing where record_id = ?', [id]);
     expect(Number(n)).toBe(1);
     expect(await outboxRows('police')).toBe(before + 2);
   });
@@ -197,7 +197,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
     const { body } = await stack.query(TRANSFER, { id, input: transferInput('邻里纠纷,双方同意人民调解'), key: 'no spaces allowed' }, 'police-officer');
     expect((body as Gql).errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'idempotencyKey' });
     expect(await outboxRows('police')).toBe(before);
-    const [{ n }] = await db('police').execute<{ n: string }[]>('select count(*) as n from police_transfer where incident_id = ?', [id]);
+    const [{ n }] = await db('police').execute<{ n: string }[]>('select count(*) as n from docking_outgoing where record_id = ?', [id]);
     expect(Number(n)).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
 // agreement; the outcome flows back by docking events and the officer sees it on the incident.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphs } from '@jiefen/schema';
-import { startStack, type Stack } from '@jiefen/testing';
+import { startStack, type Stack, until } from '@jiefen/testing';
 
 const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
 const DAINAN = '321281123';
@@ -11,16 +11,6 @@ const DAINAN = '321281123';
 type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are read by path
 
 /** Waits for a condition (events travel asynchronously), failing after a timeout; never a fixed sleep. */
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('公调 through the gateway: police → people\'s mediation → outcome back on the incident', () => {
   let stack: Stack;
   const q = async (query: string, variables: Record<string, unknown>, as: string): Promise<Gql> => {
@@ -43,7 +33,7 @@ describe('公调 through the gateway: police → people\'s mediation → outcome
     // A demo incident in 戴南镇 still with the police (dispatched, neither mediated by them nor transferred).
     const police = stack.subgraphs.police!.orm.em.getConnection();
     const [incident] = await police.execute<{ id: string }[]>(
-      `select id from police_incident i where region_code like ? and not exists (select 1 from police_transfer t where t.incident_id = i.id)
+      `select id from police_incident i where region_code like ? and not exists (select 1 from docking_outgoing t where t.record_id = i.id::text)
        and not exists (select 1 from police_mediation m where m.incident_id = i.id) order by id limit 1`,
       [`${DAINAN}%`],
     );

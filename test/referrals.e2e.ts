@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPeople } from '@jiefen/demo-data';
 import { subgraphs } from '@jiefen/schema';
-import { startStack, type Stack } from '@jiefen/testing';
+import { startStack, type Stack, until } from '@jiefen/testing';
 
 const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
 const DAINAN = '321281123';
@@ -12,16 +12,6 @@ const DAINAN = '321281123';
 type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are read by path
 
 /** Waits for a condition (events travel asynchronously), failing after a timeout; never a fixed sleep. */
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('检调 and 访调 through the gateway: referral → people\'s mediation → outcome back', () => {
   let stack: Stack;
   const ok = async (query: string, variables: Record<string, unknown>, as: string) => {
@@ -68,7 +58,7 @@ describe('检调 and 访调 through the gateway: referral → people\'s mediatio
     const db = stack.subgraphs.procuratorate!.orm.em.getConnection();
     const [row] = await db.execute<{ id: string }[]>(
       `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`, [`${DAINAN}%`]);
-    await db.execute(`update procuratorate_case set status = 'RECEIVED', docking_id = null, outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [row!.id]);
+    await db.execute(`update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [row!.id]);
     const referred = await ok(
       `mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, organizationCode: $code, facts: $facts) { status dockingId } }`,
       { id: row!.id, code: COMMITTEE, facts: { charge: '故意伤害罪(轻伤)', arisesFromCivilDispute: true, likelySentenceMonths: 12, intentionalCrimeWithinFiveYears: false, suspectRepents: true, victimAccepts: true } },

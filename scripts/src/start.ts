@@ -5,7 +5,7 @@ import { ensureDatabase, openDatabase, seedOnce, type Orm } from '@jiefen/databa
 import { dockingSettingsFromEnv, loadOrCreateDevDockingKeys } from '@jiefen/docking';
 import { gatewayAuthFromEnv, startGateway, type RunningGateway } from '@jiefen/gateway';
 import { subgraphs } from '@jiefen/schema';
-import { gatewayPublicKeyFromEnv, personKeySecretFromEnv, prepareDatabase, startAgency } from '@jiefen/runtime';
+import { gatewayPublicKeyFromEnv, personKeySecretFromEnv, prepareDatabase, startAgency, withClocksFromEnv } from '@jiefen/runtime';
 import type { RunningSubgraph } from '@jiefen/subgraph-kit';
 import { join } from 'node:path';
 import { openDevDatabases } from './dev-database.js';
@@ -48,7 +48,8 @@ process.once('SIGTERM', () => void shutdown(0));
 try {
   const seeded: string[] = [];
   await Promise.all(
-    subgraphs.map(async (definition) => {
+    subgraphs.map(async (declared) => {
+      const definition = withClocksFromEnv(declared, env);
       const config = databases.configs[definition.name]!;
       await ensureDatabase(config);
       const orm = await openDatabase(definition.database, config);

@@ -2,3 +2,4 @@ export * from './ports.js';
 export * from './database-server.js';
 export * from './stack.js';
 export * from './record-rules.js';
+export * from './until.js';

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { createHubReferences, createReferenceHandler, generateDockingKeyPair, hubReferencesUrlOf, type DockingKeys, type DockingSettings } from '@jiefen/docking';
 import { prepareDatabase, startAgency } from '@jiefen/runtime';
 import { close, listen, type DisputeReference, type References, type RunningSubgraph, type SeedOptions, type SubgraphDefinition } from '@jiefen/subgraph-kit';
-import { createTestDatabase, type TestDatabase } from './database-server.js';
+import { createTestDatabase, type DatabaseServerAddress, type TestDatabase } from './database-server.js';
 
 export interface StackSubgraph {
   definition: SubgraphDefinition;
@@ -65,6 +65,8 @@ export interface StackOptions {
   hubRegister?: readonly DisputeReference[];
   /** The gateway's per-subgraph timeout in milliseconds (default: the gateway's own). */
   subgraphTimeoutMs?: number;
+  /** A server of its own for some subgraphs, by name (e.g. one a test restarts); the others use the run's server. */
+  databaseServers?: Record<string, DatabaseServerAddress>;
 }
 
 /** POSTs a GraphQL operation to any endpoint. */
@@ -135,7 +137,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     startAgency(definition, { orm, gatewayPublicKey: keys.internalPublicKey, personKeySecret: keys.personKeySecret, port, docking });
   await Promise.all(
     options.subgraphs.map(async (definition) => {
-      const database = await createTestDatabase(definition.database);
+      const database = await createTestDatabase(definition.database, options.databaseServers?.[definition.name]);
       if (definition.docking) await prepareDatabase(definition, database.orm);
       const seed = definition.seed;
       if (options.seed && seed) await seedOnce(database.orm, 'demo', (em) => seed(em, { ...options.seedOptions, personKeySecret: keys.personKeySecret }));

@@ -52,3 +52,67 @@ export function hasDatabaseConfig(name: string, env: Env = process.env): boolean
 export function describeDatabase(config: DatabaseConfig): string {
   return `postgres://${config.user}@${config.host}:${config.port}/${config.dbName}`;
 }
+
+/**
+ * How long a subgraph waits on PostgreSQL before giving up, so that a database that is down,
+ * frozen or locked answers every request within seconds instead of hanging it. Zero turns one off.
+ */
+export interface DatabaseTimeouts {
+  /** Establishing a connection (TCP + authentication); also bounds the wait for a pooled one. */
+  connectMs: number;
+  /** One statement, enforced by the server (`statement_timeout`, SQLSTATE 57014). */
+  statementMs: number;
+  /** Waiting for a row or table lock (`lock_timeout`, SQLSTATE 55P03). */
+  lockMs: number;
+  /** A transaction left open and idle (`idle_in_transaction_session_timeout`): its locks are freed. */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5000, statementMs: 15_000, lockMs: 5000, idleInTransactionMs: 60_000 };
+
+function milliseconds(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds (0 turns the timeout off)`);
+  return value;
+}
+
+/**
+ * Timeouts toward PostgreSQL from the environment: `JIEFEN_DB_CONNECT_TIMEOUT_MS` (default 5000),
+ * `JIEFEN_DB_STATEMENT_TIMEOUT_MS` (15000), `JIEFEN_DB_LOCK_TIMEOUT_MS` (5000),
+ * `JIEFEN_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS` (60000).
+ */
+export function databaseTimeoutsFromEnv(env: Env = process.env): DatabaseTimeouts {
+  const d = DEFAULT_DATABASE_TIMEOUTS;
+  return {
+    connectMs: milliseconds(env, 'JIEFEN_DB_CONNECT_TIMEOUT_MS', d.connectMs),
+    statementMs: milliseconds(env, 'JIEFEN_DB_STATEMENT_TIMEOUT_MS', d.statementMs),
+    lockMs: milliseconds(env, 'JIEFEN_DB_LOCK_TIMEOUT_MS', d.lockMs),
+    idleInTransactionMs: milliseconds(env, 'JIEFEN_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', d.idleInTransactionMs),
+  };
+}
+
+/** The `pg` client settings of {@link DatabaseTimeouts}, for every connection a subgraph opens. */
+export interface PgTimeoutSettings {
+  connectionTimeoutMillis: number;
+  statement_timeout: number;
+  lock_timeout: number;
+  idle_in_transaction_session_timeout: number;
+  query_timeout?: number;
+  keepAlive: boolean;
+}
+
+export function pgTimeoutSettings(t: DatabaseTimeouts): PgTimeoutSettings {
+  return {
+    connectionTimeoutMillis: t.connectMs,
+    statement_timeout: t.statementMs,
+    lock_timeout: t.lockMs,
+    idle_in_transaction_session_timeout: t.idleInTransactionMs,
+    // The server enforces statement_timeout only while it runs: a frozen or unreachable server never
+    // answers at all. The client gives up a little later on its own, so no request waits forever.
+    ...(t.statementMs > 0 ? { query_timeout: t.statementMs + Math.max(t.connectMs, 1000) } : {}),
+    // A peer that vanished without closing the socket (a crashed host) is noticed by the kernel.
+    keepAlive: true,
+  };
+}

@@ -2,7 +2,7 @@ import type { Constructor, EntityClass, EntityManager, MigrationObject } from '@
 import { Migration, Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, type AbstractSqlConnection } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import type { DatabaseConfig } from './config.js';
+import { databaseTimeoutsFromEnv, pgTimeoutSettings, type DatabaseConfig, type DatabaseTimeouts } from './config.js';
 
 export { Migration };
 
@@ -22,10 +22,21 @@ export function migrationList(...classes: Constructor<Migration>[]): MigrationOb
   return classes.map((cls) => ({ name: cls.name, class: cls }));
 }
 
+/**
+ * A short-lived client on the server's `postgres` database. Its `error` event is handled: a server
+ * that goes away between two statements must fail the statement, not crash the process.
+ */
+async function adminClient(config: DatabaseConfig): Promise<pg.Client> {
+  const { connectionTimeoutMillis, keepAlive } = pgTimeoutSettings(databaseTimeoutsFromEnv());
+  const client = new pg.Client({ host: config.host, port: config.port, user: config.user, password: config.password, database: 'postgres', connectionTimeoutMillis, keepAlive });
+  client.on('error', (error) => console.error(JSON.stringify({ level: 'error', message: 'database admin connection error', database: config.dbName, error: String(error) })));
+  await client.connect();
+  return client;
+}
+
 /** Creates the database if the server does not have it yet (`CREATE DATABASE` is not transactional). */
 export async function ensureDatabase(config: DatabaseConfig): Promise<void> {
-  const client = new pg.Client({ host: config.host, port: config.port, user: config.user, password: config.password, database: 'postgres' });
-  await client.connect();
+  const client = await adminClient(config);
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [config.dbName]);
     if (!rowCount) {
@@ -40,8 +51,7 @@ export async function ensureDatabase(config: DatabaseConfig): Promise<void> {
 
 /** Drops a database (tests only). */
 export async function dropDatabase(config: DatabaseConfig): Promise<void> {
-  const client = new pg.Client({ host: config.host, port: config.port, user: config.user, password: config.password, database: 'postgres' });
-  await client.connect();
+  const client = await adminClient(config);
   try {
     await client.query(`DROP DATABASE IF EXISTS "${config.dbName.replace(/"/g, '""')}" WITH (FORCE)`);
   } finally {
@@ -54,10 +64,20 @@ export interface OpenOptions {
   poolMax?: number;
   /** Where `migration:create` writes new migrations. */
   migrationsPath?: string;
+  /** Timeouts toward PostgreSQL (default: {@link databaseTimeoutsFromEnv}). */
+  timeouts?: DatabaseTimeouts;
 }
 
-/** Opens one subgraph's database. Schema sync is never used: {@link migrate} applies migrations. */
+/**
+ * Opens one subgraph's database. Schema sync is never used: {@link migrate} applies migrations.
+ *
+ * Every connection carries the timeouts (connect, statement, lock wait, idle in transaction): a
+ * database that is down or frozen fails a request within seconds, with an error the kit's formatter
+ * reports as `DATABASE_UNAVAILABLE`. Connection errors need no handler here: knex listens on each
+ * pooled client and drops a broken one from the pool; the next request connects afresh.
+ */
 export async function openDatabase(module: DatabaseModule, config: DatabaseConfig, options: OpenOptions = {}): Promise<Orm> {
+  const timeouts = options.timeouts ?? databaseTimeoutsFromEnv();
   return MikroORM.init({
     driver: PostgreSqlDriver,
     entities: module.entities,
@@ -67,6 +87,11 @@ export async function openDatabase(module: DatabaseModule, config: DatabaseConfi
     password: config.password,
     dbName: config.dbName,
     pool: { min: 0, max: options.poolMax ?? 10 },
+    driverOptions: {
+      connection: pgTimeoutSettings(timeouts),
+      // Waiting for a free pooled connection is bounded too (knex's default is a minute).
+      ...(timeouts.connectMs > 0 ? { acquireConnectionTimeout: timeouts.connectMs + timeouts.statementMs } : {}),
+    },
     allowGlobalContext: false,
     forceUtcTimezone: true,
     discovery: { warnWhenNoEntities: false },
@@ -91,13 +116,17 @@ export async function migrate(orm: Orm): Promise<string[]> {
   return applied.map((m) => m.name);
 }
 
-/** True when the database answers. */
-export async function isReachable(orm: Orm): Promise<boolean> {
+/** True when the database answers within `timeoutMs` (a frozen server is not reachable). */
+export async function isReachable(orm: Orm, timeoutMs = 5000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
   try {
-    await orm.em.getConnection().execute('select 1');
-    return true;
-  } catch {
-    return false;
+    const probe = orm.em.getConnection().execute('select 1').then(() => true, () => false);
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

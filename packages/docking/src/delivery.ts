@@ -1,4 +1,5 @@
-import { Logger, run, runMigrations, type JobHelpers, type Runner } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger, run, runMigrations, type JobHelpers, type Runner, type WorkerEvents } from 'graphile-worker';
 import type { MikroORM } from '@mikro-orm/core';
 import pg from 'pg';
 import type { Agency, Key } from '@jiefen/auth';
@@ -54,6 +55,13 @@ export interface DeliveryOptions {
   sweepIntervalMs?: number;
   /** Events sent per job before the stream is handed back to the queue (default 100). */
   batchSize?: number;
+  /**
+   * How often a recipient found down (no connection, or 5xx) is asked `GET /ready` (default 2 s).
+   * When it answers again, its waiting streams are released at once instead of after their backoff.
+   */
+  probeIntervalMs?: number;
+  /** First wait before restarting a job runner that died with the database (default 1 s, doubling up to 30 s). */
+  restartDelayMs?: number;
   log?: DockingLogger;
 }
 
@@ -85,14 +93,44 @@ function retryable(status: number): boolean {
   return status === 408 || status === 409 || status === 425 || status === 429 || status >= 500;
 }
 
-/** A pool on the ORM's database, whose connection errors are logged instead of crashing the process. */
+/** Settings of the ORM's connections the worker's pool takes over: the timeouts toward PostgreSQL. */
+const SHARED_PG_SETTINGS = ['connectionTimeoutMillis', 'statement_timeout', 'lock_timeout', 'idle_in_transaction_session_timeout', 'query_timeout', 'keepAlive'] as const;
+
+/**
+ * A pool on the ORM's database, with the ORM's timeouts (a frozen database fails a statement, it
+ * does not hang a delivery). Invariant: every client of this pool has an `error` listener from the
+ * moment it exists — a connection lost while idle (pool `error`) or while checked out (client
+ * `error`, e.g. "Connection terminated unexpectedly" during a restart) is logged, never thrown
+ * as an unhandled 'error' event that would end the process.
+ */
 function poolOf(orm: MikroORM, max: number, log: DockingLogger): pg.Pool {
   const c = orm.config;
-  const pool = new pg.Pool({ host: c.get('host'), port: c.get('port'), user: c.get('user'), password: c.get('password') as string | undefined, database: c.get('dbName'), max });
+  const connection = ((c.get('driverOptions') as { connection?: Record<string, unknown> } | undefined)?.connection ?? {});
+  const shared = Object.fromEntries(SHARED_PG_SETTINGS.filter((key) => connection[key] !== undefined).map((key) => [key, connection[key]]));
+  const pool = new pg.Pool({ ...shared, host: c.get('host'), port: c.get('port'), user: c.get('user'), password: c.get('password') as string | undefined, database: c.get('dbName'), max });
   const onError = (error: Error) => log({ level: 'error', message: 'docking database connection error', error: String(error) });
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', onError));
   return pool;
+}
+
+/** Whether a failed attempt says the recipient itself is down (worth probing until it is back). */
+function recipientDown(outcome: Outcome): boolean {
+  return !outcome.ok && (outcome.error.startsWith('network:') || /^HTTP 5\d\d/.test(outcome.error));
+}
+
+/** Sleeps `ms`, or less when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }
 
 function quietLogger(log: DockingLogger): Logger {
@@ -192,6 +230,7 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
           }
           if (row.next_attempt_at && row.next_attempt_at.getTime() > Date.now()) return reschedule(helpers, job, row.next_attempt_at);
           const outcome = await post(eventOf(row), row.recipient, helpers.abortSignal);
+          if (recipientDown(outcome) && !down.has(row.recipient)) down.set(row.recipient, new Date());
           const attempts = row.attempts + 1;
           if (outcome.ok) {
             await client.query(
@@ -221,42 +260,213 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
           return;
         }
       } finally {
-        await client.query(`select pg_advisory_unlock(hashtext('jiefen.docking'), hashtext($1))`, [key]);
+        try {
+          await client.query(`select pg_advisory_unlock(hashtext('jiefen.docking'), hashtext($1))`, [key]);
+        } catch (error) {
+          // A session that cannot say "unlock" must not go back to the pool still holding the
+          // stream's lock (no one could deliver the stream until it closed): close it; the pool
+          // drops a closed client, and PostgreSQL frees the lock with the session.
+          await (client as pg.Client).end().catch(() => undefined);
+          throw error;
+        }
       }
     });
   }
 
-  const runner: Runner = await run({
-    pgPool,
-    schema: QUEUE_SCHEMA,
-    concurrency,
-    pollInterval: options.pollIntervalMs ?? 2000,
-    noHandleSignals: true,
-    logger: quietLogger(log),
-    taskList: { [DELIVER_TASK]: (payload, helpers) => deliverStream(payload as DeliverJob, helpers) },
-  });
+  // ── The job runner, supervised ────────────────────────────────────────────────────────────────
+  // graphile-worker ends its runner when it cannot record a job's result (the database went away
+  // mid-job: "Connection terminated unexpectedly", ECONNREFUSED). Invariant: the runner's promise
+  // always has a handler here (an unobserved rejection ends the process), and a runner that ended
+  // without `stop()` is started again once the database answers — jobs its workers held locked are
+  // unlocked first, so their streams are not stuck for graphile-worker's 4-hour lock expiry.
+  const lifetime = new AbortController();
+  let runner: Runner | null = null;
+  let recovery: Promise<void> | null = null;
 
-  // Streams with undelivered events get a job again: at start (left by a crash or a restart) and
-  // then every `sweepIntervalMs`, so an event whose wake-up was lost (a job key replaced while the
-  // stream's job was finishing) still goes out. A job already waiting keeps its time.
-  const sweep = () =>
-    pgPool.query(
-      `select ${QUEUE_SCHEMA}.add_job($1, json_build_object('recipient', recipient, 'dockingId', docking_id),
-         run_at := greatest(now(), min(coalesce(next_attempt_at, now()))),
-         job_key := 'docking:' || recipient || ':' || docking_id, job_key_mode := 'preserve_run_at')
-       from docking_outbox where state in ('PENDING', 'FAILING') group by recipient, docking_id`,
-      [DELIVER_TASK],
+  async function startRunner(): Promise<void> {
+    const workerIds: string[] = [];
+    const events = new EventEmitter() as WorkerEvents;
+    events.on('worker:create', ({ worker }) => workerIds.push(worker.workerId));
+    const started = await run({
+      pgPool,
+      schema: QUEUE_SCHEMA,
+      concurrency,
+      pollInterval: options.pollIntervalMs ?? 2000,
+      noHandleSignals: true,
+      logger: quietLogger(log),
+      events,
+      // Without batching, graphile-worker 0.17 records a job's result without awaiting it: a lost
+      // connection at that moment is an unhandled rejection, which ends the process. Batched (even
+      // with no delay), the failure goes to its error handler and ends only the runner — which
+      // is then replaced below.
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+      taskList: { [DELIVER_TASK]: (payload, helpers) => deliverStream(payload as DeliverJob, helpers) },
+    });
+    runner = started;
+    // The runner is given up as soon as it reports a fatal error or starts shutting down on its own:
+    // its graceful shutdown may itself wait on the database, so its promise can settle much later
+    // (or, with the server gone mid-shutdown, never). A replacement starts once the database
+    // answers; the old one is killed in the background. Two runners overlapping for a moment is
+    // safe: job locks and the per-stream advisory lock keep a stream with one deliverer.
+    const abandon = (reason: string) => {
+      if (lifetime.signal.aborted || runner !== started) return;
+      runner = null;
+      log({ level: 'error', message: 'docking job runner stopped', agency: options.agency, error: reason });
+      started.kill().catch(() => undefined);
+      recovery ??= recover(workerIds).finally(() => {
+        recovery = null;
+      });
+    };
+    events.on('pool:fatalError', ({ error, action }) => abandon(`${action}: ${String(error)}`));
+    events.on('worker:fatalError', ({ error }) => abandon(String(error)));
+    events.on('pool:gracefulShutdown', ({ message }) => abandon(message));
+    started.promise.then(() => abandon('ended'), (error: unknown) => abandon(String(error)));
+  }
+
+  async function recover(deadWorkerIds: string[]): Promise<void> {
+    for (let delay = options.restartDelayMs ?? 1000; !lifetime.signal.aborted; delay = Math.min(delay * 2, 30_000)) {
+      await pause(delay, lifetime.signal);
+      if (lifetime.signal.aborted) return;
+      try {
+        await pgPool.query(`select ${QUEUE_SCHEMA}.force_unlock_workers($1::text[])`, [deadWorkerIds]);
+        await startRunner();
+        log({ level: 'info', message: 'docking job runner restarted', agency: options.agency });
+        kickSweep();
+        return;
+      } catch (error) {
+        log({ level: 'warn', message: 'docking job runner restart failed, retrying', agency: options.agency, error: String(error), retryInMs: Math.min(delay * 2, 30_000) });
+      }
+    }
+  }
+
+  // ── Re-queuing streams ─────────────────────────────────────────────────────────────────────────
+  // The streams that may need a job: undelivered events (PENDING / FAILING), no DEAD event holding
+  // the stream back (an operator's redelivery queues it), and not being delivered at this moment
+  // (its session advisory lock is free). The sweep also skips a stream whose job is already waiting.
+  //
+  // Invariant against the publish/sweep deadlock: the sweep never holds the lock of one stream's
+  // job while waiting for another's. It used to call add_job for all streams in ONE statement
+  // (`select add_job(…) from docking_outbox group by recipient, docking_id`), locking job rows in
+  // the aggregate's order and keeping each lock to the end of the statement, while a publisher's
+  // add_jobs locks the job rows of its docking (counterpart, hub) and keeps them to its commit:
+  // publisher holds A, wants B; sweep holds B, wants A — "deadlock detected", and PostgreSQL
+  // rolled back the user's business transaction. Now each stream is queued in a statement of its
+  // own (autocommit), so the sweep waits for a publisher at most, and a publisher never waits for
+  // the sweep while the sweep waits for it.
+  async function queueStreams(options_: { recipient?: Agency; replace: boolean }): Promise<number> {
+    const { rows } = await pgPool.query<{ recipient: Agency; docking_id: string; run_at: Date }>(
+      `with streams as (
+         select recipient, docking_id, greatest(now(), min(coalesce(next_attempt_at, now()))) as run_at,
+                'docking:' || recipient || ':' || docking_id as key
+           from docking_outbox
+          where state in ('PENDING', 'FAILING') and ($1::text is null or recipient = $1)
+          group by recipient, docking_id),
+       delivering as materialized (
+         select classid, objid from pg_locks
+          where locktype = 'advisory' and objsubid = 2 and granted
+            and database = (select oid from pg_database where datname = current_database())
+            and classid = hashtext('jiefen.docking')::oid)
+       select s.recipient, s.docking_id, s.run_at from streams s
+        where not exists (select 1 from docking_outbox d where d.recipient = s.recipient and d.docking_id = s.docking_id and d.state = 'DEAD')
+          and not exists (select 1 from delivering l where l.objid = hashtext(s.key)::oid)
+          and ($2 or not exists (select 1 from ${QUEUE_SCHEMA}.jobs j where j.key = s.key and j.locked_at is null))
+        order by s.recipient, s.docking_id`,
+      [options_.recipient ?? null, options_.replace],
     );
-  await sweep();
-  const sweeper = setInterval(() => {
-    sweep().catch((error: unknown) => log({ level: 'warn', message: 'docking delivery sweep failed', agency: options.agency, error: String(error) }));
-  }, options.sweepIntervalMs ?? 5000);
-  sweeper.unref();
+    for (const row of rows) {
+      const job: DeliverJob = { recipient: row.recipient, dockingId: row.docking_id };
+      await pgPool.query(
+        `select 1 from ${QUEUE_SCHEMA}.add_job($1, $2::json, run_at := $3, job_key := $4, job_key_mode := $5)`,
+        [DELIVER_TASK, JSON.stringify(job), row.run_at, jobKeyOf(job), options_.replace ? 'replace' : 'preserve_run_at'],
+      );
+    }
+    return rows.length;
+  }
+
+  // Streams with undelivered events get a job again: at start (left by a crash or a restart), after
+  // the runner is restarted, and every `sweepIntervalMs`, so an event whose wake-up was lost still
+  // goes out. One sweep at a time: the next is scheduled when the last has finished.
+  const sweepIntervalMs = options.sweepIntervalMs ?? 5000;
+  let sweepTimer: NodeJS.Timeout | null = null;
+  let sweeping: Promise<void> | null = null;
+  function sweepSoon(delayMs: number): void {
+    if (lifetime.signal.aborted) return;
+    if (sweepTimer) clearTimeout(sweepTimer);
+    sweepTimer = setTimeout(() => {
+      sweepTimer = null;
+      sweeping = queueStreams({ replace: false }).then(
+        () => undefined,
+        (error: unknown) => log({ level: 'warn', message: 'docking delivery sweep failed', agency: options.agency, error: String(error) }),
+      ).finally(() => {
+        sweeping = null;
+        sweepSoon(sweepIntervalMs);
+      });
+    }, delayMs);
+    sweepTimer.unref();
+  }
+  function kickSweep(): void {
+    if (!sweeping) sweepSoon(0);
+  }
+
+  // ── Probing recipients that are down ───────────────────────────────────────────────────────────
+  // A recipient that was down long enough sits in a long backoff (up to `backoff.maxMs`). Instead of
+  // waiting it out, the worker asks the recipient's `/ready` every `probeIntervalMs`; the first
+  // answer 2xx releases its waiting streams: FAILING events become due now and their jobs run now.
+  const down = new Map<Agency, Date>();
+  const probeIntervalMs = options.probeIntervalMs ?? 2000;
+  async function probe(): Promise<void> {
+    for (const recipient of [...down.keys()]) {
+      const url = options.endpoints[recipient];
+      if (!url) continue;
+      const answered = await fetch(new URL('ready', url), { signal: AbortSignal.any([lifetime.signal, AbortSignal.timeout(Math.max(probeIntervalMs, 1000))]) })
+        .then(async (response) => {
+          await response.body?.cancel();
+          return response.ok;
+        }, () => false);
+      if (!answered || lifetime.signal.aborted) continue;
+      down.delete(recipient);
+      const { rowCount } = await pgPool.query(
+        `update docking_outbox set next_attempt_at = now(), updated_at = now() where recipient = $1 and state = 'FAILING' and next_attempt_at > now()`,
+        [recipient],
+      );
+      const streams = await queueStreams({ recipient, replace: true });
+      log({ level: 'info', message: 'docking recipient is back, waiting streams released', agency: options.agency, recipient, events: rowCount ?? 0, streams });
+    }
+  }
+  let probeTimer: NodeJS.Timeout | null = null;
+  function probeSoon(): void {
+    if (lifetime.signal.aborted) return;
+    probeTimer = setTimeout(() => {
+      probeTimer = null;
+      probe()
+        .catch((error: unknown) => log({ level: 'warn', message: 'docking recipient probe failed', agency: options.agency, error: String(error) }))
+        .finally(probeSoon);
+    }, probeIntervalMs);
+    probeTimer.unref();
+  }
+
+  await startRunner();
+  try {
+    await queueStreams({ replace: false });
+  } catch (error) {
+    await (runner as Runner | null)?.stop();
+    await pgPool.end();
+    throw error;
+  }
+  sweepSoon(sweepIntervalMs);
+  probeSoon();
 
   return {
     async stop() {
-      clearInterval(sweeper);
-      await runner.stop();
+      lifetime.abort();
+      if (sweepTimer) clearTimeout(sweepTimer);
+      if (probeTimer) clearTimeout(probeTimer);
+      await recovery;
+      await sweeping;
+      // Assigned by startRunner (a closure): the compiler's narrowing of `let` does not see it.
+      const current = runner as Runner | null;
+      runner = null;
+      await current?.stop().catch((error: unknown) => log({ level: 'warn', message: 'docking job runner did not stop cleanly', agency: options.agency, error: String(error) }));
       await pgPool.end();
     },
   };

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Agency } from '@jiefen/auth';
+import { isDatabaseUnavailable } from '@jiefen/subgraph-kit';
 import { contentHash, envelopeProblem, HUB, type DockingEvent } from './envelope.js';
 import { jsonLogger, type DockingLogger } from './log.js';
 import { SIGNATURE_HEADER, SignatureError, verifyDelivery, type DockingKeyRing } from './signing.js';
@@ -40,7 +41,7 @@ export interface InboxAcceptance {
   body: { status: 'applied' | 'already-applied'; eventId: string };
 }
 export type InboxRefusal =
-  { status: 400 | 401 | 409 | 413 | 422 | 500; body: { error: { code: string; message: string; expected?: number } } };
+  { status: 400 | 401 | 409 | 413 | 422 | 500 | 503; body: { error: { code: string; message: string; expected?: number } } };
 
 class Refusal extends Error {
   constructor(readonly status: 400 | 401 | 409 | 413 | 422, readonly code: string, message: string, readonly expected?: number) {
@@ -141,11 +142,16 @@ export function createEventHandler<E = DockingEvent>(options: EventHandlerOption
         answer = { status: 401, body: { error: { code: error.problem, message: error.message } } };
       } else if (error instanceof Refusal) {
         answer = { status: error.status, body: { error: { code: error.code, message: error.message, ...(error.expected ? { expected: error.expected } : {}) } } };
+      } else if (isDatabaseUnavailable(error)) {
+        // Nothing was applied (the transaction did not commit, or the sender's retry will find it
+        // applied): 503 tells the sender to retry, and to wait for this agency's /ready first.
+        log({ level: 'warn', message: 'docking event not applied: database unavailable', agency: options.agency, error: String(error) });
+        answer = { status: 503, body: { error: { code: 'DATABASE_UNAVAILABLE', message: '本部门数据库暂时不可用,请稍后重发' } } };
       } else {
         log({ level: 'error', message: 'docking event handler failed', agency: options.agency, error: String(error) });
         answer = { status: 500, body: { error: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误' } } };
       }
-      if (answer.status !== 409 && answer.status !== 500) {
+      if (answer.status !== 409 && answer.status < 500) {
         log({ level: 'warn', message: 'docking event refused', agency: options.agency, status: answer.status, code: answer.body.error.code });
       }
     }

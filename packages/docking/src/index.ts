@@ -11,3 +11,4 @@ export * from './graphql/event-deliveries.resolver.js';
 export * from './contract.js';
 export * from './references.js';
 export * from './idempotency.js';
+export * from './outgoing.js';

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { EntityManager } from '@mikro-orm/core';
 import type { Agency, Key } from '@jiefen/auth';
 import { Migration, migrationList, type DatabaseModule } from '@jiefen/database';
-import { createTestDatabase, freePort, type TestDatabase } from '@jiefen/testing';
+import { createTestDatabase, freePort, until, type TestDatabase } from '@jiefen/testing';
 import {
   createEventHandler,
   DOCKING_ENTITIES,
@@ -26,6 +26,10 @@ class DockingTestMigration extends Migration {
     this.addSql(`alter table "docking_outbox" add constraint "docking_outbox_event_id_recipient_unique" unique ("event_id", "recipient");`);
     this.addSql(`create table "docking_outbox_sequence" ("from_agency" varchar(20) not null, "to_agency" varchar(20) not null, "docking_id" varchar(64) not null, "last_sequence" int not null, constraint "docking_outbox_sequence_pkey" primary key ("from_agency", "to_agency", "docking_id"));`);
     this.addSql(`create table "idempotent_request" ("subject" varchar(100) not null, "key" varchar(64) not null, "operation" varchar(64) not null, "request_hash" varchar(64) not null, "result" jsonb null, "created_at" timestamptz not null default now(), constraint "idempotent_request_pkey" primary key ("subject", "key"));`);
+    this.addSql(`create table "docking_outgoing" ("id" uuid not null, "docking_id" uuid not null, "from_agency" varchar(20) not null, "to_agency" varchar(20) not null, "kind" varchar(20) not null, "mode" varchar(20) not null, "record_type" varchar(60) not null, "record_id" varchar(64) not null, "record_number" varchar(80) not null, "region_code" varchar(12) not null, "organization_code" varchar(40) null, "organization_name" varchar(200) null, "officer_name" varchar(100) null, "reason" text null, "sent_at" timestamptz not null, "status" varchar(12) not null default 'SENT', "accepted_at" timestamptz null, "case_number" varchar(80) null, "rejected_at" timestamptz null, "rejection_reason" text null, "concluded_at" timestamptz null, "outcome" varchar(20) null, "outcome_summary" text null, "created_at" timestamptz not null default now(), "version" int not null default 1, constraint "docking_outgoing_pkey" primary key ("id"));`);
+    this.addSql(`alter table "docking_outgoing" add constraint "docking_outgoing_docking_id_unique" unique ("docking_id");`);
+    this.addSql(`create index "docking_outgoing_sent_at_id_index" on "docking_outgoing" ("sent_at", "id");`);
+    this.addSql(`create index "docking_outgoing_record_type_record_id_sent_at_index" on "docking_outgoing" ("record_type", "record_id", "sent_at");`);
     this.addSql(`create table "test_received" ("id" bigserial primary key, "event_id" uuid not null, "docking_id" varchar(64) not null, "sequence" int not null, "type" varchar(64) not null);`);
     this.addSql(`create table "test_transfer" ("id" uuid not null, "docking_id" varchar(64) not null, "summary" varchar(200) not null, constraint "test_transfer_pkey" primary key ("id"));`);
   }
@@ -48,15 +52,9 @@ export function collectLogs(): { entries: DockingLogEntry[]; log: (entry: Dockin
   return { entries, log: (entry) => entries.push(entry) };
 }
 
-/** Polls until `condition` holds (never a fixed sleep); fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, condition: () => Promise<T | false | null | undefined> | T | false | null | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+/** Polls until `condition` holds (never a fixed sleep); fails after `timeoutMs`. The package's workers poll fast, so do its tests. */
+export function waitFor<T>(what: string, condition: () => Promise<T | false | null | undefined> | T | false | null | undefined, timeoutMs = 15_000): Promise<T> {
+  return until(what, condition, { timeoutMs, intervalMs: 25 });
 }
 
 /** Records the applied event as the receiver's business effect. */
@@ -95,7 +93,14 @@ export async function startReceiver(agency: Agency, db: TestDatabase, keyRing: D
     db,
     url: `http://127.0.0.1:${port}/events`,
     async start() {
-      const s = createServer((req: IncomingMessage, res: ServerResponse) => void handler(req, res));
+      const s = createServer((req: IncomingMessage, res: ServerResponse) => {
+        // Like a subgraph: `/ready` answers while the receiver is up (the sender probes it).
+        if (req.method === 'GET' && (req.url === '/ready' || req.url === '/health')) {
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ready"}');
+          return;
+        }
+        void handler(req, res);
+      });
       await new Promise<void>((resolve) => s.listen(port, '127.0.0.1', resolve));
       server = s;
     },

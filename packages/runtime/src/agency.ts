@@ -42,7 +42,7 @@ export async function startAgency(definition: SubgraphDefinition, options: Agenc
     options.docking.worker === false
       ? null
       : await startDeliveryWorker({ orm: options.orm, agency: definition.agency, privateKey, endpoints: settings.endpoints, maxAttempts: settings.maxAttempts, backoff: settings.backoff });
-  const context = { personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber) };
+  const context = { personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber), settings: definition.settings };
   // Every event reaching `apply` passed the contract's decoder: its payload has its type's shape.
   const apply = spec.apply ? (em: EntityManager, event: TypedDockingEvent) => spec.apply!(em, event as never, context) : async () => undefined;
   const lookups = definition.answersReferences;

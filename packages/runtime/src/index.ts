@@ -1,2 +1,3 @@
 export * from './agency.js';
 export * from './standalone.js';
+export * from './clocks.js';

@@ -3,6 +3,7 @@ import { databaseConfigFromEnv, describeDatabase, ensureDatabase, openDatabase, 
 import { dockingKeysFromEnv, dockingSettingsFromEnv, loadOrCreateDevDockingKeys } from '@jiefen/docking';
 import type { SubgraphDefinition } from '@jiefen/subgraph-kit';
 import { prepareDatabase, startAgency } from './agency.js';
+import { withClocksFromEnv } from './clocks.js';
 
 /**
  * The gateway's public key: `JIEFEN_GATEWAY_PUBLIC_KEY` (a JWK) in production, or the development
@@ -25,10 +26,12 @@ export async function personKeySecretFromEnv(env = process.env): Promise<string>
  * `main` of a subgraph run alone (docker-compose, production): database from the environment
  * (see `databaseConfigFromEnv`), port from `<NAME>_PORT` or `PORT`, host from `HOST`.
  * `--migrate` applies pending migrations first (and installs the docking delivery queue); `--seed`
- * writes the demo data once. Docking keys: `<AGENCY>_DOCKING_PRIVATE_KEY` and
+ * writes the demo data once. Clock overrides: `JIEFEN_<AGENCY>_CLOCKS` (JSON). Docking keys: `<AGENCY>_DOCKING_PRIVATE_KEY` and
  * `JIEFEN_DOCKING_PUBLIC_KEYS`, or the development keys in `JIEFEN_KEYS_DIR`.
  */
-export async function runStandalone(definition: SubgraphDefinition, argv = process.argv.slice(2), env = process.env): Promise<void> {
+export async function runStandalone(declared: SubgraphDefinition, argv = process.argv.slice(2), env = process.env): Promise<void> {
+  // A deployment's own legal clocks (JIEFEN_<AGENCY>_CLOCKS), checked before anything starts.
+  const definition = withClocksFromEnv(declared, env);
   const gatewayPublicKey = await gatewayPublicKeyFromEnv(env);
   const personKeySecret = await personKeySecretFromEnv(env);
   const config = databaseConfigFromEnv(definition.name, env);
@@ -49,9 +52,12 @@ export async function runStandalone(definition: SubgraphDefinition, argv = proce
     : undefined;
   const running = await startAgency(definition, { orm, gatewayPublicKey, personKeySecret, port, host: env.HOST ?? '127.0.0.1', docking });
   console.log(`[${definition.name}] ${running.graphqlUrl} (database ${describeDatabase(config)})`);
+  // Each step is tried on its own: with the database down, closing the ORM (or the delivery
+  // worker's pool) fails, and the process must still end, with the failure logged.
   const shutdown = async () => {
-    await running.stop();
-    await orm.close();
+    for (const [step, run] of [['server and delivery worker', () => running.stop()], ['database', () => orm.close()]] as const) {
+      await run().catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: `shutdown: ${step} did not stop cleanly`, service: definition.name, error: String(error) })));
+    }
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

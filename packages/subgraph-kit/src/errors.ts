@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'ILLEGAL_TRANSITION'
   | 'CONFLICT'
   | 'SUBGRAPH_UNAVAILABLE'
+  | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   | (string & {});
 
@@ -42,6 +43,45 @@ export class DomainError extends Error {
   static illegalTransition(entity: string, from: string, event: string): DomainError {
     return new DomainError('ILLEGAL_TRANSITION', `${entity}当前状态(${from})不允许执行“${event}”`, { from, event });
   }
+
+  /**
+   * The agency's database did not answer (down, restarting, frozen, or a lock or statement timed
+   * out). Names the agency; says nothing of hosts, SQL or drivers. `service` is the subgraph in
+   * upper case, as in the gateway's `SUBGRAPH_UNAVAILABLE`.
+   */
+  static databaseUnavailable(agencyName: string, service: string): DomainError {
+    return new DomainError('DATABASE_UNAVAILABLE', `${agencyName}(${service})的数据库暂时不可用或响应超时,请稍后重试`, { service });
+  }
+}
+
+/**
+ * SQLSTATEs that mean "the database cannot serve this now", not "this request is wrong": class 08
+ * (connection exceptions), 57P01–57P05 (server shutting down, crashed, starting up, idle session
+ * ended), 57014 (statement timeout), 55P03 (lock wait timeout), 53300 (too many connections),
+ * 25P03 (idle-in-transaction timeout).
+ */
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-5]|57014|55P03|53300|25P03)$/;
+/** Socket errors of a server that is down or unreachable. */
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN']);
+/**
+ * Messages of `pg` and knex for a lost, refused or timed-out connection (they carry no code). Knex
+ * answers "Transaction query already complete" to the statements of a transaction whose connection
+ * died under it.
+ */
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|timeout expired|Query read timeout|Timeout acquiring a connection|not queryable|Connection ended unexpectedly|terminating connection|Transaction query already complete/i;
+
+/**
+ * True when an error (or any error in its `cause` chain, or inside an AggregateError) means the
+ * database is unavailable rather than the request being wrong.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.test(e.code) || UNAVAILABLE_SOCKET_CODES.has(e.code))) return true;
+  if (e.name === 'KnexTimeoutError' || e.name === 'ConnectionException') return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+  if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  return isDatabaseUnavailable(e.cause, depth + 1);
 }
 
 /** Codes produced by GraphQL itself (syntax, validation, variables): safe to show as they are. */
@@ -58,6 +98,11 @@ const CLIENT_CODES = new Set([
 export interface FormatterOptions {
   /** Errors to pass through as they are (the gateway trusts errors its subgraphs already formatted). */
   trust?: (formatted: GraphQLFormattedError) => boolean;
+  /**
+   * The agency's Chinese name (a subgraph's `agencyName`): when set, a database outage is answered
+   * as `DATABASE_UNAVAILABLE` naming the agency instead of the masked internal error.
+   */
+  agencyName?: string;
 }
 
 export const INTERNAL_MESSAGE = '服务器内部错误,请稍后重试或联系管理员';
@@ -111,6 +156,12 @@ export function createErrorFormatter(service: string, logger: ErrorLogger = cons
     const code = typeof extensions.code === 'string' ? extensions.code : undefined;
     if (code && (CLIENT_CODES.has(code) || options.trust?.(formatted))) {
       return { ...formatted, extensions };
+    }
+    if (options.agencyName && isDatabaseUnavailable(original)) {
+      // Logged for operators with the driver's words; the client learns only which agency is down.
+      logger.error('database unavailable', { service, path: formatted.path, error: original instanceof Error ? original.message : String(original) });
+      const unavailable = DomainError.databaseUnavailable(options.agencyName, service.toUpperCase());
+      return { message: unavailable.message, locations: formatted.locations, path: formatted.path, extensions: { ...unavailable.details, code: unavailable.code } };
     }
     logger.error('unexpected error', {
       service,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { EntityManager, EntityName, FilterQuery, OrderDefinition } from '@mikro-orm/core';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { DomainError } from './errors.js';
 
@@ -61,6 +62,49 @@ export function toConnection<R, T>(rows: R[], limit: number, totalCount: number,
   const page = rows.slice(0, limit);
   const edges = page.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: map(row) }));
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+}
+
+/** A list's sort: fields in order, each ascending or descending; the last one is unique (the id), so the order is total. */
+export type KeysetOrder = Readonly<Record<string, 'asc' | 'desc'>>;
+
+/** What `keysetPage` lists: the rows that match, in which order, and which page of them. */
+export interface KeysetQuery<E> {
+  where: FilterQuery<E>;
+  orderBy: KeysetOrder;
+  page: PageArgs;
+}
+
+/** A cursor value of a row's sort field: instants as ISO strings, so the cursor is plain JSON. */
+function cursorValue(value: unknown): string | number {
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'number' ? value : String(value);
+}
+
+/**
+ * One page of a list in keyset order (no OFFSET: a page costs the same however deep it is, and
+ * rows added meanwhile neither repeat nor vanish). Validates `first`, decodes `after` (its values
+ * are the last row's sort fields), fetches `first + 1` rows after it and counts all that match.
+ */
+export async function keysetPage<E extends object, T>(em: EntityManager, entity: EntityName<E>, query: KeysetQuery<E>, map: (row: E) => T): Promise<Connection<T>> {
+  const keys = Object.entries(query.orderBy);
+  const { limit, after } = pageRequest(query.page, keys.length);
+  const properties = em.getMetadata().find(entity)?.properties as Record<string, { runtimeType?: string } | undefined> | undefined;
+  const valueOf = (field: string, value: string | number) => (properties?.[field]?.runtimeType === 'Date' ? new Date(value) : typeof value === 'number' ? value : String(value));
+  // Rows after the cursor: greater (or, descending, smaller) in the first field, or equal in it and after it in the next, …
+  const keyset = after
+    ? {
+        $or: keys.map(([field, direction], i) => ({
+          ...Object.fromEntries(keys.slice(0, i).map(([earlier], j) => [earlier, valueOf(earlier, after[j]!)])),
+          [field]: { [direction === 'desc' ? '$lt' : '$gt']: valueOf(field, after[i]!) },
+        })),
+      }
+    : {};
+  const [rows, total] = await Promise.all([
+    em.find(entity, { $and: [query.where, keyset] } as FilterQuery<E>, { orderBy: query.orderBy as OrderDefinition<E>, limit: limit + 1 }),
+    em.count(entity, query.where),
+  ]);
+  const cursorOf = (row: E) => keys.map(([field]) => cursorValue((row as Record<string, unknown>)[field]));
+  return toConnection(rows as E[], limit, total, cursorOf, map);
 }
 
 /**

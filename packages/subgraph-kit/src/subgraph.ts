@@ -3,16 +3,17 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/core';
 import { AGENCY_DIRECTORY, createInternalVerifier, INTERNAL_HEADER, personKey, type Agency, type Caller, type InternalContext, type Key } from '@jiefen/auth';
+import type { AgencySettings } from '@jiefen/calendar';
 import { isReachable, type DatabaseModule, type Orm } from '@jiefen/database';
 import { AccessCollector } from './audit/collector.js';
-import { createErrorFormatter, INTERNAL_MESSAGE, type ErrorLogger } from './errors.js';
+import { createErrorFormatter, DomainError, INTERNAL_MESSAGE, isDatabaseUnavailable, type ErrorLogger } from './errors.js';
 import { close, createHttpApp, HttpError, listen, type RouteHandler } from './http.js';
 import { NO_REFERENCES, type DisputeReference, type References } from './references.js';
 import { requestGuardPlugin } from './request-guard.js';
 import { buildFederatedSchema, printSubgraphSdl, type SubgraphSchemaOptions } from './schema.js';
 
-/** What every resolver receives: who calls, a forked entity manager and this request's DataLoaders. */
-export interface SubgraphContext<L = unknown> {
+/** What every resolver receives: who calls, a forked entity manager, this request's DataLoaders and the agency's settings. */
+export interface SubgraphContext<L = unknown, S extends AgencySettings = AgencySettings> {
   requestId: string;
   /** The verified caller the gateway vouched for; null for an anonymous request. */
   caller: Caller | null;
@@ -24,16 +25,20 @@ export interface SubgraphContext<L = unknown> {
   personKeyOf: (idNumber: string) => string;
   /** Lookups of other agencies' records: a reference a client gives is verified here before it is stored. */
   references: References;
+  /** The agency's clocks and "now" (from `create<Agency>Subgraph(options)`): services take them from here. */
+  settings: S;
 }
 
 /** What an incoming docking event's effect may use besides the transaction. */
-export interface DockingApplyContext {
+export interface DockingApplyContext<S extends AgencySettings = AgencySettings> {
   /** The pseudonymous person key of an ID number. */
   personKeyOf: (idNumber: string) => string;
+  /** The agency's clocks and "now", as in a request. */
+  settings: S;
 }
 
 /** Everything that makes an agency's subgraph; `main`, tests and the SDL printer all start from it. */
-export interface SubgraphDefinition<L = unknown> extends SubgraphDeclaration<L> {
+export interface SubgraphDefinition<L = unknown, S extends AgencySettings = AgencySettings> extends SubgraphDeclaration<L, S> {
   /** `governance`, `justice`, `court`, `police`, `procuratorate` or `petition` (from the agency directory). */
   name: string;
   /** Chinese name of the agency, for messages (e.g. 法院). */
@@ -42,9 +47,15 @@ export interface SubgraphDefinition<L = unknown> extends SubgraphDeclaration<L> 
 }
 
 /** What an agency declares about its subgraph; its names and port come from `AGENCY_DIRECTORY`. */
-export interface SubgraphDeclaration<L = unknown> {
+export interface SubgraphDeclaration<L = unknown, S extends AgencySettings = AgencySettings> {
   /** The agency this subgraph speaks for — in docking events too. */
   agency: Agency;
+  /**
+   * Its clocks and "now" (`agencySettings(defaults, options)` in `create<Agency>Subgraph(options)`):
+   * the context hands them to resolvers and docking effects; the runtime may replace the clocks
+   * from the environment (`JIEFEN_<AGENCY>_CLOCKS`).
+   */
+  settings: S;
   database: DatabaseModule;
   schema: SubgraphSchemaOptions;
   /** New DataLoaders for one request. */
@@ -58,7 +69,7 @@ export interface SubgraphDeclaration<L = unknown> {
      * The effect of an event that passed the contract's decoder (`TypedDockingEvent` of
      * @jiefen/docking, which builds on this kit and is what the runtime hands over).
      */
-    apply?(em: EntityManager, event: never, context: DockingApplyContext): Promise<void>;
+    apply?(em: EntityManager, event: never, context: DockingApplyContext<S>): Promise<void>;
   };
   /**
    * Lookups this agency answers for the others about records it owns (the hub: whether disputes
@@ -79,7 +90,7 @@ export interface SeedOptions {
 }
 
 /** Declares a subgraph: the declaration plus the agency's names and default port from the directory. */
-export function defineSubgraph<L>(declaration: SubgraphDeclaration<L>): SubgraphDefinition<L> {
+export function defineSubgraph<L, S extends AgencySettings>(declaration: SubgraphDeclaration<L, S>): SubgraphDefinition<L, S> {
   const entry = AGENCY_DIRECTORY[declaration.agency];
   return { ...declaration, name: entry.subgraph, agencyName: entry.name, defaultPort: entry.port };
 }
@@ -113,7 +124,7 @@ export interface StartOptions {
  * Writes the request's unmasked personal-data reads before the response leaves; a read that
  * cannot be logged is not answered.
  */
-function accessLogPlugin<L>(orm: Orm): ApolloServerPlugin<SubgraphContext<L>> {
+function accessLogPlugin<L, S extends AgencySettings>(orm: Orm, definition: SubgraphDefinition<L, S>): ApolloServerPlugin<SubgraphContext<L, S>> {
   return {
     async requestDidStart() {
       return {
@@ -124,8 +135,13 @@ function accessLogPlugin<L>(orm: Orm): ApolloServerPlugin<SubgraphContext<L>> {
           } catch (error) {
             console.error(JSON.stringify({ level: 'error', message: 'access log write failed', requestId: contextValue.requestId, error: String(error) }));
             if (response.body.kind === 'single') {
+              const unavailable = isDatabaseUnavailable(error) ? DomainError.databaseUnavailable(definition.agencyName, definition.name.toUpperCase()) : null;
               response.body.singleResult.data = null;
-              response.body.singleResult.errors = [{ message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
+              response.body.singleResult.errors = [
+                unavailable
+                  ? { message: unavailable.message, extensions: { ...unavailable.details, code: unavailable.code } }
+                  : { message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+              ];
             }
           }
         },
@@ -140,22 +156,25 @@ export function subgraphSdl(definition: SubgraphDefinition): Promise<string> {
 }
 
 /** Starts one subgraph's HTTP server on an open ORM. Stopping closes the server, not the ORM. */
-export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
+export async function startSubgraph<L, S extends AgencySettings>(definition: SubgraphDefinition<L, S>, options: StartOptions): Promise<RunningSubgraph> {
   const schema = await buildFederatedSchema(definition.schema);
   const { orm } = options;
-  const apollo = new ApolloServer<SubgraphContext<L>>({
+  const apollo = new ApolloServer<SubgraphContext<L, S>>({
     schema,
-    formatError: createErrorFormatter(definition.name, options.logger),
+    // A database outage is answered as DATABASE_UNAVAILABLE naming the agency (errors.ts).
+    formatError: createErrorFormatter(definition.name, options.logger, { agencyName: definition.agencyName }),
     includeStacktraceInErrorResponses: false,
     // Our mains handle SIGINT/SIGTERM (they also stop PostgreSQL and the delivery workers); Apollo's
     // own handler would re-raise the signal and end the process first.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), requestGuardPlugin<SubgraphContext<L>>(), accessLogPlugin<L>(orm)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), requestGuardPlugin<SubgraphContext<L, S>>(), accessLogPlugin<L, S>(orm, definition)],
   });
   await apollo.start();
   const verify = createInternalVerifier(options.gatewayPublicKey);
-  const server = createHttpApp<SubgraphContext<L>, InternalContext>({
+  const server = createHttpApp<SubgraphContext<L, S>, InternalContext>({
     apollo,
+    // Not ready while the database does not answer (down, restarting, frozen): a load balancer or
+    // an operator sees which agency is out; the process itself stays up and recovers on its own.
     ready: () => isReachable(orm),
     routes: options.routes,
     // No signed header from the gateway, no answer — `_service` and `_entities` included.
@@ -179,6 +198,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         audit: new AccessCollector(internal.caller, id),
         personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber),
         references: options.references ?? NO_REFERENCES,
+        settings: definition.settings,
       };
     },
   });

@@ -4,6 +4,7 @@ import { Migration20261128173552 } from './Migration20261128173552.js';
 import { Migration20261128181818 } from './Migration20261128181818.js';
 import { Migration20261128184102 } from './Migration20261128184102.js';
 import { Migration20261201114735 } from './Migration20261201114735.js';
+import { Migration20261201121720 } from './Migration20261201121720.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- court`). */
-export const migrations = migrationList(Migration20261128164518, Migration20261128173552, Migration20261128181818, Migration20261128184102, Migration20261201114735);
+export const migrations = migrationList(Migration20261128164518, Migration20261128173552, Migration20261128181818, Migration20261128184102, Migration20261201114735, Migration20261201121720);

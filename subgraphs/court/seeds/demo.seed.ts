@@ -1,8 +1,10 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, RequiredEntityData } from '@mikro-orm/core';
+import { DockingOutgoing } from '@jiefen/docking';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
 import { committeeOf, demoDisputes, demoId, type DemoDispute } from '@jiefen/demo-data';
+import { addDays } from '@jiefen/calendar';
 import { caseYearOf, courtCodeOf, formatCaseNumber, type CaseSeries } from '../src/domain/case-numbers.js';
-import { acceptanceDueAt, addDays, mediationDueAt, rulingDueAt } from '../src/domain/clocks.js';
+import { acceptanceDueAt, mediationDueAt, rulingDueAt } from '../src/domain/clocks.js';
 import { stageOf, type CourtCaseState } from '../src/domain/court-case.workflow.js';
 import type { ConfirmationState } from '../src/domain/judicial-confirmation.workflow.js';
 import { CourtCase } from '../src/entities/court-case.entity.js';
@@ -29,7 +31,6 @@ class Numbers {
 
 function caseOf(d: DemoDispute, state: CourtCaseState, numbers: Numbers): CourtCase {
   const receivedAt = new Date(d.registeredAt.getTime() + 2 * 86_400_000);
-  const org = committeeOf(d);
   const c: Partial<CourtCase> & Pick<CourtCase, 'id' | 'disputeId' | 'caseNumber' | 'cause' | 'regionCode' | 'receivedAt'> = {
     id: demoId('court-case', d.n),
     disputeId: d.id,
@@ -46,7 +47,7 @@ function caseOf(d: DemoDispute, state: CourtCaseState, numbers: Numbers): CourtC
   };
   const divertedAt = addDays(receivedAt, 1);
   if (['DIVERTED_TO_MEDIATION', 'MEDIATION_SUCCEEDED', 'MEDIATION_FAILED', 'FILED'].includes(state)) {
-    Object.assign(c, { divertedAt, mediationMode: 'DELEGATED', mediationOrganization: org, mediationSentAt: divertedAt });
+    Object.assign(c, { divertedAt, mediationMode: 'DELEGATED', mediationSentAt: divertedAt });
     if (state === 'DIVERTED_TO_MEDIATION') c.mediationDueAt = mediationDueAt('DELEGATED', divertedAt, null);
     else {
       const ok = state === 'MEDIATION_SUCCEEDED';
@@ -67,13 +68,24 @@ function caseOf(d: DemoDispute, state: CourtCaseState, numbers: Numbers): CourtC
     const filedAt = addDays(receivedAt, 1);
     const sentAt = addDays(filedAt, 3);
     Object.assign(c, { procedure: 'ORDINARY', filedAt, filingNumber: numbers.next('FIRST_INSTANCE_CIVIL', d.regionCode, filedAt, 2001) });
-    Object.assign(c, { mediationMode: 'ENTRUSTED', mediationOrganization: org, mediationSentAt: sentAt });
+    Object.assign(c, { mediationMode: 'ENTRUSTED', mediationSentAt: sentAt });
     if (state === 'IN_ENTRUSTED_MEDIATION') c.mediationDueAt = mediationDueAt('ENTRUSTED', sentAt, 'ORDINARY');
     else {
       Object.assign(c, { mediationOutcome: 'SUCCEEDED', mediationOutcomeAt: addDays(sentAt, 9), mediationOutcomeNote: '委托调解达成协议', agreementId: demoId('mediation-agreement', d.n) });
     }
   }
   return c as CourtCase;
+}
+
+/** The docking of a case the court sent to mediation (the committee's code is not in the demo data). */
+function handOverOf(d: DemoDispute, c: CourtCase): RequiredEntityData<DockingOutgoing> {
+  const concluded = c.mediationOutcome ? { status: 'CONCLUDED' as const, concludedAt: c.mediationOutcomeAt, outcome: c.mediationOutcome === 'SUCCEEDED' ? 'AGREEMENT' as const : 'NO_AGREEMENT' as const, outcomeSummary: c.mediationOutcomeNote } : {};
+  return {
+    id: demoId('court-docking', d.n), dockingId: demoId('docking-COURT', d.n), fromAgency: 'COURT', toAgency: 'JUSTICE', kind: 'COURT',
+    mode: c.mediationMode === 'ENTRUSTED' ? 'COMMISSION' : 'ENTRUST', recordType: 'CourtCase', recordId: c.id, recordNumber: c.filingNumber ?? c.caseNumber,
+    regionCode: c.regionCode, organizationCode: null, organizationName: committeeOf(d), officerName: null, sentAt: c.mediationSentAt!,
+    status: 'ACCEPTED', acceptedAt: addDays(c.mediationSentAt!, 1), ...concluded,
+  };
 }
 
 function confirmationOf(d: DemoDispute, state: ConfirmationState, courtCaseId: string | null, effectiveAt: Date, numbers: Numbers): JudicialConfirmation {
@@ -115,6 +127,7 @@ export async function seedCourt(em: EntityManager, options: SeedOptions): Promis
   disputes.filter((x) => x.agencies.court).forEach((d, i) => {
     const state = CASE_STATES[i % CASE_STATES.length]!;
     const c = em.create(CourtCase, caseOf(d, state, numbers));
+    if (c.mediationSentAt) em.create(DockingOutgoing, handOverOf(d, c));
     if (c.mediationOutcome === 'SUCCEEDED' && c.mediationOutcomeAt) {
       em.create(JudicialConfirmation, confirmationOf(d, CONFIRMATION_STATES[confirmations++ % CONFIRMATION_STATES.length]!, c.id, c.mediationOutcomeAt, numbers));
     }

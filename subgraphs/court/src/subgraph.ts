@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
+import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedCourt } from '../seeds/demo.seed.js';
+import { COURT_CLOCKS, type CourtClocks } from './domain/clocks.js';
 import { CourtCase } from './entities/court-case.entity.js';
 import { CourtNumber } from './entities/court-number.entity.js';
 import { EnforcementApplication } from './entities/enforcement-application.entity.js';
@@ -19,26 +21,31 @@ import { RegionRef } from './graphql/region.type.js';
 import { createCourtLoaders } from './loaders/court.loaders.js';
 import { applyDockingEvent } from './services/docking-inbound.service.js';
 
-/** 法院 — civil cases, 诉调 dockings, judicial confirmation. */
-export const courtSubgraph = defineSubgraph({
-  agency: 'COURT',
-  database: { name: 'court', entities: [CourtCase, JudicialConfirmation, EnforcementApplication, CourtNumber, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
-  schema: {
-    resolvers: [
-      CourtCaseResolver, DisputeCourtResolver, JudicialConfirmationResolver, ConfirmationApplicantResolver, EnforcementApplicationResolver,
-      DisputeConfirmationResolver, RegionCourtResolver, DockingCourtResolver, createAccessLogResolver('COURT', 'courtAccessLog'),
-      createEventDeliveriesResolver('COURT', 'courtEventDeliveries'),
-    ],
-    orphanedTypes: [DisputeRef, RegionRef, DockingRef],
-    referenceResolvers: {
-      CourtCase: courtCaseAccess.resolveReference,
-      JudicialConfirmation: confirmationAccess.resolveReference,
-      Dispute: (reference: { id: string }) => ({ id: reference.id }),
-      Region: (reference: { code: string }) => ({ code: reference.code }),
-      Docking: (reference: { id: string }) => ({ id: reference.id }),
+/** 法院 — civil cases, 诉调 dockings, judicial confirmation; `options` override clocks and "now" (a province's rules, a test's clock). */
+export function createCourtSubgraph(options: AgencyOptions<CourtClocks> = {}) {
+  return defineSubgraph({
+    agency: 'COURT',
+    settings: agencySettings(COURT_CLOCKS, options),
+    database: { name: 'court', entities: [CourtCase, JudicialConfirmation, EnforcementApplication, CourtNumber, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
+    schema: {
+      resolvers: [
+        CourtCaseResolver, DisputeCourtResolver, JudicialConfirmationResolver, ConfirmationApplicantResolver, EnforcementApplicationResolver,
+        DisputeConfirmationResolver, RegionCourtResolver, DockingCourtResolver, createAccessLogResolver('COURT', 'courtAccessLog'),
+        createEventDeliveriesResolver('COURT', 'courtEventDeliveries'),
+      ],
+      orphanedTypes: [DisputeRef, RegionRef, DockingRef],
+      referenceResolvers: {
+        CourtCase: courtCaseAccess.resolveReference,
+        JudicialConfirmation: confirmationAccess.resolveReference,
+        Dispute: (reference: { id: string }) => ({ id: reference.id }),
+        Region: (reference: { code: string }) => ({ code: reference.code }),
+        Docking: (reference: { id: string }) => ({ id: reference.id }),
+      },
     },
-  },
-  docking: { apply: applyDockingEvent },
-  createLoaders: createCourtLoaders,
-  seed: seedCourt,
-});
+    docking: { apply: applyDockingEvent },
+    createLoaders: createCourtLoaders,
+    seed: seedCourt,
+  });
+}
+
+export const courtSubgraph = createCourtSubgraph();

@@ -49,7 +49,7 @@ describe('诉调: 委派, outcome, filing and 委托', () => {
   it('files a case whose 委派 failed (event entry point), with a 民初 number; then 委托 with the summary clock', async () => {
     const c = await receive();
     await stack.querySubgraph('court', DIVERT, { id: c.id, org: '戴南镇人民调解委员会' }, 'court-staff');
-    const failed = await receiveMediationOutcome(stack.subgraphs.court!.orm.em.fork(), { courtCaseId: c.id, succeeded: false, note: '被告拒绝调解方案' });
+    const failed = await receiveMediationOutcome(stack.subgraphs.court!.orm.em.fork(), { courtCaseId: c.id, succeeded: false, note: '被告拒绝调解方案' }, courtSubgraph.settings);
     expect(failed.status).toBe('MEDIATION_FAILED');
     const filed = await stack.querySubgraph<{ fileCase: { status: string; stage: string; filingNumber: string; procedure: string } }>('court', FILE, { id: c.id, p: 'SUMMARY' }, 'court-staff');
     expect(filed.body.data!.fileCase).toMatchObject({ status: 'FILED', stage: 'FILED', procedure: 'SUMMARY' });

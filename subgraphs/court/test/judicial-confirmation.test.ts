@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDisputes, demoId, demoPeople } from '@jiefen/demo-data';
 import { callerOf, startStack, type Stack } from '@jiefen/testing';
 import { receiveJudicialConfirmationApplication, type JudicialConfirmationApplication } from '../src/services/judicial-confirmation.service.js';
-import { courtSubgraph } from '../src/subgraph.js';
+import { createCourtSubgraph } from '../src/subgraph.js';
 
 const [a, b] = demoPeople(300).slice(200, 202) as [ReturnType<typeof demoPeople>[number], ReturnType<typeof demoPeople>[number]];
 const FIELDS = 'id status caseNumber acceptDueAt ruleDueAt rulingExtended extensionApprovedBy refusalReasons nextDeadlineAt overdue';
@@ -13,6 +13,7 @@ const RULE = `mutation($id: ID!, $ok: Boolean!) { ruleOnJudicialConfirmation(id:
 const ENFORCE = `mutation($id: ID!, $who: String!) { applyForEnforcement(confirmationId: $id, applicantName: $who, unperformedTerms: "被申请人未按期支付第二期款项") { caseNumber status applicantName } }`;
 const BY_ID = `query($id: ID!) { judicialConfirmation(id: $id) { ${FIELDS} applicants { position name idNumber phone } enforcement { caseNumber applicantName } } }`;
 const DAY = 86_400_000;
+const court = createCourtSubgraph();
 
 describe('司法确认 (judicial confirmation)', () => {
   let stack: Stack;
@@ -35,11 +36,11 @@ describe('司法确认 (judicial confirmation)', () => {
       jointApplication: true,
       regionCode: dispute.regionCode,
       ...overrides,
-    }, { now });
+    }, court.settings);
   };
 
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: [courtSubgraph], gateway: false, seed: true });
+    stack = await startStack({ subgraphs: [court], gateway: false, seed: true });
   });
   afterAll(() => stack?.stop());
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_TOWN_DAINAN, demoDisputes, demoId } from '@jiefen/demo-data';
+import { DockingOutgoing } from '@jiefen/docking';
 import { isMinor } from '@jiefen/subgraph-kit';
 import { callerOf, inUpperCase, recordRuleConformance } from '@jiefen/testing';
 import { CourtCase } from '../src/entities/court-case.entity.js';
@@ -19,10 +20,10 @@ recordRuleConformance({
   callers: { elsewhere: callerOf('court-staff', { jurisdiction: '321282' }) },
   async records(stack) {
     const em = stack.subgraphs.court!.orm.em.fork();
-    const c = (await em.find(CourtCase, { regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } }, { orderBy: { id: 'asc' } })).find((x) => !isMinor({ idNumber: x.plaintiffIdNumber }))!;
-    // The seed sends no case to mediation by docking: this one is diverted for the Docking rows.
-    const dockingId = randomUUID();
-    await em.nativeUpdate(CourtCase, { id: c.id }, { dockingId });
+    // A case the seed sent to mediation (委派/委托): its hand-over is the court's outgoing docking.
+    const handOvers = await em.find(DockingOutgoing, { fromAgency: 'COURT', recordType: 'CourtCase', regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } });
+    const c = (await em.find(CourtCase, { id: { $in: handOvers.map((h) => h.recordId) } }, { orderBy: { id: 'asc' } })).find((x) => !isMinor({ idNumber: x.plaintiffIdNumber }))!;
+    const dockingId = handOvers.find((h) => h.recordId === c.id)!.dockingId;
     const j = (await em.find(JudicialConfirmation, {}, { orderBy: { id: 'asc' } })).find((x) => !x.applicants.some((a) => isMinor(a)))!;
     const courtCase = { type: 'CourtCase', id: c.id, disputeId: c.disputeId, dockingId };
     return {

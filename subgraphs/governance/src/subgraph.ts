@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
+import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedGovernance } from '../seeds/demo.seed.js';
+import { DEFAULT_HUB_CLOCKS, type HubClocks } from './domain/clocks.js';
 import { DisputeActivity } from './entities/dispute-activity.entity.js';
 import { DisputeDocument } from './entities/dispute-document.entity.js';
 import { DisputeNotice } from './entities/dispute-notice.entity.js';
@@ -34,35 +36,40 @@ import { ServiceItemResolver } from './graphql/service-item.resolver.js';
 import { SupervisionResolver } from './graphql/supervision.resolver.js';
 import { createGovernanceLoaders } from './loaders/governance.loaders.js';
 import { lookupDisputeReferences } from './services/dispute-references.service.js';
-import { applyDockingEvent } from './services/docking-ledger.service.js';
+import { applyDockingEvent } from './services/docking-inbound.service.js';
 
-/** 综治中心 — the hub: unified intake, triage and tiered resolution, screening, early warning, supervision, regions and the docking ledger. */
-export const governanceSubgraph = defineSubgraph({
-  agency: 'GOVERNANCE',
-  database: {
-    name: 'governance',
-    entities: [
-      Dispute, DisputeParty, DisputeNumberCounter, DisputeActivity, DisputeDocument, DisputeNotice, MediationAttempt, Escalation,
-      ServiceItem, ScreeningReport, ScreeningFinding, RiskAlert, SupervisionItem, Docking, DockingEvent, Region, PersonalDataAccess,
-      ...DOCKING_ENTITIES,
-    ],
-    migrations,
-  },
-  schema: {
-    resolvers: [
-      DisputeResolver, DisputeHandlingResolver, DisputeWorkflowResolver, RegistrationResolver, PartyResolver, PersonResolver, RegionResolver,
-      ServiceItemResolver, ScreeningResolver, RiskAlertResolver, SupervisionResolver, DockingResolver,
-      createEventDeliveriesResolver('GOVERNANCE', 'governanceEventDeliveries'),
-      createAccessLogResolver('GOVERNANCE', 'governanceAccessLog'),
-    ],
-    referenceResolvers: {
-      Dispute: disputeAccess.resolveReference, Region: resolveRegionReference, Person: resolvePersonReference, Docking: dockingAccess.resolveReference,
+/** 综治中心 — the hub: unified intake, triage and tiered resolution, screening, early warning, supervision, regions and the docking ledger. `options` override its clocks and "now". */
+export function createGovernanceSubgraph(options: AgencyOptions<HubClocks> = {}) {
+  return defineSubgraph({
+    agency: 'GOVERNANCE',
+    settings: agencySettings(DEFAULT_HUB_CLOCKS, options),
+    database: {
+      name: 'governance',
+      entities: [
+        Dispute, DisputeParty, DisputeNumberCounter, DisputeActivity, DisputeDocument, DisputeNotice, MediationAttempt, Escalation,
+        ServiceItem, ScreeningReport, ScreeningFinding, RiskAlert, SupervisionItem, Docking, DockingEvent, Region, PersonalDataAccess,
+        ...DOCKING_ENTITIES,
+      ],
+      migrations,
     },
-  },
-  // The hub receives a copy of every docking event and keeps the ledger from them.
-  docking: { apply: applyDockingEvent },
-  // The hub owns the dispute register: other agencies verify a client's dispute id here before storing it.
-  answersReferences: { disputes: lookupDisputeReferences },
-  createLoaders: createGovernanceLoaders,
-  seed: seedGovernance,
-});
+    schema: {
+      resolvers: [
+        DisputeResolver, DisputeHandlingResolver, DisputeWorkflowResolver, RegistrationResolver, PartyResolver, PersonResolver, RegionResolver,
+        ServiceItemResolver, ScreeningResolver, RiskAlertResolver, SupervisionResolver, DockingResolver,
+        createEventDeliveriesResolver('GOVERNANCE', 'governanceEventDeliveries'),
+        createAccessLogResolver('GOVERNANCE', 'governanceAccessLog'),
+      ],
+      referenceResolvers: {
+        Dispute: disputeAccess.resolveReference, Region: resolveRegionReference, Person: resolvePersonReference, Docking: dockingAccess.resolveReference,
+      },
+    },
+    // The hub receives a copy of every docking event and keeps the ledger from them.
+    docking: { apply: applyDockingEvent },
+    // The hub owns the dispute register: other agencies verify a client's dispute id here before storing it.
+    answersReferences: { disputes: lookupDisputeReferences },
+    createLoaders: createGovernanceLoaders,
+    seed: seedGovernance,
+  });
+}
+
+export const governanceSubgraph = createGovernanceSubgraph();

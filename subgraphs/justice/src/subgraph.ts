@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
+import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedJustice } from '../seeds/demo.seed.js';
-import { clocksWith, type JusticeClocks } from './domain/clocks.js';
+import { DEFAULT_CLOCKS, type JusticeClocks } from './domain/clocks.js';
 import { Expert } from './entities/expert.entity.js';
 import { JusticeNumberCounter } from './entities/justice-number-counter.entity.js';
 import { LegalAidCase } from './entities/legal-aid-case.entity.js';
@@ -28,14 +29,10 @@ import { MediationWorkResolver } from './graphql/mediation-work.resolver.js';
 import { mediationCaseAccess } from './graphql/record-access.js';
 import { ExpertResolver, MediatorRosterResolver, OrganizationRosterResolver } from './graphql/roster.resolver.js';
 import { createJusticeLoaders } from './loaders/justice.loaders.js';
-import { applyDockingEvent } from './services/docking.service.js';
+import { applyDockingEvent } from './services/docking-inbound.service.js';
 
-export interface JusticeOptions {
-  /** Overrides of the DOMAIN.md clock defaults (a province's rules). */
-  clocks?: Partial<JusticeClocks>;
-  /** The subgraph's clock; tests inject one instead of waiting for deadlines to pass. */
-  now?: () => Date;
-}
+/** Overrides of the DOMAIN.md clock defaults (a province's rules) and the subgraph's clock (tests inject one). */
+export type JusticeOptions = AgencyOptions<JusticeClocks>;
 
 const entities = [
   MediationOrganization, Mediator, Expert, MediationCase, MediationParty, MediationSession, NeutralEvaluation, MethodChange, MediationExtension,
@@ -44,9 +41,9 @@ const entities = [
 
 /** 司法局 — people's mediation (人民调解): organizations, mediators, cases, agreements, return visits; legal aid. */
 export function createJusticeSubgraph(options: JusticeOptions = {}) {
-  const settings = { clocks: clocksWith(options.clocks), now: options.now ?? (() => new Date()) };
   return defineSubgraph({
     agency: 'JUSTICE',
+    settings: agencySettings(DEFAULT_CLOCKS, options),
     database: { name: 'justice', entities, migrations },
     schema: {
       resolvers: [
@@ -63,8 +60,8 @@ export function createJusticeSubgraph(options: JusticeOptions = {}) {
       },
     },
     // The receiving side of 诉调/公调/检调/访调/援调: requests land in the organizations' inboxes.
-    docking: { apply: (em, event) => applyDockingEvent(em, event, settings) },
-    createLoaders: (em) => createJusticeLoaders(em, settings),
+    docking: { apply: (em, event, context) => applyDockingEvent(em, event, context.settings) },
+    createLoaders: createJusticeLoaders,
     seed: seedJustice,
   });
 }

@@ -3,21 +3,13 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agency } from '@jiefen/auth';
 import { canonicalJson, signDelivery, SIGNATURE_HEADER, type DockingEvent, type DockingRequestedPayload } from '@jiefen/docking';
-import { callerOf, startStack, type Stack } from '@jiefen/testing';
+import { callerOf, startStack, type Stack, until } from '@jiefen/testing';
 import { justiceSubgraph } from '../src/subgraph.js';
 
 // The receiving side of 公调 (and the other kinds): a signed DockingRequested lands in the
 // organization's inbox; acceptance, rejection and the outcome go back to the sender and the hub.
 const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
 const DAY = 86_400_000;
-
-async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are read by path
 type OutboxRow = { recipient: string; type: string; sequence: number; to_agency: string; payload: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- payloads are read by path

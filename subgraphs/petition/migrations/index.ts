@@ -3,6 +3,7 @@ import { Migration20261128165227 } from './Migration20261128165227.js';
 import { Migration20261128174848 } from './Migration20261128174848.js';
 import { Migration20261128181739 } from './Migration20261128181739.js';
 import { Migration20261201114757 } from './Migration20261201114757.js';
+import { Migration20261201122228 } from './Migration20261201122228.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- petition`). */
-export const migrations = migrationList(Migration20261128165227, Migration20261128174848, Migration20261128181739, Migration20261201114757);
+export const migrations = migrationList(Migration20261128165227, Migration20261128174848, Migration20261128181739, Migration20261201114757, Migration20261201122228);

@@ -1,7 +1,8 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, RequiredEntityData } from '@mikro-orm/core';
+import { DockingOutgoing } from '@jiefen/docking';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
 import { committeeOf, demoDisputes, demoId, placeOf, type Channel, type DemoDispute } from '@jiefen/demo-data';
-import { addDays } from '../src/domain/clocks.js';
+import { addDays } from '@jiefen/calendar';
 import { PetitionItem } from '../src/entities/petition-item.entity.js';
 
 const FORMS: Record<Channel, string> = {
@@ -51,8 +52,7 @@ function historyOf(d: DemoDispute, status: string, registeredAt: Date): Partial<
   const handleDue = addDays(routedAt, 60);
   Object.assign(h, { handlingUnit: '兴化市信访局', acceptedAt: routedAt, handleDueAt: handleDue });
   const mediated = d.agencies.justice;
-  // The docking id is the hub's ledger entry for this dispute's 访调 (see the governance seed).
-  if (mediated) Object.assign(h, { mediationOrganization: committeeOf(d), referredAt: addDays(routedAt, 2), dockingId: demoId('docking-PETITION', d.n) });
+  if (mediated) h.referredAt = addDays(routedAt, 2);
   if (status === 'ACCEPTED' || status === 'REFERRED_TO_MEDIATION') return { ...h, dueAt: handleDue };
   const concludedAt = addDays(routedAt, d.n % 4 === 0 ? 65 : 25);
   Object.assign(h, {
@@ -74,6 +74,16 @@ function historyOf(d: DemoDispute, status: string, registeredAt: Date): Partial<
 }
 
 /** Petitions the 兴化市信访局 registered about the demo disputes, in every state of the workflow. */
+/** The referral's docking: its id is the hub's ledger entry for this dispute's 访调 (see the governance seed). */
+function handOverOf(d: DemoDispute, p: PetitionItem): RequiredEntityData<DockingOutgoing> {
+  const concluded = p.mediationOutcome ? { status: 'CONCLUDED' as const, concludedAt: p.concludedAt, outcome: 'AGREEMENT' as const, outcomeSummary: p.answer } : {};
+  return {
+    id: demoId('petition-docking', d.n), dockingId: demoId('docking-PETITION', d.n), fromAgency: 'PETITION', toAgency: 'JUSTICE', kind: 'PETITION', mode: 'TRANSFER',
+    recordType: 'PetitionItem', recordId: p.id, recordNumber: p.itemNumber, regionCode: p.regionCode, organizationCode: null, organizationName: committeeOf(d),
+    officerName: null, sentAt: p.referredAt!, status: 'ACCEPTED', acceptedAt: addDays(p.referredAt!, 1), ...concluded,
+  };
+}
+
 export async function seedPetition(em: EntityManager, options: SeedOptions): Promise<void> {
   let n = 0;
   let own = 0;
@@ -83,7 +93,7 @@ export async function seedPetition(em: EntityManager, options: SeedOptions): Pro
     const status = statusOf(d, own);
     if (!d.agencies.justice && !d.agencies.court) own += 1;
     const registeredAt = new Date(d.registeredAt.getTime() + 5 * 86_400_000 + (d.n % 7) * 3_600_000);
-    em.create(PetitionItem, {
+    const p = em.create(PetitionItem, {
       id: demoId('petition-item', d.n),
       disputeId: d.id,
       itemNumber: `兴访〔${d.registeredAt.getUTCFullYear()}〕${String(400 + n).padStart(4, '0')}号`,
@@ -97,6 +107,7 @@ export async function seedPetition(em: EntityManager, options: SeedOptions): Pro
       petitionerPhone: d.parties[0]!.phone,
       ...historyOf(d, status, registeredAt),
     });
+    if (p.referredAt) em.create(DockingOutgoing, handOverOf(d, p));
   }
   await em.flush();
 }

@@ -3,7 +3,7 @@ import { DEMO_TOWN_DAINAN, demoDisputes, demoPeople } from '@jiefen/demo-data';
 import { callerOf, startStack, type Stack } from '@jiefen/testing';
 import { PERSONAS } from '@jiefen/auth';
 import { actOnPetition, receiveMediationOutcome, registerPetition } from '../src/services/petition-item.service.js';
-import { petitionSubgraph } from '../src/subgraph.js';
+import { createPetitionSubgraph, petitionSubgraph } from '../src/subgraph.js';
 
 const person = demoPeople(320)[310]!;
 const FIELDS = 'id itemNumber status dueAt overdue routeDueAt routedAt handleDueAt extensionDays mediationOrganization mediationOutcome answer concludedAt satisfaction';
@@ -64,7 +64,7 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
     expect(referred).toMatchObject({ status: 'REFERRED_TO_MEDIATION', mediationOrganization: '戴南镇人民调解委员会' });
     const early = await run(RATE, { id: item.id, s: 'SATISFIED' }, 'ratePetition');
     expect(early.errors![0]!.extensions!.code).toBe('ILLEGAL_TRANSITION');
-    const closed = await receiveMediationOutcome(stack.subgraphs.petition!.orm.em.fork(), { petitionItemId: item.id, succeeded: true, summary: '企业与职工达成调解协议,当场支付拖欠工资' });
+    const closed = await receiveMediationOutcome(stack.subgraphs.petition!.orm.em.fork(), { petitionItemId: item.id, succeeded: true, summary: '企业与职工达成调解协议,当场支付拖欠工资' }, petitionSubgraph.settings);
     expect(closed).toMatchObject({ status: 'CONCLUDED', mediationOutcome: 'SUCCEEDED', dueAt: null });
     const rated = (await run(RATE, { id: item.id, s: 'BASICALLY_SATISFIED' }, 'ratePetition')).data!.ratePetition;
     expect(rated).toMatchObject({ status: 'CONCLUDED', satisfaction: 'BASICALLY_SATISFIED', answer: '企业与职工达成调解协议,当场支付拖欠工资' });
@@ -124,14 +124,15 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
       registered routedOnTime timelyAcceptanceRate concluded concludedOnTime onTimeClosureRate rated satisfied basicallySatisfied satisfactionRate referredToMediation closedByMediation } } } }`;
     const r = [{ __typename: 'Region', code: '321281' }];
     const figures = async () => (await stack.querySubgraph<{ _entities: { petitionIndicators: Record<string, number> }[] }>('petition', q, { r }, 'leader')).body.data!._entities[0]!.petitionIndicators;
-    // One item answered 70 days after acceptance, with the clock injected at the service: concluded, but late.
+    // One item answered 70 days after acceptance, on a subgraph clock set forward: concluded, but late.
     const before = await figures();
     const em = () => stack.subgraphs.petition!.orm.em.fork();
     const officer = PERSONAS['petition-officer']!;
     const t0 = new Date();
-    const late = await registerPetition(em(), officer, input, stack.references('PETITION'), { now: t0 });
-    await actOnPetition(em(), officer, late.id, 'ACCEPT', { text: '兴化市信访局' }, { now: new Date(t0.getTime() + 20 * DAY) });
-    await actOnPetition(em(), officer, late.id, 'ANSWER', { text: '书面答复信访人' }, { now: new Date(t0.getTime() + 90 * DAY) });
+    const settingsAt = (days: number) => createPetitionSubgraph({ now: () => new Date(t0.getTime() + days * DAY) }).settings;
+    const late = await registerPetition(em(), officer, input, stack.references('PETITION'), settingsAt(0));
+    await actOnPetition(em(), officer, late.id, 'ACCEPT', { text: '兴化市信访局' }, settingsAt(20));
+    await actOnPetition(em(), officer, late.id, 'ANSWER', { text: '书面答复信访人' }, settingsAt(90));
     const after = await figures();
     expect(after.concluded - before.concluded).toBe(1);
     expect(after.concludedOnTime - before.concludedOnTime).toBe(0);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_TOWN_DAINAN, demoDisputes, demoId } from '@jiefen/demo-data';
+import { DockingOutgoing } from '@jiefen/docking';
 import { isMinor } from '@jiefen/subgraph-kit';
 import { callerOf, inUpperCase, recordRuleConformance } from '@jiefen/testing';
 import { PetitionItem } from '../src/entities/petition-item.entity.js';
@@ -16,9 +17,10 @@ recordRuleConformance({
   async records(stack) {
     const em = stack.subgraphs.petition!.orm.em.fork();
     // 访调对接: an item referred to 戴南镇's committee, so the mediator is the other side of its docking.
-    const p = (await em.find(PetitionItem, { dockingId: { $ne: null }, regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } }, { orderBy: { id: 'asc' } }))
+    const handOvers = await em.find(DockingOutgoing, { fromAgency: 'PETITION', recordType: 'PetitionItem', regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } });
+    const p = (await em.find(PetitionItem, { id: { $in: handOvers.map((h) => h.recordId) } }, { orderBy: { id: 'asc' } }))
       .find((x) => !isMinor({ idNumber: x.petitionerIdNumber }))!;
-    const item = { type: 'PetitionItem', id: p.id, disputeId: p.disputeId, dockingId: p.dockingId! };
+    const item = { type: 'PetitionItem', id: p.id, disputeId: p.disputeId, dockingId: handOvers.find((h) => h.recordId === p.id)!.dockingId };
     return {
       item,
       itemInUpperCase: inUpperCase(item),

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { DockingOutgoing } from '@jiefen/docking';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
 import { creditCodeCheckChar } from '@jiefen/codes';
 import { DEMO_TOWN_DAINAN, demoDisputes, demoId, stationShortName, placeOf, type DemoDispute } from '@jiefen/demo-data';
+import { chinaDate } from '@jiefen/calendar';
 import { PoliceIncident } from '../src/entities/police-incident.entity.js';
 import { PoliceMediation } from '../src/entities/police-mediation.entity.js';
-import { PoliceTransfer } from '../src/entities/police-transfer.entity.js';
 
 const HOUR = 3_600_000;
 
@@ -16,7 +17,7 @@ function townCommitteeCode(townCode: string): string {
 
 /** `yyyymmdd` of the Beijing-time day (警情编号 uses the local date). */
 function localDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  return chinaDate(at).replace(/-/g, '');
 }
 
 interface Handling {
@@ -61,10 +62,11 @@ export async function seedPolice(em: EntityManager, options: SeedOptions): Promi
   for (const d of demoDisputes(options.disputeCount).filter((x) => x.agencies.police)) {
     n += 1;
     const reportedAt = new Date(d.registeredAt.getTime() - 86_400_000 + (d.n % 5) * 3_600_000 + ((d.n * 7) % 60) * 60_000);
+    const incidentNumber = `J${d.regionCode.slice(0, 6)}${localDay(reportedAt)}${String(100 + n).padStart(5, '0')}`;
     em.create(PoliceIncident, {
       id: demoId('police-incident', d.n),
       disputeId: d.id,
-      incidentNumber: `J${d.regionCode.slice(0, 6)}${localDay(reportedAt)}${String(100 + n).padStart(5, '0')}`,
+      incidentNumber,
       ...handlingOf(d),
       nonPoliceCategory: handlingOf(d).nonPolice ? '民间纠纷' : null,
       reporterName: d.parties[0]!.name,
@@ -80,13 +82,19 @@ export async function seedPolice(em: EntityManager, options: SeedOptions): Promi
       const inProgress = d.n % 5 === 0 && d.n % 11 !== 0;
       const outcome = inProgress ? null : d.n % 11 === 0 ? 'TERMINATED' : d.n % 7 === 0 ? 'NO_AGREEMENT' : 'AGREEMENT';
       const sentAt = new Date(d.registeredAt.getTime() - HOUR);
-      em.create(PoliceTransfer, {
+      em.create(DockingOutgoing, {
         id: demoId('police-transfer', d.n),
         dockingId: demoId('docking-POLICE', d.n),
-        incidentId: demoId('police-incident', d.n),
+        fromAgency: 'POLICE',
+        toAgency: 'JUSTICE',
+        kind: 'POLICE',
+        mode: 'TRANSFER',
+        recordType: 'PoliceIncident',
+        recordId: demoId('police-incident', d.n),
+        recordNumber: incidentNumber,
         regionCode: d.regionCode,
-        toOrganizationCode: d.townCode === DEMO_TOWN_DAINAN ? '54321281MJ12345677' : townCommitteeCode(d.townCode),
-        toOrganizationName: `${stationShortName(d.townCode)}派出所驻所人民调解室`,
+        organizationCode: d.townCode === DEMO_TOWN_DAINAN ? '54321281MJ12345677' : townCommitteeCode(d.townCode),
+        organizationName: `${stationShortName(d.townCode)}派出所驻所人民调解室`,
         reason: '民间纠纷,不属于治安案件,当事人同意人民调解',
         status: outcome ? 'CONCLUDED' : 'ACCEPTED',
         outcome,

@@ -1,42 +1,47 @@
 import 'reflect-metadata';
 import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
+import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedPolice } from '../seeds/demo.seed.js';
 import { PoliceIncident } from './entities/police-incident.entity.js';
 import { PoliceMediation } from './entities/police-mediation.entity.js';
-import { PoliceTransfer } from './entities/police-transfer.entity.js';
 import { DisputeRef } from './graphql/dispute.type.js';
 import { DisputePoliceResolver, PoliceIncidentResolver } from './graphql/police-incident.resolver.js';
 import { PoliceMediationResolver } from './graphql/police-mediation.resolver.js';
 import { DockingPoliceResolver, PoliceTransferResolver } from './graphql/police-transfer.resolver.js';
 import { DockingRef } from './graphql/police-transfer.type.js';
 import { policeIncidentAccess } from './graphql/record-access.js';
-import { applyDockingEvent } from './services/transfer.service.js';
+import { applyDockingEvent } from './services/docking-inbound.service.js';
 import { createPoliceLoaders } from './loaders/police.loaders.js';
 
-/** 公安 — incidents (警情), 治安调解, 公调 transfers to people's mediation. */
-export const policeSubgraph = defineSubgraph({
-  agency: 'POLICE',
-  database: { name: 'police', entities: [PoliceIncident, PoliceMediation, PoliceTransfer, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
-  schema: {
-    resolvers: [
-      PoliceIncidentResolver,
-      PoliceMediationResolver,
-      PoliceTransferResolver,
-      DisputePoliceResolver,
-      DockingPoliceResolver,
-      createAccessLogResolver('POLICE', 'policeAccessLog'),
-      createEventDeliveriesResolver('POLICE', 'policeEventDeliveries'),
-    ],
-    orphanedTypes: [DisputeRef, DockingRef],
-    referenceResolvers: {
-      PoliceIncident: policeIncidentAccess.resolveReference,
-      Dispute: (reference: { id: string }) => ({ id: reference.id }),
-      Docking: (reference: { id: string }) => ({ id: reference.id }),
+/** 公安 — incidents (警情), 治安调解, 公调 transfers to people's mediation. `options` set its "now" (a test's clock). */
+export function createPoliceSubgraph(options: AgencyOptions = {}) {
+  return defineSubgraph({
+    agency: 'POLICE',
+    settings: agencySettings({}, options),
+    database: { name: 'police', entities: [PoliceIncident, PoliceMediation, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
+    schema: {
+      resolvers: [
+        PoliceIncidentResolver,
+        PoliceMediationResolver,
+        PoliceTransferResolver,
+        DisputePoliceResolver,
+        DockingPoliceResolver,
+        createAccessLogResolver('POLICE', 'policeAccessLog'),
+        createEventDeliveriesResolver('POLICE', 'policeEventDeliveries'),
+      ],
+      orphanedTypes: [DisputeRef, DockingRef],
+      referenceResolvers: {
+        PoliceIncident: policeIncidentAccess.resolveReference,
+        Dispute: (reference: { id: string }) => ({ id: reference.id }),
+        Docking: (reference: { id: string }) => ({ id: reference.id }),
+      },
     },
-  },
-  docking: { apply: applyDockingEvent },
-  createLoaders: createPoliceLoaders,
-  seed: seedPolice,
-});
+    docking: { apply: applyDockingEvent },
+    createLoaders: createPoliceLoaders,
+    seed: seedPolice,
+  });
+}
+
+export const policeSubgraph = createPoliceSubgraph();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_COUNTY, DEMO_TOWN_DAINAN, demoDisputes, demoId } from '@jiefen/demo-data';
+import { DockingOutgoing } from '@jiefen/docking';
 import { callerOf, inUpperCase, recordRuleConformance } from '@jiefen/testing';
-import { PoliceTransfer } from '../src/entities/police-transfer.entity.js';
 import { policeSubgraph } from '../src/subgraph.js';
 
 // Who sees the police's incidents and transfers, through every way in. The 'police-officer' persona
@@ -21,7 +21,8 @@ recordRuleConformance({
   callers: { county: callerOf('police-officer', { jurisdiction: DEMO_COUNTY }), elsewhere: callerOf('police-officer', { jurisdiction: '321282' }) },
   async records(stack) {
     const em = stack.subgraphs.police!.orm.em.fork();
-    const t = (await em.find(PoliceTransfer, { regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } }, { orderBy: { id: 'asc' } }))[0]!;
+    // A transfer is the incident's outgoing docking.
+    const t = (await em.find(DockingOutgoing, { fromAgency: 'POLICE', regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } }, { orderBy: { id: 'asc' } }))[0]!;
     const transfer = { type: 'PoliceTransfer', id: t.id, dockingId: t.dockingId };
     const incident = incidentOf(dainan[0]!);
     return {

@@ -25,7 +25,7 @@ describe('公调: transferToMediation and the outcome fed back', () => {
   const outboxCount = async () => Number((await sql<{ n: string }>('select count(*) as n from docking_outbox'))[0]!.n);
   const openIncident = async () => {
     const [row] = await sql<{ id: string }>(
-      `select id from police_incident i where id in (${incidents.map(() => '?').join(',')}) and not exists (select 1 from police_transfer t where t.incident_id = i.id) and not exists (select 1 from police_mediation m where m.incident_id = i.id) limit 1`,
+      `select id from police_incident i where id in (${incidents.map(() => '?').join(',')}) and not exists (select 1 from docking_outgoing t where t.record_id = i.id::text) and not exists (select 1 from police_mediation m where m.incident_id = i.id) limit 1`,
       incidents,
     );
     await sql(`update police_incident set status = 'DISPATCHED' where id = ?`, [row!.id]);

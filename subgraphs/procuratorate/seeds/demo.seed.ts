@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, RequiredEntityData } from '@mikro-orm/core';
+import { DockingOutgoing } from '@jiefen/docking';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
 import { committeeOf, demoDisputes, demoId, type DemoDispute } from '@jiefen/demo-data';
 import { CHARGES } from '../src/domain/reconciliation.rules.js';
@@ -25,8 +26,7 @@ function progressOf(d: DemoDispute, state: string, receivedAt: Date, charge: str
   const progress: Partial<ProcuratorateCase> = {};
   if (state === 'RECEIVED' || state === 'UNDER_REVIEW') return progress;
   const referredAt = new Date(receivedAt.getTime() + 3 * DAY);
-  // The docking id is the hub's ledger entry for this dispute's 检调 (see the governance seed).
-  Object.assign(progress, { mediationOrganization: committeeOf(d), referredAt, dockingId: demoId('docking-PROCURATORATE', d.n) });
+  progress.referredAt = referredAt;
   if (charge) {
     const known = CHARGES[charge] ?? { chapter: 4, negligent: false };
     progress.eligibility = {
@@ -47,6 +47,18 @@ function progressOf(d: DemoDispute, state: string, receivedAt: Date, charge: str
   return progress;
 }
 
+/** The referral's docking: its id is the hub's ledger entry for this dispute's 检调 (see the governance seed). */
+function handOverOf(d: DemoDispute, c: ProcuratorateCase): RequiredEntityData<DockingOutgoing> {
+  const concluded = c.outcome
+    ? { status: 'CONCLUDED' as const, concludedAt: c.outcomeAt, outcome: c.outcome === 'RECONCILED' ? 'AGREEMENT' as const : 'NO_AGREEMENT' as const, outcomeSummary: c.agreementSummary }
+    : {};
+  return {
+    id: demoId('procuratorate-docking', d.n), dockingId: demoId('docking-PROCURATORATE', d.n), fromAgency: 'PROCURATORATE', toAgency: 'JUSTICE', kind: 'PROCURATORATE',
+    mode: c.kind === 'CIVIL_SUPERVISION' ? 'TRANSFER' : 'COMMISSION', recordType: 'ProcuratorateCase', recordId: c.id, recordNumber: c.caseNumber, regionCode: c.regionCode,
+    organizationCode: null, organizationName: committeeOf(d), officerName: null, sentAt: c.referredAt!, status: 'ACCEPTED', acceptedAt: new Date(c.referredAt!.getTime() + DAY), ...concluded,
+  };
+}
+
 /** Cases the 兴化市人民检察院 received: criminal reconciliation, or supervision of a civil case the court decided. */
 export async function seedProcuratorate(em: EntityManager, options: SeedOptions): Promise<void> {
   let criminal = 0;
@@ -60,7 +72,7 @@ export async function seedProcuratorate(em: EntityManager, options: SeedOptions)
     const charge = supervision ? null : CHARGES_BY_CATEGORY[d.category] ?? '故意伤害罪(轻伤)';
     const status = supervision ? (civil % 2 === 1 ? 'REFERRED_TO_MEDIATION' : 'UNDER_REVIEW') : CRIMINAL_STATES[(criminal - 1) % CRIMINAL_STATES.length]!;
     const [first, second] = d.parties as [DemoDispute['parties'][number], DemoDispute['parties'][number]];
-    em.create(ProcuratorateCase, {
+    const c = em.create(ProcuratorateCase, {
       id: demoId('procuratorate-case', d.n),
       disputeId: d.id,
       caseNumber: supervision ? `兴检民监〔${year}〕${civil}号` : `兴检刑和〔${year}〕${10 + criminal}号`,
@@ -74,6 +86,7 @@ export async function seedProcuratorate(em: EntityManager, options: SeedOptions)
         : { suspectName: second.name, suspectIdNumber: second.idNumber, victimName: first.name, victimPhone: first.phone }),
       ...progressOf(d, status, receivedAt, charge),
     });
+    if (c.referredAt) em.create(DockingOutgoing, handOverOf(d, c));
   }
   await em.flush();
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
+import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedProcuratorate } from '../seeds/demo.seed.js';
@@ -10,31 +11,36 @@ import { DockingRef } from './graphql/docking.type.js';
 import { DisputeProcuratorateResolver, DockingProcuratorateResolver, ProcuratorateCaseResolver } from './graphql/procuratorate-case.resolver.js';
 import { procuratorateCaseAccess } from './graphql/record-access.js';
 import { RegionRef } from './graphql/region.type.js';
-import { applyDockingEvent } from './services/docking.service.js';
+import { applyDockingEvent } from './services/docking-inbound.service.js';
 import { createProcuratorateLoaders } from './loaders/procuratorate.loaders.js';
 
-/** 检察院 — 刑事和解, 检调对接, civil supervision cases referred to mediation. */
-export const procuratorateSubgraph = defineSubgraph({
-  agency: 'PROCURATORATE',
-  database: { name: 'procuratorate', entities: [ProcuratorateCase, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
-  schema: {
-    resolvers: [
-      ProcuratorateCaseResolver,
-      DisputeProcuratorateResolver,
-      DockingProcuratorateResolver,
-      RegionProcuratorateResolver,
-      createAccessLogResolver('PROCURATORATE', 'procuratorateAccessLog'),
-      createEventDeliveriesResolver('PROCURATORATE', 'procuratorateEventDeliveries'),
-    ],
-    orphanedTypes: [DisputeRef, DockingRef, RegionRef],
-    referenceResolvers: {
-      ProcuratorateCase: procuratorateCaseAccess.resolveReference,
-      Dispute: (reference: { id: string }) => ({ id: reference.id }),
-      Region: (reference: { code: string }) => ({ code: reference.code }),
-      Docking: (reference: { id: string }) => ({ id: reference.id }),
+/** 检察院 — 刑事和解, 检调对接, civil supervision cases referred to mediation. `options` set its "now" (a test's clock). */
+export function createProcuratorateSubgraph(options: AgencyOptions = {}) {
+  return defineSubgraph({
+    agency: 'PROCURATORATE',
+    settings: agencySettings({}, options),
+    database: { name: 'procuratorate', entities: [ProcuratorateCase, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
+    schema: {
+      resolvers: [
+        ProcuratorateCaseResolver,
+        DisputeProcuratorateResolver,
+        DockingProcuratorateResolver,
+        RegionProcuratorateResolver,
+        createAccessLogResolver('PROCURATORATE', 'procuratorateAccessLog'),
+        createEventDeliveriesResolver('PROCURATORATE', 'procuratorateEventDeliveries'),
+      ],
+      orphanedTypes: [DisputeRef, DockingRef, RegionRef],
+      referenceResolvers: {
+        ProcuratorateCase: procuratorateCaseAccess.resolveReference,
+        Dispute: (reference: { id: string }) => ({ id: reference.id }),
+        Region: (reference: { code: string }) => ({ code: reference.code }),
+        Docking: (reference: { id: string }) => ({ id: reference.id }),
+      },
     },
-  },
-  docking: { apply: applyDockingEvent },
-  createLoaders: createProcuratorateLoaders,
-  seed: seedProcuratorate,
-});
+    docking: { apply: applyDockingEvent },
+    createLoaders: createProcuratorateLoaders,
+    seed: seedProcuratorate,
+  });
+}
+
+export const procuratorateSubgraph = createProcuratorateSubgraph();

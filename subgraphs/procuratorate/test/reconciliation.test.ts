@@ -54,7 +54,7 @@ describe('检调: 刑事和解 and civil supervision referred to mediation', () 
   it('takes the outcome from the mediation side (event entry point) and allows only continued prosecution without reconciliation', async () => {
     const id = await received();
     await stack.querySubgraph('procuratorate', REFER, { id, facts: { ...eligible, charge: '交通肇事罪', arisesFromCivilDispute: false, likelySentenceMonths: 60 } }, 'procurator');
-    const failed = await receiveMediationOutcome(stack.subgraphs.procuratorate!.orm.em.fork(), { caseId: id, reconciled: false, summary: '被害人家属不接受赔偿方案' });
+    const failed = await receiveMediationOutcome(stack.subgraphs.procuratorate!.orm.em.fork(), { caseId: id, reconciled: false, summary: '被害人家属不接受赔偿方案' }, procuratorateSubgraph.settings);
     expect(failed.status).toBe('RECONCILIATION_FAILED');
     const lenient = await stack.querySubgraph('procuratorate', CONCLUDE, { id, d: 'LENIENCY_RECOMMENDATION' }, 'procurator');
     expect(lenient.body.errors![0]!.extensions).toMatchObject({ code: 'DECISION_NOT_ALLOWED', allowed: ['PROSECUTION_CONTINUES'] });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_TOWN_DAINAN, demoDisputes, demoId } from '@jiefen/demo-data';
+import { DockingOutgoing } from '@jiefen/docking';
 import { isMinor } from '@jiefen/subgraph-kit';
 import { callerOf, inUpperCase, recordRuleConformance } from '@jiefen/testing';
 import { ProcuratorateCase } from '../src/entities/procuratorate-case.entity.js';
@@ -16,9 +17,10 @@ recordRuleConformance({
   async records(stack) {
     const em = stack.subgraphs.procuratorate!.orm.em.fork();
     // 检调对接: a criminal case referred to 戴南镇's committee, so the mediator is the other side of its docking.
-    const c = (await em.find(ProcuratorateCase, { dockingId: { $ne: null }, suspectIdNumber: { $ne: null }, regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } }, { orderBy: { id: 'asc' } }))
+    const handOvers = await em.find(DockingOutgoing, { fromAgency: 'PROCURATORATE', recordType: 'ProcuratorateCase', regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } });
+    const c = (await em.find(ProcuratorateCase, { id: { $in: handOvers.map((h) => h.recordId) }, suspectIdNumber: { $ne: null } }, { orderBy: { id: 'asc' } }))
       .find((x) => !isMinor({ idNumber: x.suspectIdNumber }))!;
-    const referred = { type: 'ProcuratorateCase', id: c.id, disputeId: c.disputeId, dockingId: c.dockingId! };
+    const referred = { type: 'ProcuratorateCase', id: c.id, disputeId: c.disputeId, dockingId: handOvers.find((h) => h.recordId === c.id)!.dockingId };
     return {
       referred,
       referredInUpperCase: inUpperCase(referred),

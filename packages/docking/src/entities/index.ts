@@ -3,12 +3,15 @@ import { DockingInboxEvent } from './inbox-event.entity.js';
 import { DockingOutboxEvent } from './outbox-event.entity.js';
 import { DockingOutboxSequence } from './outbox-sequence.entity.js';
 import { IdempotentRequest } from './idempotent-request.entity.js';
+import { DockingOutgoing } from './outgoing-docking.entity.js';
 
-export { DockingInboxCursor, DockingInboxEvent, DockingOutboxEvent, DockingOutboxSequence, IdempotentRequest };
+export { DockingInboxCursor, DockingInboxEvent, DockingOutboxEvent, DockingOutboxSequence, DockingOutgoing, IdempotentRequest };
+export { OUTGOING_DOCKING_STATUSES, type OutgoingDockingStatus } from './outgoing-docking.entity.js';
 export { DELIVERY_STATES, type DeliveryState } from './outbox-event.entity.js';
 
 /**
- * The protocol's tables, and the idempotency keys of the mutations that start a docking: add them to
- * a subgraph's entity list (and so to its migrations).
+ * The protocol's tables, the idempotency keys of the mutations that start a docking and the
+ * sender's side of each hand-over (`docking_outgoing`): add them to a subgraph's entity list (and so
+ * to its migrations).
  */
-export const DOCKING_ENTITIES = [DockingOutboxEvent, DockingOutboxSequence, DockingInboxEvent, DockingInboxCursor, IdempotentRequest];
+export const DOCKING_ENTITIES = [DockingOutboxEvent, DockingOutboxSequence, DockingInboxEvent, DockingInboxCursor, IdempotentRequest, DockingOutgoing];

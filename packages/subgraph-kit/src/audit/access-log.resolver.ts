@@ -1,9 +1,8 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { Args, Ctx, Directive, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { hasRole, type Agency } from '@jiefen/auth';
 import { requireCaller } from '../access.js';
 import { DomainError } from '../errors.js';
-import { ConnectionType, PageArgs, pageRequest, toConnection } from '../pagination.js';
+import { ConnectionType, keysetPage, PageArgs } from '../pagination.js';
 import type { SubgraphContext } from '../subgraph.js';
 import { PersonalDataAccess } from './personal-data-access.entity.js';
 
@@ -55,13 +54,7 @@ export function createAccessLogResolver(agency: Agency, fieldName: string) {
     async accessLog(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<InstanceType<typeof PersonalDataAccessConnection>> {
       const caller = requireCaller(ctx);
       if (caller.agency !== agency || !hasRole(caller, 'ADMIN')) throw DomainError.forbidden('只有本部门管理员可以查看个人信息访问记录');
-      const { limit, after } = pageRequest(args, 1);
-      const where: FilterQuery<PersonalDataAccess> = after ? { id: { $lt: String(after[0]) } } : {};
-      const [rows, total] = await Promise.all([
-        ctx.em.find(PersonalDataAccess, where, { orderBy: { id: 'desc' }, limit: limit + 1 }),
-        ctx.em.count(PersonalDataAccess, {}),
-      ]);
-      return toConnection(rows, limit, total, (r) => [String(r.id)], (r) => ({ ...r, id: String(r.id) }));
+      return keysetPage(ctx.em, PersonalDataAccess, { where: {}, orderBy: { id: 'desc' }, page: args }, (r) => ({ ...r, id: String(r.id) }));
     }
   }
   return AccessLogResolver;

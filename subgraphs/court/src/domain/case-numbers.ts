@@ -1,3 +1,5 @@
+import { chinaYear } from '@jiefen/calendar';
+
 /**
  * 案号 (最高人民法院关于人民法院案件案号的若干规定): (year) + court code (province abbreviation +
  * the county part of the region code) + case type + sequence + 号, e.g. (2026)苏1281民初1234号.
@@ -26,7 +28,7 @@ export function courtCodeOf(regionCode: string): string | null {
 
 /** The year a case number carries: the Beijing-time year of the moment. */
 export function caseYearOf(at: Date): number {
-  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
+  return chinaYear(at);
 }
 
 export function formatCaseNumber(year: number, courtCode: string, series: CaseSeries, sequence: number): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceptanceDueAt, applicationDeadline, COURT_CLOCKS, courtClocks, isOverdue, mediationDueAt, rulingDueAt } from './clocks.js';
+import { isOverdue } from '@jiefen/calendar';
+import { acceptanceDueAt, applicationDeadline, COURT_CLOCKS, courtClocks, mediationDueAt, rulingDueAt } from './clocks.js';
 
 const at = new Date('2026-11-02T01:00:00Z');
 const days = (d: Date) => (d.getTime() - at.getTime()) / 86_400_000;

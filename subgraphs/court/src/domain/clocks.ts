@@ -1,3 +1,5 @@
+import { addDays, type AgencySettings } from '@jiefen/calendar';
+
 /**
  * The court's clocks (DOMAIN.md; 特邀调解规定 法释〔2016〕14号, 人民调解法 Art 33, 民诉法 Art 201,
  * 法释〔2011〕5号). Configuration with these defaults — provinces differ and laws are renumbered —
@@ -31,15 +33,12 @@ export const COURT_CLOCKS: CourtClocks = Object.freeze({
   confirmationRulingExtensionDays: 10,
 });
 
+/** What the court's services run on: these clocks and the subgraph's "now". */
+export type CourtSettings = AgencySettings<CourtClocks>;
+
 /** The defaults with some clocks overridden (a province's own rules). */
 export function courtClocks(overrides: Partial<CourtClocks> = {}): CourtClocks {
   return { ...COURT_CLOCKS, ...overrides };
-}
-
-const DAY_MS = 86_400_000;
-
-export function addDays(from: Date, days: number): Date {
-  return new Date(from.getTime() + days * DAY_MS);
 }
 
 /** When a mediation the court sent out is due back. 委托 needs the procedure of the filed case. */
@@ -59,9 +58,4 @@ export function acceptanceDueAt(appliedAt: Date, clocks: CourtClocks = COURT_CLO
 
 export function rulingDueAt(acceptedAt: Date, extended: boolean, clocks: CourtClocks = COURT_CLOCKS): Date {
   return addDays(acceptedAt, clocks.confirmationRulingDays + (extended ? clocks.confirmationRulingExtensionDays : 0));
-}
-
-/** Past its due moment at `now` (a running clock only: null means no clock runs). */
-export function isOverdue(dueAt: Date | null | undefined, now: Date): boolean {
-  return !!dueAt && now.getTime() > dueAt.getTime();
 }

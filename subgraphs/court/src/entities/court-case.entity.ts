@@ -60,32 +60,13 @@ export class CourtCase {
   @Property({ type: 'datetime', nullable: true })
   preFilingOutcomeAt?: Date | null;
 
-  /** 委派 (DELEGATED, pre-filing) or 委托 (ENTRUSTED, during litigation), while or after mediation. */
+  /**
+   * 委派 (DELEGATED, pre-filing) or 委托 (ENTRUSTED, during litigation), while or after mediation.
+   * The hand-over itself (organization, docking id, acceptance, refusal) is the docking package's
+   * outgoing docking of the case (`docking_outgoing`, record type `CourtCase`).
+   */
   @Property({ type: 'string', length: 20, nullable: true })
   mediationMode?: string | null;
-
-  @Property({ type: 'string', length: 100, nullable: true })
-  mediationOrganization?: string | null;
-
-  /** 统一社会信用代码 of the organization the case was docked to. */
-  @Property({ type: 'string', length: 18, nullable: true })
-  mediationOrganizationCode?: string | null;
-
-  /** The docking (诉调对接) of the latest mediation the court sent out; the hub's ledger uses the same id. */
-  @Unique()
-  @Property({ type: 'uuid', nullable: true })
-  dockingId?: string | null;
-
-  /** When the organization accepted the docked case (DockingAccepted), and its case number there. */
-  @Property({ type: 'datetime', nullable: true })
-  mediationAcceptedAt?: Date | null;
-
-  @Property({ type: 'string', length: 60, nullable: true })
-  mediationCaseNumber?: string | null;
-
-  /** Why the organization did not accept (DockingRejected); the case went back to the court. */
-  @Property({ type: 'text', nullable: true })
-  mediationRejectionReason?: string | null;
 
   @Property({ type: 'datetime', nullable: true })
   mediationSentAt?: Date | null;

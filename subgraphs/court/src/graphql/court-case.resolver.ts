@@ -2,25 +2,28 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, toConnection, type SubgraphContext,
+  isMinor, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, requireUuid, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
-import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
+import type { CourtSettings } from '../domain/clocks.js';
 import { CourtCase } from '../entities/court-case.entity.js';
 import type { CourtLoaders } from '../loaders/court.loaders.js';
 import { divertToMediation, entrustMediation, fileCase, receiveCivilCase, recordMediationOutcome } from '../services/court-case.service.js';
 import { CourtCaseConnection, CourtCaseType, MediationOutcome, Procedure, ReceiveCivilCaseInput } from './court-case.type.js';
 import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
-import { afterCursor } from './keyset.js';
 import { toCourtCaseType } from './mapping.js';
 import { courtCaseAccess } from './record-access.js';
 
-type Context = SubgraphContext<CourtLoaders>;
+type Context = SubgraphContext<CourtLoaders, CourtSettings>;
 type Connection = InstanceType<typeof CourtCaseConnection>;
 
 const readOf = (c: CourtCaseType) => ({ recordType: 'CourtCase', recordId: c.id, visibility: c.visibility });
 /** The plaintiff's fields: a minor plaintiff (by the ID number's birth date) only for a supervisor or admin. */
 const plaintiffRead = (c: CourtCaseType) => ({ ...readOf(c), minor: isMinor({ idNumber: c.entity.plaintiffIdNumber }) });
+
+/** The case's latest hand-over (the docking package's outgoing docking), batched per request. */
+const handOverOf = (ctx: Context, c: CourtCaseType): Promise<DockingOutgoing | null> => latestOutgoingDocking(ctx.loaders.outgoing, c.id);
 
 @Resolver(() => CourtCaseType)
 export class CourtCaseResolver {
@@ -32,13 +35,8 @@ export class CourtCaseResolver {
   @Query(() => CourtCaseConnection, { description: '法院案件列表(按收案时间倒序)' })
   async courtCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
-    const { limit, after } = pageRequest(args, 2);
     const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` } };
-    const [rows, total] = await Promise.all([
-      ctx.em.find(CourtCase, { $and: [where, afterCursor<CourtCase>('receivedAt', after, 'desc')] }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(CourtCase, where),
-    ]);
-    return toConnection(rows, limit, total, (c) => [c.receivedAt.toISOString(), c.id], (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL'));
+    return keysetPage(ctx.em, CourtCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL'));
   }
 
   @Query(() => CourtCaseConnection, { description: '本院送调的案件及调解结果(按送调时间倒序) Our cases sent to mediation, with outcomes' })
@@ -49,15 +47,10 @@ export class CourtCaseResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
-    const { limit, after } = pageRequest(args, 2);
     const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` }, mediationSentAt: { $ne: null } };
     if (outcome) where.mediationOutcome = outcome;
     if (pending) where.mediationDueAt = { $ne: null };
-    const [rows, total] = await Promise.all([
-      ctx.em.find(CourtCase, { $and: [where, afterCursor<CourtCase>('mediationSentAt', after, 'desc')] }, { orderBy: { mediationSentAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(CourtCase, where),
-    ]);
-    return toConnection(rows, limit, total, (c) => [c.mediationSentAt!.toISOString(), c.id], (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL'));
+    return keysetPage(ctx.em, CourtCase, { where, orderBy: { mediationSentAt: 'desc', id: 'desc' }, page: args }, (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL'));
   }
 
   @Query(() => CourtCaseConnection, { description: '超期未反馈的送调案件(按期限先后) Mediations past their clock' })
@@ -67,14 +60,40 @@ export class CourtCaseResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
-    const { limit, after } = pageRequest(args, 2);
-    const now = asOf ?? new Date();
+    const now = asOf ?? ctx.settings.now();
     const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` }, mediationDueAt: { $lt: now } };
-    const [rows, total] = await Promise.all([
-      ctx.em.find(CourtCase, { $and: [where, afterCursor<CourtCase>('mediationDueAt', after, 'asc')] }, { orderBy: { mediationDueAt: 'asc', id: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(CourtCase, where),
-    ]);
-    return toConnection(rows, limit, total, (c) => [c.mediationDueAt!.toISOString(), c.id], (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL', now));
+    return keysetPage(ctx.em, CourtCase, { where, orderBy: { mediationDueAt: 'asc', id: 'asc' }, page: args }, (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL', now));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织' })
+  async mediationOrganization(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.organizationName ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织统一社会信用代码' })
+  async mediationOrganizationCode(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.organizationCode ?? null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: '诉调对接编号(与综治中心台账一致;最近一次送调)' })
+  async dockingId(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.dockingId ?? null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: '调解组织受理时间' })
+  async mediationAcceptedAt(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<Date | null> {
+    return (await handOverOf(ctx, c))?.acceptedAt ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织的调解案件编号' })
+  async mediationCaseNumber(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.caseNumber ?? null;
+  }
+
+  @PersonalText()
+  @FieldResolver(() => String, { nullable: true, description: '调解组织不予受理的理由(案件已退回法院)' })
+  async mediationRejectionReason(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.rejectionReason ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: '原告姓名(法院以外脱敏)' })
@@ -99,7 +118,7 @@ export class CourtCaseResolver {
 
   @Mutation(() => CourtCaseType, { description: '诉前收案:登记法院收到的民事纠纷(民诉前调字号)' })
   async receiveCivilCase(@Arg('input', () => ReceiveCivilCaseInput) input: ReceiveCivilCaseInput, @Ctx() ctx: Context): Promise<CourtCaseType> {
-    return toCourtCaseType(await receiveCivilCase(ctx.em, requireCaller(ctx), { ...input }, ctx.references), 'FULL');
+    return toCourtCaseType(await receiveCivilCase(ctx.em, requireCaller(ctx), { ...input }, ctx.references, ctx.settings), 'FULL');
   }
 
   @Mutation(() => CourtCaseType, { description: '委派调解:立案前将案件委派调解组织调解(30 日;对接事件发送司法行政并抄送综治中心)' })
@@ -113,7 +132,7 @@ export class CourtCaseResolver {
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'divertToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
-    return toCourtCaseType(await idempotent(ctx.em, call, (em) => divertToMediation(em, caller, caseId, { organizationCode, organizationName: organization })), 'FULL');
+    return toCourtCaseType(await idempotent(ctx.em, call, (em) => divertToMediation(em, caller, caseId, { organizationCode, organizationName: organization }, ctx.settings)), 'FULL');
   }
 
   @Mutation(() => CourtCaseType, { description: '委托调解:立案后委托调解组织调解(普通程序 15 日,简易程序 7 日;对接事件发送司法行政并抄送综治中心)' })
@@ -127,7 +146,7 @@ export class CourtCaseResolver {
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'entrustMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
-    return toCourtCaseType(await idempotent(ctx.em, call, (em) => entrustMediation(em, caller, caseId, { organizationCode, organizationName: organization })), 'FULL');
+    return toCourtCaseType(await idempotent(ctx.em, call, (em) => entrustMediation(em, caller, caseId, { organizationCode, organizationName: organization }, ctx.settings)), 'FULL');
   }
 
   @Mutation(() => CourtCaseType, { description: '登记调解组织书面反馈的调解结果' })
@@ -137,12 +156,12 @@ export class CourtCaseResolver {
     @Arg('note', () => String, { description: '调解情况' }) note: string,
     @Ctx() ctx: Context,
   ): Promise<CourtCaseType> {
-    return toCourtCaseType(await recordMediationOutcome(ctx.em, requireCaller(ctx), { courtCaseId: requireUuid('id', id), succeeded, note }), 'FULL');
+    return toCourtCaseType(await recordMediationOutcome(ctx.em, requireCaller(ctx), { courtCaseId: requireUuid('id', id), succeeded, note }, ctx.settings), 'FULL');
   }
 
   @Mutation(() => CourtCaseType, { description: '立案:诉前调解不成(或当事人不同意调解)的案件登记立案,编民初字号' })
   async fileCase(@Arg('id', () => ID) id: string, @Arg('procedure', () => Procedure) procedure: Procedure, @Ctx() ctx: Context): Promise<CourtCaseType> {
-    return toCourtCaseType(await fileCase(ctx.em, requireCaller(ctx), requireUuid('id', id), procedure), 'FULL');
+    return toCourtCaseType(await fileCase(ctx.em, requireCaller(ctx), requireUuid('id', id), procedure, ctx.settings), 'FULL');
   }
 }
 

@@ -66,24 +66,8 @@ export class CourtCaseType {
   @Field(() => MediationMode, { nullable: true, description: '送调方式(最近一次)' })
   mediationMode!: MediationMode | null;
 
-  @Field(() => String, { nullable: true, description: '调解组织' })
-  mediationOrganization!: string | null;
-
-  @Field(() => String, { nullable: true, description: '调解组织统一社会信用代码' })
-  mediationOrganizationCode!: string | null;
-
-  @Field(() => ID, { nullable: true, description: '诉调对接编号(与综治中心台账一致;最近一次送调)' })
-  dockingId!: string | null;
-
-  @Field(() => Date, { nullable: true, description: '调解组织受理时间' })
-  mediationAcceptedAt!: Date | null;
-
-  @Field(() => String, { nullable: true, description: '调解组织的调解案件编号' })
-  mediationCaseNumber!: string | null;
-
-  @PersonalText()
-  @Field(() => String, { nullable: true, description: '调解组织不予受理的理由(案件已退回法院)' })
-  mediationRejectionReason!: string | null;
+  // The hand-over's fields (organization, docking id, acceptance, refusal) are resolved from the
+  // case's outgoing docking: CourtCaseResolver.
 
   @Field(() => Date, { nullable: true, description: '送调时间' })
   mediationSentAt!: Date | null;

@@ -2,8 +2,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, toConnection, type SubgraphContext,
+  isMinor, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, requireUuid, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
+import type { CourtSettings } from '../domain/clocks.js';
 import { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
 import type { CourtLoaders } from '../loaders/court.loaders.js';
 import {
@@ -11,11 +12,10 @@ import {
 } from '../services/judicial-confirmation.service.js';
 import { DisputeRef } from './dispute.type.js';
 import { ConfirmationApplicantType, EnforcementApplicationType, JudicialConfirmationConnection, JudicialConfirmationType } from './judicial-confirmation.type.js';
-import { afterCursor } from './keyset.js';
 import { toConfirmationType, toEnforcementType } from './mapping.js';
 import { confirmationAccess } from './record-access.js';
 
-type Context = SubgraphContext<CourtLoaders>;
+type Context = SubgraphContext<CourtLoaders, CourtSettings>;
 
 @Resolver(() => JudicialConfirmationType)
 export class JudicialConfirmationResolver {
@@ -31,14 +31,9 @@ export class JudicialConfirmationResolver {
     @Ctx() ctx: Context,
   ): Promise<InstanceType<typeof JudicialConfirmationConnection>> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
-    const { limit, after } = pageRequest(args, 2);
-    const now = asOf ?? new Date();
+    const now = asOf ?? ctx.settings.now();
     const where: FilterQuery<JudicialConfirmation> = { regionCode: { $like: `${regionPrefix}%` }, nextDeadlineAt: { $ne: null } };
-    const [rows, total] = await Promise.all([
-      ctx.em.find(JudicialConfirmation, { $and: [where, afterCursor<JudicialConfirmation>('nextDeadlineAt', after, 'asc')] }, { orderBy: { nextDeadlineAt: 'asc', id: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(JudicialConfirmation, where),
-    ]);
-    return toConnection(rows, limit, total, (j) => [j.nextDeadlineAt!.toISOString(), j.id], (j) => toConfirmationType(j, masked ? 'MASKED' : 'FULL', now));
+    return keysetPage(ctx.em, JudicialConfirmation, { where, orderBy: { nextDeadlineAt: 'asc', id: 'asc' }, page: args }, (j) => toConfirmationType(j, masked ? 'MASKED' : 'FULL', now));
   }
 
   @FieldResolver(() => [ConfirmationApplicantType], { description: '申请人' })
@@ -54,7 +49,7 @@ export class JudicialConfirmationResolver {
 
   @Mutation(() => JudicialConfirmationType, { description: '受理司法确认申请(3 日内决定,编调确字号);不符合条件的说明全部理由' })
   async acceptJudicialConfirmation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<JudicialConfirmationType> {
-    return toConfirmationType(await acceptJudicialConfirmation(ctx.em, requireCaller(ctx), requireUuid('id', id)), 'FULL');
+    return toConfirmationType(await acceptJudicialConfirmation(ctx.em, requireCaller(ctx), requireUuid('id', id), ctx.settings), 'FULL');
   }
 
   @Mutation(() => JudicialConfirmationType, { description: '不予受理:记录法定理由(身份关系、收养、婚姻效力事项,逾期申请等)及说明' })
@@ -63,7 +58,7 @@ export class JudicialConfirmationResolver {
     @Arg('note', () => String, { nullable: true, description: '说明' }) note: string | null,
     @Ctx() ctx: Context,
   ): Promise<JudicialConfirmationType> {
-    return toConfirmationType(await refuseJudicialConfirmation(ctx.em, requireCaller(ctx), requireUuid('id', id), note), 'FULL');
+    return toConfirmationType(await refuseJudicialConfirmation(ctx.em, requireCaller(ctx), requireUuid('id', id), note, ctx.settings), 'FULL');
   }
 
   @Mutation(() => JudicialConfirmationType, { description: '经院长批准延长审查期限 10 日(限一次)' })
@@ -73,7 +68,7 @@ export class JudicialConfirmationResolver {
     @Arg('reason', () => String, { description: '延长理由' }) reason: string,
     @Ctx() ctx: Context,
   ): Promise<JudicialConfirmationType> {
-    return toConfirmationType(await extendRuling(ctx.em, requireCaller(ctx), requireUuid('id', id), approvedBy, reason), 'FULL');
+    return toConfirmationType(await extendRuling(ctx.em, requireCaller(ctx), requireUuid('id', id), approvedBy, reason, ctx.settings), 'FULL');
   }
 
   @Mutation(() => JudicialConfirmationType, { description: '裁定:确认调解协议有效,或驳回申请' })
@@ -83,12 +78,12 @@ export class JudicialConfirmationResolver {
     @Arg('note', () => String, { description: '裁定理由' }) note: string,
     @Ctx() ctx: Context,
   ): Promise<JudicialConfirmationType> {
-    return toConfirmationType(await ruleOnJudicialConfirmation(ctx.em, requireCaller(ctx), requireUuid('id', id), confirmed, note), 'FULL');
+    return toConfirmationType(await ruleOnJudicialConfirmation(ctx.em, requireCaller(ctx), requireUuid('id', id), confirmed, note, ctx.settings), 'FULL');
   }
 
   @Mutation(() => JudicialConfirmationType, { description: '登记经确认的调解协议已履行' })
   async recordAgreementPerformed(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<JudicialConfirmationType> {
-    return toConfirmationType(await recordAgreementPerformed(ctx.em, requireCaller(ctx), requireUuid('id', id)), 'FULL');
+    return toConfirmationType(await recordAgreementPerformed(ctx.em, requireCaller(ctx), requireUuid('id', id), ctx.settings), 'FULL');
   }
 
   @Mutation(() => EnforcementApplicationType, { description: '申请强制执行:经确认的调解协议一方拒不履行' })
@@ -98,7 +93,7 @@ export class JudicialConfirmationResolver {
     @Arg('unperformedTerms', () => String, { description: '未履行的协议内容' }) unperformedTerms: string,
     @Ctx() ctx: Context,
   ): Promise<EnforcementApplicationType> {
-    const e = await applyForEnforcement(ctx.em, requireCaller(ctx), requireUuid('confirmationId', confirmationId), { applicantName, unperformedTerms });
+    const e = await applyForEnforcement(ctx.em, requireCaller(ctx), requireUuid('confirmationId', confirmationId), { applicantName, unperformedTerms }, ctx.settings);
     const j = await ctx.loaders.confirmationById.load(e.confirmationId);
     return toEnforcementType(e, 'FULL', j?.applicants ?? []);
   }

@@ -1,6 +1,6 @@
 import type { Visibility } from '@jiefen/auth';
 import { isMinor } from '@jiefen/subgraph-kit';
-import { isOverdue } from '../domain/clocks.js';
+import { isOverdue } from '@jiefen/calendar';
 import type { CourtCase } from '../entities/court-case.entity.js';
 import type { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
@@ -19,12 +19,6 @@ export function toCourtCaseType(c: CourtCase, visibility: Visibility, now: Date 
     regionCode: c.regionCode,
     receivedAt: c.receivedAt,
     mediationMode: (c.mediationMode ?? null) as MediationMode | null,
-    mediationOrganization: c.mediationOrganization ?? null,
-    mediationOrganizationCode: c.mediationOrganizationCode ?? null,
-    dockingId: c.dockingId ?? null,
-    mediationAcceptedAt: c.mediationAcceptedAt ?? null,
-    mediationCaseNumber: c.mediationCaseNumber ?? null,
-    mediationRejectionReason: c.mediationRejectionReason ?? null,
     mediationSentAt: c.mediationSentAt ?? null,
     mediationDueAt: c.mediationDueAt ?? null,
     mediationOverdue: isOverdue(c.mediationDueAt, now),

@@ -1,5 +1,6 @@
 import { defineRecordAccess, type SubgraphContext } from '@jiefen/subgraph-kit';
 import { COURT_CASE_VIA_DOCKING, COURT_RECORD } from '../domain/access.rules.js';
+import type { CourtSettings } from '../domain/clocks.js';
 import type { CourtCase } from '../entities/court-case.entity.js';
 import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
 import type { CourtLoaders } from '../loaders/court.loaders.js';
@@ -7,7 +8,7 @@ import type { CourtCaseType } from './court-case.type.js';
 import type { JudicialConfirmationType } from './judicial-confirmation.type.js';
 import { toConfirmationType, toCourtCaseType } from './mapping.js';
 
-type CourtContext = SubgraphContext<CourtLoaders>;
+type CourtContext = SubgraphContext<CourtLoaders, CourtSettings>;
 
 /** The court's record gates: `courtCase(id)`, `_entities`, `Dispute.courtCases`, `Docking.courtCase`. */
 export const courtCaseAccess = defineRecordAccess<CourtCase, CourtCaseType, CourtContext>({

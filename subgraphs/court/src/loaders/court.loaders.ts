@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { createOutgoingDockingLoaders, recordByDockingLoader } from '@jiefen/docking';
 import { manyByKey, oneByKey } from '@jiefen/subgraph-kit';
 import { CourtCase } from '../entities/court-case.entity.js';
 import { EnforcementApplication } from '../entities/enforcement-application.entity.js';
@@ -7,7 +8,10 @@ import { JudicialConfirmation } from '../entities/judicial-confirmation.entity.j
 export function createCourtLoaders(em: EntityManager) {
   return {
     courtCaseById: oneByKey((ids: readonly string[]) => em.find(CourtCase, { id: { $in: [...ids] } }), (c) => c.id),
-    courtCaseByDocking: oneByKey((ids: readonly string[]) => em.find(CourtCase, { dockingId: { $in: [...ids] } }), (c) => c.dockingId!),
+    /** The case a docking the court opened hands over (through its outgoing docking). */
+    courtCaseByDocking: recordByDockingLoader(em, 'COURT', 'CourtCase', (ids) => em.find(CourtCase, { id: { $in: [...ids] } })),
+    /** The cases' hand-overs (outgoing dockings), for the fields that show them. */
+    outgoing: createOutgoingDockingLoaders(em, 'COURT', 'CourtCase'),
     courtCasesByDispute: manyByKey(
       (ids: readonly string[]) => em.find(CourtCase, { disputeId: { $in: [...ids] } }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
       (c) => c.disputeId,

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
-import { mediationDueAt, type Procedure } from '../domain/clocks.js';
+import { mediationDueAt, type Procedure, type CourtSettings } from '../domain/clocks.js';
 import { courtCaseWorkflow, stageOf, type CourtActor, type CourtCaseEvent, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { CourtCase } from '../entities/court-case.entity.js';
-import { publishCourtDocking } from './docking-outbound.service.js';
-import { decide, nextCaseNumber, optionsOf, requireCourtStaff, type ServiceOptions } from './support.js';
+import { openCourtDocking } from './docking-outbound.service.js';
+import { decide, nextCaseNumber, requireCourtStaff } from './support.js';
 
 export interface CivilCaseInput {
   disputeId: string;
@@ -22,8 +22,8 @@ export interface CivilCaseInput {
  * 诉前收案: a civil case the court received, numbered 民诉前调, before any filing. The dispute must be
  * registered at the hub (verified there before a number is taken: a refused case spends none).
  */
-export async function receiveCivilCase(em: EntityManager, caller: Caller, input: CivilCaseInput, references: References, options?: ServiceOptions): Promise<CourtCase> {
-  const { now } = optionsOf(options);
+export async function receiveCivilCase(em: EntityManager, caller: Caller, input: CivilCaseInput, references: References, settings: CourtSettings): Promise<CourtCase> {
+  const now = settings.now();
   requireCourtStaff(caller);
   const regionCode = check.regionCode('regionCode', input.regionCode);
   const cause = check.text('cause', '案由', input.cause, { min: 2, max: 100 });
@@ -67,9 +67,8 @@ function checkTarget(target: MediationTarget): { code: string; name: string | nu
   return { code, name };
 }
 
-/** A new docking for the mediation the case is sent to (a case sent again after a refusal gets a new one). */
-function startDocking(c: CourtCase, target: { code: string; name: string | null }): void {
-  Object.assign(c, { dockingId: randomUUID(), mediationOrganizationCode: target.code, mediationOrganization: target.name, mediationAcceptedAt: null, mediationCaseNumber: null, mediationRejectionReason: null });
+/** A case sent (again, after a refusal) starts afresh: the new docking's outcome is not yet known. */
+function startMediation(c: CourtCase): void {
   Object.assign(c, { mediationOutcome: null, mediationOutcomeAt: null, mediationOutcomeNote: null });
 }
 
@@ -77,24 +76,26 @@ function startDocking(c: CourtCase, target: { code: string; name: string | null 
  * 委派: sends a case received before filing to a mediation organization; due back in 30 days. The
  * case's change and the `DockingRequested` event (to justice, copied to the hub) commit together.
  */
-export async function divertToMediation(em: EntityManager, caller: Caller, id: string, target: MediationTarget, options?: ServiceOptions): Promise<CourtCase> {
-  const { now, clocks } = optionsOf(options);
+export async function divertToMediation(em: EntityManager, caller: Caller, id: string, target: MediationTarget, settings: CourtSettings): Promise<CourtCase> {
+  const { clocks } = settings;
+  const now = settings.now();
   requireCourtStaff(caller);
   const org = checkTarget(target);
   return em.transactional(async (tx) => {
     const c = await loadCase(tx, id);
     requireCourtStaff(caller, c.regionCode);
     step(c, 'DIVERT', 'COURT_STAFF');
-    startDocking(c, org);
+    startMediation(c);
     Object.assign(c, { divertedAt: now, mediationMode: 'DELEGATED', mediationSentAt: now, mediationDueAt: mediationDueAt('DELEGATED', now, null, clocks) });
-    await publishCourtDocking(tx, caller, c);
+    await openCourtDocking(tx, caller, c, org);
     return c;
   });
 }
 
 /** 委托: sends a filed case to mediation during litigation; due back in 15 days (7 in summary procedure). */
-export async function entrustMediation(em: EntityManager, caller: Caller, id: string, target: MediationTarget, options?: ServiceOptions): Promise<CourtCase> {
-  const { now, clocks } = optionsOf(options);
+export async function entrustMediation(em: EntityManager, caller: Caller, id: string, target: MediationTarget, settings: CourtSettings): Promise<CourtCase> {
+  const { clocks } = settings;
+  const now = settings.now();
   requireCourtStaff(caller);
   const org = checkTarget(target);
   return em.transactional(async (tx) => {
@@ -102,16 +103,16 @@ export async function entrustMediation(em: EntityManager, caller: Caller, id: st
     requireCourtStaff(caller, c.regionCode);
     step(c, 'ENTRUST', 'COURT_STAFF');
     const procedure = (c.procedure ?? 'ORDINARY') as Procedure;
-    startDocking(c, org);
+    startMediation(c);
     Object.assign(c, { mediationMode: 'ENTRUSTED', mediationSentAt: now, mediationDueAt: mediationDueAt('ENTRUSTED', now, procedure, clocks) });
-    await publishCourtDocking(tx, caller, c);
+    await openCourtDocking(tx, caller, c, org);
     return c;
   });
 }
 
 /** 立案: a case whose pre-filing mediation failed (or was declined) is filed with a 民初 number. */
-export async function fileCase(em: EntityManager, caller: Caller, id: string, procedure: string, options?: ServiceOptions): Promise<CourtCase> {
-  const { now } = optionsOf(options);
+export async function fileCase(em: EntityManager, caller: Caller, id: string, procedure: string, settings: CourtSettings): Promise<CourtCase> {
+  const now = settings.now();
   requireCourtStaff(caller);
   const chosen = check.oneOf('procedure', '审判程序', procedure, ['ORDINARY', 'SUMMARY'] as const);
   return em.transactional(async (tx) => {
@@ -136,8 +137,8 @@ export interface MediationOutcomeReport {
   concludedAt?: Date | string | null;
 }
 
-async function applyOutcome(em: EntityManager, actor: CourtActor, caller: Caller | null, report: MediationOutcomeReport, options?: ServiceOptions): Promise<CourtCase> {
-  const { now } = optionsOf(options);
+async function applyOutcome(em: EntityManager, actor: CourtActor, caller: Caller | null, report: MediationOutcomeReport, settings: CourtSettings): Promise<CourtCase> {
+  const now = settings.now();
   const id = requireUuid('courtCaseId', report.courtCaseId);
   const note = check.text('note', '调解情况', report.note, { min: 2, max: 2000 });
   const agreementId = report.agreementId ? requireUuid('agreementId', report.agreementId) : null;
@@ -158,12 +159,12 @@ async function applyOutcome(em: EntityManager, actor: CourtActor, caller: Caller
  * Entry point for the docking event that brings a mediation's outcome back to the court
  * (MediationConcluded): the inbox has verified the sender, so no caller is checked here.
  */
-export function receiveMediationOutcome(em: EntityManager, report: MediationOutcomeReport, options?: ServiceOptions): Promise<CourtCase> {
-  return applyOutcome(em, 'MEDIATION_ORGANIZATION', null, report, options);
+export function receiveMediationOutcome(em: EntityManager, report: MediationOutcomeReport, settings: CourtSettings): Promise<CourtCase> {
+  return applyOutcome(em, 'MEDIATION_ORGANIZATION', null, report, settings);
 }
 
 /** Court staff register an outcome reported to them on paper. */
-export function recordMediationOutcome(em: EntityManager, caller: Caller, report: MediationOutcomeReport, options?: ServiceOptions): Promise<CourtCase> {
+export function recordMediationOutcome(em: EntityManager, caller: Caller, report: MediationOutcomeReport, settings: CourtSettings): Promise<CourtCase> {
   requireCourtStaff(caller);
-  return applyOutcome(em, 'COURT_STAFF', caller, report, options);
+  return applyOutcome(em, 'COURT_STAFF', caller, report, settings);
 }

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { DomainError } from '@jiefen/subgraph-kit';
+import { DomainError, type DockingApplyContext } from '@jiefen/subgraph-kit';
 import {
-  jsonLogger, type TypedDockingEvent,
+  applyDockingFeedback, findOutgoingDocking, jsonLogger, type DockingFeedbackHooks, type DockingOutgoing, type TypedDockingEvent,
 } from '@jiefen/docking';
+import type { CourtSettings } from '../domain/clocks.js';
 import { courtCaseWorkflow, mediationRunning, stageOf, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { matterKindsOf } from '../domain/judicial-confirmation.rules.js';
 import { CourtCase } from '../entities/court-case.entity.js';
@@ -14,7 +15,9 @@ import { receiveJudicialConfirmationApplication } from './judicial-confirmation.
 // outbound half (what the court announces) is docking-outbound.service.ts.
 
 /** `JudicialConfirmationRequested`: the parties' joint application arrives with the agreement of a case the court sent out. */
-async function receiveConfirmationRequest(em: EntityManager, event: TypedDockingEvent<'JudicialConfirmationRequested'>, c: CourtCase): Promise<void> {
+async function receiveConfirmationRequest(em: EntityManager, event: TypedDockingEvent<'JudicialConfirmationRequested'>, docking: DockingOutgoing, settings: CourtSettings): Promise<void> {
+  const c = await em.findOne(CourtCase, { id: docking.recordId });
+  if (!c) return;
   const p = event.payload;
   const applicants = Array.isArray(p.applicants) ? p.applicants : [];
   try {
@@ -24,7 +27,7 @@ async function receiveConfirmationRequest(em: EntityManager, event: TypedDocking
       courtCaseId: c.id,
       dockingId: event.dockingId,
       agreementId: String(p.agreementId ?? ''),
-      mediationOrganization: c.mediationOrganization ?? '人民调解委员会',
+      mediationOrganization: docking.organizationName?.slice(0, 100) || '人民调解委员会',
       agreementSummary: `${String(p.agreementNumber ?? '')}:${String(p.matters ?? '')}`,
       matters: matterKindsOf(String(p.matters ?? '')),
       agreementEffectiveAt: `${String(p.effectiveDate ?? '')}T00:00:00+08:00`,
@@ -32,7 +35,7 @@ async function receiveConfirmationRequest(em: EntityManager, event: TypedDocking
       applicants: applicants.map((a) => ({ name: a.name, idNumber: a.idNumber ?? null, phone: a.phone ?? null })),
       // Every party of the agreement applies together through the organization.
       jointApplication: applicants.length >= 2,
-    });
+    }, settings);
   } catch (error) {
     // A malformed application would fail on every retry: logged, not applied.
     if (error instanceof DomainError) return ignore(event, `invalid application: ${error.message}`);
@@ -43,48 +46,39 @@ async function receiveConfirmationRequest(em: EntityManager, event: TypedDocking
 const ignore = (event: TypedDockingEvent, reason: string) =>
   jsonLogger({ level: 'warn', message: 'docking event not applied', agency: 'COURT', eventId: event.id, type: event.type, dockingId: event.dockingId, reason });
 
+const caseOf = (em: EntityManager, docking: DockingOutgoing) => em.findOneOrFail(CourtCase, { id: docking.recordId });
+
+/** What an answer about a case sent to mediation means for the case (the docking package keeps the hand-over). */
+const hooksWith = (settings: CourtSettings): DockingFeedbackHooks => ({
+  // A case whose outcome the court recorded on paper (or that moved on) waits for nothing.
+  awaits: async (em, docking) => mediationRunning((await caseOf(em, docking)).status as CourtCaseState),
+  onRejected: async (em, docking) => {
+    const c = await caseOf(em, docking);
+    const next = courtCaseWorkflow.transition(c.status as CourtCaseState, 'RETURN_UNACCEPTED', 'MEDIATION_ORGANIZATION');
+    const preFiling = c.status === 'DIVERTED_TO_MEDIATION';
+    c.status = next;
+    c.stage = stageOf(next);
+    c.mediationDueAt = null;
+    // Not diverted after all: the indicators count diversions that an organization took up.
+    if (preFiling) c.divertedAt = null;
+  },
+  onConcluded: async (em, docking, p) => {
+    const summary = p.summary.trim().length >= 2 ? p.summary.trim().slice(0, 2000) : '调解组织已反馈调解结果';
+    // A failed pre-filing mediation stays MEDIATION_FAILED, ready for 立案 (fileCase).
+    await receiveMediationOutcome(em, { courtCaseId: docking.recordId, succeeded: p.outcome === 'AGREEMENT', note: summary, concludedAt: p.concludedAt }, settings);
+  },
+});
+
 /**
  * Applies what comes back about a case the court sent to mediation, in the inbox transaction
- * (each event once, in order per docking). Events about a docking the court is not (or no longer)
- * running for the case change nothing: throwing would only make the sender retry in vain.
+ * (each event once, in order per docking): the answers through the docking package's feedback
+ * applier (and its staleness policy), the parties' application for judicial confirmation here.
  */
-export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
-  const c = await em.findOne(CourtCase, { dockingId: event.dockingId });
-  if (!c) return;
-  if (event.type === 'JudicialConfirmationRequested') return receiveConfirmationRequest(em, event, c);
-  const running = mediationRunning(c.status as CourtCaseState);
-  switch (event.type) {
-    case 'DockingAccepted': {
-      if (!running) return ignore(event, `case is ${c.status}`);
-      const p = event.payload;
-      c.mediationAcceptedAt = new Date(p.acceptedAt);
-      c.mediationCaseNumber = typeof p.caseNumber === 'string' ? p.caseNumber.slice(0, 60) : null;
-      if (typeof p.organizationName === 'string' && p.organizationName.trim()) c.mediationOrganization = p.organizationName.trim().slice(0, 100);
-      break;
-    }
-    case 'DockingRejected': {
-      if (!running) return ignore(event, `case is ${c.status}`);
-      const p = event.payload;
-      const next = courtCaseWorkflow.transition(c.status as CourtCaseState, 'RETURN_UNACCEPTED', 'MEDIATION_ORGANIZATION');
-      const preFiling = c.status === 'DIVERTED_TO_MEDIATION';
-      c.status = next;
-      c.stage = stageOf(next);
-      c.mediationRejectionReason = typeof p.reason === 'string' && p.reason.trim() ? p.reason.trim() : '调解组织不予受理';
-      c.mediationDueAt = null;
-      // Not diverted after all: the indicators count diversions that an organization took up.
-      if (preFiling) c.divertedAt = null;
-      break;
-    }
-    case 'MediationConcluded': {
-      if (!running) return ignore(event, `case is ${c.status}`);
-      const p = event.payload;
-      const summary = typeof p.summary === 'string' && p.summary.trim().length >= 2 ? p.summary.trim().slice(0, 2000) : '调解组织已反馈调解结果';
-      // A failed pre-filing mediation stays MEDIATION_FAILED, ready for 立案 (fileCase).
-      await receiveMediationOutcome(em, { courtCaseId: c.id, succeeded: p.outcome === 'AGREEMENT', note: summary, concludedAt: p.concludedAt });
-      return;
-    }
-    default:
-      return;
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, { settings }: DockingApplyContext<CourtSettings>): Promise<void> {
+  if (event.type !== 'JudicialConfirmationRequested') {
+    await applyDockingFeedback(em, 'COURT', event, hooksWith(settings));
+    return;
   }
-  await em.flush();
+  const docking = await findOutgoingDocking(em, 'COURT', event.dockingId);
+  if (docking) await receiveConfirmationRequest(em, event, docking, settings);
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
-import { publish, type DockingRequestedPayload, type JudicialConfirmationRuledPayload, type JudicialConfirmationRuling } from '@jiefen/docking';
+import { openOutgoingDocking, publish, type DockingRequestedPayload, type JudicialConfirmationRuledPayload, type JudicialConfirmationRuling } from '@jiefen/docking';
 import { courtCodeOf } from '../domain/case-numbers.js';
 import type { CourtCase } from '../entities/court-case.entity.js';
 import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
@@ -9,8 +9,14 @@ import type { JudicialConfirmation } from '../entities/judicial-confirmation.ent
 // announced by `DockingRequested` to the justice bureau (copied to the hub) in the same transaction
 // as the case's change; what the organization does with it comes back to docking-inbound.service.ts.
 
-/** `DockingRequested` for a case the court just sent out; called inside the sending transaction after the change. */
-export async function publishCourtDocking(tx: EntityManager, caller: Caller, c: CourtCase): Promise<void> {
+/** The court's record handed over in its dockings. */
+export const DOCKED_RECORD = 'CourtCase';
+
+/**
+ * Opens the docking of a case the court just sent out (the outgoing docking and its
+ * `DockingRequested`); called inside the sending transaction after the case's change.
+ */
+export async function openCourtDocking(tx: EntityManager, caller: Caller, c: CourtCase, target: { code: string; name: string | null }): Promise<void> {
   const commission = c.mediationMode === 'ENTRUSTED';
   const parties: DockingRequestedPayload['parties'] = [];
   if (c.plaintiffName) parties.push({ role: 'APPLICANT', name: c.plaintiffName, idNumber: c.plaintiffIdNumber ?? null, phone: c.plaintiffPhone ?? null });
@@ -24,15 +30,15 @@ export async function publishCourtDocking(tx: EntityManager, caller: Caller, c: 
     summary: `${c.cause}(${commission ? `委托调解,立案案号 ${c.filingNumber ?? ''}` : `诉前委派调解,案号 ${c.caseNumber}`})`,
     sentAt: c.mediationSentAt!.toISOString(),
     source: {
-      agency: 'COURT', recordType: 'CourtCase', recordId: c.id, number: c.filingNumber ?? c.caseNumber,
+      agency: 'COURT', recordType: DOCKED_RECORD, recordId: c.id, number: c.filingNumber ?? c.caseNumber,
       organizationCode: caller.organization, organizationName: `人民法院(${courtCodeOf(c.regionCode) ?? c.regionCode})`, officerName: caller.name,
     },
-    target: { organizationCode: c.mediationOrganizationCode!, organizationName: c.mediationOrganization ?? null },
+    target: { organizationCode: target.code, organizationName: target.name },
     parties,
     ...(commission ? { procedure: (c.procedure ?? 'ORDINARY') as 'ORDINARY' | 'SUMMARY' } : {}),
   };
   await tx.flush();
-  await publish(tx, { type: 'DockingRequested', dockingId: c.dockingId!, from: 'COURT', to: 'JUSTICE', payload });
+  await openOutgoingDocking(tx, { to: 'JUSTICE', payload });
 }
 
 /** `JudicialConfirmationRuled` back to the justice side, for an application that came by docking; in the deciding transaction. */

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
-import { acceptanceDueAt, rulingDueAt } from '../domain/clocks.js';
+import { acceptanceDueAt, rulingDueAt, type CourtSettings } from '../domain/clocks.js';
 import { checkRulingExtension, confirmationWorkflow, type ConfirmationActor, type ConfirmationEvent, type ConfirmationState } from '../domain/judicial-confirmation.workflow.js';
 import { MATTER_KINDS, refusalReasonsOf, type MatterKind } from '../domain/judicial-confirmation.rules.js';
 import { CourtCase } from '../entities/court-case.entity.js';
 import { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import { JudicialConfirmation, type ConfirmationApplicant } from '../entities/judicial-confirmation.entity.js';
 import { publishRuling } from './docking-outbound.service.js';
-import { decide, nextCaseNumber, optionsOf, requireCourtStaff, type ServiceOptions } from './support.js';
+import { decide, nextCaseNumber, requireCourtStaff } from './support.js';
 
 /** A joint application for judicial confirmation, as it arrives from the justice side with the agreement. */
 export interface JudicialConfirmationApplication {
@@ -45,8 +45,9 @@ function dateOf(field: string, label: string, value: Date | string): Date {
  * application (APPLIED) with its 3-day acceptance clock. Validated like any input; receiving the
  * same application twice returns the first record.
  */
-export async function receiveJudicialConfirmationApplication(em: EntityManager, application: JudicialConfirmationApplication, options?: ServiceOptions): Promise<JudicialConfirmation> {
-  const { now, clocks } = optionsOf(options);
+export async function receiveJudicialConfirmationApplication(em: EntityManager, application: JudicialConfirmationApplication, settings: CourtSettings): Promise<JudicialConfirmation> {
+  const { clocks } = settings;
+  const now = settings.now();
   const applicationId = check.text('applicationId', '申请编号', application.applicationId, { max: 64 });
   const disputeId = requireUuid('disputeId', application.disputeId);
   const agreementId = requireUuid('agreementId', application.agreementId);
@@ -97,8 +98,9 @@ function step(j: JudicialConfirmation, event: ConfirmationEvent, actor: Confirma
 }
 
 /** 受理: only an application the law allows; otherwise `NOT_ELIGIBLE` with every reason and nothing written. */
-export async function acceptJudicialConfirmation(em: EntityManager, caller: Caller, id: string, options?: ServiceOptions): Promise<JudicialConfirmation> {
-  const { now, clocks } = optionsOf(options);
+export async function acceptJudicialConfirmation(em: EntityManager, caller: Caller, id: string, settings: CourtSettings): Promise<JudicialConfirmation> {
+  const { clocks } = settings;
+  const now = settings.now();
   requireCourtStaff(caller);
   return em.transactional(async (tx) => {
     const j = await loadForStaff(tx, caller, id);
@@ -119,8 +121,9 @@ export async function acceptJudicialConfirmation(em: EntityManager, caller: Call
  * 不予受理: records every legal reason that applies, plus the staff's note; a refusal with neither
  * a legal reason nor a note is a validation error.
  */
-export async function refuseJudicialConfirmation(em: EntityManager, caller: Caller, id: string, note: string | null, options?: ServiceOptions): Promise<JudicialConfirmation> {
-  const { now, clocks } = optionsOf(options);
+export async function refuseJudicialConfirmation(em: EntityManager, caller: Caller, id: string, note: string | null, settings: CourtSettings): Promise<JudicialConfirmation> {
+  const { clocks } = settings;
+  const now = settings.now();
   requireCourtStaff(caller);
   const refusalNote = check.optionalText('note', '不予受理说明', note, 1000);
   return em.transactional(async (tx) => {
@@ -135,8 +138,8 @@ export async function refuseJudicialConfirmation(em: EntityManager, caller: Call
 }
 
 /** 延长审查期限: +10 days once, with the president's approval recorded. */
-export async function extendRuling(em: EntityManager, caller: Caller, id: string, approvedBy: string, reason: string, options?: ServiceOptions): Promise<JudicialConfirmation> {
-  const { clocks } = optionsOf(options);
+export async function extendRuling(em: EntityManager, caller: Caller, id: string, approvedBy: string, reason: string, settings: CourtSettings): Promise<JudicialConfirmation> {
+  const { clocks } = settings;
   requireCourtStaff(caller);
   const approver = check.text('approvedBy', '批准延长的院长', approvedBy, { min: 2, max: 50 });
   const why = check.text('reason', '延长理由', reason, { min: 2, max: 1000 });
@@ -154,8 +157,8 @@ export async function extendRuling(em: EntityManager, caller: Caller, id: string
 }
 
 /** 裁定: the agreement is confirmed valid, or the application is rejected (驳回). */
-export async function ruleOnJudicialConfirmation(em: EntityManager, caller: Caller, id: string, confirmed: boolean, note: string, options?: ServiceOptions): Promise<JudicialConfirmation> {
-  const { now } = optionsOf(options);
+export async function ruleOnJudicialConfirmation(em: EntityManager, caller: Caller, id: string, confirmed: boolean, note: string, settings: CourtSettings): Promise<JudicialConfirmation> {
+  const now = settings.now();
   requireCourtStaff(caller);
   const rulingNote = check.text('note', '裁定理由', note, { min: 2, max: 2000 });
   return em.transactional(async (tx) => {
@@ -168,8 +171,8 @@ export async function ruleOnJudicialConfirmation(em: EntityManager, caller: Call
 }
 
 /** 履行: the confirmed agreement was performed without enforcement. */
-export async function recordAgreementPerformed(em: EntityManager, caller: Caller, id: string, options?: ServiceOptions): Promise<JudicialConfirmation> {
-  const { now } = optionsOf(options);
+export async function recordAgreementPerformed(em: EntityManager, caller: Caller, id: string, settings: CourtSettings): Promise<JudicialConfirmation> {
+  const now = settings.now();
   requireCourtStaff(caller);
   return em.transactional(async (tx) => {
     const j = await loadForStaff(tx, caller, id);
@@ -181,9 +184,9 @@ export async function recordAgreementPerformed(em: EntityManager, caller: Caller
 
 /** 申请强制执行: a party of a confirmed agreement the other did not perform; numbered 执. */
 export async function applyForEnforcement(
-  em: EntityManager, caller: Caller, id: string, input: { applicantName: string; unperformedTerms: string }, options?: ServiceOptions,
+  em: EntityManager, caller: Caller, id: string, input: { applicantName: string; unperformedTerms: string }, settings: CourtSettings,
 ): Promise<EnforcementApplication> {
-  const { now } = optionsOf(options);
+  const now = settings.now();
   requireCourtStaff(caller);
   const applicantName = check.text('applicantName', '申请执行人', input.applicantName, { max: 50 });
   const unperformedTerms = check.text('unperformedTerms', '未履行的协议内容', input.unperformedTerms, { min: 2, max: 2000 });

@@ -2,18 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { DomainError } from '@jiefen/subgraph-kit';
 import { caseYearOf, courtCodeOf, formatCaseNumber, type CaseSeries } from '../domain/case-numbers.js';
-import { COURT_CLOCKS, type CourtClocks } from '../domain/clocks.js';
 import { CourtRuleError } from '../domain/workflow.js';
-
-/** What every service call may be given: the moment it happens and the clocks in force (tests inject both). */
-export interface ServiceOptions {
-  now?: Date;
-  clocks?: CourtClocks;
-}
-
-export function optionsOf(options: ServiceOptions = {}): { now: Date; clocks: CourtClocks } {
-  return { now: options.now ?? new Date(), clocks: options.clocks ?? COURT_CLOCKS };
-}
 
 /** Runs a domain decision, turning its rule errors into the kit's coded errors. */
 export function decide<T>(decision: () => T): T {

@@ -1,7 +1,6 @@
+import { addDays } from '@jiefen/calendar';
 import type { DisputeState } from './dispute.workflow.js';
 import type { Tier } from './tiers.js';
-
-const DAY = 86_400_000;
 
 /**
  * The hub's clocks, in calendar days (DOMAIN.md: clocks are configuration; provinces differ).
@@ -50,9 +49,5 @@ export function disputeDueAt(state: DisputeState, tier: Tier, since: Date, clock
     GUIDED_TO_LITIGATION: null,
   };
   const d = days[state];
-  return d === null ? null : new Date(since.getTime() + d * DAY);
-}
-
-export function isOverdue(dueAt: Date | null, now: Date): boolean {
-  return dueAt !== null && dueAt.getTime() < now.getTime();
+  return d === null ? null : addDays(since, d);
 }

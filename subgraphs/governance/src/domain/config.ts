@@ -11,14 +11,11 @@ export interface HubConfig {
   warnings: WarningRules;
 }
 
-export const hubConfig: HubConfig = {
+// The DOMAIN.md defaults. Not mutable: a deployment's clocks come through createGovernanceSubgraph(options)
+// (JIEFEN_GOVERNANCE_CLOCKS), never through a module global.
+export const hubConfig: Readonly<HubConfig> = Object.freeze({
   clocks: DEFAULT_HUB_CLOCKS,
   dockingClocks: DEFAULT_DOCKING_CLOCKS,
   escalation: DEFAULT_ESCALATION_POLICY,
   warnings: DEFAULT_WARNING_RULES,
-};
-
-/** Overrides part of the configuration (a province's own clocks, a county's thresholds). */
-export function configureHub(overrides: Partial<HubConfig>): void {
-  Object.assign(hubConfig, overrides);
-}
+});

@@ -1,3 +1,5 @@
+import { chinaYear } from '@jiefen/calendar';
+
 /** The people's-mediation statistics categories (DOMAIN.md), later years' additions included. */
 export const DISPUTE_CATEGORIES = [
   '婚姻家庭', '邻里', '房屋宅基地', '合同', '生产经营', '损害赔偿', '山林土地', '征地拆迁',
@@ -24,7 +26,7 @@ export function formatDisputeNumber(regionCode: string, year: number, sequence: 
 
 /** The year of registration in China Standard Time (a dispute registered at 00:30 on 1 January belongs to the new year). */
 export function registrationYear(at: Date): number {
-  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
+  return chinaYear(at);
 }
 
 /** A dispute needs at least one applicant; a party appears once by ID number. */

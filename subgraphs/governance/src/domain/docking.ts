@@ -1,3 +1,5 @@
+import { addDays } from '@jiefen/calendar';
+
 /** 对接 — one hand-over between agencies (诉调、公调、检调、访调、援调); the hub keeps the ledger. */
 export const DOCKING_KINDS = ['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID'] as const;
 export type DockingKind = (typeof DOCKING_KINDS)[number];
@@ -11,8 +13,6 @@ export type DockingStatus = (typeof DOCKING_STATUSES)[number];
 
 export const DOCKING_OUTCOMES = ['SETTLED', 'NOT_SETTLED', 'TERMINATED'] as const;
 export type DockingOutcome = (typeof DOCKING_OUTCOMES)[number];
-
-const DAY = 86_400_000;
 
 /**
  * Default docking clocks in days (DOMAIN.md, Dockings): acceptance, conclusion by kind and mode,
@@ -38,11 +38,11 @@ export const DEFAULT_DOCKING_CLOCKS: DockingClocks = {
 
 export function dockingClockDates(kind: DockingKind, mode: DockingMode, sentAt: Date, clocks: DockingClocks = DEFAULT_DOCKING_CLOCKS): { acceptBy: Date; concludeBy: Date } {
   const conclude = clocks.concludeDays[kind][mode] ?? clocks.concludeDays[kind].default;
-  return { acceptBy: new Date(sentAt.getTime() + clocks.acceptDays * DAY), concludeBy: new Date(sentAt.getTime() + conclude * DAY) };
+  return { acceptBy: addDays(sentAt, clocks.acceptDays), concludeBy: addDays(sentAt, conclude) };
 }
 
 export function confirmByAfter(concludedAt: Date, clocks: DockingClocks = DEFAULT_DOCKING_CLOCKS): Date {
-  return new Date(concludedAt.getTime() + clocks.confirmDays * DAY);
+  return addDays(concludedAt, clocks.confirmDays);
 }
 
 /** The deadline the docking is running against now: accept, conclude, or feed back (confirm); none once it is over. */

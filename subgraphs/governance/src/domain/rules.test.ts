@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HUB_CLOCKS, disputeDueAt, isOverdue } from './clocks.js';
+import { isOverdue } from '@jiefen/calendar';
+import { DEFAULT_HUB_CLOCKS, disputeDueAt } from './clocks.js';
 import { confirmByAfter, dockingClockDates, dockingDueAt } from './docking.js';
 import { DEFAULT_WARNING_RULES, riskAfter, warningsAtEscalation, warningsAtRegistration } from './early-warning.js';
 import { ALERT_EVENTS, ALERT_STATES, riskAlertWorkflow } from './risk-alert.workflow.js';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { isMinor, pageRequest, requireCaller, requireRegionPrefix, toConnection } from '@jiefen/subgraph-kit';
+import { isMinor, keysetPage, requireCaller, requireRegionPrefix } from '@jiefen/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Dispute } from '../entities/dispute.entity.js';
 import { hubText, mayReadHandling } from './access.js';
@@ -22,7 +22,6 @@ export class DisputeResolver {
   @Query(() => DisputeConnection, { description: '纠纷列表(按登记时间倒序,游标分页;可按区划、类别、状态、层级、渠道、风险、超期筛选) Disputes, newest first' })
   async disputes(@Args(() => DisputesArgs) args: DisputesArgs, @Ctx() ctx: GovernanceContext): Promise<InstanceType<typeof DisputeConnection>> {
     const caller = requireCaller(ctx);
-    const { limit, after } = pageRequest(args, 2);
     // Nobody sees outside their jurisdiction: the filter, if any, narrows it.
     const conditions: FilterQuery<Dispute>[] = [{ regionCode: { $like: `${caller.jurisdiction}%` } }];
     if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
@@ -35,14 +34,7 @@ export class DisputeResolver {
     if (args.overdue === true) conditions.push({ dueAt: { $lt: now } });
     if (args.overdue === false) conditions.push({ $or: [{ dueAt: null }, { dueAt: { $gte: now } }] });
     const where: FilterQuery<Dispute> = { $and: conditions };
-    const keyset: FilterQuery<Dispute> = after
-      ? { $or: [{ registeredAt: { $lt: new Date(after[0]!) } }, { registeredAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(Dispute, { $and: [where, keyset] }, { orderBy: { registeredAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(Dispute, where),
-    ]);
-    return toConnection(rows, limit, total, (d) => [d.registeredAt.toISOString(), d.id], toDisputeType);
+    return keysetPage(ctx.em, Dispute, { where, orderBy: { registeredAt: 'desc', id: 'desc' }, page: args }, toDisputeType);
   }
 
   @FieldResolver(() => RegionType, { nullable: true, description: '发生地区划' })

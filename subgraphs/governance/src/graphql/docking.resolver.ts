@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { isLeader } from '@jiefen/auth';
-import { pageRequest, requireCaller, requireRegionPrefix, toConnection, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { keysetPage, requireCaller, requireRegionPrefix, type SubgraphContext } from '@jiefen/subgraph-kit';
 import { Docking } from '../entities/docking.entity.js';
 import type { GovernanceContext } from './context.js';
 import { DockingConnection, DockingEventType, DockingsArgs, DockingType } from './docking.type.js';
@@ -25,7 +25,6 @@ export class DockingResolver {
 
   @Query(() => DockingConnection, { description: '对接台账(按发送时间倒序,游标分页) Dockings, newest first' })
   async dockings(@Args(() => DockingsArgs) args: DockingsArgs, @Ctx() ctx: GovernanceContext): Promise<InstanceType<typeof DockingConnection>> {
-    const { limit, after } = pageRequest(args, 2);
     const conditions: FilterQuery<Docking>[] = [dockingVisibilityFilter(ctx)];
     if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
     if (args.kind) conditions.push({ kind: args.kind });
@@ -34,14 +33,7 @@ export class DockingResolver {
     if (args.overdue === true) conditions.push({ dueAt: { $lt: now } });
     if (args.overdue === false) conditions.push({ $or: [{ dueAt: null }, { dueAt: { $gte: now } }] });
     const where: FilterQuery<Docking> = { $and: conditions };
-    const keyset: FilterQuery<Docking> = after
-      ? { $or: [{ sentAt: { $lt: new Date(after[0]!) } }, { sentAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(Docking, { $and: [where, keyset] }, { orderBy: { sentAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(Docking, where),
-    ]);
-    return toConnection(rows, limit, total, (d) => [d.sentAt.toISOString(), d.id], (d) => toDockingType(d, ctx));
+    return keysetPage(ctx.em, Docking, { where, orderBy: { sentAt: 'desc', id: 'desc' }, page: args }, (d) => toDockingType(d, ctx));
   }
 
   @FieldResolver(() => [DockingEventType], { description: '对接时间线' })

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { DomainError, pageRequest, requireCaller, requireRegionPrefix, toConnection } from '@jiefen/subgraph-kit';
+import { DomainError, keysetPage, requireCaller, requireRegionPrefix } from '@jiefen/subgraph-kit';
 import { RISK_LEVELS } from '../domain/tiers.js';
 import { RiskAlert } from '../entities/risk-alert.entity.js';
 import { handleRiskAlert, raiseRiskAlert } from '../services/risk-alert.service.js';
@@ -29,20 +29,12 @@ export class RiskAlertResolver {
   @Query(() => RiskAlertConnection, { description: '预警列表(按等级、区划筛选,新的在前) Alerts, newest first' })
   async riskAlerts(@Args(() => RiskAlertsArgs) args: RiskAlertsArgs, @Ctx() ctx: GovernanceContext): Promise<InstanceType<typeof RiskAlertConnection>> {
     const prefix = requireHubReader(ctx);
-    const { limit, after } = pageRequest(args, 2);
     const conditions: FilterQuery<RiskAlert>[] = [{ regionCode: { $like: `${prefix}%` } }];
     if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
     if (args.level) conditions.push({ level: args.level });
     if (args.status) conditions.push({ status: args.status });
     const where: FilterQuery<RiskAlert> = { $and: conditions };
-    const keyset: FilterQuery<RiskAlert> = after
-      ? { $or: [{ raisedAt: { $lt: new Date(after[0]!) } }, { raisedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(RiskAlert, { $and: [where, keyset] }, { orderBy: { raisedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(RiskAlert, where),
-    ]);
-    return toConnection(rows, limit, total, (a) => [a.raisedAt.toISOString(), a.id], toRiskAlertType);
+    return keysetPage(ctx.em, RiskAlert, { where, orderBy: { raisedAt: 'desc', id: 'desc' }, page: args }, toRiskAlertType);
   }
 
   @Query(() => [RiskAlertCountType], { description: '待处置预警按等级统计 Open alerts per level' })

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { maskName } from '@jiefen/auth';
-import { DomainError, pageRequest, requireCaller, requireRegionPrefix, toConnection } from '@jiefen/subgraph-kit';
+import { DomainError, keysetPage, pageRequest, requireCaller, requireRegionPrefix, toConnection } from '@jiefen/subgraph-kit';
 import { regionLengthOf } from '../domain/screening.js';
 import { ScreeningReport } from '../entities/screening-report.entity.js';
 import { registerDisputeFromFinding, requirePeriod, screeningDueAt, submitScreeningReport } from '../services/screening.service.js';
@@ -37,15 +37,10 @@ export class ScreeningResolver {
   async screeningReports(@Args(() => ScreeningReportsArgs) args: ScreeningReportsArgs, @Ctx() ctx: GovernanceContext): Promise<InstanceType<typeof ScreeningReportConnection>> {
     const prefix = requireHubReader(ctx);
     const period = requirePeriod('periodKey', args.periodKey);
-    const { limit, after } = pageRequest(args, 1);
     const conditions: FilterQuery<ScreeningReport>[] = [{ periodKey: period.key }, { regionCode: { $like: `${prefix}%` } }];
     if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
     const where: FilterQuery<ScreeningReport> = { $and: conditions };
-    const [rows, total] = await Promise.all([
-      ctx.em.find(ScreeningReport, { $and: [where, after ? { regionCode: { $gt: String(after[0]) } } : {}] }, { orderBy: { regionCode: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(ScreeningReport, where),
-    ]);
-    return toConnection(rows, limit, total, (r) => [r.regionCode], toReportType);
+    return keysetPage(ctx.em, ScreeningReport, { where, orderBy: { regionCode: 'asc' }, page: args }, toReportType);
   }
 
   @Query(() => MissingScreeningReportConnection, {

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { DomainError, pageRequest, requireCaller, requireRegionPrefix, toConnection } from '@jiefen/subgraph-kit';
+import { DomainError, keysetPage, requireCaller, requireRegionPrefix } from '@jiefen/subgraph-kit';
 import { SupervisionItem } from '../entities/supervision-item.entity.js';
 import { requireHubSupervisor } from '../services/hub-rules.js';
 import { escalateSupervision, remindSupervision, scanOverdue } from '../services/supervision.service.js';
@@ -22,21 +22,13 @@ export class SupervisionResolver {
     requireCaller(ctx);
     const prefix = hubListPrefix(ctx);
     if (prefix === null) throw DomainError.forbidden('督办事项仅限综治中心与领导查看');
-    const { limit, after } = pageRequest(args, 2);
     const conditions: FilterQuery<SupervisionItem>[] = [{ regionCode: { $like: `${prefix}%` } }];
     if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
     if (args.status) conditions.push({ status: args.status });
     if (args.level) conditions.push({ level: args.level });
     if (args.subjectType) conditions.push({ subjectType: args.subjectType });
     const where: FilterQuery<SupervisionItem> = { $and: conditions };
-    const keyset: FilterQuery<SupervisionItem> = after
-      ? { $or: [{ createdAt: { $lt: new Date(after[0]!) } }, { createdAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(SupervisionItem, { $and: [where, keyset] }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(SupervisionItem, where),
-    ]);
-    return toConnection(rows, limit, total, (s) => [s.createdAt.toISOString(), s.id], toItemType);
+    return keysetPage(ctx.em, SupervisionItem, { where, orderBy: { createdAt: 'desc', id: 'desc' }, page: args }, toItemType);
   }
 
   @Mutation(() => OverdueScanResultType, { description: '扫描本人辖区内超期的纠纷与对接,立督办事项(幂等)并为已恢复的销号(仅 SUPERVISOR)Scan for overdue disputes and dockings' })

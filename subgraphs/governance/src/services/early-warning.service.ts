@@ -1,17 +1,16 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { addDays } from '@jiefen/calendar';
 import { hubConfig } from '../domain/config.js';
 import { riskAfter, warningsAtEscalation, warningsAtRegistration, type Warning } from '../domain/early-warning.js';
 import type { RiskLevel, Tier } from '../domain/tiers.js';
 import type { Dispute } from '../entities/dispute.entity.js';
 import { RiskAlert } from '../entities/risk-alert.entity.js';
 
-const DAY = 86_400_000;
-
 /** How many other disputes each person key was party to within the repeat window (one query). */
 export async function priorDisputesByPerson(tx: EntityManager, personKeys: string[], disputeId: string, now: Date): Promise<number[]> {
   if (personKeys.length === 0) return [];
-  const since = new Date(now.getTime() - hubConfig.warnings.repeatPerson.withinDays * DAY);
+  const since = addDays(now, -hubConfig.warnings.repeatPerson.withinDays);
   const rows: { person_key: string; n: string }[] = await tx.getConnection().execute(
     `select p.person_key, count(distinct p.dispute_id) as n from dispute_party p join dispute d on d.id = p.dispute_id
      where p.person_key in (?) and p.dispute_id <> ? and d.registered_at >= ? group by p.person_key`,

@@ -1,4 +1,4 @@
-import { chinaDate } from './clocks.js';
+import { chinaDate } from '@jiefen/calendar';
 import { RuleError } from './rule-error.js';
 
 /** Written (书面) or oral (口头, recorded by the mediator: 人民调解法 Art 28, 30). */

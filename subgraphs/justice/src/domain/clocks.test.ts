@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addTerm, chinaDate, clocksWith, confirmationDeadline, DEFAULT_CLOCKS, extendDueAt, isOverdue, lawyerAssignmentDueAt, legalAidReviewDueAt, mediationDueAt,
-  mediationTerm, returnVisitDate,
-} from './clocks.js';
+import { chinaDate, isOverdue } from '@jiefen/calendar';
+import { addTerm, clocksWith, confirmationDeadline, DEFAULT_CLOCKS, extendDueAt, lawyerAssignmentDueAt, legalAidReviewDueAt, mediationDueAt, mediationTerm, returnVisitDate } from './clocks.js';
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,3 +1,4 @@
+import { addDays, addMonths, chinaDate, startOfChinaDay, type AgencySettings } from '@jiefen/calendar';
 import { RuleError } from './rule-error.js';
 
 /** A legal time limit: calendar months and/or days. */
@@ -31,50 +32,28 @@ export interface JusticeClocks {
   returnVisitAfterConclusion: Term;
 }
 
+// Every term names both its months and its days, so a deployment's override (JIEFEN_JUSTICE_CLOCKS)
+// replaces a term whole and is checked against this shape.
 export const DEFAULT_CLOCKS: JusticeClocks = Object.freeze({
-  mediation: { months: 1 },
-  entrusted: { days: 30 },
-  commissionedOrdinary: { days: 15 },
-  commissionedSummary: { days: 7 },
+  mediation: { months: 1, days: 0 },
+  entrusted: { months: 0, days: 30 },
+  commissionedOrdinary: { months: 0, days: 15 },
+  commissionedSummary: { months: 0, days: 7 },
   maxExtensionDays: 30,
-  judicialConfirmation: { days: 30 },
-  legalAidReview: { days: 7 },
-  lawyerAssignment: { days: 3 },
-  returnVisitAfterConclusion: { days: 15 },
+  judicialConfirmation: { months: 0, days: 30 },
+  legalAidReview: { months: 0, days: 7 },
+  lawyerAssignment: { months: 0, days: 3 },
+  returnVisitAfterConclusion: { months: 0, days: 15 },
 });
 
 export function clocksWith(overrides: Partial<JusticeClocks> = {}): JusticeClocks {
   return { ...DEFAULT_CLOCKS, ...overrides };
 }
 
-const DAY = 86_400_000;
-/** China Standard Time (UTC+8, no daylight saving): the calendar the law counts in. */
-const CST = 8 * 3_600_000;
-
-/** `from` plus a term; months are calendar months (31 Jan + 1 month = 28/29 Feb). */
+/** `from` plus a term; months are calendar months in China (31 Jan + 1 month = 28/29 Feb). */
 export function addTerm(from: Date, term: Term): Date {
-  let result = new Date(from.getTime());
-  if (term.months) {
-    const local = new Date(from.getTime() + CST);
-    const day = local.getUTCDate();
-    local.setUTCDate(1);
-    local.setUTCMonth(local.getUTCMonth() + term.months);
-    const lastDay = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 0)).getUTCDate();
-    local.setUTCDate(Math.min(day, lastDay));
-    result = new Date(local.getTime() - CST);
-  }
-  if (term.days) result = new Date(result.getTime() + term.days * DAY);
-  return result;
-}
-
-/** The calendar date (YYYY-MM-DD) of an instant in China Standard Time. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CST).toISOString().slice(0, 10);
-}
-
-/** A calendar date plus whole days. */
-export function addDaysToDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+  const afterMonths = term.months ? addMonths(from, term.months) : from;
+  return term.days ? addDays(afterMonths, term.days) : afterMonths;
 }
 
 /** How a case reached the organization, as far as its clock is concerned. */
@@ -106,18 +85,13 @@ export function extendDueAt(dueAt: Date, days: number, consent: { parties: reado
   if (consent.parties.length === 0 || missing.length > 0) {
     throw new RuleError('EXTENSION_CONSENT_REQUIRED', '延长调解期限须经各方当事人同意,并记录在案', { missingPartyIds: missing });
   }
-  return new Date(dueAt.getTime() + days * DAY);
-}
-
-/** Past its clock and still open. */
-export function isOverdue(dueAt: Date | null | undefined, now: Date): boolean {
-  return !!dueAt && now.getTime() > dueAt.getTime();
+  return addDays(dueAt, days);
 }
 
 /** The last day to apply for judicial confirmation: effective date + 30 days (a calendar date). */
 export function confirmationDeadline(effectiveDate: string, clocks: JusticeClocks): string {
   const term = clocks.judicialConfirmation;
-  const end = addTerm(new Date(`${effectiveDate}T00:00:00+08:00`), term);
+  const end = addTerm(startOfChinaDay(effectiveDate), term);
   return chinaDate(end);
 }
 
@@ -135,7 +109,4 @@ export function returnVisitDate(concludedAt: Date, clocks: JusticeClocks): strin
 }
 
 /** What the subgraph runs on: its clocks and its notion of "now" (injectable, so tests need not wait). */
-export interface JusticeSettings {
-  clocks: JusticeClocks;
-  now: () => Date;
-}
+export type JusticeSettings = AgencySettings<JusticeClocks>;

@@ -1,4 +1,4 @@
-import { addTerm } from './clocks.js';
+import { addDaysToDate, addMonthsToDate } from '@jiefen/calendar';
 
 /** Kinds of people's mediation organizations (人民调解法 Art 8, 34; 司法部 guidance on 行业性专业性 and 派驻 rooms). */
 export const ORGANIZATION_TYPES = [
@@ -51,8 +51,7 @@ export function stationProblem(type: OrganizationType, stationedAt: string | nul
 export const MEDIATOR_TERM_YEARS = 3;
 
 export function termEndOf(termStart: string): string {
-  const end = addTerm(new Date(`${termStart}T00:00:00Z`), { months: 12 * MEDIATOR_TERM_YEARS });
-  return new Date(end.getTime() - 86_400_000).toISOString().slice(0, 10);
+  return addDaysToDate(addMonthsToDate(termStart, 12 * MEDIATOR_TERM_YEARS), -1);
 }
 
 /** Whether a mediator's term covers a day (YYYY-MM-DD): an expired mediator takes no new case. */

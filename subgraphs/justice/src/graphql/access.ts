@@ -1,6 +1,6 @@
 import type { Caller } from '@jiefen/auth';
 import { check, DomainError, requireListAccess } from '@jiefen/subgraph-kit';
-import { addDaysToDate } from '../domain/clocks.js';
+import { addDaysToDate, startOfChinaDay } from '@jiefen/calendar';
 import { isOrganizationBound } from '../domain/access.rules.js';
 import type { JusticeContext } from './context.js';
 
@@ -26,7 +26,7 @@ export function periodOf(from: string | null | undefined, to: string | null | un
   const end = to ? check.date('to', '截止日期', to) : null;
   if (start && end && start > end) throw DomainError.validation('to', '截止日期不能早于起始日期');
   return {
-    from: start ? new Date(`${start}T00:00:00+08:00`) : null,
-    to: end ? new Date(`${addDaysToDate(end, 1)}T00:00:00+08:00`) : null,
+    from: start ? startOfChinaDay(start) : null,
+    to: end ? startOfChinaDay(addDaysToDate(end, 1)) : null,
   };
 }

@@ -4,7 +4,7 @@ import { DomainError, isMinor, personalField, personalText, requireCaller, requi
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { performanceOverdue, type PerformanceState } from '../domain/agreement.js';
 import { renderAgreementDocument } from '../domain/agreement-document.js';
-import { chinaDate } from '../domain/clocks.js';
+import { chinaDate } from '@jiefen/calendar';
 import { caseVisibility } from '../domain/access.rules.js';
 import { applyForJudicialConfirmation, recordAgreement, recordReturnVisit, scheduleReturnVisit, signAgreement } from '../services/agreement.service.js';
 import { MediationAgreementType, ReturnVisitType } from './agreement.type.js';
@@ -35,7 +35,7 @@ export class MediationAgreementResolver {
     const found = await visibleAgreement(ctx, id);
     if (!found) return null;
     const { agreement: a, mediationCase: c, visibility } = found;
-    const today = new Date(`${chinaDate(ctx.loaders.settings.now())}T00:00:00Z`);
+    const today = new Date(`${chinaDate(ctx.settings.now())}T00:00:00Z`);
     const parties = (await ctx.loaders.partiesByCase.load(c.id)).map((p) => {
       const read = { recordType: 'MediationParty', recordId: p.id, visibility, minor: isMinor(p, today) };
       return {
@@ -74,17 +74,17 @@ export class MediationAgreementResolver {
 
   @FieldResolver(() => Boolean, { description: '是否逾期未履行' })
   performanceOverdue(@Root() a: MediationAgreementType, @Ctx() ctx: JusticeContext): boolean {
-    return a.effectiveDate !== null && performanceOverdue(a.performanceDeadline, a.performanceStatus as PerformanceState, chinaDate(ctx.loaders.settings.now()));
+    return a.effectiveDate !== null && performanceOverdue(a.performanceDeadline, a.performanceStatus as PerformanceState, chinaDate(ctx.settings.now()));
   }
 
   @Mutation(() => MediationAgreementType, { description: '制作调解协议书(口头协议由调解员记录,即时生效)' })
   async recordMediationAgreement(@Arg('input', () => MediationAgreementInput) input: MediationAgreementInput, @Ctx() ctx: JusticeContext): Promise<MediationAgreementType> {
-    return toAgreementType(await recordAgreement(ctx.em, requireCaller(ctx), input, ctx.loaders.settings), 'FULL');
+    return toAgreementType(await recordAgreement(ctx.em, requireCaller(ctx), input, ctx.settings), 'FULL');
   }
 
   @Mutation(() => MediationAgreementType, { description: '记录当事人签名(盖章、按指印)、调解员签名和调委会印章;齐备后协议生效、案件调解成功结案' })
   async signMediationAgreement(@Arg('input', () => SignMediationAgreementInput) input: SignMediationAgreementInput, @Ctx() ctx: JusticeContext): Promise<MediationAgreementType> {
-    return toAgreementType(await signAgreement(ctx.em, requireCaller(ctx), input, ctx.loaders.settings), 'FULL');
+    return toAgreementType(await signAgreement(ctx.em, requireCaller(ctx), input, ctx.settings), 'FULL');
   }
 
   @Mutation(() => MediationAgreementType, { description: '申请司法确认:法院委派、委托调解达成的协议,生效之日起 30 日内由调解组织将双方的共同申请经诉调对接送交该法院' })
@@ -95,16 +95,16 @@ export class MediationAgreementResolver {
   ): Promise<MediationAgreementType> {
     const caller = requireCaller(ctx);
     const call = { caller, operation: 'applyForJudicialConfirmation', key: idempotencyKey, input: { agreementId } };
-    return toAgreementType(await idempotent(ctx.em, call, (em) => applyForJudicialConfirmation(em, caller, agreementId, ctx.loaders.settings)), 'FULL');
+    return toAgreementType(await idempotent(ctx.em, call, (em) => applyForJudicialConfirmation(em, caller, agreementId, ctx.settings)), 'FULL');
   }
 
   @Mutation(() => ReturnVisitType, { description: '安排回访(疑难复杂纠纷等)' })
   async scheduleReturnVisit(@Arg('input', () => ScheduleReturnVisitInput) input: ScheduleReturnVisitInput, @Ctx() ctx: JusticeContext): Promise<ReturnVisitType> {
-    return toReturnVisitType(await scheduleReturnVisit(ctx.em, requireCaller(ctx), input, ctx.loaders.settings), 'FULL');
+    return toReturnVisitType(await scheduleReturnVisit(ctx.em, requireCaller(ctx), input, ctx.settings), 'FULL');
   }
 
   @Mutation(() => ReturnVisitType, { description: '记录回访:履行情况和满意度' })
   async recordReturnVisit(@Arg('input', () => RecordReturnVisitInput) input: RecordReturnVisitInput, @Ctx() ctx: JusticeContext): Promise<ReturnVisitType> {
-    return toReturnVisitType(await recordReturnVisit(ctx.em, requireCaller(ctx), input, ctx.loaders.settings), 'FULL');
+    return toReturnVisitType(await recordReturnVisit(ctx.em, requireCaller(ctx), input, ctx.settings), 'FULL');
   }
 }

@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { DomainError, isMinor, pageRequest, personalField, requireCaller, toConnection } from '@jiefen/subgraph-kit';
+import { DomainError, isMinor, keysetPage, personalField, requireCaller } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
-import { isOverdue } from '../domain/clocks.js';
+import { isOverdue } from '@jiefen/calendar';
 import { legalAidClock, type LegalAidState } from '../domain/legal-aid.workflow.js';
 import { LegalAidCase } from '../entities/legal-aid-case.entity.js';
 import {
@@ -36,8 +36,7 @@ export class LegalAidResolver {
   async legalAidCases(@Args(() => LegalAidCasesArgs) args: LegalAidCasesArgs, @Ctx() ctx: JusticeContext): Promise<InstanceType<typeof LegalAidCaseConnection>> {
     const { caller, regionPrefix } = caseListAccess(ctx);
     if (isOrganizationBound(caller)) throw DomainError.forbidden('调解员不能查看法律援助案件列表');
-    const { limit, after } = pageRequest(args, 2);
-    const now = ctx.loaders.settings.now();
+    const now = ctx.settings.now();
     const conditions: FilterQuery<LegalAidCase>[] = [{ regionCode: { $like: `${regionPrefix}%` } }];
     if (args.status) conditions.push({ status: args.status });
     if (args.overdue === true) conditions.push({ $or: [{ status: 'APPLIED', reviewDueAt: { $lt: now } }, { status: 'APPROVED', assignDueAt: { $lt: now } }] });
@@ -45,21 +44,14 @@ export class LegalAidResolver {
       conditions.push({ $and: [{ $or: [{ status: { $ne: 'APPLIED' } }, { reviewDueAt: { $gte: now } }] }, { $or: [{ status: { $ne: 'APPROVED' } }, { assignDueAt: { $gte: now } }] }] });
     }
     const where: FilterQuery<LegalAidCase> = { $and: conditions };
-    const keyset: FilterQuery<LegalAidCase> = after
-      ? { $or: [{ appliedAt: { $lt: new Date(after[0]!) } }, { appliedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(LegalAidCase, { $and: [where, keyset] }, { orderBy: { appliedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(LegalAidCase, where),
-    ]);
-    return toConnection(rows, limit, total, (c) => [c.appliedAt.toISOString(), c.id], (c) => toLegalAidType(c, legalAidVisibility(ctx.caller, c)));
+    return keysetPage(ctx.em, LegalAidCase, { where, orderBy: { appliedAt: 'desc', id: 'desc' }, page: args }, (c) => toLegalAidType(c, legalAidVisibility(ctx.caller, c)));
   }
 
   @FieldResolver(() => Boolean, { description: '是否超期(审查 7 日或指派 3 日)' })
   overdue(@Root() c: LegalAidCaseType, @Ctx() ctx: JusticeContext): boolean {
     const clock = legalAidClock(c.status as LegalAidState);
     const due = clock === 'REVIEW' ? c.reviewDueAt : clock === 'ASSIGNMENT' ? c.assignDueAt : null;
-    return isOverdue(due, ctx.loaders.settings.now());
+    return isOverdue(due, ctx.settings.now());
   }
 
   @FieldResolver(() => String, { description: '申请人姓名' })
@@ -84,7 +76,7 @@ export class LegalAidResolver {
 
   @Mutation(() => LegalAidCaseType, { description: '受理法律援助申请(7 日内审查)' })
   async applyForLegalAid(@Arg('input', () => LegalAidApplicationInput) input: LegalAidApplicationInput, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType> {
-    return mapped(ctx, await applyForLegalAid(ctx.em, requireCaller(ctx), input, ctx.references, ctx.loaders.settings));
+    return mapped(ctx, await applyForLegalAid(ctx.em, requireCaller(ctx), input, ctx.references, ctx.settings));
   }
 
   @Mutation(() => LegalAidCaseType, { description: '审查法律援助申请:批准(3 日内指派律师)或不予援助(写明理由)' })
@@ -94,7 +86,7 @@ export class LegalAidResolver {
     @Arg('reason', () => String, { nullable: true, description: '不予援助的理由' }) reason: string | null,
     @Ctx() ctx: JusticeContext,
   ): Promise<LegalAidCaseType> {
-    return mapped(ctx, await reviewLegalAid(ctx.em, requireCaller(ctx), { id, approve, reason }, ctx.loaders.settings));
+    return mapped(ctx, await reviewLegalAid(ctx.em, requireCaller(ctx), { id, approve, reason }, ctx.settings));
   }
 
   @Mutation(() => LegalAidCaseType, { description: '指派法律援助律师' })
@@ -104,12 +96,12 @@ export class LegalAidResolver {
     @Arg('lawFirm', () => String) lawFirm: string,
     @Ctx() ctx: JusticeContext,
   ): Promise<LegalAidCaseType> {
-    return mapped(ctx, await assignLawyer(ctx.em, requireCaller(ctx), { id, lawyerName, lawFirm }, ctx.loaders.settings));
+    return mapped(ctx, await assignLawyer(ctx.em, requireCaller(ctx), { id, lawyerName, lawFirm }, ctx.settings));
   }
 
   @Mutation(() => LegalAidCaseType, { description: '法律援助案件结案' })
   async closeLegalAidCase(@Arg('id', () => ID) id: string, @Arg('note', () => String) note: string, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType> {
-    return mapped(ctx, await closeLegalAid(ctx.em, requireCaller(ctx), { id, note }, ctx.loaders.settings));
+    return mapped(ctx, await closeLegalAid(ctx.em, requireCaller(ctx), { id, note }, ctx.settings));
   }
 
   @Mutation(() => LegalAidCaseType, { description: '援调转介:将法律援助申请转人民调解组织(进入其收件箱)' })
@@ -120,7 +112,7 @@ export class LegalAidResolver {
   ): Promise<LegalAidCaseType> {
     const caller = requireCaller(ctx);
     const call = { caller, operation: 'referLegalAidToMediation', key: idempotencyKey, input };
-    return mapped(ctx, await idempotent(ctx.em, call, (em) => referLegalAidToMediation(em, caller, input, ctx.loaders.settings)));
+    return mapped(ctx, await idempotent(ctx.em, call, (em) => referLegalAidToMediation(em, caller, input, ctx.settings)));
   }
 
   @Mutation(() => LegalAidCaseType, { description: '调援转介:调解案件的当事人申请法律援助' })
@@ -131,6 +123,6 @@ export class LegalAidResolver {
   ): Promise<LegalAidCaseType> {
     const caller = requireCaller(ctx);
     const call = { caller, operation: 'referMediationToLegalAid', key: idempotencyKey, input };
-    return mapped(ctx, await idempotent(ctx.em, call, (em) => referMediationToLegalAid(em, caller, input, ctx.loaders.settings)));
+    return mapped(ctx, await idempotent(ctx.em, call, (em) => referMediationToLegalAid(em, caller, input, ctx.settings)));
   }
 }

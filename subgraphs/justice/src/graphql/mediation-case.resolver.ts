@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { DomainError, isMinor, PageArgs, pageRequest, personalField, requireCaller, requireUuid, toConnection } from '@jiefen/subgraph-kit';
-import { chinaDate, isOverdue } from '../domain/clocks.js';
+import { DomainError, isMinor, keysetPage, PageArgs, personalField, requireCaller, requireUuid } from '@jiefen/subgraph-kit';
+import { chinaDate, isOverdue } from '@jiefen/calendar';
 import { OPEN_STATES } from '../domain/mediation-case.workflow.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
 import { caseVisibility, legalAidVisibility } from '../domain/access.rules.js';
@@ -24,15 +24,7 @@ import { MediationOrganizationType } from './roster.type.js';
 type Connection = InstanceType<typeof MediationCaseConnection>;
 
 async function page(ctx: JusticeContext, where: FilterQuery<MediationCase>, args: PageArgs): Promise<Connection> {
-  const { limit, after } = pageRequest(args, 2);
-  const keyset: FilterQuery<MediationCase> = after
-    ? { $or: [{ receivedAt: { $lt: new Date(after[0]!) } }, { receivedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-    : {};
-  const [rows, total] = await Promise.all([
-    ctx.em.find(MediationCase, { $and: [where, keyset] }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-    ctx.em.count(MediationCase, where),
-  ]);
-  return toConnection(rows, limit, total, (c) => [c.receivedAt.toISOString(), c.id], (c) => toCaseType(c, caseVisibility(ctx.caller, c)));
+  return keysetPage(ctx.em, MediationCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) => toCaseType(c, caseVisibility(ctx.caller, c)));
 }
 
 @Resolver(() => MediationCaseType)
@@ -45,7 +37,7 @@ export class MediationCaseResolver {
   @Query(() => MediationCaseConnection, { description: '人民调解案件列表(按收案时间倒序;调解员只看本组织的案件)' })
   async mediationCases(@Args(() => MediationCasesArgs) args: MediationCasesArgs, @Ctx() ctx: JusticeContext): Promise<Connection> {
     const { regionPrefix, organizationCode } = caseListAccess(ctx, args.regionCode);
-    const now = ctx.loaders.settings.now();
+    const now = ctx.settings.now();
     const period = periodOf(args.from, args.to);
     const conditions: FilterQuery<MediationCase>[] = [{ regionCode: { $like: `${regionPrefix}%` } }];
     if (organizationCode) conditions.push({ organizationCode });
@@ -82,7 +74,7 @@ export class MediationCaseResolver {
       groupLength: Math.max(groupLength, Math.min(access.regionPrefix.length, 12)),
       from: period.from ?? new Date(0),
       to: period.to ?? new Date('9999-01-01T00:00:00Z'),
-      now: ctx.loaders.settings.now(),
+      now: ctx.settings.now(),
       organizationCode: access.organizationCode,
     });
     return rows.map((r) => ({
@@ -94,7 +86,7 @@ export class MediationCaseResolver {
 
   @FieldResolver(() => Boolean, { description: '是否超期未办结' })
   overdue(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): boolean {
-    return (OPEN_STATES as readonly string[]).includes(c.status) && isOverdue(c.dueAt, ctx.loaders.settings.now());
+    return (OPEN_STATES as readonly string[]).includes(c.status) && isOverdue(c.dueAt, ctx.settings.now());
   }
 
   @FieldResolver(() => MediationOrganizationType, { nullable: true, description: '调解组织' })
@@ -105,7 +97,7 @@ export class MediationCaseResolver {
 
   @FieldResolver(() => [MediationPartyType], { description: '当事人' })
   async parties(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<MediationPartyType[]> {
-    const today = chinaDate(ctx.loaders.settings.now());
+    const today = chinaDate(ctx.settings.now());
     return (await ctx.loaders.partiesByCase.load(c.id)).map((p) => ({
       id: p.id,
       role: p.role as MediationPartyType['role'],

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { inJurisdiction, maskIdNumber, maskPhone } from '@jiefen/auth';
-import { pageRequest, personalField, requireListAccess, requireRegionPrefix, requireUuid, toConnection, requireCaller } from '@jiefen/subgraph-kit';
-import { chinaDate } from '../domain/clocks.js';
+import { keysetPage, personalField, requireCaller, requireListAccess, requireRegionPrefix, requireUuid } from '@jiefen/subgraph-kit';
+import { chinaDate } from '@jiefen/calendar';
 import { termCovers } from '../domain/roster.js';
 import { Expert } from '../entities/expert.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
@@ -20,25 +20,11 @@ import {
 export class OrganizationRosterResolver {
   @Query(() => MediationOrganizationConnection, { description: '人民调解组织名册(公开,可匿名查询)' })
   async mediationOrganizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: JusticeContext): Promise<InstanceType<typeof MediationOrganizationConnection>> {
-    const { limit, after } = pageRequest(args, 3);
     const conditions: FilterQuery<MediationOrganization>[] = [{ published: true }];
     if (args.type) conditions.push({ type: args.type });
     if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
     const where: FilterQuery<MediationOrganization> = { $and: conditions };
-    const keyset: FilterQuery<MediationOrganization> = after
-      ? {
-          $or: [
-            { regionCode: { $gt: String(after[0]) } },
-            { regionCode: String(after[0]), name: { $gt: String(after[1]) } },
-            { regionCode: String(after[0]), name: String(after[1]), id: { $gt: String(after[2]) } },
-          ],
-        }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(MediationOrganization, { $and: [where, keyset] }, { orderBy: { regionCode: 'asc', name: 'asc', id: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(MediationOrganization, where),
-    ]);
-    return toConnection(rows, limit, total, (o) => [o.regionCode, o.name, o.id], toOrganizationType);
+    return keysetPage(ctx.em, MediationOrganization, { where, orderBy: { regionCode: 'asc', name: 'asc', id: 'asc' }, page: args }, toOrganizationType);
   }
 
   @Query(() => MediationOrganizationType, { nullable: true, description: '按编号查询人民调解组织(公开)' })
@@ -54,7 +40,7 @@ export class OrganizationRosterResolver {
 
   @Mutation(() => MediationOrganizationType, { description: '登记人民调解组织及其组成人员(调委会委员三至九人,含妇女成员)' })
   async registerMediationOrganization(@Arg('input', () => MediationOrganizationInput) input: MediationOrganizationInput, @Ctx() ctx: JusticeContext): Promise<MediationOrganizationType> {
-    return toOrganizationType(await registerOrganization(ctx.em, requireCaller(ctx), input, ctx.loaders.settings));
+    return toOrganizationType(await registerOrganization(ctx.em, requireCaller(ctx), input, ctx.settings));
   }
 }
 
@@ -62,20 +48,14 @@ export class OrganizationRosterResolver {
 export class MediatorRosterResolver {
   @Query(() => MediatorConnection, { description: '人民调解员名册(公开,可匿名查询)' })
   async mediators(@Args(() => MediatorsArgs) args: MediatorsArgs, @Ctx() ctx: JusticeContext): Promise<InstanceType<typeof MediatorConnection>> {
-    const { limit, after } = pageRequest(args, 2);
-    const today = chinaDate(ctx.loaders.settings.now());
+    const today = chinaDate(ctx.settings.now());
     const conditions: FilterQuery<Mediator>[] = [];
     if (args.organizationId) conditions.push({ organizationId: requireUuid('organizationId', args.organizationId) });
     if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
     if (args.inTerm === true) conditions.push({ termStart: { $lte: today }, termEnd: { $gte: today } });
     if (args.inTerm === false) conditions.push({ $or: [{ termStart: { $gt: today } }, { termEnd: { $lt: today } }] });
     const where: FilterQuery<Mediator> = conditions.length ? { $and: conditions } : {};
-    const keyset: FilterQuery<Mediator> = after ? { $or: [{ name: { $gt: String(after[0]) } }, { name: String(after[0]), id: { $gt: String(after[1]) } }] } : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(Mediator, { $and: [where, keyset] }, { orderBy: { name: 'asc', id: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(Mediator, where),
-    ]);
-    return toConnection(rows, limit, total, (m) => [m.name, m.id], toMediatorType);
+    return keysetPage(ctx.em, Mediator, { where, orderBy: { name: 'asc', id: 'asc' }, page: args }, toMediatorType);
   }
 
   @Query(() => MediatorType, { nullable: true, description: '按编号查询调解员(公开)' })
@@ -86,7 +66,7 @@ export class MediatorRosterResolver {
 
   @FieldResolver(() => Boolean, { description: '聘任期是否已届满(届满的不能承办新案件)' })
   termExpired(@Root() m: MediatorType, @Ctx() ctx: JusticeContext): boolean {
-    return !termCovers(m, chinaDate(ctx.loaders.settings.now()));
+    return !termCovers(m, chinaDate(ctx.settings.now()));
   }
 
   @FieldResolver(() => MediationOrganizationType, { nullable: true, description: '所属调解组织' })
@@ -114,7 +94,7 @@ export class MediatorRosterResolver {
     @Arg('mediator', () => MediatorInput) mediator: MediatorInput,
     @Ctx() ctx: JusticeContext,
   ): Promise<MediatorType> {
-    return toMediatorType(await registerMediator(ctx.em, requireCaller(ctx), { organizationId, mediator }, ctx.loaders.settings));
+    return toMediatorType(await registerMediator(ctx.em, requireCaller(ctx), { organizationId, mediator }, ctx.settings));
   }
 }
 
@@ -123,16 +103,8 @@ export class ExpertResolver {
   @Query(() => ExpertConnection, { description: '中立评估专家库(司法局内部)' })
   async experts(@Args(() => ExpertsArgs) args: ExpertsArgs, @Ctx() ctx: JusticeContext): Promise<InstanceType<typeof ExpertConnection>> {
     const { regionPrefix } = requireListAccess(ctx, 'JUSTICE');
-    const { limit, after } = pageRequest(args, 3);
     // An expert pool serves the whole county: a town's mediator sees the county's experts.
     const where: FilterQuery<Expert> = { regionCode: { $like: `${regionPrefix.slice(0, 6)}%` }, ...(args.field ? { field: args.field } : {}) };
-    const keyset: FilterQuery<Expert> = after
-      ? { $or: [{ field: { $gt: String(after[0]) } }, { field: String(after[0]), name: { $gt: String(after[1]) } }, { field: String(after[0]), name: String(after[1]), id: { $gt: String(after[2]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(Expert, { $and: [where, keyset] }, { orderBy: { field: 'asc', name: 'asc', id: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(Expert, where),
-    ]);
-    return toConnection(rows, limit, total, (e) => [e.field, e.name, e.id], (e) => ({ id: e.id, name: e.name, field: e.field, title: e.title, employer: e.employer }));
+    return keysetPage(ctx.em, Expert, { where, orderBy: { field: 'asc', name: 'asc', id: 'asc' }, page: args }, (e) => ({ id: e.id, name: e.name, field: e.field, title: e.title, employer: e.employer }));
   }
 }

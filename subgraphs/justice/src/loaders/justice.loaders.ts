@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { manyByKey, oneByKey } from '@jiefen/subgraph-kit';
-import type { JusticeSettings } from '../domain/clocks.js';
 import { Expert } from '../entities/expert.entity.js';
 import { LegalAidCase } from '../entities/legal-aid-case.entity.js';
 import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
@@ -16,10 +15,9 @@ import { ReturnVisit } from '../entities/return-visit.entity.js';
 
 const ids = (keys: readonly string[]) => ({ $in: [...keys] });
 
-/** Per-request DataLoaders (plus the subgraph's settings: its clocks and "now"). */
-export function createJusticeLoaders(em: EntityManager, settings: JusticeSettings) {
+/** Per-request DataLoaders. */
+export function createJusticeLoaders(em: EntityManager) {
   return {
-    settings,
     mediationCaseById: oneByKey((keys: readonly string[]) => em.find(MediationCase, { id: ids(keys) }), (c) => c.id),
     mediationCasesByDispute: manyByKey(
       (keys: readonly string[]) => em.find(MediationCase, { disputeId: ids(keys) }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),

@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { hasRole, type Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
 import { addSignatures, AGREEMENT_FORMS, confirmationApplicationProblem, effectiveDateOf, PERFORMANCE_STATES, performanceDeadlineProblem, SIGNATURE_METHODS, type SigningState } from '../domain/agreement.js';
-import { chinaDate, confirmationDeadline, returnVisitDate, type JusticeSettings } from '../domain/clocks.js';
+import { chinaDate } from '@jiefen/calendar';
+import { confirmationDeadline, returnVisitDate, type JusticeSettings } from '../domain/clocks.js';
 import { transition, type MediationState } from '../domain/mediation-case.workflow.js';
 import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { ReturnVisit } from '../entities/return-visit.entity.js';
-import { feedBackConcluded, feedBackConfirmationRequested } from './docking-feedback.service.js';
+import { feedBackConcluded, feedBackConfirmationRequested } from './docking-outbound.service.js';
 import { decide, inTransaction, loadCaseForChange, mediationActorOf, nextNumber } from './common.js';
 import { applyMediationEvent } from './mediation-case.service.js';
 

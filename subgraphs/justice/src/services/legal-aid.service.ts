@@ -4,7 +4,8 @@ import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import { legalAidVisibility } from '../domain/access.rules.js';
 import { DISPUTE_CATEGORIES } from '../domain/categories.js';
-import { chinaDate, lawyerAssignmentDueAt, legalAidReviewDueAt, type JusticeSettings } from '../domain/clocks.js';
+import { chinaDate } from '@jiefen/calendar';
+import { lawyerAssignmentDueAt, legalAidReviewDueAt, type JusticeSettings } from '../domain/clocks.js';
 import { transitionLegalAid, type LegalAidActor, type LegalAidEvent, type LegalAidState } from '../domain/legal-aid.workflow.js';
 import { transition, type MediationState } from '../domain/mediation-case.workflow.js';
 import { SEXES } from '../domain/roster.js';
@@ -13,7 +14,7 @@ import { LegalAidCenter } from '../entities/legal-aid-center.entity.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
-import { publishLegalAidReferral } from './docking-feedback.service.js';
+import { publishLegalAidReferral } from './docking-outbound.service.js';
 import { decide, inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
 import { formatCaseNumber } from './mediation-case.service.js';
 

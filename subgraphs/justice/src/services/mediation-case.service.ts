@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { inJurisdiction, type Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import { DISPUTE_CATEGORIES, MEDIATION_METHODS, PARTY_ROLES, partiesProblem } from '../domain/categories.js';
-import { chinaDate, extendDueAt, mediationDueAt, type CourtProcedure, type JusticeSettings, type MediationMode } from '../domain/clocks.js';
+import { chinaDate } from '@jiefen/calendar';
+import { extendDueAt, mediationDueAt, type CourtProcedure, type JusticeSettings, type MediationMode } from '../domain/clocks.js';
 import { outcomeOf, transition, type MediationEvent, type MediationState } from '../domain/mediation-case.workflow.js';
 import { SEXES, termCovers } from '../domain/roster.js';
 import { Expert } from '../entities/expert.entity.js';
@@ -15,7 +16,7 @@ import { MediationSession } from '../entities/mediation-session.entity.js';
 import { Mediator } from '../entities/mediator.entity.js';
 import { MethodChange } from '../entities/method-change.entity.js';
 import { NeutralEvaluation } from '../entities/neutral-evaluation.entity.js';
-import { feedBackAccepted, feedBackConcluded, feedBackRejected } from './docking-feedback.service.js';
+import { feedBackAccepted, feedBackConcluded, feedBackRejected } from './docking-outbound.service.js';
 import { decide, inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
 
 export interface PartyInput {

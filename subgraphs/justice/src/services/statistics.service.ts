@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { chinaDate } from '../domain/clocks.js';
+import { chinaDate } from '@jiefen/calendar';
 
 export interface MediationStatisticsRow {
   regionCode: string;

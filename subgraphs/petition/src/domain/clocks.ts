@@ -1,3 +1,4 @@
+import { addDays, type AgencySettings } from '@jiefen/calendar';
 import { PetitionRuleError } from './workflow.js';
 
 /**
@@ -16,14 +17,11 @@ export interface PetitionClocks {
 
 export const PETITION_CLOCKS: PetitionClocks = Object.freeze({ routeDays: 15, handleDays: 60, maxExtensionDays: 30, reviewRequestDays: 30, reviewAnswerDays: 30 });
 
+/** What the petition bureau's services run on: these clocks and the subgraph's "now". */
+export type PetitionSettings = AgencySettings<PetitionClocks>;
+
 export function petitionClocks(overrides: Partial<PetitionClocks> = {}): PetitionClocks {
   return { ...PETITION_CLOCKS, ...overrides };
-}
-
-const DAY_MS = 86_400_000;
-
-export function addDays(from: Date, days: number): Date {
-  return new Date(from.getTime() + days * DAY_MS);
 }
 
 export function routeDueAt(registeredAt: Date, clocks: PetitionClocks = PETITION_CLOCKS): Date {
@@ -51,8 +49,4 @@ export function checkReviewRequestInTime(answeredAt: Date, requestedAt: Date, cl
   if (requestedAt.getTime() > addDays(answeredAt, clocks.reviewRequestDays).getTime()) {
     throw new PetitionRuleError('REVIEW_PERIOD_EXPIRED', `请求超过收到书面答复之日起 ${clocks.reviewRequestDays} 日,不予受理`);
   }
-}
-
-export function isOverdue(dueAt: Date | null | undefined, now: Date): boolean {
-  return !!dueAt && now.getTime() > dueAt.getTime();
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkExtension, checkReviewRequestInTime, handleDueAt, isOverdue, PETITION_CLOCKS, petitionClocks, reviewDueAt, routeDueAt } from './clocks.js';
+import { isOverdue } from '@jiefen/calendar';
+import { checkExtension, checkReviewRequestInTime, handleDueAt, PETITION_CLOCKS, petitionClocks, reviewDueAt, routeDueAt } from './clocks.js';
 import { checkRating, PETITION_ACTORS, PETITION_EVENTS, PETITION_STATES, petitionWorkflow, runningClock, type PetitionActor, type PetitionState } from './petition-item.workflow.js';
 
 const O: PetitionActor[] = ['PETITION_OFFICER'];

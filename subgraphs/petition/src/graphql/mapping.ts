@@ -1,5 +1,5 @@
 import type { Visibility } from '@jiefen/auth';
-import { isOverdue } from '../domain/clocks.js';
+import { isOverdue } from '@jiefen/calendar';
 import type { PetitionItem } from '../entities/petition-item.entity.js';
 import type { PetitionForm, PetitionItemStatus, PetitionItemType, Satisfaction } from './petition-item.type.js';
 
@@ -23,13 +23,7 @@ export function toType(p: PetitionItem, visibility: Visibility, now: Date = new 
     handleDueAt: p.handleDueAt ?? null,
     extensionDays: p.extensionDays,
     extensionReason: p.extensionReason ?? null,
-    mediationOrganization: p.mediationOrganization ?? null,
     referredAt: p.referredAt ?? null,
-    dockingId: p.dockingId ?? null,
-    mediationOrganizationCode: p.mediationOrganizationCode ?? null,
-    mediationCaseNumber: p.mediationCaseNumber ?? null,
-    mediationAcceptedAt: p.mediationAcceptedAt ?? null,
-    referralRejectionReason: p.referralRejectionReason ?? null,
     mediationOutcome: p.mediationOutcome ?? null,
     answer: p.answer ?? null,
     concludedAt: p.concludedAt ?? null,

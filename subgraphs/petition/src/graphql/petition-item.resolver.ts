@@ -2,9 +2,10 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, toConnection, type SubgraphContext,
+  isMinor, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
-import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
+import type { PetitionSettings } from '../domain/clocks.js';
 import type { PetitionEvent } from '../domain/petition-item.workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
 import type { PetitionLoaders } from '../loaders/petition.loaders.js';
@@ -15,14 +16,48 @@ import { toType } from './mapping.js';
 import { petitionItemAccess } from './record-access.js';
 import { PetitionItemConnection, PetitionItemType, RegisterPetitionInput, Satisfaction } from './petition-item.type.js';
 
-type Context = SubgraphContext<PetitionLoaders>;
+type Context = SubgraphContext<PetitionLoaders, PetitionSettings>;
 type Connection = InstanceType<typeof PetitionItemConnection>;
 
 /** The petitioner's fields: a minor petitioner (by the ID number's birth date) only for a supervisor or admin. */
 const readOf = (p: PetitionItemType) => ({ recordType: 'PetitionItem', recordId: p.id, visibility: p.visibility, minor: isMinor({ idNumber: p.entity.petitionerIdNumber }) });
 
+/** The record's latest hand-over (the docking package's outgoing docking), batched per request. */
+const handOverOf = (ctx: Context, r: PetitionItemType): Promise<DockingOutgoing | null> => latestOutgoingDocking(ctx.loaders.outgoing, r.id);
+
 @Resolver(() => PetitionItemType)
 export class PetitionItemResolver {
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织(访调对接)' })
+  async mediationOrganization(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, p))?.organizationName ?? null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: '对接编号(与综治中心台账一致,最近一次移交)' })
+  async dockingId(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, p))?.dockingId ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码' })
+  async mediationOrganizationCode(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, p))?.organizationCode ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织受理后的调解案件编号' })
+  async mediationCaseNumber(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, p))?.caseNumber ?? null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: '调解组织受理时间' })
+  async mediationAcceptedAt(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<Date | null> {
+    return (await handOverOf(ctx, p))?.acceptedAt ?? null;
+  }
+
+  @PersonalText()
+  @FieldResolver(() => String, { nullable: true, description: '调解组织不予受理的理由(事项退回信访局继续办理)' })
+  async referralRejectionReason(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, p))?.rejectionReason ?? null;
+  }
   @Query(() => PetitionItemType, { nullable: true, description: '按编号查询信访事项' })
   async petitionItem(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PetitionItemType | null> {
     return petitionItemAccess.find(ctx, id);
@@ -31,16 +66,8 @@ export class PetitionItemResolver {
   @Query(() => PetitionItemConnection, { description: '信访事项列表(按登记时间倒序)' })
   async petitionItems(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'PETITION');
-    const { limit, after } = pageRequest(args, 2);
     const where: FilterQuery<PetitionItem> = { regionCode: { $like: `${regionPrefix}%` } };
-    const keyset: FilterQuery<PetitionItem> = after
-      ? { $or: [{ registeredAt: { $lt: new Date(after[0]!) } }, { registeredAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(PetitionItem, { $and: [where, keyset] }, { orderBy: { registeredAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(PetitionItem, where),
-    ]);
-    return toConnection(rows, limit, total, (p) => [p.registeredAt.toISOString(), p.id], (p) => toType(p, masked ? 'MASKED' : 'FULL'));
+    return keysetPage(ctx.em, PetitionItem, { where, orderBy: { registeredAt: 'desc', id: 'desc' }, page: args }, (p) => toType(p, masked ? 'MASKED' : 'FULL'));
   }
 
   @Query(() => PetitionItemConnection, { description: '超期未办的信访事项(按期限先后) Petitions past their clock' })
@@ -50,17 +77,9 @@ export class PetitionItemResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'PETITION');
-    const { limit, after } = pageRequest(args, 2);
-    const now = asOf ?? new Date();
+    const now = asOf ?? ctx.settings.now();
     const where: FilterQuery<PetitionItem> = { regionCode: { $like: `${regionPrefix}%` }, dueAt: { $lt: now } };
-    const keyset: FilterQuery<PetitionItem> = after
-      ? { $or: [{ dueAt: { $gt: new Date(after[0]!) } }, { dueAt: new Date(after[0]!), id: { $gt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(PetitionItem, { $and: [where, keyset] }, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: limit + 1 }),
-      ctx.em.count(PetitionItem, where),
-    ]);
-    return toConnection(rows, limit, total, (p) => [p.dueAt!.toISOString(), p.id], (p) => toType(p, masked ? 'MASKED' : 'FULL', now));
+    return keysetPage(ctx.em, PetitionItem, { where, orderBy: { dueAt: 'asc', id: 'asc' }, page: args }, (p) => toType(p, masked ? 'MASKED' : 'FULL', now));
   }
 
   @FieldResolver(() => String, { nullable: true, description: '信访人姓名(信访局以外脱敏)' })
@@ -80,7 +99,7 @@ export class PetitionItemResolver {
 
   @Mutation(() => PetitionItemType, { description: '登记信访事项(15 日内受理、转送或告知不予受理)' })
   async registerPetition(@Arg('input', () => RegisterPetitionInput) input: RegisterPetitionInput, @Ctx() ctx: Context): Promise<PetitionItemType> {
-    return toType(await registerPetition(ctx.em, requireCaller(ctx), { ...input }, ctx.references), 'FULL');
+    return toType(await registerPetition(ctx.em, requireCaller(ctx), { ...input }, ctx.references, ctx.settings), 'FULL');
   }
 
   @Mutation(() => PetitionItemType, { description: '受理信访事项(60 日内办结)' })
@@ -118,7 +137,7 @@ export class PetitionItemResolver {
   ): Promise<PetitionItemType> {
     const caller = requireCaller(ctx);
     const call = { caller, operation: 'referPetitionToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
-    return toType(await idempotent(ctx.em, call, (em) => referPetitionToMediation(em, caller, id, { organizationCode, organization })), 'FULL');
+    return toType(await idempotent(ctx.em, call, (em) => referPetitionToMediation(em, caller, id, { organizationCode, organization }, ctx.settings)), 'FULL');
   }
 
   @Mutation(() => PetitionItemType, { description: '登记调解组织书面反馈的调解结果:成功即办结,不成则继续办理' })
@@ -158,11 +177,11 @@ export class PetitionItemResolver {
 
   @Mutation(() => PetitionItemType, { description: '登记信访人满意度评价(办结后,一次)' })
   async ratePetition(@Arg('id', () => ID) id: string, @Arg('satisfaction', () => Satisfaction) satisfaction: Satisfaction, @Ctx() ctx: Context): Promise<PetitionItemType> {
-    return toType(await ratePetition(ctx.em, requireCaller(ctx), id, satisfaction), 'FULL');
+    return toType(await ratePetition(ctx.em, requireCaller(ctx), id, satisfaction, ctx.settings), 'FULL');
   }
 
   private async act(ctx: Context, id: string, event: PetitionEvent, input: StepInput): Promise<PetitionItemType> {
-    return toType(await actOnPetition(ctx.em, requireCaller(ctx), id, event, input), 'FULL');
+    return toType(await actOnPetition(ctx.em, requireCaller(ctx), id, event, input, ctx.settings), 'FULL');
   }
 }
 

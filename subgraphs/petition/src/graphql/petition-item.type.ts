@@ -117,27 +117,11 @@ export class PetitionItemType {
   @Field(() => String, { nullable: true, description: '延长理由' })
   extensionReason!: string | null;
 
-  @Field(() => String, { nullable: true, description: '调解组织(访调对接)' })
-  mediationOrganization!: string | null;
-
   @Field(() => Date, { nullable: true, description: '移交调解时间' })
   referredAt!: Date | null;
 
-  @Field(() => ID, { nullable: true, description: '对接编号(与综治中心台账一致,最近一次移交)' })
-  dockingId!: string | null;
 
-  @Field(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码' })
-  mediationOrganizationCode!: string | null;
 
-  @Field(() => String, { nullable: true, description: '调解组织受理后的调解案件编号' })
-  mediationCaseNumber!: string | null;
-
-  @Field(() => Date, { nullable: true, description: '调解组织受理时间' })
-  mediationAcceptedAt!: Date | null;
-
-  @PersonalText()
-  @Field(() => String, { nullable: true, description: '调解组织不予受理的理由(事项退回信访局继续办理)' })
-  referralRejectionReason!: string | null;
 
   @Field(() => String, { nullable: true, description: '调解结果:SUCCEEDED 成功 / FAILED 不成' })
   mediationOutcome!: string | null;

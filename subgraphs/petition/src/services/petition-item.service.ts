@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
-import { publish, type DockingRequestedPayload } from '@jiefen/docking';
+import { chinaYear } from '@jiefen/calendar';
 import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import {
-  checkExtension, checkReviewRequestInTime, handleDueAt, PETITION_CLOCKS, reviewDueAt, routeDueAt, type PetitionClocks,
+  checkExtension, checkReviewRequestInTime, handleDueAt, reviewDueAt, routeDueAt, type PetitionSettings,
 } from '../domain/clocks.js';
 import { checkRating, petitionWorkflow, SATISFACTION, type PetitionActor, type PetitionEvent, type PetitionState } from '../domain/petition-item.workflow.js';
 import { PetitionRuleError } from '../domain/workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
-
-export interface ServiceOptions {
-  now?: Date;
-  clocks?: PetitionClocks;
-}
+import { openPetitionDocking } from './docking-outbound.service.js';
 
 function decide<T>(decision: () => T): T {
   try {
@@ -44,8 +40,8 @@ export interface PetitionInput {
  * 登记: the 15-day routing clock starts; numbered 兴访〔year〕NNNN号. The dispute must be registered
  * at the hub (verified there before a number is taken).
  */
-export async function registerPetition(em: EntityManager, caller: Caller, input: PetitionInput, references: References, options: ServiceOptions = {}): Promise<PetitionItem> {
-  const now = options.now ?? new Date();
+export async function registerPetition(em: EntityManager, caller: Caller, input: PetitionInput, references: References, settings: PetitionSettings): Promise<PetitionItem> {
+  const now = settings.now();
   requireOfficer(caller);
   requireUuid('disputeId', input.disputeId);
   const form = check.oneOf('form', '信访形式', input.form, ['LETTER', 'VISIT', 'ONLINE', 'PHONE'] as const);
@@ -57,13 +53,13 @@ export async function registerPetition(em: EntityManager, caller: Caller, input:
   requireOfficer(caller, regionCode);
   const { id: disputeId } = await verifyDisputeReference(references, 'disputeId', input.disputeId, { caller, regionCode });
   return em.transactional(async (tx) => {
-    const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+    const year = chinaYear(now);
     // One statement takes the next number: the unique index guards against a race.
     const [row] = await tx.getConnection().execute<{ n: number }[]>(
       `select coalesce(max(substring(item_number from '〕(\\d+)号$')::int), 400) + 1 as n from petition_item where item_number like ?`,
       [`兴访〔${year}〕%`], 'all', tx.getTransactionContext(),
     );
-    const due = routeDueAt(now, options.clocks ?? PETITION_CLOCKS);
+    const due = routeDueAt(now, settings.clocks);
     return tx.create(PetitionItem, {
       id: randomUUID(), disputeId, itemNumber: `兴访〔${year}〕${String(row!.n).padStart(4, '0')}号`, form, subject, regionCode, registeredAt: now,
       petitionerName, petitionerIdNumber, petitionerPhone, routeDueAt: due, dueAt: due,
@@ -97,11 +93,11 @@ const TEXTS: Partial<Record<PetitionEvent, [string, string, number]>> = {
  * event handler acting for the mediation organization.
  */
 async function advance(
-  em: EntityManager, actor: PetitionActor, caller: Caller | null, id: string, event: PetitionEvent, input: StepInput, options: ServiceOptions,
+  em: EntityManager, actor: PetitionActor, caller: Caller | null, id: string, event: PetitionEvent, input: StepInput, settings: PetitionSettings,
   effect?: (tx: EntityManager, p: PetitionItem) => Promise<void>,
 ): Promise<PetitionItem> {
-  const now = options.now ?? new Date();
-  const clocks = options.clocks ?? PETITION_CLOCKS;
+  const now = settings.now();
+  const { clocks } = settings;
   if (caller) requireOfficer(caller);
   const spec = TEXTS[event];
   const text = spec ? check.text(spec[0], spec[1], input.text ?? '', { min: 2, max: spec[2] }) : null;
@@ -126,10 +122,10 @@ async function advance(
         break;
       case 'REFER_TO_MEDIATION':
         // The referral's own fields and its docking event are the effect's (`referPetitionToMediation`).
-        Object.assign(p, { referredAt: now, mediationOutcome: null, mediationCaseNumber: null, mediationAcceptedAt: null, referralRejectionReason: null });
+        Object.assign(p, { referredAt: now, mediationOutcome: null });
         break;
       case 'REFERRAL_REJECTED':
-        p.referralRejectionReason = text;
+        // The reason stays with the hand-over (its outgoing docking); the item only goes back.
         break;
       case 'MEDIATION_SUCCEEDED':
         Object.assign(p, { mediationOutcome: 'SUCCEEDED', answer: text, concludedAt: now });
@@ -169,51 +165,31 @@ async function advance(
 }
 
 /** An officer's step on an item (受理, 转送, 不予受理, 延期, 答复, 复查, 复核…); 移交调解 is `referPetitionToMediation`. */
-export function actOnPetition(em: EntityManager, caller: Caller, id: string, event: PetitionEvent, input: StepInput = {}, options: ServiceOptions = {}): Promise<PetitionItem> {
+export function actOnPetition(em: EntityManager, caller: Caller, id: string, event: PetitionEvent, input: StepInput = {}, settings: PetitionSettings): Promise<PetitionItem> {
   if (event === 'REFER_TO_MEDIATION' || event === 'REFERRAL_REJECTED') throw DomainError.validation('event', '移交调解须指明接收的调解组织,请使用“移交人民调解(访调对接)”');
-  return advance(em, 'PETITION_OFFICER', caller, requireUuid('id', id), event, input, options);
+  return advance(em, 'PETITION_OFFICER', caller, requireUuid('id', id), event, input, settings);
 }
 
-/** The unit named as the sender in a docking (the caller's token carries the code, not the name). */
-export const PETITION_UNIT_NAME = '兴化市信访局';
-
 /**
- * 访调对接: an accepted item goes to a people's mediation organization; `DockingRequested` (移交) goes
- * to the justice bureau and the hub in the same transaction. An item that may not be referred is
- * refused by its workflow and nothing is written or sent.
+ * 访调对接: an accepted item goes to a people's mediation organization; its docking (the outgoing
+ * docking and `DockingRequested` to the justice bureau and the hub) opens in the same transaction.
+ * An item that may not be referred is refused by its workflow and nothing is written or sent.
  */
 export async function referPetitionToMediation(
-  em: EntityManager, caller: Caller, id: string, target: { organizationCode: string; organization?: string | null }, options: ServiceOptions = {},
+  em: EntityManager, caller: Caller, id: string, target: { organizationCode: string; organization?: string | null }, settings: PetitionSettings,
 ): Promise<PetitionItem> {
   requireOfficer(caller);
   const organizationCode = check.creditCode('organizationCode', target.organizationCode);
   const organizationName = check.optionalText('organization', '调解组织名称', target.organization, 100);
-  return advance(em, 'PETITION_OFFICER', caller, requireUuid('id', id), 'REFER_TO_MEDIATION', {}, options, async (tx, p) => {
+  return advance(em, 'PETITION_OFFICER', caller, requireUuid('id', id), 'REFER_TO_MEDIATION', {}, settings, async (tx, p) => {
     if (!p.petitionerName) throw DomainError.validation('id', '信访事项没有登记信访人,无法移交调解');
-    Object.assign(p, { dockingId: randomUUID(), mediationOrganization: organizationName, mediationOrganizationCode: organizationCode });
-    const payload: DockingRequestedPayload = {
-      kind: 'PETITION',
-      mode: 'TRANSFER',
-      disputeId: p.disputeId,
-      regionCode: p.regionCode,
-      category: null,
-      summary: `${p.itemNumber}:${p.subject}`,
-      sentAt: p.referredAt!.toISOString(),
-      source: {
-        agency: 'PETITION', recordType: 'PetitionItem', recordId: p.id, number: p.itemNumber,
-        organizationCode: caller.organization, organizationName: PETITION_UNIT_NAME, officerName: caller.name,
-      },
-      target: { organizationCode, organizationName },
-      parties: [{ role: 'APPLICANT', name: p.petitionerName, idNumber: p.petitionerIdNumber ?? null, phone: p.petitionerPhone ?? null }],
-    };
-    await tx.flush();
-    await publish(tx, { type: 'DockingRequested', dockingId: p.dockingId!, from: 'PETITION', to: 'JUSTICE', payload });
+    await openPetitionDocking(tx, caller, p, { code: organizationCode, name: organizationName });
   });
 }
 
 /** Entry point for `DockingRejected`: the organization declined; the item is the bureau's again, with the reason. */
-export function receiveReferralRejection(em: EntityManager, petitionItemId: string, reason: string, options: ServiceOptions = {}): Promise<PetitionItem> {
-  return advance(em, 'MEDIATION_ORGANIZATION', null, requireUuid('petitionItemId', petitionItemId), 'REFERRAL_REJECTED', { text: reason }, options);
+export function receiveReferralRejection(em: EntityManager, petitionItemId: string, reason: string, settings: PetitionSettings): Promise<PetitionItem> {
+  return advance(em, 'MEDIATION_ORGANIZATION', null, requireUuid('petitionItemId', petitionItemId), 'REFERRAL_REJECTED', { text: reason }, settings);
 }
 
 export interface PetitionMediationOutcome {
@@ -226,12 +202,12 @@ export interface PetitionMediationOutcome {
  * Entry point for the docking event that brings the 访调 mediation's outcome back: success closes
  * the item with the agreement as its answer; failure returns it to the bureau's handling.
  */
-export function receiveMediationOutcome(em: EntityManager, outcome: PetitionMediationOutcome, options: ServiceOptions = {}): Promise<PetitionItem> {
-  return advance(em, 'MEDIATION_ORGANIZATION', null, requireUuid('petitionItemId', outcome.petitionItemId), outcome.succeeded ? 'MEDIATION_SUCCEEDED' : 'MEDIATION_FAILED', { text: outcome.summary }, options);
+export function receiveMediationOutcome(em: EntityManager, outcome: PetitionMediationOutcome, settings: PetitionSettings): Promise<PetitionItem> {
+  return advance(em, 'MEDIATION_ORGANIZATION', null, requireUuid('petitionItemId', outcome.petitionItemId), outcome.succeeded ? 'MEDIATION_SUCCEEDED' : 'MEDIATION_FAILED', { text: outcome.summary }, settings);
 }
 
 /** 满意度评价: the petitioner's rating, once, after closing. */
-export async function ratePetition(em: EntityManager, caller: Caller, id: string, satisfaction: string, options: ServiceOptions = {}): Promise<PetitionItem> {
+export async function ratePetition(em: EntityManager, caller: Caller, id: string, satisfaction: string, settings: PetitionSettings): Promise<PetitionItem> {
   requireOfficer(caller);
   const rating = check.oneOf('satisfaction', '满意度', satisfaction, SATISFACTION);
   return em.transactional(async (tx) => {
@@ -239,7 +215,7 @@ export async function ratePetition(em: EntityManager, caller: Caller, id: string
     if (!p) throw DomainError.notFound('信访事项', id, 'PETITION_ITEM_NOT_FOUND');
     requireOfficer(caller, p.regionCode);
     decide(() => checkRating(p.status as PetitionState, !!p.satisfaction));
-    Object.assign(p, { satisfaction: rating, ratedAt: options.now ?? new Date() });
+    Object.assign(p, { satisfaction: rating, ratedAt: settings.now() });
     return p;
   });
 }

@@ -1,7 +1,7 @@
 import type { Visibility } from '@jiefen/auth';
+import type { DockingOutgoing } from '@jiefen/docking';
 import type { PersonalTextRead, SubgraphContext } from '@jiefen/subgraph-kit';
 import type { PoliceIncident } from '../entities/police-incident.entity.js';
-import type { PoliceTransfer } from '../entities/police-transfer.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
 import type { PoliceIncidentCategory, PoliceIncidentStatus, PoliceIncidentType } from './police-incident.type.js';
 import type { PoliceTransferType } from './police-transfer.type.js';
@@ -28,20 +28,21 @@ export function toIncidentType(i: PoliceIncident, v: Visibility): PoliceIncident
   };
 }
 
-export function toTransferType(t: PoliceTransfer, visibility: Visibility, people: PersonalTextRead['people']): PoliceTransferType {
+/** A transfer is the incident's outgoing docking (the docking package's hand-over row). */
+export function toTransferType(t: DockingOutgoing, visibility: Visibility, people: PersonalTextRead['people']): PoliceTransferType {
   return {
     id: t.id,
     dockingId: t.dockingId,
-    incidentId: t.incidentId,
-    toOrganizationCode: t.toOrganizationCode,
-    toOrganizationName: t.toOrganizationName ?? null,
-    reason: t.reason,
+    incidentId: t.recordId,
+    toOrganizationCode: t.organizationCode ?? '',
+    toOrganizationName: t.organizationName ?? null,
+    reason: t.reason ?? '',
     status: t.status,
     outcome: t.outcome ?? null,
     outcomeSummary: t.outcomeSummary ?? null,
-    mediationCaseNumber: t.mediationCaseNumber ?? null,
+    mediationCaseNumber: t.caseNumber ?? null,
     rejectionReason: t.rejectionReason ?? null,
-    officerName: t.officerName,
+    officerName: t.officerName ?? '',
     sentAt: t.sentAt,
     acceptedAt: t.acceptedAt ?? null,
     concludedAt: t.concludedAt ?? null,

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { maskName, maskPhone } from '@jiefen/auth';
-import { PageArgs, pageRequest, personalField, requireListAccess, toConnection, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { keysetPage, PageArgs, personalField, requireListAccess, type SubgraphContext } from '@jiefen/subgraph-kit';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
 import { DisputeRef } from './dispute.type.js';
@@ -23,16 +23,8 @@ export class PoliceIncidentResolver {
   @Query(() => PoliceIncidentConnection, { description: '警情列表(按报警时间倒序)' })
   async policeIncidents(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof PoliceIncidentConnection>> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'POLICE');
-    const { limit, after } = pageRequest(args, 2);
     const where: FilterQuery<PoliceIncident> = { regionCode: { $like: `${regionPrefix}%` } };
-    const keyset: FilterQuery<PoliceIncident> = after
-      ? { $or: [{ reportedAt: { $lt: new Date(after[0]!) } }, { reportedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(PoliceIncident, { $and: [where, keyset] }, { orderBy: { reportedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(PoliceIncident, where),
-    ]);
-    return toConnection(rows, limit, total, (i) => [i.reportedAt.toISOString(), i.id], (i) => toIncidentType(i, masked ? 'MASKED' : 'FULL'));
+    return keysetPage(ctx.em, PoliceIncident, { where, orderBy: { reportedAt: 'desc', id: 'desc' }, page: args }, (i) => toIncidentType(i, masked ? 'MASKED' : 'FULL'));
   }
 
   @FieldResolver(() => String, { nullable: true, description: '报警人姓名(公安以外脱敏)' })

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import { requireCaller, requireUuid, type SubgraphContext } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
-import { transferToMediation } from '../services/transfer.service.js';
+import { transferToMediation } from '../services/docking-outbound.service.js';
 import { reporterOf, reporterOfIncident, toTransferType } from './mapping.js';
 import { PoliceIncidentType } from './police-incident.type.js';
 import { DockingRef, PoliceTransferType, TransferToMediationInput } from './police-transfer.type.js';
@@ -14,7 +14,7 @@ type Context = SubgraphContext<PoliceLoaders>;
 export class PoliceTransferResolver {
   @FieldResolver(() => [PoliceTransferType], { description: '公调对接:移交人民调解的记录与反馈结果' })
   async transfers(@Root() incident: PoliceIncidentType, @Ctx() ctx: Context): Promise<PoliceTransferType[]> {
-    return (await ctx.loaders.transfersByIncident.load(incident.id)).map((t) => toTransferType(t, incident.visibility, reporterOf(incident.entity)));
+    return (await ctx.loaders.transfers.byRecord.load(incident.id)).map((t) => toTransferType(t, incident.visibility, reporterOf(incident.entity)));
   }
 
   @Mutation(() => PoliceTransferType, { description: '公调对接:将警情中的民间纠纷移交人民调解组织(对接事件同时抄送综治中心)' })
@@ -28,7 +28,7 @@ export class PoliceTransferResolver {
     const id = requireUuid('incidentId', incidentId);
     const call = { caller, operation: 'transferToMediation', key: idempotencyKey, input: { incidentId, input } };
     const transfer = await idempotent(ctx.em, call, (em) => transferToMediation(em, caller, id, input));
-    return toTransferType(transfer, 'FULL', async () => reporterOfIncident(ctx, transfer.incidentId));
+    return toTransferType(transfer, 'FULL', async () => reporterOfIncident(ctx, transfer.recordId));
   }
 }
 

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { createOutgoingDockingLoaders } from '@jiefen/docking';
 import { manyByKey, oneByKey } from '@jiefen/subgraph-kit';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import { PoliceMediation } from '../entities/police-mediation.entity.js';
-import { PoliceTransfer } from '../entities/police-transfer.entity.js';
+import { TRANSFERRED_RECORD } from '../services/docking-outbound.service.js';
 
 export function createPoliceLoaders(em: EntityManager) {
   return {
@@ -11,11 +12,8 @@ export function createPoliceLoaders(em: EntityManager) {
       (ids: readonly string[]) => em.find(PoliceIncident, { disputeId: { $in: [...ids] } }, { orderBy: { reportedAt: 'asc', id: 'asc' } }),
       (i) => i.disputeId ?? '',
     ),
-    transfersByIncident: manyByKey(
-      (ids: readonly string[]) => em.find(PoliceTransfer, { incidentId: { $in: [...ids] } }, { orderBy: { sentAt: 'asc' } }),
-      (t) => t.incidentId,
-    ),
-    transferByDocking: oneByKey((ids: readonly string[]) => em.find(PoliceTransfer, { dockingId: { $in: [...ids] } }), (t) => t.dockingId),
+    /** 公调 transfers: the incidents' outgoing dockings. */
+    transfers: createOutgoingDockingLoaders(em, 'POLICE', TRANSFERRED_RECORD),
     mediationByIncident: oneByKey(
       (ids: readonly string[]) => em.find(PoliceMediation, { incidentId: { $in: [...ids] } }),
       (m) => m.incidentId,

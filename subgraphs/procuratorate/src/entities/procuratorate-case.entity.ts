@@ -59,29 +59,11 @@ export class ProcuratorateCase {
   @Property({ type: 'json', nullable: true })
   eligibility?: ReconciliationFacts | null;
 
-  @Property({ type: 'string', length: 100, nullable: true })
-  mediationOrganization?: string | null;
-
+  /** 移交调解; the hand-over itself (organization, docking id, answers) is the record's outgoing docking (`docking_outgoing`). */
   @Property({ type: 'datetime', nullable: true })
   referredAt?: Date | null;
 
-  /** 检调对接: the docking of the latest referral (the hub's ledger id), and its receiving organization's credit code. */
-  @Unique()
-  @Property({ type: 'uuid', nullable: true })
-  dockingId?: string | null;
 
-  @Property({ type: 'string', length: 18, nullable: true })
-  mediationOrganizationCode?: string | null;
-
-  /** What the mediation organization answered: its case number once accepted, or why it declined. */
-  @Property({ type: 'string', length: 60, nullable: true })
-  mediationCaseNumber?: string | null;
-
-  @Property({ type: 'datetime', nullable: true })
-  mediationAcceptedAt?: Date | null;
-
-  @Property({ type: 'text', nullable: true })
-  referralRejectionReason?: string | null;
 
   /** RECONCILED or NOT_RECONCILED. */
   @Property({ type: 'string', length: 20, nullable: true })

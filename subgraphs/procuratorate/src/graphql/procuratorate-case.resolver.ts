@@ -2,28 +2,63 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, PageArgs, pageRequest, personalField, requireCaller, requireListAccess, requireUuid, toConnection, type SubgraphContext,
+  isMinor, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, requireUuid, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
-import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type { ProcuratorateLoaders } from '../loaders/procuratorate.loaders.js';
 import {
   concludeProcuratorateCase, recordReconciliationOutcome, referCivilSupervisionToMediation, referForReconciliation,
 } from '../services/procuratorate-case.service.js';
+import type { ProcuratorateSettings } from '../services/support.js';
 import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
 import { toType } from './mapping.js';
 import { procuratorateCaseAccess } from './record-access.js';
 import { ProcuratorateCaseConnection, ProcuratorateCaseType, ProcuratorateDecision, ReconciliationFactsInput } from './procuratorate-case.type.js';
 
-type Context = SubgraphContext<ProcuratorateLoaders>;
+type Context = SubgraphContext<ProcuratorateLoaders, ProcuratorateSettings>;
 
 const readOf = (c: ProcuratorateCaseType) => ({ recordType: 'ProcuratorateCase', recordId: c.id, visibility: c.visibility });
 /** The suspect's fields: a minor suspect (by the ID number's birth date) only for a supervisor or admin. */
 const suspectRead = (c: ProcuratorateCaseType) => ({ ...readOf(c), minor: isMinor({ idNumber: c.entity.suspectIdNumber }) });
 
+/** The record's latest hand-over (the docking package's outgoing docking), batched per request. */
+const handOverOf = (ctx: Context, r: ProcuratorateCaseType): Promise<DockingOutgoing | null> => latestOutgoingDocking(ctx.loaders.outgoing, r.id);
+
 @Resolver(() => ProcuratorateCaseType)
 export class ProcuratorateCaseResolver {
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织' })
+  async mediationOrganization(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.organizationName ?? null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: '对接编号(与综治中心台账一致,最近一次移交)' })
+  async dockingId(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.dockingId ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码' })
+  async mediationOrganizationCode(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.organizationCode ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织受理后的调解案件编号' })
+  async mediationCaseNumber(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.caseNumber ?? null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: '调解组织受理时间' })
+  async mediationAcceptedAt(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<Date | null> {
+    return (await handOverOf(ctx, c))?.acceptedAt ?? null;
+  }
+
+  @PersonalText()
+  @FieldResolver(() => String, { nullable: true, description: '调解组织不予受理的理由(案件退回审查)' })
+  async referralRejectionReason(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
+    return (await handOverOf(ctx, c))?.rejectionReason ?? null;
+  }
   @Query(() => ProcuratorateCaseType, { nullable: true, description: '按编号查询检察案件' })
   async procuratorateCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProcuratorateCaseType | null> {
     return procuratorateCaseAccess.find(ctx, id);
@@ -32,16 +67,8 @@ export class ProcuratorateCaseResolver {
   @Query(() => ProcuratorateCaseConnection, { description: '检察案件列表(按受理时间倒序)' })
   async procuratorateCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof ProcuratorateCaseConnection>> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'PROCURATORATE');
-    const { limit, after } = pageRequest(args, 2);
     const where: FilterQuery<ProcuratorateCase> = { regionCode: { $like: `${regionPrefix}%` } };
-    const keyset: FilterQuery<ProcuratorateCase> = after
-      ? { $or: [{ receivedAt: { $lt: new Date(after[0]!) } }, { receivedAt: new Date(after[0]!), id: { $lt: String(after[1]) } }] }
-      : {};
-    const [rows, total] = await Promise.all([
-      ctx.em.find(ProcuratorateCase, { $and: [where, keyset] }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 }),
-      ctx.em.count(ProcuratorateCase, where),
-    ]);
-    return toConnection(rows, limit, total, (c) => [c.receivedAt.toISOString(), c.id], (c) => toType(c, masked ? 'MASKED' : 'FULL'));
+    return keysetPage(ctx.em, ProcuratorateCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) => toType(c, masked ? 'MASKED' : 'FULL'));
   }
 
   @FieldResolver(() => String, { nullable: true, description: '犯罪嫌疑人姓名(检察院以外脱敏)' })
@@ -86,7 +113,7 @@ export class ProcuratorateCaseResolver {
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'referForReconciliation', key: idempotencyKey, input: { id, organizationCode, facts, organization } };
-    return toType(await idempotent(ctx.em, call, (em) => referForReconciliation(em, caller, caseId, { organizationCode, organization, facts: { ...facts } })), 'FULL');
+    return toType(await idempotent(ctx.em, call, (em) => referForReconciliation(em, caller, caseId, { organizationCode, organization, facts: { ...facts } }, ctx.settings)), 'FULL');
   }
 
   @Mutation(() => ProcuratorateCaseType, { description: '民事监督案件移交调解(检调对接)' })
@@ -100,7 +127,7 @@ export class ProcuratorateCaseResolver {
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'referCivilSupervisionToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
-    return toType(await idempotent(ctx.em, call, (em) => referCivilSupervisionToMediation(em, caller, caseId, { organizationCode, organization })), 'FULL');
+    return toType(await idempotent(ctx.em, call, (em) => referCivilSupervisionToMediation(em, caller, caseId, { organizationCode, organization }, ctx.settings)), 'FULL');
   }
 
   @Mutation(() => ProcuratorateCaseType, { description: '登记和解结果(审查和解的自愿性、合法性后)' })
@@ -110,7 +137,7 @@ export class ProcuratorateCaseResolver {
     @Arg('summary', () => String, { description: '和解协议内容或未达成和解的原因' }) summary: string,
     @Ctx() ctx: Context,
   ): Promise<ProcuratorateCaseType> {
-    return toType(await recordReconciliationOutcome(ctx.em, requireCaller(ctx), { caseId: requireUuid('id', id), reconciled, summary }), 'FULL');
+    return toType(await recordReconciliationOutcome(ctx.em, requireCaller(ctx), { caseId: requireUuid('id', id), reconciled, summary }, ctx.settings), 'FULL');
   }
 
   @Mutation(() => ProcuratorateCaseType, { description: '作出处理决定(从宽处罚建议、不起诉、继续起诉;民事监督终结或继续审查)' })
@@ -120,7 +147,7 @@ export class ProcuratorateCaseResolver {
     @Arg('note', () => String, { description: '决定理由' }) note: string,
     @Ctx() ctx: Context,
   ): Promise<ProcuratorateCaseType> {
-    return toType(await concludeProcuratorateCase(ctx.em, requireCaller(ctx), requireUuid('id', id), decision, note), 'FULL');
+    return toType(await concludeProcuratorateCase(ctx.em, requireCaller(ctx), requireUuid('id', id), decision, note, ctx.settings), 'FULL');
   }
 }
 

@@ -93,27 +93,11 @@ export class ProcuratorateCaseType {
   @Field(() => Date, { description: '受理时间' })
   receivedAt!: Date;
 
-  @Field(() => String, { nullable: true, description: '调解组织' })
-  mediationOrganization!: string | null;
-
   @Field(() => Date, { nullable: true, description: '移交调解时间' })
   referredAt!: Date | null;
 
-  @Field(() => ID, { nullable: true, description: '对接编号(与综治中心台账一致,最近一次移交)' })
-  dockingId!: string | null;
 
-  @Field(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码' })
-  mediationOrganizationCode!: string | null;
 
-  @Field(() => String, { nullable: true, description: '调解组织受理后的调解案件编号' })
-  mediationCaseNumber!: string | null;
-
-  @Field(() => Date, { nullable: true, description: '调解组织受理时间' })
-  mediationAcceptedAt!: Date | null;
-
-  @PersonalText()
-  @Field(() => String, { nullable: true, description: '调解组织不予受理的理由(案件退回审查)' })
-  referralRejectionReason!: string | null;
 
   @Field(() => ReconciliationOutcome, { nullable: true, description: '和解结果' })
   outcome!: ReconciliationOutcome | null;

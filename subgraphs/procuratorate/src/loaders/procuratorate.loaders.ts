@@ -1,11 +1,15 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { createOutgoingDockingLoaders, recordByDockingLoader } from '@jiefen/docking';
 import { manyByKey, oneByKey } from '@jiefen/subgraph-kit';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 
 export function createProcuratorateLoaders(em: EntityManager) {
   return {
     procuratorateCaseById: oneByKey((ids: readonly string[]) => em.find(ProcuratorateCase, { id: { $in: [...ids] } }), (c) => c.id),
-    procuratorateCaseByDocking: oneByKey((ids: readonly string[]) => em.find(ProcuratorateCase, { dockingId: { $in: [...ids] } }), (c) => c.dockingId!),
+    /** The ProcuratorateCase a docking the procuratorate opened hands over (through its outgoing docking). */
+    procuratorateCaseByDocking: recordByDockingLoader(em, 'PROCURATORATE', 'ProcuratorateCase', (ids) => em.find(ProcuratorateCase, { id: { $in: [...ids] } })),
+    /** The hand-overs (outgoing dockings), for the fields that show them. */
+    outgoing: createOutgoingDockingLoaders(em, 'PROCURATORATE', 'ProcuratorateCase'),
     procuratorateCasesByDispute: manyByKey(
       (ids: readonly string[]) => em.find(ProcuratorateCase, { disputeId: { $in: [...ids] } }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
       (c) => c.disputeId,

@@ -4,8 +4,8 @@ import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
 import { procuratorateCaseWorkflow, type ProcuratorateActor, type ProcuratorateCaseEvent, type ProcuratorateCaseState } from '../domain/procuratorate-case.workflow.js';
 import { allowedDecisions, CHARGES, DECISIONS, ineligibilityOf, type ReconciliationFacts } from '../domain/reconciliation.rules.js';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
-import { refer } from './referral.service.js';
-import { decide, requireProcurator, type ServiceOptions } from './support.js';
+import { refer } from './docking-outbound.service.js';
+import { decide, requireProcurator, type ProcuratorateSettings } from './support.js';
 
 async function loadCase(em: EntityManager, id: string): Promise<ProcuratorateCase> {
   const found = await em.findOne(ProcuratorateCase, { id });
@@ -59,7 +59,7 @@ function targetOf(input: ReferralTarget): { code: string; name: string | null } 
  * bureau (and the hub) in the same transaction.
  */
 export async function referForReconciliation(
-  em: EntityManager, caller: Caller, id: string, input: ReferralTarget & { facts: ReconciliationFactsInput }, options: ServiceOptions = {},
+  em: EntityManager, caller: Caller, id: string, input: ReferralTarget & { facts: ReconciliationFactsInput }, settings: ProcuratorateSettings,
 ): Promise<ProcuratorateCase> {
   requireProcurator(caller);
   const target = targetOf(input);
@@ -74,13 +74,13 @@ export async function referForReconciliation(
       throw new DomainError('NOT_ELIGIBLE', `不适用刑事和解:${reasons.map((r) => r.reason).join(';')}`, { reasons: reasons.map((r) => r.code) });
     }
     Object.assign(c, { eligibility: facts, charge: facts.charge });
-    await refer(tx, caller, c, target, 'COMMISSION', options);
+    await refer(tx, caller, c, target, 'COMMISSION', settings);
     return c;
   });
 }
 
 /** 民事监督案件 referred to mediation (the parties may settle while the review waits): 移交, docked like a criminal referral. */
-export async function referCivilSupervisionToMediation(em: EntityManager, caller: Caller, id: string, input: ReferralTarget, options: ServiceOptions = {}): Promise<ProcuratorateCase> {
+export async function referCivilSupervisionToMediation(em: EntityManager, caller: Caller, id: string, input: ReferralTarget, settings: ProcuratorateSettings): Promise<ProcuratorateCase> {
   requireProcurator(caller);
   const target = targetOf(input);
   return em.transactional(async (tx) => {
@@ -88,7 +88,7 @@ export async function referCivilSupervisionToMediation(em: EntityManager, caller
     requireProcurator(caller, c.regionCode);
     if (c.kind !== 'CIVIL_SUPERVISION') throw DomainError.validation('id', '刑事案件须先审查刑事和解条件,请使用“刑事和解移交调解”');
     step(c, 'REFER', 'PROCURATOR');
-    await refer(tx, caller, c, target, 'TRANSFER', options);
+    await refer(tx, caller, c, target, 'TRANSFER', settings);
     return c;
   });
 }
@@ -101,10 +101,10 @@ export interface ReconciliationOutcomeReport {
   concludedAt?: Date | string | null;
 }
 
-async function applyOutcome(em: EntityManager, actor: ProcuratorateActor, caller: Caller | null, report: ReconciliationOutcomeReport, options: ServiceOptions): Promise<ProcuratorateCase> {
+async function applyOutcome(em: EntityManager, actor: ProcuratorateActor, caller: Caller | null, report: ReconciliationOutcomeReport, settings: ProcuratorateSettings): Promise<ProcuratorateCase> {
   const id = requireUuid('caseId', report.caseId);
   const summary = check.text('summary', '和解情况', report.summary, { min: 2, max: 2000 });
-  const at = report.concludedAt ? new Date(report.concludedAt) : options.now ?? new Date();
+  const at = report.concludedAt ? new Date(report.concludedAt) : settings.now();
   if (Number.isNaN(at.getTime())) throw DomainError.validation('concludedAt', '调解结束时间无效');
   return em.transactional(async (tx) => {
     const c = await loadCase(tx, id);
@@ -116,18 +116,18 @@ async function applyOutcome(em: EntityManager, actor: ProcuratorateActor, caller
 }
 
 /** Entry point for the docking event bringing the mediation's outcome back (the inbox verified the sender). */
-export function receiveMediationOutcome(em: EntityManager, report: ReconciliationOutcomeReport, options: ServiceOptions = {}): Promise<ProcuratorateCase> {
-  return applyOutcome(em, 'MEDIATION_ORGANIZATION', null, report, options);
+export function receiveMediationOutcome(em: EntityManager, report: ReconciliationOutcomeReport, settings: ProcuratorateSettings): Promise<ProcuratorateCase> {
+  return applyOutcome(em, 'MEDIATION_ORGANIZATION', null, report, settings);
 }
 
 /** The procurator records the outcome (Art 289: after reviewing the agreement's voluntariness and legality). */
-export function recordReconciliationOutcome(em: EntityManager, caller: Caller, report: ReconciliationOutcomeReport, options: ServiceOptions = {}): Promise<ProcuratorateCase> {
+export function recordReconciliationOutcome(em: EntityManager, caller: Caller, report: ReconciliationOutcomeReport, settings: ProcuratorateSettings): Promise<ProcuratorateCase> {
   requireProcurator(caller);
-  return applyOutcome(em, 'PROCURATOR', caller, report, options);
+  return applyOutcome(em, 'PROCURATOR', caller, report, settings);
 }
 
 /** 处理决定 (Art 290): leniency recommendation, no prosecution, or prosecution continues; civil: review ends or continues. */
-export async function concludeProcuratorateCase(em: EntityManager, caller: Caller, id: string, decision: string, note: string, options: ServiceOptions = {}): Promise<ProcuratorateCase> {
+export async function concludeProcuratorateCase(em: EntityManager, caller: Caller, id: string, decision: string, note: string, settings: ProcuratorateSettings): Promise<ProcuratorateCase> {
   requireProcurator(caller);
   const chosen = check.oneOf('decision', '处理决定', decision, DECISIONS);
   const decisionNote = check.text('note', '决定理由', note, { min: 2, max: 2000 });
@@ -140,7 +140,7 @@ export async function concludeProcuratorateCase(em: EntityManager, caller: Calle
     if (!allowed.includes(chosen)) {
       throw new DomainError('DECISION_NOT_ALLOWED', reconciled ? '该案件类型不能作出此决定' : '未达成和解的案件只能依法继续办理(继续起诉或继续监督)', { allowed });
     }
-    Object.assign(c, { decision: chosen, decisionNote, concludedAt: options.now ?? new Date() });
+    Object.assign(c, { decision: chosen, decisionNote, concludedAt: settings.now() });
     return c;
   });
 }

@@ -1,11 +1,10 @@
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
+import type { AgencySettings } from '@jiefen/calendar';
 import { DomainError } from '@jiefen/subgraph-kit';
 import { ProcuratorateRuleError } from '../domain/workflow.js';
 
-export interface ServiceOptions {
-  /** The moment the action happens (tests inject it). */
-  now?: Date;
-}
+/** What the procuratorate's services run on: its "now" (no legal clocks of its own yet). */
+export type ProcuratorateSettings = AgencySettings;
 
 /** Runs a domain decision, turning its rule errors into the kit's coded errors. */
 export function decide<T>(decision: () => T): T {

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
-import { publish, type DockingMode, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
+import { openOutgoingDocking, type DockingMode, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
 import { DomainError } from '@jiefen/subgraph-kit';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
-import type { ServiceOptions } from './support.js';
+import type { ProcuratorateSettings } from './support.js';
 
 /** The unit named as the sender in a docking (the caller's token carries the code, not the name). */
 export const PROCURATORATE_UNIT_NAME = '兴化市人民检察院';
@@ -19,19 +18,17 @@ function partiesOf(c: ProcuratorateCase): DockingParty[] {
 }
 
 /**
- * Records the referral on the case (already moved to REFERRED_TO_MEDIATION) and publishes
- * `DockingRequested` to the justice bureau, copied to the hub, in the caller's transaction.
+ * Records the referral on the case (already moved to REFERRED_TO_MEDIATION) and opens its docking
+ * (the outgoing docking and `DockingRequested` to the justice bureau, copied to the hub) in the
+ * caller's transaction.
  */
 export async function refer(
-  tx: EntityManager, caller: Caller, c: ProcuratorateCase, target: { code: string; name: string | null }, mode: DockingMode, options: ServiceOptions,
+  tx: EntityManager, caller: Caller, c: ProcuratorateCase, target: { code: string; name: string | null }, mode: DockingMode, settings: ProcuratorateSettings,
 ): Promise<void> {
   const parties = partiesOf(c);
   if (parties.length === 0) throw DomainError.validation('id', '案件没有登记当事人,无法移交调解');
-  const sentAt = options.now ?? new Date();
-  Object.assign(c, {
-    dockingId: randomUUID(), mediationOrganization: target.name, mediationOrganizationCode: target.code, referredAt: sentAt,
-    mediationCaseNumber: null, mediationAcceptedAt: null, referralRejectionReason: null,
-  });
+  const sentAt = settings.now();
+  c.referredAt = sentAt;
   const payload: DockingRequestedPayload = {
     kind: 'PROCURATORATE',
     mode,
@@ -48,5 +45,5 @@ export async function refer(
     parties,
   };
   await tx.flush();
-  await publish(tx, { type: 'DockingRequested', dockingId: c.dockingId!, from: 'PROCURATORATE', to: 'JUSTICE', payload });
+  await openOutgoingDocking(tx, { to: 'JUSTICE', payload });
 }

@@ -1,0 +1,61 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
+import { DockingOutgoing, openOutgoingDocking, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
+import { check, DomainError } from '@jiefen/subgraph-kit';
+import { PoliceIncident } from '../entities/police-incident.entity.js';
+
+// 公调对接, the outbound half: an incident's civil dispute handed to a people's mediation
+// organization. The hand-over itself (the transfer) is the docking package's outgoing row; what
+// comes back is docking-inbound.service.ts.
+
+/** The police record a transfer hands over. */
+export const TRANSFERRED_RECORD = 'PoliceIncident';
+
+export interface TransferInput {
+  organizationCode: string;
+  organizationName?: string | null;
+  reason: string;
+  parties: DockingParty[];
+}
+
+/**
+ * 公调: hands an incident's civil dispute to a people's mediation organization. The transfer (the
+ * outgoing docking), the incident's new status and the `DockingRequested` event (to justice, copied
+ * to the hub) commit together — or not at all.
+ */
+export async function transferToMediation(em: EntityManager, caller: Caller, incidentId: string, input: TransferInput): Promise<DockingOutgoing> {
+  if (caller.agency !== 'POLICE' || !hasRole(caller, 'STAFF', 'SUPERVISOR')) throw DomainError.forbidden('只有公安民警可以移交人民调解');
+  const organizationCode = check.creditCode('organizationCode', input.organizationCode);
+  const organizationName = check.optionalText('organizationName', '调解组织名称', input.organizationName, 100);
+  const reason = check.text('reason', '移交理由', input.reason, { min: 4, max: 1000 });
+  if (input.parties.length === 0) throw DomainError.validation('parties', '至少需要一名当事人');
+  const parties = input.parties.map((p, i) => ({
+    role: check.oneOf(`parties[${i}].role`, '当事人身份', p.role, ['APPLICANT', 'RESPONDENT', 'THIRD_PARTY'] as const),
+    name: check.text(`parties[${i}].name`, '当事人姓名', p.name, { max: 50 }),
+    idNumber: p.idNumber ? check.idNumber(`parties[${i}].idNumber`, p.idNumber).value : null,
+    phone: p.phone ? check.phone(`parties[${i}].phone`, p.phone) : null,
+    address: check.optionalText(`parties[${i}].address`, '住址', p.address, 200),
+  }));
+  return em.transactional(async (tx) => {
+    const incident = await tx.findOne(PoliceIncident, { id: incidentId });
+    if (!incident) throw DomainError.notFound('警情', incidentId, 'INCIDENT_NOT_FOUND');
+    if (!inJurisdiction(caller, incident.regionCode)) throw DomainError.forbidden('该警情不在本人辖区内');
+    if (!['RECEIVED', 'DISPATCHED'].includes(incident.status)) throw DomainError.illegalTransition('警情', incident.status, '移交人民调解');
+    const running = { fromAgency: 'POLICE', recordType: TRANSFERRED_RECORD, recordId: incidentId, status: { $in: ['SENT', 'ACCEPTED'] } } as const;
+    if (await tx.count(DockingOutgoing, running)) throw new DomainError('CONFLICT', '该警情已移交,正在调解中');
+    incident.status = 'TRANSFERRED';
+    const payload: DockingRequestedPayload = {
+      kind: 'POLICE',
+      mode: 'TRANSFER',
+      disputeId: incident.disputeId ?? null,
+      regionCode: incident.regionCode,
+      category: incident.nonPoliceCategory ?? null,
+      summary: `${incident.summary}(移交理由:${reason})`,
+      sentAt: new Date().toISOString(),
+      source: { agency: 'POLICE', recordType: TRANSFERRED_RECORD, recordId: incident.id, number: incident.incidentNumber, organizationCode: caller.organization, organizationName: incident.station, officerName: caller.name },
+      target: { organizationCode, organizationName },
+      parties,
+    };
+    return openOutgoingDocking(tx, { to: 'JUSTICE', payload, reason });
+  });
+}

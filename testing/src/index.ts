@@ -1,4 +1,5 @@
 export * from './ports.js';
 export * from './database-server.js';
 export * from './stack.js';
+export * from './record-rules.js';
 export * from './until.js';

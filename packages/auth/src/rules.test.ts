@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from './caller.js';
 import { maskAddress, maskIdNumber, maskName, maskPhone, personKey } from './masking.js';
-import { listScope, visibilityOf } from './rules.js';
+import { listScope, recordVisibility, visibilityOf, type RecordRule } from './rules.js';
 
 const caller = (agency: Caller['agency'], roles: Caller['roles'], jurisdiction = '321281'): Caller => ({
   subject: 's', name: 'n', agency, organization: 'o', roles, jurisdiction,
@@ -24,6 +24,18 @@ describe('record rule', () => {
 
   it('lets the other side of a docking see the record masked', () => {
     expect(visibilityOf(caller('JUSTICE', ['MEDIATOR']), { ...courtCase, counterparts: ['JUSTICE'] })).toBe('MASKED');
+  });
+
+  it('lets an agency keep out callers the federation rule lets in, never let more in', () => {
+    const rule: RecordRule<{ regionCode: string; organization: string }> = {
+      scope: (r) => ({ owner: 'JUSTICE', regionCode: r.regionCode }),
+      excludes: (who, r) => who.roles.includes('MEDIATOR') && who.organization !== r.organization,
+    };
+    const record = { regionCode: '321281123201', organization: 'o' };
+    expect(recordVisibility(caller('JUSTICE', ['MEDIATOR']), rule, record)).toBe('FULL');
+    expect(recordVisibility(caller('JUSTICE', ['MEDIATOR']), rule, { ...record, organization: 'other' })).toBe('NONE');
+    expect(recordVisibility(caller('POLICE', ['STAFF']), rule, record)).toBe('NONE');
+    expect(recordVisibility(null, rule, record)).toBe('NONE');
   });
 
   it('scopes lists by jurisdiction and refuses other agencies', () => {

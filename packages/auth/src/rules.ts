@@ -39,6 +39,31 @@ export function visibilityOf(caller: Caller | null, record: RecordScope): Visibi
 }
 
 /**
+ * One agency's rule for one kind of record: its scope under the federation's record rule, and
+ * optionally the callers that rule lets in whom the owning agency keeps out (a mediator sees only
+ * the cases of their own organization). Pure: an agency's `domain/` may declare it.
+ */
+export interface RecordRule<R> {
+  scope(record: R): RecordScope;
+  /** Whether the owning agency keeps this caller from the record although the federation's rule lets them see it. */
+  excludes?(caller: Caller, record: R): boolean;
+}
+
+/**
+ * The common rule: `owner` owns the record, its region decides jurisdiction, and `counterparts` (the
+ * other side of a docking about it) see it masked.
+ */
+export function regionalRecord<R extends { regionCode: string }>(owner: Agency, counterparts?: readonly Agency[]): RecordRule<R> {
+  return { scope: (record) => ({ owner, regionCode: record.regionCode, ...(counterparts ? { counterparts } : {}) }) };
+}
+
+/** How a caller may see one record under an agency's rule for it. */
+export function recordVisibility<R>(caller: Caller | null, rule: RecordRule<R>, record: R): Visibility {
+  const v = visibilityOf(caller, rule.scope(record));
+  return v !== 'NONE' && caller && rule.excludes?.(caller, record) ? 'NONE' : v;
+}
+
+/**
  * The SQL-side filter for lists of an agency's own records: the jurisdiction prefix to apply, or
  * null when the caller may see none of them (so the list is empty without a query).
  */

@@ -10,6 +10,7 @@ export * from './references.js';
 export * from './schema.js';
 export * from './subgraph.js';
 export * from './access.js';
+export * from './record-access.js';
 export * from './audit/collector.js';
 export * from './audit/personal-data-access.entity.js';
 export * from './audit/access-log.resolver.js';

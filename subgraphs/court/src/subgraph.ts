@@ -9,13 +9,14 @@ import { CourtCase } from './entities/court-case.entity.js';
 import { CourtNumber } from './entities/court-number.entity.js';
 import { EnforcementApplication } from './entities/enforcement-application.entity.js';
 import { JudicialConfirmation } from './entities/judicial-confirmation.entity.js';
-import { CourtCaseResolver, DisputeCourtResolver, DockingCourtResolver, resolveCourtCaseReference } from './graphql/court-case.resolver.js';
+import { CourtCaseResolver, DisputeCourtResolver, DockingCourtResolver } from './graphql/court-case.resolver.js';
 import { DockingRef } from './graphql/docking.type.js';
 import { DisputeRef } from './graphql/dispute.type.js';
 import { RegionCourtResolver } from './graphql/indicators.resolver.js';
 import {
-  ConfirmationApplicantResolver, DisputeConfirmationResolver, EnforcementApplicationResolver, JudicialConfirmationResolver, resolveConfirmationReference,
+  ConfirmationApplicantResolver, DisputeConfirmationResolver, EnforcementApplicationResolver, JudicialConfirmationResolver,
 } from './graphql/judicial-confirmation.resolver.js';
+import { confirmationAccess, courtCaseAccess } from './graphql/record-access.js';
 import { RegionRef } from './graphql/region.type.js';
 import { createCourtLoaders } from './loaders/court.loaders.js';
 import { applyDockingEvent } from './services/docking-inbound.service.js';
@@ -34,8 +35,8 @@ export function createCourtSubgraph(options: AgencyOptions<CourtClocks> = {}) {
       ],
       orphanedTypes: [DisputeRef, RegionRef, DockingRef],
       referenceResolvers: {
-        CourtCase: resolveCourtCaseReference,
-        JudicialConfirmation: resolveConfirmationReference,
+        CourtCase: courtCaseAccess.resolveReference,
+        JudicialConfirmation: confirmationAccess.resolveReference,
         Dispute: (reference: { id: string }) => ({ id: reference.id }),
         Region: (reference: { code: string }) => ({ code: reference.code }),
         Docking: (reference: { id: string }) => ({ id: reference.id }),

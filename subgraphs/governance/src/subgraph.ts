@@ -23,10 +23,11 @@ import { ServiceItem } from './entities/service-item.entity.js';
 import { SupervisionItem } from './entities/supervision-item.entity.js';
 import { DisputeHandlingResolver } from './graphql/dispute-handling.resolver.js';
 import { DisputeWorkflowResolver } from './graphql/dispute-workflow.resolver.js';
-import { DisputeResolver, resolveDisputeReference } from './graphql/dispute.resolver.js';
-import { DockingResolver, resolveDockingReference } from './graphql/docking.resolver.js';
+import { DisputeResolver } from './graphql/dispute.resolver.js';
+import { DockingResolver } from './graphql/docking.resolver.js';
 import { PartyResolver } from './graphql/party.resolver.js';
 import { PersonResolver, resolvePersonReference } from './graphql/person.resolver.js';
+import { disputeAccess, dockingAccess } from './graphql/record-access.js';
 import { RegionResolver, resolveRegionReference } from './graphql/region.resolver.js';
 import { RegistrationResolver } from './graphql/registration.resolver.js';
 import { RiskAlertResolver } from './graphql/risk-alert.resolver.js';
@@ -58,7 +59,9 @@ export function createGovernanceSubgraph(options: AgencyOptions<HubClocks> = {})
         createEventDeliveriesResolver('GOVERNANCE', 'governanceEventDeliveries'),
         createAccessLogResolver('GOVERNANCE', 'governanceAccessLog'),
       ],
-      referenceResolvers: { Dispute: resolveDisputeReference, Region: resolveRegionReference, Person: resolvePersonReference, Docking: resolveDockingReference },
+      referenceResolvers: {
+        Dispute: disputeAccess.resolveReference, Region: resolveRegionReference, Person: resolvePersonReference, Docking: dockingAccess.resolveReference,
+      },
     },
     // The hub receives a copy of every docking event and keeps the ledger from them.
     docking: { apply: applyDockingEvent },

@@ -23,9 +23,10 @@ import { MediationAgreementResolver } from './graphql/agreement.resolver.js';
 import { DisputeRef, DockingRef } from './graphql/dispute.type.js';
 import { LegalAidResolver } from './graphql/legal-aid.resolver.js';
 import {
-  DisputeJusticeResolver, DockingJusticeResolver, MediationCaseResolver, MediationPartyResolver, resolveMediationCaseReference,
+  DisputeJusticeResolver, DockingJusticeResolver, MediationCaseResolver, MediationPartyResolver,
 } from './graphql/mediation-case.resolver.js';
 import { MediationWorkResolver } from './graphql/mediation-work.resolver.js';
+import { mediationCaseAccess } from './graphql/record-access.js';
 import { ExpertResolver, MediatorRosterResolver, OrganizationRosterResolver } from './graphql/roster.resolver.js';
 import { createJusticeLoaders } from './loaders/justice.loaders.js';
 import { applyDockingEvent } from './services/docking-inbound.service.js';
@@ -52,7 +53,7 @@ export function createJusticeSubgraph(options: JusticeOptions = {}) {
       ],
       orphanedTypes: [DisputeRef, DockingRef],
       referenceResolvers: {
-        MediationCase: resolveMediationCaseReference,
+        MediationCase: mediationCaseAccess.resolveReference,
         Dispute: (reference: { id: string }) => ({ id: reference.id }),
         // The docking itself lives in the hub's ledger; its `mediation` field applies the record rules.
         Docking: (reference: { id: string }) => ({ id: reference.id }),

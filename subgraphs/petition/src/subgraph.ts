@@ -9,7 +9,8 @@ import { PetitionItem } from './entities/petition-item.entity.js';
 import { DisputeRef } from './graphql/dispute.type.js';
 import { RegionPetitionResolver } from './graphql/indicators.resolver.js';
 import { DockingRef } from './graphql/docking.type.js';
-import { DisputePetitionResolver, DockingPetitionResolver, PetitionItemResolver, resolvePetitionItemReference } from './graphql/petition-item.resolver.js';
+import { DisputePetitionResolver, DockingPetitionResolver, PetitionItemResolver } from './graphql/petition-item.resolver.js';
+import { petitionItemAccess } from './graphql/record-access.js';
 import { RegionRef } from './graphql/region.type.js';
 import { applyDockingEvent } from './services/docking-inbound.service.js';
 import { createPetitionLoaders } from './loaders/petition.loaders.js';
@@ -31,7 +32,7 @@ export function createPetitionSubgraph(options: AgencyOptions<PetitionClocks> = 
       ],
       orphanedTypes: [DisputeRef, DockingRef, RegionRef],
       referenceResolvers: {
-        PetitionItem: resolvePetitionItemReference,
+        PetitionItem: petitionItemAccess.resolveReference,
         Dispute: (reference: { id: string }) => ({ id: reference.id }),
         Region: (reference: { code: string }) => ({ code: reference.code }),
         Docking: (reference: { id: string }) => ({ id: reference.id }),

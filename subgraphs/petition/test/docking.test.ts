@@ -100,18 +100,4 @@ describe('访调 docking: referral events out, justice\'s answers in', () => {
     expect(again.data).toMatchObject({ status: 'REFERRED_TO_MEDIATION', referralRejectionReason: null });
     expect(again.data!.dockingId).not.toBe(dockingId);
   });
-
-  it('contributes the item to its Docking: in full to the bureau, masked to justice and the hub, to nobody else', async () => {
-    const { dockingId } = await refer();
-    const DOCKING = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { id petitionItem { dockingId petitionerName petitionerIdNumber } } } }';
-    const as = async (who: string) => (await stack.querySubgraph<{ _entities: { petitionItem: Node | null }[] }>('petition', DOCKING, { r: [{ __typename: 'Docking', id: dockingId }] }, who)).body.data!._entities[0]!.petitionItem;
-    expect(await as('petition-officer')).toEqual({ dockingId, petitionerName: person.name, petitionerIdNumber: person.idNumber });
-    for (const who of ['mediator', 'hub-coordinator']) {
-      const seen = await as(who);
-      expect(seen!.dockingId).toBe(dockingId);
-      expect(seen!.petitionerIdNumber).toContain('*');
-    }
-    expect(await as('police-officer')).toBeNull();
-    expect(await as('procurator')).toBeNull();
-  });
 });

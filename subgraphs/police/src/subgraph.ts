@@ -7,10 +7,11 @@ import { seedPolice } from '../seeds/demo.seed.js';
 import { PoliceIncident } from './entities/police-incident.entity.js';
 import { PoliceMediation } from './entities/police-mediation.entity.js';
 import { DisputeRef } from './graphql/dispute.type.js';
-import { DisputePoliceResolver, PoliceIncidentResolver, resolvePoliceIncidentReference } from './graphql/police-incident.resolver.js';
+import { DisputePoliceResolver, PoliceIncidentResolver } from './graphql/police-incident.resolver.js';
 import { PoliceMediationResolver } from './graphql/police-mediation.resolver.js';
 import { DockingPoliceResolver, PoliceTransferResolver } from './graphql/police-transfer.resolver.js';
 import { DockingRef } from './graphql/police-transfer.type.js';
+import { policeIncidentAccess } from './graphql/record-access.js';
 import { applyDockingEvent } from './services/docking-inbound.service.js';
 import { createPoliceLoaders } from './loaders/police.loaders.js';
 
@@ -32,7 +33,7 @@ export function createPoliceSubgraph(options: AgencyOptions = {}) {
       ],
       orphanedTypes: [DisputeRef, DockingRef],
       referenceResolvers: {
-        PoliceIncident: resolvePoliceIncidentReference,
+        PoliceIncident: policeIncidentAccess.resolveReference,
         Dispute: (reference: { id: string }) => ({ id: reference.id }),
         Docking: (reference: { id: string }) => ({ id: reference.id }),
       },

@@ -8,7 +8,8 @@ import { ProcuratorateCase } from './entities/procuratorate-case.entity.js';
 import { DisputeRef } from './graphql/dispute.type.js';
 import { RegionProcuratorateResolver } from './graphql/indicators.resolver.js';
 import { DockingRef } from './graphql/docking.type.js';
-import { DisputeProcuratorateResolver, DockingProcuratorateResolver, ProcuratorateCaseResolver, resolveProcuratorateCaseReference } from './graphql/procuratorate-case.resolver.js';
+import { DisputeProcuratorateResolver, DockingProcuratorateResolver, ProcuratorateCaseResolver } from './graphql/procuratorate-case.resolver.js';
+import { procuratorateCaseAccess } from './graphql/record-access.js';
 import { RegionRef } from './graphql/region.type.js';
 import { applyDockingEvent } from './services/docking-inbound.service.js';
 import { createProcuratorateLoaders } from './loaders/procuratorate.loaders.js';
@@ -30,7 +31,7 @@ export function createProcuratorateSubgraph(options: AgencyOptions = {}) {
       ],
       orphanedTypes: [DisputeRef, DockingRef, RegionRef],
       referenceResolvers: {
-        ProcuratorateCase: resolveProcuratorateCaseReference,
+        ProcuratorateCase: procuratorateCaseAccess.resolveReference,
         Dispute: (reference: { id: string }) => ({ id: reference.id }),
         Region: (reference: { code: string }) => ({ code: reference.code }),
         Docking: (reference: { id: string }) => ({ id: reference.id }),

@@ -113,19 +113,4 @@ describe('检调 docking: referral events out, justice\'s answers in', () => {
     expect(again.data).toMatchObject({ status: 'REFERRED_TO_MEDIATION', referralRejectionReason: null });
     expect(again.data!.dockingId).not.toBe(dockingId);
   });
-
-  it('contributes the case to its Docking: in full to the procuratorate, masked to justice and the hub, to nobody else', async () => {
-    const { dockingId } = await refer();
-    const DOCKING = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { id procuratorateCase { dockingId victimName suspectIdNumber } } } }';
-    const as = async (who: string) => (await stack.querySubgraph<{ _entities: { procuratorateCase: Node | null }[] }>('procuratorate', DOCKING, { r: [{ __typename: 'Docking', id: dockingId }] }, who)).body.data!._entities[0]!.procuratorateCase;
-    expect(await as('procurator')).toEqual({ dockingId, victimName: victim!.name, suspectIdNumber: suspect!.idNumber });
-    for (const who of ['mediator', 'hub-coordinator']) {
-      const seen = await as(who);
-      expect(seen!.dockingId).toBe(dockingId);
-      expect(seen!.victimName).not.toBe(victim!.name);
-      expect(seen!.suspectIdNumber).toContain('*');
-    }
-    expect(await as('police-officer')).toBeNull();
-    expect(await as('petition-officer')).toBeNull();
-  });
 });

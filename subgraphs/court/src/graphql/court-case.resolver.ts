@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, isUuid, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, visibility, type SubgraphContext,
+  isMinor, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, requireUuid, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import type { CourtSettings } from '../domain/clocks.js';
@@ -12,7 +12,8 @@ import { divertToMediation, entrustMediation, fileCase, receiveCivilCase, record
 import { CourtCaseConnection, CourtCaseType, MediationOutcome, Procedure, ReceiveCivilCaseInput } from './court-case.type.js';
 import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
-import { dockingScopeOf, scopeOf, toCourtCaseType } from './mapping.js';
+import { toCourtCaseType } from './mapping.js';
+import { courtCaseAccess } from './record-access.js';
 
 type Context = SubgraphContext<CourtLoaders, CourtSettings>;
 type Connection = InstanceType<typeof CourtCaseConnection>;
@@ -28,8 +29,7 @@ const handOverOf = (ctx: Context, c: CourtCaseType): Promise<DockingOutgoing | n
 export class CourtCaseResolver {
   @Query(() => CourtCaseType, { nullable: true, description: '按编号查询法院案件' })
   async courtCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CourtCaseType | null> {
-    const visible = requireVisible(ctx, await ctx.loaders.courtCaseById.load(requireUuid('id', id)), scopeOf);
-    return visible ? toCourtCaseType(visible.record, visible.visibility) : null;
+    return courtCaseAccess.find(ctx, id);
   }
 
   @Query(() => CourtCaseConnection, { description: '法院案件列表(按收案时间倒序)' })
@@ -168,31 +168,15 @@ export class CourtCaseResolver {
 @Resolver(() => DisputeRef)
 export class DisputeCourtResolver {
   @FieldResolver(() => [CourtCaseType], { nullable: true, description: '法院:该纠纷的法院案件(法院服务不可用时为 null)' })
-  async courtCases(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<CourtCaseType[]> {
-    if (!isUuid(dispute.id) || !ctx.caller) return [];
-    const cases = await ctx.loaders.courtCasesByDispute.load(dispute.id);
-    return cases.flatMap((c) => {
-      const v = visibility(ctx, scopeOf(c));
-      return v === 'NONE' ? [] : [toCourtCaseType(c, v)];
-    });
+  courtCases(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<CourtCaseType[]> {
+    return courtCaseAccess.ofDispute(ctx, dispute.id);
   }
-}
-
-export async function resolveCourtCaseReference(reference: { id: string }, ctx: Context): Promise<CourtCaseType | null> {
-  // `_entities` is the classic hole: the same rule as the root field, answered with null.
-  if (!isUuid(reference.id)) return null;
-  const found = await ctx.loaders.courtCaseById.load(reference.id);
-  const v = found ? visibility(ctx, scopeOf(found)) : 'NONE';
-  return found && v !== 'NONE' ? toCourtCaseType(found, v) : null;
 }
 
 @Resolver(() => DockingRef)
 export class DockingCourtResolver {
   @FieldResolver(() => CourtCaseType, { nullable: true, description: '法院:对接的来源案件(委派/委托调解);法院可见全文,调解组织与综治中心脱敏' })
-  async courtCase(@Root() docking: DockingRef, @Ctx() ctx: Context): Promise<CourtCaseType | null> {
-    if (!isUuid(docking.id) || !ctx.caller) return null;
-    const found = await ctx.loaders.courtCaseByDocking.load(docking.id);
-    const v = found ? visibility(ctx, dockingScopeOf(found)) : 'NONE';
-    return found && v !== 'NONE' ? toCourtCaseType(found, v) : null;
+  courtCase(@Root() docking: DockingRef, @Ctx() ctx: Context): Promise<CourtCaseType | null> {
+    return courtCaseAccess.ofDocking(ctx, docking.id);
   }
 }

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, isUuid, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, visibility, type SubgraphContext,
+  isMinor, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, requireUuid, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import type { CourtSettings } from '../domain/clocks.js';
 import { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
@@ -12,7 +12,8 @@ import {
 } from '../services/judicial-confirmation.service.js';
 import { DisputeRef } from './dispute.type.js';
 import { ConfirmationApplicantType, EnforcementApplicationType, JudicialConfirmationConnection, JudicialConfirmationType } from './judicial-confirmation.type.js';
-import { scopeOf, toConfirmationType, toEnforcementType } from './mapping.js';
+import { toConfirmationType, toEnforcementType } from './mapping.js';
+import { confirmationAccess } from './record-access.js';
 
 type Context = SubgraphContext<CourtLoaders, CourtSettings>;
 
@@ -20,8 +21,7 @@ type Context = SubgraphContext<CourtLoaders, CourtSettings>;
 export class JudicialConfirmationResolver {
   @Query(() => JudicialConfirmationType, { nullable: true, description: '按编号查询司法确认申请' })
   async judicialConfirmation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<JudicialConfirmationType | null> {
-    const visible = requireVisible(ctx, await ctx.loaders.confirmationById.load(requireUuid('id', id)), scopeOf);
-    return visible ? toConfirmationType(visible.record, visible.visibility) : null;
+    return confirmationAccess.find(ctx, id);
   }
 
   @Query(() => JudicialConfirmationConnection, { description: '待办的司法确认(待受理、待裁定),按期限先后 Confirmations due, soonest deadline first' })
@@ -131,19 +131,7 @@ export class EnforcementApplicationResolver {
 @Resolver(() => DisputeRef)
 export class DisputeConfirmationResolver {
   @FieldResolver(() => [JudicialConfirmationType], { nullable: true, description: '法院:该纠纷的司法确认(法院服务不可用时为 null)' })
-  async judicialConfirmations(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<JudicialConfirmationType[]> {
-    if (!isUuid(dispute.id) || !ctx.caller) return [];
-    const found = await ctx.loaders.confirmationsByDispute.load(dispute.id);
-    return found.flatMap((j) => {
-      const v = visibility(ctx, scopeOf(j));
-      return v === 'NONE' ? [] : [toConfirmationType(j, v)];
-    });
+  judicialConfirmations(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<JudicialConfirmationType[]> {
+    return confirmationAccess.ofDispute(ctx, dispute.id);
   }
-}
-
-export async function resolveConfirmationReference(reference: { id: string }, ctx: Context): Promise<JudicialConfirmationType | null> {
-  if (!isUuid(reference.id)) return null;
-  const found = await ctx.loaders.confirmationById.load(reference.id);
-  const v = found ? visibility(ctx, scopeOf(found)) : 'NONE';
-  return found && v !== 'NONE' ? toConfirmationType(found, v) : null;
 }

@@ -1,4 +1,4 @@
-import type { RecordScope, Visibility } from '@jiefen/auth';
+import type { Visibility } from '@jiefen/auth';
 import { isMinor } from '@jiefen/subgraph-kit';
 import { isOverdue } from '@jiefen/calendar';
 import type { CourtCase } from '../entities/court-case.entity.js';
@@ -6,12 +6,6 @@ import type { EnforcementApplication } from '../entities/enforcement-application
 import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
 import type { CourtCaseStatus, CourtCaseType, MediationMode, MediationOutcome, Procedure } from './court-case.type.js';
 import type { EnforcementApplicationType, JudicialConfirmationStatus, JudicialConfirmationType } from './judicial-confirmation.type.js';
-
-/** Record rule input: the court owns its records; the region decides jurisdiction. */
-export const scopeOf = (r: { regionCode: string }): RecordScope => ({ owner: 'COURT', regionCode: r.regionCode });
-
-/** A case seen through its docking: the mediation side (justice) and the hub are its counterparts, masked. */
-export const dockingScopeOf = (r: { regionCode: string }): RecordScope => ({ owner: 'COURT', regionCode: r.regionCode, counterparts: ['JUSTICE', 'GOVERNANCE'] });
 
 /** `now` decides the computed overdue flags (a view's `asOf`, else the moment of the request). */
 export function toCourtCaseType(c: CourtCase, visibility: Visibility, now: Date = new Date()): CourtCaseType {

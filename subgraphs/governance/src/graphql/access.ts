@@ -1,14 +1,7 @@
-import { AGENCIES, isLeader, type RecordScope } from '@jiefen/auth';
+import { isLeader, type RecordScope } from '@jiefen/auth';
 import { visibility, type NamedPerson, type PersonalTextRead, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { disputeScope } from '../domain/access.rules.js';
 import type { GovernanceContext } from './context.js';
-
-/**
- * The hub owns the dispute register: every agency working in the region sees a dispute's core
- * data (it is what they refer to), with the parties' personal data masked; the hub sees it in full.
- */
-export function disputeScope(dispute: { regionCode: string }): RecordScope {
-  return { owner: 'GOVERNANCE', regionCode: dispute.regionCode, counterparts: AGENCIES };
-}
 
 /**
  * The hub's handling of a dispute (routing reasons, attempts, reviews, archive, alerts): the hub

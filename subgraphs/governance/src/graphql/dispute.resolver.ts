@@ -1,23 +1,22 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { DomainError, isMinor, keysetPage, requireCaller, requireRegionPrefix, requireUuid, requireVisible, visibility } from '@jiefen/subgraph-kit';
+import { isMinor, keysetPage, requireCaller, requireRegionPrefix } from '@jiefen/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Dispute } from '../entities/dispute.entity.js';
-import { disputeScope, hubText, mayReadHandling } from './access.js';
+import { hubText, mayReadHandling } from './access.js';
 import type { GovernanceContext } from './context.js';
 import { DisputeHandlingType } from './dispute-handling.type.js';
-import { dockingScope, toDockingType } from './docking.resolver.js';
 import { DockingType } from './docking.type.js';
 import { PartyType } from './party.type.js';
 import { DisputeConnection, DisputesArgs, DisputeType } from './dispute.type.js';
 import { toDisputeType, toRegionType } from './mappers.js';
+import { disputeAccess, dockingAccess } from './record-access.js';
 import { RegionType } from './region.type.js';
 
 @Resolver(() => DisputeType)
 export class DisputeResolver {
   @Query(() => DisputeType, { nullable: true, description: '按编号查询纠纷 A dispute by id' })
   async dispute(@Arg('id', () => ID) id: string, @Ctx() ctx: GovernanceContext): Promise<DisputeType | null> {
-    const visible = requireVisible(ctx, await ctx.loaders.disputeById.load(requireUuid('id', id)), disputeScope);
-    return visible ? toDisputeType(visible.record) : null;
+    return disputeAccess.find(ctx, id);
   }
 
   @Query(() => DisputeConnection, { description: '纠纷列表(按登记时间倒序,游标分页;可按区划、类别、状态、层级、渠道、风险、超期筛选) Disputes, newest first' })
@@ -46,7 +45,7 @@ export class DisputeResolver {
 
   @FieldResolver(() => [PartyType], { description: '当事人' })
   async parties(@Root() dispute: DisputeType, @Ctx() ctx: GovernanceContext): Promise<PartyType[]> {
-    const v = visibility(ctx, disputeScope(dispute));
+    const v = disputeAccess.visibility(ctx, dispute.entity);
     if (v === 'NONE') return [];
     const now = new Date();
     return (await ctx.loaders.partiesByDispute.load(dispute.id)).map((entity) => ({
@@ -71,18 +70,7 @@ export class DisputeResolver {
   }
 
   @FieldResolver(() => [DockingType], { description: '该纠纷的对接(调用者可见的)' })
-  async dockings(@Root() dispute: DisputeType, @Ctx() ctx: GovernanceContext): Promise<DockingType[]> {
-    if (!ctx.caller) return [];
-    return (await ctx.loaders.dockingsByDispute.load(dispute.id))
-      .filter((d) => visibility(ctx, dockingScope(d)) !== 'NONE')
-      .map((d) => toDockingType(d, ctx));
+  dockings(@Root() dispute: DisputeType, @Ctx() ctx: GovernanceContext): Promise<DockingType[]> {
+    return dockingAccess.ofDispute(ctx, dispute.id);
   }
-}
-
-/** `_entities` for Dispute: one batched query however many representations the gateway sends. */
-export async function resolveDisputeReference(reference: { id: string }, ctx: GovernanceContext): Promise<DisputeType | null> {
-  if (!reference.id) throw DomainError.validation('id', '缺少纠纷编号');
-  const found = await ctx.loaders.disputeById.load(requireUuid('id', reference.id));
-  // The same rule as the root field: a dispute the caller may not see resolves to null.
-  return found && visibility(ctx, disputeScope(found)) !== 'NONE' ? toDisputeType(found) : null;
 }

@@ -1,7 +1,12 @@
-import { disputeScope, hubText } from './access.js';
+import { isLeader } from '@jiefen/auth';
+import type { SubgraphContext } from '@jiefen/subgraph-kit';
+import { disputeScope, dockingScope } from '../domain/access.rules.js';
 import type { Dispute } from '../entities/dispute.entity.js';
+import type { Docking } from '../entities/docking.entity.js';
+import { hubText } from './access.js';
 import type { Region } from '../entities/region.entity.js';
 import type { DisputeType } from './dispute.type.js';
+import type { DockingType } from './docking.type.js';
 import type { RegionLevel, RegionType } from './region.type.js';
 
 export function toDisputeType(d: Dispute): DisputeType {
@@ -36,4 +41,17 @@ export function toDisputeType(d: Dispute): DisputeType {
 
 export function toRegionType(r: Region): RegionType {
   return { code: r.code, name: r.name, level: r.level as RegionLevel, parentCode: r.parentCode ?? null, population: r.population ?? null };
+}
+
+export function toDockingType(d: Docking, ctx: SubgraphContext): DockingType {
+  const masked = !!ctx.caller && isLeader(ctx.caller);
+  return {
+    id: d.id, kind: d.kind, mode: d.mode, status: d.status, fromAgency: d.fromAgency, toAgency: d.toAgency,
+    fromOrganizationCode: d.fromOrganizationCode, fromOrganizationName: d.fromOrganizationName ?? null,
+    toOrganizationCode: d.toOrganizationCode ?? null, toOrganizationName: d.toOrganizationName ?? null,
+    disputeId: d.disputeId ?? null, regionCode: d.regionCode, sentAt: d.sentAt, acceptBy: d.acceptBy ?? null, concludeBy: d.concludeBy ?? null,
+    confirmBy: d.confirmBy ?? null, concludedAt: d.concludedAt ?? null, outcome: d.outcome ?? null,
+    outcomeSummary: masked ? null : d.outcomeSummary ?? null, dueAt: d.dueAt ?? null, overdue: !!d.dueAt && d.dueAt.getTime() < Date.now(), masked,
+    personal: hubText('Docking', d.id, d.disputeId ?? null, dockingScope(d)),
+  };
 }

@@ -1,11 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { visibility } from '@jiefen/subgraph-kit';
 import { Dispute } from '../entities/dispute.entity.js';
-import { disputeScope } from './access.js';
 import type { GovernanceContext } from './context.js';
 import { DisputeType } from './dispute.type.js';
-import { toDisputeType } from './mappers.js';
 import { PersonType } from './person.type.js';
+import { disputeAccess } from './record-access.js';
 
 @Resolver(() => PersonType)
 export class PersonResolver {
@@ -16,8 +14,7 @@ export class PersonResolver {
     const disputes = await ctx.loaders.disputeById.loadMany([...new Set(parties.map((p) => p.disputeId))]);
     return disputes
       .filter((d): d is Dispute => d instanceof Dispute)
-      .filter((d) => visibility(ctx, disputeScope(d)) !== 'NONE')
-      .map(toDisputeType);
+      .flatMap((d) => disputeAccess.view(ctx, d) ?? []);
   }
 }
 

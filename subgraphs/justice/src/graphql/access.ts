@@ -1,7 +1,7 @@
 import type { Caller } from '@jiefen/auth';
 import { check, DomainError, requireListAccess } from '@jiefen/subgraph-kit';
 import { addDaysToDate, startOfChinaDay } from '@jiefen/calendar';
-import { isOrganizationBound } from '../services/common.js';
+import { isOrganizationBound } from '../domain/access.rules.js';
 import type { JusticeContext } from './context.js';
 
 /**

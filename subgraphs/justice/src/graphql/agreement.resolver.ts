@@ -5,7 +5,7 @@ import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { performanceOverdue, type PerformanceState } from '../domain/agreement.js';
 import { renderAgreementDocument } from '../domain/agreement-document.js';
 import { chinaDate } from '@jiefen/calendar';
-import { caseVisibility } from '../services/common.js';
+import { caseVisibility } from '../domain/access.rules.js';
 import { applyForJudicialConfirmation, recordAgreement, recordReturnVisit, scheduleReturnVisit, signAgreement } from '../services/agreement.service.js';
 import { MediationAgreementType, ReturnVisitType } from './agreement.type.js';
 import type { JusticeContext } from './context.js';

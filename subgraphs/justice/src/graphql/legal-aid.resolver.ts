@@ -1,20 +1,21 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { DomainError, isMinor, keysetPage, personalField, requireCaller, requireUuid } from '@jiefen/subgraph-kit';
+import { DomainError, isMinor, keysetPage, personalField, requireCaller } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { isOverdue } from '@jiefen/calendar';
 import { legalAidClock, type LegalAidState } from '../domain/legal-aid.workflow.js';
 import { LegalAidCase } from '../entities/legal-aid-case.entity.js';
-import { isOrganizationBound } from '../services/common.js';
 import {
-  applyForLegalAid, assignLawyer, closeLegalAid, legalAidVisibility, referLegalAidToMediation, referMediationToLegalAid, reviewLegalAid,
+  applyForLegalAid, assignLawyer, closeLegalAid, referLegalAidToMediation, referMediationToLegalAid, reviewLegalAid,
 } from '../services/legal-aid.service.js';
+import { isOrganizationBound, legalAidVisibility } from '../domain/access.rules.js';
 import { caseListAccess } from './access.js';
 import type { JusticeContext } from './context.js';
 import { LegalAidApplicationInput, ReferMediationToLegalAidInput, ReferLegalAidToMediationInput } from './justice.input.js';
 import { LegalAidCaseConnection, LegalAidCasesArgs, LegalAidCaseType } from './legal-aid.type.js';
 import { toLegalAidType } from './mappers.js';
+import { legalAidCaseAccess } from './record-access.js';
 
 /** The applicant's fields: a minor applicant (by the ID number's birth date) only for a supervisor or admin. */
 const read = (c: LegalAidCaseType) => ({ recordType: 'LegalAidCase', recordId: c.id, visibility: c.visibility, minor: isMinor({ idNumber: c.entity.applicantIdNumber }) });
@@ -28,12 +29,7 @@ const mapped = (ctx: JusticeContext, c: LegalAidCase) => {
 export class LegalAidResolver {
   @Query(() => LegalAidCaseType, { nullable: true, description: '按编号查询法律援助案件' })
   async legalAidCase(@Arg('id', () => ID) id: string, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType | null> {
-    requireCaller(ctx);
-    const c = await ctx.loaders.legalAidCaseById.load(requireUuid('id', id));
-    if (!c) return null;
-    const v = legalAidVisibility(ctx.caller, c);
-    if (v === 'NONE') throw DomainError.forbidden();
-    return toLegalAidType(c, v);
+    return legalAidCaseAccess.find(ctx, id);
   }
 
   @Query(() => LegalAidCaseConnection, { description: '法律援助案件列表(按申请时间倒序)' })

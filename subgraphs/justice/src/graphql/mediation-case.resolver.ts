@@ -1,12 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { DomainError, isMinor, isUuid, keysetPage, PageArgs, personalField, requireCaller, requireUuid } from '@jiefen/subgraph-kit';
+import { DomainError, isMinor, keysetPage, PageArgs, personalField, requireCaller, requireUuid } from '@jiefen/subgraph-kit';
 import { chinaDate, isOverdue } from '@jiefen/calendar';
 import { OPEN_STATES } from '../domain/mediation-case.workflow.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
-import { caseVisibility } from '../services/common.js';
-import { legalAidVisibility } from '../services/legal-aid.service.js';
+import { caseVisibility, legalAidVisibility } from '../domain/access.rules.js';
 import { mediationStatistics } from '../services/statistics.service.js';
 import { caseListAccess, periodOf } from './access.js';
 import { MediationAgreementType, ReturnVisitType } from './agreement.type.js';
@@ -19,16 +18,10 @@ import {
   MediationCaseConnection, MediationCasesArgs, MediationCaseType, MediationExtensionType, MediationPartyType, MediationSessionType, MediationStatisticsType, MethodChangeType,
   NeutralEvaluationType,
 } from './mediation-case.type.js';
+import { legalAidCaseAccess, mediationCaseAccess } from './record-access.js';
 import { MediationOrganizationType } from './roster.type.js';
 
 type Connection = InstanceType<typeof MediationCaseConnection>;
-
-/** A case the caller may see, mapped; or null. */
-function visibleCase(ctx: JusticeContext, c: MediationCase | null): MediationCaseType | null {
-  if (!c) return null;
-  const v = caseVisibility(ctx.caller, c);
-  return v === 'NONE' ? null : toCaseType(c, v);
-}
 
 async function page(ctx: JusticeContext, where: FilterQuery<MediationCase>, args: PageArgs): Promise<Connection> {
   return keysetPage(ctx.em, MediationCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) => toCaseType(c, caseVisibility(ctx.caller, c)));
@@ -38,12 +31,7 @@ async function page(ctx: JusticeContext, where: FilterQuery<MediationCase>, args
 export class MediationCaseResolver {
   @Query(() => MediationCaseType, { nullable: true, description: '按编号查询人民调解案件' })
   async mediationCase(@Arg('id', () => ID) id: string, @Ctx() ctx: JusticeContext): Promise<MediationCaseType | null> {
-    requireCaller(ctx);
-    const found = await ctx.loaders.mediationCaseById.load(requireUuid('id', id));
-    if (!found) return null;
-    const visible = visibleCase(ctx, found);
-    if (!visible) throw DomainError.forbidden();
-    return visible;
+    return mediationCaseAccess.find(ctx, id);
   }
 
   @Query(() => MediationCaseConnection, { description: '人民调解案件列表(按收案时间倒序;调解员只看本组织的案件)' })
@@ -189,35 +177,20 @@ export class MediationPartyResolver {
 @Resolver(() => DisputeRef)
 export class DisputeJusticeResolver {
   @FieldResolver(() => [MediationCaseType], { nullable: true, description: '司法局:该纠纷的人民调解案件(司法局服务不可用时为 null)' })
-  async mediations(@Root() dispute: DisputeRef, @Ctx() ctx: JusticeContext): Promise<MediationCaseType[]> {
-    if (!isUuid(dispute.id) || !ctx.caller) return [];
-    const cases = await ctx.loaders.mediationCasesByDispute.load(dispute.id.toLowerCase());
-    return cases.map((c) => visibleCase(ctx, c)).filter((c): c is MediationCaseType => c !== null);
+  mediations(@Root() dispute: DisputeRef, @Ctx() ctx: JusticeContext): Promise<MediationCaseType[]> {
+    return mediationCaseAccess.ofDispute(ctx, dispute.id);
   }
 
   @FieldResolver(() => [LegalAidCaseType], { nullable: true, description: '司法局:该纠纷的法律援助案件(司法局服务不可用时为 null)' })
-  async legalAidCases(@Root() dispute: DisputeRef, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType[]> {
-    if (!isUuid(dispute.id) || !ctx.caller) return [];
-    const cases = await ctx.loaders.legalAidCasesByDispute.load(dispute.id.toLowerCase());
-    return cases.flatMap((c) => {
-      const v = legalAidVisibility(ctx.caller, c);
-      return v === 'NONE' ? [] : [toLegalAidType(c, v)];
-    });
+  legalAidCases(@Root() dispute: DisputeRef, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType[]> {
+    return legalAidCaseAccess.ofDispute(ctx, dispute.id);
   }
 }
 
 @Resolver(() => DockingRef)
 export class DockingJusticeResolver {
   @FieldResolver(() => MediationCaseType, { nullable: true, description: '司法局:接收该对接的人民调解案件(无权查看或司法局不可用时为 null)' })
-  async mediation(@Root() docking: DockingRef, @Ctx() ctx: JusticeContext): Promise<MediationCaseType | null> {
-    if (!isUuid(docking.id) || !ctx.caller) return null;
-    const cases = await ctx.loaders.mediationCasesByDocking.load(docking.id.toLowerCase());
-    return visibleCase(ctx, cases.at(-1) ?? null);
+  mediation(@Root() docking: DockingRef, @Ctx() ctx: JusticeContext): Promise<MediationCaseType | null> {
+    return mediationCaseAccess.ofDocking(ctx, docking.id);
   }
-}
-
-export async function resolveMediationCaseReference(reference: { id: string }, ctx: JusticeContext): Promise<MediationCaseType | null> {
-  // `_entities` is the classic hole: the same rule as the root field, answered with null.
-  if (!isUuid(reference.id)) return null;
-  return visibleCase(ctx, await ctx.loaders.mediationCaseById.load(reference.id.toLowerCase()));
 }

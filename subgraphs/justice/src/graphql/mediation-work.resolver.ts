@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { requireCaller } from '@jiefen/subgraph-kit';
-import { caseVisibility } from '../services/common.js';
+import { caseVisibility } from '../domain/access.rules.js';
 import {
   acceptCase, changeMethod, concludeWithoutAgreement, extendCase, recordEvaluation, recordSession, registerApplication, rejectCase, requestEvaluation,
 } from '../services/mediation-case.service.js';

@@ -23,7 +23,8 @@ export function createJusticeLoaders(em: EntityManager) {
       (keys: readonly string[]) => em.find(MediationCase, { disputeId: ids(keys) }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
       (c) => c.disputeId!,
     ),
-    mediationCasesByDocking: manyByKey(
+    // Oldest first, so a docking answered by more than one case resolves to the latest.
+    mediationCaseByDocking: oneByKey(
       (keys: readonly string[]) => em.find(MediationCase, { dockingId: ids(keys) }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
       (c) => c.dockingId!,
     ),

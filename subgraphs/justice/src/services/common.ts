@@ -1,6 +1,7 @@
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
-import { AGENCIES, hasRole, inJurisdiction, visibilityOf, type Agency, type Caller, type Visibility } from '@jiefen/auth';
+import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { caseVisibility } from '../domain/access.rules.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
 import type { MediationActor } from '../domain/mediation-case.workflow.js';
 
@@ -24,23 +25,6 @@ export async function nextNumber(tx: EntityManager, series: string, year: number
     tx.getTransactionContext(),
   );
   return rows[0]!.last;
-}
-
-/** A mediator bound to their organization (not bureau staff): sees and acts on its cases only. */
-export function isOrganizationBound(caller: Caller): boolean {
-  return caller.agency === 'JUSTICE' && hasRole(caller, 'MEDIATOR') && !hasRole(caller, 'STAFF', 'SUPERVISOR', 'ADMIN');
-}
-
-/**
- * The record rule of a mediation case: the justice bureau in its jurisdiction (leaders masked),
- * narrowed for a mediator to the cases of their own organization.
- */
-export function caseVisibility(caller: Caller | null, c: Pick<MediationCase, 'regionCode' | 'organizationCode' | 'dockingFrom'>): Visibility {
-  // The agency that sent a docked case is the other side of that docking: it sees the case, masked.
-  const counterparts = c.dockingFrom && (AGENCIES as readonly string[]).includes(c.dockingFrom) ? [c.dockingFrom as Agency] : [];
-  const v = visibilityOf(caller, { owner: 'JUSTICE', regionCode: c.regionCode, counterparts });
-  if (v !== 'NONE' && caller && isOrganizationBound(caller) && caller.organization !== c.organizationCode) return 'NONE';
-  return v;
 }
 
 /** Who the caller is for a case they may see: a mediator of its organization, or bureau staff. */

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { hasRole, inJurisdiction, visibilityOf, type Caller, type Visibility } from '@jiefen/auth';
+import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
+import { legalAidVisibility } from '../domain/access.rules.js';
 import { DISPUTE_CATEGORIES } from '../domain/categories.js';
 import { chinaDate } from '@jiefen/calendar';
 import { lawyerAssignmentDueAt, legalAidReviewDueAt, type JusticeSettings } from '../domain/clocks.js';
@@ -14,18 +15,12 @@ import { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { publishLegalAidReferral } from './docking-outbound.service.js';
-import { inTransaction, isOrganizationBound, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
+import { inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
 import { formatCaseNumber } from './mediation-case.service.js';
 
 /** 兴法援〔2026〕0001号. */
 export function formatLegalAidNumber(year: number, n: number): string {
   return `兴法援〔${year}〕${String(n).padStart(4, '0')}号`;
-}
-
-/** The justice bureau in its jurisdiction (leaders masked); a mediator bound to a committee sees no legal aid files. */
-export function legalAidVisibility(caller: Caller | null, c: Pick<LegalAidCase, 'regionCode'>): Visibility {
-  if (caller && isOrganizationBound(caller)) return 'NONE';
-  return visibilityOf(caller, { owner: 'JUSTICE', regionCode: c.regionCode });
 }
 
 function actorOf(caller: Caller, c: LegalAidCase): LegalAidActor {

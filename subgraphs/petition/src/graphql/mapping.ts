@@ -1,10 +1,7 @@
-import type { RecordScope, Visibility } from '@jiefen/auth';
+import type { Visibility } from '@jiefen/auth';
 import { isOverdue } from '@jiefen/calendar';
 import type { PetitionItem } from '../entities/petition-item.entity.js';
 import type { PetitionForm, PetitionItemStatus, PetitionItemType, Satisfaction } from './petition-item.type.js';
-
-/** Record rule input: the petition bureau owns its items; the region decides jurisdiction. */
-export const scopeOf = (p: PetitionItem): RecordScope => ({ owner: 'PETITION', regionCode: p.regionCode });
 
 /** `now` decides `overdue` (a view's `asOf`, else the moment of the request). */
 export function toType(p: PetitionItem, visibility: Visibility, now: Date = new Date()): PetitionItemType {

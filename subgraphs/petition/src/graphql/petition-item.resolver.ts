@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, isUuid, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, visibility, type SubgraphContext,
+  isMinor, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import type { PetitionSettings } from '../domain/clocks.js';
@@ -12,7 +12,8 @@ import type { PetitionLoaders } from '../loaders/petition.loaders.js';
 import { actOnPetition, ratePetition, referPetitionToMediation, registerPetition, type StepInput } from '../services/petition-item.service.js';
 import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
-import { scopeOf, toType } from './mapping.js';
+import { toType } from './mapping.js';
+import { petitionItemAccess } from './record-access.js';
 import { PetitionItemConnection, PetitionItemType, RegisterPetitionInput, Satisfaction } from './petition-item.type.js';
 
 type Context = SubgraphContext<PetitionLoaders, PetitionSettings>;
@@ -59,8 +60,7 @@ export class PetitionItemResolver {
   }
   @Query(() => PetitionItemType, { nullable: true, description: '按编号查询信访事项' })
   async petitionItem(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PetitionItemType | null> {
-    const visible = requireVisible(ctx, await ctx.loaders.petitionItemById.load(requireUuid('id', id)), scopeOf);
-    return visible ? toType(visible.record, visible.visibility) : null;
+    return petitionItemAccess.find(ctx, id);
   }
 
   @Query(() => PetitionItemConnection, { description: '信访事项列表(按登记时间倒序)' })
@@ -188,33 +188,15 @@ export class PetitionItemResolver {
 @Resolver(() => DisputeRef)
 export class DisputePetitionResolver {
   @FieldResolver(() => [PetitionItemType], { nullable: true, description: '信访局:该纠纷的信访事项(信访局服务不可用时为 null)' })
-  async petitions(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<PetitionItemType[]> {
-    if (!isUuid(dispute.id) || !ctx.caller) return [];
-    const items = await ctx.loaders.petitionItemsByDispute.load(dispute.id);
-    return items.flatMap((p) => {
-      const v = visibility(ctx, scopeOf(p));
-      return v === 'NONE' ? [] : [toType(p, v)];
-    });
+  petitions(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<PetitionItemType[]> {
+    return petitionItemAccess.ofDispute(ctx, dispute.id);
   }
 }
 
 @Resolver(() => DockingRef)
 export class DockingPetitionResolver {
   @FieldResolver(() => PetitionItemType, { nullable: true, description: '信访局:对接的来源记录(访调对接的信访事项)' })
-  async petitionItem(@Root() docking: DockingRef, @Ctx() ctx: Context): Promise<PetitionItemType | null> {
-    if (!isUuid(docking.id) || !ctx.caller) return null;
-    const found = await ctx.loaders.petitionItemByDocking.load(docking.id);
-    if (!found) return null;
-    // The petition bureau in full; the receiving side (justice) and the hub masked; nobody else.
-    const v = visibility(ctx, { ...scopeOf(found), counterparts: ['JUSTICE', 'GOVERNANCE'] });
-    return v === 'NONE' ? null : toType(found, v);
+  petitionItem(@Root() docking: DockingRef, @Ctx() ctx: Context): Promise<PetitionItemType | null> {
+    return petitionItemAccess.ofDocking(ctx, docking.id);
   }
-}
-
-export async function resolvePetitionItemReference(reference: { id: string }, ctx: Context): Promise<PetitionItemType | null> {
-  // `_entities` is the classic hole: the same rule as the root field, answered with null.
-  if (!isUuid(reference.id)) return null;
-  const found = await ctx.loaders.petitionItemById.load(reference.id);
-  const v = found ? visibility(ctx, scopeOf(found)) : 'NONE';
-  return found && v !== 'NONE' ? toType(found, v) : null;
 }

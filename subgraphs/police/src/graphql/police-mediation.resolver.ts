@@ -5,7 +5,7 @@ import { consequenceOf } from '../domain/police-mediation.rules.js';
 import type { PoliceMediation } from '../entities/police-mediation.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
 import { advancePoliceMediation, startPoliceMediation } from '../services/police-mediation.service.js';
-import { reporterOf } from './police-incident.resolver.js';
+import { reporterOf } from './mapping.js';
 import { PoliceIncidentType } from './police-incident.type.js';
 import { PoliceMediationFactsInput, PoliceMediationType, type PoliceMediationStatus } from './police-mediation.type.js';
 

@@ -1,11 +1,8 @@
-import type { RecordScope, Visibility } from '@jiefen/auth';
+import type { Visibility } from '@jiefen/auth';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type {
   ProcuratorateCaseKind, ProcuratorateCaseStatus, ProcuratorateCaseType, ProcuratorateDecision, ReconciliationOutcome,
 } from './procuratorate-case.type.js';
-
-/** Record rule input: the procuratorate owns its cases; the region decides jurisdiction. */
-export const scopeOf = (c: ProcuratorateCase): RecordScope => ({ owner: 'PROCURATORATE', regionCode: c.regionCode });
 
 export function toType(c: ProcuratorateCase, visibility: Visibility): ProcuratorateCaseType {
   return {

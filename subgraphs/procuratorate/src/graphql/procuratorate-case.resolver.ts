@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, isUuid, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, requireUuid, requireVisible, visibility, type SubgraphContext,
+  isMinor, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, requireUuid, type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
@@ -13,7 +13,8 @@ import {
 import type { ProcuratorateSettings } from '../services/support.js';
 import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
-import { scopeOf, toType } from './mapping.js';
+import { toType } from './mapping.js';
+import { procuratorateCaseAccess } from './record-access.js';
 import { ProcuratorateCaseConnection, ProcuratorateCaseType, ProcuratorateDecision, ReconciliationFactsInput } from './procuratorate-case.type.js';
 
 type Context = SubgraphContext<ProcuratorateLoaders, ProcuratorateSettings>;
@@ -60,8 +61,7 @@ export class ProcuratorateCaseResolver {
   }
   @Query(() => ProcuratorateCaseType, { nullable: true, description: '按编号查询检察案件' })
   async procuratorateCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProcuratorateCaseType | null> {
-    const visible = requireVisible(ctx, await ctx.loaders.procuratorateCaseById.load(requireUuid('id', id)), scopeOf);
-    return visible ? toType(visible.record, visible.visibility) : null;
+    return procuratorateCaseAccess.find(ctx, id);
   }
 
   @Query(() => ProcuratorateCaseConnection, { description: '检察案件列表(按受理时间倒序)' })
@@ -154,33 +154,15 @@ export class ProcuratorateCaseResolver {
 @Resolver(() => DisputeRef)
 export class DisputeProcuratorateResolver {
   @FieldResolver(() => [ProcuratorateCaseType], { nullable: true, description: '检察院:该纠纷的检察案件(检察院服务不可用时为 null)' })
-  async procuratorateCases(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<ProcuratorateCaseType[]> {
-    if (!isUuid(dispute.id) || !ctx.caller) return [];
-    const cases = await ctx.loaders.procuratorateCasesByDispute.load(dispute.id);
-    return cases.flatMap((c) => {
-      const v = visibility(ctx, scopeOf(c));
-      return v === 'NONE' ? [] : [toType(c, v)];
-    });
+  procuratorateCases(@Root() dispute: DisputeRef, @Ctx() ctx: Context): Promise<ProcuratorateCaseType[]> {
+    return procuratorateCaseAccess.ofDispute(ctx, dispute.id);
   }
 }
 
 @Resolver(() => DockingRef)
 export class DockingProcuratorateResolver {
   @FieldResolver(() => ProcuratorateCaseType, { nullable: true, description: '检察院:对接的来源记录(检调对接的检察案件)' })
-  async procuratorateCase(@Root() docking: DockingRef, @Ctx() ctx: Context): Promise<ProcuratorateCaseType | null> {
-    if (!isUuid(docking.id) || !ctx.caller) return null;
-    const found = await ctx.loaders.procuratorateCaseByDocking.load(docking.id);
-    if (!found) return null;
-    // The procuratorate in full; the receiving side (justice) and the hub masked; nobody else.
-    const v = visibility(ctx, { ...scopeOf(found), counterparts: ['JUSTICE', 'GOVERNANCE'] });
-    return v === 'NONE' ? null : toType(found, v);
+  procuratorateCase(@Root() docking: DockingRef, @Ctx() ctx: Context): Promise<ProcuratorateCaseType | null> {
+    return procuratorateCaseAccess.ofDocking(ctx, docking.id);
   }
-}
-
-export async function resolveProcuratorateCaseReference(reference: { id: string }, ctx: Context): Promise<ProcuratorateCaseType | null> {
-  // `_entities` is the classic hole: the same rule as the root field, answered with null.
-  if (!isUuid(reference.id)) return null;
-  const found = await ctx.loaders.procuratorateCaseById.load(reference.id);
-  const v = found ? visibility(ctx, scopeOf(found)) : 'NONE';
-  return found && v !== 'NONE' ? toType(found, v) : null;
 }

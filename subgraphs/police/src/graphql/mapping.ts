@@ -1,0 +1,57 @@
+import type { Visibility } from '@jiefen/auth';
+import type { DockingOutgoing } from '@jiefen/docking';
+import type { PersonalTextRead, SubgraphContext } from '@jiefen/subgraph-kit';
+import type { PoliceIncident } from '../entities/police-incident.entity.js';
+import type { PoliceLoaders } from '../loaders/police.loaders.js';
+import type { PoliceIncidentCategory, PoliceIncidentStatus, PoliceIncidentType } from './police-incident.type.js';
+import type { PoliceTransferType } from './police-transfer.type.js';
+
+/** Who a police record may name: the reporter (the police keep no ID number or birth date of theirs). */
+export const reporterOf = (i: PoliceIncident) => [{ name: i.reporterName, phone: i.reporterPhone }];
+
+export function toIncidentType(i: PoliceIncident, v: Visibility): PoliceIncidentType {
+  return {
+    id: i.id,
+    disputeId: i.disputeId ?? null,
+    nonPoliceCategory: i.nonPoliceCategory ?? null,
+    entity: i,
+    visibility: v,
+    personal: { recordType: 'PoliceIncident', recordId: i.id, visibility: v, people: reporterOf(i) },
+    incidentNumber: i.incidentNumber,
+    station: i.station,
+    category: i.category as PoliceIncidentCategory,
+    nonPolice: i.nonPolice,
+    summary: i.summary,
+    status: i.status as PoliceIncidentStatus,
+    regionCode: i.regionCode,
+    reportedAt: i.reportedAt,
+  };
+}
+
+/** A transfer is the incident's outgoing docking (the docking package's hand-over row). */
+export function toTransferType(t: DockingOutgoing, visibility: Visibility, people: PersonalTextRead['people']): PoliceTransferType {
+  return {
+    id: t.id,
+    dockingId: t.dockingId,
+    incidentId: t.recordId,
+    toOrganizationCode: t.organizationCode ?? '',
+    toOrganizationName: t.organizationName ?? null,
+    reason: t.reason ?? '',
+    status: t.status,
+    outcome: t.outcome ?? null,
+    outcomeSummary: t.outcomeSummary ?? null,
+    mediationCaseNumber: t.caseNumber ?? null,
+    rejectionReason: t.rejectionReason ?? null,
+    officerName: t.officerName ?? '',
+    sentAt: t.sentAt,
+    acceptedAt: t.acceptedAt ?? null,
+    concludedAt: t.concludedAt ?? null,
+    personal: { recordType: 'PoliceTransfer', recordId: t.id, visibility, people },
+  };
+}
+
+/** The reporter of a transfer's incident, loaded only when a text that may name them is read. */
+export async function reporterOfIncident(ctx: SubgraphContext<PoliceLoaders>, incidentId: string) {
+  const incident = await ctx.loaders.policeIncidentById.load(incidentId);
+  return incident ? reporterOf(incident) : [];
+}

@@ -60,7 +60,7 @@ export async function verifyDisputeReference(references: References, field: stri
   try {
     found = await references.disputes([id]);
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'SUBGRAPH_UNAVAILABLE') throw referenceOwnerUnavailable('GOVERNANCE', field);
+    if (DomainError.is(error) && error.code === 'SUBGRAPH_UNAVAILABLE') throw referenceOwnerUnavailable('GOVERNANCE', field);
     throw error;
   }
   const dispute = found.get(id);

@@ -38,7 +38,7 @@ async function receiveConfirmationRequest(em: EntityManager, event: TypedDocking
     }, settings);
   } catch (error) {
     // A malformed application would fail on every retry: logged, not applied.
-    if (error instanceof DomainError) return ignore(event, `invalid application: ${error.message}`);
+    if (DomainError.is(error)) return ignore(event, `invalid application: ${error.message}`);
     throw error;
   }
 }

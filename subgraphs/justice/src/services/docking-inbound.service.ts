@@ -33,7 +33,7 @@ function dockedParties(payload: DockingRequestedPayload): ReturnType<typeof vali
     const problem = dockedPartiesProblem(parties);
     return problem ? `${AUTOMATIC_REJECTIONS.INCOMPLETE}:${problem}` : parties;
   } catch (error) {
-    if (error instanceof DomainError) return `${AUTOMATIC_REJECTIONS.INCOMPLETE}:${error.message}${error.details.field ? `(${String(error.details.field)})` : ''}`;
+    if (DomainError.is(error)) return `${AUTOMATIC_REJECTIONS.INCOMPLETE}:${error.message}${error.details.field ? `(${String(error.details.field)})` : ''}`;
     throw error;
   }
 }

@@ -54,9 +54,7 @@ export default tseslint.config(
       { group: ORM_AND_GRAPHQL, message: 'domain/ 只放纯业务规则:不得引用 ORM 或 GraphQL。' },
       { regex: '(^|/)(entities|graphql|services|loaders)/', message: 'domain/ 不得引用实体、GraphQL 或服务层。' },
     ];
-    const services = [
-      { regex: '(^|/)graphql/', message: '服务层不得引用 GraphQL 类型:输入在解析器里转换为领域对象后再交给服务。' },
-    ];
+    const services = [{ regex: '(^|/)graphql/', message: '服务层不得引用 GraphQL 类型:输入在解析器里转换为领域对象后再交给服务。' }];
     return [
       { files: [`subgraphs/${name}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns: isolation }] } },
       { files: [`subgraphs/${name}/src/services/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns: [...isolation, ...services] }] } },
@@ -68,13 +66,16 @@ export default tseslint.config(
     files: ['packages/**/*.ts'],
     ignores: ['packages/*/test/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: [...SUBGRAPHS.map((s) => `@jiefen/${s}`), '@jiefen/schema'], message: 'packages/ 不得引用子图。' },
-          { regex: '(^|/)subgraphs/', message: 'packages/ 不得引用子图。' },
-          { group: ['@jiefen/gateway', '@jiefen/testing'], message: 'packages/ 是随产品发布的代码:不得引用网关或测试设施。' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...SUBGRAPHS.map((s) => `@jiefen/${s}`), '@jiefen/schema'], message: 'packages/ 不得引用子图。' },
+            { regex: '(^|/)subgraphs/', message: 'packages/ 不得引用子图。' },
+            { group: ['@jiefen/gateway', '@jiefen/testing'], message: 'packages/ 是随产品发布的代码:不得引用网关或测试设施。' },
+          ],
+        },
+      ],
     },
   },
   // The workflow package holds the domain error and the state machines that every domain/ imports:
@@ -82,12 +83,15 @@ export default tseslint.config(
   {
     files: ['packages/workflow/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['@jiefen/*', ...ORM_AND_GRAPHQL], message: 'packages/workflow 不依赖任何其他包:领域层直接引用它。' },
-          { regex: '(^|/)subgraphs/', message: 'packages/ 不得引用子图。' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@jiefen/*', ...ORM_AND_GRAPHQL], message: 'packages/workflow 不依赖任何其他包:领域层直接引用它。' },
+            { regex: '(^|/)subgraphs/', message: 'packages/ 不得引用子图。' },
+          ],
+        },
+      ],
     },
   },
   // The gateway ships too: it never imports the test infrastructure.

@@ -22,7 +22,10 @@ const swcOptions = {
 };
 
 async function exists(path) {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function* walk(dir) {

@@ -37,78 +37,164 @@ describe('one dispute through all five docking kinds, in one view', () => {
   });
   afterAll(() => stack?.stop());
 
-  it('carries the dispute through 诉调, 公调, 检调, 访调 and 援调 and shows every agency\'s records', async () => {
+  it("carries the dispute through 诉调, 公调, 检调, 访调 and 援调 and shows every agency's records", async () => {
     const [applicant, respondent] = demoPeople(400).slice(381, 383);
-    const registered = await ok('mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id number } }', {
-      input: {
-        category: '邻里', channel: 'WINDOW', summary: '相邻两户因宅基地界址及排水问题多次冲突', regionCode: VILLAGE, peopleInvolved: 2,
-        parties: [{ role: 'APPLICANT', name: applicant!.name, idNumber: applicant!.idNumber }, { role: 'RESPONDENT', name: respondent!.name }],
+    const registered = await ok(
+      'mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id number } }',
+      {
+        input: {
+          category: '邻里',
+          channel: 'WINDOW',
+          summary: '相邻两户因宅基地界址及排水问题多次冲突',
+          regionCode: VILLAGE,
+          peopleInvolved: 2,
+          parties: [
+            { role: 'APPLICANT', name: applicant!.name, idNumber: applicant!.idNumber },
+            { role: 'RESPONDENT', name: respondent!.name },
+          ],
+        },
       },
-    }, 'hub-coordinator');
+      'hub-coordinator',
+    );
     const disputeId = registered.registerDispute.id as string;
     const dockingIds: Record<string, string> = {};
 
     // 诉调: a civil case received before filing, diverted (委派) to the committee.
-    const received = await ok('mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id } }', {
-      input: { disputeId, cause: '相邻关系纠纷', regionCode: VILLAGE, plaintiffName: applicant!.name, plaintiffIdNumber: applicant!.idNumber, plaintiffPhone: applicant!.phone, defendantName: respondent!.name },
-    }, 'court-staff');
+    const received = await ok(
+      'mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id } }',
+      {
+        input: {
+          disputeId,
+          cause: '相邻关系纠纷',
+          regionCode: VILLAGE,
+          plaintiffName: applicant!.name,
+          plaintiffIdNumber: applicant!.idNumber,
+          plaintiffPhone: applicant!.phone,
+          defendantName: respondent!.name,
+        },
+      },
+      'court-staff',
+    );
     const courtCaseId = received.receiveCivilCase.id as string;
-    const diverted = await ok('mutation($id: ID!, $code: String!) { divertToMediation(id: $id, organizationCode: $code, organization: "戴南镇人民调解委员会") { dockingId } }',
-      { id: courtCaseId, code: COMMITTEE }, 'court-staff');
+    const diverted = await ok(
+      'mutation($id: ID!, $code: String!) { divertToMediation(id: $id, organizationCode: $code, organization: "戴南镇人民调解委员会") { dockingId } }',
+      { id: courtCaseId, code: COMMITTEE },
+      'court-staff',
+    );
     dockingIds.COURT = diverted.divertToMediation.dockingId;
 
     // 公调: no intake mutation for incidents — a demo incident in 戴南镇 still with the police, tied to the dispute.
     const [incident] = await db('police').execute<{ id: string }[]>(
       `select id from police_incident i where region_code like ? and not exists (select 1 from docking_outgoing t where t.record_id = i.id::text)
-       and not exists (select 1 from police_mediation m where m.incident_id = i.id) order by id limit 1`, [`${DAINAN}%`]);
+       and not exists (select 1 from police_mediation m where m.incident_id = i.id) order by id limit 1`,
+      [`${DAINAN}%`],
+    );
     await db('police').execute(`update police_incident set status = 'DISPATCHED', dispute_id = ? where id = ?`, [disputeId, incident!.id]);
-    const transferred = await ok('mutation($id: ID!, $input: TransferToMediationInput!) { transferToMediation(incidentId: $id, input: $input) { dockingId } }', {
-      id: incident!.id,
-      input: {
-        organizationCode: COMMITTEE, organizationName: '戴南镇人民调解委员会', reason: '邻里纠纷,不属于治安案件,双方同意人民调解',
-        parties: [{ role: 'APPLICANT', name: applicant!.name }, { role: 'RESPONDENT', name: respondent!.name }],
+    const transferred = await ok(
+      'mutation($id: ID!, $input: TransferToMediationInput!) { transferToMediation(incidentId: $id, input: $input) { dockingId } }',
+      {
+        id: incident!.id,
+        input: {
+          organizationCode: COMMITTEE,
+          organizationName: '戴南镇人民调解委员会',
+          reason: '邻里纠纷,不属于治安案件,双方同意人民调解',
+          parties: [
+            { role: 'APPLICANT', name: applicant!.name },
+            { role: 'RESPONDENT', name: respondent!.name },
+          ],
+        },
       },
-    }, 'police-officer');
+      'police-officer',
+    );
     dockingIds.POLICE = transferred.transferToMediation.dockingId;
 
     // 检调: no intake mutation for cases — a demo criminal case in 戴南镇, put back to its intake and tied to the dispute.
     const [crime] = await db('procuratorate').execute<{ id: string }[]>(
-      `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`, [`${DAINAN}%`]);
+      `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`,
+      [`${DAINAN}%`],
+    );
     await db('procuratorate').execute(
       `update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null, dispute_id = ? where id = ?`,
-      [disputeId, crime!.id]);
+      [disputeId, crime!.id],
+    );
     const reconciled = await ok(
       'mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, organizationCode: $code, facts: $facts) { dockingId } }',
-      { id: crime!.id, code: COMMITTEE, facts: { charge: '故意伤害罪(轻伤)', arisesFromCivilDispute: true, likelySentenceMonths: 12, intentionalCrimeWithinFiveYears: false, suspectRepents: true, victimAccepts: true } },
-      'procurator');
+      {
+        id: crime!.id,
+        code: COMMITTEE,
+        facts: {
+          charge: '故意伤害罪(轻伤)',
+          arisesFromCivilDispute: true,
+          likelySentenceMonths: 12,
+          intentionalCrimeWithinFiveYears: false,
+          suspectRepents: true,
+          victimAccepts: true,
+        },
+      },
+      'procurator',
+    );
     dockingIds.PROCURATORATE = reconciled.referForReconciliation.dockingId;
 
     // 访调: a visit registered for the dispute, accepted and referred.
-    const petition = await ok('mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { id } }', {
-      input: { disputeId, form: 'VISIT', subject: '反映邻里宅基地界址纠纷长期未解决,要求处理', regionCode: VILLAGE, petitionerName: applicant!.name, petitionerIdNumber: applicant!.idNumber, petitionerPhone: applicant!.phone },
-    }, 'petition-officer');
+    const petition = await ok(
+      'mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { id } }',
+      {
+        input: {
+          disputeId,
+          form: 'VISIT',
+          subject: '反映邻里宅基地界址纠纷长期未解决,要求处理',
+          regionCode: VILLAGE,
+          petitionerName: applicant!.name,
+          petitionerIdNumber: applicant!.idNumber,
+          petitionerPhone: applicant!.phone,
+        },
+      },
+      'petition-officer',
+    );
     const petitionId = petition.registerPetition.id as string;
     await ok('mutation($id: ID!) { acceptPetition(id: $id, handlingUnit: "戴南镇人民政府") { status } }', { id: petitionId }, 'petition-officer');
-    const visited = await ok('mutation($id: ID!, $code: String!) { referPetitionToMediation(id: $id, organizationCode: $code) { dockingId } }', { id: petitionId, code: COMMITTEE }, 'petition-officer');
+    const visited = await ok(
+      'mutation($id: ID!, $code: String!) { referPetitionToMediation(id: $id, organizationCode: $code) { dockingId } }',
+      { id: petitionId, code: COMMITTEE },
+      'petition-officer',
+    );
     dockingIds.PETITION = visited.referPetitionToMediation.dockingId;
 
     // 援调: the applicant's legal aid application for the dispute, referred to the committee.
-    const applied = await ok('mutation($input: LegalAidApplicationInput!) { applyForLegalAid(input: $input) { id } }', {
-      input: { disputeId, applicant: { name: applicant!.name, idNumber: applicant!.idNumber, phone: applicant!.phone }, matter: '相邻关系纠纷,申请法律援助', category: '邻里', regionCode: VILLAGE },
-    }, 'legal-aid');
+    const applied = await ok(
+      'mutation($input: LegalAidApplicationInput!) { applyForLegalAid(input: $input) { id } }',
+      {
+        input: {
+          disputeId,
+          applicant: { name: applicant!.name, idNumber: applicant!.idNumber, phone: applicant!.phone },
+          matter: '相邻关系纠纷,申请法律援助',
+          category: '邻里',
+          regionCode: VILLAGE,
+        },
+      },
+      'legal-aid',
+    );
     const legalAidId = applied.applyForLegalAid.id as string;
     const orgs = await ok('{ mediationOrganizations(regionCode: "321281123", type: TOWN_STREET_COMMITTEE) { edges { node { id code } } } }', {}, null);
     const committee = (orgs.mediationOrganizations.edges as { node: { id: string; code: string } }[]).find((e) => e.node.code === COMMITTEE)!.node;
-    const referred = await ok('mutation($input: ReferLegalAidToMediationInput!) { referLegalAidToMediation(input: $input) { referredMediationCaseId } }', {
-      input: { id: legalAidId, organizationId: committee.id, respondent: { name: respondent!.name, idNumber: respondent!.idNumber } },
-    }, 'legal-aid');
+    const referred = await ok(
+      'mutation($input: ReferLegalAidToMediationInput!) { referLegalAidToMediation(input: $input) { referredMediationCaseId } }',
+      {
+        input: { id: legalAidId, organizationId: committee.id, respondent: { name: respondent!.name, idNumber: respondent!.idNumber } },
+      },
+      'legal-aid',
+    );
     const legalAidMediationId = referred.referLegalAidToMediation.referredMediationCaseId as string;
 
     // The hub's ledger holds the five dockings once the events have arrived.
-    const ledger = await until('five dockings in the hub\'s ledger', async () => {
+    const ledger = await until("five dockings in the hub's ledger", async () => {
       const rows = await db('governance').execute<{ id: string; kind: string; from_agency: string; to_agency: string }[]>(
-        'select id, kind, from_agency, to_agency from docking where dispute_id = ? order by kind', [disputeId]);
-      const [{ n }] = await stack.subgraphs.justice!.orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from mediation_case where dispute_id = ?', [disputeId]);
+        'select id, kind, from_agency, to_agency from docking where dispute_id = ? order by kind',
+        [disputeId],
+      );
+      const [{ n }] = await stack.subgraphs
+        .justice!.orm.em.getConnection()
+        .execute<{ n: string }[]>('select count(*) as n from mediation_case where dispute_id = ?', [disputeId]);
       return rows.length === 5 && n === '5' ? rows : null;
     });
     expect(ledger.map((d) => d.kind)).toEqual(KINDS);
@@ -137,7 +223,11 @@ describe('one dispute through all five docking kinds, in one view', () => {
     expect(view.mediations.map((m: { id: string }) => m.id)).toContain(legalAidMediationId);
 
     // The hub coordinator sees the ledger, 援调 included, as a docking inside justice.
-    const hub = await ok('query($r: String!) { dockings(regionCode: $r, kind: LEGAL_AID, first: 50) { edges { node { id disputeId fromAgency toAgency kind mode status } } } }', { r: DAINAN }, 'hub-coordinator');
+    const hub = await ok(
+      'query($r: String!) { dockings(regionCode: $r, kind: LEGAL_AID, first: 50) { edges { node { id disputeId fromAgency toAgency kind mode status } } } }',
+      { r: DAINAN },
+      'hub-coordinator',
+    );
     const legalAid = (hub.dockings.edges as { node: Record<string, unknown> }[]).map((e) => e.node).find((n) => n.disputeId === disputeId);
     expect(legalAid).toMatchObject({ fromAgency: 'JUSTICE', toAgency: 'JUSTICE', kind: 'LEGAL_AID', mode: 'REFERRAL', status: 'SENT' });
     const own = (await ok('query($id: ID!) { dispute(id: $id) { dockings { kind } } }', { id: disputeId }, 'hub-coordinator')).dispute;

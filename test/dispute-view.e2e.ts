@@ -48,8 +48,14 @@ describe('the dispute view through the gateway', () => {
     expect(body.data!.disputes.totalCount).toBe(120);
     expect(nodes).toHaveLength(50);
     for (const field of CONTRIBUTIONS) {
-      expect(nodes.some((n) => (n[field]?.length ?? 0) > 0), `some dispute has ${field}`).toBe(true);
-      expect(nodes.every((n) => Array.isArray(n[field])), `every dispute answers ${field}`).toBe(true);
+      expect(
+        nodes.some((n) => (n[field]?.length ?? 0) > 0),
+        `some dispute has ${field}`,
+      ).toBe(true);
+      expect(
+        nodes.every((n) => Array.isArray(n[field])),
+        `every dispute answers ${field}`,
+      ).toBe(true);
     }
     expect(nodes.every((n) => n.region !== null)).toBe(true);
   });

@@ -40,36 +40,76 @@ describe('docking durability: police → justice with justice down', () => {
     const mutation = `mutation($id: ID!, $input: TransferToMediationInput!) { transferToMediation(incidentId: $id, input: $input) { dockingId } }`;
     const dockingIds: string[] = [];
     for (let i = 0; i < ids.length; i += 20) {
-      const batch = await Promise.all(ids.slice(i, i + 20).map((id) => stack.querySubgraph<{ transferToMediation: { dockingId: string } }>('police', mutation, {
-        id,
-        input: { organizationCode: COMMITTEE, reason: '民间纠纷,移交人民调解', parties: [{ role: 'APPLICANT', name: '张小三' }, { role: 'RESPONDENT', name: '李四' }] },
-      }, officer)));
+      const batch = await Promise.all(
+        ids.slice(i, i + 20).map((id) =>
+          stack.querySubgraph<{ transferToMediation: { dockingId: string } }>(
+            'police',
+            mutation,
+            {
+              id,
+              input: {
+                organizationCode: COMMITTEE,
+                reason: '民间纠纷,移交人民调解',
+                parties: [
+                  { role: 'APPLICANT', name: '张小三' },
+                  { role: 'RESPONDENT', name: '李四' },
+                ],
+              },
+            },
+            officer,
+          ),
+        ),
+      );
       for (const r of batch) {
         expect(r.body.errors).toBeUndefined();
         dockingIds.push(r.body.data!.transferToMediation.dockingId);
       }
     }
-    const pending = await police().execute<{ n: string }[]>(`select count(*) as n from docking_outbox where recipient = 'JUSTICE' and state <> 'DELIVERED' and docking_id in (${dockingIds.map(() => '?').join(',')})`, dockingIds);
+    const pending = await police().execute<{ n: string }[]>(
+      `select count(*) as n from docking_outbox where recipient = 'JUSTICE' and state <> 'DELIVERED' and docking_id in (${dockingIds.map(() => '?').join(',')})`,
+      dockingIds,
+    );
     expect(Number(pending[0]!.n)).toBe(TRANSFERS);
 
     await stack.startSubgraph('justice');
-    await until('all transfers in the mediation inbox', async () => {
-      const rows = await justice().execute<{ n: string }[]>(`select count(*) as n from mediation_case where docking_id in (${dockingIds.map(() => '?').join(',')})`, dockingIds);
-      return Number(rows[0]!.n) === TRANSFERS;
-    }, SLOW);
+    await until(
+      'all transfers in the mediation inbox',
+      async () => {
+        const rows = await justice().execute<{ n: string }[]>(
+          `select count(*) as n from mediation_case where docking_id in (${dockingIds.map(() => '?').join(',')})`,
+          dockingIds,
+        );
+        return Number(rows[0]!.n) === TRANSFERS;
+      },
+      SLOW,
+    );
     // Exactly once: one case and one inbox row per docking; every outbox row to justice delivered.
     const perDocking = await justice().execute<{ docking_id: string; n: string }[]>(
-      `select docking_id, count(*) as n from mediation_case where docking_id in (${dockingIds.map(() => '?').join(',')}) group by docking_id having count(*) > 1`, dockingIds,
+      `select docking_id, count(*) as n from mediation_case where docking_id in (${dockingIds.map(() => '?').join(',')}) group by docking_id having count(*) > 1`,
+      dockingIds,
     );
     expect(perDocking).toEqual([]);
-    const inbox = await justice().execute<{ n: string }[]>(`select count(*) as n from docking_inbox where docking_id in (${dockingIds.map(() => '?').join(',')})`, dockingIds);
+    const inbox = await justice().execute<{ n: string }[]>(
+      `select count(*) as n from docking_inbox where docking_id in (${dockingIds.map(() => '?').join(',')})`,
+      dockingIds,
+    );
     expect(Number(inbox[0]!.n)).toBe(TRANSFERS);
-    await until('police outbox drained', async () => {
-      const rows = await police().execute<{ n: string }[]>(`select count(*) as n from docking_outbox where state <> 'DELIVERED' and docking_id in (${dockingIds.map(() => '?').join(',')})`, dockingIds);
-      return Number(rows[0]!.n) === 0;
-    }, SLOW);
+    await until(
+      'police outbox drained',
+      async () => {
+        const rows = await police().execute<{ n: string }[]>(
+          `select count(*) as n from docking_outbox where state <> 'DELIVERED' and docking_id in (${dockingIds.map(() => '?').join(',')})`,
+          dockingIds,
+        );
+        return Number(rows[0]!.n) === 0;
+      },
+      SLOW,
+    );
     // The hub received its copy of each, once.
-    const hub = await governance().execute<{ n: string }[]>(`select count(*) as n from docking_inbox where docking_id in (${dockingIds.map(() => '?').join(',')})`, dockingIds);
+    const hub = await governance().execute<{ n: string }[]>(
+      `select count(*) as n from docking_inbox where docking_id in (${dockingIds.map(() => '?').join(',')})`,
+      dockingIds,
+    );
     expect(Number(hub[0]!.n)).toBe(TRANSFERS);
   });
 
@@ -86,7 +126,11 @@ describe('docking durability: police → justice with justice down', () => {
     const em = stack.subgraphs.police!.orm.em.fork();
     await expect(
       em.transactional(async (tx) => {
-        await transferToMediation(tx, officer, row!.id, { organizationCode: COMMITTEE, reason: '民间纠纷,移交人民调解', parties: [{ role: 'APPLICANT', name: '张小三' }] });
+        await transferToMediation(tx, officer, row!.id, {
+          organizationCode: COMMITTEE,
+          reason: '民间纠纷,移交人民调解',
+          parties: [{ role: 'APPLICANT', name: '张小三' }],
+        });
         throw new Error('crash before commit');
       }),
     ).rejects.toThrow('crash before commit');
@@ -98,13 +142,27 @@ describe('docking durability: police → justice with justice down', () => {
 
   it('refuses a forged and a replayed event at the justice inbox', async () => {
     const url = stack.docking.settings.endpoints.JUSTICE!;
-    const event = { id: randomUUID(), type: 'DockingRequested', dockingId: randomUUID(), sequence: 1, from: 'POLICE', to: 'JUSTICE', occurredAt: new Date().toISOString(), payload: {} } as DockingEvent;
+    const event = {
+      id: randomUUID(),
+      type: 'DockingRequested',
+      dockingId: randomUUID(),
+      sequence: 1,
+      from: 'POLICE',
+      to: 'JUSTICE',
+      occurredAt: new Date().toISOString(),
+      payload: {},
+    } as DockingEvent;
     const body = canonicalJson(event);
     // Forged: "from POLICE" but signed with the court's key.
     const forged = await signDelivery(body, { from: 'COURT', recipient: 'JUSTICE', privateKey: stack.docking.keys.privateKeys.COURT! });
     expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: forged }, body })).status).toBe(401);
     // Replayed: a captured request signed long ago.
-    const stale = await signDelivery(body, { from: 'POLICE', recipient: 'JUSTICE', privateKey: stack.docking.keys.privateKeys.POLICE!, now: new Date(Date.now() - 3_600_000) });
+    const stale = await signDelivery(body, {
+      from: 'POLICE',
+      recipient: 'JUSTICE',
+      privateKey: stack.docking.keys.privateKeys.POLICE!,
+      now: new Date(Date.now() - 3_600_000),
+    });
     expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: stale }, body })).status).toBe(401);
     const rows = await justice().execute<{ n: string }[]>('select count(*) as n from docking_inbox where docking_id = ?', [event.dockingId]);
     expect(Number(rows[0]!.n)).toBe(0);

@@ -20,13 +20,23 @@ const AGENCIES: { agency: Agency; subgraph: string; persona: string; to: Agency 
 const ALL_STATES = ['PENDING', 'DELIVERED', 'FAILING', 'DEAD'];
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-type Delivery = { id: string; dockingId: string; recipient: string; state: string; attempts: number; createdAt: string; nextAttemptAt: string | null; deliveredAt: string | null };
+type Delivery = {
+  id: string;
+  dockingId: string;
+  recipient: string;
+  state: string;
+  attempts: number;
+  createdAt: string;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+};
 type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are read by path
 
 describe('event deliveries through the gateway', () => {
   let stack: Stack;
   const admin = (persona: string, roles: Caller['roles'] = ['STAFF', 'ADMIN']) => callerOf(persona, { roles });
-  const q = async (query: string, variables: Record<string, unknown>, as: Caller | string): Promise<Gql> => (await stack.query(query, variables, as)).body as Gql;
+  const q = async (query: string, variables: Record<string, unknown>, as: Caller | string): Promise<Gql> =>
+    (await stack.query(query, variables, as)).body as Gql;
   const fieldOf = (subgraph: string) => `${subgraph}EventDeliveries`;
   const list = async (subgraph: string, dockingId: string, as: Caller | string, states = ALL_STATES): Promise<Delivery[]> => {
     const body = await q(
@@ -40,7 +50,9 @@ describe('event deliveries through the gateway', () => {
   /** Writes a docking event in the sender's database as a business transaction would (outbox + job). */
   const send = async (subgraph: string, from: Agency, to: Agency): Promise<string> => {
     const dockingId = randomUUID();
-    await stack.subgraphs[subgraph]!.orm.em.fork().transactional((em) => publish(em, { type: 'DockingRejected', dockingId, from, to, payload: { rejectedAt: new Date().toISOString(), reason: '运维检查' } }));
+    await stack.subgraphs[subgraph]!.orm.em.fork().transactional((em) =>
+      publish(em, { type: 'DockingRejected', dockingId, from, to, payload: { rejectedAt: new Date().toISOString(), reason: '运维检查' } }),
+    );
     return dockingId;
   };
 
@@ -50,7 +62,7 @@ describe('event deliveries through the gateway', () => {
   });
   afterAll(() => stack?.stop());
 
-  it('lists a fresh delivery, with its dates, in every agency\'s list', async () => {
+  it("lists a fresh delivery, with its dates, in every agency's list", async () => {
     for (const { agency, subgraph, persona, to } of AGENCIES) {
       const started = Date.now();
       const dockingId = await send(subgraph, agency, to);
@@ -64,18 +76,24 @@ describe('event deliveries through the gateway', () => {
       // The hub gets a copy of every docking it is not a party of.
       if (agency !== 'GOVERNANCE' && to !== 'GOVERNANCE') expect(items.map((d) => d.recipient)).toContain('GOVERNANCE');
       // Delivered to a receiver that has no such docking (it ignores the event): the list shows when.
-      const delivered = await until(`${subgraph}'s delivery to ${to}`, async () => (await list(subgraph, dockingId, admin(persona), ['DELIVERED'])).find((d) => d.recipient === to));
+      const delivered = await until(`${subgraph}'s delivery to ${to}`, async () =>
+        (await list(subgraph, dockingId, admin(persona), ['DELIVERED'])).find((d) => d.recipient === to),
+      );
       expect(delivered.deliveredAt).toMatch(ISO);
     }
   });
 
-  it('lets the sender\'s ADMIN redeliver a dead event once the receiver is back, and nobody else', async () => {
+  it("lets the sender's ADMIN redeliver a dead event once the receiver is back, and nobody else", async () => {
     const officer = admin('petition-officer');
     const other = await send('petition', 'PETITION', 'PROCURATORATE');
-    const alive = await until('a delivered event', async () => (await list('petition', other, officer, ['DELIVERED'])).find((d) => d.recipient === 'PROCURATORATE'));
+    const alive = await until('a delivered event', async () =>
+      (await list('petition', other, officer, ['DELIVERED'])).find((d) => d.recipient === 'PROCURATORATE'),
+    );
     await stack.stopSubgraph('court');
     const dockingId = await send('petition', 'PETITION', 'COURT');
-    const dead = await until('the delivery to the stopped court to die', async () => (await list('petition', dockingId, officer, ['DEAD'])).find((d) => d.recipient === 'COURT'));
+    const dead = await until('the delivery to the stopped court to die', async () =>
+      (await list('petition', dockingId, officer, ['DEAD'])).find((d) => d.recipient === 'COURT'),
+    );
     expect(dead.attempts).toBe(3);
     await stack.startSubgraph('court');
 
@@ -95,7 +113,9 @@ describe('event deliveries through the gateway', () => {
     const redelivered = await q(REDELIVER, { ids: [dead.id] }, officer);
     expect(redelivered.errors, JSON.stringify(redelivered.errors)).toBeUndefined();
     expect(redelivered.data!.redeliverPetitionEvents).toEqual([expect.objectContaining({ id: dead.id, recipient: 'COURT', attempts: expect.any(Number) })]);
-    const delivered = await until('the redelivered event at the court', async () => (await list('petition', dockingId, officer, ['DELIVERED'])).find((d) => d.id === dead.id));
+    const delivered = await until('the redelivered event at the court', async () =>
+      (await list('petition', dockingId, officer, ['DELIVERED'])).find((d) => d.id === dead.id),
+    );
     expect(delivered.deliveredAt).toMatch(ISO);
     // Once delivered it is no longer dead: asking again changes nothing.
     expect(await refusal([dead.id], officer)).toMatchObject({ code: 'ILLEGAL_TRANSITION' });

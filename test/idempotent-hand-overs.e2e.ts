@@ -10,7 +10,14 @@ import { startStack, type Stack } from '@jiefen/testing';
 const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
 const DAINAN = '321281123';
 const VILLAGE = '321281123201';
-const FACTS = { charge: '故意伤害罪(轻伤)', arisesFromCivilDispute: true, likelySentenceMonths: 12, intentionalCrimeWithinFiveYears: false, suspectRepents: true, victimAccepts: true };
+const FACTS = {
+  charge: '故意伤害罪(轻伤)',
+  arisesFromCivilDispute: true,
+  likelySentenceMonths: 12,
+  intentionalCrimeWithinFiveYears: false,
+  suspectRepents: true,
+  victimAccepts: true,
+};
 
 type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are read by path
 
@@ -41,76 +48,155 @@ describe('idempotency keys on the mutations that hand a case over', () => {
   const openIncident = async () => {
     const [incident] = await db('police').execute<{ id: string }[]>(
       `select id from police_incident i where region_code like ? and status <> 'TRANSFERRED' and not exists (select 1 from docking_outgoing t where t.record_id = i.id::text)
-       and not exists (select 1 from police_mediation m where m.incident_id = i.id) order by id limit 1`, [`${DAINAN}%`]);
+       and not exists (select 1 from police_mediation m where m.incident_id = i.id) order by id limit 1`,
+      [`${DAINAN}%`],
+    );
     await db('police').execute(`update police_incident set status = 'DISPATCHED' where id = ?`, [incident!.id]);
     return incident!.id;
   };
   const transferInput = (reason: string) => ({
-    organizationCode: COMMITTEE, organizationName: '戴南镇人民调解委员会', reason,
-    parties: [{ role: 'APPLICANT', name: people[0]!.name }, { role: 'RESPONDENT', name: people[1]!.name }],
+    organizationCode: COMMITTEE,
+    organizationName: '戴南镇人民调解委员会',
+    reason,
+    parties: [
+      { role: 'APPLICANT', name: people[0]!.name },
+      { role: 'RESPONDENT', name: people[1]!.name },
+    ],
   });
-  const TRANSFER = 'mutation($id: ID!, $input: TransferToMediationInput!, $key: String) { transferToMediation(incidentId: $id, input: $input, idempotencyKey: $key) { id dockingId status } }';
+  const TRANSFER =
+    'mutation($id: ID!, $input: TransferToMediationInput!, $key: String) { transferToMediation(incidentId: $id, input: $input, idempotencyKey: $key) { id dockingId status } }';
 
   const HAND_OVERS: HandOver[] = [
     {
-      mutation: 'transferToMediation', sender: 'police', as: 'police-officer', rows: 2, query: TRANSFER,
+      mutation: 'transferToMediation',
+      sender: 'police',
+      as: 'police-officer',
+      rows: 2,
+      query: TRANSFER,
       async prepare() {
         const id = await openIncident();
-        return { variables: { id, input: transferInput('邻里纠纷,不属于治安案件,双方同意人民调解') }, changed: { id, input: transferInput('另一理由:双方同意调解') } };
+        return {
+          variables: { id, input: transferInput('邻里纠纷,不属于治安案件,双方同意人民调解') },
+          changed: { id, input: transferInput('另一理由:双方同意调解') },
+        };
       },
     },
     {
-      mutation: 'divertToMediation', sender: 'court', as: 'court-staff', rows: 2,
-      query: 'mutation($id: ID!, $code: String!, $name: String, $key: String) { divertToMediation(id: $id, organizationCode: $code, organization: $name, idempotencyKey: $key) { id dockingId status } }',
+      mutation: 'divertToMediation',
+      sender: 'court',
+      as: 'court-staff',
+      rows: 2,
+      query:
+        'mutation($id: ID!, $code: String!, $name: String, $key: String) { divertToMediation(id: $id, organizationCode: $code, organization: $name, idempotencyKey: $key) { id dockingId status } }',
       async prepare() {
-        const received = await ok('mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id } }', {
-          input: { disputeId, cause: '相邻关系纠纷', regionCode: VILLAGE, plaintiffName: people[2]!.name, plaintiffIdNumber: people[2]!.idNumber, defendantName: people[3]!.name },
-        }, 'court-staff');
+        const received = await ok(
+          'mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id } }',
+          {
+            input: {
+              disputeId,
+              cause: '相邻关系纠纷',
+              regionCode: VILLAGE,
+              plaintiffName: people[2]!.name,
+              plaintiffIdNumber: people[2]!.idNumber,
+              defendantName: people[3]!.name,
+            },
+          },
+          'court-staff',
+        );
         const id = received.receiveCivilCase.id as string;
         return { variables: { id, code: COMMITTEE, name: '戴南镇人民调解委员会' }, changed: { id, code: COMMITTEE, name: '戴南镇调委会' } };
       },
     },
     {
-      mutation: 'referForReconciliation', sender: 'procuratorate', as: 'procurator', rows: 2,
-      query: 'mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!, $key: String) { referForReconciliation(id: $id, organizationCode: $code, facts: $facts, idempotencyKey: $key) { id dockingId status } }',
+      mutation: 'referForReconciliation',
+      sender: 'procuratorate',
+      as: 'procurator',
+      rows: 2,
+      query:
+        'mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!, $key: String) { referForReconciliation(id: $id, organizationCode: $code, facts: $facts, idempotencyKey: $key) { id dockingId status } }',
       async prepare() {
         const [crime] = await db('procuratorate').execute<{ id: string }[]>(
-          `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`, [`${DAINAN}%`]);
+          `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`,
+          [`${DAINAN}%`],
+        );
         await db('procuratorate').execute(
-          `update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [crime!.id]);
-        return { variables: { id: crime!.id, code: COMMITTEE, facts: FACTS }, changed: { id: crime!.id, code: COMMITTEE, facts: { ...FACTS, likelySentenceMonths: 6 } } };
+          `update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`,
+          [crime!.id],
+        );
+        return {
+          variables: { id: crime!.id, code: COMMITTEE, facts: FACTS },
+          changed: { id: crime!.id, code: COMMITTEE, facts: { ...FACTS, likelySentenceMonths: 6 } },
+        };
       },
     },
     {
-      mutation: 'referCivilSupervisionToMediation', sender: 'procuratorate', as: 'procurator', rows: 2,
-      query: 'mutation($id: ID!, $code: String!, $name: String, $key: String) { referCivilSupervisionToMediation(id: $id, organizationCode: $code, organization: $name, idempotencyKey: $key) { id dockingId status } }',
+      mutation: 'referCivilSupervisionToMediation',
+      sender: 'procuratorate',
+      as: 'procurator',
+      rows: 2,
+      query:
+        'mutation($id: ID!, $code: String!, $name: String, $key: String) { referCivilSupervisionToMediation(id: $id, organizationCode: $code, organization: $name, idempotencyKey: $key) { id dockingId status } }',
       async prepare() {
         const [civil] = await db('procuratorate').execute<{ id: string }[]>(
-          `select id from procuratorate_case where kind = 'CIVIL_SUPERVISION' and region_code like ? and applicant_name is not null order by id limit 1`, [`${DAINAN}%`]);
+          `select id from procuratorate_case where kind = 'CIVIL_SUPERVISION' and region_code like ? and applicant_name is not null order by id limit 1`,
+          [`${DAINAN}%`],
+        );
         await db('procuratorate').execute(
-          `update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [civil!.id]);
+          `update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`,
+          [civil!.id],
+        );
         return { variables: { id: civil!.id, code: COMMITTEE, name: '戴南镇人民调解委员会' }, changed: { id: civil!.id, code: COMMITTEE, name: null } };
       },
     },
     {
-      mutation: 'referPetitionToMediation', sender: 'petition', as: 'petition-officer', rows: 2,
-      query: 'mutation($id: ID!, $code: String!, $name: String, $key: String) { referPetitionToMediation(id: $id, organizationCode: $code, organization: $name, idempotencyKey: $key) { id dockingId status } }',
+      mutation: 'referPetitionToMediation',
+      sender: 'petition',
+      as: 'petition-officer',
+      rows: 2,
+      query:
+        'mutation($id: ID!, $code: String!, $name: String, $key: String) { referPetitionToMediation(id: $id, organizationCode: $code, organization: $name, idempotencyKey: $key) { id dockingId status } }',
       async prepare() {
-        const registered = await ok('mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { id } }', {
-          input: { disputeId, form: 'VISIT', subject: '反映邻里宅基地界址纠纷长期未解决,要求处理', regionCode: VILLAGE, petitionerName: people[4]!.name, petitionerIdNumber: people[4]!.idNumber, petitionerPhone: people[4]!.phone },
-        }, 'petition-officer');
+        const registered = await ok(
+          'mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { id } }',
+          {
+            input: {
+              disputeId,
+              form: 'VISIT',
+              subject: '反映邻里宅基地界址纠纷长期未解决,要求处理',
+              regionCode: VILLAGE,
+              petitionerName: people[4]!.name,
+              petitionerIdNumber: people[4]!.idNumber,
+              petitionerPhone: people[4]!.phone,
+            },
+          },
+          'petition-officer',
+        );
         const id = registered.registerPetition.id as string;
         await ok('mutation($id: ID!) { acceptPetition(id: $id, handlingUnit: "戴南镇人民政府") { status } }', { id }, 'petition-officer');
         return { variables: { id, code: COMMITTEE, name: null }, changed: { id, code: COMMITTEE, name: '戴南镇人民调解委员会' } };
       },
     },
     {
-      mutation: 'referLegalAidToMediation', sender: 'justice', as: 'legal-aid', rows: 1,
-      query: 'mutation($input: ReferLegalAidToMediationInput!, $key: String) { referLegalAidToMediation(input: $input, idempotencyKey: $key) { id status referredMediationCaseId } }',
+      mutation: 'referLegalAidToMediation',
+      sender: 'justice',
+      as: 'legal-aid',
+      rows: 1,
+      query:
+        'mutation($input: ReferLegalAidToMediationInput!, $key: String) { referLegalAidToMediation(input: $input, idempotencyKey: $key) { id status referredMediationCaseId } }',
       async prepare() {
-        const applied = await ok('mutation($input: LegalAidApplicationInput!) { applyForLegalAid(input: $input) { id } }', {
-          input: { disputeId, applicant: { name: people[5]!.name, idNumber: people[5]!.idNumber, phone: people[5]!.phone }, matter: '相邻关系纠纷,申请法律援助', category: '邻里', regionCode: VILLAGE },
-        }, 'legal-aid');
+        const applied = await ok(
+          'mutation($input: LegalAidApplicationInput!) { applyForLegalAid(input: $input) { id } }',
+          {
+            input: {
+              disputeId,
+              applicant: { name: people[5]!.name, idNumber: people[5]!.idNumber, phone: people[5]!.phone },
+              matter: '相邻关系纠纷,申请法律援助',
+              category: '邻里',
+              regionCode: VILLAGE,
+            },
+          },
+          'legal-aid',
+        );
         const orgs = await ok('{ mediationOrganizations(regionCode: "321281123", type: TOWN_STREET_COMMITTEE) { edges { node { id code } } } }', {}, null);
         const committee = (orgs.mediationOrganizations.edges as { node: { id: string; code: string } }[]).find((e) => e.node.code === COMMITTEE)!.node;
         const input = (name: string) => ({ id: applied.applyForLegalAid.id, organizationId: committee.id, respondent: { name } });
@@ -121,50 +207,79 @@ describe('idempotency keys on the mutations that hand a case over', () => {
 
   beforeAll(async () => {
     stack = await startStack({ subgraphs, seed: true });
-    const registered = await ok('mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id } }', {
-      input: {
-        category: '邻里', channel: 'WINDOW', summary: '相邻两户因宅基地界址及排水问题多次冲突', regionCode: VILLAGE, peopleInvolved: 2,
-        parties: [{ role: 'APPLICANT', name: people[0]!.name, idNumber: people[0]!.idNumber }, { role: 'RESPONDENT', name: people[1]!.name }],
+    const registered = await ok(
+      'mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id } }',
+      {
+        input: {
+          category: '邻里',
+          channel: 'WINDOW',
+          summary: '相邻两户因宅基地界址及排水问题多次冲突',
+          regionCode: VILLAGE,
+          peopleInvolved: 2,
+          parties: [
+            { role: 'APPLICANT', name: people[0]!.name, idNumber: people[0]!.idNumber },
+            { role: 'RESPONDENT', name: people[1]!.name },
+          ],
+        },
       },
-    }, 'hub-coordinator');
+      'hub-coordinator',
+    );
     disputeId = registered.registerDispute.id as string;
   });
   afterAll(() => stack?.stop());
 
-  it.each(HAND_OVERS.map((h) => [h.mutation, h] as const))('%s: a retry with the key returns the first result; the key with other arguments is refused; no key is as before', async (_name, h) => {
-    const { variables, changed } = await h.prepare();
-    const key = randomUUID();
-    const before = await outboxRows(h.sender);
-    const first = (await ok(h.query, { ...variables, key }, h.as))[h.mutation];
-    expect(await outboxRows(h.sender)).toBe(before + h.rows);
+  it.each(HAND_OVERS.map((h) => [h.mutation, h] as const))(
+    '%s: a retry with the key returns the first result; the key with other arguments is refused; no key is as before',
+    async (_name, h) => {
+      const { variables, changed } = await h.prepare();
+      const key = randomUUID();
+      const before = await outboxRows(h.sender);
+      const first = (await ok(h.query, { ...variables, key }, h.as))[h.mutation];
+      expect(await outboxRows(h.sender)).toBe(before + h.rows);
 
-    const again = (await ok(h.query, { ...variables, key }, h.as))[h.mutation];
-    expect(again).toEqual(first);
+      const again = (await ok(h.query, { ...variables, key }, h.as))[h.mutation];
+      expect(again).toEqual(first);
 
-    const reused = await stack.query(h.query, { ...changed, key }, h.as);
-    expect((reused.body as Gql).errors?.[0]?.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' });
-    expect((reused.body as Gql).errors?.[0]?.message).toMatch(/幂等键/);
+      const reused = await stack.query(h.query, { ...changed, key }, h.as);
+      expect((reused.body as Gql).errors?.[0]?.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' });
+      expect((reused.body as Gql).errors?.[0]?.message).toMatch(/幂等键/);
 
-    // Without a key the retry is a new request, refused by the record's state, as before keys existed.
-    const plain = await stack.query(h.query, variables, h.as);
-    expect(['ILLEGAL_TRANSITION', 'CONFLICT']).toContain((plain.body as Gql).errors?.[0]?.extensions?.code);
-    expect(await outboxRows(h.sender)).toBe(before + h.rows);
-  });
+      // Without a key the retry is a new request, refused by the record's state, as before keys existed.
+      const plain = await stack.query(h.query, variables, h.as);
+      expect(['ILLEGAL_TRANSITION', 'CONFLICT']).toContain((plain.body as Gql).errors?.[0]?.extensions?.code);
+      expect(await outboxRows(h.sender)).toBe(before + h.rows);
+    },
+  );
 
   it('referMediationToLegalAid (a step that may repeat): a retry with the key returns the first application instead of a second one', async () => {
-    const applied = await ok('mutation($input: LegalAidApplicationInput!) { applyForLegalAid(input: $input) { id } }', {
-      input: { disputeId, applicant: { name: people[2]!.name, idNumber: people[2]!.idNumber }, matter: '相邻关系纠纷,申请法律援助', category: '邻里', regionCode: VILLAGE },
-    }, 'legal-aid');
+    const applied = await ok(
+      'mutation($input: LegalAidApplicationInput!) { applyForLegalAid(input: $input) { id } }',
+      {
+        input: {
+          disputeId,
+          applicant: { name: people[2]!.name, idNumber: people[2]!.idNumber },
+          matter: '相邻关系纠纷,申请法律援助',
+          category: '邻里',
+          regionCode: VILLAGE,
+        },
+      },
+      'legal-aid',
+    );
     const orgs = await ok('{ mediationOrganizations(regionCode: "321281123", type: TOWN_STREET_COMMITTEE) { edges { node { id code } } } }', {}, null);
     const committee = (orgs.mediationOrganizations.edges as { node: { id: string; code: string } }[]).find((e) => e.node.code === COMMITTEE)!.node;
-    const referred = await ok('mutation($input: ReferLegalAidToMediationInput!) { referLegalAidToMediation(input: $input) { referredMediationCaseId } }', {
-      input: { id: applied.applyForLegalAid.id, organizationId: committee.id, respondent: { name: people[3]!.name } },
-    }, 'legal-aid');
+    const referred = await ok(
+      'mutation($input: ReferLegalAidToMediationInput!) { referLegalAidToMediation(input: $input) { referredMediationCaseId } }',
+      {
+        input: { id: applied.applyForLegalAid.id, organizationId: committee.id, respondent: { name: people[3]!.name } },
+      },
+      'legal-aid',
+    );
     const caseId = referred.referLegalAidToMediation.referredMediationCaseId as string;
     await ok('mutation($c: ID!) { acceptMediationCase(caseId: $c) { status } }', { c: caseId }, 'mediator');
     const seen = await ok('query($id: ID!) { mediationCase(id: $id) { parties { id role } } }', { id: caseId }, 'mediator');
     const respondent = (seen.mediationCase.parties as { id: string; role: string }[]).find((p) => p.role === 'RESPONDENT')!;
-    const REFER = 'mutation($input: ReferMediationToLegalAidInput!, $key: String) { referMediationToLegalAid(input: $input, idempotencyKey: $key) { id status } }';
+    const REFER =
+      'mutation($input: ReferMediationToLegalAidInput!, $key: String) { referMediationToLegalAid(input: $input, idempotencyKey: $key) { id status } }';
     const input = { caseId, partyId: respondent.id, matter: '被申请人经济困难,申请法律援助' };
     const key = randomUUID();
     const before = await outboxRows('justice');

@@ -19,7 +19,10 @@ const E = (name: string) => new Enum(name);
 function literal(value: unknown): string {
   if (value instanceof Enum) return value.name;
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
-  if (value !== null && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${literal(v)}`).join(', ')} }`;
+  if (value !== null && typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${literal(v)}`)
+      .join(', ')} }`;
   return JSON.stringify(value);
 }
 
@@ -43,40 +46,157 @@ const PERSON = { name: '张小三', idNumber: '11010519491231002X', phone: '1381
 function cases(dispute: { id: string; regionCode: string }): Case[] {
   return [
     {
-      subgraph: 'governance', as: 'hub-coordinator', mutation: 'registerDispute', types: { input: 'RegisterDisputeInput!' }, field: 'input.parties[0].name', clean: '张小三',
-      args: (text) => ({ input: { category: '邻里', channel: 'WINDOW', summary: '两户因院墙排水问题发生争执,要求调解', regionCode: '321281123201', peopleInvolved: 2, parties: [{ role: 'APPLICANT', name: text, idNumber: PERSON.idNumber, phone: PERSON.phone }] } }),
+      subgraph: 'governance',
+      as: 'hub-coordinator',
+      mutation: 'registerDispute',
+      types: { input: 'RegisterDisputeInput!' },
+      field: 'input.parties[0].name',
+      clean: '张小三',
+      args: (text) => ({
+        input: {
+          category: '邻里',
+          channel: 'WINDOW',
+          summary: '两户因院墙排水问题发生争执,要求调解',
+          regionCode: '321281123201',
+          peopleInvolved: 2,
+          parties: [{ role: 'APPLICANT', name: text, idNumber: PERSON.idNumber, phone: PERSON.phone }],
+        },
+      }),
     },
-    { subgraph: 'governance', as: 'hub-coordinator', mutation: 'withdrawServiceItem', types: { code: 'String!' }, field: 'code', args: (text) => ({ code: `SI${text}` }) },
     {
-      subgraph: 'justice', as: 'mediator', mutation: 'registerMediationApplication', types: { input: 'MediationApplicationInput!' }, field: 'input.summary', clean: '相邻两户因排水沟渠堵塞互相指责',
-      args: (text) => ({ input: { category: '邻里', summary: text, regionCode: '321281123200', parties: [{ role: E('APPLICANT'), name: '王五' }, { role: E('RESPONDENT'), name: '赵六' }] } }),
+      subgraph: 'governance',
+      as: 'hub-coordinator',
+      mutation: 'withdrawServiceItem',
+      types: { code: 'String!' },
+      field: 'code',
+      args: (text) => ({ code: `SI${text}` }),
     },
     {
-      subgraph: 'justice', as: 'legal-aid', mutation: 'rejectMediationCase', types: { caseId: 'ID!', reason: 'String!' }, field: 'reason',
+      subgraph: 'justice',
+      as: 'mediator',
+      mutation: 'registerMediationApplication',
+      types: { input: 'MediationApplicationInput!' },
+      field: 'input.summary',
+      clean: '相邻两户因排水沟渠堵塞互相指责',
+      args: (text) => ({
+        input: {
+          category: '邻里',
+          summary: text,
+          regionCode: '321281123200',
+          parties: [
+            { role: E('APPLICANT'), name: '王五' },
+            { role: E('RESPONDENT'), name: '赵六' },
+          ],
+        },
+      }),
+    },
+    {
+      subgraph: 'justice',
+      as: 'legal-aid',
+      mutation: 'rejectMediationCase',
+      types: { caseId: 'ID!', reason: 'String!' },
+      field: 'reason',
       args: (text) => ({ caseId: randomUUID(), reason: `不属于人民调解范围${text}` }),
     },
     {
-      subgraph: 'court', as: 'court-staff', mutation: 'receiveCivilCase', types: { input: 'ReceiveCivilCaseInput!' }, field: 'input.cause', clean: '买卖合同纠纷',
-      args: (text) => ({ input: { disputeId: dispute.id, cause: text, regionCode: dispute.regionCode, plaintiffName: PERSON.name, plaintiffIdNumber: PERSON.idNumber, plaintiffPhone: PERSON.phone, defendantName: '李四' } }),
+      subgraph: 'court',
+      as: 'court-staff',
+      mutation: 'receiveCivilCase',
+      types: { input: 'ReceiveCivilCaseInput!' },
+      field: 'input.cause',
+      clean: '买卖合同纠纷',
+      args: (text) => ({
+        input: {
+          disputeId: dispute.id,
+          cause: text,
+          regionCode: dispute.regionCode,
+          plaintiffName: PERSON.name,
+          plaintiffIdNumber: PERSON.idNumber,
+          plaintiffPhone: PERSON.phone,
+          defendantName: '李四',
+        },
+      }),
     },
     {
-      subgraph: 'court', as: 'court-staff', mutation: 'divertToMediation', types: { id: 'ID!', organizationCode: 'String!', organization: 'String' }, field: 'organization',
+      subgraph: 'court',
+      as: 'court-staff',
+      mutation: 'divertToMediation',
+      types: { id: 'ID!', organizationCode: 'String!', organization: 'String' },
+      field: 'organization',
       args: (text) => ({ id: randomUUID(), organizationCode: COMMITTEE, organization: `戴南镇人民调解委员会${text}` }),
     },
     {
-      subgraph: 'petition', as: 'petition-officer', mutation: 'registerPetition', types: { input: 'RegisterPetitionInput!' }, field: 'input.subject', clean: '反映戴南镇某企业拖欠工资,要求督促支付',
-      args: (text) => ({ input: { disputeId: dispute.id, form: E('VISIT'), subject: text, regionCode: dispute.regionCode, petitionerName: PERSON.name, petitionerIdNumber: PERSON.idNumber } }),
+      subgraph: 'petition',
+      as: 'petition-officer',
+      mutation: 'registerPetition',
+      types: { input: 'RegisterPetitionInput!' },
+      field: 'input.subject',
+      clean: '反映戴南镇某企业拖欠工资,要求督促支付',
+      args: (text) => ({
+        input: {
+          disputeId: dispute.id,
+          form: E('VISIT'),
+          subject: text,
+          regionCode: dispute.regionCode,
+          petitionerName: PERSON.name,
+          petitionerIdNumber: PERSON.idNumber,
+        },
+      }),
     },
-    { subgraph: 'petition', as: 'petition-officer', mutation: 'declinePetition', types: { id: 'ID!', reason: 'String!' }, field: 'reason', args: (text) => ({ id: randomUUID(), reason: `不属于信访事项${text}` }) },
     {
-      subgraph: 'procuratorate', as: 'procurator', mutation: 'referForReconciliation', types: { id: 'ID!', organizationCode: 'String!', facts: 'ReconciliationFactsInput!' }, field: 'facts.charge',
-      args: (text) => ({ id: randomUUID(), organizationCode: COMMITTEE, facts: { charge: `故意伤害罪${text}`, arisesFromCivilDispute: true, likelySentenceMonths: 18, intentionalCrimeWithinFiveYears: false, suspectRepents: true, victimAccepts: true } }),
+      subgraph: 'petition',
+      as: 'petition-officer',
+      mutation: 'declinePetition',
+      types: { id: 'ID!', reason: 'String!' },
+      field: 'reason',
+      args: (text) => ({ id: randomUUID(), reason: `不属于信访事项${text}` }),
     },
     {
-      subgraph: 'police', as: 'police-officer', mutation: 'transferToMediation', types: { incidentId: 'ID!', input: 'TransferToMediationInput!' }, field: 'input.parties[1].name',
-      args: (text) => ({ incidentId: randomUUID(), input: { organizationCode: COMMITTEE, organizationName: '戴南镇人民调解委员会', reason: '邻里排水纠纷,双方同意人民调解', parties: [{ role: 'APPLICANT', name: '张小三' }, { role: 'RESPONDENT', name: `李${text}四` }] } }),
+      subgraph: 'procuratorate',
+      as: 'procurator',
+      mutation: 'referForReconciliation',
+      types: { id: 'ID!', organizationCode: 'String!', facts: 'ReconciliationFactsInput!' },
+      field: 'facts.charge',
+      args: (text) => ({
+        id: randomUUID(),
+        organizationCode: COMMITTEE,
+        facts: {
+          charge: `故意伤害罪${text}`,
+          arisesFromCivilDispute: true,
+          likelySentenceMonths: 18,
+          intentionalCrimeWithinFiveYears: false,
+          suspectRepents: true,
+          victimAccepts: true,
+        },
+      }),
     },
-    { subgraph: 'police', as: 'police-officer', mutation: 'failPoliceMediation', types: { id: 'ID!', reason: 'String!' }, field: 'reason', args: (text) => ({ id: randomUUID(), reason: `一方拒绝调解${text}` }) },
+    {
+      subgraph: 'police',
+      as: 'police-officer',
+      mutation: 'transferToMediation',
+      types: { incidentId: 'ID!', input: 'TransferToMediationInput!' },
+      field: 'input.parties[1].name',
+      args: (text) => ({
+        incidentId: randomUUID(),
+        input: {
+          organizationCode: COMMITTEE,
+          organizationName: '戴南镇人民调解委员会',
+          reason: '邻里排水纠纷,双方同意人民调解',
+          parties: [
+            { role: 'APPLICANT', name: '张小三' },
+            { role: 'RESPONDENT', name: `李${text}四` },
+          ],
+        },
+      }),
+    },
+    {
+      subgraph: 'police',
+      as: 'police-officer',
+      mutation: 'failPoliceMediation',
+      types: { id: 'ID!', reason: 'String!' },
+      field: 'reason',
+      args: (text) => ({ id: randomUUID(), reason: `一方拒绝调解${text}` }),
+    },
   ];
 }
 
@@ -89,7 +209,9 @@ function withVariables(c: Case, text: string): { query: string; variables: Recor
 }
 
 function withLiterals(c: Case, text: string): string {
-  return `mutation { ${c.mutation}(${Object.entries(c.args(text)).map(([n, v]) => `${n}: ${literal(v)}`).join(', ')}) { __typename } }`;
+  return `mutation { ${c.mutation}(${Object.entries(c.args(text))
+    .map(([n, v]) => `${n}: ${literal(v)}`)
+    .join(', ')}) { __typename } }`;
 }
 
 describe('NUL and lone surrogates refused at the boundary', () => {
@@ -101,8 +223,12 @@ describe('NUL and lone surrogates refused at the boundary', () => {
     const counts: Record<string, number> = {};
     for (const [name, s] of Object.entries(stack.subgraphs)) {
       const connection = s.orm.em.getConnection();
-      const tables = await connection.execute<{ table_name: string }[]>(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
-      const rows = await connection.execute<{ t: string; n: string }[]>(tables.map((t) => `select '${t.table_name}' as t, count(*) as n from "${t.table_name}"`).join(' union all '));
+      const tables = await connection.execute<{ table_name: string }[]>(
+        `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+      );
+      const rows = await connection.execute<{ t: string; n: string }[]>(
+        tables.map((t) => `select '${t.table_name}' as t, count(*) as n from "${t.table_name}"`).join(' union all '),
+      );
       for (const r of rows) counts[`${name}.${r.t}`] = Number(r.n);
     }
     return counts;
@@ -110,9 +236,9 @@ describe('NUL and lone surrogates refused at the boundary', () => {
 
   beforeAll(async () => {
     stack = await startStack({ subgraphs, seed: true });
-    const [dispute] = await stack.subgraphs.governance!.orm.em.getConnection().execute<{ id: string; region_code: string }[]>(
-      `select id, region_code from dispute where region_code like '321281123%' order by number limit 1`,
-    );
+    const [dispute] = await stack.subgraphs
+      .governance!.orm.em.getConnection()
+      .execute<{ id: string; region_code: string }[]>(`select id, region_code from dispute where region_code like '321281123%' order by number limit 1`);
     all = cases({ id: dispute!.id, regionCode: dispute!.region_code });
   });
   afterAll(() => stack?.stop());
@@ -145,7 +271,7 @@ describe('NUL and lone surrogates refused at the boundary', () => {
     expect(new Set(all.map((c) => c.subgraph)).size).toBe(6);
   });
 
-  it('accepts the same mutations with clean text (the refusals above are the text\'s doing)', async () => {
+  it("accepts the same mutations with clean text (the refusals above are the text's doing)", async () => {
     for (const c of all.filter((x) => x.clean)) {
       const before = await snapshot();
       const { query, variables } = withVariables(c, c.clean!);

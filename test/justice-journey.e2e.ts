@@ -32,7 +32,14 @@ describe('justice journey through the gateway', () => {
     const before = Date.now();
     for (const focus of ['责任认定', '赔偿数额']) {
       await q('mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence } }', {
-        input: { caseId, heldAt: new Date().toISOString(), place: '戴南镇人民调解委员会调解室', participants: dispute.parties.map((p) => p.name), focus, opinions: '双方陈述各自意见' },
+        input: {
+          caseId,
+          heldAt: new Date().toISOString(),
+          place: '戴南镇人民调解委员会调解室',
+          participants: dispute.parties.map((p) => p.name),
+          focus,
+          opinions: '双方陈述各自意见',
+        },
       });
     }
     const view = await q('query($id: ID!) { mediationCase(id: $id) { status sessions { sequence } parties { id name } } }', { id: caseId });
@@ -43,22 +50,47 @@ describe('justice journey through the gateway', () => {
 
     const deadline = new Date(before + 20 * 86_400_000).toISOString().slice(0, 10);
     const recorded = await q('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id number } }', {
-      input: { caseId, form: 'WRITTEN', facts: `${dispute.summary}。`, mattersInDispute: '赔偿数额', responsibilities: '被申请人承担主要责任', terms: [`${dispute.parties[1]!.name}赔偿${dispute.parties[0]!.name}人民币2000元`], performanceMethod: '银行转账', performanceDeadline: deadline, amount: 2000 },
+      input: {
+        caseId,
+        form: 'WRITTEN',
+        facts: `${dispute.summary}。`,
+        mattersInDispute: '赔偿数额',
+        responsibilities: '被申请人承担主要责任',
+        terms: [`${dispute.parties[1]!.name}赔偿${dispute.parties[0]!.name}人民币2000元`],
+        performanceMethod: '银行转账',
+        performanceDeadline: deadline,
+        amount: 2000,
+      },
     });
     const agreement = recorded.data!.recordMediationAgreement as { id: string; number: string };
     const signed = await q('mutation($input: SignMediationAgreementInput!) { signMediationAgreement(input: $input) { effectiveDate confirmationDeadline } }', {
       input: { agreementId: agreement.id, signatures: parties.map((p) => ({ partyId: p.id, method: 'SIGNATURE' })), mediatorSigned: true, sealed: true },
     });
     expect(signed.data!.signMediationAgreement.effectiveDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(Date.parse(signed.data!.signMediationAgreement.confirmationDeadline) - Date.parse(signed.data!.signMediationAgreement.effectiveDate)).toBe(30 * 86_400_000);
+    expect(Date.parse(signed.data!.signMediationAgreement.confirmationDeadline) - Date.parse(signed.data!.signMediationAgreement.effectiveDate)).toBe(
+      30 * 86_400_000,
+    );
 
     const printed = await q('query($id: ID!) { mediationAgreementDocument(id: $id) }', { id: agreement.id });
     const html = printed.data!.mediationAgreementDocument as string;
-    for (const text of ['人民调解协议书', agreement.number, dispute.parties[0]!.name, dispute.parties[1]!.name, '人民币2000元', '(签名、盖章或按指印)', '人民调解员(签名)', '(印章)', '本协议一式三份']) {
+    for (const text of [
+      '人民调解协议书',
+      agreement.number,
+      dispute.parties[0]!.name,
+      dispute.parties[1]!.name,
+      '人民币2000元',
+      '(签名、盖章或按指印)',
+      '人民调解员(签名)',
+      '(印章)',
+      '本协议一式三份',
+    ]) {
       expect(html).toContain(text);
     }
 
-    const joined = await q('query($id: ID!) { dispute(id: $id) { id mediations { id status outcome agreement { performanceStatus } returnVisits { id status } } } }', { id: dispute.id });
+    const joined = await q(
+      'query($id: ID!) { dispute(id: $id) { id mediations { id status outcome agreement { performanceStatus } returnVisits { id status } } } }',
+      { id: dispute.id },
+    );
     const mediation = joined.data!.dispute.mediations[0];
     expect(mediation).toMatchObject({ id: caseId, status: 'CONCLUDED', outcome: 'AGREEMENT', agreement: { performanceStatus: 'PENDING' } });
     const visit = await q('mutation($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) { status performance } }', {

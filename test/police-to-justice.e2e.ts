@@ -11,7 +11,7 @@ const DAINAN = '321281123';
 type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are read by path
 
 /** Waits for a condition (events travel asynchronously), failing after a timeout; never a fixed sleep. */
-describe('公调 through the gateway: police → people\'s mediation → outcome back on the incident', () => {
+describe("公调 through the gateway: police → people's mediation → outcome back on the incident", () => {
   let stack: Stack;
   const q = async (query: string, variables: Record<string, unknown>, as: string): Promise<Gql> => {
     const { status, body } = await stack.query(query, variables, as);
@@ -44,8 +44,13 @@ describe('公调 through the gateway: police → people\'s mediation → outcome
       {
         id: incident!.id,
         input: {
-          organizationCode: COMMITTEE, organizationName: '戴南镇人民调解委员会', reason: '邻里排水纠纷,不属于治安案件,双方同意人民调解',
-          parties: [{ role: 'APPLICANT', name: '张小三', phone: '13812345678' }, { role: 'RESPONDENT', name: '李四' }],
+          organizationCode: COMMITTEE,
+          organizationName: '戴南镇人民调解委员会',
+          reason: '邻里排水纠纷,不属于治安案件,双方同意人民调解',
+          parties: [
+            { role: 'APPLICANT', name: '张小三', phone: '13812345678' },
+            { role: 'RESPONDENT', name: '李四' },
+          ],
         },
       },
       'police-officer',
@@ -53,8 +58,12 @@ describe('公调 through the gateway: police → people\'s mediation → outcome
     const { dockingId } = sent.transferToMediation as { dockingId: string };
 
     // The committee's inbox shows it once the event has arrived.
-    const inboxed = await until('the transfer in the mediator\'s inbox', async () => {
-      const data = await ok('{ mediationInbox(first: 50) { edges { node { id dockingId status source mode sourceUnitName parties { name } } } } }', {}, 'mediator');
+    const inboxed = await until("the transfer in the mediator's inbox", async () => {
+      const data = await ok(
+        '{ mediationInbox(first: 50) { edges { node { id dockingId status source mode sourceUnitName parties { name } } } } }',
+        {},
+        'mediator',
+      );
       return (data.mediationInbox.edges as { node: Record<string, any> }[]).map((e) => e.node).find((n) => n.dockingId === dockingId); // eslint-disable-line @typescript-eslint/no-explicit-any -- read by path
     });
     expect(inboxed).toMatchObject({ status: 'PENDING', source: 'POLICE', mode: 'TRANSFER', parties: [{ name: '张小三' }, { name: '李四' }] });
@@ -63,22 +72,53 @@ describe('公调 through the gateway: police → people\'s mediation → outcome
     const accepted = await ok('mutation($c: ID!) { acceptMediationCase(caseId: $c) { status caseNumber mediatorName } }', { c: caseId }, 'mediator');
     expect(accepted.acceptMediationCase).toMatchObject({ status: 'ACCEPTED', mediatorName: '顾秀英' });
     const { caseNumber } = accepted.acceptMediationCase as { caseNumber: string };
-    await ok('mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence } }', {
-      input: { caseId, heldAt: new Date().toISOString(), place: '戴南派出所驻所人民调解室', participants: ['张小三', '李四', '顾秀英'], focus: '排水沟渠疏通及费用分担', opinions: '双方同意疏通沟渠,费用各半' },
-    }, 'mediator');
-    const performBy = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-    const recorded = await ok('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id number effectiveDate } }', {
-      input: {
-        caseId, form: 'WRITTEN', facts: '双方房屋相邻,共用排水沟渠,沟渠堵塞致积水。', mattersInDispute: '沟渠疏通及费用分担', responsibilities: '双方均有维护责任',
-        terms: ['李四于七日内疏通沟渠', '张小三向李四支付疏通费用的一半计300元'], performanceMethod: '现场疏通,现金支付', performanceDeadline: performBy, amount: 300,
+    await ok(
+      'mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence } }',
+      {
+        input: {
+          caseId,
+          heldAt: new Date().toISOString(),
+          place: '戴南派出所驻所人民调解室',
+          participants: ['张小三', '李四', '顾秀英'],
+          focus: '排水沟渠疏通及费用分担',
+          opinions: '双方同意疏通沟渠,费用各半',
+        },
       },
-    }, 'mediator');
+      'mediator',
+    );
+    const performBy = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const recorded = await ok(
+      'mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id number effectiveDate } }',
+      {
+        input: {
+          caseId,
+          form: 'WRITTEN',
+          facts: '双方房屋相邻,共用排水沟渠,沟渠堵塞致积水。',
+          mattersInDispute: '沟渠疏通及费用分担',
+          responsibilities: '双方均有维护责任',
+          terms: ['李四于七日内疏通沟渠', '张小三向李四支付疏通费用的一半计300元'],
+          performanceMethod: '现场疏通,现金支付',
+          performanceDeadline: performBy,
+          amount: 300,
+        },
+      },
+      'mediator',
+    );
     const agreement = recorded.recordMediationAgreement as { id: string; number: string; effectiveDate: string | null };
     expect(agreement.effectiveDate).toBeNull();
     const view = await ok('query($id: ID!) { mediationCase(id: $id) { parties { id } } }', { id: caseId }, 'mediator');
-    const signed = await ok('mutation($input: SignMediationAgreementInput!) { signMediationAgreement(input: $input) { effectiveDate } }', {
-      input: { agreementId: agreement.id, signatures: (view.mediationCase.parties as { id: string }[]).map((p) => ({ partyId: p.id, method: 'SIGNATURE' })), mediatorSigned: true, sealed: true },
-    }, 'mediator');
+    const signed = await ok(
+      'mutation($input: SignMediationAgreementInput!) { signMediationAgreement(input: $input) { effectiveDate } }',
+      {
+        input: {
+          agreementId: agreement.id,
+          signatures: (view.mediationCase.parties as { id: string }[]).map((p) => ({ partyId: p.id, method: 'SIGNATURE' })),
+          mediatorSigned: true,
+          sealed: true,
+        },
+      },
+      'mediator',
+    );
     expect(signed.signMediationAgreement.effectiveDate).toBeTruthy();
 
     // 信息反馈: the officer sees the outcome on the incident, through the gateway.
@@ -107,7 +147,14 @@ describe('公调 through the gateway: police → people\'s mediation → outcome
       const docking = data.docking as Record<string, unknown> | null;
       return docking && docking.status === 'CONCLUDED' ? docking : null;
     });
-    expect(ledger).toMatchObject({ kind: 'POLICE', mode: 'TRANSFER', fromAgency: 'POLICE', toAgency: 'JUSTICE', outcome: 'SETTLED', policeTransfer: { status: 'CONCLUDED', outcome: 'AGREEMENT' } });
+    expect(ledger).toMatchObject({
+      kind: 'POLICE',
+      mode: 'TRANSFER',
+      fromAgency: 'POLICE',
+      toAgency: 'JUSTICE',
+      outcome: 'SETTLED',
+      policeTransfer: { status: 'CONCLUDED', outcome: 'AGREEMENT' },
+    });
     // The hub reads the ledger, not the committee's case file; the officer, the other side, sees the case.
     expect(ledger.mediation).toBeNull();
     const asOfficer = await ok(LEDGER, { id: dockingId }, 'police-officer');

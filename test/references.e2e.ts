@@ -19,13 +19,15 @@ const elsewhere = demoDisputes().find((d) => !d.regionCode.startsWith(DEMO_TOWN_
 
 describe('dispute references verified at the hub before they are stored', () => {
   let stack: Stack;
-  const q = async (query: string, variables: Record<string, unknown>, as: Parameters<Stack['query']>[2]): Promise<Gql> => (await stack.query(query, variables, as)).body as Gql;
+  const q = async (query: string, variables: Record<string, unknown>, as: Parameters<Stack['query']>[2]): Promise<Gql> =>
+    (await stack.query(query, variables, as)).body as Gql;
   const sql = (subgraph: string, query: string) => stack.subgraphs[subgraph]!.orm.em.fork().getConnection().execute<Row[]>(query);
   /** Every row that says what was stored or which number comes next, per agency. */
   const snapshot = async () => ({
     court: [await sql('court', 'select count(*) as n from court_case'), await sql('court', 'select * from court_number order by 1, 2, 3')],
     justice: [
-      await sql('justice', 'select count(*) as n from legal_aid_case'), await sql('justice', 'select count(*) as n from mediation_case'),
+      await sql('justice', 'select count(*) as n from legal_aid_case'),
+      await sql('justice', 'select count(*) as n from mediation_case'),
       await sql('justice', 'select * from justice_number_counter order by 1, 2'),
     ],
     petition: [await sql('petition', 'select count(*) as n, max(item_number) as last from petition_item')],
@@ -36,16 +38,38 @@ describe('dispute references verified at the hub before they are stored', () => 
   const LEGAL_AID = 'mutation($input: LegalAidApplicationInput!) { applyForLegalAid(input: $input) { id disputeId } }';
   const MEDIATION = 'mutation($input: MediationApplicationInput!) { registerMediationApplication(input: $input) { id disputeId caseNumber } }';
   const court = (disputeId: string, regionCode: string) => ({
-    disputeId, cause: '买卖合同纠纷', regionCode, plaintiffName: person.name, plaintiffIdNumber: person.idNumber, plaintiffPhone: person.phone, defendantName: '李四',
+    disputeId,
+    cause: '买卖合同纠纷',
+    regionCode,
+    plaintiffName: person.name,
+    plaintiffIdNumber: person.idNumber,
+    plaintiffPhone: person.phone,
+    defendantName: '李四',
   });
   const petition = (disputeId: string, regionCode: string) => ({
-    disputeId, form: 'VISIT', subject: '反映某企业拖欠工资,要求督促支付', regionCode, petitionerName: person.name, petitionerIdNumber: person.idNumber,
+    disputeId,
+    form: 'VISIT',
+    subject: '反映某企业拖欠工资,要求督促支付',
+    regionCode,
+    petitionerName: person.name,
+    petitionerIdNumber: person.idNumber,
   });
   const legalAid = (disputeId: string | null) => ({
-    disputeId, applicant: { name: person.name, idNumber: person.idNumber }, matter: '追索劳动报酬,申请指派律师代理', category: '劳动争议', regionCode: DEMO_TOWN_DAINAN,
+    disputeId,
+    applicant: { name: person.name, idNumber: person.idNumber },
+    matter: '追索劳动报酬,申请指派律师代理',
+    category: '劳动争议',
+    regionCode: DEMO_TOWN_DAINAN,
   });
   const mediation = (disputeId: string | null, regionCode: string) => ({
-    disputeId, category: '邻里', summary: '相邻两户因排水沟渠堵塞互相指责', regionCode, parties: [{ role: 'APPLICANT', name: '王五' }, { role: 'RESPONDENT', name: '赵六' }],
+    disputeId,
+    category: '邻里',
+    summary: '相邻两户因排水沟渠堵塞互相指责',
+    regionCode,
+    parties: [
+      { role: 'APPLICANT', name: '王五' },
+      { role: 'RESPONDENT', name: '赵六' },
+    ],
   });
   /** The four mutations that store a client's dispute id, with their personas. */
   const attempts = (disputeId: string, regionCode: string) => [
@@ -90,7 +114,7 @@ describe('dispute references verified at the hub before they are stored', () => 
     }
   });
 
-  it('refuses a dispute outside the caller\'s jurisdiction (FORBIDDEN) or on another branch than the record (regionCode)', async () => {
+  it("refuses a dispute outside the caller's jurisdiction (FORBIDDEN) or on another branch than the record (regionCode)", async () => {
     const before = await snapshot();
     // Staff of 戴南镇 referring to a dispute of another town, on a record of their own town.
     const dainan = { jurisdiction: DEMO_TOWN_DAINAN };
@@ -132,8 +156,12 @@ describe('dispute references verified at the hub before they are stored', () => 
     expect((await post({})).status).toBe(401);
     // A docking event's signature (another typ) and a lookup addressed to another agency are refused.
     expect((await post({ [SIGNATURE_HEADER]: await signDelivery(body, { from: 'COURT', recipient: 'GOVERNANCE', privateKey: key }) })).status).toBe(401);
-    expect((await post({ [SIGNATURE_HEADER]: await signDelivery(body, { from: 'COURT', recipient: 'JUSTICE', privateKey: key, typ: REFERENCE_TYP }) })).status).toBe(401);
-    const answered = await post({ [SIGNATURE_HEADER]: await signDelivery(body, { from: 'COURT', recipient: 'GOVERNANCE', privateKey: key, typ: REFERENCE_TYP }) });
+    expect(
+      (await post({ [SIGNATURE_HEADER]: await signDelivery(body, { from: 'COURT', recipient: 'JUSTICE', privateKey: key, typ: REFERENCE_TYP }) })).status,
+    ).toBe(401);
+    const answered = await post({
+      [SIGNATURE_HEADER]: await signDelivery(body, { from: 'COURT', recipient: 'GOVERNANCE', privateKey: key, typ: REFERENCE_TYP }),
+    });
     expect(answered.status).toBe(200);
     expect(await answered.json()).toEqual({ disputes: [{ id: inDainan.id, regionCode: inDainan.regionCode }] });
   });

@@ -12,7 +12,7 @@ const DAINAN = '321281123';
 type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are read by path
 
 /** Waits for a condition (events travel asynchronously), failing after a timeout; never a fixed sleep. */
-describe('检调 and 访调 through the gateway: referral → people\'s mediation → outcome back', () => {
+describe("检调 and 访调 through the gateway: referral → people's mediation → outcome back", () => {
   let stack: Stack;
   const ok = async (query: string, variables: Record<string, unknown>, as: string) => {
     const { status, body } = await stack.query(query, variables, as);
@@ -23,7 +23,7 @@ describe('检调 and 访调 through the gateway: referral → people\'s mediatio
 
   /** The mediator takes the docked case from the inbox, accepts it and signs an agreement; returns the case number. */
   const mediate = async (dockingId: string, source: string, mode: string) => {
-    const inboxed = await until('the referral in the mediator\'s inbox', async () => {
+    const inboxed = await until("the referral in the mediator's inbox", async () => {
       const data = await ok('{ mediationInbox(first: 50) { edges { node { id dockingId status source mode parties { id name } } } } }', {}, 'mediator');
       return (data.mediationInbox.edges as { node: Record<string, any> }[]).map((e) => e.node).find((n) => n.dockingId === dockingId); // eslint-disable-line @typescript-eslint/no-explicit-any -- read by path
     });
@@ -31,19 +31,50 @@ describe('检调 and 访调 through the gateway: referral → people\'s mediatio
     const caseId = inboxed.id as string;
     const accepted = await ok('mutation($c: ID!) { acceptMediationCase(caseId: $c) { status caseNumber } }', { c: caseId }, 'mediator');
     expect(accepted.acceptMediationCase.status).toBe('ACCEPTED');
-    await ok('mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence } }', {
-      input: { caseId, heldAt: new Date().toISOString(), place: '戴南镇人民调解委员会调解室', participants: (inboxed.parties as { name: string }[]).map((p) => p.name).concat('顾秀英'), focus: '赔偿数额及履行方式', opinions: '双方同意按协议履行' },
-    }, 'mediator');
-    const recorded = await ok('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id number } }', {
-      input: {
-        caseId, form: 'WRITTEN', facts: '双方因纠纷引发冲突,经调解委员会调解。', mattersInDispute: '赔偿数额及履行方式', responsibilities: '责任方承担赔偿责任',
-        terms: ['责任方于十日内支付赔偿款2000元', '双方就此事不再追究'], performanceMethod: '银行转账', performanceDeadline: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10), amount: 2000,
+    await ok(
+      'mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence } }',
+      {
+        input: {
+          caseId,
+          heldAt: new Date().toISOString(),
+          place: '戴南镇人民调解委员会调解室',
+          participants: (inboxed.parties as { name: string }[]).map((p) => p.name).concat('顾秀英'),
+          focus: '赔偿数额及履行方式',
+          opinions: '双方同意按协议履行',
+        },
       },
-    }, 'mediator');
+      'mediator',
+    );
+    const recorded = await ok(
+      'mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id number } }',
+      {
+        input: {
+          caseId,
+          form: 'WRITTEN',
+          facts: '双方因纠纷引发冲突,经调解委员会调解。',
+          mattersInDispute: '赔偿数额及履行方式',
+          responsibilities: '责任方承担赔偿责任',
+          terms: ['责任方于十日内支付赔偿款2000元', '双方就此事不再追究'],
+          performanceMethod: '银行转账',
+          performanceDeadline: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+          amount: 2000,
+        },
+      },
+      'mediator',
+    );
     const agreement = recorded.recordMediationAgreement as { id: string; number: string };
-    const signed = await ok('mutation($input: SignMediationAgreementInput!) { signMediationAgreement(input: $input) { effectiveDate } }', {
-      input: { agreementId: agreement.id, signatures: (inboxed.parties as { id: string }[]).map((p) => ({ partyId: p.id, method: 'SIGNATURE' })), mediatorSigned: true, sealed: true },
-    }, 'mediator');
+    const signed = await ok(
+      'mutation($input: SignMediationAgreementInput!) { signMediationAgreement(input: $input) { effectiveDate } }',
+      {
+        input: {
+          agreementId: agreement.id,
+          signatures: (inboxed.parties as { id: string }[]).map((p) => ({ partyId: p.id, method: 'SIGNATURE' })),
+          mediatorSigned: true,
+          sealed: true,
+        },
+      },
+      'mediator',
+    );
     expect(signed.signMediationAgreement.effectiveDate).toBeTruthy();
     return { caseNumber: accepted.acceptMediationCase.caseNumber as string, agreementNumber: agreement.number };
   };
@@ -57,11 +88,27 @@ describe('检调 and 访调 through the gateway: referral → people\'s mediatio
     // A demo criminal case in 戴南镇, put back to its intake (the seed's may already be referred).
     const db = stack.subgraphs.procuratorate!.orm.em.getConnection();
     const [row] = await db.execute<{ id: string }[]>(
-      `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`, [`${DAINAN}%`]);
-    await db.execute(`update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`, [row!.id]);
+      `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`,
+      [`${DAINAN}%`],
+    );
+    await db.execute(
+      `update procuratorate_case set status = 'RECEIVED', outcome = null, outcome_at = null, decision = null, concluded_at = null where id = ?`,
+      [row!.id],
+    );
     const referred = await ok(
       `mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, organizationCode: $code, facts: $facts) { status dockingId } }`,
-      { id: row!.id, code: COMMITTEE, facts: { charge: '故意伤害罪(轻伤)', arisesFromCivilDispute: true, likelySentenceMonths: 12, intentionalCrimeWithinFiveYears: false, suspectRepents: true, victimAccepts: true } },
+      {
+        id: row!.id,
+        code: COMMITTEE,
+        facts: {
+          charge: '故意伤害罪(轻伤)',
+          arisesFromCivilDispute: true,
+          likelySentenceMonths: 12,
+          intentionalCrimeWithinFiveYears: false,
+          suspectRepents: true,
+          victimAccepts: true,
+        },
+      },
       'procurator',
     );
     expect(referred.referForReconciliation.status).toBe('REFERRED_TO_MEDIATION');
@@ -74,20 +121,41 @@ describe('检调 and 访调 through the gateway: referral → people\'s mediatio
     });
     expect(seen).toMatchObject({ outcome: 'RECONCILED', mediationCaseNumber: caseNumber });
     expect(seen.agreementSummary).toContain(agreementNumber);
-    const decided = await ok('mutation($id: ID!) { concludeProcuratorateCase(id: $id, decision: LENIENCY_RECOMMENDATION, note: "达成和解协议并已履行") { status decision } }', { id: row!.id }, 'procurator');
+    const decided = await ok(
+      'mutation($id: ID!) { concludeProcuratorateCase(id: $id, decision: LENIENCY_RECOMMENDATION, note: "达成和解协议并已履行") { status decision } }',
+      { id: row!.id },
+      'procurator',
+    );
     expect(decided.concludeProcuratorateCase).toEqual({ status: 'CONCLUDED', decision: 'LENIENCY_RECOMMENDATION' });
   });
 
   it('访调: an accepted petition comes back closed by mediation and is rated', async () => {
     const petitioner = demoPeople(360)[355]!;
-    const [dispute] = await stack.subgraphs.governance!.orm.em.getConnection().execute<{ id: string; region_code: string }[]>(
-      `select id, region_code from dispute where region_code like ? order by id limit 1`, [`${DAINAN}%`]);
-    const registered = await ok('mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { id } }', {
-      input: { disputeId: dispute!.id, form: 'VISIT', subject: '反映戴南镇某企业拖欠工资,要求督促支付', regionCode: dispute!.region_code, petitionerName: petitioner.name, petitionerIdNumber: petitioner.idNumber, petitionerPhone: petitioner.phone },
-    }, 'petition-officer');
+    const [dispute] = await stack.subgraphs
+      .governance!.orm.em.getConnection()
+      .execute<{ id: string; region_code: string }[]>(`select id, region_code from dispute where region_code like ? order by id limit 1`, [`${DAINAN}%`]);
+    const registered = await ok(
+      'mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { id } }',
+      {
+        input: {
+          disputeId: dispute!.id,
+          form: 'VISIT',
+          subject: '反映戴南镇某企业拖欠工资,要求督促支付',
+          regionCode: dispute!.region_code,
+          petitionerName: petitioner.name,
+          petitionerIdNumber: petitioner.idNumber,
+          petitionerPhone: petitioner.phone,
+        },
+      },
+      'petition-officer',
+    );
     const id = registered.registerPetition.id as string;
     await ok('mutation($id: ID!) { acceptPetition(id: $id, handlingUnit: "兴化市人力资源和社会保障局") { status } }', { id }, 'petition-officer');
-    const referred = await ok('mutation($id: ID!, $code: String!) { referPetitionToMediation(id: $id, organizationCode: $code) { status dockingId } }', { id, code: COMMITTEE }, 'petition-officer');
+    const referred = await ok(
+      'mutation($id: ID!, $code: String!) { referPetitionToMediation(id: $id, organizationCode: $code) { status dockingId } }',
+      { id, code: COMMITTEE },
+      'petition-officer',
+    );
     expect(referred.referPetitionToMediation.status).toBe('REFERRED_TO_MEDIATION');
     const { caseNumber, agreementNumber } = await mediate(referred.referPetitionToMediation.dockingId, 'PETITION', 'TRANSFER');
 

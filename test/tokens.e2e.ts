@@ -10,7 +10,12 @@ const QUERY = '{ disputes(first: 1) { totalCount } }';
 describe('tokens at the gateway', () => {
   let stack: Stack;
   const send = (token: string | null, raw?: string) =>
-    postGraphQL<{ disputes: { totalCount: number } }>(stack.gateway!.graphqlUrl, QUERY, {}, raw !== undefined ? { authorization: raw } : token ? { authorization: `Bearer ${token}` } : {});
+    postGraphQL<{ disputes: { totalCount: number } }>(
+      stack.gateway!.graphqlUrl,
+      QUERY,
+      {},
+      raw !== undefined ? { authorization: raw } : token ? { authorization: `Bearer ${token}` } : {},
+    );
 
   beforeAll(async () => {
     stack = await startStack({ subgraphs: [governanceSubgraph], seed: true });
@@ -25,24 +30,56 @@ describe('tokens at the gateway', () => {
 
   const refusals: [string, () => Promise<string>][] = [
     ['an expired token', async () => issueToken(stack.keys.tokenPrivateKey, callerOf('hub-coordinator'), { expiresIn: -60 })],
-    ['a token signed with another key', async () => {
-      const { privateKey } = await generateKeyPair('ES256');
-      return issueToken(privateKey, callerOf('hub-coordinator'));
-    }],
+    [
+      'a token signed with another key',
+      async () => {
+        const { privateKey } = await generateKeyPair('ES256');
+        return issueToken(privateKey, callerOf('hub-coordinator'));
+      },
+    ],
     ['a token for another audience', async () => issueToken(stack.keys.tokenPrivateKey, callerOf('hub-coordinator'), { audience: 'someone-else' })],
     ['a token from another issuer', async () => issueToken(stack.keys.tokenPrivateKey, callerOf('hub-coordinator'), { issuer: 'https://evil.example' })],
-    ['an unsigned token (alg none)', async () => {
-      const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-      const payload = Buffer.from(JSON.stringify({ ...claimsOfCaller(callerOf('hub-coordinator')), iss: DEFAULT_ISSUER, aud: DEFAULT_AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
-      return `${header}.${payload}.`;
-    }],
-    ['a forged payload under a real signature', async () => {
-      const [h, , s] = (await stack.token('police-officer')).split('.');
-      const payload = Buffer.from(JSON.stringify({ ...claimsOfCaller(callerOf('police-officer', { jurisdiction: '32' })), iss: DEFAULT_ISSUER, aud: DEFAULT_AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
-      return `${h}.${payload}.${s}`;
-    }],
-    ['a token with an unknown agency', async () =>
-      new SignJWT({ ...claimsOfCaller(callerOf('hub-coordinator')), agency: 'ARMY' }).setProtectedHeader({ alg: 'ES256' }).setIssuer(DEFAULT_ISSUER).setAudience(DEFAULT_AUDIENCE).setExpirationTime('1h').setSubject('x').sign(stack.keys.tokenPrivateKey)],
+    [
+      'an unsigned token (alg none)',
+      async () => {
+        const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+        const payload = Buffer.from(
+          JSON.stringify({
+            ...claimsOfCaller(callerOf('hub-coordinator')),
+            iss: DEFAULT_ISSUER,
+            aud: DEFAULT_AUDIENCE,
+            exp: Math.floor(Date.now() / 1000) + 600,
+          }),
+        ).toString('base64url');
+        return `${header}.${payload}.`;
+      },
+    ],
+    [
+      'a forged payload under a real signature',
+      async () => {
+        const [h, , s] = (await stack.token('police-officer')).split('.');
+        const payload = Buffer.from(
+          JSON.stringify({
+            ...claimsOfCaller(callerOf('police-officer', { jurisdiction: '32' })),
+            iss: DEFAULT_ISSUER,
+            aud: DEFAULT_AUDIENCE,
+            exp: Math.floor(Date.now() / 1000) + 600,
+          }),
+        ).toString('base64url');
+        return `${h}.${payload}.${s}`;
+      },
+    ],
+    [
+      'a token with an unknown agency',
+      async () =>
+        new SignJWT({ ...claimsOfCaller(callerOf('hub-coordinator')), agency: 'ARMY' })
+          .setProtectedHeader({ alg: 'ES256' })
+          .setIssuer(DEFAULT_ISSUER)
+          .setAudience(DEFAULT_AUDIENCE)
+          .setExpirationTime('1h')
+          .setSubject('x')
+          .sign(stack.keys.tokenPrivateKey),
+    ],
     ['garbage', async () => 'not-a-token'],
   ];
 

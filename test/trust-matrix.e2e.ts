@@ -68,7 +68,9 @@ describe('persona × operation matrix through the gateway', () => {
     it("sees parties' personal data in full only as the hub, masked otherwise", async () => {
       const d = disputes.find((x) => x.regionCode.startsWith('321281123') && x.parties.every((p) => Number(p.birthDate.slice(0, 4)) < 2008))!;
       const { body } = await stack.query<{ dispute: { parties: { name: string; idNumber: string }[] } | null }>(
-        'query($id: ID!) { dispute(id: $id) { parties { name idNumber } } }', { id: d.id }, as,
+        'query($id: ID!) { dispute(id: $id) { parties { name idNumber } } }',
+        { id: d.id },
+        as,
       );
       if (!as) return expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       const party = body.data!.dispute!.parties[0]!;
@@ -80,9 +82,13 @@ describe('persona × operation matrix through the gateway', () => {
 
     it("sees on a dispute only the agencies' records it may see", async () => {
       const d = disputes.find((x) => x.n === 30)!; // 戴南镇: mediation, court, police and procuratorate records
-      const fields = Object.values(CONTRIBUTIONS).map((f) => `${f} { id }`).join(' ');
+      const fields = Object.values(CONTRIBUTIONS)
+        .map((f) => `${f} { id }`)
+        .join(' ');
       const { body } = await stack.query<{ dispute: Record<string, { id: string }[] | null> | null }>(
-        `query($id: ID!) { dispute(id: $id) { id ${fields} } }`, { id: d.id }, as,
+        `query($id: ID!) { dispute(id: $id) { id ${fields} } }`,
+        { id: d.id },
+        as,
       );
       if (!as) return expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       for (const [flag, field] of Object.entries(CONTRIBUTIONS) as [AgencyKey, string][]) {
@@ -108,11 +114,18 @@ describe('persona × operation matrix through the gateway', () => {
   it("logs the hub's unmasked read in its access log, with the gateway's request id; the leader's masked read is not logged", async () => {
     const d = disputes[2]!;
     const admin = { ...PERSONAS['hub-coordinator']!, roles: ['ADMIN' as const] };
-    const log = () => stack.query<{ governanceAccessLog: { totalCount: number; edges: { node: { recordType: string; subject: string; requestId: string } }[] } }>(
-      '{ governanceAccessLog(first: 5) { totalCount edges { node { recordType subject requestId } } } }', {}, admin,
-    );
+    const log = () =>
+      stack.query<{ governanceAccessLog: { totalCount: number; edges: { node: { recordType: string; subject: string; requestId: string } }[] } }>(
+        '{ governanceAccessLog(first: 5) { totalCount edges { node { recordType subject requestId } } } }',
+        {},
+        admin,
+      );
     const before = (await log()).body.data!.governanceAccessLog.totalCount;
-    const leader = await stack.query<{ dispute: { parties: { idNumber: string }[] } }>('query($id: ID!) { dispute(id: $id) { parties { idNumber } } }', { id: d.id }, 'leader');
+    const leader = await stack.query<{ dispute: { parties: { idNumber: string }[] } }>(
+      'query($id: ID!) { dispute(id: $id) { parties { idNumber } } }',
+      { id: d.id },
+      'leader',
+    );
     expect(leader.body.data!.dispute.parties[0]!.idNumber).toContain('*');
     expect((await log()).body.data!.governanceAccessLog.totalCount).toBe(before);
     const response = await fetch(stack.gateway!.graphqlUrl, {
@@ -133,7 +146,12 @@ describe('persona × operation matrix through the gateway', () => {
     it.each(LISTS)('$subgraph: a $typename of another agency or another town resolves to null', async ({ subgraph, typename, field, owner }) => {
       const owners = Object.keys(PERSONAS).filter((p) => PERSONAS[p]!.agency === owner && PERSONAS[p]!.jurisdiction === '321281');
       const reader = owners[0] ?? 'leader';
-      const page = await stack.querySubgraph<Record<string, { edges: { node: { id: string } }[] }>>(subgraph, `{ ${field}(first: 1) { edges { node { id } } } }`, {}, reader);
+      const page = await stack.querySubgraph<Record<string, { edges: { node: { id: string } }[] }>>(
+        subgraph,
+        `{ ${field}(first: 1) { edges { node { id } } } }`,
+        {},
+        reader,
+      );
       const id = page.body.data![field]!.edges[0]!.node.id;
       const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id } } }`;
       for (const intruder of Object.keys(PERSONAS).filter((p) => PERSONAS[p]!.agency !== owner && !isLeader(p))) {
@@ -154,7 +172,11 @@ describe('persona × operation matrix through the gateway', () => {
 
     it('every subgraph refuses _service and _entities without the signature', async () => {
       for (const s of Object.values(stack.subgraphs)) {
-        const response = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+        const response = await fetch(s.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ _service { sdl } }' }),
+        });
         expect(response.status).toBe(401);
         expect(await response.json()).not.toHaveProperty('data');
       }

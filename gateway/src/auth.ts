@@ -1,15 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
-import {
-  AuthError,
-  createTokenVerifier,
-  importKeyFromEnv,
-  INTERNAL_ALG,
-  loadOrCreateDevKeys,
-  signInternalContext,
-  type Caller,
-  type Key,
-} from '@jiefen/auth';
+import { AuthError, createTokenVerifier, importKeyFromEnv, INTERNAL_ALG, loadOrCreateDevKeys, signInternalContext, type Caller, type Key } from '@jiefen/auth';
 import { HttpError } from '@jiefen/subgraph-kit';
 
 /** How the gateway checks who calls and vouches for them to the subgraphs. */

@@ -271,11 +271,14 @@ export function createExplorerRoutes(options: ExplorerOptions = {}): Record<stri
     };
   };
 
-  add(path, constant(HTML, renderPage(assetBase, config), {
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'referrer-policy': 'no-referrer',
-    'x-frame-options': 'DENY',
-  }));
+  add(
+    path,
+    constant(HTML, renderPage(assetBase, config), {
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+    }),
+  );
   add(`${assetBase}/explorer.js`, constant(JS, CLIENT_SCRIPT));
   for (const asset of VENDOR_ASSETS) {
     const filename = join(packageDir(asset.pkg), asset.file);

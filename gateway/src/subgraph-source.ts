@@ -35,7 +35,11 @@ function isAbort(error: unknown): boolean {
  * late answer can never be read as the reply to a later request on a reused connection.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(readonly subgraphName: string, url: string, readonly timeoutMs: number = DEFAULT_SUBGRAPH_TIMEOUT_MS) {
+  constructor(
+    readonly subgraphName: string,
+    url: string,
+    readonly timeoutMs: number = DEFAULT_SUBGRAPH_TIMEOUT_MS,
+  ) {
     super({ url });
     const send = this.fetcher;
     // The signal covers the whole exchange: while the body streams in, an abort errors the body,
@@ -56,15 +60,17 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       const known = agencyOfSubgraph(this.subgraphName);
       const agency = known ? AGENCY_DIRECTORY[known].name : this.subgraphName;
       const service = known ?? this.subgraphName.toUpperCase();
-      console.error(JSON.stringify({
-        level: 'error',
-        message: 'subgraph request failed',
-        service,
-        requestId: options.context?.requestId,
-        // Our deadline is the only abort signal this source sets.
-        ...(isAbort(error) ? { reason: 'timeout', timeoutMs: this.timeoutMs } : {}),
-        error: error instanceof Error ? error.message : String(error),
-      }));
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          message: 'subgraph request failed',
+          service,
+          requestId: options.context?.requestId,
+          // Our deadline is the only abort signal this source sets.
+          ...(isAbort(error) ? { reason: 'timeout', timeoutMs: this.timeoutMs } : {}),
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
       throw new GraphQLError(`${agency}(${service})服务暂时不可用,其他部门的数据照常返回`, {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', service },
       });

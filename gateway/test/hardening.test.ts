@@ -36,7 +36,15 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** Abusive operations the acceptance criteria name, and the limit expected to refuse each. */
 const ABUSE: { name: string; body: unknown; limit?: string }[] = [
-  { name: '500 aliases', body: { query: `{ ${range(500).map((i) => `a${i}: __typename`).join(' ')} }` }, limit: 'aliases' },
+  {
+    name: '500 aliases',
+    body: {
+      query: `{ ${range(500)
+        .map((i) => `a${i}: __typename`)
+        .join(' ')} }`,
+    },
+    limit: 'aliases',
+  },
   // `{`, 19,998 fields, `}`: 20,000 tokens in ~40 KB (under the body limit, so the parser refuses it).
   { name: '20,000 tokens', body: { query: `{ ${'a '.repeat(19_998)}}` }, limit: 'tokens' },
   // 1,000 `@skip(if: false)` are 7,000 tokens: the token limit refuses them before validation.
@@ -48,7 +56,10 @@ const ABUSE: { name: string; body: unknown; limit?: string }[] = [
     name: 'cost (six pages of 100 disputes)',
     body: {
       query: `{ ${range(6)
-        .map((i) => `p${i}: disputes(first: 100) { totalCount edges { cursor node { id number category channel summary regionCode status riskLevel registeredAt region { code name parent { code name parent { code name } } } parties { id role name phone } } } }`)
+        .map(
+          (i) =>
+            `p${i}: disputes(first: 100) { totalCount edges { cursor node { id number category channel summary regionCode status riskLevel registeredAt region { code name parent { code name parent { code name } } } parties { id role name phone } } } }`,
+        )
         .join(' ')} }`,
     },
     limit: 'cost',
@@ -139,7 +150,8 @@ describe('gateway hardening', () => {
     expect(body.data!.disputes.edges).toHaveLength(5);
     expect(body.data!.disputes.edges.every((e) => e.node.region !== null)).toBe(true);
     // The same view with literal page size 100 and the whole region chain stays within depth and cost.
-    const literal = DISPUTE_VIEW.replace('($first: Int!)', '').replace('$first', '100')
+    const literal = DISPUTE_VIEW.replace('($first: Int!)', '')
+      .replace('$first', '100')
       .replace('parent { name }', 'parent { name parent { name parent { name } } }');
     const large = await stack.query(literal, {}, 'hub-coordinator');
     expect(large.body.errors).toBeUndefined();

@@ -36,11 +36,29 @@ describe('request-level mistakes', () => {
 
   const TWO = 'query A { __typename } query B { region(code: "321281") { code } }';
   const MISTAKES: { name: string; body: unknown; code: string; message: RegExp; details?: Record<string, unknown> }[] = [
-    { name: 'two operations without operationName', body: { query: TWO }, code: 'OPERATION_RESOLUTION_FAILURE', message: /operationName/, details: { operations: 2 } },
-    { name: 'an unknown operationName', body: { query: TWO, operationName: 'C' }, code: 'OPERATION_RESOLUTION_FAILURE', message: /没有名为“C”的操作/, details: { operationName: 'C' } },
+    {
+      name: 'two operations without operationName',
+      body: { query: TWO },
+      code: 'OPERATION_RESOLUTION_FAILURE',
+      message: /operationName/,
+      details: { operations: 2 },
+    },
+    {
+      name: 'an unknown operationName',
+      body: { query: TWO, operationName: 'C' },
+      code: 'OPERATION_RESOLUTION_FAILURE',
+      message: /没有名为“C”的操作/,
+      details: { operationName: 'C' },
+    },
     { name: 'an empty operationName', body: { query: 'query A { __typename }', operationName: '' }, code: 'OPERATION_RESOLUTION_FAILURE', message: /没有名为/ },
     { name: 'a subscription', body: { query: 'subscription { __typename }' }, code: 'BAD_REQUEST', message: /不支持 subscription/ },
-    { name: 'a NUL in a variable', body: { query: 'query($c: String!) { region(code: $c) { name } }', variables: { c: '32\u0000' } }, code: 'VALIDATION_FAILED', message: /空字符/, details: { field: 'c', kind: 'NUL' } },
+    {
+      name: 'a NUL in a variable',
+      body: { query: 'query($c: String!) { region(code: $c) { name } }', variables: { c: '32\u0000' } },
+      code: 'VALIDATION_FAILED',
+      message: /空字符/,
+      details: { field: 'c', kind: 'NUL' },
+    },
   ];
 
   for (const who of ['anonymous', 'signed in']) {
@@ -87,7 +105,11 @@ describe('request-level mistakes', () => {
       expect(answer.status, JSON.stringify(body)).toBe(status);
       expect(answer.body.errors?.[0]?.extensions?.code, JSON.stringify(body)).toBe(code);
     }
-    const wrongType = await fetch(stack.gateway!.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/xml', accept: GRAPHQL_RESPONSE }, body: '<q/>' });
+    const wrongType = await fetch(stack.gateway!.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', accept: GRAPHQL_RESPONSE },
+      body: '<q/>',
+    });
     expect(wrongType.status).toBe(400);
   });
 

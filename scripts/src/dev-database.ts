@@ -24,9 +24,7 @@ export async function openDevDatabases(env = process.env): Promise<DevDatabases>
   }
   const dataDir = join(repoRoot, '.data', 'pg');
   const pg = await startLocalPostgres({ dataDir, port: Number(env.JIEFEN_PG_PORT ?? 54329) });
-  const configs = Object.fromEntries(
-    subgraphs.map((s) => [s.name, { host: pg.host, port: pg.port, user: pg.user, password: pg.password, dbName: s.name }]),
-  );
+  const configs = Object.fromEntries(subgraphs.map((s) => [s.name, { host: pg.host, port: pg.port, user: pg.user, password: pg.password, dbName: s.name }]));
   return {
     configs,
     description: `embedded PostgreSQL 127.0.0.1:${pg.port} (data in .data/pg${pg.initialised ? ', new' : ''})`,

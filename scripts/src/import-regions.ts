@@ -8,7 +8,12 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-interface Row { code: string; name: string; level: string; parentCode: string | null }
+interface Row {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+}
 
 const county = process.argv[2] ?? '321281';
 const require = createRequire(import.meta.url);

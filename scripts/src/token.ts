@@ -23,7 +23,9 @@ const { values, positionals } = parseArgs({
 });
 
 function help(): void {
-  console.log('usage: npm run token -- <persona> [--roles STAFF,ADMIN] [--jurisdiction 321281123] [--agency COURT] [--org CODE] [--name 姓名] [--sub ID] [--expires SECONDS] [--json]\n');
+  console.log(
+    'usage: npm run token -- <persona> [--roles STAFF,ADMIN] [--jurisdiction 321281123] [--agency COURT] [--org CODE] [--name 姓名] [--sub ID] [--expires SECONDS] [--json]\n',
+  );
   console.log('personas (demo county 兴化市 321281, town 戴南镇 321281123):\n');
   for (const [key, p] of Object.entries(PERSONAS)) {
     console.log(`  ${key.padEnd(17)} ${p.name}  ${p.organizationName}`);

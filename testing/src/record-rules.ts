@@ -94,8 +94,16 @@ function expectRecord(node: Node | null | undefined, ref: RecordRef, expected: E
   if (!shape.personal) throw new Error(`${ref.type}: ${expected} needs a personal-data probe (types.${ref.type}.personal); use SEEN`);
   const strings = personalStrings(node);
   expect(strings.length, `${label}: no personal data to probe`).toBeGreaterThan(0);
-  if (expected === 'FULL') expect(strings.filter((s) => s.includes('*')), label).toEqual([]);
-  else expect(strings.filter((s) => !s.includes('*')), label).toEqual([]);
+  if (expected === 'FULL')
+    expect(
+      strings.filter((s) => s.includes('*')),
+      label,
+    ).toEqual([]);
+  else
+    expect(
+      strings.filter((s) => !s.includes('*')),
+      label,
+    ).toEqual([]);
 }
 
 function codeOf(response: GraphQLResponse<unknown>): unknown {
@@ -127,7 +135,11 @@ export function recordRuleConformance(suite: RecordRuleSuite): void {
 
     it('refuses every request without the gateway signature, _service and _entities included', async () => {
       const anyType = Object.keys(suite.types)[0]!;
-      for (const query of ['{ _service { sdl } }', '{ __typename }', `{ _entities(representations: [{ __typename: "${anyType}", id: "x" }]) { __typename } }`]) {
+      for (const query of [
+        '{ _service { sdl } }',
+        '{ __typename }',
+        `{ _entities(representations: [{ __typename: "${anyType}", id: "x" }]) { __typename } }`,
+      ]) {
         const result = await postGraphQL(stack.subgraphs[name]!.url, query);
         expect(result.status, query).toBe(401);
         expect(result.body.data, query).toBeUndefined();
@@ -139,7 +151,9 @@ export function recordRuleConformance(suite: RecordRuleSuite): void {
     });
 
     for (const row of suite.cases) {
-      it(`${row.record} through ${row.path}: ${Object.entries(row.expect).map(([who, e]) => `${who} ${e}`).join(', ')}`, async () => {
+      it(`${row.record} through ${row.path}: ${Object.entries(row.expect)
+        .map(([who, e]) => `${who} ${e}`)
+        .join(', ')}`, async () => {
         const ref = records[row.record];
         if (!ref) throw new Error(`no record ${row.record} in the fixture`);
         const shape = suite.types[ref.type];
@@ -161,9 +175,11 @@ export function recordRuleConformance(suite: RecordRuleSuite): void {
             continue;
           }
           const [typename, key, selection] =
-            row.path === 'entities' ? [ref.type, ref.id, fields]
-            : row.path === 'dispute' ? ['Dispute', ref.disputeId, `${shape.dispute} { ${fields} }`]
-            : ['Docking', ref.dockingId, `${shape.docking} { ${fields} }`];
+            row.path === 'entities'
+              ? [ref.type, ref.id, fields]
+              : row.path === 'dispute'
+                ? ['Dispute', ref.disputeId, `${shape.dispute} { ${fields} }`]
+                : ['Docking', ref.dockingId, `${shape.docking} { ${fields} }`];
           if (!key || (row.path !== 'entities' && !shape[row.path])) throw new Error(`${label}: the fixture or the shape lacks this way in`);
           const result = await ask<{ _entities: (Node | null)[] }>(
             `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`,
@@ -178,19 +194,25 @@ export function recordRuleConformance(suite: RecordRuleSuite): void {
           expect(result.body.errors, label).toBeUndefined();
           const entity = result.body.data!._entities[0] ?? null;
           const node =
-            row.path === 'entities' ? entity
-            : row.path === 'dispute' ? (((entity?.[shape.dispute!] as Node[] | undefined) ?? []).find((n) => n.id === ref.id.toLowerCase()) ?? null)
-            : ((entity?.[shape.docking!] as Node | null | undefined) ?? null);
+            row.path === 'entities'
+              ? entity
+              : row.path === 'dispute'
+                ? (((entity?.[shape.dispute!] as Node[] | undefined) ?? []).find((n) => n.id === ref.id.toLowerCase()) ?? null)
+                : ((entity?.[shape.docking!] as Node | null | undefined) ?? null);
           expectRecord(node, ref, expected, shape, label);
         }
       });
     }
 
     for (const row of suite.lists ?? []) {
-      it(`lists ${row.list}: ${Object.entries(row.expect).map(([who, e]) => `${who} ${e}`).join(', ')}`, async () => {
+      it(`lists ${row.list}: ${Object.entries(row.expect)
+        .map(([who, e]) => `${who} ${e}`)
+        .join(', ')}`, async () => {
         for (const [who, expected] of Object.entries(row.expect)) {
           const result = await ask<Record<string, { totalCount: number; edges: { node: { regionCode: string } }[] }>>(
-            `{ ${row.list}(first: 100) { totalCount edges { node { regionCode } } } }`, {}, who,
+            `{ ${row.list}(first: 100) { totalCount edges { node { regionCode } } } }`,
+            {},
+            who,
           );
           if (typeof expected === 'string') {
             expect(codeOf(result), who).toBe(expected);
@@ -200,7 +222,10 @@ export function recordRuleConformance(suite: RecordRuleSuite): void {
           expect(page.totalCount, who).toBe(expected);
           const caller = callerNamed(who);
           const jurisdiction = caller === null ? '' : callerOf(caller).jurisdiction;
-          expect(page.edges.filter((e) => !e.node.regionCode.startsWith(jurisdiction)), who).toEqual([]);
+          expect(
+            page.edges.filter((e) => !e.node.regionCode.startsWith(jurisdiction)),
+            who,
+          ).toEqual([]);
         }
       });
     }

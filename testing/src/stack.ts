@@ -1,8 +1,25 @@
-import { createTokenVerifier, generateFederationKeys, issueToken, PERSONAS, signInternalContext, type Caller, type FederationKeys, AGENCIES, type Agency } from '@jiefen/auth';
+import {
+  createTokenVerifier,
+  generateFederationKeys,
+  issueToken,
+  PERSONAS,
+  signInternalContext,
+  type Caller,
+  type FederationKeys,
+  AGENCIES,
+  type Agency,
+} from '@jiefen/auth';
 import { countQueries, seedOnce, type Orm } from '@jiefen/database';
 import { startGateway, type RunningGateway } from '@jiefen/gateway';
 import { createServer, type Server } from 'node:http';
-import { createHubReferences, createReferenceHandler, generateDockingKeyPair, hubReferencesUrlOf, type DockingKeys, type DockingSettings } from '@jiefen/docking';
+import {
+  createHubReferences,
+  createReferenceHandler,
+  generateDockingKeyPair,
+  hubReferencesUrlOf,
+  type DockingKeys,
+  type DockingSettings,
+} from '@jiefen/docking';
 import { prepareDatabase, startAgency } from '@jiefen/runtime';
 import { close, listen, type DisputeReference, type References, type RunningSubgraph, type SeedOptions, type SubgraphDefinition } from '@jiefen/subgraph-kit';
 import { createTestDatabase, type DatabaseServerAddress, type TestDatabase } from './database-server.js';
@@ -70,7 +87,12 @@ export interface StackOptions {
 }
 
 /** POSTs a GraphQL operation to any endpoint. */
-export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+export async function postGraphQL<T>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
@@ -127,7 +149,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   if (options.hubRegister && !options.subgraphs.some((s) => s.agency === 'GOVERNANCE')) {
     const register = new Map(options.hubRegister.map((d) => [d.id, { id: d.id, regionCode: d.regionCode }]));
     const handler = createReferenceHandler({
-      agency: 'GOVERNANCE', keyRing: docking.keys.keyRing, replayWindowSeconds: docking.settings.replayWindowSeconds,
+      agency: 'GOVERNANCE',
+      keyRing: docking.keys.keyRing,
+      replayWindowSeconds: docking.settings.replayWindowSeconds,
       disputes: async (ids) => ids.flatMap((id) => register.get(id) ?? []),
     });
     standInHub = createServer((req, res) => void handler(req, res));
@@ -200,10 +224,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     async stop() {
       await gateway?.stop();
       if (standInHub) await close(standInHub);
-      await Promise.all(Object.values(subgraphs).map(async (s) => {
-        await s.running?.stop();
-        await s.database.drop();
-      }));
+      await Promise.all(
+        Object.values(subgraphs).map(async (s) => {
+          await s.running?.stop();
+          await s.database.drop();
+        }),
+      );
     },
   };
 }

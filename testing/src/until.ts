@@ -11,7 +11,11 @@ export interface UntilOptions {
  * something asynchronous (a docking event delivered, a worker's retry), never a fixed sleep.
  * Fails with "timed out waiting for <what>" once `timeoutMs` has passed.
  */
-export async function until<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, options: UntilOptions = {}): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  options: UntilOptions = {},
+): Promise<T> {
   const { timeoutMs = 30_000, intervalMs = 100 } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -44,7 +44,10 @@ export interface Caller {
 }
 
 export class ClaimsError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }

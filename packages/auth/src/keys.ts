@@ -46,7 +46,11 @@ async function materialize(stored: StoredKeys): Promise<FederationKeys> {
 
 /** Fresh keys held in memory (tests). */
 export async function generateFederationKeys(): Promise<FederationKeys> {
-  return materialize({ token: await pair(TOKEN_ALG, 'dev-token-1'), internal: await pair(INTERNAL_ALG, 'gateway-internal-1'), personKeySecret: randomBytes(32).toString('base64url') });
+  return materialize({
+    token: await pair(TOKEN_ALG, 'dev-token-1'),
+    internal: await pair(INTERNAL_ALG, 'gateway-internal-1'),
+    personKeySecret: randomBytes(32).toString('base64url'),
+  });
 }
 
 /**

@@ -5,7 +5,9 @@ describe('maskPersonalText', () => {
   const people = [{ name: '黄长林', idNumber: '32128119800101123X', phone: '13812345678' }, { name: '钱静' }];
 
   it('masks every known name, ID number and phone wherever it is written', () => {
-    expect(maskPersonalText('黄长林于协议生效后三个月内分期支付钱静,黄长林电话13812345678', people)).toBe('黄*林于协议生效后三个月内分期支付钱*,黄*林电话138****5678');
+    expect(maskPersonalText('黄长林于协议生效后三个月内分期支付钱静,黄长林电话13812345678', people)).toBe(
+      '黄*林于协议生效后三个月内分期支付钱*,黄*林电话138****5678',
+    );
   });
 
   it('masks the longer of two overlapping names whole', () => {

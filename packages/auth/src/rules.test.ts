@@ -4,7 +4,12 @@ import { maskAddress, maskIdNumber, maskName, maskPhone, personKey } from './mas
 import { listScope, recordVisibility, visibilityOf, type RecordRule } from './rules.js';
 
 const caller = (agency: Caller['agency'], roles: Caller['roles'], jurisdiction = '321281'): Caller => ({
-  subject: 's', name: 'n', agency, organization: 'o', roles, jurisdiction,
+  subject: 's',
+  name: 'n',
+  agency,
+  organization: 'o',
+  roles,
+  jurisdiction,
 });
 
 describe('record rule', () => {

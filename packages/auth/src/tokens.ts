@@ -1,11 +1,24 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, SignJWT, type CryptoKey, type JSONWebKeySet, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  SignJWT,
+  type CryptoKey,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+  type KeyObject,
+} from 'jose';
 import { callerFromClaims, ClaimsError, claimsOfCaller, type Caller } from './caller.js';
 
 export type Key = CryptoKey | KeyObject;
 
 /** An authentication failure, with a Chinese message for the client. */
 export class AuthError extends Error {
-  constructor(message: string, readonly reason: string) {
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
     super(message);
   }
 }
@@ -102,7 +115,12 @@ export async function signInternalContext(privateKey: Key, context: InternalCont
 export function createInternalVerifier(publicKey: Key): (header: string) => Promise<InternalContext> {
   return async (header) => {
     try {
-      const { payload } = await jwtVerify(header, publicKey, { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, algorithms: [INTERNAL_ALG], requiredClaims: ['exp'] });
+      const { payload } = await jwtVerify(header, publicKey, {
+        issuer: INTERNAL_ISSUER,
+        audience: INTERNAL_AUDIENCE,
+        algorithms: [INTERNAL_ALG],
+        requiredClaims: ['exp'],
+      });
       const caller = payload.caller === null || payload.caller === undefined ? null : callerFromClaims(payload.caller as Record<string, unknown>);
       return { caller, requestId: typeof payload.rid === 'string' ? payload.rid : '' };
     } catch (error) {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, addDaysToDate, addMonths, addMonthsToDate, chinaDate, chinaDay, chinaYear, halfMonth, isOverdue, isoWeekOf, isoWeekStart, startOfChinaDay,
+  addDays,
+  addDaysToDate,
+  addMonths,
+  addMonthsToDate,
+  chinaDate,
+  chinaDay,
+  chinaYear,
+  halfMonth,
+  isOverdue,
+  isoWeekOf,
+  isoWeekStart,
+  startOfChinaDay,
 } from './index.js';
 
 const at = (iso: string) => new Date(iso);

@@ -28,8 +28,18 @@ export function migrationList(...classes: Constructor<Migration>[]): MigrationOb
  */
 async function adminClient(config: DatabaseConfig): Promise<pg.Client> {
   const { connectionTimeoutMillis, keepAlive } = pgTimeoutSettings(databaseTimeoutsFromEnv());
-  const client = new pg.Client({ host: config.host, port: config.port, user: config.user, password: config.password, database: 'postgres', connectionTimeoutMillis, keepAlive });
-  client.on('error', (error) => console.error(JSON.stringify({ level: 'error', message: 'database admin connection error', database: config.dbName, error: String(error) })));
+  const client = new pg.Client({
+    host: config.host,
+    port: config.port,
+    user: config.user,
+    password: config.password,
+    database: 'postgres',
+    connectionTimeoutMillis,
+    keepAlive,
+  });
+  client.on('error', (error) =>
+    console.error(JSON.stringify({ level: 'error', message: 'database admin connection error', database: config.dbName, error: String(error) })),
+  );
   await client.connect();
   return client;
 }
@@ -123,7 +133,13 @@ export async function isReachable(orm: Orm, timeoutMs = 5000): Promise<boolean> 
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    const probe = orm.em.getConnection().execute('select 1').then(() => true, () => false);
+    const probe = orm.em
+      .getConnection()
+      .execute('select 1')
+      .then(
+        () => true,
+        () => false,
+      );
     return await Promise.race([probe, timeout]);
   } finally {
     clearTimeout(timer);
@@ -139,12 +155,14 @@ export async function seedOnce(orm: Orm, name: string, seed: (em: EntityManager)
   await connection.execute('create table if not exists jiefen_seed (name text primary key, applied_at timestamptz not null default now())');
   let ran = false;
   await orm.em.fork().transactional(async (em) => {
-    const rows = await em.getConnection().execute<{ name: string }[]>(
-      'insert into jiefen_seed (name) values (?) on conflict do nothing returning name',
-      [name],
-      'all',
-      em.getTransactionContext(),
-    );
+    const rows = await em
+      .getConnection()
+      .execute<{ name: string }[]>(
+        'insert into jiefen_seed (name) values (?) on conflict do nothing returning name',
+        [name],
+        'all',
+        em.getTransactionContext(),
+      );
     if (rows.length === 0) return;
     await seed(em);
     ran = true;

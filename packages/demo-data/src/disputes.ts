@@ -12,8 +12,21 @@ export function demoId(kind: string, n: number): string {
 }
 
 export const DISPUTE_CATEGORIES = [
-  '婚姻家庭', '邻里', '房屋宅基地', '合同', '生产经营', '损害赔偿', '山林土地', '征地拆迁',
-  '环境污染', '劳动争议', '消费', '医疗', '道路交通事故', '物业', '其他',
+  '婚姻家庭',
+  '邻里',
+  '房屋宅基地',
+  '合同',
+  '生产经营',
+  '损害赔偿',
+  '山林土地',
+  '征地拆迁',
+  '环境污染',
+  '劳动争议',
+  '消费',
+  '医疗',
+  '道路交通事故',
+  '物业',
+  '其他',
 ] as const;
 
 export type Channel = 'WINDOW' | 'ONLINE' | 'HOTLINE_12348' | 'GRID_SCREENING' | 'AGENCY_TRANSFER';

@@ -49,9 +49,10 @@ function positive(env: Env, name: string, fallback: number): number {
  *   `JIEFEN_DOCKING_BACKOFF_MAX_MS` (300000), `JIEFEN_DOCKING_REPLAY_WINDOW_SECONDS` (300).
  */
 export function dockingSettingsFromEnv(env: Env = process.env): DockingSettings {
-  const endpoints = Object.fromEntries(
-    AGENCIES.map((a) => [a, env[`${a}_EVENTS_URL`] ?? `http://127.0.0.1:${AGENCY_DIRECTORY[a].port}/events`]),
-  ) as Record<Agency, string>;
+  const endpoints = Object.fromEntries(AGENCIES.map((a) => [a, env[`${a}_EVENTS_URL`] ?? `http://127.0.0.1:${AGENCY_DIRECTORY[a].port}/events`])) as Record<
+    Agency,
+    string
+  >;
   return {
     endpoints,
     maxAttempts: positive(env, 'JIEFEN_DOCKING_MAX_ATTEMPTS', DEFAULT_MAX_ATTEMPTS),
@@ -96,7 +97,10 @@ export async function dockingKeysFromEnv(env: Env = process.env): Promise<Dockin
 /** Development keys for all six agencies in `<dir>/docking-keys.json` (under `.data/`, never committed), created on first use. */
 export async function loadOrCreateDevDockingKeys(dir: string): Promise<DockingKeys> {
   const file = join(dir, 'docking-keys.json');
-  let stored = await readFile(file, 'utf8').then((text) => JSON.parse(text) as Record<Agency, { privateJwk: JWK; publicJwk: JWK }>, () => null);
+  let stored = await readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as Record<Agency, { privateJwk: JWK; publicJwk: JWK }>,
+    () => null,
+  );
   if (!stored) {
     const created: Partial<Record<Agency, { privateJwk: JWK; publicJwk: JWK }>> = {};
     for (const agency of AGENCIES) {

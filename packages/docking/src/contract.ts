@@ -7,7 +7,10 @@ import type { DockingEvent } from './envelope.js';
 // a receiver is handed (`decodeDockingEvent`) cannot drift apart. Dates are ISO strings.
 
 const text = (max: number) => z.string().max(max);
-const isoDate = z.string().max(40).refine((v) => !Number.isNaN(Date.parse(v)), '须为 ISO 日期时间');
+const isoDate = z
+  .string()
+  .max(40)
+  .refine((v) => !Number.isNaN(Date.parse(v)), '须为 ISO 日期时间');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为 YYYY-MM-DD');
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
 

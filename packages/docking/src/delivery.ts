@@ -94,7 +94,14 @@ function retryable(status: number): boolean {
 }
 
 /** Settings of the ORM's connections the worker's pool takes over: the timeouts toward PostgreSQL. */
-const SHARED_PG_SETTINGS = ['connectionTimeoutMillis', 'statement_timeout', 'lock_timeout', 'idle_in_transaction_session_timeout', 'query_timeout', 'keepAlive'] as const;
+const SHARED_PG_SETTINGS = [
+  'connectionTimeoutMillis',
+  'statement_timeout',
+  'lock_timeout',
+  'idle_in_transaction_session_timeout',
+  'query_timeout',
+  'keepAlive',
+] as const;
 
 /**
  * A pool on the ORM's database, with the ORM's timeouts (a frozen database fails a statement, it
@@ -105,9 +112,17 @@ const SHARED_PG_SETTINGS = ['connectionTimeoutMillis', 'statement_timeout', 'loc
  */
 function poolOf(orm: MikroORM, max: number, log: DockingLogger): pg.Pool {
   const c = orm.config;
-  const connection = ((c.get('driverOptions') as { connection?: Record<string, unknown> } | undefined)?.connection ?? {});
+  const connection = (c.get('driverOptions') as { connection?: Record<string, unknown> } | undefined)?.connection ?? {};
   const shared = Object.fromEntries(SHARED_PG_SETTINGS.filter((key) => connection[key] !== undefined).map((key) => [key, connection[key]]));
-  const pool = new pg.Pool({ ...shared, host: c.get('host'), port: c.get('port'), user: c.get('user'), password: c.get('password') as string | undefined, database: c.get('dbName'), max });
+  const pool = new pg.Pool({
+    ...shared,
+    host: c.get('host'),
+    port: c.get('port'),
+    user: c.get('user'),
+    password: c.get('password') as string | undefined,
+    database: c.get('dbName'),
+    max,
+  });
   const onError = (error: Error) => log({ level: 'error', message: 'docking database connection error', error: String(error) });
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', onError));
@@ -209,10 +224,9 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
   async function deliverStream(job: DeliverJob, helpers: JobHelpers): Promise<void> {
     await helpers.withPgClient(async (client) => {
       const key = jobKeyOf(job);
-      const { rows: [lock] } = await client.query<{ locked: boolean }>(
-        `select pg_try_advisory_lock(hashtext('jiefen.docking'), hashtext($1)) as locked`,
-        [key],
-      );
+      const {
+        rows: [lock],
+      } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(hashtext('jiefen.docking'), hashtext($1)) as locked`, [key]);
       if (!lock.locked) return reschedule(helpers, job, new Date(Date.now() + busyRetryMs));
       try {
         const { rows } = await client.query<OutboxRow>(
@@ -222,7 +236,15 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
         );
         for (const [index, row] of rows.entries()) {
           if (index === batchSize) return reschedule(helpers, job, new Date());
-          const logged = { agency: options.agency, eventId: row.event_id, type: row.type, recipient: row.recipient, dockingId: row.docking_id, to: row.to_agency, sequence: row.sequence };
+          const logged = {
+            agency: options.agency,
+            eventId: row.event_id,
+            type: row.type,
+            recipient: row.recipient,
+            dockingId: row.docking_id,
+            to: row.to_agency,
+            sequence: row.sequence,
+          };
           if (row.state === 'DEAD') {
             // Later events of the stream wait: applying them would break the order.
             log({ level: 'warn', message: 'docking stream blocked by a dead event', ...logged });
@@ -242,10 +264,13 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
           }
           const dead = !outcome.retry || attempts >= maxAttempts;
           const nextAttemptAt = dead ? null : new Date(Date.now() + backoffDelay(attempts, policy));
-          await client.query(
-            `update docking_outbox set state = $2, attempts = $3, last_error = $4, next_attempt_at = $5, updated_at = now() where id = $1`,
-            [row.id, dead ? 'DEAD' : 'FAILING', attempts, outcome.error, nextAttemptAt],
-          );
+          await client.query(`update docking_outbox set state = $2, attempts = $3, last_error = $4, next_attempt_at = $5, updated_at = now() where id = $1`, [
+            row.id,
+            dead ? 'DEAD' : 'FAILING',
+            attempts,
+            outcome.error,
+            nextAttemptAt,
+          ]);
           log({
             level: dead ? 'error' : 'warn',
             message: dead ? 'docking event dead' : 'docking event delivery failed',
@@ -320,7 +345,10 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
     events.on('pool:fatalError', ({ error, action }) => abandon(`${action}: ${String(error)}`));
     events.on('worker:fatalError', ({ error }) => abandon(String(error)));
     events.on('pool:gracefulShutdown', ({ message }) => abandon(message));
-    started.promise.then(() => abandon('ended'), (error: unknown) => abandon(String(error)));
+    started.promise.then(
+      () => abandon('ended'),
+      (error: unknown) => abandon(String(error)),
+    );
   }
 
   async function recover(deadWorkerIds: string[]): Promise<void> {
@@ -334,7 +362,13 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
         kickSweep();
         return;
       } catch (error) {
-        log({ level: 'warn', message: 'docking job runner restart failed, retrying', agency: options.agency, error: String(error), retryInMs: Math.min(delay * 2, 30_000) });
+        log({
+          level: 'warn',
+          message: 'docking job runner restart failed, retrying',
+          agency: options.agency,
+          error: String(error),
+          retryInMs: Math.min(delay * 2, 30_000),
+        });
       }
     }
   }
@@ -375,10 +409,13 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
     );
     for (const row of rows) {
       const job: DeliverJob = { recipient: row.recipient, dockingId: row.docking_id };
-      await pgPool.query(
-        `select 1 from ${QUEUE_SCHEMA}.add_job($1, $2::json, run_at := $3, job_key := $4, job_key_mode := $5)`,
-        [DELIVER_TASK, JSON.stringify(job), row.run_at, jobKeyOf(job), options_.replace ? 'replace' : 'preserve_run_at'],
-      );
+      await pgPool.query(`select 1 from ${QUEUE_SCHEMA}.add_job($1, $2::json, run_at := $3, job_key := $4, job_key_mode := $5)`, [
+        DELIVER_TASK,
+        JSON.stringify(job),
+        row.run_at,
+        jobKeyOf(job),
+        options_.replace ? 'replace' : 'preserve_run_at',
+      ]);
     }
     return rows.length;
   }
@@ -394,13 +431,15 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
     if (sweepTimer) clearTimeout(sweepTimer);
     sweepTimer = setTimeout(() => {
       sweepTimer = null;
-      sweeping = queueStreams({ replace: false }).then(
-        () => undefined,
-        (error: unknown) => log({ level: 'warn', message: 'docking delivery sweep failed', agency: options.agency, error: String(error) }),
-      ).finally(() => {
-        sweeping = null;
-        sweepSoon(sweepIntervalMs);
-      });
+      sweeping = queueStreams({ replace: false })
+        .then(
+          () => undefined,
+          (error: unknown) => log({ level: 'warn', message: 'docking delivery sweep failed', agency: options.agency, error: String(error) }),
+        )
+        .finally(() => {
+          sweeping = null;
+          sweepSoon(sweepIntervalMs);
+        });
     }, delayMs);
     sweepTimer.unref();
   }
@@ -418,11 +457,15 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
     for (const recipient of [...down.keys()]) {
       const url = options.endpoints[recipient];
       if (!url) continue;
-      const answered = await fetch(new URL('ready', url), { signal: AbortSignal.any([lifetime.signal, AbortSignal.timeout(Math.max(probeIntervalMs, 1000))]) })
-        .then(async (response) => {
+      const answered = await fetch(new URL('ready', url), {
+        signal: AbortSignal.any([lifetime.signal, AbortSignal.timeout(Math.max(probeIntervalMs, 1000))]),
+      }).then(
+        async (response) => {
           await response.body?.cancel();
           return response.ok;
-        }, () => false);
+        },
+        () => false,
+      );
       if (!answered || lifetime.signal.aborted) continue;
       down.delete(recipient);
       const { rowCount } = await pgPool.query(
@@ -466,7 +509,9 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
       // Assigned by startRunner (a closure): the compiler's narrowing of `let` does not see it.
       const current = runner as Runner | null;
       runner = null;
-      await current?.stop().catch((error: unknown) => log({ level: 'warn', message: 'docking job runner did not stop cleanly', agency: options.agency, error: String(error) }));
+      await current
+        ?.stop()
+        .catch((error: unknown) => log({ level: 'warn', message: 'docking job runner did not stop cleanly', agency: options.agency, error: String(error) }));
       await pgPool.end();
     },
   };

@@ -48,8 +48,16 @@ describe('envelope', () => {
 
 describe('configuration', () => {
   it('reads endpoints and retry settings from the environment, with the default ports', () => {
-    const settings = dockingSettingsFromEnv({ JUSTICE_EVENTS_URL: 'http://justice:4102/events', JIEFEN_DOCKING_MAX_ATTEMPTS: '5', JIEFEN_DOCKING_BACKOFF_MS: '50' });
-    expect(settings.endpoints).toMatchObject({ JUSTICE: 'http://justice:4102/events', GOVERNANCE: 'http://127.0.0.1:4101/events', PETITION: 'http://127.0.0.1:4106/events' });
+    const settings = dockingSettingsFromEnv({
+      JUSTICE_EVENTS_URL: 'http://justice:4102/events',
+      JIEFEN_DOCKING_MAX_ATTEMPTS: '5',
+      JIEFEN_DOCKING_BACKOFF_MS: '50',
+    });
+    expect(settings.endpoints).toMatchObject({
+      JUSTICE: 'http://justice:4102/events',
+      GOVERNANCE: 'http://127.0.0.1:4101/events',
+      PETITION: 'http://127.0.0.1:4106/events',
+    });
     expect(settings).toMatchObject({ maxAttempts: 5, replayWindowSeconds: 300, backoff: { initialMs: 50, maxMs: 300_000 } });
     expect(() => dockingSettingsFromEnv({ JIEFEN_DOCKING_MAX_ATTEMPTS: '-1' })).toThrow(/JIEFEN_DOCKING_MAX_ATTEMPTS/);
   });
@@ -62,7 +70,9 @@ describe('configuration', () => {
       const body = canonicalJson(event);
       const signature = await signDelivery(body, { from: 'POLICE', recipient: 'JUSTICE', privateKey: first.privateKeys.POLICE! });
       await expect(verifyDelivery(body, signature, { keyRing: again.keyRing, recipient: 'JUSTICE', windowSeconds: 60 })).resolves.toBe('POLICE');
-      await expect(verifyDelivery(body, signature, { keyRing: { POLICE: again.keyRing.COURT }, recipient: 'JUSTICE', windowSeconds: 60 })).rejects.toMatchObject({ problem: 'BAD_SIGNATURE' });
+      await expect(
+        verifyDelivery(body, signature, { keyRing: { POLICE: again.keyRing.COURT }, recipient: 'JUSTICE', windowSeconds: 60 }),
+      ).rejects.toMatchObject({ problem: 'BAD_SIGNATURE' });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -48,7 +48,9 @@ export function checkIdempotencyKey(key: string | null | undefined): string | nu
 function requestHashOf(operation: string, input: unknown): string {
   const json = JSON.stringify(input ?? {}, (_key, value: unknown) => (value === null ? undefined : value));
   const plain: unknown = JSON.parse(json);
-  return createHash('sha256').update(canonicalJson({ operation, input: plain })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ operation, input: plain }))
+    .digest('hex');
 }
 
 /**
@@ -93,7 +95,7 @@ export async function idempotent<T extends { id: string }>(em: EntityManager, ca
       }
       // The claim and the result are written in one transaction: a committed row always has one.
       if (!first.result) throw new Error(`idempotent_request ${key} committed without a result`);
-      return (await tx.findOneOrFail<T>(first.result.type, { id: first.result.id } as FilterQuery<T>));
+      return await tx.findOneOrFail<T>(first.result.type, { id: first.result.id } as FilterQuery<T>);
     }
     const value = await run(tx);
     const result = { type: helper(value).__meta.className, id: value.id };

@@ -40,11 +40,15 @@ export interface InboxAcceptance {
   status: 200;
   body: { status: 'applied' | 'already-applied'; eventId: string };
 }
-export type InboxRefusal =
-  { status: 400 | 401 | 409 | 413 | 422 | 500 | 503; body: { error: { code: string; message: string; expected?: number } } };
+export type InboxRefusal = { status: 400 | 401 | 409 | 413 | 422 | 500 | 503; body: { error: { code: string; message: string; expected?: number } } };
 
 class Refusal extends Error {
-  constructor(readonly status: 400 | 401 | 409 | 413 | 422, readonly code: string, message: string, readonly expected?: number) {
+  constructor(
+    readonly status: 400 | 401 | 409 | 413 | 422,
+    readonly code: string,
+    message: string,
+    readonly expected?: number,
+  ) {
     super(message);
   }
 }
@@ -97,10 +101,11 @@ export function createEventHandler<E = DockingEvent>(options: EventHandlerOption
 
     return options.orm.em.fork().transactional(async (em) => {
       const sql = <T extends Row>(query: string, params: unknown[]) => em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
-      await sql(
-        `insert into docking_inbox_cursor (from_agency, to_agency, docking_id, last_sequence) values (?, ?, ?, 0) on conflict do nothing`,
-        [event.from, event.to, event.dockingId],
-      );
+      await sql(`insert into docking_inbox_cursor (from_agency, to_agency, docking_id, last_sequence) values (?, ?, ?, 0) on conflict do nothing`, [
+        event.from,
+        event.to,
+        event.dockingId,
+      ]);
       // The lock serializes deliveries of one stream; what is read after it is committed state.
       const [cursor] = await sql<{ last_sequence: number }>(
         `select last_sequence from docking_inbox_cursor where from_agency = ? and to_agency = ? and docking_id = ? for update`,
@@ -141,7 +146,10 @@ export function createEventHandler<E = DockingEvent>(options: EventHandlerOption
       if (error instanceof SignatureError) {
         answer = { status: 401, body: { error: { code: error.problem, message: error.message } } };
       } else if (error instanceof Refusal) {
-        answer = { status: error.status, body: { error: { code: error.code, message: error.message, ...(error.expected ? { expected: error.expected } : {}) } } };
+        answer = {
+          status: error.status,
+          body: { error: { code: error.code, message: error.message, ...(error.expected ? { expected: error.expected } : {}) } },
+        };
       } else if (isDatabaseUnavailable(error)) {
         // Nothing was applied (the transaction did not commit, or the sender's retry will find it
         // applied): 503 tells the sender to retry, and to wait for this agency's /ready first.

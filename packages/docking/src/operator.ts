@@ -109,7 +109,11 @@ export async function redeliver(em: EntityManager, id: string): Promise<boolean>
     );
     if (rows.length === 0) return false;
     const job = { recipient: rows[0].recipient, dockingId: rows[0].docking_id };
-    await sql(tx, `select 1 from ${QUEUE_SCHEMA}.add_job(?, ?::json, job_key := ?, job_key_mode := 'replace')`, [DELIVER_TASK, JSON.stringify(job), jobKeyOf(job)]);
+    await sql(tx, `select 1 from ${QUEUE_SCHEMA}.add_job(?, ?::json, job_key := ?, job_key_mode := 'replace')`, [
+      DELIVER_TASK,
+      JSON.stringify(job),
+      jobKeyOf(job),
+    ]);
     return true;
   });
 }
@@ -152,7 +156,9 @@ export async function redeliverDead(em: EntityManager, ids: readonly string[]): 
       `update docking_outbox set state = 'PENDING', attempts = 0, next_attempt_at = null, updated_at = now() where id in (${wanted.map(() => '?').join(', ')})`,
       wanted,
     );
-    const streams = new Map(rows.map((r) => [jobKeyOf({ recipient: r.recipient, dockingId: r.docking_id }), { recipient: r.recipient, dockingId: r.docking_id }]));
+    const streams = new Map(
+      rows.map((r) => [jobKeyOf({ recipient: r.recipient, dockingId: r.docking_id }), { recipient: r.recipient, dockingId: r.docking_id }]),
+    );
     for (const [key, job] of [...streams].sort(([a], [b]) => a.localeCompare(b))) {
       await sql(tx, `select 1 from ${QUEUE_SCHEMA}.add_job(?, ?::json, job_key := ?, job_key_mode := 'replace')`, [DELIVER_TASK, JSON.stringify(job), key]);
     }

@@ -87,16 +87,24 @@ export async function publishEvent(em: EntityManager, input: EventToPublish): Pr
     em,
     `insert into docking_outbox (event_id, recipient, type, docking_id, sequence, from_agency, to_agency, occurred_at, payload)
      values ${recipients.map(() => '(?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::jsonb)').join(', ')}`,
-    recipients.flatMap((recipient) => [event.id, recipient, event.type, event.dockingId, sequence, event.from, event.to, event.occurredAt, JSON.stringify(event.payload)]),
+    recipients.flatMap((recipient) => [
+      event.id,
+      recipient,
+      event.type,
+      event.dockingId,
+      sequence,
+      event.from,
+      event.to,
+      event.occurredAt,
+      JSON.stringify(event.payload),
+    ]),
   );
   // Scheduled in the same transaction: the jobs become visible (and their NOTIFY fires) at commit.
   // A job already waiting for a stream (in a backoff) keeps its time: the stream's head goes first.
   // The job rows stay locked until the business transaction ends; every writer of several stream
   // jobs at once takes them in job-key order, and the delivery sweep takes one at a time
   // (delivery.ts), so no two of them can wait for each other in a cycle.
-  const jobs: DeliverJob[] = recipients
-    .map((recipient) => ({ recipient, dockingId: event.dockingId }))
-    .sort((a, b) => (jobKeyOf(a) < jobKeyOf(b) ? -1 : 1));
+  const jobs: DeliverJob[] = recipients.map((recipient) => ({ recipient, dockingId: event.dockingId })).sort((a, b) => (jobKeyOf(a) < jobKeyOf(b) ? -1 : 1));
   await sql(
     em,
     `select 1 from ${QUEUE_SCHEMA}.add_jobs(array[${jobs.map(() => `row(?, ?::json, null, null, null, ?, null, null)::${QUEUE_SCHEMA}.job_spec`).join(', ')}], true)`,

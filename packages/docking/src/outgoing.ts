@@ -98,14 +98,27 @@ export const DEFAULT_REJECTION_REASON = '调解组织不予受理';
  * retry could ever apply it.
  */
 export async function applyDockingFeedback(
-  em: EntityManager, agency: Agency, event: TypedDockingEvent, hooks: DockingFeedbackHooks, log: DockingLogger = jsonLogger,
+  em: EntityManager,
+  agency: Agency,
+  event: TypedDockingEvent,
+  hooks: DockingFeedbackHooks,
+  log: DockingLogger = jsonLogger,
 ): Promise<DockingFeedbackResult> {
   if (!isFeedback(event)) return 'not-feedback';
   const docking = await em.findOne(DockingOutgoing, { dockingId: event.dockingId, fromAgency: agency });
   // A copy of a docking this agency did not open: nothing of its own to update.
   if (!docking) return 'not-feedback';
   const stale = (reason: string): DockingFeedbackResult => {
-    log({ level: 'warn', message: 'docking event not applied', agency, eventId: event.id, type: event.type, dockingId: event.dockingId, status: docking.status, reason });
+    log({
+      level: 'warn',
+      message: 'docking event not applied',
+      agency,
+      eventId: event.id,
+      type: event.type,
+      dockingId: event.dockingId,
+      status: docking.status,
+      reason,
+    });
     return 'stale';
   };
   if (!RUNNING[event.type].includes(docking.status)) return stale(`hand-over is ${docking.status}`);
@@ -174,7 +187,10 @@ export async function latestOutgoingDocking(loaders: OutgoingDockingLoaders, rec
  * `Docking.<record>` contributions): one query for the dockings, one for their records.
  */
 export function recordByDockingLoader<T extends { id: string }>(
-  em: EntityManager, agency: Agency, recordType: string, findRecords: (ids: readonly string[]) => Promise<T[]>,
+  em: EntityManager,
+  agency: Agency,
+  recordType: string,
+  findRecords: (ids: readonly string[]) => Promise<T[]>,
 ): { load(dockingId: string): Promise<T | null> } {
   const loader = oneByKey(
     async (dockingIds: readonly string[]) => {

@@ -13,16 +13,13 @@ export const REFERENCE_TYP = 'jiefen-reference-lookup+jws';
 /** Public keys of the agencies this one accepts events from (the hub's copies included). */
 export type DockingKeyRing = Partial<Record<Agency, Key>>;
 
-export type SignatureProblem =
-  | 'UNSIGNED'
-  | 'MALFORMED_SIGNATURE'
-  | 'UNKNOWN_SIGNER'
-  | 'BAD_SIGNATURE'
-  | 'WRONG_RECIPIENT'
-  | 'STALE_SIGNATURE';
+export type SignatureProblem = 'UNSIGNED' | 'MALFORMED_SIGNATURE' | 'UNKNOWN_SIGNER' | 'BAD_SIGNATURE' | 'WRONG_RECIPIENT' | 'STALE_SIGNATURE';
 
 export class SignatureError extends Error {
-  constructor(readonly problem: SignatureProblem, message: string) {
+  constructor(
+    readonly problem: SignatureProblem,
+    message: string,
+  ) {
     super(message);
   }
 }

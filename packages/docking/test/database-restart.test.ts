@@ -78,16 +78,23 @@ describe('the sender database restarts during deliveries', () => {
     expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeGreaterThanOrEqual(60);
     // Whatever committed (the outbox is the truth, whichever side of the restart) is delivered.
     const committed = await waitFor('the police database back', async () => count(police, 'docking_outbox').catch(() => 0), 30_000);
-    await waitFor('every committed event delivered', async () => (await count(police, `docking_outbox where state = 'DELIVERED'`)) === committed, 60_000).catch(async (e) => {
-      console.log(JSON.stringify(logs.filter((l) => l.level !== 'info' || l.message.includes('runner')).slice(-40), null, 1));
-      console.log(await police.orm.em.getConnection().execute('select state, count(*) from docking_outbox group by state'));
-      console.log(await police.orm.em.getConnection().execute('select key, run_at, locked_at, locked_by, attempts, max_attempts, last_error from graphile_worker.jobs'));
-      throw e;
-    });
+    await waitFor('every committed event delivered', async () => (await count(police, `docking_outbox where state = 'DELIVERED'`)) === committed, 60_000).catch(
+      async (e) => {
+        console.log(JSON.stringify(logs.filter((l) => l.level !== 'info' || l.message.includes('runner')).slice(-40), null, 1));
+        console.log(await police.orm.em.getConnection().execute('select state, count(*) from docking_outbox group by state'));
+        console.log(
+          await police.orm.em.getConnection().execute('select key, run_at, locked_at, locked_by, attempts, max_attempts, last_error from graphile_worker.jobs'),
+        );
+        throw e;
+      },
+    );
     const events = await police.orm.em.getConnection().execute<{ event_id: string; recipient: string }[]>('select event_id, recipient from docking_outbox');
     for (const receiver of [justice, hub]) {
       const received = await receiver.received();
-      const expected = events.filter((e) => e.recipient === receiver.agency).map((e) => e.event_id).sort();
+      const expected = events
+        .filter((e) => e.recipient === receiver.agency)
+        .map((e) => e.event_id)
+        .sort();
       expect(received.map((r) => r.eventId).sort()).toEqual(expected);
     }
     expect(crashes).toEqual([]);

@@ -117,7 +117,12 @@ describe('delivery', () => {
     }
     expect(published).toHaveLength(200);
     for (const dockingId of dockings) {
-      expect(published.filter((e) => e.dockingId === dockingId).map((e) => e.sequence).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(
+        published
+          .filter((e) => e.dockingId === dockingId)
+          .map((e) => e.sequence)
+          .sort((a, b) => a - b),
+      ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     }
     // Each stream's head fails and retries with a growing wait; nothing behind it is attempted.
     await waitFor('every stream failing at least twice', async () => (await count(police, `docking_outbox where state = 'FAILING' and attempts >= 2`)) === 40);
@@ -131,7 +136,11 @@ describe('delivery', () => {
     expect(retries.every((e) => e.state === 'FAILING' && typeof e.nextAttemptAt === 'string')).toBe(true);
 
     await Promise.all([justice.start(), hub.start()]);
-    await waitFor('all 400 deliveries', async () => (await count(police, `docking_outbox where docking_id like 'D-bulk-%' and state = 'DELIVERED'`)) === 400, 25_000);
+    await waitFor(
+      'all 400 deliveries',
+      async () => (await count(police, `docking_outbox where docking_id like 'D-bulk-%' and state = 'DELIVERED'`)) === 400,
+      25_000,
+    );
     for (const receiver of [justice, hub]) {
       const received = (await receiver.received()).filter((r) => r.dockingId.startsWith('D-bulk-'));
       expect(received).toHaveLength(200);
@@ -159,7 +168,10 @@ describe('delivery', () => {
     expect(dead.lastError).toMatch(/^network:/);
     expect(logs.entries.some((e) => e.message === 'docking event dead' && e.eventId === first.id && e.level === 'error')).toBe(true);
     // The hub was up: its copies went through; justice's second event waits behind the dead one.
-    await waitFor('hub copies', async () => (await count(police, `docking_outbox where docking_id = 'D-dead' and recipient = 'GOVERNANCE' and state = 'DELIVERED'`)) === 2);
+    await waitFor(
+      'hub copies',
+      async () => (await count(police, `docking_outbox where docking_id = 'D-dead' and recipient = 'GOVERNANCE' and state = 'DELIVERED'`)) === 2,
+    );
     const [waiting] = await listDeliveries(police.orm.em.fork(), { states: ['PENDING'], dockingId: 'D-dead' });
     expect(waiting).toMatchObject({ eventId: second.id, attempts: 0 });
 

@@ -17,21 +17,41 @@ import { TestReceived, TestTransfer } from './business.js';
 /** The protocol's tables as `npm run migration:create` generates them for a subgraph, plus the test's business tables. */
 class DockingTestMigration extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "docking_inbox_cursor" ("from_agency" varchar(20) not null, "to_agency" varchar(20) not null, "docking_id" varchar(64) not null, "last_sequence" int not null, constraint "docking_inbox_cursor_pkey" primary key ("from_agency", "to_agency", "docking_id"));`);
-    this.addSql(`create table "docking_inbox" ("event_id" uuid not null, "type" varchar(64) not null, "from_agency" varchar(20) not null, "to_agency" varchar(20) not null, "docking_id" varchar(64) not null, "sequence" int not null, "content_hash" varchar(64) not null, "occurred_at" timestamptz not null, "applied_at" timestamptz not null default now(), constraint "docking_inbox_pkey" primary key ("event_id"));`);
-    this.addSql(`alter table "docking_inbox" add constraint "docking_inbox_from_agency_to_agency_docking_id_sequence_unique" unique ("from_agency", "to_agency", "docking_id", "sequence");`);
-    this.addSql(`create table "docking_outbox" ("id" bigserial primary key, "event_id" uuid not null, "recipient" varchar(20) not null, "type" varchar(64) not null, "docking_id" varchar(64) not null, "sequence" int not null, "from_agency" varchar(20) not null, "to_agency" varchar(20) not null, "occurred_at" timestamptz not null, "payload" jsonb not null, "state" varchar(12) not null default 'PENDING', "attempts" int not null default 0, "last_error" text null, "next_attempt_at" timestamptz null, "delivered_at" timestamptz null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now());`);
+    this.addSql(
+      `create table "docking_inbox_cursor" ("from_agency" varchar(20) not null, "to_agency" varchar(20) not null, "docking_id" varchar(64) not null, "last_sequence" int not null, constraint "docking_inbox_cursor_pkey" primary key ("from_agency", "to_agency", "docking_id"));`,
+    );
+    this.addSql(
+      `create table "docking_inbox" ("event_id" uuid not null, "type" varchar(64) not null, "from_agency" varchar(20) not null, "to_agency" varchar(20) not null, "docking_id" varchar(64) not null, "sequence" int not null, "content_hash" varchar(64) not null, "occurred_at" timestamptz not null, "applied_at" timestamptz not null default now(), constraint "docking_inbox_pkey" primary key ("event_id"));`,
+    );
+    this.addSql(
+      `alter table "docking_inbox" add constraint "docking_inbox_from_agency_to_agency_docking_id_sequence_unique" unique ("from_agency", "to_agency", "docking_id", "sequence");`,
+    );
+    this.addSql(
+      `create table "docking_outbox" ("id" bigserial primary key, "event_id" uuid not null, "recipient" varchar(20) not null, "type" varchar(64) not null, "docking_id" varchar(64) not null, "sequence" int not null, "from_agency" varchar(20) not null, "to_agency" varchar(20) not null, "occurred_at" timestamptz not null, "payload" jsonb not null, "state" varchar(12) not null default 'PENDING', "attempts" int not null default 0, "last_error" text null, "next_attempt_at" timestamptz null, "delivered_at" timestamptz null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now());`,
+    );
     this.addSql(`create index "docking_outbox_state_id_index" on "docking_outbox" ("state", "id");`);
-    this.addSql(`create index "docking_outbox_recipient_docking_id_to_agency_sequence_index" on "docking_outbox" ("recipient", "docking_id", "to_agency", "sequence");`);
+    this.addSql(
+      `create index "docking_outbox_recipient_docking_id_to_agency_sequence_index" on "docking_outbox" ("recipient", "docking_id", "to_agency", "sequence");`,
+    );
     this.addSql(`alter table "docking_outbox" add constraint "docking_outbox_event_id_recipient_unique" unique ("event_id", "recipient");`);
-    this.addSql(`create table "docking_outbox_sequence" ("from_agency" varchar(20) not null, "to_agency" varchar(20) not null, "docking_id" varchar(64) not null, "last_sequence" int not null, constraint "docking_outbox_sequence_pkey" primary key ("from_agency", "to_agency", "docking_id"));`);
-    this.addSql(`create table "idempotent_request" ("subject" varchar(100) not null, "key" varchar(64) not null, "operation" varchar(64) not null, "request_hash" varchar(64) not null, "result" jsonb null, "created_at" timestamptz not null default now(), constraint "idempotent_request_pkey" primary key ("subject", "key"));`);
-    this.addSql(`create table "docking_outgoing" ("id" uuid not null, "docking_id" uuid not null, "from_agency" varchar(20) not null, "to_agency" varchar(20) not null, "kind" varchar(20) not null, "mode" varchar(20) not null, "record_type" varchar(60) not null, "record_id" varchar(64) not null, "record_number" varchar(80) not null, "region_code" varchar(12) not null, "organization_code" varchar(40) null, "organization_name" varchar(200) null, "officer_name" varchar(100) null, "reason" text null, "sent_at" timestamptz not null, "status" varchar(12) not null default 'SENT', "accepted_at" timestamptz null, "case_number" varchar(80) null, "rejected_at" timestamptz null, "rejection_reason" text null, "concluded_at" timestamptz null, "outcome" varchar(20) null, "outcome_summary" text null, "created_at" timestamptz not null default now(), "version" int not null default 1, constraint "docking_outgoing_pkey" primary key ("id"));`);
+    this.addSql(
+      `create table "docking_outbox_sequence" ("from_agency" varchar(20) not null, "to_agency" varchar(20) not null, "docking_id" varchar(64) not null, "last_sequence" int not null, constraint "docking_outbox_sequence_pkey" primary key ("from_agency", "to_agency", "docking_id"));`,
+    );
+    this.addSql(
+      `create table "idempotent_request" ("subject" varchar(100) not null, "key" varchar(64) not null, "operation" varchar(64) not null, "request_hash" varchar(64) not null, "result" jsonb null, "created_at" timestamptz not null default now(), constraint "idempotent_request_pkey" primary key ("subject", "key"));`,
+    );
+    this.addSql(
+      `create table "docking_outgoing" ("id" uuid not null, "docking_id" uuid not null, "from_agency" varchar(20) not null, "to_agency" varchar(20) not null, "kind" varchar(20) not null, "mode" varchar(20) not null, "record_type" varchar(60) not null, "record_id" varchar(64) not null, "record_number" varchar(80) not null, "region_code" varchar(12) not null, "organization_code" varchar(40) null, "organization_name" varchar(200) null, "officer_name" varchar(100) null, "reason" text null, "sent_at" timestamptz not null, "status" varchar(12) not null default 'SENT', "accepted_at" timestamptz null, "case_number" varchar(80) null, "rejected_at" timestamptz null, "rejection_reason" text null, "concluded_at" timestamptz null, "outcome" varchar(20) null, "outcome_summary" text null, "created_at" timestamptz not null default now(), "version" int not null default 1, constraint "docking_outgoing_pkey" primary key ("id"));`,
+    );
     this.addSql(`alter table "docking_outgoing" add constraint "docking_outgoing_docking_id_unique" unique ("docking_id");`);
     this.addSql(`create index "docking_outgoing_sent_at_id_index" on "docking_outgoing" ("sent_at", "id");`);
     this.addSql(`create index "docking_outgoing_record_type_record_id_sent_at_index" on "docking_outgoing" ("record_type", "record_id", "sent_at");`);
-    this.addSql(`create table "test_received" ("id" bigserial primary key, "event_id" uuid not null, "docking_id" varchar(64) not null, "sequence" int not null, "type" varchar(64) not null);`);
-    this.addSql(`create table "test_transfer" ("id" uuid not null, "docking_id" varchar(64) not null, "summary" varchar(200) not null, constraint "test_transfer_pkey" primary key ("id"));`);
+    this.addSql(
+      `create table "test_received" ("id" bigserial primary key, "event_id" uuid not null, "docking_id" varchar(64) not null, "sequence" int not null, "type" varchar(64) not null);`,
+    );
+    this.addSql(
+      `create table "test_transfer" ("id" uuid not null, "docking_id" varchar(64) not null, "summary" varchar(200) not null, constraint "test_transfer_pkey" primary key ("id"));`,
+    );
   }
 }
 
@@ -53,7 +73,11 @@ export function collectLogs(): { entries: DockingLogEntry[]; log: (entry: Dockin
 }
 
 /** Polls until `condition` holds (never a fixed sleep); fails after `timeoutMs`. The package's workers poll fast, so do its tests. */
-export function waitFor<T>(what: string, condition: () => Promise<T | false | null | undefined> | T | false | null | undefined, timeoutMs = 15_000): Promise<T> {
+export function waitFor<T>(
+  what: string,
+  condition: () => Promise<T | false | null | undefined> | T | false | null | undefined,
+  timeoutMs = 15_000,
+): Promise<T> {
   return until(what, condition, { timeoutMs, intervalMs: 25 });
 }
 
@@ -84,7 +108,12 @@ export interface Receiver {
   received(): Promise<TestReceived[]>;
 }
 
-export async function startReceiver(agency: Agency, db: TestDatabase, keyRing: DockingKeyRing, options: { running?: boolean; log?: (e: DockingLogEntry) => void } = {}): Promise<Receiver> {
+export async function startReceiver(
+  agency: Agency,
+  db: TestDatabase,
+  keyRing: DockingKeyRing,
+  options: { running?: boolean; log?: (e: DockingLogEntry) => void } = {},
+): Promise<Receiver> {
   const port = await freePort();
   const handler = createEventHandler({ orm: db.orm, agency, keyRing, apply: recordEffect, log: options.log ?? (() => undefined) });
   let server: Server | null = null;

@@ -10,7 +10,14 @@ import { agencyDatabase, count, waitFor } from './harness.js';
 // A police hand-over as the subgraphs write it: the record, then `DockingRequested` in its transaction.
 let police: TestDatabase;
 
-const officer: Caller = { subject: 'officer-1', name: '王警官', agency: 'POLICE', organization: '11321281MB0000001X', roles: ['STAFF'], jurisdiction: '321281' };
+const officer: Caller = {
+  subject: 'officer-1',
+  name: '王警官',
+  agency: 'POLICE',
+  organization: '11321281MB0000001X',
+  roles: ['STAFF'],
+  jurisdiction: '321281',
+};
 const colleague: Caller = { ...officer, subject: 'officer-2', name: '李警官' };
 
 interface HandOver {
@@ -25,7 +32,13 @@ function handOver(em: EntityManager, input: HandOver, gate?: Promise<void>): Pro
     if (input.summary === '') throw new Error('refused by the service');
     const transfer = tx.create(TestTransfer, { id: randomUUID(), dockingId: randomUUID(), summary: input.summary });
     await tx.flush();
-    await publishEvent(tx, { type: 'DockingRequested', dockingId: transfer.dockingId, from: 'POLICE', to: 'JUSTICE', payload: { incidentId: input.incidentId, summary: input.summary } });
+    await publishEvent(tx, {
+      type: 'DockingRequested',
+      dockingId: transfer.dockingId,
+      from: 'POLICE',
+      to: 'JUSTICE',
+      payload: { incidentId: input.incidentId, summary: input.summary },
+    });
     return transfer;
   });
 }
@@ -65,7 +78,10 @@ describe('idempotent hand-overs', () => {
     const key = randomUUID();
     await call(officer, key, input);
     const before = await written();
-    await expect(call(officer, key, { ...input, summary: '另一项移交' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', details: { field: 'idempotencyKey' } });
+    await expect(call(officer, key, { ...input, summary: '另一项移交' })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      details: { field: 'idempotencyKey' },
+    });
     await expect(
       idempotent(police.orm.em.fork(), { caller: officer, operation: 'referForReconciliation', key, input }, (em) => handOver(em, input)),
     ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringMatching(/幂等键/) });
@@ -97,10 +113,13 @@ describe('idempotent hand-overs', () => {
     expect((await call(officer, fixedKey, input)).id).toBe(done.id);
   });
 
-  it.each(['short', 'x'.repeat(65), '带中文的幂等键12345', 'key with spaces', 'nul\u0000key-000'])('refuses the malformed key %j before writing anything', async (key) => {
-    await expect(call(officer, key, input)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'idempotencyKey' } });
-    expect(await written()).toEqual({ transfers: 0, outbox: 0, keys: 0 });
-  });
+  it.each(['short', 'x'.repeat(65), '带中文的幂等键12345', 'key with spaces', 'nul\u0000key-000'])(
+    'refuses the malformed key %j before writing anything',
+    async (key) => {
+      await expect(call(officer, key, input)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'idempotencyKey' } });
+      expect(await written()).toEqual({ transfers: 0, outbox: 0, keys: 0 });
+    },
+  );
 
   it('hands over once when two duplicates arrive together: the second waits for the first and returns its result', async () => {
     const key = randomUUID();
@@ -110,10 +129,20 @@ describe('idempotent hand-overs', () => {
     });
     // The first claims the key (its transaction's first statement) and holds the transaction open at the gate.
     const first = call(officer, key, input, gate);
-    await waitFor('the first call to claim the key', async () => (await count(police, `pg_stat_activity where datname = current_database() and state = 'idle in transaction'`)) > 0);
+    await waitFor(
+      'the first call to claim the key',
+      async () => (await count(police, `pg_stat_activity where datname = current_database() and state = 'idle in transaction'`)) > 0,
+    );
     const second = call(officer, key, input);
     // The second is blocked on the first's uncommitted claim (a lock wait), not refused.
-    await waitFor('the duplicate to wait on the claim', async () => (await count(police, `pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into idempotent_request%'`)) > 0);
+    await waitFor(
+      'the duplicate to wait on the claim',
+      async () =>
+        (await count(
+          police,
+          `pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into idempotent_request%'`,
+        )) > 0,
+    );
     release();
     const [a, b] = await Promise.all([first, second]);
     expect(b.id).toBe(a.id);

@@ -24,7 +24,17 @@ afterAll(async () => {
 });
 
 function event(dockingId: string, sequence: number, overrides: Partial<DockingEvent> = {}): DockingEvent {
-  return { id: randomUUID(), type: 'DockingRequested', dockingId, sequence, from: 'POLICE', to: 'JUSTICE', occurredAt: new Date().toISOString(), payload: { summary: '邻里纠纷' }, ...overrides };
+  return {
+    id: randomUUID(),
+    type: 'DockingRequested',
+    dockingId,
+    sequence,
+    from: 'POLICE',
+    to: 'JUSTICE',
+    occurredAt: new Date().toISOString(),
+    payload: { summary: '邻里纠纷' },
+    ...overrides,
+  };
 }
 
 interface SendOptions {
@@ -41,12 +51,22 @@ interface SendOptions {
 async function sign(e: DockingEvent, o: SendOptions = {}): Promise<{ body: string; signature: string | null }> {
   const body = canonicalJson(e);
   const signer = o.signer ?? e.from;
-  const signature = o.signature !== undefined ? o.signature : await signDelivery(body, { from: signer, recipient: o.recipient ?? 'JUSTICE', privateKey: o.key ?? keys.privateKeys[signer]!, now: o.signedAt });
+  const signature =
+    o.signature !== undefined
+      ? o.signature
+      : await signDelivery(body, { from: signer, recipient: o.recipient ?? 'JUSTICE', privateKey: o.key ?? keys.privateKeys[signer]!, now: o.signedAt });
   return { body: o.tamper ? o.tamper(body) : body, signature };
 }
 
-async function post(request: { body: string; signature: string | null }, url = justice.url): Promise<{ status: number; body: { status?: string; error?: { code: string; expected?: number } } }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(request.signature ? { [SIGNATURE_HEADER]: request.signature } : {}) }, body: request.body });
+async function post(
+  request: { body: string; signature: string | null },
+  url = justice.url,
+): Promise<{ status: number; body: { status?: string; error?: { code: string; expected?: number } } }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(request.signature ? { [SIGNATURE_HEADER]: request.signature } : {}) },
+    body: request.body,
+  });
   return { status: response.status, body: (await response.json()) as never };
 }
 

@@ -19,7 +19,9 @@ beforeAll(async () => {
   for (const dockingId of ['O-1', 'O-2']) {
     await police.orm.em.fork().transactional((em) => publishEvent(em, { type: 'DockingRequested', dockingId, from: 'POLICE', to: 'JUSTICE', payload: {} }));
   }
-  await police.orm.em.getConnection().execute(`update docking_outbox set state = 'DEAD', attempts = 20, last_error = 'HTTP 503' where docking_id = 'O-2' and recipient = 'JUSTICE'`);
+  await police.orm.em
+    .getConnection()
+    .execute(`update docking_outbox set state = 'DEAD', attempts = 20, last_error = 'HTTP 503' where docking_id = 'O-2' and recipient = 'JUSTICE'`);
 });
 
 afterAll(async () => {

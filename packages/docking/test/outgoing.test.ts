@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '@jiefen/testing';
 import {
-  applyDockingFeedback, DockingOutgoing, openOutgoingDocking, type DockingFeedbackHooks, type DockingRequestedPayload, type TypedDockingEvent,
+  applyDockingFeedback,
+  DockingOutgoing,
+  openOutgoingDocking,
+  type DockingFeedbackHooks,
+  type DockingRequestedPayload,
+  type TypedDockingEvent,
 } from '../src/index.js';
 import { agencyDatabase, collectLogs, count } from './harness.js';
 
@@ -16,17 +21,41 @@ beforeAll(async () => {
 afterAll(() => police?.drop());
 
 const request = (recordId: string): DockingRequestedPayload => ({
-  kind: 'POLICE', mode: 'TRANSFER', disputeId: null, regionCode: '321281', category: null, summary: '邻里纠纷', sentAt: new Date().toISOString(),
-  source: { agency: 'POLICE', recordType: 'PoliceIncident', recordId, number: 'J001', organizationCode: '11321281MB0000001X', organizationName: '戴南派出所', officerName: '王警官' },
+  kind: 'POLICE',
+  mode: 'TRANSFER',
+  disputeId: null,
+  regionCode: '321281',
+  category: null,
+  summary: '邻里纠纷',
+  sentAt: new Date().toISOString(),
+  source: {
+    agency: 'POLICE',
+    recordType: 'PoliceIncident',
+    recordId,
+    number: 'J001',
+    organizationCode: '11321281MB0000001X',
+    organizationName: '戴南派出所',
+    officerName: '王警官',
+  },
   target: { organizationCode: '54321281MJ12345677', organizationName: null },
   parties: [{ role: 'APPLICANT', name: '张三' }],
 });
 
-const answer = <T extends 'DockingAccepted' | 'DockingRejected' | 'MediationConcluded'>(dockingId: string, sequence: number, type: T, payload: TypedDockingEvent<T>['payload']) =>
-  ({ id: randomUUID(), type, dockingId, sequence, from: 'JUSTICE', to: 'POLICE', occurredAt: new Date().toISOString(), payload }) as TypedDockingEvent;
+const answer = <T extends 'DockingAccepted' | 'DockingRejected' | 'MediationConcluded'>(
+  dockingId: string,
+  sequence: number,
+  type: T,
+  payload: TypedDockingEvent<T>['payload'],
+) => ({ id: randomUUID(), type, dockingId, sequence, from: 'JUSTICE', to: 'POLICE', occurredAt: new Date().toISOString(), payload }) as TypedDockingEvent;
 
 const accepted = (dockingId: string) =>
-  answer(dockingId, 1, 'DockingAccepted', { acceptedAt: new Date().toISOString(), caseId: randomUUID(), caseNumber: '兴司调〔2026〕1号', organizationName: '戴南镇人民调解委员会', mediatorName: null });
+  answer(dockingId, 1, 'DockingAccepted', {
+    acceptedAt: new Date().toISOString(),
+    caseId: randomUUID(),
+    caseNumber: '兴司调〔2026〕1号',
+    organizationName: '戴南镇人民调解委员会',
+    mediatorName: null,
+  });
 const rejected = (dockingId: string, sequence = 1) => answer(dockingId, sequence, 'DockingRejected', { rejectedAt: new Date().toISOString(), reason: ' ' });
 const concluded = (dockingId: string, sequence = 2) =>
   answer(dockingId, sequence, 'MediationConcluded', { concludedAt: new Date().toISOString(), outcome: 'AGREEMENT', summary: '达成协议', agreement: null });
@@ -54,21 +83,39 @@ describe('outgoing dockings', () => {
   it('opens the row and publishes DockingRequested in one transaction, or neither', async () => {
     const before = await count(police, 'docking_outbox');
     const d = await open();
-    expect(d).toMatchObject({ fromAgency: 'POLICE', toAgency: 'JUSTICE', recordType: 'PoliceIncident', status: 'SENT', organizationCode: '54321281MJ12345677', officerName: '王警官', reason: '不属于治安案件' });
+    expect(d).toMatchObject({
+      fromAgency: 'POLICE',
+      toAgency: 'JUSTICE',
+      recordType: 'PoliceIncident',
+      status: 'SENT',
+      organizationCode: '54321281MJ12345677',
+      officerName: '王警官',
+      reason: '不属于治安案件',
+    });
     expect(await count(police, 'docking_outbox')).toBe(before + 2);
-    await expect(police.orm.em.fork().transactional(async (tx) => {
-      await openOutgoingDocking(tx, { to: 'JUSTICE', payload: request(randomUUID()) });
-      throw new Error('the record change failed');
-    })).rejects.toThrow('the record change failed');
+    await expect(
+      police.orm.em.fork().transactional(async (tx) => {
+        await openOutgoingDocking(tx, { to: 'JUSTICE', payload: request(randomUUID()) });
+        throw new Error('the record change failed');
+      }),
+    ).rejects.toThrow('the record change failed');
     expect(await count(police, 'docking_outbox')).toBe(before + 2);
   });
 
   it('keeps acceptance and conclusion on the row and calls the hooks', async () => {
     const d = await open();
     const first = await apply(accepted(d.dockingId));
-    expect(first).toMatchObject({ result: 'applied', calls: ['accepted 兴司调〔2026〕1号'], row: { status: 'ACCEPTED', organizationName: '戴南镇人民调解委员会' } });
+    expect(first).toMatchObject({
+      result: 'applied',
+      calls: ['accepted 兴司调〔2026〕1号'],
+      row: { status: 'ACCEPTED', organizationName: '戴南镇人民调解委员会' },
+    });
     const second = await apply(concluded(d.dockingId));
-    expect(second).toMatchObject({ result: 'applied', calls: ['concluded AGREEMENT'], row: { status: 'CONCLUDED', outcome: 'AGREEMENT', outcomeSummary: '达成协议' } });
+    expect(second).toMatchObject({
+      result: 'applied',
+      calls: ['concluded AGREEMENT'],
+      row: { status: 'CONCLUDED', outcome: 'AGREEMENT', outcomeSummary: '达成协议' },
+    });
   });
 
   it('gives a refusal without a reason the default one', async () => {

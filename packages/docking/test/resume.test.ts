@@ -52,12 +52,20 @@ describe('a receiver that comes back', () => {
     }
     await waitFor(
       'every stream parked in a long backoff',
-      async () => (await count(police, `docking_outbox where recipient = 'JUSTICE' and state = 'FAILING' and attempts >= 3 and next_attempt_at > now() + interval '20 seconds'`)) === dockings.length,
+      async () =>
+        (await count(
+          police,
+          `docking_outbox where recipient = 'JUSTICE' and state = 'FAILING' and attempts >= 3 and next_attempt_at > now() + interval '20 seconds'`,
+        )) === dockings.length,
       30_000,
     );
     await justice.start();
     const back = Date.now();
-    await waitFor('delivery after the receiver came back', async () => (await count(police, `docking_outbox where recipient = 'JUSTICE' and state = 'DELIVERED'`)) === 6, 15_000);
+    await waitFor(
+      'delivery after the receiver came back',
+      async () => (await count(police, `docking_outbox where recipient = 'JUSTICE' and state = 'DELIVERED'`)) === 6,
+      15_000,
+    );
     const elapsed = Date.now() - back;
     // Without the probe the next attempt was ≥ 20 s away.
     expect(elapsed).toBeLessThan(5000);

@@ -38,42 +38,48 @@ afterAll(async () => {
 });
 
 describe('publish while the sweep runs', () => {
-  it(`${DOCKINGS.length} dockings × ${ROUNDS} later events, published concurrently with the receivers down and a sweep every few ms: no deadlock, every event delivered once`, { timeout: 240_000 }, async () => {
-    worker = await startDeliveryWorker({
-      orm: police.orm,
-      agency: 'POLICE',
-      privateKey: keys.privateKeys.POLICE!,
-      endpoints: { JUSTICE: justice.url, GOVERNANCE: hub.url },
-      maxAttempts: 1000,
-      backoff: { initialMs: 20, factor: 2, maxMs: 200 },
-      pollIntervalMs: 200,
-      // As tight as it goes: the sweep is (nearly) always running while the publishers commit.
-      sweepIntervalMs: 10,
-      probeIntervalMs: 100,
-      log: () => undefined,
-    });
-    for (const dockingId of DOCKINGS) await police.orm.em.fork().transactional((em) => transfer(em, dockingId, 'DockingRequested'));
-    await waitFor('every stream failing', async () => (await count(police, `docking_outbox where state = 'FAILING'`)) === DOCKINGS.length * 2, 60_000);
+  it(
+    `${DOCKINGS.length} dockings × ${ROUNDS} later events, published concurrently with the receivers down and a sweep every few ms: no deadlock, every event delivered once`,
+    { timeout: 240_000 },
+    async () => {
+      worker = await startDeliveryWorker({
+        orm: police.orm,
+        agency: 'POLICE',
+        privateKey: keys.privateKeys.POLICE!,
+        endpoints: { JUSTICE: justice.url, GOVERNANCE: hub.url },
+        maxAttempts: 1000,
+        backoff: { initialMs: 20, factor: 2, maxMs: 200 },
+        pollIntervalMs: 200,
+        // As tight as it goes: the sweep is (nearly) always running while the publishers commit.
+        sweepIntervalMs: 10,
+        probeIntervalMs: 100,
+        log: () => undefined,
+      });
+      for (const dockingId of DOCKINGS) await police.orm.em.fork().transactional((em) => transfer(em, dockingId, 'DockingRequested'));
+      await waitFor('every stream failing', async () => (await count(police, `docking_outbox where state = 'FAILING'`)) === DOCKINGS.length * 2, 60_000);
 
-    const failures: unknown[] = [];
-    for (let round = 1; round <= ROUNDS; round += 1) {
-      // Every docking's next event at once (the ORM's pool runs five transactions at a time).
-      const results = await Promise.allSettled(DOCKINGS.map((dockingId) => police.orm.em.fork().transactional((em) => transfer(em, dockingId, 'DockingUpdated'))));
-      for (const r of results) if (r.status === 'rejected') failures.push(String(r.reason));
-    }
-    expect(failures).toEqual([]);
-    const published = DOCKINGS.length * (ROUNDS + 1);
-    expect(await count(police, 'docking_outbox')).toBe(published * 2);
-
-    await Promise.all([justice.start(), hub.start()]);
-    await waitFor('all deliveries', async () => (await count(police, `docking_outbox where state = 'DELIVERED'`)) === published * 2, 30_000);
-    for (const receiver of [justice, hub]) {
-      const received = await receiver.received();
-      expect(received).toHaveLength(published);
-      expect(new Set(received.map((r) => r.eventId)).size).toBe(published);
-      for (const dockingId of DOCKINGS) {
-        expect(received.filter((r) => r.dockingId === dockingId).map((r) => r.sequence)).toEqual(Array.from({ length: ROUNDS + 1 }, (_, i) => i + 1));
+      const failures: unknown[] = [];
+      for (let round = 1; round <= ROUNDS; round += 1) {
+        // Every docking's next event at once (the ORM's pool runs five transactions at a time).
+        const results = await Promise.allSettled(
+          DOCKINGS.map((dockingId) => police.orm.em.fork().transactional((em) => transfer(em, dockingId, 'DockingUpdated'))),
+        );
+        for (const r of results) if (r.status === 'rejected') failures.push(String(r.reason));
       }
-    }
-  });
+      expect(failures).toEqual([]);
+      const published = DOCKINGS.length * (ROUNDS + 1);
+      expect(await count(police, 'docking_outbox')).toBe(published * 2);
+
+      await Promise.all([justice.start(), hub.start()]);
+      await waitFor('all deliveries', async () => (await count(police, `docking_outbox where state = 'DELIVERED'`)) === published * 2, 30_000);
+      for (const receiver of [justice, hub]) {
+        const received = await receiver.received();
+        expect(received).toHaveLength(published);
+        expect(new Set(received.map((r) => r.eventId)).size).toBe(published);
+        for (const dockingId of DOCKINGS) {
+          expect(received.filter((r) => r.dockingId === dockingId).map((r) => r.sequence)).toEqual(Array.from({ length: ROUNDS + 1 }, (_, i) => i + 1));
+        }
+      }
+    },
+  );
 });

@@ -75,7 +75,10 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   await mkdir(join(dataDir, '..'), { recursive: true });
   await chmod(join(dataDir, '..'), 0o755).catch(() => undefined);
   await stopOrphan(dataDir);
-  const initialised = !(await stat(join(dataDir, 'PG_VERSION')).then(() => true, () => false));
+  const initialised = !(await stat(join(dataDir, 'PG_VERSION')).then(
+    () => true,
+    () => false,
+  ));
   if (initialised) await rm(dataDir, { recursive: true, force: true });
   const logs: string[] = [];
   const pg = new EmbeddedPostgres({
@@ -88,8 +91,10 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'max_connections=300',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
       // Throw-away test clusters need no durability; a persistent cluster keeps the defaults.
       ...(options.persistent === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],

@@ -1,8 +1,17 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { personKey } from '@jiefen/auth';
 import {
-  createEventHandler, createHubReferences, createReferenceHandler, decodeDockingEvent, DISPUTE_REFERENCES_PATH, hubReferencesUrlOf, installDeliveryQueue,
-  startDeliveryWorker, type DockingKeys, type DockingSettings, type TypedDockingEvent,
+  createEventHandler,
+  createHubReferences,
+  createReferenceHandler,
+  decodeDockingEvent,
+  DISPUTE_REFERENCES_PATH,
+  hubReferencesUrlOf,
+  installDeliveryQueue,
+  startDeliveryWorker,
+  type DockingKeys,
+  type DockingSettings,
+  type TypedDockingEvent,
 } from '@jiefen/docking';
 import { migrate, type Orm } from '@jiefen/database';
 import { startSubgraph, type RunningSubgraph, type StartOptions, type SubgraphDefinition } from '@jiefen/subgraph-kit';
@@ -41,7 +50,14 @@ export async function startAgency(definition: SubgraphDefinition, options: Agenc
   const worker =
     options.docking.worker === false
       ? null
-      : await startDeliveryWorker({ orm: options.orm, agency: definition.agency, privateKey, endpoints: settings.endpoints, maxAttempts: settings.maxAttempts, backoff: settings.backoff });
+      : await startDeliveryWorker({
+          orm: options.orm,
+          agency: definition.agency,
+          privateKey,
+          endpoints: settings.endpoints,
+          maxAttempts: settings.maxAttempts,
+          backoff: settings.backoff,
+        });
   const context = { personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber), settings: definition.settings };
   // Every event reaching `apply` passed the contract's decoder: its payload has its type's shape.
   const apply = spec.apply ? (em: EntityManager, event: TypedDockingEvent) => spec.apply!(em, event as never, context) : async () => undefined;
@@ -50,17 +66,31 @@ export async function startAgency(definition: SubgraphDefinition, options: Agenc
     return await startSubgraph(definition, {
       ...options,
       routes: {
-        'POST /events': createEventHandler({ orm: options.orm, agency: definition.agency, keyRing: keys.keyRing, decode: decodeDockingEvent, apply, replayWindowSeconds: settings.replayWindowSeconds }),
+        'POST /events': createEventHandler({
+          orm: options.orm,
+          agency: definition.agency,
+          keyRing: keys.keyRing,
+          decode: decodeDockingEvent,
+          apply,
+          replayWindowSeconds: settings.replayWindowSeconds,
+        }),
         ...(lookups?.disputes
           ? {
               [`POST ${DISPUTE_REFERENCES_PATH}`]: createReferenceHandler({
-                agency: definition.agency, keyRing: keys.keyRing, replayWindowSeconds: settings.replayWindowSeconds,
+                agency: definition.agency,
+                keyRing: keys.keyRing,
+                replayWindowSeconds: settings.replayWindowSeconds,
                 disputes: (ids) => lookups.disputes!(options.orm.em.fork(), ids),
               }),
             }
           : {}),
       },
-      references: createHubReferences({ agency: definition.agency, privateKey, url: () => hubReferencesUrlOf(settings), timeoutMs: settings.referenceTimeoutMs }),
+      references: createHubReferences({
+        agency: definition.agency,
+        privateKey,
+        url: () => hubReferencesUrlOf(settings),
+        timeoutMs: settings.referenceTimeoutMs,
+      }),
       onStop: async () => worker?.stop(),
     });
   } catch (error) {

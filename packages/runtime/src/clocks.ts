@@ -5,13 +5,15 @@ type Shape = number | { readonly [key: string]: Shape };
 /** Refuses a value unlike the default it replaces: a whole number of days (or months), or an object with exactly the default's keys. */
 function checkLike(path: string, value: unknown, like: Shape): void {
   if (typeof like === 'number') {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new Error(`${path}: expected a whole number ≥ 0, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+      throw new Error(`${path}: expected a whole number ≥ 0, got ${JSON.stringify(value)}`);
     return;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${path}: expected an object like ${JSON.stringify(like)}`);
   const expected = Object.keys(like).sort();
   const given = Object.keys(value).sort();
-  if (expected.join() !== given.join()) throw new Error(`${path}: expected the keys ${expected.join(', ')} (a clock is replaced whole), got ${given.join(', ') || 'none'}`);
+  if (expected.join() !== given.join())
+    throw new Error(`${path}: expected the keys ${expected.join(', ')} (a clock is replaced whole), got ${given.join(', ') || 'none'}`);
   for (const key of expected) checkLike(`${path}.${key}`, (value as Record<string, unknown>)[key], like[key]!);
 }
 

@@ -12,7 +12,7 @@ import { withClocksFromEnv } from './clocks.js';
 export async function gatewayPublicKeyFromEnv(env = process.env): Promise<Key> {
   if (env.JIEFEN_GATEWAY_PUBLIC_KEY) return importKeyFromEnv(env.JIEFEN_GATEWAY_PUBLIC_KEY, INTERNAL_ALG);
   if (env.JIEFEN_KEYS_DIR) return (await readDevKeys(env.JIEFEN_KEYS_DIR)).internalPublicKey;
-  throw new Error('set JIEFEN_GATEWAY_PUBLIC_KEY (the gateway\'s public JWK) or JIEFEN_KEYS_DIR: a subgraph answers only requests signed by the gateway');
+  throw new Error("set JIEFEN_GATEWAY_PUBLIC_KEY (the gateway's public JWK) or JIEFEN_KEYS_DIR: a subgraph answers only requests signed by the gateway");
 }
 
 /** The person-key secret: `JIEFEN_PERSON_KEY_SECRET`, or the development keys in `JIEFEN_KEYS_DIR`. */
@@ -48,15 +48,26 @@ export async function runStandalone(declared: SubgraphDefinition, argv = process
   }
   const port = Number(env[`${definition.name.toUpperCase()}_PORT`] ?? env.PORT ?? definition.defaultPort);
   const docking = definition.docking
-    ? { keys: env.JIEFEN_KEYS_DIR && !env[`${definition.agency}_DOCKING_PRIVATE_KEY`] ? await loadOrCreateDevDockingKeys(env.JIEFEN_KEYS_DIR) : await dockingKeysFromEnv(env), settings: dockingSettingsFromEnv(env) }
+    ? {
+        keys:
+          env.JIEFEN_KEYS_DIR && !env[`${definition.agency}_DOCKING_PRIVATE_KEY`]
+            ? await loadOrCreateDevDockingKeys(env.JIEFEN_KEYS_DIR)
+            : await dockingKeysFromEnv(env),
+        settings: dockingSettingsFromEnv(env),
+      }
     : undefined;
   const running = await startAgency(definition, { orm, gatewayPublicKey, personKeySecret, port, host: env.HOST ?? '127.0.0.1', docking });
   console.log(`[${definition.name}] ${running.graphqlUrl} (database ${describeDatabase(config)})`);
   // Each step is tried on its own: with the database down, closing the ORM (or the delivery
   // worker's pool) fails, and the process must still end, with the failure logged.
   const shutdown = async () => {
-    for (const [step, run] of [['server and delivery worker', () => running.stop()], ['database', () => orm.close()]] as const) {
-      await run().catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: `shutdown: ${step} did not stop cleanly`, service: definition.name, error: String(error) })));
+    for (const [step, run] of [
+      ['server and delivery worker', () => running.stop()],
+      ['database', () => orm.close()],
+    ] as const) {
+      await run().catch((error: unknown) =>
+        console.error(JSON.stringify({ level: 'error', message: `shutdown: ${step} did not stop cleanly`, service: definition.name, error: String(error) })),
+      );
     }
     process.exit(0);
   };

@@ -1,5 +1,15 @@
 import { UseMiddleware, type MiddlewareFn } from 'type-graphql';
-import { hasRole, listScope, maskPersonalText, visibilityOf, type Agency, type Caller, type KnownPerson, type RecordScope, type Visibility } from '@jiefen/auth';
+import {
+  hasRole,
+  listScope,
+  maskPersonalText,
+  visibilityOf,
+  type Agency,
+  type Caller,
+  type KnownPerson,
+  type RecordScope,
+  type Visibility,
+} from '@jiefen/auth';
 import { ageOn, parseIdNumber } from '@jiefen/codes';
 import { DomainError } from './errors.js';
 import type { SubgraphContext } from './subgraph.js';

@@ -24,13 +24,13 @@ async function format(source: string, variables?: Record<string, unknown>) {
 }
 
 describe('createErrorFormatter', () => {
-  it('keeps a domain error\'s code, message and details', async () => {
+  it("keeps a domain error's code, message and details", async () => {
     const { errors, logged } = await format('{ refused }');
     expect(errors[0]).toMatchObject({ message: '数量无效', extensions: { code: 'VALIDATION_FAILED', field: 'n' } });
     expect(logged).toEqual([]);
   });
 
-  it('masks and logs a value the server could not serialize (not the client\'s fault)', async () => {
+  it("masks and logs a value the server could not serialize (not the client's fault)", async () => {
     const { errors, logged } = await format('{ broken }');
     expect(errors[0]).toMatchObject({ message: expect.stringMatching(/服务器内部错误/), extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: ['broken'] });
     expect(JSON.stringify(errors[0])).not.toMatch(/cannot represent/);

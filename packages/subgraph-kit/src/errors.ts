@@ -20,7 +20,8 @@ const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDO
  * answers "Transaction query already complete" to the statements of a transaction whose connection
  * died under it.
  */
-const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|timeout expired|Query read timeout|Timeout acquiring a connection|not queryable|Connection ended unexpectedly|terminating connection|Transaction query already complete/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|timeout expired|Query read timeout|Timeout acquiring a connection|not queryable|Connection ended unexpectedly|terminating connection|Transaction query already complete/i;
 
 /**
  * True when an error (or any error in its `cause` chain, or inside an AggregateError) means the
@@ -113,12 +114,17 @@ export function createErrorFormatter(service: string, logger: ErrorLogger = cons
       // Logged for operators with the driver's words; the client learns only which agency is down.
       logger.error('database unavailable', { service, path: formatted.path, error: original instanceof Error ? original.message : String(original) });
       const unavailable = DomainError.databaseUnavailable(options.agencyName, service.toUpperCase());
-      return { message: unavailable.message, locations: formatted.locations, path: formatted.path, extensions: { ...unavailable.details, code: unavailable.code } };
+      return {
+        message: unavailable.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { ...unavailable.details, code: unavailable.code },
+      };
     }
     logger.error('unexpected error', {
       service,
       path: formatted.path,
-      error: original instanceof Error ? original.stack ?? original.message : String(original),
+      error: original instanceof Error ? (original.stack ?? original.message) : String(original),
     });
     return { message: INTERNAL_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

@@ -26,7 +26,12 @@ export interface HttpAppOptions<C extends BaseContext, A = undefined> {
 
 /** An error answered at the HTTP level, before GraphQL: status, Chinese message, code. */
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
@@ -70,7 +75,13 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
  * does not parse or validate, its variables do not coerce, it names no runnable operation, or a
  * string in it is not storable text (request-guard.ts, `VALIDATION_FAILED` without data).
  */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'VALIDATION_FAILED']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  'VALIDATION_FAILED',
+]);
 
 /**
  * The status to answer Apollo's response with. GraphQL over HTTP: with `application/json` a

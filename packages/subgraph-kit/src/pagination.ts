@@ -85,11 +85,17 @@ function cursorValue(value: unknown): string | number {
  * rows added meanwhile neither repeat nor vanish). Validates `first`, decodes `after` (its values
  * are the last row's sort fields), fetches `first + 1` rows after it and counts all that match.
  */
-export async function keysetPage<E extends object, T>(em: EntityManager, entity: EntityName<E>, query: KeysetQuery<E>, map: (row: E) => T): Promise<Connection<T>> {
+export async function keysetPage<E extends object, T>(
+  em: EntityManager,
+  entity: EntityName<E>,
+  query: KeysetQuery<E>,
+  map: (row: E) => T,
+): Promise<Connection<T>> {
   const keys = Object.entries(query.orderBy);
   const { limit, after } = pageRequest(query.page, keys.length);
   const properties = em.getMetadata().find(entity)?.properties as Record<string, { runtimeType?: string } | undefined> | undefined;
-  const valueOf = (field: string, value: string | number) => (properties?.[field]?.runtimeType === 'Date' ? new Date(value) : typeof value === 'number' ? value : String(value));
+  const valueOf = (field: string, value: string | number) =>
+    properties?.[field]?.runtimeType === 'Date' ? new Date(value) : typeof value === 'number' ? value : String(value);
   // Rows after the cursor: greater (or, descending, smaller) in the first field, or equal in it and after it in the next, …
   const keyset = after
     ? {

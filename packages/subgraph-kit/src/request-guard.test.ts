@@ -14,7 +14,10 @@ describe('invalidText', () => {
 
 describe('findInvalidTextInValue', () => {
   it('reports the path of the first bad string, in values and keys', () => {
-    expect(findInvalidTextInValue({ input: { parties: [{ name: 'ok' }, { name: 'x\u0000' }] } })).toMatchObject({ field: 'input.parties[1].name', kind: 'NUL' });
+    expect(findInvalidTextInValue({ input: { parties: [{ name: 'ok' }, { name: 'x\u0000' }] } })).toMatchObject({
+      field: 'input.parties[1].name',
+      kind: 'NUL',
+    });
     expect(findInvalidTextInValue({ s: ['a', ['b', '\uDFFF']] })).toMatchObject({ field: 's[1][1]', kind: 'LONE_SURROGATE' });
     expect(findInvalidTextInValue({ input: { ['k\u0000']: 1 } })).toMatchObject({ field: 'input', kind: 'NUL' });
     expect(findInvalidTextInValue({ a: 1, b: true, c: null, d: ['x'] })).toBeNull();

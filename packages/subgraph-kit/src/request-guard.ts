@@ -130,7 +130,12 @@ export function requestGuardPlugin<C extends BaseContext>(): ApolloServerPlugin<
         async didResolveOperation({ document, operation, request }) {
           if (!operation) throw operationResolutionError(document, request.operationName);
           if (operation.operation !== 'query' && operation.operation !== 'mutation') {
-            throw new RequestError('BAD_REQUEST', `不支持 ${operation.operation} 操作(只提供查询与变更)`, { operation: operation.operation }, { nodes: operation });
+            throw new RequestError(
+              'BAD_REQUEST',
+              `不支持 ${operation.operation} 操作(只提供查询与变更)`,
+              { operation: operation.operation },
+              { nodes: operation },
+            );
           }
           const literal = findInvalidTextInDocument(document);
           if (literal) throw invalidTextError(literal.finding, literal.node);

@@ -35,7 +35,10 @@ export async function printSubgraphSdl(options: SubgraphSchemaOptions): Promise<
 export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
   const { sdl, resolvers } = await build(options);
   // createResolversMap's shape is what buildSubgraphSchema expects; its type is not exported.
-  return buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R } ? R : never });
+  return buildSubgraphSchema({
+    typeDefs: parse(sdl),
+    resolvers: resolvers as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R } ? R : never,
+  });
 }
 
 type ResolverMap = Record<string, Record<string, unknown>>;

@@ -167,7 +167,12 @@ export async function startSubgraph<L, S extends AgencySettings>(definition: Sub
     // Our mains handle SIGINT/SIGTERM (they also stop PostgreSQL and the delivery workers); Apollo's
     // own handler would re-raise the signal and end the process first.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), requestGuardPlugin<SubgraphContext<L, S>>(), accessLogPlugin<L, S>(orm, definition)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      requestGuardPlugin<SubgraphContext<L, S>>(),
+      accessLogPlugin<L, S>(orm, definition),
+    ],
   });
   await apollo.start();
   const verify = createInternalVerifier(options.gatewayPublicKey);

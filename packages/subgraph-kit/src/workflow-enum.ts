@@ -18,7 +18,10 @@ export function registerWorkflowEnum<S extends string>(
   registerEnumType(values, {
     name,
     description,
-    valuesConfig: Object.fromEntries(workflow.states.map((state) => [state, { description: descriptions[state] ?? workflow.stateNames[state] }])) as Record<S, { description: string }>,
+    valuesConfig: Object.fromEntries(workflow.states.map((state) => [state, { description: descriptions[state] ?? workflow.stateNames[state] }])) as Record<
+      S,
+      { description: string }
+    >,
   });
   return values;
 }

@@ -14,7 +14,11 @@ let server: RestartablePostgres;
 let db: TestDatabase;
 let orm: Orm;
 const format = createErrorFormatter('police', { error: () => undefined }, { agencyName: '公安' });
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 
 beforeAll(async () => {
   server = await startRestartablePostgres();

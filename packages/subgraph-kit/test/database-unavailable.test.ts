@@ -15,7 +15,11 @@ let orm: Orm;
 const logged: Record<string, unknown>[] = [];
 const format = createErrorFormatter('court', { error: (message, details) => logged.push({ message, ...details }) }, { agencyName: '法院' });
 const formatted = (error: unknown) => format({ message: String(error), path: ['courtCase'] } as GraphQLFormattedError, error);
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 
 beforeAll(async () => {
   db = await createTestDatabase(module);
@@ -31,9 +35,11 @@ afterAll(async () => {
 
 describe('timeouts toward PostgreSQL', () => {
   it('are set on every connection of the ORM', async () => {
-    const [row] = await orm.em.getConnection().execute<Record<string, string>[]>(
-      `select current_setting('statement_timeout') as statement, current_setting('lock_timeout') as lock, current_setting('idle_in_transaction_session_timeout') as idle`,
-    );
+    const [row] = await orm.em
+      .getConnection()
+      .execute<Record<string, string>[]>(
+        `select current_setting('statement_timeout') as statement, current_setting('lock_timeout') as lock, current_setting('idle_in_transaction_session_timeout') as idle`,
+      );
     expect(row).toEqual({ statement: '300ms', lock: '200ms', idle: '500ms' });
   });
 
@@ -82,7 +88,12 @@ describe('timeouts toward PostgreSQL', () => {
   });
 
   it('recognizes the connection failures pg and knex report without a SQLSTATE', () => {
-    for (const message of ['Connection terminated unexpectedly', 'Connection terminated due to connection timeout', 'Query read timeout', 'Knex: Timeout acquiring a connection. The pool is probably full.']) {
+    for (const message of [
+      'Connection terminated unexpectedly',
+      'Connection terminated due to connection timeout',
+      'Query read timeout',
+      'Knex: Timeout acquiring a connection. The pool is probably full.',
+    ]) {
       expect(isDatabaseUnavailable(new Error(message))).toBe(true);
     }
     expect(isDatabaseUnavailable(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toBe(true);

@@ -32,15 +32,17 @@ describe('defineWorkflow', () => {
     );
   });
 
-  it('refuses another actor\'s step with FORBIDDEN, named or by roles', () => {
-    expect(() => workflow.transition('OPEN', 'CLOSE', 'CLERK', { signed: true })).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: '办事员不能对事项执行“办结”' }));
+  it("refuses another actor's step with FORBIDDEN, named or by roles", () => {
+    expect(() => workflow.transition('OPEN', 'CLOSE', 'CLERK', { signed: true })).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', message: '办事员不能对事项执行“办结”' }),
+    );
     expect(() => workflow.transition('OPEN', 'CLOSE', { roles: ['CLERK', 'LEADER'] }, { signed: true })).toThrow(
       expect.objectContaining({ code: 'FORBIDDEN', message: '“办结”须由负责人办理' }),
     );
     expect(workflow.transition('OPEN', 'CLOSE', { roles: ['CLERK', 'CHIEF'] }, { signed: true })).toBe('DONE');
   });
 
-  it('runs the step\'s guard after the table and the actor, and needs its facts', () => {
+  it("runs the step's guard after the table and the actor, and needs its facts", () => {
     expect(() => workflow.transition('OPEN', 'CLOSE', 'CHIEF', { signed: false })).toThrow(expect.objectContaining({ code: 'NOT_SIGNED' }));
     expect(() => workflow.transition('OPEN', 'CLOSE', 'CLERK', { signed: false })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => workflow.transition('OPEN', 'CLOSE', 'CHIEF')).toThrow(/needs its facts/);

@@ -58,7 +58,10 @@ export function defineWorkflow<S extends string, E extends string, A extends str
     transition(state, event, actor, facts) {
       const step = spec.table[state]?.[event];
       if (!step) {
-        throw new DomainError('ILLEGAL_TRANSITION', `${spec.name}当前状态“${spec.stateNames[state] ?? state}”不允许执行“${eventName(event)}”`, { from: state, event });
+        throw new DomainError('ILLEGAL_TRANSITION', `${spec.name}当前状态“${spec.stateNames[state] ?? state}”不允许执行“${eventName(event)}”`, {
+          from: state,
+          event,
+        });
       }
       if (!allowed(step, actor)) {
         throw new DomainError('FORBIDDEN', spec.forbidden?.(event, step) ?? defaultForbidden(event, step, actor), { from: state, event });

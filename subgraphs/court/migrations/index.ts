@@ -7,4 +7,11 @@ import { Migration20261201114735 } from './Migration20261201114735.js';
 import { Migration20261201121720 } from './Migration20261201121720.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- court`). */
-export const migrations = migrationList(Migration20261128164518, Migration20261128173552, Migration20261128181818, Migration20261128184102, Migration20261201114735, Migration20261201121720);
+export const migrations = migrationList(
+  Migration20261128164518,
+  Migration20261128173552,
+  Migration20261128181818,
+  Migration20261128184102,
+  Migration20261201114735,
+  Migration20261201121720,
+);

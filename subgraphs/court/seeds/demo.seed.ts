@@ -13,7 +13,15 @@ import { EnforcementApplication } from '../src/entities/enforcement-application.
 import { JudicialConfirmation } from '../src/entities/judicial-confirmation.entity.js';
 
 /** Every state a case can be in, so the demo shows each view filled. */
-const CASE_STATES: CourtCaseState[] = ['RECEIVED', 'DIVERTED_TO_MEDIATION', 'MEDIATION_SUCCEEDED', 'MEDIATION_FAILED', 'FILED', 'IN_ENTRUSTED_MEDIATION', 'SETTLED_BY_MEDIATION'];
+const CASE_STATES: CourtCaseState[] = [
+  'RECEIVED',
+  'DIVERTED_TO_MEDIATION',
+  'MEDIATION_SUCCEEDED',
+  'MEDIATION_FAILED',
+  'FILED',
+  'IN_ENTRUSTED_MEDIATION',
+  'SETTLED_BY_MEDIATION',
+];
 const CONFIRMATION_STATES: ConfirmationState[] = ['APPLIED', 'ACCEPTED', 'REFUSED', 'CONFIRMED', 'REJECTED', 'PERFORMED', 'ENFORCEMENT_APPLIED'];
 
 /** Issues demo case numbers and remembers the last one per series, court and year for `court_number`. */
@@ -53,7 +61,10 @@ function caseOf(d: DemoDispute, state: CourtCaseState, numbers: Numbers): CourtC
       const ok = state === 'MEDIATION_SUCCEEDED';
       const at = addDays(divertedAt, ok ? 12 : 20);
       Object.assign(c, {
-        preFilingOutcome: ok ? 'SUCCEEDED' : 'FAILED', preFilingOutcomeAt: at, mediationOutcome: ok ? 'SUCCEEDED' : 'FAILED', mediationOutcomeAt: at,
+        preFilingOutcome: ok ? 'SUCCEEDED' : 'FAILED',
+        preFilingOutcomeAt: at,
+        mediationOutcome: ok ? 'SUCCEEDED' : 'FAILED',
+        mediationOutcomeAt: at,
         mediationOutcomeNote: ok ? '双方达成调解协议,约定分期履行' : '双方对赔偿数额分歧较大,调解不成',
         agreementId: ok ? demoId('mediation-agreement', d.n) : null,
       });
@@ -71,7 +82,12 @@ function caseOf(d: DemoDispute, state: CourtCaseState, numbers: Numbers): CourtC
     Object.assign(c, { mediationMode: 'ENTRUSTED', mediationSentAt: sentAt });
     if (state === 'IN_ENTRUSTED_MEDIATION') c.mediationDueAt = mediationDueAt('ENTRUSTED', sentAt, 'ORDINARY');
     else {
-      Object.assign(c, { mediationOutcome: 'SUCCEEDED', mediationOutcomeAt: addDays(sentAt, 9), mediationOutcomeNote: '委托调解达成协议', agreementId: demoId('mediation-agreement', d.n) });
+      Object.assign(c, {
+        mediationOutcome: 'SUCCEEDED',
+        mediationOutcomeAt: addDays(sentAt, 9),
+        mediationOutcomeNote: '委托调解达成协议',
+        agreementId: demoId('mediation-agreement', d.n),
+      });
     }
   }
   return c as CourtCase;
@@ -79,12 +95,32 @@ function caseOf(d: DemoDispute, state: CourtCaseState, numbers: Numbers): CourtC
 
 /** The docking of a case the court sent to mediation (the committee's code is not in the demo data). */
 function handOverOf(d: DemoDispute, c: CourtCase): RequiredEntityData<DockingOutgoing> {
-  const concluded = c.mediationOutcome ? { status: 'CONCLUDED' as const, concludedAt: c.mediationOutcomeAt, outcome: c.mediationOutcome === 'SUCCEEDED' ? 'AGREEMENT' as const : 'NO_AGREEMENT' as const, outcomeSummary: c.mediationOutcomeNote } : {};
+  const concluded = c.mediationOutcome
+    ? {
+        status: 'CONCLUDED' as const,
+        concludedAt: c.mediationOutcomeAt,
+        outcome: c.mediationOutcome === 'SUCCEEDED' ? ('AGREEMENT' as const) : ('NO_AGREEMENT' as const),
+        outcomeSummary: c.mediationOutcomeNote,
+      }
+    : {};
   return {
-    id: demoId('court-docking', d.n), dockingId: demoId('docking-COURT', d.n), fromAgency: 'COURT', toAgency: 'JUSTICE', kind: 'COURT',
-    mode: c.mediationMode === 'ENTRUSTED' ? 'COMMISSION' : 'ENTRUST', recordType: 'CourtCase', recordId: c.id, recordNumber: c.filingNumber ?? c.caseNumber,
-    regionCode: c.regionCode, organizationCode: null, organizationName: committeeOf(d), officerName: null, sentAt: c.mediationSentAt!,
-    status: 'ACCEPTED', acceptedAt: addDays(c.mediationSentAt!, 1), ...concluded,
+    id: demoId('court-docking', d.n),
+    dockingId: demoId('docking-COURT', d.n),
+    fromAgency: 'COURT',
+    toAgency: 'JUSTICE',
+    kind: 'COURT',
+    mode: c.mediationMode === 'ENTRUSTED' ? 'COMMISSION' : 'ENTRUST',
+    recordType: 'CourtCase',
+    recordId: c.id,
+    recordNumber: c.filingNumber ?? c.caseNumber,
+    regionCode: c.regionCode,
+    organizationCode: null,
+    organizationName: committeeOf(d),
+    officerName: null,
+    sentAt: c.mediationSentAt!,
+    status: 'ACCEPTED',
+    acceptedAt: addDays(c.mediationSentAt!, 1),
+    ...concluded,
   };
 }
 
@@ -98,7 +134,7 @@ function confirmationOf(d: DemoDispute, state: ConfirmationState, courtCaseId: s
     courtCaseId,
     agreementId: demoId('mediation-agreement', d.n),
     mediationOrganization: committeeOf(d),
-    agreementSummary: `${d.parties[1]!.name}于协议生效后三个月内分期支付${d.parties[0]!.name}人民币${(d.n * 1700) % 40000 + 3000}元,双方就${d.summary}再无其他争议`,
+    agreementSummary: `${d.parties[1]!.name}于协议生效后三个月内分期支付${d.parties[0]!.name}人民币${((d.n * 1700) % 40000) + 3000}元,双方就${d.summary}再无其他争议`,
     matters: [d.category === '损害赔偿' || d.category === '道路交通事故' ? 'COMPENSATION' : d.category === '合同' ? 'CONTRACT' : 'DEBT'],
     agreementEffectiveAt: effectiveAt,
     applicants: d.parties.map((p) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone })),
@@ -109,11 +145,16 @@ function confirmationOf(d: DemoDispute, state: ConfirmationState, courtCaseId: s
     acceptDueAt: acceptanceDueAt(appliedAt),
     nextDeadlineAt: state === 'APPLIED' ? acceptanceDueAt(appliedAt) : null,
   };
-  if (state === 'REFUSED') Object.assign(j, { refusalReasons: ['LATE_APPLICATION'], refusedAt: addDays(appliedAt, 1), refusalNote: '申请超过调解协议生效之日起三十日' });
+  if (state === 'REFUSED')
+    Object.assign(j, { refusalReasons: ['LATE_APPLICATION'], refusedAt: addDays(appliedAt, 1), refusalNote: '申请超过调解协议生效之日起三十日' });
   if (!['APPLIED', 'REFUSED'].includes(state)) {
     Object.assign(j, { acceptedAt, caseNumber: numbers.next('JUDICIAL_CONFIRMATION', d.regionCode, acceptedAt), ruleDueAt: rulingDueAt(acceptedAt, false) });
     if (state === 'ACCEPTED') j.nextDeadlineAt = j.ruleDueAt;
-    else Object.assign(j, { ruledAt: addDays(acceptedAt, 9), rulingNote: state === 'REJECTED' ? '协议内容损害案外人合法权益,驳回申请' : '调解协议系双方自愿达成,内容不违反法律规定,确认有效' });
+    else
+      Object.assign(j, {
+        ruledAt: addDays(acceptedAt, 9),
+        rulingNote: state === 'REJECTED' ? '协议内容损害案外人合法权益,驳回申请' : '调解协议系双方自愿达成,内容不违反法律规定,确认有效',
+      });
   }
   if (state === 'PERFORMED') j.performedAt = addDays(acceptedAt, 40);
   return j as JudicialConfirmation;
@@ -124,17 +165,25 @@ export async function seedCourt(em: EntityManager, options: SeedOptions): Promis
   const numbers = new Numbers();
   const disputes = demoDisputes(options.disputeCount);
   let confirmations = 0;
-  disputes.filter((x) => x.agencies.court).forEach((d, i) => {
-    const state = CASE_STATES[i % CASE_STATES.length]!;
-    const c = em.create(CourtCase, caseOf(d, state, numbers));
-    if (c.mediationSentAt) em.create(DockingOutgoing, handOverOf(d, c));
-    if (c.mediationOutcome === 'SUCCEEDED' && c.mediationOutcomeAt) {
-      em.create(JudicialConfirmation, confirmationOf(d, CONFIRMATION_STATES[confirmations++ % CONFIRMATION_STATES.length]!, c.id, c.mediationOutcomeAt, numbers));
-    }
-  });
+  disputes
+    .filter((x) => x.agencies.court)
+    .forEach((d, i) => {
+      const state = CASE_STATES[i % CASE_STATES.length]!;
+      const c = em.create(CourtCase, caseOf(d, state, numbers));
+      if (c.mediationSentAt) em.create(DockingOutgoing, handOverOf(d, c));
+      if (c.mediationOutcome === 'SUCCEEDED' && c.mediationOutcomeAt) {
+        em.create(
+          JudicialConfirmation,
+          confirmationOf(d, CONFIRMATION_STATES[confirmations++ % CONFIRMATION_STATES.length]!, c.id, c.mediationOutcomeAt, numbers),
+        );
+      }
+    });
   // Agreements people's mediation reached on its own come to the basic court where the committee sits.
   for (const d of disputes.filter((x) => x.agencies.justice && !x.agencies.court).slice(0, CONFIRMATION_STATES.length)) {
-    em.create(JudicialConfirmation, confirmationOf(d, CONFIRMATION_STATES[confirmations++ % CONFIRMATION_STATES.length]!, null, addDays(d.registeredAt, 15), numbers));
+    em.create(
+      JudicialConfirmation,
+      confirmationOf(d, CONFIRMATION_STATES[confirmations++ % CONFIRMATION_STATES.length]!, null, addDays(d.registeredAt, 15), numbers),
+    );
   }
   await em.flush();
   for (const j of await em.find(JudicialConfirmation, { status: 'ENFORCEMENT_APPLIED' })) {

@@ -14,7 +14,10 @@ import { DockingRef } from './graphql/docking.type.js';
 import { DisputeRef } from './graphql/dispute.type.js';
 import { RegionCourtResolver } from './graphql/indicators.resolver.js';
 import {
-  ConfirmationApplicantResolver, DisputeConfirmationResolver, EnforcementApplicationResolver, JudicialConfirmationResolver,
+  ConfirmationApplicantResolver,
+  DisputeConfirmationResolver,
+  EnforcementApplicationResolver,
+  JudicialConfirmationResolver,
 } from './graphql/judicial-confirmation.resolver.js';
 import { confirmationAccess, courtCaseAccess } from './graphql/record-access.js';
 import { RegionRef } from './graphql/region.type.js';
@@ -26,11 +29,22 @@ export function createCourtSubgraph(options: AgencyOptions<CourtClocks> = {}) {
   return defineSubgraph({
     agency: 'COURT',
     settings: agencySettings(COURT_CLOCKS, options),
-    database: { name: 'court', entities: [CourtCase, JudicialConfirmation, EnforcementApplication, CourtNumber, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
+    database: {
+      name: 'court',
+      entities: [CourtCase, JudicialConfirmation, EnforcementApplication, CourtNumber, PersonalDataAccess, ...DOCKING_ENTITIES],
+      migrations,
+    },
     schema: {
       resolvers: [
-        CourtCaseResolver, DisputeCourtResolver, JudicialConfirmationResolver, ConfirmationApplicantResolver, EnforcementApplicationResolver,
-        DisputeConfirmationResolver, RegionCourtResolver, DockingCourtResolver, createAccessLogResolver('COURT', 'courtAccessLog'),
+        CourtCaseResolver,
+        DisputeCourtResolver,
+        JudicialConfirmationResolver,
+        ConfirmationApplicantResolver,
+        EnforcementApplicationResolver,
+        DisputeConfirmationResolver,
+        RegionCourtResolver,
+        DockingCourtResolver,
+        createAccessLogResolver('COURT', 'courtAccessLog'),
         createEventDeliveriesResolver('COURT', 'courtEventDeliveries'),
       ],
       orphanedTypes: [DisputeRef, RegionRef, DockingRef],

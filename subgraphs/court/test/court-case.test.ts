@@ -12,7 +12,9 @@ describe('court subgraph', () => {
   afterAll(() => stack?.stop());
 
   it('lists court cases newest first with keyset pagination', async () => {
-    const first = await stack.querySubgraph<{ courtCases: { totalCount: number; edges: { node: { receivedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+    const first = await stack.querySubgraph<{
+      courtCases: { totalCount: number; edges: { node: { receivedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    }>(
       'court',
       'query($after: String) { courtCases(first: 5, after: $after) { totalCount edges { node { id receivedAt } } pageInfo { hasNextPage endCursor } } }',
       {},

@@ -19,14 +19,25 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
   let stack: Stack;
   const dispute = demoDisputes().find((d) => d.agencies.court && d.regionCode.startsWith(DEMO_TOWN_DAINAN))!;
   const input = {
-    disputeId: dispute.id, cause: '买卖合同纠纷', regionCode: dispute.regionCode,
-    plaintiffName: person.name, plaintiffIdNumber: person.idNumber, plaintiffPhone: person.phone, defendantName: '兴化市戴南某不锈钢制品有限公司',
+    disputeId: dispute.id,
+    cause: '买卖合同纠纷',
+    regionCode: dispute.regionCode,
+    plaintiffName: person.name,
+    plaintiffIdNumber: person.idNumber,
+    plaintiffPhone: person.phone,
+    defendantName: '兴化市戴南某不锈钢制品有限公司',
   };
   const sql = <T>(query: string, params: unknown[] = []) => stack.subgraphs.court!.orm.em.getConnection().execute<T[]>(query, params);
   const count = async (table: string) => Number((await sql<{ n: string }>(`select count(*) as n from ${table}`))[0]!.n);
-  const receive = async () => (await stack.querySubgraph<{ receiveCivilCase: { id: string } }>('court', RECEIVE, { input }, 'court-staff')).body.data!.receiveCivilCase.id;
+  const receive = async () =>
+    (await stack.querySubgraph<{ receiveCivilCase: { id: string } }>('court', RECEIVE, { input }, 'court-staff')).body.data!.receiveCivilCase.id;
   const divert = async (id: string) => {
-    const { body } = await stack.querySubgraph<{ divertToMediation: { dockingId: string } }>('court', DIVERT, { id, code: COMMITTEE, org: '戴南镇人民调解委员会' }, 'court-staff');
+    const { body } = await stack.querySubgraph<{ divertToMediation: { dockingId: string } }>(
+      'court',
+      DIVERT,
+      { id, code: COMMITTEE, org: '戴南镇人民调解委员会' },
+      'court-staff',
+    );
     expect(body.errors).toBeUndefined();
     return body.data!.divertToMediation.dockingId;
   };
@@ -36,10 +47,20 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
     const event = { id: randomUUID(), type, dockingId, sequence, from: 'JUSTICE', to: 'COURT', occurredAt: new Date().toISOString(), payload } as DockingEvent;
     const body = canonicalJson(event);
     const signature = await signDelivery(body, { from: 'JUSTICE', recipient: 'COURT', privateKey: stack.docking.keys.privateKeys.JUSTICE! });
-    const response = await fetch(stack.docking.settings.endpoints.COURT, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
+    const response = await fetch(stack.docking.settings.endpoints.COURT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },
+      body,
+    });
     expect(response.status, await response.text()).toBe(200);
   };
-  const accepted = () => ({ acceptedAt: new Date().toISOString(), caseId: randomUUID(), caseNumber: '兴司调〔2026〕0950号', organizationName: '戴南镇人民调解委员会', mediatorName: '顾秀英' });
+  const accepted = () => ({
+    acceptedAt: new Date().toISOString(),
+    caseId: randomUUID(),
+    caseNumber: '兴司调〔2026〕0950号',
+    organizationName: '戴南镇人民调解委员会',
+    mediatorName: '顾秀英',
+  });
 
   beforeAll(async () => {
     stack = await startStack({ subgraphs: [courtSubgraph], gateway: false, seed: true, hubRegister: demoDisputes() });
@@ -50,17 +71,30 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
     const id = await receive();
     const before = await count('docking_outbox');
     const dockingId = await divert(id);
-    const rows = await sql<{ recipient: string; type: string; sequence: number; payload: Record<string, any> }>( // eslint-disable-line @typescript-eslint/no-explicit-any -- read by path
-      'select recipient, type, sequence, payload from docking_outbox where docking_id = ? order by recipient', [dockingId],
-    );
-    expect(rows.map((r) => [r.recipient, r.type, Number(r.sequence)])).toEqual([['GOVERNANCE', 'DockingRequested', 1], ['JUSTICE', 'DockingRequested', 1]]);
+    const rows = await sql<{
+      recipient: string;
+      type: string;
+      sequence: number;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read by path
+      payload: Record<string, any>;
+    }>('select recipient, type, sequence, payload from docking_outbox where docking_id = ? order by recipient', [dockingId]);
+    expect(rows.map((r) => [r.recipient, r.type, Number(r.sequence)])).toEqual([
+      ['GOVERNANCE', 'DockingRequested', 1],
+      ['JUSTICE', 'DockingRequested', 1],
+    ]);
     expect(await count('docking_outbox')).toBe(before + 2);
     const payload = typeof rows[0]!.payload === 'string' ? JSON.parse(rows[0]!.payload) : rows[0]!.payload;
     expect(payload).toMatchObject({
-      kind: 'COURT', mode: 'ENTRUST', disputeId: dispute.id, regionCode: dispute.regionCode,
+      kind: 'COURT',
+      mode: 'ENTRUST',
+      disputeId: dispute.id,
+      regionCode: dispute.regionCode,
       source: { agency: 'COURT', recordType: 'CourtCase', recordId: id, organizationCode: '113212810140900121' },
       target: { organizationCode: COMMITTEE, organizationName: '戴南镇人民调解委员会' },
-      parties: [{ role: 'APPLICANT', name: person.name, idNumber: person.idNumber }, { role: 'RESPONDENT', name: '兴化市戴南某不锈钢制品有限公司' }],
+      parties: [
+        { role: 'APPLICANT', name: person.name, idNumber: person.idNumber },
+        { role: 'RESPONDENT', name: '兴化市戴南某不锈钢制品有限公司' },
+      ],
     });
     expect(payload.procedure).toBeUndefined();
     expect(await view(id)).toMatchObject({ status: 'DIVERTED_TO_MEDIATION', dockingId });
@@ -85,8 +119,18 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
     await fromJustice(dockingId, 1, 'DockingAccepted', accepted());
     expect(await view(id)).toMatchObject({ status: 'DIVERTED_TO_MEDIATION', mediationCaseNumber: '兴司调〔2026〕0950号' });
     expect((await view(id)).mediationAcceptedAt).toBeTruthy();
-    await fromJustice(dockingId, 2, 'MediationConcluded', { concludedAt: new Date().toISOString(), outcome: 'NO_AGREEMENT', summary: '调解不成:双方对赔偿数额分歧较大', agreement: null });
-    expect(await view(id)).toMatchObject({ status: 'MEDIATION_FAILED', mediationOutcome: 'FAILED', mediationOutcomeNote: '调解不成:双方对赔偿数额分歧较大', mediationDueAt: null });
+    await fromJustice(dockingId, 2, 'MediationConcluded', {
+      concludedAt: new Date().toISOString(),
+      outcome: 'NO_AGREEMENT',
+      summary: '调解不成:双方对赔偿数额分歧较大',
+      agreement: null,
+    });
+    expect(await view(id)).toMatchObject({
+      status: 'MEDIATION_FAILED',
+      mediationOutcome: 'FAILED',
+      mediationOutcomeNote: '调解不成:双方对赔偿数额分歧较大',
+      mediationDueAt: null,
+    });
     const filed = await stack.querySubgraph<{ fileCase: { status: string } }>('court', FILE, { id }, 'court-staff');
     expect(filed.body.data!.fileCase.status).toBe('FILED');
   });
@@ -95,19 +139,30 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
     const id = await receive();
     await stack.querySubgraph('court', FILE, { id }, 'court-staff');
     const key = randomUUID();
-    const { body } = await stack.querySubgraph<{ entrustMediation: { dockingId: string; mediationDueAt: string; mediationSentAt: string } }>('court', ENTRUST, { id, code: COMMITTEE, key }, 'court-staff');
+    const { body } = await stack.querySubgraph<{ entrustMediation: { dockingId: string; mediationDueAt: string; mediationSentAt: string } }>(
+      'court',
+      ENTRUST,
+      { id, code: COMMITTEE, key },
+      'court-staff',
+    );
     const { dockingId, mediationDueAt, mediationSentAt } = body.data!.entrustMediation;
     // A retry with the same key (the answer was lost) returns the same docking and sends nothing more.
     const retried = await stack.querySubgraph<{ entrustMediation: { dockingId: string } }>('court', ENTRUST, { id, code: COMMITTEE, key }, 'court-staff');
     expect(retried.body.data!.entrustMediation).toEqual(body.data!.entrustMediation);
     expect((await sql(`select 1 from docking_outbox where docking_id = ?`, [dockingId])).length).toBe(2);
     expect((Date.parse(mediationDueAt) - Date.parse(mediationSentAt)) / 86_400_000).toBe(7);
-    const [row] = await sql<{ payload: Record<string, unknown> | string }>(`select payload from docking_outbox where docking_id = ? and recipient = 'JUSTICE'`, [dockingId]);
+    const [row] = await sql<{ payload: Record<string, unknown> | string }>(
+      `select payload from docking_outbox where docking_id = ? and recipient = 'JUSTICE'`,
+      [dockingId],
+    );
     const payload = typeof row!.payload === 'string' ? JSON.parse(row!.payload) : row!.payload;
     expect(payload).toMatchObject({ kind: 'COURT', mode: 'COMMISSION', procedure: 'SUMMARY' });
     await fromJustice(dockingId, 1, 'DockingAccepted', accepted());
     await fromJustice(dockingId, 2, 'MediationConcluded', {
-      concludedAt: new Date().toISOString(), outcome: 'AGREEMENT', summary: '调解成功,达成协议:被告于十日内支付货款', agreement: { number: '兴司调协〔2026〕0950号', effectiveDate: null, amount: 5000, performBy: null },
+      concludedAt: new Date().toISOString(),
+      outcome: 'AGREEMENT',
+      summary: '调解成功,达成协议:被告于十日内支付货款',
+      agreement: { number: '兴司调协〔2026〕0950号', effectiveDate: null, amount: 5000, performBy: null },
     });
     expect(await view(id)).toMatchObject({ status: 'SETTLED_BY_MEDIATION', stage: 'FILED', mediationOutcome: 'SUCCEEDED' });
   });
@@ -116,9 +171,19 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
     const id = await receive();
     const dockingId = await divert(id);
     await fromJustice(dockingId, 1, 'DockingRejected', { rejectedAt: new Date().toISOString(), reason: '纠纷不属于本调委会受理范围' });
-    expect(await view(id)).toMatchObject({ status: 'RECEIVED', stage: 'PRE_FILING', mediationRejectionReason: '纠纷不属于本调委会受理范围', mediationDueAt: null });
+    expect(await view(id)).toMatchObject({
+      status: 'RECEIVED',
+      stage: 'PRE_FILING',
+      mediationRejectionReason: '纠纷不属于本调委会受理范围',
+      mediationDueAt: null,
+    });
     // A late event about the refused docking changes nothing (and is not retried in vain).
-    await fromJustice(dockingId, 2, 'MediationConcluded', { concludedAt: new Date().toISOString(), outcome: 'AGREEMENT', summary: '调解成功', agreement: null });
+    await fromJustice(dockingId, 2, 'MediationConcluded', {
+      concludedAt: new Date().toISOString(),
+      outcome: 'AGREEMENT',
+      summary: '调解成功',
+      agreement: null,
+    });
     expect((await view(id)).status).toBe('RECEIVED');
     const again = await divert(id);
     expect(again).not.toBe(dockingId);
@@ -129,29 +194,80 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
     const id = await receive();
     const dockingId = await divert(id);
     await fromJustice(dockingId, 1, 'DockingAccepted', accepted());
-    await fromJustice(dockingId, 2, 'MediationConcluded', { concludedAt: new Date().toISOString(), outcome: 'AGREEMENT', summary: '调解成功,达成协议', agreement: null });
+    await fromJustice(dockingId, 2, 'MediationConcluded', {
+      concludedAt: new Date().toISOString(),
+      outcome: 'AGREEMENT',
+      summary: '调解成功,达成协议',
+      agreement: null,
+    });
     const today = new Date().toISOString().slice(0, 10);
     const application = (applicationId: string, applicants: Record<string, unknown>[]) => ({
-      applicationId, agreementId: randomUUID(), agreementNumber: '兴司调协〔2026〕0950号', effectiveDate: today, appliedAt: new Date().toISOString(),
-      applicants, matters: '被告于十日内支付货款5000元', courtCaseId: null, regionCode: dispute.regionCode,
+      applicationId,
+      agreementId: randomUUID(),
+      agreementNumber: '兴司调协〔2026〕0950号',
+      effectiveDate: today,
+      appliedAt: new Date().toISOString(),
+      applicants,
+      matters: '被告于十日内支付货款5000元',
+      courtCaseId: null,
+      regionCode: dispute.regionCode,
     });
     // A malformed application (bad 身份证号) is logged, not applied, and not retried in vain.
     const before = await count('judicial_confirmation');
-    await fromJustice(dockingId, 3, 'JudicialConfirmationRequested', application(randomUUID(), [{ name: person.name, role: 'APPLICANT', idNumber: '123' }, { name: '李四', role: 'RESPONDENT' }]));
+    await fromJustice(
+      dockingId,
+      3,
+      'JudicialConfirmationRequested',
+      application(randomUUID(), [
+        { name: person.name, role: 'APPLICANT', idNumber: '123' },
+        { name: '李四', role: 'RESPONDENT' },
+      ]),
+    );
     expect(await count('judicial_confirmation')).toBe(before);
     const applicationId = randomUUID();
-    await fromJustice(dockingId, 4, 'JudicialConfirmationRequested', application(applicationId, [{ name: person.name, role: 'APPLICANT', idNumber: person.idNumber }, { name: '李四', role: 'RESPONDENT', idNumber: null }]));
-    const [row] = await sql<{ id: string; docking_id: string; court_case_id: string; joint_application: boolean; matters: string[] }>('select * from judicial_confirmation where application_id = ?', [applicationId]);
+    await fromJustice(
+      dockingId,
+      4,
+      'JudicialConfirmationRequested',
+      application(applicationId, [
+        { name: person.name, role: 'APPLICANT', idNumber: person.idNumber },
+        { name: '李四', role: 'RESPONDENT', idNumber: null },
+      ]),
+    );
+    const [row] = await sql<{ id: string; docking_id: string; court_case_id: string; joint_application: boolean; matters: string[] }>(
+      'select * from judicial_confirmation where application_id = ?',
+      [applicationId],
+    );
     expect(row).toMatchObject({ docking_id: dockingId, court_case_id: id, joint_application: true, matters: ['OTHER'] });
-    const ruled = async () => sql<{ recipient: string; payload: Record<string, unknown> | string }>(`select recipient, payload from docking_outbox where docking_id = ? and type = 'JudicialConfirmationRuled' order by recipient`, [dockingId]);
-    const accept = await stack.querySubgraph<{ acceptJudicialConfirmation: { caseNumber: string } }>('court', 'mutation($id: ID!) { acceptJudicialConfirmation(id: $id) { caseNumber } }', { id: row!.id }, 'court-staff');
+    const ruled = async () =>
+      sql<{ recipient: string; payload: Record<string, unknown> | string }>(
+        `select recipient, payload from docking_outbox where docking_id = ? and type = 'JudicialConfirmationRuled' order by recipient`,
+        [dockingId],
+      );
+    const accept = await stack.querySubgraph<{ acceptJudicialConfirmation: { caseNumber: string } }>(
+      'court',
+      'mutation($id: ID!) { acceptJudicialConfirmation(id: $id) { caseNumber } }',
+      { id: row!.id },
+      'court-staff',
+    );
     expect(accept.body.errors).toBeUndefined();
     expect(await ruled()).toEqual([]);
-    const rule = await stack.querySubgraph('court', 'mutation($id: ID!) { ruleOnJudicialConfirmation(id: $id, confirmed: true, note: "协议合法有效") { status dockingId } }', { id: row!.id }, 'court-staff');
+    const rule = await stack.querySubgraph(
+      'court',
+      'mutation($id: ID!) { ruleOnJudicialConfirmation(id: $id, confirmed: true, note: "协议合法有效") { status dockingId } }',
+      { id: row!.id },
+      'court-staff',
+    );
     expect(rule.body.data).toMatchObject({ ruleOnJudicialConfirmation: { status: 'CONFIRMED', dockingId } });
     const rows = await ruled();
     expect(rows.map((r) => r.recipient)).toEqual(['GOVERNANCE', 'JUSTICE']);
     const payload = typeof rows[1]!.payload === 'string' ? JSON.parse(rows[1]!.payload) : rows[1]!.payload;
-    expect(payload).toMatchObject({ applicationId, confirmationId: row!.id, caseNumber: accept.body.data!.acceptJudicialConfirmation.caseNumber, ruling: 'CONFIRMED', reason: '协议合法有效' });
+    expect(payload).toMatchObject({
+      applicationId,
+      confirmationId: row!.id,
+      caseNumber: accept.body.data!.acceptJudicialConfirmation.caseNumber,
+      ruling: 'CONFIRMED',
+      reason: '协议合法有效',
+    });
   });
 });

@@ -19,24 +19,32 @@ describe('司法确认 (judicial confirmation)', () => {
   let stack: Stack;
   let seq = 0;
   const dispute = demoDisputes().find((d) => d.agencies.justice && !d.agencies.court)!;
-  const count = async (table: string) => Number((await stack.subgraphs.court!.orm.em.getConnection().execute<{ n: string }[]>(`select count(*) as n from ${table}`))[0]!.n);
+  const count = async (table: string) =>
+    Number((await stack.subgraphs.court!.orm.em.getConnection().execute<{ n: string }[]>(`select count(*) as n from ${table}`))[0]!.n);
 
   /** An application arriving from the justice side, as the future docking event handler will pass it. */
   const apply = (overrides: Partial<JudicialConfirmationApplication> = {}, now = new Date()) => {
     seq += 1;
-    return receiveJudicialConfirmationApplication(stack.subgraphs.court!.orm.em.fork(), {
-      applicationId: `test-application-${seq}`,
-      disputeId: dispute.id,
-      agreementId: demoId('test-agreement', seq),
-      mediationOrganization: '戴南镇人民调解委员会',
-      agreementSummary: '乙方于三个月内分三期向甲方支付货款人民币36000元',
-      matters: ['DEBT'],
-      agreementEffectiveAt: new Date(now.getTime() - 5 * DAY),
-      applicants: [{ name: a.name, idNumber: a.idNumber, phone: a.phone }, { name: b.name, idNumber: b.idNumber, phone: b.phone }],
-      jointApplication: true,
-      regionCode: dispute.regionCode,
-      ...overrides,
-    }, court.settings);
+    return receiveJudicialConfirmationApplication(
+      stack.subgraphs.court!.orm.em.fork(),
+      {
+        applicationId: `test-application-${seq}`,
+        disputeId: dispute.id,
+        agreementId: demoId('test-agreement', seq),
+        mediationOrganization: '戴南镇人民调解委员会',
+        agreementSummary: '乙方于三个月内分三期向甲方支付货款人民币36000元',
+        matters: ['DEBT'],
+        agreementEffectiveAt: new Date(now.getTime() - 5 * DAY),
+        applicants: [
+          { name: a.name, idNumber: a.idNumber, phone: a.phone },
+          { name: b.name, idNumber: b.idNumber, phone: b.phone },
+        ],
+        jointApplication: true,
+        regionCode: dispute.regionCode,
+        ...overrides,
+      },
+      court.settings,
+    );
   };
 
   beforeAll(async () => {
@@ -50,22 +58,38 @@ describe('司法确认 (judicial confirmation)', () => {
     expect((received.acceptDueAt.getTime() - received.appliedAt.getTime()) / DAY).toBe(3);
     const again = await apply({ applicationId: received.applicationId });
     expect(again.id).toBe(received.id);
-    const accepted = await stack.querySubgraph<{ acceptJudicialConfirmation: { status: string; caseNumber: string; ruleDueAt: string; nextDeadlineAt: string } }>('court', ACCEPT, { id: received.id }, 'court-staff');
+    const accepted = await stack.querySubgraph<{
+      acceptJudicialConfirmation: { status: string; caseNumber: string; ruleDueAt: string; nextDeadlineAt: string };
+    }>('court', ACCEPT, { id: received.id }, 'court-staff');
     const acc = accepted.body.data!.acceptJudicialConfirmation;
     expect(acc.status).toBe('ACCEPTED');
     expect(acc.caseNumber).toMatch(/^\(2026\)苏1281民特调确字\d+号$/);
     expect(acc.nextDeadlineAt).toBe(acc.ruleDueAt);
-    const ruled = await stack.querySubgraph<{ ruleOnJudicialConfirmation: { status: string; nextDeadlineAt: string | null } }>('court', RULE, { id: received.id, ok: true }, 'court-staff');
+    const ruled = await stack.querySubgraph<{ ruleOnJudicialConfirmation: { status: string; nextDeadlineAt: string | null } }>(
+      'court',
+      RULE,
+      { id: received.id, ok: true },
+      'court-staff',
+    );
     expect(ruled.body.data!.ruleOnJudicialConfirmation).toMatchObject({ status: 'CONFIRMED', nextDeadlineAt: null });
     const stranger = await stack.querySubgraph('court', ENFORCE, { id: received.id, who: '王某某' }, 'court-staff');
     expect(stranger.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'applicantName' });
-    const enforced = await stack.querySubgraph<{ applyForEnforcement: { caseNumber: string; status: string; applicantName: string } }>('court', ENFORCE, { id: received.id, who: a.name }, 'court-staff');
+    const enforced = await stack.querySubgraph<{ applyForEnforcement: { caseNumber: string; status: string; applicantName: string } }>(
+      'court',
+      ENFORCE,
+      { id: received.id, who: a.name },
+      'court-staff',
+    );
     expect(enforced.body.data!.applyForEnforcement).toMatchObject({ status: 'APPLIED', applicantName: a.name });
     expect(enforced.body.data!.applyForEnforcement.caseNumber).toMatch(/^\(2026\)苏1281执\d+号$/);
-    const view = await stack.querySubgraph<{ judicialConfirmation: { status: string; enforcement: { applicantName: string }; applicants: { name: string; idNumber: string }[] } }>('court', BY_ID, { id: received.id }, 'court-staff');
+    const view = await stack.querySubgraph<{
+      judicialConfirmation: { status: string; enforcement: { applicantName: string }; applicants: { name: string; idNumber: string }[] };
+    }>('court', BY_ID, { id: received.id }, 'court-staff');
     expect(view.body.data!.judicialConfirmation.status).toBe('ENFORCEMENT_APPLIED');
     expect(view.body.data!.judicialConfirmation.applicants.map((x) => x.idNumber)).toEqual([a.idNumber, b.idNumber]);
-    const leader = await stack.querySubgraph<{ judicialConfirmation: { enforcement: { applicantName: string }; applicants: { name: string; idNumber: string; phone: string }[] } }>('court', BY_ID, { id: received.id }, 'leader');
+    const leader = await stack.querySubgraph<{
+      judicialConfirmation: { enforcement: { applicantName: string }; applicants: { name: string; idNumber: string; phone: string }[] };
+    }>('court', BY_ID, { id: received.id }, 'leader');
     expect(leader.body.data!.judicialConfirmation.applicants[0]!.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(leader.body.data!.judicialConfirmation.enforcement.applicantName).not.toBe(a.name);
     const twice = await stack.querySubgraph('court', ENFORCE, { id: received.id, who: a.name }, 'court-staff');
@@ -83,10 +107,20 @@ describe('司法确认 (judicial confirmation)', () => {
     const refused = await stack.querySubgraph('court', ACCEPT, { id: received.id }, 'court-staff');
     expect(refused.body.errors![0]!.extensions).toMatchObject({ code: 'NOT_ELIGIBLE', reasons });
     expect(refused.body.errors![0]!.message).toMatch(message);
-    const unchanged = await stack.querySubgraph<{ judicialConfirmation: { status: string; caseNumber: string | null } }>('court', BY_ID, { id: received.id }, 'court-staff');
+    const unchanged = await stack.querySubgraph<{ judicialConfirmation: { status: string; caseNumber: string | null } }>(
+      'court',
+      BY_ID,
+      { id: received.id },
+      'court-staff',
+    );
     expect(unchanged.body.data!.judicialConfirmation).toMatchObject({ status: 'APPLIED', caseNumber: null });
     expect(await count('court_number')).toBe(numbers);
-    const done = await stack.querySubgraph<{ refuseJudicialConfirmation: { status: string; refusalReasons: string[]; nextDeadlineAt: string | null } }>('court', REFUSE, { id: received.id, note: null }, 'court-staff');
+    const done = await stack.querySubgraph<{ refuseJudicialConfirmation: { status: string; refusalReasons: string[]; nextDeadlineAt: string | null } }>(
+      'court',
+      REFUSE,
+      { id: received.id, note: null },
+      'court-staff',
+    );
     expect(done.body.data!.refuseJudicialConfirmation).toMatchObject({ status: 'REFUSED', refusalReasons: reasons, nextDeadlineAt: null });
   });
 
@@ -95,7 +129,10 @@ describe('司法确认 (judicial confirmation)', () => {
     const bare = await stack.querySubgraph('court', REFUSE, { id: received.id, note: null }, 'court-staff');
     expect(bare.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'note' });
     const noted = await stack.querySubgraph<{ refuseJudicialConfirmation: { status: string; refusalReasons: string[]; refusalNote: string } }>(
-      'court', REFUSE, { id: received.id, note: '申请人未提交调解协议原件' }, 'court-staff',
+      'court',
+      REFUSE,
+      { id: received.id, note: '申请人未提交调解协议原件' },
+      'court-staff',
     );
     expect(noted.body.data!.refuseJudicialConfirmation).toMatchObject({ status: 'REFUSED', refusalReasons: [], refusalNote: '申请人未提交调解协议原件' });
   });
@@ -110,23 +147,44 @@ describe('司法确认 (judicial confirmation)', () => {
     expect(due.find((n) => n.id === received.id)).toMatchObject({ status: 'ACCEPTED', overdue: true });
     expect([...due.map((n) => n.nextDeadlineAt)].sort()).toEqual(due.map((n) => n.nextDeadlineAt));
     expect(new Set(due.map((n) => n.status))).toEqual(new Set(['APPLIED', 'ACCEPTED']));
-    const extended = await stack.querySubgraph<{ extendRuling: { rulingExtended: boolean; extensionApprovedBy: string; ruleDueAt: string } }>('court', EXTEND, { id: received.id }, 'court-staff');
+    const extended = await stack.querySubgraph<{ extendRuling: { rulingExtended: boolean; extensionApprovedBy: string; ruleDueAt: string } }>(
+      'court',
+      EXTEND,
+      { id: received.id },
+      'court-staff',
+    );
     expect(extended.body.data!.extendRuling).toMatchObject({ rulingExtended: true, extensionApprovedBy: '李院长' });
     const after = (await stack.querySubgraph<Due>('court', q, { asOf }, 'court-staff')).body.data!.confirmationsDue.edges.map((e) => e.node);
     expect(after.find((n) => n.id === received.id)!.overdue).toBe(false);
     const again = await stack.querySubgraph('court', EXTEND, { id: received.id }, 'court-staff');
     expect(again.body.errors![0]!.extensions!.code).toBe('ALREADY_EXTENDED');
-    const rejected = await stack.querySubgraph<{ ruleOnJudicialConfirmation: { status: string } }>('court', RULE, { id: received.id, ok: false }, 'court-staff');
+    const rejected = await stack.querySubgraph<{ ruleOnJudicialConfirmation: { status: string } }>(
+      'court',
+      RULE,
+      { id: received.id, ok: false },
+      'court-staff',
+    );
     expect(rejected.body.data!.ruleOnJudicialConfirmation.status).toBe('REJECTED');
-    const performed = await stack.querySubgraph('court', 'mutation($id: ID!) { recordAgreementPerformed(id: $id) { status } }', { id: received.id }, 'court-staff');
+    const performed = await stack.querySubgraph(
+      'court',
+      'mutation($id: ID!) { recordAgreementPerformed(id: $id) { status } }',
+      { id: received.id },
+      'court-staff',
+    );
     expect(performed.body.errors![0]!.extensions!.code).toBe('ILLEGAL_TRANSITION');
   });
 
   it('validates the application at the entry point and writes nothing', async () => {
     const before = await count('judicial_confirmation');
     await expect(apply({ matters: ['DIVORCE'] })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'matters' } });
-    await expect(apply({ applicants: [{ name: a.name, idNumber: '123' }] })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'applicants.0.idNumber' } });
-    await expect(apply({ agreementEffectiveAt: new Date(Date.now() + DAY) })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'agreementEffectiveAt' } });
+    await expect(apply({ applicants: [{ name: a.name, idNumber: '123' }] })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { field: 'applicants.0.idNumber' },
+    });
+    await expect(apply({ agreementEffectiveAt: new Date(Date.now() + DAY) })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { field: 'agreementEffectiveAt' },
+    });
     await expect(apply({ courtCaseId: demoId('court-case', 9999) })).rejects.toMatchObject({ code: 'COURT_CASE_NOT_FOUND' });
     expect(await count('judicial_confirmation')).toBe(before);
   });
@@ -140,7 +198,10 @@ describe('司法确认 (judicial confirmation)', () => {
     const elsewhere = await stack.querySubgraph('court', ACCEPT, { id: received.id }, callerOf('court-staff', { jurisdiction: '321282' }));
     expect(elsewhere.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const q = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Dispute { judicialConfirmations { id } } ... on JudicialConfirmation { id } } }';
-    const r = [{ __typename: 'Dispute', id: dispute.id }, { __typename: 'JudicialConfirmation', id: received.id }];
+    const r = [
+      { __typename: 'Dispute', id: dispute.id },
+      { __typename: 'JudicialConfirmation', id: received.id },
+    ];
     const police = await stack.querySubgraph<{ _entities: unknown[] }>('court', q, { r }, 'police-officer');
     expect(police.body.data!._entities).toEqual([{ judicialConfirmations: [] }, null]);
     const court = await stack.querySubgraph<{ _entities: [{ judicialConfirmations: { id: string }[] }, { id: string }] }>('court', q, { r }, 'court-staff');

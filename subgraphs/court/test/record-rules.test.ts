@@ -22,7 +22,9 @@ recordRuleConformance({
     const em = stack.subgraphs.court!.orm.em.fork();
     // A case the seed sent to mediation (委派/委托): its hand-over is the court's outgoing docking.
     const handOvers = await em.find(DockingOutgoing, { fromAgency: 'COURT', recordType: 'CourtCase', regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } });
-    const c = (await em.find(CourtCase, { id: { $in: handOvers.map((h) => h.recordId) } }, { orderBy: { id: 'asc' } })).find((x) => !isMinor({ idNumber: x.plaintiffIdNumber }))!;
+    const c = (await em.find(CourtCase, { id: { $in: handOvers.map((h) => h.recordId) } }, { orderBy: { id: 'asc' } })).find(
+      (x) => !isMinor({ idNumber: x.plaintiffIdNumber }),
+    )!;
     const dockingId = handOvers.find((h) => h.recordId === c.id)!.dockingId;
     const j = (await em.find(JudicialConfirmation, {}, { orderBy: { id: 'asc' } })).find((x) => !x.applicants.some((a) => isMinor(a)))!;
     const courtCase = { type: 'CourtCase', id: c.id, disputeId: c.disputeId, dockingId };
@@ -35,13 +37,41 @@ recordRuleConformance({
     };
   },
   cases: [
-    { record: 'courtCase', path: 'root', expect: { 'court-staff': 'FULL', leader: 'MASKED', 'police-officer': 'FORBIDDEN', mediator: 'FORBIDDEN', elsewhere: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } },
-    { record: 'courtCase', path: 'entities', expect: { 'court-staff': 'FULL', leader: 'MASKED', 'police-officer': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' } },
-    { record: 'courtCase', path: 'dispute', expect: { 'court-staff': 'FULL', leader: 'MASKED', 'police-officer': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' } },
+    {
+      record: 'courtCase',
+      path: 'root',
+      expect: {
+        'court-staff': 'FULL',
+        leader: 'MASKED',
+        'police-officer': 'FORBIDDEN',
+        mediator: 'FORBIDDEN',
+        elsewhere: 'FORBIDDEN',
+        anonymous: 'UNAUTHENTICATED',
+      },
+    },
+    {
+      record: 'courtCase',
+      path: 'entities',
+      expect: { 'court-staff': 'FULL', leader: 'MASKED', 'police-officer': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+    },
+    {
+      record: 'courtCase',
+      path: 'dispute',
+      expect: { 'court-staff': 'FULL', leader: 'MASKED', 'police-officer': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+    },
     // Through its docking the mediation side and the hub see the case, masked.
     {
-      record: 'courtCase', path: 'docking',
-      expect: { 'court-staff': 'FULL', mediator: 'MASKED', 'hub-coordinator': 'MASKED', leader: 'MASKED', 'police-officer': 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+      record: 'courtCase',
+      path: 'docking',
+      expect: {
+        'court-staff': 'FULL',
+        mediator: 'MASKED',
+        'hub-coordinator': 'MASKED',
+        leader: 'MASKED',
+        'police-officer': 'NONE',
+        elsewhere: 'NONE',
+        anonymous: 'NONE',
+      },
     },
     { record: 'courtCaseInUpperCase', path: 'root', expect: { 'court-staff': 'FULL' } },
     { record: 'courtCaseInUpperCase', path: 'entities', expect: { 'court-staff': 'FULL' } },
@@ -55,14 +85,35 @@ recordRuleConformance({
     { record: 'malformedCase', path: 'entities', expect: { 'court-staff': 'ABSENT' } },
     { record: 'malformedCase', path: 'dispute', expect: { 'court-staff': 'ABSENT' } },
     { record: 'malformedCase', path: 'docking', expect: { 'court-staff': 'ABSENT' } },
-    { record: 'confirmation', path: 'root', expect: { 'court-staff': 'FULL', leader: 'MASKED', 'police-officer': 'FORBIDDEN', elsewhere: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } },
-    { record: 'confirmation', path: 'entities', expect: { 'court-staff': 'FULL', leader: 'MASKED', 'police-officer': 'NONE', elsewhere: 'NONE', anonymous: 'NONE' } },
-    { record: 'confirmation', path: 'dispute', expect: { 'court-staff': 'FULL', leader: 'MASKED', 'police-officer': 'NONE', mediator: 'NONE', anonymous: 'NONE' } },
+    {
+      record: 'confirmation',
+      path: 'root',
+      expect: { 'court-staff': 'FULL', leader: 'MASKED', 'police-officer': 'FORBIDDEN', elsewhere: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    },
+    {
+      record: 'confirmation',
+      path: 'entities',
+      expect: { 'court-staff': 'FULL', leader: 'MASKED', 'police-officer': 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+    },
+    {
+      record: 'confirmation',
+      path: 'dispute',
+      expect: { 'court-staff': 'FULL', leader: 'MASKED', 'police-officer': 'NONE', mediator: 'NONE', anonymous: 'NONE' },
+    },
   ],
   lists: [
-    { list: 'courtCases', expect: { 'court-staff': withCourt.length, leader: withCourt.length, elsewhere: 0, 'police-officer': 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } },
+    {
+      list: 'courtCases',
+      expect: { 'court-staff': withCourt.length, leader: withCourt.length, elsewhere: 0, 'police-officer': 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    },
   ],
   batches: [
-    { type: 'CourtCase', path: 'dispute', as: 'court-staff', keys: demoDisputes().map((d) => d.id), counts: demoDisputes().map((d) => (d.agencies.court ? 1 : 0)) },
+    {
+      type: 'CourtCase',
+      path: 'dispute',
+      as: 'court-staff',
+      keys: demoDisputes().map((d) => d.id),
+      counts: demoDisputes().map((d) => (d.agencies.court ? 1 : 0)),
+    },
   ],
 });

@@ -9,4 +9,13 @@ import { Migration20261201120000 } from './Migration20261201120000.js';
 import { Migration20261201122251 } from './Migration20261201122251.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- governance`). */
-export const migrations = migrationList(Migration20261128164453, Migration20261128170845, Migration20261128171335, Migration20261128173100, Migration20261128180330, Migration20261201114707, Migration20261201120000, Migration20261201122251);
+export const migrations = migrationList(
+  Migration20261128164453,
+  Migration20261128170845,
+  Migration20261128171335,
+  Migration20261128173100,
+  Migration20261128180330,
+  Migration20261201114707,
+  Migration20261201120000,
+  Migration20261201122251,
+);

@@ -35,15 +35,49 @@ const MEDIATORS = ['顾国平', '周桂芳', '王建华', '陈秀兰', '朱德�
 /** 服务清单 of the demo county. */
 const SERVICE_ITEMS = [
   ['FW-001', '人民调解', '《中华人民共和国人民调解法》', 'VILLAGE', '村(社区)人民调解委员会', '双方当事人自愿', '身份证明;纠纷情况说明'],
-  ['FW-002', '诉前调解(委派调解)', '《最高人民法院关于人民法院特邀调解的规定》', 'COUNTY', '兴化市人民法院诉讼服务中心', '已向法院起诉、适宜调解的民事纠纷', '起诉状;身份证明;证据材料'],
-  ['FW-003', '司法确认', '《中华人民共和国民事诉讼法》第二百零一条', 'COUNTY', '兴化市人民法院', '调解协议生效之日起 30 日内双方共同申请', '调解协议;身份证明;司法确认申请书'],
+  [
+    'FW-002',
+    '诉前调解(委派调解)',
+    '《最高人民法院关于人民法院特邀调解的规定》',
+    'COUNTY',
+    '兴化市人民法院诉讼服务中心',
+    '已向法院起诉、适宜调解的民事纠纷',
+    '起诉状;身份证明;证据材料',
+  ],
+  [
+    'FW-003',
+    '司法确认',
+    '《中华人民共和国民事诉讼法》第二百零一条',
+    'COUNTY',
+    '兴化市人民法院',
+    '调解协议生效之日起 30 日内双方共同申请',
+    '调解协议;身份证明;司法确认申请书',
+  ],
   ['FW-004', '法律援助', '《中华人民共和国法律援助法》', 'COUNTY', '兴化市法律援助中心', '经济困难或法定援助情形', '申请表;经济状况说明;身份证明'],
-  ['FW-005', '劳动人事争议仲裁', '《中华人民共和国劳动争议调解仲裁法》', 'COUNTY', '兴化市劳动人事争议仲裁委员会', '劳动争议发生之日起一年内', '仲裁申请书;劳动关系证明'],
+  [
+    'FW-005',
+    '劳动人事争议仲裁',
+    '《中华人民共和国劳动争议调解仲裁法》',
+    'COUNTY',
+    '兴化市劳动人事争议仲裁委员会',
+    '劳动争议发生之日起一年内',
+    '仲裁申请书;劳动关系证明',
+  ],
   ['FW-006', '信访事项办理', '《信访工作条例》', 'COUNTY', '兴化市信访局', '依法不属于诉讼、仲裁、行政复议途径的事项', '信访材料;身份证明'],
 ] as const;
 
 /** The demo's spread over the workflow: each state at several tiers, every channel (from demo-data). */
-const TARGETS: DisputeState[] = ['REGISTERED', 'ROUTED', 'IN_MEDIATION', 'RESOLVED', 'UNRESOLVED', 'UNDER_REVIEW', 'REVIEWED', 'CLOSED', 'GUIDED_TO_LITIGATION'];
+const TARGETS: DisputeState[] = [
+  'REGISTERED',
+  'ROUTED',
+  'IN_MEDIATION',
+  'RESOLVED',
+  'UNRESOLVED',
+  'UNDER_REVIEW',
+  'REVIEWED',
+  'CLOSED',
+  'GUIDED_TO_LITIGATION',
+];
 
 function pathTo(target: DisputeState, tier: Tier, extraAttempts: number): DisputeEvent[] {
   if (target === 'REGISTERED') return [];
@@ -63,7 +97,17 @@ function pathTo(target: DisputeState, tier: Tier, extraAttempts: number): Disput
 export async function seedGovernance(em: EntityManager, options: SeedOptions): Promise<void> {
   for (const row of demoRegions) em.create(Region, { ...row, population: demoPopulation[row.code] ?? null });
   for (const [code, name, legalBasis, level, handlingBody, conditions, materials] of SERVICE_ITEMS) {
-    em.create(ServiceItem, { id: demoId('service-item', Number(code.slice(3))), code, name, regionCode: DEMO_COUNTY, legalBasis, level, handlingBody, conditions, materials });
+    em.create(ServiceItem, {
+      id: demoId('service-item', Number(code.slice(3))),
+      code,
+      name,
+      regionCode: DEMO_COUNTY,
+      legalBasis,
+      level,
+      handlingBody,
+      conditions,
+      materials,
+    });
   }
   const sequence = new Map<string, number>();
   const disputes = demoDisputes(options.disputeCount);
@@ -103,11 +147,34 @@ export async function seedGovernance(em: EntityManager, options: SeedOptions): P
       });
     });
     em.create(DisputeActivity, {
-      id: demoId('activity-1', d.n), disputeId: d.id, sequence: 1, type: 'REGISTER', toStatus: 'REGISTERED', at: d.registeredAt,
-      actorSubject: HUB.subject, actorName: HUB.name, summary: `统一受理登记(${d.channel}),编号 ${dispute.number}`,
+      id: demoId('activity-1', d.n),
+      disputeId: d.id,
+      sequence: 1,
+      type: 'REGISTER',
+      toStatus: 'REGISTERED',
+      at: d.registeredAt,
+      actorSubject: HUB.subject,
+      actorName: HUB.name,
+      summary: `统一受理登记(${d.channel}),编号 ${dispute.number}`,
     });
-    em.create(DisputeDocument, { id: demoId('document-claim', d.n), disputeId: d.id, kind: 'CLAIM', title: '纠纷调解申请书', fileName: `申请书-${d.n}.pdf`, mediaType: 'application/pdf', recordedAt: d.registeredAt, recordedByName: HUB.name });
-    raise(em, dispute, warningsAtRegistration({ peopleInvolved: d.peopleInvolved, category: d.category, priorDisputesByParty: [] }), d.registeredAt, d.n, 'reg');
+    em.create(DisputeDocument, {
+      id: demoId('document-claim', d.n),
+      disputeId: d.id,
+      kind: 'CLAIM',
+      title: '纠纷调解申请书',
+      fileName: `申请书-${d.n}.pdf`,
+      mediaType: 'application/pdf',
+      recordedAt: d.registeredAt,
+      recordedByName: HUB.name,
+    });
+    raise(
+      em,
+      dispute,
+      warningsAtRegistration({ peopleInvolved: d.peopleInvolved, category: d.category, priorDisputesByParty: [] }),
+      d.registeredAt,
+      d.n,
+      'reg',
+    );
     walk(em, d, dispute);
   }
   // New registrations continue each town's sequence.
@@ -117,7 +184,16 @@ export async function seedGovernance(em: EntityManager, options: SeedOptions): P
   }
   // 人工预警: the dispute with the most people involved.
   const crowd = disputes.reduce((a, b) => (b.peopleInvolved > a.peopleInvolved ? b : a));
-  em.create(RiskAlert, { id: demoId('alert-manual', crowd.n), disputeId: crowd.id, regionCode: crowd.regionCode, level: 'CRITICAL', rule: 'MANUAL', reason: '涉及人数多、情绪激烈,可能引发群体性事件', raisedAt: new Date(crowd.registeredAt.getTime() + 2 * HOUR), raisedByName: HUB.name });
+  em.create(RiskAlert, {
+    id: demoId('alert-manual', crowd.n),
+    disputeId: crowd.id,
+    regionCode: crowd.regionCode,
+    level: 'CRITICAL',
+    rule: 'MANUAL',
+    reason: '涉及人数多、情绪激烈,可能引发群体性事件',
+    raisedAt: new Date(crowd.registeredAt.getTime() + 2 * HOUR),
+    raisedByName: HUB.name,
+  });
   em.getReference(Dispute, crowd.id).riskLevel = 'CRITICAL';
   seedScreening(em, disputes);
   for (const d of disputes) seedDockings(em, d);
@@ -126,7 +202,17 @@ export async function seedGovernance(em: EntityManager, options: SeedOptions): P
 }
 
 function raise(em: EntityManager, dispute: Dispute, warnings: Warning[], at: Date, n: number, tag: string): void {
-  warnings.forEach((w, i) => em.create(RiskAlert, { id: demoId(`alert-${tag}-${i}`, n), disputeId: dispute.id, regionCode: dispute.regionCode, level: w.level, rule: w.rule, reason: w.reason, raisedAt: at }));
+  warnings.forEach((w, i) =>
+    em.create(RiskAlert, {
+      id: demoId(`alert-${tag}-${i}`, n),
+      disputeId: dispute.id,
+      regionCode: dispute.regionCode,
+      level: w.level,
+      rule: w.rule,
+      reason: w.reason,
+      raisedAt: at,
+    }),
+  );
   dispute.riskLevel = riskAfter(dispute.riskLevel as RiskLevel, warnings);
 }
 
@@ -145,12 +231,26 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute): void {
     let summary: string = DISPUTE_EVENT_NAMES[event];
     switch (event) {
       case 'ROUTE':
-        Object.assign(dispute, { responsibleUnitKind: 'MEDIATION_ORGANIZATION', responsibleUnitName: committeeOf(d), routingReason: `${d.category}纠纷,事实较清楚,适宜人民调解`, routedAt: at, method: 'PEOPLES_MEDIATION', tier: pathTo(target, tier, 0).includes('ESCALATE') ? 'VILLAGE' : tier });
+        Object.assign(dispute, {
+          responsibleUnitKind: 'MEDIATION_ORGANIZATION',
+          responsibleUnitName: committeeOf(d),
+          routingReason: `${d.category}纠纷,事实较清楚,适宜人民调解`,
+          routedAt: at,
+          method: 'PEOPLES_MEDIATION',
+          tier: pathTo(target, tier, 0).includes('ESCALATE') ? 'VILLAGE' : tier,
+        });
         summary = `分流至${committeeOf(d)}`;
         break;
       case 'NOTIFY':
         notices += 1;
-        em.create(DisputeNotice, { id: demoId('notice', d.n), disputeId: d.id, serviceItemCodes: ['FW-001', 'FW-003'], form: 'WRITTEN', givenAt: at, givenByName: HUB.name });
+        em.create(DisputeNotice, {
+          id: demoId('notice', d.n),
+          disputeId: d.id,
+          serviceItemCodes: ['FW-001', 'FW-003'],
+          form: 'WRITTEN',
+          givenAt: at,
+          givenByName: HUB.name,
+        });
         break;
       case 'CONSENT':
       case 'REFUSE':
@@ -160,12 +260,31 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute): void {
       case 'RECORD_ATTEMPT':
         attempts += 1;
         dispute.attemptsAtTier += 1;
-        em.create(MediationAttempt, { id: demoId(`attempt-${attempts}`, d.n), disputeId: d.id, sequence: attempts, tier: dispute.tier, attemptedAt: at, mediatorName: MEDIATORS[(d.n + attempts) % MEDIATORS.length]!, summary: '组织双方面对面协商,释法明理', recordedByName: HUB.name });
+        em.create(MediationAttempt, {
+          id: demoId(`attempt-${attempts}`, d.n),
+          disputeId: d.id,
+          sequence: attempts,
+          tier: dispute.tier,
+          attemptedAt: at,
+          mediatorName: MEDIATORS[(d.n + attempts) % MEDIATORS.length]!,
+          summary: '组织双方面对面协商,释法明理',
+          recordedByName: HUB.name,
+        });
         summary = `${TIER_NAMES[dispute.tier as Tier]}第 ${dispute.attemptsAtTier} 次调解`;
         break;
       case 'ESCALATE': {
         const toTier = nextTier(dispute.tier as Tier)!;
-        em.create(Escalation, { id: demoId(`escalation-${toTier}`, d.n), disputeId: d.id, fromTier: dispute.tier, toTier, attemptsAtFromTier: dispute.attemptsAtTier, override: false, riskLevel: dispute.riskLevel, escalatedAt: at, escalatedByName: HUB.name });
+        em.create(Escalation, {
+          id: demoId(`escalation-${toTier}`, d.n),
+          disputeId: d.id,
+          fromTier: dispute.tier,
+          toTier,
+          attemptsAtFromTier: dispute.attemptsAtTier,
+          override: false,
+          riskLevel: dispute.riskLevel,
+          escalatedAt: at,
+          escalatedByName: HUB.name,
+        });
         summary = `由${TIER_NAMES[dispute.tier as Tier]}上交${TIER_NAMES[toTier]}化解`;
         Object.assign(dispute, { tier: toTier, attemptsAtTier: 0 });
         raise(em, dispute, warningsAtEscalation({ toTier, override: false }), at, d.n, `esc-${toTier}`);
@@ -173,7 +292,16 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute): void {
       }
       case 'RESOLVE':
         Object.assign(dispute, { outcome: 'RESOLVED', outcomeSummary: '双方达成调解协议', resolvedAt: at });
-        em.create(DisputeDocument, { id: demoId('document-agreement', d.n), disputeId: d.id, kind: 'AGREEMENT', title: '人民调解协议书', fileName: `协议书-${d.n}.pdf`, mediaType: 'application/pdf', recordedAt: at, recordedByName: HUB.name });
+        em.create(DisputeDocument, {
+          id: demoId('document-agreement', d.n),
+          disputeId: d.id,
+          kind: 'AGREEMENT',
+          title: '人民调解协议书',
+          fileName: `协议书-${d.n}.pdf`,
+          mediaType: 'application/pdf',
+          recordedAt: at,
+          recordedByName: HUB.name,
+        });
         break;
       case 'FAIL':
         Object.assign(dispute, { outcome: 'UNRESOLVED', outcomeSummary: '双方分歧较大,调解未成' });
@@ -190,8 +318,16 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute): void {
     if (state !== from || event === 'ESCALATE') dispute.stateSince = at;
     dispute.timelineLength += 1;
     em.create(DisputeActivity, {
-      id: demoId(`activity-${dispute.timelineLength}`, d.n), disputeId: d.id, sequence: dispute.timelineLength, type: event, fromStatus: from, toStatus: state, at,
-      actorSubject: HUB.subject, actorName: HUB.name, summary,
+      id: demoId(`activity-${dispute.timelineLength}`, d.n),
+      disputeId: d.id,
+      sequence: dispute.timelineLength,
+      type: event,
+      fromStatus: from,
+      toStatus: state,
+      at,
+      actorSubject: HUB.subject,
+      actorName: HUB.name,
+      summary,
     });
   });
   dispute.status = state;
@@ -207,12 +343,31 @@ function seedScreening(em: EntityManager, disputes: DemoDispute[]): void {
   const report = (regionCode: string, periodKey: string, cadence: string, submittedAt: Date, finding: DemoDispute | null) => {
     n += 1;
     const id = demoId('screening-report', n);
-    em.create(ScreeningReport, { id, regionCode, periodKey, cadence, zeroReport: !finding, findingCount: finding ? 1 : 0, submittedAt, submittedBySubject: HUB.subject, submittedByName: '网格员' });
+    em.create(ScreeningReport, {
+      id,
+      regionCode,
+      periodKey,
+      cadence,
+      zeroReport: !finding,
+      findingCount: finding ? 1 : 0,
+      submittedAt,
+      submittedBySubject: HUB.subject,
+      submittedByName: '网格员',
+    });
     if (finding) {
       em.create(ScreeningFinding, {
-        id: demoId('screening-finding', n), reportId: id, position: 0, regionCode, category: finding.category, cause: finding.summary,
-        occurredOn: finding.registeredAt.toISOString().slice(0, 10), place: placeOf(finding), peopleInvolved: finding.peopleInvolved,
-        keyPersons: finding.parties.map((p) => p.name).join('、'), forecast: finding.peopleInvolved >= 10 ? 'LIKELY_ESCALATE' : 'MAY_ESCALATE', disputeId: finding.id,
+        id: demoId('screening-finding', n),
+        reportId: id,
+        position: 0,
+        regionCode,
+        category: finding.category,
+        cause: finding.summary,
+        occurredOn: finding.registeredAt.toISOString().slice(0, 10),
+        place: placeOf(finding),
+        peopleInvolved: finding.peopleInvolved,
+        keyPersons: finding.parties.map((p) => p.name).join('、'),
+        forecast: finding.peopleInvolved >= 10 ? 'LIKELY_ESCALATE' : 'MAY_ESCALATE',
+        disputeId: finding.id,
       });
     }
   };
@@ -260,7 +415,12 @@ function seedDockings(em: EntityManager, d: DemoDispute): void {
     const id = demoId(`docking-${kind}`, d.n);
     const sentAt = new Date(d.registeredAt.getTime() - (2 - i) * HOUR);
     const { acceptBy, concludeBy } = dockingClockDates(kind, mode, sentAt);
-    const events: [string, string][] = [['DockingRequested', `${AGENCY_ORGS[kind]!.name(d)}${mode === 'TRANSFER' ? '移交' : mode === 'REFERRAL' ? '转介' : mode === 'ENTRUST' ? '委派' : '委托'}调解`]];
+    const events: [string, string][] = [
+      [
+        'DockingRequested',
+        `${AGENCY_ORGS[kind]!.name(d)}${mode === 'TRANSFER' ? '移交' : mode === 'REFERRAL' ? '转介' : mode === 'ENTRUST' ? '委派' : '委托'}调解`,
+      ],
+    ];
     let status: DockingStatus;
     let outcome: string | null = null;
     let concludedAt: Date | null = null;
@@ -280,12 +440,27 @@ function seedDockings(em: EntityManager, d: DemoDispute): void {
     }
     const confirmBy = concludedAt && outcome === 'SETTLED' ? confirmByAfter(concludedAt) : null;
     em.create(Docking, {
-      id, kind, mode, status, fromAgency: kind === 'LEGAL_AID' ? 'JUSTICE' : kind, toAgency: 'JUSTICE',
-      fromOrganizationCode: AGENCY_ORGS[kind]!.code, fromOrganizationName: AGENCY_ORGS[kind]!.name(d),
-      toOrganizationCode: d.townCode === '321281123' && kind === 'LEGAL_AID' ? '54321281MJ12345677' : null, toOrganizationName: RECEIVERS[kind](d),
-      disputeId: d.id, regionCode: d.regionCode, sentAt, acceptBy, concludeBy, confirmBy, concludedAt, outcome,
+      id,
+      kind,
+      mode,
+      status,
+      fromAgency: kind === 'LEGAL_AID' ? 'JUSTICE' : kind,
+      toAgency: 'JUSTICE',
+      fromOrganizationCode: AGENCY_ORGS[kind]!.code,
+      fromOrganizationName: AGENCY_ORGS[kind]!.name(d),
+      toOrganizationCode: d.townCode === '321281123' && kind === 'LEGAL_AID' ? '54321281MJ12345677' : null,
+      toOrganizationName: RECEIVERS[kind](d),
+      disputeId: d.id,
+      regionCode: d.regionCode,
+      sentAt,
+      acceptBy,
+      concludeBy,
+      confirmBy,
+      concludedAt,
+      outcome,
       outcomeSummary: outcome ? events.at(-1)![1] : null,
-      dueAt: dockingDueAt({ status, acceptBy, concludeBy, confirmBy }), lastSequence: events.length,
+      dueAt: dockingDueAt({ status, acceptBy, concludeBy, confirmBy }),
+      lastSequence: events.length,
     });
     // The sender numbers its own events, the receiver its own (DockingRequested is the sender's first).
     const fromAgency = kind === 'LEGAL_AID' ? 'JUSTICE' : kind;
@@ -293,7 +468,15 @@ function seedDockings(em: EntityManager, d: DemoDispute): void {
     events.forEach(([type, summary], s) => {
       const by = type === 'DockingRequested' ? fromAgency : 'JUSTICE';
       seq[by] = (seq[by] ?? 0) + 1;
-      em.create(DockingEvent, { id: demoId(`docking-${kind}-event-${s + 1}`, d.n), dockingId: id, fromAgency: by, sequence: seq[by]!, type, at: new Date(sentAt.getTime() + s * 24 * HOUR), summary });
+      em.create(DockingEvent, {
+        id: demoId(`docking-${kind}-event-${s + 1}`, d.n),
+        dockingId: id,
+        fromAgency: by,
+        sequence: seq[by]!,
+        type,
+        at: new Date(sentAt.getTime() + s * 24 * HOUR),
+        summary,
+      });
     });
   });
 }

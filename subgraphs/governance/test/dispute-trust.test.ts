@@ -28,7 +28,10 @@ describe('governance: disputes, parties and personal data', () => {
     expect(parties[0]!.personKey).toMatch(/^[0-9a-f]{64}$/);
 
     const log = await stack.querySubgraph<{ governanceAccessLog: { edges: { node: { subject: string; recordType: string; fields: string[] } }[] } }>(
-      'governance', ACCESS_LOG, {}, callerOf('hub-coordinator', { roles: ['ADMIN'] }),
+      'governance',
+      ACCESS_LOG,
+      {},
+      callerOf('hub-coordinator', { roles: ['ADMIN'] }),
     );
     const lines = log.body.data!.governanceAccessLog.edges.map((e) => e.node);
     expect(lines.length).toBeGreaterThanOrEqual(2);
@@ -52,7 +55,12 @@ describe('governance: disputes, parties and personal data', () => {
   });
 
   it("treats minors' data as sensitive: masked even for hub staff without a supervisor role", async () => {
-    const asStaff = await stack.querySubgraph<{ dispute: DisputeWithParties }>('governance', PARTIES, { id: withMinor.id }, callerOf('hub-coordinator', { roles: ['STAFF'] }));
+    const asStaff = await stack.querySubgraph<{ dispute: DisputeWithParties }>(
+      'governance',
+      PARTIES,
+      { id: withMinor.id },
+      callerOf('hub-coordinator', { roles: ['STAFF'] }),
+    );
     const minor = asStaff.body.data!.dispute.parties.find((p) => p.minor)!;
     expect(minor.idNumber).toMatch(/\*{10}/);
     const asSupervisor = await stack.querySubgraph<{ dispute: DisputeWithParties }>('governance', PARTIES, { id: withMinor.id }, 'hub-coordinator');
@@ -87,14 +95,22 @@ describe('governance: disputes, parties and personal data', () => {
     await expect(connection.execute('update personal_data_access set subject = ?', ['x'])).rejects.toThrow(/append-only/);
     await expect(connection.execute('delete from personal_data_access')).rejects.toThrow(/append-only/);
     const mutationType = await stack.querySubgraph<{ __schema: { mutationType: null | { fields: { name: string }[] } } }>(
-      'governance', '{ __schema { mutationType { fields { name } } } }', {}, 'hub-coordinator',
+      'governance',
+      '{ __schema { mutationType { fields { name } } } }',
+      {},
+      'hub-coordinator',
     );
     const mutations = mutationType.body.data!.__schema.mutationType?.fields.map((f) => f.name) ?? [];
     expect(mutations.filter((name) => /access/i.test(name))).toEqual([]);
   });
 
   async function countLog(): Promise<number> {
-    const log = await stack.querySubgraph<{ governanceAccessLog: { totalCount: number } }>('governance', ACCESS_LOG, {}, callerOf('hub-coordinator', { roles: ['ADMIN'] }));
+    const log = await stack.querySubgraph<{ governanceAccessLog: { totalCount: number } }>(
+      'governance',
+      ACCESS_LOG,
+      {},
+      callerOf('hub-coordinator', { roles: ['ADMIN'] }),
+    );
     return log.body.data!.governanceAccessLog.totalCount;
   }
 });

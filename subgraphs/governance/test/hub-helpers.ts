@@ -11,7 +11,7 @@ let serial = 100;
 /** A fresh adult's ID number for each call (so repeat-person rules fire only when a test wants them). */
 export function freshIdNumber(): string {
   serial += 1;
-  return idNumber(`321281198503${String(serial % 28 + 1).padStart(2, '0')}${String(serial).padStart(3, '0').slice(-3)}`);
+  return idNumber(`321281198503${String((serial % 28) + 1).padStart(2, '0')}${String(serial).padStart(3, '0').slice(-3)}`);
 }
 
 export const registration = (channel: string, overrides: Record<string, unknown> = {}) => ({
@@ -31,14 +31,32 @@ export const registration = (channel: string, overrides: Record<string, unknown>
 export const DISPUTE_FIELDS = 'id number status tier riskLevel channel attemptsAtTier version dueAt';
 
 /** Sends one mutation and returns its payload, failing the test with the error when there is one. */
-export async function mutate<T = Record<string, unknown>>(stack: Stack, field: string, inputType: string, input: Record<string, unknown>, as: As = 'hub-coordinator', selection = DISPUTE_FIELDS): Promise<T> {
-  const { body } = await stack.querySubgraph<Record<string, T>>('governance', `mutation($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`, { input }, as);
+export async function mutate<T = Record<string, unknown>>(
+  stack: Stack,
+  field: string,
+  inputType: string,
+  input: Record<string, unknown>,
+  as: As = 'hub-coordinator',
+  selection = DISPUTE_FIELDS,
+): Promise<T> {
+  const { body } = await stack.querySubgraph<Record<string, T>>(
+    'governance',
+    `mutation($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`,
+    { input },
+    as,
+  );
   if (body.errors) throw new Error(`${field}: ${JSON.stringify(body.errors)}`);
   return body.data![field]!;
 }
 
 /** Sends one mutation expected to fail; returns the first error. */
-export async function refused(stack: Stack, field: string, inputType: string, input: Record<string, unknown>, as: As = 'hub-coordinator'): Promise<{ message: string; extensions: Record<string, unknown> }> {
+export async function refused(
+  stack: Stack,
+  field: string,
+  inputType: string,
+  input: Record<string, unknown>,
+  as: As = 'hub-coordinator',
+): Promise<{ message: string; extensions: Record<string, unknown> }> {
   const { body } = await stack.querySubgraph('governance', `mutation($input: ${inputType}!) { ${field}(input: $input) { __typename } }`, { input }, as);
   if (!body.errors) throw new Error(`${field} was expected to fail`);
   return body.errors[0] as { message: string; extensions: Record<string, unknown> };

@@ -20,7 +20,9 @@ recordRuleConformance({
   callers: { elsewhere: callerOf('hub-coordinator', { jurisdiction: '321282' }) },
   async records(stack) {
     const em = stack.subgraphs.governance!.orm.em.fork();
-    const d = (await em.find(Docking, { fromAgency: 'COURT', toAgency: 'JUSTICE', regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } }, { orderBy: { id: 'asc' } }))[0]!;
+    const d = (
+      await em.find(Docking, { fromAgency: 'COURT', toAgency: 'JUSTICE', regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } }, { orderBy: { id: 'asc' } })
+    )[0]!;
     const dispute = { type: 'Dispute', id: dainan[0]!.id };
     const docking = { type: 'Docking', id: d.id, disputeId: d.disputeId! };
     return {
@@ -36,12 +38,30 @@ recordRuleConformance({
   },
   cases: [
     {
-      record: 'dispute', path: 'root',
-      expect: { 'hub-coordinator': 'FULL', leader: 'MASKED', 'court-staff': 'MASKED', 'police-officer': 'MASKED', mediator: 'MASKED', elsewhere: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+      record: 'dispute',
+      path: 'root',
+      expect: {
+        'hub-coordinator': 'FULL',
+        leader: 'MASKED',
+        'court-staff': 'MASKED',
+        'police-officer': 'MASKED',
+        mediator: 'MASKED',
+        elsewhere: 'FORBIDDEN',
+        anonymous: 'UNAUTHENTICATED',
+      },
     },
     {
-      record: 'dispute', path: 'entities',
-      expect: { 'hub-coordinator': 'FULL', leader: 'MASKED', 'court-staff': 'MASKED', 'police-officer': 'MASKED', mediator: 'MASKED', elsewhere: 'NONE', anonymous: 'NONE' },
+      record: 'dispute',
+      path: 'entities',
+      expect: {
+        'hub-coordinator': 'FULL',
+        leader: 'MASKED',
+        'court-staff': 'MASKED',
+        'police-officer': 'MASKED',
+        mediator: 'MASKED',
+        elsewhere: 'NONE',
+        anonymous: 'NONE',
+      },
     },
     // Nobody sees outside their jurisdiction: a 戴南镇 officer sees only 戴南镇's disputes.
     { record: 'disputeOutsideTown', path: 'root', expect: { 'police-officer': 'FORBIDDEN', 'court-staff': 'MASKED' } },
@@ -54,16 +74,43 @@ recordRuleConformance({
     { record: 'malformedDispute', path: 'entities', expect: { 'hub-coordinator': 'ABSENT' } },
     // A court → justice docking: the hub, the court, the receiving committee and leaders; not the police.
     {
-      record: 'docking', path: 'root',
-      expect: { 'hub-coordinator': 'SEEN', 'court-staff': 'SEEN', mediator: 'SEEN', leader: 'SEEN', 'police-officer': 'FORBIDDEN', elsewhere: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+      record: 'docking',
+      path: 'root',
+      expect: {
+        'hub-coordinator': 'SEEN',
+        'court-staff': 'SEEN',
+        mediator: 'SEEN',
+        leader: 'SEEN',
+        'police-officer': 'FORBIDDEN',
+        elsewhere: 'FORBIDDEN',
+        anonymous: 'UNAUTHENTICATED',
+      },
     },
     {
-      record: 'docking', path: 'entities',
-      expect: { 'hub-coordinator': 'SEEN', 'court-staff': 'SEEN', mediator: 'SEEN', leader: 'SEEN', 'police-officer': 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+      record: 'docking',
+      path: 'entities',
+      expect: {
+        'hub-coordinator': 'SEEN',
+        'court-staff': 'SEEN',
+        mediator: 'SEEN',
+        leader: 'SEEN',
+        'police-officer': 'NONE',
+        elsewhere: 'NONE',
+        anonymous: 'NONE',
+      },
     },
     {
-      record: 'docking', path: 'dispute',
-      expect: { 'hub-coordinator': 'SEEN', 'court-staff': 'SEEN', mediator: 'SEEN', leader: 'SEEN', 'police-officer': 'NONE', procurator: 'NONE', anonymous: 'NONE' },
+      record: 'docking',
+      path: 'dispute',
+      expect: {
+        'hub-coordinator': 'SEEN',
+        'court-staff': 'SEEN',
+        mediator: 'SEEN',
+        leader: 'SEEN',
+        'police-officer': 'NONE',
+        procurator: 'NONE',
+        anonymous: 'NONE',
+      },
     },
     { record: 'dockingInUpperCase', path: 'root', expect: { 'court-staff': 'SEEN' } },
     { record: 'dockingInUpperCase', path: 'entities', expect: { 'court-staff': 'SEEN' } },
@@ -72,6 +119,16 @@ recordRuleConformance({
     { record: 'missingDocking', path: 'entities', expect: { 'hub-coordinator': 'ABSENT' } },
   ],
   lists: [
-    { list: 'disputes', expect: { 'hub-coordinator': disputes.length, leader: disputes.length, 'court-staff': disputes.length, 'police-officer': dainan.length, elsewhere: 0, anonymous: 'UNAUTHENTICATED' } },
+    {
+      list: 'disputes',
+      expect: {
+        'hub-coordinator': disputes.length,
+        leader: disputes.length,
+        'court-staff': disputes.length,
+        'police-officer': dainan.length,
+        elsewhere: 0,
+        anonymous: 'UNAUTHENTICATED',
+      },
+    },
   ],
 });

@@ -27,7 +27,9 @@ function checkChar(first17: string): string {
 describe('registerDispute (统一受理登记)', () => {
   let stack: Stack;
   const count = async () => {
-    const rows = await stack.subgraphs.governance!.orm.em.getConnection().execute<{ n: string }[]>('select (select count(*) from dispute) + (select count(*) from dispute_party) as n');
+    const rows = await stack.subgraphs
+      .governance!.orm.em.getConnection()
+      .execute<{ n: string }[]>('select (select count(*) from dispute) + (select count(*) from dispute_party) as n');
     return Number(rows[0]!.n);
   };
 
@@ -37,9 +39,9 @@ describe('registerDispute (统一受理登记)', () => {
   afterAll(() => stack?.stop());
 
   it('registers with a unified number, the first-contact officer and person keys', async () => {
-    const { body } = await stack.querySubgraph<{ registerDispute: { number: string; firstContactName: string; parties: { idNumber: string; personKey: string | null }[] } }>(
-      'governance', REGISTER, { input: valid() }, 'hub-coordinator',
-    );
+    const { body } = await stack.querySubgraph<{
+      registerDispute: { number: string; firstContactName: string; parties: { idNumber: string; personKey: string | null }[] };
+    }>('governance', REGISTER, { input: valid() }, 'hub-coordinator');
     expect(body.errors).toBeUndefined();
     const dispute = body.data!.registerDispute;
     expect(dispute.number).toMatch(/^321281123-\d{4}-\d{6}$/);
@@ -50,7 +52,14 @@ describe('registerDispute (统一受理登记)', () => {
 
   it('gives gap-free, unique numbers under concurrent registration', async () => {
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => stack.querySubgraph<{ registerDispute: { number: string } }>('governance', REGISTER, { input: { ...valid(), regionCode: '321281101' } }, 'hub-coordinator')),
+      Array.from({ length: 20 }, () =>
+        stack.querySubgraph<{ registerDispute: { number: string } }>(
+          'governance',
+          REGISTER,
+          { input: { ...valid(), regionCode: '321281101' } },
+          'hub-coordinator',
+        ),
+      ),
     );
     const sequences = results.map((r) => Number(r.body.data!.registerDispute.number.split('-')[2])).sort((a, b) => a - b);
     expect(new Set(sequences).size).toBe(20);

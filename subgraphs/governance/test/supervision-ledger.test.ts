@@ -8,7 +8,17 @@ import { governanceSubgraph } from '../src/subgraph.js';
 import { mutate, refused, registration } from './hub-helpers.js';
 
 const DAY = 86_400_000;
-type Docking = { id: string; kind: string; status: string; fromAgency: string; toAgency: string; regionCode: string; outcomeSummary: string | null; overdue: boolean; timeline: { type: string; summary: string | null }[] };
+type Docking = {
+  id: string;
+  kind: string;
+  status: string;
+  fromAgency: string;
+  toAgency: string;
+  regionCode: string;
+  outcomeSummary: string | null;
+  overdue: boolean;
+  timeline: { type: string; summary: string | null }[];
+};
 const DOCKINGS = `query($kind: DockingKind, $status: DockingStatus, $overdue: Boolean, $region: String) {
   dockings(first: 100, kind: $kind, status: $status, overdue: $overdue, regionCode: $region) { totalCount edges { node { id kind status fromAgency toAgency regionCode outcomeSummary overdue timeline { type summary } } } } }`;
 const ITEMS = `query($region: String) { supervisionItems(first: 100, regionCode: $region) { totalCount edges { node { id subjectId subjectType status level reminderCount escalationCount version } } } }`;
@@ -16,7 +26,9 @@ const ITEMS = `query($region: String) { supervisionItems(first: 100, regionCode:
 describe('the demo hub, supervision (督办), regions and the docking ledger', () => {
   let stack: Stack;
   const demo = demoDisputes();
-  const total = async (args: string, as = 'hub-coordinator') => (await stack.querySubgraph<{ disputes: { totalCount: number } }>('governance', `{ disputes(${args}) { totalCount } }`, {}, as)).body.data!.disputes.totalCount;
+  const total = async (args: string, as = 'hub-coordinator') =>
+    (await stack.querySubgraph<{ disputes: { totalCount: number } }>('governance', `{ disputes(${args}) { totalCount } }`, {}, as)).body.data!.disputes
+      .totalCount;
   const dockings = async (as: string, vars: Record<string, unknown> = {}) =>
     (await stack.querySubgraph<{ dockings: { totalCount: number; edges: { node: Docking }[] } }>('governance', DOCKINGS, vars, as)).body.data!.dockings;
 
@@ -28,7 +40,8 @@ describe('the demo hub, supervision (督办), regions and the docking ledger', (
   it('seeds a hub with disputes in every status, tier and channel, filtered in SQL', async () => {
     for (const status of DISPUTE_STATES) expect(await total(`status: ${status}`), status).toBeGreaterThan(0);
     for (const tier of TIERS) expect(await total(`tier: ${tier}`), tier).toBeGreaterThan(0);
-    for (const channel of ['WINDOW', 'ONLINE', 'HOTLINE_12348', 'GRID_SCREENING', 'AGENCY_TRANSFER']) expect(await total(`channel: ${channel}`), channel).toBeGreaterThan(0);
+    for (const channel of ['WINDOW', 'ONLINE', 'HOTLINE_12348', 'GRID_SCREENING', 'AGENCY_TRANSFER'])
+      expect(await total(`channel: ${channel}`), channel).toBeGreaterThan(0);
     for (const risk of ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']) expect(await total(`riskLevel: ${risk}`), risk).toBeGreaterThan(0);
     const all = await total('first: 1');
     expect(all).toBe(demo.length);
@@ -40,20 +53,52 @@ describe('the demo hub, supervision (督办), regions and the docking ledger', (
 
   it('turns overdue disputes into supervision items idempotently, and clears them when back within a clock', async () => {
     const em = () => stack.subgraphs.governance!.orm.em.fork();
-    const d = await mutate<{ id: string; dueAt: string }>(stack, 'registerDispute', 'RegisterDisputeInput', registration('WINDOW'), 'hub-coordinator', 'id dueAt');
+    const d = await mutate<{ id: string; dueAt: string }>(
+      stack,
+      'registerDispute',
+      'RegisterDisputeInput',
+      registration('WINDOW'),
+      'hub-coordinator',
+      'id dueAt',
+    );
     const later = new Date(new Date(d.dueAt).getTime() + DAY);
     const first = await scanOverdue(em(), later);
     expect(first.created).toBeGreaterThan(0);
     expect(await scanOverdue(em(), later)).toEqual({ created: 0, cleared: 0 });
-    const items = async () => (await stack.querySubgraph<{ supervisionItems: { edges: { node: { subjectId: string; status: string; id: string; level: string; reminderCount: number; escalationCount: number } }[] } }>(
-      'governance', '{ supervisionItems(first: 100, status: null, regionCode: "321281123201") { edges { node { id subjectId status level reminderCount escalationCount } } } }', {}, 'hub-coordinator',
-    )).body.data!.supervisionItems.edges.map((e) => e.node).filter((i) => i.subjectId === d.id);
+    const items = async () =>
+      (
+        await stack.querySubgraph<{
+          supervisionItems: {
+            edges: { node: { subjectId: string; status: string; id: string; level: string; reminderCount: number; escalationCount: number } }[];
+          };
+        }>(
+          'governance',
+          '{ supervisionItems(first: 100, status: null, regionCode: "321281123201") { edges { node { id subjectId status level reminderCount escalationCount } } } }',
+          {},
+          'hub-coordinator',
+        )
+      ).body
+        .data!.supervisionItems.edges.map((e) => e.node)
+        .filter((i) => i.subjectId === d.id);
     expect(await items()).toEqual([expect.objectContaining({ status: 'OPEN', level: 'VILLAGE', reminderCount: 0 })]);
 
     const [item] = await items();
-    expect(await mutate(stack, 'remindSupervision', 'SupervisionActionInput', { itemId: item!.id, note: '请三日内分流' }, 'hub-coordinator', 'reminderCount')).toEqual({ reminderCount: 1 });
-    expect(await mutate(stack, 'remindSupervision', 'SupervisionActionInput', { itemId: item!.id }, 'hub-coordinator', 'reminderCount')).toEqual({ reminderCount: 2 });
-    expect(await mutate(stack, 'escalateSupervision', 'SupervisionActionInput', { itemId: item!.id, note: '村级催办无果' }, 'hub-coordinator', 'level escalationCount')).toEqual({ level: 'TOWN', escalationCount: 1 });
+    expect(
+      await mutate(stack, 'remindSupervision', 'SupervisionActionInput', { itemId: item!.id, note: '请三日内分流' }, 'hub-coordinator', 'reminderCount'),
+    ).toEqual({ reminderCount: 1 });
+    expect(await mutate(stack, 'remindSupervision', 'SupervisionActionInput', { itemId: item!.id }, 'hub-coordinator', 'reminderCount')).toEqual({
+      reminderCount: 2,
+    });
+    expect(
+      await mutate(
+        stack,
+        'escalateSupervision',
+        'SupervisionActionInput',
+        { itemId: item!.id, note: '村级催办无果' },
+        'hub-coordinator',
+        'level escalationCount',
+      ),
+    ).toEqual({ level: 'TOWN', escalationCount: 1 });
     expect(await mutate(stack, 'escalateSupervision', 'SupervisionActionInput', { itemId: item!.id }, 'hub-coordinator', 'level')).toEqual({ level: 'COUNTY' });
     expect((await refused(stack, 'escalateSupervision', 'SupervisionActionInput', { itemId: item!.id })).extensions.code).toBe('ILLEGAL_TRANSITION');
     for (const who of [callerOf('hub-coordinator', { roles: ['STAFF'] }), 'leader', 'court-staff']) {
@@ -61,18 +106,39 @@ describe('the demo hub, supervision (督办), regions and the docking ledger', (
     }
 
     // Routed now: its clock moved on, so the item for the missed routing deadline is cleared (销号).
-    await mutate(stack, 'routeDispute', 'RouteDisputeInput', { disputeId: d.id, unitKind: 'MEDIATION_ORGANIZATION', unitName: '中迎村人民调解委员会', tier: 'VILLAGE', reason: '适宜村级调解' });
+    await mutate(stack, 'routeDispute', 'RouteDisputeInput', {
+      disputeId: d.id,
+      unitKind: 'MEDIATION_ORGANIZATION',
+      unitName: '中迎村人民调解委员会',
+      tier: 'VILLAGE',
+      reason: '适宜村级调解',
+    });
     expect((await scanOverdue(em(), later)).cleared).toBeGreaterThanOrEqual(1);
     expect(await items()).toEqual([expect.objectContaining({ status: 'CLEARED', reminderCount: 2 })]);
     expect((await refused(stack, 'remindSupervision', 'SupervisionActionInput', { itemId: item!.id })).extensions.code).toBe('ILLEGAL_TRANSITION');
   });
 
   it('scans from the supervisor mutation only', async () => {
-    const ok = await stack.querySubgraph<{ scanOverdueDisputes: { created: number; cleared: number } }>('governance', 'mutation { scanOverdueDisputes { created cleared scannedAt } }', {}, 'hub-coordinator');
+    const ok = await stack.querySubgraph<{ scanOverdueDisputes: { created: number; cleared: number } }>(
+      'governance',
+      'mutation { scanOverdueDisputes { created cleared scannedAt } }',
+      {},
+      'hub-coordinator',
+    );
     expect(ok.body.errors).toBeUndefined();
-    const again = await stack.querySubgraph<{ scanOverdueDisputes: { created: number } }>('governance', 'mutation { scanOverdueDisputes { created } }', {}, 'hub-coordinator');
+    const again = await stack.querySubgraph<{ scanOverdueDisputes: { created: number } }>(
+      'governance',
+      'mutation { scanOverdueDisputes { created } }',
+      {},
+      'hub-coordinator',
+    );
     expect(again.body.data!.scanOverdueDisputes.created).toBe(0);
-    const staff = await stack.querySubgraph('governance', 'mutation { scanOverdueDisputes { created } }', {}, callerOf('hub-coordinator', { roles: ['STAFF'] }));
+    const staff = await stack.querySubgraph(
+      'governance',
+      'mutation { scanOverdueDisputes { created } }',
+      {},
+      callerOf('hub-coordinator', { roles: ['STAFF'] }),
+    );
     expect(staff.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const list = await stack.querySubgraph<{ supervisionItems: { totalCount: number } }>('governance', ITEMS, { region: '321281' }, 'leader');
     expect(list.body.data!.supervisionItems.totalCount).toBeGreaterThan(0);
@@ -81,7 +147,16 @@ describe('the demo hub, supervision (督办), regions and the docking ledger', (
 
   it('shows the docking ledger to the hub, to each side of a docking, and masked to leaders', async () => {
     const hub = await dockings('hub-coordinator');
-    const expected = demo.reduce((n, d) => n + Number(d.agencies.court) + Number(d.agencies.police && d.agencies.justice) + Number(d.agencies.procuratorate) + Number(d.agencies.petition) + Number(d.n % 8 === 1), 0);
+    const expected = demo.reduce(
+      (n, d) =>
+        n +
+        Number(d.agencies.court) +
+        Number(d.agencies.police && d.agencies.justice) +
+        Number(d.agencies.procuratorate) +
+        Number(d.agencies.petition) +
+        Number(d.n % 8 === 1),
+      0,
+    );
     expect(hub.totalCount).toBe(expected);
     expect(new Set(hub.edges.map((e) => e.node.kind))).toEqual(new Set(['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID']));
     const court = await dockings('court-staff');
@@ -94,7 +169,9 @@ describe('the demo hub, supervision (督办), regions and the docking ledger', (
     expect(leader.totalCount).toBeGreaterThan(0);
     expect(leader.edges.every((e) => e.node.outcomeSummary === null && e.node.timeline.every((t) => t.summary === null))).toBe(true);
     expect((await dockings('hub-coordinator', { status: 'FED_BACK' })).edges[0]!.node.outcomeSummary).not.toBeNull();
-    const kinds = await Promise.all(['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID'].map(async (kind) => (await dockings('hub-coordinator', { kind })).totalCount));
+    const kinds = await Promise.all(
+      ['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID'].map(async (kind) => (await dockings('hub-coordinator', { kind })).totalCount),
+    );
     expect(kinds.reduce((a, b) => a + b)).toBe(hub.totalCount);
     const overdue = await dockings('hub-coordinator', { overdue: true });
     expect(overdue.edges.every((e) => e.node.overdue)).toBe(true);
@@ -103,24 +180,49 @@ describe('the demo hub, supervision (督办), regions and the docking ledger', (
     const courtDocking = court.edges[0]!.node;
     const policeView = await stack.querySubgraph('governance', 'query($id: ID!) { docking(id: $id) { id } }', { id: courtDocking.id }, 'police-officer');
     expect(policeView.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const entities = await stack.querySubgraph<{ _entities: ({ id: string } | null)[] }>('governance', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { id kind } } }',
-      { r: [{ __typename: 'Docking', id: courtDocking.id }] }, 'police-officer');
+    const entities = await stack.querySubgraph<{ _entities: ({ id: string } | null)[] }>(
+      'governance',
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { id kind } } }',
+      { r: [{ __typename: 'Docking', id: courtDocking.id }] },
+      'police-officer',
+    );
     expect(entities.body.data!._entities).toEqual([null]);
-    const asCourt = await stack.querySubgraph<{ _entities: { id: string }[] }>('governance', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { id } } }',
-      { r: [{ __typename: 'Docking', id: courtDocking.id }] }, 'court-staff');
+    const asCourt = await stack.querySubgraph<{ _entities: { id: string }[] }>(
+      'governance',
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { id } } }',
+      { r: [{ __typename: 'Docking', id: courtDocking.id }] },
+      'court-staff',
+    );
     expect(asCourt.body.data!._entities[0]!.id).toBe(courtDocking.id);
     const withCourt = demo.find((d) => d.agencies.court)!;
-    const byDispute = await stack.querySubgraph<{ dispute: { dockings: { kind: string }[] } }>('governance', 'query($id: ID!) { dispute(id: $id) { dockings { kind } } }', { id: withCourt.id }, 'court-staff');
+    const byDispute = await stack.querySubgraph<{ dispute: { dockings: { kind: string }[] } }>(
+      'governance',
+      'query($id: ID!) { dispute(id: $id) { dockings { kind } } }',
+      { id: withCourt.id },
+      'court-staff',
+    );
     expect(byDispute.body.data!.dispute.dockings.map((k) => k.kind)).toEqual(['COURT']);
   });
 
   it('counts disputes per region and period in SQL, one statement for a whole level of the region tree', async () => {
     const COUNTS = `query($code: String!) { region(code: $code) { population disputeCounts(from: "2026-09-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { registered resolved overdue registeredPer10k resolutionRate byChannel { key count } byCategory { key count } }
       children { code disputeCounts(from: "2026-09-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { registered resolved byChannel { key count } } } } }`;
-    type C = { registered: number; resolved: number; overdue: number; registeredPer10k: number | null; byChannel: { key: string; count: number }[]; byCategory: { count: number }[] };
+    type C = {
+      registered: number;
+      resolved: number;
+      overdue: number;
+      registeredPer10k: number | null;
+      byChannel: { key: string; count: number }[];
+      byCategory: { count: number }[];
+    };
     const queries = stack.subgraphs.governance!.queries;
     queries.reset();
-    const county = await stack.querySubgraph<{ region: { disputeCounts: C; children: { code: string; disputeCounts: C }[] } }>('governance', COUNTS, { code: '321281' }, 'leader');
+    const county = await stack.querySubgraph<{ region: { disputeCounts: C; children: { code: string; disputeCounts: C }[] } }>(
+      'governance',
+      COUNTS,
+      { code: '321281' },
+      'leader',
+    );
     const countyStatements = queries.count;
     const c = county.body.data!.region;
     const seeded = demo.filter((d) => d.registeredAt >= new Date('2026-09-01T00:00:00Z')).length;
@@ -137,7 +239,12 @@ describe('the demo hub, supervision (督办), regions and the docking ledger', (
     expect(queries.count).toBe(countyStatements);
     const outside = await stack.querySubgraph<{ region: { disputeCounts: C | null } }>('governance', COUNTS, { code: '321281' }, 'police-officer');
     expect(outside.body.data!.region.disputeCounts).toBeNull();
-    const bad = await stack.querySubgraph('governance', '{ region(code: "321281") { disputeCounts(from: "2026-12-01T00:00:00Z", to: "2026-09-01T00:00:00Z") { registered } } }', {}, 'leader');
+    const bad = await stack.querySubgraph(
+      'governance',
+      '{ region(code: "321281") { disputeCounts(from: "2026-12-01T00:00:00Z", to: "2026-09-01T00:00:00Z") { registered } } }',
+      {},
+      'leader',
+    );
     expect(bad.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'to' });
   });
 });

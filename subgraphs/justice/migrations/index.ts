@@ -7,4 +7,11 @@ import { Migration20261201114721 } from './Migration20261201114721.js';
 import { Migration20261201122240 } from './Migration20261201122240.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- justice`). */
-export const migrations = migrationList(Migration20261128165212, Migration20261128173409, Migration20261128175658, Migration20261128184110, Migration20261201114721, Migration20261201122240);
+export const migrations = migrationList(
+  Migration20261128165212,
+  Migration20261128173409,
+  Migration20261128175658,
+  Migration20261128184110,
+  Migration20261201114721,
+  Migration20261201122240,
+);

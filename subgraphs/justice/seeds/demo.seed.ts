@@ -3,7 +3,15 @@ import { creditCodeCheckChar } from '@jiefen/codes';
 import type { SeedOptions } from '@jiefen/subgraph-kit';
 import { committeeOf, DEMO_TOWN_DAINAN, demoDisputes, demoId, demoPeople, demoRegions, placeOf, type DemoDispute, type DemoPerson } from '@jiefen/demo-data';
 import { chinaDate } from '@jiefen/calendar';
-import { confirmationDeadline, DEFAULT_CLOCKS, lawyerAssignmentDueAt, legalAidReviewDueAt, mediationDueAt, returnVisitDate, type MediationMode } from '../src/domain/clocks.js';
+import {
+  confirmationDeadline,
+  DEFAULT_CLOCKS,
+  lawyerAssignmentDueAt,
+  legalAidReviewDueAt,
+  mediationDueAt,
+  returnVisitDate,
+  type MediationMode,
+} from '../src/domain/clocks.js';
 import { termEndOf, type CommitteeRole, type OrganizationType } from '../src/domain/roster.js';
 import { Expert } from '../src/entities/expert.entity.js';
 import { JusticeNumberCounter } from '../src/entities/justice-number-counter.entity.js';
@@ -53,17 +61,96 @@ const dainanVillage = (code: string) => (regionName.get(code) ?? '').replace(/�
 /** Every type of organization the county has, plus the committees the demo disputes need. */
 function fixedOrganizations(): OrgSpec[] {
   return [
-    { key: 'dainan', name: '戴南镇人民调解委员会', type: 'TOWN_STREET_COMMITTEE', regionCode: DEMO_TOWN_DAINAN, members: 5, specialties: ['邻里', '婚姻家庭', '劳动争议'] },
-    { key: 'zhongying', name: `${dainanVillage('321281123200')}人民调解委员会`, type: 'VILLAGE_RESIDENTS_COMMITTEE', regionCode: '321281123200', members: 3, specialties: ['邻里', '山林土地'] },
-    { key: 'guzhong', name: `${dainanVillage('321281123001')}人民调解委员会`, type: 'VILLAGE_RESIDENTS_COMMITTEE', regionCode: '321281123001', members: 3, specialties: ['物业', '邻里'] },
-    { key: 'enterprise', name: '江苏戴南特钢有限公司人民调解委员会', type: 'ENTERPRISE_COMMITTEE', regionCode: DEMO_TOWN_DAINAN, members: 3, specialties: ['劳动争议'] },
+    {
+      key: 'dainan',
+      name: '戴南镇人民调解委员会',
+      type: 'TOWN_STREET_COMMITTEE',
+      regionCode: DEMO_TOWN_DAINAN,
+      members: 5,
+      specialties: ['邻里', '婚姻家庭', '劳动争议'],
+    },
+    {
+      key: 'zhongying',
+      name: `${dainanVillage('321281123200')}人民调解委员会`,
+      type: 'VILLAGE_RESIDENTS_COMMITTEE',
+      regionCode: '321281123200',
+      members: 3,
+      specialties: ['邻里', '山林土地'],
+    },
+    {
+      key: 'guzhong',
+      name: `${dainanVillage('321281123001')}人民调解委员会`,
+      type: 'VILLAGE_RESIDENTS_COMMITTEE',
+      regionCode: '321281123001',
+      members: 3,
+      specialties: ['物业', '邻里'],
+    },
+    {
+      key: 'enterprise',
+      name: '江苏戴南特钢有限公司人民调解委员会',
+      type: 'ENTERPRISE_COMMITTEE',
+      regionCode: DEMO_TOWN_DAINAN,
+      members: 3,
+      specialties: ['劳动争议'],
+    },
     { key: 'medical', name: '兴化市医疗纠纷人民调解委员会', type: 'SECTOR_COMMITTEE', regionCode: '321281', sector: '医疗', members: 5, specialties: ['医疗'] },
-    { key: 'traffic', name: '兴化市道路交通事故纠纷人民调解委员会', type: 'SECTOR_COMMITTEE', regionCode: '321281', sector: '道路交通事故', members: 4, specialties: ['道路交通事故', '损害赔偿'] },
-    { key: 'police-room', name: '戴南派出所驻所人民调解室', type: 'STATIONED_ROOM', regionCode: DEMO_TOWN_DAINAN, stationedAt: '兴化市公安局戴南派出所', stationedAgency: 'POLICE', members: 3, specialties: ['邻里', '损害赔偿'] },
-    { key: 'court-room', name: '兴化市人民法院诉调对接人民调解工作室', type: 'STATIONED_ROOM', regionCode: '321281', stationedAt: '兴化市人民法院诉讼服务中心', stationedAgency: 'COURT', members: 4, specialties: ['合同', '婚姻家庭'] },
-    { key: 'petition-room', name: '兴化市信访局驻局人民调解工作室', type: 'STATIONED_ROOM', regionCode: '321281', stationedAt: '兴化市信访局', stationedAgency: 'PETITION', members: 3, specialties: ['征地拆迁', '劳动争议'] },
-    { key: 'procuratorate-room', name: '兴化市人民检察院检调对接工作室', type: 'STATIONED_ROOM', regionCode: '321281', stationedAt: '兴化市人民检察院', stationedAgency: 'PROCURATORATE', members: 3, specialties: ['损害赔偿'] },
-    { key: 'lawyer-studio', name: '江苏昭阳律师事务所律师调解工作室', type: 'LAWYER_STUDIO', regionCode: '321281', members: 3, specialties: ['合同', '生产经营'] },
+    {
+      key: 'traffic',
+      name: '兴化市道路交通事故纠纷人民调解委员会',
+      type: 'SECTOR_COMMITTEE',
+      regionCode: '321281',
+      sector: '道路交通事故',
+      members: 4,
+      specialties: ['道路交通事故', '损害赔偿'],
+    },
+    {
+      key: 'police-room',
+      name: '戴南派出所驻所人民调解室',
+      type: 'STATIONED_ROOM',
+      regionCode: DEMO_TOWN_DAINAN,
+      stationedAt: '兴化市公安局戴南派出所',
+      stationedAgency: 'POLICE',
+      members: 3,
+      specialties: ['邻里', '损害赔偿'],
+    },
+    {
+      key: 'court-room',
+      name: '兴化市人民法院诉调对接人民调解工作室',
+      type: 'STATIONED_ROOM',
+      regionCode: '321281',
+      stationedAt: '兴化市人民法院诉讼服务中心',
+      stationedAgency: 'COURT',
+      members: 4,
+      specialties: ['合同', '婚姻家庭'],
+    },
+    {
+      key: 'petition-room',
+      name: '兴化市信访局驻局人民调解工作室',
+      type: 'STATIONED_ROOM',
+      regionCode: '321281',
+      stationedAt: '兴化市信访局',
+      stationedAgency: 'PETITION',
+      members: 3,
+      specialties: ['征地拆迁', '劳动争议'],
+    },
+    {
+      key: 'procuratorate-room',
+      name: '兴化市人民检察院检调对接工作室',
+      type: 'STATIONED_ROOM',
+      regionCode: '321281',
+      stationedAt: '兴化市人民检察院',
+      stationedAgency: 'PROCURATORATE',
+      members: 3,
+      specialties: ['损害赔偿'],
+    },
+    {
+      key: 'lawyer-studio',
+      name: '江苏昭阳律师事务所律师调解工作室',
+      type: 'LAWYER_STUDIO',
+      regionCode: '321281',
+      members: 3,
+      specialties: ['合同', '生产经营'],
+    },
   ];
 }
 
@@ -82,15 +169,26 @@ function organizationKeyOf(d: DemoDispute, source: string): string {
 }
 
 function generatedOrganization(key: string, d: DemoDispute): OrgSpec {
-  if (key.startsWith('village:')) return { key, name: committeeOf(d), type: 'VILLAGE_RESIDENTS_COMMITTEE', regionCode: d.regionCode, members: 3, specialties: ['邻里', '婚姻家庭'] };
+  if (key.startsWith('village:'))
+    return { key, name: committeeOf(d), type: 'VILLAGE_RESIDENTS_COMMITTEE', regionCode: d.regionCode, members: 3, specialties: ['邻里', '婚姻家庭'] };
   const name = townName(d.townCode);
-  return { key, name: `${name === '开发区' ? '兴化经济开发区' : name === '良种场' ? '兴化市良种场' : name}人民调解委员会`, type: 'TOWN_STREET_COMMITTEE', regionCode: d.townCode, members: 3, specialties: ['邻里', '合同'] };
+  return {
+    key,
+    name: `${name === '开发区' ? '兴化经济开发区' : name === '良种场' ? '兴化市良种场' : name}人民调解委员会`,
+    type: 'TOWN_STREET_COMMITTEE',
+    regionCode: d.townCode,
+    members: 3,
+    specialties: ['邻里', '合同'],
+  };
 }
 
 /** Where a dispute is sent or goes first depends on who else holds it (decided by demo-data). */
 function sourceOf(d: DemoDispute): { source: string; mode: MediationMode | null; procedure: string | null } {
   if (d.n === 13) return { source: 'LEGAL_AID', mode: 'REFERRAL', procedure: null };
-  if (d.agencies.court) return d.n % 2 ? { source: 'COURT', mode: 'ENTRUST', procedure: null } : { source: 'COURT', mode: 'COMMISSION', procedure: d.n % 4 === 2 ? 'SUMMARY' : 'ORDINARY' };
+  if (d.agencies.court)
+    return d.n % 2
+      ? { source: 'COURT', mode: 'ENTRUST', procedure: null }
+      : { source: 'COURT', mode: 'COMMISSION', procedure: d.n % 4 === 2 ? 'SUMMARY' : 'ORDINARY' };
   if (d.agencies.police) return { source: 'POLICE', mode: 'TRANSFER', procedure: null };
   if (d.agencies.petition) return { source: 'PETITION', mode: 'TRANSFER', procedure: null };
   if (d.agencies.procuratorate) return { source: 'PROCURATORATE', mode: 'TRANSFER', procedure: null };
@@ -110,7 +208,7 @@ function resultOf(n: number): { status: string; outcome: string | null } {
   return { status: 'CONCLUDED', outcome: 'AGREEMENT' };
 }
 
-const addressOf = (d: DemoDispute, i: number) => `江苏省兴化市${placeOf(d)}${(d.n * 7 + i * 13) % 60 + 1}号`;
+const addressOf = (d: DemoDispute, i: number) => `江苏省兴化市${placeOf(d)}${((d.n * 7 + i * 13) % 60) + 1}号`;
 
 const TRAININGS = [
   { date: '2025-04-18', title: '人民调解员岗前培训', hours: 24, organizer: '兴化市司法局' },
@@ -243,50 +341,114 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
     });
     const parties = d.parties.map((p, i) =>
       em.create(MediationParty, {
-        id: demoId(`mediation-party-${i}`, d.n), caseId: c.id, position: i, role: i === 0 ? 'APPLICANT' : 'RESPONDENT', name: p.name, sex: p.sex,
-        idNumber: p.idNumber, phone: p.phone, address: addressOf(d, i), birthDate: p.birthDate,
+        id: demoId(`mediation-party-${i}`, d.n),
+        caseId: c.id,
+        position: i,
+        role: i === 0 ? 'APPLICANT' : 'RESPONDENT',
+        name: p.name,
+        sex: p.sex,
+        idNumber: p.idNumber,
+        phone: p.phone,
+        address: addressOf(d, i),
+        birthDate: p.birthDate,
       }),
     );
     if (!accepted) continue;
     const sessions = status === 'ACCEPTED' ? 0 : status === 'IN_SESSION' ? 1 : 1 + (d.n % 3);
     for (let s = 1; s <= sessions; s += 1) {
       em.create(MediationSession, {
-        id: demoId(`mediation-session-${s}`, d.n), caseId: c.id, sequence: s, heldAt: new Date(acceptedAt!.getTime() + s * 2 * DAY), place: `${org.name}调解室`,
-        participants: [...parties.map((p) => p.name), mediator.name], focus: `${d.summary}:责任划分及赔偿数额`,
-        opinions: `申请人${parties[0]!.name}要求对方承担主要责任;被申请人${parties[1]!.name}认为双方均有过错。`, progress: s < sessions ? '双方同意择日再行调解' : null,
-        recordedBy: mediator.name, recordedAt: new Date(acceptedAt!.getTime() + s * 2 * DAY + HOUR),
+        id: demoId(`mediation-session-${s}`, d.n),
+        caseId: c.id,
+        sequence: s,
+        heldAt: new Date(acceptedAt!.getTime() + s * 2 * DAY),
+        place: `${org.name}调解室`,
+        participants: [...parties.map((p) => p.name), mediator.name],
+        focus: `${d.summary}:责任划分及赔偿数额`,
+        opinions: `申请人${parties[0]!.name}要求对方承担主要责任;被申请人${parties[1]!.name}认为双方均有过错。`,
+        progress: s < sessions ? '双方同意择日再行调解' : null,
+        recordedBy: mediator.name,
+        recordedAt: new Date(acceptedAt!.getTime() + s * 2 * DAY + HOUR),
       });
     }
     if (status === 'IN_SESSION' && firstInSession) {
       firstInSession = false;
-      em.create(NeutralEvaluation, { id: demoId('neutral-evaluation', d.n), caseId: c.id, expertId: demoId('expert', 4), expertName: EXPERTS[3]!.name, question: '若诉至法院,各方责任比例可能如何认定?', requestedAt: new Date(acceptedAt!.getTime() + 3 * DAY), opinion: '参照类似判例,被申请人承担百分之六十至七十的责任较为可能。', completedAt: new Date(acceptedAt!.getTime() + 6 * DAY) });
-      em.create(MethodChange, { id: demoId('method-change', d.n), caseId: c.id, fromMethod: 'PEOPLES_MEDIATION', toMethod: 'JOINT_MEDIATION', reason: '涉及多个部门职能,邀请相关部门联合调解', changedAt: new Date(acceptedAt!.getTime() + 4 * DAY), changedBy: mediator.name });
+      em.create(NeutralEvaluation, {
+        id: demoId('neutral-evaluation', d.n),
+        caseId: c.id,
+        expertId: demoId('expert', 4),
+        expertName: EXPERTS[3]!.name,
+        question: '若诉至法院,各方责任比例可能如何认定?',
+        requestedAt: new Date(acceptedAt!.getTime() + 3 * DAY),
+        opinion: '参照类似判例,被申请人承担百分之六十至七十的责任较为可能。',
+        completedAt: new Date(acceptedAt!.getTime() + 6 * DAY),
+      });
+      em.create(MethodChange, {
+        id: demoId('method-change', d.n),
+        caseId: c.id,
+        fromMethod: 'PEOPLES_MEDIATION',
+        toMethod: 'JOINT_MEDIATION',
+        reason: '涉及多个部门职能,邀请相关部门联合调解',
+        changedAt: new Date(acceptedAt!.getTime() + 4 * DAY),
+        changedBy: mediator.name,
+      });
       c.method = 'JOINT_MEDIATION';
     }
     if (status === 'ACCEPTED' && firstAccepted) {
       firstAccepted = false;
       const newDueAt = new Date(c.dueAt!.getTime() + 15 * DAY);
-      em.create(MediationExtension, { id: demoId('mediation-extension', d.n), caseId: c.id, days: 15, reason: '需等待伤情鉴定结论', consentingPartyIds: parties.map((p) => p.id), consentRecord: '双方当事人签署延期同意书', previousDueAt: c.dueAt!, newDueAt, recordedAt: new Date(acceptedAt!.getTime() + 20 * DAY), recordedBy: mediator.name });
+      em.create(MediationExtension, {
+        id: demoId('mediation-extension', d.n),
+        caseId: c.id,
+        days: 15,
+        reason: '需等待伤情鉴定结论',
+        consentingPartyIds: parties.map((p) => p.id),
+        consentRecord: '双方当事人签署延期同意书',
+        previousDueAt: c.dueAt!,
+        newDueAt,
+        recordedAt: new Date(acceptedAt!.getTime() + 20 * DAY),
+        recordedBy: mediator.name,
+      });
       c.dueAt = newDueAt;
     }
     if (outcome !== 'AGREEMENT') continue;
     const effectiveDate = chinaDate(concludedAt!);
     const performance = ['PERFORMED', 'PENDING', 'PARTIALLY_PERFORMED'][d.n % 3]!;
     const agreement = em.create(MediationAgreement, {
-      id: demoId('mediation-agreement', d.n), caseId: c.id, number: `兴司调协〔${year}〕${String(next('AGREEMENT', year)).padStart(4, '0')}号`, form: d.n % 10 === 1 ? 'ORAL' : 'WRITTEN',
-      facts: `${d.summary}。经调查,双方对基本事实无异议。`, mattersInDispute: '赔偿(补偿)数额及给付方式', responsibilities: '被申请人承担主要责任,申请人承担次要责任',
+      id: demoId('mediation-agreement', d.n),
+      caseId: c.id,
+      number: `兴司调协〔${year}〕${String(next('AGREEMENT', year)).padStart(4, '0')}号`,
+      form: d.n % 10 === 1 ? 'ORAL' : 'WRITTEN',
+      facts: `${d.summary}。经调查,双方对基本事实无异议。`,
+      mattersInDispute: '赔偿(补偿)数额及给付方式',
+      responsibilities: '被申请人承担主要责任,申请人承担次要责任',
       terms: [`被申请人${parties[1]!.name}一次性给付申请人${parties[0]!.name}人民币${1000 + ((d.n * 337) % 20_000)}元`, '双方就本纠纷再无其他争议'],
-      performanceMethod: '现金或银行转账支付', performanceDeadline: chinaDate(new Date(concludedAt!.getTime() + 30 * DAY)), amount: (1000 + ((d.n * 337) % 20_000)).toFixed(2),
+      performanceMethod: '现金或银行转账支付',
+      performanceDeadline: chinaDate(new Date(concludedAt!.getTime() + 30 * DAY)),
+      amount: (1000 + ((d.n * 337) % 20_000)).toFixed(2),
       signatures: d.n % 10 === 1 ? [] : parties.map((p) => ({ partyId: p.id, method: 'SIGNATURE' as const, signedAt: concludedAt!.toISOString() })),
-      mediatorSignedAt: d.n % 10 === 1 ? null : concludedAt, sealedAt: d.n % 10 === 1 ? null : concludedAt, effectiveDate, confirmationDeadline: confirmationDeadline(effectiveDate, DEFAULT_CLOCKS),
-      performanceStatus: performance, regionCode: d.regionCode, recordedAt: concludedAt!, recordedBy: mediator.name,
+      mediatorSignedAt: d.n % 10 === 1 ? null : concludedAt,
+      sealedAt: d.n % 10 === 1 ? null : concludedAt,
+      effectiveDate,
+      confirmationDeadline: confirmationDeadline(effectiveDate, DEFAULT_CLOCKS),
+      performanceStatus: performance,
+      regionCode: d.regionCode,
+      recordedAt: concludedAt!,
+      recordedBy: mediator.name,
     });
     const done = performance !== 'PENDING';
     em.create(ReturnVisit, {
-      id: demoId('return-visit', d.n), caseId: c.id, agreementId: agreement.id, reason: 'AFTER_CONCLUSION', scheduledFor: returnVisitDate(concludedAt!, DEFAULT_CLOCKS),
-      status: done ? 'DONE' : 'SCHEDULED', visitedAt: done ? new Date(concludedAt!.getTime() + 15 * DAY) : null, method: done ? 'PHONE' : null,
-      performance: done ? performance : null, satisfaction: done ? (performance === 'PERFORMED' ? 'SATISFIED' : 'BASICALLY_SATISFIED') : null,
-      notes: done ? '当事人表示协议正在履行' : null, visitor: done ? mediator.name : null,
+      id: demoId('return-visit', d.n),
+      caseId: c.id,
+      agreementId: agreement.id,
+      reason: 'AFTER_CONCLUSION',
+      scheduledFor: returnVisitDate(concludedAt!, DEFAULT_CLOCKS),
+      status: done ? 'DONE' : 'SCHEDULED',
+      visitedAt: done ? new Date(concludedAt!.getTime() + 15 * DAY) : null,
+      method: done ? 'PHONE' : null,
+      performance: done ? performance : null,
+      satisfaction: done ? (performance === 'PERFORMED' ? 'SATISFIED' : 'BASICALLY_SATISFIED') : null,
+      notes: done ? '当事人表示协议正在履行' : null,
+      visitor: done ? mediator.name : null,
     });
   }
 
@@ -294,7 +456,7 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
   const statuses = ['APPLIED', 'APPLIED', 'APPROVED', 'DENIED', 'LAWYER_ASSIGNED', 'CLOSED', 'REFERRED_TO_MEDIATION'] as const;
   const applicants = demoDisputes(options.disputeCount).slice(0, statuses.length);
   statuses.forEach((status, i) => {
-    const d = status === 'REFERRED_TO_MEDIATION' ? disputes.find((x) => x.n === 13) ?? applicants[i]! : applicants[i]!;
+    const d = status === 'REFERRED_TO_MEDIATION' ? (disputes.find((x) => x.n === 13) ?? applicants[i]!) : applicants[i]!;
     const person = d.parties[0]!;
     // The first application is fresh; the others are from the autumn (the second one overdue for review).
     const appliedAt = i === 0 ? new Date(Date.UTC(2026, 10, 26, 2)) : new Date(d.registeredAt.getTime() + 2 * HOUR);
@@ -302,14 +464,32 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
     const year = Number(chinaDate(appliedAt).slice(0, 4));
     const approved = status === 'APPROVED' || status === 'LAWYER_ASSIGNED' || status === 'CLOSED';
     em.create(LegalAidCase, {
-      id: demoId('legal-aid-case', i + 1), applicationNumber: `兴法援〔${year}〕${String(next('LEGAL_AID', year)).padStart(4, '0')}号`, centerId: center.id, centerCode: center.code,
-      centerName: center.name, disputeId: d.id, source: 'DIRECT_APPLICATION', applicantName: person.name, applicantSex: person.sex, applicantIdNumber: person.idNumber,
-      applicantPhone: person.phone, applicantAddress: addressOf(d, 0), matter: `就“${d.summary}”申请法律援助`, category: d.category, regionCode: d.regionCode, status,
-      appliedAt, reviewDueAt: legalAidReviewDueAt(appliedAt, DEFAULT_CLOCKS), reviewedAt, denialReason: status === 'DENIED' ? '申请人经济状况不符合法律援助条件' : null,
+      id: demoId('legal-aid-case', i + 1),
+      applicationNumber: `兴法援〔${year}〕${String(next('LEGAL_AID', year)).padStart(4, '0')}号`,
+      centerId: center.id,
+      centerCode: center.code,
+      centerName: center.name,
+      disputeId: d.id,
+      source: 'DIRECT_APPLICATION',
+      applicantName: person.name,
+      applicantSex: person.sex,
+      applicantIdNumber: person.idNumber,
+      applicantPhone: person.phone,
+      applicantAddress: addressOf(d, 0),
+      matter: `就“${d.summary}”申请法律援助`,
+      category: d.category,
+      regionCode: d.regionCode,
+      status,
+      appliedAt,
+      reviewDueAt: legalAidReviewDueAt(appliedAt, DEFAULT_CLOCKS),
+      reviewedAt,
+      denialReason: status === 'DENIED' ? '申请人经济状况不符合法律援助条件' : null,
       assignDueAt: approved && reviewedAt ? lawyerAssignmentDueAt(reviewedAt, DEFAULT_CLOCKS) : null,
       assignedAt: status === 'LAWYER_ASSIGNED' || status === 'CLOSED' ? new Date(reviewedAt!.getTime() + DAY) : null,
-      lawyerName: status === 'LAWYER_ASSIGNED' || status === 'CLOSED' ? '高振华' : null, lawFirm: status === 'LAWYER_ASSIGNED' || status === 'CLOSED' ? '江苏昭阳律师事务所' : null,
-      closedAt: status === 'CLOSED' ? new Date(reviewedAt!.getTime() + 30 * DAY) : null, closingNote: status === 'CLOSED' ? '经代理,法院判决支持受援人主要诉讼请求' : null,
+      lawyerName: status === 'LAWYER_ASSIGNED' || status === 'CLOSED' ? '高振华' : null,
+      lawFirm: status === 'LAWYER_ASSIGNED' || status === 'CLOSED' ? '江苏昭阳律师事务所' : null,
+      closedAt: status === 'CLOSED' ? new Date(reviewedAt!.getTime() + 30 * DAY) : null,
+      closingNote: status === 'CLOSED' ? '经代理,法院判决支持受援人主要诉讼请求' : null,
       referredMediationCaseId: status === 'REFERRED_TO_MEDIATION' && d.n === 13 ? demoId('mediation-case', 13) : null,
     });
   });
@@ -319,11 +499,26 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
     const appliedAt = new Date(failed.registeredAt.getTime() + 40 * DAY);
     const year = Number(chinaDate(appliedAt).slice(0, 4));
     em.create(LegalAidCase, {
-      id: demoId('legal-aid-case', statuses.length + 1), applicationNumber: `兴法援〔${year}〕${String(next('LEGAL_AID', year)).padStart(4, '0')}号`, centerId: center.id,
-      centerCode: center.code, centerName: center.name, disputeId: failed.id, source: 'MEDIATION_REFERRAL', sourceMediationCaseId: demoId('mediation-case', failed.n),
-      applicantName: failed.parties[0]!.name, applicantSex: failed.parties[0]!.sex, applicantIdNumber: failed.parties[0]!.idNumber, applicantPhone: failed.parties[0]!.phone,
-      applicantAddress: addressOf(failed, 0), matter: '调解不成,申请法律援助提起诉讼', category: failed.category, regionCode: failed.regionCode, status: 'APPROVED', appliedAt,
-      reviewDueAt: legalAidReviewDueAt(appliedAt, DEFAULT_CLOCKS), reviewedAt: new Date(appliedAt.getTime() + 2 * DAY),
+      id: demoId('legal-aid-case', statuses.length + 1),
+      applicationNumber: `兴法援〔${year}〕${String(next('LEGAL_AID', year)).padStart(4, '0')}号`,
+      centerId: center.id,
+      centerCode: center.code,
+      centerName: center.name,
+      disputeId: failed.id,
+      source: 'MEDIATION_REFERRAL',
+      sourceMediationCaseId: demoId('mediation-case', failed.n),
+      applicantName: failed.parties[0]!.name,
+      applicantSex: failed.parties[0]!.sex,
+      applicantIdNumber: failed.parties[0]!.idNumber,
+      applicantPhone: failed.parties[0]!.phone,
+      applicantAddress: addressOf(failed, 0),
+      matter: '调解不成,申请法律援助提起诉讼',
+      category: failed.category,
+      regionCode: failed.regionCode,
+      status: 'APPROVED',
+      appliedAt,
+      reviewDueAt: legalAidReviewDueAt(appliedAt, DEFAULT_CLOCKS),
+      reviewedAt: new Date(appliedAt.getTime() + 2 * DAY),
       assignDueAt: lawyerAssignmentDueAt(new Date(appliedAt.getTime() + 2 * DAY), DEFAULT_CLOCKS),
     });
   }

@@ -22,9 +22,7 @@ import { ReturnVisit } from './entities/return-visit.entity.js';
 import { MediationAgreementResolver } from './graphql/agreement.resolver.js';
 import { DisputeRef, DockingRef } from './graphql/dispute.type.js';
 import { LegalAidResolver } from './graphql/legal-aid.resolver.js';
-import {
-  DisputeJusticeResolver, DockingJusticeResolver, MediationCaseResolver, MediationPartyResolver,
-} from './graphql/mediation-case.resolver.js';
+import { DisputeJusticeResolver, DockingJusticeResolver, MediationCaseResolver, MediationPartyResolver } from './graphql/mediation-case.resolver.js';
 import { MediationWorkResolver } from './graphql/mediation-work.resolver.js';
 import { mediationCaseAccess } from './graphql/record-access.js';
 import { ExpertResolver, MediatorRosterResolver, OrganizationRosterResolver } from './graphql/roster.resolver.js';
@@ -35,8 +33,22 @@ import { applyDockingEvent } from './services/docking-inbound.service.js';
 export type JusticeOptions = AgencyOptions<JusticeClocks>;
 
 const entities = [
-  MediationOrganization, Mediator, Expert, MediationCase, MediationParty, MediationSession, NeutralEvaluation, MethodChange, MediationExtension,
-  MediationAgreement, ReturnVisit, LegalAidCenter, LegalAidCase, JusticeNumberCounter, PersonalDataAccess, ...DOCKING_ENTITIES,
+  MediationOrganization,
+  Mediator,
+  Expert,
+  MediationCase,
+  MediationParty,
+  MediationSession,
+  NeutralEvaluation,
+  MethodChange,
+  MediationExtension,
+  MediationAgreement,
+  ReturnVisit,
+  LegalAidCenter,
+  LegalAidCase,
+  JusticeNumberCounter,
+  PersonalDataAccess,
+  ...DOCKING_ENTITIES,
 ];
 
 /** 司法局 — people's mediation (人民调解): organizations, mediators, cases, agreements, return visits; legal aid. */
@@ -47,8 +59,17 @@ export function createJusticeSubgraph(options: JusticeOptions = {}) {
     database: { name: 'justice', entities, migrations },
     schema: {
       resolvers: [
-        MediationCaseResolver, MediationPartyResolver, MediationWorkResolver, MediationAgreementResolver, OrganizationRosterResolver, MediatorRosterResolver,
-        ExpertResolver, LegalAidResolver, DisputeJusticeResolver, DockingJusticeResolver, createAccessLogResolver('JUSTICE', 'justiceAccessLog'),
+        MediationCaseResolver,
+        MediationPartyResolver,
+        MediationWorkResolver,
+        MediationAgreementResolver,
+        OrganizationRosterResolver,
+        MediatorRosterResolver,
+        ExpertResolver,
+        LegalAidResolver,
+        DisputeJusticeResolver,
+        DockingJusticeResolver,
+        createAccessLogResolver('JUSTICE', 'justiceAccessLog'),
         createEventDeliveriesResolver('JUSTICE', 'justiceEventDeliveries'),
       ],
       orphanedTypes: [DisputeRef, DockingRef],

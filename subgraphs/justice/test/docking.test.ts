@@ -22,9 +22,20 @@ const request = (change: Partial<DockingRequestedPayload> = {}): DockingRequeste
   category: '民间纠纷',
   summary: '报警人称与邻居因排水沟渠堵塞发生争执(移交理由:不属于治安案件,双方同意人民调解)',
   sentAt: new Date().toISOString(),
-  source: { agency: 'POLICE', recordType: 'PoliceIncident', recordId: randomUUID(), number: 'J3212810000123', organizationCode: '11321281014090020U', organizationName: '兴化市公安局戴南派出所', officerName: '王建国' },
+  source: {
+    agency: 'POLICE',
+    recordType: 'PoliceIncident',
+    recordId: randomUUID(),
+    number: 'J3212810000123',
+    organizationCode: '11321281014090020U',
+    organizationName: '兴化市公安局戴南派出所',
+    officerName: '王建国',
+  },
   target: { organizationCode: COMMITTEE, organizationName: '戴南镇人民调解委员会' },
-  parties: [{ role: 'APPLICANT', name: '张小三', phone: '13812345678' }, { role: 'RESPONDENT', name: '李四' }],
+  parties: [
+    { role: 'APPLICANT', name: '张小三', phone: '13812345678' },
+    { role: 'RESPONDENT', name: '李四' },
+  ],
   ...change,
 });
 
@@ -40,12 +51,25 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
   const outbox = (dockingId: string) =>
     sql<OutboxRow>('select recipient, type, sequence, to_agency, payload from docking_outbox where docking_id = ? order by sequence, recipient', [dockingId]);
   const envelope = (payload: DockingRequestedPayload, from: Agency = 'POLICE', dockingId: string = randomUUID(), sequence = 1): DockingEvent =>
-    ({ id: randomUUID(), type: 'DockingRequested', dockingId, sequence, from, to: 'JUSTICE', occurredAt: new Date().toISOString(), payload }) as unknown as DockingEvent;
+    ({
+      id: randomUUID(),
+      type: 'DockingRequested',
+      dockingId,
+      sequence,
+      from,
+      to: 'JUSTICE',
+      occurredAt: new Date().toISOString(),
+      payload,
+    }) as unknown as DockingEvent;
   /** Posts an event to the justice bureau's inbox, signed with `signer`'s key (the sender's own, unless forging). */
   const post = async (event: DockingEvent, signer: Agency = event.from) => {
     const body = canonicalJson(event);
     const signature = await signDelivery(body, { from: event.from, recipient: 'JUSTICE', privateKey: stack.docking.keys.privateKeys[signer]! });
-    const res = await fetch(stack.docking.settings.endpoints.JUSTICE, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
+    const res = await fetch(stack.docking.settings.endpoints.JUSTICE, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },
+      body,
+    });
     return { status: res.status, body: (await res.json()) as { status?: string; error?: { code: string } } };
   };
   /** A police transfer, delivered: the new case's id. */
@@ -55,14 +79,32 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     const [c] = await casesOf(event.dockingId);
     return { caseId: c!.id, dockingId: event.dockingId, event };
   };
-  const accept = (caseId: string) => q('mutation($c: ID!) { acceptMediationCase(caseId: $c) { status acceptedAt dueAt caseNumber mediatorName } }', { c: caseId });
+  const accept = (caseId: string) =>
+    q('mutation($c: ID!) { acceptMediationCase(caseId: $c) { status acceptedAt dueAt caseNumber mediatorName } }', { c: caseId });
   /** A session and an oral agreement (effective at once) on an accepted case. */
   const agreed = async (caseId: string, term: string) => {
     await q('mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence } }', {
-      input: { caseId, heldAt: new Date().toISOString(), place: '戴南镇人民调解委员会调解室', participants: ['张小三', '李四', '顾秀英'], focus: '沟渠疏通费用', opinions: '双方同意' },
+      input: {
+        caseId,
+        heldAt: new Date().toISOString(),
+        place: '戴南镇人民调解委员会调解室',
+        participants: ['张小三', '李四', '顾秀英'],
+        focus: '沟渠疏通费用',
+        opinions: '双方同意',
+      },
     });
     const recorded = await q('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id number effectiveDate } }', {
-      input: { caseId, form: 'ORAL', facts: '双方房屋相邻,共用排水沟渠。', mattersInDispute: '沟渠疏通费用', responsibilities: '双方均有维护责任', terms: [term], performanceMethod: '现金支付', performanceDeadline: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10), amount: 300 },
+      input: {
+        caseId,
+        form: 'ORAL',
+        facts: '双方房屋相邻,共用排水沟渠。',
+        mattersInDispute: '沟渠疏通费用',
+        responsibilities: '双方均有维护责任',
+        terms: [term],
+        performanceMethod: '现金支付',
+        performanceDeadline: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10),
+        amount: 300,
+      },
     });
     expect(recorded.errors).toBeUndefined();
     return recorded.data!.recordMediationAgreement as { id: string; number: string; effectiveDate: string };
@@ -87,18 +129,33 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     await new Promise((resolve) => sink?.close(resolve));
   });
 
-  it('lands a signed police transfer as PENDING in 戴南镇 committee\'s inbox, with its parties', async () => {
+  it("lands a signed police transfer as PENDING in 戴南镇 committee's inbox, with its parties", async () => {
     const { caseId, dockingId } = await docked();
-    const inbox = await q('{ mediationInbox(first: 100) { edges { node { id dockingId status source mode category sourceUnitName sourceNumber organizationName parties { role name phone } } } } }');
+    const inbox = await q(
+      '{ mediationInbox(first: 100) { edges { node { id dockingId status source mode category sourceUnitName sourceNumber organizationName parties { role name phone } } } } }',
+    );
     const node = (inbox.data!.mediationInbox.edges as { node: Record<string, unknown> }[]).map((e) => e.node).find((n) => n.dockingId === dockingId);
     expect(node).toEqual({
-      id: caseId, dockingId, status: 'PENDING', source: 'POLICE', mode: 'TRANSFER', category: '其他', sourceUnitName: '兴化市公安局戴南派出所', sourceNumber: 'J3212810000123',
-      organizationName: '戴南镇人民调解委员会', parties: [{ role: 'APPLICANT', name: '张小三', phone: '13812345678' }, { role: 'RESPONDENT', name: '李四', phone: null }],
+      id: caseId,
+      dockingId,
+      status: 'PENDING',
+      source: 'POLICE',
+      mode: 'TRANSFER',
+      category: '其他',
+      sourceUnitName: '兴化市公安局戴南派出所',
+      sourceNumber: 'J3212810000123',
+      organizationName: '戴南镇人民调解委员会',
+      parties: [
+        { role: 'APPLICANT', name: '张小三', phone: '13812345678' },
+        { role: 'RESPONDENT', name: '李四', phone: null },
+      ],
     });
     // Nothing goes back until the organization decides.
     expect(await outbox(dockingId)).toEqual([]);
     // The hub's Docking shows the organization's case (by the docking id).
-    const ref = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { mediation { id status } } } }', { r: [{ __typename: 'Docking', id: dockingId }] });
+    const ref = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { mediation { id status } } } }', {
+      r: [{ __typename: 'Docking', id: dockingId }],
+    });
     expect(ref.data!._entities).toEqual([{ mediation: { id: caseId, status: 'PENDING' } }]);
   });
 
@@ -117,31 +174,66 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     expect(accepted.errors).toBeUndefined();
     const { caseNumber } = accepted.data!.acceptMediationCase as { caseNumber: string };
     const afterAccept = await outbox(dockingId);
-    expect(afterAccept.map((r) => [r.recipient, r.type, r.sequence, r.to_agency])).toEqual([['GOVERNANCE', 'DockingAccepted', 1, 'POLICE'], ['POLICE', 'DockingAccepted', 1, 'POLICE']]);
+    expect(afterAccept.map((r) => [r.recipient, r.type, r.sequence, r.to_agency])).toEqual([
+      ['GOVERNANCE', 'DockingAccepted', 1, 'POLICE'],
+      ['POLICE', 'DockingAccepted', 1, 'POLICE'],
+    ]);
     expect(afterAccept[0]!.payload).toMatchObject({ caseId, caseNumber, organizationName: '戴南镇人民调解委员会', mediatorName: '顾秀英' });
 
     const session = await q('mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence } }', {
-      input: { caseId, heldAt: new Date().toISOString(), place: '戴南派出所驻所调解室', participants: ['张小三', '李四', '顾秀英'], focus: '沟渠疏通及费用', opinions: '双方同意各半承担' },
+      input: {
+        caseId,
+        heldAt: new Date().toISOString(),
+        place: '戴南派出所驻所调解室',
+        participants: ['张小三', '李四', '顾秀英'],
+        focus: '沟渠疏通及费用',
+        opinions: '双方同意各半承担',
+      },
     });
     expect(session.errors).toBeUndefined();
     const deadline = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
     const agreement = await q('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { number effectiveDate } }', {
-      input: { caseId, form: 'ORAL', facts: '双方房屋相邻,共用排水沟渠。', mattersInDispute: '沟渠疏通及费用分担', responsibilities: '双方均有维护责任', terms: ['李四于七日内疏通沟渠', '张小三承担费用300元'], performanceMethod: '现场疏通,现金支付', performanceDeadline: deadline, amount: 300 },
+      input: {
+        caseId,
+        form: 'ORAL',
+        facts: '双方房屋相邻,共用排水沟渠。',
+        mattersInDispute: '沟渠疏通及费用分担',
+        responsibilities: '双方均有维护责任',
+        terms: ['李四于七日内疏通沟渠', '张小三承担费用300元'],
+        performanceMethod: '现场疏通,现金支付',
+        performanceDeadline: deadline,
+        amount: 300,
+      },
     });
     expect(agreement.errors).toBeUndefined();
     const { number, effectiveDate } = agreement.data!.recordMediationAgreement as { number: string; effectiveDate: string };
     const concluded = (await outbox(dockingId)).filter((r) => r.sequence === 2);
-    expect(concluded.map((r) => [r.recipient, r.type])).toEqual([['GOVERNANCE', 'MediationConcluded'], ['POLICE', 'MediationConcluded']]);
+    expect(concluded.map((r) => [r.recipient, r.type])).toEqual([
+      ['GOVERNANCE', 'MediationConcluded'],
+      ['POLICE', 'MediationConcluded'],
+    ]);
     expect(concluded[0]!.payload).toMatchObject({ outcome: 'AGREEMENT', agreement: { number, effectiveDate, amount: 300, performBy: deadline } });
     expect(concluded[0]!.payload.summary).toContain('李四于七日内疏通沟渠');
     // The worker delivers both, in order, to the police and to the hub.
     await until('both events delivered to the police and the hub', () =>
-      ['POLICE', 'GOVERNANCE'].every((r) => delivered.filter((d) => d.recipient === r && d.event.dockingId === dockingId).length === 2));
-    expect(delivered.filter((d) => d.recipient === 'POLICE' && d.event.dockingId === dockingId).map((d) => [d.event.sequence, d.event.type]))
-      .toEqual([[1, 'DockingAccepted'], [2, 'MediationConcluded']]);
+      ['POLICE', 'GOVERNANCE'].every((r) => delivered.filter((d) => d.recipient === r && d.event.dockingId === dockingId).length === 2),
+    );
+    expect(delivered.filter((d) => d.recipient === 'POLICE' && d.event.dockingId === dockingId).map((d) => [d.event.sequence, d.event.type])).toEqual([
+      [1, 'DockingAccepted'],
+      [2, 'MediationConcluded'],
+    ]);
     // Operators see the deliveries in the graph.
-    await until('delivery states recorded', async () => (await outbox(dockingId)).length === 4 && (await sql<{ n: string }>(`select count(*) as n from docking_outbox where docking_id = ? and state = 'DELIVERED'`, [dockingId]))[0]!.n === '4');
-    const ops = await q('query($d: String) { justiceEventDeliveries(dockingId: $d, states: ["DELIVERED"]) { items { type recipient state } } }', { d: dockingId }, callerOf('legal-aid', { roles: ['ADMIN'] }));
+    await until(
+      'delivery states recorded',
+      async () =>
+        (await outbox(dockingId)).length === 4 &&
+        (await sql<{ n: string }>(`select count(*) as n from docking_outbox where docking_id = ? and state = 'DELIVERED'`, [dockingId]))[0]!.n === '4',
+    );
+    const ops = await q(
+      'query($d: String) { justiceEventDeliveries(dockingId: $d, states: ["DELIVERED"]) { items { type recipient state } } }',
+      { d: dockingId },
+      callerOf('legal-aid', { roles: ['ADMIN'] }),
+    );
     expect(ops.data!.justiceEventDeliveries.items).toHaveLength(4);
   });
 
@@ -153,7 +245,10 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     });
     expect(done.data!.concludeMediation).toEqual({ status: 'CONCLUDED', outcome: 'NO_AGREEMENT' });
     const [row] = (await outbox(dockingId)).filter((r) => r.sequence === 2 && r.recipient === 'POLICE');
-    expect(row).toMatchObject({ type: 'MediationConcluded', payload: { outcome: 'NO_AGREEMENT', summary: '调解不成:双方分歧较大,未能达成协议', agreement: null } });
+    expect(row).toMatchObject({
+      type: 'MediationConcluded',
+      payload: { outcome: 'NO_AGREEMENT', summary: '调解不成:双方分歧较大,未能达成协议', agreement: null },
+    });
   });
 
   it('feeds a rejection back with its reason', async () => {
@@ -161,24 +256,53 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     const rejected = await q('mutation($c: ID!) { rejectMediationCase(caseId: $c, reason: "纠纷已起诉至人民法院") { status } }', { c: caseId });
     expect(rejected.data!.rejectMediationCase.status).toBe('REJECTED');
     const rows = await outbox(dockingId);
-    expect(rows.map((r) => [r.recipient, r.type, r.sequence])).toEqual([['GOVERNANCE', 'DockingRejected', 1], ['POLICE', 'DockingRejected', 1]]);
+    expect(rows.map((r) => [r.recipient, r.type, r.sequence])).toEqual([
+      ['GOVERNANCE', 'DockingRejected', 1],
+      ['POLICE', 'DockingRejected', 1],
+    ]);
     expect(rows[1]!.payload.reason).toBe('纠纷已起诉至人民法院');
   });
 
-  it('runs a court\'s 委派 on the 30-day clock and answers the court', async () => {
-    const { caseId, dockingId } = await docked(request({ kind: 'COURT', mode: 'ENTRUST', source: { agency: 'COURT', recordType: 'CourtCase', recordId: randomUUID(), number: '(2026)苏1281民诉前调123号', organizationCode: '113212810140900121', organizationName: '兴化市人民法院', officerName: '陈法官' } }));
+  it("runs a court's 委派 on the 30-day clock and answers the court", async () => {
+    const { caseId, dockingId } = await docked(
+      request({
+        kind: 'COURT',
+        mode: 'ENTRUST',
+        source: {
+          agency: 'COURT',
+          recordType: 'CourtCase',
+          recordId: randomUUID(),
+          number: '(2026)苏1281民诉前调123号',
+          organizationCode: '113212810140900121',
+          organizationName: '兴化市人民法院',
+          officerName: '陈法官',
+        },
+      }),
+    );
     const accepted = (await accept(caseId)).data!.acceptMediationCase as { acceptedAt: string; dueAt: string };
     expect(Date.parse(accepted.dueAt) - Date.parse(accepted.acceptedAt)).toBe(30 * DAY);
     const view = await q('query($id: ID!) { mediationCase(id: $id) { source mode } }', { id: caseId });
     expect(view.data!.mediationCase).toEqual({ source: 'COURT', mode: 'ENTRUST' });
-    expect((await outbox(dockingId)).map((r) => [r.recipient, r.to_agency])).toEqual([['COURT', 'COURT'], ['GOVERNANCE', 'COURT']]);
+    expect((await outbox(dockingId)).map((r) => [r.recipient, r.to_agency])).toEqual([
+      ['COURT', 'COURT'],
+      ['GOVERNANCE', 'COURT'],
+    ]);
   });
 
-  it('司法确认 of a court case\'s agreement: applied through the docking within 30 days, the court\'s ruling recorded', async () => {
-    const court = { agency: 'COURT' as const, recordType: 'CourtCase', recordId: randomUUID(), number: '(2026)苏1281民诉前调124号', organizationCode: '113212810140900121', organizationName: '兴化市人民法院', officerName: '陈法官' };
+  it("司法确认 of a court case's agreement: applied through the docking within 30 days, the court's ruling recorded", async () => {
+    const court = {
+      agency: 'COURT' as const,
+      recordType: 'CourtCase',
+      recordId: randomUUID(),
+      number: '(2026)苏1281民诉前调124号',
+      organizationCode: '113212810140900121',
+      organizationName: '兴化市人民法院',
+      officerName: '陈法官',
+    };
     const { caseId, dockingId } = await docked(request({ kind: 'COURT', mode: 'ENTRUST', source: court }));
     await accept(caseId);
-    const APPLY = 'mutation($a: ID!, $key: String) { applyForJudicialConfirmation(agreementId: $a, idempotencyKey: $key) { judicialConfirmationAppliedAt judicialConfirmationRuling } }';
+    const APPLY =
+      'mutation($a: ID!, $key: String) { applyForJudicialConfirmation(agreementId: $a, idempotencyKey: $key) { judicialConfirmationAppliedAt judicialConfirmationRuling } }';
     const agreement = await agreed(caseId, '张小三于七日内支付费用300元');
     const requested = async () => (await outbox(dockingId)).filter((r) => r.type === 'JudicialConfirmationRequested');
     // Another agency may not apply; past the 30 days the application is refused; nothing is written.
@@ -194,33 +318,68 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     // The mediator's answer was lost: a retry with the same key gets the first application, not a refusal or a second one.
     expect((await q(APPLY, { a: agreement.id, key })).data!.applyForJudicialConfirmation).toEqual(applied.data!.applyForJudicialConfirmation);
     const rows = await requested();
-    expect(rows.map((r) => [r.recipient, r.to_agency, r.sequence])).toEqual([['COURT', 'COURT', 3], ['GOVERNANCE', 'COURT', 3]]);
+    expect(rows.map((r) => [r.recipient, r.to_agency, r.sequence])).toEqual([
+      ['COURT', 'COURT', 3],
+      ['GOVERNANCE', 'COURT', 3],
+    ]);
     expect(rows[0]!.payload).toMatchObject({
-      agreementId: agreement.id, agreementNumber: agreement.number, effectiveDate: agreement.effectiveDate, matters: '张小三于七日内支付费用300元', courtCaseId: null, regionCode: '321281123200',
-      applicants: [{ name: '张小三', role: 'APPLICANT' }, { name: '李四', role: 'RESPONDENT' }],
+      agreementId: agreement.id,
+      agreementNumber: agreement.number,
+      effectiveDate: agreement.effectiveDate,
+      matters: '张小三于七日内支付费用300元',
+      courtCaseId: null,
+      regionCode: '321281123200',
+      applicants: [
+        { name: '张小三', role: 'APPLICANT' },
+        { name: '李四', role: 'RESPONDENT' },
+      ],
     });
     expect((await q(APPLY, { a: agreement.id })).errors![0]!.extensions!.code).toBe('ILLEGAL_TRANSITION');
     expect(await requested()).toHaveLength(2);
     // The court's ruling comes back on the same docking.
-    const ruled = { applicationId: rows[0]!.payload.applicationId, confirmationId: randomUUID(), caseNumber: '(2026)苏1281民特12号', ruling: 'CONFIRMED', ruledAt: new Date().toISOString(), reason: '协议合法有效' };
+    const ruled = {
+      applicationId: rows[0]!.payload.applicationId,
+      confirmationId: randomUUID(),
+      caseNumber: '(2026)苏1281民特12号',
+      ruling: 'CONFIRMED',
+      ruledAt: new Date().toISOString(),
+      reason: '协议合法有效',
+    };
     const event = { ...envelope(request(), 'COURT', dockingId, 2), type: 'JudicialConfirmationRuled', payload: ruled } as unknown as DockingEvent;
     expect((await post(event)).status).toBe(200);
-    const seen = await q('query($id: ID!) { mediationAgreement(id: $id) { judicialConfirmationRuling judicialConfirmationCaseNumber judicialConfirmationReason judicialConfirmationRuledAt } }', { id: agreement.id });
-    expect(seen.data!.mediationAgreement).toMatchObject({ judicialConfirmationRuling: 'CONFIRMED', judicialConfirmationCaseNumber: '(2026)苏1281民特12号', judicialConfirmationReason: '协议合法有效' });
+    const seen = await q(
+      'query($id: ID!) { mediationAgreement(id: $id) { judicialConfirmationRuling judicialConfirmationCaseNumber judicialConfirmationReason judicialConfirmationRuledAt } }',
+      { id: agreement.id },
+    );
+    expect(seen.data!.mediationAgreement).toMatchObject({
+      judicialConfirmationRuling: 'CONFIRMED',
+      judicialConfirmationCaseNumber: '(2026)苏1281民特12号',
+      judicialConfirmationReason: '协议合法有效',
+    });
   });
 
-  it('applies for judicial confirmation only through a court\'s docking', async () => {
+  it("applies for judicial confirmation only through a court's docking", async () => {
     const { caseId } = await docked();
     await accept(caseId);
     const { id } = await agreed(caseId, '李四于七日内疏通沟渠');
     const refused = await q('mutation($a: ID!) { applyForJudicialConfirmation(agreementId: $a) { id } }', { a: id });
     expect(refused.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'agreementId' });
-    expect((await sql<{ n: string }>('select count(*) as n from mediation_agreement where confirmation_applied_at is not null and case_id = ?', [caseId]))[0]!.n).toBe('0');
+    expect(
+      (await sql<{ n: string }>('select count(*) as n from mediation_agreement where confirmation_applied_at is not null and case_id = ?', [caseId]))[0]!.n,
+    ).toBe('0');
   });
 
   it('publishes nothing for a direct application', async () => {
     const applied = await q('mutation($input: MediationApplicationInput!) { registerMediationApplication(input: $input) { id } }', {
-      input: { category: '邻里', summary: '相邻两户因排水沟渠堵塞互相指责', regionCode: '321281123200', parties: [{ role: 'APPLICANT', name: '王五' }, { role: 'RESPONDENT', name: '赵六' }] },
+      input: {
+        category: '邻里',
+        summary: '相邻两户因排水沟渠堵塞互相指责',
+        regionCode: '321281123200',
+        parties: [
+          { role: 'APPLICANT', name: '王五' },
+          { role: 'RESPONDENT', name: '赵六' },
+        ],
+      },
     });
     const before = await sql<{ n: string }>('select count(*) as n from docking_outbox');
     expect((await accept(applied.data!.registerMediationApplication.id)).errors).toBeUndefined();
@@ -243,18 +402,21 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
 
   it.each([
     ['an unknown organization', () => request({ target: { organizationCode: '54321281MJ1234567X', organizationName: null } }), '调解组织不存在'],
-    ['a dispute outside the organization\'s area', () => request({ regionCode: '321281124001' }), '纠纷发生地不在该调解组织的辖区内'],
+    ["a dispute outside the organization's area", () => request({ regionCode: '321281124001' }), '纠纷发生地不在该调解组织的辖区内'],
     ['a malformed party ID number', () => request({ parties: [{ role: 'APPLICANT', name: '张小三', idNumber: '321281198001011231' }] }), '对接材料不完整'],
   ])('rejects %s automatically, telling the sender why, with no case', async (_label, payload, reason) => {
     const event = envelope(payload());
     expect((await post(event)).status).toBe(200);
     expect(await casesOf(event.dockingId)).toEqual([]);
     const rows = await outbox(event.dockingId);
-    expect(rows.map((r) => [r.recipient, r.type, r.sequence])).toEqual([['GOVERNANCE', 'DockingRejected', 1], ['POLICE', 'DockingRejected', 1]]);
+    expect(rows.map((r) => [r.recipient, r.type, r.sequence])).toEqual([
+      ['GOVERNANCE', 'DockingRejected', 1],
+      ['POLICE', 'DockingRejected', 1],
+    ]);
     expect(rows[0]!.payload.reason).toContain(reason);
   });
 
-  it('refuses a forged event (signed with another agency\'s key) with 401 and writes nothing', async () => {
+  it("refuses a forged event (signed with another agency's key) with 401 and writes nothing", async () => {
     const event = envelope(request());
     const refused = await post(event, 'COURT');
     expect(refused).toMatchObject({ status: 401, body: { error: { code: 'BAD_SIGNATURE' } } });

@@ -16,15 +16,28 @@ describe('legal aid', () => {
     (await stack.querySubgraph('justice', query, variables, as)).body as Gql;
   const sql = <T>(query: string, params: unknown[] = []) => stack.subgraphs.justice!.orm.em.getConnection().execute<T[]>(query, params);
   type OutboxRow = { recipient: string; type: string; sequence: number; to_agency: string; payload: Record<string, unknown> };
-  const outbox = (dockingId: string) => sql<OutboxRow>('select recipient, type, sequence, to_agency, payload from docking_outbox where docking_id = ? order by sequence, recipient', [dockingId]);
-  const count = async (table: string) => Number((await stack.subgraphs.justice!.orm.em.getConnection().execute<{ n: string }[]>(`select count(*) as n from "${table}"`))[0]!.n);
+  const outbox = (dockingId: string) =>
+    sql<OutboxRow>('select recipient, type, sequence, to_agency, payload from docking_outbox where docking_id = ? order by sequence, recipient', [dockingId]);
+  const count = async (table: string) =>
+    Number((await stack.subgraphs.justice!.orm.em.getConnection().execute<{ n: string }[]>(`select count(*) as n from "${table}"`))[0]!.n);
   const FIELDS = 'id status overdue reviewDueAt assignDueAt lawyerName applicantName applicantIdNumber referredMediationCaseId';
   const apply = async () =>
-    (await q(`mutation($input: LegalAidApplicationInput!) { applyForLegalAid(input: $input) { ${FIELDS} } }`, {
-      input: { applicant: { name: person!.name, idNumber: person!.idNumber, phone: person!.phone }, matter: '追索劳动报酬,申请指派律师代理', category: '劳动争议', regionCode: '321281123' },
-    })).data!.applyForLegalAid as { id: string; status: string; reviewDueAt: string; overdue: boolean; applicantName: string };
+    (
+      await q(`mutation($input: LegalAidApplicationInput!) { applyForLegalAid(input: $input) { ${FIELDS} } }`, {
+        input: {
+          applicant: { name: person!.name, idNumber: person!.idNumber, phone: person!.phone },
+          matter: '追索劳动报酬,申请指派律师代理',
+          category: '劳动争议',
+          regionCode: '321281123',
+        },
+      })
+    ).data!.applyForLegalAid as { id: string; status: string; reviewDueAt: string; overdue: boolean; applicantName: string };
   const review = (id: string, approve: boolean, reason: string | null = null) =>
-    q(`mutation($id: ID!, $a: Boolean!, $r: String) { reviewLegalAidApplication(id: $id, approve: $a, reason: $r) { ${FIELDS} denialReason } }`, { id, a: approve, r: reason });
+    q(`mutation($id: ID!, $a: Boolean!, $r: String) { reviewLegalAidApplication(id: $id, approve: $a, reason: $r) { ${FIELDS} denialReason } }`, {
+      id,
+      a: approve,
+      r: reason,
+    });
   const view = async (id: string) => (await q(`query($id: ID!) { legalAidCase(id: $id) { ${FIELDS} } }`, { id })).data!.legalAidCase;
 
   beforeAll(async () => {
@@ -40,7 +53,10 @@ describe('legal aid', () => {
     const approved = (await review(applied.id, true)).data!.reviewLegalAidApplication;
     expect(approved).toMatchObject({ status: 'APPROVED', overdue: false, assignDueAt: '2026-12-06T02:00:00.000Z' });
     clock.now = new Date(clock.now.getTime() + 2 * DAY);
-    const assigned = await q('mutation($id: ID!) { assignLegalAidLawyer(id: $id, lawyerName: "高振华", lawFirm: "江苏昭阳律师事务所") { status overdue lawyerName } }', { id: applied.id });
+    const assigned = await q(
+      'mutation($id: ID!) { assignLegalAidLawyer(id: $id, lawyerName: "高振华", lawFirm: "江苏昭阳律师事务所") { status overdue lawyerName } }',
+      { id: applied.id },
+    );
     expect(assigned.data!.assignLegalAidLawyer).toEqual({ status: 'LAWYER_ASSIGNED', overdue: false, lawyerName: '高振华' });
     const closed = await q('mutation($id: ID!) { closeLegalAidCase(id: $id, note: "调解结案,受援人获偿") { status } }', { id: applied.id });
     expect(closed.data!.closeLegalAidCase.status).toBe('CLOSED');
@@ -64,32 +80,62 @@ describe('legal aid', () => {
     expect(fine.data!.legalAidCases.edges.every((e: { node: { overdue: boolean } }) => !e.node.overdue)).toBe(true);
   });
 
-  it('refers legal aid to mediation (the committee\'s inbox) and mediation to legal aid', async () => {
+  it("refers legal aid to mediation (the committee's inbox) and mediation to legal aid", async () => {
     clock.now = new Date('2026-11-28T02:00:00Z');
     const applied = await apply();
     const orgs = await q('{ mediationOrganizations(regionCode: "321281123", type: TOWN_STREET_COMMITTEE) { edges { node { id } } } }', {}, null);
-    const referred = await q('mutation($input: ReferLegalAidToMediationInput!) { referLegalAidToMediation(input: $input) { status referredMediationCaseId } }', {
-      input: { id: applied.id, organizationId: orgs.data!.mediationOrganizations.edges[0].node.id, respondent: { name: other!.name, idNumber: other!.idNumber } },
-    });
+    const referred = await q(
+      'mutation($input: ReferLegalAidToMediationInput!) { referLegalAidToMediation(input: $input) { status referredMediationCaseId } }',
+      {
+        input: {
+          id: applied.id,
+          organizationId: orgs.data!.mediationOrganizations.edges[0].node.id,
+          respondent: { name: other!.name, idNumber: other!.idNumber },
+        },
+      },
+    );
     const caseId = referred.data!.referLegalAidToMediation.referredMediationCaseId as string;
     expect(referred.data!.referLegalAidToMediation.status).toBe('REFERRED_TO_MEDIATION');
     const inbox = await q('{ mediationInbox(first: 100) { edges { node { id source status parties { role name } } } } }', {}, 'mediator');
-    const pending = (inbox.data!.mediationInbox.edges as { node: { id: string; source: string; parties: { role: string; name: string }[] } }[]).find((e) => e.node.id === caseId)!.node;
-    expect(pending).toMatchObject({ source: 'LEGAL_AID', status: 'PENDING', parties: [{ role: 'APPLICANT', name: person!.name }, { role: 'RESPONDENT', name: other!.name }] });
+    const pending = (inbox.data!.mediationInbox.edges as { node: { id: string; source: string; parties: { role: string; name: string }[] } }[]).find(
+      (e) => e.node.id === caseId,
+    )!.node;
+    expect(pending).toMatchObject({
+      source: 'LEGAL_AID',
+      status: 'PENDING',
+      parties: [
+        { role: 'APPLICANT', name: person!.name },
+        { role: 'RESPONDENT', name: other!.name },
+      ],
+    });
 
     await q('mutation($c: ID!) { acceptMediationCase(caseId: $c) { status } }', { c: caseId }, 'mediator');
     // 援调 is recorded in the hub's ledger: addressed to the hub only, never to justice itself.
     const [{ docking_id: dockingId }] = await sql<{ docking_id: string }>('select docking_id from mediation_case where id = ?', [caseId]);
     const rows = await outbox(dockingId);
-    expect(rows.map((r) => [r.type, r.recipient, r.to_agency, r.sequence])).toEqual([['DockingRequested', 'GOVERNANCE', 'GOVERNANCE', 1], ['DockingAccepted', 'GOVERNANCE', 'GOVERNANCE', 2]]);
+    expect(rows.map((r) => [r.type, r.recipient, r.to_agency, r.sequence])).toEqual([
+      ['DockingRequested', 'GOVERNANCE', 'GOVERNANCE', 1],
+      ['DockingAccepted', 'GOVERNANCE', 'GOVERNANCE', 2],
+    ]);
     expect(rows[0]!.payload).toMatchObject({
-      kind: 'LEGAL_AID', mode: 'REFERRAL', disputeId: null, regionCode: '321281123', source: { agency: 'JUSTICE', recordType: 'LegalAidCase', recordId: applied.id },
-      parties: [{ role: 'APPLICANT', name: person!.name }, { role: 'RESPONDENT', name: other!.name }],
+      kind: 'LEGAL_AID',
+      mode: 'REFERRAL',
+      disputeId: null,
+      regionCode: '321281123',
+      source: { agency: 'JUSTICE', recordType: 'LegalAidCase', recordId: applied.id },
+      parties: [
+        { role: 'APPLICANT', name: person!.name },
+        { role: 'RESPONDENT', name: other!.name },
+      ],
     });
     const partyId = (await q('query($id: ID!) { mediationCase(id: $id) { parties { id } } }', { id: caseId }, 'mediator')).data!.mediationCase.parties[1].id;
-    const back = await q('mutation($input: ReferMediationToLegalAidInput!) { referMediationToLegalAid(input: $input) { id source status sourceMediationCaseId applicantName } }', {
-      input: { caseId, partyId, matter: '被申请人经济困难,申请法律援助' },
-    }, 'mediator');
+    const back = await q(
+      'mutation($input: ReferMediationToLegalAidInput!) { referMediationToLegalAid(input: $input) { id source status sourceMediationCaseId applicantName } }',
+      {
+        input: { caseId, partyId, matter: '被申请人经济困难,申请法律援助' },
+      },
+      'mediator',
+    );
     expect(back.data!.referMediationToLegalAid).toMatchObject({ source: 'MEDIATION_REFERRAL', status: 'APPLIED', sourceMediationCaseId: caseId });
     // The mediator sees the application it created only masked; the center sees it in full.
     expect(back.data!.referMediationToLegalAid.applicantName).not.toBe(other!.name);
@@ -98,7 +144,11 @@ describe('legal aid', () => {
     expect(referrals.data!.mediationCase.legalAidReferrals).toEqual([{ id: back.data!.referMediationToLegalAid.id }]);
     const backRows = await outbox(back.data!.referMediationToLegalAid.id);
     expect(backRows.map((r) => [r.type, r.recipient, r.to_agency])).toEqual([['DockingRequested', 'GOVERNANCE', 'GOVERNANCE']]);
-    expect(backRows[0]!.payload).toMatchObject({ kind: 'LEGAL_AID', mode: 'REFERRAL', source: { agency: 'JUSTICE', recordType: 'MediationCase', recordId: caseId } });
+    expect(backRows[0]!.payload).toMatchObject({
+      kind: 'LEGAL_AID',
+      mode: 'REFERRAL',
+      source: { agency: 'JUSTICE', recordType: 'MediationCase', recordId: caseId },
+    });
     expect(await sql('select 1 from docking_outbox where from_agency = ? and recipient = ?', ['JUSTICE', 'JUSTICE'])).toEqual([]);
   });
 
@@ -108,7 +158,11 @@ describe('legal aid', () => {
     const police = await q('{ legalAidCases { totalCount } }', {}, 'police-officer');
     expect(police.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const applied = await apply();
-    const otherStaff = await q('mutation($id: ID!) { reviewLegalAidApplication(id: $id, approve: true) { status } }', { id: applied.id }, callerOf('legal-aid', { organization: '11321281014090047K' }));
+    const otherStaff = await q(
+      'mutation($id: ID!) { reviewLegalAidApplication(id: $id, approve: true) { status } }',
+      { id: applied.id },
+      callerOf('legal-aid', { organization: '11321281014090047K' }),
+    );
     expect(otherStaff.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const before = await count('legal_aid_case');
     const noReason = await review(applied.id, false);
@@ -127,11 +181,25 @@ describe('legal aid', () => {
     const statuses = new Set((all.data!.legalAidCases.edges as { node: { status: string } }[]).map((e) => e.node.status));
     expect([...statuses].sort()).toEqual(['APPLIED', 'APPROVED', 'CLOSED', 'DENIED', 'LAWYER_ASSIGNED', 'REFERRED_TO_MEDIATION']);
     const d = demoDisputes()[0]!;
-    const contributed = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Dispute { legalAidCases { applicationNumber applicantIdNumber } } } }', { r: [{ __typename: 'Dispute', id: d.id }] });
-    expect(contributed.data!._entities[0].legalAidCases[0]).toMatchObject({ applicationNumber: expect.stringMatching(/^兴法援〔2026〕\d{4}号$/), applicantIdNumber: d.parties[0]!.idNumber });
-    const asLeader = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Dispute { legalAidCases { applicantIdNumber } } } }', { r: [{ __typename: 'Dispute', id: d.id }] }, 'leader');
+    const contributed = await q(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Dispute { legalAidCases { applicationNumber applicantIdNumber } } } }',
+      { r: [{ __typename: 'Dispute', id: d.id }] },
+    );
+    expect(contributed.data!._entities[0].legalAidCases[0]).toMatchObject({
+      applicationNumber: expect.stringMatching(/^兴法援〔2026〕\d{4}号$/),
+      applicantIdNumber: d.parties[0]!.idNumber,
+    });
+    const asLeader = await q(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Dispute { legalAidCases { applicantIdNumber } } } }',
+      { r: [{ __typename: 'Dispute', id: d.id }] },
+      'leader',
+    );
     expect(asLeader.data!._entities[0].legalAidCases[0].applicantIdNumber).toContain('*');
-    const asPolice = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on Dispute { legalAidCases { id } } } }', { r: [{ __typename: 'Dispute', id: d.id }] }, 'police-officer');
+    const asPolice = await q(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Dispute { legalAidCases { id } } } }',
+      { r: [{ __typename: 'Dispute', id: d.id }] },
+      'police-officer',
+    );
     expect(asPolice.data!._entities[0].legalAidCases).toEqual([]);
   });
 });

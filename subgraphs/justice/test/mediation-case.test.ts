@@ -13,12 +13,9 @@ describe('justice subgraph', () => {
   afterAll(() => stack?.stop());
 
   it('lists mediation cases newest first with keyset pagination', async () => {
-    const first = await stack.querySubgraph<{ mediationCases: { totalCount: number; edges: { node: { id: string; receivedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
-      'justice',
-      '{ mediationCases(first: 5) { totalCount edges { node { id receivedAt } } pageInfo { hasNextPage endCursor } } }',
-      {},
-      'legal-aid',
-    );
+    const first = await stack.querySubgraph<{
+      mediationCases: { totalCount: number; edges: { node: { id: string; receivedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    }>('justice', '{ mediationCases(first: 5) { totalCount edges { node { id receivedAt } } pageInfo { hasNextPage endCursor } } }', {}, 'legal-aid');
     const page = first.body.data!.mediationCases;
     expect(page.totalCount).toBe(demoDisputes().filter((d) => d.agencies.justice).length);
     expect(page.edges).toHaveLength(5);
@@ -40,12 +37,9 @@ describe('justice subgraph', () => {
   it('finds a mediation case by id, with its enums, and resolves its own entity reference', async () => {
     const d = demoDisputes().find((x) => x.agencies.justice)!;
     const id = demoId('mediation-case', d.n);
-    const byId = await stack.querySubgraph<{ mediationCase: { disputeId: string; caseNumber: string; organizationName: string; source: string; status: string; outcome: string | null } }>(
-      'justice',
-      'query($id: ID!) { mediationCase(id: $id) { disputeId caseNumber organizationName source status outcome } }',
-      { id },
-      'legal-aid',
-    );
+    const byId = await stack.querySubgraph<{
+      mediationCase: { disputeId: string; caseNumber: string; organizationName: string; source: string; status: string; outcome: string | null };
+    }>('justice', 'query($id: ID!) { mediationCase(id: $id) { disputeId caseNumber organizationName source status outcome } }', { id }, 'legal-aid');
     const found = byId.body.data!.mediationCase;
     expect(found.disputeId).toBe(d.id);
     expect(found.caseNumber).toMatch(/^兴司调〔2026〕\d{4}号$/);
@@ -62,13 +56,23 @@ describe('justice subgraph', () => {
     expect(nodes.every((c) => (c.status === 'CONCLUDED') === (c.outcome !== null))).toBe(true);
     expect(new Set(nodes.map((c) => c.outcome))).toEqual(new Set([null, 'AGREEMENT', 'NO_AGREEMENT', 'TERMINATED']));
 
-    const missing = await stack.querySubgraph<{ mediationCase: null }>('justice', 'query($id: ID!) { mediationCase(id: $id) { id } }', { id: demoId('mediation-case', 9999) }, 'legal-aid');
+    const missing = await stack.querySubgraph<{ mediationCase: null }>(
+      'justice',
+      'query($id: ID!) { mediationCase(id: $id) { id } }',
+      { id: demoId('mediation-case', 9999) },
+      'legal-aid',
+    );
     expect(missing.body.data!.mediationCase).toBeNull();
 
     const entities = await stack.querySubgraph<{ _entities: ({ id: string; caseNumber: string } | null)[] }>(
       'justice',
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on MediationCase { id caseNumber } } }',
-      { r: [{ __typename: 'MediationCase', id }, { __typename: 'MediationCase', id: 'not-a-uuid' }] },
+      {
+        r: [
+          { __typename: 'MediationCase', id },
+          { __typename: 'MediationCase', id: 'not-a-uuid' },
+        ],
+      },
       'legal-aid',
     );
     expect(entities.body.data!._entities).toEqual([{ id, caseNumber: found.caseNumber }, null]);

@@ -20,16 +20,23 @@ describe('mediation work in one organization', () => {
 
   const APPLY = `mutation($input: MediationApplicationInput!) { registerMediationApplication(input: $input) { id caseNumber status organizationName source } }`;
   const application = {
-    category: '邻里', summary: '相邻两户因排水沟渠堵塞互相指责', regionCode: '321281123200',
+    category: '邻里',
+    summary: '相邻两户因排水沟渠堵塞互相指责',
+    regionCode: '321281123200',
     parties: [
       { role: 'APPLICANT', name: applicant!.name, idNumber: applicant!.idNumber, phone: applicant!.phone, address: '江苏省兴化市戴南镇中迎村8号' },
       { role: 'RESPONDENT', name: respondent!.name, idNumber: respondent!.idNumber, phone: respondent!.phone, address: '江苏省兴化市戴南镇中迎村9号' },
     ],
   };
   const apply = async () => (await q(APPLY, { input: application })).data!.registerMediationApplication as { id: string; caseNumber: string };
-  const accept = (caseId: string, mediatorId?: string) => q('mutation($c: ID!, $m: ID) { acceptMediationCase(caseId: $c, mediatorId: $m) { status dueAt mediatorName } }', { c: caseId, m: mediatorId ?? null });
+  const accept = (caseId: string, mediatorId?: string) =>
+    q('mutation($c: ID!, $m: ID) { acceptMediationCase(caseId: $c, mediatorId: $m) { status dueAt mediatorName } }', { c: caseId, m: mediatorId ?? null });
   const caseView = (id: string, as: Parameters<Stack['querySubgraph']>[3] = 'mediator') =>
-    q('query($id: ID!) { mediationCase(id: $id) { status outcome overdue dueAt parties { id name idNumber phone } extensions { days } returnVisits { id status } agreement { id } } }', { id }, as);
+    q(
+      'query($id: ID!) { mediationCase(id: $id) { status outcome overdue dueAt parties { id name idNumber phone } extensions { days } returnVisits { id status } agreement { id } } }',
+      { id },
+      as,
+    );
 
   beforeAll(async () => {
     stack = await startStack({ subgraphs: [createJusticeSubgraph({ now: () => clock.now })], gateway: false, seed: true });
@@ -54,28 +61,55 @@ describe('mediation work in one organization', () => {
     const session = 'mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence place } }';
     for (const [i, focus] of ['沟渠疏通责任', '疏通费用分担'].entries()) {
       clock.now = new Date(clock.now.getTime() + DAY);
-      const recorded = await q(session, { input: { caseId: created.id, heldAt: new Date(clock.now.getTime() - 3_600_000).toISOString(), place: '中迎村调解室', participants: [applicant!.name, respondent!.name, '顾秀英'], focus, opinions: '双方各执一词' } });
+      const recorded = await q(session, {
+        input: {
+          caseId: created.id,
+          heldAt: new Date(clock.now.getTime() - 3_600_000).toISOString(),
+          place: '中迎村调解室',
+          participants: [applicant!.name, respondent!.name, '顾秀英'],
+          focus,
+          opinions: '双方各执一词',
+        },
+      });
       expect(recorded.data!.recordMediationSession).toEqual({ sequence: i + 1, place: '中迎村调解室' });
     }
     const experts = await q('{ experts(field: "法律") { edges { node { id name } } } }');
     const expertId = experts.data!.experts.edges[0].node.id as string;
-    const evaluation = await q('mutation($input: NeutralEvaluationInput!) { requestNeutralEvaluation(input: $input) { id expertName } }', { input: { caseId: created.id, expertId, question: '若诉至法院,费用分担比例如何?' } });
-    const opinion = await q('mutation($id: ID!) { recordNeutralEvaluation(evaluationId: $id, opinion: "参照类似案例,双方各半承担较为合理") { completedAt } }', { id: evaluation.data!.requestNeutralEvaluation.id });
+    const evaluation = await q('mutation($input: NeutralEvaluationInput!) { requestNeutralEvaluation(input: $input) { id expertName } }', {
+      input: { caseId: created.id, expertId, question: '若诉至法院,费用分担比例如何?' },
+    });
+    const opinion = await q('mutation($id: ID!) { recordNeutralEvaluation(evaluationId: $id, opinion: "参照类似案例,双方各半承担较为合理") { completedAt } }', {
+      id: evaluation.data!.requestNeutralEvaluation.id,
+    });
     expect(opinion.data!.recordNeutralEvaluation.completedAt).toBeTruthy();
-    const method = await q('mutation($input: ChangeMediationMethodInput!) { changeMediationMethod(input: $input) { method } }', { input: { caseId: created.id, method: 'JOINT_MEDIATION', reason: '邀请村委会共同调解' } });
+    const method = await q('mutation($input: ChangeMediationMethodInput!) { changeMediationMethod(input: $input) { method } }', {
+      input: { caseId: created.id, method: 'JOINT_MEDIATION', reason: '邀请村委会共同调解' },
+    });
     expect(method.data!.changeMediationMethod.method).toBe('JOINT_MEDIATION');
 
     const parties = (await caseView(created.id)).data!.mediationCase.parties as { id: string; name: string }[];
-    const recorded = await q(
-      'mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id number effectiveDate } }',
-      { input: { caseId: created.id, form: 'WRITTEN', facts: '双方房屋相邻,共用排水沟渠。', mattersInDispute: '沟渠疏通及费用分担', responsibilities: '双方均有维护责任', terms: [`${respondent!.name}于七日内疏通沟渠`, `${applicant!.name}承担疏通费用的一半计300元`], performanceMethod: '现场疏通,现金支付', performanceDeadline: '2026-12-20', amount: 300 } },
-    );
+    const recorded = await q('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id number effectiveDate } }', {
+      input: {
+        caseId: created.id,
+        form: 'WRITTEN',
+        facts: '双方房屋相邻,共用排水沟渠。',
+        mattersInDispute: '沟渠疏通及费用分担',
+        responsibilities: '双方均有维护责任',
+        terms: [`${respondent!.name}于七日内疏通沟渠`, `${applicant!.name}承担疏通费用的一半计300元`],
+        performanceMethod: '现场疏通,现金支付',
+        performanceDeadline: '2026-12-20',
+        amount: 300,
+      },
+    });
     const agreement = recorded.data!.recordMediationAgreement as { id: string; number: string; effectiveDate: string | null };
     expect(agreement.effectiveDate).toBeNull();
-    const sign = 'mutation($input: SignMediationAgreementInput!) { signMediationAgreement(input: $input) { effectiveDate confirmationDeadline signatures { partyId method } } }';
+    const sign =
+      'mutation($input: SignMediationAgreementInput!) { signMediationAgreement(input: $input) { effectiveDate confirmationDeadline signatures { partyId method } } }';
     const half = await q(sign, { input: { agreementId: agreement.id, signatures: [{ partyId: parties[0]!.id, method: 'SIGNATURE' }] } });
     expect(half.data!.signMediationAgreement.effectiveDate).toBeNull();
-    const full = await q(sign, { input: { agreementId: agreement.id, signatures: [{ partyId: parties[1]!.id, method: 'FINGERPRINT' }], mediatorSigned: true, sealed: true } });
+    const full = await q(sign, {
+      input: { agreementId: agreement.id, signatures: [{ partyId: parties[1]!.id, method: 'FINGERPRINT' }], mediatorSigned: true, sealed: true },
+    });
     expect(full.data!.signMediationAgreement).toMatchObject({ effectiveDate: '2026-11-30', confirmationDeadline: '2026-12-30' });
     const concluded = (await caseView(created.id)).data!.mediationCase;
     expect(concluded).toMatchObject({ status: 'CONCLUDED', outcome: 'AGREEMENT', overdue: false });
@@ -84,8 +118,22 @@ describe('mediation work in one organization', () => {
     const printed = await q('query($id: ID!) { mediationAgreementDocument(id: $id) }', { id: agreement.id });
     const html = printed.data!.mediationAgreementDocument as string;
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    for (const text of ['人民调解协议书', agreement.number, `申请人:${applicant!.name}`, `被申请人:${respondent!.name}`, applicant!.idNumber, `${respondent!.name}于七日内疏通沟渠`,
-      '人民币 300.00 元', '申请人(签名、盖章或按指印)', '被申请人(签名、盖章或按指印)', '人民调解员(签名)', '顾秀英', '戴南镇人民调解委员会(印章)', '本协议一式三份', '二〇二六年十二月三十日前']) {
+    for (const text of [
+      '人民调解协议书',
+      agreement.number,
+      `申请人:${applicant!.name}`,
+      `被申请人:${respondent!.name}`,
+      applicant!.idNumber,
+      `${respondent!.name}于七日内疏通沟渠`,
+      '人民币 300.00 元',
+      '申请人(签名、盖章或按指印)',
+      '被申请人(签名、盖章或按指印)',
+      '人民调解员(签名)',
+      '顾秀英',
+      '戴南镇人民调解委员会(印章)',
+      '本协议一式三份',
+      '二〇二六年十二月三十日前',
+    ]) {
       expect(html).toContain(text);
     }
     const leaderPrint = await q('query($id: ID!) { mediationAgreementDocument(id: $id) }', { id: agreement.id }, 'leader');
@@ -93,7 +141,13 @@ describe('mediation work in one organization', () => {
     expect(leaderPrint.data!.mediationAgreementDocument).toContain(applicant!.idNumber.slice(0, 4) + '**********');
 
     const visit = await q('mutation($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) { status performance satisfaction visitor } }', {
-      input: { returnVisitId: concluded.returnVisits[0].id, method: 'IN_PERSON', performance: 'PERFORMED', satisfaction: 'SATISFIED', notes: '沟渠已疏通,费用已付' },
+      input: {
+        returnVisitId: concluded.returnVisits[0].id,
+        method: 'IN_PERSON',
+        performance: 'PERFORMED',
+        satisfaction: 'SATISFIED',
+        notes: '沟渠已疏通,费用已付',
+      },
     });
     expect(visit.data!.recordReturnVisit).toEqual({ status: 'DONE', performance: 'PERFORMED', satisfaction: 'SATISFIED', visitor: '顾秀英' });
     const performed = await q('query($id: ID!) { mediationAgreement(id: $id) { performanceStatus performanceOverdue } }', { id: agreement.id });
@@ -106,7 +160,7 @@ describe('mediation work in one organization', () => {
     await expect(tamper).rejects.toThrow(/append-only/);
   });
 
-  it('shows an overdue mediation as overdue; an extension needs every party\'s consent', async () => {
+  it("shows an overdue mediation as overdue; an extension needs every party's consent", async () => {
     clock.now = new Date('2026-11-28T02:00:00Z');
     const created = await apply();
     await accept(created.id);
@@ -135,7 +189,11 @@ describe('mediation work in one organization', () => {
 
   it('lets an expired mediator take no new case, and rejects with a reason', async () => {
     clock.now = new Date('2026-11-28T02:00:00Z');
-    const roster = await q('{ mediationOrganizations(regionCode: "321281123", type: TOWN_STREET_COMMITTEE) { edges { node { mediators { id name termEnd termExpired } } } } }', {}, null);
+    const roster = await q(
+      '{ mediationOrganizations(regionCode: "321281123", type: TOWN_STREET_COMMITTEE) { edges { node { mediators { id name termEnd termExpired } } } } }',
+      {},
+      null,
+    );
     const mediators = roster.data!.mediationOrganizations.edges[0].node.mediators as { id: string; termEnd: string; termExpired: boolean }[];
     const expired = mediators.find((m) => m.termExpired)!;
     expect(expired.termEnd < '2026-11-28').toBe(true);
@@ -158,18 +216,30 @@ describe('mediation work in one organization', () => {
     expect(list.data!.mediationCases.totalCount).toBe(0);
     const inbox = await q('{ mediationInbox { totalCount } }', {}, otherMediator);
     expect(inbox.data!.mediationInbox.totalCount).toBe(0);
-    const entities = await q('query($r: [_Any!]!) { _entities(representations: $r) { ... on MediationCase { id } } }', { r: [{ __typename: 'MediationCase', id: created.id }] }, otherMediator);
+    const entities = await q(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on MediationCase { id } } }',
+      { r: [{ __typename: 'MediationCase', id: created.id }] },
+      otherMediator,
+    );
     expect(entities.data!._entities).toEqual([null]);
     const change = await accept(created.id);
     expect(change.errors).toBeUndefined();
     for (const attempt of [
       q('mutation($c: ID!) { rejectMediationCase(caseId: $c, reason: "越权操作") { status } }', { c: created.id }, otherMediator),
-      q('mutation($input: ConcludeMediationInput!) { concludeMediation(input: $input) { status } }', { input: { caseId: created.id, outcome: 'TERMINATED', note: '越权终止', partiesInformedOfLitigation: true } }, otherMediator),
+      q(
+        'mutation($input: ConcludeMediationInput!) { concludeMediation(input: $input) { status } }',
+        { input: { caseId: created.id, outcome: 'TERMINATED', note: '越权终止', partiesInformedOfLitigation: true } },
+        otherMediator,
+      ),
     ]) {
       expect((await attempt).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     }
     // The bureau's own staff read the case but do not mediate it.
-    const bureau = await q('mutation($input: ConcludeMediationInput!) { concludeMediation(input: $input) { status } }', { input: { caseId: created.id, outcome: 'TERMINATED', note: '越权终止', partiesInformedOfLitigation: true } }, 'legal-aid');
+    const bureau = await q(
+      'mutation($input: ConcludeMediationInput!) { concludeMediation(input: $input) { status } }',
+      { input: { caseId: created.id, outcome: 'TERMINATED', note: '越权终止', partiesInformedOfLitigation: true } },
+      'legal-aid',
+    );
     expect(bureau.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await caseView(created.id)).data!.mediationCase.status).toBe('ACCEPTED');
     const leader = (await caseView(created.id, 'leader')).data!.mediationCase;
@@ -180,7 +250,9 @@ describe('mediation work in one organization', () => {
   it('answers bad input with coded Chinese errors and writes nothing', async () => {
     const tables = ['mediation_case', 'mediation_party', 'mediation_session', 'mediation_agreement', 'mediation_organization', 'mediator'];
     const before = await Promise.all(tables.map(count));
-    const badId = await q(APPLY, { input: { ...application, parties: [{ ...application.parties[0], idNumber: '321281199001011235' }, application.parties[1]] } });
+    const badId = await q(APPLY, {
+      input: { ...application, parties: [{ ...application.parties[0], idNumber: '321281199001011235' }, application.parties[1]] },
+    });
     expect(badId.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'parties[0].idNumber' });
     expect(badId.errors![0]!.message).toMatch(/公民身份号码无效/);
     const oneSided = await q(APPLY, { input: { ...application, parties: [application.parties[0]] } });
@@ -189,15 +261,51 @@ describe('mediation work in one organization', () => {
     expect(elsewhere.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'regionCode' });
     const created = await apply();
     await accept(created.id);
-    const session = await q('mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { id } }', { input: { caseId: created.id, heldAt: '2030-01-01T00:00:00Z', place: ' ', participants: ['甲'], focus: '焦点', opinions: '意见' } });
+    const session = await q('mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { id } }', {
+      input: { caseId: created.id, heldAt: '2030-01-01T00:00:00Z', place: ' ', participants: ['甲'], focus: '焦点', opinions: '意见' },
+    });
     expect(session.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'place' });
-    const agreement = await q('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id } }', { input: { caseId: created.id, form: 'WRITTEN', facts: '事实经过如下。', mattersInDispute: '争议', responsibilities: '责任', terms: ['条款一'], performanceMethod: '现金', performanceDeadline: '2026-02-30' } });
+    const agreement = await q('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id } }', {
+      input: {
+        caseId: created.id,
+        form: 'WRITTEN',
+        facts: '事实经过如下。',
+        mattersInDispute: '争议',
+        responsibilities: '责任',
+        terms: ['条款一'],
+        performanceMethod: '现金',
+        performanceDeadline: '2026-02-30',
+      },
+    });
     expect(agreement.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'performanceDeadline' });
-    const noSession = await q('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id } }', { input: { caseId: created.id, form: 'WRITTEN', facts: '事实经过如下。', mattersInDispute: '争议', responsibilities: '责任', terms: ['条款一'], performanceMethod: '现金', performanceDeadline: '2026-12-30' } });
+    const noSession = await q('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id } }', {
+      input: {
+        caseId: created.id,
+        form: 'WRITTEN',
+        facts: '事实经过如下。',
+        mattersInDispute: '争议',
+        responsibilities: '责任',
+        terms: ['条款一'],
+        performanceMethod: '现金',
+        performanceDeadline: '2026-12-30',
+      },
+    });
     expect(noSession.errors![0]!.extensions!.code).toBe('ILLEGAL_TRANSITION');
-    const org = await q('mutation($input: MediationOrganizationInput!) { registerMediationOrganization(input: $input) { id } }', {
-      input: { code: '54321281MJ7000999X', name: '某村人民调解委员会', type: 'VILLAGE_RESIDENTS_COMMITTEE', regionCode: '321281123201', address: '戴泽村', establishedOn: '2020-01-01', members: [] },
-    }, 'legal-aid');
+    const org = await q(
+      'mutation($input: MediationOrganizationInput!) { registerMediationOrganization(input: $input) { id } }',
+      {
+        input: {
+          code: '54321281MJ7000999X',
+          name: '某村人民调解委员会',
+          type: 'VILLAGE_RESIDENTS_COMMITTEE',
+          regionCode: '321281123201',
+          address: '戴泽村',
+          establishedOn: '2020-01-01',
+          members: [],
+        },
+      },
+      'legal-aid',
+    );
     expect(org.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'code' });
     const after = await Promise.all(tables.map(count));
     // Only the valid application above was written (one case, two parties).

@@ -27,12 +27,18 @@ recordRuleConformance({
   async records(stack) {
     const em = stack.subgraphs.justice!.orm.em.fork();
     const adultsOnly = async (c: MediationCase) => !(await em.find(MediationParty, { caseId: c.id })).some((p) => isMinor(p));
-    const candidates = await em.find(MediationCase, { source: 'COURT', dockingId: { $ne: null }, regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } }, { orderBy: { id: 'asc' } });
+    const candidates = await em.find(
+      MediationCase,
+      { source: 'COURT', dockingId: { $ne: null }, regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } },
+      { orderBy: { id: 'asc' } },
+    );
     let docked: MediationCase | undefined;
     for (const c of candidates) if (!docked && (await adultsOnly(c))) docked = c;
     // A case the court sent by docking: the court is the other side of it (the seed records no sender).
     await em.nativeUpdate(MediationCase, { id: docked!.id }, { dockingFrom: 'COURT' });
-    const legalAid = (await em.find(LegalAidCase, { disputeId: { $ne: null } }, { orderBy: { id: 'asc' } })).find((c) => !isMinor({ idNumber: c.applicantIdNumber }))!;
+    const legalAid = (await em.find(LegalAidCase, { disputeId: { $ne: null } }, { orderBy: { id: 'asc' } })).find(
+      (c) => !isMinor({ idNumber: c.applicantIdNumber }),
+    )!;
     const mediation = { type: 'MediationCase', id: docked!.id, disputeId: docked!.disputeId!, dockingId: docked!.dockingId! };
     return {
       mediation,
@@ -45,24 +51,61 @@ recordRuleConformance({
   },
   cases: [
     {
-      record: 'mediation', path: 'root',
+      record: 'mediation',
+      path: 'root',
       expect: {
-        'legal-aid': 'FULL', mediator: 'FULL', leader: 'MASKED', 'court-staff': 'MASKED', 'police-officer': 'FORBIDDEN', otherCommitteeMediator: 'FORBIDDEN',
-        elsewhere: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED',
+        'legal-aid': 'FULL',
+        mediator: 'FULL',
+        leader: 'MASKED',
+        'court-staff': 'MASKED',
+        'police-officer': 'FORBIDDEN',
+        otherCommitteeMediator: 'FORBIDDEN',
+        elsewhere: 'FORBIDDEN',
+        anonymous: 'UNAUTHENTICATED',
       },
     },
     {
-      record: 'mediation', path: 'entities',
-      expect: { 'legal-aid': 'FULL', mediator: 'FULL', leader: 'MASKED', 'court-staff': 'MASKED', 'police-officer': 'NONE', otherCommitteeMediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+      record: 'mediation',
+      path: 'entities',
+      expect: {
+        'legal-aid': 'FULL',
+        mediator: 'FULL',
+        leader: 'MASKED',
+        'court-staff': 'MASKED',
+        'police-officer': 'NONE',
+        otherCommitteeMediator: 'NONE',
+        elsewhere: 'NONE',
+        anonymous: 'NONE',
+      },
     },
     {
-      record: 'mediation', path: 'dispute',
-      expect: { 'legal-aid': 'FULL', mediator: 'FULL', leader: 'MASKED', 'court-staff': 'MASKED', 'police-officer': 'NONE', otherCommitteeMediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+      record: 'mediation',
+      path: 'dispute',
+      expect: {
+        'legal-aid': 'FULL',
+        mediator: 'FULL',
+        leader: 'MASKED',
+        'court-staff': 'MASKED',
+        'police-officer': 'NONE',
+        otherCommitteeMediator: 'NONE',
+        elsewhere: 'NONE',
+        anonymous: 'NONE',
+      },
     },
     // The case a docking landed in: the sender sees it masked; the hub keeps its own ledger and sees none.
     {
-      record: 'mediation', path: 'docking',
-      expect: { 'legal-aid': 'FULL', mediator: 'FULL', 'court-staff': 'MASKED', leader: 'MASKED', 'hub-coordinator': 'NONE', 'police-officer': 'NONE', otherCommitteeMediator: 'NONE', anonymous: 'NONE' },
+      record: 'mediation',
+      path: 'docking',
+      expect: {
+        'legal-aid': 'FULL',
+        mediator: 'FULL',
+        'court-staff': 'MASKED',
+        leader: 'MASKED',
+        'hub-coordinator': 'NONE',
+        'police-officer': 'NONE',
+        otherCommitteeMediator: 'NONE',
+        anonymous: 'NONE',
+      },
     },
     // A 戴南镇 mediator sees only the cases of 戴南镇.
     { record: 'mediationOutsideTown', path: 'root', expect: { mediator: 'FORBIDDEN' } },
@@ -81,17 +124,51 @@ recordRuleConformance({
     { record: 'malformedMediation', path: 'dispute', expect: { 'legal-aid': 'ABSENT' } },
     { record: 'malformedMediation', path: 'docking', expect: { 'legal-aid': 'ABSENT' } },
     // Legal aid stays with the bureau: a mediator bound to a committee sees none of it.
-    { record: 'legalAid', path: 'root', expect: { 'legal-aid': 'FULL', leader: 'MASKED', mediator: 'FORBIDDEN', 'police-officer': 'FORBIDDEN', elsewhere: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } },
-    { record: 'legalAid', path: 'dispute', expect: { 'legal-aid': 'FULL', leader: 'MASKED', mediator: 'NONE', 'police-officer': 'NONE', elsewhere: 'NONE', anonymous: 'NONE' } },
+    {
+      record: 'legalAid',
+      path: 'root',
+      expect: {
+        'legal-aid': 'FULL',
+        leader: 'MASKED',
+        mediator: 'FORBIDDEN',
+        'police-officer': 'FORBIDDEN',
+        elsewhere: 'FORBIDDEN',
+        anonymous: 'UNAUTHENTICATED',
+      },
+    },
+    {
+      record: 'legalAid',
+      path: 'dispute',
+      expect: { 'legal-aid': 'FULL', leader: 'MASKED', mediator: 'NONE', 'police-officer': 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+    },
   ],
   lists: [
     {
       list: 'mediationCases',
-      expect: { 'legal-aid': mediated.length, mediator: dainan.length, leader: mediated.length, elsewhere: 0, 'police-officer': 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+      expect: {
+        'legal-aid': mediated.length,
+        mediator: dainan.length,
+        leader: mediated.length,
+        elsewhere: 0,
+        'police-officer': 'FORBIDDEN',
+        anonymous: 'UNAUTHENTICATED',
+      },
     },
   ],
   batches: [
-    { type: 'MediationCase', path: 'dispute', as: 'legal-aid', keys: demoDisputes().map((d) => d.id), counts: demoDisputes().map((d) => (d.agencies.justice ? 1 : 0)) },
-    { type: 'MediationCase', path: 'dispute', as: 'mediator', keys: mediated.map((d) => d.id), counts: mediated.map((d) => (d.regionCode.startsWith(DEMO_TOWN_DAINAN) ? 1 : 0)) },
+    {
+      type: 'MediationCase',
+      path: 'dispute',
+      as: 'legal-aid',
+      keys: demoDisputes().map((d) => d.id),
+      counts: demoDisputes().map((d) => (d.agencies.justice ? 1 : 0)),
+    },
+    {
+      type: 'MediationCase',
+      path: 'dispute',
+      as: 'mediator',
+      keys: mediated.map((d) => d.id),
+      counts: mediated.map((d) => (d.regionCode.startsWith(DEMO_TOWN_DAINAN) ? 1 : 0)),
+    },
   ],
 });

@@ -8,7 +8,14 @@ import { createJusticeSubgraph } from '../src/subgraph.js';
 const clock = { now: new Date('2026-11-28T02:00:00Z') };
 
 type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are read by path
-type Org = { id: string; code: string; name: string; type: string; stationedAt: string | null; mediators: { sex: string; committeeRole: string | null; phone: string | null }[] };
+type Org = {
+  id: string;
+  code: string;
+  name: string;
+  type: string;
+  stationedAt: string | null;
+  mediators: { sex: string; committeeRole: string | null; phone: string | null }[];
+};
 
 describe('rosters, seed and statistics', () => {
   let stack: Stack;
@@ -25,25 +32,38 @@ describe('rosters, seed and statistics', () => {
     const result = await q(ORGS);
     expect(result.errors).toBeUndefined();
     const orgs = (result.data!.mediationOrganizations.edges as { node: Org }[]).map((e) => e.node);
-    expect(new Set(orgs.map((o) => o.type))).toEqual(new Set(['VILLAGE_RESIDENTS_COMMITTEE', 'TOWN_STREET_COMMITTEE', 'ENTERPRISE_COMMITTEE', 'SECTOR_COMMITTEE', 'STATIONED_ROOM', 'LAWYER_STUDIO']));
+    expect(new Set(orgs.map((o) => o.type))).toEqual(
+      new Set(['VILLAGE_RESIDENTS_COMMITTEE', 'TOWN_STREET_COMMITTEE', 'ENTERPRISE_COMMITTEE', 'SECTOR_COMMITTEE', 'STATIONED_ROOM', 'LAWYER_STUDIO']),
+    );
     for (const o of orgs) {
       expect(isValidCreditCode(o.code), o.name).toBe(true);
       expect(o.mediators.length, o.name).toBeGreaterThanOrEqual(3);
       expect(o.mediators.length, o.name).toBeLessThanOrEqual(9);
-      expect(o.mediators.some((m) => m.sex === 'FEMALE'), o.name).toBe(true);
+      expect(
+        o.mediators.some((m) => m.sex === 'FEMALE'),
+        o.name,
+      ).toBe(true);
       expect(o.mediators.every((m) => m.phone === null)).toBe(true);
     }
     expect(new Set(orgs.map((o) => o.code)).size).toBe(orgs.length);
     expect(orgs.find((o) => o.name === '戴南镇人民调解委员会')!.code).toBe('54321281MJ12345677');
-    expect(orgs.filter((o) => o.type === 'STATIONED_ROOM').map((o) => o.stationedAt)).toEqual(expect.arrayContaining(['兴化市公安局戴南派出所', '兴化市人民法院诉讼服务中心', '兴化市信访局']));
-    expect(orgs.map((o) => o.name)).toEqual(expect.arrayContaining(['兴化市医疗纠纷人民调解委员会', '兴化市道路交通事故纠纷人民调解委员会', '江苏昭阳律师事务所律师调解工作室']));
+    expect(orgs.filter((o) => o.type === 'STATIONED_ROOM').map((o) => o.stationedAt)).toEqual(
+      expect.arrayContaining(['兴化市公安局戴南派出所', '兴化市人民法院诉讼服务中心', '兴化市信访局']),
+    );
+    expect(orgs.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['兴化市医疗纠纷人民调解委员会', '兴化市道路交通事故纠纷人民调解委员会', '江苏昭阳律师事务所律师调解工作室']),
+    );
 
     const staff = await q(ORGS, {}, 'legal-aid');
     const withPhones = (staff.data!.mediationOrganizations.edges as { node: Org }[]).flatMap((e) => e.node.mediators);
     expect(withPhones.every((m) => /^1\d{10}$/.test(m.phone ?? ''))).toBe(true);
 
-    const page = await q('query($after: String) { mediators(first: 7, after: $after) { totalCount edges { node { name } } pageInfo { endCursor hasNextPage } } }');
-    const next = await q('query($after: String) { mediators(first: 7, after: $after) { edges { node { name } } } }', { after: page.data!.mediators.pageInfo.endCursor });
+    const page = await q(
+      'query($after: String) { mediators(first: 7, after: $after) { totalCount edges { node { name } } pageInfo { endCursor hasNextPage } } }',
+    );
+    const next = await q('query($after: String) { mediators(first: 7, after: $after) { edges { node { name } } } }', {
+      after: page.data!.mediators.pageInfo.endCursor,
+    });
     const names = [...page.data!.mediators.edges, ...next.data!.mediators.edges].map((e: { node: { name: string } }) => e.node.name);
     expect([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(names);
     const expired = await q('{ mediators(inTerm: false) { totalCount edges { node { name termExpired lawyer invitedByCourt trainings { title } } } } }');
@@ -55,30 +75,66 @@ describe('rosters, seed and statistics', () => {
 
   it('registers an organization only with 3–9 committee members including a woman', async () => {
     const input = {
-      code: `54321281MJ7000999${creditCodeCheckChar('54321281MJ7000999')}`, name: '戴泽村人民调解委员会', type: 'VILLAGE_RESIDENTS_COMMITTEE', regionCode: '321281123201', address: '江苏省兴化市戴南镇戴泽村', establishedOn: '2021-03-01',
+      code: `54321281MJ7000999${creditCodeCheckChar('54321281MJ7000999')}`,
+      name: '戴泽村人民调解委员会',
+      type: 'VILLAGE_RESIDENTS_COMMITTEE',
+      regionCode: '321281123201',
+      address: '江苏省兴化市戴南镇戴泽村',
+      establishedOn: '2021-03-01',
       members: [
         { name: '张国强', sex: 'MALE', committeeRole: 'CHAIR', employment: 'PART_TIME', termStart: '2025-01-01' },
-        { name: '李春梅', sex: 'FEMALE', committeeRole: 'MEMBER', employment: 'PART_TIME', termStart: '2025-01-01', specialties: ['婚姻家庭'], trainings: [{ date: '2025-04-18', title: '岗前培训', hours: 24, organizer: '兴化市司法局' }] },
+        {
+          name: '李春梅',
+          sex: 'FEMALE',
+          committeeRole: 'MEMBER',
+          employment: 'PART_TIME',
+          termStart: '2025-01-01',
+          specialties: ['婚姻家庭'],
+          trainings: [{ date: '2025-04-18', title: '岗前培训', hours: 24, organizer: '兴化市司法局' }],
+        },
         { name: '王德明', sex: 'MALE', committeeRole: 'MEMBER', employment: 'PART_TIME', termStart: '2025-01-01' },
       ],
     };
     const before = (await q(ORGS)).data!.mediationOrganizations.totalCount as number;
-    const noWoman = await q('mutation($input: MediationOrganizationInput!) { registerMediationOrganization(input: $input) { id } }', { input: { ...input, members: input.members.map((m) => ({ ...m, sex: 'MALE' })) } }, 'legal-aid');
+    const noWoman = await q(
+      'mutation($input: MediationOrganizationInput!) { registerMediationOrganization(input: $input) { id } }',
+      { input: { ...input, members: input.members.map((m) => ({ ...m, sex: 'MALE' })) } },
+      'legal-aid',
+    );
     expect(noWoman.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'members' });
     expect(noWoman.errors![0]!.message).toMatch(/妇女成员/);
-    const tooFew = await q('mutation($input: MediationOrganizationInput!) { registerMediationOrganization(input: $input) { id } }', { input: { ...input, members: input.members.slice(0, 2) } }, 'legal-aid');
+    const tooFew = await q(
+      'mutation($input: MediationOrganizationInput!) { registerMediationOrganization(input: $input) { id } }',
+      { input: { ...input, members: input.members.slice(0, 2) } },
+      'legal-aid',
+    );
     expect(tooFew.errors![0]!.message).toMatch(/三至九人/);
     const byMediator = await q('mutation($input: MediationOrganizationInput!) { registerMediationOrganization(input: $input) { id } }', { input }, 'mediator');
     expect(byMediator.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await q(ORGS)).data!.mediationOrganizations.totalCount).toBe(before);
-    const ok = await q('mutation($input: MediationOrganizationInput!) { registerMediationOrganization(input: $input) { id name mediators { name termEnd } } }', { input }, 'legal-aid');
+    const ok = await q(
+      'mutation($input: MediationOrganizationInput!) { registerMediationOrganization(input: $input) { id name mediators { name termEnd } } }',
+      { input },
+      'legal-aid',
+    );
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.registerMediationOrganization.mediators).toContainEqual({ name: '李春梅', termEnd: '2027-12-31' });
   });
 
-  it('seeds one case per demo dispute, in every status, 戴南镇 all with the persona\'s committee', async () => {
-    const all = await q('{ mediationCases(first: 100) { totalCount edges { node { status outcome organizationName regionCode agreement { effectiveDate confirmationDeadline } returnVisits { status } } } } }', {}, 'legal-aid');
-    const nodes = all.data!.mediationCases.edges.map((e: { node: unknown }) => e.node) as { status: string; outcome: string | null; organizationName: string; regionCode: string; agreement: { effectiveDate: string; confirmationDeadline: string } | null; returnVisits: unknown[] }[];
+  it("seeds one case per demo dispute, in every status, 戴南镇 all with the persona's committee", async () => {
+    const all = await q(
+      '{ mediationCases(first: 100) { totalCount edges { node { status outcome organizationName regionCode agreement { effectiveDate confirmationDeadline } returnVisits { status } } } } }',
+      {},
+      'legal-aid',
+    );
+    const nodes = all.data!.mediationCases.edges.map((e: { node: unknown }) => e.node) as {
+      status: string;
+      outcome: string | null;
+      organizationName: string;
+      regionCode: string;
+      agreement: { effectiveDate: string; confirmationDeadline: string } | null;
+      returnVisits: unknown[];
+    }[];
     expect(all.data!.mediationCases.totalCount).toBe(demoDisputes().filter((d) => d.agencies.justice).length);
     expect(new Set(nodes.map((n) => n.status))).toEqual(new Set(['PENDING', 'ACCEPTED', 'REJECTED', 'IN_SESSION', 'CONCLUDED']));
     expect(new Set(nodes.map((n) => n.outcome))).toEqual(new Set([null, 'AGREEMENT', 'NO_AGREEMENT', 'TERMINATED']));
@@ -96,10 +152,16 @@ describe('rosters, seed and statistics', () => {
   });
 
   it('resolves Docking.mediation through a DataLoader, with the record rules', async () => {
-    const withDocking = demoDisputes().filter((d) => d.agencies.justice && (d.agencies.court || d.agencies.police || d.agencies.petition || d.agencies.procuratorate) && d.n !== 13);
+    const withDocking = demoDisputes().filter(
+      (d) => d.agencies.justice && (d.agencies.court || d.agencies.police || d.agencies.petition || d.agencies.procuratorate) && d.n !== 13,
+    );
     // The docking of the agency that sent the case (the same ids as the hub's ledger and the senders' records).
-    const sourceOf = (d: (typeof withDocking)[number]) => (d.agencies.court ? 'COURT' : d.agencies.police ? 'POLICE' : d.agencies.petition ? 'PETITION' : 'PROCURATORATE');
-    const r = [...withDocking.map((d) => ({ __typename: 'Docking', id: demoId(`docking-${sourceOf(d)}`, d.n) })), { __typename: 'Docking', id: demoId('docking', 9999) }];
+    const sourceOf = (d: (typeof withDocking)[number]) =>
+      d.agencies.court ? 'COURT' : d.agencies.police ? 'POLICE' : d.agencies.petition ? 'PETITION' : 'PROCURATORATE';
+    const r = [
+      ...withDocking.map((d) => ({ __typename: 'Docking', id: demoId(`docking-${sourceOf(d)}`, d.n) })),
+      { __typename: 'Docking', id: demoId('docking', 9999) },
+    ];
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { id mediation { id disputeId } } } }';
     stack.subgraphs.justice!.queries.reset();
     const result = await q(query, { r }, 'legal-aid');
@@ -112,11 +174,32 @@ describe('rosters, seed and statistics', () => {
   });
 
   it('counts cases, success, amounts and performance per town and period in SQL', async () => {
-    const stats = await q('{ mediationStatistics(groupBy: TOWN, from: "2026-09-01", to: "2026-12-31") { regionCode cases concluded succeeded successRate amountAgreed agreementsDue agreementsPerformed performanceRate overdue } }', {}, 'legal-aid');
+    const stats = await q(
+      '{ mediationStatistics(groupBy: TOWN, from: "2026-09-01", to: "2026-12-31") { regionCode cases concluded succeeded successRate amountAgreed agreementsDue agreementsPerformed performanceRate overdue } }',
+      {},
+      'legal-aid',
+    );
     expect(stats.errors).toBeUndefined();
-    const rows = stats.data!.mediationStatistics as { regionCode: string; cases: number; concluded: number; succeeded: number; successRate: number | null; amountAgreed: number; agreementsPerformed: number }[];
-    const list = await q('{ mediationCases(first: 100) { edges { node { regionCode status outcome agreement { amount performanceStatus } } } } }', {}, 'legal-aid');
-    const nodes = list.data!.mediationCases.edges.map((e: { node: unknown }) => e.node) as { regionCode: string; status: string; outcome: string | null; agreement: { amount: number; performanceStatus: string } | null }[];
+    const rows = stats.data!.mediationStatistics as {
+      regionCode: string;
+      cases: number;
+      concluded: number;
+      succeeded: number;
+      successRate: number | null;
+      amountAgreed: number;
+      agreementsPerformed: number;
+    }[];
+    const list = await q(
+      '{ mediationCases(first: 100) { edges { node { regionCode status outcome agreement { amount performanceStatus } } } } }',
+      {},
+      'legal-aid',
+    );
+    const nodes = list.data!.mediationCases.edges.map((e: { node: unknown }) => e.node) as {
+      regionCode: string;
+      status: string;
+      outcome: string | null;
+      agreement: { amount: number; performanceStatus: string } | null;
+    }[];
     for (const row of rows) {
       const mine = nodes.filter((n) => n.regionCode.startsWith(row.regionCode));
       expect(row.cases).toBe(mine.length);
@@ -128,7 +211,9 @@ describe('rosters, seed and statistics', () => {
     }
     expect(rows.reduce((s, r) => s + r.cases, 0)).toBe(nodes.length);
     const mediator = await q('{ mediationStatistics(groupBy: COUNTY) { regionCode cases } }', {}, 'mediator');
-    expect(mediator.data!.mediationStatistics).toEqual([{ regionCode: DEMO_TOWN_DAINAN, cases: nodes.filter((n) => n.regionCode.startsWith(DEMO_TOWN_DAINAN)).length }]);
+    expect(mediator.data!.mediationStatistics).toEqual([
+      { regionCode: DEMO_TOWN_DAINAN, cases: nodes.filter((n) => n.regionCode.startsWith(DEMO_TOWN_DAINAN)).length },
+    ]);
     const outside = await q('{ mediationStatistics(regionCode: "321281001") { cases } }', {}, 'mediator');
     expect(outside.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const badPeriod = await q('{ mediationStatistics(from: "2026-12-01", to: "2026-11-01") { cases } }', {}, 'legal-aid');

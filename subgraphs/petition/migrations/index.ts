@@ -6,4 +6,10 @@ import { Migration20261201114757 } from './Migration20261201114757.js';
 import { Migration20261201122228 } from './Migration20261201122228.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- petition`). */
-export const migrations = migrationList(Migration20261128165227, Migration20261128174848, Migration20261128181739, Migration20261201114757, Migration20261201122228);
+export const migrations = migrationList(
+  Migration20261128165227,
+  Migration20261128174848,
+  Migration20261128181739,
+  Migration20261201114757,
+  Migration20261201122228,
+);

@@ -70,17 +70,39 @@ function historyOf(d: DemoDispute, status: string, registeredAt: Date): Partial<
   const reReviewRequestedAt = addDays(reviewRequestedAt, 25);
   h.reReviewRequestedAt = reReviewRequestedAt;
   if (status === 'UNDER_RE_REVIEW') return { ...h, dueAt: addDays(reReviewRequestedAt, 30) };
-  return { ...h, reReviewOpinion: '复查意见正确,予以维持', reReviewAnsweredAt: addDays(reReviewRequestedAt, 18), ...rating, ratedAt: addDays(reReviewRequestedAt, 20) };
+  return {
+    ...h,
+    reReviewOpinion: '复查意见正确,予以维持',
+    reReviewAnsweredAt: addDays(reReviewRequestedAt, 18),
+    ...rating,
+    ratedAt: addDays(reReviewRequestedAt, 20),
+  };
 }
 
 /** Petitions the 兴化市信访局 registered about the demo disputes, in every state of the workflow. */
 /** The referral's docking: its id is the hub's ledger entry for this dispute's 访调 (see the governance seed). */
 function handOverOf(d: DemoDispute, p: PetitionItem): RequiredEntityData<DockingOutgoing> {
-  const concluded = p.mediationOutcome ? { status: 'CONCLUDED' as const, concludedAt: p.concludedAt, outcome: 'AGREEMENT' as const, outcomeSummary: p.answer } : {};
+  const concluded = p.mediationOutcome
+    ? { status: 'CONCLUDED' as const, concludedAt: p.concludedAt, outcome: 'AGREEMENT' as const, outcomeSummary: p.answer }
+    : {};
   return {
-    id: demoId('petition-docking', d.n), dockingId: demoId('docking-PETITION', d.n), fromAgency: 'PETITION', toAgency: 'JUSTICE', kind: 'PETITION', mode: 'TRANSFER',
-    recordType: 'PetitionItem', recordId: p.id, recordNumber: p.itemNumber, regionCode: p.regionCode, organizationCode: null, organizationName: committeeOf(d),
-    officerName: null, sentAt: p.referredAt!, status: 'ACCEPTED', acceptedAt: addDays(p.referredAt!, 1), ...concluded,
+    id: demoId('petition-docking', d.n),
+    dockingId: demoId('docking-PETITION', d.n),
+    fromAgency: 'PETITION',
+    toAgency: 'JUSTICE',
+    kind: 'PETITION',
+    mode: 'TRANSFER',
+    recordType: 'PetitionItem',
+    recordId: p.id,
+    recordNumber: p.itemNumber,
+    regionCode: p.regionCode,
+    organizationCode: null,
+    organizationName: committeeOf(d),
+    officerName: null,
+    sentAt: p.referredAt!,
+    status: 'ACCEPTED',
+    acceptedAt: addDays(p.referredAt!, 1),
+    ...concluded,
   };
 }
 

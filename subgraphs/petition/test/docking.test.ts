@@ -9,7 +9,8 @@ import { startStack, type Stack } from '@jiefen/testing';
 import { petitionSubgraph } from '../src/subgraph.js';
 
 const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
-const FIELDS = 'id itemNumber status dueAt handleDueAt dockingId mediationOrganization mediationOrganizationCode mediationCaseNumber referralRejectionReason mediationOutcome answer satisfaction';
+const FIELDS =
+  'id itemNumber status dueAt handleDueAt dockingId mediationOrganization mediationOrganizationCode mediationCaseNumber referralRejectionReason mediationOutcome answer satisfaction';
 const REGISTER = `mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { ${FIELDS} } }`;
 const ACCEPT = `mutation($id: ID!) { acceptPetition(id: $id, handlingUnit: "兴化市人力资源和社会保障局") { ${FIELDS} } }`;
 const REFER = `mutation($id: ID!, $code: String!) { referPetitionToMediation(id: $id, organizationCode: $code, organization: "戴南镇人民调解委员会") { ${FIELDS} } }`;
@@ -17,11 +18,19 @@ const ITEM = `query($id: ID!) { petitionItem(id: $id) { ${FIELDS} } }`;
 const RATE = `mutation($id: ID!) { ratePetition(id: $id, satisfaction: SATISFIED) { ${FIELDS} } }`;
 type Node = Record<string, string | null>;
 
-describe('访调 docking: referral events out, justice\'s answers in', () => {
+describe("访调 docking: referral events out, justice's answers in", () => {
   let stack: Stack;
   const person = demoPeople(340)[333]!;
   const dispute = demoDisputes().find((d) => d.agencies.petition && d.regionCode.startsWith(DEMO_TOWN_DAINAN))!;
-  const input = { disputeId: dispute.id, form: 'LETTER', subject: '反映戴南镇某企业拖欠三个月工资,要求督促支付', regionCode: dispute.regionCode, petitionerName: person.name, petitionerIdNumber: person.idNumber, petitionerPhone: person.phone };
+  const input = {
+    disputeId: dispute.id,
+    form: 'LETTER',
+    subject: '反映戴南镇某企业拖欠三个月工资,要求督促支付',
+    regionCode: dispute.regionCode,
+    petitionerName: person.name,
+    petitionerIdNumber: person.idNumber,
+    petitionerPhone: person.phone,
+  };
   const sql = <T>(query: string, params: unknown[] = []) => stack.subgraphs.petition!.orm.em.getConnection().execute<T[]>(query, params);
   const outboxCount = async () => Number((await sql<{ n: string }>('select count(*) as n from docking_outbox'))[0]!.n);
   const gql = async <K extends string>(query: string, variables: Record<string, unknown>, key: K, as = 'petition-officer') => {
@@ -42,10 +51,23 @@ describe('访调 docking: referral events out, justice\'s answers in', () => {
   };
   /** Posts an event to the petition bureau's inbox as justice would, signed with justice's key. */
   const fromJustice = async (dockingId: string, sequence: number, type: string, payload: Record<string, unknown>) => {
-    const event = { id: randomUUID(), type, dockingId, sequence, from: 'JUSTICE', to: 'PETITION', occurredAt: new Date().toISOString(), payload } as DockingEvent;
+    const event = {
+      id: randomUUID(),
+      type,
+      dockingId,
+      sequence,
+      from: 'JUSTICE',
+      to: 'PETITION',
+      occurredAt: new Date().toISOString(),
+      payload,
+    } as DockingEvent;
     const body = canonicalJson(event);
     const signature = await signDelivery(body, { from: 'JUSTICE', recipient: 'PETITION', privateKey: stack.docking.keys.privateKeys.JUSTICE! });
-    const response = await fetch(stack.docking.settings.endpoints.PETITION!, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
+    const response = await fetch(stack.docking.settings.endpoints.PETITION!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },
+      body,
+    });
     expect(response.status).toBe(200);
   };
 
@@ -58,11 +80,19 @@ describe('访调 docking: referral events out, justice\'s answers in', () => {
     const before = await outboxCount();
     const { id, dockingId } = await refer();
     const rows = await sql<{ recipient: string; type: string; sequence: number; payload: Record<string, unknown> }>(
-      'select recipient, type, sequence, payload from docking_outbox where docking_id = ? order by recipient', [dockingId]);
-    expect(rows.map((r) => [r.recipient, r.type, Number(r.sequence)])).toEqual([['GOVERNANCE', 'DockingRequested', 1], ['JUSTICE', 'DockingRequested', 1]]);
+      'select recipient, type, sequence, payload from docking_outbox where docking_id = ? order by recipient',
+      [dockingId],
+    );
+    expect(rows.map((r) => [r.recipient, r.type, Number(r.sequence)])).toEqual([
+      ['GOVERNANCE', 'DockingRequested', 1],
+      ['JUSTICE', 'DockingRequested', 1],
+    ]);
     expect(await outboxCount()).toBe(before + 2);
     expect(rows[0]!.payload).toMatchObject({
-      kind: 'PETITION', mode: 'TRANSFER', disputeId: dispute.id, regionCode: dispute.regionCode,
+      kind: 'PETITION',
+      mode: 'TRANSFER',
+      disputeId: dispute.id,
+      regionCode: dispute.regionCode,
       source: { agency: 'PETITION', recordType: 'PetitionItem', recordId: id, organizationCode: PERSONAS['petition-officer'].organization },
       target: { organizationCode: COMMITTEE, organizationName: '戴南镇人民调解委员会' },
       parties: [{ role: 'APPLICANT', name: person.name, idNumber: person.idNumber, phone: person.phone }],
@@ -81,12 +111,28 @@ describe('访调 docking: referral events out, justice\'s answers in', () => {
     expect((await gql(ITEM, { id }, 'petitionItem')).data).toMatchObject({ status: 'ACCEPTED', dockingId: null, mediationOrganization: null });
   });
 
-  it('closes the item from justice\'s signed MediationConcluded; the petitioner rates it', async () => {
+  it("closes the item from justice's signed MediationConcluded; the petitioner rates it", async () => {
     const { id, dockingId } = await refer();
-    await fromJustice(dockingId, 1, 'DockingAccepted', { acceptedAt: new Date().toISOString(), caseId: randomUUID(), caseNumber: '兴司调〔2026〕0941号', organizationName: '戴南镇人民调解委员会', mediatorName: '顾秀英' });
+    await fromJustice(dockingId, 1, 'DockingAccepted', {
+      acceptedAt: new Date().toISOString(),
+      caseId: randomUUID(),
+      caseNumber: '兴司调〔2026〕0941号',
+      organizationName: '戴南镇人民调解委员会',
+      mediatorName: '顾秀英',
+    });
     expect((await gql(ITEM, { id }, 'petitionItem')).data).toMatchObject({ status: 'REFERRED_TO_MEDIATION', mediationCaseNumber: '兴司调〔2026〕0941号' });
-    await fromJustice(dockingId, 2, 'MediationConcluded', { concludedAt: new Date().toISOString(), outcome: 'AGREEMENT', summary: '企业与职工达成调解协议,十日内支付拖欠工资', agreement: null });
-    expect((await gql(ITEM, { id }, 'petitionItem')).data).toMatchObject({ status: 'CONCLUDED', mediationOutcome: 'SUCCEEDED', answer: '企业与职工达成调解协议,十日内支付拖欠工资', dueAt: null });
+    await fromJustice(dockingId, 2, 'MediationConcluded', {
+      concludedAt: new Date().toISOString(),
+      outcome: 'AGREEMENT',
+      summary: '企业与职工达成调解协议,十日内支付拖欠工资',
+      agreement: null,
+    });
+    expect((await gql(ITEM, { id }, 'petitionItem')).data).toMatchObject({
+      status: 'CONCLUDED',
+      mediationOutcome: 'SUCCEEDED',
+      answer: '企业与职工达成调解协议,十日内支付拖欠工资',
+      dueAt: null,
+    });
     expect((await gql(RATE, { id }, 'ratePetition')).data).toMatchObject({ status: 'CONCLUDED', satisfaction: 'SATISFIED' });
   });
 

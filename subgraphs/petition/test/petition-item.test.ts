@@ -12,12 +12,9 @@ describe('petition subgraph', () => {
   afterAll(() => stack?.stop());
 
   it('lists petitions newest first with keyset pagination', async () => {
-    const first = await stack.querySubgraph<{ petitionItems: { totalCount: number; edges: { node: { id: string; registeredAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
-      'petition',
-      '{ petitionItems(first: 5) { totalCount edges { node { id registeredAt } } pageInfo { hasNextPage endCursor } } }',
-      {},
-      'petition-officer',
-    );
+    const first = await stack.querySubgraph<{
+      petitionItems: { totalCount: number; edges: { node: { id: string; registeredAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    }>('petition', '{ petitionItems(first: 5) { totalCount edges { node { id registeredAt } } pageInfo { hasNextPage endCursor } } }', {}, 'petition-officer');
     const page = first.body.data!.petitionItems;
     expect(page.totalCount).toBe(demoDisputes().filter((d) => d.agencies.petition).length);
     expect(page.edges).toHaveLength(5);
@@ -50,26 +47,37 @@ describe('petition subgraph', () => {
     expect(found.itemNumber).toMatch(/^兴访〔2026〕\d{4}号$/);
     expect(found.subject).toContain(d.summary);
 
-    const all = await stack.querySubgraph<{ petitionItems: { edges: { node: { disputeId: string; form: string; status: string; mediationOrganization: string | null } }[] } }>(
-      'petition',
-      '{ petitionItems(first: 100) { edges { node { disputeId form status mediationOrganization } } } }',
-      {},
-      'petition-officer',
-    );
+    const all = await stack.querySubgraph<{
+      petitionItems: { edges: { node: { disputeId: string; form: string; status: string; mediationOrganization: string | null } }[] };
+    }>('petition', '{ petitionItems(first: 100) { edges { node { disputeId form status mediationOrganization } } } }', {}, 'petition-officer');
     const nodes = all.body.data!.petitionItems.edges.map((e) => e.node);
-    const mediated = new Set(demoDisputes().filter((x) => x.agencies.justice).map((x) => x.id));
+    const mediated = new Set(
+      demoDisputes()
+        .filter((x) => x.agencies.justice)
+        .map((x) => x.id),
+    );
     // 访调对接: exactly the petitions whose dispute went to people's mediation were referred to it.
     expect(nodes.every((p) => (p.mediationOrganization !== null) === mediated.has(p.disputeId))).toBe(true);
     expect(nodes.every((p) => ['LETTER', 'VISIT', 'ONLINE', 'PHONE'].includes(p.form))).toBe(true);
     expect(new Set(nodes.map((p) => p.form)).size).toBeGreaterThan(1);
 
-    const missing = await stack.querySubgraph<{ petitionItem: null }>('petition', 'query($id: ID!) { petitionItem(id: $id) { id } }', { id: demoId('petition-item', 9999) }, 'petition-officer');
+    const missing = await stack.querySubgraph<{ petitionItem: null }>(
+      'petition',
+      'query($id: ID!) { petitionItem(id: $id) { id } }',
+      { id: demoId('petition-item', 9999) },
+      'petition-officer',
+    );
     expect(missing.body.data!.petitionItem).toBeNull();
 
     const entities = await stack.querySubgraph<{ _entities: ({ id: string; itemNumber: string } | null)[] }>(
       'petition',
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on PetitionItem { id itemNumber } } }',
-      { r: [{ __typename: 'PetitionItem', id }, { __typename: 'PetitionItem', id: 'not-a-uuid' }] },
+      {
+        r: [
+          { __typename: 'PetitionItem', id },
+          { __typename: 'PetitionItem', id: 'not-a-uuid' },
+        ],
+      },
       'petition-officer',
     );
     expect(entities.body.data!._entities).toEqual([{ id, itemNumber: found.itemNumber }, null]);

@@ -6,7 +6,8 @@ import { actOnPetition, receiveMediationOutcome, registerPetition } from '../src
 import { createPetitionSubgraph, petitionSubgraph } from '../src/subgraph.js';
 
 const person = demoPeople(320)[310]!;
-const FIELDS = 'id itemNumber status dueAt overdue routeDueAt routedAt handleDueAt extensionDays mediationOrganization mediationOutcome answer concludedAt satisfaction';
+const FIELDS =
+  'id itemNumber status dueAt overdue routeDueAt routedAt handleDueAt extensionDays mediationOrganization mediationOutcome answer concludedAt satisfaction';
 const REGISTER = `mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { ${FIELDS} } }`;
 const ACCEPT = `mutation($id: ID!) { acceptPetition(id: $id, handlingUnit: "兴化市信访局") { ${FIELDS} } }`;
 const REFER = `mutation($id: ID!) { referPetitionToMediation(id: $id, organizationCode: "54321281MJ12345677", organization: "戴南镇人民调解委员会") { ${FIELDS} } }`;
@@ -14,15 +15,36 @@ const ANSWER = `mutation($id: ID!) { answerPetition(id: $id, answer: "经调查�
 const RATE = `mutation($id: ID!, $s: PetitionSatisfaction!) { ratePetition(id: $id, satisfaction: $s) { ${FIELDS} } }`;
 const EXTEND = `mutation($id: ID!, $days: Int!) { extendPetitionHandling(id: $id, days: $days, reason: "涉及多个部门,需要联合调查") { ${FIELDS} } }`;
 const OVERDUE = `query($asOf: DateTimeISO) { overduePetitions(first: 100, asOf: $asOf) { totalCount edges { node { id status dueAt overdue } } } }`;
-type Item = { id: string; itemNumber: string; status: string; dueAt: string | null; overdue: boolean; routeDueAt: string; handleDueAt: string | null; extensionDays: number; mediationOutcome: string | null; answer: string | null; satisfaction: string | null };
+type Item = {
+  id: string;
+  itemNumber: string;
+  status: string;
+  dueAt: string | null;
+  overdue: boolean;
+  routeDueAt: string;
+  handleDueAt: string | null;
+  extensionDays: number;
+  mediationOutcome: string | null;
+  answer: string | null;
+  satisfaction: string | null;
+};
 const DAY = 86_400_000;
 const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / DAY;
 
 describe('访调: petitions, clocks, mediation and satisfaction', () => {
   let stack: Stack;
   const dispute = demoDisputes().find((d) => d.agencies.petition && d.regionCode.startsWith(DEMO_TOWN_DAINAN))!;
-  const input = { disputeId: dispute.id, form: 'VISIT', subject: '反映戴南镇某企业拖欠工资,要求督促支付', regionCode: dispute.regionCode, petitionerName: person.name, petitionerIdNumber: person.idNumber, petitionerPhone: person.phone };
-  const count = async () => Number((await stack.subgraphs.petition!.orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from petition_item'))[0]!.n);
+  const input = {
+    disputeId: dispute.id,
+    form: 'VISIT',
+    subject: '反映戴南镇某企业拖欠工资,要求督促支付',
+    regionCode: dispute.regionCode,
+    petitionerName: person.name,
+    petitionerIdNumber: person.idNumber,
+    petitionerPhone: person.phone,
+  };
+  const count = async () =>
+    Number((await stack.subgraphs.petition!.orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from petition_item'))[0]!.n);
   const run = async <K extends string>(q: string, vars: Record<string, unknown>, key: K, as: Parameters<Stack['querySubgraph']>[3] = 'petition-officer') =>
     (await stack.querySubgraph<Record<K, Item>>('petition', q, vars, as)).body;
   const register = async () => (await run(REGISTER, { input }, 'registerPetition')).data!.registerPetition;
@@ -38,9 +60,12 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
     expect(item).toMatchObject({ status: 'REGISTERED', overdue: false });
     expect(item.dueAt).toBe(item.routeDueAt);
     const at = (d: number) => new Date(Date.now() + d * DAY).toISOString();
-    const in14 = (await stack.querySubgraph<{ overduePetitions: { edges: { node: Item }[] } }>('petition', OVERDUE, { asOf: at(14) }, 'petition-officer')).body.data!.overduePetitions.edges;
+    const in14 = (await stack.querySubgraph<{ overduePetitions: { edges: { node: Item }[] } }>('petition', OVERDUE, { asOf: at(14) }, 'petition-officer')).body
+      .data!.overduePetitions.edges;
     expect(in14.some((e) => e.node.id === item.id)).toBe(false);
-    const in16 = (await stack.querySubgraph<{ overduePetitions: { edges: { node: Item }[] } }>('petition', OVERDUE, { asOf: at(16) }, 'petition-officer')).body.data!.overduePetitions.edges.map((e) => e.node);
+    const in16 = (
+      await stack.querySubgraph<{ overduePetitions: { edges: { node: Item }[] } }>('petition', OVERDUE, { asOf: at(16) }, 'petition-officer')
+    ).body.data!.overduePetitions.edges.map((e) => e.node);
     expect(in16.find((n) => n.id === item.id)).toMatchObject({ status: 'REGISTERED', overdue: true });
     expect([...in16.map((n) => n.dueAt!)].sort()).toEqual(in16.map((n) => n.dueAt!));
     const accepted = (await run(ACCEPT, { id: item.id }, 'acceptPetition')).data!.acceptPetition;
@@ -53,7 +78,8 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
     expect(days(accepted.handleDueAt!, extended.handleDueAt!)).toBe(30);
     const again = await run(EXTEND, { id: item.id, days: 5 }, 'extendPetitionHandling');
     expect(again.errors![0]!.extensions!.code).toBe('EXTENSION_NOT_ALLOWED');
-    const in91 = (await stack.querySubgraph<{ overduePetitions: { edges: { node: Item }[] } }>('petition', OVERDUE, { asOf: at(91) }, 'petition-officer')).body.data!.overduePetitions.edges;
+    const in91 = (await stack.querySubgraph<{ overduePetitions: { edges: { node: Item }[] } }>('petition', OVERDUE, { asOf: at(91) }, 'petition-officer')).body
+      .data!.overduePetitions.edges;
     expect(in91.find((e) => e.node.id === item.id)!.node).toMatchObject({ status: 'ACCEPTED', overdue: true });
   });
 
@@ -64,7 +90,11 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
     expect(referred).toMatchObject({ status: 'REFERRED_TO_MEDIATION', mediationOrganization: '戴南镇人民调解委员会' });
     const early = await run(RATE, { id: item.id, s: 'SATISFIED' }, 'ratePetition');
     expect(early.errors![0]!.extensions!.code).toBe('ILLEGAL_TRANSITION');
-    const closed = await receiveMediationOutcome(stack.subgraphs.petition!.orm.em.fork(), { petitionItemId: item.id, succeeded: true, summary: '企业与职工达成调解协议,当场支付拖欠工资' }, petitionSubgraph.settings);
+    const closed = await receiveMediationOutcome(
+      stack.subgraphs.petition!.orm.em.fork(),
+      { petitionItemId: item.id, succeeded: true, summary: '企业与职工达成调解协议,当场支付拖欠工资' },
+      petitionSubgraph.settings,
+    );
     expect(closed).toMatchObject({ status: 'CONCLUDED', mediationOutcome: 'SUCCEEDED', dueAt: null });
     const rated = (await run(RATE, { id: item.id, s: 'BASICALLY_SATISFIED' }, 'ratePetition')).data!.ratePetition;
     expect(rated).toMatchObject({ status: 'CONCLUDED', satisfaction: 'BASICALLY_SATISFIED', answer: '企业与职工达成调解协议,当场支付拖欠工资' });
@@ -76,14 +106,29 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
     const item = await register();
     await run(ACCEPT, { id: item.id }, 'acceptPetition');
     await run(REFER, { id: item.id }, 'referPetitionToMediation');
-    const failed = await stack.querySubgraph<{ recordPetitionMediationOutcome: Item }>('petition', `mutation($id: ID!) { recordPetitionMediationOutcome(id: $id, succeeded: false, summary: "企业拒绝调解") { ${FIELDS} } }`, { id: item.id }, 'petition-officer');
+    const failed = await stack.querySubgraph<{ recordPetitionMediationOutcome: Item }>(
+      'petition',
+      `mutation($id: ID!) { recordPetitionMediationOutcome(id: $id, succeeded: false, summary: "企业拒绝调解") { ${FIELDS} } }`,
+      { id: item.id },
+      'petition-officer',
+    );
     expect(failed.body.data!.recordPetitionMediationOutcome).toMatchObject({ status: 'ACCEPTED', mediationOutcome: 'FAILED' });
     expect((await run(ANSWER, { id: item.id }, 'answerPetition')).data!.answerPetition.status).toBe('CONCLUDED');
-    const review = await stack.querySubgraph<{ requestPetitionReview: Item }>('petition', `mutation($id: ID!) { requestPetitionReview(id: $id) { ${FIELDS} } }`, { id: item.id }, 'petition-officer');
+    const review = await stack.querySubgraph<{ requestPetitionReview: Item }>(
+      'petition',
+      `mutation($id: ID!) { requestPetitionReview(id: $id) { ${FIELDS} } }`,
+      { id: item.id },
+      'petition-officer',
+    );
     const r = review.body.data!.requestPetitionReview;
     expect(r.status).toBe('UNDER_REVIEW');
     expect(days(new Date().toISOString(), r.dueAt!)).toBeCloseTo(30, 1);
-    const reviewed = await stack.querySubgraph<{ answerPetitionReview: Item }>('petition', `mutation($id: ID!) { answerPetitionReview(id: $id, opinion: "维持原处理意见") { ${FIELDS} } }`, { id: item.id }, 'petition-officer');
+    const reviewed = await stack.querySubgraph<{ answerPetitionReview: Item }>(
+      'petition',
+      `mutation($id: ID!) { answerPetitionReview(id: $id, opinion: "维持原处理意见") { ${FIELDS} } }`,
+      { id: item.id },
+      'petition-officer',
+    );
     expect(reviewed.body.data!.answerPetitionReview).toMatchObject({ status: 'REVIEWED', dueAt: null });
   });
 
@@ -106,7 +151,7 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
     expect(answer.errors![0]!.message).toBe('信访事项当前状态“已登记,待受理”不允许执行“出具处理意见”');
   });
 
-  it('masks the petitioner outside the bureau and logs the officer\'s read', async () => {
+  it("masks the petitioner outside the bureau and logs the officer's read", async () => {
     const item = await register();
     const q = 'query($id: ID!) { petitionItem(id: $id) { petitionerName petitionerIdNumber petitionerPhone } }';
     const leader = await stack.querySubgraph<{ petitionItem: Record<string, string> }>('petition', q, { id: item.id }, 'leader');
@@ -114,7 +159,10 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
     const officer = await stack.querySubgraph<{ petitionItem: Record<string, string> }>('petition', q, { id: item.id }, 'petition-officer');
     expect(officer.body.data!.petitionItem).toEqual({ petitionerName: person.name, petitionerIdNumber: person.idNumber, petitionerPhone: person.phone });
     const log = await stack.querySubgraph<{ petitionAccessLog: { edges: { node: { recordId: string; fields: string[] } }[] } }>(
-      'petition', '{ petitionAccessLog(first: 1) { edges { node { recordId fields } } } }', {}, callerOf('petition-officer', { roles: ['ADMIN'] }),
+      'petition',
+      '{ petitionAccessLog(first: 1) { edges { node { recordId fields } } } }',
+      {},
+      callerOf('petition-officer', { roles: ['ADMIN'] }),
     );
     expect(log.body.data!.petitionAccessLog.edges[0]!.node).toEqual({ recordId: item.id, fields: ['petitionerIdNumber', 'petitionerName', 'petitionerPhone'] });
   });
@@ -123,7 +171,9 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { petitionIndicators(from: "2026-01-01T00:00:00Z", to: "2028-01-01T00:00:00Z") {
       registered routedOnTime timelyAcceptanceRate concluded concludedOnTime onTimeClosureRate rated satisfied basicallySatisfied satisfactionRate referredToMediation closedByMediation } } } }`;
     const r = [{ __typename: 'Region', code: '321281' }];
-    const figures = async () => (await stack.querySubgraph<{ _entities: { petitionIndicators: Record<string, number> }[] }>('petition', q, { r }, 'leader')).body.data!._entities[0]!.petitionIndicators;
+    const figures = async () =>
+      (await stack.querySubgraph<{ _entities: { petitionIndicators: Record<string, number> }[] }>('petition', q, { r }, 'leader')).body.data!._entities[0]!
+        .petitionIndicators;
     // One item answered 70 days after acceptance, on a subgraph clock set forward: concluded, but late.
     const before = await figures();
     const em = () => stack.subgraphs.petition!.orm.em.fork();
@@ -138,7 +188,8 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
     expect(after.concludedOnTime - before.concludedOnTime).toBe(0);
     expect(after.registered - before.registered).toBe(1);
     expect(after.routedOnTime - before.routedOnTime).toBe(0);
-    const f = (await stack.querySubgraph<{ _entities: { petitionIndicators: Record<string, number> }[] }>('petition', q, { r }, 'leader')).body.data!._entities[0]!.petitionIndicators;
+    const f = (await stack.querySubgraph<{ _entities: { petitionIndicators: Record<string, number> }[] }>('petition', q, { r }, 'leader')).body.data!
+      ._entities[0]!.petitionIndicators;
     expect(f.registered).toBeGreaterThan(f.routedOnTime);
     expect(f.timelyAcceptanceRate).toBeCloseTo(f.routedOnTime / f.registered, 4);
     expect(f.concluded).toBeGreaterThan(f.concludedOnTime);

@@ -18,8 +18,9 @@ recordRuleConformance({
     const em = stack.subgraphs.petition!.orm.em.fork();
     // 访调对接: an item referred to 戴南镇's committee, so the mediator is the other side of its docking.
     const handOvers = await em.find(DockingOutgoing, { fromAgency: 'PETITION', recordType: 'PetitionItem', regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } });
-    const p = (await em.find(PetitionItem, { id: { $in: handOvers.map((h) => h.recordId) } }, { orderBy: { id: 'asc' } }))
-      .find((x) => !isMinor({ idNumber: x.petitionerIdNumber }))!;
+    const p = (await em.find(PetitionItem, { id: { $in: handOvers.map((h) => h.recordId) } }, { orderBy: { id: 'asc' } })).find(
+      (x) => !isMinor({ idNumber: x.petitionerIdNumber }),
+    )!;
     const item = { type: 'PetitionItem', id: p.id, disputeId: p.disputeId, dockingId: handOvers.find((h) => h.recordId === p.id)!.dockingId };
     return {
       item,
@@ -29,13 +30,41 @@ recordRuleConformance({
     };
   },
   cases: [
-    { record: 'item', path: 'root', expect: { 'petition-officer': 'FULL', leader: 'MASKED', 'court-staff': 'FORBIDDEN', mediator: 'FORBIDDEN', elsewhere: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } },
-    { record: 'item', path: 'entities', expect: { 'petition-officer': 'FULL', leader: 'MASKED', 'court-staff': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' } },
-    { record: 'item', path: 'dispute', expect: { 'petition-officer': 'FULL', leader: 'MASKED', 'court-staff': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' } },
+    {
+      record: 'item',
+      path: 'root',
+      expect: {
+        'petition-officer': 'FULL',
+        leader: 'MASKED',
+        'court-staff': 'FORBIDDEN',
+        mediator: 'FORBIDDEN',
+        elsewhere: 'FORBIDDEN',
+        anonymous: 'UNAUTHENTICATED',
+      },
+    },
+    {
+      record: 'item',
+      path: 'entities',
+      expect: { 'petition-officer': 'FULL', leader: 'MASKED', 'court-staff': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+    },
+    {
+      record: 'item',
+      path: 'dispute',
+      expect: { 'petition-officer': 'FULL', leader: 'MASKED', 'court-staff': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+    },
     // In full to the bureau, masked to justice and the hub, to nobody else.
     {
-      record: 'item', path: 'docking',
-      expect: { 'petition-officer': 'FULL', mediator: 'MASKED', 'hub-coordinator': 'MASKED', 'police-officer': 'NONE', procurator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+      record: 'item',
+      path: 'docking',
+      expect: {
+        'petition-officer': 'FULL',
+        mediator: 'MASKED',
+        'hub-coordinator': 'MASKED',
+        'police-officer': 'NONE',
+        procurator: 'NONE',
+        elsewhere: 'NONE',
+        anonymous: 'NONE',
+      },
     },
     { record: 'itemInUpperCase', path: 'root', expect: { 'petition-officer': 'FULL' } },
     { record: 'itemInUpperCase', path: 'entities', expect: { 'petition-officer': 'FULL' } },
@@ -51,9 +80,18 @@ recordRuleConformance({
     { record: 'malformedItem', path: 'docking', expect: { 'petition-officer': 'ABSENT' } },
   ],
   lists: [
-    { list: 'petitionItems', expect: { 'petition-officer': withItem.length, leader: withItem.length, elsewhere: 0, 'court-staff': 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } },
+    {
+      list: 'petitionItems',
+      expect: { 'petition-officer': withItem.length, leader: withItem.length, elsewhere: 0, 'court-staff': 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    },
   ],
   batches: [
-    { type: 'PetitionItem', path: 'dispute', as: 'petition-officer', keys: demoDisputes().map((d) => d.id), counts: demoDisputes().map((d) => (d.agencies.petition ? 1 : 0)) },
+    {
+      type: 'PetitionItem',
+      path: 'dispute',
+      as: 'petition-officer',
+      keys: demoDisputes().map((d) => d.id),
+      counts: demoDisputes().map((d) => (d.agencies.petition ? 1 : 0)),
+    },
   ],
 });

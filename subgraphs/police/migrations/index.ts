@@ -6,4 +6,10 @@ import { Migration20261201114742 } from './Migration20261201114742.js';
 import { Migration20261201121348 } from './Migration20261201121348.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- police`). */
-export const migrations = migrationList(Migration20261128165217, Migration20261128172428, Migration20261128174318, Migration20261201114742, Migration20261201121348);
+export const migrations = migrationList(
+  Migration20261128165217,
+  Migration20261128172428,
+  Migration20261128174318,
+  Migration20261201114742,
+  Migration20261201121348,
+);

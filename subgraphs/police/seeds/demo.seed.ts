@@ -36,7 +36,13 @@ function handlingOf(d: DemoDispute): Handling {
   // Handed to a mediation committee (公调对接) whenever the justice bureau holds the dispute too.
   const settled = d.agencies.justice ? 'TRANSFERRED' : 'MEDIATED';
   if (d.agencies.procuratorate && !d.agencies.court) {
-    return { category: 'CRIMINAL', nonPolice: false, status: 'CASE_FILED', station, summary: `报警人称${place}${d.summary},继而发生肢体冲突致一人受伤,请求出警处理` };
+    return {
+      category: 'CRIMINAL',
+      nonPolice: false,
+      status: 'CASE_FILED',
+      station,
+      summary: `报警人称${place}${d.summary},继而发生肢体冲突致一人受伤,请求出警处理`,
+    };
   }
   if (d.category === '道路交通事故') {
     return {
@@ -112,7 +118,16 @@ export async function seedPolice(em: EntityManager, options: SeedOptions): Promi
         id: demoId('police-mediation', d.n),
         incidentId: demoId('police-incident', d.n),
         status: 'PERFORMED',
-        facts: { hiredViolence: false, gangFightOrProvocation: false, repeatOffender: false, partyRefuses: false, reoffendedDuringMediation: false, suspectFled: false, minorInvolved: false, guardianPresent: false },
+        facts: {
+          hiredViolence: false,
+          gangFightOrProvocation: false,
+          repeatOffender: false,
+          partyRefuses: false,
+          reoffendedDuringMediation: false,
+          suspectFled: false,
+          minorInvolved: false,
+          guardianPresent: false,
+        },
         agreementTerms: '双方当事人自愿和解,侵害方当场赔偿医药费并赔礼道歉',
         penalty: false,
         officerSubject: 'police-officer-017',

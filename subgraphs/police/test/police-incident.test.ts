@@ -16,12 +16,9 @@ describe('police subgraph', () => {
   afterAll(() => stack?.stop());
 
   it('lists police incidents newest first with keyset pagination', async () => {
-    const first = await stack.querySubgraph<{ policeIncidents: { totalCount: number; edges: { node: { id: string; reportedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
-      'police',
-      '{ policeIncidents(first: 5) { totalCount edges { node { id reportedAt } } pageInfo { hasNextPage endCursor } } }',
-      {},
-      county,
-    );
+    const first = await stack.querySubgraph<{
+      policeIncidents: { totalCount: number; edges: { node: { id: string; reportedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    }>('police', '{ policeIncidents(first: 5) { totalCount edges { node { id reportedAt } } pageInfo { hasNextPage endCursor } } }', {}, county);
     const page = first.body.data!.policeIncidents;
     expect(page.totalCount).toBe(demoDisputes().filter((d) => d.agencies.police).length);
     expect(page.edges).toHaveLength(5);
@@ -67,13 +64,23 @@ describe('police subgraph', () => {
     expect([...new Set(nodes.map((i) => i.category))]).toEqual(expect.arrayContaining(['CIVIL_DISPUTE', 'PUBLIC_ORDER', 'TRAFFIC', 'CRIMINAL']));
     expect(nodes.some((i) => i.status === 'TRANSFERRED')).toBe(true);
 
-    const missing = await stack.querySubgraph<{ policeIncident: null }>('police', 'query($id: ID!) { policeIncident(id: $id) { id } }', { id: demoId('police-incident', 9999) }, county);
+    const missing = await stack.querySubgraph<{ policeIncident: null }>(
+      'police',
+      'query($id: ID!) { policeIncident(id: $id) { id } }',
+      { id: demoId('police-incident', 9999) },
+      county,
+    );
     expect(missing.body.data!.policeIncident).toBeNull();
 
     const entities = await stack.querySubgraph<{ _entities: ({ id: string; incidentNumber: string } | null)[] }>(
       'police',
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on PoliceIncident { id incidentNumber } } }',
-      { r: [{ __typename: 'PoliceIncident', id }, { __typename: 'PoliceIncident', id: 'not-a-uuid' }] },
+      {
+        r: [
+          { __typename: 'PoliceIncident', id },
+          { __typename: 'PoliceIncident', id: 'not-a-uuid' },
+        ],
+      },
       county,
     );
     expect(entities.body.data!._entities).toEqual([{ id, incidentNumber: found.incidentNumber }, null]);

@@ -37,9 +37,21 @@ recordRuleConformance({
     };
   },
   cases: [
-    { record: 'incident', path: 'root', expect: { 'police-officer': 'FULL', county: 'FULL', leader: 'MASKED', 'court-staff': 'FORBIDDEN', elsewhere: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } },
-    { record: 'incident', path: 'entities', expect: { 'police-officer': 'FULL', county: 'FULL', leader: 'MASKED', 'court-staff': 'NONE', elsewhere: 'NONE', anonymous: 'NONE' } },
-    { record: 'incident', path: 'dispute', expect: { 'police-officer': 'FULL', leader: 'MASKED', 'court-staff': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' } },
+    {
+      record: 'incident',
+      path: 'root',
+      expect: { 'police-officer': 'FULL', county: 'FULL', leader: 'MASKED', 'court-staff': 'FORBIDDEN', elsewhere: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    },
+    {
+      record: 'incident',
+      path: 'entities',
+      expect: { 'police-officer': 'FULL', county: 'FULL', leader: 'MASKED', 'court-staff': 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+    },
+    {
+      record: 'incident',
+      path: 'dispute',
+      expect: { 'police-officer': 'FULL', leader: 'MASKED', 'court-staff': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+    },
     // A 戴南镇 officer sees only the incidents of 戴南镇; the county sees them all.
     { record: 'incidentOutsideTown', path: 'root', expect: { 'police-officer': 'FORBIDDEN', county: 'FULL' } },
     { record: 'incidentOutsideTown', path: 'entities', expect: { 'police-officer': 'NONE', county: 'FULL', 'court-staff': 'NONE', anonymous: 'NONE' } },
@@ -55,8 +67,18 @@ recordRuleConformance({
     { record: 'malformedIncident', path: 'dispute', expect: { county: 'ABSENT' } },
     // 公调对接: both sides of the docking and the hub see the transfer; nobody else.
     {
-      record: 'transfer', path: 'docking',
-      expect: { 'police-officer': 'SEEN', mediator: 'SEEN', 'hub-coordinator': 'SEEN', leader: 'SEEN', 'court-staff': 'NONE', 'petition-officer': 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+      record: 'transfer',
+      path: 'docking',
+      expect: {
+        'police-officer': 'SEEN',
+        mediator: 'SEEN',
+        'hub-coordinator': 'SEEN',
+        leader: 'SEEN',
+        'court-staff': 'NONE',
+        'petition-officer': 'NONE',
+        elsewhere: 'NONE',
+        anonymous: 'NONE',
+      },
     },
     { record: 'transferInUpperCase', path: 'docking', expect: { mediator: 'SEEN' } },
     { record: 'missingTransfer', path: 'docking', expect: { 'police-officer': 'ABSENT' } },
@@ -64,11 +86,30 @@ recordRuleConformance({
   lists: [
     {
       list: 'policeIncidents',
-      expect: { county: all.length, 'police-officer': dainan.length, leader: all.length, elsewhere: 0, 'court-staff': 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+      expect: {
+        county: all.length,
+        'police-officer': dainan.length,
+        leader: all.length,
+        elsewhere: 0,
+        'court-staff': 'FORBIDDEN',
+        anonymous: 'UNAUTHENTICATED',
+      },
     },
   ],
   batches: [
-    { type: 'PoliceIncident', path: 'dispute', as: 'county', keys: demoDisputes().map((d) => d.id), counts: demoDisputes().map((d) => (d.agencies.police ? 1 : 0)) },
-    { type: 'PoliceIncident', path: 'dispute', as: 'police-officer', keys: all.map((d) => d.id), counts: all.map((d) => (d.regionCode.startsWith(DEMO_TOWN_DAINAN) ? 1 : 0)) },
+    {
+      type: 'PoliceIncident',
+      path: 'dispute',
+      as: 'county',
+      keys: demoDisputes().map((d) => d.id),
+      counts: demoDisputes().map((d) => (d.agencies.police ? 1 : 0)),
+    },
+    {
+      type: 'PoliceIncident',
+      path: 'dispute',
+      as: 'police-officer',
+      keys: all.map((d) => d.id),
+      counts: all.map((d) => (d.regionCode.startsWith(DEMO_TOWN_DAINAN) ? 1 : 0)),
+    },
   ],
 });

@@ -14,13 +14,18 @@ const input = () => ({
   organizationCode: COMMITTEE,
   organizationName: '戴南镇人民调解委员会',
   reason: '邻里排水纠纷,不属于治安案件,双方同意人民调解',
-  parties: [{ role: 'APPLICANT', name: '张小三', phone: '13812345678' }, { role: 'RESPONDENT', name: '李四' }],
+  parties: [
+    { role: 'APPLICANT', name: '张小三', phone: '13812345678' },
+    { role: 'RESPONDENT', name: '李四' },
+  ],
 });
 
 describe('公调: transferToMediation and the outcome fed back', () => {
   let stack: Stack;
   const officer = callerOf('police-officer', { jurisdiction: '321281' });
-  const incidents = demoDisputes().filter((d) => d.agencies.police).map((d) => demoId('police-incident', d.n));
+  const incidents = demoDisputes()
+    .filter((d) => d.agencies.police)
+    .map((d) => demoId('police-incident', d.n));
   const sql = <T>(query: string, params: unknown[] = []) => stack.subgraphs.police!.orm.em.getConnection().execute<T[]>(query, params);
   const outboxCount = async () => Number((await sql<{ n: string }>('select count(*) as n from docking_outbox'))[0]!.n);
   const openIncident = async () => {
@@ -33,7 +38,16 @@ describe('公调: transferToMediation and the outcome fed back', () => {
   };
   /** Posts an event to the police's inbox as justice would, signed with justice's key. */
   const fromJustice = async (dockingId: string, sequence: number, type: string, payload: Record<string, unknown>) => {
-    const event: DockingEvent = { id: randomUUID(), type, dockingId, sequence, from: 'JUSTICE', to: 'POLICE', occurredAt: new Date().toISOString(), payload } as DockingEvent;
+    const event: DockingEvent = {
+      id: randomUUID(),
+      type,
+      dockingId,
+      sequence,
+      from: 'JUSTICE',
+      to: 'POLICE',
+      occurredAt: new Date().toISOString(),
+      payload,
+    } as DockingEvent;
     const body = canonicalJson(event);
     const signature = await signDelivery(body, { from: 'JUSTICE', recipient: 'POLICE', privateKey: stack.docking.keys.privateKeys.JUSTICE! });
     const url = stack.docking.settings.endpoints.POLICE;
@@ -48,11 +62,22 @@ describe('公调: transferToMediation and the outcome fed back', () => {
   it('writes the transfer, the incident status and one event per recipient (justice and the hub) together', async () => {
     const id = await openIncident();
     const before = await outboxCount();
-    const { body } = await stack.querySubgraph<{ transferToMediation: { dockingId: string; status: string } }>('police', TRANSFER, { id, input: input() }, officer);
+    const { body } = await stack.querySubgraph<{ transferToMediation: { dockingId: string; status: string } }>(
+      'police',
+      TRANSFER,
+      { id, input: input() },
+      officer,
+    );
     expect(body.errors).toBeUndefined();
     const { dockingId } = body.data!.transferToMediation;
-    const rows = await sql<{ recipient: string; type: string; sequence: number }>('select recipient, type, sequence from docking_outbox where docking_id = ? order by recipient', [dockingId]);
-    expect(rows.map((r) => [r.recipient, r.type, Number(r.sequence)])).toEqual([['GOVERNANCE', 'DockingRequested', 1], ['JUSTICE', 'DockingRequested', 1]]);
+    const rows = await sql<{ recipient: string; type: string; sequence: number }>(
+      'select recipient, type, sequence from docking_outbox where docking_id = ? order by recipient',
+      [dockingId],
+    );
+    expect(rows.map((r) => [r.recipient, r.type, Number(r.sequence)])).toEqual([
+      ['GOVERNANCE', 'DockingRequested', 1],
+      ['JUSTICE', 'DockingRequested', 1],
+    ]);
     expect(await outboxCount()).toBe(before + 2);
   });
 
@@ -60,11 +85,40 @@ describe('公调: transferToMediation and the outcome fed back', () => {
     const id = await openIncident();
     const sent = await stack.querySubgraph<{ transferToMediation: { dockingId: string } }>('police', TRANSFER, { id, input: input() }, officer);
     const { dockingId } = sent.body.data!.transferToMediation;
-    expect((await fromJustice(dockingId, 1, 'DockingAccepted', { acceptedAt: new Date().toISOString(), caseId: randomUUID(), caseNumber: '兴司调〔2026〕0901号', organizationName: '戴南镇人民调解委员会', mediatorName: '顾秀英' })).status).toBe(200);
-    expect((await fromJustice(dockingId, 2, 'MediationConcluded', { concludedAt: new Date().toISOString(), outcome: 'AGREEMENT', summary: '双方达成协议,疏通排水沟并赔偿损失500元', agreement: null })).status).toBe(200);
-    const { body } = await stack.querySubgraph<{ policeIncident: { status: string; transfers: Record<string, string | null>[] } }>('police', INCIDENT, { id }, officer);
+    expect(
+      (
+        await fromJustice(dockingId, 1, 'DockingAccepted', {
+          acceptedAt: new Date().toISOString(),
+          caseId: randomUUID(),
+          caseNumber: '兴司调〔2026〕0901号',
+          organizationName: '戴南镇人民调解委员会',
+          mediatorName: '顾秀英',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await fromJustice(dockingId, 2, 'MediationConcluded', {
+          concludedAt: new Date().toISOString(),
+          outcome: 'AGREEMENT',
+          summary: '双方达成协议,疏通排水沟并赔偿损失500元',
+          agreement: null,
+        })
+      ).status,
+    ).toBe(200);
+    const { body } = await stack.querySubgraph<{ policeIncident: { status: string; transfers: Record<string, string | null>[] } }>(
+      'police',
+      INCIDENT,
+      { id },
+      officer,
+    );
     expect(body.data!.policeIncident.status).toBe('CLOSED');
-    expect(body.data!.policeIncident.transfers[0]).toMatchObject({ dockingId, status: 'CONCLUDED', outcome: 'AGREEMENT', mediationCaseNumber: '兴司调〔2026〕0901号' });
+    expect(body.data!.policeIncident.transfers[0]).toMatchObject({
+      dockingId,
+      status: 'CONCLUDED',
+      outcome: 'AGREEMENT',
+      mediationCaseNumber: '兴司调〔2026〕0901号',
+    });
   });
 
   it('hands a rejected transfer back to the officer with the reason', async () => {
@@ -72,7 +126,12 @@ describe('公调: transferToMediation and the outcome fed back', () => {
     const sent = await stack.querySubgraph<{ transferToMediation: { dockingId: string } }>('police', TRANSFER, { id, input: input() }, officer);
     const { dockingId } = sent.body.data!.transferToMediation;
     await fromJustice(dockingId, 1, 'DockingRejected', { rejectedAt: new Date().toISOString(), reason: '纠纷已起诉至人民法院' });
-    const { body } = await stack.querySubgraph<{ policeIncident: { status: string; transfers: Record<string, string | null>[] } }>('police', INCIDENT, { id }, officer);
+    const { body } = await stack.querySubgraph<{ policeIncident: { status: string; transfers: Record<string, string | null>[] } }>(
+      'police',
+      INCIDENT,
+      { id },
+      officer,
+    );
     expect(body.data!.policeIncident).toMatchObject({ status: 'DISPATCHED', transfers: [{ status: 'REJECTED', rejectionReason: '纠纷已起诉至人民法院' }] });
   });
 

@@ -6,4 +6,10 @@ import { Migration20261201114749 } from './Migration20261201114749.js';
 import { Migration20261201122219 } from './Migration20261201122219.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- procuratorate`). */
-export const migrations = migrationList(Migration20261128165222, Migration20261128174210, Migration20261128181733, Migration20261201114749, Migration20261201122219);
+export const migrations = migrationList(
+  Migration20261128165222,
+  Migration20261128174210,
+  Migration20261128181733,
+  Migration20261201114749,
+  Migration20261201122219,
+);

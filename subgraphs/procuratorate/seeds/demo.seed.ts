@@ -30,8 +30,13 @@ function progressOf(d: DemoDispute, state: string, receivedAt: Date, charge: str
   if (charge) {
     const known = CHARGES[charge] ?? { chapter: 4, negligent: false };
     progress.eligibility = {
-      charge, ...known, arisesFromCivilDispute: true, likelySentenceMonths: known.negligent ? 30 : 12,
-      intentionalCrimeWithinFiveYears: false, suspectRepents: true, victimAccepts: true,
+      charge,
+      ...known,
+      arisesFromCivilDispute: true,
+      likelySentenceMonths: known.negligent ? 30 : 12,
+      intentionalCrimeWithinFiveYears: false,
+      suspectRepents: true,
+      victimAccepts: true,
     };
   }
   if (state === 'REFERRED_TO_MEDIATION') return progress;
@@ -42,7 +47,11 @@ function progressOf(d: DemoDispute, state: string, receivedAt: Date, charge: str
     agreementSummary: reconciled ? '犯罪嫌疑人当面赔礼道歉并一次性赔偿被害人经济损失,被害人出具谅解书' : '双方对赔偿数额分歧较大,未达成和解',
   });
   if (state === 'CONCLUDED') {
-    Object.assign(progress, { decision: 'NO_PROSECUTION', decisionNote: '达成和解协议并已履行,犯罪情节轻微,依法作出不起诉决定', concludedAt: new Date(referredAt.getTime() + 20 * DAY) });
+    Object.assign(progress, {
+      decision: 'NO_PROSECUTION',
+      decisionNote: '达成和解协议并已履行,犯罪情节轻微,依法作出不起诉决定',
+      concludedAt: new Date(referredAt.getTime() + 20 * DAY),
+    });
   }
   return progress;
 }
@@ -50,12 +59,31 @@ function progressOf(d: DemoDispute, state: string, receivedAt: Date, charge: str
 /** The referral's docking: its id is the hub's ledger entry for this dispute's 检调 (see the governance seed). */
 function handOverOf(d: DemoDispute, c: ProcuratorateCase): RequiredEntityData<DockingOutgoing> {
   const concluded = c.outcome
-    ? { status: 'CONCLUDED' as const, concludedAt: c.outcomeAt, outcome: c.outcome === 'RECONCILED' ? 'AGREEMENT' as const : 'NO_AGREEMENT' as const, outcomeSummary: c.agreementSummary }
+    ? {
+        status: 'CONCLUDED' as const,
+        concludedAt: c.outcomeAt,
+        outcome: c.outcome === 'RECONCILED' ? ('AGREEMENT' as const) : ('NO_AGREEMENT' as const),
+        outcomeSummary: c.agreementSummary,
+      }
     : {};
   return {
-    id: demoId('procuratorate-docking', d.n), dockingId: demoId('docking-PROCURATORATE', d.n), fromAgency: 'PROCURATORATE', toAgency: 'JUSTICE', kind: 'PROCURATORATE',
-    mode: c.kind === 'CIVIL_SUPERVISION' ? 'TRANSFER' : 'COMMISSION', recordType: 'ProcuratorateCase', recordId: c.id, recordNumber: c.caseNumber, regionCode: c.regionCode,
-    organizationCode: null, organizationName: committeeOf(d), officerName: null, sentAt: c.referredAt!, status: 'ACCEPTED', acceptedAt: new Date(c.referredAt!.getTime() + DAY), ...concluded,
+    id: demoId('procuratorate-docking', d.n),
+    dockingId: demoId('docking-PROCURATORATE', d.n),
+    fromAgency: 'PROCURATORATE',
+    toAgency: 'JUSTICE',
+    kind: 'PROCURATORATE',
+    mode: c.kind === 'CIVIL_SUPERVISION' ? 'TRANSFER' : 'COMMISSION',
+    recordType: 'ProcuratorateCase',
+    recordId: c.id,
+    recordNumber: c.caseNumber,
+    regionCode: c.regionCode,
+    organizationCode: null,
+    organizationName: committeeOf(d),
+    officerName: null,
+    sentAt: c.referredAt!,
+    status: 'ACCEPTED',
+    acceptedAt: new Date(c.referredAt!.getTime() + DAY),
+    ...concluded,
   };
 }
 
@@ -69,7 +97,7 @@ export async function seedProcuratorate(em: EntityManager, options: SeedOptions)
     if (supervision) civil += 1;
     else criminal += 1;
     const receivedAt = new Date(d.registeredAt.getTime() + 20 * DAY + (d.n % 6) * 3_600_000);
-    const charge = supervision ? null : CHARGES_BY_CATEGORY[d.category] ?? '故意伤害罪(轻伤)';
+    const charge = supervision ? null : (CHARGES_BY_CATEGORY[d.category] ?? '故意伤害罪(轻伤)');
     const status = supervision ? (civil % 2 === 1 ? 'REFERRED_TO_MEDIATION' : 'UNDER_REVIEW') : CRIMINAL_STATES[(criminal - 1) % CRIMINAL_STATES.length]!;
     const [first, second] = d.parties as [DemoDispute['parties'][number], DemoDispute['parties'][number]];
     const c = em.create(ProcuratorateCase, {

@@ -13,7 +13,9 @@ describe('procuratorate subgraph', () => {
 
   it('lists procuratorate cases newest first with keyset pagination', async () => {
     const expected = demoDisputes().filter((d) => d.agencies.procuratorate).length;
-    const first = await stack.querySubgraph<{ procuratorateCases: { totalCount: number; edges: { node: { id: string; receivedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+    const first = await stack.querySubgraph<{
+      procuratorateCases: { totalCount: number; edges: { node: { id: string; receivedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    }>(
       'procuratorate',
       '{ procuratorateCases(first: 2) { totalCount edges { node { id receivedAt } } pageInfo { hasNextPage endCursor } } }',
       {},
@@ -25,7 +27,9 @@ describe('procuratorate subgraph', () => {
     expect(page.pageInfo.hasNextPage).toBe(true);
     const times = page.edges.map((e) => e.node.receivedAt);
     expect([...times].sort().reverse()).toEqual(times);
-    const second = await stack.querySubgraph<{ procuratorateCases: { edges: { node: { id: string; receivedAt: string } }[]; pageInfo: { hasNextPage: boolean } } }>(
+    const second = await stack.querySubgraph<{
+      procuratorateCases: { edges: { node: { id: string; receivedAt: string } }[]; pageInfo: { hasNextPage: boolean } };
+    }>(
       'procuratorate',
       'query($after: String) { procuratorateCases(first: 100, after: $after) { edges { node { id receivedAt } } pageInfo { hasNextPage } } }',
       { after: page.pageInfo.endCursor },
@@ -65,13 +69,23 @@ describe('procuratorate subgraph', () => {
     expect(nodes.filter((c) => c.kind === 'CIVIL_SUPERVISION').every((c) => c.caseNumber.startsWith('兴检民监'))).toBe(true);
     expect(new Set(nodes.map((c) => c.kind))).toEqual(new Set(['CRIMINAL_RECONCILIATION', 'CIVIL_SUPERVISION']));
 
-    const missing = await stack.querySubgraph<{ procuratorateCase: null }>('procuratorate', 'query($id: ID!) { procuratorateCase(id: $id) { id } }', { id: demoId('procuratorate-case', 9999) }, 'procurator');
+    const missing = await stack.querySubgraph<{ procuratorateCase: null }>(
+      'procuratorate',
+      'query($id: ID!) { procuratorateCase(id: $id) { id } }',
+      { id: demoId('procuratorate-case', 9999) },
+      'procurator',
+    );
     expect(missing.body.data!.procuratorateCase).toBeNull();
 
     const entities = await stack.querySubgraph<{ _entities: ({ id: string; caseNumber: string } | null)[] }>(
       'procuratorate',
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on ProcuratorateCase { id caseNumber } } }',
-      { r: [{ __typename: 'ProcuratorateCase', id }, { __typename: 'ProcuratorateCase', id: 'not-a-uuid' }] },
+      {
+        r: [
+          { __typename: 'ProcuratorateCase', id },
+          { __typename: 'ProcuratorateCase', id: 'not-a-uuid' },
+        ],
+      },
       'procurator',
     );
     expect(entities.body.data!._entities).toEqual([{ id, caseNumber: found.caseNumber }, null]);

@@ -11,8 +11,12 @@ const REFER = `mutation($id: ID!, $facts: ReconciliationFactsInput!) { referForR
 const OUTCOME = `mutation($id: ID!, $ok: Boolean!) { recordReconciliationOutcome(id: $id, reconciled: $ok, summary: "犯罪嫌疑人赔偿医药费并赔礼道歉,被害人出具谅解书") { ${FIELDS} } }`;
 const CONCLUDE = `mutation($id: ID!, $d: ProcuratorateDecision!) { concludeProcuratorateCase(id: $id, decision: $d, note: "达成和解协议并已履行") { ${FIELDS} } }`;
 const eligible = {
-  charge: '故意伤害罪(轻伤)', arisesFromCivilDispute: true, likelySentenceMonths: 18,
-  intentionalCrimeWithinFiveYears: false, suspectRepents: true, victimAccepts: true,
+  charge: '故意伤害罪(轻伤)',
+  arisesFromCivilDispute: true,
+  likelySentenceMonths: 18,
+  intentionalCrimeWithinFiveYears: false,
+  suspectRepents: true,
+  victimAccepts: true,
 };
 type Node = Record<string, string | null>;
 
@@ -21,15 +25,31 @@ describe('检调: 刑事和解 and civil supervision referred to mediation', () 
   let n = 0;
   const [victim, suspect] = demoPeople(260).slice(250, 252);
   const dispute = demoDisputes().find((d) => d.regionCode.startsWith(DEMO_TOWN_DAINAN))!;
-  const count = async () => Number((await stack.subgraphs.procuratorate!.orm.em.getConnection().execute<{ n: string }[]>("select count(*) as n from procuratorate_case where referred_at is not null"))[0]!.n);
+  const count = async () =>
+    Number(
+      (
+        await stack.subgraphs
+          .procuratorate!.orm.em.getConnection()
+          .execute<{ n: string }[]>('select count(*) as n from procuratorate_case where referred_at is not null')
+      )[0]!.n,
+    );
 
   /** A freshly received case (the procuratorate's intake is outside this issue: a factory stands in). */
   const received = async (kind: 'CRIMINAL_RECONCILIATION' | 'CIVIL_SUPERVISION' = 'CRIMINAL_RECONCILIATION') => {
     n += 1;
     const em = stack.subgraphs.procuratorate!.orm.em.fork();
     const c = em.create(ProcuratorateCase, {
-      id: randomUUID(), disputeId: dispute.id, caseNumber: `兴检测试〔2026〕${n}号`, kind, charge: kind === 'CIVIL_SUPERVISION' ? null : '故意伤害罪',
-      regionCode: dispute.regionCode, receivedAt: new Date(), suspectName: suspect!.name, suspectIdNumber: suspect!.idNumber, victimName: victim!.name, victimPhone: victim!.phone,
+      id: randomUUID(),
+      disputeId: dispute.id,
+      caseNumber: `兴检测试〔2026〕${n}号`,
+      kind,
+      charge: kind === 'CIVIL_SUPERVISION' ? null : '故意伤害罪',
+      regionCode: dispute.regionCode,
+      receivedAt: new Date(),
+      suspectName: suspect!.name,
+      suspectIdNumber: suspect!.idNumber,
+      victimName: victim!.name,
+      victimPhone: victim!.phone,
     });
     await em.flush();
     return c.id;
@@ -43,7 +63,11 @@ describe('检调: 刑事和解 and civil supervision referred to mediation', () 
   it('refers an eligible case, records the reconciliation and concludes with no prosecution', async () => {
     const id = await received();
     const referred = await stack.querySubgraph<{ referForReconciliation: Node }>('procuratorate', REFER, { id, facts: eligible }, 'procurator');
-    expect(referred.body.data!.referForReconciliation).toMatchObject({ status: 'REFERRED_TO_MEDIATION', charge: '故意伤害罪(轻伤)', mediationOrganization: '戴南镇人民调解委员会' });
+    expect(referred.body.data!.referForReconciliation).toMatchObject({
+      status: 'REFERRED_TO_MEDIATION',
+      charge: '故意伤害罪(轻伤)',
+      mediationOrganization: '戴南镇人民调解委员会',
+    });
     const outcome = await stack.querySubgraph<{ recordReconciliationOutcome: Node }>('procuratorate', OUTCOME, { id, ok: true }, 'procurator');
     expect(outcome.body.data!.recordReconciliationOutcome).toMatchObject({ status: 'RECONCILED', outcome: 'RECONCILED' });
     const done = await stack.querySubgraph<{ concludeProcuratorateCase: Node }>('procuratorate', CONCLUDE, { id, d: 'NO_PROSECUTION' }, 'procurator');
@@ -53,19 +77,40 @@ describe('检调: 刑事和解 and civil supervision referred to mediation', () 
 
   it('takes the outcome from the mediation side (event entry point) and allows only continued prosecution without reconciliation', async () => {
     const id = await received();
-    await stack.querySubgraph('procuratorate', REFER, { id, facts: { ...eligible, charge: '交通肇事罪', arisesFromCivilDispute: false, likelySentenceMonths: 60 } }, 'procurator');
-    const failed = await receiveMediationOutcome(stack.subgraphs.procuratorate!.orm.em.fork(), { caseId: id, reconciled: false, summary: '被害人家属不接受赔偿方案' }, procuratorateSubgraph.settings);
+    await stack.querySubgraph(
+      'procuratorate',
+      REFER,
+      { id, facts: { ...eligible, charge: '交通肇事罪', arisesFromCivilDispute: false, likelySentenceMonths: 60 } },
+      'procurator',
+    );
+    const failed = await receiveMediationOutcome(
+      stack.subgraphs.procuratorate!.orm.em.fork(),
+      { caseId: id, reconciled: false, summary: '被害人家属不接受赔偿方案' },
+      procuratorateSubgraph.settings,
+    );
     expect(failed.status).toBe('RECONCILIATION_FAILED');
     const lenient = await stack.querySubgraph('procuratorate', CONCLUDE, { id, d: 'LENIENCY_RECOMMENDATION' }, 'procurator');
     expect(lenient.body.errors![0]!.extensions).toMatchObject({ code: 'DECISION_NOT_ALLOWED', allowed: ['PROSECUTION_CONTINUES'] });
-    const continued = await stack.querySubgraph<{ concludeProcuratorateCase: Node }>('procuratorate', CONCLUDE, { id, d: 'PROSECUTION_CONTINUES' }, 'procurator');
+    const continued = await stack.querySubgraph<{ concludeProcuratorateCase: Node }>(
+      'procuratorate',
+      CONCLUDE,
+      { id, d: 'PROSECUTION_CONTINUES' },
+      'procurator',
+    );
     expect(continued.body.data!.concludeProcuratorateCase).toMatchObject({ status: 'CONCLUDED', decision: 'PROSECUTION_CONTINUES' });
   });
 
   it('refuses an ineligible referral with all its reasons and writes nothing', async () => {
     const id = await received();
     const before = await count();
-    const facts = { ...eligible, charge: '寻衅滋事罪', arisesFromCivilDispute: false, likelySentenceMonths: 48, intentionalCrimeWithinFiveYears: true, victimAccepts: false };
+    const facts = {
+      ...eligible,
+      charge: '寻衅滋事罪',
+      arisesFromCivilDispute: false,
+      likelySentenceMonths: 48,
+      intentionalCrimeWithinFiveYears: true,
+      victimAccepts: false,
+    };
     const refused = await stack.querySubgraph('procuratorate', REFER, { id, facts }, 'procurator');
     expect(refused.body.errors![0]!.extensions).toMatchObject({
       code: 'NOT_ELIGIBLE',
@@ -75,7 +120,12 @@ describe('检调: 刑事和解 and civil supervision referred to mediation', () 
     const dereliction = await stack.querySubgraph('procuratorate', REFER, { id, facts: { ...eligible, charge: '玩忽职守罪' } }, 'procurator');
     expect(dereliction.body.errors![0]!.extensions).toMatchObject({ code: 'NOT_ELIGIBLE', reasons: ['DERELICTION_OF_DUTY'] });
     expect(await count()).toBe(before);
-    const still = await stack.querySubgraph<{ procuratorateCase: Node }>('procuratorate', 'query($id: ID!) { procuratorateCase(id: $id) { status referredAt } }', { id }, 'procurator');
+    const still = await stack.querySubgraph<{ procuratorateCase: Node }>(
+      'procuratorate',
+      'query($id: ID!) { procuratorateCase(id: $id) { status referredAt } }',
+      { id },
+      'procurator',
+    );
     expect(still.body.data!.procuratorateCase).toEqual({ status: 'RECEIVED', referredAt: null });
   });
 
@@ -84,7 +134,10 @@ describe('检调: 刑事和解 and civil supervision referred to mediation', () 
     const wrong = await stack.querySubgraph('procuratorate', REFER, { id, facts: eligible }, 'procurator');
     expect(wrong.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'id' });
     const referred = await stack.querySubgraph<{ referCivilSupervisionToMediation: Node }>(
-      'procuratorate', 'mutation($id: ID!) { referCivilSupervisionToMediation(id: $id, organizationCode: "54321281MJ12345677", organization: "兴化市人民调解中心") { status mediationOrganization } }', { id }, 'procurator',
+      'procuratorate',
+      'mutation($id: ID!) { referCivilSupervisionToMediation(id: $id, organizationCode: "54321281MJ12345677", organization: "兴化市人民调解中心") { status mediationOrganization } }',
+      { id },
+      'procurator',
     );
     expect(referred.body.data!.referCivilSupervisionToMediation).toEqual({ status: 'REFERRED_TO_MEDIATION', mediationOrganization: '兴化市人民调解中心' });
     await stack.querySubgraph('procuratorate', OUTCOME, { id, ok: true }, 'procurator');
@@ -111,7 +164,7 @@ describe('检调: 刑事和解 and civil supervision referred to mediation', () 
     expect(elsewhere.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 
-  it('masks suspect and victim outside the procuratorate and logs the procurator\'s read', async () => {
+  it("masks suspect and victim outside the procuratorate and logs the procurator's read", async () => {
     const id = await received();
     const q = 'query($id: ID!) { procuratorateCase(id: $id) { suspectName suspectIdNumber victimName victimPhone } }';
     const leader = await stack.querySubgraph<{ procuratorateCase: Node }>('procuratorate', q, { id }, 'leader');
@@ -119,18 +172,31 @@ describe('检调: 刑事和解 and civil supervision referred to mediation', () 
     const own = await stack.querySubgraph<{ procuratorateCase: Node }>('procuratorate', q, { id }, 'procurator');
     expect(own.body.data!.procuratorateCase.suspectIdNumber).toBe(suspect!.idNumber);
     const log = await stack.querySubgraph<{ procuratorateAccessLog: { edges: { node: { recordId: string; fields: string[] } }[] } }>(
-      'procuratorate', '{ procuratorateAccessLog(first: 1) { edges { node { recordId fields } } } }', {}, callerOf('procurator', { roles: ['ADMIN'] }),
+      'procuratorate',
+      '{ procuratorateAccessLog(first: 1) { edges { node { recordId fields } } } }',
+      {},
+      callerOf('procurator', { roles: ['ADMIN'] }),
     );
-    expect(log.body.data!.procuratorateAccessLog.edges[0]!.node).toEqual({ recordId: id, fields: ['suspectIdNumber', 'suspectName', 'victimName', 'victimPhone'] });
+    expect(log.body.data!.procuratorateAccessLog.edges[0]!.node).toEqual({
+      recordId: id,
+      fields: ['suspectIdNumber', 'suspectName', 'victimName', 'victimPhone'],
+    });
   });
 
   it('counts 检调 volumes and outcomes per region and period (Region.procuratorateIndicators)', async () => {
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { procuratorateIndicators(from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") {
       criminalReferred civilSupervisionReferred reconciled notReconciled reconciliationRate nonProsecutions prosecutionsContinued civilReviewsTerminated } } } }`;
     const r = [{ __typename: 'Region', code: '321281' }];
-    const figures = (await stack.querySubgraph<{ _entities: { procuratorateIndicators: Record<string, number> }[] }>('procuratorate', q, { r }, 'leader')).body.data!._entities[0]!.procuratorateIndicators;
-    const nodes = (await stack.querySubgraph<{ procuratorateCases: { edges: { node: Node }[] } }>('procuratorate', `{ procuratorateCases(first: 100) { edges { node { kind referredAt outcome decision } } } }`, {}, 'procurator'))
-      .body.data!.procuratorateCases.edges.map((e) => e.node);
+    const figures = (await stack.querySubgraph<{ _entities: { procuratorateIndicators: Record<string, number> }[] }>('procuratorate', q, { r }, 'leader')).body
+      .data!._entities[0]!.procuratorateIndicators;
+    const nodes = (
+      await stack.querySubgraph<{ procuratorateCases: { edges: { node: Node }[] } }>(
+        'procuratorate',
+        `{ procuratorateCases(first: 100) { edges { node { kind referredAt outcome decision } } } }`,
+        {},
+        'procurator',
+      )
+    ).body.data!.procuratorateCases.edges.map((e) => e.node);
     expect(figures.criminalReferred).toBe(nodes.filter((x) => x.kind === 'CRIMINAL_RECONCILIATION' && x.referredAt).length);
     expect(figures.civilSupervisionReferred).toBe(nodes.filter((x) => x.kind === 'CIVIL_SUPERVISION' && x.referredAt).length);
     expect(figures.reconciled).toBe(nodes.filter((x) => x.outcome === 'RECONCILED').length);

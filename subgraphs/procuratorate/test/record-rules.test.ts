@@ -12,14 +12,21 @@ const withCase = demoDisputes().filter((d) => d.agencies.procuratorate);
 
 recordRuleConformance({
   subgraph: procuratorateSubgraph,
-  types: { ProcuratorateCase: { root: 'procuratorateCase', dispute: 'procuratorateCases', docking: 'procuratorateCase', personal: 'suspectIdNumber victimName' } },
+  types: {
+    ProcuratorateCase: { root: 'procuratorateCase', dispute: 'procuratorateCases', docking: 'procuratorateCase', personal: 'suspectIdNumber victimName' },
+  },
   callers: { elsewhere: callerOf('procurator', { jurisdiction: '321282' }) },
   async records(stack) {
     const em = stack.subgraphs.procuratorate!.orm.em.fork();
     // 检调对接: a criminal case referred to 戴南镇's committee, so the mediator is the other side of its docking.
-    const handOvers = await em.find(DockingOutgoing, { fromAgency: 'PROCURATORATE', recordType: 'ProcuratorateCase', regionCode: { $like: `${DEMO_TOWN_DAINAN}%` } });
-    const c = (await em.find(ProcuratorateCase, { id: { $in: handOvers.map((h) => h.recordId) }, suspectIdNumber: { $ne: null } }, { orderBy: { id: 'asc' } }))
-      .find((x) => !isMinor({ idNumber: x.suspectIdNumber }))!;
+    const handOvers = await em.find(DockingOutgoing, {
+      fromAgency: 'PROCURATORATE',
+      recordType: 'ProcuratorateCase',
+      regionCode: { $like: `${DEMO_TOWN_DAINAN}%` },
+    });
+    const c = (
+      await em.find(ProcuratorateCase, { id: { $in: handOvers.map((h) => h.recordId) }, suspectIdNumber: { $ne: null } }, { orderBy: { id: 'asc' } })
+    ).find((x) => !isMinor({ idNumber: x.suspectIdNumber }))!;
     const referred = { type: 'ProcuratorateCase', id: c.id, disputeId: c.disputeId, dockingId: handOvers.find((h) => h.recordId === c.id)!.dockingId };
     return {
       referred,
@@ -29,13 +36,34 @@ recordRuleConformance({
     };
   },
   cases: [
-    { record: 'referred', path: 'root', expect: { procurator: 'FULL', leader: 'MASKED', 'court-staff': 'FORBIDDEN', mediator: 'FORBIDDEN', elsewhere: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } },
-    { record: 'referred', path: 'entities', expect: { procurator: 'FULL', leader: 'MASKED', 'court-staff': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' } },
-    { record: 'referred', path: 'dispute', expect: { procurator: 'FULL', leader: 'MASKED', 'court-staff': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' } },
+    {
+      record: 'referred',
+      path: 'root',
+      expect: { procurator: 'FULL', leader: 'MASKED', 'court-staff': 'FORBIDDEN', mediator: 'FORBIDDEN', elsewhere: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    },
+    {
+      record: 'referred',
+      path: 'entities',
+      expect: { procurator: 'FULL', leader: 'MASKED', 'court-staff': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+    },
+    {
+      record: 'referred',
+      path: 'dispute',
+      expect: { procurator: 'FULL', leader: 'MASKED', 'court-staff': 'NONE', mediator: 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+    },
     // In full to the procuratorate, masked to justice and the hub, to nobody else.
     {
-      record: 'referred', path: 'docking',
-      expect: { procurator: 'FULL', mediator: 'MASKED', 'hub-coordinator': 'MASKED', 'police-officer': 'NONE', 'petition-officer': 'NONE', elsewhere: 'NONE', anonymous: 'NONE' },
+      record: 'referred',
+      path: 'docking',
+      expect: {
+        procurator: 'FULL',
+        mediator: 'MASKED',
+        'hub-coordinator': 'MASKED',
+        'police-officer': 'NONE',
+        'petition-officer': 'NONE',
+        elsewhere: 'NONE',
+        anonymous: 'NONE',
+      },
     },
     { record: 'referredInUpperCase', path: 'root', expect: { procurator: 'FULL' } },
     { record: 'referredInUpperCase', path: 'entities', expect: { procurator: 'FULL' } },
@@ -51,9 +79,18 @@ recordRuleConformance({
     { record: 'malformedCase', path: 'docking', expect: { procurator: 'ABSENT' } },
   ],
   lists: [
-    { list: 'procuratorateCases', expect: { procurator: withCase.length, leader: withCase.length, elsewhere: 0, 'court-staff': 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } },
+    {
+      list: 'procuratorateCases',
+      expect: { procurator: withCase.length, leader: withCase.length, elsewhere: 0, 'court-staff': 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    },
   ],
   batches: [
-    { type: 'ProcuratorateCase', path: 'dispute', as: 'procurator', keys: demoDisputes().map((d) => d.id), counts: demoDisputes().map((d) => (d.agencies.procuratorate ? 1 : 0)) },
+    {
+      type: 'ProcuratorateCase',
+      path: 'dispute',
+      as: 'procurator',
+      keys: demoDisputes().map((d) => d.id),
+      counts: demoDisputes().map((d) => (d.agencies.procuratorate ? 1 : 0)),
+    },
   ],
 });

@@ -89,7 +89,8 @@ export function createEventDeliveriesResolver(agency: Agency, fieldName: string,
     @Query(() => EventDeliveriesType, { name: fieldName, description: '对接事件投递情况(仅本部门管理员、督办人员可查)' })
     async eventDeliveries(
       @Ctx() ctx: SubgraphContext,
-      @Arg('states', () => [String], { nullable: true, description: '状态(PENDING / DELIVERED / FAILING / DEAD),默认 FAILING 与 DEAD' }) states?: string[] | null,
+      @Arg('states', () => [String], { nullable: true, description: '状态(PENDING / DELIVERED / FAILING / DEAD),默认 FAILING 与 DEAD' })
+      states?: string[] | null,
       @Arg('recipient', () => String, { nullable: true, description: '接收部门' }) recipient?: string | null,
       @Arg('dockingId', () => String, { nullable: true, description: '对接编号' }) dockingId?: string | null,
       @Arg('limit', () => Int, { nullable: true, description: '条数(默认 50,最多 500)' }) limit?: number | null,
@@ -106,7 +107,12 @@ export function createEventDeliveriesResolver(agency: Agency, fieldName: string,
       if (limit !== null && limit !== undefined && (limit < 1 || limit > 500)) throw DomainError.validation('limit', '条数须在 1 到 500 之间');
       const [counts, items] = await Promise.all([
         deliveryCounts(ctx.em),
-        listDeliveries(ctx.em, { states: wanted as DeliveryState[] | undefined, recipient: (recipient as Agency | null) ?? undefined, dockingId: dockingId ?? undefined, limit: limit ?? undefined }),
+        listDeliveries(ctx.em, {
+          states: wanted as DeliveryState[] | undefined,
+          recipient: (recipient as Agency | null) ?? undefined,
+          dockingId: dockingId ?? undefined,
+          limit: limit ?? undefined,
+        }),
       ]);
       return {
         counts: { pending: counts.total.PENDING, delivered: counts.total.DELIVERED, failing: counts.total.FAILING, dead: counts.total.DEAD },

@@ -9,7 +9,10 @@ import { PersonalDataAccess } from './personal-data-access.entity.js';
 export class AccessCollector {
   private readonly reads = new Map<string, { recordType: string; recordId: string; fields: Set<string> }>();
 
-  constructor(private readonly caller: Caller | null, private readonly requestId: string) {}
+  constructor(
+    private readonly caller: Caller | null,
+    private readonly requestId: string,
+  ) {}
 
   /** Notes that `fields` of a record were shown unmasked. */
   record(recordType: string, recordId: string, ...fields: string[]): void {

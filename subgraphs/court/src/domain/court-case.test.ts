@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { COURT_ACTORS, COURT_CASE_EVENTS, COURT_CASE_STATES, courtCaseWorkflow, mediationRunning, stageOf, type CourtActor, type CourtCaseState } from './court-case.workflow.js';
+import {
+  COURT_ACTORS,
+  COURT_CASE_EVENTS,
+  COURT_CASE_STATES,
+  courtCaseWorkflow,
+  mediationRunning,
+  stageOf,
+  type CourtActor,
+  type CourtCaseState,
+} from './court-case.workflow.js';
 import { DomainError } from '@jiefen/workflow';
 
 /** The whole table, written out: `state/event` → [next state, who may do it]. */

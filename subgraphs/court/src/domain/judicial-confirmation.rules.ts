@@ -4,7 +4,18 @@ import { applicationDeadline, COURT_CLOCKS, type CourtClocks } from './clocks.js
  * What a mediation agreement settles. Judicial confirmation is not available for status
  * (身份关系), adoption (收养) or marriage (婚姻效力) matters (法释〔2011〕5号 Art 4; 民诉法 Art 201).
  */
-export const MATTER_KINDS = ['DEBT', 'COMPENSATION', 'PROPERTY', 'CONTRACT', 'SUPPORT', 'LABOUR', 'OTHER', 'PERSONAL_STATUS', 'ADOPTION', 'MARRIAGE_VALIDITY'] as const;
+export const MATTER_KINDS = [
+  'DEBT',
+  'COMPENSATION',
+  'PROPERTY',
+  'CONTRACT',
+  'SUPPORT',
+  'LABOUR',
+  'OTHER',
+  'PERSONAL_STATUS',
+  'ADOPTION',
+  'MARRIAGE_VALIDITY',
+] as const;
 export type MatterKind = (typeof MATTER_KINDS)[number];
 
 export const MATTER_NAMES: Record<MatterKind, string> = {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { caseYearOf, courtCodeOf, formatCaseNumber } from './case-numbers.js';
-import { CONFIRMATION_EVENTS, CONFIRMATION_STATES, checkRulingExtension, confirmationWorkflow, openClock, type ConfirmationActor, type ConfirmationState } from './judicial-confirmation.workflow.js';
+import {
+  CONFIRMATION_EVENTS,
+  CONFIRMATION_STATES,
+  checkRulingExtension,
+  confirmationWorkflow,
+  openClock,
+  type ConfirmationActor,
+  type ConfirmationState,
+} from './judicial-confirmation.workflow.js';
 import { matterKindsOf, refusalReasonsOf, type ApplicationFacts } from './judicial-confirmation.rules.js';
 
 const ALLOWED: Record<string, [ConfirmationState, ConfirmationActor[]]> = {
@@ -30,7 +38,13 @@ describe('judicial confirmation workflow: every (state, event, actor)', () => {
 
   it('runs the acceptance clock while applied and the ruling clock while accepted', () => {
     expect(Object.fromEntries(CONFIRMATION_STATES.map((s) => [s, openClock(s)]))).toEqual({
-      APPLIED: 'ACCEPTANCE', ACCEPTED: 'RULING', REFUSED: null, CONFIRMED: null, REJECTED: null, PERFORMED: null, ENFORCEMENT_APPLIED: null,
+      APPLIED: 'ACCEPTANCE',
+      ACCEPTED: 'RULING',
+      REFUSED: null,
+      CONFIRMED: null,
+      REJECTED: null,
+      PERFORMED: null,
+      ENFORCEMENT_APPLIED: null,
     });
   });
 });
@@ -58,7 +72,12 @@ describe('judicial confirmation: refusals', () => {
   });
 
   it('needs both parties and lists every reason at once', () => {
-    const reasons = refusalReasonsOf({ matters: ['ADOPTION', 'MARRIAGE_VALIDITY'], agreementEffectiveAt: effective, appliedAt: new Date('2026-12-01T00:00:00Z'), jointApplication: false });
+    const reasons = refusalReasonsOf({
+      matters: ['ADOPTION', 'MARRIAGE_VALIDITY'],
+      agreementEffectiveAt: effective,
+      appliedAt: new Date('2026-12-01T00:00:00Z'),
+      jointApplication: false,
+    });
     expect(reasons.map((r) => r.code)).toEqual(['EXCLUDED_MATTER_ADOPTION', 'EXCLUDED_MATTER_MARRIAGE_VALIDITY', 'LATE_APPLICATION', 'NOT_JOINT_APPLICATION']);
   });
 });
@@ -88,5 +107,12 @@ describe('case numbers', () => {
 });
 
 function defaultsWith(applicationDays: number) {
-  return { delegatedMediationDays: 30, entrustedMediationDays: { ORDINARY: 15, SUMMARY: 7 }, confirmationApplicationDays: applicationDays, confirmationAcceptanceDays: 3, confirmationRulingDays: 15, confirmationRulingExtensionDays: 10 };
+  return {
+    delegatedMediationDays: 30,
+    entrustedMediationDays: { ORDINARY: 15, SUMMARY: 7 },
+    confirmationApplicationDays: applicationDays,
+    confirmationAcceptanceDays: 3,
+    confirmationRulingDays: 15,
+    confirmationRulingExtensionDays: 10,
+  };
 }

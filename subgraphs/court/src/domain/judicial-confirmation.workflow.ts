@@ -48,7 +48,10 @@ export const confirmationWorkflow = defineWorkflow<ConfirmationState, Confirmati
     },
     REFUSED: {},
     // The mediation committee supervises performance (人民调解法 Art 31) and may report it.
-    CONFIRMED: { RECORD_PERFORMANCE: { to: 'PERFORMED', by: ['COURT_STAFF', 'MEDIATION_ORGANIZATION'] }, APPLY_ENFORCEMENT: { to: 'ENFORCEMENT_APPLIED', by: COURT } },
+    CONFIRMED: {
+      RECORD_PERFORMANCE: { to: 'PERFORMED', by: ['COURT_STAFF', 'MEDIATION_ORGANIZATION'] },
+      APPLY_ENFORCEMENT: { to: 'ENFORCEMENT_APPLIED', by: COURT },
+    },
     REJECTED: {},
     PERFORMED: {},
     ENFORCEMENT_APPLIED: {},

@@ -2,7 +2,15 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, requireUuid, type SubgraphContext,
+  isMinor,
+  keysetPage,
+  PageArgs,
+  PersonalText,
+  personalField,
+  requireCaller,
+  requireListAccess,
+  requireUuid,
+  type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import type { CourtSettings } from '../domain/clocks.js';
@@ -36,7 +44,9 @@ export class CourtCaseResolver {
   async courtCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
     const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` } };
-    return keysetPage(ctx.em, CourtCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL'));
+    return keysetPage(ctx.em, CourtCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) =>
+      toCourtCaseType(c, masked ? 'MASKED' : 'FULL'),
+    );
   }
 
   @Query(() => CourtCaseConnection, { description: '本院送调的案件及调解结果(按送调时间倒序) Our cases sent to mediation, with outcomes' })
@@ -50,7 +60,9 @@ export class CourtCaseResolver {
     const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` }, mediationSentAt: { $ne: null } };
     if (outcome) where.mediationOutcome = outcome;
     if (pending) where.mediationDueAt = { $ne: null };
-    return keysetPage(ctx.em, CourtCase, { where, orderBy: { mediationSentAt: 'desc', id: 'desc' }, page: args }, (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL'));
+    return keysetPage(ctx.em, CourtCase, { where, orderBy: { mediationSentAt: 'desc', id: 'desc' }, page: args }, (c) =>
+      toCourtCaseType(c, masked ? 'MASKED' : 'FULL'),
+    );
   }
 
   @Query(() => CourtCaseConnection, { description: '超期未反馈的送调案件(按期限先后) Mediations past their clock' })
@@ -62,7 +74,9 @@ export class CourtCaseResolver {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
     const now = asOf ?? ctx.settings.now();
     const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` }, mediationDueAt: { $lt: now } };
-    return keysetPage(ctx.em, CourtCase, { where, orderBy: { mediationDueAt: 'asc', id: 'asc' }, page: args }, (c) => toCourtCaseType(c, masked ? 'MASKED' : 'FULL', now));
+    return keysetPage(ctx.em, CourtCase, { where, orderBy: { mediationDueAt: 'asc', id: 'asc' }, page: args }, (c) =>
+      toCourtCaseType(c, masked ? 'MASKED' : 'FULL', now),
+    );
   }
 
   @FieldResolver(() => String, { nullable: true, description: '调解组织' })
@@ -132,7 +146,10 @@ export class CourtCaseResolver {
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'divertToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
-    return toCourtCaseType(await idempotent(ctx.em, call, (em) => divertToMediation(em, caller, caseId, { organizationCode, organizationName: organization }, ctx.settings)), 'FULL');
+    return toCourtCaseType(
+      await idempotent(ctx.em, call, (em) => divertToMediation(em, caller, caseId, { organizationCode, organizationName: organization }, ctx.settings)),
+      'FULL',
+    );
   }
 
   @Mutation(() => CourtCaseType, { description: '委托调解:立案后委托调解组织调解(普通程序 15 日,简易程序 7 日;对接事件发送司法行政并抄送综治中心)' })
@@ -146,7 +163,10 @@ export class CourtCaseResolver {
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'entrustMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
-    return toCourtCaseType(await idempotent(ctx.em, call, (em) => entrustMediation(em, caller, caseId, { organizationCode, organizationName: organization }, ctx.settings)), 'FULL');
+    return toCourtCaseType(
+      await idempotent(ctx.em, call, (em) => entrustMediation(em, caller, caseId, { organizationCode, organizationName: organization }, ctx.settings)),
+      'FULL',
+    );
   }
 
   @Mutation(() => CourtCaseType, { description: '登记调解组织书面反馈的调解结果' })
@@ -156,7 +176,10 @@ export class CourtCaseResolver {
     @Arg('note', () => String, { description: '调解情况' }) note: string,
     @Ctx() ctx: Context,
   ): Promise<CourtCaseType> {
-    return toCourtCaseType(await recordMediationOutcome(ctx.em, requireCaller(ctx), { courtCaseId: requireUuid('id', id), succeeded, note }, ctx.settings), 'FULL');
+    return toCourtCaseType(
+      await recordMediationOutcome(ctx.em, requireCaller(ctx), { courtCaseId: requireUuid('id', id), succeeded, note }, ctx.settings),
+      'FULL',
+    );
   }
 
   @Mutation(() => CourtCaseType, { description: '立案:诉前调解不成(或当事人不同意调解)的案件登记立案,编民初字号' })

@@ -1,17 +1,25 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import {
-  isMinor, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, requireUuid, type SubgraphContext,
-} from '@jiefen/subgraph-kit';
+import { isMinor, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, requireUuid, type SubgraphContext } from '@jiefen/subgraph-kit';
 import type { CourtSettings } from '../domain/clocks.js';
 import { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
 import type { CourtLoaders } from '../loaders/court.loaders.js';
 import {
-  acceptJudicialConfirmation, applyForEnforcement, extendRuling, recordAgreementPerformed, refuseJudicialConfirmation, ruleOnJudicialConfirmation,
+  acceptJudicialConfirmation,
+  applyForEnforcement,
+  extendRuling,
+  recordAgreementPerformed,
+  refuseJudicialConfirmation,
+  ruleOnJudicialConfirmation,
 } from '../services/judicial-confirmation.service.js';
 import { DisputeRef } from './dispute.type.js';
-import { ConfirmationApplicantType, EnforcementApplicationType, JudicialConfirmationConnection, JudicialConfirmationType } from './judicial-confirmation.type.js';
+import {
+  ConfirmationApplicantType,
+  EnforcementApplicationType,
+  JudicialConfirmationConnection,
+  JudicialConfirmationType,
+} from './judicial-confirmation.type.js';
 import { toConfirmationType, toEnforcementType } from './mapping.js';
 import { confirmationAccess } from './record-access.js';
 
@@ -33,7 +41,9 @@ export class JudicialConfirmationResolver {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
     const now = asOf ?? ctx.settings.now();
     const where: FilterQuery<JudicialConfirmation> = { regionCode: { $like: `${regionPrefix}%` }, nextDeadlineAt: { $ne: null } };
-    return keysetPage(ctx.em, JudicialConfirmation, { where, orderBy: { nextDeadlineAt: 'asc', id: 'asc' }, page: args }, (j) => toConfirmationType(j, masked ? 'MASKED' : 'FULL', now));
+    return keysetPage(ctx.em, JudicialConfirmation, { where, orderBy: { nextDeadlineAt: 'asc', id: 'asc' }, page: args }, (j) =>
+      toConfirmationType(j, masked ? 'MASKED' : 'FULL', now),
+    );
   }
 
   @FieldResolver(() => [ConfirmationApplicantType], { description: '申请人' })
@@ -93,14 +103,25 @@ export class JudicialConfirmationResolver {
     @Arg('unperformedTerms', () => String, { description: '未履行的协议内容' }) unperformedTerms: string,
     @Ctx() ctx: Context,
   ): Promise<EnforcementApplicationType> {
-    const e = await applyForEnforcement(ctx.em, requireCaller(ctx), requireUuid('confirmationId', confirmationId), { applicantName, unperformedTerms }, ctx.settings);
+    const e = await applyForEnforcement(
+      ctx.em,
+      requireCaller(ctx),
+      requireUuid('confirmationId', confirmationId),
+      { applicantName, unperformedTerms },
+      ctx.settings,
+    );
     const j = await ctx.loaders.confirmationById.load(e.confirmationId);
     return toEnforcementType(e, 'FULL', j?.applicants ?? []);
   }
 }
 
 /** One applicant's fields: a minor applicant (by the ID number's birth date) only for a supervisor or admin. */
-const applicantRead = (a: ConfirmationApplicantType) => ({ recordType: 'JudicialConfirmation', recordId: a.recordId, visibility: a.visibility, minor: isMinor(a.applicant) });
+const applicantRead = (a: ConfirmationApplicantType) => ({
+  recordType: 'JudicialConfirmation',
+  recordId: a.recordId,
+  visibility: a.visibility,
+  minor: isMinor(a.applicant),
+});
 
 @Resolver(() => ConfirmationApplicantType)
 export class ConfirmationApplicantResolver {
@@ -124,7 +145,13 @@ export class ConfirmationApplicantResolver {
 export class EnforcementApplicationResolver {
   @FieldResolver(() => String, { nullable: true, description: '申请执行人(法院以外脱敏)' })
   applicantName(@Root() e: EnforcementApplicationType, @Ctx() ctx: Context): string | null {
-    return personalField(ctx, { recordType: 'EnforcementApplication', recordId: e.id, visibility: e.visibility, minor: e.applicantMinor }, 'applicantName', e.entity.applicantName, maskName);
+    return personalField(
+      ctx,
+      { recordType: 'EnforcementApplication', recordId: e.id, visibility: e.visibility, minor: e.applicantMinor },
+      'applicantName',
+      e.entity.applicantName,
+      maskName,
+    );
   }
 }
 

@@ -6,13 +6,18 @@ import type { ConfirmationApplicant, JudicialConfirmation } from '../entities/ju
 import { confirmationWorkflow, type ConfirmationState } from '../domain/judicial-confirmation.workflow.js';
 
 /** The states of confirmationWorkflow: the schema's values are the transition table's. */
-export const JudicialConfirmationStatus = registerWorkflowEnum(confirmationWorkflow, 'JudicialConfirmationStatus', '司法确认状态 Judicial confirmation status', {
-  APPLIED: '已申请,待决定是否受理(3 日内)',
-  ACCEPTED: '已受理,待裁定(15 日内,经院长批准可延长 10 日)',
-  CONFIRMED: '裁定调解协议有效',
-  PERFORMED: '协议已履行',
-  ENFORCEMENT_APPLIED: '一方未履行,已申请强制执行',
-});
+export const JudicialConfirmationStatus = registerWorkflowEnum(
+  confirmationWorkflow,
+  'JudicialConfirmationStatus',
+  '司法确认状态 Judicial confirmation status',
+  {
+    APPLIED: '已申请,待决定是否受理(3 日内)',
+    ACCEPTED: '已受理,待裁定(15 日内,经院长批准可延长 10 日)',
+    CONFIRMED: '裁定调解协议有效',
+    PERFORMED: '协议已履行',
+    ENFORCEMENT_APPLIED: '一方未履行,已申请强制执行',
+  },
+);
 export type JudicialConfirmationStatus = ConfirmationState;
 
 @ObjectType('ConfirmationApplicant', { description: '司法确认申请人(法院以外脱敏)' })

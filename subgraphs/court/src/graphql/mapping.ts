@@ -31,7 +31,9 @@ export function toCourtCaseType(c: CourtCase, visibility: Visibility, now: Date 
     entity: c,
     visibility,
     personal: {
-      recordType: 'CourtCase', recordId: c.id, visibility,
+      recordType: 'CourtCase',
+      recordId: c.id,
+      visibility,
       people: [{ name: c.plaintiffName, idNumber: c.plaintiffIdNumber, phone: c.plaintiffPhone }, { name: c.defendantName }],
     },
   };
@@ -73,10 +75,20 @@ export function toConfirmationType(j: JudicialConfirmation, visibility: Visibili
 }
 
 /** An enforcement application names the applicants of its confirmation (`applicants`). */
-export function toEnforcementType(e: EnforcementApplication, visibility: Visibility, applicants: JudicialConfirmation['applicants']): EnforcementApplicationType {
+export function toEnforcementType(
+  e: EnforcementApplication,
+  visibility: Visibility,
+  applicants: JudicialConfirmation['applicants'],
+): EnforcementApplicationType {
   const people = [...applicants, { name: e.applicantName }];
   return {
-    id: e.id, caseNumber: e.caseNumber, unperformedTerms: e.unperformedTerms, status: e.status, appliedAt: e.appliedAt, entity: e, visibility,
+    id: e.id,
+    caseNumber: e.caseNumber,
+    unperformedTerms: e.unperformedTerms,
+    status: e.status,
+    appliedAt: e.appliedAt,
+    entity: e,
+    visibility,
     personal: { recordType: 'EnforcementApplication', recordId: e.id, visibility, people },
     applicantMinor: applicants.some((a) => a.name === e.applicantName && isMinor(a)),
   };

@@ -7,7 +7,10 @@ import { JudicialConfirmation } from '../entities/judicial-confirmation.entity.j
 
 export function createCourtLoaders(em: EntityManager) {
   return {
-    courtCaseById: oneByKey((ids: readonly string[]) => em.find(CourtCase, { id: { $in: [...ids] } }), (c) => c.id),
+    courtCaseById: oneByKey(
+      (ids: readonly string[]) => em.find(CourtCase, { id: { $in: [...ids] } }),
+      (c) => c.id,
+    ),
     /** The case a docking the court opened hands over (through its outgoing docking). */
     courtCaseByDocking: recordByDockingLoader(em, 'COURT', 'CourtCase', (ids) => em.find(CourtCase, { id: { $in: [...ids] } })),
     /** The cases' hand-overs (outgoing dockings), for the fields that show them. */
@@ -16,7 +19,10 @@ export function createCourtLoaders(em: EntityManager) {
       (ids: readonly string[]) => em.find(CourtCase, { disputeId: { $in: [...ids] } }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
       (c) => c.disputeId,
     ),
-    confirmationById: oneByKey((ids: readonly string[]) => em.find(JudicialConfirmation, { id: { $in: [...ids] } }), (j) => j.id),
+    confirmationById: oneByKey(
+      (ids: readonly string[]) => em.find(JudicialConfirmation, { id: { $in: [...ids] } }),
+      (j) => j.id,
+    ),
     confirmationsByDispute: manyByKey(
       (ids: readonly string[]) => em.find(JudicialConfirmation, { disputeId: { $in: [...ids] } }, { orderBy: { appliedAt: 'asc', id: 'asc' } }),
       (j) => j.disputeId,

@@ -22,7 +22,13 @@ export interface CivilCaseInput {
  * 诉前收案: a civil case the court received, numbered 民诉前调, before any filing. The dispute must be
  * registered at the hub (verified there before a number is taken: a refused case spends none).
  */
-export async function receiveCivilCase(em: EntityManager, caller: Caller, input: CivilCaseInput, references: References, settings: CourtSettings): Promise<CourtCase> {
+export async function receiveCivilCase(
+  em: EntityManager,
+  caller: Caller,
+  input: CivilCaseInput,
+  references: References,
+  settings: CourtSettings,
+): Promise<CourtCase> {
   const now = settings.now();
   requireCourtStaff(caller);
   const regionCode = check.regionCode('regionCode', input.regionCode);
@@ -36,8 +42,16 @@ export async function receiveCivilCase(em: EntityManager, caller: Caller, input:
   return em.transactional(async (tx) => {
     const caseNumber = await nextCaseNumber(tx, 'PRE_FILING_MEDIATION', regionCode, now);
     return tx.create(CourtCase, {
-      id: randomUUID(), disputeId, caseNumber, cause, regionCode, receivedAt: now,
-      plaintiffName, plaintiffIdNumber, plaintiffPhone, defendantName,
+      id: randomUUID(),
+      disputeId,
+      caseNumber,
+      cause,
+      regionCode,
+      receivedAt: now,
+      plaintiffName,
+      plaintiffIdNumber,
+      plaintiffPhone,
+      defendantName,
     });
   });
 }
@@ -63,7 +77,10 @@ export interface MediationTarget {
 
 function checkTarget(target: MediationTarget): { code: string; name: string | null } {
   const code = check.creditCode('organizationCode', target.organizationCode);
-  const name = target.organizationName === undefined || target.organizationName === null ? null : check.text('organization', '调解组织名称', target.organizationName, { min: 2, max: 100 });
+  const name =
+    target.organizationName === undefined || target.organizationName === null
+      ? null
+      : check.text('organization', '调解组织名称', target.organizationName, { min: 2, max: 100 });
   return { code, name };
 }
 
@@ -137,7 +154,13 @@ export interface MediationOutcomeReport {
   concludedAt?: Date | string | null;
 }
 
-async function applyOutcome(em: EntityManager, actor: CourtActor, caller: Caller | null, report: MediationOutcomeReport, settings: CourtSettings): Promise<CourtCase> {
+async function applyOutcome(
+  em: EntityManager,
+  actor: CourtActor,
+  caller: Caller | null,
+  report: MediationOutcomeReport,
+  settings: CourtSettings,
+): Promise<CourtCase> {
   const now = settings.now();
   const id = requireUuid('courtCaseId', report.courtCaseId);
   const note = check.text('note', '调解情况', report.note, { min: 2, max: 2000 });
@@ -150,7 +173,13 @@ async function applyOutcome(em: EntityManager, actor: CourtActor, caller: Caller
     const preFiling = c.status === 'DIVERTED_TO_MEDIATION';
     step(c, report.succeeded ? 'RECORD_MEDIATION_SUCCESS' : 'RECORD_MEDIATION_FAILURE', actor);
     if (preFiling) Object.assign(c, { preFilingOutcome: report.succeeded ? 'SUCCEEDED' : 'FAILED', preFilingOutcomeAt: concludedAt });
-    Object.assign(c, { mediationOutcome: report.succeeded ? 'SUCCEEDED' : 'FAILED', mediationOutcomeAt: concludedAt, mediationOutcomeNote: note, mediationDueAt: null, agreementId });
+    Object.assign(c, {
+      mediationOutcome: report.succeeded ? 'SUCCEEDED' : 'FAILED',
+      mediationOutcomeAt: concludedAt,
+      mediationOutcomeNote: note,
+      mediationDueAt: null,
+      agreementId,
+    });
     return c;
   });
 }

@@ -1,7 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { DomainError, type DockingApplyContext } from '@jiefen/subgraph-kit';
 import {
-  applyDockingFeedback, findOutgoingDocking, jsonLogger, type DockingFeedbackHooks, type DockingOutgoing, type TypedDockingEvent,
+  applyDockingFeedback,
+  findOutgoingDocking,
+  jsonLogger,
+  type DockingFeedbackHooks,
+  type DockingOutgoing,
+  type TypedDockingEvent,
 } from '@jiefen/docking';
 import type { CourtSettings } from '../domain/clocks.js';
 import { courtCaseWorkflow, mediationRunning, stageOf, type CourtCaseState } from '../domain/court-case.workflow.js';
@@ -15,27 +20,36 @@ import { receiveJudicialConfirmationApplication } from './judicial-confirmation.
 // outbound half (what the court announces) is docking-outbound.service.ts.
 
 /** `JudicialConfirmationRequested`: the parties' joint application arrives with the agreement of a case the court sent out. */
-async function receiveConfirmationRequest(em: EntityManager, event: TypedDockingEvent<'JudicialConfirmationRequested'>, docking: DockingOutgoing, settings: CourtSettings): Promise<void> {
+async function receiveConfirmationRequest(
+  em: EntityManager,
+  event: TypedDockingEvent<'JudicialConfirmationRequested'>,
+  docking: DockingOutgoing,
+  settings: CourtSettings,
+): Promise<void> {
   const c = await em.findOne(CourtCase, { id: docking.recordId });
   if (!c) return;
   const p = event.payload;
   const applicants = Array.isArray(p.applicants) ? p.applicants : [];
   try {
-    await receiveJudicialConfirmationApplication(em, {
-      applicationId: String(p.applicationId ?? ''),
-      disputeId: c.disputeId,
-      courtCaseId: c.id,
-      dockingId: event.dockingId,
-      agreementId: String(p.agreementId ?? ''),
-      mediationOrganization: docking.organizationName?.slice(0, 100) || '人民调解委员会',
-      agreementSummary: `${String(p.agreementNumber ?? '')}:${String(p.matters ?? '')}`,
-      matters: matterKindsOf(String(p.matters ?? '')),
-      agreementEffectiveAt: `${String(p.effectiveDate ?? '')}T00:00:00+08:00`,
-      appliedAt: p.appliedAt,
-      applicants: applicants.map((a) => ({ name: a.name, idNumber: a.idNumber ?? null, phone: a.phone ?? null })),
-      // Every party of the agreement applies together through the organization.
-      jointApplication: applicants.length >= 2,
-    }, settings);
+    await receiveJudicialConfirmationApplication(
+      em,
+      {
+        applicationId: String(p.applicationId ?? ''),
+        disputeId: c.disputeId,
+        courtCaseId: c.id,
+        dockingId: event.dockingId,
+        agreementId: String(p.agreementId ?? ''),
+        mediationOrganization: docking.organizationName?.slice(0, 100) || '人民调解委员会',
+        agreementSummary: `${String(p.agreementNumber ?? '')}:${String(p.matters ?? '')}`,
+        matters: matterKindsOf(String(p.matters ?? '')),
+        agreementEffectiveAt: `${String(p.effectiveDate ?? '')}T00:00:00+08:00`,
+        appliedAt: p.appliedAt,
+        applicants: applicants.map((a) => ({ name: a.name, idNumber: a.idNumber ?? null, phone: a.phone ?? null })),
+        // Every party of the agreement applies together through the organization.
+        jointApplication: applicants.length >= 2,
+      },
+      settings,
+    );
   } catch (error) {
     // A malformed application would fail on every retry: logged, not applied.
     if (DomainError.is(error)) return ignore(event, `invalid application: ${error.message}`);
@@ -65,7 +79,11 @@ const hooksWith = (settings: CourtSettings): DockingFeedbackHooks => ({
   onConcluded: async (em, docking, p) => {
     const summary = p.summary.trim().length >= 2 ? p.summary.trim().slice(0, 2000) : '调解组织已反馈调解结果';
     // A failed pre-filing mediation stays MEDIATION_FAILED, ready for 立案 (fileCase).
-    await receiveMediationOutcome(em, { courtCaseId: docking.recordId, succeeded: p.outcome === 'AGREEMENT', note: summary, concludedAt: p.concludedAt }, settings);
+    await receiveMediationOutcome(
+      em,
+      { courtCaseId: docking.recordId, succeeded: p.outcome === 'AGREEMENT', note: summary, concludedAt: p.concludedAt },
+      settings,
+    );
   },
 });
 

@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
-import { openOutgoingDocking, publish, type DockingRequestedPayload, type JudicialConfirmationRuledPayload, type JudicialConfirmationRuling } from '@jiefen/docking';
+import {
+  openOutgoingDocking,
+  publish,
+  type DockingRequestedPayload,
+  type JudicialConfirmationRuledPayload,
+  type JudicialConfirmationRuling,
+} from '@jiefen/docking';
 import { courtCodeOf } from '../domain/case-numbers.js';
 import type { CourtCase } from '../entities/court-case.entity.js';
 import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
@@ -30,8 +36,13 @@ export async function openCourtDocking(tx: EntityManager, caller: Caller, c: Cou
     summary: `${c.cause}(${commission ? `委托调解,立案案号 ${c.filingNumber ?? ''}` : `诉前委派调解,案号 ${c.caseNumber}`})`,
     sentAt: c.mediationSentAt!.toISOString(),
     source: {
-      agency: 'COURT', recordType: DOCKED_RECORD, recordId: c.id, number: c.filingNumber ?? c.caseNumber,
-      organizationCode: caller.organization, organizationName: `人民法院(${courtCodeOf(c.regionCode) ?? c.regionCode})`, officerName: caller.name,
+      agency: 'COURT',
+      recordType: DOCKED_RECORD,
+      recordId: c.id,
+      number: c.filingNumber ?? c.caseNumber,
+      organizationCode: caller.organization,
+      organizationName: `人民法院(${courtCodeOf(c.regionCode) ?? c.regionCode})`,
+      officerName: caller.name,
     },
     target: { organizationCode: target.code, organizationName: target.name },
     parties,
@@ -42,10 +53,21 @@ export async function openCourtDocking(tx: EntityManager, caller: Caller, c: Cou
 }
 
 /** `JudicialConfirmationRuled` back to the justice side, for an application that came by docking; in the deciding transaction. */
-export async function publishRuling(tx: EntityManager, j: JudicialConfirmation, ruling: JudicialConfirmationRuling, at: Date, reason: string | null): Promise<void> {
+export async function publishRuling(
+  tx: EntityManager,
+  j: JudicialConfirmation,
+  ruling: JudicialConfirmationRuling,
+  at: Date,
+  reason: string | null,
+): Promise<void> {
   if (!j.dockingId) return;
   const payload: JudicialConfirmationRuledPayload = {
-    applicationId: j.applicationId, confirmationId: j.id, caseNumber: j.caseNumber ?? null, ruling, ruledAt: at.toISOString(), reason: reason || null,
+    applicationId: j.applicationId,
+    confirmationId: j.id,
+    caseNumber: j.caseNumber ?? null,
+    ruling,
+    ruledAt: at.toISOString(),
+    reason: reason || null,
   };
   await tx.flush();
   await publish(tx, { type: 'JudicialConfirmationRuled', dockingId: j.dockingId, from: 'COURT', to: 'JUSTICE', payload });

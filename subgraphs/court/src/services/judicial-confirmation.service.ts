@@ -3,7 +3,13 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
 import { acceptanceDueAt, rulingDueAt, type CourtSettings } from '../domain/clocks.js';
-import { checkRulingExtension, confirmationWorkflow, type ConfirmationActor, type ConfirmationEvent, type ConfirmationState } from '../domain/judicial-confirmation.workflow.js';
+import {
+  checkRulingExtension,
+  confirmationWorkflow,
+  type ConfirmationActor,
+  type ConfirmationEvent,
+  type ConfirmationState,
+} from '../domain/judicial-confirmation.workflow.js';
 import { MATTER_KINDS, refusalReasonsOf, type MatterKind } from '../domain/judicial-confirmation.rules.js';
 import { CourtCase } from '../entities/court-case.entity.js';
 import { EnforcementApplication } from '../entities/enforcement-application.entity.js';
@@ -45,7 +51,11 @@ function dateOf(field: string, label: string, value: Date | string): Date {
  * application (APPLIED) with its 3-day acceptance clock. Validated like any input; receiving the
  * same application twice returns the first record.
  */
-export async function receiveJudicialConfirmationApplication(em: EntityManager, application: JudicialConfirmationApplication, settings: CourtSettings): Promise<JudicialConfirmation> {
+export async function receiveJudicialConfirmationApplication(
+  em: EntityManager,
+  application: JudicialConfirmationApplication,
+  settings: CourtSettings,
+): Promise<JudicialConfirmation> {
   const { clocks } = settings;
   const now = settings.now();
   const applicationId = check.text('applicationId', '申请编号', application.applicationId, { max: 64 });
@@ -80,8 +90,22 @@ export async function receiveJudicialConfirmationApplication(em: EntityManager, 
     }
     const acceptDueAt = acceptanceDueAt(appliedAt, clocks);
     return tx.create(JudicialConfirmation, {
-      id: randomUUID(), applicationId, disputeId, courtCaseId, dockingId, agreementId, mediationOrganization, agreementSummary, matters,
-      agreementEffectiveAt, applicants, jointApplication: application.jointApplication, regionCode, appliedAt, acceptDueAt, nextDeadlineAt: acceptDueAt,
+      id: randomUUID(),
+      applicationId,
+      disputeId,
+      courtCaseId,
+      dockingId,
+      agreementId,
+      mediationOrganization,
+      agreementSummary,
+      matters,
+      agreementEffectiveAt,
+      applicants,
+      jointApplication: application.jointApplication,
+      regionCode,
+      appliedAt,
+      acceptDueAt,
+      nextDeadlineAt: acceptDueAt,
     });
   });
 }
@@ -105,7 +129,10 @@ export async function acceptJudicialConfirmation(em: EntityManager, caller: Call
   return em.transactional(async (tx) => {
     const j = await loadForStaff(tx, caller, id);
     step(j, 'ACCEPT');
-    const reasons = refusalReasonsOf({ matters: j.matters as MatterKind[], agreementEffectiveAt: j.agreementEffectiveAt, appliedAt: j.appliedAt, jointApplication: j.jointApplication }, clocks);
+    const reasons = refusalReasonsOf(
+      { matters: j.matters as MatterKind[], agreementEffectiveAt: j.agreementEffectiveAt, appliedAt: j.appliedAt, jointApplication: j.jointApplication },
+      clocks,
+    );
     if (reasons.length) {
       throw new DomainError('NOT_ELIGIBLE', `不符合司法确认受理条件:${reasons.map((r) => r.reason).join(';')}`, { reasons: reasons.map((r) => r.code) });
     }
@@ -121,7 +148,13 @@ export async function acceptJudicialConfirmation(em: EntityManager, caller: Call
  * 不予受理: records every legal reason that applies, plus the staff's note; a refusal with neither
  * a legal reason nor a note is a validation error.
  */
-export async function refuseJudicialConfirmation(em: EntityManager, caller: Caller, id: string, note: string | null, settings: CourtSettings): Promise<JudicialConfirmation> {
+export async function refuseJudicialConfirmation(
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  note: string | null,
+  settings: CourtSettings,
+): Promise<JudicialConfirmation> {
   const { clocks } = settings;
   const now = settings.now();
   requireCourtStaff(caller);
@@ -129,7 +162,10 @@ export async function refuseJudicialConfirmation(em: EntityManager, caller: Call
   return em.transactional(async (tx) => {
     const j = await loadForStaff(tx, caller, id);
     step(j, 'REFUSE');
-    const reasons = refusalReasonsOf({ matters: j.matters as MatterKind[], agreementEffectiveAt: j.agreementEffectiveAt, appliedAt: j.appliedAt, jointApplication: j.jointApplication }, clocks);
+    const reasons = refusalReasonsOf(
+      { matters: j.matters as MatterKind[], agreementEffectiveAt: j.agreementEffectiveAt, appliedAt: j.appliedAt, jointApplication: j.jointApplication },
+      clocks,
+    );
     if (!reasons.length && !refusalNote) throw DomainError.validation('note', '申请符合受理条件,不予受理须说明理由');
     Object.assign(j, { refusalReasons: reasons.map((r) => r.code), refusalNote, refusedAt: now, nextDeadlineAt: null });
     await publishRuling(tx, j, 'REFUSED', now, [...reasons.map((r) => r.reason), ...(refusalNote ? [refusalNote] : [])].join(';'));
@@ -138,7 +174,14 @@ export async function refuseJudicialConfirmation(em: EntityManager, caller: Call
 }
 
 /** 延长审查期限: +10 days once, with the president's approval recorded. */
-export async function extendRuling(em: EntityManager, caller: Caller, id: string, approvedBy: string, reason: string, settings: CourtSettings): Promise<JudicialConfirmation> {
+export async function extendRuling(
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  approvedBy: string,
+  reason: string,
+  settings: CourtSettings,
+): Promise<JudicialConfirmation> {
   const { clocks } = settings;
   requireCourtStaff(caller);
   const approver = check.text('approvedBy', '批准延长的院长', approvedBy, { min: 2, max: 50 });
@@ -157,7 +200,14 @@ export async function extendRuling(em: EntityManager, caller: Caller, id: string
 }
 
 /** 裁定: the agreement is confirmed valid, or the application is rejected (驳回). */
-export async function ruleOnJudicialConfirmation(em: EntityManager, caller: Caller, id: string, confirmed: boolean, note: string, settings: CourtSettings): Promise<JudicialConfirmation> {
+export async function ruleOnJudicialConfirmation(
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  confirmed: boolean,
+  note: string,
+  settings: CourtSettings,
+): Promise<JudicialConfirmation> {
   const now = settings.now();
   requireCourtStaff(caller);
   const rulingNote = check.text('note', '裁定理由', note, { min: 2, max: 2000 });
@@ -184,7 +234,11 @@ export async function recordAgreementPerformed(em: EntityManager, caller: Caller
 
 /** 申请强制执行: a party of a confirmed agreement the other did not perform; numbered 执. */
 export async function applyForEnforcement(
-  em: EntityManager, caller: Caller, id: string, input: { applicantName: string; unperformedTerms: string }, settings: CourtSettings,
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  input: { applicantName: string; unperformedTerms: string },
+  settings: CourtSettings,
 ): Promise<EnforcementApplication> {
   const now = settings.now();
   requireCourtStaff(caller);
@@ -195,6 +249,14 @@ export async function applyForEnforcement(
     if (!j.applicants.some((a) => a.name === applicantName)) throw DomainError.validation('applicantName', '申请执行人须为司法确认的申请人之一');
     step(j, 'APPLY_ENFORCEMENT');
     const caseNumber = await nextCaseNumber(tx, 'ENFORCEMENT', j.regionCode, now);
-    return tx.create(EnforcementApplication, { id: randomUUID(), confirmationId: j.id, caseNumber, applicantName, unperformedTerms, regionCode: j.regionCode, appliedAt: now });
+    return tx.create(EnforcementApplication, {
+      id: randomUUID(),
+      confirmationId: j.id,
+      caseNumber,
+      applicantName,
+      unperformedTerms,
+      regionCode: j.regionCode,
+      appliedAt: now,
+    });
   });
 }

@@ -15,7 +15,17 @@ describe('dispute registration rules', () => {
   it('wants an applicant and no party twice', () => {
     expect(partiesProblem([])).toMatchObject({ message: '至少需要一名当事人' });
     expect(partiesProblem([{ role: 'RESPONDENT', idNumber: null }])).toMatchObject({ message: '至少需要一名申请人' });
-    expect(partiesProblem([{ role: 'APPLICANT', idNumber: 'A' }, { role: 'RESPONDENT', idNumber: 'A' }])).toMatchObject({ index: 1 });
-    expect(partiesProblem([{ role: 'APPLICANT', idNumber: 'A' }, { role: 'RESPONDENT', idNumber: null }])).toBeNull();
+    expect(
+      partiesProblem([
+        { role: 'APPLICANT', idNumber: 'A' },
+        { role: 'RESPONDENT', idNumber: 'A' },
+      ]),
+    ).toMatchObject({ index: 1 });
+    expect(
+      partiesProblem([
+        { role: 'APPLICANT', idNumber: 'A' },
+        { role: 'RESPONDENT', idNumber: null },
+      ]),
+    ).toBeNull();
   });
 });

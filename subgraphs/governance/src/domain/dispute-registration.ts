@@ -2,8 +2,24 @@ import { chinaYear } from '@jiefen/calendar';
 
 /** The people's-mediation statistics categories (DOMAIN.md), later years' additions included. */
 export const DISPUTE_CATEGORIES = [
-  '婚姻家庭', '邻里', '房屋宅基地', '合同', '生产经营', '损害赔偿', '山林土地', '征地拆迁',
-  '环境污染', '劳动争议', '消费', '医疗', '道路交通事故', '物业', '旅游', '知识产权', '互联网', '其他',
+  '婚姻家庭',
+  '邻里',
+  '房屋宅基地',
+  '合同',
+  '生产经营',
+  '损害赔偿',
+  '山林土地',
+  '征地拆迁',
+  '环境污染',
+  '劳动争议',
+  '消费',
+  '医疗',
+  '道路交通事故',
+  '物业',
+  '旅游',
+  '知识产权',
+  '互联网',
+  '其他',
 ] as const;
 export type DisputeCategory = (typeof DISPUTE_CATEGORIES)[number];
 

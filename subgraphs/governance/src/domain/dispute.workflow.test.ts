@@ -32,10 +32,12 @@ REVIEWED CLOSE CLOSED S
 REVIEWED GUIDE_TO_LITIGATION GUIDED_TO_LITIGATION S
 `;
 const expected = new Map(
-  EXPECTED.trim().split('\n').map((line) => {
-    const [state, event, to, s] = line.split(' ');
-    return [`${state} ${event}`, { to: to as DisputeState, supervisorOnly: s === 'S' }];
-  }),
+  EXPECTED.trim()
+    .split('\n')
+    .map((line) => {
+      const [state, event, to, s] = line.split(' ');
+      return [`${state} ${event}`, { to: to as DisputeState, supervisorOnly: s === 'S' }];
+    }),
 );
 const pairs = DISPUTE_STATES.flatMap((state) => DISPUTE_EVENTS.map((event) => [state, event] as [DisputeState, DisputeEvent]));
 

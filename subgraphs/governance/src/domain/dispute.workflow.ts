@@ -2,7 +2,15 @@ import { defineWorkflow, DomainError, type Step } from '@jiefen/workflow';
 
 /** States of a dispute at the hub, from intake to the end of its non-litigation procedure. */
 export const DISPUTE_STATES = [
-  'REGISTERED', 'ROUTED', 'IN_MEDIATION', 'RESOLVED', 'UNRESOLVED', 'UNDER_REVIEW', 'REVIEWED', 'CLOSED', 'GUIDED_TO_LITIGATION',
+  'REGISTERED',
+  'ROUTED',
+  'IN_MEDIATION',
+  'RESOLVED',
+  'UNRESOLVED',
+  'UNDER_REVIEW',
+  'REVIEWED',
+  'CLOSED',
+  'GUIDED_TO_LITIGATION',
 ] as const;
 export type DisputeState = (typeof DISPUTE_STATES)[number];
 
@@ -19,8 +27,20 @@ export const DISPUTE_STATE_NAMES: Record<DisputeState, string> = {
 };
 
 export const DISPUTE_EVENTS = [
-  'ROUTE', 'NOTIFY', 'CONSENT', 'REFUSE', 'CHANGE_METHOD', 'RECORD_ATTEMPT', 'ESCALATE', 'RESOLVE', 'FAIL',
-  'REQUEST_REVIEW', 'APPROVE', 'RETURN', 'CLOSE', 'GUIDE_TO_LITIGATION',
+  'ROUTE',
+  'NOTIFY',
+  'CONSENT',
+  'REFUSE',
+  'CHANGE_METHOD',
+  'RECORD_ATTEMPT',
+  'ESCALATE',
+  'RESOLVE',
+  'FAIL',
+  'REQUEST_REVIEW',
+  'APPROVE',
+  'RETURN',
+  'CLOSE',
+  'GUIDE_TO_LITIGATION',
 ] as const;
 export type DisputeEvent = (typeof DISPUTE_EVENTS)[number];
 
@@ -100,7 +120,13 @@ export const FINAL_DISPUTE_STATES: readonly DisputeState[] = ['CLOSED', 'GUIDED_
 
 /** 化解方式 (动态调整 changes it). */
 export const RESOLUTION_METHODS = [
-  'PEOPLES_MEDIATION', 'ADMINISTRATIVE_MEDIATION', 'INDUSTRY_MEDIATION', 'JUDICIAL_MEDIATION', 'NEUTRAL_EVALUATION', 'ARBITRATION', 'ADMINISTRATIVE_RULING',
+  'PEOPLES_MEDIATION',
+  'ADMINISTRATIVE_MEDIATION',
+  'INDUSTRY_MEDIATION',
+  'JUDICIAL_MEDIATION',
+  'NEUTRAL_EVALUATION',
+  'ARBITRATION',
+  'ADMINISTRATIVE_RULING',
 ] as const;
 export type ResolutionMethod = (typeof RESOLUTION_METHODS)[number];
 

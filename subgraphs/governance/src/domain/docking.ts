@@ -36,7 +36,12 @@ export const DEFAULT_DOCKING_CLOCKS: DockingClocks = {
   confirmDays: 30,
 };
 
-export function dockingClockDates(kind: DockingKind, mode: DockingMode, sentAt: Date, clocks: DockingClocks = DEFAULT_DOCKING_CLOCKS): { acceptBy: Date; concludeBy: Date } {
+export function dockingClockDates(
+  kind: DockingKind,
+  mode: DockingMode,
+  sentAt: Date,
+  clocks: DockingClocks = DEFAULT_DOCKING_CLOCKS,
+): { acceptBy: Date; concludeBy: Date } {
   const conclude = clocks.concludeDays[kind][mode] ?? clocks.concludeDays[kind].default;
   return { acceptBy: addDays(sentAt, clocks.acceptDays), concludeBy: addDays(sentAt, conclude) };
 }

@@ -43,7 +43,11 @@ export function warningsAtRegistration(
   if (people) warnings.push({ rule: 'PEOPLE_INVOLVED', level: people.level, reason: `涉及 ${facts.peopleInvolved} 人(预警阈值 ${people.atLeast} 人)` });
   const repeat = Math.max(0, ...facts.priorDisputesByParty);
   if (repeat >= rules.repeatPerson.atLeast) {
-    warnings.push({ rule: 'REPEAT_PERSON', level: rules.repeatPerson.level, reason: `当事人 ${rules.repeatPerson.withinDays} 日内已有 ${repeat} 件其他纠纷(重复纠纷)` });
+    warnings.push({
+      rule: 'REPEAT_PERSON',
+      level: rules.repeatPerson.level,
+      reason: `当事人 ${rules.repeatPerson.withinDays} 日内已有 ${repeat} 件其他纠纷(重复纠纷)`,
+    });
   }
   if (rules.sensitiveCategories.categories.includes(facts.category)) {
     warnings.push({ rule: 'SENSITIVE_CATEGORY', level: rules.sensitiveCategories.level, reason: `敏感类别:${facts.category}` });
@@ -55,7 +59,15 @@ export function warningsAtRegistration(
 export function warningsAtEscalation(facts: { toTier: Tier; override: boolean }, rules: WarningRules = DEFAULT_WARNING_RULES): Warning[] {
   const level = rules.escalation[facts.toTier];
   if (!level) return [];
-  return [{ rule: 'ESCALATION', level, reason: facts.override ? `风险较高,提前上交至${facts.toTier === 'TOWN' ? '镇' : '县'}级化解` : `本级化解未果,上交至${facts.toTier === 'TOWN' ? '镇' : '县'}级化解` }];
+  return [
+    {
+      rule: 'ESCALATION',
+      level,
+      reason: facts.override
+        ? `风险较高,提前上交至${facts.toTier === 'TOWN' ? '镇' : '县'}级化解`
+        : `本级化解未果,上交至${facts.toTier === 'TOWN' ? '镇' : '县'}级化解`,
+    },
+  ];
 }
 
 /** The dispute's risk level after warnings: never lowered by a rule. */

@@ -17,12 +17,19 @@ describe('三三制 escalation', () => {
     expect(decideEscalation({ ...base, tier: 'TOWN', attemptsAtTier: 5 })).toEqual({ toTier: 'COUNTY', override: false });
   });
   it('refuses before three attempts without a reason, or with a reason but too little risk', () => {
-    expect(() => decideEscalation({ ...base, attemptsAtTier: 2 })).toThrow(expect.objectContaining({ code: 'ESCALATION_REFUSED', details: { attempts: 2, required: 3, riskLevel: 'LOW' } }));
+    expect(() => decideEscalation({ ...base, attemptsAtTier: 2 })).toThrow(
+      expect.objectContaining({ code: 'ESCALATION_REFUSED', details: { attempts: 2, required: 3, riskLevel: 'LOW' } }),
+    );
     expect(() => decideEscalation({ ...base, attemptsAtTier: 0, riskLevel: 'MEDIUM', overrideReason: '群体性' })).toThrow(/不足以提前上交/);
   });
   it('allows the override for high risk with a reason', () => {
     expect(decideEscalation({ ...base, attemptsAtTier: 1, riskLevel: 'HIGH', overrideReason: '涉及 40 人' })).toEqual({ toTier: 'TOWN', override: true });
-    expect(decideEscalation({ ...base, attemptsAtTier: 0, riskLevel: 'CRITICAL', overrideReason: '可能引发群体性事件' }, { minAttempts: 3, overrideFromRisk: 'CRITICAL' }).override).toBe(true);
+    expect(
+      decideEscalation(
+        { ...base, attemptsAtTier: 0, riskLevel: 'CRITICAL', overrideReason: '可能引发群体性事件' },
+        { minAttempts: 3, overrideFromRisk: 'CRITICAL' },
+      ).override,
+    ).toBe(true);
   });
   it('stops at the county', () => {
     expect(() => decideEscalation({ ...base, tier: 'COUNTY' })).toThrow(/县级/);
@@ -82,7 +89,11 @@ describe('early-warning rules', () => {
     expect(riskAfter('LOW', warnings)).toBe('HIGH');
   });
   it('follows its configuration', () => {
-    const rules = { ...DEFAULT_WARNING_RULES, repeatPerson: { atLeast: 2, withinDays: 90, level: 'HIGH' as const }, sensitiveCategories: { categories: [], level: 'HIGH' as const } };
+    const rules = {
+      ...DEFAULT_WARNING_RULES,
+      repeatPerson: { atLeast: 2, withinDays: 90, level: 'HIGH' as const },
+      sensitiveCategories: { categories: [], level: 'HIGH' as const },
+    };
     expect(warningsAtRegistration({ peopleInvolved: 2, category: '征地拆迁', priorDisputesByParty: [1] }, rules)).toEqual([]);
     expect(warningsAtRegistration({ peopleInvolved: 2, category: '邻里', priorDisputesByParty: [2] }, rules)[0]!.level).toBe('HIGH');
   });
@@ -96,8 +107,12 @@ describe('early-warning rules', () => {
 
 describe('supervision and alert workflows', () => {
   const expectedSupervision: Record<string, string | null> = {
-    'OPEN REMIND': 'OPEN', 'OPEN ESCALATE': 'OPEN', 'OPEN CLEAR': 'CLEARED',
-    'CLEARED REMIND': null, 'CLEARED ESCALATE': null, 'CLEARED CLEAR': null,
+    'OPEN REMIND': 'OPEN',
+    'OPEN ESCALATE': 'OPEN',
+    'OPEN CLEAR': 'CLEARED',
+    'CLEARED REMIND': null,
+    'CLEARED ESCALATE': null,
+    'CLEARED CLEAR': null,
   };
   it.each(SUPERVISION_STATES.flatMap((s) => SUPERVISION_EVENTS.map((e) => [s, e] as const)))('supervision %s + %s', (state, event) => {
     const to = expectedSupervision[`${state} ${event}`];
@@ -105,7 +120,9 @@ describe('supervision and alert workflows', () => {
       expect(supervisionWorkflow.transition(state, event, { roles: ['SUPERVISOR'] })).toBe(to);
       expect(() => supervisionWorkflow.transition(state, event, { roles: ['STAFF'] })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     } else {
-      expect(() => supervisionWorkflow.transition(state, event, { roles: ['SUPERVISOR', 'SYSTEM'] })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+      expect(() => supervisionWorkflow.transition(state, event, { roles: ['SUPERVISOR', 'SYSTEM'] })).toThrow(
+        expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }),
+      );
     }
   });
   it('escalates supervision to the next tier and no further than the county', () => {

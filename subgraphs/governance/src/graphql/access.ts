@@ -28,8 +28,13 @@ export function hubListPrefix(ctx: SubgraphContext): string | null {
 /** The parties of a dispute: whom the hub's free text about it may name. */
 export async function disputeParties(ctx: SubgraphContext, disputeId: string | null): Promise<NamedPerson[]> {
   if (!disputeId) return [];
-  return (await (ctx as GovernanceContext).loaders.partiesByDispute.load(disputeId))
-    .map((p) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address, birthDate: p.birthDate }));
+  return (await (ctx as GovernanceContext).loaders.partiesByDispute.load(disputeId)).map((p) => ({
+    name: p.name,
+    idNumber: p.idNumber,
+    phone: p.phone,
+    address: p.address,
+    birthDate: p.birthDate,
+  }));
 }
 
 /**
@@ -38,7 +43,8 @@ export async function disputeParties(ctx: SubgraphContext, disputeId: string | n
  */
 export function hubText(recordType: string, recordId: string, disputeId: string | null, scope?: RecordScope): PersonalTextRead {
   return {
-    recordType, recordId,
+    recordType,
+    recordId,
     visibility: (ctx) => (scope ? visibility(ctx, scope) : readsInFull(ctx) ? 'FULL' : 'MASKED'),
     people: (ctx) => disputeParties(ctx, disputeId),
   };

@@ -62,12 +62,15 @@ export class EscalationType {
   personal!: PersonalTextRead;
 }
 
-@ObjectType('DisputeActivity', { description: '办理过程(时间线) One step of the dispute\'s handling' })
+@ObjectType('DisputeActivity', { description: "办理过程(时间线) One step of the dispute's handling" })
 export class DisputeActivityType {
   @Field(() => Int, { description: '序号' })
   sequence!: number;
 
-  @Field(() => String, { description: '环节:REGISTER 登记 / ROUTE 分流 / NOTIFY 告知 / CONSENT / REFUSE / RECORD_ATTEMPT / ESCALATE / CHANGE_METHOD / RESOLVE / FAIL / REQUEST_REVIEW / APPROVE / RETURN / CLOSE / GUIDE_TO_LITIGATION' })
+  @Field(() => String, {
+    description:
+      '环节:REGISTER 登记 / ROUTE 分流 / NOTIFY 告知 / CONSENT / REFUSE / RECORD_ATTEMPT / ESCALATE / CHANGE_METHOD / RESOLVE / FAIL / REQUEST_REVIEW / APPROVE / RETURN / CLOSE / GUIDE_TO_LITIGATION',
+  })
   type!: string;
 
   @Field(() => DisputeStatus, { nullable: true, description: '办理前状态' })
@@ -115,12 +118,15 @@ export class DisputeNoticeType {
   personal!: PersonalTextRead;
 }
 
-@ObjectType('DisputeDocument', { description: '档案材料(元数据) A document in the dispute\'s archive' })
+@ObjectType('DisputeDocument', { description: "档案材料(元数据) A document in the dispute's archive" })
 export class DisputeDocumentType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { description: '类型:CLAIM 申请材料 / EVIDENCE 证据 / RECORD 调解笔录 / AGREEMENT 调解协议 / CLOSING_OPINION 结案意见 / SIGNATURE 签字确认 / PHOTO 照片 / OTHER 其他' })
+  @Field(() => String, {
+    description:
+      '类型:CLAIM 申请材料 / EVIDENCE 证据 / RECORD 调解笔录 / AGREEMENT 调解协议 / CLOSING_OPINION 结案意见 / SIGNATURE 签字确认 / PHOTO 照片 / OTHER 其他',
+  })
   kind!: string;
 
   @Field(() => String, { description: '材料名称' })
@@ -148,7 +154,7 @@ export class DisputeDocumentType {
   recordedByName!: string;
 }
 
-@ObjectType('DisputeHandling', { description: '综治中心办理情况(仅综治中心与领导可见) The hub\'s handling of a dispute' })
+@ObjectType('DisputeHandling', { description: "综治中心办理情况(仅综治中心与领导可见) The hub's handling of a dispute" })
 export class DisputeHandlingType {
   @PersonalText()
   @Field(() => String, { nullable: true, description: '当事人诉求' })

@@ -24,7 +24,11 @@ export class RouteDisputeInput extends DisputeStepInput implements Command.Route
   @Field(() => String, { description: '化解层级:VILLAGE / TOWN / COUNTY' })
   tier!: string;
 
-  @Field(() => String, { nullable: true, description: '化解方式(默认人民调解):PEOPLES_MEDIATION / ADMINISTRATIVE_MEDIATION / INDUSTRY_MEDIATION / JUDICIAL_MEDIATION / NEUTRAL_EVALUATION / ARBITRATION / ADMINISTRATIVE_RULING' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '化解方式(默认人民调解):PEOPLES_MEDIATION / ADMINISTRATIVE_MEDIATION / INDUSTRY_MEDIATION / JUDICIAL_MEDIATION / NEUTRAL_EVALUATION / ARBITRATION / ADMINISTRATIVE_RULING',
+  })
   method?: string | null;
 
   @Field(() => String, { description: '研判意见(类型、性质、诉求、当事人情况)' })

@@ -58,14 +58,26 @@ export class DisputeResolver {
     }));
   }
 
-  @FieldResolver(() => DisputeHandlingType, { nullable: true, description: '综治中心办理情况:研判、告知、调解、上交、研判结案、档案、预警(仅综治中心与领导可见,其他部门为 null)' })
+  @FieldResolver(() => DisputeHandlingType, {
+    nullable: true,
+    description: '综治中心办理情况:研判、告知、调解、上交、研判结案、档案、预警(仅综治中心与领导可见,其他部门为 null)',
+  })
   handling(@Root() dispute: DisputeType, @Ctx() ctx: GovernanceContext): DisputeHandlingType | null {
     if (!mayReadHandling(ctx, dispute.regionCode)) return null;
     const d = dispute.entity;
     return {
-      claims: d.claims ?? null, routingReason: d.routingReason ?? null, consent: d.consent ?? null, consentNote: d.consentNote ?? null,
-      outcomeSummary: d.outcomeSummary ?? null, reviewOpinion: d.reviewOpinion ?? null, reviewerName: d.reviewerName ?? null,
-      reviewedAt: d.reviewedAt ?? null, closingOpinion: d.closingOpinion ?? null, disputeId: d.id, dispute: d, personal: hubText('DisputeHandling', d.id, d.id),
+      claims: d.claims ?? null,
+      routingReason: d.routingReason ?? null,
+      consent: d.consent ?? null,
+      consentNote: d.consentNote ?? null,
+      outcomeSummary: d.outcomeSummary ?? null,
+      reviewOpinion: d.reviewOpinion ?? null,
+      reviewerName: d.reviewerName ?? null,
+      reviewedAt: d.reviewedAt ?? null,
+      closingOpinion: d.closingOpinion ?? null,
+      disputeId: d.id,
+      dispute: d,
+      personal: hubText('DisputeHandling', d.id, d.id),
     };
   }
 

@@ -38,6 +38,12 @@ export class DockingResolver {
 
   @FieldResolver(() => [DockingEventType], { description: '对接时间线' })
   async timeline(@Root() docking: DockingType, @Ctx() ctx: GovernanceContext): Promise<DockingEventType[]> {
-    return (await ctx.loaders.eventsByDocking.load(docking.id)).map((e) => ({ sequence: e.sequence, type: e.type, at: e.at, summary: docking.masked ? null : e.summary, personal: docking.personal }));
+    return (await ctx.loaders.eventsByDocking.load(docking.id)).map((e) => ({
+      sequence: e.sequence,
+      type: e.type,
+      at: e.at,
+      summary: docking.masked ? null : e.summary,
+      personal: docking.personal,
+    }));
   }
 }

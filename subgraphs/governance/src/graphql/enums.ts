@@ -30,32 +30,57 @@ export const RiskLevel = enumOf('RiskLevel', '风险等级 Risk level', RISK_LEV
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 export const DisputeChannel = enumOf('DisputeChannel', '受理渠道 Intake channel', CHANNELS, {
-  WINDOW: '窗口', ONLINE: '网上', HOTLINE_12348: '12348 热线', GRID_SCREENING: '网格排查', AGENCY_TRANSFER: '部门移送',
+  WINDOW: '窗口',
+  ONLINE: '网上',
+  HOTLINE_12348: '12348 热线',
+  GRID_SCREENING: '网格排查',
+  AGENCY_TRANSFER: '部门移送',
 });
 export type DisputeChannel = (typeof CHANNELS)[number];
 
 export const ResolutionMethod = enumOf('ResolutionMethod', '化解方式 Method of resolution', RESOLUTION_METHODS, RESOLUTION_METHOD_NAMES);
 export const ResponsibleUnitKind = enumOf('ResponsibleUnitKind', '承办单位类型 Kind of responsible unit', RESPONSIBLE_UNIT_KINDS, {
-  MEDIATION_ORGANIZATION: '调解组织', AGENCY: '职能部门', LITIGATION: '引导诉讼',
+  MEDIATION_ORGANIZATION: '调解组织',
+  AGENCY: '职能部门',
+  LITIGATION: '引导诉讼',
 });
 
 export const DockingKind = enumOf('DockingKind', '对接类型 Kind of docking', DOCKING_KINDS, {
-  COURT: '诉调对接', POLICE: '公调对接', PROCURATORATE: '检调对接', PETITION: '访调对接', LEGAL_AID: '援调对接',
+  COURT: '诉调对接',
+  POLICE: '公调对接',
+  PROCURATORATE: '检调对接',
+  PETITION: '访调对接',
+  LEGAL_AID: '援调对接',
 });
 export type DockingKind = (typeof DOCKING_KINDS)[number];
 export const DockingMode = enumOf('DockingMode', '对接方式 Mode of docking', DOCKING_MODES, {
-  ENTRUST: '委派(立案前)', COMMISSION: '委托(立案后)', TRANSFER: '移交', REFERRAL: '转介',
+  ENTRUST: '委派(立案前)',
+  COMMISSION: '委托(立案后)',
+  TRANSFER: '移交',
+  REFERRAL: '转介',
 });
 export const DockingStatus = enumOf('DockingStatus', '对接状态 Docking status', DOCKING_STATUSES, {
-  SENT: '已发送待接收', ACCEPTED: '已接收', REJECTED: '已退回', IN_PROGRESS: '办理中', CONCLUDED: '已办结待反馈', FED_BACK: '已反馈', WITHDRAWN: '已撤回',
+  SENT: '已发送待接收',
+  ACCEPTED: '已接收',
+  REJECTED: '已退回',
+  IN_PROGRESS: '办理中',
+  CONCLUDED: '已办结待反馈',
+  FED_BACK: '已反馈',
+  WITHDRAWN: '已撤回',
 });
 export type DockingStatus = (typeof DOCKING_STATUSES)[number];
 export const DockingOutcome = enumOf('DockingOutcome', '对接结果 Docking outcome', DOCKING_OUTCOMES, {
-  SETTLED: '调解成功', NOT_SETTLED: '调解不成', TERMINATED: '终止调解',
+  SETTLED: '调解成功',
+  NOT_SETTLED: '调解不成',
+  TERMINATED: '终止调解',
 });
 
 export const AlertRule = enumOf('AlertRule', '预警规则 Early-warning rule', ALERT_RULES, {
-  PEOPLE_INVOLVED: '涉及人数', REPEAT_PERSON: '同一当事人重复纠纷', ESCALATION: '上交升级', SENSITIVE_CATEGORY: '敏感类别', MANUAL: '人工预警',
+  PEOPLE_INVOLVED: '涉及人数',
+  REPEAT_PERSON: '同一当事人重复纠纷',
+  ESCALATION: '上交升级',
+  SENSITIVE_CATEGORY: '敏感类别',
+  MANUAL: '人工预警',
 });
 export const AlertStatus = registerWorkflowEnum(riskAlertWorkflow, 'AlertStatus', '预警状态 Alert status');
 export type AlertStatus = AlertState;
@@ -64,5 +89,12 @@ export const SupervisionStatus = registerWorkflowEnum(supervisionWorkflow, 'Supe
 export type SupervisionStatus = SupervisionState;
 export const SupervisionSubject = enumOf('SupervisionSubject', '督办对象 Supervised subject', SUPERVISION_SUBJECTS, { DISPUTE: '纠纷', DOCKING: '对接' });
 
-export const ScreeningCadence = enumOf('ScreeningCadence', '排查周期 Screening cadence', SCREENING_CADENCES, { WEEKLY: '每周(村、社区)', HALF_MONTHLY: '每半月(镇、街道)' });
-export const Forecast = enumOf('ScreeningForecast', '研判预测 Forecast', FORECASTS, { STABLE: '基本稳定', MAY_ESCALATE: '可能激化', LIKELY_ESCALATE: '极易激化' });
+export const ScreeningCadence = enumOf('ScreeningCadence', '排查周期 Screening cadence', SCREENING_CADENCES, {
+  WEEKLY: '每周(村、社区)',
+  HALF_MONTHLY: '每半月(镇、街道)',
+});
+export const Forecast = enumOf('ScreeningForecast', '研判预测 Forecast', FORECASTS, {
+  STABLE: '基本稳定',
+  MAY_ESCALATE: '可能激化',
+  LIKELY_ESCALATE: '极易激化',
+});

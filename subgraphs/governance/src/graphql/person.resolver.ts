@@ -12,9 +12,7 @@ export class PersonResolver {
     if (!ctx.caller) return [];
     const parties = await ctx.loaders.partiesByPersonKey.load(person.key);
     const disputes = await ctx.loaders.disputeById.loadMany([...new Set(parties.map((p) => p.disputeId))]);
-    return disputes
-      .filter((d): d is Dispute => d instanceof Dispute)
-      .flatMap((d) => disputeAccess.view(ctx, d) ?? []);
+    return disputes.filter((d): d is Dispute => d instanceof Dispute).flatMap((d) => disputeAccess.view(ctx, d) ?? []);
   }
 }
 

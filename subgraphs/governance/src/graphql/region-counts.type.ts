@@ -9,7 +9,7 @@ export class DisputeCountByKeyType {
   count!: number;
 }
 
-@ObjectType('RegionDisputeCounts', { description: '综治中心:区划在某一期间的纠纷统计 The hub\'s counts for a region and period' })
+@ObjectType('RegionDisputeCounts', { description: "综治中心:区划在某一期间的纠纷统计 The hub's counts for a region and period" })
 export class RegionDisputeCountsType {
   @Field(() => Date, { description: '期间起(含)' })
   from!: Date;

@@ -18,11 +18,22 @@ export class RegistrationResolver {
   }
 
   @Mutation(() => DisputeDocumentType, { description: '归档材料(档案元数据)File a document in the archive' })
-  async addDisputeDocument(@Arg('input', () => AddDisputeDocumentInput) input: AddDisputeDocumentInput, @Ctx() ctx: GovernanceContext): Promise<DisputeDocumentType> {
+  async addDisputeDocument(
+    @Arg('input', () => AddDisputeDocumentInput) input: AddDisputeDocumentInput,
+    @Ctx() ctx: GovernanceContext,
+  ): Promise<DisputeDocumentType> {
     const d = await addDisputeDocument(ctx.em, requireCaller(ctx), input);
     return {
-      id: d.id, kind: d.kind, title: d.title, fileName: d.fileName ?? null, mediaType: d.mediaType ?? null, sizeBytes: d.sizeBytes ?? null,
-      sha256: d.sha256 ?? null, storageUri: d.storageUri ?? null, recordedAt: d.recordedAt, recordedByName: d.recordedByName,
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      fileName: d.fileName ?? null,
+      mediaType: d.mediaType ?? null,
+      sizeBytes: d.sizeBytes ?? null,
+      sha256: d.sha256 ?? null,
+      storageUri: d.storageUri ?? null,
+      recordedAt: d.recordedAt,
+      recordedByName: d.recordedByName,
     };
   }
 }

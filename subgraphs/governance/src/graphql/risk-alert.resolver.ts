@@ -11,8 +11,18 @@ import { RiskAlertConnection, RiskAlertCountType, RiskAlertsArgs, RiskAlertType 
 
 export function toRiskAlertType(a: RiskAlert): RiskAlertType {
   return {
-    id: a.id, disputeId: a.disputeId ?? null, regionCode: a.regionCode, level: a.level, rule: a.rule, reason: a.reason, status: a.status,
-    raisedAt: a.raisedAt, raisedByName: a.raisedByName ?? null, handledAt: a.handledAt ?? null, handlingNote: a.handlingNote ?? null, version: a.version,
+    id: a.id,
+    disputeId: a.disputeId ?? null,
+    regionCode: a.regionCode,
+    level: a.level,
+    rule: a.rule,
+    reason: a.reason,
+    status: a.status,
+    raisedAt: a.raisedAt,
+    raisedByName: a.raisedByName ?? null,
+    handledAt: a.handledAt ?? null,
+    handlingNote: a.handlingNote ?? null,
+    version: a.version,
     personal: hubText('RiskAlert', a.id, a.disputeId ?? null),
   };
 }
@@ -38,13 +48,18 @@ export class RiskAlertResolver {
   }
 
   @Query(() => [RiskAlertCountType], { description: '待处置预警按等级统计 Open alerts per level' })
-  async openRiskAlertCounts(@Arg('regionCode', () => String, { nullable: true }) regionCode: string | null, @Ctx() ctx: GovernanceContext): Promise<RiskAlertCountType[]> {
+  async openRiskAlertCounts(
+    @Arg('regionCode', () => String, { nullable: true }) regionCode: string | null,
+    @Ctx() ctx: GovernanceContext,
+  ): Promise<RiskAlertCountType[]> {
     const prefix = requireHubReader(ctx);
     const narrow = regionCode ? requireRegionPrefix('regionCode', regionCode) : prefix;
-    const rows: { level: string; n: string }[] = await ctx.em.getConnection().execute(
-      `select level, count(*) as n from risk_alert where status = 'OPEN' and region_code like ? and region_code like ? group by level`,
-      [`${prefix}%`, `${narrow}%`],
-    );
+    const rows: { level: string; n: string }[] = await ctx.em
+      .getConnection()
+      .execute(`select level, count(*) as n from risk_alert where status = 'OPEN' and region_code like ? and region_code like ? group by level`, [
+        `${prefix}%`,
+        `${narrow}%`,
+      ]);
     return RISK_LEVELS.map((level) => ({ level, count: Number(rows.find((r) => r.level === level)?.n ?? 0) }));
   }
 

@@ -10,7 +10,14 @@ import type { GovernanceContext } from './context.js';
 import { DisputeType } from './dispute.type.js';
 import { toDisputeType } from './mappers.js';
 import { RegisterFromFindingInput, SubmitScreeningReportInput } from './screening.input.js';
-import { MissingScreeningReportConnection, type MissingScreeningReportType, ScreeningFindingType, ScreeningReportConnection, ScreeningReportsArgs, ScreeningReportType } from './screening.type.js';
+import {
+  MissingScreeningReportConnection,
+  type MissingScreeningReportType,
+  ScreeningFindingType,
+  ScreeningReportConnection,
+  ScreeningReportsArgs,
+  ScreeningReportType,
+} from './screening.type.js';
 
 const toReportType = (r: ScreeningReport): ScreeningReportType => ({ ...r });
 
@@ -24,17 +31,26 @@ function requireHubReader(ctx: GovernanceContext): string {
 @Resolver(() => ScreeningReportType)
 export class ScreeningResolver {
   @Mutation(() => ScreeningReportType, { description: '报送排查报告(村、社区每周;镇、街道每半月;无发现即零报告)Submit a screening report' })
-  async submitScreeningReport(@Arg('input', () => SubmitScreeningReportInput) input: SubmitScreeningReportInput, @Ctx() ctx: GovernanceContext): Promise<ScreeningReportType> {
+  async submitScreeningReport(
+    @Arg('input', () => SubmitScreeningReportInput) input: SubmitScreeningReportInput,
+    @Ctx() ctx: GovernanceContext,
+  ): Promise<ScreeningReportType> {
     return toReportType(await submitScreeningReport(ctx.em, requireCaller(ctx), input));
   }
 
   @Mutation(() => DisputeType, { description: '排查发现一键登记为纠纷(网格排查渠道)Register a finding as a dispute' })
-  async registerDisputeFromFinding(@Arg('input', () => RegisterFromFindingInput) input: RegisterFromFindingInput, @Ctx() ctx: GovernanceContext): Promise<DisputeType> {
+  async registerDisputeFromFinding(
+    @Arg('input', () => RegisterFromFindingInput) input: RegisterFromFindingInput,
+    @Ctx() ctx: GovernanceContext,
+  ): Promise<DisputeType> {
     return toDisputeType(await registerDisputeFromFinding(ctx.em, requireCaller(ctx), input, ctx.personKeyOf));
   }
 
   @Query(() => ScreeningReportConnection, { description: '某一周期的排查报告 Reports of a period' })
-  async screeningReports(@Args(() => ScreeningReportsArgs) args: ScreeningReportsArgs, @Ctx() ctx: GovernanceContext): Promise<InstanceType<typeof ScreeningReportConnection>> {
+  async screeningReports(
+    @Args(() => ScreeningReportsArgs) args: ScreeningReportsArgs,
+    @Ctx() ctx: GovernanceContext,
+  ): Promise<InstanceType<typeof ScreeningReportConnection>> {
     const prefix = requireHubReader(ctx);
     const period = requirePeriod('periodKey', args.periodKey);
     const conditions: FilterQuery<ScreeningReport>[] = [{ periodKey: period.key }, { regionCode: { $like: `${prefix}%` } }];
@@ -46,7 +62,10 @@ export class ScreeningResolver {
   @Query(() => MissingScreeningReportConnection, {
     description: '逾期未报:本人辖区内应报而未报该周期排查报告的村(社区,按周)或镇(街道,按半月);周期截止(含宽限)前为空 Missing reports of a period',
   })
-  async missingScreeningReports(@Args(() => ScreeningReportsArgs) args: ScreeningReportsArgs, @Ctx() ctx: GovernanceContext): Promise<InstanceType<typeof MissingScreeningReportConnection>> {
+  async missingScreeningReports(
+    @Args(() => ScreeningReportsArgs) args: ScreeningReportsArgs,
+    @Ctx() ctx: GovernanceContext,
+  ): Promise<InstanceType<typeof MissingScreeningReportConnection>> {
     const prefix = requireHubReader(ctx);
     const period = requirePeriod('periodKey', args.periodKey);
     const { limit, after } = pageRequest(args, 1);
@@ -59,7 +78,11 @@ export class ScreeningResolver {
     const params = [regionLengthOf(period.cadence), `${prefix}%`, `${narrow}%`, period.key];
     const connection = ctx.em.getConnection();
     const [rows, total] = await Promise.all([
-      connection.execute<{ code: string; name: string }[]>(`select r.code, r.name ${from} and r.code > ? order by r.code limit ?`, [...params, after ? String(after[0]) : '', limit + 1]),
+      connection.execute<{ code: string; name: string }[]>(`select r.code, r.name ${from} and r.code > ? order by r.code limit ?`, [
+        ...params,
+        after ? String(after[0]) : '',
+        limit + 1,
+      ]),
       connection.execute<{ n: string }[]>(`select count(*) as n ${from}`, params),
     ]);
     return toConnection(rows, limit, Number(total[0]!.n), (r) => [r.code], map);
@@ -69,9 +92,24 @@ export class ScreeningResolver {
   async findings(@Root() report: ScreeningReportType, @Ctx() ctx: GovernanceContext): Promise<ScreeningFindingType[]> {
     const full = readsInFull(ctx);
     return (await ctx.loaders.findingsByReport.load(report.id)).map((f) => ({
-      id: f.id, category: f.category, cause: f.cause, occurredOn: f.occurredOn, place: f.place, unit: f.unit ?? null, peopleInvolved: f.peopleInvolved,
-      keyPersons: f.keyPersons ? (full ? f.keyPersons : f.keyPersons.split(/[,,、\s]+/).filter(Boolean).map(maskName).join('、')) : null,
-      forecast: f.forecast, disputeId: f.disputeId ?? null,
+      id: f.id,
+      category: f.category,
+      cause: f.cause,
+      occurredOn: f.occurredOn,
+      place: f.place,
+      unit: f.unit ?? null,
+      peopleInvolved: f.peopleInvolved,
+      keyPersons: f.keyPersons
+        ? full
+          ? f.keyPersons
+          : f.keyPersons
+              .split(/[,,、\s]+/)
+              .filter(Boolean)
+              .map(maskName)
+              .join('、')
+        : null,
+      forecast: f.forecast,
+      disputeId: f.disputeId ?? null,
     }));
   }
 }

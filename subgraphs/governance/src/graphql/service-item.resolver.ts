@@ -19,7 +19,8 @@ export class ServiceItemResolver {
   ): Promise<ServiceItemType[]> {
     const region = regionCode === null ? null : requireRegionPrefix('regionCode', regionCode);
     // The items of the regions above (they apply here) and of those below (published inside it).
-    const where = region === null ? { active: true } : { active: true, $or: [{ regionCode: { $in: enclosing(region) } }, { regionCode: { $like: `${region}%` } }] };
+    const where =
+      region === null ? { active: true } : { active: true, $or: [{ regionCode: { $in: enclosing(region) } }, { regionCode: { $like: `${region}%` } }] };
     // A bounded, public list (tens of items per county): no pagination needed.
     return (await ctx.em.find(ServiceItem, where, { orderBy: { code: 'asc' }, limit: 500 })).map(toType);
   }

@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DisputeTier } from './enums.js';
 import type * as Command from '../domain/commands.js';
 
-@ObjectType('ServiceItem', { description: '服务清单事项(公开)An item of the hub\'s public service list' })
+@ObjectType('ServiceItem', { description: "服务清单事项(公开)An item of the hub's public service list" })
 export class ServiceItemType {
   @Field(() => ID)
   id!: string;

@@ -10,7 +10,10 @@ import { SupervisionActionInput } from './supervision.input.js';
 import { OverdueScanResultType, SupervisionItemConnection, SupervisionItemsArgs, SupervisionItemType } from './supervision.type.js';
 
 const toItemType = (s: SupervisionItem): SupervisionItemType => ({
-  ...s, lastRemindedAt: s.lastRemindedAt ?? null, lastReminderNote: s.lastReminderNote ?? null, clearedAt: s.clearedAt ?? null,
+  ...s,
+  lastRemindedAt: s.lastRemindedAt ?? null,
+  lastReminderNote: s.lastReminderNote ?? null,
+  clearedAt: s.clearedAt ?? null,
   // A docking's item names no parties of its own: its text is masked generically for leaders.
   personal: hubText('SupervisionItem', s.id, s.subjectType === 'DISPUTE' ? s.subjectId : null),
 });
@@ -18,7 +21,10 @@ const toItemType = (s: SupervisionItem): SupervisionItemType => ({
 @Resolver(() => SupervisionItemType)
 export class SupervisionResolver {
   @Query(() => SupervisionItemConnection, { description: '督办事项(新的在前)Supervision items, newest first' })
-  async supervisionItems(@Args(() => SupervisionItemsArgs) args: SupervisionItemsArgs, @Ctx() ctx: GovernanceContext): Promise<InstanceType<typeof SupervisionItemConnection>> {
+  async supervisionItems(
+    @Args(() => SupervisionItemsArgs) args: SupervisionItemsArgs,
+    @Ctx() ctx: GovernanceContext,
+  ): Promise<InstanceType<typeof SupervisionItemConnection>> {
     requireCaller(ctx);
     const prefix = hubListPrefix(ctx);
     if (prefix === null) throw DomainError.forbidden('督办事项仅限综治中心与领导查看');
@@ -31,7 +37,9 @@ export class SupervisionResolver {
     return keysetPage(ctx.em, SupervisionItem, { where, orderBy: { createdAt: 'desc', id: 'desc' }, page: args }, toItemType);
   }
 
-  @Mutation(() => OverdueScanResultType, { description: '扫描本人辖区内超期的纠纷与对接,立督办事项(幂等)并为已恢复的销号(仅 SUPERVISOR)Scan for overdue disputes and dockings' })
+  @Mutation(() => OverdueScanResultType, {
+    description: '扫描本人辖区内超期的纠纷与对接,立督办事项(幂等)并为已恢复的销号(仅 SUPERVISOR)Scan for overdue disputes and dockings',
+  })
   async scanOverdueDisputes(@Ctx() ctx: GovernanceContext): Promise<OverdueScanResultType> {
     const caller = requireCaller(ctx);
     requireHubSupervisor(caller);
@@ -40,12 +48,18 @@ export class SupervisionResolver {
   }
 
   @Mutation(() => SupervisionItemType, { description: '催办(催办次数加一)Remind' })
-  async remindSupervision(@Arg('input', () => SupervisionActionInput) input: SupervisionActionInput, @Ctx() ctx: GovernanceContext): Promise<SupervisionItemType> {
+  async remindSupervision(
+    @Arg('input', () => SupervisionActionInput) input: SupervisionActionInput,
+    @Ctx() ctx: GovernanceContext,
+  ): Promise<SupervisionItemType> {
     return toItemType(await remindSupervision(ctx.em, requireCaller(ctx), input));
   }
 
-  @Mutation(() => SupervisionItemType, { description: '提级督办(交上一级督办岗)Escalate to the next tier\'s supervisors' })
-  async escalateSupervision(@Arg('input', () => SupervisionActionInput) input: SupervisionActionInput, @Ctx() ctx: GovernanceContext): Promise<SupervisionItemType> {
+  @Mutation(() => SupervisionItemType, { description: "提级督办(交上一级督办岗)Escalate to the next tier's supervisors" })
+  async escalateSupervision(
+    @Arg('input', () => SupervisionActionInput) input: SupervisionActionInput,
+    @Ctx() ctx: GovernanceContext,
+  ): Promise<SupervisionItemType> {
     return toItemType(await escalateSupervision(ctx.em, requireCaller(ctx), input));
   }
 }

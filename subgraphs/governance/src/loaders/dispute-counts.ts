@@ -57,7 +57,13 @@ export async function loadDisputeCounts(em: EntityManager, keys: readonly Counts
         for (const r of mine) if (Number(r.registered) > 0) counts.set(r[by], (counts.get(r[by]) ?? 0) + Number(r.registered));
         return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
       };
-      results.set(`${id}|${code}`, { registered: sum((r) => r.registered), resolved: sum((r) => r.resolved), overdue: sum((r) => r.overdue), byChannel: group('channel'), byCategory: group('category') });
+      results.set(`${id}|${code}`, {
+        registered: sum((r) => r.registered),
+        resolved: sum((r) => r.resolved),
+        overdue: sum((r) => r.overdue),
+        byChannel: group('channel'),
+        byCategory: group('category'),
+      });
     }
   }
   return keys.map((k) => results.get(`${k.from.toISOString()}|${k.to.toISOString()}|${k.regionCode}`)!);

@@ -19,13 +19,20 @@ import { loadDisputeCounts, type CountsKey, type RegionCounts } from './dispute-
 export function createGovernanceLoaders(em: EntityManager) {
   const byDispute = <T extends { disputeId: string }>(entity: new () => T, orderBy: Record<string, 'asc' | 'desc'>) =>
     manyByKey(
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's FilterQuery cannot be expressed for a generic entity
-      (ids: readonly string[]) => em.find(entity, { disputeId: { $in: [...ids] } } as any, { orderBy: { disputeId: 'asc', ...orderBy } as any }) as Promise<T[]>,
+      (ids: readonly string[]) =>
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's FilterQuery cannot be expressed for a generic entity
+        em.find(entity, { disputeId: { $in: [...ids] } } as any, { orderBy: { disputeId: 'asc', ...orderBy } as any }) as Promise<T[]>,
       (row: T) => row.disputeId,
     );
   return {
-    disputeById: oneByKey((ids: readonly string[]) => em.find(Dispute, { id: { $in: [...ids] } }), (d) => d.id),
-    regionByCode: oneByKey((codes: readonly string[]) => em.find(Region, { code: { $in: [...codes] } }), (r) => r.code),
+    disputeById: oneByKey(
+      (ids: readonly string[]) => em.find(Dispute, { id: { $in: [...ids] } }),
+      (d) => d.id,
+    ),
+    regionByCode: oneByKey(
+      (codes: readonly string[]) => em.find(Region, { code: { $in: [...codes] } }),
+      (r) => r.code,
+    ),
     regionChildren: manyByKey(
       (codes: readonly string[]) => em.find(Region, { parentCode: { $in: [...codes] } }, { orderBy: { code: 'asc' } }),
       (r) => r.parentCode ?? '',
@@ -55,7 +62,10 @@ export function createGovernanceLoaders(em: EntityManager) {
       (ids: readonly string[]) => em.find(ScreeningFinding, { reportId: { $in: [...ids] } }, { orderBy: { reportId: 'asc', position: 'asc' } }),
       (f) => f.reportId,
     ),
-    dockingById: oneByKey((ids: readonly string[]) => em.find(Docking, { id: { $in: [...ids] } }), (d) => d.id),
+    dockingById: oneByKey(
+      (ids: readonly string[]) => em.find(Docking, { id: { $in: [...ids] } }),
+      (d) => d.id,
+    ),
     dockingsByDispute: manyByKey(
       (ids: readonly string[]) => em.find(Docking, { disputeId: { $in: [...ids] } }, { orderBy: { sentAt: 'asc', id: 'asc' } }),
       (d) => d.disputeId ?? '',

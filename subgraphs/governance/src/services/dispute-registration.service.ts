@@ -4,7 +4,15 @@ import { inJurisdiction, type Caller } from '@jiefen/auth';
 import { check, DomainError } from '@jiefen/subgraph-kit';
 import { disputeDueAt } from '../domain/clocks.js';
 import { hubConfig } from '../domain/config.js';
-import { CHANNELS, DISPUTE_CATEGORIES, formatDisputeNumber, numberScope, PARTY_ROLES, partiesProblem, registrationYear } from '../domain/dispute-registration.js';
+import {
+  CHANNELS,
+  DISPUTE_CATEGORIES,
+  formatDisputeNumber,
+  numberScope,
+  PARTY_ROLES,
+  partiesProblem,
+  registrationYear,
+} from '../domain/dispute-registration.js';
 import { DisputeActivity } from '../entities/dispute-activity.entity.js';
 import { DisputeParty } from '../entities/dispute-party.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';
@@ -60,7 +68,12 @@ export async function requireRegion(em: EntityManager, caller: Caller, field: st
 }
 
 /** Validates every field first; then numbers and writes the dispute and its parties in one transaction. */
-export async function registerDispute(em: EntityManager, caller: Caller, input: RegisterDisputeInput, personKeyOf: (idNumber: string) => string): Promise<Dispute> {
+export async function registerDispute(
+  em: EntityManager,
+  caller: Caller,
+  input: RegisterDisputeInput,
+  personKeyOf: (idNumber: string) => string,
+): Promise<Dispute> {
   if (caller.agency !== 'GOVERNANCE') throw DomainError.forbidden('只有综治中心受理登记岗可以登记纠纷');
   requireHubStaff(caller);
   const registration: ValidRegistration = {
@@ -82,7 +95,13 @@ export async function registerDispute(em: EntityManager, caller: Caller, input: 
  * concurrent registrations queue, a rolled-back one gives its number back), the dispute, its
  * parties and documents, the first timeline entry and the early-warning rules.
  */
-export async function writeRegistration(tx: EntityManager, caller: Caller, r: ValidRegistration, personKeyOf: (idNumber: string) => string, registeredAt = new Date()): Promise<Dispute> {
+export async function writeRegistration(
+  tx: EntityManager,
+  caller: Caller,
+  r: ValidRegistration,
+  personKeyOf: (idNumber: string) => string,
+  registeredAt = new Date(),
+): Promise<Dispute> {
   const year = registrationYear(registeredAt);
   const rows = await tx.getConnection().execute<{ last: number }[]>(
     `insert into dispute_number_counter (scope, year, last) values (?, ?, 1)

@@ -5,8 +5,15 @@ import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
 import { disputeDueAt } from '../domain/clocks.js';
 import { hubConfig } from '../domain/config.js';
 import {
-  DISPUTE_EVENT_NAMES, disputeWorkflow, RESOLUTION_METHOD_NAMES, RESOLUTION_METHODS, RESPONSIBLE_UNIT_KINDS,
-  type DisputeEvent, type DisputeFacts, type DisputeState, type ResolutionMethod,
+  DISPUTE_EVENT_NAMES,
+  disputeWorkflow,
+  RESOLUTION_METHOD_NAMES,
+  RESOLUTION_METHODS,
+  RESPONSIBLE_UNIT_KINDS,
+  type DisputeEvent,
+  type DisputeFacts,
+  type DisputeState,
+  type ResolutionMethod,
 } from '../domain/dispute.workflow.js';
 import { decideEscalation, TIER_NAMES, TIERS, type RiskLevel, type Tier } from '../domain/tiers.js';
 import { DisputeActivity } from '../entities/dispute-activity.entity.js';
@@ -83,15 +90,26 @@ export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDi
   const kind = check.oneOf('unitKind', '承办单位类型', input.unitKind, RESPONSIBLE_UNIT_KINDS);
   const tier = check.oneOf('tier', '化解层级', input.tier, TIERS);
   const unitName = text('unitName', '承办单位', input.unitName, 100);
-  const unitCode = input.unitCode === null || input.unitCode === undefined || input.unitCode.trim() === '' ? null : check.creditCode('unitCode', input.unitCode);
+  const unitCode =
+    input.unitCode === null || input.unitCode === undefined || input.unitCode.trim() === '' ? null : check.creditCode('unitCode', input.unitCode);
   const method = kind === 'LITIGATION' ? null : check.oneOf('method', '化解方式', input.method ?? 'PEOPLES_MEDIATION', RESOLUTION_METHODS);
   const reason = text('reason', '研判意见', input.reason);
   return actOnDispute(em, caller, input, {
     event: kind === 'LITIGATION' ? 'GUIDE_TO_LITIGATION' : 'ROUTE',
     apply(d, _tx, at) {
-      Object.assign(d, { responsibleUnitKind: kind, responsibleUnitName: unitName, responsibleUnitCode: unitCode, routingReason: reason, routedAt: at, tier, method });
+      Object.assign(d, {
+        responsibleUnitKind: kind,
+        responsibleUnitName: unitName,
+        responsibleUnitCode: unitCode,
+        routingReason: reason,
+        routedAt: at,
+        tier,
+        method,
+      });
       if (kind === 'LITIGATION') d.closingOpinion = reason;
-      return kind === 'LITIGATION' ? `研判:不宜调解,引导诉讼(${unitName})。${reason}` : `分流至${unitName}(${TIER_NAMES[tier]}层级,${RESOLUTION_METHOD_NAMES[method!]})。${reason}`;
+      return kind === 'LITIGATION'
+        ? `研判:不宜调解,引导诉讼(${unitName})。${reason}`
+        : `分流至${unitName}(${TIER_NAMES[tier]}层级,${RESOLUTION_METHOD_NAMES[method!]})。${reason}`;
     },
   });
 }
@@ -140,7 +158,16 @@ export function recordMediationAttempt(em: EntityManager, caller: Caller, input:
     event: 'RECORD_ATTEMPT',
     async apply(d, tx, at) {
       const sequence = (await tx.count(MediationAttempt, { disputeId: d.id })) + 1;
-      tx.create(MediationAttempt, { id: randomUUID(), disputeId: d.id, sequence, tier: d.tier, attemptedAt: at, mediatorName, summary, recordedByName: caller.name });
+      tx.create(MediationAttempt, {
+        id: randomUUID(),
+        disputeId: d.id,
+        sequence,
+        tier: d.tier,
+        attemptedAt: at,
+        mediatorName,
+        summary,
+        recordedByName: caller.name,
+      });
       d.attemptsAtTier += 1;
       return `${TIER_NAMES[d.tier as Tier]}第 ${d.attemptsAtTier} 次调解(${mediatorName}):${summary}`;
     },
@@ -155,10 +182,21 @@ export function escalateDispute(em: EntityManager, caller: Caller, input: I.Esca
     restartClock: true,
     async apply(d, tx, at) {
       const fromTier = d.tier as Tier;
-      const decision = decideEscalation({ tier: fromTier, attemptsAtTier: d.attemptsAtTier, riskLevel: d.riskLevel as RiskLevel, overrideReason: reason }, hubConfig.escalation);
+      const decision = decideEscalation(
+        { tier: fromTier, attemptsAtTier: d.attemptsAtTier, riskLevel: d.riskLevel as RiskLevel, overrideReason: reason },
+        hubConfig.escalation,
+      );
       tx.create(Escalation, {
-        id: randomUUID(), disputeId: d.id, fromTier, toTier: decision.toTier, attemptsAtFromTier: d.attemptsAtTier, override: decision.override,
-        reason, riskLevel: d.riskLevel, escalatedAt: at, escalatedByName: caller.name,
+        id: randomUUID(),
+        disputeId: d.id,
+        fromTier,
+        toTier: decision.toTier,
+        attemptsAtFromTier: d.attemptsAtTier,
+        override: decision.override,
+        reason,
+        riskLevel: d.riskLevel,
+        escalatedAt: at,
+        escalatedByName: caller.name,
       });
       const attempts = d.attemptsAtTier;
       Object.assign(d, { tier: decision.toTier, attemptsAtTier: 0, outcome: null, outcomeSummary: null });

@@ -1,14 +1,17 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { parseIdNumber } from '@jiefen/codes';
-import {
-  OUTCOME_NAMES,
-  type TypedDockingEvent as ProtocolEvent,
-  type DockingRequestedPayload,
-  type MediationOutcome,
-} from '@jiefen/docking';
+import { OUTCOME_NAMES, type TypedDockingEvent as ProtocolEvent, type DockingRequestedPayload, type MediationOutcome } from '@jiefen/docking';
 import type { DockingApplyContext } from '@jiefen/subgraph-kit';
 import { DISPUTE_CATEGORIES } from '../domain/dispute-registration.js';
-import { confirmByAfter, dockingClockDates, dockingDueAt, type DockingKind, type DockingMode, type DockingOutcome, type DockingStatus } from '../domain/docking.js';
+import {
+  confirmByAfter,
+  dockingClockDates,
+  dockingDueAt,
+  type DockingKind,
+  type DockingMode,
+  type DockingOutcome,
+  type DockingStatus,
+} from '../domain/docking.js';
 import { DockingEvent } from '../entities/docking-event.entity.js';
 import { Docking } from '../entities/docking.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';
@@ -26,7 +29,14 @@ async function disputeFor(em: EntityManager, p: DockingRequestedPayload, context
   const category = (DISPUTE_CATEGORIES as readonly string[]).includes(p.category ?? '') ? p.category! : '其他';
   const dispute = await writeRegistration(
     em,
-    { subject: `${p.source.agency.toLowerCase()}:${p.source.officerName}`, name: p.source.officerName, agency: p.source.agency, organization: p.source.organizationCode, roles: ['STAFF'], jurisdiction: p.regionCode },
+    {
+      subject: `${p.source.agency.toLowerCase()}:${p.source.officerName}`,
+      name: p.source.officerName,
+      agency: p.source.agency,
+      organization: p.source.organizationCode,
+      roles: ['STAFF'],
+      jurisdiction: p.regionCode,
+    },
     {
       category,
       channel: 'AGENCY_TRANSFER',
@@ -115,8 +125,21 @@ export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent,
     docking.concludedAt = new Date(p.concludedAt);
     docking.confirmBy = p.outcome === 'AGREEMENT' ? confirmByAfter(new Date(p.agreement?.effectiveDate ?? p.concludedAt)) : null;
   }
-  docking.dueAt = dockingDueAt({ status: docking.status as DockingStatus, acceptBy: docking.acceptBy ?? null, concludeBy: docking.concludeBy ?? null, confirmBy: docking.confirmBy ?? null });
+  docking.dueAt = dockingDueAt({
+    status: docking.status as DockingStatus,
+    acceptBy: docking.acceptBy ?? null,
+    concludeBy: docking.concludeBy ?? null,
+    confirmBy: docking.confirmBy ?? null,
+  });
   docking.lastSequence += 1;
-  em.create(DockingEvent, { id: event.id, dockingId: event.dockingId, fromAgency: event.from, sequence: event.sequence, type: event.type, at: new Date(event.occurredAt), summary: summaryOf(event, docking) });
+  em.create(DockingEvent, {
+    id: event.id,
+    dockingId: event.dockingId,
+    fromAgency: event.from,
+    sequence: event.sequence,
+    type: event.type,
+    at: new Date(event.occurredAt),
+    summary: summaryOf(event, docking),
+  });
   await em.flush();
 }

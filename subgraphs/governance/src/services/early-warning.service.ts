@@ -27,14 +27,29 @@ export async function raiseWarnings(tx: EntityManager, dispute: Dispute, warning
   const open = await tx.find(RiskAlert, { disputeId: dispute.id, status: 'OPEN' });
   const alerts = warnings
     .filter((w) => !open.some((a) => a.rule === w.rule && a.level === w.level))
-    .map((w) => tx.create(RiskAlert, { id: randomUUID(), disputeId: dispute.id, regionCode: dispute.regionCode, level: w.level, rule: w.rule, reason: w.reason, raisedAt: at }));
+    .map((w) =>
+      tx.create(RiskAlert, {
+        id: randomUUID(),
+        disputeId: dispute.id,
+        regionCode: dispute.regionCode,
+        level: w.level,
+        rule: w.rule,
+        reason: w.reason,
+        raisedAt: at,
+      }),
+    );
   dispute.riskLevel = riskAfter(dispute.riskLevel as RiskLevel, warnings);
   return alerts;
 }
 
 export async function warnAtRegistration(tx: EntityManager, dispute: Dispute, personKeys: string[], at: Date): Promise<void> {
   const prior = await priorDisputesByPerson(tx, personKeys, dispute.id, at);
-  await raiseWarnings(tx, dispute, warningsAtRegistration({ peopleInvolved: dispute.peopleInvolved, category: dispute.category, priorDisputesByParty: prior }, hubConfig.warnings), at);
+  await raiseWarnings(
+    tx,
+    dispute,
+    warningsAtRegistration({ peopleInvolved: dispute.peopleInvolved, category: dispute.category, priorDisputesByParty: prior }, hubConfig.warnings),
+    at,
+  );
 }
 
 export async function warnAtEscalation(tx: EntityManager, dispute: Dispute, toTier: Tier, override: boolean, at: Date): Promise<void> {

@@ -28,7 +28,16 @@ export async function raiseRiskAlert(em: EntityManager, caller: Caller, input: R
       // A place-only alert names a region of the register, not just any well-formed code.
       if (!dispute) await requireRegion(tx, caller, 'regionCode', regionCode);
       if (dispute) dispute.riskLevel = maxRisk(dispute.riskLevel as RiskLevel, level);
-      const alert = tx.create(RiskAlert, { id: randomUUID(), disputeId: dispute?.id ?? null, regionCode, level, rule: 'MANUAL', reason, raisedAt: new Date(), raisedByName: caller.name });
+      const alert = tx.create(RiskAlert, {
+        id: randomUUID(),
+        disputeId: dispute?.id ?? null,
+        regionCode,
+        level,
+        rule: 'MANUAL',
+        reason,
+        raisedAt: new Date(),
+        raisedByName: caller.name,
+      });
       await tx.flush();
       return alert;
     }),

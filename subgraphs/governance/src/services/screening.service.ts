@@ -24,7 +24,10 @@ export async function submitScreeningReport(em: EntityManager, caller: Caller, i
   const regionCode = check.regionCode('regionCode', input.regionCode, [9, 12]);
   const period = requirePeriod('periodKey', input.periodKey);
   if (cadenceOfRegion(regionCode) !== period.cadence) {
-    throw DomainError.validation('periodKey', period.cadence === 'WEEKLY' ? '按周排查的是村(社区),镇(街道)按半月报告' : '按半月排查的是镇(街道),村(社区)按周报告');
+    throw DomainError.validation(
+      'periodKey',
+      period.cadence === 'WEEKLY' ? '按周排查的是村(社区),镇(街道)按半月报告' : '按半月排查的是镇(街道),村(社区)按周报告',
+    );
   }
   if (period.from.getTime() > now.getTime()) throw DomainError.validation('periodKey', '排查周期尚未开始');
   if (input.findings.length > 100) throw DomainError.validation('findings', '一份报告最多 100 条排查发现');
@@ -46,8 +49,15 @@ export async function submitScreeningReport(em: EntityManager, caller: Caller, i
     throw DomainError.validation('periodKey', '该区划本期已报送排查报告');
   }
   const report = em.create(ScreeningReport, {
-    id: randomUUID(), regionCode, periodKey: period.key, cadence: period.cadence, zeroReport: findings.length === 0, findingCount: findings.length,
-    submittedAt: now, submittedBySubject: caller.subject, submittedByName: caller.name,
+    id: randomUUID(),
+    regionCode,
+    periodKey: period.key,
+    cadence: period.cadence,
+    zeroReport: findings.length === 0,
+    findingCount: findings.length,
+    submittedAt: now,
+    submittedBySubject: caller.subject,
+    submittedByName: caller.name,
   });
   findings.forEach((f, position) => em.create(ScreeningFinding, { ...f, id: randomUUID(), reportId: report.id, position, regionCode }));
   try {
@@ -61,7 +71,12 @@ export async function submitScreeningReport(em: EntityManager, caller: Caller, i
 }
 
 /** A finding becomes a registered dispute in one step (channel GRID_SCREENING), and keeps the link. */
-export async function registerDisputeFromFinding(em: EntityManager, caller: Caller, input: RegisterFromFindingInput, personKeyOf: (idNumber: string) => string): Promise<Dispute> {
+export async function registerDisputeFromFinding(
+  em: EntityManager,
+  caller: Caller,
+  input: RegisterFromFindingInput,
+  personKeyOf: (idNumber: string) => string,
+): Promise<Dispute> {
   requireHubStaff(caller);
   const finding = await em.findOne(ScreeningFinding, { id: requireUuid('findingId', input.findingId) });
   if (!finding) throw DomainError.notFound('排查发现', input.findingId);

@@ -56,7 +56,13 @@ export async function scanOverdue(em: EntityManager, now: Date, regionPrefix = '
   });
 }
 
-async function act(em: EntityManager, caller: Caller, input: SupervisionActionInput, apply: (item: SupervisionItem, note: string | null, at: Date) => void, event: 'REMIND' | 'ESCALATE'): Promise<SupervisionItem> {
+async function act(
+  em: EntityManager,
+  caller: Caller,
+  input: SupervisionActionInput,
+  apply: (item: SupervisionItem, note: string | null, at: Date) => void,
+  event: 'REMIND' | 'ESCALATE',
+): Promise<SupervisionItem> {
   requireHubSupervisor(caller);
   const note = check.optionalText('note', event === 'REMIND' ? '催办意见' : '提级督办理由', input.note, 2000);
   return lockingConflicts(async () => {
@@ -73,18 +79,30 @@ async function act(em: EntityManager, caller: Caller, input: SupervisionActionIn
 
 /** 催办: one more reminder to whoever holds the overdue subject. */
 export function remindSupervision(em: EntityManager, caller: Caller, input: SupervisionActionInput): Promise<SupervisionItem> {
-  return act(em, caller, input, (item, note, at) => {
-    item.reminderCount += 1;
-    item.lastRemindedAt = at;
-    item.lastReminderNote = note;
-  }, 'REMIND');
+  return act(
+    em,
+    caller,
+    input,
+    (item, note, at) => {
+      item.reminderCount += 1;
+      item.lastRemindedAt = at;
+      item.lastReminderNote = note;
+    },
+    'REMIND',
+  );
 }
 
 /** 提级督办: the item goes to the next tier's supervisors. */
 export function escalateSupervision(em: EntityManager, caller: Caller, input: SupervisionActionInput): Promise<SupervisionItem> {
-  return act(em, caller, input, (item, note) => {
-    item.level = supervisionLevelAfterEscalation(item.level as Tier);
-    item.escalationCount += 1;
-    if (note) item.lastReminderNote = note;
-  }, 'ESCALATE');
+  return act(
+    em,
+    caller,
+    input,
+    (item, note) => {
+      item.level = supervisionLevelAfterEscalation(item.level as Tier);
+      item.escalationCount += 1;
+      if (note) item.lastReminderNote = note;
+    },
+    'ESCALATE',
+  );
 }

@@ -44,7 +44,8 @@ const CHINESE_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', 
 /** 2026-11-28 → 二〇二六年十一月二十八日 (the way documents are dated). */
 export function chineseDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const small = (n: number) => (n < 10 ? CHINESE_DIGITS[n]! : `${n >= 20 ? CHINESE_DIGITS[Math.floor(n / 10)]! : ''}十${n % 10 ? CHINESE_DIGITS[n % 10]! : ''}`);
+  const small = (n: number) =>
+    n < 10 ? CHINESE_DIGITS[n]! : `${n >= 20 ? CHINESE_DIGITS[Math.floor(n / 10)]! : ''}十${n % 10 ? CHINESE_DIGITS[n % 10]! : ''}`;
   return `${[...String(y)].map((c) => CHINESE_DIGITS[Number(c)]!).join('')}年${small(m)}月${small(d)}日`;
 }
 
@@ -54,7 +55,12 @@ function ordinal(n: number): string {
 }
 
 const text = (value: string | null) => escapeHtml(value ?? '');
-const paragraphs = (value: string) => value.split(/\n+/).filter((p) => p.trim()).map((p) => `<p>${escapeHtml(p)}</p>`).join('\n      ');
+const paragraphs = (value: string) =>
+  value
+    .split(/\n+/)
+    .filter((p) => p.trim())
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('\n      ');
 
 function partyBlock(p: DocumentParty): string {
   const details = [
@@ -72,11 +78,15 @@ export function renderAgreementDocument(doc: AgreementDocument): string {
   const terms = doc.terms.map((t, i) => `<li><span class="n">${ordinal(i + 1)}、</span>${escapeHtml(t)}</li>`).join('\n        ');
   const amount = doc.amount === null ? '' : `<p>协议涉及金额:人民币 ${doc.amount.toFixed(2)} 元。</p>`;
   const partySignatures = doc.parties
-    .map((p) => `<div class="sign"><span>${escapeHtml(ROLE_NAMES[p.role] ?? p.role)}(签名、盖章或按指印):</span><span class="line"></span><span>${text(p.name)}</span><span class="date">年&#12288;&#12288;月&#12288;&#12288;日</span></div>`)
+    .map(
+      (p) =>
+        `<div class="sign"><span>${escapeHtml(ROLE_NAMES[p.role] ?? p.role)}(签名、盖章或按指印):</span><span class="line"></span><span>${text(p.name)}</span><span class="date">年&#12288;&#12288;月&#12288;&#12288;日</span></div>`,
+    )
     .join('\n      ');
-  const effect = doc.form === 'ORAL'
-    ? '<p>本口头调解协议自各方当事人达成协议之日起生效,由调解员记录在案。</p>'
-    : '<p>本协议自各方当事人签名、盖章或者按指印,人民调解员签名并加盖人民调解委员会印章之日起生效。</p>';
+  const effect =
+    doc.form === 'ORAL'
+      ? '<p>本口头调解协议自各方当事人达成协议之日起生效,由调解员记录在案。</p>'
+      : '<p>本协议自各方当事人签名、盖章或者按指印,人民调解员签名并加盖人民调解委员会印章之日起生效。</p>';
   const confirmation = doc.confirmationDeadline
     ? `<p>双方当事人认为有必要的,可以自本协议生效之日起三十日内(即${escapeHtml(chineseDate(doc.confirmationDeadline))}前)共同向人民法院申请司法确认。</p>`
     : '<p>双方当事人认为有必要的,可以自本协议生效之日起三十日内共同向人民法院申请司法确认。</p>';

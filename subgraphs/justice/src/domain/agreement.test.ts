@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addSignatures, confirmationApplicationProblem, effectiveDateOf, performanceDeadlineProblem, performanceOverdue, type SigningState } from './agreement.js';
+import {
+  addSignatures,
+  confirmationApplicationProblem,
+  effectiveDateOf,
+  performanceDeadlineProblem,
+  performanceOverdue,
+  type SigningState,
+} from './agreement.js';
 import { chineseDate, escapeHtml, renderAgreementDocument } from './agreement-document.js';
 
 const base: SigningState = { form: 'WRITTEN', partyIds: ['a', 'b'], signatures: [], mediatorSignedAt: null, sealedAt: null };
@@ -18,7 +25,16 @@ describe('mediation agreement rules', () => {
   it('refuses strangers, double signatures and signatures on an oral agreement', () => {
     const at = new Date('2026-11-10T02:00:00Z');
     expect(() => addSignatures(base, [{ partyId: 'x', method: 'SEAL' }], at)).toThrow(expect.objectContaining({ details: { field: 'signatures[0].partyId' } }));
-    expect(() => addSignatures(base, [{ partyId: 'a', method: 'SEAL' }, { partyId: 'a', method: 'SIGNATURE' }], at)).toThrow(/已签名/);
+    expect(() =>
+      addSignatures(
+        base,
+        [
+          { partyId: 'a', method: 'SEAL' },
+          { partyId: 'a', method: 'SIGNATURE' },
+        ],
+        at,
+      ),
+    ).toThrow(/已签名/);
     expect(() => addSignatures({ ...base, form: 'ORAL' }, [{ partyId: 'a', method: 'SEAL' }], at)).toThrow(/口头协议/);
     expect(effectiveDateOf({ ...base, form: 'ORAL' }, at)).toBe('2026-11-10');
   });
@@ -60,8 +76,23 @@ describe('the printable agreement', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('</html>');
-    for (const text of ['人民调解协议书', '兴司调协〔2026〕0001号', '申请人:张三', '被申请人:李四', '公民身份号码:11010519491231002X', '一、</span>李四于十日内疏通沟渠', '二、</span>', '人民币 500.00 元',
-      '二〇二六年十二月十日前履行完毕', '申请人(签名、盖章或按指印)', '人民调解员(签名)', '戴南镇人民调解委员会(印章)', '本协议一式三份', '二〇二六年十二月二十八日前', '二〇二六年十一月二十八日']) {
+    for (const text of [
+      '人民调解协议书',
+      '兴司调协〔2026〕0001号',
+      '申请人:张三',
+      '被申请人:李四',
+      '公民身份号码:11010519491231002X',
+      '一、</span>李四于十日内疏通沟渠',
+      '二、</span>',
+      '人民币 500.00 元',
+      '二〇二六年十二月十日前履行完毕',
+      '申请人(签名、盖章或按指印)',
+      '人民调解员(签名)',
+      '戴南镇人民调解委员会(印章)',
+      '本协议一式三份',
+      '二〇二六年十二月二十八日前',
+      '二〇二六年十一月二十八日',
+    ]) {
       expect(html).toContain(text);
     }
   });
@@ -88,7 +119,9 @@ describe('applying for judicial confirmation', () => {
     expect(confirmationApplicationProblem(effective, '2026-04-01')).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'agreementId' } });
   });
   it('needs an effective agreement not applied for yet', () => {
-    expect(confirmationApplicationProblem({ ...effective, effectiveDate: null, confirmationDeadline: null }, '2026-03-01')).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    expect(confirmationApplicationProblem({ ...effective, effectiveDate: null, confirmationDeadline: null }, '2026-03-01')).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+    });
     expect(confirmationApplicationProblem({ ...effective, appliedAt: new Date() }, '2026-03-02')).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
   });
 });

@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { chinaDate, isOverdue } from '@jiefen/calendar';
-import { addTerm, clocksWith, confirmationDeadline, DEFAULT_CLOCKS, extendDueAt, lawyerAssignmentDueAt, legalAidReviewDueAt, mediationDueAt, mediationTerm, returnVisitDate } from './clocks.js';
+import {
+  addTerm,
+  clocksWith,
+  confirmationDeadline,
+  DEFAULT_CLOCKS,
+  extendDueAt,
+  lawyerAssignmentDueAt,
+  legalAidReviewDueAt,
+  mediationDueAt,
+  mediationTerm,
+  returnVisitDate,
+} from './clocks.js';
 
 const at = (iso: string) => new Date(iso);
 
 describe('justice clocks', () => {
   it('has the DOMAIN.md defaults', () => {
     expect(DEFAULT_CLOCKS).toMatchObject({
-      mediation: { months: 1 }, entrusted: { days: 30 }, commissionedOrdinary: { days: 15 }, commissionedSummary: { days: 7 },
-      judicialConfirmation: { days: 30 }, legalAidReview: { days: 7 }, lawyerAssignment: { days: 3 },
+      mediation: { months: 1 },
+      entrusted: { days: 30 },
+      commissionedOrdinary: { days: 15 },
+      commissionedSummary: { days: 7 },
+      judicialConfirmation: { days: 30 },
+      legalAidReview: { days: 7 },
+      lawyerAssignment: { days: 3 },
     });
   });
 
@@ -20,7 +36,7 @@ describe('justice clocks', () => {
     expect(chinaDate(at('2026-12-31T16:30:00Z'))).toBe('2027-01-01');
   });
 
-  it('gives people\'s mediation one month, 委派 30 days, 委托 15 or 7 days', () => {
+  it("gives people's mediation one month, 委派 30 days, 委托 15 or 7 days", () => {
     const accepted = at('2026-02-01T01:00:00Z');
     expect(mediationDueAt(accepted, null, null, DEFAULT_CLOCKS).toISOString()).toBe('2026-03-01T01:00:00.000Z');
     expect(mediationDueAt(accepted, 'TRANSFER', null, DEFAULT_CLOCKS).toISOString()).toBe('2026-03-01T01:00:00.000Z');
@@ -34,10 +50,16 @@ describe('justice clocks', () => {
     const due = at('2026-03-01T00:00:00Z');
     const parties = ['a', 'b'];
     expect(extendDueAt(due, 15, { parties, consenting: ['b', 'a'] }, DEFAULT_CLOCKS).toISOString()).toBe('2026-03-16T00:00:00.000Z');
-    expect(() => extendDueAt(due, 15, { parties, consenting: ['a'] }, DEFAULT_CLOCKS)).toThrow(expect.objectContaining({ code: 'EXTENSION_CONSENT_REQUIRED', details: { missingPartyIds: ['b'] } }));
+    expect(() => extendDueAt(due, 15, { parties, consenting: ['a'] }, DEFAULT_CLOCKS)).toThrow(
+      expect.objectContaining({ code: 'EXTENSION_CONSENT_REQUIRED', details: { missingPartyIds: ['b'] } }),
+    );
     expect(() => extendDueAt(due, 15, { parties, consenting: [] }, DEFAULT_CLOCKS)).toThrow(expect.objectContaining({ code: 'EXTENSION_CONSENT_REQUIRED' }));
-    expect(() => extendDueAt(due, 15, { parties: [], consenting: [] }, DEFAULT_CLOCKS)).toThrow(expect.objectContaining({ code: 'EXTENSION_CONSENT_REQUIRED' }));
-    expect(() => extendDueAt(due, 15, { parties, consenting: ['a', 'b', 'x'] }, DEFAULT_CLOCKS)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', details: { field: 'consentingPartyIds' } }));
+    expect(() => extendDueAt(due, 15, { parties: [], consenting: [] }, DEFAULT_CLOCKS)).toThrow(
+      expect.objectContaining({ code: 'EXTENSION_CONSENT_REQUIRED' }),
+    );
+    expect(() => extendDueAt(due, 15, { parties, consenting: ['a', 'b', 'x'] }, DEFAULT_CLOCKS)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', details: { field: 'consentingPartyIds' } }),
+    );
     expect(() => extendDueAt(due, 0, { parties, consenting: parties }, DEFAULT_CLOCKS)).toThrow(expect.objectContaining({ details: { field: 'days' } }));
     expect(() => extendDueAt(due, 31, { parties, consenting: parties }, DEFAULT_CLOCKS)).toThrow(expect.objectContaining({ details: { field: 'days' } }));
     expect(extendDueAt(due, 45, { parties, consenting: parties }, clocksWith({ maxExtensionDays: 60 })).toISOString()).toBe('2026-04-15T00:00:00.000Z');

@@ -16,7 +16,7 @@ describe('docking requests', () => {
     for (const kind of DOCKING_KINDS) expect(sourceOfKind(kind)).toBe(kind);
   });
 
-  it('maps a sender\'s category onto the statistics categories, 其他 when unknown', () => {
+  it("maps a sender's category onto the statistics categories, 其他 when unknown", () => {
     expect(dockedCategory('邻里')).toBe('邻里');
     expect(dockedCategory('邻里纠纷')).toBe('邻里');
     expect(dockedCategory('民间纠纷')).toBe('其他');
@@ -48,14 +48,16 @@ describe('docking requests', () => {
     expect(dockedPartiesProblem([{ idNumber: '321281198001011234' }, { idNumber: '321281198001011234' }])).toBe('同一当事人不能重复登记');
   });
 
-  it('keeps cases within the organization\'s area', () => {
+  it("keeps cases within the organization's area", () => {
     expect(withinArea('321281123', '321281123200')).toBe(true);
     expect(withinArea('321281', '321281123200')).toBe(true);
     expect(withinArea('321281123', '321281124001')).toBe(false);
   });
 
   it('summarizes an outcome with the agreement or the note', () => {
-    expect(outcomeSummary('调解成功,达成协议', { agreementNumber: '兴司调协〔2026〕0001号', terms: ['疏通沟渠', '赔偿300元'] })).toBe('调解成功,达成协议(兴司调协〔2026〕0001号):疏通沟渠;赔偿300元');
+    expect(outcomeSummary('调解成功,达成协议', { agreementNumber: '兴司调协〔2026〕0001号', terms: ['疏通沟渠', '赔偿300元'] })).toBe(
+      '调解成功,达成协议(兴司调协〔2026〕0001号):疏通沟渠;赔偿300元',
+    );
     expect(outcomeSummary('调解不成', { note: '双方分歧较大' })).toBe('调解不成:双方分歧较大');
     expect(outcomeSummary('调解不成', {})).toBe('调解不成');
   });

@@ -12,7 +12,12 @@ export const ORGANIZATION_TYPES = [
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
 /** Committees are bound by the 3–9 members rule; stationed rooms and lawyer studios are staffed by mediators. */
-export const COMMITTEE_TYPES: readonly OrganizationType[] = ['VILLAGE_RESIDENTS_COMMITTEE', 'TOWN_STREET_COMMITTEE', 'ENTERPRISE_COMMITTEE', 'SECTOR_COMMITTEE'];
+export const COMMITTEE_TYPES: readonly OrganizationType[] = [
+  'VILLAGE_RESIDENTS_COMMITTEE',
+  'TOWN_STREET_COMMITTEE',
+  'ENTERPRISE_COMMITTEE',
+  'SECTOR_COMMITTEE',
+];
 
 export const STATIONED_AGENCIES = ['POLICE', 'COURT', 'PETITION', 'PROCURATORATE'] as const;
 export type StationedAgency = (typeof STATIONED_AGENCIES)[number];

@@ -49,7 +49,8 @@ export class MediationAgreementResolver {
     });
     // The body names the parties as the header does: masked for whoever reads the header masked.
     const known = await partiesOf(ctx, c.id);
-    const body = <T extends string | string[]>(text: T): T => personalText(ctx, { recordType: 'MediationAgreement', recordId: a.id, visibility }, 'document', text, known);
+    const body = <T extends string | string[]>(text: T): T =>
+      personalText(ctx, { recordType: 'MediationAgreement', recordId: a.id, visibility }, 'document', text, known);
     return renderAgreementDocument({
       number: a.number,
       organizationName: c.organizationName,
@@ -78,16 +79,24 @@ export class MediationAgreementResolver {
   }
 
   @Mutation(() => MediationAgreementType, { description: '制作调解协议书(口头协议由调解员记录,即时生效)' })
-  async recordMediationAgreement(@Arg('input', () => MediationAgreementInput) input: MediationAgreementInput, @Ctx() ctx: JusticeContext): Promise<MediationAgreementType> {
+  async recordMediationAgreement(
+    @Arg('input', () => MediationAgreementInput) input: MediationAgreementInput,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<MediationAgreementType> {
     return toAgreementType(await recordAgreement(ctx.em, requireCaller(ctx), input, ctx.settings), 'FULL');
   }
 
   @Mutation(() => MediationAgreementType, { description: '记录当事人签名(盖章、按指印)、调解员签名和调委会印章;齐备后协议生效、案件调解成功结案' })
-  async signMediationAgreement(@Arg('input', () => SignMediationAgreementInput) input: SignMediationAgreementInput, @Ctx() ctx: JusticeContext): Promise<MediationAgreementType> {
+  async signMediationAgreement(
+    @Arg('input', () => SignMediationAgreementInput) input: SignMediationAgreementInput,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<MediationAgreementType> {
     return toAgreementType(await signAgreement(ctx.em, requireCaller(ctx), input, ctx.settings), 'FULL');
   }
 
-  @Mutation(() => MediationAgreementType, { description: '申请司法确认:法院委派、委托调解达成的协议,生效之日起 30 日内由调解组织将双方的共同申请经诉调对接送交该法院' })
+  @Mutation(() => MediationAgreementType, {
+    description: '申请司法确认:法院委派、委托调解达成的协议,生效之日起 30 日内由调解组织将双方的共同申请经诉调对接送交该法院',
+  })
   async applyForJudicialConfirmation(
     @Arg('agreementId', () => ID) agreementId: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
@@ -99,7 +108,10 @@ export class MediationAgreementResolver {
   }
 
   @Mutation(() => ReturnVisitType, { description: '安排回访(疑难复杂纠纷等)' })
-  async scheduleReturnVisit(@Arg('input', () => ScheduleReturnVisitInput) input: ScheduleReturnVisitInput, @Ctx() ctx: JusticeContext): Promise<ReturnVisitType> {
+  async scheduleReturnVisit(
+    @Arg('input', () => ScheduleReturnVisitInput) input: ScheduleReturnVisitInput,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<ReturnVisitType> {
     return toReturnVisitType(await scheduleReturnVisit(ctx.em, requireCaller(ctx), input, ctx.settings), 'FULL');
   }
 

@@ -2,7 +2,16 @@ import { Field, Float, ID, ObjectType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
 import { PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { MediationAgreement } from '../entities/mediation-agreement.entity.js';
-import { AgreementForm, JudicialConfirmationRuling, PerformanceStatus, ReturnVisitMethod, ReturnVisitReason, ReturnVisitStatus, Satisfaction, SignatureMethod } from './enums.js';
+import {
+  AgreementForm,
+  JudicialConfirmationRuling,
+  PerformanceStatus,
+  ReturnVisitMethod,
+  ReturnVisitReason,
+  ReturnVisitStatus,
+  Satisfaction,
+  SignatureMethod,
+} from './enums.js';
 
 @ObjectType('AgreementSignature', { description: '当事人签署记录' })
 export class SignatureType {

@@ -137,7 +137,11 @@ export enum Employment {
   FULL_TIME = 'FULL_TIME',
   PART_TIME = 'PART_TIME',
 }
-registerEnumType(Employment, { name: 'MediatorEmployment', description: '专职或兼职 Full or part time', valuesConfig: { FULL_TIME: { description: '专职' }, PART_TIME: { description: '兼职' } } });
+registerEnumType(Employment, {
+  name: 'MediatorEmployment',
+  description: '专职或兼职 Full or part time',
+  valuesConfig: { FULL_TIME: { description: '专职' }, PART_TIME: { description: '兼职' } },
+});
 
 export enum PartyRole {
   APPLICANT = 'APPLICANT',
@@ -154,14 +158,22 @@ export enum AgreementForm {
   WRITTEN = 'WRITTEN',
   ORAL = 'ORAL',
 }
-registerEnumType(AgreementForm, { name: 'AgreementForm', description: '协议形式 Agreement form', valuesConfig: { WRITTEN: { description: '书面调解协议' }, ORAL: { description: '口头调解协议(调解员记录)' } } });
+registerEnumType(AgreementForm, {
+  name: 'AgreementForm',
+  description: '协议形式 Agreement form',
+  valuesConfig: { WRITTEN: { description: '书面调解协议' }, ORAL: { description: '口头调解协议(调解员记录)' } },
+});
 
 export enum SignatureMethod {
   SIGNATURE = 'SIGNATURE',
   SEAL = 'SEAL',
   FINGERPRINT = 'FINGERPRINT',
 }
-registerEnumType(SignatureMethod, { name: 'SignatureMethod', description: '签署方式 How a party signed', valuesConfig: { SIGNATURE: { description: '签名' }, SEAL: { description: '盖章' }, FINGERPRINT: { description: '按指印' } } });
+registerEnumType(SignatureMethod, {
+  name: 'SignatureMethod',
+  description: '签署方式 How a party signed',
+  valuesConfig: { SIGNATURE: { description: '签名' }, SEAL: { description: '盖章' }, FINGERPRINT: { description: '按指印' } },
+});
 
 export enum PerformanceStatus {
   PENDING = 'PENDING',
@@ -172,33 +184,54 @@ export enum PerformanceStatus {
 registerEnumType(PerformanceStatus, {
   name: 'PerformanceStatus',
   description: '履行情况 Performance of an agreement',
-  valuesConfig: { PENDING: { description: '待履行' }, PARTIALLY_PERFORMED: { description: '部分履行' }, PERFORMED: { description: '已履行' }, NOT_PERFORMED: { description: '未履行' } },
+  valuesConfig: {
+    PENDING: { description: '待履行' },
+    PARTIALLY_PERFORMED: { description: '部分履行' },
+    PERFORMED: { description: '已履行' },
+    NOT_PERFORMED: { description: '未履行' },
+  },
 });
 
 export enum ReturnVisitReason {
   AFTER_CONCLUSION = 'AFTER_CONCLUSION',
   COMPLEX_DISPUTE = 'COMPLEX_DISPUTE',
 }
-registerEnumType(ReturnVisitReason, { name: 'ReturnVisitReason', description: '回访原因', valuesConfig: { AFTER_CONCLUSION: { description: '结案后回访' }, COMPLEX_DISPUTE: { description: '疑难复杂纠纷回访' } } });
+registerEnumType(ReturnVisitReason, {
+  name: 'ReturnVisitReason',
+  description: '回访原因',
+  valuesConfig: { AFTER_CONCLUSION: { description: '结案后回访' }, COMPLEX_DISPUTE: { description: '疑难复杂纠纷回访' } },
+});
 
 export enum ReturnVisitStatus {
   SCHEDULED = 'SCHEDULED',
   DONE = 'DONE',
 }
-registerEnumType(ReturnVisitStatus, { name: 'ReturnVisitStatus', description: '回访状态', valuesConfig: { SCHEDULED: { description: '待回访' }, DONE: { description: '已回访' } } });
+registerEnumType(ReturnVisitStatus, {
+  name: 'ReturnVisitStatus',
+  description: '回访状态',
+  valuesConfig: { SCHEDULED: { description: '待回访' }, DONE: { description: '已回访' } },
+});
 
 export enum ReturnVisitMethod {
   PHONE = 'PHONE',
   IN_PERSON = 'IN_PERSON',
 }
-registerEnumType(ReturnVisitMethod, { name: 'ReturnVisitMethod', description: '回访方式', valuesConfig: { PHONE: { description: '电话回访' }, IN_PERSON: { description: '上门回访' } } });
+registerEnumType(ReturnVisitMethod, {
+  name: 'ReturnVisitMethod',
+  description: '回访方式',
+  valuesConfig: { PHONE: { description: '电话回访' }, IN_PERSON: { description: '上门回访' } },
+});
 
 export enum Satisfaction {
   SATISFIED = 'SATISFIED',
   BASICALLY_SATISFIED = 'BASICALLY_SATISFIED',
   DISSATISFIED = 'DISSATISFIED',
 }
-registerEnumType(Satisfaction, { name: 'Satisfaction', description: '满意度', valuesConfig: { SATISFIED: { description: '满意' }, BASICALLY_SATISFIED: { description: '基本满意' }, DISSATISFIED: { description: '不满意' } } });
+registerEnumType(Satisfaction, {
+  name: 'Satisfaction',
+  description: '满意度',
+  valuesConfig: { SATISFIED: { description: '满意' }, BASICALLY_SATISFIED: { description: '基本满意' }, DISSATISFIED: { description: '不满意' } },
+});
 
 export const LegalAidStatus = registerWorkflowEnum(legalAidWorkflow, 'LegalAidStatus', '法律援助案件状态', {
   APPLIED: '已申请,待审查(7 日)',
@@ -210,14 +243,22 @@ export enum LegalAidSource {
   DIRECT_APPLICATION = 'DIRECT_APPLICATION',
   MEDIATION_REFERRAL = 'MEDIATION_REFERRAL',
 }
-registerEnumType(LegalAidSource, { name: 'LegalAidSource', description: '法律援助申请来源', valuesConfig: { DIRECT_APPLICATION: { description: '当事人申请' }, MEDIATION_REFERRAL: { description: '人民调解转介' } } });
+registerEnumType(LegalAidSource, {
+  name: 'LegalAidSource',
+  description: '法律援助申请来源',
+  valuesConfig: { DIRECT_APPLICATION: { description: '当事人申请' }, MEDIATION_REFERRAL: { description: '人民调解转介' } },
+});
 
 export enum RegionLevel {
   COUNTY = 'COUNTY',
   TOWN = 'TOWN',
   VILLAGE = 'VILLAGE',
 }
-registerEnumType(RegionLevel, { name: 'StatisticsRegionLevel', description: '统计分组的区划层级', valuesConfig: { COUNTY: { description: '县级(6 位)' }, TOWN: { description: '乡镇街道(9 位)' }, VILLAGE: { description: '村居(12 位)' } } });
+registerEnumType(RegionLevel, {
+  name: 'StatisticsRegionLevel',
+  description: '统计分组的区划层级',
+  valuesConfig: { COUNTY: { description: '县级(6 位)' }, TOWN: { description: '乡镇街道(9 位)' }, VILLAGE: { description: '村居(12 位)' } },
+});
 
 export enum JudicialConfirmationRuling {
   CONFIRMED = 'CONFIRMED',

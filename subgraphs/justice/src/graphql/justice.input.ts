@@ -1,5 +1,19 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { AgreementForm, CommitteeRole, Employment, MediationMethod, OrganizationType, PartyRole, PerformanceStatus, ReturnVisitMethod, ReturnVisitReason, Satisfaction, Sex, SignatureMethod, StationedAgency } from './enums.js';
+import {
+  AgreementForm,
+  CommitteeRole,
+  Employment,
+  MediationMethod,
+  OrganizationType,
+  PartyRole,
+  PerformanceStatus,
+  ReturnVisitMethod,
+  ReturnVisitReason,
+  Satisfaction,
+  Sex,
+  SignatureMethod,
+  StationedAgency,
+} from './enums.js';
 
 @InputType({ description: '当事人' })
 export class MediationPartyInput {

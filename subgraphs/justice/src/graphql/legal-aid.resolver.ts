@@ -7,7 +7,12 @@ import { isOverdue } from '@jiefen/calendar';
 import { legalAidClock, type LegalAidState } from '../domain/legal-aid.workflow.js';
 import { LegalAidCase } from '../entities/legal-aid-case.entity.js';
 import {
-  applyForLegalAid, assignLawyer, closeLegalAid, referLegalAidToMediation, referMediationToLegalAid, reviewLegalAid,
+  applyForLegalAid,
+  assignLawyer,
+  closeLegalAid,
+  referLegalAidToMediation,
+  referMediationToLegalAid,
+  reviewLegalAid,
 } from '../services/legal-aid.service.js';
 import { isOrganizationBound, legalAidVisibility } from '../domain/access.rules.js';
 import { caseListAccess } from './access.js';
@@ -18,7 +23,12 @@ import { toLegalAidType } from './mappers.js';
 import { legalAidCaseAccess } from './record-access.js';
 
 /** The applicant's fields: a minor applicant (by the ID number's birth date) only for a supervisor or admin. */
-const read = (c: LegalAidCaseType) => ({ recordType: 'LegalAidCase', recordId: c.id, visibility: c.visibility, minor: isMinor({ idNumber: c.entity.applicantIdNumber }) });
+const read = (c: LegalAidCaseType) => ({
+  recordType: 'LegalAidCase',
+  recordId: c.id,
+  visibility: c.visibility,
+  minor: isMinor({ idNumber: c.entity.applicantIdNumber }),
+});
 const mapped = (ctx: JusticeContext, c: LegalAidCase) => {
   const v = legalAidVisibility(ctx.caller, c);
   // A mediator who referred a party sees the application it created, masked.
@@ -33,18 +43,34 @@ export class LegalAidResolver {
   }
 
   @Query(() => LegalAidCaseConnection, { description: '法律援助案件列表(按申请时间倒序)' })
-  async legalAidCases(@Args(() => LegalAidCasesArgs) args: LegalAidCasesArgs, @Ctx() ctx: JusticeContext): Promise<InstanceType<typeof LegalAidCaseConnection>> {
+  async legalAidCases(
+    @Args(() => LegalAidCasesArgs) args: LegalAidCasesArgs,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<InstanceType<typeof LegalAidCaseConnection>> {
     const { caller, regionPrefix } = caseListAccess(ctx);
     if (isOrganizationBound(caller)) throw DomainError.forbidden('调解员不能查看法律援助案件列表');
     const now = ctx.settings.now();
     const conditions: FilterQuery<LegalAidCase>[] = [{ regionCode: { $like: `${regionPrefix}%` } }];
     if (args.status) conditions.push({ status: args.status });
-    if (args.overdue === true) conditions.push({ $or: [{ status: 'APPLIED', reviewDueAt: { $lt: now } }, { status: 'APPROVED', assignDueAt: { $lt: now } }] });
+    if (args.overdue === true)
+      conditions.push({
+        $or: [
+          { status: 'APPLIED', reviewDueAt: { $lt: now } },
+          { status: 'APPROVED', assignDueAt: { $lt: now } },
+        ],
+      });
     if (args.overdue === false) {
-      conditions.push({ $and: [{ $or: [{ status: { $ne: 'APPLIED' } }, { reviewDueAt: { $gte: now } }] }, { $or: [{ status: { $ne: 'APPROVED' } }, { assignDueAt: { $gte: now } }] }] });
+      conditions.push({
+        $and: [
+          { $or: [{ status: { $ne: 'APPLIED' } }, { reviewDueAt: { $gte: now } }] },
+          { $or: [{ status: { $ne: 'APPROVED' } }, { assignDueAt: { $gte: now } }] },
+        ],
+      });
     }
     const where: FilterQuery<LegalAidCase> = { $and: conditions };
-    return keysetPage(ctx.em, LegalAidCase, { where, orderBy: { appliedAt: 'desc', id: 'desc' }, page: args }, (c) => toLegalAidType(c, legalAidVisibility(ctx.caller, c)));
+    return keysetPage(ctx.em, LegalAidCase, { where, orderBy: { appliedAt: 'desc', id: 'desc' }, page: args }, (c) =>
+      toLegalAidType(c, legalAidVisibility(ctx.caller, c)),
+    );
   }
 
   @FieldResolver(() => Boolean, { description: '是否超期(审查 7 日或指派 3 日)' })

@@ -7,7 +7,28 @@ import type { MediationOrganization } from '../entities/mediation-organization.e
 import type { Mediator } from '../entities/mediator.entity.js';
 import type { ReturnVisit } from '../entities/return-visit.entity.js';
 import type { MediationAgreementType, ReturnVisitType } from './agreement.type.js';
-import type { AgreementForm, CommitteeRole, Employment, JudicialConfirmationRuling, LegalAidSource, LegalAidStatus, MediationCaseStatus, MediationMethod, MediationMode, MediationOutcome, MediationSource, OrganizationType, PerformanceStatus, ReturnVisitMethod, ReturnVisitReason, ReturnVisitStatus, Satisfaction, Sex, SignatureMethod, StationedAgency } from './enums.js';
+import type {
+  AgreementForm,
+  CommitteeRole,
+  Employment,
+  JudicialConfirmationRuling,
+  LegalAidSource,
+  LegalAidStatus,
+  MediationCaseStatus,
+  MediationMethod,
+  MediationMode,
+  MediationOutcome,
+  MediationSource,
+  OrganizationType,
+  PerformanceStatus,
+  ReturnVisitMethod,
+  ReturnVisitReason,
+  ReturnVisitStatus,
+  Satisfaction,
+  Sex,
+  SignatureMethod,
+  StationedAgency,
+} from './enums.js';
 import type { JusticeContext } from './context.js';
 import type { LegalAidCaseType } from './legal-aid.type.js';
 import type { MediationCaseType } from './mediation-case.type.js';
@@ -15,7 +36,13 @@ import type { MediationOrganizationType, MediatorType } from './roster.type.js';
 
 /** The parties of a mediation case: whom its records' free text may name. */
 export async function partiesOf(ctx: SubgraphContext, caseId: string): Promise<NamedPerson[]> {
-  return (await (ctx as JusticeContext).loaders.partiesByCase.load(caseId)).map((p) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address, birthDate: p.birthDate }));
+  return (await (ctx as JusticeContext).loaders.partiesByCase.load(caseId)).map((p) => ({
+    name: p.name,
+    idNumber: p.idNumber,
+    phone: p.phone,
+    address: p.address,
+    birthDate: p.birthDate,
+  }));
 }
 
 /** How the free text of a record of case `caseId` is read: with the case's visibility, naming its parties. */
@@ -165,7 +192,9 @@ export function toLegalAidType(c: LegalAidCase, visibility: Visibility): LegalAi
     entity: c,
     visibility,
     personal: {
-      recordType: 'LegalAidCase', recordId: c.id, visibility,
+      recordType: 'LegalAidCase',
+      recordId: c.id,
+      visibility,
       people: [{ name: c.applicantName, idNumber: c.applicantIdNumber, phone: c.applicantPhone, address: c.applicantAddress }],
     },
   };

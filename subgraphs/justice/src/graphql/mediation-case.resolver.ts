@@ -15,7 +15,14 @@ import { RegionLevel } from './enums.js';
 import { LegalAidCaseType } from './legal-aid.type.js';
 import { caseText, toAgreementType, toCaseType, toLegalAidType, toOrganizationType, toReturnVisitType } from './mappers.js';
 import {
-  MediationCaseConnection, MediationCasesArgs, MediationCaseType, MediationExtensionType, MediationPartyType, MediationSessionType, MediationStatisticsType, MethodChangeType,
+  MediationCaseConnection,
+  MediationCasesArgs,
+  MediationCaseType,
+  MediationExtensionType,
+  MediationPartyType,
+  MediationSessionType,
+  MediationStatisticsType,
+  MethodChangeType,
   NeutralEvaluationType,
 } from './mediation-case.type.js';
 import { legalAidCaseAccess, mediationCaseAccess } from './record-access.js';
@@ -24,7 +31,9 @@ import { MediationOrganizationType } from './roster.type.js';
 type Connection = InstanceType<typeof MediationCaseConnection>;
 
 async function page(ctx: JusticeContext, where: FilterQuery<MediationCase>, args: PageArgs): Promise<Connection> {
-  return keysetPage(ctx.em, MediationCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) => toCaseType(c, caseVisibility(ctx.caller, c)));
+  return keysetPage(ctx.em, MediationCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) =>
+    toCaseType(c, caseVisibility(ctx.caller, c)),
+  );
 }
 
 @Resolver(() => MediationCaseType)
@@ -110,19 +119,29 @@ export class MediationCaseResolver {
 
   @FieldResolver(() => [MediationSessionType], { description: '调解笔录' })
   async sessions(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<MediationSessionType[]> {
-    return (await ctx.loaders.sessionsByCase.load(c.id)).map((s) => ({ ...s, progress: s.progress ?? null, personal: caseText('MediationSession', s.id, c.id, c.visibility) }));
+    return (await ctx.loaders.sessionsByCase.load(c.id)).map((s) => ({
+      ...s,
+      progress: s.progress ?? null,
+      personal: caseText('MediationSession', s.id, c.id, c.visibility),
+    }));
   }
 
   @FieldResolver(() => [NeutralEvaluationType], { description: '中立评估' })
   async evaluations(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<NeutralEvaluationType[]> {
     return (await ctx.loaders.evaluationsByCase.load(c.id)).map((e) => ({
-      ...e, opinion: e.opinion ?? null, completedAt: e.completedAt ?? null, personal: caseText('NeutralEvaluation', e.id, c.id, c.visibility),
+      ...e,
+      opinion: e.opinion ?? null,
+      completedAt: e.completedAt ?? null,
+      personal: caseText('NeutralEvaluation', e.id, c.id, c.visibility),
     }));
   }
 
   @FieldResolver(() => [MethodChangeType], { description: '调解方式调整记录' })
   async methodChanges(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<MethodChangeType[]> {
-    return (await ctx.loaders.methodChangesByCase.load(c.id)).map((m) => ({ ...m, personal: caseText('MethodChange', m.id, c.id, c.visibility) })) as unknown as MethodChangeType[];
+    return (await ctx.loaders.methodChangesByCase.load(c.id)).map((m) => ({
+      ...m,
+      personal: caseText('MethodChange', m.id, c.id, c.visibility),
+    })) as unknown as MethodChangeType[];
   }
 
   @FieldResolver(() => [MediationExtensionType], { description: '延期记录(含当事人同意)' })
@@ -143,8 +162,9 @@ export class MediationCaseResolver {
 
   @FieldResolver(() => [LegalAidCaseType], { description: '转介法律援助的申请(调援)' })
   async legalAidReferrals(@Root() c: MediationCaseType, @Ctx() ctx: JusticeContext): Promise<LegalAidCaseType[]> {
-    return (await ctx.loaders.legalAidCasesBySourceCase.load(c.id))
-      .map((l) => toLegalAidType(l, legalAidVisibility(ctx.caller, l) === 'NONE' ? 'MASKED' : legalAidVisibility(ctx.caller, l)));
+    return (await ctx.loaders.legalAidCasesBySourceCase.load(c.id)).map((l) =>
+      toLegalAidType(l, legalAidVisibility(ctx.caller, l) === 'NONE' ? 'MASKED' : legalAidVisibility(ctx.caller, l)),
+    );
   }
 }
 

@@ -6,7 +6,7 @@ import type { MediationParty } from '../entities/mediation-party.entity.js';
 import { MediationCaseStatus, MediationMethod, MediationMode, MediationOutcome, MediationSource, PartyRole, Sex } from './enums.js';
 
 @Directive('@key(fields: "id")')
-@ObjectType('MediationCase', { description: '人民调解案件 A case in a people\'s mediation organization\'s hands' })
+@ObjectType('MediationCase', { description: "人民调解案件 A case in a people's mediation organization's hands" })
 export class MediationCaseType {
   @Field(() => ID)
   id!: string;
@@ -172,7 +172,7 @@ export class MediationSessionType {
   personal!: PersonalTextRead;
 }
 
-@ObjectType('NeutralEvaluation', { description: '中立评估 An expert\'s neutral evaluation' })
+@ObjectType('NeutralEvaluation', { description: "中立评估 An expert's neutral evaluation" })
 export class NeutralEvaluationType {
   @Field(() => ID)
   id!: string;

@@ -2,11 +2,26 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { requireCaller } from '@jiefen/subgraph-kit';
 import { caseVisibility } from '../domain/access.rules.js';
 import {
-  acceptCase, changeMethod, concludeWithoutAgreement, extendCase, recordEvaluation, recordSession, registerApplication, rejectCase, requestEvaluation,
+  acceptCase,
+  changeMethod,
+  concludeWithoutAgreement,
+  extendCase,
+  recordEvaluation,
+  recordSession,
+  registerApplication,
+  rejectCase,
+  requestEvaluation,
 } from '../services/mediation-case.service.js';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
 import type { JusticeContext } from './context.js';
-import { ChangeMediationMethodInput, ConcludeMediationInput, ExtendMediationInput, MediationApplicationInput, MediationSessionInput, NeutralEvaluationInput } from './justice.input.js';
+import {
+  ChangeMediationMethodInput,
+  ConcludeMediationInput,
+  ExtendMediationInput,
+  MediationApplicationInput,
+  MediationSessionInput,
+  NeutralEvaluationInput,
+} from './justice.input.js';
 import { caseText, toCaseType } from './mappers.js';
 import { MediationCaseType, MediationSessionType, NeutralEvaluationType } from './mediation-case.type.js';
 
@@ -16,7 +31,10 @@ const mapped = (ctx: JusticeContext, c: MediationCase) => toCaseType(c, caseVisi
 @Resolver()
 export class MediationWorkResolver {
   @Mutation(() => MediationCaseType, { description: '登记当事人的调解申请(进入本组织收件箱)' })
-  async registerMediationApplication(@Arg('input', () => MediationApplicationInput) input: MediationApplicationInput, @Ctx() ctx: JusticeContext): Promise<MediationCaseType> {
+  async registerMediationApplication(
+    @Arg('input', () => MediationApplicationInput) input: MediationApplicationInput,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<MediationCaseType> {
     return mapped(ctx, await registerApplication(ctx.em, requireCaller(ctx), input, ctx.references, ctx.settings));
   }
 
@@ -30,30 +48,47 @@ export class MediationWorkResolver {
   }
 
   @Mutation(() => MediationCaseType, { description: '不予受理(写明理由)' })
-  async rejectMediationCase(@Arg('caseId', () => ID) caseId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: JusticeContext): Promise<MediationCaseType> {
+  async rejectMediationCase(
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<MediationCaseType> {
     return mapped(ctx, await rejectCase(ctx.em, requireCaller(ctx), caseId, reason, ctx.settings));
   }
 
   @Mutation(() => MediationSessionType, { description: '记录调解笔录' })
-  async recordMediationSession(@Arg('input', () => MediationSessionInput) input: MediationSessionInput, @Ctx() ctx: JusticeContext): Promise<MediationSessionType> {
+  async recordMediationSession(
+    @Arg('input', () => MediationSessionInput) input: MediationSessionInput,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<MediationSessionType> {
     const s = await recordSession(ctx.em, requireCaller(ctx), input, ctx.settings);
     return { ...s, progress: s.progress ?? null, personal: caseText('MediationSession', s.id, s.caseId, 'FULL') };
   }
 
   @Mutation(() => NeutralEvaluationType, { description: '申请专家中立评估' })
-  async requestNeutralEvaluation(@Arg('input', () => NeutralEvaluationInput) input: NeutralEvaluationInput, @Ctx() ctx: JusticeContext): Promise<NeutralEvaluationType> {
+  async requestNeutralEvaluation(
+    @Arg('input', () => NeutralEvaluationInput) input: NeutralEvaluationInput,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<NeutralEvaluationType> {
     const e = await requestEvaluation(ctx.em, requireCaller(ctx), input, ctx.settings);
     return { ...e, opinion: null, completedAt: null, personal: caseText('NeutralEvaluation', e.id, e.caseId, 'FULL') };
   }
 
   @Mutation(() => NeutralEvaluationType, { description: '记录专家评估意见' })
-  async recordNeutralEvaluation(@Arg('evaluationId', () => ID) evaluationId: string, @Arg('opinion', () => String) opinion: string, @Ctx() ctx: JusticeContext): Promise<NeutralEvaluationType> {
+  async recordNeutralEvaluation(
+    @Arg('evaluationId', () => ID) evaluationId: string,
+    @Arg('opinion', () => String) opinion: string,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<NeutralEvaluationType> {
     const e = await recordEvaluation(ctx.em, requireCaller(ctx), { evaluationId, opinion }, ctx.settings);
     return { ...e, opinion: e.opinion ?? null, completedAt: e.completedAt ?? null, personal: caseText('NeutralEvaluation', e.id, e.caseId, 'FULL') };
   }
 
   @Mutation(() => MediationCaseType, { description: '调整调解方式(动态调整)' })
-  async changeMediationMethod(@Arg('input', () => ChangeMediationMethodInput) input: ChangeMediationMethodInput, @Ctx() ctx: JusticeContext): Promise<MediationCaseType> {
+  async changeMediationMethod(
+    @Arg('input', () => ChangeMediationMethodInput) input: ChangeMediationMethodInput,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<MediationCaseType> {
     return mapped(ctx, await changeMethod(ctx.em, requireCaller(ctx), input, ctx.settings));
   }
 

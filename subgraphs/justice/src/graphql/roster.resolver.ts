@@ -12,14 +12,25 @@ import type { JusticeContext } from './context.js';
 import { MediationOrganizationInput, MediatorInput } from './justice.input.js';
 import { toMediatorType, toOrganizationType } from './mappers.js';
 import {
-  ExpertConnection, ExpertsArgs, ExpertType, MediationOrganizationConnection, MediationOrganizationType, MediatorConnection, MediatorsArgs, MediatorType, OrganizationsArgs,
+  ExpertConnection,
+  ExpertsArgs,
+  ExpertType,
+  MediationOrganizationConnection,
+  MediationOrganizationType,
+  MediatorConnection,
+  MediatorsArgs,
+  MediatorType,
+  OrganizationsArgs,
 } from './roster.type.js';
 
 /** The published rosters (机构人员名册): open to anyone, without private data. */
 @Resolver(() => MediationOrganizationType)
 export class OrganizationRosterResolver {
   @Query(() => MediationOrganizationConnection, { description: '人民调解组织名册(公开,可匿名查询)' })
-  async mediationOrganizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: JusticeContext): Promise<InstanceType<typeof MediationOrganizationConnection>> {
+  async mediationOrganizations(
+    @Args(() => OrganizationsArgs) args: OrganizationsArgs,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<InstanceType<typeof MediationOrganizationConnection>> {
     const conditions: FilterQuery<MediationOrganization>[] = [{ published: true }];
     if (args.type) conditions.push({ type: args.type });
     if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
@@ -39,7 +50,10 @@ export class OrganizationRosterResolver {
   }
 
   @Mutation(() => MediationOrganizationType, { description: '登记人民调解组织及其组成人员(调委会委员三至九人,含妇女成员)' })
-  async registerMediationOrganization(@Arg('input', () => MediationOrganizationInput) input: MediationOrganizationInput, @Ctx() ctx: JusticeContext): Promise<MediationOrganizationType> {
+  async registerMediationOrganization(
+    @Arg('input', () => MediationOrganizationInput) input: MediationOrganizationInput,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<MediationOrganizationType> {
     return toOrganizationType(await registerOrganization(ctx.em, requireCaller(ctx), input, ctx.settings));
   }
 }
@@ -105,6 +119,12 @@ export class ExpertResolver {
     const { regionPrefix } = requireListAccess(ctx, 'JUSTICE');
     // An expert pool serves the whole county: a town's mediator sees the county's experts.
     const where: FilterQuery<Expert> = { regionCode: { $like: `${regionPrefix.slice(0, 6)}%` }, ...(args.field ? { field: args.field } : {}) };
-    return keysetPage(ctx.em, Expert, { where, orderBy: { field: 'asc', name: 'asc', id: 'asc' }, page: args }, (e) => ({ id: e.id, name: e.name, field: e.field, title: e.title, employer: e.employer }));
+    return keysetPage(ctx.em, Expert, { where, orderBy: { field: 'asc', name: 'asc', id: 'asc' }, page: args }, (e) => ({
+      id: e.id,
+      name: e.name,
+      field: e.field,
+      title: e.title,
+      employer: e.employer,
+    }));
   }
 }

@@ -18,7 +18,10 @@ const ids = (keys: readonly string[]) => ({ $in: [...keys] });
 /** Per-request DataLoaders. */
 export function createJusticeLoaders(em: EntityManager) {
   return {
-    mediationCaseById: oneByKey((keys: readonly string[]) => em.find(MediationCase, { id: ids(keys) }), (c) => c.id),
+    mediationCaseById: oneByKey(
+      (keys: readonly string[]) => em.find(MediationCase, { id: ids(keys) }),
+      (c) => c.id,
+    ),
     mediationCasesByDispute: manyByKey(
       (keys: readonly string[]) => em.find(MediationCase, { disputeId: ids(keys) }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
       (c) => c.disputeId!,
@@ -28,22 +31,58 @@ export function createJusticeLoaders(em: EntityManager) {
       (keys: readonly string[]) => em.find(MediationCase, { dockingId: ids(keys) }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
       (c) => c.dockingId!,
     ),
-    partiesByCase: manyByKey((keys: readonly string[]) => em.find(MediationParty, { caseId: ids(keys) }, { orderBy: { position: 'asc' } }), (p) => p.caseId),
-    sessionsByCase: manyByKey((keys: readonly string[]) => em.find(MediationSession, { caseId: ids(keys) }, { orderBy: { sequence: 'asc' } }), (s) => s.caseId),
-    evaluationsByCase: manyByKey((keys: readonly string[]) => em.find(NeutralEvaluation, { caseId: ids(keys) }, { orderBy: { requestedAt: 'asc' } }), (e) => e.caseId),
-    methodChangesByCase: manyByKey((keys: readonly string[]) => em.find(MethodChange, { caseId: ids(keys) }, { orderBy: { changedAt: 'asc' } }), (m) => m.caseId),
-    extensionsByCase: manyByKey((keys: readonly string[]) => em.find(MediationExtension, { caseId: ids(keys) }, { orderBy: { recordedAt: 'asc' } }), (x) => x.caseId),
-    agreementByCase: oneByKey((keys: readonly string[]) => em.find(MediationAgreement, { caseId: ids(keys) }), (a) => a.caseId),
-    agreementById: oneByKey((keys: readonly string[]) => em.find(MediationAgreement, { id: ids(keys) }), (a) => a.id),
-    returnVisitsByCase: manyByKey((keys: readonly string[]) => em.find(ReturnVisit, { caseId: ids(keys) }, { orderBy: { scheduledFor: 'asc', id: 'asc' } }), (r) => r.caseId),
-    organizationById: oneByKey((keys: readonly string[]) => em.find(MediationOrganization, { id: ids(keys) }), (o) => o.id),
+    partiesByCase: manyByKey(
+      (keys: readonly string[]) => em.find(MediationParty, { caseId: ids(keys) }, { orderBy: { position: 'asc' } }),
+      (p) => p.caseId,
+    ),
+    sessionsByCase: manyByKey(
+      (keys: readonly string[]) => em.find(MediationSession, { caseId: ids(keys) }, { orderBy: { sequence: 'asc' } }),
+      (s) => s.caseId,
+    ),
+    evaluationsByCase: manyByKey(
+      (keys: readonly string[]) => em.find(NeutralEvaluation, { caseId: ids(keys) }, { orderBy: { requestedAt: 'asc' } }),
+      (e) => e.caseId,
+    ),
+    methodChangesByCase: manyByKey(
+      (keys: readonly string[]) => em.find(MethodChange, { caseId: ids(keys) }, { orderBy: { changedAt: 'asc' } }),
+      (m) => m.caseId,
+    ),
+    extensionsByCase: manyByKey(
+      (keys: readonly string[]) => em.find(MediationExtension, { caseId: ids(keys) }, { orderBy: { recordedAt: 'asc' } }),
+      (x) => x.caseId,
+    ),
+    agreementByCase: oneByKey(
+      (keys: readonly string[]) => em.find(MediationAgreement, { caseId: ids(keys) }),
+      (a) => a.caseId,
+    ),
+    agreementById: oneByKey(
+      (keys: readonly string[]) => em.find(MediationAgreement, { id: ids(keys) }),
+      (a) => a.id,
+    ),
+    returnVisitsByCase: manyByKey(
+      (keys: readonly string[]) => em.find(ReturnVisit, { caseId: ids(keys) }, { orderBy: { scheduledFor: 'asc', id: 'asc' } }),
+      (r) => r.caseId,
+    ),
+    organizationById: oneByKey(
+      (keys: readonly string[]) => em.find(MediationOrganization, { id: ids(keys) }),
+      (o) => o.id,
+    ),
     mediatorsByOrganization: manyByKey(
       (keys: readonly string[]) => em.find(Mediator, { organizationId: ids(keys) }, { orderBy: { committeeRole: 'asc', name: 'asc', id: 'asc' } }),
       (m) => m.organizationId,
     ),
-    mediatorById: oneByKey((keys: readonly string[]) => em.find(Mediator, { id: ids(keys) }), (m) => m.id),
-    expertById: oneByKey((keys: readonly string[]) => em.find(Expert, { id: ids(keys) }), (e) => e.id),
-    legalAidCaseById: oneByKey((keys: readonly string[]) => em.find(LegalAidCase, { id: ids(keys) }), (c) => c.id),
+    mediatorById: oneByKey(
+      (keys: readonly string[]) => em.find(Mediator, { id: ids(keys) }),
+      (m) => m.id,
+    ),
+    expertById: oneByKey(
+      (keys: readonly string[]) => em.find(Expert, { id: ids(keys) }),
+      (e) => e.id,
+    ),
+    legalAidCaseById: oneByKey(
+      (keys: readonly string[]) => em.find(LegalAidCase, { id: ids(keys) }),
+      (c) => c.id,
+    ),
     legalAidCasesByDispute: manyByKey(
       (keys: readonly string[]) => em.find(LegalAidCase, { disputeId: ids(keys) }, { orderBy: { appliedAt: 'asc', id: 'asc' } }),
       (c) => c.disputeId!,

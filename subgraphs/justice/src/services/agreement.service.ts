@@ -2,7 +2,16 @@ import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { hasRole, type Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
-import { addSignatures, AGREEMENT_FORMS, confirmationApplicationProblem, effectiveDateOf, PERFORMANCE_STATES, performanceDeadlineProblem, SIGNATURE_METHODS, type SigningState } from '../domain/agreement.js';
+import {
+  addSignatures,
+  AGREEMENT_FORMS,
+  confirmationApplicationProblem,
+  effectiveDateOf,
+  PERFORMANCE_STATES,
+  performanceDeadlineProblem,
+  SIGNATURE_METHODS,
+  type SigningState,
+} from '../domain/agreement.js';
 import { chinaDate } from '@jiefen/calendar';
 import { confirmationDeadline, returnVisitDate, type JusticeSettings } from '../domain/clocks.js';
 import { mediationCaseWorkflow, type MediationState } from '../domain/mediation-case.workflow.js';
@@ -43,13 +52,26 @@ const signingState = (a: MediationAgreement, partyIds: string[]): SigningState =
  * Once effective: the confirmation deadline is derived, the case concludes with an agreement and
  * the return visit is scheduled.
  */
-async function takeEffectIfComplete(tx: EntityManager, a: MediationAgreement, c: MediationCase, partyIds: string[], caller: Caller, settings: JusticeSettings): Promise<void> {
+async function takeEffectIfComplete(
+  tx: EntityManager,
+  a: MediationAgreement,
+  c: MediationCase,
+  partyIds: string[],
+  caller: Caller,
+  settings: JusticeSettings,
+): Promise<void> {
   const effective = effectiveDateOf(signingState(a, partyIds), a.recordedAt);
   if (!effective || a.effectiveDate) return;
   a.effectiveDate = effective;
   a.confirmationDeadline = confirmationDeadline(effective, settings.clocks);
   applyMediationEvent(c, 'CONCLUDE_WITH_AGREEMENT', caller, settings.now());
-  tx.create(ReturnVisit, { id: randomUUID(), caseId: c.id, agreementId: a.id, reason: 'AFTER_CONCLUSION', scheduledFor: returnVisitDate(settings.now(), settings.clocks) });
+  tx.create(ReturnVisit, {
+    id: randomUUID(),
+    caseId: c.id,
+    agreementId: a.id,
+    reason: 'AFTER_CONCLUSION',
+    scheduledFor: returnVisitDate(settings.now(), settings.clocks),
+  });
   // The outcome goes back to the docking's sender with the agreement (信息反馈), or nothing is concluded.
   await feedBackConcluded(tx, c, a);
 }
@@ -134,7 +156,12 @@ export async function signAgreement(em: EntityManager, caller: Caller, input: Si
  * application with the agreement to that court, on the case's docking, within 30 days of the
  * agreement taking effect. The application and its event are written together or not at all.
  */
-export async function applyForJudicialConfirmation(em: EntityManager, caller: Caller, agreementId: string, settings: JusticeSettings): Promise<MediationAgreement> {
+export async function applyForJudicialConfirmation(
+  em: EntityManager,
+  caller: Caller,
+  agreementId: string,
+  settings: JusticeSettings,
+): Promise<MediationAgreement> {
   const now = settings.now();
   const a = await em.findOne(MediationAgreement, { id: requireUuid('agreementId', agreementId) });
   if (!a) throw DomainError.notFound('调解协议', agreementId, 'AGREEMENT_NOT_FOUND');
@@ -142,7 +169,8 @@ export async function applyForJudicialConfirmation(em: EntityManager, caller: Ca
   if (mediationActorOf(caller, c) !== 'MEDIATOR' && !(caller.agency === 'JUSTICE' && hasRole(caller, 'STAFF'))) {
     throw DomainError.forbidden('只有承办该案的调解组织的调解员或司法行政工作人员可以申请司法确认');
   }
-  if (c.dockingFrom !== 'COURT' || !c.dockingId) throw DomainError.validation('agreementId', '只有法院委派、委托调解的案件可经诉调对接申请司法确认,其他协议由当事人向人民法院申请');
+  if (c.dockingFrom !== 'COURT' || !c.dockingId)
+    throw DomainError.validation('agreementId', '只有法院委派、委托调解的案件可经诉调对接申请司法确认,其他协议由当事人向人民法院申请');
   const problem = confirmationApplicationProblem(
     { effectiveDate: a.effectiveDate ?? null, confirmationDeadline: a.confirmationDeadline ?? null, appliedAt: a.confirmationAppliedAt ?? null },
     chinaDate(now),
@@ -159,13 +187,19 @@ export async function applyForJudicialConfirmation(em: EntityManager, caller: Ca
 }
 
 /** 回访 for a complex dispute (or any time the committee sees fit). */
-export async function scheduleReturnVisit(em: EntityManager, caller: Caller, input: { caseId: string; scheduledFor: string; reason: string }, settings: JusticeSettings): Promise<ReturnVisit> {
+export async function scheduleReturnVisit(
+  em: EntityManager,
+  caller: Caller,
+  input: { caseId: string; scheduledFor: string; reason: string },
+  settings: JusticeSettings,
+): Promise<ReturnVisit> {
   const scheduledFor = check.date('scheduledFor', '回访日期', input.scheduledFor);
   const reason = check.oneOf('reason', '回访原因', input.reason, ['AFTER_CONCLUSION', 'COMPLEX_DISPUTE'] as const);
   if (scheduledFor < chinaDate(settings.now())) throw DomainError.validation('scheduledFor', '回访日期不能早于今天');
   const c = await loadCaseForChange(em, caller, input.caseId);
   if (mediationActorOf(caller, c) !== 'MEDIATOR') throw DomainError.forbidden('只有承办该案的调解组织可以安排回访');
-  if (c.status === 'PENDING' || c.status === 'REJECTED') throw new DomainError('ILLEGAL_TRANSITION', '未受理的案件不能安排回访', { from: c.status, event: '安排回访' });
+  if (c.status === 'PENDING' || c.status === 'REJECTED')
+    throw new DomainError('ILLEGAL_TRANSITION', '未受理的案件不能安排回访', { from: c.status, event: '安排回访' });
   const agreement = await em.findOne(MediationAgreement, { caseId: c.id });
   return inTransaction(em, async (tx) => tx.create(ReturnVisit, { id: randomUUID(), caseId: c.id, agreementId: agreement?.id ?? null, reason, scheduledFor }));
 }

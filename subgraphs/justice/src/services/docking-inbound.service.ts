@@ -5,7 +5,15 @@ import { jsonLogger, publish, type DockingRejectedPayload, type TypedDockingEven
 import { DomainError } from '@jiefen/subgraph-kit';
 import { chinaDate } from '@jiefen/calendar';
 import { type JusticeSettings } from '../domain/clocks.js';
-import { AUTOMATIC_REJECTIONS, dockedCategory, dockedPartiesProblem, dockingRequestProblem, sourceOfKind, withinArea, type DockingKindValue } from '../domain/docking.js';
+import {
+  AUTOMATIC_REJECTIONS,
+  dockedCategory,
+  dockedPartiesProblem,
+  dockingRequestProblem,
+  sourceOfKind,
+  withinArea,
+  type DockingKindValue,
+} from '../domain/docking.js';
 import { CONFIRMATION_RULINGS, type ConfirmationRuling } from '../domain/agreement.js';
 import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
@@ -23,13 +31,23 @@ const text = (value: unknown, max: number): string | null => (typeof value === '
 async function rejectAutomatically(em: EntityManager, event: TypedDockingEvent, reason: string, settings: JusticeSettings): Promise<void> {
   const payload: DockingRejectedPayload = { rejectedAt: settings.now().toISOString(), reason };
   await publish(em, { type: 'DockingRejected', dockingId: event.dockingId, from: JUSTICE, to: event.from, payload });
-  jsonLogger({ level: 'warn', message: 'docking request rejected automatically', agency: JUSTICE, eventId: event.id, dockingId: event.dockingId, from: event.from, reason });
+  jsonLogger({
+    level: 'warn',
+    message: 'docking request rejected automatically',
+    agency: JUSTICE,
+    eventId: event.id,
+    dockingId: event.dockingId,
+    from: event.from,
+    reason,
+  });
 }
 
 /** The sender's parties, validated as a mediator's entry would be; a bad field rejects the request (no retry would fix it). */
 function dockedParties(payload: DockingRequestedPayload): ReturnType<typeof validPartyFields> | string {
   try {
-    const parties = validPartyFields(payload.parties.map((p) => ({ role: p.role, name: p.name, idNumber: p.idNumber ?? null, phone: p.phone ?? null, address: p.address ?? null })));
+    const parties = validPartyFields(
+      payload.parties.map((p) => ({ role: p.role, name: p.name, idNumber: p.idNumber ?? null, phone: p.phone ?? null, address: p.address ?? null })),
+    );
     const problem = dockedPartiesProblem(parties);
     return problem ? `${AUTOMATIC_REJECTIONS.INCOMPLETE}:${problem}` : parties;
   } catch (error) {
@@ -85,7 +103,15 @@ async function receiveRuling(em: EntityManager, event: TypedDockingEvent<'Judici
   const c = a ? await em.findOne(MediationCase, { id: a.caseId }) : null;
   const ruledAt = new Date(p.ruledAt);
   if (!a || !c || c.dockingId !== event.dockingId || !(CONFIRMATION_RULINGS as readonly string[]).includes(p.ruling) || Number.isNaN(ruledAt.getTime())) {
-    jsonLogger({ level: 'warn', message: 'docking event not applied', agency: JUSTICE, eventId: event.id, type: event.type, dockingId: event.dockingId, reason: 'no such application' });
+    jsonLogger({
+      level: 'warn',
+      message: 'docking event not applied',
+      agency: JUSTICE,
+      eventId: event.id,
+      type: event.type,
+      dockingId: event.dockingId,
+      reason: 'no such application',
+    });
     return;
   }
   a.confirmationRuling = p.ruling as ConfirmationRuling;

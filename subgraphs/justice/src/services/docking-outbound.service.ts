@@ -1,7 +1,18 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Agency } from '@jiefen/auth';
 import {
-  HUB, OUTCOME_NAMES, publish, type DockingParty, type DockingRequestedPayload, type DockingAcceptedPayload, type DockingRejectedPayload, type JudicialConfirmationRequestedPayload, type MediationConcludedPayload, type KnownDockingEventType, type DockingPayloads, type MediationOutcome,
+  HUB,
+  OUTCOME_NAMES,
+  publish,
+  type DockingParty,
+  type DockingRequestedPayload,
+  type DockingAcceptedPayload,
+  type DockingRejectedPayload,
+  type JudicialConfirmationRequestedPayload,
+  type MediationConcludedPayload,
+  type KnownDockingEventType,
+  type DockingPayloads,
+  type MediationOutcome,
 } from '@jiefen/docking';
 import { outcomeSummary } from '../domain/docking.js';
 import type { MediationAgreement } from '../entities/mediation-agreement.entity.js';

@@ -64,7 +64,7 @@ function validApplicant(a: ApplicantInput) {
   const id = a.idNumber ? check.idNumber('applicant.idNumber', a.idNumber) : null;
   return {
     applicantName: check.text('applicant.name', '申请人姓名', a.name, { max: 50 }),
-    applicantSex: a.sex ? check.oneOf('applicant.sex', '性别', a.sex, SEXES) : id?.info.sex ?? null,
+    applicantSex: a.sex ? check.oneOf('applicant.sex', '性别', a.sex, SEXES) : (id?.info.sex ?? null),
     applicantIdNumber: id?.value ?? null,
     applicantPhone: a.phone ? check.phone('applicant.phone', a.phone) : null,
     applicantAddress: check.optionalText('applicant.address', '住址', a.address, 200),
@@ -96,7 +96,13 @@ async function createApplication(
  * id, when given, must be registered at the hub in the caller's jurisdiction (the applicant may live
  * elsewhere than where the dispute arose, so regions are not compared); verified before a number is taken.
  */
-export async function applyForLegalAid(em: EntityManager, caller: Caller, input: LegalAidApplicationInput, references: References, settings: JusticeSettings): Promise<LegalAidCase> {
+export async function applyForLegalAid(
+  em: EntityManager,
+  caller: Caller,
+  input: LegalAidApplicationInput,
+  references: References,
+  settings: JusticeSettings,
+): Promise<LegalAidCase> {
   requireJustice(caller);
   if (input.disputeId) requireUuid('disputeId', input.disputeId);
   const applicant = validApplicant(input.applicant);
@@ -107,11 +113,18 @@ export async function applyForLegalAid(em: EntityManager, caller: Caller, input:
   const center = await em.findOne(LegalAidCenter, { code: caller.organization });
   if (!center) throw DomainError.forbidden('只有法律援助中心可以受理法律援助申请');
   const disputeId = input.disputeId ? (await verifyDisputeReference(references, 'disputeId', input.disputeId, { caller })).id : null;
-  return inTransaction(em, (tx) => createApplication(tx, center, { ...applicant, disputeId, source: 'DIRECT_APPLICATION', matter, category, regionCode }, settings));
+  return inTransaction(em, (tx) =>
+    createApplication(tx, center, { ...applicant, disputeId, source: 'DIRECT_APPLICATION', matter, category, regionCode }, settings),
+  );
 }
 
 /** 审查: approve (the 3-day assignment clock starts) or deny with a reason. */
-export async function reviewLegalAid(em: EntityManager, caller: Caller, input: { id: string; approve: boolean; reason?: string | null }, settings: JusticeSettings): Promise<LegalAidCase> {
+export async function reviewLegalAid(
+  em: EntityManager,
+  caller: Caller,
+  input: { id: string; approve: boolean; reason?: string | null },
+  settings: JusticeSettings,
+): Promise<LegalAidCase> {
   const reason = input.approve ? null : check.text('reason', '不予援助理由', input.reason ?? '', { min: 2, max: 500 });
   const c = await loadForChange(em, caller, input.id);
   return inTransaction(em, async () => {
@@ -125,7 +138,12 @@ export async function reviewLegalAid(em: EntityManager, caller: Caller, input: {
 }
 
 /** 指派律师. */
-export async function assignLawyer(em: EntityManager, caller: Caller, input: { id: string; lawyerName: string; lawFirm: string }, settings: JusticeSettings): Promise<LegalAidCase> {
+export async function assignLawyer(
+  em: EntityManager,
+  caller: Caller,
+  input: { id: string; lawyerName: string; lawFirm: string },
+  settings: JusticeSettings,
+): Promise<LegalAidCase> {
   const lawyerName = check.text('lawyerName', '律师姓名', input.lawyerName, { max: 50 });
   const lawFirm = check.text('lawFirm', '律师事务所', input.lawFirm, { max: 100 });
   const c = await loadForChange(em, caller, input.id);
@@ -150,14 +168,18 @@ export async function closeLegalAid(em: EntityManager, caller: Caller, input: { 
 export async function referLegalAidToMediation(
   em: EntityManager,
   caller: Caller,
-  input: { id: string; organizationId: string; respondent: { name: string; sex?: string | null; idNumber?: string | null; phone?: string | null; address?: string | null } },
+  input: {
+    id: string;
+    organizationId: string;
+    respondent: { name: string; sex?: string | null; idNumber?: string | null; phone?: string | null; address?: string | null };
+  },
   settings: JusticeSettings,
 ): Promise<LegalAidCase> {
   const respondentId = input.respondent.idNumber ? check.idNumber('respondent.idNumber', input.respondent.idNumber) : null;
   const respondent = {
     role: 'RESPONDENT',
     name: check.text('respondent.name', '被申请人姓名', input.respondent.name, { max: 50 }),
-    sex: input.respondent.sex ? check.oneOf('respondent.sex', '性别', input.respondent.sex, SEXES) : respondentId?.info.sex ?? null,
+    sex: input.respondent.sex ? check.oneOf('respondent.sex', '性别', input.respondent.sex, SEXES) : (respondentId?.info.sex ?? null),
     idNumber: respondentId?.value ?? null,
     birthDate: respondentId?.info.birthDate ?? null,
     phone: input.respondent.phone ? check.phone('respondent.phone', input.respondent.phone) : null,
@@ -191,8 +213,16 @@ export async function referLegalAidToMediation(
       receivedAt: now,
     });
     tx.create(MediationParty, {
-      id: randomUUID(), caseId: mediation.id, position: 0, role: 'APPLICANT', name: c.applicantName, sex: c.applicantSex, idNumber: c.applicantIdNumber,
-      phone: c.applicantPhone, address: c.applicantAddress, birthDate: null,
+      id: randomUUID(),
+      caseId: mediation.id,
+      position: 0,
+      role: 'APPLICANT',
+      name: c.applicantName,
+      sex: c.applicantSex,
+      idNumber: c.applicantIdNumber,
+      phone: c.applicantPhone,
+      address: c.applicantAddress,
+      birthDate: null,
     });
     tx.create(MediationParty, { ...respondent, id: randomUUID(), caseId: mediation.id, position: 1 });
     c.referredMediationCaseId = mediation.id;
@@ -203,10 +233,24 @@ export async function referLegalAidToMediation(
       category: c.category,
       summary: c.matter,
       sentAt: now,
-      source: { agency: 'JUSTICE', recordType: 'LegalAidCase', recordId: c.id, number: c.applicationNumber, organizationCode: c.centerCode, organizationName: c.centerName, officerName: caller.name },
+      source: {
+        agency: 'JUSTICE',
+        recordType: 'LegalAidCase',
+        recordId: c.id,
+        number: c.applicationNumber,
+        organizationCode: c.centerCode,
+        organizationName: c.centerName,
+        officerName: caller.name,
+      },
       target: { organizationCode: organization.code, organizationName: organization.name },
       parties: [
-        { role: 'APPLICANT', name: c.applicantName, idNumber: c.applicantIdNumber ?? null, phone: c.applicantPhone ?? null, address: c.applicantAddress ?? null },
+        {
+          role: 'APPLICANT',
+          name: c.applicantName,
+          idNumber: c.applicantIdNumber ?? null,
+          phone: c.applicantPhone ?? null,
+          address: c.applicantAddress ?? null,
+        },
         { role: respondent.role, name: respondent.name, idNumber: respondent.idNumber, phone: respondent.phone, address: respondent.address ?? null },
       ],
     });
@@ -215,7 +259,12 @@ export async function referLegalAidToMediation(
 }
 
 /** 调援 (mediation → legal aid): a party of a mediation case applies for legal aid through the mediator. */
-export async function referMediationToLegalAid(em: EntityManager, caller: Caller, input: { caseId: string; partyId: string; matter: string }, settings: JusticeSettings): Promise<LegalAidCase> {
+export async function referMediationToLegalAid(
+  em: EntityManager,
+  caller: Caller,
+  input: { caseId: string; partyId: string; matter: string },
+  settings: JusticeSettings,
+): Promise<LegalAidCase> {
   const matter = check.text('matter', '申请事项', input.matter, { min: 5, max: 4000 });
   const partyId = requireUuid('partyId', input.partyId);
   const c = await loadCaseForChange(em, caller, input.caseId);
@@ -229,8 +278,17 @@ export async function referMediationToLegalAid(em: EntityManager, caller: Caller
       tx,
       center,
       {
-        disputeId: c.disputeId ?? null, source: 'MEDIATION_REFERRAL', sourceMediationCaseId: c.id, applicantName: party.name, applicantSex: party.sex ?? null,
-        applicantIdNumber: party.idNumber ?? null, applicantPhone: party.phone ?? null, applicantAddress: party.address ?? null, matter, category: c.category, regionCode: c.regionCode,
+        disputeId: c.disputeId ?? null,
+        source: 'MEDIATION_REFERRAL',
+        sourceMediationCaseId: c.id,
+        applicantName: party.name,
+        applicantSex: party.sex ?? null,
+        applicantIdNumber: party.idNumber ?? null,
+        applicantPhone: party.phone ?? null,
+        applicantAddress: party.address ?? null,
+        matter,
+        category: c.category,
+        regionCode: c.regionCode,
       },
       settings,
     );
@@ -242,7 +300,15 @@ export async function referMediationToLegalAid(em: EntityManager, caller: Caller
       category: c.category,
       summary: matter,
       sentAt: application.appliedAt,
-      source: { agency: 'JUSTICE', recordType: 'MediationCase', recordId: c.id, number: c.caseNumber, organizationCode: c.organizationCode, organizationName: c.organizationName, officerName: caller.name },
+      source: {
+        agency: 'JUSTICE',
+        recordType: 'MediationCase',
+        recordId: c.id,
+        number: c.caseNumber,
+        organizationCode: c.organizationCode,
+        organizationName: c.organizationName,
+        officerName: caller.name,
+      },
       target: { organizationCode: center.code, organizationName: center.name },
       parties: [{ role: 'APPLICANT', name: party.name, idNumber: party.idNumber ?? null, phone: party.phone ?? null, address: party.address ?? null }],
     });

@@ -79,7 +79,13 @@ export interface ApplicationInput {
 }
 
 /** 当事人申请: a mediator records a direct application; it lands in their organization's inbox. */
-export async function registerApplication(em: EntityManager, caller: Caller, input: ApplicationInput, references: References, settings: JusticeSettings): Promise<MediationCase> {
+export async function registerApplication(
+  em: EntityManager,
+  caller: Caller,
+  input: ApplicationInput,
+  references: References,
+  settings: JusticeSettings,
+): Promise<MediationCase> {
   requireJustice(caller);
   if (input.disputeId) requireUuid('disputeId', input.disputeId);
   const category = check.oneOf('category', '纠纷类别', input.category, DISPUTE_CATEGORIES);
@@ -113,7 +119,13 @@ export async function registerApplication(em: EntityManager, caller: Caller, inp
 }
 
 /** 受理: by a mediator of the organization whose term has not expired; the clock starts. */
-export async function acceptCase(em: EntityManager, caller: Caller, caseId: string, mediatorId: string | null | undefined, settings: JusticeSettings): Promise<MediationCase> {
+export async function acceptCase(
+  em: EntityManager,
+  caller: Caller,
+  caseId: string,
+  mediatorId: string | null | undefined,
+  settings: JusticeSettings,
+): Promise<MediationCase> {
   const c = await loadCaseForChange(em, caller, caseId);
   const now = settings.now();
   mediationCaseWorkflow.transition(c.status as MediationState, 'ACCEPT', mediationActorOf(caller, c));
@@ -176,25 +188,52 @@ export async function recordSession(em: EntityManager, caller: Caller, input: Se
     apply(c, 'RECORD_SESSION', caller, now);
     const sequence = (await tx.count(MediationSession, { caseId: c.id })) + 1;
     return tx.create(MediationSession, {
-      id: randomUUID(), caseId: c.id, sequence, heldAt: input.heldAt, place, participants, focus, opinions, progress, recordedBy: caller.name, recordedAt: now,
+      id: randomUUID(),
+      caseId: c.id,
+      sequence,
+      heldAt: input.heldAt,
+      place,
+      participants,
+      focus,
+      opinions,
+      progress,
+      recordedBy: caller.name,
+      recordedAt: now,
     });
   });
 }
 
 /** 中立评估: asks an expert of the pool. */
-export async function requestEvaluation(em: EntityManager, caller: Caller, input: { caseId: string; expertId: string; question: string }, settings: JusticeSettings): Promise<NeutralEvaluation> {
+export async function requestEvaluation(
+  em: EntityManager,
+  caller: Caller,
+  input: { caseId: string; expertId: string; question: string },
+  settings: JusticeSettings,
+): Promise<NeutralEvaluation> {
   const question = check.text('question', '评估事项', input.question, { min: 5, max: 2000 });
   const expert = await em.findOne(Expert, { id: requireUuid('expertId', input.expertId) });
   if (!expert) throw DomainError.validation('expertId', '专家库中没有该专家');
   const c = await loadCaseForChange(em, caller, input.caseId);
   return inTransaction(em, async (tx) => {
     apply(c, 'REQUEST_EVALUATION', caller, settings.now());
-    return tx.create(NeutralEvaluation, { id: randomUUID(), caseId: c.id, expertId: expert.id, expertName: expert.name, question, requestedAt: settings.now() });
+    return tx.create(NeutralEvaluation, {
+      id: randomUUID(),
+      caseId: c.id,
+      expertId: expert.id,
+      expertName: expert.name,
+      question,
+      requestedAt: settings.now(),
+    });
   });
 }
 
 /** The expert's opinion, recorded by the mediator. */
-export async function recordEvaluation(em: EntityManager, caller: Caller, input: { evaluationId: string; opinion: string }, settings: JusticeSettings): Promise<NeutralEvaluation> {
+export async function recordEvaluation(
+  em: EntityManager,
+  caller: Caller,
+  input: { evaluationId: string; opinion: string },
+  settings: JusticeSettings,
+): Promise<NeutralEvaluation> {
   const opinion = check.text('opinion', '评估意见', input.opinion, { min: 5, max: 8000 });
   const evaluation = await em.findOne(NeutralEvaluation, { id: requireUuid('evaluationId', input.evaluationId) });
   if (!evaluation) throw DomainError.notFound('中立评估', input.evaluationId);
@@ -209,14 +248,27 @@ export async function recordEvaluation(em: EntityManager, caller: Caller, input:
 }
 
 /** 动态调整 of the mediation method. */
-export async function changeMethod(em: EntityManager, caller: Caller, input: { caseId: string; method: string; reason: string }, settings: JusticeSettings): Promise<MediationCase> {
+export async function changeMethod(
+  em: EntityManager,
+  caller: Caller,
+  input: { caseId: string; method: string; reason: string },
+  settings: JusticeSettings,
+): Promise<MediationCase> {
   const method = check.oneOf('method', '调解方式', input.method, MEDIATION_METHODS);
   const reason = check.text('reason', '调整理由', input.reason, { min: 2, max: 500 });
   const c = await loadCaseForChange(em, caller, input.caseId);
   if (c.method === method) throw DomainError.validation('method', '调解方式未改变');
   return inTransaction(em, async (tx) => {
     apply(c, 'CHANGE_METHOD', caller, settings.now());
-    tx.create(MethodChange, { id: randomUUID(), caseId: c.id, fromMethod: c.method, toMethod: method, reason, changedAt: settings.now(), changedBy: caller.name });
+    tx.create(MethodChange, {
+      id: randomUUID(),
+      caseId: c.id,
+      fromMethod: c.method,
+      toMethod: method,
+      reason,
+      changedAt: settings.now(),
+      changedBy: caller.name,
+    });
     c.method = method;
     return c;
   });
@@ -239,12 +291,25 @@ export async function extendCase(em: EntityManager, caller: Caller, input: Exten
   const parties = await em.find(MediationParty, { caseId: c.id });
   mediationCaseWorkflow.transition(c.status as MediationState, 'EXTEND', mediationActorOf(caller, c));
   const previousDueAt = c.dueAt!;
-  const newDueAt = extendDueAt(previousDueAt, input.days, { parties: parties.map((p) => p.id), consenting: input.consentingPartyIds.map((id) => id.toLowerCase()) }, settings.clocks);
+  const newDueAt = extendDueAt(
+    previousDueAt,
+    input.days,
+    { parties: parties.map((p) => p.id), consenting: input.consentingPartyIds.map((id) => id.toLowerCase()) },
+    settings.clocks,
+  );
   return inTransaction(em, async (tx) => {
     apply(c, 'EXTEND', caller, settings.now());
     tx.create(MediationExtension, {
-      id: randomUUID(), caseId: c.id, days: input.days, reason, consentingPartyIds: input.consentingPartyIds.map((id) => id.toLowerCase()), consentRecord,
-      previousDueAt, newDueAt, recordedAt: settings.now(), recordedBy: caller.name,
+      id: randomUUID(),
+      caseId: c.id,
+      days: input.days,
+      reason,
+      consentingPartyIds: input.consentingPartyIds.map((id) => id.toLowerCase()),
+      consentRecord,
+      previousDueAt,
+      newDueAt,
+      recordedAt: settings.now(),
+      recordedBy: caller.name,
     });
     c.dueAt = newDueAt;
     return c;
@@ -260,7 +325,8 @@ export async function concludeWithoutAgreement(
 ): Promise<MediationCase> {
   const outcome = check.oneOf('outcome', '结案方式', input.outcome, ['NO_AGREEMENT', 'TERMINATED'] as const);
   const note = check.text('note', '结案说明', input.note, { min: 2, max: 1000 });
-  if (!input.partiesInformedOfLitigation) throw DomainError.validation('partiesInformedOfLitigation', '调解不成或终止调解的,应当告知当事人可以依法通过仲裁、行政、司法等途径维护权利');
+  if (!input.partiesInformedOfLitigation)
+    throw DomainError.validation('partiesInformedOfLitigation', '调解不成或终止调解的,应当告知当事人可以依法通过仲裁、行政、司法等途径维护权利');
   const c = await loadCaseForChange(em, caller, input.caseId);
   return inTransaction(em, async (tx) => {
     apply(c, outcome === 'NO_AGREEMENT' ? 'CONCLUDE_WITHOUT_AGREEMENT' : 'TERMINATE', caller, settings.now());

@@ -46,7 +46,8 @@ export interface OrganizationInput {
 
 /** The county justice bureau keeps the roster: its staff (not a committee's mediator) register. */
 function requireBureau(caller: Caller): void {
-  if (caller.agency !== 'JUSTICE' || !hasRole(caller, 'STAFF', 'SUPERVISOR', 'ADMIN')) throw DomainError.forbidden('只有司法局工作人员可以维护调解组织和调解员名册');
+  if (caller.agency !== 'JUSTICE' || !hasRole(caller, 'STAFF', 'SUPERVISOR', 'ADMIN'))
+    throw DomainError.forbidden('只有司法局工作人员可以维护调解组织和调解员名册');
 }
 
 function validMediator(m: MediatorInput, field: string) {
@@ -77,7 +78,12 @@ function validMediator(m: MediatorInput, field: string) {
 }
 
 /** 机构名册: an organization with its members, checked against 人民调解法 Art 8–9. */
-export async function registerOrganization(em: EntityManager, caller: Caller, input: OrganizationInput, settings: JusticeSettings): Promise<MediationOrganization> {
+export async function registerOrganization(
+  em: EntityManager,
+  caller: Caller,
+  input: OrganizationInput,
+  settings: JusticeSettings,
+): Promise<MediationOrganization> {
   requireBureau(caller);
   const code = check.creditCode('code', input.code);
   const name = check.text('name', '组织名称', input.name, { min: 4, max: 100 });
@@ -99,14 +105,31 @@ export async function registerOrganization(em: EntityManager, caller: Caller, in
   if (!inJurisdiction(caller, regionCode)) throw DomainError.validation('regionCode', '组织所在地不在本人辖区内');
   if (await em.count(MediationOrganization, { code })) throw DomainError.validation('code', '该统一社会信用代码已在名册中');
   return inTransaction(em, async (tx) => {
-    const org = tx.create(MediationOrganization, { id: randomUUID(), code, name, type, regionCode, sector, stationedAt, stationedAgency, address, phone, establishedOn });
+    const org = tx.create(MediationOrganization, {
+      id: randomUUID(),
+      code,
+      name,
+      type,
+      regionCode,
+      sector,
+      stationedAt,
+      stationedAgency,
+      address,
+      phone,
+      establishedOn,
+    });
     for (const m of members) tx.create(Mediator, { ...m, id: randomUUID(), organizationId: org.id, regionCode });
     return org;
   });
 }
 
 /** Adds a mediator to an organization's roster (a new term starts). */
-export async function registerMediator(em: EntityManager, caller: Caller, input: { organizationId: string; mediator: MediatorInput }, settings: JusticeSettings): Promise<Mediator> {
+export async function registerMediator(
+  em: EntityManager,
+  caller: Caller,
+  input: { organizationId: string; mediator: MediatorInput },
+  settings: JusticeSettings,
+): Promise<Mediator> {
   requireBureau(caller);
   const m = validMediator(input.mediator, 'mediator');
   if (m.termStart > chinaDate(settings.now())) throw DomainError.validation('mediator.termStart', '聘任起始日期不能晚于今天');
@@ -115,7 +138,10 @@ export async function registerMediator(em: EntityManager, caller: Caller, input:
   if (!inJurisdiction(caller, org.regionCode)) throw DomainError.forbidden('该调解组织不在本人辖区内');
   if (m.committeeRole) {
     const committee = await em.find(Mediator, { organizationId: org.id, committeeRole: { $ne: null } });
-    const problem = compositionProblem(org.type as (typeof ORGANIZATION_TYPES)[number], [...committee.map((c) => ({ sex: c.sex as 'MALE', committeeRole: c.committeeRole as 'MEMBER' })), m]);
+    const problem = compositionProblem(org.type as (typeof ORGANIZATION_TYPES)[number], [
+      ...committee.map((c) => ({ sex: c.sex as 'MALE', committeeRole: c.committeeRole as 'MEMBER' })),
+      m,
+    ]);
     if (problem) throw DomainError.validation('mediator.committeeRole', problem);
   }
   return inTransaction(em, async (tx) => tx.create(Mediator, { ...m, id: randomUUID(), organizationId: org.id, regionCode: org.regionCode }));

@@ -15,7 +15,13 @@ export interface PetitionClocks {
   reviewAnswerDays: number;
 }
 
-export const PETITION_CLOCKS: PetitionClocks = Object.freeze({ routeDays: 15, handleDays: 60, maxExtensionDays: 30, reviewRequestDays: 30, reviewAnswerDays: 30 });
+export const PETITION_CLOCKS: PetitionClocks = Object.freeze({
+  routeDays: 15,
+  handleDays: 60,
+  maxExtensionDays: 30,
+  reviewRequestDays: 30,
+  reviewAnswerDays: 30,
+});
 
 /** What the petition bureau's services run on: these clocks and the subgraph's "now". */
 export type PetitionSettings = AgencySettings<PetitionClocks>;

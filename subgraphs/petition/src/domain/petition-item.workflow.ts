@@ -7,13 +7,33 @@ import { defineWorkflow, DomainError } from '@jiefen/workflow';
  * returns it to the bureau; the petitioner may ask for 复查 and then 复核.
  */
 export const PETITION_STATES = [
-  'REGISTERED', 'ACCEPTED', 'NOT_ACCEPTED', 'TRANSFERRED', 'REFERRED_TO_MEDIATION', 'CONCLUDED', 'UNDER_REVIEW', 'REVIEWED', 'UNDER_RE_REVIEW', 'RE_REVIEWED',
+  'REGISTERED',
+  'ACCEPTED',
+  'NOT_ACCEPTED',
+  'TRANSFERRED',
+  'REFERRED_TO_MEDIATION',
+  'CONCLUDED',
+  'UNDER_REVIEW',
+  'REVIEWED',
+  'UNDER_RE_REVIEW',
+  'RE_REVIEWED',
 ] as const;
 export type PetitionState = (typeof PETITION_STATES)[number];
 
 export const PETITION_EVENTS = [
-  'ACCEPT', 'TRANSFER', 'DECLINE', 'EXTEND', 'REFER_TO_MEDIATION', 'REFERRAL_REJECTED', 'MEDIATION_SUCCEEDED', 'MEDIATION_FAILED', 'ANSWER',
-  'REQUEST_REVIEW', 'ANSWER_REVIEW', 'REQUEST_RE_REVIEW', 'ANSWER_RE_REVIEW',
+  'ACCEPT',
+  'TRANSFER',
+  'DECLINE',
+  'EXTEND',
+  'REFER_TO_MEDIATION',
+  'REFERRAL_REJECTED',
+  'MEDIATION_SUCCEEDED',
+  'MEDIATION_FAILED',
+  'ANSWER',
+  'REQUEST_REVIEW',
+  'ANSWER_REVIEW',
+  'REQUEST_RE_REVIEW',
+  'ANSWER_RE_REVIEW',
 ] as const;
 export type PetitionEvent = (typeof PETITION_EVENTS)[number];
 
@@ -85,7 +105,8 @@ export type Satisfaction = (typeof SATISFACTION)[number];
 
 /** The petitioner rates once, after the item is closed (办结, 复查 or 复核 answered). */
 export function checkRating(state: PetitionState, alreadyRated: boolean): void {
-  if (!['CONCLUDED', 'REVIEWED', 'RE_REVIEWED'].includes(state)) throw new DomainError('ILLEGAL_TRANSITION', '信访事项办结后方可评价', { from: state, event: 'RATE' });
+  if (!['CONCLUDED', 'REVIEWED', 'RE_REVIEWED'].includes(state))
+    throw new DomainError('ILLEGAL_TRANSITION', '信访事项办结后方可评价', { from: state, event: 'RATE' });
   if (alreadyRated) throw new DomainError('ALREADY_RATED', '信访人已经评价过该事项');
 }
 

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { isOverdue } from '@jiefen/calendar';
 import { checkExtension, checkReviewRequestInTime, handleDueAt, PETITION_CLOCKS, petitionClocks, reviewDueAt, routeDueAt } from './clocks.js';
-import { checkRating, PETITION_ACTORS, PETITION_EVENTS, PETITION_STATES, petitionWorkflow, runningClock, type PetitionActor, type PetitionState } from './petition-item.workflow.js';
+import {
+  checkRating,
+  PETITION_ACTORS,
+  PETITION_EVENTS,
+  PETITION_STATES,
+  petitionWorkflow,
+  runningClock,
+  type PetitionActor,
+  type PetitionState,
+} from './petition-item.workflow.js';
 
 const O: PetitionActor[] = ['PETITION_OFFICER'];
 const B: PetitionActor[] = ['PETITION_OFFICER', 'MEDIATION_ORGANIZATION'];
@@ -33,8 +42,16 @@ describe('petition workflow: every (state, event, actor)', () => {
 
   it('runs one clock per open state', () => {
     expect(Object.fromEntries(PETITION_STATES.map((s) => [s, runningClock(s)]))).toEqual({
-      REGISTERED: 'ROUTE', ACCEPTED: 'HANDLE', NOT_ACCEPTED: null, TRANSFERRED: null, REFERRED_TO_MEDIATION: 'HANDLE',
-      CONCLUDED: null, UNDER_REVIEW: 'REVIEW', REVIEWED: null, UNDER_RE_REVIEW: 'RE_REVIEW', RE_REVIEWED: null,
+      REGISTERED: 'ROUTE',
+      ACCEPTED: 'HANDLE',
+      NOT_ACCEPTED: null,
+      TRANSFERRED: null,
+      REFERRED_TO_MEDIATION: 'HANDLE',
+      CONCLUDED: null,
+      UNDER_REVIEW: 'REVIEW',
+      REVIEWED: null,
+      UNDER_RE_REVIEW: 'RE_REVIEW',
+      RE_REVIEWED: null,
     });
   });
 
@@ -75,6 +92,8 @@ describe('petition clocks (信访工作条例 defaults, injected now)', () => {
 
   it('takes a review request within 30 days of the answer', () => {
     expect(() => checkReviewRequestInTime(at, new Date(at.getTime() + 30 * 86_400_000))).not.toThrow();
-    expect(() => checkReviewRequestInTime(at, new Date(at.getTime() + 30 * 86_400_000 + 1))).toThrow(expect.objectContaining({ code: 'REVIEW_PERIOD_EXPIRED' }));
+    expect(() => checkReviewRequestInTime(at, new Date(at.getTime() + 30 * 86_400_000 + 1))).toThrow(
+      expect.objectContaining({ code: 'REVIEW_PERIOD_EXPIRED' }),
+    );
   });
 });

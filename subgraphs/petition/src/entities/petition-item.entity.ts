@@ -80,8 +80,6 @@ export class PetitionItem {
   @Property({ type: 'datetime', nullable: true })
   referredAt?: Date | null;
 
-
-
   /** SUCCEEDED or FAILED. */
   @Property({ type: 'string', length: 20, nullable: true })
   mediationOutcome?: string | null;

@@ -8,14 +8,18 @@ const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round(
 
 @Resolver(() => RegionRef)
 export class RegionPetitionResolver {
-  @FieldResolver(() => PetitionIndicatorsType, { nullable: true, description: '信访局:该区划在期间内的及时受理率、按期办结率、参评满意率与访调数量(信访局服务不可用时为 null)' })
+  @FieldResolver(() => PetitionIndicatorsType, {
+    nullable: true,
+    description: '信访局:该区划在期间内的及时受理率、按期办结率、参评满意率与访调数量(信访局服务不可用时为 null)',
+  })
   async petitionIndicators(
     @Root() region: RegionRef,
     @Arg('from', () => Date, { description: '期间起(含)' }) from: Date,
     @Arg('to', () => Date, { description: '期间止(不含)' }) to: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PetitionIndicatorsType> {
-    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from.getTime() >= to.getTime()) throw DomainError.validation('to', '统计期间的结束须晚于开始');
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from.getTime() >= to.getTime())
+      throw DomainError.validation('to', '统计期间的结束须晚于开始');
     if (!/^\d{6}(\d{3}(\d{3})?)?$/.test(region.code)) throw DomainError.validation('code', '区划代码须为 6、9 或 12 位数字');
     // Aggregates carry no personal data: the bureau, the hub and leaders read them within their jurisdiction.
     const caller = requireCaller(ctx);

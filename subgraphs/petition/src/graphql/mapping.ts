@@ -33,7 +33,9 @@ export function toType(p: PetitionItem, visibility: Visibility, now: Date = new 
     entity: p,
     visibility,
     personal: {
-      recordType: 'PetitionItem', recordId: p.id, visibility,
+      recordType: 'PetitionItem',
+      recordId: p.id,
+      visibility,
       people: [{ name: p.petitionerName, idNumber: p.petitionerIdNumber, phone: p.petitionerPhone }],
     },
   };

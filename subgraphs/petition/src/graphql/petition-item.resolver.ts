@@ -1,9 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import {
-  isMinor, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, type SubgraphContext,
-} from '@jiefen/subgraph-kit';
+import { isMinor, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, type SubgraphContext } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import type { PetitionSettings } from '../domain/clocks.js';
 import type { PetitionEvent } from '../domain/petition-item.workflow.js';
@@ -20,14 +18,18 @@ type Context = SubgraphContext<PetitionLoaders, PetitionSettings>;
 type Connection = InstanceType<typeof PetitionItemConnection>;
 
 /** The petitioner's fields: a minor petitioner (by the ID number's birth date) only for a supervisor or admin. */
-const readOf = (p: PetitionItemType) => ({ recordType: 'PetitionItem', recordId: p.id, visibility: p.visibility, minor: isMinor({ idNumber: p.entity.petitionerIdNumber }) });
+const readOf = (p: PetitionItemType) => ({
+  recordType: 'PetitionItem',
+  recordId: p.id,
+  visibility: p.visibility,
+  minor: isMinor({ idNumber: p.entity.petitionerIdNumber }),
+});
 
 /** The record's latest hand-over (the docking package's outgoing docking), batched per request. */
 const handOverOf = (ctx: Context, r: PetitionItemType): Promise<DockingOutgoing | null> => latestOutgoingDocking(ctx.loaders.outgoing, r.id);
 
 @Resolver(() => PetitionItemType)
 export class PetitionItemResolver {
-
   @FieldResolver(() => String, { nullable: true, description: '调解组织(访调对接)' })
   async mediationOrganization(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, p))?.organizationName ?? null;
@@ -103,12 +105,20 @@ export class PetitionItemResolver {
   }
 
   @Mutation(() => PetitionItemType, { description: '受理信访事项(60 日内办结)' })
-  acceptPetition(@Arg('id', () => ID) id: string, @Arg('handlingUnit', () => String, { description: '承办单位' }) handlingUnit: string, @Ctx() ctx: Context): Promise<PetitionItemType> {
+  acceptPetition(
+    @Arg('id', () => ID) id: string,
+    @Arg('handlingUnit', () => String, { description: '承办单位' }) handlingUnit: string,
+    @Ctx() ctx: Context,
+  ): Promise<PetitionItemType> {
     return this.act(ctx, id, 'ACCEPT', { text: handlingUnit });
   }
 
   @Mutation(() => PetitionItemType, { description: '转送有权处理的机关' })
-  transferPetition(@Arg('id', () => ID) id: string, @Arg('organ', () => String, { description: '有权处理机关' }) organ: string, @Ctx() ctx: Context): Promise<PetitionItemType> {
+  transferPetition(
+    @Arg('id', () => ID) id: string,
+    @Arg('organ', () => String, { description: '有权处理机关' }) organ: string,
+    @Ctx() ctx: Context,
+  ): Promise<PetitionItemType> {
     return this.act(ctx, id, 'TRANSFER', { text: organ });
   }
 
@@ -176,7 +186,11 @@ export class PetitionItemResolver {
   }
 
   @Mutation(() => PetitionItemType, { description: '登记信访人满意度评价(办结后,一次)' })
-  async ratePetition(@Arg('id', () => ID) id: string, @Arg('satisfaction', () => Satisfaction) satisfaction: Satisfaction, @Ctx() ctx: Context): Promise<PetitionItemType> {
+  async ratePetition(
+    @Arg('id', () => ID) id: string,
+    @Arg('satisfaction', () => Satisfaction) satisfaction: Satisfaction,
+    @Ctx() ctx: Context,
+  ): Promise<PetitionItemType> {
     return toType(await ratePetition(ctx.em, requireCaller(ctx), id, satisfaction, ctx.settings), 'FULL');
   }
 

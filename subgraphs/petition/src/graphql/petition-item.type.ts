@@ -104,9 +104,6 @@ export class PetitionItemType {
   @Field(() => Date, { nullable: true, description: '移交调解时间' })
   referredAt!: Date | null;
 
-
-
-
   @Field(() => String, { nullable: true, description: '调解结果:SUCCEEDED 成功 / FAILED 不成' })
   mediationOutcome!: string | null;
 

@@ -5,7 +5,10 @@ import { PetitionItem } from '../entities/petition-item.entity.js';
 
 export function createPetitionLoaders(em: EntityManager) {
   return {
-    petitionItemById: oneByKey((ids: readonly string[]) => em.find(PetitionItem, { id: { $in: [...ids] } }), (p) => p.id),
+    petitionItemById: oneByKey(
+      (ids: readonly string[]) => em.find(PetitionItem, { id: { $in: [...ids] } }),
+      (p) => p.id,
+    ),
     /** The PetitionItem a docking the petition opened hands over (through its outgoing docking). */
     petitionItemByDocking: recordByDockingLoader(em, 'PETITION', 'PetitionItem', (ids) => em.find(PetitionItem, { id: { $in: [...ids] } })),
     /** The hand-overs (outgoing dockings), for the fields that show them. */

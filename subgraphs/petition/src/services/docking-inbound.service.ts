@@ -24,7 +24,11 @@ const hooksWith = (settings: PetitionSettings): DockingFeedbackHooks => ({
   },
   // Concluded: an agreement closes the item; otherwise the bureau goes on handling it.
   onConcluded: async (em, docking, c) => {
-    await receiveMediationOutcome(em, { petitionItemId: docking.recordId, succeeded: c.outcome === 'AGREEMENT', summary: fit(c.summary, 2000, '调解组织已反馈调解结果') }, settings);
+    await receiveMediationOutcome(
+      em,
+      { petitionItemId: docking.recordId, succeeded: c.outcome === 'AGREEMENT', summary: fit(c.summary, 2000, '调解组织已反馈调解结果') },
+      settings,
+    );
   },
 });
 

@@ -3,9 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { chinaYear } from '@jiefen/calendar';
 import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
-import {
-  checkExtension, checkReviewRequestInTime, handleDueAt, reviewDueAt, routeDueAt, type PetitionSettings,
-} from '../domain/clocks.js';
+import { checkExtension, checkReviewRequestInTime, handleDueAt, reviewDueAt, routeDueAt, type PetitionSettings } from '../domain/clocks.js';
 import { checkRating, petitionWorkflow, SATISFACTION, type PetitionActor, type PetitionEvent, type PetitionState } from '../domain/petition-item.workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
 import { openPetitionDocking } from './docking-outbound.service.js';
@@ -30,7 +28,13 @@ export interface PetitionInput {
  * 登记: the 15-day routing clock starts; numbered 兴访〔year〕NNNN号. The dispute must be registered
  * at the hub (verified there before a number is taken).
  */
-export async function registerPetition(em: EntityManager, caller: Caller, input: PetitionInput, references: References, settings: PetitionSettings): Promise<PetitionItem> {
+export async function registerPetition(
+  em: EntityManager,
+  caller: Caller,
+  input: PetitionInput,
+  references: References,
+  settings: PetitionSettings,
+): Promise<PetitionItem> {
   const now = settings.now();
   requireOfficer(caller);
   requireUuid('disputeId', input.disputeId);
@@ -45,14 +49,28 @@ export async function registerPetition(em: EntityManager, caller: Caller, input:
   return em.transactional(async (tx) => {
     const year = chinaYear(now);
     // One statement takes the next number: the unique index guards against a race.
-    const [row] = await tx.getConnection().execute<{ n: number }[]>(
-      `select coalesce(max(substring(item_number from '〕(\\d+)号$')::int), 400) + 1 as n from petition_item where item_number like ?`,
-      [`兴访〔${year}〕%`], 'all', tx.getTransactionContext(),
-    );
+    const [row] = await tx
+      .getConnection()
+      .execute<{ n: number }[]>(
+        `select coalesce(max(substring(item_number from '〕(\\d+)号$')::int), 400) + 1 as n from petition_item where item_number like ?`,
+        [`兴访〔${year}〕%`],
+        'all',
+        tx.getTransactionContext(),
+      );
     const due = routeDueAt(now, settings.clocks);
     return tx.create(PetitionItem, {
-      id: randomUUID(), disputeId, itemNumber: `兴访〔${year}〕${String(row!.n).padStart(4, '0')}号`, form, subject, regionCode, registeredAt: now,
-      petitionerName, petitionerIdNumber, petitionerPhone, routeDueAt: due, dueAt: due,
+      id: randomUUID(),
+      disputeId,
+      itemNumber: `兴访〔${year}〕${String(row!.n).padStart(4, '0')}号`,
+      form,
+      subject,
+      regionCode,
+      registeredAt: now,
+      petitionerName,
+      petitionerIdNumber,
+      petitionerPhone,
+      routeDueAt: due,
+      dueAt: due,
     });
   });
 }
@@ -83,7 +101,13 @@ const TEXTS: Partial<Record<PetitionEvent, [string, string, number]>> = {
  * event handler acting for the mediation organization.
  */
 async function advance(
-  em: EntityManager, actor: PetitionActor, caller: Caller | null, id: string, event: PetitionEvent, input: StepInput, settings: PetitionSettings,
+  em: EntityManager,
+  actor: PetitionActor,
+  caller: Caller | null,
+  id: string,
+  event: PetitionEvent,
+  input: StepInput,
+  settings: PetitionSettings,
   effect?: (tx: EntityManager, p: PetitionItem) => Promise<void>,
 ): Promise<PetitionItem> {
   const now = settings.now();
@@ -142,21 +166,30 @@ async function advance(
         break;
     }
     p.status = next;
-    p.dueAt = {
-      REGISTERED: p.routeDueAt,
-      ACCEPTED: p.handleDueAt,
-      REFERRED_TO_MEDIATION: p.handleDueAt,
-      UNDER_REVIEW: p.reviewRequestedAt ? reviewDueAt(p.reviewRequestedAt, clocks) : null,
-      UNDER_RE_REVIEW: p.reReviewRequestedAt ? reviewDueAt(p.reReviewRequestedAt, clocks) : null,
-    }[next as string] ?? null;
+    p.dueAt =
+      {
+        REGISTERED: p.routeDueAt,
+        ACCEPTED: p.handleDueAt,
+        REFERRED_TO_MEDIATION: p.handleDueAt,
+        UNDER_REVIEW: p.reviewRequestedAt ? reviewDueAt(p.reviewRequestedAt, clocks) : null,
+        UNDER_RE_REVIEW: p.reReviewRequestedAt ? reviewDueAt(p.reReviewRequestedAt, clocks) : null,
+      }[next as string] ?? null;
     if (effect) await effect(tx, p);
     return p;
   });
 }
 
 /** An officer's step on an item (受理, 转送, 不予受理, 延期, 答复, 复查, 复核…); 移交调解 is `referPetitionToMediation`. */
-export function actOnPetition(em: EntityManager, caller: Caller, id: string, event: PetitionEvent, input: StepInput = {}, settings: PetitionSettings): Promise<PetitionItem> {
-  if (event === 'REFER_TO_MEDIATION' || event === 'REFERRAL_REJECTED') throw DomainError.validation('event', '移交调解须指明接收的调解组织,请使用“移交人民调解(访调对接)”');
+export function actOnPetition(
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  event: PetitionEvent,
+  input: StepInput = {},
+  settings: PetitionSettings,
+): Promise<PetitionItem> {
+  if (event === 'REFER_TO_MEDIATION' || event === 'REFERRAL_REJECTED')
+    throw DomainError.validation('event', '移交调解须指明接收的调解组织,请使用“移交人民调解(访调对接)”');
   return advance(em, 'PETITION_OFFICER', caller, requireUuid('id', id), event, input, settings);
 }
 
@@ -166,7 +199,11 @@ export function actOnPetition(em: EntityManager, caller: Caller, id: string, eve
  * An item that may not be referred is refused by its workflow and nothing is written or sent.
  */
 export async function referPetitionToMediation(
-  em: EntityManager, caller: Caller, id: string, target: { organizationCode: string; organization?: string | null }, settings: PetitionSettings,
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  target: { organizationCode: string; organization?: string | null },
+  settings: PetitionSettings,
 ): Promise<PetitionItem> {
   requireOfficer(caller);
   const organizationCode = check.creditCode('organizationCode', target.organizationCode);
@@ -193,7 +230,15 @@ export interface PetitionMediationOutcome {
  * the item with the agreement as its answer; failure returns it to the bureau's handling.
  */
 export function receiveMediationOutcome(em: EntityManager, outcome: PetitionMediationOutcome, settings: PetitionSettings): Promise<PetitionItem> {
-  return advance(em, 'MEDIATION_ORGANIZATION', null, requireUuid('petitionItemId', outcome.petitionItemId), outcome.succeeded ? 'MEDIATION_SUCCEEDED' : 'MEDIATION_FAILED', { text: outcome.summary }, settings);
+  return advance(
+    em,
+    'MEDIATION_ORGANIZATION',
+    null,
+    requireUuid('petitionItemId', outcome.petitionItemId),
+    outcome.succeeded ? 'MEDIATION_SUCCEEDED' : 'MEDIATION_FAILED',
+    { text: outcome.summary },
+    settings,
+  );
 }
 
 /** 满意度评价: the petitioner's rating, once, after closing. */

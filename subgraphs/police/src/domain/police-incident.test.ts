@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { POLICE_INCIDENT_ACTORS, POLICE_INCIDENT_EVENTS, POLICE_INCIDENT_STATES, policeIncidentWorkflow, type PoliceIncidentActor, type PoliceIncidentState } from './police-incident.workflow.js';
+import {
+  POLICE_INCIDENT_ACTORS,
+  POLICE_INCIDENT_EVENTS,
+  POLICE_INCIDENT_STATES,
+  policeIncidentWorkflow,
+  type PoliceIncidentActor,
+  type PoliceIncidentState,
+} from './police-incident.workflow.js';
 
 /** The whole table, written out: `state/event` → [next state, who may do it]. */
 const ALLOWED: Record<string, [PoliceIncidentState, PoliceIncidentActor]> = {
@@ -22,7 +29,9 @@ describe('警情 workflow: every (state, event, actor)', () => {
   it.each(cases)('%s + %s by %s', (state, event, actor) => {
     const allowed = ALLOWED[`${state}/${event}`];
     if (!allowed) {
-      expect(() => policeIncidentWorkflow.transition(state, event, actor)).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION', details: { from: state, event } }));
+      expect(() => policeIncidentWorkflow.transition(state, event, actor)).toThrow(
+        expect.objectContaining({ code: 'ILLEGAL_TRANSITION', details: { from: state, event } }),
+      );
     } else if (allowed[1] === actor) {
       expect(policeIncidentWorkflow.transition(state, event, actor)).toBe(allowed[0]);
     } else {

@@ -41,5 +41,12 @@ export function exclusionsOf(facts: PoliceMediationFacts): Exclusion[] {
 /** Art 9: a performed agreement means no penalty; otherwise the police decide a penalty and tell the parties they may sue. */
 export function consequenceOf(outcome: 'PERFORMED' | 'NOT_PERFORMED' | 'FAILED'): { penalty: boolean; adviseLitigation: boolean; description: string } {
   if (outcome === 'PERFORMED') return { penalty: false, adviseLitigation: false, description: '达成协议并履行,不予处罚' };
-  return { penalty: true, adviseLitigation: true, description: outcome === 'FAILED' ? '未达成协议,依法处罚,并告知当事人可以就民事争议依法向人民法院提起民事诉讼' : '达成协议不履行,依法处罚,并告知当事人可以就民事争议依法向人民法院提起民事诉讼' };
+  return {
+    penalty: true,
+    adviseLitigation: true,
+    description:
+      outcome === 'FAILED'
+        ? '未达成协议,依法处罚,并告知当事人可以就民事争议依法向人民法院提起民事诉讼'
+        : '达成协议不履行,依法处罚,并告知当事人可以就民事争议依法向人民法院提起民事诉讼',
+  };
 }

@@ -4,8 +4,14 @@ import { DomainError } from '@jiefen/workflow';
 import { POLICE_MEDIATION_EVENTS, POLICE_MEDIATION_STATES, policeMediationWorkflow, type PoliceMediationState } from './police-mediation.workflow.js';
 
 const clean: PoliceMediationFacts = {
-  hiredViolence: false, gangFightOrProvocation: false, repeatOffender: false, partyRefuses: false,
-  reoffendedDuringMediation: false, suspectFled: false, minorInvolved: false, guardianPresent: false,
+  hiredViolence: false,
+  gangFightOrProvocation: false,
+  repeatOffender: false,
+  partyRefuses: false,
+  reoffendedDuringMediation: false,
+  suspectFled: false,
+  minorInvolved: false,
+  guardianPresent: false,
 };
 
 describe('治安调解 exclusions', () => {

@@ -24,7 +24,9 @@ export class PoliceIncidentResolver {
   async policeIncidents(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof PoliceIncidentConnection>> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'POLICE');
     const where: FilterQuery<PoliceIncident> = { regionCode: { $like: `${regionPrefix}%` } };
-    return keysetPage(ctx.em, PoliceIncident, { where, orderBy: { reportedAt: 'desc', id: 'desc' }, page: args }, (i) => toIncidentType(i, masked ? 'MASKED' : 'FULL'));
+    return keysetPage(ctx.em, PoliceIncident, { where, orderBy: { reportedAt: 'desc', id: 'desc' }, page: args }, (i) =>
+      toIncidentType(i, masked ? 'MASKED' : 'FULL'),
+    );
   }
 
   @FieldResolver(() => String, { nullable: true, description: '报警人姓名(公安以外脱敏)' })

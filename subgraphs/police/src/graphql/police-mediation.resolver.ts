@@ -52,7 +52,11 @@ export class PoliceMediationResolver {
   }
 
   @Mutation(() => PoliceMediationType, { description: '登记治安调解协议' })
-  async recordPoliceMediationAgreement(@Arg('id', () => ID) id: string, @Arg('terms', () => String) terms: string, @Ctx() ctx: Context): Promise<PoliceMediationType> {
+  async recordPoliceMediationAgreement(
+    @Arg('id', () => ID) id: string,
+    @Arg('terms', () => String) terms: string,
+    @Ctx() ctx: Context,
+  ): Promise<PoliceMediationType> {
     return written(ctx, await advancePoliceMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { event: 'REACH_AGREEMENT', agreementTerms: terms }));
   }
 
@@ -62,7 +66,14 @@ export class PoliceMediationResolver {
   }
 
   @Mutation(() => PoliceMediationType, { description: '登记协议履行情况:履行的不予处罚,不履行的依法处罚' })
-  async recordPoliceMediationPerformance(@Arg('id', () => ID) id: string, @Arg('performed', () => Boolean) performed: boolean, @Ctx() ctx: Context): Promise<PoliceMediationType> {
-    return written(ctx, await advancePoliceMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { event: performed ? 'CONFIRM_PERFORMED' : 'REPORT_NOT_PERFORMED' }));
+  async recordPoliceMediationPerformance(
+    @Arg('id', () => ID) id: string,
+    @Arg('performed', () => Boolean) performed: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<PoliceMediationType> {
+    return written(
+      ctx,
+      await advancePoliceMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { event: performed ? 'CONFIRM_PERFORMED' : 'REPORT_NOT_PERFORMED' }),
+    );
   }
 }

@@ -7,7 +7,10 @@ import { TRANSFERRED_RECORD } from '../services/docking-outbound.service.js';
 
 export function createPoliceLoaders(em: EntityManager) {
   return {
-    policeIncidentById: oneByKey((ids: readonly string[]) => em.find(PoliceIncident, { id: { $in: [...ids] } }), (i) => i.id),
+    policeIncidentById: oneByKey(
+      (ids: readonly string[]) => em.find(PoliceIncident, { id: { $in: [...ids] } }),
+      (i) => i.id,
+    ),
     policeIncidentsByDispute: manyByKey(
       (ids: readonly string[]) => em.find(PoliceIncident, { disputeId: { $in: [...ids] } }, { orderBy: { reportedAt: 'asc', id: 'asc' } }),
       (i) => i.disputeId ?? '',

@@ -53,7 +53,15 @@ export async function transferToMediation(em: EntityManager, caller: Caller, inc
       category: incident.nonPoliceCategory ?? null,
       summary: `${incident.summary}(移交理由:${reason})`,
       sentAt: new Date().toISOString(),
-      source: { agency: 'POLICE', recordType: TRANSFERRED_RECORD, recordId: incident.id, number: incident.incidentNumber, organizationCode: caller.organization, organizationName: incident.station, officerName: caller.name },
+      source: {
+        agency: 'POLICE',
+        recordType: TRANSFERRED_RECORD,
+        recordId: incident.id,
+        number: incident.incidentNumber,
+        organizationCode: caller.organization,
+        organizationName: incident.station,
+        officerName: caller.name,
+      },
       target: { organizationCode, organizationName },
       parties,
     };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PROCURATORATE_ACTORS, PROCURATORATE_CASE_EVENTS, PROCURATORATE_CASE_STATES, procuratorateCaseWorkflow, type ProcuratorateActor, type ProcuratorateCaseState } from './procuratorate-case.workflow.js';
+import {
+  PROCURATORATE_ACTORS,
+  PROCURATORATE_CASE_EVENTS,
+  PROCURATORATE_CASE_STATES,
+  procuratorateCaseWorkflow,
+  type ProcuratorateActor,
+  type ProcuratorateCaseState,
+} from './procuratorate-case.workflow.js';
 import { allowedDecisions, CHARGES, ineligibilityOf, type ReconciliationFacts } from './reconciliation.rules.js';
 
 const ALLOWED: Record<string, [ProcuratorateCaseState, ProcuratorateActor[]]> = {
@@ -27,8 +34,13 @@ describe('procuratorate case workflow: every (state, event, actor)', () => {
 
 describe('刑事和解 eligibility (刑诉法 Art 288)', () => {
   const injury: ReconciliationFacts = {
-    charge: '故意伤害罪', ...CHARGES['故意伤害罪']!, arisesFromCivilDispute: true, likelySentenceMonths: 24,
-    intentionalCrimeWithinFiveYears: false, suspectRepents: true, victimAccepts: true,
+    charge: '故意伤害罪',
+    ...CHARGES['故意伤害罪']!,
+    arisesFromCivilDispute: true,
+    likelySentenceMonths: 24,
+    intentionalCrimeWithinFiveYears: false,
+    suspectRepents: true,
+    victimAccepts: true,
   };
   const traffic: ReconciliationFacts = { ...injury, charge: '交通肇事罪', ...CHARGES['交通肇事罪']!, arisesFromCivilDispute: false, likelySentenceMonths: 60 };
   const codes = (f: ReconciliationFacts) => ineligibilityOf(f).map((r) => r.code);
@@ -49,13 +61,19 @@ describe('刑事和解 eligibility (刑诉法 Art 288)', () => {
   it('names every failed condition of the civil-dispute route', () => {
     expect(codes({ ...injury, likelySentenceMonths: 37 })).toEqual(['SENTENCE_OVER_THREE_YEARS']);
     expect(codes({ ...injury, arisesFromCivilDispute: false })).toEqual(['NOT_FROM_CIVIL_DISPUTE']);
-    expect(codes({ ...injury, charge: '寻衅滋事罪', ...CHARGES['寻衅滋事罪']!, likelySentenceMonths: 48, arisesFromCivilDispute: false }))
-      .toEqual(['NOT_FROM_CIVIL_DISPUTE', 'CHAPTER_NOT_ELIGIBLE', 'SENTENCE_OVER_THREE_YEARS']);
+    expect(codes({ ...injury, charge: '寻衅滋事罪', ...CHARGES['寻衅滋事罪']!, likelySentenceMonths: 48, arisesFromCivilDispute: false })).toEqual([
+      'NOT_FROM_CIVIL_DISPUTE',
+      'CHAPTER_NOT_ELIGIBLE',
+      'SENTENCE_OVER_THREE_YEARS',
+    ]);
   });
 
-  it('excludes a prior intentional crime within 5 years and needs remorse and the victim\'s acceptance — all reasons at once', () => {
-    expect(codes({ ...injury, intentionalCrimeWithinFiveYears: true, suspectRepents: false, victimAccepts: false }))
-      .toEqual(['INTENTIONAL_CRIME_WITHIN_FIVE_YEARS', 'NO_SINCERE_REMORSE', 'VICTIM_NOT_WILLING']);
+  it("excludes a prior intentional crime within 5 years and needs remorse and the victim's acceptance — all reasons at once", () => {
+    expect(codes({ ...injury, intentionalCrimeWithinFiveYears: true, suspectRepents: false, victimAccepts: false })).toEqual([
+      'INTENTIONAL_CRIME_WITHIN_FIVE_YEARS',
+      'NO_SINCERE_REMORSE',
+      'VICTIM_NOT_WILLING',
+    ]);
     expect(ineligibilityOf({ ...injury, victimAccepts: false })[0]!.reason).toBe('被害人不愿和解');
   });
 

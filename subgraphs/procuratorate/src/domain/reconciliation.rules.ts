@@ -54,16 +54,20 @@ export const RECONCILIATION_LIMITS = Object.freeze({ civilDisputeMaxMonths: 36, 
 export function ineligibilityOf(facts: ReconciliationFacts): Ineligibility[] {
   const reasons: Ineligibility[] = [];
   const dereliction = facts.chapter === 9;
-  const civilRoute = facts.arisesFromCivilDispute && (facts.chapter === 4 || facts.chapter === 5) && facts.likelySentenceMonths <= RECONCILIATION_LIMITS.civilDisputeMaxMonths;
+  const civilRoute =
+    facts.arisesFromCivilDispute && (facts.chapter === 4 || facts.chapter === 5) && facts.likelySentenceMonths <= RECONCILIATION_LIMITS.civilDisputeMaxMonths;
   const negligentRoute = facts.negligent && !dereliction && facts.likelySentenceMonths <= RECONCILIATION_LIMITS.negligentMaxMonths;
   if (!civilRoute && !negligentRoute) {
     if (facts.negligent) {
       if (dereliction) reasons.push({ code: 'DERELICTION_OF_DUTY', reason: `${facts.charge}属渎职犯罪,不适用刑事和解` });
-      if (facts.likelySentenceMonths > RECONCILIATION_LIMITS.negligentMaxMonths) reasons.push({ code: 'SENTENCE_OVER_SEVEN_YEARS', reason: '过失犯罪可能判处七年有期徒刑以上刑罚' });
+      if (facts.likelySentenceMonths > RECONCILIATION_LIMITS.negligentMaxMonths)
+        reasons.push({ code: 'SENTENCE_OVER_SEVEN_YEARS', reason: '过失犯罪可能判处七年有期徒刑以上刑罚' });
     } else {
       if (!facts.arisesFromCivilDispute) reasons.push({ code: 'NOT_FROM_CIVIL_DISPUTE', reason: '案件不是因民间纠纷引起' });
-      if (facts.chapter !== 4 && facts.chapter !== 5) reasons.push({ code: 'CHAPTER_NOT_ELIGIBLE', reason: `${facts.charge}不属于刑法分则第四章、第五章规定的犯罪` });
-      if (facts.likelySentenceMonths > RECONCILIATION_LIMITS.civilDisputeMaxMonths) reasons.push({ code: 'SENTENCE_OVER_THREE_YEARS', reason: '可能判处三年有期徒刑以上刑罚' });
+      if (facts.chapter !== 4 && facts.chapter !== 5)
+        reasons.push({ code: 'CHAPTER_NOT_ELIGIBLE', reason: `${facts.charge}不属于刑法分则第四章、第五章规定的犯罪` });
+      if (facts.likelySentenceMonths > RECONCILIATION_LIMITS.civilDisputeMaxMonths)
+        reasons.push({ code: 'SENTENCE_OVER_THREE_YEARS', reason: '可能判处三年有期徒刑以上刑罚' });
     }
   }
   if (facts.intentionalCrimeWithinFiveYears) reasons.push({ code: 'INTENTIONAL_CRIME_WITHIN_FIVE_YEARS', reason: '犯罪嫌疑人在五年以内曾经故意犯罪' });

@@ -63,8 +63,6 @@ export class ProcuratorateCase {
   @Property({ type: 'datetime', nullable: true })
   referredAt?: Date | null;
 
-
-
   /** RECONCILED or NOT_RECONCILED. */
   @Property({ type: 'string', length: 20, nullable: true })
   outcome?: string | null;

@@ -15,7 +15,8 @@ export class RegionProcuratorateResolver {
     @Arg('to', () => Date, { description: '期间止(不含)' }) to: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ProcuratorateIndicatorsType> {
-    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from.getTime() >= to.getTime()) throw DomainError.validation('to', '统计期间的结束须晚于开始');
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from.getTime() >= to.getTime())
+      throw DomainError.validation('to', '统计期间的结束须晚于开始');
     if (!/^\d{6}(\d{3}(\d{3})?)?$/.test(region.code)) throw DomainError.validation('code', '区划代码须为 6、9 或 12 位数字');
     // Aggregates carry no personal data: the procuratorate, the hub and leaders read them within their jurisdiction.
     const caller = requireCaller(ctx);

@@ -1,7 +1,11 @@
 import type { Visibility } from '@jiefen/auth';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type {
-  ProcuratorateCaseKind, ProcuratorateCaseStatus, ProcuratorateCaseType, ProcuratorateDecision, ReconciliationOutcome,
+  ProcuratorateCaseKind,
+  ProcuratorateCaseStatus,
+  ProcuratorateCaseType,
+  ProcuratorateDecision,
+  ReconciliationOutcome,
 } from './procuratorate-case.type.js';
 
 export function toType(c: ProcuratorateCase, visibility: Visibility): ProcuratorateCaseType {
@@ -24,8 +28,14 @@ export function toType(c: ProcuratorateCase, visibility: Visibility): Procurator
     entity: c,
     visibility,
     personal: {
-      recordType: 'ProcuratorateCase', recordId: c.id, visibility,
-      people: [{ name: c.suspectName, idNumber: c.suspectIdNumber }, { name: c.victimName, phone: c.victimPhone }, { name: c.applicantName, phone: c.applicantPhone }],
+      recordType: 'ProcuratorateCase',
+      recordId: c.id,
+      visibility,
+      people: [
+        { name: c.suspectName, idNumber: c.suspectIdNumber },
+        { name: c.victimName, phone: c.victimPhone },
+        { name: c.applicantName, phone: c.applicantPhone },
+      ],
     },
   };
 }

@@ -2,13 +2,24 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
-  isMinor, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, requireUuid, type SubgraphContext,
+  isMinor,
+  keysetPage,
+  PageArgs,
+  PersonalText,
+  personalField,
+  requireCaller,
+  requireListAccess,
+  requireUuid,
+  type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type { ProcuratorateLoaders } from '../loaders/procuratorate.loaders.js';
 import {
-  concludeProcuratorateCase, recordReconciliationOutcome, referCivilSupervisionToMediation, referForReconciliation,
+  concludeProcuratorateCase,
+  recordReconciliationOutcome,
+  referCivilSupervisionToMediation,
+  referForReconciliation,
 } from '../services/procuratorate-case.service.js';
 import type { ProcuratorateSettings } from '../services/support.js';
 import { DisputeRef } from './dispute.type.js';
@@ -28,7 +39,6 @@ const handOverOf = (ctx: Context, r: ProcuratorateCaseType): Promise<DockingOutg
 
 @Resolver(() => ProcuratorateCaseType)
 export class ProcuratorateCaseResolver {
-
   @FieldResolver(() => String, { nullable: true, description: '调解组织' })
   async mediationOrganization(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, c))?.organizationName ?? null;
@@ -68,7 +78,9 @@ export class ProcuratorateCaseResolver {
   async procuratorateCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof ProcuratorateCaseConnection>> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'PROCURATORATE');
     const where: FilterQuery<ProcuratorateCase> = { regionCode: { $like: `${regionPrefix}%` } };
-    return keysetPage(ctx.em, ProcuratorateCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) => toType(c, masked ? 'MASKED' : 'FULL'));
+    return keysetPage(ctx.em, ProcuratorateCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) =>
+      toType(c, masked ? 'MASKED' : 'FULL'),
+    );
   }
 
   @FieldResolver(() => String, { nullable: true, description: '犯罪嫌疑人姓名(检察院以外脱敏)' })
@@ -113,7 +125,10 @@ export class ProcuratorateCaseResolver {
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'referForReconciliation', key: idempotencyKey, input: { id, organizationCode, facts, organization } };
-    return toType(await idempotent(ctx.em, call, (em) => referForReconciliation(em, caller, caseId, { organizationCode, organization, facts: { ...facts } }, ctx.settings)), 'FULL');
+    return toType(
+      await idempotent(ctx.em, call, (em) => referForReconciliation(em, caller, caseId, { organizationCode, organization, facts: { ...facts } }, ctx.settings)),
+      'FULL',
+    );
   }
 
   @Mutation(() => ProcuratorateCaseType, { description: '民事监督案件移交调解(检调对接)' })
@@ -127,7 +142,10 @@ export class ProcuratorateCaseResolver {
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'referCivilSupervisionToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
-    return toType(await idempotent(ctx.em, call, (em) => referCivilSupervisionToMediation(em, caller, caseId, { organizationCode, organization }, ctx.settings)), 'FULL');
+    return toType(
+      await idempotent(ctx.em, call, (em) => referCivilSupervisionToMediation(em, caller, caseId, { organizationCode, organization }, ctx.settings)),
+      'FULL',
+    );
   }
 
   @Mutation(() => ProcuratorateCaseType, { description: '登记和解结果(审查和解的自愿性、合法性后)' })

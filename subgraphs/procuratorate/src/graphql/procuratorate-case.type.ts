@@ -80,9 +80,6 @@ export class ProcuratorateCaseType {
   @Field(() => Date, { nullable: true, description: '移交调解时间' })
   referredAt!: Date | null;
 
-
-
-
   @Field(() => ReconciliationOutcome, { nullable: true, description: '和解结果' })
   outcome!: ReconciliationOutcome | null;
 

@@ -7,7 +7,11 @@ import { toType } from './mapping.js';
 import type { ProcuratorateCaseType } from './procuratorate-case.type.js';
 
 /** The procuratorate's record gate: `procuratorateCase(id)`, `_entities`, `Dispute.procuratorateCases`, `Docking.procuratorateCase`. */
-export const procuratorateCaseAccess = defineRecordAccess<ProcuratorateCase, ProcuratorateCaseType, SubgraphContext<ProcuratorateLoaders, ProcuratorateSettings>>({
+export const procuratorateCaseAccess = defineRecordAccess<
+  ProcuratorateCase,
+  ProcuratorateCaseType,
+  SubgraphContext<ProcuratorateLoaders, ProcuratorateSettings>
+>({
   recordType: 'ProcuratorateCase',
   rule: PROCURATORATE_CASE,
   dockingRule: PROCURATORATE_CASE_VIA_DOCKING,

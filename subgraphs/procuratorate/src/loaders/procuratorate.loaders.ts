@@ -5,7 +5,10 @@ import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 
 export function createProcuratorateLoaders(em: EntityManager) {
   return {
-    procuratorateCaseById: oneByKey((ids: readonly string[]) => em.find(ProcuratorateCase, { id: { $in: [...ids] } }), (c) => c.id),
+    procuratorateCaseById: oneByKey(
+      (ids: readonly string[]) => em.find(ProcuratorateCase, { id: { $in: [...ids] } }),
+      (c) => c.id,
+    ),
     /** The ProcuratorateCase a docking the procuratorate opened hands over (through its outgoing docking). */
     procuratorateCaseByDocking: recordByDockingLoader(em, 'PROCURATORATE', 'ProcuratorateCase', (ids) => em.find(ProcuratorateCase, { id: { $in: [...ids] } })),
     /** The hand-overs (outgoing dockings), for the fields that show them. */

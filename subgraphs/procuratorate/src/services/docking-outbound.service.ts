@@ -23,7 +23,12 @@ function partiesOf(c: ProcuratorateCase): DockingParty[] {
  * caller's transaction.
  */
 export async function refer(
-  tx: EntityManager, caller: Caller, c: ProcuratorateCase, target: { code: string; name: string | null }, mode: DockingMode, settings: ProcuratorateSettings,
+  tx: EntityManager,
+  caller: Caller,
+  c: ProcuratorateCase,
+  target: { code: string; name: string | null },
+  mode: DockingMode,
+  settings: ProcuratorateSettings,
 ): Promise<void> {
   const parties = partiesOf(c);
   if (parties.length === 0) throw DomainError.validation('id', '案件没有登记当事人,无法移交调解');
@@ -35,11 +40,17 @@ export async function refer(
     disputeId: c.disputeId,
     regionCode: c.regionCode,
     category: null,
-    summary: c.kind === 'CIVIL_SUPERVISION' ? `民事诉讼监督案件${c.caseNumber},当事人申请调解` : `${c.caseNumber}:涉嫌${c.charge ?? '犯罪'},符合刑事和解条件,委托调解`,
+    summary:
+      c.kind === 'CIVIL_SUPERVISION' ? `民事诉讼监督案件${c.caseNumber},当事人申请调解` : `${c.caseNumber}:涉嫌${c.charge ?? '犯罪'},符合刑事和解条件,委托调解`,
     sentAt: sentAt.toISOString(),
     source: {
-      agency: 'PROCURATORATE', recordType: 'ProcuratorateCase', recordId: c.id, number: c.caseNumber,
-      organizationCode: caller.organization, organizationName: PROCURATORATE_UNIT_NAME, officerName: caller.name,
+      agency: 'PROCURATORATE',
+      recordType: 'ProcuratorateCase',
+      recordId: c.id,
+      number: c.caseNumber,
+      organizationCode: caller.organization,
+      organizationName: PROCURATORATE_UNIT_NAME,
+      officerName: caller.name,
     },
     target: { organizationCode: target.code, organizationName: target.name },
     parties,

@@ -1,7 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
-import { procuratorateCaseWorkflow, type ProcuratorateActor, type ProcuratorateCaseEvent, type ProcuratorateCaseState } from '../domain/procuratorate-case.workflow.js';
+import {
+  procuratorateCaseWorkflow,
+  type ProcuratorateActor,
+  type ProcuratorateCaseEvent,
+  type ProcuratorateCaseState,
+} from '../domain/procuratorate-case.workflow.js';
 import { allowedDecisions, CHARGES, DECISIONS, ineligibilityOf, type ReconciliationFacts } from '../domain/reconciliation.rules.js';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import { refer } from './docking-outbound.service.js';
@@ -59,7 +64,11 @@ function targetOf(input: ReferralTarget): { code: string; name: string | null } 
  * bureau (and the hub) in the same transaction.
  */
 export async function referForReconciliation(
-  em: EntityManager, caller: Caller, id: string, input: ReferralTarget & { facts: ReconciliationFactsInput }, settings: ProcuratorateSettings,
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  input: ReferralTarget & { facts: ReconciliationFactsInput },
+  settings: ProcuratorateSettings,
 ): Promise<ProcuratorateCase> {
   requireProcurator(caller);
   const target = targetOf(input);
@@ -80,7 +89,13 @@ export async function referForReconciliation(
 }
 
 /** 民事监督案件 referred to mediation (the parties may settle while the review waits): 移交, docked like a criminal referral. */
-export async function referCivilSupervisionToMediation(em: EntityManager, caller: Caller, id: string, input: ReferralTarget, settings: ProcuratorateSettings): Promise<ProcuratorateCase> {
+export async function referCivilSupervisionToMediation(
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  input: ReferralTarget,
+  settings: ProcuratorateSettings,
+): Promise<ProcuratorateCase> {
   requireProcurator(caller);
   const target = targetOf(input);
   return em.transactional(async (tx) => {
@@ -101,7 +116,13 @@ export interface ReconciliationOutcomeReport {
   concludedAt?: Date | string | null;
 }
 
-async function applyOutcome(em: EntityManager, actor: ProcuratorateActor, caller: Caller | null, report: ReconciliationOutcomeReport, settings: ProcuratorateSettings): Promise<ProcuratorateCase> {
+async function applyOutcome(
+  em: EntityManager,
+  actor: ProcuratorateActor,
+  caller: Caller | null,
+  report: ReconciliationOutcomeReport,
+  settings: ProcuratorateSettings,
+): Promise<ProcuratorateCase> {
   const id = requireUuid('caseId', report.caseId);
   const summary = check.text('summary', '和解情况', report.summary, { min: 2, max: 2000 });
   const at = report.concludedAt ? new Date(report.concludedAt) : settings.now();
@@ -121,13 +142,25 @@ export function receiveMediationOutcome(em: EntityManager, report: Reconciliatio
 }
 
 /** The procurator records the outcome (Art 289: after reviewing the agreement's voluntariness and legality). */
-export function recordReconciliationOutcome(em: EntityManager, caller: Caller, report: ReconciliationOutcomeReport, settings: ProcuratorateSettings): Promise<ProcuratorateCase> {
+export function recordReconciliationOutcome(
+  em: EntityManager,
+  caller: Caller,
+  report: ReconciliationOutcomeReport,
+  settings: ProcuratorateSettings,
+): Promise<ProcuratorateCase> {
   requireProcurator(caller);
   return applyOutcome(em, 'PROCURATOR', caller, report, settings);
 }
 
 /** 处理决定 (Art 290): leniency recommendation, no prosecution, or prosecution continues; civil: review ends or continues. */
-export async function concludeProcuratorateCase(em: EntityManager, caller: Caller, id: string, decision: string, note: string, settings: ProcuratorateSettings): Promise<ProcuratorateCase> {
+export async function concludeProcuratorateCase(
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  decision: string,
+  note: string,
+  settings: ProcuratorateSettings,
+): Promise<ProcuratorateCase> {
   requireProcurator(caller);
   const chosen = check.oneOf('decision', '处理决定', decision, DECISIONS);
   const decisionNote = check.text('note', '决定理由', note, { min: 2, max: 2000 });
@@ -138,7 +171,9 @@ export async function concludeProcuratorateCase(em: EntityManager, caller: Calle
     step(c, 'CONCLUDE', 'PROCURATOR');
     const allowed = allowedDecisions(c.kind as 'CRIMINAL_RECONCILIATION' | 'CIVIL_SUPERVISION', reconciled);
     if (!allowed.includes(chosen)) {
-      throw new DomainError('DECISION_NOT_ALLOWED', reconciled ? '该案件类型不能作出此决定' : '未达成和解的案件只能依法继续办理(继续起诉或继续监督)', { allowed });
+      throw new DomainError('DECISION_NOT_ALLOWED', reconciled ? '该案件类型不能作出此决定' : '未达成和解的案件只能依法继续办理(继续起诉或继续监督)', {
+        allowed,
+      });
     }
     Object.assign(c, { decision: chosen, decisionNote, concludedAt: settings.now() });
     return c;

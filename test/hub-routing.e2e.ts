@@ -16,7 +16,7 @@ type Gql = { data?: Node | null; errors?: { message: string; extensions?: Record
 const DISPUTE = `query($id: ID!) { dispute(id: $id) {
   status version
   handling { consent timeline { type fromStatus toStatus summary } }
-  dockings { id kind mode status fromAgency toAgency toOrganizationCode outcomeSummary sentAt acceptBy concludeBy timeline { type } }
+  dockings { id kind mode status outcome fromAgency toAgency toOrganizationCode outcomeSummary sentAt acceptBy concludeBy timeline { type } }
 } }`;
 
 describe('分流转办 through the gateway: hub → village committee, refusal back to the hub', () => {
@@ -166,6 +166,20 @@ describe('分流转办 through the gateway: hub → village committee, refusal b
     expect(noted.status).toBe('IN_MEDIATION');
     expect(noted.handling.timeline.at(-1).summary).toContain(accepted.acceptMediationCase.caseNumber);
     expect((noted.dockings as Node[]).find((d) => d.id === second.id)).toMatchObject({ status: 'ACCEPTED' });
+
+    // The committee's conclusion is recorded on the dispute's timeline and in the ledger (what it does
+    // to the dispute's status is decided where every docking's outcome moves the hub's dispute).
+    await ok(
+      'mutation($input: ConcludeMediationInput!) { concludeMediation(input: $input) { status } }',
+      { input: { caseId: townCase.id, outcome: 'NO_AGREEMENT', note: '一方拒绝继续调解', partiesInformedOfLitigation: true } },
+      'mediator',
+    );
+    const concluded = await until('the conclusion on the dispute', async () => {
+      const d = await dispute(disputeId);
+      return d.handling.timeline.some((a: Node) => a.type === 'HANDOVER_CONCLUDED') ? d : null;
+    });
+    expect(concluded.handling.timeline.find((a: Node) => a.type === 'HANDOVER_CONCLUDED').summary).toContain('一方拒绝继续调解');
+    expect((concluded.dockings as Node[]).find((d) => d.id === second.id)).toMatchObject({ status: 'CONCLUDED', outcome: 'NOT_SETTLED' });
   });
 
   it('gets the automatic refusal back when the organization is not on the roster', async () => {

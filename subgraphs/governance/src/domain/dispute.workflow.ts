@@ -41,6 +41,8 @@ export const DISPUTE_EVENTS = [
   'RETURN',
   'CLOSE',
   'GUIDE_TO_LITIGATION',
+  'HAND_BACK',
+  'REROUTE',
 ] as const;
 export type DisputeEvent = (typeof DISPUTE_EVENTS)[number];
 
@@ -59,37 +61,49 @@ export const DISPUTE_EVENT_NAMES: Record<DisputeEvent, string> = {
   RETURN: '退回继续化解',
   CLOSE: '结案',
   GUIDE_TO_LITIGATION: '引导诉讼',
+  HAND_BACK: '接收单位退回',
+  REROUTE: '重新分流',
 };
 
 /** The hub's posts, as roles of the caller: a step is the caller's when any of their roles may take it. */
 export type HubRole = 'STAFF' | 'SUPERVISOR';
-export const HUB_ROLE_NAMES: Record<HubRole, string> = { STAFF: '工作人员', SUPERVISOR: '协调督办岗' };
+/**
+ * Who takes a step: hub staff by their roles, or `RECEIVER` — the unit the dispute was handed over
+ * to (分流转办), whose answer arrives as a docking event, not as a caller.
+ */
+export type DisputeActor = HubRole | 'RECEIVER';
+export const HUB_ROLE_NAMES: Record<DisputeActor, string> = { STAFF: '工作人员', SUPERVISOR: '协调督办岗', RECEIVER: '接收单位' };
 
 /** Hub front-desk and mediation posts; the coordination and supervision post (协调督办岗) may do their steps too. */
 const STAFF = ['STAFF', 'SUPERVISOR'] as const;
 /** Only the coordination and supervision post: closing requires its review first (终结前须经协调督办岗综合研判). */
 const SUPERVISOR = ['SUPERVISOR'] as const;
-const by = (to: DisputeState, roles: readonly HubRole[] = STAFF): Step<DisputeState, HubRole> => ({ to, by: roles });
+/** The receiving unit's refusal, delivered by the docking (no person of the hub can take it). */
+const RECEIVER = ['RECEIVER'] as const;
+const by = (to: DisputeState, roles: readonly DisputeActor[] = STAFF): Step<DisputeState, DisputeActor> => ({ to, by: roles });
 
 /** What the service knows beyond the state when a step has a rule of its own (调解前置). */
 export interface DisputeFacts {
   /** One-time notifications (一次性告知) given to the parties so far. */
   noticesGiven: number;
+  /** The parties' consent to mediation is on record (a dispute the receiving unit handed back keeps it). */
+  consented?: boolean;
 }
 
 /**
  * 前台统一受理 → 研判分流 → 一次性告知、调解前置(同意 → 化解;拒绝 → 引导诉讼) → 分层化解(三三制,
  * 上交见 tiers.ts) → 化解成功 / 不成 → 协调督办岗研判 → 结案(或退回继续化解、引导诉讼).
  */
-export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent, HubRole, DisputeFacts>({
+export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent, DisputeActor, DisputeFacts>({
   name: '纠纷',
   states: DISPUTE_STATES,
   events: DISPUTE_EVENTS,
   stateNames: DISPUTE_STATE_NAMES,
   eventNames: DISPUTE_EVENT_NAMES,
   actorNames: HUB_ROLE_NAMES,
-  // 调解前置: the parties decide on mediation only after the one-time notification.
-  guards: { CONSENT: requireNotified, REFUSE: requireNotified },
+  // 调解前置: the parties decide on mediation only after the one-time notification. A dispute handed
+  // back by its receiving unit (HAND_BACK) keeps their consent: it is routed again (REROUTE), not consented twice.
+  guards: { CONSENT: requireFirstConsent, REFUSE: requireNotified, REROUTE: requireConsent },
   table: {
     REGISTERED: { ROUTE: by('ROUTED'), GUIDE_TO_LITIGATION: by('GUIDED_TO_LITIGATION') },
     ROUTED: {
@@ -98,6 +112,7 @@ export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent, HubRol
       CONSENT: by('IN_MEDIATION'),
       REFUSE: by('GUIDED_TO_LITIGATION'),
       CHANGE_METHOD: by('ROUTED'),
+      REROUTE: by('IN_MEDIATION'),
     },
     IN_MEDIATION: {
       RECORD_ATTEMPT: by('IN_MEDIATION'),
@@ -105,6 +120,8 @@ export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent, HubRol
       CHANGE_METHOD: by('IN_MEDIATION'),
       RESOLVE: by('RESOLVED'),
       FAIL: by('UNRESOLVED'),
+      // 分流转办 refused by the receiving unit: back to the hub for re-routing.
+      HAND_BACK: by('ROUTED', RECEIVER),
     },
     RESOLVED: { REQUEST_REVIEW: by('UNDER_REVIEW') },
     UNRESOLVED: { ESCALATE: by('IN_MEDIATION'), CHANGE_METHOD: by('IN_MEDIATION'), REQUEST_REVIEW: by('UNDER_REVIEW') },
@@ -148,4 +165,15 @@ function requireNotified({ noticesGiven }: DisputeFacts): void {
   if (noticesGiven === 0) {
     throw new DomainError('ILLEGAL_TRANSITION', '须先向当事人一次性告知(服务清单),再记录是否同意调解', { event: 'CONSENT' });
   }
+}
+
+function requireFirstConsent(facts: DisputeFacts): void {
+  requireNotified(facts);
+  if (facts.consented) {
+    throw new DomainError('ILLEGAL_TRANSITION', '当事人已同意调解;接收单位退回后请重新研判分流', { event: 'CONSENT' });
+  }
+}
+
+function requireConsent(facts: DisputeFacts): void {
+  if (!facts.consented) throw new DomainError('ILLEGAL_TRANSITION', '当事人尚未同意调解,不能重新分流交办', { event: 'REROUTE' });
 }

@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { parseIdNumber } from '@jiefen/codes';
-import { OUTCOME_NAMES, type TypedDockingEvent as ProtocolEvent, type DockingRequestedPayload, type MediationOutcome } from '@jiefen/docking';
+import {
+  applyDockingFeedback,
+  HUB,
+  OUTCOME_NAMES,
+  type TypedDockingEvent as ProtocolEvent,
+  type DockingRequestedPayload,
+  type MediationOutcome,
+} from '@jiefen/docking';
 import type { DockingApplyContext } from '@jiefen/subgraph-kit';
 import { DISPUTE_CATEGORIES } from '../domain/dispute-registration.js';
 import {
@@ -17,8 +24,9 @@ import { Docking } from '../entities/docking.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';
 import { Region } from '../entities/region.entity.js';
 import { writeRegistration } from './dispute-registration.service.js';
+import { ROUTING_FEEDBACK } from './routing-feedback.service.js';
 
-const KIND_NAMES: Record<DockingKind, string> = { COURT: '诉调', POLICE: '公调', PROCURATORATE: '检调', PETITION: '访调', LEGAL_AID: '援调' };
+const KIND_NAMES: Record<DockingKind, string> = { COURT: '诉调', POLICE: '公调', PROCURATORATE: '检调', PETITION: '访调', LEGAL_AID: '援调', HUB: '分流转办' };
 const MODE_NAMES: Record<DockingMode, string> = { ENTRUST: '委派', COMMISSION: '委托', TRANSFER: '移交', REFERRAL: '转介' };
 const OUTCOMES: Record<MediationOutcome, DockingOutcome> = { AGREEMENT: 'SETTLED', NO_AGREEMENT: 'NOT_SETTLED', TERMINATED: 'TERMINATED' };
 
@@ -76,12 +84,26 @@ function summaryOf(event: ProtocolEvent, docking: Docking): string {
 }
 
 /**
- * The hub's ledger, built from the copy of every docking event (DESIGN.md §4): the first event
- * opens the docking with its clocks (and registers the dispute if needed); later ones move it on.
- * An event about a docking the hub has not seen opened yet (another sender's stream arrived first)
- * is refused for now: the sender retries until the opening event is here.
+ * What reaches the hub's inbox: the copy of every docking event for the ledger, and the answers to
+ * the hub's own hand-overs (分流转办), which also move the dispute (routing-feedback.service.ts).
  */
 export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent, context: DockingApplyContext): Promise<void> {
+  await recordInLedger(em, event, (p) => disputeFor(em, p, context));
+  await applyDockingFeedback(em, HUB, event, ROUTING_FEEDBACK);
+}
+
+/**
+ * The hub's ledger, built from the copy of every docking event (DESIGN.md §4): the first event
+ * opens the docking with its clocks (and registers the dispute if needed, `disputeOf`); later ones
+ * move it on. An event about a docking the hub has not seen opened yet (another sender's stream
+ * arrived first) is refused for now: the sender retries until the opening event is here. The hub's
+ * own hand-overs are written here too, from the event it published (it gets no copy of its own).
+ */
+export async function recordInLedger(
+  em: EntityManager,
+  event: ProtocolEvent,
+  disputeOf: (payload: DockingRequestedPayload) => Promise<string | null>,
+): Promise<void> {
   let docking = await em.findOne(Docking, { id: event.dockingId });
   if (event.type === 'DockingRequested') {
     if (docking) return;
@@ -100,7 +122,7 @@ export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent,
       fromOrganizationName: p.source.organizationName,
       toOrganizationCode: p.target.organizationCode,
       toOrganizationName: p.target.organizationName,
-      disputeId: await disputeFor(em, p, context),
+      disputeId: await disputeOf(p),
       regionCode: p.regionCode,
       sentAt,
       acceptBy,

@@ -102,7 +102,9 @@ async function receiveRuling(em: EntityManager, event: TypedDockingEvent<'Judici
   const a = typeof p.applicationId === 'string' ? await em.findOne(MediationAgreement, { confirmationApplicationId: p.applicationId }) : null;
   const c = a ? await em.findOne(MediationCase, { id: a.caseId }) : null;
   const ruledAt = new Date(p.ruledAt);
-  if (!a || !c || c.dockingId !== event.dockingId || !(CONFIRMATION_RULINGS as readonly string[]).includes(p.ruling) || Number.isNaN(ruledAt.getTime())) {
+  // A ruling comes on the court's docking (诉调) or on the application's own docking (any other agreement).
+  const onItsDocking = !!c && (c.dockingId === event.dockingId || a?.confirmationApplicationId === event.dockingId);
+  if (!a || !c || !onItsDocking || !(CONFIRMATION_RULINGS as readonly string[]).includes(p.ruling) || Number.isNaN(ruledAt.getTime())) {
     jsonLogger({
       level: 'warn',
       message: 'docking event not applied',

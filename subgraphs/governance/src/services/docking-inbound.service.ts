@@ -101,7 +101,8 @@ function summaryOf(event: ProtocolEvent, docking: Docking): string {
  */
 async function openConfirmationDocking(em: EntityManager, event: ProtocolEvent<'JudicialConfirmationRequested'>): Promise<Docking> {
   const p = event.payload;
-  const organization = p.mediationOrganization!;
+  // An application without its organization is refused by the court; the ledger still shows it (and the refusal).
+  const organization = p.mediationOrganization ?? { code: event.from, name: null, regionCode: p.regionCode };
   const origin = p.origin ? await em.findOne(Docking, { id: p.origin.dockingId }) : null;
   const named = p.disputeId ? await em.findOne(Dispute, { id: p.disputeId }) : null;
   const sentAt = new Date(p.appliedAt);
@@ -158,7 +159,7 @@ export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent,
       concludeBy,
       dueAt: acceptBy,
     });
-  } else if (!docking && event.type === 'JudicialConfirmationRequested' && event.payload.mediationOrganization) {
+  } else if (!docking && event.type === 'JudicialConfirmationRequested') {
     docking = await openConfirmationDocking(em, event);
   } else if (!docking) {
     throw new Error(`docking ${event.dockingId} not opened yet at the hub`);

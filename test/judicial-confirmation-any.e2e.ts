@@ -173,8 +173,19 @@ describe("司法确认 of any people's mediation agreement, through the gateway"
     const caseNumber = await confirm(due.id as string, agreement.id);
 
     // The hub: the transfer's dispute carries the application and the ruling on the application's docking.
-    const transfer = await until('the transfer in the hub ledger', async () => (await ok(LEDGER, { id: transferId }, 'hub-coordinator')).docking as Row | null);
+    // The ruling is relayed on the police's hand-over too: the agency that started the case learns the outcome.
+    const transfer = await until('the ruling on the transfer in the hub ledger', async () => {
+      const docking = (await ok(LEDGER, { id: transferId }, 'hub-coordinator')).docking as Row | null;
+      return docking && (docking.timeline as Row[]).some((e) => e.type === 'JudicialConfirmationRuled') ? docking : null;
+    });
     expect(transfer.disputeId).toBeTruthy();
+    expect((transfer.timeline as Row[]).map((e) => e.type)).toEqual(['DockingRequested', 'DockingAccepted', 'MediationConcluded', 'JudicialConfirmationRuled']);
+    await until('the ruling in the police inbox', async () => {
+      const [relayed] = await sql('police', `select count(*)::int as n from docking_inbox where docking_id = ? and type = 'JudicialConfirmationRuled'`, [
+        transferId,
+      ]);
+      return relayed!.n === 1;
+    });
     const ledger = await ledgerOf(due.dockingId as string);
     expect(ledger).toMatchObject({
       kind: 'COURT',

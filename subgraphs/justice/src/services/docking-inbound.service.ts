@@ -20,6 +20,7 @@ import { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { nextNumber } from './common.js';
+import { relayRulingToOrigin } from './docking-outbound.service.js';
 import { formatCaseNumber, validPartyFields } from './mediation-case.service.js';
 
 const JUSTICE: Agency = 'JUSTICE';
@@ -121,6 +122,7 @@ async function receiveRuling(em: EntityManager, event: TypedDockingEvent<'Judici
   a.confirmationRuledAt = ruledAt;
   a.confirmationReason = text(p.reason, 2000);
   await em.flush();
+  if (event.dockingId !== c.dockingId) await relayRulingToOrigin(em, c, p);
 }
 
 /**

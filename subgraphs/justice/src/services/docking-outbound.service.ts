@@ -9,6 +9,7 @@ import {
   type DockingAcceptedPayload,
   type DockingRejectedPayload,
   type JudicialConfirmationRequestedPayload,
+  type JudicialConfirmationRuledPayload,
   type MediationConcludedPayload,
   type KnownDockingEventType,
   type DockingPayloads,
@@ -139,4 +140,14 @@ export async function publishConfirmationRequest(
   };
   if (viaCourtDocking) return feedBack(tx, c, 'JudicialConfirmationRequested', payload);
   await publish(tx, { type: 'JudicialConfirmationRequested', dockingId: a.confirmationApplicationId!, from: JUSTICE, to: 'COURT', payload });
+}
+
+/**
+ * The court's decision on an application that went on its own docking, relayed on the hand-over that
+ * brought the case (公调 / 访调 / 检调 / the hub's routing): the agency that started the case learns
+ * the outcome, and the hub sees it on that hand-over's timeline too. Nothing for a direct application.
+ */
+export async function relayRulingToOrigin(tx: EntityManager, c: MediationCase, payload: JudicialConfirmationRuledPayload): Promise<void> {
+  if (c.dockingFrom === 'COURT') return;
+  await feedBack(tx, c, 'JudicialConfirmationRuled', payload);
 }

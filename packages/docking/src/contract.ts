@@ -98,6 +98,19 @@ export const DOCKING_PAYLOAD_SCHEMAS = {
     /** The court case the docking came from, when the sender knows it (the court finds it by docking id otherwise). */
     courtCaseId: text(64).nullable(),
     regionCode: text(12),
+    /** The hub's dispute, when the sender knows it (an application the court did not send carries it for the court's record). */
+    disputeId: optional(z.string().uuid('须为 UUID')),
+    /**
+     * The mediation organization that made the agreement. An agreement the court did not send is
+     * applied for at the basic court where the organization sits (人民调解法 Art 33, 民诉法 Art 205).
+     */
+    mediationOrganization: optional(
+      z.object({ code: text(40), name: text(200), regionCode: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '须为 6、9 或 12 位区划代码') }),
+    ),
+    /** The justice case's number (人民调解案号), for the court's file. */
+    caseNumber: optional(text(80)),
+    /** The hand-over that brought the case to the organization (公调 / 访调 / 检调 / the hub's routing), if any: whom the outcome concerns. */
+    origin: optional(z.object({ agency: z.enum(AGENCIES), dockingId: text(64) })),
   }),
   /** `JudicialConfirmationRuled` (court → justice): the court's decision on the application. */
   JudicialConfirmationRuled: z.object({

@@ -5,6 +5,7 @@ import { Migration20261128181818 } from './Migration20261128181818.js';
 import { Migration20261128184102 } from './Migration20261128184102.js';
 import { Migration20261201114735 } from './Migration20261201114735.js';
 import { Migration20261201121720 } from './Migration20261201121720.js';
+import { Migration20261201130600 } from './Migration20261201130600.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- court`). */
 export const migrations = migrationList(
@@ -14,4 +15,5 @@ export const migrations = migrationList(
   Migration20261128184102,
   Migration20261201114735,
   Migration20261201121720,
+  Migration20261201130600,
 );

@@ -270,4 +270,66 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
       reason: '协议合法有效',
     });
   });
+
+  it('司法确认 of an agreement the court did not send: recorded at the basic court where the committee sits, or refused back at once', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const application = (applicationId: string, organization: Record<string, unknown> | null) => ({
+      applicationId,
+      agreementId: randomUUID(),
+      agreementNumber: '兴司调协〔2026〕0951号',
+      effectiveDate: today,
+      appliedAt: new Date().toISOString(),
+      applicants: [
+        { name: person.name, role: 'APPLICANT', idNumber: person.idNumber },
+        { name: '李四', role: 'RESPONDENT' },
+      ],
+      matters: '李四于七日内疏通沟渠',
+      courtCaseId: null,
+      regionCode: `${DEMO_TOWN_DAINAN}200`,
+      disputeId: null,
+      mediationOrganization: organization,
+      caseNumber: '兴司调〔2026〕0951号',
+      origin: { agency: 'POLICE', dockingId: randomUUID() },
+    });
+    const ruledOn = async (dockingId: string) =>
+      (
+        await sql<{ recipient: string; payload: Record<string, unknown> | string }>(
+          `select recipient, payload from docking_outbox where docking_id = ? and type = 'JudicialConfirmationRuled' order by recipient`,
+          [dockingId],
+        )
+      ).map((r) => [r.recipient, typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload]);
+
+    // Without the organization the court cannot tell whether it is competent: refused back, nothing recorded.
+    const before = await count('judicial_confirmation');
+    const unnamed = randomUUID();
+    await fromJustice(unnamed, 1, 'JudicialConfirmationRequested', application(unnamed, null));
+    expect(await count('judicial_confirmation')).toBe(before);
+    const refusal = await ruledOn(unnamed);
+    expect(refusal.map(([recipient]) => recipient)).toEqual(['GOVERNANCE', 'JUSTICE']);
+    expect(refusal[1]![1]).toMatchObject({
+      applicationId: unnamed,
+      ruling: 'REFUSED',
+      caseNumber: null,
+      reason: expect.stringContaining('mediationOrganization'),
+    });
+
+    const dockingId = randomUUID();
+    await fromJustice(
+      dockingId,
+      1,
+      'JudicialConfirmationRequested',
+      application(dockingId, { code: '54321281MJ12345677', name: '戴南镇人民调解委员会', regionCode: DEMO_TOWN_DAINAN }),
+    );
+    const [row] = await sql<Record<string, unknown>>('select * from judicial_confirmation where application_id = ?', [dockingId]);
+    expect(row).toMatchObject({
+      docking_id: dockingId,
+      court_case_id: null,
+      dispute_id: null,
+      region_code: DEMO_TOWN_DAINAN.slice(0, 6),
+      mediation_organization: '戴南镇人民调解委员会',
+      joint_application: true,
+      status: 'APPLIED',
+    });
+    expect(await ruledOn(dockingId)).toEqual([]);
+  });
 });

@@ -33,7 +33,7 @@ recordRuleConformance({
       courtCaseInUpperCase: inUpperCase(courtCase),
       missingCase: { type: 'CourtCase', id: demoId('court-case', 9999), disputeId: demoId('dispute', 9999), dockingId: randomUUID() },
       malformedCase: { type: 'CourtCase', id: 'not-a-uuid', disputeId: 'not-a-uuid', dockingId: 'not-a-uuid' },
-      confirmation: { type: 'JudicialConfirmation', id: j.id, disputeId: j.disputeId },
+      confirmation: { type: 'JudicialConfirmation', id: j.id, disputeId: j.disputeId ?? undefined },
     };
   },
   cases: [

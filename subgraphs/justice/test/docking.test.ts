@@ -358,15 +358,31 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     });
   });
 
-  it("applies for judicial confirmation only through a court's docking", async () => {
-    const { caseId } = await docked();
+  it('applies for judicial confirmation of a 公调 agreement on a docking of its own to the court where the committee sits', async () => {
+    const { caseId, dockingId } = await docked();
     await accept(caseId);
     const { id } = await agreed(caseId, '李四于七日内疏通沟渠');
-    const refused = await q('mutation($a: ID!) { applyForJudicialConfirmation(agreementId: $a) { id } }', { a: id });
-    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'agreementId' });
-    expect(
-      (await sql<{ n: string }>('select count(*) as n from mediation_agreement where confirmation_applied_at is not null and case_id = ?', [caseId]))[0]!.n,
-    ).toBe('0');
+    const applied = await q('mutation($a: ID!) { applyForJudicialConfirmation(agreementId: $a) { id } }', { a: id });
+    expect(applied.errors).toBeUndefined();
+    // Nothing more on the police's docking: the application is not the police's business to receive.
+    expect((await outbox(dockingId)).filter((r) => r.type === 'JudicialConfirmationRequested')).toEqual([]);
+    const [{ application_id: applicationId }] = (await sql<{ application_id: string }>(
+      'select confirmation_application_id as application_id from mediation_agreement where id = ?',
+      [id],
+    )) as [{ application_id: string }];
+    const rows = await outbox(applicationId);
+    expect(rows.map((r) => [r.recipient, r.type, r.to_agency, r.sequence])).toEqual([
+      ['COURT', 'JudicialConfirmationRequested', 'COURT', 1],
+      ['GOVERNANCE', 'JudicialConfirmationRequested', 'COURT', 1],
+    ]);
+    expect(rows[0]!.payload).toMatchObject({
+      applicationId,
+      agreementId: id,
+      courtCaseId: null,
+      disputeId: null,
+      mediationOrganization: { code: '54321281MJ12345677', regionCode: expect.stringMatching(/^321281/) },
+      origin: { agency: 'POLICE', dockingId },
+    });
   });
 
   it('publishes nothing for a direct application', async () => {

@@ -20,9 +20,10 @@ export class JudicialConfirmation {
   @Property({ type: 'string', length: 64 })
   applicationId!: string;
 
+  /** The hub's dispute; null when an application the court did not send came without one (a direct application). */
   @Index()
-  @Property({ type: 'uuid' })
-  disputeId!: string;
+  @Property({ type: 'uuid', nullable: true })
+  disputeId?: string | null;
 
   /** The court case that was mediated (委派/委托), when the court sent it. */
   @Index()

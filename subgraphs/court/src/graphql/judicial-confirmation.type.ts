@@ -62,8 +62,8 @@ export class JudicialConfirmationType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => ID, { description: '所属纠纷编号' })
-  disputeId!: string;
+  @Field(() => ID, { nullable: true, description: '所属纠纷编号(申请未附纠纷编号时为空)' })
+  disputeId!: string | null;
 
   @Field(() => ID, { nullable: true, description: '委派/委托调解的法院案件' })
   courtCaseId!: string | null;

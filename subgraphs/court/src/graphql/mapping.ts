@@ -42,7 +42,7 @@ export function toCourtCaseType(c: CourtCase, visibility: Visibility, now: Date 
 export function toConfirmationType(j: JudicialConfirmation, visibility: Visibility, now: Date = new Date()): JudicialConfirmationType {
   return {
     id: j.id,
-    disputeId: j.disputeId,
+    disputeId: j.disputeId ?? null,
     courtCaseId: j.courtCaseId ?? null,
     dockingId: j.dockingId ?? null,
     agreementId: j.agreementId,

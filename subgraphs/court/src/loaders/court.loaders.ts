@@ -25,7 +25,8 @@ export function createCourtLoaders(em: EntityManager) {
     ),
     confirmationsByDispute: manyByKey(
       (ids: readonly string[]) => em.find(JudicialConfirmation, { disputeId: { $in: [...ids] } }, { orderBy: { appliedAt: 'asc', id: 'asc' } }),
-      (j) => j.disputeId,
+      // Found by dispute id: never null here.
+      (j) => j.disputeId!,
     ),
     enforcementByConfirmation: oneByKey(
       (ids: readonly string[]) => em.find(EnforcementApplication, { confirmationId: { $in: [...ids] } }),

@@ -4,7 +4,9 @@ import {
   applyDockingFeedback,
   findOutgoingDocking,
   jsonLogger,
+  publish,
   type DockingFeedbackHooks,
+  type JudicialConfirmationRuledPayload,
   type DockingOutgoing,
   type TypedDockingEvent,
 } from '@jiefen/docking';
@@ -57,6 +59,63 @@ async function receiveConfirmationRequest(
   }
 }
 
+/**
+ * `JudicialConfirmationRequested` on a docking of its own: the parties' joint application for an
+ * agreement the court did not send (公调、访调、检调, the hub's routing, a direct application). The
+ * basic court where the mediation organization sits is competent (人民调解法 Art 33, 民诉法 Art 205):
+ * its county's court. An application that cannot be recorded is refused back to the sender at
+ * once, with the reason (no retry would change it); the legal grounds for refusal (late, not joint,
+ * excluded matters) are the court's decision at acceptance, as for every application.
+ */
+async function receiveApplicationWithoutCase(
+  em: EntityManager,
+  event: TypedDockingEvent<'JudicialConfirmationRequested'>,
+  settings: CourtSettings,
+): Promise<void> {
+  const p = event.payload;
+  const organization = p.mediationOrganization;
+  try {
+    await receiveJudicialConfirmationApplication(
+      em,
+      {
+        applicationId: p.applicationId,
+        disputeId: p.disputeId ?? null,
+        courtCaseId: null,
+        dockingId: event.dockingId,
+        agreementId: p.agreementId,
+        mediationOrganization: organization?.name.slice(0, 100) ?? '',
+        agreementSummary: `${p.agreementNumber}:${p.matters}`,
+        matters: matterKindsOf(p.matters),
+        agreementEffectiveAt: `${p.effectiveDate}T00:00:00+08:00`,
+        appliedAt: p.appliedAt,
+        applicants: p.applicants.map((a) => ({ name: a.name, idNumber: a.idNumber ?? null, phone: a.phone ?? null })),
+        jointApplication: p.applicants.length >= 2,
+        // The county (6 digits) of where the organization sits names the basic court.
+        regionCode: (organization?.regionCode ?? '').slice(0, 6),
+      },
+      settings,
+    );
+  } catch (error) {
+    if (!DomainError.is(error)) throw error;
+    const field = typeof error.details.field === 'string' ? `(${error.details.field})` : '';
+    await refuseUnrecorded(em, event, `申请材料不全,无法登记:${error.message}${field}`, settings);
+  }
+}
+
+/** `JudicialConfirmationRuled` REFUSED for an application the court could not even record (nothing of the court's is written). */
+async function refuseUnrecorded(em: EntityManager, event: TypedDockingEvent<'JudicialConfirmationRequested'>, reason: string, settings: CourtSettings) {
+  ignore(event, reason);
+  const payload: JudicialConfirmationRuledPayload = {
+    applicationId: event.payload.applicationId,
+    confirmationId: event.payload.applicationId,
+    caseNumber: null,
+    ruling: 'REFUSED',
+    ruledAt: settings.now().toISOString(),
+    reason: reason.slice(0, 2000),
+  };
+  await publish(em, { type: 'JudicialConfirmationRuled', dockingId: event.dockingId, from: 'COURT', to: event.from, payload });
+}
+
 const ignore = (event: TypedDockingEvent, reason: string) =>
   jsonLogger({ level: 'warn', message: 'docking event not applied', agency: 'COURT', eventId: event.id, type: event.type, dockingId: event.dockingId, reason });
 
@@ -99,4 +158,5 @@ export async function applyDockingEvent(em: EntityManager, event: TypedDockingEv
   }
   const docking = await findOutgoingDocking(em, 'COURT', event.dockingId);
   if (docking) await receiveConfirmationRequest(em, event, docking, settings);
+  else await receiveApplicationWithoutCase(em, event, settings);
 }

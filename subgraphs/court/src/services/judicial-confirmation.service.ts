@@ -21,7 +21,8 @@ import { nextCaseNumber, requireCourtStaff } from './support.js';
 export interface JudicialConfirmationApplication {
   /** The sender's id of this application (idempotency key). */
   applicationId: string;
-  disputeId: string;
+  /** The hub's dispute; may be unknown to the sender of an application the court did not send. */
+  disputeId: string | null;
   /** The court case the court sent to mediation, if any; its court decides. */
   courtCaseId?: string | null;
   agreementId: string;
@@ -59,7 +60,7 @@ export async function receiveJudicialConfirmationApplication(
   const { clocks } = settings;
   const now = settings.now();
   const applicationId = check.text('applicationId', '申请编号', application.applicationId, { max: 64 });
-  const disputeId = requireUuid('disputeId', application.disputeId);
+  const disputeId = application.disputeId ? requireUuid('disputeId', application.disputeId) : null;
   const agreementId = requireUuid('agreementId', application.agreementId);
   const courtCaseId = application.courtCaseId ? requireUuid('courtCaseId', application.courtCaseId) : null;
   const dockingId = application.dockingId ? requireUuid('dockingId', application.dockingId) : null;
@@ -80,11 +81,13 @@ export async function receiveJudicialConfirmationApplication(
     const existing = await tx.findOne(JudicialConfirmation, { applicationId });
     if (existing) return existing;
     let regionCode: string;
+    let dispute = disputeId;
     if (courtCaseId) {
       const c = await tx.findOne(CourtCase, { id: courtCaseId });
       if (!c) throw DomainError.notFound('法院案件', courtCaseId, 'COURT_CASE_NOT_FOUND');
-      if (c.disputeId !== disputeId) throw DomainError.validation('courtCaseId', '法院案件与纠纷不对应');
+      if (disputeId && c.disputeId !== disputeId) throw DomainError.validation('courtCaseId', '法院案件与纠纷不对应');
       regionCode = c.regionCode;
+      dispute = c.disputeId;
     } else {
       regionCode = check.regionCode('regionCode', application.regionCode ?? '');
     }
@@ -92,7 +95,7 @@ export async function receiveJudicialConfirmationApplication(
     return tx.create(JudicialConfirmation, {
       id: randomUUID(),
       applicationId,
-      disputeId,
+      disputeId: dispute,
       courtCaseId,
       dockingId,
       agreementId,

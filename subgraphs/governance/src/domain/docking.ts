@@ -7,8 +7,11 @@ export type DockingKind = (typeof DOCKING_KINDS)[number];
 /** The hub's record its own hand-overs (分流转办) carry: the outgoing docking's record type. */
 export const ROUTED_RECORD = 'Dispute';
 
-/** 委派 (pre-filing) / 委托 (post-filing) / 移交 / 转介. */
-export const DOCKING_MODES = ['ENTRUST', 'COMMISSION', 'TRANSFER', 'REFERRAL'] as const;
+/**
+ * 委派 (pre-filing) / 委托 (post-filing) / 移交 / 转介, and 司法确认申请: the parties' application for
+ * an agreement the court did not send, on a docking of its own from justice to the court.
+ */
+export const DOCKING_MODES = ['ENTRUST', 'COMMISSION', 'TRANSFER', 'REFERRAL', 'CONFIRMATION'] as const;
 export type DockingMode = (typeof DOCKING_MODES)[number];
 
 export const DOCKING_STATUSES = ['SENT', 'ACCEPTED', 'REJECTED', 'IN_PROGRESS', 'CONCLUDED', 'FED_BACK', 'WITHDRAWN'] as const;
@@ -30,7 +33,8 @@ export interface DockingClocks {
 export const DEFAULT_DOCKING_CLOCKS: DockingClocks = {
   acceptDays: 3,
   concludeDays: {
-    COURT: { ENTRUST: 30, COMMISSION: 15, default: 30 },
+    // 司法确认: accepted within 3 days, ruled within 15 days of acceptance (extensions are the court's).
+    COURT: { ENTRUST: 30, COMMISSION: 15, CONFIRMATION: 18, default: 30 },
     POLICE: { default: 30 },
     PROCURATORATE: { default: 30 },
     PETITION: { default: 60 },

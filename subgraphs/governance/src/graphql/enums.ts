@@ -59,6 +59,7 @@ export const DockingMode = enumOf('DockingMode', '对接方式 Mode of docking',
   COMMISSION: '委托(立案后)',
   TRANSFER: '移交',
   REFERRAL: '转介',
+  CONFIRMATION: '司法确认申请',
 });
 export const DockingStatus = enumOf('DockingStatus', '对接状态 Docking status', DOCKING_STATUSES, {
   SENT: '已发送待接收',

@@ -6,6 +6,7 @@ import {
   OUTCOME_NAMES,
   type TypedDockingEvent as ProtocolEvent,
   type DockingRequestedPayload,
+  type JudicialConfirmationRuling,
   type MediationOutcome,
 } from '@jiefen/docking';
 import type { DockingApplyContext } from '@jiefen/subgraph-kit';
@@ -27,7 +28,12 @@ import { writeRegistration } from './dispute-registration.service.js';
 import { ROUTING_FEEDBACK } from './routing-feedback.service.js';
 
 const KIND_NAMES: Record<DockingKind, string> = { COURT: '诉调', POLICE: '公调', PROCURATORATE: '检调', PETITION: '访调', LEGAL_AID: '援调', HUB: '分流转办' };
-const MODE_NAMES: Record<DockingMode, string> = { ENTRUST: '委派', COMMISSION: '委托', TRANSFER: '移交', REFERRAL: '转介' };
+const MODE_NAMES: Record<DockingMode, string> = { ENTRUST: '委派', COMMISSION: '委托', TRANSFER: '移交', REFERRAL: '转介', CONFIRMATION: '申请司法确认' };
+const RULING_NAMES: Record<JudicialConfirmationRuling, string> = {
+  CONFIRMED: '裁定确认调解协议有效',
+  REJECTED: '裁定驳回司法确认申请',
+  REFUSED: '司法确认申请不予受理',
+};
 const OUTCOMES: Record<MediationOutcome, DockingOutcome> = { AGREEMENT: 'SETTLED', NO_AGREEMENT: 'NOT_SETTLED', TERMINATED: 'TERMINATED' };
 
 /** A dispute the sender had not registered at the hub is registered from the docking (应立尽立), once. */
@@ -78,9 +84,50 @@ function summaryOf(event: ProtocolEvent, docking: Docking): string {
       return `不予受理:${event.payload.reason}`;
     case 'MediationConcluded':
       return OUTCOME_NAMES[event.payload.outcome];
+    case 'JudicialConfirmationRequested':
+      return `当事人共同申请司法确认调解协议 ${event.payload.agreementNumber}(${event.payload.mediationOrganization?.name ?? docking.fromOrganizationName ?? '调解组织'})`;
+    case 'JudicialConfirmationRuled': {
+      const p = event.payload;
+      return `${RULING_NAMES[p.ruling]}${p.caseNumber ? `,案号 ${p.caseNumber}` : ''}${p.reason ? `:${p.reason}` : ''}`.slice(0, 2000);
+    }
     default:
-      return event.type;
+      // An event type added to the contract later: its name until it has a summary here.
+      return (event as ProtocolEvent).type;
   }
+}
+
+/**
+ * An application for judicial confirmation of an agreement the court did not send opens a docking
+ * of its own (justice → court, 司法确认申请) with the court's clocks. Its dispute is the one the
+ * application names, else the one of the hand-over that brought the case to the organization (公调、
+ * 访调、检调), so the confirmation is on that dispute's timeline; a direct application may have none.
+ */
+async function openConfirmationDocking(em: EntityManager, event: ProtocolEvent<'JudicialConfirmationRequested'>): Promise<Docking> {
+  const p = event.payload;
+  // An application without its organization is refused by the court; the ledger still shows it (and the refusal).
+  const organization = p.mediationOrganization ?? { code: event.from, name: null, regionCode: p.regionCode };
+  const origin = p.origin ? await em.findOne(Docking, { id: p.origin.dockingId }) : null;
+  const named = p.disputeId ? await em.findOne(Dispute, { id: p.disputeId }) : null;
+  const sentAt = new Date(p.appliedAt);
+  const { acceptBy, concludeBy } = dockingClockDates('COURT', 'CONFIRMATION', sentAt);
+  return em.create(Docking, {
+    id: event.dockingId,
+    kind: 'COURT',
+    mode: 'CONFIRMATION',
+    status: 'SENT',
+    fromAgency: event.from,
+    toAgency: event.to,
+    fromOrganizationCode: organization.code,
+    fromOrganizationName: organization.name,
+    toOrganizationCode: null,
+    toOrganizationName: '基层人民法院',
+    disputeId: named?.id ?? origin?.disputeId ?? null,
+    regionCode: organization.regionCode,
+    sentAt,
+    acceptBy,
+    concludeBy,
+    dueAt: acceptBy,
+  });
 }
 
 /**
@@ -129,6 +176,8 @@ export async function recordInLedger(
       concludeBy,
       dueAt: acceptBy,
     });
+  } else if (!docking && event.type === 'JudicialConfirmationRequested') {
+    docking = await openConfirmationDocking(em, event);
   } else if (!docking) {
     throw new Error(`docking ${event.dockingId} not opened yet at the hub`);
   } else if (event.type === 'DockingAccepted') {
@@ -146,6 +195,11 @@ export async function recordInLedger(
     docking.outcomeSummary = p.summary;
     docking.concludedAt = new Date(p.concludedAt);
     docking.confirmBy = p.outcome === 'AGREEMENT' ? confirmByAfter(new Date(p.agreement?.effectiveDate ?? p.concludedAt)) : null;
+  } else if (event.type === 'JudicialConfirmationRuled' && docking.mode === 'CONFIRMATION') {
+    // The application's own docking ends with the court's decision (the decision is its summary).
+    docking.status = 'FED_BACK';
+    docking.concludedAt = new Date(event.payload.ruledAt);
+    docking.outcomeSummary = summaryOf(event, docking);
   }
   docking.dueAt = dockingDueAt({
     status: docking.status as DockingStatus,

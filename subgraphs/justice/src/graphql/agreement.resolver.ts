@@ -95,7 +95,8 @@ export class MediationAgreementResolver {
   }
 
   @Mutation(() => MediationAgreementType, {
-    description: '申请司法确认:法院委派、委托调解达成的协议,生效之日起 30 日内由调解组织将双方的共同申请经诉调对接送交该法院',
+    description:
+      '申请司法确认:人民调解协议生效之日起 30 日内,由调解组织将双方的共同申请送交人民法院(法院委派、委托的送交该法院,其他协议送交调解组织所在地基层人民法院)',
   })
   async applyForJudicialConfirmation(
     @Arg('agreementId', () => ID) agreementId: string,

@@ -80,7 +80,7 @@ export class MediationAgreementType {
   @Field(() => String, { nullable: true, description: '申请司法确认的最后日期(生效日起 30 日)' })
   confirmationDeadline!: string | null;
 
-  @Field(() => Date, { nullable: true, description: '经诉调对接申请司法确认的时间' })
+  @Field(() => Date, { nullable: true, description: '申请司法确认的时间' })
   judicialConfirmationAppliedAt!: Date | null;
 
   @Field(() => JudicialConfirmationRuling, { nullable: true, description: '人民法院的司法确认决定' })

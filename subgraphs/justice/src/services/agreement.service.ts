@@ -19,7 +19,8 @@ import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { ReturnVisit } from '../entities/return-visit.entity.js';
-import { feedBackConcluded, feedBackConfirmationRequested } from './docking-outbound.service.js';
+import { feedBackConcluded, publishConfirmationRequest } from './docking-outbound.service.js';
+import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { inTransaction, loadCaseForChange, mediationActorOf, nextNumber } from './common.js';
 import { applyMediationEvent } from './mediation-case.service.js';
 
@@ -152,9 +153,13 @@ export async function signAgreement(em: EntityManager, caller: Caller, input: Si
 }
 
 /**
- * 申请司法确认 for a case a court sent (委派 / 委托): the organization forwards the parties' joint
- * application with the agreement to that court, on the case's docking, within 30 days of the
- * agreement taking effect. The application and its event are written together or not at all.
+ * 申请司法确认 (人民调解法 Art 33; 民诉法 Art 205–206): the organization forwards the parties' joint
+ * application with an effective agreement to the court, within 30 days of the agreement taking
+ * effect — for any people's mediation agreement, whichever door the case came in by (诉调 on the
+ * court's docking; 公调, 访调, 检调, the hub's routing and direct applications on a docking of their
+ * own to the basic court where the organization sits). Whether the court accepts (joint, in time,
+ * matters it may confirm) is the court's decision. The application and its event are written
+ * together or not at all.
  */
 export async function applyForJudicialConfirmation(
   em: EntityManager,
@@ -169,19 +174,19 @@ export async function applyForJudicialConfirmation(
   if (mediationActorOf(caller, c) !== 'MEDIATOR' && !(caller.agency === 'JUSTICE' && hasRole(caller, 'STAFF'))) {
     throw DomainError.forbidden('只有承办该案的调解组织的调解员或司法行政工作人员可以申请司法确认');
   }
-  if (c.dockingFrom !== 'COURT' || !c.dockingId)
-    throw DomainError.validation('agreementId', '只有法院委派、委托调解的案件可经诉调对接申请司法确认,其他协议由当事人向人民法院申请');
   const problem = confirmationApplicationProblem(
     { effectiveDate: a.effectiveDate ?? null, confirmationDeadline: a.confirmationDeadline ?? null, appliedAt: a.confirmationAppliedAt ?? null },
     chinaDate(now),
   );
   if (problem) throw problem;
   const parties = await em.find(MediationParty, { caseId: c.id }, { orderBy: { position: 'asc' } });
+  // Where the organization sits names the competent basic court.
+  const organization = await em.findOneOrFail(MediationOrganization, { id: c.organizationId });
   return inTransaction(em, async (tx) => {
     a.confirmationApplicationId = randomUUID();
     a.confirmationAppliedAt = now;
     await tx.flush();
-    await feedBackConfirmationRequested(tx, c, a, parties);
+    await publishConfirmationRequest(tx, c, a, parties, { code: organization.code, name: organization.name, regionCode: organization.regionCode });
     return a;
   });
 }

@@ -20,6 +20,7 @@ import { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { nextNumber } from './common.js';
+import { relayRulingToOrigin } from './docking-outbound.service.js';
 import { formatCaseNumber, validPartyFields } from './mediation-case.service.js';
 
 const JUSTICE: Agency = 'JUSTICE';
@@ -102,7 +103,9 @@ async function receiveRuling(em: EntityManager, event: TypedDockingEvent<'Judici
   const a = typeof p.applicationId === 'string' ? await em.findOne(MediationAgreement, { confirmationApplicationId: p.applicationId }) : null;
   const c = a ? await em.findOne(MediationCase, { id: a.caseId }) : null;
   const ruledAt = new Date(p.ruledAt);
-  if (!a || !c || c.dockingId !== event.dockingId || !(CONFIRMATION_RULINGS as readonly string[]).includes(p.ruling) || Number.isNaN(ruledAt.getTime())) {
+  // A ruling comes on the court's docking (诉调) or on the application's own docking (any other agreement).
+  const onItsDocking = !!c && (c.dockingId === event.dockingId || a?.confirmationApplicationId === event.dockingId);
+  if (!a || !c || !onItsDocking || !(CONFIRMATION_RULINGS as readonly string[]).includes(p.ruling) || Number.isNaN(ruledAt.getTime())) {
     jsonLogger({
       level: 'warn',
       message: 'docking event not applied',
@@ -119,6 +122,7 @@ async function receiveRuling(em: EntityManager, event: TypedDockingEvent<'Judici
   a.confirmationRuledAt = ruledAt;
   a.confirmationReason = text(p.reason, 2000);
   await em.flush();
+  if (event.dockingId !== c.dockingId) await relayRulingToOrigin(em, c, p);
 }
 
 /**

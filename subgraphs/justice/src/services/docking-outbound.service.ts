@@ -9,6 +9,7 @@ import {
   type DockingAcceptedPayload,
   type DockingRejectedPayload,
   type JudicialConfirmationRequestedPayload,
+  type JudicialConfirmationRuledPayload,
   type MediationConcludedPayload,
   type KnownDockingEventType,
   type DockingPayloads,
@@ -106,8 +107,22 @@ export async function feedBackConcluded(tx: EntityManager, c: MediationCase, agr
   await feedBack(tx, c, 'MediationConcluded', payload);
 }
 
-/** 申请司法确认 of an agreement of a case a court sent: `JudicialConfirmationRequested` to the court, on the same docking. */
-export async function feedBackConfirmationRequested(tx: EntityManager, c: MediationCase, a: MediationAgreement, parties: MediationParty[]): Promise<void> {
+/**
+ * 申请司法确认: `JudicialConfirmationRequested` to the court, with what the court needs to decide
+ * without asking back (the applicants with their 身份证号, the agreement, the organization and where
+ * it sits, the dispute and the hand-over that brought the case). For a case a court sent (委派 /
+ * 委托) it goes on that case's docking, and the court finds its case by it. Any other agreement (公调,
+ * 访调, 检调, the hub's routing, a direct application) opens a docking of its own to the court, whose
+ * id is the application's: the court's ruling comes back on it (the hub gets its copies).
+ */
+export async function publishConfirmationRequest(
+  tx: EntityManager,
+  c: MediationCase,
+  a: MediationAgreement,
+  parties: MediationParty[],
+  organization: { code: string; name: string; regionCode: string },
+): Promise<void> {
+  const viaCourtDocking = c.dockingFrom === 'COURT' && !!c.dockingId;
   const payload: JudicialConfirmationRequestedPayload = {
     applicationId: a.confirmationApplicationId!,
     agreementId: a.id,
@@ -118,6 +133,21 @@ export async function feedBackConfirmationRequested(tx: EntityManager, c: Mediat
     matters: a.terms.join(';'),
     courtCaseId: null,
     regionCode: c.regionCode,
+    disputeId: c.disputeId ?? null,
+    mediationOrganization: organization,
+    caseNumber: c.caseNumber,
+    origin: c.dockingId && c.dockingFrom ? { agency: c.dockingFrom as Agency, dockingId: c.dockingId } : null,
   };
-  await feedBack(tx, c, 'JudicialConfirmationRequested', payload);
+  if (viaCourtDocking) return feedBack(tx, c, 'JudicialConfirmationRequested', payload);
+  await publish(tx, { type: 'JudicialConfirmationRequested', dockingId: a.confirmationApplicationId!, from: JUSTICE, to: 'COURT', payload });
+}
+
+/**
+ * The court's decision on an application that went on its own docking, relayed on the hand-over that
+ * brought the case (公调 / 访调 / 检调 / the hub's routing): the agency that started the case learns
+ * the outcome, and the hub sees it on that hand-over's timeline too. Nothing for a direct application.
+ */
+export async function relayRulingToOrigin(tx: EntityManager, c: MediationCase, payload: JudicialConfirmationRuledPayload): Promise<void> {
+  if (c.dockingFrom === 'COURT') return;
+  await feedBack(tx, c, 'JudicialConfirmationRuled', payload);
 }

@@ -37,7 +37,7 @@ export async function refer(
   const payload: DockingRequestedPayload = {
     kind: 'PROCURATORATE',
     mode,
-    disputeId: c.disputeId,
+    disputeId: c.disputeId ?? null,
     regionCode: c.regionCode,
     category: null,
     summary:

@@ -85,6 +85,17 @@ describe('police intake: 接警登记 and batch import', () => {
     expect(Number(second.data!.registerIncident.incidentNumber.slice(-5))).toBe(Number(first.data!.registerIncident.incidentNumber.slice(-5)) + 1);
   });
 
+  it('answers a retried registration (same idempotency key) with the first incident', async () => {
+    const KEYED = `mutation($input: RegisterIncidentInput!, $key: String) { registerIncident(input: $input, idempotencyKey: $key) { id incidentNumber } }`;
+    const before = await rows();
+    const first = await call<{ registerIncident: Incident }>(KEYED, { input: incident(), key: 'intake-retry-1' });
+    const retry = await call<{ registerIncident: Incident }>(KEYED, { input: incident(), key: 'intake-retry-1' });
+    expect(retry.data!.registerIncident).toEqual(first.data!.registerIncident);
+    expect(await rows()).toBe(before + 1);
+    const reused = await call(KEYED, { input: incident({ place: '戴南镇董北村四组' }), key: 'intake-retry-1' });
+    expect(reused.errors![0]!.extensions!.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
   it('reports every invalid field at once and writes nothing', async () => {
     const before = await rows();
     const { errors } = await call(REGISTER, {

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import { isMinor, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
 import { DisputeRef } from './dispute.type.js';
@@ -73,8 +74,16 @@ export class PoliceIncidentResolver {
   }
 
   @Mutation(() => PoliceIncidentType, { description: '接警登记(110 报警、来所报警、非警务警情):输入有误时一次列出全部错误字段,不写入任何数据' })
-  async registerIncident(@Arg('input', () => RegisterIncidentInput) input: RegisterIncidentInput, @Ctx() ctx: Context): Promise<PoliceIncidentType> {
-    return toIncidentType(await registerIncident(ctx.em, requireCaller(ctx), { ...input, reporter: { ...input.reporter } }, ctx.settings), 'FULL');
+  async registerIncident(
+    @Arg('input', () => RegisterIncidentInput) input: RegisterIncidentInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<PoliceIncidentType> {
+    const caller = requireCaller(ctx);
+    // A retried registration (the answer was lost) must not take a second 警情编号 for the same call.
+    const call = { caller, operation: 'registerIncident', key: idempotencyKey, input };
+    const incident = await idempotent(ctx.em, call, (em) => registerIncident(em, caller, { ...input, reporter: { ...input.reporter } }, ctx.settings));
+    return toIncidentType(incident, 'FULL');
   }
 
   @Mutation(() => ImportIncidentsResult, {

@@ -132,10 +132,14 @@ export class ProcuratorateCaseResolver {
   })
   async registerProsecutionCase(
     @Arg('input', () => RegisterProsecutionCaseInput) input: RegisterProsecutionCaseInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<ProcuratorateCaseType> {
-    const c = await registerProsecutionCase(ctx.em, requireCaller(ctx), { ...input, suspect: { ...input.suspect }, victim: { ...input.victim } }, ctx.settings);
-    return toType(c, 'FULL');
+    const caller = requireCaller(ctx);
+    // A retried registration returns the case instead of refusing its own case number.
+    const call = { caller, operation: 'registerProsecutionCase', key: idempotencyKey, input };
+    const intake = { ...input, suspect: { ...input.suspect }, victim: { ...input.victim } };
+    return toType(await idempotent(ctx.em, call, (em) => registerProsecutionCase(em, caller, intake, ctx.settings)), 'FULL');
   }
 
   @FieldResolver(() => String, { nullable: true, description: '民事监督申请人姓名(检察院以外脱敏)' })

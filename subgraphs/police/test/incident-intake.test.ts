@@ -56,6 +56,7 @@ describe('police intake: 接警登记 and batch import', () => {
       nonPolice: false,
       nonPoliceCategory: null,
       regionCode: DAINAN_VILLAGE,
+      place: '戴南镇董北村三组',
       disputeId: null,
       externalNumber: null,
       reporterIdNumber: '321281198003150014',
@@ -67,13 +68,14 @@ describe('police intake: 接警登记 and batch import', () => {
     expect(data!.registerIncident.incidentNumber).toMatch(/^J32128120261130\d{5}$/);
     // The leader sees it masked.
     const masked = await call<{ policeIncident: Incident }>(
-      `query($id: ID!) { policeIncident(id: $id) { reporterName reporterIdNumber parties { name } } }`,
+      `query($id: ID!) { policeIncident(id: $id) { reporterName reporterIdNumber place parties { name } } }`,
       { id: data!.registerIncident.id },
       'leader',
     );
     expect(masked.data!.policeIncident).toEqual({
       reporterName: '张*国',
       reporterIdNumber: expect.stringMatching(/^\d{4}\*{10}[\dX]{4}$/),
+      place: '戴南镇****',
       parties: [{ name: '张*国' }, { name: '李*梅' }],
     });
   });

@@ -29,7 +29,6 @@ export function toIncidentType(i: PoliceIncident, v: Visibility): PoliceIncident
     regionCode: i.regionCode,
     reportedAt: i.reportedAt,
     channel: i.channel as PoliceIncidentChannel,
-    place: i.place ?? null,
     occurredAt: i.occurredAt ?? null,
     externalNumber: i.externalNumber ?? null,
   };

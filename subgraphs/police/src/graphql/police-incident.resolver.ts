@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import { isMinor, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, type SubgraphContext } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
@@ -53,6 +53,11 @@ export class PoliceIncidentResolver {
   @FieldResolver(() => String, { nullable: true, description: '报警人电话(公安以外脱敏)' })
   reporterPhone(@Root() incident: PoliceIncidentType, @Ctx() ctx: Context): string | null {
     return personalField(ctx, readOf(incident, reporter(incident)), 'reporterPhone', incident.entity.reporterPhone, maskPhone);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '发案地点(可能是当事人住处,公安以外脱敏)' })
+  place(@Root() incident: PoliceIncidentType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, readOf(incident), 'place', incident.entity.place, maskAddress);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '报警人公民身份号码(公安以外脱敏)' })

@@ -118,9 +118,6 @@ export class PoliceIncidentType {
   @Field(() => PoliceIncidentChannel, { description: '接警方式' })
   channel!: PoliceIncidentChannel;
 
-  @Field(() => String, { nullable: true, description: '发案地点' })
-  place!: string | null;
-
   @Field(() => Date, { nullable: true, description: '发案时间' })
   occurredAt!: Date | null;
 

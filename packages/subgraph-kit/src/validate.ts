@@ -69,3 +69,52 @@ export const check = {
     return value as T;
   },
 };
+
+/** One invalid field of an input: its path (`input[2].reporterPhone`) and the Chinese reason. */
+export interface InvalidField {
+  field: string;
+  message: string;
+}
+
+/**
+ * Every invalid field at once, as one `VALIDATION_FAILED`: `field` is the first (as a single
+ * check reports it), `fields` and `invalid` list them all, so a clerk corrects a form (or a
+ * station a batch) in one pass.
+ */
+export function invalidFields(invalid: readonly InvalidField[]): DomainError {
+  const message = `输入有误(${invalid.length} 处):${invalid.map((e) => `${e.field}:${e.message}`).join(';')}`;
+  return new DomainError('VALIDATION_FAILED', message, { field: invalid[0]?.field, fields: invalid.map((e) => e.field), invalid: [...invalid] });
+}
+
+/**
+ * Collects the failures of many `check.*` calls instead of stopping at the first. `field(run)`
+ * returns the checked value, or `undefined` when the check failed (its failure is kept);
+ * `done()` throws them all (see {@link invalidFields}) or returns when there is none.
+ */
+export class FieldErrors {
+  readonly invalid: InvalidField[] = [];
+
+  field<T>(run: () => T): T | undefined {
+    try {
+      return run();
+    } catch (error) {
+      if (!DomainError.is(error) || error.code !== 'VALIDATION_FAILED') throw error;
+      const nested = error.details.invalid as InvalidField[] | undefined;
+      if (nested) this.invalid.push(...nested);
+      else this.invalid.push({ field: String(error.details.field ?? ''), message: error.message });
+      return undefined;
+    }
+  }
+
+  add(field: string, message: string): void {
+    this.invalid.push({ field, message });
+  }
+
+  get ok(): boolean {
+    return this.invalid.length === 0;
+  }
+
+  done(): void {
+    if (this.invalid.length) throw invalidFields(this.invalid);
+  }
+}

@@ -4,6 +4,7 @@ import { Migration20261128174210 } from './Migration20261128174210.js';
 import { Migration20261128181733 } from './Migration20261128181733.js';
 import { Migration20261201114749 } from './Migration20261201114749.js';
 import { Migration20261201122219 } from './Migration20261201122219.js';
+import { Migration20261201131244 } from './Migration20261201131244.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- procuratorate`). */
 export const migrations = migrationList(
@@ -12,4 +13,5 @@ export const migrations = migrationList(
   Migration20261128181733,
   Migration20261201114749,
   Migration20261201122219,
+  Migration20261201131244,
 );

@@ -27,7 +27,7 @@ recordRuleConformance({
     const c = (
       await em.find(ProcuratorateCase, { id: { $in: handOvers.map((h) => h.recordId) }, suspectIdNumber: { $ne: null } }, { orderBy: { id: 'asc' } })
     ).find((x) => !isMinor({ idNumber: x.suspectIdNumber }))!;
-    const referred = { type: 'ProcuratorateCase', id: c.id, disputeId: c.disputeId, dockingId: handOvers.find((h) => h.recordId === c.id)!.dockingId };
+    const referred = { type: 'ProcuratorateCase', id: c.id, disputeId: c.disputeId!, dockingId: handOvers.find((h) => h.recordId === c.id)!.dockingId };
     return {
       referred,
       referredInUpperCase: inUpperCase(referred),

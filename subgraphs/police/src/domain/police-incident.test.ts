@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   POLICE_INCIDENT_ACTORS,
   POLICE_INCIDENT_EVENTS,
+  POLICE_INCIDENT_INITIAL,
   POLICE_INCIDENT_STATES,
   policeIncidentWorkflow,
   type PoliceIncidentActor,
@@ -45,5 +46,12 @@ describe('警情 workflow: every (state, event, actor)', () => {
 
   it('ends once mediated, filed or closed', () => {
     expect(POLICE_INCIDENT_STATES.filter((s) => policeIncidentWorkflow.isFinal(s))).toEqual(['MEDIATED', 'CASE_FILED', 'CLOSED']);
+  });
+});
+
+describe('接警登记', () => {
+  it('registers an incident in a state where both 治安调解 and 公调 can start', () => {
+    expect(policeIncidentWorkflow.transition(POLICE_INCIDENT_INITIAL, 'START_MEDIATION', 'OFFICER')).toBe('DISPATCHED');
+    expect(policeIncidentWorkflow.transition(POLICE_INCIDENT_INITIAL, 'TRANSFER', 'OFFICER')).toBe('TRANSFERRED');
   });
 });

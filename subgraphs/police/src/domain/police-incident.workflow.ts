@@ -9,6 +9,9 @@ import { defineWorkflow } from '@jiefen/workflow';
 export const POLICE_INCIDENT_STATES = ['RECEIVED', 'DISPATCHED', 'MEDIATED', 'TRANSFERRED', 'CASE_FILED', 'CLOSED'] as const;
 export type PoliceIncidentState = (typeof POLICE_INCIDENT_STATES)[number];
 
+/** 接警登记 (a registration or a station's import) puts an incident here: 治安调解 and 公调 may both start from it. */
+export const POLICE_INCIDENT_INITIAL: PoliceIncidentState = 'RECEIVED';
+
 export const POLICE_INCIDENT_EVENTS = ['START_MEDIATION', 'SETTLE_BY_MEDIATION', 'FILE_CASE', 'TRANSFER', 'TRANSFER_REJECTED', 'TRANSFER_CONCLUDED'] as const;
 export type PoliceIncidentEvent = (typeof POLICE_INCIDENT_EVENTS)[number];
 

@@ -1,8 +1,11 @@
 import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import type { IncidentParty } from '../domain/incident-intake.rules.js';
 
 /** 警情 — a call to the police (110 接警) about a dispute, and how the police dealt with it. */
 @Entity({ tableName: 'police_incident' })
 @Index({ properties: ['reportedAt', 'id'] })
+// 警情编号 of a station's own system: one incident per number per station (the batch import's idempotency key).
+@Unique({ properties: ['stationCode', 'externalNumber'] })
 export class PoliceIncident {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -41,6 +44,38 @@ export class PoliceIncident {
 
   @Property({ type: 'string', length: 20, nullable: true })
   reporterPhone?: string | null;
+
+  /** 报警人公民身份号码, when the reporter gave it (optional at 接警). */
+  @Property({ type: 'string', length: 18, nullable: true })
+  reporterIdNumber?: string | null;
+
+  /** How it came in: see `INCIDENT_CHANNELS` (110 接警, 来所报警…). */
+  @Property({ type: 'string', length: 20 })
+  channel: string & Opt = 'CALL_110';
+
+  /** 当事人 — personal data (names, ID numbers, phones), masked outside the police. */
+  @Property({ type: 'json', nullable: true })
+  parties?: IncidentParty[] | null;
+
+  /** 发案地点 (address or description of the place). */
+  @Property({ type: 'string', length: 200, nullable: true })
+  place?: string | null;
+
+  /** 发案时间, when known; `reportedAt` is when the police received it. */
+  @Property({ type: 'datetime', nullable: true })
+  occurredAt?: Date | null;
+
+  /** 接处警单位's organization code (统一社会信用代码), the scope of `externalNumber`. */
+  @Property({ type: 'string', length: 18, nullable: true })
+  stationCode?: string | null;
+
+  /** 警情编号 in the station's own system, for imported incidents. */
+  @Property({ type: 'string', length: 40, nullable: true })
+  externalNumber?: string | null;
+
+  /** Digest of the imported content: a re-import of the same number compares against it. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  importDigest?: string | null;
 
   /** The officer who registered it. */
   @Property({ type: 'string', length: 100, nullable: true })

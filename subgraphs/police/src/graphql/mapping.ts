@@ -3,11 +3,14 @@ import type { DockingOutgoing } from '@jiefen/docking';
 import type { PersonalTextRead, SubgraphContext } from '@jiefen/subgraph-kit';
 import type { PoliceIncident } from '../entities/police-incident.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
-import type { PoliceIncidentCategory, PoliceIncidentStatus, PoliceIncidentType } from './police-incident.type.js';
+import type { PoliceIncidentCategory, PoliceIncidentChannel, PoliceIncidentStatus, PoliceIncidentType } from './police-incident.type.js';
 import type { PoliceTransferType } from './police-transfer.type.js';
 
-/** Who a police record may name: the reporter (the police keep no ID number or birth date of theirs). */
-export const reporterOf = (i: PoliceIncident) => [{ name: i.reporterName, phone: i.reporterPhone }];
+/** Who a police record may name: the reporter and the parties registered at 接警. */
+export const reporterOf = (i: PoliceIncident) => [
+  { name: i.reporterName, phone: i.reporterPhone, idNumber: i.reporterIdNumber },
+  ...(i.parties ?? []).map((p) => ({ name: p.name, phone: p.phone, idNumber: p.idNumber })),
+];
 
 export function toIncidentType(i: PoliceIncident, v: Visibility): PoliceIncidentType {
   return {
@@ -25,6 +28,9 @@ export function toIncidentType(i: PoliceIncident, v: Visibility): PoliceIncident
     status: i.status as PoliceIncidentStatus,
     regionCode: i.regionCode,
     reportedAt: i.reportedAt,
+    channel: i.channel as PoliceIncidentChannel,
+    occurredAt: i.occurredAt ?? null,
+    externalNumber: i.externalNumber ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
 import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead } from '@jiefen/subgraph-kit';
 import type { PoliceIncident } from '../entities/police-incident.entity.js';
@@ -21,6 +21,53 @@ registerEnumType(PoliceIncidentCategory, {
     CRIMINAL: { description: '刑事类' },
     ASSISTANCE: { description: '群众求助类' },
   },
+});
+
+export enum PoliceIncidentChannel {
+  CALL_110 = 'CALL_110',
+  WALK_IN = 'WALK_IN',
+  OTHER = 'OTHER',
+}
+registerEnumType(PoliceIncidentChannel, {
+  name: 'PoliceIncidentChannel',
+  description: '接警方式 How the incident reached the police',
+  valuesConfig: { CALL_110: { description: '110 报警' }, WALK_IN: { description: '来所报警' }, OTHER: { description: '其他途径' } },
+});
+
+export enum NonPoliceCategory {
+  CIVIL_DISPUTE = 'CIVIL_DISPUTE',
+  LABOUR_DISPUTE = 'LABOUR_DISPUTE',
+  CONSUMER_DISPUTE = 'CONSUMER_DISPUTE',
+  PROPERTY_MANAGEMENT = 'PROPERTY_MANAGEMENT',
+  PUBLIC_FACILITY = 'PUBLIC_FACILITY',
+  ASSISTANCE = 'ASSISTANCE',
+  CONSULTATION = 'CONSULTATION',
+  OTHER = 'OTHER',
+}
+registerEnumType(NonPoliceCategory, {
+  name: 'NonPoliceCategory',
+  description: '非警务警情类别 Category of a non-police matter',
+  valuesConfig: {
+    CIVIL_DISPUTE: { description: '民间纠纷' },
+    LABOUR_DISPUTE: { description: '劳资纠纷' },
+    CONSUMER_DISPUTE: { description: '消费纠纷' },
+    PROPERTY_MANAGEMENT: { description: '物业纠纷' },
+    PUBLIC_FACILITY: { description: '市政公用设施' },
+    ASSISTANCE: { description: '群众求助' },
+    CONSULTATION: { description: '咨询' },
+    OTHER: { description: '其他非警务' },
+  },
+});
+
+export enum PoliceIncidentPartyRole {
+  APPLICANT = 'APPLICANT',
+  RESPONDENT = 'RESPONDENT',
+  THIRD_PARTY = 'THIRD_PARTY',
+}
+registerEnumType(PoliceIncidentPartyRole, {
+  name: 'PoliceIncidentPartyRole',
+  description: '警情当事人身份 Role of a party to an incident',
+  valuesConfig: { APPLICANT: { description: '申请人(求助方)' }, RESPONDENT: { description: '被申请人(对方)' }, THIRD_PARTY: { description: '第三人' } },
 });
 
 /** The states of policeIncidentWorkflow: the schema's values are the transition table's. */
@@ -68,11 +115,131 @@ export class PoliceIncidentType {
   @Field(() => String, { nullable: true, description: '非警务警情类别' })
   nonPoliceCategory!: string | null;
 
+  @Field(() => PoliceIncidentChannel, { description: '接警方式' })
+  channel!: PoliceIncidentChannel;
+
+  @Field(() => Date, { nullable: true, description: '发案时间' })
+  occurredAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: '接处警单位系统中的警情编号(批量导入的警情)' })
+  externalNumber!: string | null;
+
   /** The row and how the caller may see it, for the personal-data field resolvers. */
   entity!: PoliceIncident;
   visibility!: Visibility;
   /** The reporter its free text may name. */
   personal!: PersonalTextRead;
+}
+
+@ObjectType('PoliceIncidentParty', { description: '警情当事人(公安以外脱敏)' })
+export class PoliceIncidentPartyType {
+  @Field(() => PoliceIncidentPartyRole)
+  role!: PoliceIncidentPartyRole;
+
+  @Field(() => String, { nullable: true, description: '姓名' })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: '公民身份号码' })
+  idNumber!: string | null;
+
+  @Field(() => String, { nullable: true, description: '联系电话' })
+  phone!: string | null;
+}
+
+@InputType('PoliceReporterInput', { description: '报警人' })
+export class PoliceReporterInput {
+  @Field(() => String, { description: '姓名' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '公民身份号码(可不填)' })
+  idNumber?: string | null;
+
+  @Field(() => String, { description: '联系电话' })
+  phone!: string;
+}
+
+@InputType('PoliceIncidentPartyInput', { description: '警情当事人' })
+export class PoliceIncidentPartyInput {
+  @Field(() => PoliceIncidentPartyRole)
+  role!: PoliceIncidentPartyRole;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  idNumber?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+}
+
+@InputType('RegisterIncidentInput', { description: '接警登记' })
+export class RegisterIncidentInput {
+  @Field(() => PoliceIncidentChannel, { description: '接警方式' })
+  channel!: PoliceIncidentChannel;
+
+  @Field(() => PoliceIncidentCategory, { description: '警情类别' })
+  category!: PoliceIncidentCategory;
+
+  @Field(() => Boolean, { description: '是否非警务警情' })
+  nonPolice!: boolean;
+
+  @Field(() => NonPoliceCategory, { nullable: true, description: '非警务警情类别(非警务警情必填)' })
+  nonPoliceCategory?: NonPoliceCategory | null;
+
+  @Field(() => String, { description: '简要警情' })
+  summary!: string;
+
+  @Field(() => PoliceReporterInput, { description: '报警人' })
+  reporter!: PoliceReporterInput;
+
+  @Field(() => [PoliceIncidentPartyInput], { nullable: true, description: '当事人' })
+  parties?: PoliceIncidentPartyInput[] | null;
+
+  @Field(() => String, { description: '发案地点' })
+  place!: string;
+
+  @Field(() => String, { description: '发案地区划代码(9 位乡镇或 12 位村居,须在本人辖区内)' })
+  regionCode!: string;
+
+  @Field(() => String, { description: '接处警单位名称' })
+  station!: string;
+
+  @Field(() => Date, { nullable: true, description: '发案时间' })
+  occurredAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '接警时间(不填为当前时间;导入时必填)' })
+  reportedAt?: Date | null;
+}
+
+@InputType('ImportIncidentInput', { description: '从派出所接处警系统导入的一条警情' })
+export class ImportIncidentInput extends RegisterIncidentInput {
+  @Field(() => String, { description: '接处警系统中的警情编号(同一单位内唯一;重复导入相同内容返回原记录)' })
+  externalNumber!: string;
+}
+
+@ObjectType('ImportedIncident', { description: '导入结果中的一条' })
+export class ImportedIncidentType {
+  @Field(() => String, { description: '接处警系统中的警情编号' })
+  externalNumber!: string;
+
+  @Field(() => Boolean, { description: '本次新建(false:此前已导入相同内容,返回原记录)' })
+  created!: boolean;
+
+  @Field(() => PoliceIncidentType)
+  incident!: PoliceIncidentType;
+}
+
+@ObjectType('ImportIncidentsResult', { description: '批量导入警情的结果(全部成功或全部不写入)' })
+export class ImportIncidentsResult {
+  @Field(() => Int, { description: '新建条数' })
+  created!: number;
+
+  @Field(() => Int, { description: '已导入过、未改变的条数' })
+  unchanged!: number;
+
+  @Field(() => [ImportedIncidentType], { description: '按输入顺序' })
+  items!: ImportedIncidentType[];
 }
 
 export const PoliceIncidentConnection = ConnectionType('PoliceIncident', PoliceIncidentType, '警情列表');

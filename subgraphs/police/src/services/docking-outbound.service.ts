@@ -7,7 +7,9 @@ import { PoliceIncident } from '../entities/police-incident.entity.js';
 
 // 公调对接, the outbound half: an incident's civil dispute handed to a people's mediation
 // organization. The hand-over itself (the transfer) is the docking package's outgoing row; what
-// comes back is docking-inbound.service.ts.
+// comes back is docking-inbound.service.ts. Incidents taken in at the police's own door
+// (incident-intake.service.ts) carry no hub dispute yet: reporting them to the hub, whose answer
+// sets `disputeId`, belongs in this file too, opened in the intake's transaction.
 
 /** The police record a transfer hands over. */
 export const TRANSFERRED_RECORD = 'PoliceIncident';

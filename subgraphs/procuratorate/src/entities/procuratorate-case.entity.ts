@@ -9,10 +9,13 @@ export class ProcuratorateCase {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  /** The hub's dispute this case belongs to (another agency's id: no foreign key). */
+  /**
+   * The hub's dispute this case belongs to (another agency's id: no foreign key); null for a case
+   * taken in at the procuratorate's own door until the hub answers with its dispute.
+   */
   @Index()
-  @Property({ type: 'uuid' })
-  disputeId!: string;
+  @Property({ type: 'uuid', nullable: true })
+  disputeId?: string | null;
 
   /** 案号, e.g. 兴检刑和〔2026〕12号. */
   @Unique()
@@ -43,8 +46,15 @@ export class ProcuratorateCase {
   @Property({ type: 'string', length: 18, nullable: true })
   suspectIdNumber?: string | null;
 
+  /** 犯罪嫌疑人出生日期 (YYYY-MM-DD): from the ID number, or stated when there is none (the minors rule reads it). */
+  @Property({ type: 'string', length: 10, nullable: true })
+  suspectBirthDate?: string | null;
+
   @Property({ type: 'string', length: 50, nullable: true })
   victimName?: string | null;
+
+  @Property({ type: 'string', length: 18, nullable: true })
+  victimIdNumber?: string | null;
 
   @Property({ type: 'string', length: 20, nullable: true })
   victimPhone?: string | null;
@@ -54,6 +64,28 @@ export class ProcuratorateCase {
 
   @Property({ type: 'string', length: 20, nullable: true })
   applicantPhone?: string | null;
+
+  // 审查起诉 intake: the facts 刑事和解 eligibility (刑诉法 Art 288) is judged on, recorded once at
+  // the door instead of being stated again with every referral. Null for cases taken in before.
+
+  /** Chapter of the Criminal Law's special part (分则) that defines the charge, 1–10. */
+  @Property({ type: 'smallint', nullable: true })
+  chapter?: number | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  negligent?: boolean | null;
+
+  /** 可能判处的刑罚上限: the upper limit of the statutory sentencing range that applies, in months (300 for life or death). */
+  @Property({ type: 'smallint', nullable: true })
+  statutoryMaximumMonths?: number | null;
+
+  /** 前科: an intentional crime within the last five years. */
+  @Property({ type: 'boolean', nullable: true })
+  intentionalCrimeWithinFiveYears?: boolean | null;
+
+  /** 因民间纠纷引起. */
+  @Property({ type: 'boolean', nullable: true })
+  arisesFromCivilDispute?: boolean | null;
 
   /** The facts the eligibility for 刑事和解 was checked on, when referred. */
   @Property({ type: 'json', nullable: true })

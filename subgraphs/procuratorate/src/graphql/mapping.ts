@@ -11,7 +11,7 @@ import type {
 export function toType(c: ProcuratorateCase, visibility: Visibility): ProcuratorateCaseType {
   return {
     id: c.id,
-    disputeId: c.disputeId,
+    disputeId: c.disputeId ?? null,
     caseNumber: c.caseNumber,
     kind: c.kind as ProcuratorateCaseKind,
     charge: c.charge ?? null,
@@ -25,6 +25,11 @@ export function toType(c: ProcuratorateCase, visibility: Visibility): Procurator
     decision: (c.decision ?? null) as ProcuratorateDecision | null,
     decisionNote: c.decisionNote ?? null,
     concludedAt: c.concludedAt ?? null,
+    chapter: c.chapter ?? null,
+    negligent: c.negligent ?? null,
+    statutoryMaximumMonths: c.statutoryMaximumMonths ?? null,
+    intentionalCrimeWithinFiveYears: c.intentionalCrimeWithinFiveYears ?? null,
+    arisesFromCivilDispute: c.arisesFromCivilDispute ?? null,
     entity: c,
     visibility,
     personal: {
@@ -32,8 +37,8 @@ export function toType(c: ProcuratorateCase, visibility: Visibility): Procurator
       recordId: c.id,
       visibility,
       people: [
-        { name: c.suspectName, idNumber: c.suspectIdNumber },
-        { name: c.victimName, phone: c.victimPhone },
+        { name: c.suspectName, idNumber: c.suspectIdNumber, birthDate: c.suspectBirthDate },
+        { name: c.victimName, phone: c.victimPhone, idNumber: c.victimIdNumber },
         { name: c.applicantName, phone: c.applicantPhone },
       ],
     },

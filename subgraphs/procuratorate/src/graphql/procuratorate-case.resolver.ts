@@ -26,13 +26,27 @@ import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
 import { toType } from './mapping.js';
 import { procuratorateCaseAccess } from './record-access.js';
-import { ProcuratorateCaseConnection, ProcuratorateCaseType, ProcuratorateDecision, ReconciliationFactsInput } from './procuratorate-case.type.js';
+import {
+  ProcuratorateCaseConnection,
+  ProcuratorateCaseType,
+  ProcuratorateDecision,
+  ReconciliationFactsInput,
+  RegisterProsecutionCaseInput,
+} from './procuratorate-case.type.js';
+import { registerProsecutionCase } from '../services/prosecution-intake.service.js';
 
 type Context = SubgraphContext<ProcuratorateLoaders, ProcuratorateSettings>;
 
 const readOf = (c: ProcuratorateCaseType) => ({ recordType: 'ProcuratorateCase', recordId: c.id, visibility: c.visibility });
 /** The suspect's fields: a minor suspect (by the ID number's birth date) only for a supervisor or admin. */
-const suspectRead = (c: ProcuratorateCaseType) => ({ ...readOf(c), minor: isMinor({ idNumber: c.entity.suspectIdNumber }) });
+const suspectRead = (c: ProcuratorateCaseType) => ({
+  ...readOf(c),
+  minor: isMinor({ idNumber: c.entity.suspectIdNumber, birthDate: c.entity.suspectBirthDate }),
+});
+/** The victim's fields: a minor victim likewise. */
+const victimRead = (c: ProcuratorateCaseType) => ({ ...readOf(c), minor: isMinor({ idNumber: c.entity.victimIdNumber }) });
+/** A birth date masked to its year. */
+const maskBirthDate = (date: string) => `${date.slice(0, 4)}-**-**`;
 
 /** The record's latest hand-over (the docking package's outgoing docking), batched per request. */
 const handOverOf = (ctx: Context, r: ProcuratorateCaseType): Promise<DockingOutgoing | null> => latestOutgoingDocking(ctx.loaders.outgoing, r.id);
@@ -95,12 +109,37 @@ export class ProcuratorateCaseResolver {
 
   @FieldResolver(() => String, { nullable: true, description: '被害人姓名(检察院以外脱敏)' })
   victimName(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): string | null {
-    return personalField(ctx, readOf(c), 'victimName', c.entity.victimName, maskName);
+    return personalField(ctx, victimRead(c), 'victimName', c.entity.victimName, maskName);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '被害人联系电话(检察院以外脱敏)' })
   victimPhone(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): string | null {
-    return personalField(ctx, readOf(c), 'victimPhone', c.entity.victimPhone, maskPhone);
+    return personalField(ctx, victimRead(c), 'victimPhone', c.entity.victimPhone, maskPhone);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '被害人公民身份号码(检察院以外脱敏)' })
+  victimIdNumber(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, victimRead(c), 'victimIdNumber', c.entity.victimIdNumber, maskIdNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '犯罪嫌疑人出生日期(检察院以外只显示年份)' })
+  suspectBirthDate(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): string | null {
+    return personalField(ctx, suspectRead(c), 'suspectBirthDate', c.entity.suspectBirthDate, maskBirthDate);
+  }
+
+  @Mutation(() => ProcuratorateCaseType, {
+    description: '审查起诉案件受理登记(罪名、法定刑上限、前科、是否因民间纠纷引起等,刑事和解据此审查);输入有误时一次列出全部错误字段,不写入任何数据',
+  })
+  async registerProsecutionCase(
+    @Arg('input', () => RegisterProsecutionCaseInput) input: RegisterProsecutionCaseInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ProcuratorateCaseType> {
+    const caller = requireCaller(ctx);
+    // A retried registration returns the case instead of refusing its own case number.
+    const call = { caller, operation: 'registerProsecutionCase', key: idempotencyKey, input };
+    const intake = { ...input, suspect: { ...input.suspect }, victim: { ...input.victim } };
+    return toType(await idempotent(ctx.em, call, (em) => registerProsecutionCase(em, caller, intake, ctx.settings)), 'FULL');
   }
 
   @FieldResolver(() => String, { nullable: true, description: '民事监督申请人姓名(检察院以外脱敏)' })

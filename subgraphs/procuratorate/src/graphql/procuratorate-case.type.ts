@@ -56,8 +56,8 @@ export class ProcuratorateCaseType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => ID, { description: '所属纠纷编号' })
-  disputeId!: string;
+  @Field(() => ID, { nullable: true, description: '所属纠纷编号(本院受理、综治中心尚未登记时为空)' })
+  disputeId!: string | null;
 
   @Field(() => String, { description: '案号' })
   caseNumber!: string;
@@ -100,6 +100,21 @@ export class ProcuratorateCaseType {
   @Field(() => Date, { nullable: true, description: '办结时间' })
   concludedAt!: Date | null;
 
+  @Field(() => Int, { nullable: true, description: '所属刑法分则章次(受理登记)' })
+  chapter!: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否过失犯罪(受理登记)' })
+  negligent!: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: '可能判处的刑罚上限(月,受理登记)' })
+  statutoryMaximumMonths!: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: '五年以内曾经故意犯罪(受理登记)' })
+  intentionalCrimeWithinFiveYears!: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: '因民间纠纷引起(受理登记)' })
+  arisesFromCivilDispute!: boolean | null;
+
   /** The row and how the caller may see it, for the personal-data field resolvers. */
   entity!: ProcuratorateCase;
   visibility!: Visibility;
@@ -107,9 +122,71 @@ export class ProcuratorateCaseType {
   personal!: PersonalTextRead;
 }
 
-@InputType('ReconciliationFactsInput', { description: '刑事和解适用条件(刑诉法第二百八十八条)' })
+@InputType('ReconciliationFactsInput', {
+  description: '刑事和解适用条件(刑诉法第二百八十八条)。已登记案件事实的案件只需填写悔罪与被害人意愿,其余以登记为准(填写的须与登记一致)',
+})
 export class ReconciliationFactsInput {
-  @Field(() => String, { description: '罪名' })
+  @Field(() => String, { nullable: true, description: '罪名(未登记案件事实时必填)' })
+  charge?: string | null;
+
+  @Field(() => Int, { nullable: true, description: '所属刑法分则章次(目录内罪名可省略)' })
+  chapter?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否过失犯罪(目录内罪名可省略)' })
+  negligent?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否因民间纠纷引起(未登记案件事实时必填)' })
+  arisesFromCivilDispute?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: '可能判处的有期徒刑刑期(月,无则 0;未登记案件事实时必填)' })
+  likelySentenceMonths?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: '犯罪嫌疑人五年以内是否曾经故意犯罪(未登记案件事实时必填)' })
+  intentionalCrimeWithinFiveYears?: boolean | null;
+
+  @Field(() => Boolean, { description: '犯罪嫌疑人是否真诚悔罪' })
+  suspectRepents!: boolean;
+
+  @Field(() => Boolean, { description: '被害人是否自愿和解' })
+  victimAccepts!: boolean;
+}
+
+@InputType('ProsecutionSuspectInput', { description: '犯罪嫌疑人' })
+export class ProsecutionSuspectInput {
+  @Field(() => String, { description: '姓名' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '公民身份号码' })
+  idNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: '出生日期 YYYY-MM-DD(无公民身份号码时必填)' })
+  birthDate?: string | null;
+}
+
+@InputType('ProsecutionVictimInput', { description: '被害人' })
+export class ProsecutionVictimInput {
+  @Field(() => String, { description: '姓名' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '公民身份号码' })
+  idNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: '联系电话' })
+  phone?: string | null;
+}
+
+@InputType('RegisterProsecutionCaseInput', { description: '审查起诉案件受理登记(刑事和解适用条件据此审查)' })
+export class RegisterProsecutionCaseInput {
+  @Field(() => String, { description: '受理案号' })
+  caseNumber!: string;
+
+  @Field(() => String, { description: '案件区划代码(须在本院辖区内)' })
+  regionCode!: string;
+
+  @Field(() => Date, { nullable: true, description: '受理时间(不填为当前时间)' })
+  receivedAt?: Date | null;
+
+  @Field(() => String, { description: '涉嫌罪名' })
   charge!: string;
 
   @Field(() => Int, { nullable: true, description: '所属刑法分则章次(目录内罪名可省略)' })
@@ -118,20 +195,20 @@ export class ReconciliationFactsInput {
   @Field(() => Boolean, { nullable: true, description: '是否过失犯罪(目录内罪名可省略)' })
   negligent?: boolean | null;
 
-  @Field(() => Boolean, { description: '是否因民间纠纷引起' })
-  arisesFromCivilDispute!: boolean;
-
-  @Field(() => Int, { description: '可能判处的有期徒刑刑期(月,无则 0)' })
-  likelySentenceMonths!: number;
+  @Field(() => Int, { description: '可能判处的刑罚上限(适用的法定刑幅度最高刑,月;无期徒刑、死刑填 300)' })
+  statutoryMaximumMonths!: number;
 
   @Field(() => Boolean, { description: '犯罪嫌疑人五年以内是否曾经故意犯罪' })
   intentionalCrimeWithinFiveYears!: boolean;
 
-  @Field(() => Boolean, { description: '犯罪嫌疑人是否真诚悔罪' })
-  suspectRepents!: boolean;
+  @Field(() => Boolean, { description: '是否因民间纠纷引起' })
+  arisesFromCivilDispute!: boolean;
 
-  @Field(() => Boolean, { description: '被害人是否自愿和解' })
-  victimAccepts!: boolean;
+  @Field(() => ProsecutionSuspectInput, { description: '犯罪嫌疑人' })
+  suspect!: ProsecutionSuspectInput;
+
+  @Field(() => ProsecutionVictimInput, { description: '被害人' })
+  victim!: ProsecutionVictimInput;
 }
 
 export const ProcuratorateCaseConnection = ConnectionType('ProcuratorateCase', ProcuratorateCaseType, '检察案件列表');

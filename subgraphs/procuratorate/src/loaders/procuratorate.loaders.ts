@@ -15,7 +15,7 @@ export function createProcuratorateLoaders(em: EntityManager) {
     outgoing: createOutgoingDockingLoaders(em, 'PROCURATORATE', 'ProcuratorateCase'),
     procuratorateCasesByDispute: manyByKey(
       (ids: readonly string[]) => em.find(ProcuratorateCase, { disputeId: { $in: [...ids] } }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
-      (c) => c.disputeId,
+      (c) => c.disputeId!,
     ),
   };
 }

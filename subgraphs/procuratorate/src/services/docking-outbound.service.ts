@@ -5,6 +5,9 @@ import { DomainError } from '@jiefen/subgraph-kit';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type { ProcuratorateSettings } from './support.js';
 
+// What the procuratorate hands over. Cases taken in at its own door (prosecution-intake.service.ts)
+// carry no hub dispute yet: reporting them to the hub, whose answer sets `disputeId`, belongs here.
+
 /** The unit named as the sender in a docking (the caller's token carries the code, not the name). */
 export const PROCURATORATE_UNIT_NAME = '兴化市人民检察院';
 
@@ -37,7 +40,7 @@ export async function refer(
   const payload: DockingRequestedPayload = {
     kind: 'PROCURATORATE',
     mode,
-    disputeId: c.disputeId,
+    disputeId: c.disputeId ?? null,
     regionCode: c.regionCode,
     category: null,
     summary:

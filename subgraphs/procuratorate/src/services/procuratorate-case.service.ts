@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
-import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, FieldErrors, requireUuid } from '@jiefen/subgraph-kit';
 import {
   procuratorateCaseWorkflow,
   type ProcuratorateActor,
@@ -10,6 +10,7 @@ import {
 import { allowedDecisions, CHARGES, DECISIONS, ineligibilityOf, type ReconciliationFacts } from '../domain/reconciliation.rules.js';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import { refer } from './docking-outbound.service.js';
+import { hasRecordedFacts } from './prosecution-intake.service.js';
 import { requireProcurator, type ProcuratorateSettings } from './support.js';
 
 async function loadCase(em: EntityManager, id: string): Promise<ProcuratorateCase> {
@@ -22,26 +23,81 @@ function step(c: ProcuratorateCase, event: ProcuratorateCaseEvent, actor: Procur
   c.status = procuratorateCaseWorkflow.transition(c.status as ProcuratorateCaseState, event, actor);
 }
 
-/** The facts as the procurator states them; chapter and negligence default from the charge catalogue. */
-export interface ReconciliationFactsInput extends Omit<ReconciliationFacts, 'chapter' | 'negligent'> {
+/**
+ * The facts as the procurator states them at the referral. For a case whose intake recorded them
+ * only remorse and the victim's acceptance are stated now (they are facts of the referral's day);
+ * the rest are read from the case. Chapter and negligence default from the charge catalogue.
+ */
+export interface ReconciliationFactsInput {
+  charge?: string | null;
   chapter?: number | null;
   negligent?: boolean | null;
+  arisesFromCivilDispute?: boolean | null;
+  likelySentenceMonths?: number | null;
+  intentionalCrimeWithinFiveYears?: boolean | null;
+  suspectRepents: boolean;
+  victimAccepts: boolean;
 }
 
-function factsOf(input: ReconciliationFactsInput): ReconciliationFacts {
-  const charge = check.text('facts.charge', '罪名', input.charge, { min: 2, max: 50 });
-  const known = CHARGES[charge];
+/** The facts of a case taken in before intake recorded them: all stated per call, every missing one reported. */
+function statedFacts(input: ReconciliationFactsInput): ReconciliationFacts {
+  const errors = new FieldErrors();
+  const charge = input.charge ? errors.field(() => check.text('facts.charge', '罪名', input.charge!, { min: 2, max: 50 })) : undefined;
+  if (!input.charge) errors.add('facts.charge', '案件未登记罪名,须写明');
+  const known = charge ? CHARGES[charge] : undefined;
   const chapter = input.chapter ?? known?.chapter;
   const negligent = input.negligent ?? known?.negligent;
-  if (chapter === undefined || chapter === null) throw DomainError.validation('facts.chapter', '罪名不在目录中,须写明所属刑法分则章次');
-  if (negligent === undefined || negligent === null) throw DomainError.validation('facts.negligent', '罪名不在目录中,须写明是否过失犯罪');
+  if (charge && (chapter === undefined || chapter === null)) errors.add('facts.chapter', '罪名不在目录中,须写明所属刑法分则章次');
+  if (charge && (negligent === undefined || negligent === null)) errors.add('facts.negligent', '罪名不在目录中,须写明是否过失犯罪');
+  if (chapter != null) errors.field(() => check.int('facts.chapter', '刑法分则章次', chapter, { min: 1, max: 10 }));
+  for (const [field, label] of [
+    ['arisesFromCivilDispute', '是否因民间纠纷引起'],
+    ['likelySentenceMonths', '可能判处的刑期(月)'],
+    ['intentionalCrimeWithinFiveYears', '五年以内是否曾经故意犯罪'],
+  ] as const) {
+    if (input[field] === undefined || input[field] === null) errors.add(`facts.${field}`, `案件未登记${label},须写明`);
+  }
+  if (input.likelySentenceMonths != null)
+    errors.field(() => check.int('facts.likelySentenceMonths', '可能判处的刑期(月)', input.likelySentenceMonths!, { min: 0, max: 300 }));
+  errors.done();
   return {
-    ...input,
-    charge,
-    chapter: check.int('facts.chapter', '刑法分则章次', chapter, { min: 1, max: 10 }),
-    negligent,
-    likelySentenceMonths: check.int('facts.likelySentenceMonths', '可能判处的刑期(月)', input.likelySentenceMonths, { min: 0, max: 300 }),
+    charge: charge!,
+    chapter: chapter!,
+    negligent: negligent!,
+    arisesFromCivilDispute: input.arisesFromCivilDispute!,
+    likelySentenceMonths: input.likelySentenceMonths!,
+    intentionalCrimeWithinFiveYears: input.intentionalCrimeWithinFiveYears!,
+    suspectRepents: input.suspectRepents,
+    victimAccepts: input.victimAccepts,
   };
+}
+
+/**
+ * The facts 刑事和解 is judged on: the case's recorded intake facts when it has them (a fact also
+ * stated per call must agree with the record — a disagreement is refused naming every such field,
+ * since the record, not the call, is what the decision rests on), otherwise the stated facts.
+ */
+export function factsOf(c: ProcuratorateCase, input: ReconciliationFactsInput): ReconciliationFacts {
+  if (!hasRecordedFacts(c)) return statedFacts(input);
+  const recorded: ReconciliationFacts = {
+    charge: c.charge!,
+    chapter: c.chapter!,
+    negligent: c.negligent!,
+    arisesFromCivilDispute: c.arisesFromCivilDispute!,
+    likelySentenceMonths: c.statutoryMaximumMonths!,
+    intentionalCrimeWithinFiveYears: c.intentionalCrimeWithinFiveYears!,
+    suspectRepents: input.suspectRepents,
+    victimAccepts: input.victimAccepts,
+  };
+  const errors = new FieldErrors();
+  for (const field of ['charge', 'chapter', 'negligent', 'arisesFromCivilDispute', 'likelySentenceMonths', 'intentionalCrimeWithinFiveYears'] as const) {
+    const stated = input[field];
+    if (stated !== undefined && stated !== null && stated !== recorded[field]) {
+      errors.add(`facts.${field}`, `与登记的案件事实不一致(登记为 ${String(recorded[field])}),请以案件登记为准`);
+    }
+  }
+  errors.done();
+  return recorded;
 }
 
 /** Where a referral goes: the receiving mediation organization's credit code (and its name, when known). */
@@ -72,12 +128,12 @@ export async function referForReconciliation(
 ): Promise<ProcuratorateCase> {
   requireProcurator(caller);
   const target = targetOf(input);
-  const facts = factsOf(input.facts);
   return em.transactional(async (tx) => {
     const c = await loadCase(tx, id);
     requireProcurator(caller, c.regionCode);
     if (c.kind !== 'CRIMINAL_RECONCILIATION') throw DomainError.validation('id', '民事监督案件请使用“民事监督案件移交调解”');
     step(c, 'REFER', 'PROCURATOR');
+    const facts = factsOf(c, input.facts);
     const reasons = ineligibilityOf(facts);
     if (reasons.length) {
       throw new DomainError('NOT_ELIGIBLE', `不适用刑事和解:${reasons.map((r) => r.reason).join(';')}`, { reasons: reasons.map((r) => r.code) });

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+
+/** 警情类别 (the schema's PoliceIncidentCategory). */
+export const INCIDENT_CATEGORIES = ['CIVIL_DISPUTE', 'PUBLIC_ORDER', 'TRAFFIC', 'CRIMINAL', 'ASSISTANCE'] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+/** 接警登记: how an incident reached the police. */
+export const INCIDENT_CHANNELS = ['CALL_110', 'WALK_IN', 'OTHER'] as const;
+export type IncidentChannel = (typeof INCIDENT_CHANNELS)[number];
+export const INCIDENT_CHANNEL_NAMES: Record<IncidentChannel, string> = { CALL_110: '110 报警', WALK_IN: '来所报警', OTHER: '其他途径' };
+
+/**
+ * 非警务警情类别: matters the police receive but that belong to other departments or to mediation.
+ * Stored (and handed to the hub as the dispute's category) by their Chinese name, as the seeded
+ * incidents and the hub's categories are.
+ */
+export const NON_POLICE_CATEGORY_NAMES = {
+  CIVIL_DISPUTE: '民间纠纷',
+  LABOUR_DISPUTE: '劳资纠纷',
+  CONSUMER_DISPUTE: '消费纠纷',
+  PROPERTY_MANAGEMENT: '物业纠纷',
+  PUBLIC_FACILITY: '市政公用设施',
+  ASSISTANCE: '群众求助',
+  CONSULTATION: '咨询',
+  OTHER: '其他非警务',
+} as const;
+export type NonPoliceCategory = keyof typeof NON_POLICE_CATEGORY_NAMES;
+
+export const PARTY_ROLES = ['APPLICANT', 'RESPONDENT', 'THIRD_PARTY'] as const;
+export type IncidentPartyRole = (typeof PARTY_ROLES)[number];
+
+/** A party to the incident as the police recorded it (personal data). */
+export interface IncidentParty {
+  role: IncidentPartyRole;
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+}
+
+/** The facts of an incident as registered or imported (already validated and normalized). */
+export interface IncidentFacts {
+  channel: IncidentChannel;
+  category: string;
+  nonPolice: boolean;
+  nonPoliceCategory: string | null;
+  summary: string;
+  reporterName: string;
+  reporterIdNumber: string | null;
+  reporterPhone: string;
+  parties: IncidentParty[];
+  place: string;
+  regionCode: string;
+  occurredAt: Date | null;
+  reportedAt: Date;
+  station: string;
+}
+
+/**
+ * The import rule's notion of "the same content": a digest over every imported fact in a fixed
+ * order (times as ISO instants), so that a station re-sending an unchanged incident is recognized
+ * and a changed one is not taken for it.
+ */
+export function incidentDigest(f: IncidentFacts): string {
+  const canonical = [
+    f.channel,
+    f.category,
+    f.nonPolice,
+    f.nonPoliceCategory,
+    f.summary,
+    f.reporterName,
+    f.reporterIdNumber,
+    f.reporterPhone,
+    f.parties.map((p) => [p.role, p.name, p.idNumber, p.phone]),
+    f.place,
+    f.regionCode,
+    f.occurredAt?.toISOString() ?? null,
+    f.reportedAt.toISOString(),
+    f.station,
+  ];
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}

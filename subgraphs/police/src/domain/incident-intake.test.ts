@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { incidentDigest, type IncidentFacts } from './incident-intake.rules.js';
+
+const facts: IncidentFacts = {
+  channel: 'CALL_110',
+  category: 'CIVIL_DISPUTE',
+  nonPolice: true,
+  nonPoliceCategory: '民间纠纷',
+  summary: '邻里通道纠纷',
+  reporterName: '张建国',
+  reporterIdNumber: null,
+  reporterPhone: '13912345678',
+  parties: [{ role: 'APPLICANT', name: '张建国', idNumber: null, phone: '13912345678' }],
+  place: '戴南镇董北村三组',
+  regionCode: '321281123201',
+  occurredAt: null,
+  reportedAt: new Date('2026-11-29T01:00:00Z'),
+  station: '兴化市公安局戴南派出所',
+};
+
+describe('the import rule: same content, same digest', () => {
+  it('is stable for equal facts (a new object, the same instant)', () => {
+    expect(incidentDigest({ ...facts, reportedAt: new Date(facts.reportedAt.getTime()), parties: facts.parties.map((p) => ({ ...p })) })).toBe(
+      incidentDigest(facts),
+    );
+  });
+
+  it.each<[string, Partial<IncidentFacts>]>([
+    ['summary', { summary: '邻里通道纠纷,已动手' }],
+    ['reportedAt', { reportedAt: new Date('2026-11-29T01:00:01Z') }],
+    ['occurredAt', { occurredAt: new Date('2026-11-29T00:00:00Z') }],
+    ['parties', { parties: [{ role: 'RESPONDENT', name: '张建国', idNumber: null, phone: '13912345678' }] }],
+    ['nonPoliceCategory', { nonPoliceCategory: '劳资纠纷' }],
+    ['regionCode', { regionCode: '321281123202' }],
+  ])('changes when %s changes', (_field, change) => {
+    expect(incidentDigest({ ...facts, ...change })).not.toBe(incidentDigest(facts));
+  });
+});

@@ -66,6 +66,27 @@ export const DOCKING_PAYLOAD_SCHEMAS = {
     caseNumber: text(80),
     organizationName: text(200),
     mediatorName: text(100).nullable(),
+    /**
+     * Where the accepting organization sits (6, 9 or 12 digits): the hub follows the dispute at that
+     * organization's tier (分层化解). Optional, so acceptances sent before it existed still decode.
+     */
+    organizationRegionCode: optional(z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '须为 6、9 或 12 位区划代码')),
+  }),
+  /**
+   * `MediationSessionRecorded` (the receiving organization → the sender, copied to the hub): a
+   * mediation session held on a docked case. The hub counts it as an attempt at the organization's
+   * tier (三三制); a sender whose record does not follow sessions ignores it.
+   */
+  MediationSessionRecorded: z.object({
+    sessionId: text(64),
+    caseId: text(64),
+    /** 1, 2, 3 … within the case. */
+    sequence: z.number().int().min(1),
+    heldAt: isoDate,
+    mediatorName: text(100).nullable(),
+    organizationName: text(200),
+    /** The session's progress or focus, shortened (no parties' statements: the full record stays with the organization). */
+    summary: text(2000),
   }),
   /** `DockingRejected`: the receiving organization declined, with its reason. */
   DockingRejected: z.object({ rejectedAt: isoDate, reason: text(2000) }),
@@ -116,6 +137,7 @@ export type DockingRejectedPayload = DockingPayloads['DockingRejected'];
 export type MediationConcludedPayload = DockingPayloads['MediationConcluded'];
 export type JudicialConfirmationRequestedPayload = DockingPayloads['JudicialConfirmationRequested'];
 export type JudicialConfirmationRuledPayload = DockingPayloads['JudicialConfirmationRuled'];
+export type MediationSessionRecordedPayload = DockingPayloads['MediationSessionRecorded'];
 
 /** An event whose payload was checked against its type's schema: `event.type` narrows `event.payload`. */
 export type TypedDockingEvent<T extends KnownDockingEventType = KnownDockingEventType> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DISPUTE_EVENTS, DISPUTE_STATES, disputeWorkflow, type DisputeEvent, type DisputeState } from './dispute.workflow.js';
+import { DISPUTE_EVENTS, DISPUTE_STATES, disputeWorkflow, type DisputeActor, type DisputeEvent, type DisputeState } from './dispute.workflow.js';
 import { DomainError } from '@jiefen/workflow';
 
 const staff = { roles: ['STAFF'] };
@@ -8,24 +8,38 @@ const leader = { roles: ['LEADER'] };
 /** The parties were notified: 调解前置's guard lets consent and refusal through (tested on its own below). */
 const notified = { noticesGiven: 1 };
 
-/** The expected machine, written out independently of the table: `state event → next (S = supervisor only)`. */
+/**
+ * The expected machine, written out independently of the table: `state event → next who`, where who
+ * is H (hub staff and the supervisor), S (the supervisor only), D (the docking ledger only) or HD (both).
+ */
 const EXPECTED = `
-REGISTERED ROUTE ROUTED
-REGISTERED GUIDE_TO_LITIGATION GUIDED_TO_LITIGATION
-ROUTED ROUTE ROUTED
-ROUTED NOTIFY ROUTED
-ROUTED CONSENT IN_MEDIATION
-ROUTED REFUSE GUIDED_TO_LITIGATION
-ROUTED CHANGE_METHOD ROUTED
-IN_MEDIATION RECORD_ATTEMPT IN_MEDIATION
-IN_MEDIATION ESCALATE IN_MEDIATION
-IN_MEDIATION CHANGE_METHOD IN_MEDIATION
-IN_MEDIATION RESOLVE RESOLVED
-IN_MEDIATION FAIL UNRESOLVED
-RESOLVED REQUEST_REVIEW UNDER_REVIEW
-UNRESOLVED ESCALATE IN_MEDIATION
-UNRESOLVED CHANGE_METHOD IN_MEDIATION
-UNRESOLVED REQUEST_REVIEW UNDER_REVIEW
+REGISTERED ROUTE ROUTED H
+REGISTERED GUIDE_TO_LITIGATION GUIDED_TO_LITIGATION H
+REGISTERED DOCKING_ACCEPTED IN_MEDIATION D
+REGISTERED DOCKING_CONCLUDED_AGREEMENT RESOLVED D
+REGISTERED DOCKING_CONCLUDED_NO_AGREEMENT UNRESOLVED D
+ROUTED ROUTE ROUTED H
+ROUTED NOTIFY ROUTED H
+ROUTED CONSENT IN_MEDIATION H
+ROUTED REFUSE GUIDED_TO_LITIGATION H
+ROUTED CHANGE_METHOD ROUTED H
+ROUTED DOCKING_ACCEPTED IN_MEDIATION D
+ROUTED DOCKING_CONCLUDED_AGREEMENT RESOLVED D
+ROUTED DOCKING_CONCLUDED_NO_AGREEMENT UNRESOLVED D
+IN_MEDIATION RECORD_ATTEMPT IN_MEDIATION HD
+IN_MEDIATION ESCALATE IN_MEDIATION H
+IN_MEDIATION CHANGE_METHOD IN_MEDIATION H
+IN_MEDIATION RESOLVE RESOLVED H
+IN_MEDIATION FAIL UNRESOLVED H
+IN_MEDIATION DOCKING_ACCEPTED IN_MEDIATION D
+IN_MEDIATION DOCKING_CONCLUDED_AGREEMENT RESOLVED D
+IN_MEDIATION DOCKING_CONCLUDED_NO_AGREEMENT UNRESOLVED D
+RESOLVED REQUEST_REVIEW UNDER_REVIEW H
+UNRESOLVED ESCALATE IN_MEDIATION H
+UNRESOLVED CHANGE_METHOD IN_MEDIATION H
+UNRESOLVED REQUEST_REVIEW UNDER_REVIEW H
+UNRESOLVED DOCKING_ACCEPTED IN_MEDIATION D
+UNRESOLVED DOCKING_CONCLUDED_AGREEMENT RESOLVED D
 UNDER_REVIEW APPROVE REVIEWED S
 UNDER_REVIEW RETURN IN_MEDIATION S
 REVIEWED CLOSE CLOSED S
@@ -35,22 +49,29 @@ const expected = new Map(
   EXPECTED.trim()
     .split('\n')
     .map((line) => {
-      const [state, event, to, s] = line.split(' ');
-      return [`${state} ${event}`, { to: to as DisputeState, supervisorOnly: s === 'S' }];
+      const [state, event, to, who] = line.split(' ');
+      return [`${state} ${event}`, { to: to as DisputeState, who: who! }];
     }),
 );
 const pairs = DISPUTE_STATES.flatMap((state) => DISPUTE_EVENTS.map((event) => [state, event] as [DisputeState, DisputeEvent]));
+/** Every actor, and whether a step marked `who` is theirs. */
+const ACTORS: [string, DisputeActor | { roles: string[] }, (who: string) => boolean][] = [
+  ['staff', staff, (who) => who.includes('H')],
+  ['supervisor', supervisor, (who) => who.includes('H') || who === 'S'],
+  ['docking ledger', 'DOCKING', (who) => who.includes('D')],
+  ['leader', leader, () => false],
+];
 
 describe('dispute workflow', () => {
   it('covers every state and event', () => {
-    expect(pairs).toHaveLength(9 * 14);
+    expect(pairs).toHaveLength(9 * 17);
   });
 
   it.each(pairs)('%s + %s', (state, event) => {
     const step = expected.get(`${state} ${event}`);
     if (!step) {
       expect(disputeWorkflow.can(state, event)).toBe(false);
-      for (const actor of [staff, supervisor]) {
+      for (const [, actor] of ACTORS) {
         try {
           disputeWorkflow.transition(state, event, actor, notified);
           expect.unreachable();
@@ -62,13 +83,10 @@ describe('dispute workflow', () => {
       }
       return;
     }
-    expect(disputeWorkflow.transition(state, event, supervisor, notified)).toBe(step.to);
-    if (step.supervisorOnly) {
-      expect(() => disputeWorkflow.transition(state, event, staff, notified)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    } else {
-      expect(disputeWorkflow.transition(state, event, staff, notified)).toBe(step.to);
+    for (const [name, actor, allowed] of ACTORS) {
+      if (allowed(step.who)) expect(disputeWorkflow.transition(state, event, actor, notified), name).toBe(step.to);
+      else expect(() => disputeWorkflow.transition(state, event, actor, notified), name).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     }
-    expect(() => disputeWorkflow.transition(state, event, leader, notified)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 
   it('refuses consent and refusal before the one-time notification (调解前置)', () => {
@@ -76,6 +94,14 @@ describe('dispute workflow', () => {
       expect(() => disputeWorkflow.transition('ROUTED', event, staff, { noticesGiven: 0 })).toThrow(
         expect.objectContaining({ code: 'ILLEGAL_TRANSITION', message: '须先向当事人一次性告知(服务清单),再记录是否同意调解' }),
       );
+    }
+  });
+
+  it('keeps the docking ledger away from a dispute under review or past it (only the hub reopens one)', () => {
+    for (const state of ['RESOLVED', 'UNDER_REVIEW', 'REVIEWED', 'CLOSED', 'GUIDED_TO_LITIGATION'] as const) {
+      for (const event of ['DOCKING_ACCEPTED', 'DOCKING_CONCLUDED_AGREEMENT', 'DOCKING_CONCLUDED_NO_AGREEMENT', 'RECORD_ATTEMPT'] as const) {
+        expect(() => disputeWorkflow.transition(state, event, 'DOCKING')).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+      }
     }
   });
 

@@ -41,6 +41,9 @@ export const DISPUTE_EVENTS = [
   'RETURN',
   'CLOSE',
   'GUIDE_TO_LITIGATION',
+  'DOCKING_ACCEPTED',
+  'DOCKING_CONCLUDED_AGREEMENT',
+  'DOCKING_CONCLUDED_NO_AGREEMENT',
 ] as const;
 export type DisputeEvent = (typeof DISPUTE_EVENTS)[number];
 
@@ -59,17 +62,30 @@ export const DISPUTE_EVENT_NAMES: Record<DisputeEvent, string> = {
   RETURN: '退回继续化解',
   CLOSE: '结案',
   GUIDE_TO_LITIGATION: '引导诉讼',
+  DOCKING_ACCEPTED: '调解组织受理',
+  DOCKING_CONCLUDED_AGREEMENT: '调解组织反馈:达成协议',
+  DOCKING_CONCLUDED_NO_AGREEMENT: '调解组织反馈:调解不成',
 };
 
 /** The hub's posts, as roles of the caller: a step is the caller's when any of their roles may take it. */
 export type HubRole = 'STAFF' | 'SUPERVISOR';
 export const HUB_ROLE_NAMES: Record<HubRole, string> = { STAFF: '工作人员', SUPERVISOR: '协调督办岗' };
 
+/**
+ * Who moves a dispute: the hub's posts (a caller's roles), or the hub's docking ledger (`DOCKING`),
+ * which follows what the receiving organization reports about a hand-over (accepted, sessions held,
+ * concluded). `DOCKING` is no role a token can carry (ROLES in @jiefen/auth), so no caller acts as it.
+ */
+export type DisputeActor = HubRole | 'DOCKING';
+export const DISPUTE_ACTOR_NAMES: Record<DisputeActor, string> = { ...HUB_ROLE_NAMES, DOCKING: '对接台账' };
+
 /** Hub front-desk and mediation posts; the coordination and supervision post (协调督办岗) may do their steps too. */
 const STAFF = ['STAFF', 'SUPERVISOR'] as const;
 /** Only the coordination and supervision post: closing requires its review first (终结前须经协调督办岗综合研判). */
 const SUPERVISOR = ['SUPERVISOR'] as const;
-const by = (to: DisputeState, roles: readonly HubRole[] = STAFF): Step<DisputeState, HubRole> => ({ to, by: roles });
+/** The docking ledger only: steps that follow an organization's report, never typed in at the hub. */
+const DOCKING = ['DOCKING'] as const;
+const by = (to: DisputeState, actors: readonly DisputeActor[] = STAFF): Step<DisputeState, DisputeActor> => ({ to, by: actors });
 
 /** What the service knows beyond the state when a step has a rule of its own (调解前置). */
 export interface DisputeFacts {
@@ -81,33 +97,59 @@ export interface DisputeFacts {
  * 前台统一受理 → 研判分流 → 一次性告知、调解前置(同意 → 化解;拒绝 → 引导诉讼) → 分层化解(三三制,
  * 上交见 tiers.ts) → 化解成功 / 不成 → 协调督办岗研判 → 结案(或退回继续化解、引导诉讼).
  */
-export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent, HubRole, DisputeFacts>({
+export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent, DisputeActor, DisputeFacts>({
   name: '纠纷',
   states: DISPUTE_STATES,
   events: DISPUTE_EVENTS,
   stateNames: DISPUTE_STATE_NAMES,
   eventNames: DISPUTE_EVENT_NAMES,
-  actorNames: HUB_ROLE_NAMES,
+  actorNames: DISPUTE_ACTOR_NAMES,
   // 调解前置: the parties decide on mediation only after the one-time notification.
   guards: { CONSENT: requireNotified, REFUSE: requireNotified },
+  // The docking ledger's steps: a hand-over's acceptance puts the dispute in mediation from wherever it
+  // waited (the sender may hand over before the hub routed it; a new hand-over after a failed one); its
+  // conclusion ends the mediation, from any open state before the review, since the copies of
+  // acceptance and conclusion of different hand-overs may arrive in any order. Once resolved, under
+  // review or closed, the ledger no longer moves the dispute (a late or other hand-over's report is
+  // logged and ignored by the service): only the hub's posts reopen it.
   table: {
-    REGISTERED: { ROUTE: by('ROUTED'), GUIDE_TO_LITIGATION: by('GUIDED_TO_LITIGATION') },
+    REGISTERED: {
+      ROUTE: by('ROUTED'),
+      GUIDE_TO_LITIGATION: by('GUIDED_TO_LITIGATION'),
+      DOCKING_ACCEPTED: by('IN_MEDIATION', DOCKING),
+      DOCKING_CONCLUDED_AGREEMENT: by('RESOLVED', DOCKING),
+      DOCKING_CONCLUDED_NO_AGREEMENT: by('UNRESOLVED', DOCKING),
+    },
     ROUTED: {
       ROUTE: by('ROUTED'),
       NOTIFY: by('ROUTED'),
       CONSENT: by('IN_MEDIATION'),
       REFUSE: by('GUIDED_TO_LITIGATION'),
       CHANGE_METHOD: by('ROUTED'),
+      DOCKING_ACCEPTED: by('IN_MEDIATION', DOCKING),
+      DOCKING_CONCLUDED_AGREEMENT: by('RESOLVED', DOCKING),
+      DOCKING_CONCLUDED_NO_AGREEMENT: by('UNRESOLVED', DOCKING),
     },
     IN_MEDIATION: {
-      RECORD_ATTEMPT: by('IN_MEDIATION'),
+      // A session held by the receiving organization is an attempt at its tier (三三制), as one typed in at the hub.
+      RECORD_ATTEMPT: by('IN_MEDIATION', [...STAFF, 'DOCKING']),
       ESCALATE: by('IN_MEDIATION'),
       CHANGE_METHOD: by('IN_MEDIATION'),
       RESOLVE: by('RESOLVED'),
       FAIL: by('UNRESOLVED'),
+      DOCKING_ACCEPTED: by('IN_MEDIATION', DOCKING),
+      DOCKING_CONCLUDED_AGREEMENT: by('RESOLVED', DOCKING),
+      DOCKING_CONCLUDED_NO_AGREEMENT: by('UNRESOLVED', DOCKING),
     },
     RESOLVED: { REQUEST_REVIEW: by('UNDER_REVIEW') },
-    UNRESOLVED: { ESCALATE: by('IN_MEDIATION'), CHANGE_METHOD: by('IN_MEDIATION'), REQUEST_REVIEW: by('UNDER_REVIEW') },
+    UNRESOLVED: {
+      ESCALATE: by('IN_MEDIATION'),
+      CHANGE_METHOD: by('IN_MEDIATION'),
+      REQUEST_REVIEW: by('UNDER_REVIEW'),
+      // Another hand-over after a failed one; or a later hand-over succeeding where an earlier one failed.
+      DOCKING_ACCEPTED: by('IN_MEDIATION', DOCKING),
+      DOCKING_CONCLUDED_AGREEMENT: by('RESOLVED', DOCKING),
+    },
     UNDER_REVIEW: { APPROVE: by('REVIEWED', SUPERVISOR), RETURN: by('IN_MEDIATION', SUPERVISOR) },
     REVIEWED: { CLOSE: by('CLOSED', SUPERVISOR), GUIDE_TO_LITIGATION: by('GUIDED_TO_LITIGATION', SUPERVISOR) },
     CLOSED: {},

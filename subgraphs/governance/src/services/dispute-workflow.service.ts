@@ -2,6 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import type { ActorOf } from '@jiefen/workflow';
 import { disputeDueAt } from '../domain/clocks.js';
 import { hubConfig } from '../domain/config.js';
 import {
@@ -10,6 +11,7 @@ import {
   RESOLUTION_METHOD_NAMES,
   RESOLUTION_METHODS,
   RESPONSIBLE_UNIT_KINDS,
+  type DisputeActor,
   type DisputeEvent,
   type DisputeFacts,
   type DisputeState,
@@ -27,7 +29,7 @@ import { warnAtEscalation } from './early-warning.service.js';
 import { checkVersion, lockingConflicts, requireHubStaff } from './hub-rules.js';
 import { appliesTo, checkServiceItemCode } from './service-item.service.js';
 
-interface Step {
+export interface Step {
   event: DisputeEvent;
   /** What the workflow's guard for this event needs to know (read in the step's transaction). */
   facts?(dispute: Dispute, tx: EntityManager): Promise<DisputeFacts>;
@@ -37,11 +39,46 @@ interface Step {
   restartClock?: boolean;
 }
 
+/** Who takes a step: the workflow's actor, and whom the timeline names. */
+export interface StepActor {
+  actor: ActorOf<DisputeActor>;
+  subject: string;
+  name: string;
+}
+
+/**
+ * A step on a dispute already loaded (and locked) in the caller's transaction: the workflow's
+ * decision, the step's own changes, the clock, a timeline entry. Shared by the hub's posts
+ * (`actOnDispute`) and the docking ledger, which follows the organizations' reports.
+ */
+export async function stepDispute(tx: EntityManager, dispute: Dispute, by: StepActor, step: Step, at: Date): Promise<Dispute> {
+  const from = dispute.status as DisputeState;
+  const to = disputeWorkflow.transition(from, step.event, by.actor, await step.facts?.(dispute, tx));
+  const summary = await step.apply(dispute, tx, at);
+  dispute.status = to;
+  if (to !== from || step.restartClock) dispute.stateSince = at;
+  dispute.dueAt = disputeDueAt(to, dispute.tier as Tier, dispute.stateSince ?? dispute.registeredAt, hubConfig.clocks);
+  dispute.timelineLength += 1;
+  tx.create(DisputeActivity, {
+    id: randomUUID(),
+    disputeId: dispute.id,
+    sequence: dispute.timelineLength,
+    type: step.event,
+    fromStatus: from,
+    toStatus: to,
+    at,
+    actorSubject: by.subject,
+    actorName: by.name,
+    summary,
+  });
+  await tx.flush();
+  return dispute;
+}
+
 /**
  * One step of a dispute's workflow in one transaction: load, authorize (hub staff inside the
- * jurisdiction), the workflow's decision, the step's own changes, the clock, a timeline entry.
- * Concurrent steps on one dispute queue on its row; a caller's `expectedVersion` (optimistic
- * locking) refuses a step decided on a stale read with `CONFLICT`.
+ * jurisdiction), then `stepDispute`. Concurrent steps on one dispute queue on its row; a caller's
+ * `expectedVersion` (optimistic locking) refuses a step decided on a stale read with `CONFLICT`.
  */
 export async function actOnDispute(em: EntityManager, caller: Caller, ref: I.DisputeRef, step: Step, at = new Date()): Promise<Dispute> {
   requireHubStaff(caller);
@@ -54,27 +91,7 @@ export async function actOnDispute(em: EntityManager, caller: Caller, ref: I.Dis
       if (!dispute) throw DomainError.notFound('纠纷', id);
       requireHubStaff(caller, dispute.regionCode);
       checkVersion(dispute.version, ref.expectedVersion);
-      const from = dispute.status as DisputeState;
-      const to = disputeWorkflow.transition(from, step.event, caller, await step.facts?.(dispute, tx));
-      const summary = await step.apply(dispute, tx, at);
-      dispute.status = to;
-      if (to !== from || step.restartClock) dispute.stateSince = at;
-      dispute.dueAt = disputeDueAt(to, dispute.tier as Tier, dispute.stateSince ?? dispute.registeredAt, hubConfig.clocks);
-      dispute.timelineLength += 1;
-      tx.create(DisputeActivity, {
-        id: randomUUID(),
-        disputeId: dispute.id,
-        sequence: dispute.timelineLength,
-        type: step.event,
-        fromStatus: from,
-        toStatus: to,
-        at,
-        actorSubject: caller.subject,
-        actorName: caller.name,
-        summary,
-      });
-      await tx.flush();
-      return dispute;
+      return stepDispute(tx, dispute, { actor: caller, subject: caller.subject, name: caller.name }, step, at);
     }),
   );
 }
@@ -150,27 +167,33 @@ export function recordConsent(em: EntityManager, caller: Caller, input: I.Record
   });
 }
 
+/** What one mediation attempt records: who mediated, what happened, when, and who wrote it down. */
+export interface AttemptRecord {
+  mediatorName: string;
+  summary: string;
+  attemptedAt: Date;
+  recordedByName: string;
+}
+
+/**
+ * Writes one attempt at the dispute's current tier and counts it (三三制); returns the timeline's
+ * summary. The one way an attempt is counted, whether typed in at the hub or reported by the
+ * organization that holds the session (the docking ledger).
+ */
+export async function writeAttempt(tx: EntityManager, d: Dispute, a: AttemptRecord): Promise<string> {
+  const sequence = (await tx.count(MediationAttempt, { disputeId: d.id })) + 1;
+  tx.create(MediationAttempt, { id: randomUUID(), disputeId: d.id, sequence, tier: d.tier, ...a });
+  d.attemptsAtTier += 1;
+  return `${TIER_NAMES[d.tier as Tier]}第 ${d.attemptsAtTier} 次调解(${a.mediatorName}):${a.summary}`;
+}
+
 /** One mediation attempt at the current tier (三三制 counts them). */
 export function recordMediationAttempt(em: EntityManager, caller: Caller, input: I.RecordAttemptInput): Promise<Dispute> {
   const mediatorName = text('mediatorName', '调解员', input.mediatorName, 50);
   const summary = text('summary', '调解情况', input.summary);
   return actOnDispute(em, caller, input, {
     event: 'RECORD_ATTEMPT',
-    async apply(d, tx, at) {
-      const sequence = (await tx.count(MediationAttempt, { disputeId: d.id })) + 1;
-      tx.create(MediationAttempt, {
-        id: randomUUID(),
-        disputeId: d.id,
-        sequence,
-        tier: d.tier,
-        attemptedAt: at,
-        mediatorName,
-        summary,
-        recordedByName: caller.name,
-      });
-      d.attemptsAtTier += 1;
-      return `${TIER_NAMES[d.tier as Tier]}第 ${d.attemptsAtTier} 次调解(${mediatorName}):${summary}`;
-    },
+    apply: (d, tx, at) => writeAttempt(tx, d, { mediatorName, summary, attemptedAt: at, recordedByName: caller.name }),
   });
 }
 

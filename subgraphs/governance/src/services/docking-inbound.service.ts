@@ -16,6 +16,7 @@ import { DockingEvent } from '../entities/docking-event.entity.js';
 import { Docking } from '../entities/docking.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';
 import { Region } from '../entities/region.entity.js';
+import { followDockingOutcome } from './dispute-follow.service.js';
 import { writeRegistration } from './dispute-registration.service.js';
 
 const KIND_NAMES: Record<DockingKind, string> = { COURT: '诉调', POLICE: '公调', PROCURATORATE: '检调', PETITION: '访调', LEGAL_AID: '援调' };
@@ -70,8 +71,12 @@ function summaryOf(event: ProtocolEvent, docking: Docking): string {
       return `不予受理:${event.payload.reason}`;
     case 'MediationConcluded':
       return OUTCOME_NAMES[event.payload.outcome];
-    default:
-      return event.type;
+    case 'MediationSessionRecorded':
+      return `${event.payload.organizationName}第 ${event.payload.sequence} 次调解`;
+    case 'JudicialConfirmationRequested':
+      return `申请司法确认(协议 ${event.payload.agreementNumber})`;
+    case 'JudicialConfirmationRuled':
+      return `司法确认:${event.payload.ruling}${event.payload.caseNumber ? `,${event.payload.caseNumber}` : ''}`;
   }
 }
 
@@ -142,4 +147,6 @@ export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent,
     summary: summaryOf(event, docking),
   });
   await em.flush();
+  // The hub follows the outcome on the dispute the docking belongs to.
+  await followDockingOutcome(em, event, docking);
 }

@@ -21,8 +21,8 @@ import { stepDispute, writeAttempt, type Step, type StepActor } from './dispute-
 // ignored, so the ledger never reopens what the hub's posts moved on.
 
 const TIMELINE_ONLY = {
-  JudicialConfirmationRequested: 'JUDICIAL_CONFIRMATION_REQUESTED',
-  JudicialConfirmationRuled: 'JUDICIAL_CONFIRMATION_RULED',
+  JudicialConfirmationRequested: 'CONFIRMATION_REQUESTED',
+  JudicialConfirmationRuled: 'CONFIRMATION_RULED',
 } as const;
 
 const RULING_NAMES = { CONFIRMED: '裁定确认调解协议有效', REJECTED: '裁定驳回申请', REFUSED: '不予受理' } as const;
@@ -75,9 +75,8 @@ function stepOf(event: TypedDockingEvent, docking: Docking): Step | null {
       const agreed = p.outcome === 'AGREEMENT';
       return {
         event: agreed ? 'DOCKING_CONCLUDED_AGREEMENT' : 'DOCKING_CONCLUDED_NO_AGREEMENT',
-        apply(d) {
-          const concludedAt = new Date(p.concludedAt);
-          Object.assign(d, { outcome: agreed ? 'RESOLVED' : 'UNRESOLVED', outcomeSummary: p.summary, resolvedAt: agreed ? concludedAt : null });
+        apply(d, _tx, at) {
+          Object.assign(d, { outcome: agreed ? 'RESOLVED' : 'UNRESOLVED', outcomeSummary: p.summary, resolvedAt: agreed ? at : null });
           const by = docking.toOrganizationName ?? '调解组织';
           return agreed
             ? `${by}反馈:${OUTCOME_NAMES[p.outcome]}${p.agreement ? `(协议 ${p.agreement.number})` : ''},待提请协调督办岗研判结案`
@@ -99,6 +98,22 @@ function timelineSummary(event: TypedDockingEvent): string | null {
     return `人民法院${RULING_NAMES[p.ruling]}${p.caseNumber ? `,案号 ${p.caseNumber}` : ''}${p.reason ? `:${p.reason}` : ''}`;
   }
   return null;
+}
+
+/** When the reported step happened at the organization (or the court); the clocks run from there. */
+function atOf(event: TypedDockingEvent): Date {
+  switch (event.type) {
+    case 'DockingAccepted':
+      return new Date(event.payload.acceptedAt);
+    case 'MediationConcluded':
+      return new Date(event.payload.concludedAt);
+    case 'JudicialConfirmationRequested':
+      return new Date(event.payload.appliedAt);
+    case 'JudicialConfirmationRuled':
+      return new Date(event.payload.ruledAt);
+    default:
+      return new Date(event.occurredAt);
+  }
 }
 
 const ignored = (event: TypedDockingEvent, dispute: Dispute, reason: string) =>
@@ -127,7 +142,7 @@ export async function followDockingOutcome(em: EntityManager, event: TypedDockin
   // Queues behind a hub post's step on the same dispute (actOnDispute takes the same row lock).
   const dispute = await em.findOne(Dispute, { id: docking.disputeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!dispute) return;
-  const at = new Date(event.occurredAt);
+  const at = atOf(event);
   const by: StepActor = { actor: 'DOCKING', subject: `docking:${docking.id}`, name: (docking.toOrganizationName ?? '对接台账').slice(0, 50) };
   if (note) {
     // A fact on the timeline, whatever the state: it changes nothing of the dispute's procedure.

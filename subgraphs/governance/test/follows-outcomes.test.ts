@@ -184,4 +184,26 @@ describe('the hub follows outcomes: the ledger moves the dispute of each docking
     await concluded('POLICE', docking, 'TERMINATED');
     expect(await view(id)).toMatchObject({ status: 'UNRESOLVED', outcome: 'UNRESOLVED' });
   });
+
+  it('clears the supervision item of a dispute overdue at registration once a hand-over is accepted (督办 follows)', async () => {
+    const id = await registered();
+    const sql = (q: string, params: unknown[]) => stack.subgraphs.governance!.orm.em.getConnection().execute<Record<string, unknown>[]>(q, params);
+    // Registered long ago and never routed at the hub: past the routing clock.
+    await sql(`update dispute set due_at = now() - interval '1 day' where id = ?`, [id]);
+    const scan = () => stack.querySubgraph('governance', 'mutation { scanOverdueDisputes { created cleared } }', {}, 'hub-coordinator');
+    const items = () => sql(`select status from supervision_item where subject_type = 'DISPUTE' and subject_id = ?`, [id]);
+    await scan();
+    expect(await items()).toEqual([{ status: 'OPEN' }]);
+    const docking = await handOver(id, 'POLICE');
+    await accepted('POLICE', docking, '戴南镇人民调解委员会', '321281123');
+    const overdue = await stack.querySubgraph<{ dispute: { overdue: boolean; status: string } }>(
+      'governance',
+      'query($id: ID!) { dispute(id: $id) { overdue status } }',
+      { id },
+      'hub-coordinator',
+    );
+    expect(overdue.body.data!.dispute).toEqual({ overdue: false, status: 'IN_MEDIATION' });
+    await scan();
+    expect(await items()).toEqual([{ status: 'CLEARED' }]);
+  });
 });

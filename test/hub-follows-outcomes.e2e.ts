@@ -1,7 +1,7 @@
 // The hub follows outcomes, through the gateway: what the mediation committee reports about a
 // hand-over moves the hub's dispute — accepted → in mediation at the committee's tier, each session
 // a 三三制 attempt there, an agreement → resolved (counted in 化解率), no agreement → unresolved —
-// and judicial confirmation lands on the dispute's timeline. A late report about a dispute the hub
+// and judicial confirmation, performance and enforcement land on the dispute's timeline. A late report about a dispute the hub
 // already moved on changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPeople } from '@jiefen/demo-data';
@@ -218,7 +218,7 @@ describe('the hub follows outcomes: docking events move the dispute', () => {
     expect(last.summary).toContain('引导当事人诉讼');
   });
 
-  it('诉调 委派: the same for a court case, judicial confirmation on the timeline, and a late hand-over changes nothing', async () => {
+  it('诉调 委派: the same for a court case; judicial confirmation, performance and enforcement on the timeline; a late hand-over changes nothing', async () => {
     const registered = await ok(
       'mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id status } }',
       {
@@ -290,6 +290,26 @@ describe('the hub follows outcomes: docking events move the dispute', () => {
     expect(entries[1]!.summary).toContain('裁定确认调解协议有效');
     expect(confirmed.status).toBe('RESOLVED');
 
+    // Performance found on the return visit, then enforcement of the confirmed agreement: on the timeline too.
+    const visits = await ok('query($id: ID!) { mediationCase(id: $id) { returnVisits { id status } } }', { id: caseId }, 'mediator');
+    const visit = (visits.mediationCase.returnVisits as { id: string; status: string }[]).find((v) => v.status === 'SCHEDULED')!;
+    await ok(
+      'mutation($input: RecordReturnVisitInput!) { recordReturnVisit(input: $input) { status } }',
+      { input: { returnVisitId: visit.id, method: 'PHONE', performance: 'NOT_PERFORMED', satisfaction: 'DISSATISFIED' } },
+      'mediator',
+    );
+    await ok(
+      'mutation($id: ID!, $name: String!) { applyForEnforcement(confirmationId: $id, applicantName: $name, unperformedTerms: "李四逾期未支付费用") { caseNumber } }',
+      { id: due.id, name: plaintiff.name },
+      'court-staff',
+    );
+    const followed = await disputeWhen('performance and enforcement on the timeline', disputeId, (d) =>
+      ['PERFORMANCE_RECORDED', 'ENFORCEMENT_APPLIED'].every((type) => d.handling.timeline.some((e) => e.type === type)),
+    );
+    expect(followed.status).toBe('RESOLVED');
+    expect(followed.handling.timeline.find((e) => e.type === 'PERFORMANCE_RECORDED')!.summary).toBe(`回访:调解协议 ${agreement.number} 未履行`);
+    expect(followed.handling.timeline.find((e) => e.type === 'ENFORCEMENT_APPLIED')!.summary).toContain('执');
+
     // A second hand-over of the same dispute, accepted after the first one resolved it: the dispute stays as it is.
     const lateCase = await entrust();
     await accept(lateCase);
@@ -306,6 +326,6 @@ describe('the hub follows outcomes: docking events move the dispute', () => {
     });
     const after = await dispute(disputeId);
     expect(after).toMatchObject({ status: 'RESOLVED', tier: 'TOWN', attemptsAtTier: 1, outcome: 'RESOLVED', resolvedAt: confirmed.resolvedAt });
-    expect(after.handling.timeline).toEqual(confirmed.handling.timeline);
+    expect(after.handling.timeline).toEqual(followed.handling.timeline);
   });
 });

@@ -21,6 +21,9 @@ export const DOCKING_MODES = ['ENTRUST', 'COMMISSION', 'TRANSFER', 'REFERRAL'] a
 export type DockingMode = (typeof DOCKING_MODES)[number];
 export const MEDIATION_OUTCOMES = ['AGREEMENT', 'NO_AGREEMENT', 'TERMINATED'] as const;
 export type MediationOutcome = (typeof MEDIATION_OUTCOMES)[number];
+/** 履行情况 of an agreement, as the organization's return visit finds it. */
+export const PERFORMANCE_STATES = ['PENDING', 'PARTIALLY_PERFORMED', 'PERFORMED', 'NOT_PERFORMED'] as const;
+export type PerformanceState = (typeof PERFORMANCE_STATES)[number];
 export const JUDICIAL_CONFIRMATION_RULINGS = ['CONFIRMED', 'REJECTED', 'REFUSED'] as const;
 export type JudicialConfirmationRuling = (typeof JUDICIAL_CONFIRMATION_RULINGS)[number];
 
@@ -126,6 +129,26 @@ export const DOCKING_PAYLOAD_SCHEMAS = {
     ruledAt: isoDate,
     reason: text(2000).nullable(),
   }),
+  /**
+   * `AgreementPerformanceRecorded` (the organization → the sender, copied to the hub): a return
+   * visit found how the agreement of a docked case is performed (人民调解法 Art 31). The hub puts it
+   * on the dispute's timeline; a sender that does not follow performance ignores it.
+   */
+  AgreementPerformanceRecorded: z.object({
+    agreementNumber: text(80),
+    performance: z.enum(PERFORMANCE_STATES),
+    visitedAt: isoDate,
+  }),
+  /**
+   * `EnforcementApplied` (court → the organization, copied to the hub): a party applied for
+   * enforcement of a judicially confirmed agreement (民事诉讼法 Art 206). On the dispute's timeline.
+   */
+  EnforcementApplied: z.object({
+    confirmationId: text(64),
+    /** 执 case number. */
+    caseNumber: text(80),
+    appliedAt: isoDate,
+  }),
 } as const;
 
 /** Event types of the contract. */
@@ -138,6 +161,8 @@ export type MediationConcludedPayload = DockingPayloads['MediationConcluded'];
 export type JudicialConfirmationRequestedPayload = DockingPayloads['JudicialConfirmationRequested'];
 export type JudicialConfirmationRuledPayload = DockingPayloads['JudicialConfirmationRuled'];
 export type MediationSessionRecordedPayload = DockingPayloads['MediationSessionRecorded'];
+export type AgreementPerformanceRecordedPayload = DockingPayloads['AgreementPerformanceRecorded'];
+export type EnforcementAppliedPayload = DockingPayloads['EnforcementApplied'];
 
 /** An event whose payload was checked against its type's schema: `event.type` narrows `event.payload`. */
 export type TypedDockingEvent<T extends KnownDockingEventType = KnownDockingEventType> = {

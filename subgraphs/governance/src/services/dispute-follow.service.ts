@@ -14,16 +14,22 @@ import { stepDispute, writeAttempt, type Step, type StepActor } from './dispute-
 //   DockingAccepted          → IN_MEDIATION at the accepting organization's tier;
 //   MediationSessionRecorded → one 三三制 attempt at the dispute's tier;
 //   MediationConcluded       → RESOLVED (an agreement) or UNRESOLVED (none, or terminated);
-//   judicial confirmation    → an entry on the dispute's timeline (no change of state).
+//   judicial confirmation, performance (return visits) and enforcement → an entry on the dispute's
+//                              timeline (no change of state).
 // Each event applies once (the inbox); events of one docking arrive in order, those of different
 // dockings of one dispute in any order: a step the dispute's state does not allow (a late acceptance
 // of a dispute already resolved, anything about a dispute under review or closed) is logged and
 // ignored, so the ledger never reopens what the hub's posts moved on.
 
+/** Reports that go on the dispute's timeline without moving it: its type there (≤ 30 characters). */
 const TIMELINE_ONLY = {
   JudicialConfirmationRequested: 'CONFIRMATION_REQUESTED',
   JudicialConfirmationRuled: 'CONFIRMATION_RULED',
+  AgreementPerformanceRecorded: 'PERFORMANCE_RECORDED',
+  EnforcementApplied: 'ENFORCEMENT_APPLIED',
 } as const;
+
+const PERFORMANCE_NAMES = { PENDING: '尚未到期履行', PARTIALLY_PERFORMED: '部分履行', PERFORMED: '已履行', NOT_PERFORMED: '未履行' } as const;
 
 const RULING_NAMES = { CONFIRMED: '裁定确认调解协议有效', REJECTED: '裁定驳回申请', REFUSED: '不予受理' } as const;
 
@@ -97,6 +103,10 @@ function timelineSummary(event: TypedDockingEvent): string | null {
     const p = event.payload;
     return `人民法院${RULING_NAMES[p.ruling]}${p.caseNumber ? `,案号 ${p.caseNumber}` : ''}${p.reason ? `:${p.reason}` : ''}`;
   }
+  if (event.type === 'AgreementPerformanceRecorded') {
+    return `回访:调解协议 ${event.payload.agreementNumber} ${PERFORMANCE_NAMES[event.payload.performance]}`;
+  }
+  if (event.type === 'EnforcementApplied') return `当事人申请强制执行经司法确认的调解协议,执行案号 ${event.payload.caseNumber}`;
   return null;
 }
 
@@ -111,6 +121,10 @@ function atOf(event: TypedDockingEvent): Date {
       return new Date(event.payload.appliedAt);
     case 'JudicialConfirmationRuled':
       return new Date(event.payload.ruledAt);
+    case 'AgreementPerformanceRecorded':
+      return new Date(event.payload.visitedAt);
+    case 'EnforcementApplied':
+      return new Date(event.payload.appliedAt);
     default:
       return new Date(event.occurredAt);
   }
@@ -157,7 +171,7 @@ export async function followDockingOutcome(em: EntityManager, event: TypedDockin
       toStatus: dispute.status,
       at,
       actorSubject: by.subject,
-      actorName: event.type === 'JudicialConfirmationRuled' ? '人民法院' : by.name,
+      actorName: event.from === 'COURT' ? '人民法院' : by.name,
       summary: note,
     });
     await em.flush();

@@ -77,6 +77,10 @@ function summaryOf(event: ProtocolEvent, docking: Docking): string {
       return `申请司法确认(协议 ${event.payload.agreementNumber})`;
     case 'JudicialConfirmationRuled':
       return `司法确认:${event.payload.ruling}${event.payload.caseNumber ? `,${event.payload.caseNumber}` : ''}`;
+    case 'AgreementPerformanceRecorded':
+      return `回访:${event.payload.performance}`;
+    case 'EnforcementApplied':
+      return `申请强制执行,${event.payload.caseNumber}`;
   }
 }
 

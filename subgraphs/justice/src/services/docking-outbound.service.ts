@@ -11,6 +11,8 @@ import {
   type JudicialConfirmationRequestedPayload,
   type MediationConcludedPayload,
   type MediationSessionRecordedPayload,
+  type AgreementPerformanceRecordedPayload,
+  type PerformanceState,
   type KnownDockingEventType,
   type DockingPayloads,
   type MediationOutcome,
@@ -121,6 +123,12 @@ export async function feedBackConcluded(tx: EntityManager, c: MediationCase, agr
       : null,
   };
   await feedBack(tx, c, 'MediationConcluded', payload);
+}
+
+/** A return visit's finding on the agreement of a docked case: `AgreementPerformanceRecorded` (on the dispute's timeline at the hub). */
+export async function feedBackPerformance(tx: EntityManager, c: MediationCase, a: MediationAgreement, performance: PerformanceState, at: Date): Promise<void> {
+  const payload: AgreementPerformanceRecordedPayload = { agreementNumber: a.number, performance, visitedAt: at.toISOString() };
+  await feedBack(tx, c, 'AgreementPerformanceRecorded', payload);
 }
 
 /** 申请司法确认 of an agreement of a case a court sent: `JudicialConfirmationRequested` to the court, on the same docking. */

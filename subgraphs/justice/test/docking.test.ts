@@ -204,7 +204,13 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
       ['GOVERNANCE', 'MediationSessionRecorded'],
       ['POLICE', 'MediationSessionRecorded'],
     ]);
-    expect(held[0]!.payload).toMatchObject({ caseId, sequence: 1, mediatorName: '顾秀英', organizationName: '戴南镇人民调解委员会', summary: '第 1 次调解:沟渠疏通及费用' });
+    expect(held[0]!.payload).toMatchObject({
+      caseId,
+      sequence: 1,
+      mediatorName: '顾秀英',
+      organizationName: '戴南镇人民调解委员会',
+      summary: '第 1 次调解:沟渠疏通及费用',
+    });
     expect(JSON.stringify(held[0]!.payload)).not.toContain('双方同意各半承担');
     const deadline = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
     const agreement = await q('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { number effectiveDate } }', {

@@ -18,6 +18,26 @@ export function subgraphTimeoutFromEnv(env: Record<string, string | undefined> =
   return value;
 }
 
+/**
+ * A connection reset before any answer: the subgraph closed an idle keep-alive socket (its
+ * `keepAliveTimeout`) just as the gateway reused it, so the request was never read.
+ */
+function isResetBeforeAnswer(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || (error instanceof Error && /socket hang up/.test(error.message));
+}
+
+/** Whether a subgraph request only reads (entity fetches and queries), so sending it twice is harmless. */
+function isReadOnly(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    const { query } = JSON.parse(body) as { query?: unknown };
+    return typeof query === 'string' && !/^\s*mutation\b/.test(query);
+  } catch {
+    return false;
+  }
+}
+
 /** The error minipass-fetch (under @apollo/gateway's fetcher) rejects with once a signal aborts. */
 function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
@@ -44,7 +64,16 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     const send = this.fetcher;
     // The signal covers the whole exchange: while the body streams in, an abort errors the body,
     // so a subgraph that sends headers and then hangs is cut off too.
-    this.fetcher = (input, init) => send(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+    // A read reset before its answer is sent once more on a fresh socket (the keep-alive race);
+    // a mutation is not: it may have run.
+    this.fetcher = async (input, init) => {
+      try {
+        return await send(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      } catch (error) {
+        if (!isResetBeforeAnswer(error) || !isReadOnly(init?.body)) throw error;
+        return send(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      }
+    };
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

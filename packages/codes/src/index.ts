@@ -1,3 +1,4 @@
 export * from './id-number.js';
 export * from './credit-code.js';
 export * from './formats.js';
+export * from './categories.js';

@@ -14,7 +14,11 @@ const isoDate = z
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为 YYYY-MM-DD');
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
 
-export const DOCKING_KINDS = ['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID'] as const;
+/**
+ * 诉调 / 公调 / 检调 / 访调 / 援调 name the sending agency's docking; `HUB` (分流转办) is the hub's own
+ * routing of a registered dispute to the unit that resolves it (DESIGN.md §4: hub → organization).
+ */
+export const DOCKING_KINDS = ['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID', 'HUB'] as const;
 export type DockingKind = (typeof DOCKING_KINDS)[number];
 /** 委派 pre-filing / 委托 during litigation / 移交 / 转介. */
 export const DOCKING_MODES = ['ENTRUST', 'COMMISSION', 'TRANSFER', 'REFERRAL'] as const;

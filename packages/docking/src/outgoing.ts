@@ -8,7 +8,7 @@ import { jsonLogger, type DockingLogger } from './log.js';
 import { publish } from './outbox.js';
 
 // The sender's side of a hand-over, written once for every agency that hands records over (court,
-// police, procuratorate, petition today; the hub's routing tomorrow): one row per docking opened
+// police, procuratorate, petition, and the hub's routing): one row per docking opened
 // with its `DockingRequested`, and one applier for the receiver's answers that keeps the row and
 // then tells the agency what the answer means for its own record.
 
@@ -22,6 +22,12 @@ export interface OutgoingDockingRequest {
   id?: string;
   /** The sender's reason, when its form asks for one (公调 移交理由); kept with the hand-over. */
   reason?: string | null;
+  /**
+   * Runs with the published `DockingRequested` in the same transaction. The hub, when it hands a
+   * dispute over (分流转办), is a party to the docking and so gets no copy of its own event: it
+   * writes its ledger entry from the event here.
+   */
+  onPublished?(em: EntityManager, event: TypedDockingEvent<'DockingRequested'>): Promise<void>;
 }
 
 /**
@@ -49,7 +55,8 @@ export async function openOutgoingDocking(em: EntityManager, request: OutgoingDo
     sentAt: new Date(payload.sentAt),
   });
   await em.flush();
-  await publish(em, { type: 'DockingRequested', dockingId: docking.dockingId, from: docking.fromAgency, to: docking.toAgency, payload });
+  const event = await publish(em, { type: 'DockingRequested', dockingId: docking.dockingId, from: docking.fromAgency, to: docking.toAgency, payload });
+  await request.onPublished?.(em, { ...event, type: 'DockingRequested', payload });
   return docking;
 }
 

@@ -119,7 +119,7 @@ export function createHttpApp<C extends BaseContext, A = undefined>(options: Htt
     ...options.routes,
   };
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
     res.setHeader('x-request-id', requestId);
@@ -154,9 +154,17 @@ export function createHttpApp<C extends BaseContext, A = undefined>(options: Htt
       sendError(res, new HttpError(500, '服务器内部错误', 'INTERNAL_SERVER_ERROR'));
     });
   });
+  // Idle keep-alive sockets stay open longer than clients keep them (the gateway's subgraph fetches,
+  // the docking workers): the server closing a socket the client is about to reuse resets a request.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
+  return server;
 }
 
 /** Listens and resolves with the base URL (`http://host:port`). Port 0 picks a free port. */
+/** How long an idle keep-alive connection is kept open by every service (Node's default is 5 s). */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -400,6 +400,8 @@ const RECEIVERS: Record<DockingKind, (d: DemoDispute) => string> = {
   PROCURATORATE: () => '兴化市人民检察院检调对接工作室',
   PETITION: () => '兴化市信访事项人民调解委员会',
   LEGAL_AID: (d) => committeeOf(d),
+  // 分流转办: the committee of the dispute's place.
+  HUB: (d) => committeeOf(d),
 };
 
 /** Dockings as the other agencies' demo data implies them (justice's case results included). */

@@ -1,34 +1,10 @@
 import { chinaYear } from '@jiefen/calendar';
 
-/** The people's-mediation statistics categories (DOMAIN.md), later years' additions included. */
-export const DISPUTE_CATEGORIES = [
-  '婚姻家庭',
-  '邻里',
-  '房屋宅基地',
-  '合同',
-  '生产经营',
-  '损害赔偿',
-  '山林土地',
-  '征地拆迁',
-  '环境污染',
-  '劳动争议',
-  '消费',
-  '医疗',
-  '道路交通事故',
-  '物业',
-  '旅游',
-  '知识产权',
-  '互联网',
-  '其他',
-] as const;
-export type DisputeCategory = (typeof DISPUTE_CATEGORIES)[number];
+export { DISPUTE_CATEGORIES, PARTY_ROLES, type DisputeCategory, type PartyRole } from '@jiefen/codes';
 
 /** Channels of the one front desk (统一受理). */
 export const CHANNELS = ['WINDOW', 'ONLINE', 'HOTLINE_12348', 'GRID_SCREENING', 'AGENCY_TRANSFER'] as const;
 export type Channel = (typeof CHANNELS)[number];
-
-export const PARTY_ROLES = ['APPLICANT', 'RESPONDENT', 'THIRD_PARTY'] as const;
-export type PartyRole = (typeof PARTY_ROLES)[number];
 
 /** The sequence of a unified number runs per town (or street) and calendar year. */
 export function numberScope(regionCode: string): string {

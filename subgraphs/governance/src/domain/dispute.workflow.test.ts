@@ -7,10 +7,13 @@ const supervisor = { roles: ['SUPERVISOR'] };
 const leader = { roles: ['LEADER'] };
 /** The parties were notified: 调解前置's guard lets consent and refusal through (tested on its own below). */
 const notified = { noticesGiven: 1 };
+/** A re-routing needs the consent on record (tested on its own below). */
+const factsFor = (event: DisputeEvent) => (event === 'REROUTE' ? { noticesGiven: 1, consented: true } : notified);
 
 /**
  * The expected machine, written out independently of the table: `state event → next who`, where who
- * is H (hub staff and the supervisor), S (the supervisor only), D (the docking ledger only) or HD (both).
+ * is H (hub staff and the supervisor), S (the supervisor only), D (the receiving unit's reports, by
+ * docking, only) or HD (both).
  */
 const EXPECTED = `
 REGISTERED ROUTE ROUTED H
@@ -23,9 +26,11 @@ ROUTED NOTIFY ROUTED H
 ROUTED CONSENT IN_MEDIATION H
 ROUTED REFUSE GUIDED_TO_LITIGATION H
 ROUTED CHANGE_METHOD ROUTED H
+ROUTED REROUTE IN_MEDIATION H
 ROUTED DOCKING_ACCEPTED IN_MEDIATION D
 ROUTED DOCKING_CONCLUDED_AGREEMENT RESOLVED D
 ROUTED DOCKING_CONCLUDED_NO_AGREEMENT UNRESOLVED D
+IN_MEDIATION HAND_BACK ROUTED D
 IN_MEDIATION RECORD_ATTEMPT IN_MEDIATION HD
 IN_MEDIATION ESCALATE IN_MEDIATION H
 IN_MEDIATION CHANGE_METHOD IN_MEDIATION H
@@ -58,13 +63,13 @@ const pairs = DISPUTE_STATES.flatMap((state) => DISPUTE_EVENTS.map((event) => [s
 const ACTORS: [string, DisputeActor | { roles: string[] }, (who: string) => boolean][] = [
   ['staff', staff, (who) => who.includes('H')],
   ['supervisor', supervisor, (who) => who.includes('H') || who === 'S'],
-  ['docking ledger', 'DOCKING', (who) => who.includes('D')],
+  ['receiving unit (docking)', 'DOCKING', (who) => who.includes('D')],
   ['leader', leader, () => false],
 ];
 
 describe('dispute workflow', () => {
   it('covers every state and event', () => {
-    expect(pairs).toHaveLength(9 * 17);
+    expect(pairs).toHaveLength(9 * 19);
   });
 
   it.each(pairs)('%s + %s', (state, event) => {
@@ -73,7 +78,7 @@ describe('dispute workflow', () => {
       expect(disputeWorkflow.can(state, event)).toBe(false);
       for (const [, actor] of ACTORS) {
         try {
-          disputeWorkflow.transition(state, event, actor, notified);
+          disputeWorkflow.transition(state, event, actor, factsFor(event));
           expect.unreachable();
         } catch (e) {
           expect(e).toBeInstanceOf(DomainError);
@@ -84,8 +89,9 @@ describe('dispute workflow', () => {
       return;
     }
     for (const [name, actor, allowed] of ACTORS) {
-      if (allowed(step.who)) expect(disputeWorkflow.transition(state, event, actor, notified), name).toBe(step.to);
-      else expect(() => disputeWorkflow.transition(state, event, actor, notified), name).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+      const facts = factsFor(event);
+      if (allowed(step.who)) expect(disputeWorkflow.transition(state, event, actor, facts), name).toBe(step.to);
+      else expect(() => disputeWorkflow.transition(state, event, actor, facts), name).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     }
   });
 
@@ -97,12 +103,21 @@ describe('dispute workflow', () => {
     }
   });
 
-  it('keeps the docking ledger away from a dispute under review or past it (only the hub reopens one)', () => {
+  it('keeps the reports of the receiving unit away from a dispute under review or past it (only the hub reopens one)', () => {
     for (const state of ['RESOLVED', 'UNDER_REVIEW', 'REVIEWED', 'CLOSED', 'GUIDED_TO_LITIGATION'] as const) {
       for (const event of ['DOCKING_ACCEPTED', 'DOCKING_CONCLUDED_AGREEMENT', 'DOCKING_CONCLUDED_NO_AGREEMENT', 'RECORD_ATTEMPT'] as const) {
         expect(() => disputeWorkflow.transition(state, event, 'DOCKING')).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
       }
     }
+  });
+
+  it('keeps the consent of a dispute handed back: it is routed again, not consented twice', () => {
+    expect(() => disputeWorkflow.transition('ROUTED', 'CONSENT', staff, { noticesGiven: 1, consented: true })).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION', message: '当事人已同意调解;接收单位退回后请重新研判分流' }),
+    );
+    expect(() => disputeWorkflow.transition('ROUTED', 'REROUTE', staff, { noticesGiven: 1 })).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION', message: '当事人尚未同意调解,不能重新分流交办' }),
+    );
   });
 
   it('ends in CLOSED and GUIDED_TO_LITIGATION', () => {

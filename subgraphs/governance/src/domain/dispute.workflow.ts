@@ -41,6 +41,8 @@ export const DISPUTE_EVENTS = [
   'RETURN',
   'CLOSE',
   'GUIDE_TO_LITIGATION',
+  'HAND_BACK',
+  'REROUTE',
   'DOCKING_ACCEPTED',
   'DOCKING_CONCLUDED_AGREEMENT',
   'DOCKING_CONCLUDED_NO_AGREEMENT',
@@ -62,6 +64,8 @@ export const DISPUTE_EVENT_NAMES: Record<DisputeEvent, string> = {
   RETURN: '退回继续化解',
   CLOSE: '结案',
   GUIDE_TO_LITIGATION: '引导诉讼',
+  HAND_BACK: '接收单位退回',
+  REROUTE: '重新分流',
   DOCKING_ACCEPTED: '调解组织受理',
   DOCKING_CONCLUDED_AGREEMENT: '调解组织反馈:达成协议',
   DOCKING_CONCLUDED_NO_AGREEMENT: '调解组织反馈:调解不成',
@@ -72,18 +76,20 @@ export type HubRole = 'STAFF' | 'SUPERVISOR';
 export const HUB_ROLE_NAMES: Record<HubRole, string> = { STAFF: '工作人员', SUPERVISOR: '协调督办岗' };
 
 /**
- * Who moves a dispute: the hub's posts (a caller's roles), or the hub's docking ledger (`DOCKING`),
- * which follows what the receiving organization reports about a hand-over (accepted, sessions held,
- * concluded). `DOCKING` is no role a token can carry (ROLES in @jiefen/auth), so no caller acts as it.
+ * Who moves a dispute: the hub's posts (a caller's roles), or `DOCKING` — the unit a dispute was
+ * handed over to, whose reports reach the hub's docking inbox as events, never as a caller: accepted,
+ * sessions held, concluded (for every kind of docking, the hub's own 分流转办 included), and the
+ * refusal of a hand-over the hub itself opened (HAND_BACK). `DOCKING` is no role a token can carry
+ * (ROLES in @jiefen/auth), so no caller acts as it.
  */
 export type DisputeActor = HubRole | 'DOCKING';
-export const DISPUTE_ACTOR_NAMES: Record<DisputeActor, string> = { ...HUB_ROLE_NAMES, DOCKING: '对接台账' };
+export const DISPUTE_ACTOR_NAMES: Record<DisputeActor, string> = { ...HUB_ROLE_NAMES, DOCKING: '接收单位(对接反馈)' };
 
 /** Hub front-desk and mediation posts; the coordination and supervision post (协调督办岗) may do their steps too. */
 const STAFF = ['STAFF', 'SUPERVISOR'] as const;
 /** Only the coordination and supervision post: closing requires its review first (终结前须经协调督办岗综合研判). */
 const SUPERVISOR = ['SUPERVISOR'] as const;
-/** The docking ledger only: steps that follow an organization's report, never typed in at the hub. */
+/** The receiving unit's reports only, delivered by the docking: never typed in at the hub. */
 const DOCKING = ['DOCKING'] as const;
 const by = (to: DisputeState, actors: readonly DisputeActor[] = STAFF): Step<DisputeState, DisputeActor> => ({ to, by: actors });
 
@@ -91,6 +97,8 @@ const by = (to: DisputeState, actors: readonly DisputeActor[] = STAFF): Step<Dis
 export interface DisputeFacts {
   /** One-time notifications (一次性告知) given to the parties so far. */
   noticesGiven: number;
+  /** The parties' consent to mediation is on record (a dispute the receiving unit handed back keeps it). */
+  consented?: boolean;
 }
 
 /**
@@ -104,8 +112,9 @@ export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent, Disput
   stateNames: DISPUTE_STATE_NAMES,
   eventNames: DISPUTE_EVENT_NAMES,
   actorNames: DISPUTE_ACTOR_NAMES,
-  // 调解前置: the parties decide on mediation only after the one-time notification.
-  guards: { CONSENT: requireNotified, REFUSE: requireNotified },
+  // 调解前置: the parties decide on mediation only after the one-time notification. A dispute handed
+  // back by its receiving unit (HAND_BACK) keeps their consent: it is routed again (REROUTE), not consented twice.
+  guards: { CONSENT: requireFirstConsent, REFUSE: requireNotified, REROUTE: requireConsent },
   // The docking ledger's steps: a hand-over's acceptance puts the dispute in mediation from wherever it
   // waited (the sender may hand over before the hub routed it; a new hand-over after a failed one); its
   // conclusion ends the mediation, from any open state before the review, since the copies of
@@ -126,6 +135,7 @@ export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent, Disput
       CONSENT: by('IN_MEDIATION'),
       REFUSE: by('GUIDED_TO_LITIGATION'),
       CHANGE_METHOD: by('ROUTED'),
+      REROUTE: by('IN_MEDIATION'),
       DOCKING_ACCEPTED: by('IN_MEDIATION', DOCKING),
       DOCKING_CONCLUDED_AGREEMENT: by('RESOLVED', DOCKING),
       DOCKING_CONCLUDED_NO_AGREEMENT: by('UNRESOLVED', DOCKING),
@@ -140,6 +150,8 @@ export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent, Disput
       DOCKING_ACCEPTED: by('IN_MEDIATION', DOCKING),
       DOCKING_CONCLUDED_AGREEMENT: by('RESOLVED', DOCKING),
       DOCKING_CONCLUDED_NO_AGREEMENT: by('UNRESOLVED', DOCKING),
+      // 分流转办 refused by the receiving unit: back to the hub for re-routing.
+      HAND_BACK: by('ROUTED', DOCKING),
     },
     RESOLVED: { REQUEST_REVIEW: by('UNDER_REVIEW') },
     UNRESOLVED: {
@@ -190,4 +202,15 @@ function requireNotified({ noticesGiven }: DisputeFacts): void {
   if (noticesGiven === 0) {
     throw new DomainError('ILLEGAL_TRANSITION', '须先向当事人一次性告知(服务清单),再记录是否同意调解', { event: 'CONSENT' });
   }
+}
+
+function requireFirstConsent(facts: DisputeFacts): void {
+  requireNotified(facts);
+  if (facts.consented) {
+    throw new DomainError('ILLEGAL_TRANSITION', '当事人已同意调解;接收单位退回后请重新研判分流', { event: 'CONSENT' });
+  }
+}
+
+function requireConsent(facts: DisputeFacts): void {
+  if (!facts.consented) throw new DomainError('ILLEGAL_TRANSITION', '当事人尚未同意调解,不能重新分流交办', { event: 'REROUTE' });
 }

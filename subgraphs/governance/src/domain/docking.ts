@@ -1,8 +1,11 @@
 import { addDays } from '@jiefen/calendar';
 
-/** 对接 — one hand-over between agencies (诉调、公调、检调、访调、援调); the hub keeps the ledger. */
-export const DOCKING_KINDS = ['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID'] as const;
+/** 对接 — one hand-over between agencies (诉调、公调、检调、访调、援调, and the hub's own 分流转办); the hub keeps the ledger. */
+export const DOCKING_KINDS = ['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID', 'HUB'] as const;
 export type DockingKind = (typeof DOCKING_KINDS)[number];
+
+/** The hub's record its own hand-overs (分流转办) carry: the outgoing docking's record type. */
+export const ROUTED_RECORD = 'Dispute';
 
 /** 委派 (pre-filing) / 委托 (post-filing) / 移交 / 转介. */
 export const DOCKING_MODES = ['ENTRUST', 'COMMISSION', 'TRANSFER', 'REFERRAL'] as const;
@@ -32,6 +35,8 @@ export const DEFAULT_DOCKING_CLOCKS: DockingClocks = {
     PROCURATORATE: { default: 30 },
     PETITION: { default: 60 },
     LEGAL_AID: { default: 7 },
+    // 分流转办 to a people's mediation organization: people's mediation normally within one month (人民调解法 Art 18 practice).
+    HUB: { default: 30 },
   },
   confirmDays: 30,
 };

@@ -18,7 +18,10 @@ export class RouteDisputeInput extends DisputeStepInput implements Command.Route
   @Field(() => String, { description: '承办单位名称' })
   unitName!: string;
 
-  @Field(() => String, { nullable: true, description: '承办单位代码' })
+  @Field(() => String, {
+    nullable: true,
+    description: '承办单位代码(统一社会信用代码)。调解组织写明代码的,当事人同意调解后即移交该组织收件箱(分流转办);被退回后重新分流即再次移交',
+  })
   unitCode?: string | null;
 
   @Field(() => String, { description: '化解层级:VILLAGE / TOWN / COUNTY' })

@@ -22,7 +22,9 @@ export class DockingEventType {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType('Docking', { description: "对接(诉调、公调、检调、访调、援调)台账 One hand-over between agencies, as the hub's ledger records it" })
+@ObjectType('Docking', {
+  description: "对接(诉调、公调、检调、访调、援调、综治中心分流转办)台账 One hand-over between agencies, as the hub's ledger records it",
+})
 export class DockingType {
   @Field(() => ID)
   id!: string;

@@ -51,6 +51,7 @@ export const DockingKind = enumOf('DockingKind', '对接类型 Kind of docking',
   PROCURATORATE: '检调对接',
   PETITION: '访调对接',
   LEGAL_AID: '援调对接',
+  HUB: '综治中心分流转办',
 });
 export type DockingKind = (typeof DOCKING_KINDS)[number];
 export const DockingMode = enumOf('DockingMode', '对接方式 Mode of docking', DOCKING_MODES, {

@@ -1,16 +1,17 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
 import { jsonLogger, OUTCOME_NAMES, type TypedDockingEvent } from '@jiefen/docking';
 import { disputeWorkflow, type DisputeEvent, type DisputeState } from '../domain/dispute.workflow.js';
 import { TIER_NAMES, tierOfRegion, type Tier } from '../domain/tiers.js';
-import { DisputeActivity } from '../entities/dispute-activity.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';
 import type { Docking } from '../entities/docking.entity.js';
-import { stepDispute, writeAttempt, type Step, type StepActor } from './dispute-workflow.service.js';
+import { applyDisputeStep, noteOnTimeline, writeAttempt, type DisputeStep, type TimelineAuthor } from './dispute-step.service.js';
 
-// The hub follows outcomes: what an organization reports about a hand-over (its copy of every
-// docking event, applied by the ledger in docking-inbound.service.ts) moves the dispute the docking
-// belongs to through the dispute's own workflow, as the docking ledger (actor DOCKING):
+// The hub follows outcomes — the one place where a docking's outcome moves the hub's dispute, for
+// every kind of docking, the hub's own hand-overs (分流转办, kind HUB) included: what an organization
+// reports about a hand-over (the hub's copy of every docking event, or the answer to the hub's own,
+// after the ledger in docking-inbound.service.ts) moves the dispute the docking belongs to through
+// the dispute's own workflow, as the receiving unit (actor DOCKING). The refusal of a hand-over is
+// no outcome: only the hub's own is answered, by handing the dispute back (routing-feedback.service.ts).
 //   DockingAccepted          → IN_MEDIATION at the accepting organization's tier;
 //   MediationSessionRecorded → one 三三制 attempt at the dispute's tier;
 //   MediationConcluded       → RESOLVED (an agreement) or UNRESOLVED (none, or terminated);
@@ -44,7 +45,7 @@ export function tierOfAcceptance(organizationRegionCode: string | null | undefin
 }
 
 /** The step a docking event asks of its dispute, or null when the event does not move disputes. */
-function stepOf(event: TypedDockingEvent, docking: Docking): Step | null {
+function stepOf(event: TypedDockingEvent, docking: Docking): DisputeStep | null {
   switch (event.type) {
     case 'DockingAccepted': {
       const p = event.payload;
@@ -86,7 +87,7 @@ function stepOf(event: TypedDockingEvent, docking: Docking): Step | null {
           const by = docking.toOrganizationName ?? '调解组织';
           return agreed
             ? `${by}反馈:${OUTCOME_NAMES[p.outcome]}${p.agreement ? `(协议 ${p.agreement.number})` : ''},待提请协调督办岗研判结案`
-            : `${by}反馈:${OUTCOME_NAMES[p.outcome]}。可上交上级化解、调整化解方式,或经研判引导当事人诉讼`;
+            : `${by}反馈:${OUTCOME_NAMES[p.outcome]}${p.summary ? `(${p.summary})` : ''}。可上交上级化解、调整化解方式,或经研判引导当事人诉讼`;
         },
       };
     }
@@ -157,27 +158,13 @@ export async function followDockingOutcome(em: EntityManager, event: TypedDockin
   const dispute = await em.findOne(Dispute, { id: docking.disputeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!dispute) return;
   const at = atOf(event);
-  const by: StepActor = { actor: 'DOCKING', subject: `docking:${docking.id}`, name: (docking.toOrganizationName ?? '对接台账').slice(0, 50) };
+  const by: TimelineAuthor = { subject: `docking:${docking.id}`, name: docking.toOrganizationName ?? '接收单位' };
   if (note) {
     // A fact on the timeline, whatever the state: it changes nothing of the dispute's procedure.
     const type = TIMELINE_ONLY[event.type as keyof typeof TIMELINE_ONLY];
-    dispute.timelineLength += 1;
-    em.create(DisputeActivity, {
-      id: randomUUID(),
-      disputeId: dispute.id,
-      sequence: dispute.timelineLength,
-      type,
-      fromStatus: dispute.status,
-      toStatus: dispute.status,
-      at,
-      actorSubject: by.subject,
-      actorName: event.from === 'COURT' ? '人民法院' : by.name,
-      summary: note,
-    });
-    await em.flush();
-    return;
+    return noteOnTimeline(em, dispute, type, event.from === 'COURT' ? { ...by, name: '人民法院' } : by, note, at);
   }
   const state = dispute.status as DisputeState;
   if (!disputeWorkflow.can(state, step!.event as DisputeEvent)) return ignored(event, dispute, `dispute is ${state}`);
-  await stepDispute(em, dispute, by, step!, at);
+  await applyDisputeStep(em, dispute, 'DOCKING', by, step!, at);
 }

@@ -2,82 +2,36 @@ import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
-import type { ActorOf } from '@jiefen/workflow';
-import { disputeDueAt } from '../domain/clocks.js';
 import { hubConfig } from '../domain/config.js';
 import {
   DISPUTE_EVENT_NAMES,
-  disputeWorkflow,
   RESOLUTION_METHOD_NAMES,
   RESOLUTION_METHODS,
   RESPONSIBLE_UNIT_KINDS,
-  type DisputeActor,
   type DisputeEvent,
   type DisputeFacts,
-  type DisputeState,
   type ResolutionMethod,
 } from '../domain/dispute.workflow.js';
 import { decideEscalation, TIER_NAMES, TIERS, type RiskLevel, type Tier } from '../domain/tiers.js';
-import { DisputeActivity } from '../entities/dispute-activity.entity.js';
 import { DisputeNotice } from '../entities/dispute-notice.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';
 import { Escalation } from '../entities/escalation.entity.js';
-import { MediationAttempt } from '../entities/mediation-attempt.entity.js';
 import { ServiceItem } from '../entities/service-item.entity.js';
 import type * as I from '../domain/commands.js';
+import { applyDisputeStep, writeAttempt, type DisputeStep } from './dispute-step.service.js';
+import { handOverDispute } from './docking-outbound.service.js';
 import { warnAtEscalation } from './early-warning.service.js';
 import { checkVersion, lockingConflicts, requireHubStaff } from './hub-rules.js';
 import { appliesTo, checkServiceItemCode } from './service-item.service.js';
 
-export interface Step {
-  event: DisputeEvent;
-  /** What the workflow's guard for this event needs to know (read in the step's transaction). */
-  facts?(dispute: Dispute, tx: EntityManager): Promise<DisputeFacts>;
-  /** Validates and applies the step's own changes; returns the timeline summary. */
-  apply(dispute: Dispute, tx: EntityManager, at: Date): Promise<string> | string;
-  /** Restart the state's clock even when the state stays the same (a new tier). */
-  restartClock?: boolean;
-}
-
-/** Who takes a step: the workflow's actor, and whom the timeline names. */
-export interface StepActor {
-  actor: ActorOf<DisputeActor>;
-  subject: string;
-  name: string;
-}
-
-/**
- * A step on a dispute already loaded (and locked) in the caller's transaction: the workflow's
- * decision, the step's own changes, the clock, a timeline entry. Shared by the hub's posts
- * (`actOnDispute`) and the docking ledger, which follows the organizations' reports.
- */
-export async function stepDispute(tx: EntityManager, dispute: Dispute, by: StepActor, step: Step, at: Date): Promise<Dispute> {
-  const from = dispute.status as DisputeState;
-  const to = disputeWorkflow.transition(from, step.event, by.actor, await step.facts?.(dispute, tx));
-  const summary = await step.apply(dispute, tx, at);
-  dispute.status = to;
-  if (to !== from || step.restartClock) dispute.stateSince = at;
-  dispute.dueAt = disputeDueAt(to, dispute.tier as Tier, dispute.stateSince ?? dispute.registeredAt, hubConfig.clocks);
-  dispute.timelineLength += 1;
-  tx.create(DisputeActivity, {
-    id: randomUUID(),
-    disputeId: dispute.id,
-    sequence: dispute.timelineLength,
-    type: step.event,
-    fromStatus: from,
-    toStatus: to,
-    at,
-    actorSubject: by.subject,
-    actorName: by.name,
-    summary,
-  });
-  await tx.flush();
-  return dispute;
+interface Step extends Omit<DisputeStep, 'event'> {
+  /** The workflow event, or how the dispute decides it (a re-routing after a hand-back is REROUTE). */
+  event: DisputeEvent | ((dispute: Dispute) => DisputeEvent);
 }
 
 /**
  * One step of a dispute's workflow in one transaction: load, authorize (hub staff inside the
- * jurisdiction), then `stepDispute`. Concurrent steps on one dispute queue on its row; a caller's
+ * jurisdiction), then `applyDisputeStep`. Concurrent steps on one dispute queue on its row; a caller's
  * `expectedVersion` (optimistic locking) refuses a step decided on a stale read with `CONFLICT`.
  */
 export async function actOnDispute(em: EntityManager, caller: Caller, ref: I.DisputeRef, step: Step, at = new Date()): Promise<Dispute> {
@@ -91,17 +45,38 @@ export async function actOnDispute(em: EntityManager, caller: Caller, ref: I.Dis
       if (!dispute) throw DomainError.notFound('纠纷', id);
       requireHubStaff(caller, dispute.regionCode);
       checkVersion(dispute.version, ref.expectedVersion);
-      return stepDispute(tx, dispute, { actor: caller, subject: caller.subject, name: caller.name }, step, at);
+      const event = typeof step.event === 'function' ? step.event(dispute) : step.event;
+      return applyDisputeStep(tx, dispute, caller, { subject: caller.subject, name: caller.name }, { ...step, event }, at);
     }),
   );
 }
 
 const text = (field: string, label: string, value: string, max = 2000) => check.text(field, label, value, { max });
 
+/** What 调解前置's guards need: the notifications given and whether the parties' consent is on record. */
+async function consentFacts(d: Dispute, tx: EntityManager): Promise<DisputeFacts> {
+  return { noticesGiven: await tx.count(DisputeNotice, { disputeId: d.id }), consented: d.consent === 'CONSENTED' };
+}
+
+/**
+ * 分流转办 — when the hub hands a dispute over. One rule: the docking opens when the dispute is
+ * actually handed over, that is when both the routing and the parties' consent are on record — so
+ * at whichever of the two comes second. The first time that is the consent (route → 一次性告知 →
+ * consent: the parties agree to mediation only after the notification, and the receiver must not
+ * see a dispute whose parties may still refuse). A dispute the receiving unit handed back keeps
+ * the consent, so routing it again (REROUTE) hands it over at once. Only a unit that receives
+ * dockings is handed anything (see `receiverOf`); for any other the hub's own posts go on as before.
+ */
+async function handOverIfRouted(tx: EntityManager, d: Dispute, caller: Caller, at: Date): Promise<string> {
+  const docking = await handOverDispute(tx, d, caller, at);
+  return docking ? `;已移交${docking.organizationName ?? docking.organizationCode}(分流转办)` : '';
+}
+
 /**
  * 研判分流: a responsible unit and tier with the reasoning; LITIGATION guides the parties to court at
  * once. The unit's code, when given, is its 统一社会信用代码 (GB 32100, check digit verified):
- * mediation committees, government departments and courts all carry one.
+ * mediation committees, government departments and courts all carry one. A dispute handed back by
+ * its receiving unit is routed again (REROUTE) and, its consent being on record, handed over at once.
  */
 export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDisputeInput): Promise<Dispute> {
   const kind = check.oneOf('unitKind', '承办单位类型', input.unitKind, RESPONSIBLE_UNIT_KINDS);
@@ -112,8 +87,10 @@ export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDi
   const method = kind === 'LITIGATION' ? null : check.oneOf('method', '化解方式', input.method ?? 'PEOPLES_MEDIATION', RESOLUTION_METHODS);
   const reason = text('reason', '研判意见', input.reason);
   return actOnDispute(em, caller, input, {
-    event: kind === 'LITIGATION' ? 'GUIDE_TO_LITIGATION' : 'ROUTE',
-    apply(d, _tx, at) {
+    event: (d) => (kind === 'LITIGATION' ? 'GUIDE_TO_LITIGATION' : d.consent === 'CONSENTED' ? 'REROUTE' : 'ROUTE'),
+    facts: consentFacts,
+    async apply(d, tx, at) {
+      const rerouted = d.consent === 'CONSENTED';
       Object.assign(d, {
         responsibleUnitKind: kind,
         responsibleUnitName: unitName,
@@ -123,10 +100,12 @@ export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDi
         tier,
         method,
       });
-      if (kind === 'LITIGATION') d.closingOpinion = reason;
-      return kind === 'LITIGATION'
-        ? `研判:不宜调解,引导诉讼(${unitName})。${reason}`
-        : `分流至${unitName}(${TIER_NAMES[tier]}层级,${RESOLUTION_METHOD_NAMES[method!]})。${reason}`;
+      if (kind === 'LITIGATION') {
+        d.closingOpinion = reason;
+        return `研判:不宜调解,引导诉讼(${unitName})。${reason}`;
+      }
+      const routed = `${rerouted ? '重新' : ''}分流至${unitName}(${TIER_NAMES[tier]}层级,${RESOLUTION_METHOD_NAMES[method!]})。${reason}`;
+      return rerouted ? routed + (await handOverIfRouted(tx, d, caller, at)) : routed;
     },
   });
 }
@@ -153,38 +132,21 @@ export async function notifyParties(em: EntityManager, caller: Caller, input: I.
   });
 }
 
-/** 调解前置: the parties' consent (→ mediation) or refusal (→ guided to litigation), after the notification. */
+/** 调解前置: the parties' consent (→ mediation, and the hand-over to the routed unit) or refusal (→ guided to litigation), after the notification. */
 export function recordConsent(em: EntityManager, caller: Caller, input: I.RecordConsentInput): Promise<Dispute> {
   const note = check.optionalText('note', '说明', input.note, 2000);
   return actOnDispute(em, caller, input, {
     event: input.consented ? 'CONSENT' : 'REFUSE',
-    facts: async (d, tx) => ({ noticesGiven: await tx.count(DisputeNotice, { disputeId: d.id }) }),
-    apply(d, _tx, at) {
+    facts: consentFacts,
+    async apply(d, tx, at) {
       Object.assign(d, { consent: input.consented ? 'CONSENTED' : 'REFUSED', consentNote: note, consentAt: at });
-      if (!input.consented) d.closingOpinion = note ?? '当事人不同意调解,已引导诉讼';
-      return input.consented ? `当事人同意调解${note ? `:${note}` : ''}` : `当事人不同意调解,引导诉讼${note ? `:${note}` : ''}`;
+      if (!input.consented) {
+        d.closingOpinion = note ?? '当事人不同意调解,已引导诉讼';
+        return `当事人不同意调解,引导诉讼${note ? `:${note}` : ''}`;
+      }
+      return `当事人同意调解${note ? `:${note}` : ''}${await handOverIfRouted(tx, d, caller, at)}`;
     },
   });
-}
-
-/** What one mediation attempt records: who mediated, what happened, when, and who wrote it down. */
-export interface AttemptRecord {
-  mediatorName: string;
-  summary: string;
-  attemptedAt: Date;
-  recordedByName: string;
-}
-
-/**
- * Writes one attempt at the dispute's current tier and counts it (三三制); returns the timeline's
- * summary. The one way an attempt is counted, whether typed in at the hub or reported by the
- * organization that holds the session (the docking ledger).
- */
-export async function writeAttempt(tx: EntityManager, d: Dispute, a: AttemptRecord): Promise<string> {
-  const sequence = (await tx.count(MediationAttempt, { disputeId: d.id })) + 1;
-  tx.create(MediationAttempt, { id: randomUUID(), disputeId: d.id, sequence, tier: d.tier, ...a });
-  d.attemptsAtTier += 1;
-  return `${TIER_NAMES[d.tier as Tier]}第 ${d.attemptsAtTier} 次调解(${a.mediatorName}):${a.summary}`;
 }
 
 /** One mediation attempt at the current tier (三三制 counts them). */

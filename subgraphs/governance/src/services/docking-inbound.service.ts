@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { parseIdNumber } from '@jiefen/codes';
-import { OUTCOME_NAMES, type TypedDockingEvent as ProtocolEvent, type DockingRequestedPayload, type MediationOutcome } from '@jiefen/docking';
+import {
+  applyDockingFeedback,
+  HUB,
+  OUTCOME_NAMES,
+  type TypedDockingEvent as ProtocolEvent,
+  type DockingRequestedPayload,
+  type MediationOutcome,
+} from '@jiefen/docking';
 import type { DockingApplyContext } from '@jiefen/subgraph-kit';
 import { DISPUTE_CATEGORIES } from '../domain/dispute-registration.js';
 import {
@@ -18,8 +25,9 @@ import { Dispute } from '../entities/dispute.entity.js';
 import { Region } from '../entities/region.entity.js';
 import { followDockingOutcome } from './dispute-follow.service.js';
 import { writeRegistration } from './dispute-registration.service.js';
+import { ROUTING_FEEDBACK } from './routing-feedback.service.js';
 
-const KIND_NAMES: Record<DockingKind, string> = { COURT: '诉调', POLICE: '公调', PROCURATORATE: '检调', PETITION: '访调', LEGAL_AID: '援调' };
+const KIND_NAMES: Record<DockingKind, string> = { COURT: '诉调', POLICE: '公调', PROCURATORATE: '检调', PETITION: '访调', LEGAL_AID: '援调', HUB: '分流转办' };
 const MODE_NAMES: Record<DockingMode, string> = { ENTRUST: '委派', COMMISSION: '委托', TRANSFER: '移交', REFERRAL: '转介' };
 const OUTCOMES: Record<MediationOutcome, DockingOutcome> = { AGREEMENT: 'SETTLED', NO_AGREEMENT: 'NOT_SETTLED', TERMINATED: 'TERMINATED' };
 
@@ -85,15 +93,33 @@ function summaryOf(event: ProtocolEvent, docking: Docking): string {
 }
 
 /**
- * The hub's ledger, built from the copy of every docking event (DESIGN.md §4): the first event
- * opens the docking with its clocks (and registers the dispute if needed); later ones move it on.
- * An event about a docking the hub has not seen opened yet (another sender's stream arrived first)
- * is refused for now: the sender retries until the opening event is here.
+ * What reaches the hub's inbox: the copy of every docking event, and the answers to the hub's own
+ * hand-overs (分流转办). In that order, once each: the ledger; for the hub's own hand-over, its
+ * outgoing row and what is specific to it (a refusal hands the dispute back, routing-feedback.service.ts);
+ * then the outcome moves the dispute (dispute-follow.service.ts) — unless it answers a hand-over of
+ * the hub's that no longer runs or that its dispute no longer waits for (stale: logged, nothing moves).
  */
 export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent, context: DockingApplyContext): Promise<void> {
+  const docking = await recordInLedger(em, event, (p) => disputeFor(em, p, context));
+  if ((await applyDockingFeedback(em, HUB, event, ROUTING_FEEDBACK)) === 'stale') return;
+  await followDockingOutcome(em, event, docking);
+}
+
+/**
+ * The hub's ledger, built from the copy of every docking event (DESIGN.md §4): the first event
+ * opens the docking with its clocks (and registers the dispute if needed, `disputeOf`); later ones
+ * move it on. An event about a docking the hub has not seen opened yet (another sender's stream
+ * arrived first) is refused for now: the sender retries until the opening event is here. The hub's
+ * own hand-overs are written here too, from the event it published (it gets no copy of its own).
+ */
+export async function recordInLedger(
+  em: EntityManager,
+  event: ProtocolEvent,
+  disputeOf: (payload: DockingRequestedPayload) => Promise<string | null>,
+): Promise<Docking> {
   let docking = await em.findOne(Docking, { id: event.dockingId });
   if (event.type === 'DockingRequested') {
-    if (docking) return;
+    if (docking) return docking;
     const p = event.payload;
     const sentAt = new Date(p.sentAt);
     const { acceptBy, concludeBy } = dockingClockDates(p.kind, p.mode, sentAt);
@@ -109,7 +135,7 @@ export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent,
       fromOrganizationName: p.source.organizationName,
       toOrganizationCode: p.target.organizationCode,
       toOrganizationName: p.target.organizationName,
-      disputeId: await disputeFor(em, p, context),
+      disputeId: await disputeOf(p),
       regionCode: p.regionCode,
       sentAt,
       acceptBy,
@@ -151,6 +177,5 @@ export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent,
     summary: summaryOf(event, docking),
   });
   await em.flush();
-  // The hub follows the outcome on the dispute the docking belongs to.
-  await followDockingOutcome(em, event, docking);
+  return docking;
 }

@@ -5,8 +5,8 @@ import { DISPUTE_CATEGORIES } from './categories.js';
  * inbox: pure rules, no ORM. The event contract itself lives in @jiefen/docking.
  */
 
-/** 诉调 / 公调 / 检调 / 访调 / 援调: the kind names the sender, and so the case's source. */
-export const DOCKING_KINDS = ['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID'] as const;
+/** 诉调 / 公调 / 检调 / 访调 / 援调 / 综治中心分流: the kind names the sender, and so the case's source. */
+export const DOCKING_KINDS = ['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID', 'HUB'] as const;
 export type DockingKindValue = (typeof DOCKING_KINDS)[number];
 
 /** 委派 / 委托 / 移交 / 转介: decides the case's clock once accepted. */
@@ -20,9 +20,9 @@ export const AUTOMATIC_REJECTIONS = {
   INCOMPLETE: '对接材料不完整',
 } as const;
 
-/** The case's source (`MediationSource`) for a docking kind: the same names. */
-export function sourceOfKind(kind: DockingKindValue): DockingKindValue {
-  return kind;
+/** The case's source (`MediationSource`) for a docking kind: the same names, but the hub's routing is `HUB_REFERRAL` (综治中心分流). */
+export function sourceOfKind(kind: DockingKindValue): Exclude<DockingKindValue, 'HUB'> | 'HUB_REFERRAL' {
+  return kind === 'HUB' ? 'HUB_REFERRAL' : kind;
 }
 
 /**

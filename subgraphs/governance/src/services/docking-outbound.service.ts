@@ -1,0 +1,72 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Agency, Caller } from '@jiefen/auth';
+import { HUB, openOutgoingDocking, type DockingOutgoing, type DockingRequestedPayload } from '@jiefen/docking';
+import { ROUTED_RECORD } from '../domain/docking.js';
+import { DisputeParty } from '../entities/dispute-party.entity.js';
+import type { Dispute } from '../entities/dispute.entity.js';
+import { Region } from '../entities/region.entity.js';
+import { recordInLedger } from './docking-inbound.service.js';
+
+// 分流转办, the outbound half: the hub hands a routed dispute to the unit that resolves it, as a
+// docking like any other (DESIGN.md §4, hub → organization) — the docking package's outgoing row,
+// `DockingRequested` to the receiver, and the hub's own ledger entry, in the routing's transaction.
+// What comes back is routing-feedback.service.ts.
+
+/**
+ * Who receives a routed dispute by docking: a mediation organization named by its 统一社会信用代码
+ * is on the justice bureau's roster (人民调解组织名册), whose inbox takes it (or refuses an unknown
+ * code or a place outside its area at once, and the refusal comes back). A unit without a code,
+ * a government department (AGENCY: the roster of departments is not in the graph yet) and
+ * litigation are not reached by docking: the hub's own posts follow those disputes.
+ */
+export function receiverOf(d: Dispute): { to: Agency; organizationCode: string; organizationName: string | null } | null {
+  if (d.responsibleUnitKind !== 'MEDIATION_ORGANIZATION' || !d.responsibleUnitCode) return null;
+  return { to: 'JUSTICE', organizationCode: d.responsibleUnitCode, organizationName: d.responsibleUnitName ?? null };
+}
+
+/** The hub as a sender: its jurisdiction's 综治中心 (兴化市综治中心). */
+async function hubName(tx: EntityManager, caller: Caller): Promise<string> {
+  const region = await tx.findOne(Region, { code: caller.jurisdiction });
+  return `${region?.name ?? ''}综治中心`;
+}
+
+/**
+ * Hands a routed dispute over (see `receiverOf`), inside the step's transaction: the outgoing
+ * docking, its `DockingRequested` and the ledger entry with its clocks commit with the step or
+ * not at all. Null when the routed unit is not reached by docking.
+ */
+export async function handOverDispute(tx: EntityManager, d: Dispute, caller: Caller, at: Date): Promise<DockingOutgoing | null> {
+  const receiver = receiverOf(d);
+  if (!receiver) return null;
+  const parties = await tx.find(DisputeParty, { disputeId: d.id }, { orderBy: { position: 'asc' } });
+  const payload: DockingRequestedPayload = {
+    kind: 'HUB',
+    mode: 'TRANSFER',
+    disputeId: d.id,
+    regionCode: d.regionCode,
+    category: d.category,
+    summary: d.claims ? `${d.summary}(诉求:${d.claims})`.slice(0, 4000) : d.summary,
+    sentAt: at.toISOString(),
+    source: {
+      agency: HUB,
+      recordType: ROUTED_RECORD,
+      recordId: d.id,
+      number: d.number,
+      organizationCode: caller.organization,
+      organizationName: await hubName(tx, caller),
+      officerName: caller.name,
+    },
+    target: { organizationCode: receiver.organizationCode, organizationName: receiver.organizationName },
+    parties: parties.map((p) => ({ role: p.role, name: p.name, idNumber: p.idNumber ?? null, phone: p.phone ?? null, address: p.address ?? null })),
+  };
+  return openOutgoingDocking(tx, {
+    to: receiver.to,
+    payload,
+    reason: d.routingReason ?? null,
+    // The hub is a party to this docking, so no copy of the event comes back to it: its ledger entry
+    // (with the same clocks as every other docking) is written here from the event it published.
+    async onPublished(em, event) {
+      await recordInLedger(em, event, async () => d.id);
+    },
+  });
+}

@@ -155,7 +155,12 @@ describe("诉调 through the gateway: court → people's mediation → outcome b
       courtCase: { id: courtCaseId, status: 'MEDIATION_SUCCEEDED' },
     });
     expect(ledger.courtCase.plaintiffIdNumber).not.toBe(plaintiff.idNumber);
-    expect((ledger.timeline as { type: string }[]).map((e) => e.type)).toEqual(['DockingRequested', 'DockingAccepted', 'MediationConcluded']);
+    expect((ledger.timeline as { type: string }[]).map((e) => e.type)).toEqual([
+      'DockingRequested',
+      'DockingAccepted',
+      'MediationSessionRecorded',
+      'MediationConcluded',
+    ]);
     expect(Date.parse(ledger.concludeBy as string) - Date.parse(ledger.sentAt as string)).toBe(30 * 86_400_000);
 
     // 司法确认: the parties apply through the committee within 30 days; the court finds it among confirmations due.

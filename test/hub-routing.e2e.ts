@@ -161,14 +161,17 @@ describe('分流转办 through the gateway: hub → village committee, refusal b
     const accepted = await ok('mutation($c: ID!) { acceptMediationCase(caseId: $c) { caseNumber } }', { c: townCase.id }, 'mediator');
     const noted = await until('the acceptance on the dispute', async () => {
       const d = await dispute(disputeId);
-      return d.handling.timeline.at(-1).type === 'HANDOVER_ACCEPTED' ? d : null;
+      return d.handling.timeline.at(-1).type === 'DOCKING_ACCEPTED' ? d : null;
     });
     expect(noted.status).toBe('IN_MEDIATION');
+    expect(noted.handling.timeline.at(-1)).toMatchObject({ fromStatus: 'IN_MEDIATION', toStatus: 'IN_MEDIATION' });
     expect(noted.handling.timeline.at(-1).summary).toContain(accepted.acceptMediationCase.caseNumber);
+    // The acceptance moves the dispute once: one timeline entry after the re-routing, not a note beside a step.
+    expect(noted.handling.timeline.length).toBe(rerouted.handling.timeline.length + 1);
     expect((noted.dockings as Node[]).find((d) => d.id === second.id)).toMatchObject({ status: 'ACCEPTED' });
 
-    // The committee's conclusion is recorded on the dispute's timeline and in the ledger (what it does
-    // to the dispute's status is decided where every docking's outcome moves the hub's dispute).
+    // The committee's conclusion moves the dispute as every docking's outcome does (no agreement →
+    // unresolved), once, and is in the ledger.
     await ok(
       'mutation($input: ConcludeMediationInput!) { concludeMediation(input: $input) { status } }',
       { input: { caseId: townCase.id, outcome: 'NO_AGREEMENT', note: '一方拒绝继续调解', partiesInformedOfLitigation: true } },
@@ -176,9 +179,11 @@ describe('分流转办 through the gateway: hub → village committee, refusal b
     );
     const concluded = await until('the conclusion on the dispute', async () => {
       const d = await dispute(disputeId);
-      return d.handling.timeline.some((a: Node) => a.type === 'HANDOVER_CONCLUDED') ? d : null;
+      return d.status === 'UNRESOLVED' ? d : null;
     });
-    expect(concluded.handling.timeline.find((a: Node) => a.type === 'HANDOVER_CONCLUDED').summary).toContain('一方拒绝继续调解');
+    expect(concluded.handling.timeline.length).toBe(noted.handling.timeline.length + 1);
+    expect(concluded.handling.timeline.at(-1)).toMatchObject({ type: 'DOCKING_CONCLUDED_NO_AGREEMENT', fromStatus: 'IN_MEDIATION', toStatus: 'UNRESOLVED' });
+    expect(concluded.handling.timeline.at(-1).summary).toContain('一方拒绝继续调解');
     expect((concluded.dockings as Node[]).find((d) => d.id === second.id)).toMatchObject({ status: 'CONCLUDED', outcome: 'NOT_SETTLED' });
   });
 

@@ -159,7 +159,12 @@ describe("公调 through the gateway: police → people's mediation → outcome 
     expect(ledger.mediation).toBeNull();
     const asOfficer = await ok(LEDGER, { id: dockingId }, 'police-officer');
     expect((asOfficer.docking as { mediation: unknown }).mediation).toMatchObject({ caseNumber });
-    expect((ledger.timeline as { type: string }[]).map((e) => e.type)).toEqual(['DockingRequested', 'DockingAccepted', 'MediationConcluded']);
+    expect((ledger.timeline as { type: string }[]).map((e) => e.type)).toEqual([
+      'DockingRequested',
+      'DockingAccepted',
+      'MediationSessionRecorded',
+      'MediationConcluded',
+    ]);
     const day = 86_400_000;
     const sentAt = Date.parse(ledger.sentAt as string);
     expect(Date.parse(ledger.acceptBy as string) - sentAt).toBe(3 * day);

@@ -25,6 +25,9 @@ export const DOCKING_MODES = ['ENTRUST', 'COMMISSION', 'TRANSFER', 'REFERRAL'] a
 export type DockingMode = (typeof DOCKING_MODES)[number];
 export const MEDIATION_OUTCOMES = ['AGREEMENT', 'NO_AGREEMENT', 'TERMINATED'] as const;
 export type MediationOutcome = (typeof MEDIATION_OUTCOMES)[number];
+/** 履行情况 of an agreement, as the organization's return visit finds it. */
+export const PERFORMANCE_STATES = ['PENDING', 'PARTIALLY_PERFORMED', 'PERFORMED', 'NOT_PERFORMED'] as const;
+export type PerformanceState = (typeof PERFORMANCE_STATES)[number];
 export const JUDICIAL_CONFIRMATION_RULINGS = ['CONFIRMED', 'REJECTED', 'REFUSED'] as const;
 export type JudicialConfirmationRuling = (typeof JUDICIAL_CONFIRMATION_RULINGS)[number];
 
@@ -70,6 +73,27 @@ export const DOCKING_PAYLOAD_SCHEMAS = {
     caseNumber: text(80),
     organizationName: text(200),
     mediatorName: text(100).nullable(),
+    /**
+     * Where the accepting organization sits (6, 9 or 12 digits): the hub follows the dispute at that
+     * organization's tier (分层化解). Optional, so acceptances sent before it existed still decode.
+     */
+    organizationRegionCode: optional(z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '须为 6、9 或 12 位区划代码')),
+  }),
+  /**
+   * `MediationSessionRecorded` (the receiving organization → the sender, copied to the hub): a
+   * mediation session held on a docked case. The hub counts it as an attempt at the organization's
+   * tier (三三制); a sender whose record does not follow sessions ignores it.
+   */
+  MediationSessionRecorded: z.object({
+    sessionId: text(64),
+    caseId: text(64),
+    /** 1, 2, 3 … within the case. */
+    sequence: z.number().int().min(1),
+    heldAt: isoDate,
+    mediatorName: text(100).nullable(),
+    organizationName: text(200),
+    /** The session's progress or focus, shortened (no parties' statements: the full record stays with the organization). */
+    summary: text(2000),
   }),
   /** `DockingRejected`: the receiving organization declined, with its reason. */
   DockingRejected: z.object({ rejectedAt: isoDate, reason: text(2000) }),
@@ -122,6 +146,26 @@ export const DOCKING_PAYLOAD_SCHEMAS = {
     ruledAt: isoDate,
     reason: text(2000).nullable(),
   }),
+  /**
+   * `AgreementPerformanceRecorded` (the organization → the sender, copied to the hub): a return
+   * visit found how the agreement of a docked case is performed (人民调解法 Art 31). The hub puts it
+   * on the dispute's timeline; a sender that does not follow performance ignores it.
+   */
+  AgreementPerformanceRecorded: z.object({
+    agreementNumber: text(80),
+    performance: z.enum(PERFORMANCE_STATES),
+    visitedAt: isoDate,
+  }),
+  /**
+   * `EnforcementApplied` (court → the organization, copied to the hub): a party applied for
+   * enforcement of a judicially confirmed agreement (民事诉讼法 Art 206). On the dispute's timeline.
+   */
+  EnforcementApplied: z.object({
+    confirmationId: text(64),
+    /** 执 case number. */
+    caseNumber: text(80),
+    appliedAt: isoDate,
+  }),
 } as const;
 
 /** Event types of the contract. */
@@ -133,6 +177,9 @@ export type DockingRejectedPayload = DockingPayloads['DockingRejected'];
 export type MediationConcludedPayload = DockingPayloads['MediationConcluded'];
 export type JudicialConfirmationRequestedPayload = DockingPayloads['JudicialConfirmationRequested'];
 export type JudicialConfirmationRuledPayload = DockingPayloads['JudicialConfirmationRuled'];
+export type MediationSessionRecordedPayload = DockingPayloads['MediationSessionRecorded'];
+export type AgreementPerformanceRecordedPayload = DockingPayloads['AgreementPerformanceRecorded'];
+export type EnforcementAppliedPayload = DockingPayloads['EnforcementApplied'];
 
 /** An event whose payload was checked against its type's schema: `event.type` narrows `event.payload`. */
 export type TypedDockingEvent<T extends KnownDockingEventType = KnownDockingEventType> = {

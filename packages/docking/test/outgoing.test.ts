@@ -134,6 +134,32 @@ describe('outgoing dockings', () => {
     expect(moved).toMatchObject({ result: 'stale', calls: [], row: { status: 'SENT', acceptedAt: null } });
   });
 
+  it('leaves reports that are no answer (a session, a return visit) to the agency, on a hand-over it opened: nothing changes', async () => {
+    const d = await open();
+    await apply(accepted(d.dockingId));
+    const session = {
+      ...accepted(d.dockingId),
+      sequence: 2,
+      type: 'MediationSessionRecorded',
+      payload: {
+        sessionId: randomUUID(),
+        caseId: randomUUID(),
+        sequence: 1,
+        heldAt: new Date().toISOString(),
+        mediatorName: null,
+        organizationName: '戴南镇人民调解委员会',
+        summary: '第 1 次调解',
+      },
+    } as TypedDockingEvent;
+    const visit = {
+      ...accepted(d.dockingId),
+      sequence: 3,
+      type: 'AgreementPerformanceRecorded',
+      payload: { agreementNumber: '兴司调协〔2026〕1号', performance: 'PERFORMED', visitedAt: new Date().toISOString() },
+    } as TypedDockingEvent;
+    for (const event of [session, visit]) expect(await apply(event)).toMatchObject({ result: 'not-feedback', calls: [], row: { status: 'ACCEPTED' } });
+  });
+
   it('leaves answers about dockings it did not open to the agency', async () => {
     const result = await police.orm.em.fork().transactional((em) => applyDockingFeedback(em, 'POLICE', accepted(randomUUID()), {}));
     expect(result).toBe('not-feedback');

@@ -168,7 +168,7 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     expect(await casesOf(dockingId)).toHaveLength(1);
   });
 
-  it('feeds acceptance (sequence 1) and an agreement concluding the case (sequence 2) back to the police and the hub', async () => {
+  it('feeds acceptance (sequence 1), a session (2) and an agreement concluding the case (3) back to the police and the hub', async () => {
     const { caseId, dockingId } = await docked();
     const accepted = await accept(caseId);
     expect(accepted.errors).toBeUndefined();
@@ -178,7 +178,14 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
       ['GOVERNANCE', 'DockingAccepted', 1, 'POLICE'],
       ['POLICE', 'DockingAccepted', 1, 'POLICE'],
     ]);
-    expect(afterAccept[0]!.payload).toMatchObject({ caseId, caseNumber, organizationName: '戴南镇人民调解委员会', mediatorName: '顾秀英' });
+    // The committee sits in 戴南镇 (9 digits): the hub follows the dispute at the town tier.
+    expect(afterAccept[0]!.payload).toMatchObject({
+      caseId,
+      caseNumber,
+      organizationName: '戴南镇人民调解委员会',
+      mediatorName: '顾秀英',
+      organizationRegionCode: '321281123',
+    });
 
     const session = await q('mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence } }', {
       input: {
@@ -191,6 +198,20 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
       },
     });
     expect(session.errors).toBeUndefined();
+    // The session goes to the sender and the hub (三三制 counts it there), without the parties' statements.
+    const held = (await outbox(dockingId)).filter((r) => r.sequence === 2);
+    expect(held.map((r) => [r.recipient, r.type])).toEqual([
+      ['GOVERNANCE', 'MediationSessionRecorded'],
+      ['POLICE', 'MediationSessionRecorded'],
+    ]);
+    expect(held[0]!.payload).toMatchObject({
+      caseId,
+      sequence: 1,
+      mediatorName: '顾秀英',
+      organizationName: '戴南镇人民调解委员会',
+      summary: '第 1 次调解:沟渠疏通及费用',
+    });
+    expect(JSON.stringify(held[0]!.payload)).not.toContain('双方同意各半承担');
     const deadline = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
     const agreement = await q('mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { number effectiveDate } }', {
       input: {
@@ -207,34 +228,35 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     });
     expect(agreement.errors).toBeUndefined();
     const { number, effectiveDate } = agreement.data!.recordMediationAgreement as { number: string; effectiveDate: string };
-    const concluded = (await outbox(dockingId)).filter((r) => r.sequence === 2);
+    const concluded = (await outbox(dockingId)).filter((r) => r.sequence === 3);
     expect(concluded.map((r) => [r.recipient, r.type])).toEqual([
       ['GOVERNANCE', 'MediationConcluded'],
       ['POLICE', 'MediationConcluded'],
     ]);
     expect(concluded[0]!.payload).toMatchObject({ outcome: 'AGREEMENT', agreement: { number, effectiveDate, amount: 300, performBy: deadline } });
     expect(concluded[0]!.payload.summary).toContain('李四于七日内疏通沟渠');
-    // The worker delivers both, in order, to the police and to the hub.
-    await until('both events delivered to the police and the hub', () =>
-      ['POLICE', 'GOVERNANCE'].every((r) => delivered.filter((d) => d.recipient === r && d.event.dockingId === dockingId).length === 2),
+    // The worker delivers all three, in order, to the police and to the hub.
+    await until('the events delivered to the police and the hub', () =>
+      ['POLICE', 'GOVERNANCE'].every((r) => delivered.filter((d) => d.recipient === r && d.event.dockingId === dockingId).length === 3),
     );
     expect(delivered.filter((d) => d.recipient === 'POLICE' && d.event.dockingId === dockingId).map((d) => [d.event.sequence, d.event.type])).toEqual([
       [1, 'DockingAccepted'],
-      [2, 'MediationConcluded'],
+      [2, 'MediationSessionRecorded'],
+      [3, 'MediationConcluded'],
     ]);
     // Operators see the deliveries in the graph.
     await until(
       'delivery states recorded',
       async () =>
-        (await outbox(dockingId)).length === 4 &&
-        (await sql<{ n: string }>(`select count(*) as n from docking_outbox where docking_id = ? and state = 'DELIVERED'`, [dockingId]))[0]!.n === '4',
+        (await outbox(dockingId)).length === 6 &&
+        (await sql<{ n: string }>(`select count(*) as n from docking_outbox where docking_id = ? and state = 'DELIVERED'`, [dockingId]))[0]!.n === '6',
     );
     const ops = await q(
       'query($d: String) { justiceEventDeliveries(dockingId: $d, states: ["DELIVERED"]) { items { type recipient state } } }',
       { d: dockingId },
       callerOf('legal-aid', { roles: ['ADMIN'] }),
     );
-    expect(ops.data!.justiceEventDeliveries.items).toHaveLength(4);
+    expect(ops.data!.justiceEventDeliveries.items).toHaveLength(6);
   });
 
   it('feeds a failed mediation back with the note and no agreement', async () => {
@@ -319,8 +341,8 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     expect((await q(APPLY, { a: agreement.id, key })).data!.applyForJudicialConfirmation).toEqual(applied.data!.applyForJudicialConfirmation);
     const rows = await requested();
     expect(rows.map((r) => [r.recipient, r.to_agency, r.sequence])).toEqual([
-      ['COURT', 'COURT', 3],
-      ['GOVERNANCE', 'COURT', 3],
+      ['COURT', 'COURT', 4],
+      ['GOVERNANCE', 'COURT', 4],
     ]);
     expect(rows[0]!.payload).toMatchObject({
       agreementId: agreement.id,

@@ -96,9 +96,23 @@ describe('公调: transferToMediation and the outcome fed back', () => {
         })
       ).status,
     ).toBe(200);
+    // A session held by the committee is for the hub's 三三制 count: the police accept it and change nothing.
     expect(
       (
-        await fromJustice(dockingId, 2, 'MediationConcluded', {
+        await fromJustice(dockingId, 2, 'MediationSessionRecorded', {
+          sessionId: randomUUID(),
+          caseId: randomUUID(),
+          sequence: 1,
+          heldAt: new Date().toISOString(),
+          mediatorName: '顾秀英',
+          organizationName: '戴南镇人民调解委员会',
+          summary: '第 1 次调解:排水沟疏通及损失赔偿',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await fromJustice(dockingId, 3, 'MediationConcluded', {
           concludedAt: new Date().toISOString(),
           outcome: 'AGREEMENT',
           summary: '双方达成协议,疏通排水沟并赔偿损失500元',

@@ -4,11 +4,13 @@ import {
   openOutgoingDocking,
   publish,
   type DockingRequestedPayload,
+  type EnforcementAppliedPayload,
   type JudicialConfirmationRuledPayload,
   type JudicialConfirmationRuling,
 } from '@jiefen/docking';
 import { courtCodeOf } from '../domain/case-numbers.js';
 import type { CourtCase } from '../entities/court-case.entity.js';
+import type { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
 
 // 诉调对接: the court's side of the docking conversation. A case sent to mediation (委派 / 委托) is
@@ -71,4 +73,12 @@ export async function publishRuling(
   };
   await tx.flush();
   await publish(tx, { type: 'JudicialConfirmationRuled', dockingId: j.dockingId, from: 'COURT', to: 'JUSTICE', payload });
+}
+
+/** `EnforcementApplied` back to the justice side (and the hub's timeline), for a confirmation that came by docking; in the applying transaction. */
+export async function publishEnforcement(tx: EntityManager, j: JudicialConfirmation, e: EnforcementApplication): Promise<void> {
+  if (!j.dockingId) return;
+  const payload: EnforcementAppliedPayload = { confirmationId: j.id, caseNumber: e.caseNumber, appliedAt: e.appliedAt.toISOString() };
+  await tx.flush();
+  await publish(tx, { type: 'EnforcementApplied', dockingId: j.dockingId, from: 'COURT', to: 'JUSTICE', payload });
 }

@@ -14,7 +14,7 @@ import { MATTER_KINDS, refusalReasonsOf, type MatterKind } from '../domain/judic
 import { CourtCase } from '../entities/court-case.entity.js';
 import { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import { JudicialConfirmation, type ConfirmationApplicant } from '../entities/judicial-confirmation.entity.js';
-import { publishRuling } from './docking-outbound.service.js';
+import { publishEnforcement, publishRuling } from './docking-outbound.service.js';
 import { nextCaseNumber, requireCourtStaff } from './support.js';
 
 /** A joint application for judicial confirmation, as it arrives from the justice side with the agreement. */
@@ -252,7 +252,7 @@ export async function applyForEnforcement(
     if (!j.applicants.some((a) => a.name === applicantName)) throw DomainError.validation('applicantName', '申请执行人须为司法确认的申请人之一');
     step(j, 'APPLY_ENFORCEMENT');
     const caseNumber = await nextCaseNumber(tx, 'ENFORCEMENT', j.regionCode, now);
-    return tx.create(EnforcementApplication, {
+    const application = tx.create(EnforcementApplication, {
       id: randomUUID(),
       confirmationId: j.id,
       caseNumber,
@@ -261,5 +261,7 @@ export async function applyForEnforcement(
       regionCode: j.regionCode,
       appliedAt: now,
     });
+    await publishEnforcement(tx, j, application);
+    return application;
   });
 }

@@ -43,6 +43,9 @@ export const DISPUTE_EVENTS = [
   'GUIDE_TO_LITIGATION',
   'HAND_BACK',
   'REROUTE',
+  'DOCKING_ACCEPTED',
+  'DOCKING_CONCLUDED_AGREEMENT',
+  'DOCKING_CONCLUDED_NO_AGREEMENT',
 ] as const;
 export type DisputeEvent = (typeof DISPUTE_EVENTS)[number];
 
@@ -63,24 +66,32 @@ export const DISPUTE_EVENT_NAMES: Record<DisputeEvent, string> = {
   GUIDE_TO_LITIGATION: '引导诉讼',
   HAND_BACK: '接收单位退回',
   REROUTE: '重新分流',
+  DOCKING_ACCEPTED: '调解组织受理',
+  DOCKING_CONCLUDED_AGREEMENT: '调解组织反馈:达成协议',
+  DOCKING_CONCLUDED_NO_AGREEMENT: '调解组织反馈:调解不成',
 };
 
 /** The hub's posts, as roles of the caller: a step is the caller's when any of their roles may take it. */
 export type HubRole = 'STAFF' | 'SUPERVISOR';
+export const HUB_ROLE_NAMES: Record<HubRole, string> = { STAFF: '工作人员', SUPERVISOR: '协调督办岗' };
+
 /**
- * Who takes a step: hub staff by their roles, or `RECEIVER` — the unit the dispute was handed over
- * to (分流转办), whose answer arrives as a docking event, not as a caller.
+ * Who moves a dispute: the hub's posts (a caller's roles), or `DOCKING` — the unit a dispute was
+ * handed over to, whose reports reach the hub's docking inbox as events, never as a caller: accepted,
+ * sessions held, concluded (for every kind of docking, the hub's own 分流转办 included), and the
+ * refusal of a hand-over the hub itself opened (HAND_BACK). `DOCKING` is no role a token can carry
+ * (ROLES in @jiefen/auth), so no caller acts as it.
  */
-export type DisputeActor = HubRole | 'RECEIVER';
-export const HUB_ROLE_NAMES: Record<DisputeActor, string> = { STAFF: '工作人员', SUPERVISOR: '协调督办岗', RECEIVER: '接收单位' };
+export type DisputeActor = HubRole | 'DOCKING';
+export const DISPUTE_ACTOR_NAMES: Record<DisputeActor, string> = { ...HUB_ROLE_NAMES, DOCKING: '接收单位(对接反馈)' };
 
 /** Hub front-desk and mediation posts; the coordination and supervision post (协调督办岗) may do their steps too. */
 const STAFF = ['STAFF', 'SUPERVISOR'] as const;
 /** Only the coordination and supervision post: closing requires its review first (终结前须经协调督办岗综合研判). */
 const SUPERVISOR = ['SUPERVISOR'] as const;
-/** The receiving unit's refusal, delivered by the docking (no person of the hub can take it). */
-const RECEIVER = ['RECEIVER'] as const;
-const by = (to: DisputeState, roles: readonly DisputeActor[] = STAFF): Step<DisputeState, DisputeActor> => ({ to, by: roles });
+/** The receiving unit's reports only, delivered by the docking: never typed in at the hub. */
+const DOCKING = ['DOCKING'] as const;
+const by = (to: DisputeState, actors: readonly DisputeActor[] = STAFF): Step<DisputeState, DisputeActor> => ({ to, by: actors });
 
 /** What the service knows beyond the state when a step has a rule of its own (调解前置). */
 export interface DisputeFacts {
@@ -100,12 +111,24 @@ export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent, Disput
   events: DISPUTE_EVENTS,
   stateNames: DISPUTE_STATE_NAMES,
   eventNames: DISPUTE_EVENT_NAMES,
-  actorNames: HUB_ROLE_NAMES,
+  actorNames: DISPUTE_ACTOR_NAMES,
   // 调解前置: the parties decide on mediation only after the one-time notification. A dispute handed
   // back by its receiving unit (HAND_BACK) keeps their consent: it is routed again (REROUTE), not consented twice.
   guards: { CONSENT: requireFirstConsent, REFUSE: requireNotified, REROUTE: requireConsent },
+  // The docking ledger's steps: a hand-over's acceptance puts the dispute in mediation from wherever it
+  // waited (the sender may hand over before the hub routed it; a new hand-over after a failed one); its
+  // conclusion ends the mediation, from any open state before the review, since the copies of
+  // acceptance and conclusion of different hand-overs may arrive in any order. Once resolved, under
+  // review or closed, the ledger no longer moves the dispute (a late or other hand-over's report is
+  // logged and ignored by the service): only the hub's posts reopen it.
   table: {
-    REGISTERED: { ROUTE: by('ROUTED'), GUIDE_TO_LITIGATION: by('GUIDED_TO_LITIGATION') },
+    REGISTERED: {
+      ROUTE: by('ROUTED'),
+      GUIDE_TO_LITIGATION: by('GUIDED_TO_LITIGATION'),
+      DOCKING_ACCEPTED: by('IN_MEDIATION', DOCKING),
+      DOCKING_CONCLUDED_AGREEMENT: by('RESOLVED', DOCKING),
+      DOCKING_CONCLUDED_NO_AGREEMENT: by('UNRESOLVED', DOCKING),
+    },
     ROUTED: {
       ROUTE: by('ROUTED'),
       NOTIFY: by('ROUTED'),
@@ -113,18 +136,32 @@ export const disputeWorkflow = defineWorkflow<DisputeState, DisputeEvent, Disput
       REFUSE: by('GUIDED_TO_LITIGATION'),
       CHANGE_METHOD: by('ROUTED'),
       REROUTE: by('IN_MEDIATION'),
+      DOCKING_ACCEPTED: by('IN_MEDIATION', DOCKING),
+      DOCKING_CONCLUDED_AGREEMENT: by('RESOLVED', DOCKING),
+      DOCKING_CONCLUDED_NO_AGREEMENT: by('UNRESOLVED', DOCKING),
     },
     IN_MEDIATION: {
-      RECORD_ATTEMPT: by('IN_MEDIATION'),
+      // A session held by the receiving organization is an attempt at its tier (三三制), as one typed in at the hub.
+      RECORD_ATTEMPT: by('IN_MEDIATION', [...STAFF, 'DOCKING']),
       ESCALATE: by('IN_MEDIATION'),
       CHANGE_METHOD: by('IN_MEDIATION'),
       RESOLVE: by('RESOLVED'),
       FAIL: by('UNRESOLVED'),
+      DOCKING_ACCEPTED: by('IN_MEDIATION', DOCKING),
+      DOCKING_CONCLUDED_AGREEMENT: by('RESOLVED', DOCKING),
+      DOCKING_CONCLUDED_NO_AGREEMENT: by('UNRESOLVED', DOCKING),
       // 分流转办 refused by the receiving unit: back to the hub for re-routing.
-      HAND_BACK: by('ROUTED', RECEIVER),
+      HAND_BACK: by('ROUTED', DOCKING),
     },
     RESOLVED: { REQUEST_REVIEW: by('UNDER_REVIEW') },
-    UNRESOLVED: { ESCALATE: by('IN_MEDIATION'), CHANGE_METHOD: by('IN_MEDIATION'), REQUEST_REVIEW: by('UNDER_REVIEW') },
+    UNRESOLVED: {
+      ESCALATE: by('IN_MEDIATION'),
+      CHANGE_METHOD: by('IN_MEDIATION'),
+      REQUEST_REVIEW: by('UNDER_REVIEW'),
+      // Another hand-over after a failed one; or a later hand-over succeeding where an earlier one failed.
+      DOCKING_ACCEPTED: by('IN_MEDIATION', DOCKING),
+      DOCKING_CONCLUDED_AGREEMENT: by('RESOLVED', DOCKING),
+    },
     UNDER_REVIEW: { APPROVE: by('REVIEWED', SUPERVISOR), RETURN: by('IN_MEDIATION', SUPERVISOR) },
     REVIEWED: { CLOSE: by('CLOSED', SUPERVISOR), GUIDE_TO_LITIGATION: by('GUIDED_TO_LITIGATION', SUPERVISOR) },
     CLOSED: {},

@@ -4,13 +4,16 @@ import type { ActorOf } from '@jiefen/workflow';
 import { disputeDueAt } from '../domain/clocks.js';
 import { hubConfig } from '../domain/config.js';
 import { disputeWorkflow, type DisputeActor, type DisputeEvent, type DisputeFacts, type DisputeState } from '../domain/dispute.workflow.js';
-import type { Tier } from '../domain/tiers.js';
+import { TIER_NAMES, type Tier } from '../domain/tiers.js';
 import { DisputeActivity } from '../entities/dispute-activity.entity.js';
 import type { Dispute } from '../entities/dispute.entity.js';
+import { MediationAttempt } from '../entities/mediation-attempt.entity.js';
 
 // One step of a dispute's workflow on a dispute already loaded (and locked) in the caller's
 // transaction — whoever takes it: hub staff through a mutation (dispute-workflow.service.ts), or the
-// unit a dispute was handed over to, whose answer arrives as a docking event (routing-feedback.service.ts).
+// unit a dispute was handed over to, whose reports arrive as docking events (actor DOCKING): the
+// outcomes of every docking (dispute-follow.service.ts) and the refusal of the hub's own hand-over
+// (routing-feedback.service.ts).
 
 export interface DisputeStep {
   event: DisputeEvent;
@@ -71,4 +74,24 @@ function addActivity(tx: EntityManager, d: Dispute, type: string, from: string, 
     actorName: author.name.slice(0, 50),
     summary,
   });
+}
+
+/** What one mediation attempt records: who mediated, what happened, when, and who wrote it down. */
+export interface AttemptRecord {
+  mediatorName: string;
+  summary: string;
+  attemptedAt: Date;
+  recordedByName: string;
+}
+
+/**
+ * Writes one attempt at the dispute's current tier and counts it (三三制); returns the timeline's
+ * summary. The one way an attempt is counted, whether typed in at the hub or reported by the
+ * organization that holds the session (a docking's `MediationSessionRecorded`).
+ */
+export async function writeAttempt(tx: EntityManager, d: Dispute, a: AttemptRecord): Promise<string> {
+  const sequence = (await tx.count(MediationAttempt, { disputeId: d.id })) + 1;
+  tx.create(MediationAttempt, { id: randomUUID(), disputeId: d.id, sequence, tier: d.tier, ...a });
+  d.attemptsAtTier += 1;
+  return `${TIER_NAMES[d.tier as Tier]}第 ${d.attemptsAtTier} 次调解(${a.mediatorName}):${a.summary}`;
 }

@@ -16,10 +16,9 @@ import { decideEscalation, TIER_NAMES, TIERS, type RiskLevel, type Tier } from '
 import { DisputeNotice } from '../entities/dispute-notice.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';
 import { Escalation } from '../entities/escalation.entity.js';
-import { MediationAttempt } from '../entities/mediation-attempt.entity.js';
 import { ServiceItem } from '../entities/service-item.entity.js';
 import type * as I from '../domain/commands.js';
-import { applyDisputeStep, type DisputeStep } from './dispute-step.service.js';
+import { applyDisputeStep, writeAttempt, type DisputeStep } from './dispute-step.service.js';
 import { handOverDispute } from './docking-outbound.service.js';
 import { warnAtEscalation } from './early-warning.service.js';
 import { checkVersion, lockingConflicts, requireHubStaff } from './hub-rules.js';
@@ -32,9 +31,8 @@ interface Step extends Omit<DisputeStep, 'event'> {
 
 /**
  * One step of a dispute's workflow in one transaction: load, authorize (hub staff inside the
- * jurisdiction), the workflow's decision, the step's own changes, the clock, a timeline entry.
- * Concurrent steps on one dispute queue on its row; a caller's `expectedVersion` (optimistic
- * locking) refuses a step decided on a stale read with `CONFLICT`.
+ * jurisdiction), then `applyDisputeStep`. Concurrent steps on one dispute queue on its row; a caller's
+ * `expectedVersion` (optimistic locking) refuses a step decided on a stale read with `CONFLICT`.
  */
 export async function actOnDispute(em: EntityManager, caller: Caller, ref: I.DisputeRef, step: Step, at = new Date()): Promise<Dispute> {
   requireHubStaff(caller);
@@ -157,21 +155,7 @@ export function recordMediationAttempt(em: EntityManager, caller: Caller, input:
   const summary = text('summary', '调解情况', input.summary);
   return actOnDispute(em, caller, input, {
     event: 'RECORD_ATTEMPT',
-    async apply(d, tx, at) {
-      const sequence = (await tx.count(MediationAttempt, { disputeId: d.id })) + 1;
-      tx.create(MediationAttempt, {
-        id: randomUUID(),
-        disputeId: d.id,
-        sequence,
-        tier: d.tier,
-        attemptedAt: at,
-        mediatorName,
-        summary,
-        recordedByName: caller.name,
-      });
-      d.attemptsAtTier += 1;
-      return `${TIER_NAMES[d.tier as Tier]}第 ${d.attemptsAtTier} 次调解(${mediatorName}):${summary}`;
-    },
+    apply: (d, tx, at) => writeAttempt(tx, d, { mediatorName, summary, attemptedAt: at, recordedByName: caller.name }),
   });
 }
 

@@ -24,6 +24,7 @@ import { DockingEvent } from '../entities/docking-event.entity.js';
 import { Docking } from '../entities/docking.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';
 import { Region } from '../entities/region.entity.js';
+import { followDockingOutcome } from './dispute-follow.service.js';
 import { writeRegistration } from './dispute-registration.service.js';
 import { ROUTING_FEEDBACK } from './routing-feedback.service.js';
 
@@ -84,12 +85,18 @@ function summaryOf(event: ProtocolEvent, docking: Docking): string {
       return `不予受理:${event.payload.reason}`;
     case 'MediationConcluded':
       return OUTCOME_NAMES[event.payload.outcome];
+    case 'MediationSessionRecorded':
+      return `${event.payload.organizationName}第 ${event.payload.sequence} 次调解`;
     case 'JudicialConfirmationRequested':
       return `当事人共同申请司法确认调解协议 ${event.payload.agreementNumber}(${event.payload.mediationOrganization?.name ?? docking.fromOrganizationName ?? '调解组织'})`;
     case 'JudicialConfirmationRuled': {
       const p = event.payload;
       return `${RULING_NAMES[p.ruling]}${p.caseNumber ? `,案号 ${p.caseNumber}` : ''}${p.reason ? `:${p.reason}` : ''}`.slice(0, 2000);
     }
+    case 'AgreementPerformanceRecorded':
+      return `回访:${event.payload.performance}`;
+    case 'EnforcementApplied':
+      return `申请强制执行,${event.payload.caseNumber}`;
     default:
       // An event type added to the contract later: its name until it has a summary here.
       return (event as ProtocolEvent).type;
@@ -131,12 +138,16 @@ async function openConfirmationDocking(em: EntityManager, event: ProtocolEvent<'
 }
 
 /**
- * What reaches the hub's inbox: the copy of every docking event for the ledger, and the answers to
- * the hub's own hand-overs (分流转办), which also move the dispute (routing-feedback.service.ts).
+ * What reaches the hub's inbox: the copy of every docking event, and the answers to the hub's own
+ * hand-overs (分流转办). In that order, once each: the ledger; for the hub's own hand-over, its
+ * outgoing row and what is specific to it (a refusal hands the dispute back, routing-feedback.service.ts);
+ * then the outcome moves the dispute (dispute-follow.service.ts) — unless it answers a hand-over of
+ * the hub's that no longer runs or that its dispute no longer waits for (stale: logged, nothing moves).
  */
 export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent, context: DockingApplyContext): Promise<void> {
-  await recordInLedger(em, event, (p) => disputeFor(em, p, context));
-  await applyDockingFeedback(em, HUB, event, ROUTING_FEEDBACK);
+  const docking = await recordInLedger(em, event, (p) => disputeFor(em, p, context));
+  if ((await applyDockingFeedback(em, HUB, event, ROUTING_FEEDBACK)) === 'stale') return;
+  await followDockingOutcome(em, event, docking);
 }
 
 /**
@@ -150,10 +161,10 @@ export async function recordInLedger(
   em: EntityManager,
   event: ProtocolEvent,
   disputeOf: (payload: DockingRequestedPayload) => Promise<string | null>,
-): Promise<void> {
+): Promise<Docking> {
   let docking = await em.findOne(Docking, { id: event.dockingId });
   if (event.type === 'DockingRequested') {
-    if (docking) return;
+    if (docking) return docking;
     const p = event.payload;
     const sentAt = new Date(p.sentAt);
     const { acceptBy, concludeBy } = dockingClockDates(p.kind, p.mode, sentAt);
@@ -218,4 +229,5 @@ export async function recordInLedger(
     summary: summaryOf(event, docking),
   });
   await em.flush();
+  return docking;
 }

@@ -65,6 +65,8 @@ export async function handOverDispute(tx: EntityManager, d: Dispute, caller: Cal
     reason: d.routingReason ?? null,
     // The hub is a party to this docking, so no copy of the event comes back to it: its ledger entry
     // (with the same clocks as every other docking) is written here from the event it published.
-    onPublished: (em, event) => recordInLedger(em, event, async () => d.id),
+    async onPublished(em, event) {
+      await recordInLedger(em, event, async () => d.id);
+    },
   });
 }

@@ -19,7 +19,7 @@ import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { ReturnVisit } from '../entities/return-visit.entity.js';
-import { feedBackConcluded, publishConfirmationRequest } from './docking-outbound.service.js';
+import { feedBackConcluded, feedBackPerformance, publishConfirmationRequest } from './docking-outbound.service.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { inTransaction, loadCaseForChange, mediationActorOf, nextNumber } from './common.js';
 import { applyMediationEvent } from './mediation-case.service.js';
@@ -229,10 +229,14 @@ export async function recordReturnVisit(em: EntityManager, caller: Caller, input
   if (mediationActorOf(caller, c) !== 'MEDIATOR') throw DomainError.forbidden('只有承办该案的调解组织可以记录回访');
   if (visit.status === 'DONE') throw new DomainError('ILLEGAL_TRANSITION', '该回访已记录', { from: 'DONE', event: '记录回访' });
   const agreement = visit.agreementId ? await em.findOne(MediationAgreement, { id: visit.agreementId }) : null;
-  return inTransaction(em, async () => {
+  return inTransaction(em, async (tx) => {
     Object.assign(visit, { status: 'DONE', visitedAt: settings.now(), method, performance, satisfaction, notes, visitor: caller.name });
     // The committee supervises performance (Art 31): the latest visit's finding is the agreement's state.
-    if (agreement) agreement.performanceStatus = performance;
+    if (agreement) {
+      agreement.performanceStatus = performance;
+      await tx.flush();
+      await feedBackPerformance(tx, c, agreement, performance, visit.visitedAt!);
+    }
     return visit;
   });
 }

@@ -11,6 +11,9 @@ import {
   type JudicialConfirmationRequestedPayload,
   type JudicialConfirmationRuledPayload,
   type MediationConcludedPayload,
+  type MediationSessionRecordedPayload,
+  type AgreementPerformanceRecordedPayload,
+  type PerformanceState,
   type KnownDockingEventType,
   type DockingPayloads,
   type MediationOutcome,
@@ -19,6 +22,7 @@ import { outcomeSummary } from '../domain/docking.js';
 import type { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
 import type { MediationParty } from '../entities/mediation-party.entity.js';
+import type { MediationSession } from '../entities/mediation-session.entity.js';
 
 // 信息反馈: what the organization does with a docked case goes back to the agency that sent it
 // (the hub gets its copy), published in the same transaction as the change itself — if the event
@@ -68,16 +72,31 @@ export async function publishLegalAidReferral(tx: EntityManager, r: LegalAidRefe
   await publish(tx, { type: 'DockingRequested', dockingId: r.dockingId, from: JUSTICE, to: HUB, occurredAt: r.sentAt, payload });
 }
 
-/** 受理 of a docked case: `DockingAccepted`. */
-export async function feedBackAccepted(tx: EntityManager, c: MediationCase): Promise<void> {
+/** 受理 of a docked case: `DockingAccepted`, with where the organization sits (the hub follows the dispute at its tier). */
+export async function feedBackAccepted(tx: EntityManager, c: MediationCase, organizationRegionCode: string): Promise<void> {
   const payload: DockingAcceptedPayload = {
     acceptedAt: c.acceptedAt!.toISOString(),
     caseId: c.id,
     caseNumber: c.caseNumber,
     organizationName: c.organizationName,
     mediatorName: c.mediatorName ?? null,
+    organizationRegionCode,
   };
   await feedBack(tx, c, 'DockingAccepted', payload);
+}
+
+/** A session held on a docked case: `MediationSessionRecorded` (the hub counts it as a 三三制 attempt). */
+export async function feedBackSession(tx: EntityManager, c: MediationCase, s: MediationSession): Promise<void> {
+  const payload: MediationSessionRecordedPayload = {
+    sessionId: s.id,
+    caseId: c.id,
+    sequence: s.sequence,
+    heldAt: s.heldAt.toISOString(),
+    mediatorName: c.mediatorName ?? null,
+    organizationName: c.organizationName,
+    summary: `第 ${s.sequence} 次调解:${s.progress ?? s.focus}`.slice(0, 2000),
+  };
+  await feedBack(tx, c, 'MediationSessionRecorded', payload);
 }
 
 /** 不予受理 of a docked case: `DockingRejected` with the reason. */
@@ -105,6 +124,12 @@ export async function feedBackConcluded(tx: EntityManager, c: MediationCase, agr
       : null,
   };
   await feedBack(tx, c, 'MediationConcluded', payload);
+}
+
+/** A return visit's finding on the agreement of a docked case: `AgreementPerformanceRecorded` (on the dispute's timeline at the hub). */
+export async function feedBackPerformance(tx: EntityManager, c: MediationCase, a: MediationAgreement, performance: PerformanceState, at: Date): Promise<void> {
+  const payload: AgreementPerformanceRecordedPayload = { agreementNumber: a.number, performance, visitedAt: at.toISOString() };
+  await feedBack(tx, c, 'AgreementPerformanceRecorded', payload);
 }
 
 /**

@@ -16,7 +16,7 @@ import { MediationSession } from '../entities/mediation-session.entity.js';
 import { Mediator } from '../entities/mediator.entity.js';
 import { MethodChange } from '../entities/method-change.entity.js';
 import { NeutralEvaluation } from '../entities/neutral-evaluation.entity.js';
-import { feedBackAccepted, feedBackConcluded, feedBackRejected } from './docking-outbound.service.js';
+import { feedBackAccepted, feedBackConcluded, feedBackRejected, feedBackSession } from './docking-outbound.service.js';
 import { inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
 
 export interface PartyInput {
@@ -144,7 +144,8 @@ export async function acceptCase(
     c.mediatorName = mediator.name;
     c.acceptedAt = now;
     c.dueAt = mediationDueAt(now, (c.mode ?? null) as MediationMode | null, (c.procedure ?? null) as CourtProcedure | null, settings.clocks);
-    await feedBackAccepted(tx, c);
+    const organization = await tx.findOneOrFail(MediationOrganization, { id: c.organizationId });
+    await feedBackAccepted(tx, c, organization.regionCode);
     return c;
   });
 }
@@ -187,7 +188,7 @@ export async function recordSession(em: EntityManager, caller: Caller, input: Se
   return inTransaction(em, async (tx) => {
     apply(c, 'RECORD_SESSION', caller, now);
     const sequence = (await tx.count(MediationSession, { caseId: c.id })) + 1;
-    return tx.create(MediationSession, {
+    const session = tx.create(MediationSession, {
       id: randomUUID(),
       caseId: c.id,
       sequence,
@@ -200,6 +201,9 @@ export async function recordSession(em: EntityManager, caller: Caller, input: Se
       recordedBy: caller.name,
       recordedAt: now,
     });
+    await tx.flush();
+    await feedBackSession(tx, c, session);
+    return session;
   });
 }
 

@@ -179,7 +179,14 @@ describe("司法确认 of any people's mediation agreement, through the gateway"
       return docking && (docking.timeline as Row[]).some((e) => e.type === 'JudicialConfirmationRuled') ? docking : null;
     });
     expect(transfer.disputeId).toBeTruthy();
-    expect((transfer.timeline as Row[]).map((e) => e.type)).toEqual(['DockingRequested', 'DockingAccepted', 'MediationConcluded', 'JudicialConfirmationRuled']);
+    // The session the committee held is on the hand-over's timeline too (it counts as a 三三制 attempt at the hub).
+    expect((transfer.timeline as Row[]).map((e) => e.type)).toEqual([
+      'DockingRequested',
+      'DockingAccepted',
+      'MediationSessionRecorded',
+      'MediationConcluded',
+      'JudicialConfirmationRuled',
+    ]);
     await until('the ruling in the police inbox', async () => {
       const [relayed] = await sql('police', `select count(*)::int as n from docking_inbox where docking_id = ? and type = 'JudicialConfirmationRuled'`, [
         transferId,

@@ -126,11 +126,17 @@ describe('docking durability: police → justice with justice down', () => {
     const em = stack.subgraphs.police!.orm.em.fork();
     await expect(
       em.transactional(async (tx) => {
-        await transferToMediation(tx, officer, row!.id, {
-          organizationCode: COMMITTEE,
-          reason: '民间纠纷,移交人民调解',
-          parties: [{ role: 'APPLICANT', name: '张小三' }],
-        });
+        await transferToMediation(
+          tx,
+          officer,
+          row!.id,
+          {
+            organizationCode: COMMITTEE,
+            reason: '民间纠纷,移交人民调解',
+            parties: [{ role: 'APPLICANT', name: '张小三' }],
+          },
+          stack.subgraphs.police!.definition.settings,
+        );
         throw new Error('crash before commit');
       }),
     ).rejects.toThrow('crash before commit');

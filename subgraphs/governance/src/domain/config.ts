@@ -1,21 +1,22 @@
-import { DEFAULT_HUB_CLOCKS, type HubClocks } from './clocks.js';
-import { DEFAULT_DOCKING_CLOCKS, type DockingClocks } from './docking.js';
+import type { AgencySettings } from '@jiefen/calendar';
+import type { HubClocks } from './clocks.js';
 import { DEFAULT_WARNING_RULES, type WarningRules } from './early-warning.js';
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from './tiers.js';
 
-/** The hub's configurable rules: clocks, 三三制 policy and early-warning rules (DOMAIN.md defaults). */
-export interface HubConfig {
-  clocks: HubClocks;
-  dockingClocks: DockingClocks;
+/**
+ * The hub's settings: its legal clocks and its "now", built once by `createGovernanceSubgraph(options)`
+ * (production: `JIEFEN_GOVERNANCE_CLOCKS`) and handed to the services through the request or docking
+ * context — never read from a module global.
+ */
+export type HubSettings = AgencySettings<HubClocks>;
+
+/** The hub's rules that are not clocks: the 三三制 policy and the early-warning rules (DOMAIN.md defaults). */
+export interface HubPolicy {
   escalation: EscalationPolicy;
   warnings: WarningRules;
 }
 
-// The DOMAIN.md defaults. Not mutable: a deployment's clocks come through createGovernanceSubgraph(options)
-// (JIEFEN_GOVERNANCE_CLOCKS), never through a module global.
-export const hubConfig: Readonly<HubConfig> = Object.freeze({
-  clocks: DEFAULT_HUB_CLOCKS,
-  dockingClocks: DEFAULT_DOCKING_CLOCKS,
+export const hubPolicy: Readonly<HubPolicy> = Object.freeze({
   escalation: DEFAULT_ESCALATION_POLICY,
   warnings: DEFAULT_WARNING_RULES,
 });

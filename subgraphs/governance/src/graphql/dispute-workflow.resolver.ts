@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
 import { requireCaller } from '@jiefen/subgraph-kit';
+import type { HubSettings } from '../domain/config.js';
 import type { Dispute } from '../entities/dispute.entity.js';
 import * as workflow from '../services/dispute-workflow.service.js';
 import type { GovernanceContext } from './context.js';
@@ -9,8 +10,8 @@ import * as I from './dispute-workflow.input.js';
 import { DisputeType } from './dispute.type.js';
 import { toDisputeType } from './mappers.js';
 
-type Step<T> = (em: EntityManager, caller: Caller, input: T) => Promise<Dispute>;
-const run = async <T>(ctx: GovernanceContext, step: Step<T>, input: T) => toDisputeType(await step(ctx.em, requireCaller(ctx), input));
+type Step<T> = (em: EntityManager, caller: Caller, input: T, settings: HubSettings) => Promise<Dispute>;
+const run = async <T>(ctx: GovernanceContext, step: Step<T>, input: T) => toDisputeType(await step(ctx.em, requireCaller(ctx), input, ctx.settings));
 
 /** The hub's steps on a dispute: each one a workflow event, named for what the person does. */
 @Resolver()

@@ -14,7 +14,7 @@ export class RegistrationResolver {
   @Mutation(() => DisputeType, { description: '统一受理登记:校验当事人等信息,赋统一编号,记录首接责任人,执行预警规则 Register a dispute' })
   async registerDispute(@Arg('input', () => RegisterDisputeInput) input: RegisterDisputeInput, @Ctx() ctx: GovernanceContext): Promise<DisputeType> {
     const caller = requireCaller(ctx);
-    return toDisputeType(await registerDispute(ctx.em, caller, input, ctx.personKeyOf));
+    return toDisputeType(await registerDispute(ctx.em, caller, input, ctx.personKeyOf, ctx.settings));
   }
 
   @Mutation(() => DisputeDocumentType, { description: '归档材料(档案元数据)File a document in the archive' })

@@ -35,7 +35,7 @@ export class ScreeningResolver {
     @Arg('input', () => SubmitScreeningReportInput) input: SubmitScreeningReportInput,
     @Ctx() ctx: GovernanceContext,
   ): Promise<ScreeningReportType> {
-    return toReportType(await submitScreeningReport(ctx.em, requireCaller(ctx), input));
+    return toReportType(await submitScreeningReport(ctx.em, requireCaller(ctx), input, ctx.settings));
   }
 
   @Mutation(() => DisputeType, { description: '排查发现一键登记为纠纷(网格排查渠道)Register a finding as a dispute' })
@@ -43,7 +43,7 @@ export class ScreeningResolver {
     @Arg('input', () => RegisterFromFindingInput) input: RegisterFromFindingInput,
     @Ctx() ctx: GovernanceContext,
   ): Promise<DisputeType> {
-    return toDisputeType(await registerDisputeFromFinding(ctx.em, requireCaller(ctx), input, ctx.personKeyOf));
+    return toDisputeType(await registerDisputeFromFinding(ctx.em, requireCaller(ctx), input, ctx.personKeyOf, ctx.settings));
   }
 
   @Query(() => ScreeningReportConnection, { description: '某一周期的排查报告 Reports of a period' })
@@ -69,9 +69,9 @@ export class ScreeningResolver {
     const prefix = requireHubReader(ctx);
     const period = requirePeriod('periodKey', args.periodKey);
     const { limit, after } = pageRequest(args, 1);
-    const dueAt = screeningDueAt(period);
+    const dueAt = screeningDueAt(period, ctx.settings.clocks);
     const map = (r: { code: string; name: string }): MissingScreeningReportType => ({ regionCode: r.code, regionName: r.name, periodKey: period.key, dueAt });
-    if (dueAt.getTime() > Date.now()) return toConnection([], limit, 0, (r: { code: string }) => [r.code], map);
+    if (dueAt.getTime() > ctx.settings.now().getTime()) return toConnection([], limit, 0, (r: { code: string }) => [r.code], map);
     const narrow = args.regionCode ? requireRegionPrefix('regionCode', args.regionCode) : prefix;
     const from = `from region r where length(r.code) = ? and r.code like ? and r.code like ? and r.name not like '%虚拟%'
       and not exists (select 1 from screening_report s where s.period_key = ? and s.region_code = r.code)`;

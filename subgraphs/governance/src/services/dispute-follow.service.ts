@@ -1,5 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { jsonLogger, OUTCOME_NAMES, type TypedDockingEvent } from '@jiefen/docking';
+import type { HubClocks } from '../domain/clocks.js';
 import { disputeWorkflow, type DisputeEvent, type DisputeState } from '../domain/dispute.workflow.js';
 import { TIER_NAMES, tierOfRegion, type Tier } from '../domain/tiers.js';
 import { Dispute } from '../entities/dispute.entity.js';
@@ -149,7 +150,7 @@ const ignored = (event: TypedDockingEvent, dispute: Dispute, reason: string) =>
  * the docking row was updated. Nothing for a docking without a dispute, or an event that reports
  * nothing about the dispute.
  */
-export async function followDockingOutcome(em: EntityManager, event: TypedDockingEvent, docking: Docking): Promise<void> {
+export async function followDockingOutcome(em: EntityManager, event: TypedDockingEvent, docking: Docking, clocks: HubClocks): Promise<void> {
   if (!docking.disputeId) return;
   // The court's ruling counts where the court sent it; justice also relays it on the hand-over that
   // brought the case (so the agency that started it learns it) — that copy is not a second ruling.
@@ -169,5 +170,5 @@ export async function followDockingOutcome(em: EntityManager, event: TypedDockin
   }
   const state = dispute.status as DisputeState;
   if (!disputeWorkflow.can(state, step!.event as DisputeEvent)) return ignored(event, dispute, `dispute is ${state}`);
-  await applyDisputeStep(em, dispute, 'DOCKING', by, step!, at);
+  await applyDisputeStep(em, dispute, 'DOCKING', by, step!, at, clocks);
 }

@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { inJurisdiction, type Caller } from '@jiefen/auth';
 import { check, DomainError } from '@jiefen/subgraph-kit';
-import { disputeDueAt } from '../domain/clocks.js';
-import { hubConfig } from '../domain/config.js';
+import { disputeDueAt, type HubClocks } from '../domain/clocks.js';
+import type { HubSettings } from '../domain/config.js';
 import {
   CHANNELS,
   DISPUTE_CATEGORIES,
@@ -73,6 +73,7 @@ export async function registerDispute(
   caller: Caller,
   input: RegisterDisputeInput,
   personKeyOf: (idNumber: string) => string,
+  settings: HubSettings,
 ): Promise<Dispute> {
   if (caller.agency !== 'GOVERNANCE') throw DomainError.forbidden('只有综治中心受理登记岗可以登记纠纷');
   requireHubStaff(caller);
@@ -87,7 +88,7 @@ export async function registerDispute(
     documents: validateDocuments(input.documents),
   };
   await requireRegion(em, caller, 'regionCode', registration.regionCode);
-  return em.transactional((tx) => writeRegistration(tx, caller, registration, personKeyOf));
+  return em.transactional((tx) => writeRegistration(tx, caller, registration, personKeyOf, settings.clocks, settings.now()));
 }
 
 /**
@@ -100,7 +101,8 @@ export async function writeRegistration(
   caller: Caller,
   r: ValidRegistration,
   personKeyOf: (idNumber: string) => string,
-  registeredAt = new Date(),
+  clocks: HubClocks,
+  registeredAt: Date,
 ): Promise<Dispute> {
   const year = registrationYear(registeredAt);
   const rows = await tx.getConnection().execute<{ last: number }[]>(
@@ -121,7 +123,7 @@ export async function writeRegistration(
     peopleInvolved: r.peopleInvolved,
     registeredAt,
     stateSince: registeredAt,
-    dueAt: disputeDueAt('REGISTERED', 'VILLAGE', registeredAt, hubConfig.clocks),
+    dueAt: disputeDueAt('REGISTERED', 'VILLAGE', registeredAt, clocks),
     timelineLength: 1,
     firstContactSubject: caller.subject,
     firstContactName: caller.name,

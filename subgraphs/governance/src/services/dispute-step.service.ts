@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { ActorOf } from '@jiefen/workflow';
-import { disputeDueAt } from '../domain/clocks.js';
-import { hubConfig } from '../domain/config.js';
+import { disputeDueAt, type HubClocks } from '../domain/clocks.js';
 import { disputeWorkflow, type DisputeActor, type DisputeEvent, type DisputeFacts, type DisputeState } from '../domain/dispute.workflow.js';
 import { TIER_NAMES, type Tier } from '../domain/tiers.js';
 import { DisputeActivity } from '../entities/dispute-activity.entity.js';
@@ -39,13 +38,14 @@ export async function applyDisputeStep(
   author: TimelineAuthor,
   step: DisputeStep,
   at: Date,
+  clocks: HubClocks,
 ): Promise<Dispute> {
   const from = dispute.status as DisputeState;
   const to = disputeWorkflow.transition(from, step.event, actor, await step.facts?.(dispute, tx));
   const summary = await step.apply(dispute, tx, at);
   dispute.status = to;
   if (to !== from || step.restartClock) dispute.stateSince = at;
-  dispute.dueAt = disputeDueAt(to, dispute.tier as Tier, dispute.stateSince ?? dispute.registeredAt, hubConfig.clocks);
+  dispute.dueAt = disputeDueAt(to, dispute.tier as Tier, dispute.stateSince ?? dispute.registeredAt, clocks);
   addActivity(tx, dispute, step.event, from, to, author, summary, at);
   await tx.flush();
   return dispute;

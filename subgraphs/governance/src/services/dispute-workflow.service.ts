@@ -2,7 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
-import { hubConfig } from '../domain/config.js';
+import { hubPolicy, type HubSettings } from '../domain/config.js';
 import {
   DISPUTE_EVENT_NAMES,
   RESOLUTION_METHOD_NAMES,
@@ -34,7 +34,8 @@ interface Step extends Omit<DisputeStep, 'event'> {
  * jurisdiction), then `applyDisputeStep`. Concurrent steps on one dispute queue on its row; a caller's
  * `expectedVersion` (optimistic locking) refuses a step decided on a stale read with `CONFLICT`.
  */
-export async function actOnDispute(em: EntityManager, caller: Caller, ref: I.DisputeRef, step: Step, at = new Date()): Promise<Dispute> {
+export async function actOnDispute(em: EntityManager, caller: Caller, ref: I.DisputeRef, step: Step, settings: HubSettings): Promise<Dispute> {
+  const at = settings.now();
   requireHubStaff(caller);
   const id = requireUuid('disputeId', ref.disputeId);
   return lockingConflicts(() =>
@@ -46,7 +47,7 @@ export async function actOnDispute(em: EntityManager, caller: Caller, ref: I.Dis
       requireHubStaff(caller, dispute.regionCode);
       checkVersion(dispute.version, ref.expectedVersion);
       const event = typeof step.event === 'function' ? step.event(dispute) : step.event;
-      return applyDisputeStep(tx, dispute, caller, { subject: caller.subject, name: caller.name }, { ...step, event }, at);
+      return applyDisputeStep(tx, dispute, caller, { subject: caller.subject, name: caller.name }, { ...step, event }, at, settings.clocks);
     }),
   );
 }
@@ -78,7 +79,7 @@ async function handOverIfRouted(tx: EntityManager, d: Dispute, caller: Caller, a
  * mediation committees, government departments and courts all carry one. A dispute handed back by
  * its receiving unit is routed again (REROUTE) and, its consent being on record, handed over at once.
  */
-export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDisputeInput): Promise<Dispute> {
+export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDisputeInput, settings: HubSettings): Promise<Dispute> {
   const kind = check.oneOf('unitKind', '承办单位类型', input.unitKind, RESPONSIBLE_UNIT_KINDS);
   const tier = check.oneOf('tier', '化解层级', input.tier, TIERS);
   const unitName = text('unitName', '承办单位', input.unitName, 100);
@@ -86,136 +87,178 @@ export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDi
     input.unitCode === null || input.unitCode === undefined || input.unitCode.trim() === '' ? null : check.creditCode('unitCode', input.unitCode);
   const method = kind === 'LITIGATION' ? null : check.oneOf('method', '化解方式', input.method ?? 'PEOPLES_MEDIATION', RESOLUTION_METHODS);
   const reason = text('reason', '研判意见', input.reason);
-  return actOnDispute(em, caller, input, {
-    event: (d) => (kind === 'LITIGATION' ? 'GUIDE_TO_LITIGATION' : d.consent === 'CONSENTED' ? 'REROUTE' : 'ROUTE'),
-    facts: consentFacts,
-    async apply(d, tx, at) {
-      const rerouted = d.consent === 'CONSENTED';
-      Object.assign(d, {
-        responsibleUnitKind: kind,
-        responsibleUnitName: unitName,
-        responsibleUnitCode: unitCode,
-        routingReason: reason,
-        routedAt: at,
-        tier,
-        method,
-      });
-      if (kind === 'LITIGATION') {
-        d.closingOpinion = reason;
-        return `研判:不宜调解,引导诉讼(${unitName})。${reason}`;
-      }
-      const routed = `${rerouted ? '重新' : ''}分流至${unitName}(${TIER_NAMES[tier]}层级,${RESOLUTION_METHOD_NAMES[method!]})。${reason}`;
-      return rerouted ? routed + (await handOverIfRouted(tx, d, caller, at)) : routed;
+  return actOnDispute(
+    em,
+    caller,
+    input,
+    {
+      event: (d) => (kind === 'LITIGATION' ? 'GUIDE_TO_LITIGATION' : d.consent === 'CONSENTED' ? 'REROUTE' : 'ROUTE'),
+      facts: consentFacts,
+      async apply(d, tx, at) {
+        const rerouted = d.consent === 'CONSENTED';
+        Object.assign(d, {
+          responsibleUnitKind: kind,
+          responsibleUnitName: unitName,
+          responsibleUnitCode: unitCode,
+          routingReason: reason,
+          routedAt: at,
+          tier,
+          method,
+        });
+        if (kind === 'LITIGATION') {
+          d.closingOpinion = reason;
+          return `研判:不宜调解,引导诉讼(${unitName})。${reason}`;
+        }
+        const routed = `${rerouted ? '重新' : ''}分流至${unitName}(${TIER_NAMES[tier]}层级,${RESOLUTION_METHOD_NAMES[method!]})。${reason}`;
+        return rerouted ? routed + (await handOverIfRouted(tx, d, caller, at)) : routed;
+      },
     },
-  });
+    settings,
+  );
 }
 
 /**
  * 一次性告知 from the service list: every code must name an item that is on the list (active) and
  * applies where the dispute arose (published by a region containing it).
  */
-export async function notifyParties(em: EntityManager, caller: Caller, input: I.NotifyPartiesInput): Promise<Dispute> {
+export async function notifyParties(em: EntityManager, caller: Caller, input: I.NotifyPartiesInput, settings: HubSettings): Promise<Dispute> {
   if (input.serviceItemCodes.length === 0) throw DomainError.validation('serviceItemCodes', '一次性告知须至少包含一项服务清单事项');
   if (input.serviceItemCodes.length > 50) throw DomainError.validation('serviceItemCodes', '一次告知最多 50 项服务清单事项');
   const codes = [...new Set(input.serviceItemCodes.map((c) => checkServiceItemCode('serviceItemCodes', c)))];
   const form = check.oneOf('form', '告知方式', input.form, ['WRITTEN', 'ORAL'] as const);
   const note = check.optionalText('note', '告知内容', input.note, 2000);
-  return actOnDispute(em, caller, input, {
-    event: 'NOTIFY',
-    async apply(d, tx, at) {
-      const items = await tx.find(ServiceItem, { code: { $in: codes }, active: true });
-      const missing = codes.filter((c) => !items.some((i) => i.code === c && appliesTo(i.regionCode, d.regionCode)));
-      if (missing.length) throw DomainError.validation('serviceItemCodes', `服务清单中没有适用于该纠纷所在地的有效事项:${missing.join('、')}`);
-      tx.create(DisputeNotice, { id: randomUUID(), disputeId: d.id, serviceItemCodes: codes, form, note, givenAt: at, givenByName: caller.name });
-      return `一次性告知(${form === 'WRITTEN' ? '书面' : '口头'}):${items.map((i) => i.name).join('、')}`;
+  return actOnDispute(
+    em,
+    caller,
+    input,
+    {
+      event: 'NOTIFY',
+      async apply(d, tx, at) {
+        const items = await tx.find(ServiceItem, { code: { $in: codes }, active: true });
+        const missing = codes.filter((c) => !items.some((i) => i.code === c && appliesTo(i.regionCode, d.regionCode)));
+        if (missing.length) throw DomainError.validation('serviceItemCodes', `服务清单中没有适用于该纠纷所在地的有效事项:${missing.join('、')}`);
+        tx.create(DisputeNotice, { id: randomUUID(), disputeId: d.id, serviceItemCodes: codes, form, note, givenAt: at, givenByName: caller.name });
+        return `一次性告知(${form === 'WRITTEN' ? '书面' : '口头'}):${items.map((i) => i.name).join('、')}`;
+      },
     },
-  });
+    settings,
+  );
 }
 
 /** 调解前置: the parties' consent (→ mediation, and the hand-over to the routed unit) or refusal (→ guided to litigation), after the notification. */
-export function recordConsent(em: EntityManager, caller: Caller, input: I.RecordConsentInput): Promise<Dispute> {
+export function recordConsent(em: EntityManager, caller: Caller, input: I.RecordConsentInput, settings: HubSettings): Promise<Dispute> {
   const note = check.optionalText('note', '说明', input.note, 2000);
-  return actOnDispute(em, caller, input, {
-    event: input.consented ? 'CONSENT' : 'REFUSE',
-    facts: consentFacts,
-    async apply(d, tx, at) {
-      Object.assign(d, { consent: input.consented ? 'CONSENTED' : 'REFUSED', consentNote: note, consentAt: at });
-      if (!input.consented) {
-        d.closingOpinion = note ?? '当事人不同意调解,已引导诉讼';
-        return `当事人不同意调解,引导诉讼${note ? `:${note}` : ''}`;
-      }
-      return `当事人同意调解${note ? `:${note}` : ''}${await handOverIfRouted(tx, d, caller, at)}`;
+  return actOnDispute(
+    em,
+    caller,
+    input,
+    {
+      event: input.consented ? 'CONSENT' : 'REFUSE',
+      facts: consentFacts,
+      async apply(d, tx, at) {
+        Object.assign(d, { consent: input.consented ? 'CONSENTED' : 'REFUSED', consentNote: note, consentAt: at });
+        if (!input.consented) {
+          d.closingOpinion = note ?? '当事人不同意调解,已引导诉讼';
+          return `当事人不同意调解,引导诉讼${note ? `:${note}` : ''}`;
+        }
+        return `当事人同意调解${note ? `:${note}` : ''}${await handOverIfRouted(tx, d, caller, at)}`;
+      },
     },
-  });
+    settings,
+  );
 }
 
 /** One mediation attempt at the current tier (三三制 counts them). */
-export function recordMediationAttempt(em: EntityManager, caller: Caller, input: I.RecordAttemptInput): Promise<Dispute> {
+export function recordMediationAttempt(em: EntityManager, caller: Caller, input: I.RecordAttemptInput, settings: HubSettings): Promise<Dispute> {
   const mediatorName = text('mediatorName', '调解员', input.mediatorName, 50);
   const summary = text('summary', '调解情况', input.summary);
-  return actOnDispute(em, caller, input, {
-    event: 'RECORD_ATTEMPT',
-    apply: (d, tx, at) => writeAttempt(tx, d, { mediatorName, summary, attemptedAt: at, recordedByName: caller.name }),
-  });
+  return actOnDispute(
+    em,
+    caller,
+    input,
+    {
+      event: 'RECORD_ATTEMPT',
+      apply: (d, tx, at) => writeAttempt(tx, d, { mediatorName, summary, attemptedAt: at, recordedByName: caller.name }),
+    },
+    settings,
+  );
 }
 
 /** 上交: to the next tier after three attempts, or earlier for a high risk with a recorded reason. */
-export function escalateDispute(em: EntityManager, caller: Caller, input: I.EscalateDisputeInput): Promise<Dispute> {
+export function escalateDispute(em: EntityManager, caller: Caller, input: I.EscalateDisputeInput, settings: HubSettings): Promise<Dispute> {
   const reason = check.optionalText('overrideReason', '提前上交理由', input.overrideReason, 2000);
-  return actOnDispute(em, caller, input, {
-    event: 'ESCALATE',
-    restartClock: true,
-    async apply(d, tx, at) {
-      const fromTier = d.tier as Tier;
-      const decision = decideEscalation(
-        { tier: fromTier, attemptsAtTier: d.attemptsAtTier, riskLevel: d.riskLevel as RiskLevel, overrideReason: reason },
-        hubConfig.escalation,
-      );
-      tx.create(Escalation, {
-        id: randomUUID(),
-        disputeId: d.id,
-        fromTier,
-        toTier: decision.toTier,
-        attemptsAtFromTier: d.attemptsAtTier,
-        override: decision.override,
-        reason,
-        riskLevel: d.riskLevel,
-        escalatedAt: at,
-        escalatedByName: caller.name,
-      });
-      const attempts = d.attemptsAtTier;
-      Object.assign(d, { tier: decision.toTier, attemptsAtTier: 0, outcome: null, outcomeSummary: null });
-      await warnAtEscalation(tx, d, decision.toTier, decision.override, at);
-      return `由${TIER_NAMES[fromTier]}上交${TIER_NAMES[decision.toTier]}化解(本级已调解 ${attempts} 次)${decision.override ? `;风险较高提前上交:${reason}` : ''}`;
+  return actOnDispute(
+    em,
+    caller,
+    input,
+    {
+      event: 'ESCALATE',
+      restartClock: true,
+      async apply(d, tx, at) {
+        const fromTier = d.tier as Tier;
+        const decision = decideEscalation(
+          { tier: fromTier, attemptsAtTier: d.attemptsAtTier, riskLevel: d.riskLevel as RiskLevel, overrideReason: reason },
+          hubPolicy.escalation,
+        );
+        tx.create(Escalation, {
+          id: randomUUID(),
+          disputeId: d.id,
+          fromTier,
+          toTier: decision.toTier,
+          attemptsAtFromTier: d.attemptsAtTier,
+          override: decision.override,
+          reason,
+          riskLevel: d.riskLevel,
+          escalatedAt: at,
+          escalatedByName: caller.name,
+        });
+        const attempts = d.attemptsAtTier;
+        Object.assign(d, { tier: decision.toTier, attemptsAtTier: 0, outcome: null, outcomeSummary: null });
+        await warnAtEscalation(tx, d, decision.toTier, decision.override, at);
+        return `由${TIER_NAMES[fromTier]}上交${TIER_NAMES[decision.toTier]}化解(本级已调解 ${attempts} 次)${decision.override ? `;风险较高提前上交:${reason}` : ''}`;
+      },
     },
-  });
+    settings,
+  );
 }
 
 /** 动态调整: another method of resolution, with the reason (every change stays in the timeline). */
-export function changeDisputeMethod(em: EntityManager, caller: Caller, input: I.ChangeMethodInput): Promise<Dispute> {
+export function changeDisputeMethod(em: EntityManager, caller: Caller, input: I.ChangeMethodInput, settings: HubSettings): Promise<Dispute> {
   const method = check.oneOf('method', '化解方式', input.method, RESOLUTION_METHODS);
   const reason = text('reason', '调整理由', input.reason);
-  return actOnDispute(em, caller, input, {
-    event: 'CHANGE_METHOD',
-    apply(d) {
-      const before = d.method as ResolutionMethod | null;
-      if (before === method) throw DomainError.validation('method', '化解方式未改变');
-      d.method = method;
-      return `化解方式由${before ? RESOLUTION_METHOD_NAMES[before] : '未定'}调整为${RESOLUTION_METHOD_NAMES[method]}:${reason}`;
+  return actOnDispute(
+    em,
+    caller,
+    input,
+    {
+      event: 'CHANGE_METHOD',
+      apply(d) {
+        const before = d.method as ResolutionMethod | null;
+        if (before === method) throw DomainError.validation('method', '化解方式未改变');
+        d.method = method;
+        return `化解方式由${before ? RESOLUTION_METHOD_NAMES[before] : '未定'}调整为${RESOLUTION_METHOD_NAMES[method]}:${reason}`;
+      },
     },
-  });
+    settings,
+  );
 }
 
 function ending(outcome: 'RESOLVED' | 'UNRESOLVED') {
-  return (em: EntityManager, caller: Caller, input: I.OutcomeInput): Promise<Dispute> => {
+  return (em: EntityManager, caller: Caller, input: I.OutcomeInput, settings: HubSettings): Promise<Dispute> => {
     const summary = text('summary', outcome === 'RESOLVED' ? '化解结果' : '化解不成的情况', input.summary);
-    return actOnDispute(em, caller, input, {
-      event: outcome === 'RESOLVED' ? 'RESOLVE' : 'FAIL',
-      apply(d, _tx, at) {
-        Object.assign(d, { outcome, outcomeSummary: summary, resolvedAt: outcome === 'RESOLVED' ? at : null });
-        return `${DISPUTE_EVENT_NAMES[outcome === 'RESOLVED' ? 'RESOLVE' : 'FAIL']}:${summary}`;
+    return actOnDispute(
+      em,
+      caller,
+      input,
+      {
+        event: outcome === 'RESOLVED' ? 'RESOLVE' : 'FAIL',
+        apply(d, _tx, at) {
+          Object.assign(d, { outcome, outcomeSummary: summary, resolvedAt: outcome === 'RESOLVED' ? at : null });
+          return `${DISPUTE_EVENT_NAMES[outcome === 'RESOLVED' ? 'RESOLVE' : 'FAIL']}:${summary}`;
+        },
       },
-    });
+      settings,
+    );
   };
 }
 
@@ -223,32 +266,44 @@ export const resolveDispute = ending('RESOLVED');
 export const reportDisputeUnresolved = ending('UNRESOLVED');
 
 /** 提请协调督办岗研判 before closing. */
-export function requestClosingReview(em: EntityManager, caller: Caller, input: I.RequestReviewInput): Promise<Dispute> {
+export function requestClosingReview(em: EntityManager, caller: Caller, input: I.RequestReviewInput, settings: HubSettings): Promise<Dispute> {
   const note = check.optionalText('note', '提请说明', input.note, 2000);
-  return actOnDispute(em, caller, input, { event: 'REQUEST_REVIEW', apply: () => `提请协调督办岗研判${note ? `:${note}` : ''}` });
+  return actOnDispute(em, caller, input, { event: 'REQUEST_REVIEW', apply: () => `提请协调督办岗研判${note ? `:${note}` : ''}` }, settings);
 }
 
 /** 协调督办岗综合研判: approve the end of the procedure, or send the dispute back to mediation. */
-export function reviewDispute(em: EntityManager, caller: Caller, input: I.ReviewDisputeInput): Promise<Dispute> {
+export function reviewDispute(em: EntityManager, caller: Caller, input: I.ReviewDisputeInput, settings: HubSettings): Promise<Dispute> {
   const opinion = text('opinion', '研判意见', input.opinion);
-  return actOnDispute(em, caller, input, {
-    event: input.approve ? 'APPROVE' : 'RETURN',
-    apply(d, _tx, at) {
-      Object.assign(d, { reviewOpinion: opinion, reviewerName: caller.name, reviewedAt: at });
-      if (!input.approve) Object.assign(d, { outcome: null, outcomeSummary: null, resolvedAt: null });
-      return input.approve ? `研判同意终结:${opinion}` : `研判退回继续化解:${opinion}`;
+  return actOnDispute(
+    em,
+    caller,
+    input,
+    {
+      event: input.approve ? 'APPROVE' : 'RETURN',
+      apply(d, _tx, at) {
+        Object.assign(d, { reviewOpinion: opinion, reviewerName: caller.name, reviewedAt: at });
+        if (!input.approve) Object.assign(d, { outcome: null, outcomeSummary: null, resolvedAt: null });
+        return input.approve ? `研判同意终结:${opinion}` : `研判退回继续化解:${opinion}`;
+      },
     },
-  });
+    settings,
+  );
 }
 
 /** 结案 after the review (or, for an unresolved dispute, guidance to litigation). */
-export function closeDispute(em: EntityManager, caller: Caller, input: I.CloseDisputeInput): Promise<Dispute> {
+export function closeDispute(em: EntityManager, caller: Caller, input: I.CloseDisputeInput, settings: HubSettings): Promise<Dispute> {
   const opinion = text('closingOpinion', '结案意见', input.closingOpinion);
-  return actOnDispute(em, caller, input, {
-    event: input.guideToLitigation ? 'GUIDE_TO_LITIGATION' : 'CLOSE',
-    apply(d, _tx, at) {
-      Object.assign(d, { closingOpinion: opinion, closedAt: at });
-      return input.guideToLitigation ? `终结非诉程序,引导诉讼:${opinion}` : `结案:${opinion}`;
+  return actOnDispute(
+    em,
+    caller,
+    input,
+    {
+      event: input.guideToLitigation ? 'GUIDE_TO_LITIGATION' : 'CLOSE',
+      apply(d, _tx, at) {
+        Object.assign(d, { closingOpinion: opinion, closedAt: at });
+        return input.guideToLitigation ? `终结非诉程序,引导诉讼:${opinion}` : `结案:${opinion}`;
+      },
     },
-  });
+    settings,
+  );
 }

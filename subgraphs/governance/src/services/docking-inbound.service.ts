@@ -9,6 +9,7 @@ import {
   type JudicialConfirmationRuling,
   type MediationOutcome,
 } from '@jiefen/docking';
+import type { HubSettings } from '../domain/config.js';
 import type { DockingApplyContext } from '@jiefen/subgraph-kit';
 import { DISPUTE_CATEGORIES } from '../domain/dispute-registration.js';
 import {
@@ -26,7 +27,7 @@ import { Dispute } from '../entities/dispute.entity.js';
 import { Region } from '../entities/region.entity.js';
 import { followDockingOutcome } from './dispute-follow.service.js';
 import { writeRegistration } from './dispute-registration.service.js';
-import { ROUTING_FEEDBACK } from './routing-feedback.service.js';
+import { routingFeedback } from './routing-feedback.service.js';
 
 const KIND_NAMES: Record<DockingKind, string> = { COURT: '诉调', POLICE: '公调', PROCURATORATE: '检调', PETITION: '访调', LEGAL_AID: '援调', HUB: '分流转办' };
 const MODE_NAMES: Record<DockingMode, string> = { ENTRUST: '委派', COMMISSION: '委托', TRANSFER: '移交', REFERRAL: '转介', CONFIRMATION: '申请司法确认' };
@@ -38,7 +39,7 @@ const RULING_NAMES: Record<JudicialConfirmationRuling, string> = {
 const OUTCOMES: Record<MediationOutcome, DockingOutcome> = { AGREEMENT: 'SETTLED', NO_AGREEMENT: 'NOT_SETTLED', TERMINATED: 'TERMINATED' };
 
 /** A dispute the sender had not registered at the hub is registered from the docking (应立尽立), once. */
-async function disputeFor(em: EntityManager, p: DockingRequestedPayload, context: DockingApplyContext): Promise<string | null> {
+async function disputeFor(em: EntityManager, p: DockingRequestedPayload, context: DockingApplyContext<HubSettings>): Promise<string | null> {
   if (p.disputeId && (await em.findOne(Dispute, { id: p.disputeId }))) return p.disputeId;
   if (!(await em.findOne(Region, { code: p.regionCode }))) return null;
   const category = (DISPUTE_CATEGORIES as readonly string[]).includes(p.category ?? '') ? p.category! : '其他';
@@ -70,6 +71,7 @@ async function disputeFor(em: EntityManager, p: DockingRequestedPayload, context
       documents: [],
     },
     context.personKeyOf,
+    context.settings.clocks,
     new Date(p.sentAt),
   );
   return dispute.id;
@@ -144,10 +146,10 @@ async function openConfirmationDocking(em: EntityManager, event: ProtocolEvent<'
  * then the outcome moves the dispute (dispute-follow.service.ts) — unless it answers a hand-over of
  * the hub's that no longer runs or that its dispute no longer waits for (stale: logged, nothing moves).
  */
-export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent, context: DockingApplyContext): Promise<void> {
+export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent, context: DockingApplyContext<HubSettings>): Promise<void> {
   const docking = await recordInLedger(em, event, (p) => disputeFor(em, p, context));
-  if ((await applyDockingFeedback(em, HUB, event, ROUTING_FEEDBACK)) === 'stale') return;
-  await followDockingOutcome(em, event, docking);
+  if ((await applyDockingFeedback(em, HUB, event, routingFeedback(context.settings.clocks))) === 'stale') return;
+  await followDockingOutcome(em, event, docking, context.settings.clocks);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { addDays } from '@jiefen/calendar';
-import { hubConfig } from '../domain/config.js';
+import { hubPolicy } from '../domain/config.js';
 import { riskAfter, warningsAtEscalation, warningsAtRegistration, type Warning } from '../domain/early-warning.js';
 import type { RiskLevel, Tier } from '../domain/tiers.js';
 import type { Dispute } from '../entities/dispute.entity.js';
@@ -10,7 +10,7 @@ import { RiskAlert } from '../entities/risk-alert.entity.js';
 /** How many other disputes each person key was party to within the repeat window (one query). */
 export async function priorDisputesByPerson(tx: EntityManager, personKeys: string[], disputeId: string, now: Date): Promise<number[]> {
   if (personKeys.length === 0) return [];
-  const since = addDays(now, -hubConfig.warnings.repeatPerson.withinDays);
+  const since = addDays(now, -hubPolicy.warnings.repeatPerson.withinDays);
   const rows: { person_key: string; n: string }[] = await tx.getConnection().execute(
     `select p.person_key, count(distinct p.dispute_id) as n from dispute_party p join dispute d on d.id = p.dispute_id
      where p.person_key in (?) and p.dispute_id <> ? and d.registered_at >= ? group by p.person_key`,
@@ -47,11 +47,11 @@ export async function warnAtRegistration(tx: EntityManager, dispute: Dispute, pe
   await raiseWarnings(
     tx,
     dispute,
-    warningsAtRegistration({ peopleInvolved: dispute.peopleInvolved, category: dispute.category, priorDisputesByParty: prior }, hubConfig.warnings),
+    warningsAtRegistration({ peopleInvolved: dispute.peopleInvolved, category: dispute.category, priorDisputesByParty: prior }, hubPolicy.warnings),
     at,
   );
 }
 
 export async function warnAtEscalation(tx: EntityManager, dispute: Dispute, toTier: Tier, override: boolean, at: Date): Promise<void> {
-  await raiseWarnings(tx, dispute, warningsAtEscalation({ toTier, override }, hubConfig.warnings), at);
+  await raiseWarnings(tx, dispute, warningsAtEscalation({ toTier, override }, hubPolicy.warnings), at);
 }

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { DockingOutgoing, HUB, type DockingFeedbackHooks } from '@jiefen/docking';
+import type { HubClocks } from '../domain/clocks.js';
 import { ROUTED_RECORD } from '../domain/docking.js';
 import { Dispute } from '../entities/dispute.entity.js';
 import { applyDisputeStep } from './dispute-step.service.js';
@@ -10,8 +11,8 @@ import { applyDisputeStep } from './dispute-step.service.js';
 // move the dispute as every docking's do (dispute-follow.service.ts, the one place for outcomes);
 // only the refusal is the hub's own business: the dispute comes back to be routed again.
 
-/** The hooks of the hub's own hand-overs (分流转办); answers about other agencies' dockings are not the hub's feedback. */
-export const ROUTING_FEEDBACK: DockingFeedbackHooks = {
+/** The hooks of the hub's own hand-overs (分流转办), on the hub's clocks; answers about other agencies' dockings are not the hub's feedback. */
+export const routingFeedback = (clocks: HubClocks): DockingFeedbackHooks => ({
   /**
    * A dispute waits for the answers of its latest hand-over while it is in mediation: once the hub
    * routed it again, or ended its mediation on its own record, an answer to an older hand-over is
@@ -43,6 +44,7 @@ export const ROUTING_FEEDBACK: DockingFeedbackHooks = {
       receiver,
       { event: 'HAND_BACK', apply: () => `${receiver.name}不予受理,退回综治中心重新分流:${docking.rejectionReason!}` },
       docking.rejectedAt ?? new Date(),
+      clocks,
     );
   },
-};
+});

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@jiefen/auth';
 import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
-import { hubConfig } from '../domain/config.js';
+import type { HubClocks } from '../domain/clocks.js';
+import type { HubSettings } from '../domain/config.js';
 import { DISPUTE_CATEGORIES } from '../domain/dispute-registration.js';
 import { cadenceOfRegion, FORECASTS, parsePeriod, reportDueAt, type Period } from '../domain/screening.js';
 import type { Dispute } from '../entities/dispute.entity.js';
@@ -19,7 +20,13 @@ export function requirePeriod(field: string, key: string): Period {
 }
 
 /** 排查报告: findings, or a zero report (零报告) when there are none; one report per region and period. */
-export async function submitScreeningReport(em: EntityManager, caller: Caller, input: SubmitScreeningReportInput, now = new Date()): Promise<ScreeningReport> {
+export async function submitScreeningReport(
+  em: EntityManager,
+  caller: Caller,
+  input: SubmitScreeningReportInput,
+  settings: HubSettings,
+): Promise<ScreeningReport> {
+  const now = settings.now();
   requireHubStaff(caller);
   const regionCode = check.regionCode('regionCode', input.regionCode, [9, 12]);
   const period = requirePeriod('periodKey', input.periodKey);
@@ -76,6 +83,7 @@ export async function registerDisputeFromFinding(
   caller: Caller,
   input: RegisterFromFindingInput,
   personKeyOf: (idNumber: string) => string,
+  settings: HubSettings,
 ): Promise<Dispute> {
   requireHubStaff(caller);
   const finding = await em.findOne(ScreeningFinding, { id: requireUuid('findingId', input.findingId) });
@@ -96,7 +104,7 @@ export async function registerDisputeFromFinding(
     em.transactional(async (tx) => {
       const locked = await tx.findOneOrFail(ScreeningFinding, { id: finding.id });
       if (locked.disputeId) throw new DomainError('ILLEGAL_TRANSITION', '该排查发现已登记为纠纷', { disputeId: locked.disputeId });
-      const dispute = await writeRegistration(tx, caller, registration, personKeyOf);
+      const dispute = await writeRegistration(tx, caller, registration, personKeyOf, settings.clocks, settings.now());
       locked.disputeId = dispute.id;
       await tx.flush();
       return dispute;
@@ -105,6 +113,6 @@ export async function registerDisputeFromFinding(
 }
 
 /** When a period's reports are due: a missing one is overdue only after that. */
-export function screeningDueAt(period: Period): Date {
-  return reportDueAt(period, hubConfig.clocks.screeningGraceDays);
+export function screeningDueAt(period: Period, clocks: HubClocks): Date {
+  return reportDueAt(period, clocks.screeningGraceDays);
 }

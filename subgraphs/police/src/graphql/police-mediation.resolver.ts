@@ -48,7 +48,7 @@ export class PoliceMediationResolver {
     @Arg('facts', () => PoliceMediationFactsInput) facts: PoliceMediationFactsInput,
     @Ctx() ctx: Context,
   ): Promise<PoliceMediationType> {
-    return written(ctx, await startPoliceMediation(ctx.em, requireCaller(ctx), requireUuid('incidentId', incidentId), { ...facts }));
+    return written(ctx, await startPoliceMediation(ctx.em, requireCaller(ctx), requireUuid('incidentId', incidentId), { ...facts }, ctx.settings));
   }
 
   @Mutation(() => PoliceMediationType, { description: '登记治安调解协议' })
@@ -57,12 +57,18 @@ export class PoliceMediationResolver {
     @Arg('terms', () => String) terms: string,
     @Ctx() ctx: Context,
   ): Promise<PoliceMediationType> {
-    return written(ctx, await advancePoliceMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { event: 'REACH_AGREEMENT', agreementTerms: terms }));
+    return written(
+      ctx,
+      await advancePoliceMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { event: 'REACH_AGREEMENT', agreementTerms: terms }, ctx.settings),
+    );
   }
 
   @Mutation(() => PoliceMediationType, { description: '治安调解不成:依法处罚并告知当事人可以起诉' })
   async failPoliceMediation(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context): Promise<PoliceMediationType> {
-    return written(ctx, await advancePoliceMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { event: 'FAIL', failureReason: reason }));
+    return written(
+      ctx,
+      await advancePoliceMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { event: 'FAIL', failureReason: reason }, ctx.settings),
+    );
   }
 
   @Mutation(() => PoliceMediationType, { description: '登记协议履行情况:履行的不予处罚,不履行的依法处罚' })
@@ -73,7 +79,13 @@ export class PoliceMediationResolver {
   ): Promise<PoliceMediationType> {
     return written(
       ctx,
-      await advancePoliceMediation(ctx.em, requireCaller(ctx), requireUuid('id', id), { event: performed ? 'CONFIRM_PERFORMED' : 'REPORT_NOT_PERFORMED' }),
+      await advancePoliceMediation(
+        ctx.em,
+        requireCaller(ctx),
+        requireUuid('id', id),
+        { event: performed ? 'CONFIRM_PERFORMED' : 'REPORT_NOT_PERFORMED' },
+        ctx.settings,
+      ),
     );
   }
 }

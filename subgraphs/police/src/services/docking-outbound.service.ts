@@ -4,6 +4,7 @@ import { DockingOutgoing, openOutgoingDocking, type DockingParty, type DockingRe
 import { check, DomainError } from '@jiefen/subgraph-kit';
 import { policeIncidentWorkflow, type PoliceIncidentState } from '../domain/police-incident.workflow.js';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
+import type { AgencySettings } from '@jiefen/calendar';
 
 // 公调对接, the outbound half: an incident's civil dispute handed to a people's mediation
 // organization. The hand-over itself (the transfer) is the docking package's outgoing row; what
@@ -26,7 +27,13 @@ export interface TransferInput {
  * outgoing docking), the incident's new status and the `DockingRequested` event (to justice, copied
  * to the hub) commit together — or not at all.
  */
-export async function transferToMediation(em: EntityManager, caller: Caller, incidentId: string, input: TransferInput): Promise<DockingOutgoing> {
+export async function transferToMediation(
+  em: EntityManager,
+  caller: Caller,
+  incidentId: string,
+  input: TransferInput,
+  settings: AgencySettings,
+): Promise<DockingOutgoing> {
   if (caller.agency !== 'POLICE' || !hasRole(caller, 'STAFF', 'SUPERVISOR')) throw DomainError.forbidden('只有公安民警可以移交人民调解');
   const organizationCode = check.creditCode('organizationCode', input.organizationCode);
   const organizationName = check.optionalText('organizationName', '调解组织名称', input.organizationName, 100);
@@ -54,7 +61,7 @@ export async function transferToMediation(em: EntityManager, caller: Caller, inc
       regionCode: incident.regionCode,
       category: incident.nonPoliceCategory ?? null,
       summary: `${incident.summary}(移交理由:${reason})`,
-      sentAt: new Date().toISOString(),
+      sentAt: settings.now().toISOString(),
       source: {
         agency: 'POLICE',
         recordType: TRANSFERRED_RECORD,

@@ -7,6 +7,7 @@ import { policeIncidentWorkflow, type PoliceIncidentState } from '../domain/poli
 import { policeMediationWorkflow, type PoliceMediationEvent, type PoliceMediationState } from '../domain/police-mediation.workflow.js';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import { PoliceMediation } from '../entities/police-mediation.entity.js';
+import type { AgencySettings } from '@jiefen/calendar';
 
 /** Only police officers of the incident's jurisdiction act on it. */
 async function loadIncidentForOfficer(em: EntityManager, caller: Caller, incidentId: string): Promise<PoliceIncident> {
@@ -21,7 +22,13 @@ async function loadIncidentForOfficer(em: EntityManager, caller: Caller, inciden
  * Starts 治安调解 after checking every legal exclusion: an excluded case is refused with all its
  * reasons (`NOT_ELIGIBLE`) and nothing is written.
  */
-export async function startPoliceMediation(em: EntityManager, caller: Caller, incidentId: string, facts: PoliceMediationFacts): Promise<PoliceMediation> {
+export async function startPoliceMediation(
+  em: EntityManager,
+  caller: Caller,
+  incidentId: string,
+  facts: PoliceMediationFacts,
+  settings: AgencySettings,
+): Promise<PoliceMediation> {
   return em.transactional(async (tx) => {
     const incident = await loadIncidentForOfficer(tx, caller, incidentId);
     const exclusions = exclusionsOf(facts);
@@ -37,7 +44,7 @@ export async function startPoliceMediation(em: EntityManager, caller: Caller, in
       facts,
       officerSubject: caller.subject,
       officerName: caller.name,
-      startedAt: new Date(),
+      startedAt: settings.now(),
     });
   });
 }
@@ -49,7 +56,13 @@ export interface MediationStep {
 }
 
 /** Moves a police mediation along its workflow; outcomes decide the penalty per Art 9 and close the incident. */
-export async function advancePoliceMediation(em: EntityManager, caller: Caller, mediationId: string, step: MediationStep): Promise<PoliceMediation> {
+export async function advancePoliceMediation(
+  em: EntityManager,
+  caller: Caller,
+  mediationId: string,
+  step: MediationStep,
+  settings: AgencySettings,
+): Promise<PoliceMediation> {
   const agreementTerms = step.event === 'REACH_AGREEMENT' ? check.text('agreementTerms', '协议内容', step.agreementTerms ?? '', { min: 5, max: 4000 }) : null;
   const failureReason = step.event === 'FAIL' ? check.text('failureReason', '调解不成的原因', step.failureReason ?? '', { min: 2, max: 1000 }) : null;
   return em.transactional(async (tx) => {
@@ -62,7 +75,7 @@ export async function advancePoliceMediation(em: EntityManager, caller: Caller, 
     if (failureReason) mediation.failureReason = failureReason;
     if (next === 'PERFORMED' || next === 'NOT_PERFORMED' || next === 'FAILED') {
       mediation.penalty = consequenceOf(next).penalty;
-      mediation.concludedAt = new Date();
+      mediation.concludedAt = settings.now();
       // The incident follows, unless a mediation organization it was transferred to meanwhile has
       // already closed it: the police mediation still ends (and decides the penalty) on its own record.
       const from = incident.status as PoliceIncidentState;

@@ -2,6 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { demoPeople, type DemoPerson } from './people.js';
 import { pick, seededRandom } from './random.js';
 import { DEMO_COUNTY, demoRegions } from './regions.js';
+import { DISPUTE_CATEGORIES, type DisputeCategory } from '@jiefen/codes';
 
 /** Namespace of every demo id: the same dispute has the same id in all six databases. */
 const NAMESPACE = '6f1d2c1e-3b7a-5c4e-9a0f-2a8e1d5b7c90';
@@ -11,30 +12,16 @@ export function demoId(kind: string, n: number): string {
   return uuidv5(`${kind}:${n}`, NAMESPACE);
 }
 
-export const DISPUTE_CATEGORIES = [
-  '婚姻家庭',
-  '邻里',
-  '房屋宅基地',
-  '合同',
-  '生产经营',
-  '损害赔偿',
-  '山林土地',
-  '征地拆迁',
-  '环境污染',
-  '劳动争议',
-  '消费',
-  '医疗',
-  '道路交通事故',
-  '物业',
-  '其他',
-] as const;
+/** The categories the demo spreads its disputes over: the statistics' list without the later years' additions. */
+const LATER_CATEGORIES: readonly DisputeCategory[] = ['旅游', '知识产权', '互联网'];
+export const DEMO_CATEGORIES: readonly DisputeCategory[] = DISPUTE_CATEGORIES.filter((c) => !LATER_CATEGORIES.includes(c));
 
 export type Channel = 'WINDOW' | 'ONLINE' | 'HOTLINE_12348' | 'GRID_SCREENING' | 'AGENCY_TRANSFER';
 
 export interface DemoDispute {
   n: number;
   id: string;
-  category: (typeof DISPUTE_CATEGORIES)[number];
+  category: DisputeCategory;
   channel: Channel;
   townCode: string;
   regionCode: string;
@@ -77,7 +64,7 @@ export function demoDisputes(count = 40, seed = 321281): DemoDispute[] {
     const town = n % 2 === 0 ? towns.find((t) => t.code === '321281123')! : pick(random, towns);
     const inTown = villages.filter((v) => v.parentCode === town.code);
     const region = inTown.length && random() < 0.8 ? pick(random, inTown) : town;
-    const category = pick(random, DISPUTE_CATEGORIES);
+    const category = pick(random, DEMO_CATEGORIES);
     const registeredAt = new Date(Date.UTC(2026, 8, 1) + Math.floor(random() * 80) * 86_400_000 + Math.floor(random() * 9 + 8) * 3_600_000);
     disputes.push({
       n,

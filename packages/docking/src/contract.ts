@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENCIES } from '@jiefen/auth';
+import { DISPUTE_CATEGORIES } from '@jiefen/codes';
 import type { DockingEvent } from './envelope.js';
 
 // The docking conversation's contract: what each event type carries. The schemas are the contract;
@@ -40,6 +41,24 @@ const party = z.object({
 });
 export type DockingParty = z.infer<typeof party>;
 
+const regionCode = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '须为 6、9 或 12 位区划代码');
+
+/** The sender's record an event is about: its agency, type, id and official number, and who sent it. */
+const sourceRecord = z.object({
+  agency: z.enum(AGENCIES),
+  recordType: text(60),
+  recordId: text(64),
+  number: text(80),
+  organizationCode: text(40),
+  organizationName: text(200),
+  officerName: text(100),
+});
+export type DockingSourceRecord = z.infer<typeof sourceRecord>;
+
+/** The hub's answer to a reported dispute: a new registration, or a link to a dispute it already had. */
+export const DISPUTE_REPORT_DECISIONS = ['REGISTERED', 'LINKED'] as const;
+export type DisputeReportDecision = (typeof DISPUTE_REPORT_DECISIONS)[number];
+
 /** The schema of each event type's payload. */
 export const DOCKING_PAYLOAD_SCHEMAS = {
   /** `DockingRequested`: the sender hands a dispute over. */
@@ -52,19 +71,45 @@ export const DOCKING_PAYLOAD_SCHEMAS = {
     category: text(40).nullable(),
     summary: text(4000),
     sentAt: isoDate,
-    source: z.object({
-      agency: z.enum(AGENCIES),
-      recordType: text(60),
-      recordId: text(64),
-      number: text(80),
-      organizationCode: text(40),
-      organizationName: text(200),
-      officerName: text(100),
-    }),
+    source: sourceRecord,
     target: z.object({ organizationCode: text(40), organizationName: text(200).nullable() }),
     parties: z.array(party).max(200),
     /** 委托 (COMMISSION) by a court: the filed case's procedure, which sets the mediation clock (15 / 7 days). */
     procedure: z.enum(['ORDINARY', 'SUMMARY']).optional(),
+  }),
+  /**
+   * `DisputeReported` (an agency → the hub, on the stream of the reported record): a dispute came
+   * in at the agency's own door (接警登记, 收案, 信访登记 …). The hub registers it, or links it to
+   * the dispute it already has (统一受理, 一案一号), and answers with `DisputeReportAnswered`.
+   */
+  DisputeReported: z.object({
+    source: sourceRecord,
+    regionCode,
+    /** 纠纷类别 of the one list (packages/codes); null when the agency cannot tell (the hub registers it as 其他 and never links it). */
+    category: z.enum(DISPUTE_CATEGORIES).nullable(),
+    /** How it reached the agency, in the agency's own terms (e.g. CALL_110, WALK_IN, VISIT). */
+    channel: text(40),
+    summary: text(4000),
+    /** 发生地 as the agency wrote it (address text). */
+    place: text(300).nullable(),
+    occurredAt: isoDate.nullable(),
+    reportedAt: isoDate,
+    parties: z.array(party).max(200),
+  }),
+  /**
+   * `DisputeReportAnswered` (the hub → the agency): the dispute a reported record belongs to — the
+   * answer to a `DisputeReported`, and to a `DockingRequested` that named no dispute.
+   */
+  DisputeReportAnswered: z.object({
+    recordType: text(60),
+    recordId: text(64),
+    disputeId: z.string().uuid('须为 UUID'),
+    /** 统一编号. */
+    disputeNumber: text(40),
+    decision: z.enum(DISPUTE_REPORT_DECISIONS),
+    /** Why it was linked (the shared person, place and category), or how it was registered. */
+    reason: text(2000),
+    answeredAt: isoDate,
   }),
   /** `DockingAccepted`: the receiving organization took the case. */
   DockingAccepted: z.object({
@@ -180,6 +225,8 @@ export type JudicialConfirmationRuledPayload = DockingPayloads['JudicialConfirma
 export type MediationSessionRecordedPayload = DockingPayloads['MediationSessionRecorded'];
 export type AgreementPerformanceRecordedPayload = DockingPayloads['AgreementPerformanceRecorded'];
 export type EnforcementAppliedPayload = DockingPayloads['EnforcementApplied'];
+export type DisputeReportedPayload = DockingPayloads['DisputeReported'];
+export type DisputeReportAnsweredPayload = DockingPayloads['DisputeReportAnswered'];
 
 /** An event whose payload was checked against its type's schema: `event.type` narrows `event.payload`. */
 export type TypedDockingEvent<T extends KnownDockingEventType = KnownDockingEventType> = {

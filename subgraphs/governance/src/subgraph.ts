@@ -10,6 +10,7 @@ import { DisputeDocument } from './entities/dispute-document.entity.js';
 import { DisputeNotice } from './entities/dispute-notice.entity.js';
 import { DisputeNumberCounter } from './entities/dispute-number-counter.entity.js';
 import { DisputeParty } from './entities/dispute-party.entity.js';
+import { DisputeReport } from './entities/dispute-report.entity.js';
 import { Dispute } from './entities/dispute.entity.js';
 import { DockingEvent } from './entities/docking-event.entity.js';
 import { Docking } from './entities/docking.entity.js';
@@ -22,6 +23,7 @@ import { ScreeningReport } from './entities/screening-report.entity.js';
 import { ServiceItem } from './entities/service-item.entity.js';
 import { SupervisionItem } from './entities/supervision-item.entity.js';
 import { DisputeHandlingResolver } from './graphql/dispute-handling.resolver.js';
+import { DisputeReportResolver } from './graphql/dispute-report.resolver.js';
 import { DisputeWorkflowResolver } from './graphql/dispute-workflow.resolver.js';
 import { DisputeResolver } from './graphql/dispute.resolver.js';
 import { DockingResolver } from './graphql/docking.resolver.js';
@@ -48,6 +50,7 @@ export function createGovernanceSubgraph(options: AgencyOptions<HubClocks> = {})
       entities: [
         Dispute,
         DisputeParty,
+        DisputeReport,
         DisputeNumberCounter,
         DisputeActivity,
         DisputeDocument,
@@ -71,6 +74,7 @@ export function createGovernanceSubgraph(options: AgencyOptions<HubClocks> = {})
       resolvers: [
         DisputeResolver,
         DisputeHandlingResolver,
+        DisputeReportResolver,
         DisputeWorkflowResolver,
         RegistrationResolver,
         PartyResolver,

@@ -10,13 +10,19 @@ import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from './tiers.js';
  */
 export type HubSettings = AgencySettings<HubClocks>;
 
-/** The hub's rules that are not clocks: the 三三制 policy and the early-warning rules (DOMAIN.md defaults). */
+/** The hub's rules that are not clocks: the 三三制 policy, the early-warning rules (DOMAIN.md defaults) and how reports are linked. */
 export interface HubPolicy {
   escalation: EscalationPolicy;
   warnings: WarningRules;
+  /**
+   * 一案一号: a reported dispute is linked to an open dispute registered at most this many days
+   * before it (with a shared party, the same category and town); older ones are a new dispute.
+   */
+  reportLinkWindowDays: number;
 }
 
 export const hubPolicy: Readonly<HubPolicy> = Object.freeze({
   escalation: DEFAULT_ESCALATION_POLICY,
   warnings: DEFAULT_WARNING_RULES,
+  reportLinkWindowDays: 90,
 });

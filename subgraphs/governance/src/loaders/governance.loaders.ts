@@ -5,6 +5,7 @@ import { DisputeActivity } from '../entities/dispute-activity.entity.js';
 import { DisputeDocument } from '../entities/dispute-document.entity.js';
 import { DisputeNotice } from '../entities/dispute-notice.entity.js';
 import { DisputeParty } from '../entities/dispute-party.entity.js';
+import { DisputeReport } from '../entities/dispute-report.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';
 import { DockingEvent } from '../entities/docking-event.entity.js';
 import { Docking } from '../entities/docking.entity.js';
@@ -50,6 +51,7 @@ export function createGovernanceLoaders(em: EntityManager) {
     activitiesByDispute: byDispute(DisputeActivity, { sequence: 'asc' }),
     noticesByDispute: byDispute(DisputeNotice, { givenAt: 'asc' }),
     documentsByDispute: byDispute(DisputeDocument, { recordedAt: 'asc' }),
+    reportsByDispute: byDispute(DisputeReport, { reportedAt: 'asc', id: 'asc' }),
     findingsByDispute: manyByKey(
       (ids: readonly string[]) => em.find(ScreeningFinding, { disputeId: { $in: [...ids] } }),
       (f) => f.disputeId ?? '',

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { parseIdNumber } from '@jiefen/codes';
 import {
   applyDockingFeedback,
   HUB,
@@ -11,7 +10,6 @@ import {
 } from '@jiefen/docking';
 import type { HubSettings } from '../domain/config.js';
 import type { DockingApplyContext } from '@jiefen/subgraph-kit';
-import { DISPUTE_CATEGORIES } from '../domain/dispute-registration.js';
 import {
   confirmByAfter,
   dockingClockDates,
@@ -24,9 +22,8 @@ import {
 import { DockingEvent } from '../entities/docking-event.entity.js';
 import { Docking } from '../entities/docking.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';
-import { Region } from '../entities/region.entity.js';
 import { followDockingOutcome } from './dispute-follow.service.js';
-import { writeRegistration } from './dispute-registration.service.js';
+import { handedOverRecordOf, registerOrLink, reportedRecordOf } from './dispute-report.service.js';
 import { routingFeedback } from './routing-feedback.service.js';
 
 const KIND_NAMES: Record<DockingKind, string> = { COURT: '诉调', POLICE: '公调', PROCURATORATE: '检调', PETITION: '访调', LEGAL_AID: '援调', HUB: '分流转办' };
@@ -38,43 +35,13 @@ const RULING_NAMES: Record<JudicialConfirmationRuling, string> = {
 };
 const OUTCOMES: Record<MediationOutcome, DockingOutcome> = { AGREEMENT: 'SETTLED', NO_AGREEMENT: 'NOT_SETTLED', TERMINATED: 'TERMINATED' };
 
-/** A dispute the sender had not registered at the hub is registered from the docking (应立尽立), once. */
-async function disputeFor(em: EntityManager, p: DockingRequestedPayload, context: DockingApplyContext<HubSettings>): Promise<string | null> {
+/**
+ * The dispute of a hand-over: the one the sender named, if the hub has it; else the hub registers
+ * it or links it to the dispute it has (一案一号, dispute-report.service.ts) and answers the sender.
+ */
+async function disputeFor(em: EntityManager, dockingId: string, p: DockingRequestedPayload, context: DockingApplyContext<HubSettings>): Promise<string | null> {
   if (p.disputeId && (await em.findOne(Dispute, { id: p.disputeId }))) return p.disputeId;
-  if (!(await em.findOne(Region, { code: p.regionCode }))) return null;
-  const category = (DISPUTE_CATEGORIES as readonly string[]).includes(p.category ?? '') ? p.category! : '其他';
-  const dispute = await writeRegistration(
-    em,
-    {
-      subject: `${p.source.agency.toLowerCase()}:${p.source.officerName}`,
-      name: p.source.officerName,
-      agency: p.source.agency,
-      organization: p.source.organizationCode,
-      roles: ['STAFF'],
-      jurisdiction: p.regionCode,
-    },
-    {
-      category,
-      channel: 'AGENCY_TRANSFER',
-      summary: p.summary.slice(0, 2000),
-      claims: null,
-      regionCode: p.regionCode,
-      peopleInvolved: Math.max(1, p.parties.length),
-      parties: p.parties.map((party) => ({
-        role: party.role,
-        name: party.name,
-        idNumber: party.idNumber ?? null,
-        phone: party.phone ?? null,
-        address: party.address ?? null,
-        birthDate: party.idNumber ? (parseIdNumber(party.idNumber)?.birthDate ?? null) : null,
-      })),
-      documents: [],
-    },
-    context.personKeyOf,
-    context.settings.clocks,
-    new Date(p.sentAt),
-  );
-  return dispute.id;
+  return (await registerOrLink(em, handedOverRecordOf(dockingId, p), context))?.disputeId ?? null;
 }
 
 function summaryOf(event: ProtocolEvent, docking: Docking): string {
@@ -147,7 +114,12 @@ async function openConfirmationDocking(em: EntityManager, event: ProtocolEvent<'
  * the hub's that no longer runs or that its dispute no longer waits for (stale: logged, nothing moves).
  */
 export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent, context: DockingApplyContext<HubSettings>): Promise<void> {
-  const docking = await recordInLedger(em, event, (p) => disputeFor(em, p, context));
+  // A dispute reported at an agency's own door is no hand-over: it is registered or linked, not ledgered.
+  if (event.type === 'DisputeReported') {
+    await registerOrLink(em, reportedRecordOf(event), context);
+    return;
+  }
+  const docking = await recordInLedger(em, event, (p) => disputeFor(em, event.dockingId, p, context));
   if ((await applyDockingFeedback(em, HUB, event, routingFeedback(context.settings.clocks))) === 'stale') return;
   await followDockingOutcome(em, event, docking, context.settings.clocks);
 }

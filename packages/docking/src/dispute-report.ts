@@ -1,0 +1,101 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Agency } from '@jiefen/auth';
+import type { DisputeReportAnsweredPayload, DisputeReportedPayload, TypedDockingEvent } from './contract.js';
+import { HUB } from './envelope.js';
+import { jsonLogger, type DockingLogger } from './log.js';
+import { publish } from './outbox.js';
+
+// 一案一号, the agency's side, written once for every agency with a front door of its own (接警登记,
+// 收案, 信访登记, 审查起诉收案 …): whatever comes in and is a dispute is reported to the hub
+// (`DisputeReported`, in the intake's transaction), and the hub's answer — the dispute's id and
+// 统一编号, registered or linked — is stored on the record (`applyDisputeAnswer`). From then on the
+// record is in the one dispute view (`Dispute.<records>` resolve by the record's `disputeId`).
+
+/** A dispute to report: the agency, its record and the facts the hub registers or links by. */
+export interface DisputeReport {
+  payload: DisputeReportedPayload;
+  /** The report's stream; the record's id unless given (one stream per reported record). */
+  dockingId?: string;
+}
+
+/**
+ * The stream a record is reported on: its id (record ids are UUIDs, unique within the agency; the
+ * stream is also keyed by sender and receiver). A record is reported once.
+ */
+export function disputeReportStream(recordId: string): string {
+  return recordId;
+}
+
+/**
+ * Reports a dispute that came in at the agency's own door to the hub, inside the intake's business
+ * transaction: the record and its report commit together or not at all. Returns the stream id.
+ */
+export async function reportDispute(em: EntityManager, report: DisputeReport): Promise<string> {
+  const dockingId = report.dockingId ?? disputeReportStream(report.payload.source.recordId);
+  await publish(em, { type: 'DisputeReported', dockingId, from: report.payload.source.agency, to: HUB, payload: report.payload });
+  return dockingId;
+}
+
+/** A record that belongs to a hub dispute once the hub answered: its id and 统一编号. */
+export interface DisputeHolder {
+  disputeId?: string | null;
+  disputeNumber?: string | null;
+}
+
+/** How an agency finds the record an answer is about, per record type (its `recordType` as reported). */
+export interface DisputeAnswerHook<R extends DisputeHolder = DisputeHolder> {
+  /** The record, or null when the agency does not know it. */
+  load(em: EntityManager, recordId: string): Promise<R | null>;
+  /** Anything else the answer means for the record (runs after `disputeId`/`disputeNumber` are set). */
+  onAnswered?(em: EntityManager, record: R, answer: DisputeReportAnsweredPayload): Promise<void> | void;
+}
+
+/** The agency's hooks by record type. */
+export type DisputeAnswerHooks = Record<string, DisputeAnswerHook>;
+
+/** `applied`; `unchanged` (a redelivered or repeated answer); `stale` (logged, nothing changed); `not-answer`. */
+export type DisputeAnswerResult = 'applied' | 'unchanged' | 'stale' | 'not-answer';
+
+/**
+ * The one applier of the hub's `DisputeReportAnswered`, in the inbox transaction: stores the
+ * dispute's id and 统一编号 on the record the answer names.
+ *
+ * - The same answer again changes nothing (`unchanged`).
+ * - An answer about a record type the agency has no hook for, or a record it does not know, or a
+ *   record already tied to another dispute (the clerk gave one, or an earlier answer did), is
+ *   logged as `dispute answer not applied` and ignored (`stale`): no retry could ever apply it.
+ */
+export async function applyDisputeAnswer(
+  em: EntityManager,
+  agency: Agency,
+  event: TypedDockingEvent,
+  hooks: DisputeAnswerHooks,
+  log: DockingLogger = jsonLogger,
+): Promise<DisputeAnswerResult> {
+  if (event.type !== 'DisputeReportAnswered') return 'not-answer';
+  const answer = event.payload;
+  const stale = (reason: string): DisputeAnswerResult => {
+    log({
+      level: 'warn',
+      message: 'dispute answer not applied',
+      agency,
+      eventId: event.id,
+      recordType: answer.recordType,
+      recordId: answer.recordId,
+      disputeId: answer.disputeId,
+      reason,
+    });
+    return 'stale';
+  };
+  const hook = Object.hasOwn(hooks, answer.recordType) ? hooks[answer.recordType] : undefined;
+  if (!hook) return stale(`no record type ${answer.recordType}`);
+  const record = await hook.load(em, answer.recordId);
+  if (!record) return stale('unknown record');
+  if (record.disputeId && record.disputeId !== answer.disputeId) return stale(`record belongs to dispute ${record.disputeId}`);
+  if (record.disputeId === answer.disputeId && record.disputeNumber === answer.disputeNumber) return 'unchanged';
+  record.disputeId = answer.disputeId;
+  record.disputeNumber = answer.disputeNumber;
+  await hook.onAnswered?.(em, record, answer);
+  await em.flush();
+  return 'applied';
+}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DisputeCategory } from '@jiefen/codes';
 
 /** 警情类别 (the schema's PoliceIncidentCategory). */
 export const INCIDENT_CATEGORIES = ['CIVIL_DISPUTE', 'PUBLIC_ORDER', 'TRAFFIC', 'CRIMINAL', 'ASSISTANCE'] as const;
@@ -25,6 +26,26 @@ export const NON_POLICE_CATEGORY_NAMES = {
   OTHER: '其他非警务',
 } as const;
 export type NonPoliceCategory = keyof typeof NON_POLICE_CATEGORY_NAMES;
+
+/**
+ * 一案一号: which incidents are disputes the hub must know of, and under which of its categories.
+ * An incident is reported to the hub exactly when it is 非警务 and its 非警务类别 is a dispute
+ * between people (民间、劳资、消费、物业纠纷); 警务警情 (public order, traffic, criminal cases) and
+ * non-police matters that are no dispute (求助, 咨询, 市政设施, 其他) are not. 民间纠纷 spans several
+ * of the hub's categories (邻里, 婚姻家庭, 损害赔偿 …): it goes without one, and the hub triages it.
+ */
+export const REPORTED_NON_POLICE_CATEGORIES: Readonly<Record<string, DisputeCategory | null>> = {
+  [NON_POLICE_CATEGORY_NAMES.CIVIL_DISPUTE]: null,
+  [NON_POLICE_CATEGORY_NAMES.LABOUR_DISPUTE]: '劳动争议',
+  [NON_POLICE_CATEGORY_NAMES.CONSUMER_DISPUTE]: '消费',
+  [NON_POLICE_CATEGORY_NAMES.PROPERTY_MANAGEMENT]: '物业',
+};
+
+/** Whether an incident is reported to the hub, and with which dispute category (see above). */
+export function disputeReportOf(incident: { nonPolice: boolean; nonPoliceCategory?: string | null }): { category: DisputeCategory | null } | null {
+  if (!incident.nonPolice || !incident.nonPoliceCategory || !Object.hasOwn(REPORTED_NON_POLICE_CATEGORIES, incident.nonPoliceCategory)) return null;
+  return { category: REPORTED_NON_POLICE_CATEGORIES[incident.nonPoliceCategory] ?? null };
+}
 
 export const PARTY_ROLES = ['APPLICANT', 'RESPONDENT', 'THIRD_PARTY'] as const;
 export type IncidentPartyRole = (typeof PARTY_ROLES)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incidentDigest, type IncidentFacts } from './incident-intake.rules.js';
+import { disputeReportOf, incidentDigest, NON_POLICE_CATEGORY_NAMES, type IncidentFacts } from './incident-intake.rules.js';
 
 const facts: IncidentFacts = {
   channel: 'CALL_110',
@@ -34,5 +34,25 @@ describe('the import rule: same content, same digest', () => {
     ['regionCode', { regionCode: '321281123202' }],
   ])('changes when %s changes', (_field, change) => {
     expect(incidentDigest({ ...facts, ...change })).not.toBe(incidentDigest(facts));
+  });
+});
+
+describe('一案一号: which incidents are reported to the hub', () => {
+  const expected: Record<keyof typeof NON_POLICE_CATEGORY_NAMES, { category: string | null } | null> = {
+    CIVIL_DISPUTE: { category: null },
+    LABOUR_DISPUTE: { category: '劳动争议' },
+    CONSUMER_DISPUTE: { category: '消费' },
+    PROPERTY_MANAGEMENT: { category: '物业' },
+    PUBLIC_FACILITY: null,
+    ASSISTANCE: null,
+    CONSULTATION: null,
+    OTHER: null,
+  };
+  it.each(Object.entries(NON_POLICE_CATEGORY_NAMES))('a non-police incident of %s (%s)', (key, name) => {
+    expect(disputeReportOf({ nonPolice: true, nonPoliceCategory: name })).toEqual(expected[key as keyof typeof NON_POLICE_CATEGORY_NAMES]);
+  });
+  it('a police incident (警务警情) is never reported, whatever it carries', () => {
+    expect(disputeReportOf({ nonPolice: false, nonPoliceCategory: null })).toBeNull();
+    expect(disputeReportOf({ nonPolice: false, nonPoliceCategory: NON_POLICE_CATEGORY_NAMES.CIVIL_DISPUTE })).toBeNull();
   });
 });

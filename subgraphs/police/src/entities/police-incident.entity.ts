@@ -15,6 +15,10 @@ export class PoliceIncident {
   @Property({ type: 'uuid', nullable: true })
   disputeId?: string | null;
 
+  /** The hub dispute's 统一编号, as the hub answered it (一案一号). */
+  @Property({ type: 'string', length: 40, nullable: true })
+  disputeNumber?: string | null;
+
   /** 警情编号: J + county code + date + sequence, e.g. J3212812026112800123. */
   @Unique()
   @Property({ type: 'string', length: 40 })

@@ -16,6 +16,7 @@ export function toIncidentType(i: PoliceIncident, v: Visibility): PoliceIncident
   return {
     id: i.id,
     disputeId: i.disputeId ?? null,
+    disputeNumber: i.disputeNumber ?? null,
     nonPoliceCategory: i.nonPoliceCategory ?? null,
     entity: i,
     visibility: v,

@@ -87,6 +87,9 @@ export class PoliceIncidentType {
   @Field(() => ID, { nullable: true, description: '所属纠纷编号(已在综治中心登记时)' })
   disputeId!: string | null;
 
+  @Field(() => String, { nullable: true, description: '所属纠纷的统一编号(综治中心登记或关联后答复)' })
+  disputeNumber!: string | null;
+
   @Field(() => String, { description: '警情编号' })
   incidentNumber!: string;
 

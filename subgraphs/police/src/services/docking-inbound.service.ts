@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { applyDockingFeedback, type DockingFeedbackHooks, type DockingOutgoing, type TypedDockingEvent } from '@jiefen/docking';
+import { applyDisputeAnswer, applyDockingFeedback, type DockingFeedbackHooks, type DockingOutgoing, type TypedDockingEvent } from '@jiefen/docking';
 import { policeIncidentWorkflow, type PoliceIncidentEvent, type PoliceIncidentState } from '../domain/police-incident.workflow.js';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
+import { disputeAnswerHooks } from './dispute-report.service.js';
 
 // 公调对接, the inbound half: what the mediation organization answers about a transfer. The
 // package's feedback applier keeps the transfer (the outgoing docking); these hooks say what the
@@ -26,7 +27,14 @@ const hooks: DockingFeedbackHooks = {
   onConcluded: (em, transfer) => follow(em, transfer, 'TRANSFER_CONCLUDED'),
 };
 
-/** Applies what the mediation organization sends back about a transfer (in the inbox transaction). */
+/**
+ * Applies what the mediation organization sends back about a transfer, and the hub's answer about
+ * an incident's dispute (一案一号), in the inbox transaction.
+ */
 export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
+  if (event.type === 'DisputeReportAnswered') {
+    await applyDisputeAnswer(em, 'POLICE', event, disputeAnswerHooks);
+    return;
+  }
   await applyDockingFeedback(em, 'POLICE', event, hooks);
 }

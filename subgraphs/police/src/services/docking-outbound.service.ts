@@ -9,8 +9,9 @@ import type { AgencySettings } from '@jiefen/calendar';
 // 公调对接, the outbound half: an incident's civil dispute handed to a people's mediation
 // organization. The hand-over itself (the transfer) is the docking package's outgoing row; what
 // comes back is docking-inbound.service.ts. Incidents taken in at the police's own door
-// (incident-intake.service.ts) carry no hub dispute yet: reporting them to the hub, whose answer
-// sets `disputeId`, belongs in this file too, opened in the intake's transaction.
+// (incident-intake.service.ts) are reported to the hub (dispute-report.service.ts); once the hub
+// answered, a transfer names the incident's dispute, and a transfer of an incident not yet answered
+// is answered by the hub too.
 
 /** The police record a transfer hands over. */
 export const TRANSFERRED_RECORD = 'PoliceIncident';

@@ -15,12 +15,13 @@ import {
 } from '../domain/incident-intake.rules.js';
 import { POLICE_INCIDENT_INITIAL } from '../domain/police-incident.workflow.js';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
+import { reportIncident } from './dispute-report.service.js';
 
 // 接警登记, the police's front door: an officer registers a call (110, walk-in, 非警务警情), or a
 // station's own system imports its incidents in a batch. Either way the incident starts in the
 // workflow's initial state, where 治安调解 and 公调 can act, with no hub dispute yet (`disputeId`
-// null). Reporting it to the hub (which answers with the dispute's id) is a later step of the
-// outbound docking file, taken after the incident is written.
+// null). An incident that is a dispute is reported to the hub in the same transaction
+// (dispute-report.service.ts); the hub's answer sets its dispute id and 统一编号.
 
 export interface IncidentPersonInput {
   name: string;
@@ -193,7 +194,9 @@ export async function registerIncident(em: EntityManager, caller: Caller, input:
   return em
     .transactional(async (tx) => {
       const number = await numberer(tx)(facts!);
-      return tx.create(PoliceIncident, incidentOf(facts!, number, caller));
+      const incident = tx.create(PoliceIncident, incidentOf(facts!, number, caller));
+      await reportIncident(tx, caller, incident);
+      return incident;
     })
     .catch(raced);
 }
@@ -263,6 +266,8 @@ export async function importIncidents(
         if (before) results.push({ incident: before, created: false });
         else results.push({ incident: tx.create(PoliceIncident, incidentOf(v.facts, await number(v.facts), caller, v)), created: true });
       }
+      // Only what this batch created is reported: an incident imported before was reported then.
+      for (const r of results) if (r.created) await reportIncident(tx, caller, r.incident);
       return results;
     })
     .catch(raced);

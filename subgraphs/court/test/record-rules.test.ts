@@ -27,7 +27,7 @@ recordRuleConformance({
     )!;
     const dockingId = handOvers.find((h) => h.recordId === c.id)!.dockingId;
     const j = (await em.find(JudicialConfirmation, {}, { orderBy: { id: 'asc' } })).find((x) => !x.applicants.some((a) => isMinor(a)))!;
-    const courtCase = { type: 'CourtCase', id: c.id, disputeId: c.disputeId, dockingId };
+    const courtCase = { type: 'CourtCase', id: c.id, disputeId: c.disputeId ?? undefined, dockingId };
     return {
       courtCase,
       courtCaseInUpperCase: inUpperCase(courtCase),

@@ -9,10 +9,17 @@ export class CourtCase {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  /** The hub's dispute this case belongs to (another agency's id: no foreign key). */
+  /**
+   * The hub's dispute this case belongs to (another agency's id: no foreign key): given at intake
+   * (verified at the hub), or answered by the hub after the case was reported (一案一号); null until then.
+   */
   @Index()
-  @Property({ type: 'uuid' })
-  disputeId!: string;
+  @Property({ type: 'uuid', nullable: true })
+  disputeId!: string | null;
+
+  /** The hub dispute's 统一编号, once the hub answered a report of the case. */
+  @Property({ type: 'string', length: 40, nullable: true })
+  disputeNumber?: string | null;
 
   /** 案号, e.g. (2026)苏1281民诉前调123号. */
   @Unique()

@@ -44,8 +44,11 @@ export class CourtCaseType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => ID, { description: '所属纠纷编号' })
-  disputeId!: string;
+  @Field(() => ID, { nullable: true, description: '所属纠纷编号(报综治中心后答复前为空)' })
+  disputeId!: string | null;
+
+  @Field(() => String, { nullable: true, description: '所属纠纷的统一编号' })
+  disputeNumber!: string | null;
 
   @Field(() => String, { description: '案号' })
   caseNumber!: string;
@@ -110,8 +113,14 @@ export const CourtCaseConnection = ConnectionType('CourtCase', CourtCaseType, '�
 
 @InputType('ReceiveCivilCaseInput', { description: '诉前收案' })
 export class ReceiveCivilCaseInput {
-  @Field(() => ID, { description: '综治中心的纠纷编号' })
-  disputeId!: string;
+  @Field(() => ID, { nullable: true, description: '综治中心的纠纷编号(有则填写并核验;无则收案后报综治中心登记或关联,答复后写入)' })
+  disputeId?: string | null;
+
+  @Field(() => String, { nullable: true, description: '纠纷类别(人民调解统计口径,如 邻里、合同);未填纠纷编号时必填' })
+  category?: string | null;
+
+  @Field(() => String, { nullable: true, description: '纠纷发生地点' })
+  place?: string | null;
 
   @Field(() => String, { description: '案由' })
   cause!: string;

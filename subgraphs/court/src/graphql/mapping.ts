@@ -11,7 +11,8 @@ import type { EnforcementApplicationType, JudicialConfirmationStatus, JudicialCo
 export function toCourtCaseType(c: CourtCase, visibility: Visibility, now: Date = new Date()): CourtCaseType {
   return {
     id: c.id,
-    disputeId: c.disputeId,
+    disputeId: c.disputeId ?? null,
+    disputeNumber: c.disputeNumber ?? null,
     caseNumber: c.caseNumber,
     cause: c.cause,
     stage: c.stage,

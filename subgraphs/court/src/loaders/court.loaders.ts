@@ -17,7 +17,7 @@ export function createCourtLoaders(em: EntityManager) {
     outgoing: createOutgoingDockingLoaders(em, 'COURT', 'CourtCase'),
     courtCasesByDispute: manyByKey(
       (ids: readonly string[]) => em.find(CourtCase, { disputeId: { $in: [...ids] } }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
-      (c) => c.disputeId,
+      (c) => c.disputeId ?? '',
     ),
     confirmationById: oneByKey(
       (ids: readonly string[]) => em.find(JudicialConfirmation, { id: { $in: [...ids] } }),

@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
-import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
+import { DISPUTE_CATEGORIES } from '@jiefen/codes';
+import { check, DomainError, FieldErrors, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import { mediationDueAt, type Procedure, type CourtSettings } from '../domain/clocks.js';
 import { courtCaseWorkflow, stageOf, type CourtActor, type CourtCaseEvent, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { CourtCase } from '../entities/court-case.entity.js';
+import { reportCourtCase } from './dispute-report.service.js';
 import { openCourtDocking } from './docking-outbound.service.js';
 import { nextCaseNumber, requireCourtStaff } from './support.js';
 
 export interface CivilCaseInput {
-  disputeId: string;
+  /** The hub's dispute, when the clerk has it; without it the case is reported to the hub (一案一号). */
+  disputeId?: string | null;
+  /** 纠纷类别 of the one list: required without `disputeId` (the hub registers or links by it). */
+  category?: string | null;
+  /** 纠纷发生地点 (address text), for the hub. */
+  place?: string | null;
   cause: string;
   regionCode: string;
   plaintiffName: string;
@@ -19,8 +26,10 @@ export interface CivilCaseInput {
 }
 
 /**
- * 诉前收案: a civil case the court received, numbered 民诉前调, before any filing. The dispute must be
- * registered at the hub (verified there before a number is taken: a refused case spends none).
+ * 诉前收案: a civil case the court received, numbered 民诉前调, before any filing. Every invalid field
+ * is reported at once and nothing is written. A hub dispute id, when given, is verified at the hub
+ * before a number is taken (a refused case spends none); without one, the case is reported to the hub
+ * in the same transaction, and the hub answers with the dispute it registered or linked.
  */
 export async function receiveCivilCase(
   em: EntityManager,
@@ -31,28 +40,36 @@ export async function receiveCivilCase(
 ): Promise<CourtCase> {
   const now = settings.now();
   requireCourtStaff(caller);
-  const regionCode = check.regionCode('regionCode', input.regionCode);
-  const cause = check.text('cause', '案由', input.cause, { min: 2, max: 100 });
-  const plaintiffName = check.text('plaintiffName', '原告姓名', input.plaintiffName, { max: 50 });
-  const plaintiffIdNumber = check.idNumber('plaintiffIdNumber', input.plaintiffIdNumber).value;
-  const plaintiffPhone = input.plaintiffPhone ? check.phone('plaintiffPhone', input.plaintiffPhone) : null;
-  const defendantName = check.text('defendantName', '被告姓名或名称', input.defendantName, { max: 50 });
-  requireCourtStaff(caller, regionCode);
-  const { id: disputeId } = await verifyDisputeReference(references, 'disputeId', input.disputeId, { caller, regionCode });
+  const errors = new FieldErrors();
+  const given = input.disputeId ? errors.field(() => requireUuid('disputeId', input.disputeId!)) : null;
+  const regionCode = errors.field(() => check.regionCode('regionCode', input.regionCode));
+  const cause = errors.field(() => check.text('cause', '案由', input.cause, { min: 2, max: 100 }));
+  const plaintiffName = errors.field(() => check.text('plaintiffName', '原告姓名', input.plaintiffName, { max: 50 }));
+  const plaintiffIdNumber = errors.field(() => check.idNumber('plaintiffIdNumber', input.plaintiffIdNumber).value);
+  const plaintiffPhone = input.plaintiffPhone ? errors.field(() => check.phone('plaintiffPhone', input.plaintiffPhone!)) : null;
+  const defendantName = errors.field(() => check.text('defendantName', '被告姓名或名称', input.defendantName, { max: 50 }));
+  const category = input.category ? errors.field(() => check.oneOf('category', '纠纷类别', input.category!, DISPUTE_CATEGORIES)) : null;
+  if (!input.disputeId && !input.category) errors.add('category', '未填写综治中心纠纷编号时须写明纠纷类别(报综治中心登记)');
+  const place = errors.field(() => check.optionalText('place', '纠纷发生地点', input.place, 200));
+  errors.done();
+  requireCourtStaff(caller, regionCode!);
+  const disputeId = given ? (await verifyDisputeReference(references, 'disputeId', given, { caller, regionCode: regionCode! })).id : null;
   return em.transactional(async (tx) => {
-    const caseNumber = await nextCaseNumber(tx, 'PRE_FILING_MEDIATION', regionCode, now);
-    return tx.create(CourtCase, {
+    const caseNumber = await nextCaseNumber(tx, 'PRE_FILING_MEDIATION', regionCode!, now);
+    const c = tx.create(CourtCase, {
       id: randomUUID(),
       disputeId,
       caseNumber,
-      cause,
-      regionCode,
+      cause: cause!,
+      regionCode: regionCode!,
       receivedAt: now,
-      plaintiffName,
-      plaintiffIdNumber,
-      plaintiffPhone,
-      defendantName,
+      plaintiffName: plaintiffName!,
+      plaintiffIdNumber: plaintiffIdNumber!,
+      plaintiffPhone: plaintiffPhone ?? null,
+      defendantName: defendantName!,
     });
+    if (!disputeId) await reportCourtCase(tx, caller, c, { category: category!, place: place ?? null });
+    return c;
   });
 }
 

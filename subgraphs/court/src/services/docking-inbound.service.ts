@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { DomainError, type DockingApplyContext } from '@jiefen/subgraph-kit';
 import {
+  applyDisputeAnswer,
   applyDockingFeedback,
   findOutgoingDocking,
   jsonLogger,
@@ -15,6 +16,7 @@ import { courtCaseWorkflow, mediationRunning, stageOf, type CourtCaseState } fro
 import { matterKindsOf } from '../domain/judicial-confirmation.rules.js';
 import { CourtCase } from '../entities/court-case.entity.js';
 import { receiveMediationOutcome } from './court-case.service.js';
+import { disputeAnswerHooks } from './dispute-report.service.js';
 import { receiveJudicialConfirmationApplication } from './judicial-confirmation.service.js';
 
 // 诉调对接, the inbound half: what the mediation side sends back about a case the court sent out
@@ -152,6 +154,11 @@ const hooksWith = (settings: CourtSettings): DockingFeedbackHooks => ({
  * applier (and its staleness policy), the parties' application for judicial confirmation here.
  */
 export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, { settings }: DockingApplyContext<CourtSettings>): Promise<void> {
+  // The hub's answer about a case reported (or handed over) without a hub dispute (一案一号).
+  if (event.type === 'DisputeReportAnswered') {
+    await applyDisputeAnswer(em, 'COURT', event, disputeAnswerHooks);
+    return;
+  }
   if (event.type !== 'JudicialConfirmationRequested') {
     await applyDockingFeedback(em, 'COURT', event, hooksWith(settings));
     return;

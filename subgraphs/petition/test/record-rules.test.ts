@@ -21,7 +21,7 @@ recordRuleConformance({
     const p = (await em.find(PetitionItem, { id: { $in: handOvers.map((h) => h.recordId) } }, { orderBy: { id: 'asc' } })).find(
       (x) => !isMinor({ idNumber: x.petitionerIdNumber }),
     )!;
-    const item = { type: 'PetitionItem', id: p.id, disputeId: p.disputeId, dockingId: handOvers.find((h) => h.recordId === p.id)!.dockingId };
+    const item = { type: 'PetitionItem', id: p.id, disputeId: p.disputeId ?? undefined, dockingId: handOvers.find((h) => h.recordId === p.id)!.dockingId };
     return {
       item,
       itemInUpperCase: inUpperCase(item),

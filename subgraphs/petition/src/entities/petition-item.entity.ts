@@ -8,10 +8,17 @@ export class PetitionItem {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  /** The hub's dispute this petition belongs to (another agency's id: no foreign key). */
+  /**
+   * The hub's dispute this petition belongs to (another agency's id: no foreign key): given at
+   * registration (verified at the hub), or answered by the hub after the item was reported (一案一号).
+   */
   @Index()
-  @Property({ type: 'uuid' })
-  disputeId!: string;
+  @Property({ type: 'uuid', nullable: true })
+  disputeId!: string | null;
+
+  /** The hub dispute's 统一编号, once the hub answered a report of the item. */
+  @Property({ type: 'string', length: 40, nullable: true })
+  disputeNumber?: string | null;
 
   /** 信访件编号, e.g. 兴访〔2026〕0456号. */
   @Unique()

@@ -7,7 +7,8 @@ import type { PetitionForm, PetitionItemStatus, PetitionItemType, Satisfaction }
 export function toType(p: PetitionItem, visibility: Visibility, now: Date = new Date()): PetitionItemType {
   return {
     id: p.id,
-    disputeId: p.disputeId,
+    disputeId: p.disputeId ?? null,
+    disputeNumber: p.disputeNumber ?? null,
     itemNumber: p.itemNumber,
     form: p.form as PetitionForm,
     subject: p.subject,

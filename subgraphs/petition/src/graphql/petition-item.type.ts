@@ -50,8 +50,11 @@ export class PetitionItemType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => ID, { description: '所属纠纷编号' })
-  disputeId!: string;
+  @Field(() => ID, { nullable: true, description: '所属纠纷编号(报综治中心后答复前为空)' })
+  disputeId!: string | null;
+
+  @Field(() => String, { nullable: true, description: '所属纠纷的统一编号' })
+  disputeNumber!: string | null;
 
   @Field(() => String, { description: '信访件编号' })
   itemNumber!: string;
@@ -134,8 +137,14 @@ export class PetitionItemType {
 
 @InputType('RegisterPetitionInput', { description: '登记信访事项' })
 export class RegisterPetitionInput {
-  @Field(() => ID, { description: '综治中心的纠纷编号' })
-  disputeId!: string;
+  @Field(() => ID, { nullable: true, description: '综治中心的纠纷编号(有则填写并核验;无则登记后报综治中心登记或关联,答复后写入)' })
+  disputeId?: string | null;
+
+  @Field(() => String, { nullable: true, description: '纠纷类别(人民调解统计口径,如 邻里、合同);未填纠纷编号时必填' })
+  category?: string | null;
+
+  @Field(() => String, { nullable: true, description: '纠纷发生地点' })
+  place?: string | null;
 
   @Field(() => PetitionForm, { description: '信访形式' })
   form!: PetitionForm;

@@ -15,7 +15,7 @@ export function createPetitionLoaders(em: EntityManager) {
     outgoing: createOutgoingDockingLoaders(em, 'PETITION', 'PetitionItem'),
     petitionItemsByDispute: manyByKey(
       (ids: readonly string[]) => em.find(PetitionItem, { disputeId: { $in: [...ids] } }, { orderBy: { registeredAt: 'asc', id: 'asc' } }),
-      (p) => p.disputeId,
+      (p) => p.disputeId ?? '',
     ),
   };
 }

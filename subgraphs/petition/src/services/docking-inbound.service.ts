@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { applyDockingFeedback, type DockingFeedbackHooks, type TypedDockingEvent } from '@jiefen/docking';
+import { applyDisputeAnswer, applyDockingFeedback, type DockingFeedbackHooks, type TypedDockingEvent } from '@jiefen/docking';
 import type { DockingApplyContext } from '@jiefen/subgraph-kit';
 import type { PetitionSettings } from '../domain/clocks.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
+import { disputeAnswerHooks } from './dispute-report.service.js';
 import { receiveMediationOutcome, receiveReferralRejection } from './petition-item.service.js';
 
 // 访调对接, the inbound half: what the mediation organization answers about a referral. The
@@ -34,5 +35,10 @@ const hooksWith = (settings: PetitionSettings): DockingFeedbackHooks => ({
 
 /** Applies what the mediation organization sends back about a 访调 referral, in the inbox transaction. */
 export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, { settings }: DockingApplyContext<PetitionSettings>): Promise<void> {
+  // The hub's answer about an item reported (or referred) without a hub dispute (一案一号).
+  if (event.type === 'DisputeReportAnswered') {
+    await applyDisputeAnswer(em, 'PETITION', event, disputeAnswerHooks);
+    return;
+  }
   await applyDockingFeedback(em, 'PETITION', event, hooksWith(settings));
 }

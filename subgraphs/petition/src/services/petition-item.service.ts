@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { chinaYear } from '@jiefen/calendar';
-import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
+import { DISPUTE_CATEGORIES } from '@jiefen/codes';
+import { check, DomainError, FieldErrors, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import { checkExtension, checkReviewRequestInTime, handleDueAt, reviewDueAt, routeDueAt, type PetitionSettings } from '../domain/clocks.js';
 import { checkRating, petitionWorkflow, SATISFACTION, type PetitionActor, type PetitionEvent, type PetitionState } from '../domain/petition-item.workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
+import { reportPetition } from './dispute-report.service.js';
 import { openPetitionDocking } from './docking-outbound.service.js';
 
 /** Mutations: petition-bureau staff only, on items in their jurisdiction. */
@@ -15,7 +17,12 @@ export function requireOfficer(caller: Caller, regionCode?: string): void {
 }
 
 export interface PetitionInput {
-  disputeId: string;
+  /** The hub's dispute, when the officer has it; without it the item is reported to the hub (一案一号). */
+  disputeId?: string | null;
+  /** 纠纷类别 of the one list: required without `disputeId` (the hub registers or links by it). */
+  category?: string | null;
+  /** 纠纷发生地点 (address text), for the hub. */
+  place?: string | null;
   form: string;
   subject: string;
   regionCode: string;
@@ -25,8 +32,10 @@ export interface PetitionInput {
 }
 
 /**
- * 登记: the 15-day routing clock starts; numbered 兴访〔year〕NNNN号. The dispute must be registered
- * at the hub (verified there before a number is taken).
+ * 登记: the 15-day routing clock starts; numbered 兴访〔year〕NNNN号. Every invalid field is reported
+ * at once and nothing is written. A hub dispute id, when given, is verified at the hub before a
+ * number is taken; without one, the item is reported to the hub in the same transaction and the hub
+ * answers with the dispute it registered or linked.
  */
 export async function registerPetition(
   em: EntityManager,
@@ -37,15 +46,20 @@ export async function registerPetition(
 ): Promise<PetitionItem> {
   const now = settings.now();
   requireOfficer(caller);
-  requireUuid('disputeId', input.disputeId);
-  const form = check.oneOf('form', '信访形式', input.form, ['LETTER', 'VISIT', 'ONLINE', 'PHONE'] as const);
-  const subject = check.text('subject', '信访事由', input.subject, { min: 5, max: 2000 });
-  const regionCode = check.regionCode('regionCode', input.regionCode);
-  const petitionerName = check.text('petitionerName', '信访人姓名', input.petitionerName, { max: 50 });
-  const petitionerIdNumber = check.idNumber('petitionerIdNumber', input.petitionerIdNumber).value;
-  const petitionerPhone = input.petitionerPhone ? check.phone('petitionerPhone', input.petitionerPhone) : null;
-  requireOfficer(caller, regionCode);
-  const { id: disputeId } = await verifyDisputeReference(references, 'disputeId', input.disputeId, { caller, regionCode });
+  const errors = new FieldErrors();
+  const given = input.disputeId ? errors.field(() => requireUuid('disputeId', input.disputeId!)) : null;
+  const form = errors.field(() => check.oneOf('form', '信访形式', input.form, ['LETTER', 'VISIT', 'ONLINE', 'PHONE'] as const));
+  const subject = errors.field(() => check.text('subject', '信访事由', input.subject, { min: 5, max: 2000 }));
+  const regionCode = errors.field(() => check.regionCode('regionCode', input.regionCode));
+  const petitionerName = errors.field(() => check.text('petitionerName', '信访人姓名', input.petitionerName, { max: 50 }));
+  const petitionerIdNumber = errors.field(() => check.idNumber('petitionerIdNumber', input.petitionerIdNumber).value);
+  const petitionerPhone = input.petitionerPhone ? errors.field(() => check.phone('petitionerPhone', input.petitionerPhone!)) : null;
+  const category = input.category ? errors.field(() => check.oneOf('category', '纠纷类别', input.category!, DISPUTE_CATEGORIES)) : null;
+  if (!input.disputeId && !input.category) errors.add('category', '未填写综治中心纠纷编号时须写明纠纷类别(报综治中心登记)');
+  const place = errors.field(() => check.optionalText('place', '纠纷发生地点', input.place, 200));
+  errors.done();
+  requireOfficer(caller, regionCode!);
+  const disputeId = given ? (await verifyDisputeReference(references, 'disputeId', given, { caller, regionCode: regionCode! })).id : null;
   return em.transactional(async (tx) => {
     const year = chinaYear(now);
     // One statement takes the next number: the unique index guards against a race.
@@ -58,20 +72,22 @@ export async function registerPetition(
         tx.getTransactionContext(),
       );
     const due = routeDueAt(now, settings.clocks);
-    return tx.create(PetitionItem, {
+    const item = tx.create(PetitionItem, {
       id: randomUUID(),
       disputeId,
       itemNumber: `兴访〔${year}〕${String(row!.n).padStart(4, '0')}号`,
-      form,
-      subject,
-      regionCode,
+      form: form!,
+      subject: subject!,
+      regionCode: regionCode!,
       registeredAt: now,
-      petitionerName,
-      petitionerIdNumber,
-      petitionerPhone,
+      petitionerName: petitionerName!,
+      petitionerIdNumber: petitionerIdNumber!,
+      petitionerPhone: petitionerPhone ?? null,
       routeDueAt: due,
       dueAt: due,
     });
+    if (!disputeId) await reportPetition(tx, caller, item, { category: category!, place: place ?? null });
+    return item;
   });
 }
 

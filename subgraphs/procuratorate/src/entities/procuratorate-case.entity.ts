@@ -17,6 +17,10 @@ export class ProcuratorateCase {
   @Property({ type: 'uuid', nullable: true })
   disputeId?: string | null;
 
+  /** The hub dispute's 统一编号, once the hub answered a report of the case (一案一号). */
+  @Property({ type: 'string', length: 40, nullable: true })
+  disputeNumber?: string | null;
+
   /** 案号, e.g. 兴检刑和〔2026〕12号. */
   @Unique()
   @Property({ type: 'string', length: 60 })

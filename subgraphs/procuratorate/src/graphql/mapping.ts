@@ -12,6 +12,7 @@ export function toType(c: ProcuratorateCase, visibility: Visibility): Procurator
   return {
     id: c.id,
     disputeId: c.disputeId ?? null,
+    disputeNumber: c.disputeNumber ?? null,
     caseNumber: c.caseNumber,
     kind: c.kind as ProcuratorateCaseKind,
     charge: c.charge ?? null,

@@ -59,6 +59,9 @@ export class ProcuratorateCaseType {
   @Field(() => ID, { nullable: true, description: '所属纠纷编号(本院受理、综治中心尚未登记时为空)' })
   disputeId!: string | null;
 
+  @Field(() => String, { nullable: true, description: '所属纠纷的统一编号(综治中心登记或关联后答复)' })
+  disputeNumber!: string | null;
+
   @Field(() => String, { description: '案号' })
   caseNumber!: string;
 

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { applyDockingFeedback, type DockingFeedbackHooks, type DockingOutgoing, type TypedDockingEvent } from '@jiefen/docking';
+import { applyDisputeAnswer, applyDockingFeedback, type DockingFeedbackHooks, type DockingOutgoing, type TypedDockingEvent } from '@jiefen/docking';
 import type { DockingApplyContext } from '@jiefen/subgraph-kit';
 import { procuratorateCaseWorkflow, type ProcuratorateCaseState } from '../domain/procuratorate-case.workflow.js';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import { receiveMediationOutcome } from './procuratorate-case.service.js';
 import type { ProcuratorateSettings } from './support.js';
+import { disputeAnswerHooks } from './dispute-report.service.js';
 
 // 检调对接, the inbound half: what the mediation organization answers about a referral. The
 // docking package keeps the hand-over (its outgoing docking); these hooks say what the answer means
@@ -29,5 +30,10 @@ const hooksWith = (settings: ProcuratorateSettings): DockingFeedbackHooks => ({
 
 /** Applies what the mediation organization sends back about a referral, in the inbox transaction. */
 export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, { settings }: DockingApplyContext<ProcuratorateSettings>): Promise<void> {
+  // The hub's answer about a case reported (or handed over) without a hub dispute (一案一号).
+  if (event.type === 'DisputeReportAnswered') {
+    await applyDisputeAnswer(em, 'PROCURATORATE', event, disputeAnswerHooks);
+    return;
+  }
   await applyDockingFeedback(em, 'PROCURATORATE', event, hooksWith(settings));
 }

@@ -5,11 +5,13 @@ import { inJurisdiction } from '@jiefen/auth';
 import { check, DomainError, FieldErrors } from '@jiefen/subgraph-kit';
 import { CHARGES } from '../domain/reconciliation.rules.js';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
+import { reportProsecutionCase } from './dispute-report.service.js';
 import { requireProcurator, type ProcuratorateSettings } from './support.js';
 
 // 审查起诉 intake, the procuratorate's front door: a criminal case received for review, with the
 // facts 刑事和解 eligibility (刑诉法 Art 288) is later judged on. No hub dispute yet (`disputeId`
-// null); reporting the case to the hub is a later step of the outbound docking file.
+// null): a case that is a dispute is reported to the hub in the same transaction
+// (dispute-report.service.ts), whose answer sets its dispute id and 统一编号.
 
 export interface ProsecutionCaseInput {
   caseNumber: string;
@@ -71,7 +73,7 @@ export async function registerProsecutionCase(
     .transactional(async (tx) => {
       if (caseNumber && (await tx.count(ProcuratorateCase, { caseNumber }))) errors.add('caseNumber', `案号 ${caseNumber} 已登记`);
       errors.done();
-      return tx.create(ProcuratorateCase, {
+      const created = tx.create(ProcuratorateCase, {
         id: randomUUID(),
         disputeId: null,
         caseNumber: caseNumber!,
@@ -91,6 +93,8 @@ export async function registerProsecutionCase(
         victimIdNumber: victimIdNumber ?? null,
         victimPhone: victimPhone ?? null,
       });
+      await reportProsecutionCase(tx, caller, created);
+      return created;
     })
     .catch(caseNumberTaken);
 }

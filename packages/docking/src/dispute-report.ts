@@ -53,6 +53,12 @@ export interface DisputeAnswerHook<R extends DisputeHolder = DisputeHolder> {
 /** The agency's hooks by record type. */
 export type DisputeAnswerHooks = Record<string, DisputeAnswerHook>;
 
+/**
+ * The receiver's hook: the record it opened from the hand-over the answer came on (the hub also
+ * answers a hand-over's receiver, whose record has no id the hub knows), loaded by docking id.
+ */
+export type ReceivedRecordHook = DisputeAnswerHook;
+
 /** `applied`; `unchanged` (a redelivered or repeated answer); `stale` (logged, nothing changed); `not-answer`. */
 export type DisputeAnswerResult = 'applied' | 'unchanged' | 'stale' | 'not-answer';
 
@@ -60,6 +66,9 @@ export type DisputeAnswerResult = 'applied' | 'unchanged' | 'stale' | 'not-answe
  * The one applier of the hub's `DisputeReportAnswered`, in the inbox transaction: stores the
  * dispute's id and 统一编号 on the record the answer names.
  *
+ * - An answer about another agency's record (the sender of a hand-over this agency received) goes
+ *   to the record `received` loads by the answer's docking id; while that hand-over has not arrived
+ *   yet the answer is refused for a retry (it throws), afterwards a missing record is stale.
  * - The same answer again changes nothing (`unchanged`).
  * - An answer about a record type the agency has no hook for, or a record it does not know, or a
  *   record already tied to another dispute (the clerk gave one, or an earlier answer did), is
@@ -71,6 +80,7 @@ export async function applyDisputeAnswer(
   event: TypedDockingEvent,
   hooks: DisputeAnswerHooks,
   log: DockingLogger = jsonLogger,
+  received?: ReceivedRecordHook,
 ): Promise<DisputeAnswerResult> {
   if (event.type !== 'DisputeReportAnswered') return 'not-answer';
   const answer = event.payload;
@@ -87,9 +97,15 @@ export async function applyDisputeAnswer(
     });
     return 'stale';
   };
-  const hook = Object.hasOwn(hooks, answer.recordType) ? hooks[answer.recordType] : undefined;
+  const own = Object.hasOwn(hooks, answer.recordType) ? hooks[answer.recordType] : undefined;
+  const hook = own ?? received;
   if (!hook) return stale(`no record type ${answer.recordType}`);
-  const record = await hook.load(em, answer.recordId);
+  const record = await hook.load(em, own ? answer.recordId : event.dockingId);
+  if (!record && !own && !(await handOverArrived(em, event.dockingId))) {
+    // The hub answered before the hand-over itself reached this agency (two streams race): the
+    // inbox rolls back and the hub retries until the case is there.
+    throw new Error(`hand-over ${event.dockingId} not received yet`);
+  }
   if (!record) return stale('unknown record');
   if (record.disputeId && record.disputeId !== answer.disputeId) return stale(`record belongs to dispute ${record.disputeId}`);
   if (record.disputeId === answer.disputeId && record.disputeNumber === answer.disputeNumber) return 'unchanged';
@@ -98,4 +114,17 @@ export async function applyDisputeAnswer(
   await hook.onAnswered?.(em, record, answer);
   await em.flush();
   return 'applied';
+}
+
+/** Whether this agency's inbox holds the `DockingRequested` that opened the docking. */
+async function handOverArrived(em: EntityManager, dockingId: string): Promise<boolean> {
+  const rows = await em
+    .getConnection()
+    .execute<{ n: number }[]>(
+      `select count(*)::int as n from docking_inbox where docking_id = ? and type = 'DockingRequested'`,
+      [dockingId],
+      'all',
+      em.getTransactionContext(),
+    );
+  return (rows[0]?.n ?? 0) > 0;
 }

@@ -131,6 +131,28 @@ describe('applyDisputeAnswer', () => {
     expect(records.get(id)!.disputeNumber).toBe('321281123-2026-000009');
   });
 
+  it('gives a hand-over’s receiver the answer about the sender’s record, by the docking it came on; retried until the hand-over arrived', async () => {
+    const dockingId = randomUUID();
+    const received = new Map<string, DisputeHolder>();
+    const event = { ...answered(randomUUID(), { recordType: 'CourtCase' }), to: 'JUSTICE', dockingId } as TypedDockingEvent;
+    const run = () =>
+      police.orm.em.fork().transactional((em) =>
+        applyDisputeAnswer(em, 'JUSTICE', event, { MediationCase: { load: async () => null } }, collectLogs().log, { load: async (_em, id) => received.get(id) ?? null }),
+      );
+    await expect(run()).rejects.toThrow(/not received yet/);
+    await police.orm.em
+      .getConnection()
+      .execute(
+        `insert into docking_inbox (event_id, type, from_agency, to_agency, docking_id, sequence, content_hash, occurred_at) values (?, 'DockingRequested', 'COURT', 'JUSTICE', ?, 1, 'x', now())`,
+        [randomUUID(), dockingId],
+      );
+    // Arrived, but no case was opened from it: stale.
+    expect(await run()).toBe('stale');
+    received.set(dockingId, { disputeId: null, disputeNumber: null });
+    expect(await run()).toBe('applied');
+    expect(received.get(dockingId)!.disputeNumber).toBe('321281123-2026-000001');
+  });
+
   it('ignores events that are no answer', async () => {
     const event = { ...answered(randomUUID()), type: 'DockingRejected', payload: { rejectedAt: new Date().toISOString(), reason: 'x' } } as TypedDockingEvent;
     expect((await apply(event)).result).toBe('not-answer');

@@ -165,15 +165,20 @@ describe('一案一号: the hub registers or links what agencies report, and ans
     expect(await sql(`select count(*) as n from dispute`)).toEqual(before);
     expect(await sql(`select dispute_id from docking where id = ?`, [dockingId])).toEqual([{ dispute_id: first.answer.disputeId }]);
     const all = await answers(first.recordId);
-    expect(all.map((a) => [a.disputeId, a.decision])).toEqual([
-      [first.answer.disputeId, 'REGISTERED'],
-      [first.answer.disputeId, 'REGISTERED'],
-    ]);
+    expect(all.map((a) => [a.recipient, a.disputeId, a.decision]).sort()).toEqual(
+      [
+        ['POLICE', first.answer.disputeId, 'REGISTERED'],
+        ['POLICE', first.answer.disputeId, 'REGISTERED'],
+        // The hand-over's receiver (justice's case from the 公调) learns the dispute too.
+        ['JUSTICE', first.answer.disputeId, 'REGISTERED'],
+      ].sort(),
+    );
     expect(await sql(`select count(*)::int as n from dispute_report where record_id = ?`, [first.recordId])).toEqual([{ n: 1 }]);
-    const streams = await sql<{ docking_id: string }>(`select docking_id from docking_outbox where type = 'DisputeReportAnswered' and payload->>'recordId' = ? order by occurred_at`, [
-      first.recordId,
-    ]);
-    expect(streams.map((s) => s.docking_id)).toEqual([first.recordId, dockingId]);
+    const streams = await sql<{ recipient: string; docking_id: string }>(
+      `select recipient, docking_id from docking_outbox where type = 'DisputeReportAnswered' and payload->>'recordId' = ? order by occurred_at, recipient`,
+      [first.recordId],
+    );
+    expect(streams.map((s) => `${s.recipient} ${s.docking_id}`).sort()).toEqual([`JUSTICE ${dockingId}`, `POLICE ${dockingId}`, `POLICE ${first.recordId}`].sort());
   });
 
   it('answers a hand-over that named no dispute (the incident behind a 公调 learns its dispute)', async () => {
@@ -200,8 +205,9 @@ describe('一案一号: the hub registers or links what agencies report, and ans
       parties: [{ role: 'APPLICANT', name: '张三', idNumber: freshIdNumber() }],
     };
     await post(event('POLICE', 'JUSTICE', dockingId, 'DockingRequested', requested));
-    const [answer] = await answers(recordId);
-    expect(answer).toMatchObject({ recipient: 'POLICE', decision: 'REGISTERED', recordType: 'PoliceIncident' });
+    const [answer, ...more] = await answers(recordId);
+    expect(answer).toMatchObject({ decision: 'REGISTERED', recordType: 'PoliceIncident' });
+    expect([answer!.recipient, ...more.map((a) => a.recipient)].sort()).toEqual(['JUSTICE', 'POLICE']);
     // A category outside the one list registers as 其他.
     expect((await view(answer!.disputeId)).category).toBe('其他');
   });

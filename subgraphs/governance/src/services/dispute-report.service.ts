@@ -34,6 +34,8 @@ export interface ReportedRecord {
   source: DockingSourceRecord;
   /** The stream the record came on: the answer goes back on it. */
   dockingId: string;
+  /** A hand-over's receiver, answered too (its record came from the same docking): null for a report. */
+  receiver: Agency | null;
   regionCode: string;
   /** A category of the one list, or null. */
   category: string | null;
@@ -56,6 +58,7 @@ export function reportedRecordOf(event: TypedDockingEvent<'DisputeReported'>): R
   return {
     source: p.source,
     dockingId: event.dockingId,
+    receiver: null,
     regionCode: p.regionCode,
     category: p.category,
     summary: p.place ? `${p.summary}(发生地:${p.place})` : p.summary,
@@ -64,11 +67,12 @@ export function reportedRecordOf(event: TypedDockingEvent<'DisputeReported'>): R
   };
 }
 
-/** A `DockingRequested` that named no dispute, as a reported record. */
-export function handedOverRecordOf(dockingId: string, p: DockingRequestedPayload): ReportedRecord {
+/** A `DockingRequested` that named no dispute (sent to `receiver`), as a reported record. */
+export function handedOverRecordOf(dockingId: string, receiver: Agency, p: DockingRequestedPayload): ReportedRecord {
   return {
     source: p.source,
     dockingId,
+    receiver,
     regionCode: p.regionCode,
     category: isCategory(p.category) ? p.category : null,
     summary: p.summary,
@@ -175,6 +179,8 @@ export async function registerOrLink(em: EntityManager, r: ReportedRecord, conte
     await em.flush();
   }
   await answer(em, r.source.agency, r.dockingId, report, dispute);
+  // The receiver's case (e.g. justice's, from a 公调) is the same dispute's record: it learns it too.
+  if (r.receiver && r.receiver !== r.source.agency) await answer(em, r.receiver, r.dockingId, report, dispute);
   return report;
 }
 

@@ -39,9 +39,10 @@ const OUTCOMES: Record<MediationOutcome, DockingOutcome> = { AGREEMENT: 'SETTLED
  * The dispute of a hand-over: the one the sender named, if the hub has it; else the hub registers
  * it or links it to the dispute it has (一案一号, dispute-report.service.ts) and answers the sender.
  */
-async function disputeFor(em: EntityManager, dockingId: string, p: DockingRequestedPayload, context: DockingApplyContext<HubSettings>): Promise<string | null> {
+async function disputeFor(em: EntityManager, event: ProtocolEvent<'DockingRequested'>, context: DockingApplyContext<HubSettings>): Promise<string | null> {
+  const p = event.payload;
   if (p.disputeId && (await em.findOne(Dispute, { id: p.disputeId }))) return p.disputeId;
-  return (await registerOrLink(em, handedOverRecordOf(dockingId, p), context))?.disputeId ?? null;
+  return (await registerOrLink(em, handedOverRecordOf(event.dockingId, event.to, p), context))?.disputeId ?? null;
 }
 
 function summaryOf(event: ProtocolEvent, docking: Docking): string {
@@ -119,7 +120,7 @@ export async function applyDockingEvent(em: EntityManager, event: ProtocolEvent,
     await registerOrLink(em, reportedRecordOf(event), context);
     return;
   }
-  const docking = await recordInLedger(em, event, (p) => disputeFor(em, event.dockingId, p, context));
+  const docking = await recordInLedger(em, event, () => disputeFor(em, event as ProtocolEvent<'DockingRequested'>, context));
   if ((await applyDockingFeedback(em, HUB, event, routingFeedback(context.settings.clocks))) === 'stale') return;
   await followDockingOutcome(em, event, docking, context.settings.clocks);
 }

@@ -15,6 +15,10 @@ export class MediationCase {
   @Property({ type: 'uuid', nullable: true })
   disputeId?: string | null;
 
+  /** The hub dispute's 统一编号, once the hub answered (a direct application reported, or a hand-over sent without a dispute). */
+  @Property({ type: 'string', length: 40, nullable: true })
+  disputeNumber?: string | null;
+
   /** The docking (对接) that brought the case, kept in the hub's ledger: one case per docking. */
   @Unique()
   @Property({ type: 'uuid', nullable: true })

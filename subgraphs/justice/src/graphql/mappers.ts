@@ -54,6 +54,7 @@ export function toCaseType(c: MediationCase, visibility: Visibility): MediationC
   return {
     id: c.id,
     disputeId: c.disputeId ?? null,
+    disputeNumber: c.disputeNumber ?? null,
     dockingId: c.dockingId ?? null,
     caseNumber: c.caseNumber,
     organizationId: c.organizationId,

@@ -14,6 +14,9 @@ export class MediationCaseType {
   @Field(() => ID, { nullable: true, description: '所属纠纷编号(综治中心统一登记)' })
   disputeId!: string | null;
 
+  @Field(() => String, { nullable: true, description: '所属纠纷的统一编号' })
+  disputeNumber!: string | null;
+
   @Field(() => ID, { nullable: true, description: '带来本案的对接编号' })
   dockingId!: string | null;
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Agency } from '@jiefen/auth';
-import { jsonLogger, publish, type DockingRejectedPayload, type TypedDockingEvent, type DockingRequestedPayload } from '@jiefen/docking';
+import { applyDisputeAnswer, jsonLogger, publish, type DockingRejectedPayload, type TypedDockingEvent, type DockingRequestedPayload } from '@jiefen/docking';
 import { DomainError } from '@jiefen/subgraph-kit';
 import { chinaDate } from '@jiefen/calendar';
 import { type JusticeSettings } from '../domain/clocks.js';
@@ -20,6 +20,7 @@ import { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { nextNumber } from './common.js';
+import { disputeAnswerHooks, receivedCaseHook } from './dispute-report.service.js';
 import { relayRulingToOrigin } from './docking-outbound.service.js';
 import { formatCaseNumber, validPartyFields } from './mediation-case.service.js';
 
@@ -134,4 +135,6 @@ async function receiveRuling(em: EntityManager, event: TypedDockingEvent<'Judici
 export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, settings: JusticeSettings): Promise<void> {
   if (event.type === 'DockingRequested') await receiveRequest(em, event, settings);
   else if (event.type === 'JudicialConfirmationRuled') await receiveRuling(em, event);
+  // The hub's answer: a direct application's dispute, or the dispute of a hand-over this bureau received (一案一号).
+  else if (event.type === 'DisputeReportAnswered') await applyDisputeAnswer(em, 'JUSTICE', event, disputeAnswerHooks, undefined, receivedCaseHook);
 }

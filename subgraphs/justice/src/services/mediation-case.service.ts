@@ -18,6 +18,7 @@ import { MethodChange } from '../entities/method-change.entity.js';
 import { NeutralEvaluation } from '../entities/neutral-evaluation.entity.js';
 import { feedBackAccepted, feedBackConcluded, feedBackRejected, feedBackSession } from './docking-outbound.service.js';
 import { inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
+import { reportApplication } from './dispute-report.service.js';
 
 export interface PartyInput {
   role: string;
@@ -114,6 +115,7 @@ export async function registerApplication(
       receivedAt: now,
     });
     parties.forEach((p, position) => tx.create(MediationParty, { ...p, id: randomUUID(), caseId: c.id, position }));
+    if (!disputeId) await reportApplication(tx, caller, c, parties);
     return c;
   });
 }

@@ -50,6 +50,15 @@ describe('mediation work in one organization', () => {
   it('takes a case from the inbox through two sessions to a signed, printed agreement and a return visit', async () => {
     const created = await apply();
     expect(created.caseNumber).toMatch(/^兴司调〔2026〕\d{4}号$/);
+    // A direct application without a hub dispute is reported to the hub (一案一号), with its category and parties.
+    const [report] = await stack.subgraphs.justice!.orm.em
+      .getConnection()
+      .execute<{ recipient: string; payload: { category: string; source: { recordId: string }; parties: unknown[] } }[]>(
+        `select recipient, payload from docking_outbox where type = 'DisputeReported' and docking_id = ?`,
+        [created.id],
+      );
+    expect(report).toMatchObject({ recipient: 'GOVERNANCE', payload: { category: '邻里', source: { recordId: created.id } } });
+    expect(report!.payload.parties).toHaveLength(2);
     const inbox = await q('{ mediationInbox(first: 100) { totalCount edges { node { id status } } } }');
     expect((inbox.data!.mediationInbox.edges as { node: { id: string; status: string } }[]).some((e) => e.node.id === created.id)).toBe(true);
     expect(inbox.data!.mediationInbox.edges.every((e: { node: { status: string } }) => e.node.status === 'PENDING')).toBe(true);

@@ -48,7 +48,10 @@ describe('一案一号: every door reports to the hub, which registers or links 
   const view = async (id: string) => (await ok(VIEW, { id }, 'leader')).dispute as Row;
 
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: subgraphs.filter((s) => ['governance', 'justice', 'police', 'court', 'petition', 'procuratorate'].includes(s.name)), seed: true });
+    stack = await startStack({
+      subgraphs: subgraphs.filter((s) => ['governance', 'justice', 'police', 'court', 'petition', 'procuratorate'].includes(s.name)),
+      seed: true,
+    });
   });
   afterAll(() => stack?.stop());
 
@@ -75,11 +78,19 @@ describe('一案一号: every door reports to the hub, which registers or links 
       },
       'police-officer',
     );
-    const { disputeId, disputeNumber } = await answered('the incident', 'query($id: ID!) { policeIncident(id: $id) { disputeId disputeNumber } }', 'policeIncident', incident.id, 'police-officer');
+    const { disputeId, disputeNumber } = await answered(
+      'the incident',
+      'query($id: ID!) { policeIncident(id: $id) { disputeId disputeNumber } }',
+      'policeIncident',
+      incident.id,
+      'police-officer',
+    );
     const dispute = await view(disputeId);
     expect(dispute).toMatchObject({ number: disputeNumber, category: '劳动争议', status: 'REGISTERED' });
     expect(dispute.policeIncidents).toEqual([{ id: incident.id, incidentNumber: incident.incidentNumber }]);
-    expect(dispute.reports).toEqual([expect.objectContaining({ agency: 'POLICE', recordType: 'PoliceIncident', recordNumber: incident.incidentNumber, decision: 'REGISTERED' })]);
+    expect(dispute.reports).toEqual([
+      expect.objectContaining({ agency: 'POLICE', recordType: 'PoliceIncident', recordNumber: incident.incidentNumber, decision: 'REGISTERED' }),
+    ]);
   });
 
   it('a court case received without a hub id is registered; a petition about the same matter links to it, with the reason', async () => {
@@ -101,7 +112,13 @@ describe('一案一号: every door reports to the hub, which registers or links 
       'court-staff',
     );
     expect(courtCase.disputeId).toBeNull();
-    const court = await answered('the court case', 'query($id: ID!) { courtCase(id: $id) { disputeId disputeNumber } }', 'courtCase', courtCase.id, 'court-staff');
+    const court = await answered(
+      'the court case',
+      'query($id: ID!) { courtCase(id: $id) { disputeId disputeNumber } }',
+      'courtCase',
+      courtCase.id,
+      'court-staff',
+    );
     expect((await view(court.disputeId)).courtCases).toEqual([{ id: courtCase.id, caseNumber: courtCase.caseNumber }]);
     const [{ n: before }] = await sql('governance', 'select count(*)::int as n from dispute');
 
@@ -122,7 +139,13 @@ describe('一案一号: every door reports to the hub, which registers or links 
       },
       'petition-officer',
     );
-    const linked = await answered('the petition', 'query($id: ID!) { petitionItem(id: $id) { disputeId disputeNumber } }', 'petitionItem', petition.id, 'petition-officer');
+    const linked = await answered(
+      'the petition',
+      'query($id: ID!) { petitionItem(id: $id) { disputeId disputeNumber } }',
+      'petitionItem',
+      petition.id,
+      'petition-officer',
+    );
     expect(linked).toEqual(court);
     const [{ n: after }] = await sql('governance', 'select count(*)::int as n from dispute');
     expect(after).toBe(before);
@@ -158,14 +181,30 @@ describe('一案一号: every door reports to the hub, which registers or links 
     expect(
       await refused(
         'mutation($input: RegisterIncidentInput!) { registerIncident(input: $input) { id } }',
-        { channel: 'CALL_110', category: 'CIVIL_DISPUTE', nonPolice: true, summary: '争', reporter: { name: '张三', phone: '123' }, place: '戴', regionCode: '3212', station: '派出所' },
+        {
+          channel: 'CALL_110',
+          category: 'CIVIL_DISPUTE',
+          nonPolice: true,
+          summary: '争',
+          reporter: { name: '张三', phone: '123' },
+          place: '戴',
+          regionCode: '3212',
+          station: '派出所',
+        },
         'police-officer',
       ),
     ).toEqual(['nonPoliceCategory', 'summary', 'reporter.phone', 'place', 'regionCode', 'station']);
     expect(
       await refused(
         'mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id } }',
-        { cause: '纠', regionCode: '321281123201', plaintiffName: '顾长海', plaintiffIdNumber: '321281197903040050', defendantName: '顾长江', category: '民间纠纷' },
+        {
+          cause: '纠',
+          regionCode: '321281123201',
+          plaintiffName: '顾长海',
+          plaintiffIdNumber: '321281197903040050',
+          defendantName: '顾长江',
+          category: '民间纠纷',
+        },
         'court-staff',
       ),
     ).toEqual(['cause', 'plaintiffIdNumber', 'category']);

@@ -69,10 +69,22 @@ describe('reportDispute', () => {
     expect(stream).toBe(recordId);
     const rows = await police.orm.em
       .getConnection()
-      .execute<{ recipient: string; type: string; payload: DisputeReportedPayload }[]>(`select recipient, type, payload from docking_outbox where docking_id = ?`, [recordId]);
+      .execute<{ recipient: string; type: string; payload: DisputeReportedPayload }[]>(
+        `select recipient, type, payload from docking_outbox where docking_id = ?`,
+        [recordId],
+      );
     expect(rows.map((r) => [r.recipient, r.type])).toEqual([['GOVERNANCE', 'DisputeReported']]);
     // What was published is what the hub's decoder accepts.
-    const decoded = decodeDockingEvent({ id: randomUUID(), type: 'DisputeReported', dockingId: recordId, sequence: 1, from: 'POLICE', to: 'GOVERNANCE', occurredAt: new Date().toISOString(), payload: rows[0]!.payload } as DockingEvent);
+    const decoded = decodeDockingEvent({
+      id: randomUUID(),
+      type: 'DisputeReported',
+      dockingId: recordId,
+      sequence: 1,
+      from: 'POLICE',
+      to: 'GOVERNANCE',
+      occurredAt: new Date().toISOString(),
+      payload: rows[0]!.payload,
+    } as DockingEvent);
     expect(decoded.problem).toBeUndefined();
   });
 
@@ -90,7 +102,16 @@ describe('reportDispute', () => {
 
   it('the contract refuses a category outside the one list', () => {
     const payload = { ...reported(randomUUID()), category: '民间纠纷' };
-    const decoded = decodeDockingEvent({ id: randomUUID(), type: 'DisputeReported', dockingId: 'x', sequence: 1, from: 'POLICE', to: 'GOVERNANCE', occurredAt: new Date().toISOString(), payload } as unknown as DockingEvent);
+    const decoded = decodeDockingEvent({
+      id: randomUUID(),
+      type: 'DisputeReported',
+      dockingId: 'x',
+      sequence: 1,
+      from: 'POLICE',
+      to: 'GOVERNANCE',
+      occurredAt: new Date().toISOString(),
+      payload,
+    } as unknown as DockingEvent);
     expect(decoded.problem).toMatch(/^payload\.category/);
   });
 });
@@ -136,9 +157,13 @@ describe('applyDisputeAnswer', () => {
     const received = new Map<string, DisputeHolder>();
     const event = { ...answered(randomUUID(), { recordType: 'CourtCase' }), to: 'JUSTICE', dockingId } as TypedDockingEvent;
     const run = () =>
-      police.orm.em.fork().transactional((em) =>
-        applyDisputeAnswer(em, 'JUSTICE', event, { MediationCase: { load: async () => null } }, collectLogs().log, { load: async (_em, id) => received.get(id) ?? null }),
-      );
+      police.orm.em
+        .fork()
+        .transactional((em) =>
+          applyDisputeAnswer(em, 'JUSTICE', event, { MediationCase: { load: async () => null } }, collectLogs().log, {
+            load: async (_em, id) => received.get(id) ?? null,
+          }),
+        );
     await expect(run()).rejects.toThrow(/not received yet/);
     await police.orm.em
       .getConnection()

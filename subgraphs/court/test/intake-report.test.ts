@@ -30,8 +30,10 @@ describe('court intake reports to the hub what it received without a hub dispute
   });
   const sql = <T>(query: string, params: unknown[] = []) => stack.subgraphs.court!.orm.em.getConnection().execute<T[]>(query, params);
   const receive = (variables: Record<string, unknown>) => stack.querySubgraph<{ receiveCivilCase: Received }>('court', RECEIVE, variables, 'court-staff');
-  const reports = (id: string) => sql<{ payload: DisputeReportedPayload }>(`select payload from docking_outbox where type = 'DisputeReported' and docking_id = ?`, [id]);
-  const counts = async () => (await sql<{ cases: string; events: string }>(`select (select count(*) from court_case) as cases, (select count(*) from docking_outbox) as events`))[0];
+  const reports = (id: string) =>
+    sql<{ payload: DisputeReportedPayload }>(`select payload from docking_outbox where type = 'DisputeReported' and docking_id = ?`, [id]);
+  const counts = async () =>
+    (await sql<{ cases: string; events: string }>(`select (select count(*) from court_case) as cases, (select count(*) from docking_outbox) as events`))[0];
 
   beforeAll(async () => {
     stack = await startStack({ subgraphs: [courtSubgraph], gateway: false, seed: true, hubRegister: demoDisputes() });
@@ -61,11 +63,23 @@ describe('court intake reports to the hub what it received without a hub dispute
       from: 'GOVERNANCE',
       to: 'COURT',
       occurredAt: new Date().toISOString(),
-      payload: { recordType: 'CourtCase', recordId: c.id, disputeId, disputeNumber: '321281123-2026-000077', decision: 'LINKED', reason: '关联', answeredAt: new Date().toISOString() },
+      payload: {
+        recordType: 'CourtCase',
+        recordId: c.id,
+        disputeId,
+        disputeNumber: '321281123-2026-000077',
+        decision: 'LINKED',
+        reason: '关联',
+        answeredAt: new Date().toISOString(),
+      },
     } as DockingEvent;
     const text = canonicalJson(event);
     const signature = await signDelivery(text, { from: 'GOVERNANCE', recipient: 'COURT', privateKey: stack.docking.keys.privateKeys.GOVERNANCE! });
-    const res = await fetch(stack.docking.settings.endpoints.COURT!, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body: text });
+    const res = await fetch(stack.docking.settings.endpoints.COURT!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },
+      body: text,
+    });
     expect(res.status).toBe(200);
     const read = await stack.querySubgraph<{ courtCase: Received }>('court', CASE, { id: c.id }, 'court-staff');
     expect(read.body.data!.courtCase).toEqual({ disputeId, disputeNumber: '321281123-2026-000077' });

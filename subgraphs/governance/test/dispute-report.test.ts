@@ -96,7 +96,9 @@ describe('一案一号: the hub registers or links what agencies report, and ans
     expect(answer).toMatchObject({ recipient: 'POLICE', recordType: 'PoliceIncident', recordId, decision: 'REGISTERED' });
     const dispute = await view(answer.disputeId);
     expect(dispute).toMatchObject({ number: answer.disputeNumber, category: '邻里', regionCode: '321281123201', status: 'REGISTERED' });
-    expect(dispute.reports).toEqual([expect.objectContaining({ agency: 'POLICE', recordType: 'PoliceIncident', recordNumber: payload.source.number, decision: 'REGISTERED' })]);
+    expect(dispute.reports).toEqual([
+      expect.objectContaining({ agency: 'POLICE', recordType: 'PoliceIncident', recordNumber: payload.source.number, decision: 'REGISTERED' }),
+    ]);
   });
 
   it('links a report sharing a party, the category and the town to the open dispute, with the reason and a timeline entry', async () => {
@@ -104,7 +106,12 @@ describe('一案一号: the hub registers or links what agencies report, and ans
     const first = await reported('POLICE', [shared, freshIdNumber()]);
     // Another village of the same town (戴南镇), another agency, only one of the parties in common.
     const second = await reported('PETITION', [freshIdNumber(), shared], { regionCode: '321281123202' });
-    expect(second.answer).toMatchObject({ recipient: 'PETITION', decision: 'LINKED', disputeId: first.answer.disputeId, disputeNumber: first.answer.disputeNumber });
+    expect(second.answer).toMatchObject({
+      recipient: 'PETITION',
+      decision: 'LINKED',
+      disputeId: first.answer.disputeId,
+      disputeNumber: first.answer.disputeNumber,
+    });
     expect(second.answer.reason).toContain(first.answer.disputeNumber);
     expect(second.answer.reason).toContain('戴南镇');
     expect(second.answer.reason).not.toContain(shared);
@@ -178,7 +185,9 @@ describe('一案一号: the hub registers or links what agencies report, and ans
       `select recipient, docking_id from docking_outbox where type = 'DisputeReportAnswered' and payload->>'recordId' = ? order by occurred_at, recipient`,
       [first.recordId],
     );
-    expect(streams.map((s) => `${s.recipient} ${s.docking_id}`).sort()).toEqual([`JUSTICE ${dockingId}`, `POLICE ${dockingId}`, `POLICE ${first.recordId}`].sort());
+    expect(streams.map((s) => `${s.recipient} ${s.docking_id}`).sort()).toEqual(
+      [`JUSTICE ${dockingId}`, `POLICE ${dockingId}`, `POLICE ${first.recordId}`].sort(),
+    );
   });
 
   it('answers a hand-over that named no dispute (the incident behind a 公调 learns its dispute)', async () => {

@@ -51,8 +51,8 @@ describe('mediation work in one organization', () => {
     const created = await apply();
     expect(created.caseNumber).toMatch(/^兴司调〔2026〕\d{4}号$/);
     // A direct application without a hub dispute is reported to the hub (一案一号), with its category and parties.
-    const [report] = await stack.subgraphs.justice!.orm.em
-      .getConnection()
+    const [report] = await stack.subgraphs
+      .justice!.orm.em.getConnection()
       .execute<{ recipient: string; payload: { category: string; source: { recordId: string }; parties: unknown[] } }[]>(
         `select recipient, payload from docking_outbox where type = 'DisputeReported' and docking_id = ?`,
         [created.id],

@@ -30,8 +30,10 @@ describe('petition intake reports to the hub what it registered without a hub di
   });
   const sql = <T>(query: string, params: unknown[] = []) => stack.subgraphs.petition!.orm.em.getConnection().execute<T[]>(query, params);
   const register = (variables: Record<string, unknown>) => stack.querySubgraph<{ registerPetition: Item }>('petition', REGISTER, variables, 'petition-officer');
-  const reports = (id: string) => sql<{ payload: DisputeReportedPayload }>(`select payload from docking_outbox where type = 'DisputeReported' and docking_id = ?`, [id]);
-  const counts = async () => (await sql<{ items: string; events: string }>(`select (select count(*) from petition_item) as items, (select count(*) from docking_outbox) as events`))[0];
+  const reports = (id: string) =>
+    sql<{ payload: DisputeReportedPayload }>(`select payload from docking_outbox where type = 'DisputeReported' and docking_id = ?`, [id]);
+  const counts = async () =>
+    (await sql<{ items: string; events: string }>(`select (select count(*) from petition_item) as items, (select count(*) from docking_outbox) as events`))[0];
 
   beforeAll(async () => {
     stack = await startStack({ subgraphs: [petitionSubgraph], gateway: false, seed: true, hubRegister: demoDisputes() });
@@ -61,11 +63,23 @@ describe('petition intake reports to the hub what it registered without a hub di
       from: 'GOVERNANCE',
       to: 'PETITION',
       occurredAt: new Date().toISOString(),
-      payload: { recordType: 'PetitionItem', recordId: item.id, disputeId, disputeNumber: '321281123-2026-000078', decision: 'REGISTERED', reason: '登记', answeredAt: new Date().toISOString() },
+      payload: {
+        recordType: 'PetitionItem',
+        recordId: item.id,
+        disputeId,
+        disputeNumber: '321281123-2026-000078',
+        decision: 'REGISTERED',
+        reason: '登记',
+        answeredAt: new Date().toISOString(),
+      },
     } as DockingEvent;
     const text = canonicalJson(event);
     const signature = await signDelivery(text, { from: 'GOVERNANCE', recipient: 'PETITION', privateKey: stack.docking.keys.privateKeys.GOVERNANCE! });
-    const res = await fetch(stack.docking.settings.endpoints.PETITION!, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body: text });
+    const res = await fetch(stack.docking.settings.endpoints.PETITION!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },
+      body: text,
+    });
     expect(res.status).toBe(200);
     const read = await stack.querySubgraph<{ petitionItem: Item }>('petition', ITEM, { id: item.id }, 'petition-officer');
     expect(read.body.data!.petitionItem).toEqual({ disputeId, disputeNumber: '321281123-2026-000078' });

@@ -34,7 +34,10 @@ describe('police: incidents that are disputes are reported to the hub, and the a
   let stack: Stack;
   const sql = <T>(query: string, params: unknown[] = []) => stack.subgraphs.police!.orm.em.getConnection().execute<T[]>(query, params);
   const reports = (recordId: string) =>
-    sql<{ recipient: string; payload: DisputeReportedPayload }>(`select recipient, payload from docking_outbox where type = 'DisputeReported' and docking_id = ?`, [recordId]);
+    sql<{ recipient: string; payload: DisputeReportedPayload }>(
+      `select recipient, payload from docking_outbox where type = 'DisputeReported' and docking_id = ?`,
+      [recordId],
+    );
   const call = async <T>(query: string, variables: Record<string, unknown>) => {
     const { body } = await stack.querySubgraph<T>('police', query, variables, 'police-officer');
     expect(body.errors).toBeUndefined();
@@ -49,12 +52,24 @@ describe('police: incidents that are disputes are reported to the hub, and the a
       from: 'GOVERNANCE',
       to: 'POLICE',
       occurredAt: new Date().toISOString(),
-      payload: { recordType, recordId, disputeId, disputeNumber: '321281123-2026-000042', decision: 'REGISTERED', reason: '登记为新纠纷', answeredAt: new Date().toISOString() },
+      payload: {
+        recordType,
+        recordId,
+        disputeId,
+        disputeNumber: '321281123-2026-000042',
+        decision: 'REGISTERED',
+        reason: '登记为新纠纷',
+        answeredAt: new Date().toISOString(),
+      },
     }) as DockingEvent;
   const post = async (event: DockingEvent) => {
     const body = canonicalJson(event);
     const signature = await signDelivery(body, { from: 'GOVERNANCE', recipient: 'POLICE', privateKey: stack.docking.keys.privateKeys.GOVERNANCE! });
-    const res = await fetch(stack.docking.settings.endpoints.POLICE!, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
+    const res = await fetch(stack.docking.settings.endpoints.POLICE!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },
+      body,
+    });
     expect(res.status).toBe(200);
     return ((await res.json()) as { status: string }).status;
   };
@@ -65,18 +80,29 @@ describe('police: incidents that are disputes are reported to the hub, and the a
   afterAll(() => stack?.stop());
 
   it('reports a 劳资纠纷 incident with its parties, place and the hub category; not a police incident', async () => {
-    const { registerIncident: dispute } = await call<{ registerIncident: { id: string; incidentNumber: string; disputeId: null } }>(REGISTER, { input: incident() });
+    const { registerIncident: dispute } = await call<{ registerIncident: { id: string; incidentNumber: string; disputeId: null } }>(REGISTER, {
+      input: incident(),
+    });
     const [report, ...more] = await reports(dispute.id);
     expect(more).toEqual([]);
     expect(report).toMatchObject({
       recipient: 'GOVERNANCE',
       payload: {
-        source: { agency: 'POLICE', recordType: 'PoliceIncident', recordId: dispute.id, number: dispute.incidentNumber, organizationName: '兴化市公安局戴南派出所' },
+        source: {
+          agency: 'POLICE',
+          recordType: 'PoliceIncident',
+          recordId: dispute.id,
+          number: dispute.incidentNumber,
+          organizationName: '兴化市公安局戴南派出所',
+        },
         category: '劳动争议',
         channel: 'CALL_110',
         place: '戴南镇董北村三组',
         regionCode: '321281123201',
-        parties: [expect.objectContaining({ role: 'APPLICANT', idNumber: '321281198003150014' }), expect.objectContaining({ role: 'RESPONDENT', name: '李红梅' })],
+        parties: [
+          expect.objectContaining({ role: 'APPLICANT', idNumber: '321281198003150014' }),
+          expect.objectContaining({ role: 'RESPONDENT', name: '李红梅' }),
+        ],
       },
     });
     const { registerIncident: order } = await call<{ registerIncident: { id: string } }>(REGISTER, {

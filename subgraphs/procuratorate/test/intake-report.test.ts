@@ -28,7 +28,8 @@ const input = (over: Record<string, unknown> = {}) => ({
 describe('procuratorate intake reports its disputes to the hub', () => {
   let stack: Stack;
   const sql = <T>(query: string, params: unknown[] = []) => stack.subgraphs.procuratorate!.orm.em.getConnection().execute<T[]>(query, params);
-  const reports = (id: string) => sql<{ payload: DisputeReportedPayload }>(`select payload from docking_outbox where type = 'DisputeReported' and docking_id = ?`, [id]);
+  const reports = (id: string) =>
+    sql<{ payload: DisputeReportedPayload }>(`select payload from docking_outbox where type = 'DisputeReported' and docking_id = ?`, [id]);
   const register = async (over: Record<string, unknown> = {}) => {
     const { body } = await stack.querySubgraph<{ registerProsecutionCase: Case }>('procuratorate', REGISTER, { input: input(over) }, 'procurator');
     expect(body.errors).toBeUndefined();
@@ -55,7 +56,10 @@ describe('procuratorate intake reports its disputes to the hub', () => {
     expect(report!.payload).toMatchObject({
       source: { agency: 'PROCURATORATE', recordType: 'ProcuratorateCase', recordId: c.id, number: c.caseNumber },
       category: null,
-      parties: [expect.objectContaining({ role: 'APPLICANT', name: '钱小梅' }), expect.objectContaining({ role: 'RESPONDENT', idNumber: '321281199005200032' })],
+      parties: [
+        expect.objectContaining({ role: 'APPLICANT', name: '钱小梅' }),
+        expect.objectContaining({ role: 'RESPONDENT', idNumber: '321281199005200032' }),
+      ],
     });
     const other = await register({ charge: '盗窃罪', chapter: 5, negligent: false, arisesFromCivilDispute: false });
     expect(await reports(other.id)).toEqual([]);
@@ -69,11 +73,23 @@ describe('procuratorate intake reports its disputes to the hub', () => {
       from: 'GOVERNANCE',
       to: 'PROCURATORATE',
       occurredAt: new Date().toISOString(),
-      payload: { recordType: 'ProcuratorateCase', recordId: c.id, disputeId, disputeNumber: '321281123-2026-000079', decision: 'REGISTERED', reason: '登记', answeredAt: new Date().toISOString() },
+      payload: {
+        recordType: 'ProcuratorateCase',
+        recordId: c.id,
+        disputeId,
+        disputeNumber: '321281123-2026-000079',
+        decision: 'REGISTERED',
+        reason: '登记',
+        answeredAt: new Date().toISOString(),
+      },
     } as DockingEvent;
     const text = canonicalJson(event);
     const signature = await signDelivery(text, { from: 'GOVERNANCE', recipient: 'PROCURATORATE', privateKey: stack.docking.keys.privateKeys.GOVERNANCE! });
-    const res = await fetch(stack.docking.settings.endpoints.PROCURATORATE!, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body: text });
+    const res = await fetch(stack.docking.settings.endpoints.PROCURATORATE!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },
+      body: text,
+    });
     expect(res.status).toBe(200);
     const read = await stack.querySubgraph<{ procuratorateCase: Case }>('procuratorate', CASE, { id: c.id }, 'procurator');
     expect(read.body.data!.procuratorateCase).toEqual({ disputeId, disputeNumber: '321281123-2026-000079' });

@@ -2,7 +2,10 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { AGENCIES, AGENCY_NAMES } from '@jiefen/auth';
 import { DISPUTE_REPORT_DECISIONS, type DisputeReportDecision } from '@jiefen/docking';
 
-export const DisputeReportDecisionEnum = Object.fromEntries(DISPUTE_REPORT_DECISIONS.map((v) => [v, v])) as Record<DisputeReportDecision, DisputeReportDecision>;
+export const DisputeReportDecisionEnum = Object.fromEntries(DISPUTE_REPORT_DECISIONS.map((v) => [v, v])) as Record<
+  DisputeReportDecision,
+  DisputeReportDecision
+>;
 registerEnumType(DisputeReportDecisionEnum, {
   name: 'DisputeReportDecision',
   description: '一案一号:综治中心对部门报告的决定 The hub’s decision on a reported dispute',

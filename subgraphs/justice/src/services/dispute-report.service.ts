@@ -14,7 +14,12 @@ import type { MediationParty } from '../entities/mediation-party.entity.js';
 export const REPORTED_RECORD = 'MediationCase';
 
 /** Reports a direct application registered without a hub dispute; inside the registering transaction. */
-export async function reportApplication(tx: EntityManager, caller: Caller, c: MediationCase, parties: Pick<MediationParty, 'role' | 'name' | 'idNumber' | 'phone'>[]): Promise<void> {
+export async function reportApplication(
+  tx: EntityManager,
+  caller: Caller,
+  c: MediationCase,
+  parties: Pick<MediationParty, 'role' | 'name' | 'idNumber' | 'phone'>[],
+): Promise<void> {
   await reportDispute(tx, {
     payload: {
       source: {

@@ -13,7 +13,12 @@ import { PETITION_UNIT_NAME } from './docking-outbound.service.js';
 export const REPORTED_RECORD = 'PetitionItem';
 
 /** Reports an item registered without a hub dispute; inside the registering transaction. */
-export async function reportPetition(tx: EntityManager, caller: Caller, p: PetitionItem, facts: { category: DisputeCategory; place: string | null }): Promise<void> {
+export async function reportPetition(
+  tx: EntityManager,
+  caller: Caller,
+  p: PetitionItem,
+  facts: { category: DisputeCategory; place: string | null },
+): Promise<void> {
   await reportDispute(tx, {
     payload: {
       source: {

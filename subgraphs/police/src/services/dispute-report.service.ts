@@ -15,7 +15,12 @@ export const REPORTED_RECORD = 'PoliceIncident';
 export async function reportIncident(tx: EntityManager, caller: Caller, incident: PoliceIncident): Promise<boolean> {
   const rule = disputeReportOf(incident);
   if (!rule || incident.disputeId) return false;
-  const reporter = { role: 'APPLICANT', name: incident.reporterName ?? '报警人', idNumber: incident.reporterIdNumber ?? null, phone: incident.reporterPhone ?? null };
+  const reporter = {
+    role: 'APPLICANT',
+    name: incident.reporterName ?? '报警人',
+    idNumber: incident.reporterIdNumber ?? null,
+    phone: incident.reporterPhone ?? null,
+  };
   const parties = incident.parties?.length ? incident.parties : [reporter];
   await reportDispute(tx, {
     payload: {

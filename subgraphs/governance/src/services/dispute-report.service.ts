@@ -16,7 +16,6 @@ import {
 import type { DockingApplyContext } from '@jiefen/subgraph-kit';
 import { hubPolicy, type HubSettings } from '../domain/config.js';
 import { linkCriteria, linkReason, REPORT_CHANNEL, registrationReason, UNLINKABLE_STATES } from '../domain/dispute-report.rules.js';
-import { numberScope } from '../domain/dispute-registration.js';
 import { DisputeParty } from '../entities/dispute-party.entity.js';
 import { DisputeReport } from '../entities/dispute-report.entity.js';
 import { Dispute } from '../entities/dispute.entity.js';

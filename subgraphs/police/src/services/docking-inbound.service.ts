@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { applyDockingFeedback, type DockingFeedbackHooks, type DockingOutgoing, type TypedDockingEvent } from '@jiefen/docking';
+import { applyDockingFeedback, receiveIncomingDocking, type DockingFeedbackHooks, type DockingOutgoing, type TypedDockingEvent } from '@jiefen/docking';
+import type { DockingApplyContext } from '@jiefen/subgraph-kit';
 import { policeIncidentWorkflow, type PoliceIncidentEvent, type PoliceIncidentState } from '../domain/police-incident.workflow.js';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 
@@ -26,7 +27,11 @@ const hooks: DockingFeedbackHooks = {
   onConcluded: (em, transfer) => follow(em, transfer, 'TRANSFER_CONCLUDED'),
 };
 
-/** Applies what the mediation organization sends back about a transfer (in the inbox transaction). */
-export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
+/**
+ * Applies what the mediation organization sends back about a transfer (in the inbox transaction),
+ * and the hub's 分流转办 of a public-security matter as a 转办件 (packages/docking).
+ */
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, { settings }: DockingApplyContext): Promise<void> {
+  if (await receiveIncomingDocking(em, 'POLICE', event, settings.now())) return;
   await applyDockingFeedback(em, 'POLICE', event, hooks);
 }

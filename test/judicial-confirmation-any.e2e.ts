@@ -187,12 +187,21 @@ describe("司法确认 of any people's mediation agreement, through the gateway"
       'MediationConcluded',
       'JudicialConfirmationRuled',
     ]);
-    await until('the ruling in the police inbox', async () => {
-      const [relayed] = await sql('police', `select count(*)::int as n from docking_inbox where docking_id = ? and type = 'JudicialConfirmationRuled'`, [
-        transferId,
-      ]);
-      return relayed!.n === 1;
+    // The police's transfer record shows the ruling (the relayed copy, kept on its hand-over).
+    const TRANSFER = `query($id: ID!) { policeIncident(id: $id) { transfers { dockingId judicialConfirmation {
+      ruling caseNumber ruledAt reason enforcementCaseNumber enforcementAppliedAt } } } }`;
+    const confirmationOnTransfer = async () =>
+      ((await ok(TRANSFER, { id: incident!.id }, 'police-officer')).policeIncident.transfers as Row[]).find((t) => t.dockingId === transferId)!
+        .judicialConfirmation as Row | null;
+    const onTransfer = await until('the ruling on the police transfer', confirmationOnTransfer);
+    expect(onTransfer).toMatchObject({
+      ruling: 'CONFIRMED',
+      caseNumber,
+      reason: '调解协议系双方自愿达成,内容合法,确认有效',
+      enforcementCaseNumber: null,
+      enforcementAppliedAt: null,
     });
+    expect(onTransfer.ruledAt).toBeTruthy();
     const ledger = await ledgerOf(due.dockingId as string);
     expect(ledger).toMatchObject({
       kind: 'COURT',
@@ -207,6 +216,18 @@ describe("司法确认 of any people's mediation agreement, through the gateway"
     // The court's record names the dispute too (the dispute view finds the confirmation).
     const [record] = await sql('court', 'select dispute_id from judicial_confirmation where id = ?', [due.id]);
     expect(record!.dispute_id).toBe(transfer.disputeId);
+
+    // 李四 does not perform: enforcement of the confirmed agreement is relayed onto the transfer as well.
+    const enforced = await ok(
+      'mutation($id: ID!) { applyForEnforcement(confirmationId: $id, applicantName: "张小三", unperformedTerms: "李四逾期未疏通沟渠") { caseNumber } }',
+      { id: due.id },
+      'court-staff',
+    );
+    const withEnforcement = await until('the enforcement on the police transfer', async () => {
+      const c = await confirmationOnTransfer();
+      return c?.enforcementCaseNumber ? c : null;
+    });
+    expect(withEnforcement).toMatchObject({ ruling: 'CONFIRMED', enforcementCaseNumber: enforced.applyForEnforcement.caseNumber });
   });
 
   it('a direct application to the committee: confirmed the same way, on its dispute', async () => {

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { close, createErrorFormatter, createHttpApp, listen, requestGuardPlugin, type RouteHandler } from '@jiefen/subgraph-kit';
 import { AGENCY_DIRECTORY, type Caller } from '@jiefen/auth';
 import { GATEWAY_BODY_LIMIT_BYTES, gatewayProtection, localizeLimitError } from './armor.js';
@@ -95,7 +95,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     parseOptions: protection.parseOptions,
     formatError: (formatted, error) => localizeLimitError(formatError(formatted, error)),
     // Operation resolution, subscriptions, NUL and lone surrogates: refused here as client errors.
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestGuardPlugin<GatewayContext>(), ...protection.plugins],
+    // No cache hints anywhere (answers are per caller): no cache-control plugin wrapping fields.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), requestGuardPlugin<GatewayContext>(), ...protection.plugins],
   });
   await apollo.start();
   const server = createHttpApp<GatewayContext, Caller | null>({

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
 import { AGENCIES, AGENCY_DIRECTORY, type Agency, type Key } from '@jiefen/auth';
-import { DEFAULT_BACKOFF, DEFAULT_MAX_ATTEMPTS, type BackoffPolicy } from './delivery.js';
+import { DEFAULT_BACKOFF, DEFAULT_DELIVERY_CONCURRENCY, DEFAULT_MAX_ATTEMPTS, type BackoffPolicy } from './delivery.js';
 import { isAgency } from './envelope.js';
 import { DEFAULT_REPLAY_WINDOW_SECONDS } from './inbox.js';
 import { DEFAULT_REFERENCE_TIMEOUT_MS, DISPUTE_REFERENCES_PATH } from './references.js';
@@ -19,6 +19,8 @@ export interface DockingSettings {
   hubReferencesUrl?: string;
   /** Longest wait for the hub's answer to a lookup (default 5000 ms). */
   referenceTimeoutMs?: number;
+  /** Streams one delivery worker sends at once (default {@link DEFAULT_DELIVERY_CONCURRENCY}). */
+  concurrency?: number;
 }
 
 /**
@@ -46,7 +48,8 @@ function positive(env: Env, name: string, fallback: number): number {
  * - `GOVERNANCE_REFERENCES_URL` (the hub's dispute lookup; default `/references/disputes` beside the
  *   hub's event endpoint), `JIEFEN_REFERENCE_TIMEOUT_MS` (5000);
  * - `JIEFEN_DOCKING_MAX_ATTEMPTS` (default 20), `JIEFEN_DOCKING_BACKOFF_MS` (first wait, 1000),
- *   `JIEFEN_DOCKING_BACKOFF_MAX_MS` (300000), `JIEFEN_DOCKING_REPLAY_WINDOW_SECONDS` (300).
+ *   `JIEFEN_DOCKING_BACKOFF_MAX_MS` (300000), `JIEFEN_DOCKING_REPLAY_WINDOW_SECONDS` (300);
+ * - `JIEFEN_DOCKING_CONCURRENCY`: streams delivered at once per agency (default 8).
  */
 export function dockingSettingsFromEnv(env: Env = process.env): DockingSettings {
   const endpoints = Object.fromEntries(AGENCIES.map((a) => [a, env[`${a}_EVENTS_URL`] ?? `http://127.0.0.1:${AGENCY_DIRECTORY[a].port}/events`])) as Record<
@@ -64,6 +67,7 @@ export function dockingSettingsFromEnv(env: Env = process.env): DockingSettings 
     replayWindowSeconds: positive(env, 'JIEFEN_DOCKING_REPLAY_WINDOW_SECONDS', DEFAULT_REPLAY_WINDOW_SECONDS),
     ...(env.GOVERNANCE_REFERENCES_URL ? { hubReferencesUrl: env.GOVERNANCE_REFERENCES_URL } : {}),
     referenceTimeoutMs: positive(env, 'JIEFEN_REFERENCE_TIMEOUT_MS', DEFAULT_REFERENCE_TIMEOUT_MS),
+    concurrency: Math.floor(positive(env, 'JIEFEN_DOCKING_CONCURRENCY', DEFAULT_DELIVERY_CONCURRENCY)),
   };
 }
 

@@ -24,6 +24,13 @@ export interface BackoffPolicy {
 export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 1000, factor: 2, maxMs: 5 * 60_000, jitter: 0.2 };
 /** With the default backoff, 20 attempts span about an hour and a quarter before an event is dead. */
 export const DEFAULT_MAX_ATTEMPTS = 20;
+/**
+ * Streams one worker delivers at once. A stream is one docking × recipient, delivered serially;
+ * a burst of hand-overs is many streams, and each waits mostly on the receiver's answer, so more
+ * streams in flight than cores pays. Each takes up to two pooled connections (mind the server's
+ * max_connections: six agencies share it).
+ */
+export const DEFAULT_DELIVERY_CONCURRENCY = 8;
 
 /** The wait before the attempt after `attempts` failed ones. */
 export function backoffDelay(attempts: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random = Math.random): number {
@@ -45,7 +52,7 @@ export interface DeliveryOptions {
   backoff?: Partial<BackoffPolicy>;
   /** Timeout of one HTTP attempt (default 10 s). */
   requestTimeoutMs?: number;
-  /** Streams delivered at once by this instance (default 8). */
+  /** Streams delivered at once by this instance (default {@link DEFAULT_DELIVERY_CONCURRENCY}). */
   concurrency?: number;
   /** Fallback polling of the job queue; new jobs arrive by LISTEN/NOTIFY (default 2 s). */
   pollIntervalMs?: number;
@@ -178,7 +185,7 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
   const timeoutMs = options.requestTimeoutMs ?? 10_000;
   const busyRetryMs = options.busyRetryMs ?? 200;
   const batchSize = options.batchSize ?? 100;
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? DEFAULT_DELIVERY_CONCURRENCY;
   const pgPool = poolOf(options.orm, concurrency * 2 + 2, log);
 
   async function post(event: DockingEvent, recipient: Agency, signal: AbortSignal): Promise<Outcome> {

@@ -52,14 +52,17 @@ describe('configuration', () => {
       JUSTICE_EVENTS_URL: 'http://justice:4102/events',
       JIEFEN_DOCKING_MAX_ATTEMPTS: '5',
       JIEFEN_DOCKING_BACKOFF_MS: '50',
+      JIEFEN_DOCKING_CONCURRENCY: '32',
     });
     expect(settings.endpoints).toMatchObject({
       JUSTICE: 'http://justice:4102/events',
       GOVERNANCE: 'http://127.0.0.1:4101/events',
       PETITION: 'http://127.0.0.1:4106/events',
     });
-    expect(settings).toMatchObject({ maxAttempts: 5, replayWindowSeconds: 300, backoff: { initialMs: 50, maxMs: 300_000 } });
+    expect(settings).toMatchObject({ maxAttempts: 5, replayWindowSeconds: 300, backoff: { initialMs: 50, maxMs: 300_000 }, concurrency: 32 });
+    expect(dockingSettingsFromEnv({}).concurrency).toBe(8);
     expect(() => dockingSettingsFromEnv({ JIEFEN_DOCKING_MAX_ATTEMPTS: '-1' })).toThrow(/JIEFEN_DOCKING_MAX_ATTEMPTS/);
+    expect(() => dockingSettingsFromEnv({ JIEFEN_DOCKING_CONCURRENCY: 'many' })).toThrow(/JIEFEN_DOCKING_CONCURRENCY/);
   });
 
   it('keeps development keys across restarts; a key signs what its public half verifies', async () => {

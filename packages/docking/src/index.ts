@@ -12,4 +12,7 @@ export * from './contract.js';
 export * from './references.js';
 export * from './idempotency.js';
 export * from './outgoing.js';
+export * from './graphql/hand-over-confirmation.type.js';
+export * from './incoming.js';
+export * from './graphql/hub-transfers.resolver.js';
 export * from './dispute-report.js';

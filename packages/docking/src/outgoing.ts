@@ -86,15 +86,37 @@ const RUNNING: Record<'DockingAccepted' | 'DockingRejected' | 'MediationConclude
   MediationConcluded: ['SENT', 'ACCEPTED'],
 };
 
-const isFeedback = (event: TypedDockingEvent): event is TypedDockingEvent<'DockingAccepted' | 'DockingRejected' | 'MediationConcluded'> =>
-  Object.hasOwn(RUNNING, event.type);
+/**
+ * What the court decided on the agreement a hand-over ended with, relayed by the organization on
+ * the hand-over (justice's `relayRulingToOrigin`): it may arrive only once the hand-over concluded
+ * with an agreement.
+ */
+const AFTER_AGREEMENT = ['JudicialConfirmationRuled', 'EnforcementApplied'] as const;
+type AfterAgreement = (typeof AFTER_AGREEMENT)[number];
+
+const isFeedback = (event: TypedDockingEvent): event is TypedDockingEvent<'DockingAccepted' | 'DockingRejected' | 'MediationConcluded' | AfterAgreement> =>
+  Object.hasOwn(RUNNING, event.type) || (AFTER_AGREEMENT as readonly string[]).includes(event.type);
+
+/**
+ * Why a ruling or an enforcement on a concluded hand-over does not apply, or null when it does: the
+ * hand-over must have ended with an agreement; a ruling older than the one recorded is superseded;
+ * enforcement is of a confirmed agreement only.
+ */
+function afterAgreementProblem(docking: DockingOutgoing, event: TypedDockingEvent<AfterAgreement>): string | null {
+  if (docking.status !== 'CONCLUDED' || docking.outcome !== 'AGREEMENT') return `hand-over is ${docking.status} without an agreement`;
+  if (event.type === 'JudicialConfirmationRuled') {
+    const recorded = docking.confirmationRuledAt?.getTime();
+    return recorded !== undefined && recorded > Date.parse(event.payload.ruledAt) ? 'a later ruling is recorded' : null;
+  }
+  return docking.confirmationRuling === 'CONFIRMED' ? null : 'the agreement is not judicially confirmed';
+}
 
 /** The default reason of a refusal that came without one. */
 export const DEFAULT_REJECTION_REASON = '调解组织不予受理';
 
 /**
  * The one feedback applier: applies `DockingAccepted`, `DockingRejected` and `MediationConcluded`
- * about a hand-over `agency` opened, in the inbox transaction — updates the hand-over's row, then
+ * (and the court's `JudicialConfirmationRuled` / `EnforcementApplied`, below) about a hand-over `agency` opened, in the inbox transaction — updates the hand-over's row, then
  * calls the agency's hook.
  *
  * Staleness policy (the same for every agency): an answer applies only while its hand-over runs —
@@ -103,6 +125,14 @@ export const DEFAULT_REJECTION_REASON = '调解组织不予受理';
  * refused or concluded, or superseded by a later one, or whose record moved on) is logged as
  * `docking event not applied` and ignored: nothing changes and the inbox keeps the event, since no
  * retry could ever apply it.
+ *
+ * Also the court's word on the agreement a hand-over ended with (`JudicialConfirmationRuled`,
+ * `EnforcementApplied`, relayed by the organization): recorded on the hand-over's row (the
+ * `confirmation*` and `enforcement*` columns) so the record that started the case shows it. They
+ * apply once the hand-over concluded with an agreement — whatever the sender's record did since (a
+ * ruling is about the agreement, not the record's workflow, so `hooks.awaits` is not asked) — a
+ * ruling not older than the one recorded, an enforcement of a confirmed agreement; anything else is
+ * stale, as above.
  */
 export async function applyDockingFeedback(
   em: EntityManager,
@@ -128,6 +158,23 @@ export async function applyDockingFeedback(
     });
     return 'stale';
   };
+  if (event.type === 'JudicialConfirmationRuled' || event.type === 'EnforcementApplied') {
+    const problem = afterAgreementProblem(docking, event);
+    if (problem) return stale(problem);
+    if (event.type === 'JudicialConfirmationRuled') {
+      const p = event.payload;
+      Object.assign(docking, {
+        confirmationRuling: p.ruling,
+        confirmationCaseNumber: p.caseNumber,
+        confirmationRuledAt: new Date(p.ruledAt),
+        confirmationReason: p.reason?.trim() || null,
+      });
+    } else {
+      Object.assign(docking, { enforcementCaseNumber: event.payload.caseNumber, enforcementAppliedAt: new Date(event.payload.appliedAt) });
+    }
+    await em.flush();
+    return 'applied';
+  }
   if (!RUNNING[event.type].includes(docking.status)) return stale(`hand-over is ${docking.status}`);
   if (hooks.awaits && !(await hooks.awaits(em, docking))) return stale(`${docking.recordType} no longer waits for it`);
   switch (event.type) {

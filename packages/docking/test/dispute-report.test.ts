@@ -157,13 +157,11 @@ describe('applyDisputeAnswer', () => {
     const received = new Map<string, DisputeHolder>();
     const event = { ...answered(randomUUID(), { recordType: 'CourtCase' }), to: 'JUSTICE', dockingId } as TypedDockingEvent;
     const run = () =>
-      police.orm.em
-        .fork()
-        .transactional((em) =>
-          applyDisputeAnswer(em, 'JUSTICE', event, { MediationCase: { load: async () => null } }, collectLogs().log, {
-            load: async (_em, id) => received.get(id) ?? null,
-          }),
-        );
+      police.orm.em.fork().transactional((em) =>
+        applyDisputeAnswer(em, 'JUSTICE', event, { MediationCase: { load: async () => null } }, collectLogs().log, {
+          load: async (_em, id) => received.get(id) ?? null,
+        }),
+      );
     await expect(run()).rejects.toThrow(/not received yet/);
     await police.orm.em
       .getConnection()

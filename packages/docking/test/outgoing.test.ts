@@ -160,6 +160,63 @@ describe('outgoing dockings', () => {
     for (const event of [session, visit]) expect(await apply(event)).toMatchObject({ result: 'not-feedback', calls: [], row: { status: 'ACCEPTED' } });
   });
 
+  it("keeps the court's ruling and an enforcement of the agreement a hand-over ended with, whatever the record did since; anything else is stale", async () => {
+    const ruled = (dockingId: string, sequence: number, ruling: 'CONFIRMED' | 'REJECTED', ruledAt: string) =>
+      ({
+        ...accepted(dockingId),
+        sequence,
+        type: 'JudicialConfirmationRuled',
+        payload: {
+          applicationId: randomUUID(),
+          confirmationId: randomUUID(),
+          caseNumber: ruling === 'CONFIRMED' ? '(2026)苏1281民特12号' : null,
+          ruling,
+          ruledAt,
+          reason: ruling === 'REJECTED' ? ' 协议内容违反法律 ' : null,
+        },
+      }) as TypedDockingEvent;
+    const enforcement = (dockingId: string, sequence: number) =>
+      ({
+        ...accepted(dockingId),
+        sequence,
+        type: 'EnforcementApplied',
+        payload: { confirmationId: randomUUID(), caseNumber: '(2026)苏1281执88号', appliedAt: '2026-12-20T02:00:00.000Z' },
+      }) as TypedDockingEvent;
+    // Not concluded yet, or concluded without an agreement: no ruling can be about it.
+    const running = await open();
+    await apply(accepted(running.dockingId));
+    const early = await apply(ruled(running.dockingId, 2, 'CONFIRMED', '2026-12-10T02:00:00.000Z'));
+    expect(early).toMatchObject({ result: 'stale', calls: [], row: { confirmationRuling: null } });
+    expect(early.warnings).toMatchObject([{ reason: 'hand-over is ACCEPTED without an agreement' }]);
+
+    const d = await open();
+    await apply(accepted(d.dockingId));
+    await apply(concluded(d.dockingId));
+    // Enforcement before a confirmation is stale; a rejection, then (a new application) a confirmation, replace each other; an older one does not.
+    const unconfirmed = await apply(enforcement(d.dockingId, 3));
+    expect(unconfirmed).toMatchObject({
+      result: 'stale',
+      row: { enforcementCaseNumber: null },
+      warnings: [{ reason: 'the agreement is not judicially confirmed' }],
+    });
+    // `awaits` false: the record moved on (the incident closed); the ruling is about the agreement and applies all the same.
+    expect(await apply(ruled(d.dockingId, 4, 'REJECTED', '2026-12-05T02:00:00.000Z'), false)).toMatchObject({
+      result: 'applied',
+      calls: [],
+      row: { confirmationRuling: 'REJECTED', confirmationCaseNumber: null, confirmationReason: '协议内容违反法律' },
+    });
+    const confirmed = await apply(ruled(d.dockingId, 5, 'CONFIRMED', '2026-12-10T02:00:00.000Z'));
+    expect(confirmed.row).toMatchObject({ confirmationRuling: 'CONFIRMED', confirmationCaseNumber: '(2026)苏1281民特12号', confirmationReason: null });
+    expect(confirmed.row.confirmationRuledAt!.toISOString()).toBe('2026-12-10T02:00:00.000Z');
+    const older = await apply(ruled(d.dockingId, 6, 'REJECTED', '2026-12-01T02:00:00.000Z'));
+    expect(older).toMatchObject({ result: 'stale', row: { confirmationRuling: 'CONFIRMED' } });
+    expect(older.warnings).toMatchObject([{ reason: 'a later ruling is recorded' }]);
+    expect(await apply(enforcement(d.dockingId, 7))).toMatchObject({
+      result: 'applied',
+      row: { status: 'CONCLUDED', enforcementCaseNumber: '(2026)苏1281执88号' },
+    });
+  });
+
   it('leaves answers about dockings it did not open to the agency', async () => {
     const result = await police.orm.em.fork().transactional((em) => applyDockingFeedback(em, 'POLICE', accepted(randomUUID()), {}));
     expect(result).toBe('not-feedback');

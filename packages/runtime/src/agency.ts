@@ -57,6 +57,7 @@ export async function startAgency(definition: SubgraphDefinition, options: Agenc
           endpoints: settings.endpoints,
           maxAttempts: settings.maxAttempts,
           backoff: settings.backoff,
+          concurrency: settings.concurrency,
         });
   const context = { personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber), settings: definition.settings };
   // Every event reaching `apply` passed the contract's decoder: its payload has its type's shape.

@@ -73,4 +73,6 @@ export async function runStandalone(declared: SubgraphDefinition, argv = process
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  // Started by `npm start` (an IPC channel to it): when that process is gone, so is this one.
+  if (process.connected) process.once('disconnect', shutdown);
 }

@@ -6,6 +6,8 @@ import { Migration20261128184102 } from './Migration20261128184102.js';
 import { Migration20261201114735 } from './Migration20261201114735.js';
 import { Migration20261201121720 } from './Migration20261201121720.js';
 import { Migration20261201130600 } from './Migration20261201130600.js';
+import { Migration20261201143533 } from './Migration20261201143533.js';
+import { Migration20261201144229 } from './Migration20261201144229.js';
 import { Migration20261201150000 } from './Migration20261201150000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- court`). */
@@ -17,5 +19,7 @@ export const migrations = migrationList(
   Migration20261201114735,
   Migration20261201121720,
   Migration20261201130600,
+  Migration20261201143533,
+  Migration20261201144229,
   Migration20261201150000,
 );

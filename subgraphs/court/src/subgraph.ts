@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
+import { createEventDeliveriesResolver, createHubTransfersResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
@@ -46,6 +46,12 @@ export function createCourtSubgraph(options: AgencyOptions<CourtClocks> = {}) {
         DockingCourtResolver,
         createAccessLogResolver('COURT', 'courtAccessLog'),
         createEventDeliveriesResolver('COURT', 'courtEventDeliveries'),
+        createHubTransfersResolver('COURT', {
+          list: 'courtHubTransfers',
+          accept: 'acceptCourtHubTransfer',
+          reject: 'rejectCourtHubTransfer',
+          conclude: 'concludeCourtHubTransfer',
+        }),
       ],
       orphanedTypes: [DisputeRef, RegionRef, DockingRef],
       referenceResolvers: {

@@ -7,6 +7,8 @@ import { Migration20261128180330 } from './Migration20261128180330.js';
 import { Migration20261201114707 } from './Migration20261201114707.js';
 import { Migration20261201120000 } from './Migration20261201120000.js';
 import { Migration20261201122251 } from './Migration20261201122251.js';
+import { Migration20261201143541 } from './Migration20261201143541.js';
+import { Migration20261201144219 } from './Migration20261201144219.js';
 import { Migration20261201150000 } from './Migration20261201150000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- governance`). */
@@ -19,5 +21,7 @@ export const migrations = migrationList(
   Migration20261201114707,
   Migration20261201120000,
   Migration20261201122251,
+  Migration20261201143541,
+  Migration20261201144219,
   Migration20261201150000,
 );

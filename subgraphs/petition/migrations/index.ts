@@ -4,6 +4,8 @@ import { Migration20261128174848 } from './Migration20261128174848.js';
 import { Migration20261128181739 } from './Migration20261128181739.js';
 import { Migration20261201114757 } from './Migration20261201114757.js';
 import { Migration20261201122228 } from './Migration20261201122228.js';
+import { Migration20261201143527 } from './Migration20261201143527.js';
+import { Migration20261201144226 } from './Migration20261201144226.js';
 import { Migration20261201150000 } from './Migration20261201150000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- petition`). */
@@ -13,5 +15,7 @@ export const migrations = migrationList(
   Migration20261128181739,
   Migration20261201114757,
   Migration20261201122228,
+  Migration20261201143527,
+  Migration20261201144226,
   Migration20261201150000,
 );

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
+import { createEventDeliveriesResolver, createHubTransfersResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
@@ -29,6 +29,12 @@ export function createPetitionSubgraph(options: AgencyOptions<PetitionClocks> = 
         RegionPetitionResolver,
         createAccessLogResolver('PETITION', 'petitionAccessLog'),
         createEventDeliveriesResolver('PETITION', 'petitionEventDeliveries'),
+        createHubTransfersResolver('PETITION', {
+          list: 'petitionHubTransfers',
+          accept: 'acceptPetitionHubTransfer',
+          reject: 'rejectPetitionHubTransfer',
+          conclude: 'concludePetitionHubTransfer',
+        }),
       ],
       orphanedTypes: [DisputeRef, DockingRef, RegionRef],
       referenceResolvers: {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
+import { createEventDeliveriesResolver, createHubTransfersResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
 import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
@@ -30,6 +30,12 @@ export function createPoliceSubgraph(options: AgencyOptions = {}) {
         DockingPoliceResolver,
         createAccessLogResolver('POLICE', 'policeAccessLog'),
         createEventDeliveriesResolver('POLICE', 'policeEventDeliveries'),
+        createHubTransfersResolver('POLICE', {
+          list: 'policeHubTransfers',
+          accept: 'acceptPoliceHubTransfer',
+          reject: 'rejectPoliceHubTransfer',
+          conclude: 'concludePoliceHubTransfer',
+        }),
       ],
       orphanedTypes: [DisputeRef, DockingRef],
       referenceResolvers: {

@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import type { Agency } from '@jiefen/auth';
-import type { DockingKind, DockingMode, MediationOutcome } from '../contract.js';
+import type { DockingKind, DockingMode, JudicialConfirmationRuling, MediationOutcome } from '../contract.js';
 
 /** Where a hand-over stands, as the sender knows it from the receiver's answers. */
 export const OUTGOING_DOCKING_STATUSES = ['SENT', 'ACCEPTED', 'REJECTED', 'CONCLUDED'] as const;
@@ -96,6 +96,31 @@ export class DockingOutgoing {
 
   @Property({ type: 'text', nullable: true })
   outcomeSummary?: string | null;
+
+  /**
+   * 司法确认 of the agreement the hand-over ended with, as the court ruled it (relayed by the
+   * organization on this docking): the ruling, the 调确字 number (null when refused before
+   * acceptance), when, and the court's reason. Null until a ruling arrives; a later ruling (a new
+   * application after a refusal) replaces an earlier one.
+   */
+  @Property({ type: 'string', length: 12, nullable: true })
+  confirmationRuling?: JudicialConfirmationRuling | null;
+
+  @Property({ type: 'string', length: 80, nullable: true })
+  confirmationCaseNumber?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  confirmationRuledAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  confirmationReason?: string | null;
+
+  /** 申请强制执行 of the confirmed agreement: the 执 case number and when a party applied. */
+  @Property({ type: 'string', length: 80, nullable: true })
+  enforcementCaseNumber?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  enforcementAppliedAt?: Date | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt!: Date & Opt;

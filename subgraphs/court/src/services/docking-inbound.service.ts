@@ -10,6 +10,7 @@ import {
   type JudicialConfirmationRuledPayload,
   type DockingOutgoing,
   type TypedDockingEvent,
+  receiveIncomingDocking,
 } from '@jiefen/docking';
 import type { CourtSettings } from '../domain/clocks.js';
 import { courtCaseWorkflow, mediationRunning, stageOf, type CourtCaseState } from '../domain/court-case.workflow.js';
@@ -151,7 +152,8 @@ const hooksWith = (settings: CourtSettings): DockingFeedbackHooks => ({
 /**
  * Applies what comes back about a case the court sent to mediation, in the inbox transaction
  * (each event once, in order per docking): the answers through the docking package's feedback
- * applier (and its staleness policy), the parties' application for judicial confirmation here.
+ * applier (and its staleness policy), the parties' application for judicial confirmation here, and
+ * the hub's 分流转办 as a 转办件.
  */
 export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, { settings }: DockingApplyContext<CourtSettings>): Promise<void> {
   // The hub's answer about a case reported (or handed over) without a hub dispute (一案一号).
@@ -159,6 +161,8 @@ export async function applyDockingEvent(em: EntityManager, event: TypedDockingEv
     await applyDisputeAnswer(em, 'COURT', event, disputeAnswerHooks);
     return;
   }
+  // 分流转办 to the court (诉讼引导, 诉前调解): a 转办件 in the court's inbox (packages/docking).
+  if (await receiveIncomingDocking(em, 'COURT', event, settings.now())) return;
   if (event.type !== 'JudicialConfirmationRequested') {
     await applyDockingFeedback(em, 'COURT', event, hooksWith(settings));
     return;

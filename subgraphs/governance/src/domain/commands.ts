@@ -46,6 +46,8 @@ export interface RouteDisputeInput extends DisputeRef {
   unitKind: string;
   unitName: string;
   unitCode?: string | null;
+  /** For a government department or a court (AGENCY): the federation's agency that receives the hand-over. */
+  agency?: string | null;
   tier: string;
   method?: string | null;
   reason: string;

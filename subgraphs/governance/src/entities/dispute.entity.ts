@@ -77,6 +77,10 @@ export class Dispute {
   @Property({ type: 'string', length: 40, nullable: true })
   responsibleUnitCode?: string | null;
 
+  /** The department a dispute routed to a government department or a court is handed over to (分流转办 to an agency). */
+  @Property({ type: 'string', length: 20, nullable: true })
+  responsibleAgency?: string | null;
+
   @Property({ type: 'text', nullable: true })
   routingReason?: string | null;
 

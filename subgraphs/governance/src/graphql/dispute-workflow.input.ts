@@ -24,6 +24,12 @@ export class RouteDisputeInput extends DisputeStepInput implements Command.Route
   })
   unitCode?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: '承办部门(职能部门分流时):PETITION 信访局 / POLICE 公安 / COURT 法院。写明承办单位代码的,当事人同意后即移交该部门的转办件收件箱(分流转办)',
+  })
+  agency?: string | null;
+
   @Field(() => String, { description: '化解层级:VILLAGE / TOWN / COUNTY' })
   tier!: string;
 

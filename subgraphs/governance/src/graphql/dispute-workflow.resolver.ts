@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { requireCaller } from '@jiefen/subgraph-kit';
 import type { HubSettings } from '../domain/config.js';
 import type { Dispute } from '../entities/dispute.entity.js';
@@ -13,22 +14,45 @@ import { toDisputeType } from './mappers.js';
 type Step<T> = (em: EntityManager, caller: Caller, input: T, settings: HubSettings) => Promise<Dispute>;
 const run = async <T>(ctx: GovernanceContext, step: Step<T>, input: T) => toDisputeType(await step(ctx.em, requireCaller(ctx), input, ctx.settings));
 
+/**
+ * A step of 分流转办 (routing, 一次性告知, consent: the docking opens at routing or at consent, whichever
+ * comes second): with an idempotency key, a retry with the same input answers with the first result
+ * (the dispute as it is now) instead of failing with ILLEGAL_TRANSITION or handing it over twice.
+ */
+const runOnce = async <T>(ctx: GovernanceContext, operation: string, step: Step<T>, input: T, key: string | null | undefined) => {
+  const caller = requireCaller(ctx);
+  const dispute = await idempotent(ctx.em, { caller, operation, key, input }, (em) => step(em, caller, input, ctx.settings));
+  return toDisputeType(dispute);
+};
+
 /** The hub's steps on a dispute: each one a workflow event, named for what the person does. */
 @Resolver()
 export class DisputeWorkflowResolver {
   @Mutation(() => DisputeType, { description: '研判分流:确定承办单位、层级与化解方式(或引导诉讼)Route a dispute' })
-  routeDispute(@Arg('input', () => I.RouteDisputeInput) input: I.RouteDisputeInput, @Ctx() ctx: GovernanceContext) {
-    return run(ctx, workflow.routeDispute, input);
+  routeDispute(
+    @Arg('input', () => I.RouteDisputeInput) input: I.RouteDisputeInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
+    @Ctx() ctx: GovernanceContext,
+  ) {
+    return runOnce(ctx, 'routeDispute', workflow.routeDispute, input, idempotencyKey);
   }
 
   @Mutation(() => DisputeType, { description: '一次性告知(依据服务清单)Record the one-time notification' })
-  notifyParties(@Arg('input', () => I.NotifyPartiesInput) input: I.NotifyPartiesInput, @Ctx() ctx: GovernanceContext) {
-    return run(ctx, workflow.notifyParties, input);
+  notifyParties(
+    @Arg('input', () => I.NotifyPartiesInput) input: I.NotifyPartiesInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
+    @Ctx() ctx: GovernanceContext,
+  ) {
+    return runOnce(ctx, 'notifyParties', workflow.notifyParties, input, idempotencyKey);
   }
 
   @Mutation(() => DisputeType, { description: '调解前置:记录当事人同意调解或拒绝(引导诉讼)Record consent or refusal' })
-  recordConsent(@Arg('input', () => I.RecordConsentInput) input: I.RecordConsentInput, @Ctx() ctx: GovernanceContext) {
-    return run(ctx, workflow.recordConsent, input);
+  recordConsent(
+    @Arg('input', () => I.RecordConsentInput) input: I.RecordConsentInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
+    @Ctx() ctx: GovernanceContext,
+  ) {
+    return runOnce(ctx, 'recordConsent', workflow.recordConsent, input, idempotencyKey);
   }
 
   @Mutation(() => DisputeType, { description: '记录一次调解(三三制计数)Record a mediation attempt' })

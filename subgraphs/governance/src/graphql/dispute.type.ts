@@ -14,6 +14,9 @@ export class ResponsibleUnitType {
   @Field(() => String, { nullable: true, description: '机构代码' })
   code!: string | null;
 
+  @Field(() => String, { nullable: true, description: '承办部门(分流转办至职能部门或法院时):PETITION / POLICE / COURT' })
+  agency!: string | null;
+
   @Field(() => Date, { nullable: true, description: '分流时间' })
   routedAt!: Date | null;
 }

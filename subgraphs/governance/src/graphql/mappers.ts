@@ -25,7 +25,13 @@ export function toDisputeType(d: Dispute): DisputeType {
     firstContactName: d.firstContactName ?? null,
     method: d.method ?? null,
     responsibleUnit: d.responsibleUnitKind
-      ? { kind: d.responsibleUnitKind, name: d.responsibleUnitName ?? '', code: d.responsibleUnitCode ?? null, routedAt: d.routedAt ?? null }
+      ? {
+          kind: d.responsibleUnitKind,
+          name: d.responsibleUnitName ?? '',
+          code: d.responsibleUnitCode ?? null,
+          agency: d.responsibleAgency ?? null,
+          routedAt: d.routedAt ?? null,
+        }
       : null,
     attemptsAtTier: d.attemptsAtTier,
     dueAt: d.dueAt ?? null,

@@ -152,9 +152,10 @@ const ignored = (event: TypedDockingEvent, dispute: Dispute, reason: string) =>
  */
 export async function followDockingOutcome(em: EntityManager, event: TypedDockingEvent, docking: Docking, clocks: HubClocks): Promise<void> {
   if (!docking.disputeId) return;
-  // The court's ruling counts where the court sent it; justice also relays it on the hand-over that
-  // brought the case (so the agency that started it learns it) — that copy is not a second ruling.
-  if (event.type === 'JudicialConfirmationRuled' && event.from !== 'COURT') return;
+  // The court's ruling (and an enforcement) counts where the court sent it; justice also relays it on
+  // the hand-over that brought the case (so the agency that started it learns it) — that copy is not
+  // a second ruling.
+  if ((event.type === 'JudicialConfirmationRuled' || event.type === 'EnforcementApplied') && event.from !== 'COURT') return;
   const step = stepOf(event, docking);
   const note = timelineSummary(event);
   if (!step && !note) return;

@@ -1,7 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@jiefen/auth';
-import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, FieldErrors, requireUuid } from '@jiefen/subgraph-kit';
 import { hubPolicy, type HubSettings } from '../domain/config.js';
 import {
   DISPUTE_EVENT_NAMES,
@@ -19,7 +19,7 @@ import { Escalation } from '../entities/escalation.entity.js';
 import { ServiceItem } from '../entities/service-item.entity.js';
 import type * as I from '../domain/commands.js';
 import { applyDisputeStep, writeAttempt, type DisputeStep } from './dispute-step.service.js';
-import { handOverDispute } from './docking-outbound.service.js';
+import { handOverDispute, ROUTABLE_AGENCIES } from './docking-outbound.service.js';
 import { warnAtEscalation } from './early-warning.service.js';
 import { checkVersion, lockingConflicts, requireHubStaff } from './hub-rules.js';
 import { appliesTo, checkServiceItemCode } from './service-item.service.js';
@@ -80,13 +80,24 @@ async function handOverIfRouted(tx: EntityManager, d: Dispute, caller: Caller, a
  * its receiving unit is routed again (REROUTE) and, its consent being on record, handed over at once.
  */
 export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDisputeInput, settings: HubSettings): Promise<Dispute> {
-  const kind = check.oneOf('unitKind', '承办单位类型', input.unitKind, RESPONSIBLE_UNIT_KINDS);
-  const tier = check.oneOf('tier', '化解层级', input.tier, TIERS);
-  const unitName = text('unitName', '承办单位', input.unitName, 100);
-  const unitCode =
-    input.unitCode === null || input.unitCode === undefined || input.unitCode.trim() === '' ? null : check.creditCode('unitCode', input.unitCode);
-  const method = kind === 'LITIGATION' ? null : check.oneOf('method', '化解方式', input.method ?? 'PEOPLES_MEDIATION', RESOLUTION_METHODS);
-  const reason = text('reason', '研判意见', input.reason);
+  const errors = new FieldErrors();
+  const kind = errors.field(() => check.oneOf('unitKind', '承办单位类型', input.unitKind, RESPONSIBLE_UNIT_KINDS));
+  const checkedTier = errors.field(() => check.oneOf('tier', '化解层级', input.tier, TIERS));
+  const unitName = errors.field(() => text('unitName', '承办单位', input.unitName, 100));
+  const unitCode = errors.field(() =>
+    input.unitCode === null || input.unitCode === undefined || input.unitCode.trim() === '' ? null : check.creditCode('unitCode', input.unitCode),
+  );
+  const agencyGiven = input.agency !== null && input.agency !== undefined && input.agency.trim() !== '';
+  // Only a government department or a court is handed to an agency of the federation.
+  if (agencyGiven && kind !== undefined && kind !== 'AGENCY') errors.add('agency', '仅分流至职能部门(AGENCY)时可指定承办部门');
+  const agency = agencyGiven && kind === 'AGENCY' ? errors.field(() => check.oneOf('agency', '承办部门', input.agency!.trim(), ROUTABLE_AGENCIES)) : null;
+  const method = errors.field(() =>
+    kind === 'LITIGATION' ? null : check.oneOf('method', '化解方式', input.method ?? 'PEOPLES_MEDIATION', RESOLUTION_METHODS),
+  );
+  const reason = errors.field(() => text('reason', '研判意见', input.reason));
+  errors.done();
+  // errors.done() returned: every field above was checked and set.
+  const tier = checkedTier!;
   return actOnDispute(
     em,
     caller,
@@ -100,6 +111,7 @@ export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDi
           responsibleUnitKind: kind,
           responsibleUnitName: unitName,
           responsibleUnitCode: unitCode,
+          responsibleAgency: agency ?? null,
           routingReason: reason,
           routedAt: at,
           tier,

@@ -13,15 +13,29 @@ import { recordInLedger } from './docking-inbound.service.js';
 // What comes back is routing-feedback.service.ts.
 
 /**
+ * The agencies a dispute may be routed to by docking as a government department or a court (AGENCY):
+ * 信访局 (a petition matter), 公安 (a public-security matter), 法院 (诉讼引导, 诉前调解). Each takes it
+ * as a 转办件 in its inbox (packages/docking `receiveIncomingDocking`).
+ */
+export const ROUTABLE_AGENCIES = ['PETITION', 'POLICE', 'COURT'] as const satisfies readonly Agency[];
+export type RoutableAgency = (typeof ROUTABLE_AGENCIES)[number];
+
+/**
  * Who receives a routed dispute by docking: a mediation organization named by its 统一社会信用代码
  * is on the justice bureau's roster (人民调解组织名册), whose inbox takes it (or refuses an unknown
- * code or a place outside its area at once, and the refusal comes back). A unit without a code,
- * a government department (AGENCY: the roster of departments is not in the graph yet) and
- * litigation are not reached by docking: the hub's own posts follow those disputes.
+ * code or a place outside its area at once, and the refusal comes back); a government department or
+ * a court (AGENCY) named with its agency and its code gets it in that agency's 转办件 inbox. A unit
+ * without a code, a department outside the federation and litigation are not reached by docking: the
+ * hub's own posts follow those disputes.
  */
 export function receiverOf(d: Dispute): { to: Agency; organizationCode: string; organizationName: string | null } | null {
-  if (d.responsibleUnitKind !== 'MEDIATION_ORGANIZATION' || !d.responsibleUnitCode) return null;
-  return { to: 'JUSTICE', organizationCode: d.responsibleUnitCode, organizationName: d.responsibleUnitName ?? null };
+  if (!d.responsibleUnitCode) return null;
+  const organization = { organizationCode: d.responsibleUnitCode, organizationName: d.responsibleUnitName ?? null };
+  if (d.responsibleUnitKind === 'MEDIATION_ORGANIZATION') return { to: 'JUSTICE', ...organization };
+  if (d.responsibleUnitKind === 'AGENCY' && (ROUTABLE_AGENCIES as readonly string[]).includes(d.responsibleAgency ?? '')) {
+    return { to: d.responsibleAgency as RoutableAgency, ...organization };
+  }
+  return null;
 }
 
 /** The hub as a sender: its jurisdiction's 综治中心 (兴化市综治中心). */

@@ -260,13 +260,5 @@ registerEnumType(RegionLevel, {
   valuesConfig: { COUNTY: { description: '县级(6 位)' }, TOWN: { description: '乡镇街道(9 位)' }, VILLAGE: { description: '村居(12 位)' } },
 });
 
-export enum JudicialConfirmationRuling {
-  CONFIRMED = 'CONFIRMED',
-  REJECTED = 'REJECTED',
-  REFUSED = 'REFUSED',
-}
-registerEnumType(JudicialConfirmationRuling, {
-  name: 'JudicialConfirmationRuling',
-  description: '人民法院对司法确认申请的决定',
-  valuesConfig: { CONFIRMED: { description: '裁定确认调解协议有效' }, REJECTED: { description: '裁定驳回申请' }, REFUSED: { description: '不予受理' } },
-});
+/** One enum for the court's rulings, shared with the senders' records (packages/docking). */
+export { JudicialConfirmationRulingEnum as JudicialConfirmationRuling } from '@jiefen/docking';

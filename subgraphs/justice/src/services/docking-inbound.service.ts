@@ -21,7 +21,7 @@ import { MediationOrganization } from '../entities/mediation-organization.entity
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { nextNumber } from './common.js';
 import { disputeAnswerHooks, receivedCaseHook } from './dispute-report.service.js';
-import { relayRulingToOrigin } from './docking-outbound.service.js';
+import { relayEnforcementToOrigin, relayRulingToOrigin } from './docking-outbound.service.js';
 import { formatCaseNumber, validPartyFields } from './mediation-case.service.js';
 
 const JUSTICE: Agency = 'JUSTICE';
@@ -127,14 +127,26 @@ async function receiveRuling(em: EntityManager, event: TypedDockingEvent<'Judici
 }
 
 /**
+ * `EnforcementApplied` on an application's own docking: relayed on the hand-over that brought the
+ * case (the court's copy on a 诉调 docking is the court's own; nothing to relay).
+ */
+async function receiveEnforcement(em: EntityManager, event: TypedDockingEvent<'EnforcementApplied'>): Promise<void> {
+  const a = await em.findOne(MediationAgreement, { confirmationApplicationId: event.dockingId });
+  const c = a ? await em.findOne(MediationCase, { id: a.caseId }) : null;
+  if (c && c.dockingId !== event.dockingId) await relayEnforcementToOrigin(em, c, event.payload);
+}
+
+/**
  * Applies an incoming docking event, in the inbox's transaction (each event once, in order per
- * docking): a hand-over (`DockingRequested`) and a court's decision on judicial confirmation
- * (`JudicialConfirmationRuled`); other types addressed to the justice bureau are recorded by the
+ * docking): a hand-over (`DockingRequested`), a court's decision on judicial confirmation
+ * (`JudicialConfirmationRuled`) and an application for its enforcement (`EnforcementApplied`, relayed
+ * to the agency that started the case); other types addressed to the justice bureau are recorded by the
  * inbox and not acted on yet.
  */
 export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, settings: JusticeSettings): Promise<void> {
   if (event.type === 'DockingRequested') await receiveRequest(em, event, settings);
   else if (event.type === 'JudicialConfirmationRuled') await receiveRuling(em, event);
+  else if (event.type === 'EnforcementApplied') await receiveEnforcement(em, event);
   // The hub's answer: a direct application's dispute, or the dispute of a hand-over this bureau received (一案一号).
   else if (event.type === 'DisputeReportAnswered') await applyDisputeAnswer(em, 'JUSTICE', event, disputeAnswerHooks, undefined, receivedCaseHook);
 }

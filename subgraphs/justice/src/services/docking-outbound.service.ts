@@ -9,6 +9,7 @@ import {
   type DockingAcceptedPayload,
   type DockingRejectedPayload,
   type JudicialConfirmationRequestedPayload,
+  type EnforcementAppliedPayload,
   type JudicialConfirmationRuledPayload,
   type MediationConcludedPayload,
   type MediationSessionRecordedPayload,
@@ -175,4 +176,13 @@ export async function publishConfirmationRequest(
 export async function relayRulingToOrigin(tx: EntityManager, c: MediationCase, payload: JudicialConfirmationRuledPayload): Promise<void> {
   if (c.dockingFrom === 'COURT') return;
   await feedBack(tx, c, 'JudicialConfirmationRuled', payload);
+}
+
+/**
+ * 申请强制执行 of a confirmed agreement whose application went on its own docking, relayed like the
+ * ruling on the hand-over that brought the case: the agency that started it shows it on its record.
+ */
+export async function relayEnforcementToOrigin(tx: EntityManager, c: MediationCase, payload: EnforcementAppliedPayload): Promise<void> {
+  if (c.dockingFrom === 'COURT') return;
+  await feedBack(tx, c, 'EnforcementApplied', payload);
 }

@@ -2,7 +2,15 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import { isMinor, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, type SubgraphContext } from '@jiefen/subgraph-kit';
-import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
+import {
+  confirmedHandOver,
+  HandOverConfirmationType,
+  IDEMPOTENCY_KEY_DESCRIPTION,
+  idempotent,
+  latestOutgoingDocking,
+  toHandOverConfirmation,
+  type DockingOutgoing,
+} from '@jiefen/docking';
 import type { PetitionSettings } from '../domain/clocks.js';
 import type { PetitionEvent } from '../domain/petition-item.workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
@@ -59,6 +67,14 @@ export class PetitionItemResolver {
   @FieldResolver(() => String, { nullable: true, description: '调解组织不予受理的理由(事项退回信访局继续办理)' })
   async referralRejectionReason(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, p))?.rejectionReason ?? null;
+  }
+
+  @FieldResolver(() => HandOverConfirmationType, {
+    nullable: true,
+    description: '访调所得调解协议的司法确认(人民法院的裁定、调确字案号、时间、理由;申请强制执行的执行案号)',
+  })
+  async judicialConfirmation(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<HandOverConfirmationType | null> {
+    return toHandOverConfirmation(confirmedHandOver(await ctx.loaders.outgoing.byRecord.load(p.id)), p.personal);
   }
   @Query(() => PetitionItemType, { nullable: true, description: '按编号查询信访事项' })
   async petitionItem(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PetitionItemType | null> {

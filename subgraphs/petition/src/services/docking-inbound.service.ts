@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { applyDisputeAnswer, applyDockingFeedback, type DockingFeedbackHooks, type TypedDockingEvent } from '@jiefen/docking';
+import { applyDisputeAnswer, applyDockingFeedback, receiveIncomingDocking, type DockingFeedbackHooks, type TypedDockingEvent } from '@jiefen/docking';
 import type { DockingApplyContext } from '@jiefen/subgraph-kit';
 import type { PetitionSettings } from '../domain/clocks.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
@@ -33,12 +33,16 @@ const hooksWith = (settings: PetitionSettings): DockingFeedbackHooks => ({
   },
 });
 
-/** Applies what the mediation organization sends back about a 访调 referral, in the inbox transaction. */
+/**
+ * Applies what the mediation organization sends back about a 访调 referral, in the inbox transaction,
+ * and the hub's 分流转办 of a petition matter as a 转办件 (packages/docking).
+ */
 export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, { settings }: DockingApplyContext<PetitionSettings>): Promise<void> {
   // The hub's answer about an item reported (or referred) without a hub dispute (一案一号).
   if (event.type === 'DisputeReportAnswered') {
     await applyDisputeAnswer(em, 'PETITION', event, disputeAnswerHooks);
     return;
   }
+  if (await receiveIncomingDocking(em, 'PETITION', event, settings.now())) return;
   await applyDockingFeedback(em, 'PETITION', event, hooksWith(settings));
 }

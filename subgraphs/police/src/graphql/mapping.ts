@@ -1,5 +1,5 @@
 import type { Visibility } from '@jiefen/auth';
-import type { DockingOutgoing } from '@jiefen/docking';
+import { toHandOverConfirmation, type DockingOutgoing } from '@jiefen/docking';
 import type { PersonalTextRead, SubgraphContext } from '@jiefen/subgraph-kit';
 import type { PoliceIncident } from '../entities/police-incident.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
@@ -53,6 +53,7 @@ export function toTransferType(t: DockingOutgoing, visibility: Visibility, peopl
     sentAt: t.sentAt,
     acceptedAt: t.acceptedAt ?? null,
     concludedAt: t.concludedAt ?? null,
+    judicialConfirmation: toHandOverConfirmation(t, { recordType: 'PoliceTransfer', recordId: t.id, visibility, people }),
     personal: { recordType: 'PoliceTransfer', recordId: t.id, visibility, people },
   };
 }

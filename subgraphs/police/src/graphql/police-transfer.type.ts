@@ -1,5 +1,6 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { HandOverConfirmationType } from '@jiefen/docking';
 
 @ObjectType('PoliceTransfer', { description: '公调对接:警情移交人民调解的记录与结果反馈' })
 export class PoliceTransferType {
@@ -50,6 +51,12 @@ export class PoliceTransferType {
 
   @Field(() => Date, { nullable: true })
   concludedAt!: Date | null;
+
+  @Field(() => HandOverConfirmationType, {
+    nullable: true,
+    description: '调解协议的司法确认(人民法院的裁定、调确字案号、时间、理由;申请强制执行的执行案号),由调解组织转来',
+  })
+  judicialConfirmation!: HandOverConfirmationType | null;
 
   /** The incident's reporter, whom its free text may name; seen as the incident (or the docking) is. */
   personal!: PersonalTextRead;

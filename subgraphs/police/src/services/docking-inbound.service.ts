@@ -1,5 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { applyDisputeAnswer, applyDockingFeedback, type DockingFeedbackHooks, type DockingOutgoing, type TypedDockingEvent } from '@jiefen/docking';
+import {
+  applyDisputeAnswer,
+  applyDockingFeedback,
+  receiveIncomingDocking,
+  type DockingFeedbackHooks,
+  type DockingOutgoing,
+  type TypedDockingEvent,
+} from '@jiefen/docking';
+import type { DockingApplyContext } from '@jiefen/subgraph-kit';
 import { policeIncidentWorkflow, type PoliceIncidentEvent, type PoliceIncidentState } from '../domain/police-incident.workflow.js';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import { disputeAnswerHooks } from './dispute-report.service.js';
@@ -28,13 +36,15 @@ const hooks: DockingFeedbackHooks = {
 };
 
 /**
- * Applies what the mediation organization sends back about a transfer, and the hub's answer about
- * an incident's dispute (一案一号), in the inbox transaction.
+ * Applies what the mediation organization sends back about a transfer (in the inbox transaction),
+ * the hub's 分流转办 of a public-security matter as a 转办件 (packages/docking), and the hub's answer
+ * about an incident's dispute (一案一号).
  */
-export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent): Promise<void> {
+export async function applyDockingEvent(em: EntityManager, event: TypedDockingEvent, { settings }: DockingApplyContext): Promise<void> {
   if (event.type === 'DisputeReportAnswered') {
     await applyDisputeAnswer(em, 'POLICE', event, disputeAnswerHooks);
     return;
   }
+  if (await receiveIncomingDocking(em, 'POLICE', event, settings.now())) return;
   await applyDockingFeedback(em, 'POLICE', event, hooks);
 }

@@ -12,7 +12,15 @@ import {
   requireUuid,
   type SubgraphContext,
 } from '@jiefen/subgraph-kit';
-import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
+import {
+  confirmedHandOver,
+  HandOverConfirmationType,
+  IDEMPOTENCY_KEY_DESCRIPTION,
+  idempotent,
+  latestOutgoingDocking,
+  toHandOverConfirmation,
+  type DockingOutgoing,
+} from '@jiefen/docking';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type { ProcuratorateLoaders } from '../loaders/procuratorate.loaders.js';
 import {
@@ -82,6 +90,14 @@ export class ProcuratorateCaseResolver {
   @FieldResolver(() => String, { nullable: true, description: '调解组织不予受理的理由(案件退回审查)' })
   async referralRejectionReason(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, c))?.rejectionReason ?? null;
+  }
+
+  @FieldResolver(() => HandOverConfirmationType, {
+    nullable: true,
+    description: '检调所得调解协议的司法确认(人民法院的裁定、调确字案号、时间、理由;申请强制执行的执行案号)',
+  })
+  async judicialConfirmation(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<HandOverConfirmationType | null> {
+    return toHandOverConfirmation(confirmedHandOver(await ctx.loaders.outgoing.byRecord.load(c.id)), c.personal);
   }
   @Query(() => ProcuratorateCaseType, { nullable: true, description: '按编号查询检察案件' })
   async procuratorateCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProcuratorateCaseType | null> {

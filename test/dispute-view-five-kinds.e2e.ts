@@ -43,7 +43,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
       'mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id number } }',
       {
         input: {
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           channel: 'WINDOW',
           summary: '相邻两户因宅基地界址及排水问题多次冲突',
           regionCode: VILLAGE,
@@ -168,7 +168,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
           disputeId,
           applicant: { name: applicant!.name, idNumber: applicant!.idNumber, phone: applicant!.phone },
           matter: '相邻关系纠纷,申请法律援助',
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           regionCode: VILLAGE,
         },
       },

@@ -223,7 +223,7 @@ describe('the hub follows outcomes: docking events move the dispute', () => {
       'mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id status } }',
       {
         input: {
-          category: '合同',
+          category: 'CONTRACT',
           channel: 'WINDOW',
           summary: '买卖合同货款纠纷,李四尚欠货款未付',
           regionCode: '321281123201',

@@ -191,7 +191,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
               disputeId,
               applicant: { name: people[5]!.name, idNumber: people[5]!.idNumber, phone: people[5]!.phone },
               matter: '相邻关系纠纷,申请法律援助',
-              category: '邻里',
+              category: 'NEIGHBOURHOOD',
               regionCode: VILLAGE,
             },
           },
@@ -211,7 +211,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
       'mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id } }',
       {
         input: {
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           channel: 'WINDOW',
           summary: '相邻两户因宅基地界址及排水问题多次冲突',
           regionCode: VILLAGE,
@@ -259,7 +259,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
           disputeId,
           applicant: { name: people[2]!.name, idNumber: people[2]!.idNumber },
           matter: '相邻关系纠纷,申请法律援助',
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           regionCode: VILLAGE,
         },
       },

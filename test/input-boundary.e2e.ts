@@ -54,7 +54,7 @@ function cases(dispute: { id: string; regionCode: string }): Case[] {
       clean: '张小三',
       args: (text) => ({
         input: {
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           channel: 'WINDOW',
           summary: '两户因院墙排水问题发生争执,要求调解',
           regionCode: '321281123201',
@@ -80,7 +80,7 @@ function cases(dispute: { id: string; regionCode: string }): Case[] {
       clean: '相邻两户因排水沟渠堵塞互相指责',
       args: (text) => ({
         input: {
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           summary: text,
           regionCode: '321281123200',
           parties: [

@@ -216,7 +216,7 @@ describe("司法确认 of any people's mediation agreement, through the gateway"
       {
         input: {
           disputeId: dispute.id,
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           summary: '相邻两户因排水沟渠堵塞互相指责',
           regionCode: `${DEMO_TOWN_DAINAN}200`,
           parties: [
@@ -243,7 +243,7 @@ describe("司法确认 of any people's mediation agreement, through the gateway"
           'mutation($input: MediationApplicationInput!) { registerMediationApplication(input: $input) { id } }',
           {
             input: {
-              category: '婚姻家庭',
+              category: 'MARRIAGE_FAMILY',
               summary: '亲属之间因抚养及费用问题发生争执',
               regionCode: `${DEMO_TOWN_DAINAN}200`,
               parties: [

@@ -15,3 +15,4 @@ export * from './audit/collector.js';
 export * from './audit/personal-data-access.entity.js';
 export * from './audit/access-log.resolver.js';
 export * from './workflow-enum.js';
+export * from './code-enum.js';

@@ -25,3 +25,8 @@ export function registerWorkflowEnum<S extends string>(
   });
   return values;
 }
+
+/** The Chinese name of a workflow state, for a record's `statusLabel` beside its `status`. */
+export function statusLabel<S extends string>(workflow: Pick<Workflow<S, string, string, unknown>, 'stateNames'>, state: S): string {
+  return workflow.stateNames[state] ?? state;
+}

@@ -7,7 +7,7 @@ const REGISTER = `mutation($input: RegisterDisputeInput!) {
 }`;
 
 const valid = () => ({
-  category: '邻里',
+  category: 'NEIGHBOURHOOD',
   channel: 'WINDOW',
   summary: '两户因院墙排水问题发生争执,要求调解',
   regionCode: '321281123201',
@@ -70,8 +70,6 @@ describe('registerDispute (统一受理登记)', () => {
     ['an ID number with a wrong check character', (i) => void (i.parties[0]!.idNumber = '321281198001011230'), 'parties[0].idNumber'],
     ['an ID number with an impossible birth date', (i) => void (i.parties[0]!.idNumber = '32128119800230' + '1234'), 'parties[0].idNumber'],
     ['a bad phone number', (i) => void (i.parties[1]!.phone = '12345'), 'parties[1].phone'],
-    ['an unknown category', (i) => void (i.category = '打架'), 'category'],
-    ['an unknown channel', (i) => void (i.channel = 'WECHAT'), 'channel'],
     ['a summary too short', (i) => void (i.summary = '吵架'), 'summary'],
     ['a county-level region code', (i) => void (i.regionCode = '321281'), 'regionCode'],
     ['a region code that does not exist', (i) => void (i.regionCode = '321281123999'), 'regionCode'],
@@ -88,6 +86,17 @@ describe('registerDispute (统一受理登记)', () => {
     const { body } = await stack.querySubgraph('governance', REGISTER, { input }, 'hub-coordinator');
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field });
     expect(body.errors![0]!.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a category or channel outside the schema enum before the service runs, and writes nothing', async () => {
+    const before = await count();
+    for (const spoil of [(i: ReturnType<typeof valid>) => void (i.category = '打架'), (i: ReturnType<typeof valid>) => void (i.channel = 'WECHAT')]) {
+      const input = valid();
+      spoil(input);
+      const { body } = await stack.querySubgraph('governance', REGISTER, { input }, 'hub-coordinator');
+      expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
     expect(await count()).toBe(before);
   });
 

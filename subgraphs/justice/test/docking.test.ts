@@ -410,7 +410,7 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
   it('publishes nothing for a direct application', async () => {
     const applied = await q('mutation($input: MediationApplicationInput!) { registerMediationApplication(input: $input) { id } }', {
       input: {
-        category: '邻里',
+        category: 'NEIGHBOURHOOD',
         summary: '相邻两户因排水沟渠堵塞互相指责',
         regionCode: '321281123200',
         parties: [

@@ -27,7 +27,7 @@ describe('legal aid', () => {
         input: {
           applicant: { name: person!.name, idNumber: person!.idNumber, phone: person!.phone },
           matter: '追索劳动报酬,申请指派律师代理',
-          category: '劳动争议',
+          category: 'LABOUR',
           regionCode: '321281123',
         },
       })
@@ -168,7 +168,7 @@ describe('legal aid', () => {
     const noReason = await review(applied.id, false);
     expect(noReason.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
     const badPhone = await q('mutation($input: LegalAidApplicationInput!) { applyForLegalAid(input: $input) { id } }', {
-      input: { applicant: { name: person!.name, phone: '12345' }, matter: '追索劳动报酬', category: '劳动争议', regionCode: '321281123' },
+      input: { applicant: { name: person!.name, phone: '12345' }, matter: '追索劳动报酬', category: 'LABOUR', regionCode: '321281123' },
     });
     expect(badPhone.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'applicant.phone' });
     expect(badPhone.errors![0]!.message).toMatch(/联系电话无效/);

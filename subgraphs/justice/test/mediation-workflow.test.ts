@@ -20,7 +20,7 @@ describe('mediation work in one organization', () => {
 
   const APPLY = `mutation($input: MediationApplicationInput!) { registerMediationApplication(input: $input) { id caseNumber status organizationName source } }`;
   const application = {
-    category: '邻里',
+    category: 'NEIGHBOURHOOD',
     summary: '相邻两户因排水沟渠堵塞互相指责',
     regionCode: '321281123200',
     parties: [

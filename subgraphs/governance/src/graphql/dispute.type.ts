@@ -1,5 +1,5 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead, DisputeCategoryEnum } from '@jiefen/subgraph-kit';
 import type { Dispute } from '../entities/dispute.entity.js';
 import { DisputeChannel, DisputeStatus, DisputeTier, ResolutionMethod, ResponsibleUnitKind, RiskLevel } from './enums.js';
 
@@ -99,7 +99,7 @@ export class DisputesArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: '区划代码前缀(县 6 位、镇 9 位、村 12 位)' })
   regionCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: '纠纷类别' })
+  @Field(() => DisputeCategoryEnum, { nullable: true, description: '纠纷类别' })
   category?: string | null;
 
   @Field(() => DisputeStatus, { nullable: true, description: '状态' })

@@ -1,6 +1,6 @@
-import { registerEnumType } from 'type-graphql';
-import { registerWorkflowEnum } from '@jiefen/subgraph-kit';
-import { CHANNELS } from '../domain/dispute-registration.js';
+import { registerCodeEnum, registerWorkflowEnum } from '@jiefen/subgraph-kit';
+import { DOCUMENT_KINDS } from '../services/dispute-document.service.js';
+import { CHANNELS, PARTY_ROLES } from '../domain/dispute-registration.js';
 import { disputeWorkflow, type DisputeState, RESOLUTION_METHOD_NAMES, RESOLUTION_METHODS, RESPONSIBLE_UNIT_KINDS } from '../domain/dispute.workflow.js';
 import { DOCKING_KINDS, DOCKING_MODES, DOCKING_OUTCOMES, DOCKING_STATUSES } from '../domain/docking.js';
 import { ALERT_RULES } from '../domain/early-warning.js';
@@ -9,16 +9,7 @@ import { FORECASTS, SCREENING_CADENCES } from '../domain/screening.js';
 import { SUPERVISION_SUBJECTS, supervisionWorkflow, type SupervisionState } from '../domain/supervision.workflow.js';
 import { RISK_LEVEL_NAMES, RISK_LEVELS, TIER_NAMES, TIERS } from '../domain/tiers.js';
 
-/** A GraphQL enum from a domain list, each value described in Chinese. */
-function enumOf<T extends string>(name: string, description: string, values: readonly T[], names: Record<T, string>): Record<T, T> {
-  const object = Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-  registerEnumType(object, {
-    name,
-    description,
-    valuesConfig: Object.fromEntries(values.map((v) => [v, { description: names[v] }])) as Record<T, { description: string }>,
-  });
-  return object;
-}
+const enumOf = registerCodeEnum;
 
 export const DisputeStatus = registerWorkflowEnum(disputeWorkflow, 'DisputeStatus', '纠纷状态 Dispute status at the hub');
 export type DisputeStatus = DisputeState;
@@ -99,4 +90,24 @@ export const Forecast = enumOf('ScreeningForecast', '研判预测 Forecast', FOR
   STABLE: '基本稳定',
   MAY_ESCALATE: '可能激化',
   LIKELY_ESCALATE: '极易激化',
+});
+
+export const DisputePartyRole = enumOf('DisputePartyRole', '当事人身份 Party role', PARTY_ROLES, {
+  APPLICANT: '申请人',
+  RESPONDENT: '被申请人',
+  THIRD_PARTY: '第三人',
+});
+export const NoticeForm = enumOf('NoticeForm', '一次性告知方式 Form of the one-time notice', ['WRITTEN', 'ORAL'] as const, {
+  WRITTEN: '书面告知',
+  ORAL: '口头告知(记录在案)',
+});
+export const DocumentKind = enumOf('DisputeDocumentKind', '材料类型 Kind of document', DOCUMENT_KINDS, {
+  CLAIM: '申请书、诉求材料',
+  EVIDENCE: '证据材料',
+  RECORD: '笔录',
+  AGREEMENT: '调解协议',
+  CLOSING_OPINION: '结案意见',
+  SIGNATURE: '签收、签字材料',
+  PHOTO: '照片',
+  OTHER: '其他',
 });

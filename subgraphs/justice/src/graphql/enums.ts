@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { registerWorkflowEnum } from '@jiefen/subgraph-kit';
+import { registerCodeEnum, registerWorkflowEnum } from '@jiefen/subgraph-kit';
 import { legalAidWorkflow, type LegalAidState } from '../domain/legal-aid.workflow.js';
 import { mediationCaseWorkflow, type MediationState } from '../domain/mediation-case.workflow.js';
 
@@ -50,6 +50,17 @@ registerEnumType(MediationOutcome, {
     TERMINATED: { description: '终止调解(当事人撤回、拒绝继续等)' },
   },
 });
+
+/** How a mediation ends without an agreement (结案方式): the outcomes `concludeMediation` records. */
+export const MediationUnsettledOutcome = registerCodeEnum(
+  'MediationUnsettledOutcome',
+  '调解不成的结案方式 How a mediation ends without agreement',
+  ['NO_AGREEMENT', 'TERMINATED'] as const,
+  {
+    NO_AGREEMENT: '调解不成,未达成协议',
+    TERMINATED: '终止调解(当事人撤回、拒绝继续等)',
+  },
+);
 
 export enum MediationMode {
   ENTRUST = 'ENTRUST',

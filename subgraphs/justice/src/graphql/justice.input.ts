@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { DisputeCategoryEnum } from '@jiefen/subgraph-kit';
 import {
   AgreementForm,
   CommitteeRole,
@@ -9,6 +10,7 @@ import {
   PerformanceStatus,
   ReturnVisitMethod,
   ReturnVisitReason,
+  MediationUnsettledOutcome,
   Satisfaction,
   Sex,
   SignatureMethod,
@@ -41,7 +43,7 @@ export class MediationApplicationInput {
   @Field(() => ID, { nullable: true, description: '综治中心的纠纷编号(如已登记)' })
   disputeId?: string | null;
 
-  @Field(() => String, { description: '纠纷类别' })
+  @Field(() => DisputeCategoryEnum, { description: '纠纷类别' })
   category!: string;
 
   @Field(() => String, { description: '纠纷概要' })
@@ -125,7 +127,7 @@ export class ConcludeMediationInput {
   @Field(() => ID)
   caseId!: string;
 
-  @Field(() => String, { description: 'NO_AGREEMENT 调解不成 / TERMINATED 终止调解' })
+  @Field(() => MediationUnsettledOutcome, { description: '结案方式' })
   outcome!: string;
 
   @Field(() => String, { description: '结案说明' })
@@ -335,7 +337,7 @@ export class LegalAidApplicationInput {
   @Field(() => String, { description: '申请事项' })
   matter!: string;
 
-  @Field(() => String, { description: '纠纷类别' })
+  @Field(() => DisputeCategoryEnum, { description: '纠纷类别' })
   category!: string;
 
   @Field(() => String, { description: '申请人所在地区划代码' })

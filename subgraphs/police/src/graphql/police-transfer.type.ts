@@ -1,5 +1,6 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { PoliceIncidentPartyRole } from './police-incident.type.js';
 
 @ObjectType('PoliceTransfer', { description: '公调对接:警情移交人民调解的记录与结果反馈' })
 export class PoliceTransferType {
@@ -57,7 +58,7 @@ export class PoliceTransferType {
 
 @InputType('TransferPartyInput', { description: '移交的当事人' })
 export class TransferPartyInput {
-  @Field(() => String, { description: 'APPLICANT / RESPONDENT / THIRD_PARTY' })
+  @Field(() => PoliceIncidentPartyRole, { description: '当事人身份' })
   role!: string;
 
   @Field(() => String)

@@ -3,7 +3,7 @@ import { callerOf, startStack, type Stack } from '@jiefen/testing';
 import { governanceSubgraph } from '../src/subgraph.js';
 
 const REGISTER = `mutation($input: RegisterDisputeInput!) {
-  registerDispute(input: $input) { id number category regionCode firstContactName parties { name idNumber personKey } }
+  registerDispute(input: $input) { id number category status statusLabel regionCode firstContactName parties { name idNumber personKey } }
 }`;
 
 const valid = () => ({
@@ -40,11 +40,20 @@ describe('registerDispute (统一受理登记)', () => {
 
   it('registers with a unified number, the first-contact officer and person keys', async () => {
     const { body } = await stack.querySubgraph<{
-      registerDispute: { number: string; firstContactName: string; parties: { idNumber: string; personKey: string | null }[] };
+      registerDispute: {
+        number: string;
+        category: string;
+        status: string;
+        statusLabel: string;
+        firstContactName: string;
+        parties: { idNumber: string; personKey: string | null }[];
+      };
     }>('governance', REGISTER, { input: valid() }, 'hub-coordinator');
     expect(body.errors).toBeUndefined();
     const dispute = body.data!.registerDispute;
     expect(dispute.number).toMatch(/^321281123-\d{4}-\d{6}$/);
+    // The enum code in, the Chinese name kept and shown; the status with its Chinese label.
+    expect(dispute).toMatchObject({ category: '邻里', status: 'REGISTERED', statusLabel: '已登记' });
     expect(dispute.firstContactName).toBe('朱晓燕');
     expect(dispute.parties[0]!.personKey).toMatch(/^[0-9a-f]{64}$/);
     expect(dispute.parties[1]!.personKey).toBeNull();

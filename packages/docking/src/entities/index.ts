@@ -6,7 +6,7 @@ import { IdempotentRequest } from './idempotent-request.entity.js';
 import { DockingOutgoing } from './outgoing-docking.entity.js';
 
 export { DockingInboxCursor, DockingInboxEvent, DockingOutboxEvent, DockingOutboxSequence, DockingOutgoing, IdempotentRequest };
-export { OUTGOING_DOCKING_STATUSES, type OutgoingDockingStatus } from './outgoing-docking.entity.js';
+export { OUTGOING_DOCKING_STATUSES, OUTGOING_DOCKING_STATUS_NAMES, type OutgoingDockingStatus } from './outgoing-docking.entity.js';
 export { DELIVERY_STATES, type DeliveryState } from './outbox-event.entity.js';
 
 /**

@@ -59,6 +59,9 @@ export class CourtCaseType {
   @Field(() => CourtCaseStatus, { description: '状态' })
   status!: CourtCaseStatus;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => String, { description: '区划代码' })
   regionCode!: string;
 

@@ -49,6 +49,9 @@ export class DisputeType {
   @Field(() => DisputeStatus, { description: '状态' })
   status!: string;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => RiskLevel, { description: '风险等级' })
   riskLevel!: string;
 

@@ -38,6 +38,9 @@ export class DockingType {
   @Field(() => DockingStatus, { description: '状态' })
   status!: string;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => String, { description: '发起部门' })
   fromAgency!: string;
 

@@ -52,7 +52,7 @@ export const DockingMode = enumOf('DockingMode', '对接方式 Mode of docking',
   REFERRAL: '转介',
   CONFIRMATION: '司法确认申请',
 });
-export const DockingStatus = enumOf('DockingStatus', '对接状态 Docking status', DOCKING_STATUSES, {
+export const DOCKING_STATUS_NAMES: Record<(typeof DOCKING_STATUSES)[number], string> = {
   SENT: '已发送待接收',
   ACCEPTED: '已接收',
   REJECTED: '已退回',
@@ -60,7 +60,8 @@ export const DockingStatus = enumOf('DockingStatus', '对接状态 Docking statu
   CONCLUDED: '已办结待反馈',
   FED_BACK: '已反馈',
   WITHDRAWN: '已撤回',
-});
+};
+export const DockingStatus = enumOf('DockingStatus', '对接状态 Docking status', DOCKING_STATUSES, DOCKING_STATUS_NAMES);
 export type DockingStatus = (typeof DOCKING_STATUSES)[number];
 export const DockingOutcome = enumOf('DockingOutcome', '对接结果 Docking outcome', DOCKING_OUTCOMES, {
   SETTLED: '调解成功',

@@ -1,3 +1,6 @@
+import { DOCKING_STATUS_NAMES } from './enums.js';
+import { statusLabel } from '@jiefen/subgraph-kit';
+import { disputeWorkflow } from '../domain/dispute.workflow.js';
 import { isLeader } from '@jiefen/auth';
 import type { SubgraphContext } from '@jiefen/subgraph-kit';
 import { disputeScope, dockingScope } from '../domain/access.rules.js';
@@ -20,6 +23,7 @@ export function toDisputeType(d: Dispute): DisputeType {
     peopleInvolved: d.peopleInvolved,
     tier: d.tier,
     status: d.status,
+    statusLabel: statusLabel(disputeWorkflow, d.status),
     riskLevel: d.riskLevel,
     registeredAt: d.registeredAt,
     firstContactName: d.firstContactName ?? null,
@@ -50,6 +54,7 @@ export function toDockingType(d: Docking, ctx: SubgraphContext): DockingType {
     kind: d.kind,
     mode: d.mode,
     status: d.status,
+    statusLabel: statusLabel({ stateNames: DOCKING_STATUS_NAMES }, d.status),
     fromAgency: d.fromAgency,
     toAgency: d.toAgency,
     fromOrganizationCode: d.fromOrganizationCode,

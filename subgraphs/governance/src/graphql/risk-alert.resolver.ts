@@ -1,3 +1,5 @@
+import { statusLabel } from '@jiefen/subgraph-kit';
+import { riskAlertWorkflow } from '../domain/risk-alert.workflow.js';
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { DomainError, keysetPage, requireCaller, requireRegionPrefix } from '@jiefen/subgraph-kit';
@@ -18,6 +20,7 @@ export function toRiskAlertType(a: RiskAlert): RiskAlertType {
     rule: a.rule,
     reason: a.reason,
     status: a.status,
+    statusLabel: statusLabel(riskAlertWorkflow, a.status),
     raisedAt: a.raisedAt,
     raisedByName: a.raisedByName ?? null,
     handledAt: a.handledAt ?? null,

@@ -40,6 +40,9 @@ export class LegalAidCaseType {
   @Field(() => LegalAidStatus, { description: '状态' })
   status!: LegalAidStatus;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => Date, { description: '申请时间' })
   appliedAt!: Date;
 

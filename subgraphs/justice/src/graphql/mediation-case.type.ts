@@ -54,6 +54,9 @@ export class MediationCaseType {
   @Field(() => MediationCaseStatus, { description: '状态' })
   status!: MediationCaseStatus;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => MediationOutcome, { nullable: true, description: '调解结果(办结后才有)' })
   outcome!: MediationOutcome | null;
 

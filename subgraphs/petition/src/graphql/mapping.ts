@@ -1,3 +1,5 @@
+import { statusLabel } from '@jiefen/subgraph-kit';
+import { petitionWorkflow } from '../domain/petition-item.workflow.js';
 import type { Visibility } from '@jiefen/auth';
 import { isOverdue } from '@jiefen/calendar';
 import type { PetitionItem } from '../entities/petition-item.entity.js';
@@ -12,6 +14,7 @@ export function toType(p: PetitionItem, visibility: Visibility, now: Date = new 
     form: p.form as PetitionForm,
     subject: p.subject,
     status: p.status as PetitionItemStatus,
+    statusLabel: statusLabel(petitionWorkflow, p.status),
     regionCode: p.regionCode,
     registeredAt: p.registeredAt,
     dueAt: p.dueAt ?? null,

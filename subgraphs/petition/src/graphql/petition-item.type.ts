@@ -66,6 +66,9 @@ export class PetitionItemType {
   @Field(() => PetitionItemStatus, { description: '状态' })
   status!: PetitionItemStatus;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => String, { description: '区划代码' })
   regionCode!: string;
 

@@ -1,5 +1,7 @@
+import { statusLabel } from '@jiefen/subgraph-kit';
+import { policeIncidentWorkflow } from '../domain/police-incident.workflow.js';
 import type { Visibility } from '@jiefen/auth';
-import type { DockingOutgoing } from '@jiefen/docking';
+import { OUTGOING_DOCKING_STATUS_NAMES, type DockingOutgoing } from '@jiefen/docking';
 import type { PersonalTextRead, SubgraphContext } from '@jiefen/subgraph-kit';
 import type { PoliceIncident } from '../entities/police-incident.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
@@ -26,6 +28,7 @@ export function toIncidentType(i: PoliceIncident, v: Visibility): PoliceIncident
     nonPolice: i.nonPolice,
     summary: i.summary,
     status: i.status as PoliceIncidentStatus,
+    statusLabel: statusLabel(policeIncidentWorkflow, i.status),
     regionCode: i.regionCode,
     reportedAt: i.reportedAt,
     channel: i.channel as PoliceIncidentChannel,
@@ -44,6 +47,7 @@ export function toTransferType(t: DockingOutgoing, visibility: Visibility, peopl
     toOrganizationName: t.organizationName ?? null,
     reason: t.reason ?? '',
     status: t.status,
+    statusLabel: statusLabel({ stateNames: OUTGOING_DOCKING_STATUS_NAMES }, t.status),
     outcome: t.outcome ?? null,
     outcomeSummary: t.outcomeSummary ?? null,
     mediationCaseNumber: t.caseNumber ?? null,

@@ -106,6 +106,9 @@ export class PoliceIncidentType {
   @Field(() => PoliceIncidentStatus, { description: '处置状态' })
   status!: PoliceIncidentStatus;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => String, { description: '区划代码' })
   regionCode!: string;
 

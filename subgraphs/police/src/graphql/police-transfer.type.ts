@@ -26,6 +26,9 @@ export class PoliceTransferType {
   @Field(() => String, { description: '状态:SENT 已移交 / ACCEPTED 已受理 / REJECTED 不予受理 / CONCLUDED 已办结并反馈' })
   status!: string;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => String, { nullable: true, description: '调解结果:AGREEMENT 达成协议 / NO_AGREEMENT 调解不成 / TERMINATED 终止' })
   outcome!: string | null;
 

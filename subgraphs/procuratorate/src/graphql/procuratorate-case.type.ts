@@ -71,6 +71,9 @@ export class ProcuratorateCaseType {
   @Field(() => ProcuratorateCaseStatus, { description: '状态' })
   status!: ProcuratorateCaseStatus;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => String, { description: '区划代码' })
   regionCode!: string;
 

@@ -122,6 +122,17 @@ describe('诉调: 委派, outcome, filing and 委托', () => {
     expect(entrust.body.errors![0]!.extensions!.code).toBe('ILLEGAL_TRANSITION');
     const badId = await stack.querySubgraph('court', RECEIVE, { input: { ...input, plaintiffIdNumber: '321281199001011235' } }, 'court-staff');
     expect(badId.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'plaintiffIdNumber' });
+    // Several invalid fields: every one listed at once.
+    const many = await stack.querySubgraph(
+      'court',
+      RECEIVE,
+      { input: { ...input, cause: '债', plaintiffIdNumber: '321281199001011235', plaintiffPhone: '12345', defendantName: ' ' } },
+      'court-staff',
+    );
+    expect(many.body.errors![0]!.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: ['cause', 'plaintiffIdNumber', 'plaintiffPhone', 'defendantName'],
+    });
     const badOrg = await stack.querySubgraph('court', DIVERT, { id: c.id, org: ' ' }, 'court-staff');
     expect(badOrg.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'organization' });
     for (const who of ['police-officer', 'leader', 'mediator']) {

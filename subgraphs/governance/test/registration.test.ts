@@ -98,6 +98,21 @@ describe('registerDispute (统一受理登记)', () => {
     expect(await count()).toBe(before);
   });
 
+  it('lists every invalid field at once (form and parties), and writes nothing', async () => {
+    const before = await count();
+    const input = valid();
+    input.summary = '吵架';
+    input.peopleInvolved = 0;
+    input.parties[0]!.idNumber = '321281198001011230';
+    input.parties[1]!.phone = '12345';
+    const { body } = await stack.querySubgraph('governance', REGISTER, { input }, 'hub-coordinator');
+    expect(body.errors![0]!.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: ['summary', 'peopleInvolved', 'parties[0].idNumber', 'parties[1].phone'],
+    });
+    expect(await count()).toBe(before);
+  });
+
   it('refuses a category or channel outside the schema enum before the service runs, and writes nothing', async () => {
     const before = await count();
     for (const spoil of [(i: ReturnType<typeof valid>) => void (i.category = '打架'), (i: ReturnType<typeof valid>) => void (i.channel = 'WECHAT')]) {

@@ -255,6 +255,22 @@ describe('mediation work in one organization', () => {
     });
     expect(badId.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'parties[0].idNumber' });
     expect(badId.errors![0]!.message).toMatch(/公民身份号码无效/);
+    // Several invalid fields, in the form and in two parties: every one listed at once.
+    const many = await q(APPLY, {
+      input: {
+        ...application,
+        summary: '吵架',
+        regionCode: '321281001001',
+        parties: [
+          { ...application.parties[0], idNumber: '321281199001011235', phone: '123' },
+          { ...application.parties[1], name: ' ' },
+        ],
+      },
+    });
+    expect(many.errors![0]!.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: ['summary', 'regionCode', 'parties[0].idNumber', 'parties[0].phone', 'parties[1].name'],
+    });
     const oneSided = await q(APPLY, { input: { ...application, parties: [application.parties[0]] } });
     expect(oneSided.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'parties[0]' });
     const elsewhere = await q(APPLY, { input: { ...application, regionCode: '321281001001' } });

@@ -138,6 +138,16 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
     expect(bad.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'petitionerIdNumber' });
     const short = await run(REGISTER, { input: { ...input, subject: '工资' } }, 'registerPetition');
     expect(short.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'subject' });
+    // Several invalid fields: every one listed at once.
+    const many = await run(
+      REGISTER,
+      { input: { ...input, subject: '工资', petitionerName: ' ', petitionerIdNumber: '32128119900101123X', petitionerPhone: '123' } },
+      'registerPetition',
+    );
+    expect(many.errors![0]!.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: ['subject', 'petitionerName', 'petitionerIdNumber', 'petitionerPhone'],
+    });
     for (const who of ['court-staff', 'leader', 'mediator']) {
       const { errors } = await run(REGISTER, { input }, 'registerPetition', who);
       expect(errors![0]!.extensions!.code, who).toBe('FORBIDDEN');

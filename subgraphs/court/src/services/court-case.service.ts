@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
-import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
+import { check, DomainError, requireUuid, verifyDisputeReference, type References, checkAll } from '@jiefen/subgraph-kit';
 import { mediationDueAt, type Procedure, type CourtSettings } from '../domain/clocks.js';
 import { courtCaseWorkflow, stageOf, type CourtActor, type CourtCaseEvent, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { CourtCase } from '../entities/court-case.entity.js';
@@ -31,12 +31,15 @@ export async function receiveCivilCase(
 ): Promise<CourtCase> {
   const now = settings.now();
   requireCourtStaff(caller);
-  const regionCode = check.regionCode('regionCode', input.regionCode);
-  const cause = check.text('cause', '案由', input.cause, { min: 2, max: 100 });
-  const plaintiffName = check.text('plaintiffName', '原告姓名', input.plaintiffName, { max: 50 });
-  const plaintiffIdNumber = check.idNumber('plaintiffIdNumber', input.plaintiffIdNumber).value;
-  const plaintiffPhone = input.plaintiffPhone ? check.phone('plaintiffPhone', input.plaintiffPhone) : null;
-  const defendantName = check.text('defendantName', '被告姓名或名称', input.defendantName, { max: 50 });
+  // Every invalid field at once, so the clerk corrects the form in one pass.
+  const { regionCode, cause, plaintiffName, plaintiffIdNumber, plaintiffPhone, defendantName } = checkAll({
+    regionCode: () => check.regionCode('regionCode', input.regionCode),
+    cause: () => check.text('cause', '案由', input.cause, { min: 2, max: 100 }),
+    plaintiffName: () => check.text('plaintiffName', '原告姓名', input.plaintiffName, { max: 50 }),
+    plaintiffIdNumber: () => check.idNumber('plaintiffIdNumber', input.plaintiffIdNumber).value,
+    plaintiffPhone: () => (input.plaintiffPhone ? check.phone('plaintiffPhone', input.plaintiffPhone) : null),
+    defendantName: () => check.text('defendantName', '被告姓名或名称', input.defendantName, { max: 50 }),
+  });
   requireCourtStaff(caller, regionCode);
   const { id: disputeId } = await verifyDisputeReference(references, 'disputeId', input.disputeId, { caller, regionCode });
   return em.transactional(async (tx) => {
@@ -76,12 +79,13 @@ export interface MediationTarget {
 }
 
 function checkTarget(target: MediationTarget): { code: string; name: string | null } {
-  const code = check.creditCode('organizationCode', target.organizationCode);
-  const name =
-    target.organizationName === undefined || target.organizationName === null
-      ? null
-      : check.text('organization', '调解组织名称', target.organizationName, { min: 2, max: 100 });
-  return { code, name };
+  return checkAll({
+    code: () => check.creditCode('organizationCode', target.organizationCode),
+    name: () =>
+      target.organizationName === undefined || target.organizationName === null
+        ? null
+        : check.text('organization', '调解组织名称', target.organizationName, { min: 2, max: 100 }),
+  });
 }
 
 /** A case sent (again, after a refusal) starts afresh: the new docking's outcome is not yet known. */

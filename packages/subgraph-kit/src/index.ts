@@ -16,3 +16,4 @@ export * from './audit/personal-data-access.entity.js';
 export * from './audit/access-log.resolver.js';
 export * from './workflow-enum.js';
 export * from './code-enum.js';
+export * from './period.js';

@@ -113,6 +113,17 @@ describe('registerDispute (统一受理登记)', () => {
     expect(await count()).toBe(before);
   });
 
+  it('lists disputes by registration period; a period that ends before it starts is refused', async () => {
+    const LIST = 'query($p: PeriodFilter) { disputes(first: 100, registered: $p) { totalCount } }';
+    const list = (p: unknown) => stack.querySubgraph<{ disputes: { totalCount: number } }>('governance', LIST, { p }, 'hub-coordinator');
+    const all = (await list(null)).body.data!.disputes.totalCount;
+    expect(all).toBeGreaterThan(0);
+    expect((await list({ from: new Date(Date.now() - 3_600_000).toISOString() })).body.data!.disputes.totalCount).toBe(all);
+    expect((await list({ from: new Date(Date.now() + 3_600_000).toISOString() })).body.data!.disputes.totalCount).toBe(0);
+    const reversed = await list({ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' });
+    expect(reversed.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'registered.to' });
+  });
+
   it('refuses a category or channel outside the schema enum before the service runs, and writes nothing', async () => {
     const before = await count();
     for (const spoil of [(i: ReturnType<typeof valid>) => void (i.category = '打架'), (i: ReturnType<typeof valid>) => void (i.channel = 'WECHAT')]) {

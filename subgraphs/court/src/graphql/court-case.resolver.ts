@@ -11,13 +11,15 @@ import {
   requireListAccess,
   requireUuid,
   type SubgraphContext,
+  periodConditions,
+  requireRegionPrefix,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import type { CourtSettings } from '../domain/clocks.js';
 import { CourtCase } from '../entities/court-case.entity.js';
 import type { CourtLoaders } from '../loaders/court.loaders.js';
 import { divertToMediation, entrustMediation, fileCase, receiveCivilCase, recordMediationOutcome } from '../services/court-case.service.js';
-import { CourtCaseConnection, CourtCaseType, MediationOutcome, Procedure, ReceiveCivilCaseInput } from './court-case.type.js';
+import { CourtCaseConnection, CourtCaseType, MediationOutcome, Procedure, ReceiveCivilCaseInput, CourtCasesArgs } from './court-case.type.js';
 import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
 import { toCourtCaseType } from './mapping.js';
@@ -41,9 +43,16 @@ export class CourtCaseResolver {
   }
 
   @Query(() => CourtCaseConnection, { description: '法院案件列表(按收案时间倒序)' })
-  async courtCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection> {
+  async courtCases(@Args(() => CourtCasesArgs) args: CourtCasesArgs, @Ctx() ctx: Context): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
-    const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` } };
+    // Within the caller's jurisdiction, narrowed by region, status and period (VALIDATION_FAILED when a period ends before it starts).
+    const conditions: FilterQuery<CourtCase>[] = [
+      { regionCode: { $like: `${regionPrefix}%` } },
+      ...periodConditions({ received: ['receivedAt', args.received], sent: ['mediationSentAt', args.sent], concluded: ['mediationOutcomeAt', args.concluded] }),
+    ];
+    if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
+    if (args.status) conditions.push({ status: args.status });
+    const where: FilterQuery<CourtCase> = { $and: conditions };
     return keysetPage(ctx.em, CourtCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) =>
       toCourtCaseType(c, masked ? 'MASKED' : 'FULL'),
     );

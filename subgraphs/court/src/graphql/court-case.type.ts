@@ -1,6 +1,6 @@
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead, PageArgs, PeriodFilter } from '@jiefen/subgraph-kit';
 import type { CourtCase } from '../entities/court-case.entity.js';
 import { courtCaseWorkflow, type CourtCaseState } from '../domain/court-case.workflow.js';
 
@@ -133,4 +133,22 @@ export class ReceiveCivilCaseInput {
 
   @Field(() => String, { description: '被告姓名或名称' })
   defendantName!: string;
+}
+
+@ArgsType()
+export class CourtCasesArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: '区划代码前缀(在本人辖区内进一步筛选)' })
+  regionCode?: string | null;
+
+  @Field(() => CourtCaseStatus, { nullable: true, description: '状态' })
+  status?: string | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '收案时间在此期间' })
+  received?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '送调时间在此期间' })
+  sent?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '调解结果反馈时间在此期间' })
+  concluded?: PeriodFilter | null;
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead, DisputeCategoryEnum } from '@jiefen/subgraph-kit';
+import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead, DisputeCategoryEnum, PeriodFilter } from '@jiefen/subgraph-kit';
 import type { Dispute } from '../entities/dispute.entity.js';
 import { DisputeChannel, DisputeStatus, DisputeTier, ResolutionMethod, ResponsibleUnitKind, RiskLevel } from './enums.js';
 
@@ -119,4 +119,13 @@ export class DisputesArgs extends PageArgs {
 
   @Field(() => Boolean, { nullable: true, description: 'true 只看超期未办结的;false 只看未超期的' })
   overdue?: boolean | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '登记时间在此期间' })
+  registered?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '化解完成时间在此期间' })
+  resolved?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '结案时间在此期间' })
+  closed?: PeriodFilter | null;
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead, PeriodFilter } from '@jiefen/subgraph-kit';
 import { DockingKind, DockingMode, DockingOutcome, DockingStatus } from './enums.js';
 
 @ObjectType('DockingEvent', { description: '对接事件(台账时间线) One event of a docking' })
@@ -115,4 +115,10 @@ export class DockingsArgs extends PageArgs {
 
   @Field(() => Boolean, { nullable: true, description: 'true 只看超期的;false 只看未超期的' })
   overdue?: boolean | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '发送时间在此期间' })
+  sent?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '办结时间在此期间' })
+  concluded?: PeriodFilter | null;
 }

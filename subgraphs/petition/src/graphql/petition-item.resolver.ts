@@ -1,7 +1,18 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { isMinor, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, type SubgraphContext } from '@jiefen/subgraph-kit';
+import {
+  isMinor,
+  keysetPage,
+  PageArgs,
+  PersonalText,
+  personalField,
+  requireCaller,
+  requireListAccess,
+  type SubgraphContext,
+  periodConditions,
+  requireRegionPrefix,
+} from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import type { PetitionSettings } from '../domain/clocks.js';
 import type { PetitionEvent } from '../domain/petition-item.workflow.js';
@@ -12,7 +23,7 @@ import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
 import { toType } from './mapping.js';
 import { petitionItemAccess } from './record-access.js';
-import { PetitionItemConnection, PetitionItemType, RegisterPetitionInput, Satisfaction } from './petition-item.type.js';
+import { PetitionItemConnection, PetitionItemType, RegisterPetitionInput, Satisfaction, PetitionItemsArgs } from './petition-item.type.js';
 
 type Context = SubgraphContext<PetitionLoaders, PetitionSettings>;
 type Connection = InstanceType<typeof PetitionItemConnection>;
@@ -66,9 +77,16 @@ export class PetitionItemResolver {
   }
 
   @Query(() => PetitionItemConnection, { description: '信访事项列表(按登记时间倒序)' })
-  async petitionItems(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection> {
+  async petitionItems(@Args(() => PetitionItemsArgs) args: PetitionItemsArgs, @Ctx() ctx: Context): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'PETITION');
-    const where: FilterQuery<PetitionItem> = { regionCode: { $like: `${regionPrefix}%` } };
+    // Within the caller's jurisdiction, narrowed by region, status and period (VALIDATION_FAILED when a period ends before it starts).
+    const conditions: FilterQuery<PetitionItem>[] = [
+      { regionCode: { $like: `${regionPrefix}%` } },
+      ...periodConditions({ registered: ['registeredAt', args.registered], concluded: ['concludedAt', args.concluded] }),
+    ];
+    if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
+    if (args.status) conditions.push({ status: args.status });
+    const where: FilterQuery<PetitionItem> = { $and: conditions };
     return keysetPage(ctx.em, PetitionItem, { where, orderBy: { registeredAt: 'desc', id: 'desc' }, page: args }, (p) => toType(p, masked ? 'MASKED' : 'FULL'));
   }
 

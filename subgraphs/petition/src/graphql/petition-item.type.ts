@@ -1,6 +1,6 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead, PageArgs, PeriodFilter } from '@jiefen/subgraph-kit';
 import type { PetitionItem } from '../entities/petition-item.entity.js';
 import { petitionWorkflow, type PetitionState } from '../domain/petition-item.workflow.js';
 
@@ -160,3 +160,18 @@ export class RegisterPetitionInput {
 }
 
 export const PetitionItemConnection = ConnectionType('PetitionItem', PetitionItemType, '信访事项列表');
+
+@ArgsType()
+export class PetitionItemsArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: '区划代码前缀(在本人辖区内进一步筛选)' })
+  regionCode?: string | null;
+
+  @Field(() => PetitionItemStatus, { nullable: true, description: '状态' })
+  status?: string | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '登记时间在此期间' })
+  registered?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '办结时间在此期间' })
+  concluded?: PeriodFilter | null;
+}

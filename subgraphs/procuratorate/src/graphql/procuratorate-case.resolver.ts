@@ -11,6 +11,8 @@ import {
   requireListAccess,
   requireUuid,
   type SubgraphContext,
+  periodConditions,
+  requireRegionPrefix,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
@@ -32,6 +34,7 @@ import {
   ProcuratorateDecision,
   ReconciliationFactsInput,
   RegisterProsecutionCaseInput,
+  ProcuratorateCasesArgs,
 } from './procuratorate-case.type.js';
 import { registerProsecutionCase } from '../services/prosecution-intake.service.js';
 
@@ -89,9 +92,19 @@ export class ProcuratorateCaseResolver {
   }
 
   @Query(() => ProcuratorateCaseConnection, { description: '检察案件列表(按受理时间倒序)' })
-  async procuratorateCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof ProcuratorateCaseConnection>> {
+  async procuratorateCases(
+    @Args(() => ProcuratorateCasesArgs) args: ProcuratorateCasesArgs,
+    @Ctx() ctx: Context,
+  ): Promise<InstanceType<typeof ProcuratorateCaseConnection>> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'PROCURATORATE');
-    const where: FilterQuery<ProcuratorateCase> = { regionCode: { $like: `${regionPrefix}%` } };
+    // Within the caller's jurisdiction, narrowed by region, status and period (VALIDATION_FAILED when a period ends before it starts).
+    const conditions: FilterQuery<ProcuratorateCase>[] = [
+      { regionCode: { $like: `${regionPrefix}%` } },
+      ...periodConditions({ received: ['receivedAt', args.received], concluded: ['concludedAt', args.concluded] }),
+    ];
+    if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
+    if (args.status) conditions.push({ status: args.status });
+    const where: FilterQuery<ProcuratorateCase> = { $and: conditions };
     return keysetPage(ctx.em, ProcuratorateCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) =>
       toType(c, masked ? 'MASKED' : 'FULL'),
     );

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.js';
 import { periodConditions } from './period.js';

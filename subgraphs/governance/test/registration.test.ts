@@ -116,10 +116,13 @@ describe('registerDispute (统一受理登记)', () => {
   it('lists disputes by registration period; a period that ends before it starts is refused', async () => {
     const LIST = 'query($p: PeriodFilter) { disputes(first: 100, registered: $p) { totalCount } }';
     const list = (p: unknown) => stack.querySubgraph<{ disputes: { totalCount: number } }>('governance', LIST, { p }, 'hub-coordinator');
-    const all = (await list(null)).body.data!.disputes.totalCount;
-    expect(all).toBeGreaterThan(0);
-    expect((await list({ from: new Date(Date.now() - 3_600_000).toISOString() })).body.data!.disputes.totalCount).toBe(all);
-    expect((await list({ from: new Date(Date.now() + 3_600_000).toISOString() })).body.data!.disputes.totalCount).toBe(0);
+    const start = new Date(Date.now() - 1000).toISOString();
+    const count = async (p: unknown) => (await list(p)).body.data!.disputes.totalCount;
+    const [since, before] = [await count({ from: start }), await count({ to: start })];
+    await stack.querySubgraph('governance', REGISTER, { input: valid() }, 'hub-coordinator');
+    expect(await count({ from: start })).toBe(since + 1);
+    expect(await count({ to: start })).toBe(before);
+    expect(await count({ from: new Date(Date.now() + 3_600_000).toISOString() })).toBe(0);
     const reversed = await list({ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' });
     expect(reversed.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'registered.to' });
   });

@@ -17,3 +17,4 @@ export * from './audit/access-log.resolver.js';
 export * from './workflow-enum.js';
 export * from './code-enum.js';
 export * from './period.js';
+export * from './docking-mode.js';

@@ -45,7 +45,7 @@ describe('诉调: 委派, outcome, filing and 委托', () => {
       'court-staff',
     );
     const d = sent.body.data!.divertToMediation;
-    expect(d).toMatchObject({ status: 'DIVERTED_TO_MEDIATION', mediationMode: 'DELEGATED' });
+    expect(d).toMatchObject({ status: 'DIVERTED_TO_MEDIATION', mediationMode: 'PRE_FILING_DELEGATION' });
     expect(days(d.mediationSentAt, d.mediationDueAt)).toBe(30);
     const done = await stack.querySubgraph<{ recordMediationOutcome: { status: string; mediationOutcome: string } }>(
       'court',
@@ -83,7 +83,7 @@ describe('诉调: 委派, outcome, filing and 委托', () => {
       entrustMediation: { status: string; mediationMode: string; mediationSentAt: string; mediationDueAt: string };
     }>('court', ENTRUST, { id: c.id, org: '兴化市道路交通事故纠纷人民调解委员会' }, 'court-staff');
     const e = entrusted.body.data!.entrustMediation;
-    expect(e).toMatchObject({ status: 'IN_ENTRUSTED_MEDIATION', mediationMode: 'ENTRUSTED' });
+    expect(e).toMatchObject({ status: 'IN_ENTRUSTED_MEDIATION', mediationMode: 'IN_LITIGATION_COMMISSION' });
     expect(days(e.mediationSentAt, e.mediationDueAt)).toBe(7);
     // Filing numbers are issued without gaps.
     const other = await receive();

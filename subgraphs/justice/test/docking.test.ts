@@ -304,7 +304,7 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     const accepted = (await accept(caseId)).data!.acceptMediationCase as { acceptedAt: string; dueAt: string };
     expect(Date.parse(accepted.dueAt) - Date.parse(accepted.acceptedAt)).toBe(30 * DAY);
     const view = await q('query($id: ID!) { mediationCase(id: $id) { source mode } }', { id: caseId });
-    expect(view.data!.mediationCase).toEqual({ source: 'COURT', mode: 'ENTRUST' });
+    expect(view.data!.mediationCase).toEqual({ source: 'COURT', mode: 'PRE_FILING_DELEGATION' });
     expect((await outbox(dockingId)).map((r) => [r.recipient, r.to_agency])).toEqual([
       ['COURT', 'COURT'],
       ['GOVERNANCE', 'COURT'],

@@ -1,6 +1,14 @@
 import { ArgsType, Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead, PageArgs, PeriodFilter } from '@jiefen/subgraph-kit';
+import {
+  ConnectionType,
+  PersonalText,
+  registerWorkflowEnum,
+  type PersonalTextRead,
+  PageArgs,
+  PeriodFilter,
+  registerDockingModeEnum,
+} from '@jiefen/subgraph-kit';
 import type { CourtCase } from '../entities/court-case.entity.js';
 import { courtCaseWorkflow, type CourtCaseState } from '../domain/court-case.workflow.js';
 
@@ -8,15 +16,11 @@ import { courtCaseWorkflow, type CourtCaseState } from '../domain/court-case.wor
 export const CourtCaseStatus = registerWorkflowEnum(courtCaseWorkflow, 'CourtCaseStatus', '法院案件状态 Court case status');
 export type CourtCaseStatus = CourtCaseState;
 
-export enum MediationMode {
-  DELEGATED = 'DELEGATED',
-  ENTRUSTED = 'ENTRUSTED',
-}
-registerEnumType(MediationMode, {
-  name: 'CourtMediationMode',
-  description: '法院送调方式 How the court sent a case to mediation',
-  valuesConfig: { DELEGATED: { description: '委派调解(立案前)' }, ENTRUSTED: { description: '委托调解(立案后)' } },
+export const MediationMode = registerDockingModeEnum('CourtMediationMode', '法院送调方式 How the court sent a case to mediation', {
+  PRE_FILING_DELEGATION: 'DELEGATED',
+  IN_LITIGATION_COMMISSION: 'ENTRUSTED',
 });
+export type MediationMode = 'DELEGATED' | 'ENTRUSTED';
 
 export enum MediationOutcome {
   SUCCEEDED = 'SUCCEEDED',

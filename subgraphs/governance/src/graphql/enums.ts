@@ -1,4 +1,4 @@
-import { registerCodeEnum, registerWorkflowEnum } from '@jiefen/subgraph-kit';
+import { registerCodeEnum, registerDockingModeEnum, registerWorkflowEnum, type DockingModeApiName } from '@jiefen/subgraph-kit';
 import { DOCUMENT_KINDS } from '../services/dispute-document.service.js';
 import { CHANNELS, PARTY_ROLES } from '../domain/dispute-registration.js';
 import { disputeWorkflow, type DisputeState, RESOLUTION_METHOD_NAMES, RESOLUTION_METHODS, RESPONSIBLE_UNIT_KINDS } from '../domain/dispute.workflow.js';
@@ -45,13 +45,13 @@ export const DockingKind = enumOf('DockingKind', '对接类型 Kind of docking',
   HUB: '综治中心分流转办',
 });
 export type DockingKind = (typeof DOCKING_KINDS)[number];
-export const DockingMode = enumOf('DockingMode', '对接方式 Mode of docking', DOCKING_MODES, {
-  ENTRUST: '委派(立案前)',
-  COMMISSION: '委托(立案后)',
-  TRANSFER: '移交',
-  REFERRAL: '转介',
-  CONFIRMATION: '司法确认申请',
-});
+export const DockingMode = registerDockingModeEnum('DockingMode', '对接方式 Mode of docking', {
+  PRE_FILING_DELEGATION: 'ENTRUST',
+  IN_LITIGATION_COMMISSION: 'COMMISSION',
+  TRANSFER: 'TRANSFER',
+  REFERRAL: 'REFERRAL',
+  CONFIRMATION: 'CONFIRMATION',
+} satisfies Partial<Record<DockingModeApiName, (typeof DOCKING_MODES)[number]>>);
 export const DOCKING_STATUS_NAMES: Record<(typeof DOCKING_STATUSES)[number], string> = {
   SENT: '已发送待接收',
   ACCEPTED: '已接收',

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { registerCodeEnum, registerWorkflowEnum } from '@jiefen/subgraph-kit';
+import { registerCodeEnum, registerDockingModeEnum, registerWorkflowEnum } from '@jiefen/subgraph-kit';
 import { legalAidWorkflow, type LegalAidState } from '../domain/legal-aid.workflow.js';
 import { mediationCaseWorkflow, type MediationState } from '../domain/mediation-case.workflow.js';
 
@@ -62,22 +62,13 @@ export const MediationUnsettledOutcome = registerCodeEnum(
   },
 );
 
-export enum MediationMode {
-  ENTRUST = 'ENTRUST',
-  COMMISSION = 'COMMISSION',
-  TRANSFER = 'TRANSFER',
-  REFERRAL = 'REFERRAL',
-}
-registerEnumType(MediationMode, {
-  name: 'MediationMode',
-  description: '对接方式 How a docking sent the case (decides its clock)',
-  valuesConfig: {
-    ENTRUST: { description: '委派(诉前,30 日)' },
-    COMMISSION: { description: '委托(诉中,普通程序 15 日、简易程序 7 日)' },
-    TRANSFER: { description: '移交' },
-    REFERRAL: { description: '转介' },
-  },
+export const MediationMode = registerDockingModeEnum('MediationMode', '对接方式 How a docking sent the case (decides its clock)', {
+  PRE_FILING_DELEGATION: 'ENTRUST',
+  IN_LITIGATION_COMMISSION: 'COMMISSION',
+  TRANSFER: 'TRANSFER',
+  REFERRAL: 'REFERRAL',
 });
+export type MediationMode = 'ENTRUST' | 'COMMISSION' | 'TRANSFER' | 'REFERRAL';
 
 export enum MediationMethod {
   PEOPLES_MEDIATION = 'PEOPLES_MEDIATION',

@@ -52,7 +52,7 @@ describe("诉调 through the gateway: court → people's mediation → outcome b
     );
     const courtCaseId = received.receiveCivilCase.id as string;
     const sent = await ok(
-      'mutation($id: ID!, $code: String!) { divertToMediation(id: $id, organizationCode: $code, organization: "戴南镇人民调解委员会") { status dockingId mediationSentAt } }',
+      'mutation($id: ID!, $code: String!) { divertToMediation(id: $id, receiver: { creditCode: $code, name: "戴南镇人民调解委员会" }) { status dockingId mediationSentAt } }',
       { id: courtCaseId, code: COMMITTEE },
       'court-staff',
     );

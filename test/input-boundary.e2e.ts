@@ -121,9 +121,9 @@ function cases(dispute: { id: string; regionCode: string }): Case[] {
       subgraph: 'court',
       as: 'court-staff',
       mutation: 'divertToMediation',
-      types: { id: 'ID!', organizationCode: 'String!', organization: 'String' },
-      field: 'organization',
-      args: (text) => ({ id: randomUUID(), organizationCode: COMMITTEE, organization: `戴南镇人民调解委员会${text}` }),
+      types: { id: 'ID!', receiver: 'ReceivingOrganizationInput!' },
+      field: 'receiver.name',
+      args: (text) => ({ id: randomUUID(), receiver: { creditCode: COMMITTEE, name: `戴南镇人民调解委员会${text}` } }),
     },
     {
       subgraph: 'petition',
@@ -155,11 +155,11 @@ function cases(dispute: { id: string; regionCode: string }): Case[] {
       subgraph: 'procuratorate',
       as: 'procurator',
       mutation: 'referForReconciliation',
-      types: { id: 'ID!', organizationCode: 'String!', facts: 'ReconciliationFactsInput!' },
+      types: { id: 'ID!', receiver: 'ReceivingOrganizationInput!', facts: 'ReconciliationFactsInput!' },
       field: 'facts.charge',
       args: (text) => ({
         id: randomUUID(),
-        organizationCode: COMMITTEE,
+        receiver: { creditCode: COMMITTEE },
         facts: {
           charge: `故意伤害罪${text}`,
           arisesFromCivilDispute: true,
@@ -179,8 +179,7 @@ function cases(dispute: { id: string; regionCode: string }): Case[] {
       args: (text) => ({
         incidentId: randomUUID(),
         input: {
-          organizationCode: COMMITTEE,
-          organizationName: '戴南镇人民调解委员会',
+          receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
           reason: '邻里排水纠纷,双方同意人民调解',
           parties: [
             { role: 'APPLICANT', name: '张小三' },

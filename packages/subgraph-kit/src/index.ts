@@ -18,3 +18,4 @@ export * from './workflow-enum.js';
 export * from './code-enum.js';
 export * from './period.js';
 export * from './docking-mode.js';
+export * from './receiver.js';

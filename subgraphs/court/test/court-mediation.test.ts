@@ -6,10 +6,10 @@ import { courtSubgraph } from '../src/subgraph.js';
 
 const person = demoPeople(200)[150]!;
 const RECEIVE = `mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id caseNumber status stage plaintiffName } }`;
-const DIVERT = `mutation($id: ID!, $org: String!) { divertToMediation(id: $id, organizationCode: "54321281MJ12345677", organization: $org) { status mediationMode mediationSentAt mediationDueAt } }`;
+const DIVERT = `mutation($id: ID!, $org: String!) { divertToMediation(id: $id, receiver: { creditCode: "54321281MJ12345677", name: $org }) { status mediationMode mediationSentAt mediationDueAt } }`;
 const OUTCOME = `mutation($id: ID!, $ok: Boolean!, $note: String!) { recordMediationOutcome(id: $id, succeeded: $ok, note: $note) { status mediationOutcome } }`;
 const FILE = `mutation($id: ID!, $p: CourtProcedure!) { fileCase(id: $id, procedure: $p) { status stage filingNumber procedure } }`;
-const ENTRUST = `mutation($id: ID!, $org: String!) { entrustMediation(id: $id, organizationCode: "54321281MJ12345677", organization: $org) { status mediationMode mediationSentAt mediationDueAt } }`;
+const ENTRUST = `mutation($id: ID!, $org: String!) { entrustMediation(id: $id, receiver: { creditCode: "54321281MJ12345677", name: $org }) { status mediationMode mediationSentAt mediationDueAt } }`;
 const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
 
 describe('诉调: 委派, outcome, filing and 委托', () => {
@@ -134,7 +134,7 @@ describe('诉调: 委派, outcome, filing and 委托', () => {
       fields: ['cause', 'plaintiffIdNumber', 'plaintiffPhone', 'defendantName'],
     });
     const badOrg = await stack.querySubgraph('court', DIVERT, { id: c.id, org: ' ' }, 'court-staff');
-    expect(badOrg.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'organization' });
+    expect(badOrg.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'receiver.name' });
     for (const who of ['police-officer', 'leader', 'mediator']) {
       const { body } = await stack.querySubgraph('court', DIVERT, { id: c.id, org: '戴南镇人民调解委员会' }, who);
       expect(body.errors![0]!.extensions!.code, who).toBe('FORBIDDEN');

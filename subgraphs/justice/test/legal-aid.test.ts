@@ -83,13 +83,13 @@ describe('legal aid', () => {
   it("refers legal aid to mediation (the committee's inbox) and mediation to legal aid", async () => {
     clock.now = new Date('2026-11-28T02:00:00Z');
     const applied = await apply();
-    const orgs = await q('{ mediationOrganizations(regionCode: "321281123", type: TOWN_STREET_COMMITTEE) { edges { node { id } } } }', {}, null);
+    const orgs = await q('{ mediationOrganizations(regionCode: "321281123", type: TOWN_STREET_COMMITTEE) { edges { node { id code } } } }', {}, null);
     const referred = await q(
       'mutation($input: ReferLegalAidToMediationInput!) { referLegalAidToMediation(input: $input) { status referredMediationCaseId } }',
       {
         input: {
           id: applied.id,
-          organizationId: orgs.data!.mediationOrganizations.edges[0].node.id,
+          receiver: { creditCode: orgs.data!.mediationOrganizations.edges[0].node.code },
           respondent: { name: other!.name, idNumber: other!.idNumber },
         },
       },

@@ -13,6 +13,11 @@ import {
   type SubgraphContext,
   periodConditions,
   requireRegionPrefix,
+  ReceivingOrganizationInput,
+  RECEIVER_DESCRIPTION,
+  ReceivingOrganizationType,
+  receivingOrganizationOf,
+  RECEIVER_DEPRECATION,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import type { CourtSettings } from '../domain/clocks.js';
@@ -88,12 +93,17 @@ export class CourtCaseResolver {
     );
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '调解组织' })
+  @FieldResolver(() => ReceivingOrganizationType, { nullable: true, description: '接收单位(最近一次移交的调解组织)' })
+  async receivingOrganization(@Root() r: CourtCaseType, @Ctx() ctx: Context): Promise<ReceivingOrganizationType | null> {
+    return receivingOrganizationOf(await handOverOf(ctx, r));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织', deprecationReason: RECEIVER_DEPRECATION })
   async mediationOrganization(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, c))?.organizationName ?? null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '调解组织统一社会信用代码' })
+  @FieldResolver(() => String, { nullable: true, description: '调解组织统一社会信用代码', deprecationReason: RECEIVER_DEPRECATION })
   async mediationOrganizationCode(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, c))?.organizationCode ?? null;
   }
@@ -147,11 +157,11 @@ export class CourtCaseResolver {
   @Mutation(() => CourtCaseType, { description: '委派调解:立案前将案件委派调解组织调解(30 日;对接事件发送司法行政并抄送综治中心)' })
   async divertToMediation(
     @Arg('id', () => ID) id: string,
-    @Arg('organizationCode', () => String, { description: '调解组织统一社会信用代码' }) organizationCode: string,
-    @Arg('organization', () => String, { nullable: true, description: '调解组织名称(可省略,受理后以调解组织反馈为准)' }) organization: string | null,
+    @Arg('receiver', () => ReceivingOrganizationInput, { description: RECEIVER_DESCRIPTION }) receiver: ReceivingOrganizationInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<CourtCaseType> {
+    const { creditCode: organizationCode, name: organization = null } = receiver;
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'divertToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
@@ -164,11 +174,11 @@ export class CourtCaseResolver {
   @Mutation(() => CourtCaseType, { description: '委托调解:立案后委托调解组织调解(普通程序 15 日,简易程序 7 日;对接事件发送司法行政并抄送综治中心)' })
   async entrustMediation(
     @Arg('id', () => ID) id: string,
-    @Arg('organizationCode', () => String, { description: '调解组织统一社会信用代码' }) organizationCode: string,
-    @Arg('organization', () => String, { nullable: true, description: '调解组织名称(可省略,受理后以调解组织反馈为准)' }) organization: string | null,
+    @Arg('receiver', () => ReceivingOrganizationInput, { description: RECEIVER_DESCRIPTION }) receiver: ReceivingOrganizationInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<CourtCaseType> {
+    const { creditCode: organizationCode, name: organization = null } = receiver;
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'entrustMediation', key: idempotencyKey, input: { id, organizationCode, organization } };

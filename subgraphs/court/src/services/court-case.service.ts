@@ -80,11 +80,11 @@ export interface MediationTarget {
 
 function checkTarget(target: MediationTarget): { code: string; name: string | null } {
   return checkAll({
-    code: () => check.creditCode('organizationCode', target.organizationCode),
+    code: () => check.creditCode('receiver.creditCode', target.organizationCode),
     name: () =>
       target.organizationName === undefined || target.organizationName === null
         ? null
-        : check.text('organization', '调解组织名称', target.organizationName, { min: 2, max: 100 }),
+        : check.text('receiver.name', '调解组织名称', target.organizationName, { min: 2, max: 100 }),
   });
 }
 

@@ -1,5 +1,13 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead, PeriodFilter } from '@jiefen/subgraph-kit';
+import {
+  ConnectionType,
+  PageArgs,
+  PersonalText,
+  type PersonalTextRead,
+  PeriodFilter,
+  ReceivingOrganizationType,
+  RECEIVER_DEPRECATION,
+} from '@jiefen/subgraph-kit';
 import { DockingKind, DockingMode, DockingOutcome, DockingStatus } from './enums.js';
 
 @ObjectType('DockingEvent', { description: '对接事件(台账时间线) One event of a docking' })
@@ -53,11 +61,14 @@ export class DockingType {
   @Field(() => String, { nullable: true, description: '发起单位名称' })
   fromOrganizationName!: string | null;
 
-  @Field(() => String, { nullable: true, description: '接收单位代码' })
+  @Field(() => String, { nullable: true, description: '接收单位代码', deprecationReason: RECEIVER_DEPRECATION })
   toOrganizationCode!: string | null;
 
-  @Field(() => String, { nullable: true, description: '接收单位名称' })
+  @Field(() => String, { nullable: true, description: '接收单位名称', deprecationReason: RECEIVER_DEPRECATION })
   toOrganizationName!: string | null;
+
+  @Field(() => ReceivingOrganizationType, { nullable: true, description: '接收单位' })
+  receivingOrganization!: ReceivingOrganizationType | null;
 
   @Field(() => ID, { nullable: true, description: '纠纷编号' })
   disputeId!: string | null;

@@ -1,5 +1,5 @@
 import { DOCKING_STATUS_NAMES } from './enums.js';
-import { statusLabel } from '@jiefen/subgraph-kit';
+import { statusLabel, receivingOrganizationOf } from '@jiefen/subgraph-kit';
 import { disputeWorkflow } from '../domain/dispute.workflow.js';
 import { isLeader } from '@jiefen/auth';
 import type { SubgraphContext } from '@jiefen/subgraph-kit';
@@ -61,6 +61,7 @@ export function toDockingType(d: Docking, ctx: SubgraphContext): DockingType {
     fromOrganizationName: d.fromOrganizationName ?? null,
     toOrganizationCode: d.toOrganizationCode ?? null,
     toOrganizationName: d.toOrganizationName ?? null,
+    receivingOrganization: receivingOrganizationOf({ organizationCode: d.toOrganizationCode, organizationName: d.toOrganizationName }),
     disputeId: d.disputeId ?? null,
     regionCode: d.regionCode,
     sentAt: d.sentAt,

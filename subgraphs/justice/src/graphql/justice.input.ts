@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { DisputeCategoryEnum } from '@jiefen/subgraph-kit';
+import { DisputeCategoryEnum, ReceivingOrganizationInput } from '@jiefen/subgraph-kit';
 import {
   AgreementForm,
   CommitteeRole,
@@ -349,8 +349,8 @@ export class ReferLegalAidToMediationInput {
   @Field(() => ID, { description: '法律援助案件编号' })
   id!: string;
 
-  @Field(() => ID, { description: '接收的调解组织' })
-  organizationId!: string;
+  @Field(() => ReceivingOrganizationInput, { description: '接收的调解组织(名册中的统一社会信用代码)' })
+  receiver!: ReceivingOrganizationInput;
 
   @Field(() => LegalAidPersonInput, { description: '被申请人' })
   respondent!: LegalAidPersonInput;

@@ -12,6 +12,11 @@ import {
   type SubgraphContext,
   periodConditions,
   requireRegionPrefix,
+  ReceivingOrganizationInput,
+  RECEIVER_DESCRIPTION,
+  ReceivingOrganizationType,
+  receivingOrganizationOf,
+  RECEIVER_DEPRECATION,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import type { PetitionSettings } from '../domain/clocks.js';
@@ -41,7 +46,12 @@ const handOverOf = (ctx: Context, r: PetitionItemType): Promise<DockingOutgoing 
 
 @Resolver(() => PetitionItemType)
 export class PetitionItemResolver {
-  @FieldResolver(() => String, { nullable: true, description: '调解组织(访调对接)' })
+  @FieldResolver(() => ReceivingOrganizationType, { nullable: true, description: '接收单位(最近一次移交的调解组织)' })
+  async receivingOrganization(@Root() r: PetitionItemType, @Ctx() ctx: Context): Promise<ReceivingOrganizationType | null> {
+    return receivingOrganizationOf(await handOverOf(ctx, r));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织(访调对接)', deprecationReason: RECEIVER_DEPRECATION })
   async mediationOrganization(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, p))?.organizationName ?? null;
   }
@@ -51,7 +61,7 @@ export class PetitionItemResolver {
     return (await handOverOf(ctx, p))?.dockingId ?? null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码' })
+  @FieldResolver(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码', deprecationReason: RECEIVER_DEPRECATION })
   async mediationOrganizationCode(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, p))?.organizationCode ?? null;
   }
@@ -158,11 +168,11 @@ export class PetitionItemResolver {
   @Mutation(() => PetitionItemType, { description: '移交人民调解(访调对接):对接事件发往司法行政、抄送综治中心,调解结果反馈后办结' })
   async referPetitionToMediation(
     @Arg('id', () => ID) id: string,
-    @Arg('organizationCode', () => String, { description: '接收的调解组织统一社会信用代码' }) organizationCode: string,
-    @Arg('organization', () => String, { nullable: true, description: '调解组织名称' }) organization: string | null,
+    @Arg('receiver', () => ReceivingOrganizationInput, { description: RECEIVER_DESCRIPTION }) receiver: ReceivingOrganizationInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<PetitionItemType> {
+    const { creditCode: organizationCode, name: organization = null } = receiver;
     const caller = requireCaller(ctx);
     const call = { caller, operation: 'referPetitionToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
     return toType(await idempotent(ctx.em, call, (em) => referPetitionToMediation(em, caller, id, { organizationCode, organization }, ctx.settings)), 'FULL');

@@ -1,4 +1,4 @@
-import { statusLabel } from '@jiefen/subgraph-kit';
+import { statusLabel, receivingOrganizationOf } from '@jiefen/subgraph-kit';
 import { policeIncidentWorkflow } from '../domain/police-incident.workflow.js';
 import type { Visibility } from '@jiefen/auth';
 import { OUTGOING_DOCKING_STATUS_NAMES, type DockingOutgoing } from '@jiefen/docking';
@@ -45,6 +45,7 @@ export function toTransferType(t: DockingOutgoing, visibility: Visibility, peopl
     incidentId: t.recordId,
     toOrganizationCode: t.organizationCode ?? '',
     toOrganizationName: t.organizationName ?? null,
+    receivingOrganization: receivingOrganizationOf(t),
     reason: t.reason ?? '',
     status: t.status,
     statusLabel: statusLabel({ stateNames: OUTGOING_DOCKING_STATUS_NAMES }, t.status),

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { PersonalText, ReceivingOrganizationInput, type PersonalTextRead, ReceivingOrganizationType, RECEIVER_DEPRECATION } from '@jiefen/subgraph-kit';
 import { PoliceIncidentPartyRole } from './police-incident.type.js';
 
 @ObjectType('PoliceTransfer', { description: '公调对接:警情移交人民调解的记录与结果反馈' })
@@ -13,11 +13,14 @@ export class PoliceTransferType {
   @Field(() => ID, { description: '警情编号' })
   incidentId!: string;
 
-  @Field(() => String, { description: '接收的调解组织(统一社会信用代码)' })
+  @Field(() => String, { description: '接收的调解组织(统一社会信用代码)', deprecationReason: RECEIVER_DEPRECATION })
   toOrganizationCode!: string;
 
-  @Field(() => String, { nullable: true, description: '接收的调解组织名称' })
+  @Field(() => String, { nullable: true, description: '接收的调解组织名称', deprecationReason: RECEIVER_DEPRECATION })
   toOrganizationName!: string | null;
+
+  @Field(() => ReceivingOrganizationType, { nullable: true, description: '接收单位' })
+  receivingOrganization!: ReceivingOrganizationType | null;
 
   @PersonalText()
   @Field(() => String, { description: '移交理由' })
@@ -79,11 +82,8 @@ export class TransferPartyInput {
 
 @InputType('TransferToMediationInput', { description: '移交人民调解(公调对接)' })
 export class TransferToMediationInput {
-  @Field(() => String, { description: '接收的调解组织统一社会信用代码(如派出所驻所调解室所属的镇调委会)' })
-  organizationCode!: string;
-
-  @Field(() => String, { nullable: true, description: '调解组织名称' })
-  organizationName?: string | null;
+  @Field(() => ReceivingOrganizationInput, { description: '接收的调解组织(如派出所驻所调解室所属的镇调委会)' })
+  receiver!: ReceivingOrganizationInput;
 
   @Field(() => String, { description: '移交理由' })
   reason!: string;

@@ -13,6 +13,11 @@ import {
   type SubgraphContext,
   periodConditions,
   requireRegionPrefix,
+  ReceivingOrganizationInput,
+  RECEIVER_DESCRIPTION,
+  ReceivingOrganizationType,
+  receivingOrganizationOf,
+  RECEIVER_DEPRECATION,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
@@ -56,7 +61,12 @@ const handOverOf = (ctx: Context, r: ProcuratorateCaseType): Promise<DockingOutg
 
 @Resolver(() => ProcuratorateCaseType)
 export class ProcuratorateCaseResolver {
-  @FieldResolver(() => String, { nullable: true, description: '调解组织' })
+  @FieldResolver(() => ReceivingOrganizationType, { nullable: true, description: '接收单位(最近一次移交的调解组织)' })
+  async receivingOrganization(@Root() r: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<ReceivingOrganizationType | null> {
+    return receivingOrganizationOf(await handOverOf(ctx, r));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织', deprecationReason: RECEIVER_DEPRECATION })
   async mediationOrganization(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, c))?.organizationName ?? null;
   }
@@ -66,7 +76,7 @@ export class ProcuratorateCaseResolver {
     return (await handOverOf(ctx, c))?.dockingId ?? null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码' })
+  @FieldResolver(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码', deprecationReason: RECEIVER_DEPRECATION })
   async mediationOrganizationCode(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, c))?.organizationCode ?? null;
   }
@@ -168,12 +178,12 @@ export class ProcuratorateCaseResolver {
   @Mutation(() => ProcuratorateCaseType, { description: '刑事和解移交调解(检调对接):先审查刑诉法第二百八十八条的条件,不符合的说明全部理由' })
   async referForReconciliation(
     @Arg('id', () => ID) id: string,
-    @Arg('organizationCode', () => String, { description: '接收的调解组织统一社会信用代码(对接事件发往司法行政、抄送综治中心)' }) organizationCode: string,
+    @Arg('receiver', () => ReceivingOrganizationInput, { description: RECEIVER_DESCRIPTION }) receiver: ReceivingOrganizationInput,
     @Arg('facts', () => ReconciliationFactsInput) facts: ReconciliationFactsInput,
-    @Arg('organization', () => String, { nullable: true, description: '调解组织名称' }) organization: string | null,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<ProcuratorateCaseType> {
+    const { creditCode: organizationCode, name: organization = null } = receiver;
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'referForReconciliation', key: idempotencyKey, input: { id, organizationCode, facts, organization } };
@@ -186,11 +196,11 @@ export class ProcuratorateCaseResolver {
   @Mutation(() => ProcuratorateCaseType, { description: '民事监督案件移交调解(检调对接)' })
   async referCivilSupervisionToMediation(
     @Arg('id', () => ID) id: string,
-    @Arg('organizationCode', () => String, { description: '接收的调解组织统一社会信用代码' }) organizationCode: string,
-    @Arg('organization', () => String, { nullable: true, description: '调解组织名称' }) organization: string | null,
+    @Arg('receiver', () => ReceivingOrganizationInput, { description: RECEIVER_DESCRIPTION }) receiver: ReceivingOrganizationInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<ProcuratorateCaseType> {
+    const { creditCode: organizationCode, name: organization = null } = receiver;
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'referCivilSupervisionToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };

@@ -1,9 +1,8 @@
-import { confirmationWorkflow } from '../domain/judicial-confirmation.workflow.js';
-import { statusLabel } from '@jiefen/subgraph-kit';
-import { courtCaseWorkflow } from '../domain/court-case.workflow.js';
 import type { Visibility } from '@jiefen/auth';
-import { isMinor } from '@jiefen/subgraph-kit';
 import { isOverdue } from '@jiefen/calendar';
+import { statusLabel, isMinor } from '@jiefen/subgraph-kit';
+import { confirmationWorkflow } from '../domain/judicial-confirmation.workflow.js';
+import { courtCaseWorkflow } from '../domain/court-case.workflow.js';
 import type { CourtCase } from '../entities/court-case.entity.js';
 import type { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';

@@ -2,7 +2,7 @@ import { registerCodeEnum, registerDockingModeEnum, registerWorkflowEnum, type D
 import { DOCUMENT_KINDS } from '../services/dispute-document.service.js';
 import { CHANNELS, PARTY_ROLES } from '../domain/dispute-registration.js';
 import { disputeWorkflow, type DisputeState, RESOLUTION_METHOD_NAMES, RESOLUTION_METHODS, RESPONSIBLE_UNIT_KINDS } from '../domain/dispute.workflow.js';
-import { DOCKING_KINDS, DOCKING_MODES, DOCKING_OUTCOMES, DOCKING_STATUSES } from '../domain/docking.js';
+import { DOCKING_KINDS, DOCKING_OUTCOMES, DOCKING_STATUSES, type DOCKING_MODES } from '../domain/docking.js';
 import { ALERT_RULES } from '../domain/early-warning.js';
 import { riskAlertWorkflow, type AlertState } from '../domain/risk-alert.workflow.js';
 import { FORECASTS, SCREENING_CADENCES } from '../domain/screening.js';

@@ -1,8 +1,8 @@
-import { DOCKING_STATUS_NAMES } from './enums.js';
-import { statusLabel, receivingOrganizationOf } from '@jiefen/subgraph-kit';
-import { disputeWorkflow } from '../domain/dispute.workflow.js';
 import { isLeader } from '@jiefen/auth';
 import type { SubgraphContext } from '@jiefen/subgraph-kit';
+import { statusLabel, receivingOrganizationOf } from '@jiefen/subgraph-kit';
+import { DOCKING_STATUS_NAMES } from './enums.js';
+import { disputeWorkflow } from '../domain/dispute.workflow.js';
 import { disputeScope, dockingScope } from '../domain/access.rules.js';
 import type { Dispute } from '../entities/dispute.entity.js';
 import type { Docking } from '../entities/docking.entity.js';

@@ -1,8 +1,7 @@
-import { statusLabel } from '@jiefen/subgraph-kit';
-import { riskAlertWorkflow } from '../domain/risk-alert.workflow.js';
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { DomainError, keysetPage, requireCaller, requireRegionPrefix } from '@jiefen/subgraph-kit';
+import { statusLabel, DomainError, keysetPage, requireCaller, requireRegionPrefix } from '@jiefen/subgraph-kit';
+import { riskAlertWorkflow } from '../domain/risk-alert.workflow.js';
 import { RISK_LEVELS } from '../domain/tiers.js';
 import { RiskAlert } from '../entities/risk-alert.entity.js';
 import { handleRiskAlert, raiseRiskAlert } from '../services/risk-alert.service.js';

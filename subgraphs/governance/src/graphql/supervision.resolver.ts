@@ -1,7 +1,7 @@
-import { supervisionWorkflow } from '../domain/supervision.workflow.js';
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { DomainError, keysetPage, requireCaller, requireRegionPrefix, statusLabel } from '@jiefen/subgraph-kit';
+import { supervisionWorkflow } from '../domain/supervision.workflow.js';
 import { SupervisionItem } from '../entities/supervision-item.entity.js';
 import { requireHubSupervisor } from '../services/hub-rules.js';
 import { escalateSupervision, remindSupervision, scanOverdue } from '../services/supervision.service.js';

@@ -1,8 +1,8 @@
-import { legalAidWorkflow } from '../domain/legal-aid.workflow.js';
-import { statusLabel } from '@jiefen/subgraph-kit';
-import { mediationCaseWorkflow } from '../domain/mediation-case.workflow.js';
 import type { Visibility } from '@jiefen/auth';
 import type { NamedPerson, PersonalTextRead, SubgraphContext } from '@jiefen/subgraph-kit';
+import { statusLabel } from '@jiefen/subgraph-kit';
+import { legalAidWorkflow } from '../domain/legal-aid.workflow.js';
+import { mediationCaseWorkflow } from '../domain/mediation-case.workflow.js';
 import type { LegalAidCase } from '../entities/legal-aid-case.entity.js';
 import type { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import type { MediationCase } from '../entities/mediation-case.entity.js';

@@ -1,7 +1,7 @@
-import { statusLabel } from '@jiefen/subgraph-kit';
-import { petitionWorkflow } from '../domain/petition-item.workflow.js';
 import type { Visibility } from '@jiefen/auth';
 import { isOverdue } from '@jiefen/calendar';
+import { statusLabel } from '@jiefen/subgraph-kit';
+import { petitionWorkflow } from '../domain/petition-item.workflow.js';
 import type { PetitionItem } from '../entities/petition-item.entity.js';
 import type { PetitionForm, PetitionItemStatus, PetitionItemType, Satisfaction } from './petition-item.type.js';
 

@@ -1,8 +1,8 @@
-import { statusLabel, receivingOrganizationOf } from '@jiefen/subgraph-kit';
-import { policeIncidentWorkflow } from '../domain/police-incident.workflow.js';
 import type { Visibility } from '@jiefen/auth';
 import { OUTGOING_DOCKING_STATUS_NAMES, type DockingOutgoing } from '@jiefen/docking';
 import type { PersonalTextRead, SubgraphContext } from '@jiefen/subgraph-kit';
+import { statusLabel, receivingOrganizationOf } from '@jiefen/subgraph-kit';
+import { policeIncidentWorkflow } from '../domain/police-incident.workflow.js';
 import type { PoliceIncident } from '../entities/police-incident.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
 import type { PoliceIncidentCategory, PoliceIncidentChannel, PoliceIncidentStatus, PoliceIncidentType } from './police-incident.type.js';

@@ -4,7 +4,6 @@ import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
   isMinor,
   keysetPage,
-  PageArgs,
   personalField,
   requireCaller,
   requireListAccess,

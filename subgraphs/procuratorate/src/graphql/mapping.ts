@@ -1,6 +1,6 @@
+import type { Visibility } from '@jiefen/auth';
 import { statusLabel } from '@jiefen/subgraph-kit';
 import { procuratorateCaseWorkflow } from '../domain/procuratorate-case.workflow.js';
-import type { Visibility } from '@jiefen/auth';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type {
   ProcuratorateCaseKind,

@@ -4,7 +4,6 @@ import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
   isMinor,
   keysetPage,
-  PageArgs,
   PersonalText,
   personalField,
   requireCaller,

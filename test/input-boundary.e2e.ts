@@ -54,12 +54,12 @@ function cases(dispute: { id: string; regionCode: string }): Case[] {
       clean: '张小三',
       args: (text) => ({
         input: {
-          category: 'NEIGHBOURHOOD',
-          channel: 'WINDOW',
+          category: E('NEIGHBOURHOOD'),
+          channel: E('WINDOW'),
           summary: '两户因院墙排水问题发生争执,要求调解',
           regionCode: '321281123201',
           peopleInvolved: 2,
-          parties: [{ role: 'APPLICANT', name: text, idNumber: PERSON.idNumber, phone: PERSON.phone }],
+          parties: [{ role: E('APPLICANT'), name: text, idNumber: PERSON.idNumber, phone: PERSON.phone }],
         },
       }),
     },
@@ -80,7 +80,7 @@ function cases(dispute: { id: string; regionCode: string }): Case[] {
       clean: '相邻两户因排水沟渠堵塞互相指责',
       args: (text) => ({
         input: {
-          category: 'NEIGHBOURHOOD',
+          category: E('NEIGHBOURHOOD'),
           summary: text,
           regionCode: '321281123200',
           parties: [
@@ -182,8 +182,8 @@ function cases(dispute: { id: string; regionCode: string }): Case[] {
           receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
           reason: '邻里排水纠纷,双方同意人民调解',
           parties: [
-            { role: 'APPLICANT', name: '张小三' },
-            { role: 'RESPONDENT', name: `李${text}四` },
+            { role: E('APPLICANT'), name: '张小三' },
+            { role: E('RESPONDENT'), name: `李${text}四` },
           ],
         },
       }),

@@ -112,7 +112,7 @@ describe("检调 and 访调 through the gateway: referral → people's mediation
       'procurator',
     );
     expect(referred.referForReconciliation.status).toBe('REFERRED_TO_MEDIATION');
-    const { caseNumber, agreementNumber } = await mediate(referred.referForReconciliation.dockingId, 'PROCURATORATE', 'COMMISSION');
+    const { caseNumber, agreementNumber } = await mediate(referred.referForReconciliation.dockingId, 'PROCURATORATE', 'IN_LITIGATION_COMMISSION');
 
     const CASE = 'query($id: ID!) { procuratorateCase(id: $id) { status outcome agreementSummary mediationCaseNumber } }';
     const seen = await until('the reconciliation on the case', async () => {

@@ -52,7 +52,7 @@ describe("诉调 through the gateway: court → people's mediation → outcome b
     );
     const courtCaseId = received.receiveCivilCase.id as string;
     const sent = await ok(
-      'mutation($id: ID!, $code: String!) { divertToMediation(id: $id, organizationCode: $code, organization: "戴南镇人民调解委员会") { status dockingId mediationSentAt } }',
+      'mutation($id: ID!, $code: String!) { divertToMediation(id: $id, receiver: { creditCode: $code, name: "戴南镇人民调解委员会" }) { status dockingId mediationSentAt } }',
       { id: courtCaseId, code: COMMITTEE },
       'court-staff',
     );
@@ -64,7 +64,7 @@ describe("诉调 through the gateway: court → people's mediation → outcome b
       const data = await ok('{ mediationInbox(first: 50) { edges { node { id dockingId status source mode parties { name } } } } }', {}, 'mediator');
       return (data.mediationInbox.edges as { node: Record<string, any> }[]).map((e) => e.node).find((n) => n.dockingId === dockingId); // eslint-disable-line @typescript-eslint/no-explicit-any -- read by path
     });
-    expect(inboxed).toMatchObject({ status: 'PENDING', source: 'COURT', mode: 'ENTRUST', parties: [{ name: plaintiff.name }, { name: '李四' }] });
+    expect(inboxed).toMatchObject({ status: 'PENDING', source: 'COURT', mode: 'PRE_FILING_DELEGATION', parties: [{ name: plaintiff.name }, { name: '李四' }] });
     const caseId = inboxed.id as string;
 
     const accepted = await ok('mutation($c: ID!) { acceptMediationCase(caseId: $c) { status caseNumber } }', { c: caseId }, 'mediator');
@@ -149,7 +149,7 @@ describe("诉调 through the gateway: court → people's mediation → outcome b
     });
     expect(ledger).toMatchObject({
       kind: 'COURT',
-      mode: 'ENTRUST',
+      mode: 'PRE_FILING_DELEGATION',
       fromAgency: 'COURT',
       toAgency: 'JUSTICE',
       courtCase: { id: courtCaseId, status: 'MEDIATION_SUCCEEDED' },

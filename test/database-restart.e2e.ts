@@ -74,7 +74,7 @@ describe('an agency database restarts during deliveries', () => {
           {
             id,
             input: {
-              organizationCode: COMMITTEE,
+              receiver: { creditCode: COMMITTEE },
               reason: '民间纠纷,移交人民调解',
               parties: [
                 { role: 'APPLICANT', name: '张小三' },

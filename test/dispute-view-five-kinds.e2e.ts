@@ -43,7 +43,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
       'mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id number } }',
       {
         input: {
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           channel: 'WINDOW',
           summary: '相邻两户因宅基地界址及排水问题多次冲突',
           regionCode: VILLAGE,
@@ -77,7 +77,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
     );
     const courtCaseId = received.receiveCivilCase.id as string;
     const diverted = await ok(
-      'mutation($id: ID!, $code: String!) { divertToMediation(id: $id, organizationCode: $code, organization: "戴南镇人民调解委员会") { dockingId } }',
+      'mutation($id: ID!, $code: String!) { divertToMediation(id: $id, receiver: { creditCode: $code, name: "戴南镇人民调解委员会" }) { dockingId } }',
       { id: courtCaseId, code: COMMITTEE },
       'court-staff',
     );
@@ -95,8 +95,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
       {
         id: incident!.id,
         input: {
-          organizationCode: COMMITTEE,
-          organizationName: '戴南镇人民调解委员会',
+          receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
           reason: '邻里纠纷,不属于治安案件,双方同意人民调解',
           parties: [
             { role: 'APPLICANT', name: applicant!.name },
@@ -118,7 +117,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
       [disputeId, crime!.id],
     );
     const reconciled = await ok(
-      'mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, organizationCode: $code, facts: $facts) { dockingId } }',
+      'mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, receiver: { creditCode: $code }, facts: $facts) { dockingId } }',
       {
         id: crime!.id,
         code: COMMITTEE,
@@ -154,7 +153,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
     const petitionId = petition.registerPetition.id as string;
     await ok('mutation($id: ID!) { acceptPetition(id: $id, handlingUnit: "戴南镇人民政府") { status } }', { id: petitionId }, 'petition-officer');
     const visited = await ok(
-      'mutation($id: ID!, $code: String!) { referPetitionToMediation(id: $id, organizationCode: $code) { dockingId } }',
+      'mutation($id: ID!, $code: String!) { referPetitionToMediation(id: $id, receiver: { creditCode: $code }) { dockingId } }',
       { id: petitionId, code: COMMITTEE },
       'petition-officer',
     );
@@ -168,7 +167,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
           disputeId,
           applicant: { name: applicant!.name, idNumber: applicant!.idNumber, phone: applicant!.phone },
           matter: '相邻关系纠纷,申请法律援助',
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           regionCode: VILLAGE,
         },
       },
@@ -180,7 +179,7 @@ describe('one dispute through all five docking kinds, in one view', () => {
     const referred = await ok(
       'mutation($input: ReferLegalAidToMediationInput!) { referLegalAidToMediation(input: $input) { referredMediationCaseId } }',
       {
-        input: { id: legalAidId, organizationId: committee.id, respondent: { name: respondent!.name, idNumber: respondent!.idNumber } },
+        input: { id: legalAidId, receiver: { creditCode: committee.code }, respondent: { name: respondent!.name, idNumber: respondent!.idNumber } },
       },
       'legal-aid',
     );

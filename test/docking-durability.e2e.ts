@@ -48,7 +48,7 @@ describe('docking durability: police → justice with justice down', () => {
             {
               id,
               input: {
-                organizationCode: COMMITTEE,
+                receiver: { creditCode: COMMITTEE },
                 reason: '民间纠纷,移交人民调解',
                 parties: [
                   { role: 'APPLICANT', name: '张小三' },

@@ -125,8 +125,7 @@ describe('the hub follows outcomes: docking events move the dispute', () => {
       {
         id: incident!.id,
         input: {
-          organizationCode: COMMITTEE,
-          organizationName: '戴南镇人民调解委员会',
+          receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
           reason: '邻里排水纠纷,不属于治安案件,双方同意人民调解',
           parties: [
             { role: 'APPLICANT', name: '张小三', phone: '13812345678' },
@@ -223,7 +222,7 @@ describe('the hub follows outcomes: docking events move the dispute', () => {
       'mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id status } }',
       {
         input: {
-          category: '合同',
+          category: 'CONTRACT',
           channel: 'WINDOW',
           summary: '买卖合同货款纠纷,李四尚欠货款未付',
           regionCode: '321281123201',
@@ -255,7 +254,7 @@ describe('the hub follows outcomes: docking events move the dispute', () => {
         'court-staff',
       );
       const sent = await ok(
-        'mutation($id: ID!, $code: String!) { divertToMediation(id: $id, organizationCode: $code, organization: "戴南镇人民调解委员会") { dockingId } }',
+        'mutation($id: ID!, $code: String!) { divertToMediation(id: $id, receiver: { creditCode: $code, name: "戴南镇人民调解委员会" }) { dockingId } }',
         { id: received.receiveCivilCase.id, code: COMMITTEE },
         'court-staff',
       );

@@ -38,7 +38,7 @@ describe('the hub journey through the gateway (统一受理 → 分流 → 三�
   it.each(CHANNELS)('takes a dispute from %s to closing', async (channel) => {
     const n = CHANNELS.indexOf(channel);
     const registered = await step('registerDispute', 'RegisterDisputeInput', {
-      category: '邻里',
+      category: 'NEIGHBOURHOOD',
       channel,
       summary: '相邻两户因排水沟渠堵塞互相指责',
       regionCode: '321281123201',

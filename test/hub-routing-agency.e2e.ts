@@ -40,7 +40,7 @@ describe('分流转办 to an agency through the gateway: hub → police → decl
   const register = async (summary: string) =>
     (
       await step('registerDispute', 'RegisterDisputeInput', {
-        category: '邻里',
+        category: 'NEIGHBOURHOOD',
         channel: 'WINDOW',
         summary,
         regionCode: VILLAGE,

@@ -39,7 +39,7 @@ describe('分流转办 through the gateway: hub → village committee, refusal b
 
   async function registerInVillage(summary: string): Promise<string> {
     const registered = await step('registerDispute', 'RegisterDisputeInput', {
-      category: '邻里',
+      category: 'NEIGHBOURHOOD',
       channel: 'WINDOW',
       summary,
       regionCode: VILLAGE,
@@ -208,8 +208,9 @@ describe('分流转办 through the gateway: hub → village committee, refusal b
     const badCode = await q(ROUTE, { input: { ...input, unitCode: '54321281MJ99999901' } }, 'hub-coordinator');
     expect(badCode.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'unitCode' });
     expect(badCode.errors![0]!.message).toMatch(/[\u4e00-\u9fa5]/);
-    const badKind = await q(ROUTE, { input: { ...input, unitKind: 'COMMITTEE' } }, 'hub-coordinator');
-    expect(badKind.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'unitKind' });
+    // A unit kind outside the schema's enum is refused before any resolver runs (HTTP 400 with graphql-response+json).
+    const badKind = await stack.query(ROUTE, { input: { ...input, unitKind: 'COMMITTEE' } }, 'hub-coordinator');
+    expect(badKind.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     // Consent before the one-time notification: refused, nothing handed over.
     await route(disputeId, TOWN_COMMITTEE, '戴南镇人民调解委员会');
     const early = await q(

@@ -55,8 +55,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
     return incident!.id;
   };
   const transferInput = (reason: string) => ({
-    organizationCode: COMMITTEE,
-    organizationName: '戴南镇人民调解委员会',
+    receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
     reason,
     parties: [
       { role: 'APPLICANT', name: people[0]!.name },
@@ -87,7 +86,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
       as: 'court-staff',
       rows: 2,
       query:
-        'mutation($id: ID!, $code: String!, $name: String, $key: String) { divertToMediation(id: $id, organizationCode: $code, organization: $name, idempotencyKey: $key) { id dockingId status } }',
+        'mutation($id: ID!, $code: String!, $name: String, $key: String) { divertToMediation(id: $id, receiver: { creditCode: $code, name: $name }, idempotencyKey: $key) { id dockingId status } }',
       async prepare() {
         const received = await ok(
           'mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id } }',
@@ -113,7 +112,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
       as: 'procurator',
       rows: 2,
       query:
-        'mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!, $key: String) { referForReconciliation(id: $id, organizationCode: $code, facts: $facts, idempotencyKey: $key) { id dockingId status } }',
+        'mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!, $key: String) { referForReconciliation(id: $id, receiver: { creditCode: $code }, facts: $facts, idempotencyKey: $key) { id dockingId status } }',
       async prepare() {
         const [crime] = await db('procuratorate').execute<{ id: string }[]>(
           `select id from procuratorate_case where kind = 'CRIMINAL_RECONCILIATION' and region_code like ? and victim_name is not null order by id limit 1`,
@@ -135,7 +134,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
       as: 'procurator',
       rows: 2,
       query:
-        'mutation($id: ID!, $code: String!, $name: String, $key: String) { referCivilSupervisionToMediation(id: $id, organizationCode: $code, organization: $name, idempotencyKey: $key) { id dockingId status } }',
+        'mutation($id: ID!, $code: String!, $name: String, $key: String) { referCivilSupervisionToMediation(id: $id, receiver: { creditCode: $code, name: $name }, idempotencyKey: $key) { id dockingId status } }',
       async prepare() {
         const [civil] = await db('procuratorate').execute<{ id: string }[]>(
           `select id from procuratorate_case where kind = 'CIVIL_SUPERVISION' and region_code like ? and applicant_name is not null order by id limit 1`,
@@ -154,7 +153,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
       as: 'petition-officer',
       rows: 2,
       query:
-        'mutation($id: ID!, $code: String!, $name: String, $key: String) { referPetitionToMediation(id: $id, organizationCode: $code, organization: $name, idempotencyKey: $key) { id dockingId status } }',
+        'mutation($id: ID!, $code: String!, $name: String, $key: String) { referPetitionToMediation(id: $id, receiver: { creditCode: $code, name: $name }, idempotencyKey: $key) { id dockingId status } }',
       async prepare() {
         const registered = await ok(
           'mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { id } }',
@@ -191,7 +190,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
               disputeId,
               applicant: { name: people[5]!.name, idNumber: people[5]!.idNumber, phone: people[5]!.phone },
               matter: '相邻关系纠纷,申请法律援助',
-              category: '邻里',
+              category: 'NEIGHBOURHOOD',
               regionCode: VILLAGE,
             },
           },
@@ -199,7 +198,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
         );
         const orgs = await ok('{ mediationOrganizations(regionCode: "321281123", type: TOWN_STREET_COMMITTEE) { edges { node { id code } } } }', {}, null);
         const committee = (orgs.mediationOrganizations.edges as { node: { id: string; code: string } }[]).find((e) => e.node.code === COMMITTEE)!.node;
-        const input = (name: string) => ({ id: applied.applyForLegalAid.id, organizationId: committee.id, respondent: { name } });
+        const input = (name: string) => ({ id: applied.applyForLegalAid.id, receiver: { creditCode: committee.code }, respondent: { name } });
         return { variables: { input: input(people[1]!.name) }, changed: { input: input(people[3]!.name) } };
       },
     },
@@ -211,7 +210,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
       'mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id } }',
       {
         input: {
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           channel: 'WINDOW',
           summary: '相邻两户因宅基地界址及排水问题多次冲突',
           regionCode: VILLAGE,
@@ -259,7 +258,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
           disputeId,
           applicant: { name: people[2]!.name, idNumber: people[2]!.idNumber },
           matter: '相邻关系纠纷,申请法律援助',
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           regionCode: VILLAGE,
         },
       },
@@ -270,7 +269,7 @@ describe('idempotency keys on the mutations that hand a case over', () => {
     const referred = await ok(
       'mutation($input: ReferLegalAidToMediationInput!) { referLegalAidToMediation(input: $input) { referredMediationCaseId } }',
       {
-        input: { id: applied.applyForLegalAid.id, organizationId: committee.id, respondent: { name: people[3]!.name } },
+        input: { id: applied.applyForLegalAid.id, receiver: { creditCode: committee.code }, respondent: { name: people[3]!.name } },
       },
       'legal-aid',
     );

@@ -54,12 +54,12 @@ function cases(dispute: { id: string; regionCode: string }): Case[] {
       clean: '张小三',
       args: (text) => ({
         input: {
-          category: '邻里',
-          channel: 'WINDOW',
+          category: E('NEIGHBOURHOOD'),
+          channel: E('WINDOW'),
           summary: '两户因院墙排水问题发生争执,要求调解',
           regionCode: '321281123201',
           peopleInvolved: 2,
-          parties: [{ role: 'APPLICANT', name: text, idNumber: PERSON.idNumber, phone: PERSON.phone }],
+          parties: [{ role: E('APPLICANT'), name: text, idNumber: PERSON.idNumber, phone: PERSON.phone }],
         },
       }),
     },
@@ -80,7 +80,7 @@ function cases(dispute: { id: string; regionCode: string }): Case[] {
       clean: '相邻两户因排水沟渠堵塞互相指责',
       args: (text) => ({
         input: {
-          category: '邻里',
+          category: E('NEIGHBOURHOOD'),
           summary: text,
           regionCode: '321281123200',
           parties: [
@@ -121,9 +121,9 @@ function cases(dispute: { id: string; regionCode: string }): Case[] {
       subgraph: 'court',
       as: 'court-staff',
       mutation: 'divertToMediation',
-      types: { id: 'ID!', organizationCode: 'String!', organization: 'String' },
-      field: 'organization',
-      args: (text) => ({ id: randomUUID(), organizationCode: COMMITTEE, organization: `戴南镇人民调解委员会${text}` }),
+      types: { id: 'ID!', receiver: 'ReceivingOrganizationInput!' },
+      field: 'receiver.name',
+      args: (text) => ({ id: randomUUID(), receiver: { creditCode: COMMITTEE, name: `戴南镇人民调解委员会${text}` } }),
     },
     {
       subgraph: 'petition',
@@ -155,11 +155,11 @@ function cases(dispute: { id: string; regionCode: string }): Case[] {
       subgraph: 'procuratorate',
       as: 'procurator',
       mutation: 'referForReconciliation',
-      types: { id: 'ID!', organizationCode: 'String!', facts: 'ReconciliationFactsInput!' },
+      types: { id: 'ID!', receiver: 'ReceivingOrganizationInput!', facts: 'ReconciliationFactsInput!' },
       field: 'facts.charge',
       args: (text) => ({
         id: randomUUID(),
-        organizationCode: COMMITTEE,
+        receiver: { creditCode: COMMITTEE },
         facts: {
           charge: `故意伤害罪${text}`,
           arisesFromCivilDispute: true,
@@ -179,12 +179,11 @@ function cases(dispute: { id: string; regionCode: string }): Case[] {
       args: (text) => ({
         incidentId: randomUUID(),
         input: {
-          organizationCode: COMMITTEE,
-          organizationName: '戴南镇人民调解委员会',
+          receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
           reason: '邻里排水纠纷,双方同意人民调解',
           parties: [
-            { role: 'APPLICANT', name: '张小三' },
-            { role: 'RESPONDENT', name: `李${text}四` },
+            { role: E('APPLICANT'), name: '张小三' },
+            { role: E('RESPONDENT'), name: `李${text}四` },
           ],
         },
       }),

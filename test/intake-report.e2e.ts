@@ -100,7 +100,7 @@ describe('一案一号: every door reports to the hub, which registers or links 
       {
         input: {
           cause: '相邻关系纠纷',
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           place: '戴南镇董北村三组',
           regionCode: '321281123201',
           plaintiffName: '顾长海',
@@ -129,7 +129,7 @@ describe('一案一号: every door reports to the hub, which registers or links 
         input: {
           form: 'VISIT',
           subject: '反映邻居砌墙堵塞通道,法院已收案但迟迟未处理',
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           place: '戴南镇董北村三组',
           regionCode: '321281123202',
           petitionerName: '顾长海',
@@ -203,7 +203,6 @@ describe('一案一号: every door reports to the hub, which registers or links 
           plaintiffName: '顾长海',
           plaintiffIdNumber: '321281197903040050',
           defendantName: '顾长江',
-          category: '民间纠纷',
         },
         'court-staff',
       ),

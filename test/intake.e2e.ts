@@ -16,7 +16,7 @@ const REGISTER = `mutation($input: RegisterIncidentInput!) { registerIncident(in
 const IMPORT =
   'mutation($input: [ImportIncidentInput!]!) { importIncidents(input: $input) { created unchanged items { externalNumber created incident { id } } } }';
 const REGISTER_CASE = 'mutation($input: RegisterProsecutionCaseInput!) { registerProsecutionCase(input: $input) { id status chapter disputeId } }';
-const REFER = `mutation($id: ID!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, organizationCode: "${COMMITTEE}", organization: "戴南镇人民调解委员会", facts: $facts) { status dockingId } }`;
+const REFER = `mutation($id: ID!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, receiver: { creditCode: "${COMMITTEE}", name: "戴南镇人民调解委员会" }, facts: $facts) { status dockingId } }`;
 
 const incident = (over: Record<string, unknown> = {}) => ({
   channel: 'CALL_110',
@@ -62,8 +62,7 @@ describe('front doors through the gateway: 接警登记, station import, 审查�
       {
         id: registered.id,
         input: {
-          organizationCode: COMMITTEE,
-          organizationName: '戴南镇人民调解委员会',
+          receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
           reason: '宅基地边界纠纷,不属于治安案件,双方同意人民调解',
           parties: [
             { role: 'APPLICANT', name: '吴长根', phone: '13952612345' },

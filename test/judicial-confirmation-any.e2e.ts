@@ -146,8 +146,7 @@ describe("司法确认 of any people's mediation agreement, through the gateway"
       {
         id: incident!.id,
         input: {
-          organizationCode: COMMITTEE,
-          organizationName: '戴南镇人民调解委员会',
+          receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
           reason: '邻里排水纠纷,不属于治安案件,双方同意人民调解',
           parties: [
             { role: 'APPLICANT', name: '张小三', phone: '13812345678' },
@@ -237,7 +236,7 @@ describe("司法确认 of any people's mediation agreement, through the gateway"
       {
         input: {
           disputeId: dispute.id,
-          category: '邻里',
+          category: 'NEIGHBOURHOOD',
           summary: '相邻两户因排水沟渠堵塞互相指责',
           regionCode: `${DEMO_TOWN_DAINAN}200`,
           parties: [
@@ -264,7 +263,7 @@ describe("司法确认 of any people's mediation agreement, through the gateway"
           'mutation($input: MediationApplicationInput!) { registerMediationApplication(input: $input) { id } }',
           {
             input: {
-              category: '婚姻家庭',
+              category: 'MARRIAGE_FAMILY',
               summary: '亲属之间因抚养及费用问题发生争执',
               regionCode: `${DEMO_TOWN_DAINAN}200`,
               parties: [

@@ -44,8 +44,7 @@ describe("公调 through the gateway: police → people's mediation → outcome 
       {
         id: incident!.id,
         input: {
-          organizationCode: COMMITTEE,
-          organizationName: '戴南镇人民调解委员会',
+          receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
           reason: '邻里排水纠纷,不属于治安案件,双方同意人民调解',
           parties: [
             { role: 'APPLICANT', name: '张小三', phone: '13812345678' },

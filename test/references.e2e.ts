@@ -58,12 +58,12 @@ describe('dispute references verified at the hub before they are stored', () => 
     disputeId,
     applicant: { name: person.name, idNumber: person.idNumber },
     matter: '追索劳动报酬,申请指派律师代理',
-    category: '劳动争议',
+    category: 'LABOUR',
     regionCode: DEMO_TOWN_DAINAN,
   });
   const mediation = (disputeId: string | null, regionCode: string) => ({
     disputeId,
-    category: '邻里',
+    category: 'NEIGHBOURHOOD',
     summary: '相邻两户因排水沟渠堵塞互相指责',
     regionCode,
     parties: [

@@ -96,7 +96,7 @@ describe("检调 and 访调 through the gateway: referral → people's mediation
       [row!.id],
     );
     const referred = await ok(
-      `mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, organizationCode: $code, facts: $facts) { status dockingId } }`,
+      `mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, receiver: { creditCode: $code }, facts: $facts) { status dockingId } }`,
       {
         id: row!.id,
         code: COMMITTEE,
@@ -112,7 +112,7 @@ describe("检调 and 访调 through the gateway: referral → people's mediation
       'procurator',
     );
     expect(referred.referForReconciliation.status).toBe('REFERRED_TO_MEDIATION');
-    const { caseNumber, agreementNumber } = await mediate(referred.referForReconciliation.dockingId, 'PROCURATORATE', 'COMMISSION');
+    const { caseNumber, agreementNumber } = await mediate(referred.referForReconciliation.dockingId, 'PROCURATORATE', 'IN_LITIGATION_COMMISSION');
 
     const CASE = 'query($id: ID!) { procuratorateCase(id: $id) { status outcome agreementSummary mediationCaseNumber } }';
     const seen = await until('the reconciliation on the case', async () => {
@@ -152,7 +152,7 @@ describe("检调 and 访调 through the gateway: referral → people's mediation
     const id = registered.registerPetition.id as string;
     await ok('mutation($id: ID!) { acceptPetition(id: $id, handlingUnit: "兴化市人力资源和社会保障局") { status } }', { id }, 'petition-officer');
     const referred = await ok(
-      'mutation($id: ID!, $code: String!) { referPetitionToMediation(id: $id, organizationCode: $code) { status dockingId } }',
+      'mutation($id: ID!, $code: String!) { referPetitionToMediation(id: $id, receiver: { creditCode: $code }) { status dockingId } }',
       { id, code: COMMITTEE },
       'petition-officer',
     );

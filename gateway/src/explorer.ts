@@ -24,14 +24,24 @@ export interface ExplorerOptions {
   defaultHeaders?: string;
 }
 
-/** The example shown on a first visit: disputes (governance) joined with their court cases (court). */
-export const DEFAULT_EXPLORER_QUERY = `# 解纷 Jiefen 接口调试
+/**
+ * The example shown on a first visit: disputes (governance) joined with their court cases (court),
+ * as the leader sees them. Its comment says how to get a development token, without which every
+ * list answers UNAUTHENTICATED; test/explorer-example.e2e.ts runs it as written.
+ */
+export const DEFAULT_EXPLORER_QUERY = `# 解纷 Jiefen 接口调试(仅开发环境)
+#
+# 1. 先取开发令牌:在项目目录运行
+#      npm run -s token -- leader
+#    (其他角色:hub-coordinator、mediator、court-staff、police-officer、
+#     petition-officer、procurator、legal-aid;npm run token -- --help 列出全部)
+# 2. 打开下方 "Headers" 标签,填入:
+#      { "Authorization": "Bearer <上一步输出的令牌>" }
+# 3. Ctrl-Enter 执行。不带令牌只能查公开数据,如 region、mediationOrganizations、publishedExperts。
 #
 # 一次查询跨越多个部门子图:纠纷来自综治中心(governance),
 # 法院案件(courtCases)由网关自动向法院子图(court)补齐。
-#
-# Ctrl-Enter 执行查询;左侧"文档"按钮查看全部类型与字段;
-# 请用变量传参(下方"Variables"),不要把值直接写进查询。
+# 左侧"文档"按钮查看全部类型与字段;请用变量传参(下方"Variables")。
 
 query RecentDisputes($first: Int!, $regionCode: String) {
   disputes(first: $first, regionCode: $regionCode) {
@@ -42,6 +52,7 @@ query RecentDisputes($first: Int!, $regionCode: String) {
         category
         channel
         status
+        statusLabel
         summary
         registeredAt
         region {
@@ -53,6 +64,7 @@ query RecentDisputes($first: Int!, $regionCode: String) {
           cause
           stage
           status
+          statusLabel
         }
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { createErrorFormatter, DomainError, type ErrorLogger } from './errors.js';
+import { createErrorFormatter, DomainError, localizeInputError, type ErrorLogger } from './errors.js';
 
 // Apollo Server loads graphql's CommonJS build (as the subgraphs' schemas do): execute with the same module.
 const { buildSchema, execute, parse } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
@@ -41,5 +41,46 @@ describe('createErrorFormatter', () => {
     const { errors } = await format('{ count(n: "x") }');
     expect(errors[0]?.extensions?.code).toBe('BAD_REQUEST');
     expect(errors[0]?.message).toMatch(/Argument "n"/);
+  });
+});
+
+describe('localizeInputError: GraphQL refusing a value, in Chinese, naming the field', () => {
+  const bad = (message: string) => localizeInputError({ message, extensions: { code: 'BAD_USER_INPUT' } });
+  it.each([
+    [
+      'Variable "$input" got invalid value "民间纠纷" at "input.category"; Value "民间纠纷" does not exist in "DisputeCategory" enum.',
+      '输入有误:category 取值 民间纠纷 不是 DisputeCategory 的可选值(可选值见接口文档)',
+      'category',
+    ],
+    [
+      'Variable "$input" got invalid value { cause: "x" }; Field "regionCode" of required type "String!" was not provided.',
+      '输入有误:变量 $input 缺少必填字段 regionCode',
+      'input',
+    ],
+    [
+      'Variable "$input" got invalid value "x" at "input.parties[0].age"; Int cannot represent non-integer value: "x"',
+      '输入有误:parties[0].age 类型不符',
+      'parties[0].age',
+    ],
+    ['Variable "$id" of required type "ID!" was not provided.', '输入有误:缺少必填变量 $id(ID!)', 'id'],
+    [
+      'Variable "$input" got invalid value null at "input.tier"; Expected non-nullable type "DisputeTier!" not to be null.',
+      '输入有误:input.tier 取值无效',
+      undefined,
+    ],
+  ])('%s', (message, chinese, field) => {
+    const localized = bad(message);
+    if (field === undefined) {
+      expect(localized.message).toMatch(/^输入有误/);
+      return;
+    }
+    expect(localized).toEqual({ message: chinese, extensions: { code: 'BAD_USER_INPUT', field } });
+  });
+
+  it('keeps messages it does not know, and the code', () => {
+    expect(bad('Cannot query field "x" on type "Query".')).toEqual({
+      message: 'Cannot query field "x" on type "Query".',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });

@@ -83,6 +83,47 @@ function unwrapResolverError(error: unknown): unknown {
   return isGraphQLError(error) && error.path && error.originalError ? error.originalError : error;
 }
 
+/** graphql-js's reasons for refusing a value, in Chinese (the type names stay as the schema spells them). */
+function reasonInChinese(reason: string): string {
+  let m: RegExpMatchArray | null;
+  if ((m = reason.match(/^Value "?(.*?)"? does not exist in "(\w+)" enum/))) return `取值 ${m[1]} 不是 ${m[2]} 的可选值(可选值见接口文档)`;
+  if ((m = reason.match(/^Enum "(\w+)" cannot represent non-enum value: (.*?)\./))) return `取值 ${m[2]} 不是 ${m[1]} 的可选值(可选值见接口文档)`;
+  if ((m = reason.match(/^Field "(\w+)" of required type "(.+?)" was not provided/))) return `缺少必填字段 ${m[1]}`;
+  if ((m = reason.match(/^Field "(\w+)" is not defined by type "(\w+)"/))) return `${m[2]} 没有字段 ${m[1]}`;
+  if ((m = reason.match(/^Expected value of type "(.+?)", found null/))) return `不能为空(${m[1]})`;
+  if ((m = reason.match(/^Expected type "(.+?)"/))) return `应为 ${m[1]} 类型`;
+  if ((m = reason.match(/^(?:Int|Float|String|Boolean|ID) cannot represent/))) return '类型不符';
+  return '取值无效';
+}
+
+/**
+ * GraphQL's own refusals of a request's values (a variable of the wrong type, an enum value that
+ * does not exist, a missing required field) arrive in English: the same refusal in Chinese, with
+ * the field it concerns (`field`: its path inside the variable, as `VALIDATION_FAILED` names
+ * fields) and the code unchanged. Every invalid value is its own error, so all are listed at once.
+ */
+export function localizeInputError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message;
+  let m: RegExpMatchArray | null;
+  let field: string | undefined;
+  let text: string | undefined;
+  if ((m = message.match(/^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; ([\s\S]*)$/))) {
+    const path = m[2]!;
+    field = path.startsWith(`${m[1]}.`) ? path.slice(m[1]!.length + 1) : path;
+    text = `输入有误:${field} ${reasonInChinese(m[3]!)}`;
+  } else if ((m = message.match(/^Variable "\$(\w+)" got invalid value [\s\S]*?; ([\s\S]*)$/))) {
+    field = m[1]!;
+    text = `输入有误:变量 $${m[1]} ${reasonInChinese(m[2]!)}`;
+  } else if ((m = message.match(/^Variable "\$(\w+)" of (?:required|non-null) type "(.+?)" (?:was not provided|must not be null)/))) {
+    field = m[1]!;
+    text = `输入有误:缺少必填变量 $${m[1]}(${m[2]})`;
+  } else if (/^(Value "|Enum "|Field "\w+" of required type|Field "\w+" is not defined by type|Expected value of type|Expected type)/.test(message)) {
+    text = `输入有误:${reasonInChinese(message)}`;
+  }
+  if (!text) return formatted;
+  return { ...formatted, message: text, extensions: { ...formatted.extensions, ...(field ? { field } : {}) } };
+}
+
 /**
  * Builds Apollo's `formatError`: domain errors keep their code and Chinese message, GraphQL's own
  * request errors pass through, everything else is logged with its stack and replaced by a masked
@@ -107,6 +148,7 @@ export function createErrorFormatter(service: string, logger: ErrorLogger = cons
       return { ...formatted, extensions: { ...extensions, code: 'BAD_REQUEST' } };
     }
     const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+    if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') return localizeInputError({ ...formatted, extensions });
     if (code && (CLIENT_CODES.has(code) || options.trust?.(formatted))) {
       return { ...formatted, extensions };
     }

@@ -15,3 +15,7 @@ export * from './audit/collector.js';
 export * from './audit/personal-data-access.entity.js';
 export * from './audit/access-log.resolver.js';
 export * from './workflow-enum.js';
+export * from './code-enum.js';
+export * from './period.js';
+export * from './docking-mode.js';
+export * from './receiver.js';

@@ -118,3 +118,24 @@ export class FieldErrors {
     if (this.invalid.length) throw invalidFields(this.invalid);
   }
 }
+
+/**
+ * Runs every check of a form and returns their values by name, or throws one `VALIDATION_FAILED`
+ * listing every invalid field (see {@link FieldErrors}): a check that itself lists many (a party
+ * list, a nested form) adds all of them. Use it wherever a mutation checks more than one field.
+ */
+export function checkAll<T extends Record<string, () => unknown>>(checks: T): { [K in keyof T]: ReturnType<T[K]> } {
+  const errors = new FieldErrors();
+  const values: Record<string, unknown> = {};
+  for (const [name, run] of Object.entries(checks)) values[name] = errors.field(run);
+  errors.done();
+  return values as { [K in keyof T]: ReturnType<T[K]> };
+}
+
+/** Checks every item of a list (each party, each document): all their invalid fields at once. */
+export function checkEach<I, T>(items: readonly I[], run: (item: I, index: number) => T): T[] {
+  const errors = new FieldErrors();
+  const values = items.map((item, index) => errors.field(() => run(item, index)));
+  errors.done();
+  return values as T[];
+}

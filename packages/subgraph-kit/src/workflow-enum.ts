@@ -25,3 +25,12 @@ export function registerWorkflowEnum<S extends string>(
   });
   return values;
 }
+
+/**
+ * The Chinese name of a record's state, for its `statusLabel` beside `status`: taken from the
+ * workflow spec (`stateNames`) the status enum is generated from, so the label and the enum's
+ * description are one text. A list that is not a workflow passes `{ stateNames: NAMES }`.
+ */
+export function statusLabel(names: { stateNames: Readonly<Record<string, string>> }, state: string): string {
+  return names.stateNames[state] ?? state;
+}

@@ -6,10 +6,10 @@ import { courtSubgraph } from '../src/subgraph.js';
 
 const person = demoPeople(200)[150]!;
 const RECEIVE = `mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id caseNumber status stage plaintiffName } }`;
-const DIVERT = `mutation($id: ID!, $org: String!) { divertToMediation(id: $id, organizationCode: "54321281MJ12345677", organization: $org) { status mediationMode mediationSentAt mediationDueAt } }`;
+const DIVERT = `mutation($id: ID!, $org: String!) { divertToMediation(id: $id, receiver: { creditCode: "54321281MJ12345677", name: $org }) { status mediationMode mediationSentAt mediationDueAt } }`;
 const OUTCOME = `mutation($id: ID!, $ok: Boolean!, $note: String!) { recordMediationOutcome(id: $id, succeeded: $ok, note: $note) { status mediationOutcome } }`;
 const FILE = `mutation($id: ID!, $p: CourtProcedure!) { fileCase(id: $id, procedure: $p) { status stage filingNumber procedure } }`;
-const ENTRUST = `mutation($id: ID!, $org: String!) { entrustMediation(id: $id, organizationCode: "54321281MJ12345677", organization: $org) { status mediationMode mediationSentAt mediationDueAt } }`;
+const ENTRUST = `mutation($id: ID!, $org: String!) { entrustMediation(id: $id, receiver: { creditCode: "54321281MJ12345677", name: $org }) { status mediationMode mediationSentAt mediationDueAt } }`;
 const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
 
 describe('诉调: 委派, outcome, filing and 委托', () => {
@@ -45,7 +45,7 @@ describe('诉调: 委派, outcome, filing and 委托', () => {
       'court-staff',
     );
     const d = sent.body.data!.divertToMediation;
-    expect(d).toMatchObject({ status: 'DIVERTED_TO_MEDIATION', mediationMode: 'DELEGATED' });
+    expect(d).toMatchObject({ status: 'DIVERTED_TO_MEDIATION', mediationMode: 'PRE_FILING_DELEGATION' });
     expect(days(d.mediationSentAt, d.mediationDueAt)).toBe(30);
     const done = await stack.querySubgraph<{ recordMediationOutcome: { status: string; mediationOutcome: string } }>(
       'court',
@@ -83,7 +83,7 @@ describe('诉调: 委派, outcome, filing and 委托', () => {
       entrustMediation: { status: string; mediationMode: string; mediationSentAt: string; mediationDueAt: string };
     }>('court', ENTRUST, { id: c.id, org: '兴化市道路交通事故纠纷人民调解委员会' }, 'court-staff');
     const e = entrusted.body.data!.entrustMediation;
-    expect(e).toMatchObject({ status: 'IN_ENTRUSTED_MEDIATION', mediationMode: 'ENTRUSTED' });
+    expect(e).toMatchObject({ status: 'IN_ENTRUSTED_MEDIATION', mediationMode: 'IN_LITIGATION_COMMISSION' });
     expect(days(e.mediationSentAt, e.mediationDueAt)).toBe(7);
     // Filing numbers are issued without gaps.
     const other = await receive();
@@ -122,8 +122,19 @@ describe('诉调: 委派, outcome, filing and 委托', () => {
     expect(entrust.body.errors![0]!.extensions!.code).toBe('ILLEGAL_TRANSITION');
     const badId = await stack.querySubgraph('court', RECEIVE, { input: { ...input, plaintiffIdNumber: '321281199001011235' } }, 'court-staff');
     expect(badId.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'plaintiffIdNumber' });
+    // Several invalid fields: every one listed at once.
+    const many = await stack.querySubgraph(
+      'court',
+      RECEIVE,
+      { input: { ...input, cause: '债', plaintiffIdNumber: '321281199001011235', plaintiffPhone: '12345', defendantName: ' ' } },
+      'court-staff',
+    );
+    expect(many.body.errors![0]!.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: ['cause', 'plaintiffIdNumber', 'plaintiffPhone', 'defendantName'],
+    });
     const badOrg = await stack.querySubgraph('court', DIVERT, { id: c.id, org: ' ' }, 'court-staff');
-    expect(badOrg.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'organization' });
+    expect(badOrg.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'receiver.name' });
     for (const who of ['police-officer', 'leader', 'mediator']) {
       const { body } = await stack.querySubgraph('court', DIVERT, { id: c.id, org: '戴南镇人民调解委员会' }, who);
       expect(body.errors![0]!.extensions!.code, who).toBe('FORBIDDEN');

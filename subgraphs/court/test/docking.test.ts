@@ -8,9 +8,9 @@ import { courtSubgraph } from '../src/subgraph.js';
 const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
 const person = demoPeople(200)[151]!;
 const RECEIVE = `mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id } }`;
-const DIVERT = `mutation($id: ID!, $code: String!, $org: String) { divertToMediation(id: $id, organizationCode: $code, organization: $org) { status dockingId mediationOrganizationCode } }`;
+const DIVERT = `mutation($id: ID!, $code: String!, $org: String) { divertToMediation(id: $id, receiver: { creditCode: $code, name: $org }) { status dockingId mediationOrganizationCode } }`;
 const FILE = `mutation($id: ID!) { fileCase(id: $id, procedure: SUMMARY) { status } }`;
-const ENTRUST = `mutation($id: ID!, $code: String!, $key: String) { entrustMediation(id: $id, organizationCode: $code, idempotencyKey: $key) { status dockingId mediationDueAt mediationSentAt } }`;
+const ENTRUST = `mutation($id: ID!, $code: String!, $key: String) { entrustMediation(id: $id, receiver: { creditCode: $code }, idempotencyKey: $key) { status dockingId mediationDueAt mediationSentAt } }`;
 const CASE = `query($id: ID!) { courtCase(id: $id) { status stage dockingId mediationOutcome mediationOutcomeNote mediationAcceptedAt mediationCaseNumber mediationRejectionReason mediationDueAt mediationOrganization } }`;
 
 type CaseView = Record<string, string | null>;
@@ -104,7 +104,7 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
     const id = await receive();
     const before = await count('docking_outbox');
     const bad = await stack.querySubgraph('court', DIVERT, { id, code: '54321281MJ12345670' }, 'court-staff');
-    expect(bad.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'organizationCode' });
+    expect(bad.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'receiver.creditCode' });
     const illegal = await stack.querySubgraph('court', ENTRUST, { id, code: COMMITTEE }, 'court-staff');
     expect(illegal.body.errors![0]!.extensions!.code).toBe('ILLEGAL_TRANSITION');
     const forbidden = await stack.querySubgraph('court', DIVERT, { id, code: COMMITTEE }, 'mediator');

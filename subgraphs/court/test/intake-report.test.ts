@@ -24,7 +24,7 @@ describe('court intake reports to the hub what it received without a hub dispute
     plaintiffIdNumber: person.idNumber,
     plaintiffPhone: person.phone,
     defendantName: '兴化市戴南某不锈钢制品有限公司',
-    category: '合同',
+    category: 'CONTRACT',
     place: '戴南镇董北村',
     ...over,
   });
@@ -49,7 +49,7 @@ describe('court intake reports to the hub what it received without a hub dispute
     expect(more).toEqual([]);
     expect(report!.payload).toMatchObject({
       source: { agency: 'COURT', recordType: 'CourtCase', recordId: c.id, number: c.caseNumber },
-      category: '合同',
+      category: 'CONTRACT',
       place: '戴南镇董北村',
       regionCode: '321281123201',
       parties: [expect.objectContaining({ role: 'APPLICANT', idNumber: person.idNumber }), expect.objectContaining({ role: 'RESPONDENT' })],
@@ -101,8 +101,12 @@ describe('court intake reports to the hub what it received without a hub dispute
       code: 'VALIDATION_FAILED',
       fields: ['regionCode', 'cause', 'plaintiffIdNumber', 'category', 'place'],
     });
-    const wrongCategory = await receive({ input: input({ category: '民间纠纷', disputeId: 'not-a-uuid' }) });
-    expect(wrongCategory.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: ['disputeId', 'category'] });
+    const wrongId = await receive({ input: input({ disputeId: 'not-a-uuid' }) });
+    expect(wrongId.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: ['disputeId'] });
+    // A category outside the list is refused by the schema's enum, in Chinese, naming the field.
+    const wrongCategory = await receive({ input: input({ category: 'CIVIL' }) });
+    expect(wrongCategory.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'category' });
+    expect(wrongCategory.body.errors![0]!.message).toBe('输入有误:category 取值 CIVIL 不是 DisputeCategory 的可选值(可选值见接口文档)');
     expect(await counts()).toEqual(before);
   });
 });

@@ -94,7 +94,7 @@ describe('the hub’s dispute workflow (统一受理 → 研判分流 → 分层
     expect(lowRisk.message).toMatch(/不足以提前上交/);
     expect(await rowCount(stack, ...WORKFLOW_TABLES)).toBe(before);
 
-    const crowd = await register('HOTLINE_12348', { peopleInvolved: 30, category: '劳动争议', summary: '三十名工人集体讨要拖欠工资' });
+    const crowd = await register('HOTLINE_12348', { peopleInvolved: 30, category: 'LABOUR', summary: '三十名工人集体讨要拖欠工资' });
     expect(crowd.riskLevel).toBe('HIGH');
     await toMediation(crowd.id);
     const up = await step('escalateDispute', 'EscalateDisputeInput', { disputeId: crowd.id, overrideReason: '涉及 30 人,村级无力化解' });

@@ -15,7 +15,7 @@ export function freshIdNumber(): string {
 }
 
 export const registration = (channel: string, overrides: Record<string, unknown> = {}) => ({
-  category: '邻里',
+  category: 'NEIGHBOURHOOD',
   channel,
   summary: '两户因院墙排水问题发生争执,要求调解',
   regionCode: '321281123201',

@@ -3,11 +3,11 @@ import { callerOf, startStack, type Stack } from '@jiefen/testing';
 import { governanceSubgraph } from '../src/subgraph.js';
 
 const REGISTER = `mutation($input: RegisterDisputeInput!) {
-  registerDispute(input: $input) { id number category regionCode firstContactName parties { name idNumber personKey } }
+  registerDispute(input: $input) { id number category status statusLabel regionCode firstContactName parties { name idNumber personKey } }
 }`;
 
 const valid = () => ({
-  category: '邻里',
+  category: 'NEIGHBOURHOOD',
   channel: 'WINDOW',
   summary: '两户因院墙排水问题发生争执,要求调解',
   regionCode: '321281123201',
@@ -40,11 +40,20 @@ describe('registerDispute (统一受理登记)', () => {
 
   it('registers with a unified number, the first-contact officer and person keys', async () => {
     const { body } = await stack.querySubgraph<{
-      registerDispute: { number: string; firstContactName: string; parties: { idNumber: string; personKey: string | null }[] };
+      registerDispute: {
+        number: string;
+        category: string;
+        status: string;
+        statusLabel: string;
+        firstContactName: string;
+        parties: { idNumber: string; personKey: string | null }[];
+      };
     }>('governance', REGISTER, { input: valid() }, 'hub-coordinator');
     expect(body.errors).toBeUndefined();
     const dispute = body.data!.registerDispute;
     expect(dispute.number).toMatch(/^321281123-\d{4}-\d{6}$/);
+    // The enum code in, the Chinese name kept and shown; the status with its Chinese label.
+    expect(dispute).toMatchObject({ category: '邻里', status: 'REGISTERED', statusLabel: '已登记' });
     expect(dispute.firstContactName).toBe('朱晓燕');
     expect(dispute.parties[0]!.personKey).toMatch(/^[0-9a-f]{64}$/);
     expect(dispute.parties[1]!.personKey).toBeNull();
@@ -70,8 +79,6 @@ describe('registerDispute (统一受理登记)', () => {
     ['an ID number with a wrong check character', (i) => void (i.parties[0]!.idNumber = '321281198001011230'), 'parties[0].idNumber'],
     ['an ID number with an impossible birth date', (i) => void (i.parties[0]!.idNumber = '32128119800230' + '1234'), 'parties[0].idNumber'],
     ['a bad phone number', (i) => void (i.parties[1]!.phone = '12345'), 'parties[1].phone'],
-    ['an unknown category', (i) => void (i.category = '打架'), 'category'],
-    ['an unknown channel', (i) => void (i.channel = 'WECHAT'), 'channel'],
     ['a summary too short', (i) => void (i.summary = '吵架'), 'summary'],
     ['a county-level region code', (i) => void (i.regionCode = '321281'), 'regionCode'],
     ['a region code that does not exist', (i) => void (i.regionCode = '321281123999'), 'regionCode'],
@@ -88,6 +95,46 @@ describe('registerDispute (统一受理登记)', () => {
     const { body } = await stack.querySubgraph('governance', REGISTER, { input }, 'hub-coordinator');
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field });
     expect(body.errors![0]!.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await count()).toBe(before);
+  });
+
+  it('lists every invalid field at once (form and parties), and writes nothing', async () => {
+    const before = await count();
+    const input = valid();
+    input.summary = '吵架';
+    input.peopleInvolved = 0;
+    input.parties[0]!.idNumber = '321281198001011230';
+    input.parties[1]!.phone = '12345';
+    const { body } = await stack.querySubgraph('governance', REGISTER, { input }, 'hub-coordinator');
+    expect(body.errors![0]!.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: ['summary', 'peopleInvolved', 'parties[0].idNumber', 'parties[1].phone'],
+    });
+    expect(await count()).toBe(before);
+  });
+
+  it('lists disputes by registration period; a period that ends before it starts is refused', async () => {
+    const LIST = 'query($p: PeriodFilter) { disputes(first: 100, registered: $p) { totalCount } }';
+    const list = (p: unknown) => stack.querySubgraph<{ disputes: { totalCount: number } }>('governance', LIST, { p }, 'hub-coordinator');
+    const start = new Date(Date.now() - 1000).toISOString();
+    const count = async (p: unknown) => (await list(p)).body.data!.disputes.totalCount;
+    const [since, before] = [await count({ from: start }), await count({ to: start })];
+    await stack.querySubgraph('governance', REGISTER, { input: valid() }, 'hub-coordinator');
+    expect(await count({ from: start })).toBe(since + 1);
+    expect(await count({ to: start })).toBe(before);
+    expect(await count({ from: new Date(Date.now() + 3_600_000).toISOString() })).toBe(0);
+    const reversed = await list({ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' });
+    expect(reversed.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'registered.to' });
+  });
+
+  it('refuses a category or channel outside the schema enum before the service runs, and writes nothing', async () => {
+    const before = await count();
+    for (const spoil of [(i: ReturnType<typeof valid>) => void (i.category = '打架'), (i: ReturnType<typeof valid>) => void (i.channel = 'WECHAT')]) {
+      const input = valid();
+      spoil(input);
+      const { body } = await stack.querySubgraph('governance', REGISTER, { input }, 'hub-coordinator');
+      expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
     expect(await count()).toBe(before);
   });
 

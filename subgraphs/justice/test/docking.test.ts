@@ -304,7 +304,7 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
     const accepted = (await accept(caseId)).data!.acceptMediationCase as { acceptedAt: string; dueAt: string };
     expect(Date.parse(accepted.dueAt) - Date.parse(accepted.acceptedAt)).toBe(30 * DAY);
     const view = await q('query($id: ID!) { mediationCase(id: $id) { source mode } }', { id: caseId });
-    expect(view.data!.mediationCase).toEqual({ source: 'COURT', mode: 'ENTRUST' });
+    expect(view.data!.mediationCase).toEqual({ source: 'COURT', mode: 'PRE_FILING_DELEGATION' });
     expect((await outbox(dockingId)).map((r) => [r.recipient, r.to_agency])).toEqual([
       ['COURT', 'COURT'],
       ['GOVERNANCE', 'COURT'],
@@ -410,7 +410,7 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
   it('publishes nothing for a direct application', async () => {
     const applied = await q('mutation($input: MediationApplicationInput!) { registerMediationApplication(input: $input) { id } }', {
       input: {
-        category: '邻里',
+        category: 'NEIGHBOURHOOD',
         summary: '相邻两户因排水沟渠堵塞互相指责',
         regionCode: '321281123200',
         parties: [

@@ -27,7 +27,7 @@ describe('legal aid', () => {
         input: {
           applicant: { name: person!.name, idNumber: person!.idNumber, phone: person!.phone },
           matter: '追索劳动报酬,申请指派律师代理',
-          category: '劳动争议',
+          category: 'LABOUR',
           regionCode: '321281123',
         },
       })
@@ -83,13 +83,13 @@ describe('legal aid', () => {
   it("refers legal aid to mediation (the committee's inbox) and mediation to legal aid", async () => {
     clock.now = new Date('2026-11-28T02:00:00Z');
     const applied = await apply();
-    const orgs = await q('{ mediationOrganizations(regionCode: "321281123", type: TOWN_STREET_COMMITTEE) { edges { node { id } } } }', {}, null);
+    const orgs = await q('{ mediationOrganizations(regionCode: "321281123", type: TOWN_STREET_COMMITTEE) { edges { node { id code } } } }', {}, null);
     const referred = await q(
       'mutation($input: ReferLegalAidToMediationInput!) { referLegalAidToMediation(input: $input) { status referredMediationCaseId } }',
       {
         input: {
           id: applied.id,
-          organizationId: orgs.data!.mediationOrganizations.edges[0].node.id,
+          receiver: { creditCode: orgs.data!.mediationOrganizations.edges[0].node.code },
           respondent: { name: other!.name, idNumber: other!.idNumber },
         },
       },
@@ -168,7 +168,7 @@ describe('legal aid', () => {
     const noReason = await review(applied.id, false);
     expect(noReason.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
     const badPhone = await q('mutation($input: LegalAidApplicationInput!) { applyForLegalAid(input: $input) { id } }', {
-      input: { applicant: { name: person!.name, phone: '12345' }, matter: '追索劳动报酬', category: '劳动争议', regionCode: '321281123' },
+      input: { applicant: { name: person!.name, phone: '12345' }, matter: '追索劳动报酬', category: 'LABOUR', regionCode: '321281123' },
     });
     expect(badPhone.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'applicant.phone' });
     expect(badPhone.errors![0]!.message).toMatch(/联系电话无效/);

@@ -20,7 +20,7 @@ describe('mediation work in one organization', () => {
 
   const APPLY = `mutation($input: MediationApplicationInput!) { registerMediationApplication(input: $input) { id caseNumber status organizationName source } }`;
   const application = {
-    category: '邻里',
+    category: 'NEIGHBOURHOOD',
     summary: '相邻两户因排水沟渠堵塞互相指责',
     regionCode: '321281123200',
     parties: [
@@ -264,6 +264,22 @@ describe('mediation work in one organization', () => {
     });
     expect(badId.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'parties[0].idNumber' });
     expect(badId.errors![0]!.message).toMatch(/公民身份号码无效/);
+    // Several invalid fields, in the form and in two parties: every one listed at once.
+    const many = await q(APPLY, {
+      input: {
+        ...application,
+        summary: '吵架',
+        regionCode: '321281001001',
+        parties: [
+          { ...application.parties[0], idNumber: '321281199001011235', phone: '123' },
+          { ...application.parties[1], name: ' ' },
+        ],
+      },
+    });
+    expect(many.errors![0]!.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: ['summary', 'regionCode', 'parties[0].idNumber', 'parties[0].phone', 'parties[1].name'],
+    });
     const oneSided = await q(APPLY, { input: { ...application, parties: [application.parties[0]] } });
     expect(oneSided.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'parties[0]' });
     const elsewhere = await q(APPLY, { input: { ...application, regionCode: '321281001001' } });

@@ -73,6 +73,22 @@ describe('rosters, seed and statistics', () => {
     expect(experts.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
 
+  it('publishes the expert pool to anyone (专家库名单公示): names, fields, titles, units — no contact data', async () => {
+    const published = await q('{ publishedExperts(first: 100, regionCode: "321281") { totalCount edges { node { name field title employer countyCode } } } }');
+    expect(published.errors).toBeUndefined();
+    const nodes = published.data!.publishedExperts.edges.map((e: { node: Record<string, string> }) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) {
+      expect(Object.keys(node).sort()).toEqual(['countyCode', 'employer', 'field', 'name', 'title']);
+      expect(node.countyCode).toBe('321281');
+    }
+    // Nothing that reaches the person is in the published type.
+    const contact = await q('{ publishedExperts { edges { node { phone } } } }');
+    expect(contact.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const law = await q('{ publishedExperts(field: "法律") { edges { node { field } } } }');
+    expect(law.data!.publishedExperts.edges.every((e: { node: { field: string } }) => e.node.field === '法律')).toBe(true);
+  });
+
   it('registers an organization only with 3–9 committee members including a woman', async () => {
     const input = {
       code: `54321281MJ7000999${creditCodeCheckChar('54321281MJ7000999')}`,

@@ -13,7 +13,7 @@ const FIELDS =
   'id itemNumber status dueAt handleDueAt dockingId mediationOrganization mediationOrganizationCode mediationCaseNumber referralRejectionReason mediationOutcome answer satisfaction';
 const REGISTER = `mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { ${FIELDS} } }`;
 const ACCEPT = `mutation($id: ID!) { acceptPetition(id: $id, handlingUnit: "兴化市人力资源和社会保障局") { ${FIELDS} } }`;
-const REFER = `mutation($id: ID!, $code: String!) { referPetitionToMediation(id: $id, organizationCode: $code, organization: "戴南镇人民调解委员会") { ${FIELDS} } }`;
+const REFER = `mutation($id: ID!, $code: String!) { referPetitionToMediation(id: $id, receiver: { creditCode: $code, name: "戴南镇人民调解委员会" }) { ${FIELDS} } }`;
 const ITEM = `query($id: ID!) { petitionItem(id: $id) { ${FIELDS} } }`;
 const RATE = `mutation($id: ID!) { ratePetition(id: $id, satisfaction: SATISFIED) { ${FIELDS} } }`;
 type Node = Record<string, string | null>;
@@ -106,7 +106,7 @@ describe("访调 docking: referral events out, justice's answers in", () => {
     expect(early.errors![0]!.extensions).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
     await gql(ACCEPT, { id }, 'acceptPetition');
     const badCode = await gql(REFER, { id, code: '54321281MJ12345670' }, 'referPetitionToMediation');
-    expect(badCode.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'organizationCode' });
+    expect(badCode.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'receiver.creditCode' });
     expect(await outboxCount()).toBe(before);
     expect((await gql(ITEM, { id }, 'petitionItem')).data).toMatchObject({ status: 'ACCEPTED', dockingId: null, mediationOrganization: null });
   });

@@ -24,7 +24,7 @@ describe('petition intake reports to the hub what it registered without a hub di
     petitionerName: person.name,
     petitionerIdNumber: person.idNumber,
     petitionerPhone: person.phone,
-    category: '邻里',
+    category: 'NEIGHBOURHOOD',
     place: '戴南镇董北村三组',
     ...over,
   });
@@ -49,7 +49,7 @@ describe('petition intake reports to the hub what it registered without a hub di
     expect(more).toEqual([]);
     expect(report!.payload).toMatchObject({
       source: { agency: 'PETITION', recordType: 'PetitionItem', recordId: item.id, number: item.itemNumber },
-      category: '邻里',
+      category: 'NEIGHBOURHOOD',
       channel: 'VISIT',
       place: '戴南镇董北村三组',
       parties: [expect.objectContaining({ role: 'APPLICANT', idNumber: person.idNumber })],
@@ -96,8 +96,11 @@ describe('petition intake reports to the hub what it registered without a hub di
     const before = await counts();
     const { body } = await register({ input: input({ category: null, subject: '短', petitionerIdNumber: '321281198003150015', regionCode: '32128' }) });
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: ['subject', 'regionCode', 'petitionerIdNumber', 'category'] });
-    const wrong = await register({ input: input({ category: '信访', disputeId: 'x' }) });
-    expect(wrong.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: ['disputeId', 'category'] });
+    const wrong = await register({ input: input({ disputeId: 'x' }) });
+    expect(wrong.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: ['disputeId'] });
+    const wrongCategory = await register({ input: input({ category: '信访' }) });
+    expect(wrongCategory.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'category' });
+    expect(wrongCategory.body.errors![0]!.message).toMatch(/^输入有误:category 取值 信访 不是 DisputeCategory 的可选值/);
     expect(await counts()).toEqual(before);
   });
 });

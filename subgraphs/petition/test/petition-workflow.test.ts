@@ -10,7 +10,7 @@ const FIELDS =
   'id itemNumber status dueAt overdue routeDueAt routedAt handleDueAt extensionDays mediationOrganization mediationOutcome answer concludedAt satisfaction';
 const REGISTER = `mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { ${FIELDS} } }`;
 const ACCEPT = `mutation($id: ID!) { acceptPetition(id: $id, handlingUnit: "兴化市信访局") { ${FIELDS} } }`;
-const REFER = `mutation($id: ID!) { referPetitionToMediation(id: $id, organizationCode: "54321281MJ12345677", organization: "戴南镇人民调解委员会") { ${FIELDS} } }`;
+const REFER = `mutation($id: ID!) { referPetitionToMediation(id: $id, receiver: { creditCode: "54321281MJ12345677", name: "戴南镇人民调解委员会" }) { ${FIELDS} } }`;
 const ANSWER = `mutation($id: ID!) { answerPetition(id: $id, answer: "经调查核实,书面答复信访人") { ${FIELDS} } }`;
 const RATE = `mutation($id: ID!, $s: PetitionSatisfaction!) { ratePetition(id: $id, satisfaction: $s) { ${FIELDS} } }`;
 const EXTEND = `mutation($id: ID!, $days: Int!) { extendPetitionHandling(id: $id, days: $days, reason: "涉及多个部门,需要联合调查") { ${FIELDS} } }`;
@@ -138,6 +138,16 @@ describe('访调: petitions, clocks, mediation and satisfaction', () => {
     expect(bad.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'petitionerIdNumber' });
     const short = await run(REGISTER, { input: { ...input, subject: '工资' } }, 'registerPetition');
     expect(short.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'subject' });
+    // Several invalid fields: every one listed at once.
+    const many = await run(
+      REGISTER,
+      { input: { ...input, subject: '工资', petitionerName: ' ', petitionerIdNumber: '32128119900101123X', petitionerPhone: '123' } },
+      'registerPetition',
+    );
+    expect(many.errors![0]!.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: ['subject', 'petitionerName', 'petitionerIdNumber', 'petitionerPhone'],
+    });
     for (const who of ['court-staff', 'leader', 'mediator']) {
       const { errors } = await run(REGISTER, { input }, 'registerPetition', who);
       expect(errors![0]!.extensions!.code, who).toBe('FORBIDDEN');

@@ -6,13 +6,12 @@ import { callerOf, startStack, type Stack } from '@jiefen/testing';
 import { policeSubgraph } from '../src/subgraph.js';
 
 const TRANSFER = `mutation($id: ID!, $input: TransferToMediationInput!) {
-  transferToMediation(incidentId: $id, input: $input) { id dockingId status toOrganizationCode }
+  transferToMediation(incidentId: $id, input: $input) { id dockingId status statusLabel receivingOrganization { creditCode name } }
 }`;
 const INCIDENT = `query($id: ID!) { policeIncident(id: $id) { status transfers { dockingId status outcome outcomeSummary mediationCaseNumber rejectionReason } } }`;
 const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
 const input = () => ({
-  organizationCode: COMMITTEE,
-  organizationName: '戴南镇人民调解委员会',
+  receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
   reason: '邻里排水纠纷,不属于治安案件,双方同意人民调解',
   parties: [
     { role: 'APPLICANT', name: '张小三', phone: '13812345678' },
@@ -69,6 +68,11 @@ describe('公调: transferToMediation and the outcome fed back', () => {
       officer,
     );
     expect(body.errors).toBeUndefined();
+    expect(body.data!.transferToMediation).toMatchObject({
+      status: 'SENT',
+      statusLabel: '已移交待接收',
+      receivingOrganization: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
+    });
     const { dockingId } = body.data!.transferToMediation;
     const rows = await sql<{ recipient: string; type: string; sequence: number }>(
       'select recipient, type, sequence from docking_outbox where docking_id = ? order by recipient',
@@ -150,7 +154,7 @@ describe('公调: transferToMediation and the outcome fed back', () => {
   });
 
   it.each([
-    ['a bad organization code', { organizationCode: '54321281MJ12345670' }, 'organizationCode'],
+    ['a bad organization code', { receiver: { creditCode: '54321281MJ12345670' } }, 'receiver.creditCode'],
     ['an empty reason', { reason: ' ' }, 'reason'],
     ['no parties', { parties: [] }, 'parties'],
     ['a bad party ID number', { parties: [{ role: 'APPLICANT', name: '张三', idNumber: '321281198001011231' }] }, 'parties[0].idNumber'],

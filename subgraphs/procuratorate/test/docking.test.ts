@@ -12,8 +12,8 @@ import { procuratorateSubgraph } from '../src/subgraph.js';
 const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
 const FIELDS =
   'id status dockingId mediationOrganization mediationOrganizationCode mediationCaseNumber referralRejectionReason outcome agreementSummary decision';
-const REFER = `mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, organizationCode: $code, facts: $facts) { ${FIELDS} } }`;
-const REFER_CIVIL = `mutation($id: ID!, $code: String!) { referCivilSupervisionToMediation(id: $id, organizationCode: $code, organization: "戴南镇人民调解委员会") { ${FIELDS} } }`;
+const REFER = `mutation($id: ID!, $code: String!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, receiver: { creditCode: $code }, facts: $facts) { ${FIELDS} } }`;
+const REFER_CIVIL = `mutation($id: ID!, $code: String!) { referCivilSupervisionToMediation(id: $id, receiver: { creditCode: $code, name: "戴南镇人民调解委员会" }) { ${FIELDS} } }`;
 const CASE = `query($id: ID!) { procuratorateCase(id: $id) { ${FIELDS} } }`;
 const CONCLUDE = `mutation($id: ID!) { concludeProcuratorateCase(id: $id, decision: NO_PROSECUTION, note: "达成和解协议并已履行,犯罪情节轻微") { ${FIELDS} } }`;
 const eligible = {
@@ -133,7 +133,7 @@ describe("检调 docking: referral events out, justice's answers in", () => {
     );
     expect(ineligible.errors![0]!.extensions).toMatchObject({ code: 'NOT_ELIGIBLE', reasons: ['SENTENCE_OVER_THREE_YEARS', 'VICTIM_NOT_WILLING'] });
     const badCode = await gql(REFER, { id, code: '54321281MJ12345670', facts: eligible }, 'referForReconciliation');
-    expect(badCode.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'organizationCode' });
+    expect(badCode.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'receiver.creditCode' });
     expect(await outboxCount()).toBe(before);
     expect((await gql(CASE, { id }, 'procuratorateCase')).data).toMatchObject({ status: 'RECEIVED', dockingId: null, mediationOrganizationCode: null });
   });

@@ -7,7 +7,7 @@ import { procuratorateSubgraph } from '../src/subgraph.js';
 const FIELDS =
   'id caseNumber kind status charge chapter negligent statutoryMaximumMonths intentionalCrimeWithinFiveYears arisesFromCivilDispute disputeId regionCode suspectName suspectIdNumber suspectBirthDate victimName victimPhone';
 const REGISTER = `mutation($input: RegisterProsecutionCaseInput!) { registerProsecutionCase(input: $input) { ${FIELDS} } }`;
-const REFER = `mutation($id: ID!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, organizationCode: "54321281MJ12345677", organization: "戴南镇人民调解委员会", facts: $facts) { status charge } }`;
+const REFER = `mutation($id: ID!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, receiver: { creditCode: "54321281MJ12345677", name: "戴南镇人民调解委员会" }, facts: $facts) { status charge } }`;
 type Gql<T> = { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 type Case = Record<string, unknown> & { id: string };
 

@@ -7,7 +7,7 @@ import { receiveMediationOutcome } from '../src/services/procuratorate-case.serv
 import { procuratorateSubgraph } from '../src/subgraph.js';
 
 const FIELDS = 'id status charge mediationOrganization referredAt outcome agreementSummary decision decisionNote concludedAt';
-const REFER = `mutation($id: ID!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, organizationCode: "54321281MJ12345677", organization: "戴南镇人民调解委员会", facts: $facts) { ${FIELDS} } }`;
+const REFER = `mutation($id: ID!, $facts: ReconciliationFactsInput!) { referForReconciliation(id: $id, receiver: { creditCode: "54321281MJ12345677", name: "戴南镇人民调解委员会" }, facts: $facts) { ${FIELDS} } }`;
 const OUTCOME = `mutation($id: ID!, $ok: Boolean!) { recordReconciliationOutcome(id: $id, reconciled: $ok, summary: "犯罪嫌疑人赔偿医药费并赔礼道歉,被害人出具谅解书") { ${FIELDS} } }`;
 const CONCLUDE = `mutation($id: ID!, $d: ProcuratorateDecision!) { concludeProcuratorateCase(id: $id, decision: $d, note: "达成和解协议并已履行") { ${FIELDS} } }`;
 const eligible = {
@@ -135,7 +135,7 @@ describe('检调: 刑事和解 and civil supervision referred to mediation', () 
     expect(wrong.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'id' });
     const referred = await stack.querySubgraph<{ referCivilSupervisionToMediation: Node }>(
       'procuratorate',
-      'mutation($id: ID!) { referCivilSupervisionToMediation(id: $id, organizationCode: "54321281MJ12345677", organization: "兴化市人民调解中心") { status mediationOrganization } }',
+      'mutation($id: ID!) { referCivilSupervisionToMediation(id: $id, receiver: { creditCode: "54321281MJ12345677", name: "兴化市人民调解中心" }) { status mediationOrganization } }',
       { id },
       'procurator',
     );

@@ -8,7 +8,7 @@ import { DockingIncoming } from './incoming-docking.entity.js';
 
 export { DockingIncoming, DockingInboxCursor, DockingInboxEvent, DockingOutboxEvent, DockingOutboxSequence, DockingOutgoing, IdempotentRequest };
 export { INCOMING_DOCKING_STATUSES, type IncomingDockingStatus } from './incoming-docking.entity.js';
-export { OUTGOING_DOCKING_STATUSES, type OutgoingDockingStatus } from './outgoing-docking.entity.js';
+export { OUTGOING_DOCKING_STATUSES, OUTGOING_DOCKING_STATUS_NAMES, type OutgoingDockingStatus } from './outgoing-docking.entity.js';
 export { DELIVERY_STATES, type DeliveryState } from './outbox-event.entity.js';
 
 /**

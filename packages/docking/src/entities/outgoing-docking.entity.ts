@@ -5,6 +5,13 @@ import type { DockingKind, DockingMode, JudicialConfirmationRuling, MediationOut
 /** Where a hand-over stands, as the sender knows it from the receiver's answers. */
 export const OUTGOING_DOCKING_STATUSES = ['SENT', 'ACCEPTED', 'REJECTED', 'CONCLUDED'] as const;
 export type OutgoingDockingStatus = (typeof OUTGOING_DOCKING_STATUSES)[number];
+/** Chinese names of the sender's statuses (the API's `statusLabel`). */
+export const OUTGOING_DOCKING_STATUS_NAMES: Record<OutgoingDockingStatus, string> = {
+  SENT: '已移交待接收',
+  ACCEPTED: '已受理',
+  REJECTED: '不予受理(已退回)',
+  CONCLUDED: '已办结并反馈',
+};
 
 /**
  * 发出的对接 — the sender's side of one hand-over: which of its records it handed to whom, and what

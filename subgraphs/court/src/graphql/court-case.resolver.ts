@@ -11,13 +11,20 @@ import {
   requireListAccess,
   requireUuid,
   type SubgraphContext,
+  periodConditions,
+  requireRegionPrefix,
+  ReceivingOrganizationInput,
+  RECEIVER_DESCRIPTION,
+  ReceivingOrganizationType,
+  receivingOrganizationOf,
+  RECEIVER_DEPRECATION,
 } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent, latestOutgoingDocking, type DockingOutgoing } from '@jiefen/docking';
 import type { CourtSettings } from '../domain/clocks.js';
 import { CourtCase } from '../entities/court-case.entity.js';
 import type { CourtLoaders } from '../loaders/court.loaders.js';
 import { divertToMediation, entrustMediation, fileCase, receiveCivilCase, recordMediationOutcome } from '../services/court-case.service.js';
-import { CourtCaseConnection, CourtCaseType, MediationOutcome, Procedure, ReceiveCivilCaseInput } from './court-case.type.js';
+import { CourtCaseConnection, CourtCaseType, MediationOutcome, Procedure, ReceiveCivilCaseInput, CourtCasesArgs } from './court-case.type.js';
 import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
 import { toCourtCaseType } from './mapping.js';
@@ -41,9 +48,16 @@ export class CourtCaseResolver {
   }
 
   @Query(() => CourtCaseConnection, { description: '法院案件列表(按收案时间倒序)' })
-  async courtCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection> {
+  async courtCases(@Args(() => CourtCasesArgs) args: CourtCasesArgs, @Ctx() ctx: Context): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'COURT');
-    const where: FilterQuery<CourtCase> = { regionCode: { $like: `${regionPrefix}%` } };
+    // Within the caller's jurisdiction, narrowed by region, status and period (VALIDATION_FAILED when a period ends before it starts).
+    const conditions: FilterQuery<CourtCase>[] = [
+      { regionCode: { $like: `${regionPrefix}%` } },
+      ...periodConditions({ received: ['receivedAt', args.received], sent: ['mediationSentAt', args.sent], concluded: ['mediationOutcomeAt', args.concluded] }),
+    ];
+    if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
+    if (args.status) conditions.push({ status: args.status });
+    const where: FilterQuery<CourtCase> = { $and: conditions };
     return keysetPage(ctx.em, CourtCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) =>
       toCourtCaseType(c, masked ? 'MASKED' : 'FULL'),
     );
@@ -79,12 +93,17 @@ export class CourtCaseResolver {
     );
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '调解组织' })
+  @FieldResolver(() => ReceivingOrganizationType, { nullable: true, description: '接收单位(最近一次移交的调解组织)' })
+  async receivingOrganization(@Root() r: CourtCaseType, @Ctx() ctx: Context): Promise<ReceivingOrganizationType | null> {
+    return receivingOrganizationOf(await handOverOf(ctx, r));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织', deprecationReason: RECEIVER_DEPRECATION })
   async mediationOrganization(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, c))?.organizationName ?? null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '调解组织统一社会信用代码' })
+  @FieldResolver(() => String, { nullable: true, description: '调解组织统一社会信用代码', deprecationReason: RECEIVER_DEPRECATION })
   async mediationOrganizationCode(@Root() c: CourtCaseType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, c))?.organizationCode ?? null;
   }
@@ -138,11 +157,11 @@ export class CourtCaseResolver {
   @Mutation(() => CourtCaseType, { description: '委派调解:立案前将案件委派调解组织调解(30 日;对接事件发送司法行政并抄送综治中心)' })
   async divertToMediation(
     @Arg('id', () => ID) id: string,
-    @Arg('organizationCode', () => String, { description: '调解组织统一社会信用代码' }) organizationCode: string,
-    @Arg('organization', () => String, { nullable: true, description: '调解组织名称(可省略,受理后以调解组织反馈为准)' }) organization: string | null,
+    @Arg('receiver', () => ReceivingOrganizationInput, { description: RECEIVER_DESCRIPTION }) receiver: ReceivingOrganizationInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<CourtCaseType> {
+    const { creditCode: organizationCode, name: organization = null } = receiver;
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'divertToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
@@ -155,11 +174,11 @@ export class CourtCaseResolver {
   @Mutation(() => CourtCaseType, { description: '委托调解:立案后委托调解组织调解(普通程序 15 日,简易程序 7 日;对接事件发送司法行政并抄送综治中心)' })
   async entrustMediation(
     @Arg('id', () => ID) id: string,
-    @Arg('organizationCode', () => String, { description: '调解组织统一社会信用代码' }) organizationCode: string,
-    @Arg('organization', () => String, { nullable: true, description: '调解组织名称(可省略,受理后以调解组织反馈为准)' }) organization: string | null,
+    @Arg('receiver', () => ReceivingOrganizationInput, { description: RECEIVER_DESCRIPTION }) receiver: ReceivingOrganizationInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<CourtCaseType> {
+    const { creditCode: organizationCode, name: organization = null } = receiver;
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'entrustMediation', key: idempotencyKey, input: { id, organizationCode, organization } };

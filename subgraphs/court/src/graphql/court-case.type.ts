@@ -1,6 +1,15 @@
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import {
+  ConnectionType,
+  DisputeCategoryEnum,
+  PersonalText,
+  registerWorkflowEnum,
+  type PersonalTextRead,
+  PageArgs,
+  PeriodFilter,
+  registerDockingModeEnum,
+} from '@jiefen/subgraph-kit';
 import type { CourtCase } from '../entities/court-case.entity.js';
 import { courtCaseWorkflow, type CourtCaseState } from '../domain/court-case.workflow.js';
 
@@ -8,15 +17,11 @@ import { courtCaseWorkflow, type CourtCaseState } from '../domain/court-case.wor
 export const CourtCaseStatus = registerWorkflowEnum(courtCaseWorkflow, 'CourtCaseStatus', '法院案件状态 Court case status');
 export type CourtCaseStatus = CourtCaseState;
 
-export enum MediationMode {
-  DELEGATED = 'DELEGATED',
-  ENTRUSTED = 'ENTRUSTED',
-}
-registerEnumType(MediationMode, {
-  name: 'CourtMediationMode',
-  description: '法院送调方式 How the court sent a case to mediation',
-  valuesConfig: { DELEGATED: { description: '委派调解(立案前)' }, ENTRUSTED: { description: '委托调解(立案后)' } },
+export const MediationMode = registerDockingModeEnum('CourtMediationMode', '法院送调方式 How the court sent a case to mediation', {
+  PRE_FILING_DELEGATION: 'DELEGATED',
+  IN_LITIGATION_COMMISSION: 'ENTRUSTED',
 });
+export type MediationMode = 'DELEGATED' | 'ENTRUSTED';
 
 export enum MediationOutcome {
   SUCCEEDED = 'SUCCEEDED',
@@ -61,6 +66,9 @@ export class CourtCaseType {
 
   @Field(() => CourtCaseStatus, { description: '状态' })
   status!: CourtCaseStatus;
+
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
 
   @Field(() => String, { description: '区划代码' })
   regionCode!: string;
@@ -116,7 +124,7 @@ export class ReceiveCivilCaseInput {
   @Field(() => ID, { nullable: true, description: '综治中心的纠纷编号(有则填写并核验;无则收案后报综治中心登记或关联,答复后写入)' })
   disputeId?: string | null;
 
-  @Field(() => String, { nullable: true, description: '纠纷类别(人民调解统计口径,如 邻里、合同);未填纠纷编号时必填' })
+  @Field(() => DisputeCategoryEnum, { nullable: true, description: '纠纷类别(人民调解统计口径);未填纠纷编号时必填' })
   category?: string | null;
 
   @Field(() => String, { nullable: true, description: '纠纷发生地点' })
@@ -139,4 +147,22 @@ export class ReceiveCivilCaseInput {
 
   @Field(() => String, { description: '被告姓名或名称' })
   defendantName!: string;
+}
+
+@ArgsType()
+export class CourtCasesArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: '区划代码前缀(在本人辖区内进一步筛选)' })
+  regionCode?: string | null;
+
+  @Field(() => CourtCaseStatus, { nullable: true, description: '状态' })
+  status?: string | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '收案时间在此期间' })
+  received?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '送调时间在此期间' })
+  sent?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '调解结果反馈时间在此期间' })
+  concluded?: PeriodFilter | null;
 }

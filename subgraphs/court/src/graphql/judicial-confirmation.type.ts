@@ -93,6 +93,9 @@ export class JudicialConfirmationType {
   @Field(() => JudicialConfirmationStatus, { description: '状态' })
   status!: JudicialConfirmationStatus;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => String, { description: '区划代码' })
   regionCode!: string;
 

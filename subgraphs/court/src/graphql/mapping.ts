@@ -1,6 +1,8 @@
 import type { Visibility } from '@jiefen/auth';
-import { isMinor } from '@jiefen/subgraph-kit';
 import { isOverdue } from '@jiefen/calendar';
+import { statusLabel, isMinor } from '@jiefen/subgraph-kit';
+import { confirmationWorkflow } from '../domain/judicial-confirmation.workflow.js';
+import { courtCaseWorkflow } from '../domain/court-case.workflow.js';
 import type { CourtCase } from '../entities/court-case.entity.js';
 import type { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import type { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
@@ -17,6 +19,7 @@ export function toCourtCaseType(c: CourtCase, visibility: Visibility, now: Date 
     cause: c.cause,
     stage: c.stage,
     status: c.status as CourtCaseStatus,
+    statusLabel: statusLabel(courtCaseWorkflow, c.status),
     regionCode: c.regionCode,
     receivedAt: c.receivedAt,
     mediationMode: (c.mediationMode ?? null) as MediationMode | null,
@@ -53,6 +56,7 @@ export function toConfirmationType(j: JudicialConfirmation, visibility: Visibili
     agreementEffectiveAt: j.agreementEffectiveAt,
     jointApplication: j.jointApplication,
     status: j.status as JudicialConfirmationStatus,
+    statusLabel: statusLabel(confirmationWorkflow, j.status),
     regionCode: j.regionCode,
     appliedAt: j.appliedAt,
     acceptDueAt: j.acceptDueAt,

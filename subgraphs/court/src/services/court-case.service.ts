@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
 import { DISPUTE_CATEGORIES } from '@jiefen/codes';
-import { check, DomainError, FieldErrors, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
+import { check, checkAll, DomainError, FieldErrors, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import { mediationDueAt, type Procedure, type CourtSettings } from '../domain/clocks.js';
 import { courtCaseWorkflow, stageOf, type CourtActor, type CourtCaseEvent, type CourtCaseState } from '../domain/court-case.workflow.js';
 import { CourtCase } from '../entities/court-case.entity.js';
@@ -93,12 +93,13 @@ export interface MediationTarget {
 }
 
 function checkTarget(target: MediationTarget): { code: string; name: string | null } {
-  const code = check.creditCode('organizationCode', target.organizationCode);
-  const name =
-    target.organizationName === undefined || target.organizationName === null
-      ? null
-      : check.text('organization', '调解组织名称', target.organizationName, { min: 2, max: 100 });
-  return { code, name };
+  return checkAll({
+    code: () => check.creditCode('receiver.creditCode', target.organizationCode),
+    name: () =>
+      target.organizationName === undefined || target.organizationName === null
+        ? null
+        : check.text('receiver.name', '调解组织名称', target.organizationName, { min: 2, max: 100 }),
+  });
 }
 
 /** A case sent (again, after a refusal) starts afresh: the new docking's outcome is not yet known. */

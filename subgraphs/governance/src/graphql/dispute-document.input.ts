@@ -1,9 +1,10 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type * as Command from '../domain/commands.js';
+import { DocumentKind } from './enums.js';
 
 @InputType('DisputeDocumentInput', { description: '档案材料元数据(文件本身存于文档库)' })
 export class DocumentInput implements Command.DocumentInput {
-  @Field(() => String, { description: '类型:CLAIM / EVIDENCE / RECORD / AGREEMENT / CLOSING_OPINION / SIGNATURE / PHOTO / OTHER' })
+  @Field(() => DocumentKind, { description: '材料类型' })
   kind!: string;
 
   @Field(() => String, { description: '材料名称' })

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type * as Command from '../domain/commands.js';
+import { DisputeTier, NoticeForm, ResolutionMethod, ResponsibleUnitKind } from './enums.js';
 
 @InputType('DisputeStepInput', { description: '办理纠纷的公共字段' })
 class DisputeStepInput implements Command.DisputeRef {
@@ -12,7 +13,7 @@ class DisputeStepInput implements Command.DisputeRef {
 
 @InputType('RouteDisputeInput', { description: '研判分流' })
 export class RouteDisputeInput extends DisputeStepInput implements Command.RouteDisputeInput {
-  @Field(() => String, { description: '承办单位类型:MEDIATION_ORGANIZATION 调解组织 / AGENCY 职能部门 / LITIGATION 引导诉讼' })
+  @Field(() => ResponsibleUnitKind, { description: '承办单位类型' })
   unitKind!: string;
 
   @Field(() => String, { description: '承办单位名称' })
@@ -30,14 +31,10 @@ export class RouteDisputeInput extends DisputeStepInput implements Command.Route
   })
   agency?: string | null;
 
-  @Field(() => String, { description: '化解层级:VILLAGE / TOWN / COUNTY' })
+  @Field(() => DisputeTier, { description: '化解层级' })
   tier!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '化解方式(默认人民调解):PEOPLES_MEDIATION / ADMINISTRATIVE_MEDIATION / INDUSTRY_MEDIATION / JUDICIAL_MEDIATION / NEUTRAL_EVALUATION / ARBITRATION / ADMINISTRATIVE_RULING',
-  })
+  @Field(() => ResolutionMethod, { nullable: true, description: '化解方式(默认人民调解;引导诉讼时不填)' })
   method?: string | null;
 
   @Field(() => String, { description: '研判意见(类型、性质、诉求、当事人情况)' })
@@ -49,7 +46,7 @@ export class NotifyPartiesInput extends DisputeStepInput implements Command.Noti
   @Field(() => [String], { description: '告知的服务清单事项编码' })
   serviceItemCodes!: string[];
 
-  @Field(() => String, { description: '告知方式:WRITTEN 书面 / ORAL 口头' })
+  @Field(() => NoticeForm, { description: '告知方式' })
   form!: string;
 
   @Field(() => String, { nullable: true, description: '告知内容补充' })
@@ -82,7 +79,7 @@ export class EscalateDisputeInput extends DisputeStepInput implements Command.Es
 
 @InputType('ChangeDisputeMethodInput', { description: '动态调整化解方式' })
 export class ChangeMethodInput extends DisputeStepInput implements Command.ChangeMethodInput {
-  @Field(() => String, { description: '新的化解方式' })
+  @Field(() => ResolutionMethod, { description: '新的化解方式' })
   method!: string;
 
   @Field(() => String, { description: '调整理由' })

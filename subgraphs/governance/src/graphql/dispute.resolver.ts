@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { isMinor, keysetPage, requireCaller, requireRegionPrefix } from '@jiefen/subgraph-kit';
+import { isMinor, keysetPage, requireCaller, requireRegionPrefix, periodConditions } from '@jiefen/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Dispute } from '../entities/dispute.entity.js';
 import { hubText, mayReadHandling } from './access.js';
@@ -23,7 +23,10 @@ export class DisputeResolver {
   async disputes(@Args(() => DisputesArgs) args: DisputesArgs, @Ctx() ctx: GovernanceContext): Promise<InstanceType<typeof DisputeConnection>> {
     const caller = requireCaller(ctx);
     // Nobody sees outside their jurisdiction: the filter, if any, narrows it.
-    const conditions: FilterQuery<Dispute>[] = [{ regionCode: { $like: `${caller.jurisdiction}%` } }];
+    const conditions: FilterQuery<Dispute>[] = [
+      { regionCode: { $like: `${caller.jurisdiction}%` } },
+      ...periodConditions({ registered: ['registeredAt', args.registered], resolved: ['resolvedAt', args.resolved], closed: ['closedAt', args.closed] }),
+    ];
     if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
     if (args.category) conditions.push({ category: args.category });
     if (args.status) conditions.push({ status: args.status });

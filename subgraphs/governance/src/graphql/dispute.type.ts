@@ -1,5 +1,5 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead, DisputeCategoryEnum, PeriodFilter } from '@jiefen/subgraph-kit';
 import type { Dispute } from '../entities/dispute.entity.js';
 import { DisputeChannel, DisputeStatus, DisputeTier, ResolutionMethod, ResponsibleUnitKind, RiskLevel } from './enums.js';
 
@@ -52,6 +52,9 @@ export class DisputeType {
   @Field(() => DisputeStatus, { description: '状态' })
   status!: string;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => RiskLevel, { description: '风险等级' })
   riskLevel!: string;
 
@@ -102,7 +105,7 @@ export class DisputesArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: '区划代码前缀(县 6 位、镇 9 位、村 12 位)' })
   regionCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: '纠纷类别' })
+  @Field(() => DisputeCategoryEnum, { nullable: true, description: '纠纷类别' })
   category?: string | null;
 
   @Field(() => DisputeStatus, { nullable: true, description: '状态' })
@@ -119,4 +122,13 @@ export class DisputesArgs extends PageArgs {
 
   @Field(() => Boolean, { nullable: true, description: 'true 只看超期未办结的;false 只看未超期的' })
   overdue?: boolean | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '登记时间在此期间' })
+  registered?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '化解完成时间在此期间' })
+  resolved?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '结案时间在此期间' })
+  closed?: PeriodFilter | null;
 }

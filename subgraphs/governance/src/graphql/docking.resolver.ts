@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { isLeader } from '@jiefen/auth';
-import { keysetPage, requireCaller, requireRegionPrefix, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { keysetPage, requireCaller, requireRegionPrefix, type SubgraphContext, periodConditions } from '@jiefen/subgraph-kit';
 import { Docking } from '../entities/docking.entity.js';
 import type { GovernanceContext } from './context.js';
 import { DockingConnection, DockingEventType, DockingsArgs, DockingType } from './docking.type.js';
@@ -25,7 +25,10 @@ export class DockingResolver {
 
   @Query(() => DockingConnection, { description: '对接台账(按发送时间倒序,游标分页) Dockings, newest first' })
   async dockings(@Args(() => DockingsArgs) args: DockingsArgs, @Ctx() ctx: GovernanceContext): Promise<InstanceType<typeof DockingConnection>> {
-    const conditions: FilterQuery<Docking>[] = [dockingVisibilityFilter(ctx)];
+    const conditions: FilterQuery<Docking>[] = [
+      dockingVisibilityFilter(ctx),
+      ...periodConditions({ sent: ['sentAt', args.sent], concluded: ['concludedAt', args.concluded] }),
+    ];
     if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
     if (args.kind) conditions.push({ kind: args.kind });
     if (args.status) conditions.push({ status: args.status });

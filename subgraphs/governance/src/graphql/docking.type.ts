@@ -1,5 +1,13 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import {
+  ConnectionType,
+  PageArgs,
+  PersonalText,
+  type PersonalTextRead,
+  PeriodFilter,
+  ReceivingOrganizationType,
+  RECEIVER_DEPRECATION,
+} from '@jiefen/subgraph-kit';
 import { DockingKind, DockingMode, DockingOutcome, DockingStatus } from './enums.js';
 
 @ObjectType('DockingEvent', { description: '对接事件(台账时间线) One event of a docking' })
@@ -38,6 +46,9 @@ export class DockingType {
   @Field(() => DockingStatus, { description: '状态' })
   status!: string;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => String, { description: '发起部门' })
   fromAgency!: string;
 
@@ -50,11 +61,14 @@ export class DockingType {
   @Field(() => String, { nullable: true, description: '发起单位名称' })
   fromOrganizationName!: string | null;
 
-  @Field(() => String, { nullable: true, description: '接收单位代码' })
+  @Field(() => String, { nullable: true, description: '接收单位代码', deprecationReason: RECEIVER_DEPRECATION })
   toOrganizationCode!: string | null;
 
-  @Field(() => String, { nullable: true, description: '接收单位名称' })
+  @Field(() => String, { nullable: true, description: '接收单位名称', deprecationReason: RECEIVER_DEPRECATION })
   toOrganizationName!: string | null;
+
+  @Field(() => ReceivingOrganizationType, { nullable: true, description: '接收单位' })
+  receivingOrganization!: ReceivingOrganizationType | null;
 
   @Field(() => ID, { nullable: true, description: '纠纷编号' })
   disputeId!: string | null;
@@ -112,4 +126,10 @@ export class DockingsArgs extends PageArgs {
 
   @Field(() => Boolean, { nullable: true, description: 'true 只看超期的;false 只看未超期的' })
   overdue?: boolean | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '发送时间在此期间' })
+  sent?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '办结时间在此期间' })
+  concluded?: PeriodFilter | null;
 }

@@ -1,24 +1,15 @@
-import { registerEnumType } from 'type-graphql';
-import { registerWorkflowEnum } from '@jiefen/subgraph-kit';
-import { CHANNELS } from '../domain/dispute-registration.js';
+import { registerCodeEnum, registerDockingModeEnum, registerWorkflowEnum, type DockingModeApiName } from '@jiefen/subgraph-kit';
+import { DOCUMENT_KINDS } from '../services/dispute-document.service.js';
+import { CHANNELS, PARTY_ROLES } from '../domain/dispute-registration.js';
 import { disputeWorkflow, type DisputeState, RESOLUTION_METHOD_NAMES, RESOLUTION_METHODS, RESPONSIBLE_UNIT_KINDS } from '../domain/dispute.workflow.js';
-import { DOCKING_KINDS, DOCKING_MODES, DOCKING_OUTCOMES, DOCKING_STATUSES } from '../domain/docking.js';
+import { DOCKING_KINDS, DOCKING_OUTCOMES, DOCKING_STATUSES, type DOCKING_MODES } from '../domain/docking.js';
 import { ALERT_RULES } from '../domain/early-warning.js';
 import { riskAlertWorkflow, type AlertState } from '../domain/risk-alert.workflow.js';
 import { FORECASTS, SCREENING_CADENCES } from '../domain/screening.js';
 import { SUPERVISION_SUBJECTS, supervisionWorkflow, type SupervisionState } from '../domain/supervision.workflow.js';
 import { RISK_LEVEL_NAMES, RISK_LEVELS, TIER_NAMES, TIERS } from '../domain/tiers.js';
 
-/** A GraphQL enum from a domain list, each value described in Chinese. */
-function enumOf<T extends string>(name: string, description: string, values: readonly T[], names: Record<T, string>): Record<T, T> {
-  const object = Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-  registerEnumType(object, {
-    name,
-    description,
-    valuesConfig: Object.fromEntries(values.map((v) => [v, { description: names[v] }])) as Record<T, { description: string }>,
-  });
-  return object;
-}
+const enumOf = registerCodeEnum;
 
 export const DisputeStatus = registerWorkflowEnum(disputeWorkflow, 'DisputeStatus', '纠纷状态 Dispute status at the hub');
 export type DisputeStatus = DisputeState;
@@ -54,14 +45,14 @@ export const DockingKind = enumOf('DockingKind', '对接类型 Kind of docking',
   HUB: '综治中心分流转办',
 });
 export type DockingKind = (typeof DOCKING_KINDS)[number];
-export const DockingMode = enumOf('DockingMode', '对接方式 Mode of docking', DOCKING_MODES, {
-  ENTRUST: '委派(立案前)',
-  COMMISSION: '委托(立案后)',
-  TRANSFER: '移交',
-  REFERRAL: '转介',
-  CONFIRMATION: '司法确认申请',
-});
-export const DockingStatus = enumOf('DockingStatus', '对接状态 Docking status', DOCKING_STATUSES, {
+export const DockingMode = registerDockingModeEnum('DockingMode', '对接方式 Mode of docking', {
+  PRE_FILING_DELEGATION: 'ENTRUST',
+  IN_LITIGATION_COMMISSION: 'COMMISSION',
+  TRANSFER: 'TRANSFER',
+  REFERRAL: 'REFERRAL',
+  CONFIRMATION: 'CONFIRMATION',
+} satisfies Partial<Record<DockingModeApiName, (typeof DOCKING_MODES)[number]>>);
+export const DOCKING_STATUS_NAMES: Record<(typeof DOCKING_STATUSES)[number], string> = {
   SENT: '已发送待接收',
   ACCEPTED: '已接收',
   REJECTED: '已退回',
@@ -69,7 +60,8 @@ export const DockingStatus = enumOf('DockingStatus', '对接状态 Docking statu
   CONCLUDED: '已办结待反馈',
   FED_BACK: '已反馈',
   WITHDRAWN: '已撤回',
-});
+};
+export const DockingStatus = enumOf('DockingStatus', '对接状态 Docking status', DOCKING_STATUSES, DOCKING_STATUS_NAMES);
 export type DockingStatus = (typeof DOCKING_STATUSES)[number];
 export const DockingOutcome = enumOf('DockingOutcome', '对接结果 Docking outcome', DOCKING_OUTCOMES, {
   SETTLED: '调解成功',
@@ -99,4 +91,24 @@ export const Forecast = enumOf('ScreeningForecast', '研判预测 Forecast', FOR
   STABLE: '基本稳定',
   MAY_ESCALATE: '可能激化',
   LIKELY_ESCALATE: '极易激化',
+});
+
+export const DisputePartyRole = enumOf('DisputePartyRole', '当事人身份 Party role', PARTY_ROLES, {
+  APPLICANT: '申请人',
+  RESPONDENT: '被申请人',
+  THIRD_PARTY: '第三人',
+});
+export const NoticeForm = enumOf('NoticeForm', '一次性告知方式 Form of the one-time notice', ['WRITTEN', 'ORAL'] as const, {
+  WRITTEN: '书面告知',
+  ORAL: '口头告知(记录在案)',
+});
+export const DocumentKind = enumOf('DisputeDocumentKind', '材料类型 Kind of document', DOCUMENT_KINDS, {
+  CLAIM: '申请书、诉求材料',
+  EVIDENCE: '证据材料',
+  RECORD: '笔录',
+  AGREEMENT: '调解协议',
+  CLOSING_OPINION: '结案意见',
+  SIGNATURE: '签收、签字材料',
+  PHOTO: '照片',
+  OTHER: '其他',
 });

@@ -1,5 +1,8 @@
 import { isLeader } from '@jiefen/auth';
 import type { SubgraphContext } from '@jiefen/subgraph-kit';
+import { statusLabel, receivingOrganizationOf } from '@jiefen/subgraph-kit';
+import { DOCKING_STATUS_NAMES } from './enums.js';
+import { disputeWorkflow } from '../domain/dispute.workflow.js';
 import { disputeScope, dockingScope } from '../domain/access.rules.js';
 import type { Dispute } from '../entities/dispute.entity.js';
 import type { Docking } from '../entities/docking.entity.js';
@@ -20,6 +23,7 @@ export function toDisputeType(d: Dispute): DisputeType {
     peopleInvolved: d.peopleInvolved,
     tier: d.tier,
     status: d.status,
+    statusLabel: statusLabel(disputeWorkflow, d.status),
     riskLevel: d.riskLevel,
     registeredAt: d.registeredAt,
     firstContactName: d.firstContactName ?? null,
@@ -56,12 +60,14 @@ export function toDockingType(d: Docking, ctx: SubgraphContext): DockingType {
     kind: d.kind,
     mode: d.mode,
     status: d.status,
+    statusLabel: statusLabel({ stateNames: DOCKING_STATUS_NAMES }, d.status),
     fromAgency: d.fromAgency,
     toAgency: d.toAgency,
     fromOrganizationCode: d.fromOrganizationCode,
     fromOrganizationName: d.fromOrganizationName ?? null,
     toOrganizationCode: d.toOrganizationCode ?? null,
     toOrganizationName: d.toOrganizationName ?? null,
+    receivingOrganization: receivingOrganizationOf({ organizationCode: d.toOrganizationCode, organizationName: d.toOrganizationName }),
     disputeId: d.disputeId ?? null,
     regionCode: d.regionCode,
     sentAt: d.sentAt,

@@ -1,10 +1,12 @@
 import { Field, InputType, Int } from 'type-graphql';
+import { DisputeCategoryEnum } from '@jiefen/subgraph-kit';
 import { DocumentInput } from './dispute-document.input.js';
 import type * as Command from '../domain/commands.js';
+import { DisputeChannel, DisputePartyRole } from './enums.js';
 
 @InputType('DisputePartyInput', { description: '当事人信息' })
 export class PartyInput implements Command.PartyInput {
-  @Field(() => String, { description: '身份:APPLICANT 申请人 / RESPONDENT 被申请人 / THIRD_PARTY 第三人' })
+  @Field(() => DisputePartyRole, { description: '身份' })
   role!: string;
 
   @Field(() => String, { description: '姓名' })
@@ -25,10 +27,10 @@ export class PartyInput implements Command.PartyInput {
 
 @InputType('RegisterDisputeInput', { description: '统一受理登记 Register a dispute at the front desk' })
 export class RegisterDisputeInput implements Command.RegisterDisputeInput {
-  @Field(() => String, { description: '纠纷类别(人民调解统计口径,如 婚姻家庭、邻里、合同)' })
+  @Field(() => DisputeCategoryEnum, { description: '纠纷类别(人民调解统计口径)' })
   category!: string;
 
-  @Field(() => String, { description: '受理渠道:WINDOW / ONLINE / HOTLINE_12348 / GRID_SCREENING / AGENCY_TRANSFER' })
+  @Field(() => DisputeChannel, { description: '受理渠道' })
   channel!: string;
 
   @Field(() => String, { description: '纠纷概要(5–2000 字)' })

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type * as Command from '../domain/commands.js';
+import { RiskLevel } from './enums.js';
 
 @InputType('RaiseRiskAlertInput', { description: '人工预警 Raise an alert by hand' })
 export class RaiseRiskAlertInput implements Command.RaiseRiskAlertInput {
@@ -9,7 +10,7 @@ export class RaiseRiskAlertInput implements Command.RaiseRiskAlertInput {
   @Field(() => String, { nullable: true, description: '区划代码(不针对具体纠纷时)' })
   regionCode?: string | null;
 
-  @Field(() => String, { description: '预警等级:LOW / MEDIUM / HIGH / CRITICAL' })
+  @Field(() => RiskLevel, { description: '预警等级' })
   level!: string;
 
   @Field(() => String, { description: '预警理由' })

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { DomainError, keysetPage, requireCaller, requireRegionPrefix } from '@jiefen/subgraph-kit';
+import { statusLabel, DomainError, keysetPage, requireCaller, requireRegionPrefix } from '@jiefen/subgraph-kit';
+import { riskAlertWorkflow } from '../domain/risk-alert.workflow.js';
 import { RISK_LEVELS } from '../domain/tiers.js';
 import { RiskAlert } from '../entities/risk-alert.entity.js';
 import { handleRiskAlert, raiseRiskAlert } from '../services/risk-alert.service.js';
@@ -18,6 +19,7 @@ export function toRiskAlertType(a: RiskAlert): RiskAlertType {
     rule: a.rule,
     reason: a.reason,
     status: a.status,
+    statusLabel: statusLabel(riskAlertWorkflow, a.status),
     raisedAt: a.raisedAt,
     raisedByName: a.raisedByName ?? null,
     handledAt: a.handledAt ?? null,

@@ -26,6 +26,9 @@ export class RiskAlertType {
   @Field(() => AlertStatus, { description: '状态' })
   status!: string;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => Date, { description: '预警时间' })
   raisedAt!: Date;
 

@@ -1,11 +1,13 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { DisputeCategoryEnum } from '@jiefen/subgraph-kit';
 import { DocumentInput } from './dispute-document.input.js';
 import { PartyInput } from './register-dispute.input.js';
 import type * as Command from '../domain/commands.js';
+import { Forecast } from './enums.js';
 
 @InputType('ScreeningFindingInput', { description: '排查发现' })
 export class ScreeningFindingInput implements Command.ScreeningFindingInput {
-  @Field(() => String, { description: '纠纷类别' })
+  @Field(() => DisputeCategoryEnum, { description: '纠纷类别' })
   category!: string;
 
   @Field(() => String, { description: '起因' })
@@ -26,7 +28,7 @@ export class ScreeningFindingInput implements Command.ScreeningFindingInput {
   @Field(() => String, { nullable: true, description: '重点人员' })
   keyPersons?: string | null;
 
-  @Field(() => String, { description: '研判预测:STABLE 基本稳定 / MAY_ESCALATE 可能激化 / LIKELY_ESCALATE 极易激化' })
+  @Field(() => Forecast, { description: '研判预测' })
   forecast!: string;
 }
 

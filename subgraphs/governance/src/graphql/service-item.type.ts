@@ -41,7 +41,7 @@ export class ServiceItemInput implements Command.ServiceItemInput {
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true, description: '所属区划(默认本人辖区),须在本人辖区内' }) regionCode?: string | null;
   @Field(() => String) legalBasis!: string;
-  @Field(() => String, { description: 'VILLAGE / TOWN / COUNTY' }) level!: string;
+  @Field(() => DisputeTier, { description: '办理层级' }) level!: string;
   @Field(() => String) handlingBody!: string;
   @Field(() => String) conditions!: string;
   @Field(() => String) materials!: string;

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { DomainError, keysetPage, requireCaller, requireRegionPrefix } from '@jiefen/subgraph-kit';
+import { DomainError, keysetPage, requireCaller, requireRegionPrefix, statusLabel } from '@jiefen/subgraph-kit';
+import { supervisionWorkflow } from '../domain/supervision.workflow.js';
 import { SupervisionItem } from '../entities/supervision-item.entity.js';
 import { requireHubSupervisor } from '../services/hub-rules.js';
 import { escalateSupervision, remindSupervision, scanOverdue } from '../services/supervision.service.js';
@@ -14,6 +15,7 @@ const toItemType = (s: SupervisionItem): SupervisionItemType => ({
   lastRemindedAt: s.lastRemindedAt ?? null,
   lastReminderNote: s.lastReminderNote ?? null,
   clearedAt: s.clearedAt ?? null,
+  statusLabel: statusLabel(supervisionWorkflow, s.status),
   // A docking's item names no parties of its own: its text is masked generically for leaders.
   personal: hubText('SupervisionItem', s.id, s.subjectType === 'DISPUTE' ? s.subjectId : null),
 });

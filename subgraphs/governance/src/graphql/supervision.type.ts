@@ -29,6 +29,9 @@ export class SupervisionItemType {
   @Field(() => SupervisionStatus, { description: '状态' })
   status!: string;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @Field(() => Int, { description: '催办次数' })
   reminderCount!: number;
 

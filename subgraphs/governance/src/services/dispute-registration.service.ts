@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { inJurisdiction, type Caller } from '@jiefen/auth';
-import { check, DomainError } from '@jiefen/subgraph-kit';
+import { check, DomainError, checkAll, checkEach } from '@jiefen/subgraph-kit';
 import { disputeDueAt, type HubClocks } from '../domain/clocks.js';
 import type { HubSettings } from '../domain/config.js';
 import {
@@ -37,17 +37,23 @@ type ValidParty = { role: string; name: string; idNumber: string | null; phone: 
 
 export function validateParties(input: PartyInput[]): ValidParty[] {
   if (input.length > 50) throw DomainError.validation('parties', '当事人不能超过 50 人');
-  const parties = input.map((p, i) => {
+  const parties = checkEach(input, (p, i) => {
     const field = (name: string) => `parties[${i}].${name}`;
-    const id = p.idNumber ? check.idNumber(field('idNumber'), p.idNumber) : null;
-    const birthDate = id ? id.info.birthDate : p.birthDate ? check.date(field('birthDate'), '出生日期', p.birthDate, { notFuture: true }) : null;
+    const v = checkAll({
+      id: () => (p.idNumber ? check.idNumber(field('idNumber'), p.idNumber) : null),
+      birthDate: () => (p.birthDate && !p.idNumber ? check.date(field('birthDate'), '出生日期', p.birthDate, { notFuture: true }) : null),
+      role: () => check.oneOf(field('role'), '当事人身份', p.role, PARTY_ROLES),
+      name: () => check.text(field('name'), '当事人姓名', p.name, { max: 50 }),
+      phone: () => (p.phone ? check.phone(field('phone'), p.phone) : null),
+      address: () => check.optionalText(field('address'), '住址', p.address, 200),
+    });
     return {
-      role: check.oneOf(field('role'), '当事人身份', p.role, PARTY_ROLES),
-      name: check.text(field('name'), '当事人姓名', p.name, { max: 50 }),
-      idNumber: id?.value ?? null,
-      phone: p.phone ? check.phone(field('phone'), p.phone) : null,
-      address: check.optionalText(field('address'), '住址', p.address, 200),
-      birthDate,
+      role: v.role,
+      name: v.name,
+      idNumber: v.id?.value ?? null,
+      phone: v.phone,
+      address: v.address,
+      birthDate: v.id ? v.id.info.birthDate : v.birthDate,
     };
   });
   const problem = partiesProblem(parties);
@@ -58,7 +64,7 @@ export function validateParties(input: PartyInput[]): ValidParty[] {
 export function validateDocuments(documents: DocumentInput[] | null | undefined): ValidDocument[] {
   const list = documents ?? [];
   if (list.length > 50) throw DomainError.validation('documents', '一次最多登记 50 份材料');
-  return list.map((d, i) => validateDocument(d, `documents[${i}]`));
+  return checkEach(list, (d, i) => validateDocument(d, `documents[${i}]`));
 }
 
 /** A region inside the caller's jurisdiction that exists in the region table. */
@@ -77,16 +83,17 @@ export async function registerDispute(
 ): Promise<Dispute> {
   if (caller.agency !== 'GOVERNANCE') throw DomainError.forbidden('只有综治中心受理登记岗可以登记纠纷');
   requireHubStaff(caller);
-  const registration: ValidRegistration = {
-    category: check.oneOf('category', '纠纷类别', input.category, DISPUTE_CATEGORIES),
-    channel: check.oneOf('channel', '受理渠道', input.channel, CHANNELS),
-    summary: check.text('summary', '纠纷概要', input.summary, { min: 5, max: 2000 }),
-    claims: check.optionalText('claims', '当事人诉求', input.claims, 2000),
-    regionCode: check.regionCode('regionCode', input.regionCode, [9, 12]),
-    peopleInvolved: check.int('peopleInvolved', '涉及人数', input.peopleInvolved, { min: 1, max: 100_000 }),
-    parties: validateParties(input.parties),
-    documents: validateDocuments(input.documents),
-  };
+  // Every invalid field at once, so the clerk corrects the form in one pass.
+  const registration: ValidRegistration = checkAll({
+    category: () => check.oneOf('category', '纠纷类别', input.category, DISPUTE_CATEGORIES),
+    channel: () => check.oneOf('channel', '受理渠道', input.channel, CHANNELS),
+    summary: () => check.text('summary', '纠纷概要', input.summary, { min: 5, max: 2000 }),
+    claims: () => check.optionalText('claims', '当事人诉求', input.claims, 2000),
+    regionCode: () => check.regionCode('regionCode', input.regionCode, [9, 12]),
+    peopleInvolved: () => check.int('peopleInvolved', '涉及人数', input.peopleInvolved, { min: 1, max: 100_000 }),
+    parties: () => validateParties(input.parties),
+    documents: () => validateDocuments(input.documents),
+  });
   await requireRegion(em, caller, 'regionCode', registration.regionCode);
   return em.transactional((tx) => writeRegistration(tx, caller, registration, personKeyOf, settings.clocks, settings.now()));
 }

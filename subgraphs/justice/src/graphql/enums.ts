@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { registerWorkflowEnum } from '@jiefen/subgraph-kit';
+import { registerCodeEnum, registerDockingModeEnum, registerWorkflowEnum } from '@jiefen/subgraph-kit';
 import { legalAidWorkflow, type LegalAidState } from '../domain/legal-aid.workflow.js';
 import { mediationCaseWorkflow, type MediationState } from '../domain/mediation-case.workflow.js';
 
@@ -51,22 +51,24 @@ registerEnumType(MediationOutcome, {
   },
 });
 
-export enum MediationMode {
-  ENTRUST = 'ENTRUST',
-  COMMISSION = 'COMMISSION',
-  TRANSFER = 'TRANSFER',
-  REFERRAL = 'REFERRAL',
-}
-registerEnumType(MediationMode, {
-  name: 'MediationMode',
-  description: '对接方式 How a docking sent the case (decides its clock)',
-  valuesConfig: {
-    ENTRUST: { description: '委派(诉前,30 日)' },
-    COMMISSION: { description: '委托(诉中,普通程序 15 日、简易程序 7 日)' },
-    TRANSFER: { description: '移交' },
-    REFERRAL: { description: '转介' },
+/** How a mediation ends without an agreement (结案方式): the outcomes `concludeMediation` records. */
+export const MediationUnsettledOutcome = registerCodeEnum(
+  'MediationUnsettledOutcome',
+  '调解不成的结案方式 How a mediation ends without agreement',
+  ['NO_AGREEMENT', 'TERMINATED'] as const,
+  {
+    NO_AGREEMENT: '调解不成,未达成协议',
+    TERMINATED: '终止调解(当事人撤回、拒绝继续等)',
   },
+);
+
+export const MediationMode = registerDockingModeEnum('MediationMode', '对接方式 How a docking sent the case (decides its clock)', {
+  PRE_FILING_DELEGATION: 'ENTRUST',
+  IN_LITIGATION_COMMISSION: 'COMMISSION',
+  TRANSFER: 'TRANSFER',
+  REFERRAL: 'REFERRAL',
 });
+export type MediationMode = 'ENTRUST' | 'COMMISSION' | 'TRANSFER' | 'REFERRAL';
 
 export enum MediationMethod {
   PEOPLES_MEDIATION = 'PEOPLES_MEDIATION',

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { DisputeCategoryEnum, ReceivingOrganizationInput } from '@jiefen/subgraph-kit';
 import {
   AgreementForm,
   CommitteeRole,
@@ -9,6 +10,7 @@ import {
   PerformanceStatus,
   ReturnVisitMethod,
   ReturnVisitReason,
+  MediationUnsettledOutcome,
   Satisfaction,
   Sex,
   SignatureMethod,
@@ -41,7 +43,7 @@ export class MediationApplicationInput {
   @Field(() => ID, { nullable: true, description: '综治中心的纠纷编号(如已登记)' })
   disputeId?: string | null;
 
-  @Field(() => String, { description: '纠纷类别' })
+  @Field(() => DisputeCategoryEnum, { description: '纠纷类别' })
   category!: string;
 
   @Field(() => String, { description: '纠纷概要' })
@@ -125,7 +127,7 @@ export class ConcludeMediationInput {
   @Field(() => ID)
   caseId!: string;
 
-  @Field(() => String, { description: 'NO_AGREEMENT 调解不成 / TERMINATED 终止调解' })
+  @Field(() => MediationUnsettledOutcome, { description: '结案方式' })
   outcome!: string;
 
   @Field(() => String, { description: '结案说明' })
@@ -335,7 +337,7 @@ export class LegalAidApplicationInput {
   @Field(() => String, { description: '申请事项' })
   matter!: string;
 
-  @Field(() => String, { description: '纠纷类别' })
+  @Field(() => DisputeCategoryEnum, { description: '纠纷类别' })
   category!: string;
 
   @Field(() => String, { description: '申请人所在地区划代码' })
@@ -347,8 +349,8 @@ export class ReferLegalAidToMediationInput {
   @Field(() => ID, { description: '法律援助案件编号' })
   id!: string;
 
-  @Field(() => ID, { description: '接收的调解组织' })
-  organizationId!: string;
+  @Field(() => ReceivingOrganizationInput, { description: '接收的调解组织(名册中的统一社会信用代码)' })
+  receiver!: ReceivingOrganizationInput;
 
   @Field(() => LegalAidPersonInput, { description: '被申请人' })
   respondent!: LegalAidPersonInput;

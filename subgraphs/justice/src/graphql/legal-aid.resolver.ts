@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { DomainError, isMinor, keysetPage, personalField, requireCaller } from '@jiefen/subgraph-kit';
+import { DomainError, isMinor, keysetPage, personalField, requireCaller, periodConditions, requireRegionPrefix } from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { isOverdue } from '@jiefen/calendar';
 import { legalAidClock, type LegalAidState } from '../domain/legal-aid.workflow.js';
@@ -50,7 +50,11 @@ export class LegalAidResolver {
     const { caller, regionPrefix } = caseListAccess(ctx);
     if (isOrganizationBound(caller)) throw DomainError.forbidden('调解员不能查看法律援助案件列表');
     const now = ctx.settings.now();
-    const conditions: FilterQuery<LegalAidCase>[] = [{ regionCode: { $like: `${regionPrefix}%` } }];
+    const conditions: FilterQuery<LegalAidCase>[] = [
+      { regionCode: { $like: `${regionPrefix}%` } },
+      ...periodConditions({ applied: ['appliedAt', args.applied], closed: ['closedAt', args.closed] }),
+    ];
+    if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
     if (args.status) conditions.push({ status: args.status });
     if (args.overdue === true)
       conditions.push({

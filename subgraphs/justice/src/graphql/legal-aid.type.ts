@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead, PeriodFilter } from '@jiefen/subgraph-kit';
 import type { LegalAidCase } from '../entities/legal-aid-case.entity.js';
 import { LegalAidSource, LegalAidStatus, Sex } from './enums.js';
 
@@ -39,6 +39,9 @@ export class LegalAidCaseType {
 
   @Field(() => LegalAidStatus, { description: '状态' })
   status!: LegalAidStatus;
+
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
 
   @Field(() => Date, { description: '申请时间' })
   appliedAt!: Date;
@@ -91,4 +94,13 @@ export class LegalAidCasesArgs extends PageArgs {
 
   @Field(() => Boolean, { nullable: true, description: '只看超期(审查或指派)的案件' })
   overdue?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: '按区划代码前缀筛选' })
+  regionCode?: string | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '申请时间在此期间' })
+  applied?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '结案时间在此期间' })
+  closed?: PeriodFilter | null;
 }

@@ -1,5 +1,8 @@
 import type { Visibility } from '@jiefen/auth';
 import type { NamedPerson, PersonalTextRead, SubgraphContext } from '@jiefen/subgraph-kit';
+import { statusLabel } from '@jiefen/subgraph-kit';
+import { legalAidWorkflow } from '../domain/legal-aid.workflow.js';
+import { mediationCaseWorkflow } from '../domain/mediation-case.workflow.js';
 import type { LegalAidCase } from '../entities/legal-aid-case.entity.js';
 import type { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
@@ -68,6 +71,7 @@ export function toCaseType(c: MediationCase, visibility: Visibility): MediationC
     summary: c.summary,
     method: c.method as MediationMethod,
     status: c.status as MediationCaseStatus,
+    statusLabel: statusLabel(mediationCaseWorkflow, c.status),
     outcome: (c.outcome ?? null) as MediationOutcome | null,
     rejectionReason: c.rejectionReason ?? null,
     conclusionNote: c.conclusionNote ?? null,
@@ -179,6 +183,7 @@ export function toLegalAidType(c: LegalAidCase, visibility: Visibility): LegalAi
     category: c.category,
     regionCode: c.regionCode,
     status: c.status as LegalAidStatus,
+    statusLabel: statusLabel(legalAidWorkflow, c.status),
     appliedAt: c.appliedAt,
     reviewDueAt: c.reviewDueAt,
     reviewedAt: c.reviewedAt ?? null,

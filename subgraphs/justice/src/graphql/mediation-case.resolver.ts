@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { DomainError, isMinor, keysetPage, PageArgs, personalField, requireCaller, requireUuid } from '@jiefen/subgraph-kit';
+import { DomainError, isMinor, keysetPage, PageArgs, personalField, requireCaller, requireUuid, periodConditions } from '@jiefen/subgraph-kit';
 import { chinaDate, isOverdue } from '@jiefen/calendar';
 import { OPEN_STATES } from '../domain/mediation-case.workflow.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
@@ -48,7 +48,10 @@ export class MediationCaseResolver {
     const { regionPrefix, organizationCode } = caseListAccess(ctx, args.regionCode);
     const now = ctx.settings.now();
     const period = periodOf(args.from, args.to);
-    const conditions: FilterQuery<MediationCase>[] = [{ regionCode: { $like: `${regionPrefix}%` } }];
+    const conditions: FilterQuery<MediationCase>[] = [
+      { regionCode: { $like: `${regionPrefix}%` } },
+      ...periodConditions({ received: ['receivedAt', args.received], concluded: ['concludedAt', args.concluded] }),
+    ];
     if (organizationCode) conditions.push({ organizationCode });
     if (args.status) conditions.push({ status: args.status });
     if (args.source) conditions.push({ source: args.source });

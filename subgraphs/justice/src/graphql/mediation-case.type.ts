@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead, PeriodFilter } from '@jiefen/subgraph-kit';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
 import type { MediationParty } from '../entities/mediation-party.entity.js';
 import { MediationCaseStatus, MediationMethod, MediationMode, MediationOutcome, MediationSource, PartyRole, Sex } from './enums.js';
@@ -56,6 +56,9 @@ export class MediationCaseType {
 
   @Field(() => MediationCaseStatus, { description: '状态' })
   status!: MediationCaseStatus;
+
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
 
   @Field(() => MediationOutcome, { nullable: true, description: '调解结果(办结后才有)' })
   outcome!: MediationOutcome | null;
@@ -113,11 +116,17 @@ export class MediationCasesArgs extends PageArgs {
   @Field(() => Boolean, { nullable: true, description: '只看超期未办结的案件' })
   overdue?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: '收案日期起(含,YYYY-MM-DD)' })
+  @Field(() => String, { nullable: true, description: '收案日期起(含,YYYY-MM-DD)', deprecationReason: '用 received: { from, to }' })
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: '收案日期止(含,YYYY-MM-DD)' })
+  @Field(() => String, { nullable: true, description: '收案日期止(含,YYYY-MM-DD)', deprecationReason: '用 received: { from, to }' })
   to?: string | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '收案时间在此期间' })
+  received?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '结案时间在此期间' })
+  concluded?: PeriodFilter | null;
 }
 
 @ObjectType('MediationParty', { description: '调解案件当事人(个人信息按权限脱敏)' })

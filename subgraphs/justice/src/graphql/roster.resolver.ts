@@ -13,6 +13,8 @@ import { MediationOrganizationInput, MediatorInput } from './justice.input.js';
 import { toMediatorType, toOrganizationType } from './mappers.js';
 import {
   ExpertConnection,
+  PublishedExpertConnection,
+  PublishedExpertsArgs,
   ExpertsArgs,
   ExpertType,
   MediationOrganizationConnection,
@@ -114,6 +116,24 @@ export class MediatorRosterResolver {
 
 @Resolver(() => ExpertType)
 export class ExpertResolver {
+  @Query(() => PublishedExpertConnection, { description: '专家库名单公示(公开,可匿名查询;只含姓名、专业领域、职称、工作单位)' })
+  async publishedExperts(
+    @Args(() => PublishedExpertsArgs) args: PublishedExpertsArgs,
+    @Ctx() ctx: JusticeContext,
+  ): Promise<InstanceType<typeof PublishedExpertConnection>> {
+    const conditions: FilterQuery<Expert>[] = [];
+    if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
+    if (args.field) conditions.push({ field: args.field });
+    // Only the published columns leave the database's row: the mapping names each one.
+    return keysetPage(ctx.em, Expert, { where: { $and: conditions }, orderBy: { field: 'asc', name: 'asc', id: 'asc' }, page: args }, (e) => ({
+      name: e.name,
+      field: e.field,
+      title: e.title,
+      employer: e.employer,
+      countyCode: e.regionCode.slice(0, 6),
+    }));
+  }
+
   @Query(() => ExpertConnection, { description: '中立评估专家库(司法局内部)' })
   async experts(@Args(() => ExpertsArgs) args: ExpertsArgs, @Ctx() ctx: JusticeContext): Promise<InstanceType<typeof ExpertConnection>> {
     const { regionPrefix } = requireListAccess(ctx, 'JUSTICE');

@@ -140,6 +140,39 @@ export class ExpertType {
 
 export const ExpertConnection = ConnectionType('Expert', ExpertType, '专家库');
 
+/**
+ * 专家库名单公示: who is in the pool, in what field, from which unit — what the plans require to be
+ * published. Nothing that reaches the person (no phone, no ID number, no internal id) is in it.
+ */
+@ObjectType('PublishedExpert', { description: '专家库名单公示(姓名、专业领域、职称、工作单位;不含联系方式等个人信息)' })
+export class PublishedExpertType {
+  @Field(() => String, { description: '姓名' })
+  name!: string;
+
+  @Field(() => String, { description: '专业领域' })
+  field!: string;
+
+  @Field(() => String, { description: '职称' })
+  title!: string;
+
+  @Field(() => String, { description: '工作单位' })
+  employer!: string;
+
+  @Field(() => String, { description: '所属县(市、区)区划代码' })
+  countyCode!: string;
+}
+
+export const PublishedExpertConnection = ConnectionType('PublishedExpert', PublishedExpertType, '专家库名单(公示)');
+
+@ArgsType()
+export class PublishedExpertsArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: '区划代码前缀(省 2 位、市 4 位或县 6 位)' })
+  regionCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: '按专业领域筛选' })
+  field?: string | null;
+}
+
 @ArgsType()
 export class ExpertsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: '按专业领域筛选' })

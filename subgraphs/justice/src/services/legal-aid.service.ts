@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
-import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
+import { check, DomainError, requireUuid, verifyDisputeReference, type References, checkAll } from '@jiefen/subgraph-kit';
 import { legalAidVisibility } from '../domain/access.rules.js';
 import { DISPUTE_CATEGORIES } from '../domain/categories.js';
 import { chinaDate } from '@jiefen/calendar';
@@ -170,26 +170,35 @@ export async function referLegalAidToMediation(
   caller: Caller,
   input: {
     id: string;
-    organizationId: string;
+    /** The receiving committee, by its 统一社会信用代码 in the roster. */
+    receiver: { creditCode: string; name?: string | null };
     respondent: { name: string; sex?: string | null; idNumber?: string | null; phone?: string | null; address?: string | null };
   },
   settings: JusticeSettings,
 ): Promise<LegalAidCase> {
-  const respondentId = input.respondent.idNumber ? check.idNumber('respondent.idNumber', input.respondent.idNumber) : null;
+  // Every invalid field at once.
+  const v = checkAll({
+    respondentId: () => (input.respondent.idNumber ? check.idNumber('respondent.idNumber', input.respondent.idNumber) : null),
+    name: () => check.text('respondent.name', '被申请人姓名', input.respondent.name, { max: 50 }),
+    sex: () => (input.respondent.sex ? check.oneOf('respondent.sex', '性别', input.respondent.sex, SEXES) : null),
+    phone: () => (input.respondent.phone ? check.phone('respondent.phone', input.respondent.phone) : null),
+    address: () => check.optionalText('respondent.address', '住址', input.respondent.address, 200),
+    receiver: () => check.creditCode('receiver.creditCode', input.receiver.creditCode),
+  });
   const respondent = {
     role: 'RESPONDENT',
-    name: check.text('respondent.name', '被申请人姓名', input.respondent.name, { max: 50 }),
-    sex: input.respondent.sex ? check.oneOf('respondent.sex', '性别', input.respondent.sex, SEXES) : (respondentId?.info.sex ?? null),
-    idNumber: respondentId?.value ?? null,
-    birthDate: respondentId?.info.birthDate ?? null,
-    phone: input.respondent.phone ? check.phone('respondent.phone', input.respondent.phone) : null,
-    address: check.optionalText('respondent.address', '住址', input.respondent.address, 200),
+    name: v.name,
+    sex: v.sex ?? v.respondentId?.info.sex ?? null,
+    idNumber: v.respondentId?.value ?? null,
+    birthDate: v.respondentId?.info.birthDate ?? null,
+    phone: v.phone,
+    address: v.address,
   };
-  const organization = await em.findOne(MediationOrganization, { id: requireUuid('organizationId', input.organizationId) });
-  if (!organization) throw DomainError.validation('organizationId', '名册中没有该调解组织');
+  const organization = await em.findOne(MediationOrganization, { code: v.receiver });
+  if (!organization) throw DomainError.validation('receiver.creditCode', '名册中没有该调解组织');
   const c = await loadForChange(em, caller, input.id);
   if (!c.regionCode.startsWith(organization.regionCode) && !organization.regionCode.startsWith(c.regionCode.slice(0, 6))) {
-    throw DomainError.validation('organizationId', '该调解组织不在纠纷所在地');
+    throw DomainError.validation('receiver.creditCode', '该调解组织不在纠纷所在地');
   }
   return inTransaction(em, async (tx) => {
     step(c, 'REFER_TO_MEDIATION', caller);

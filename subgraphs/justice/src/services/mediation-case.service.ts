@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { inJurisdiction, type Caller } from '@jiefen/auth';
-import { check, DomainError, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
+import { check, DomainError, requireUuid, verifyDisputeReference, type References, checkAll, checkEach } from '@jiefen/subgraph-kit';
 import { DISPUTE_CATEGORIES, MEDIATION_METHODS, PARTY_ROLES, partiesProblem } from '../domain/categories.js';
 import { chinaDate } from '@jiefen/calendar';
 import { extendDueAt, mediationDueAt, type CourtProcedure, type JusticeSettings, type MediationMode } from '../domain/clocks.js';
@@ -32,17 +32,24 @@ export interface PartyInput {
 /** Validates each party's fields at the boundary (names the offending field). */
 export function validPartyFields(parties: readonly PartyInput[], field = 'parties') {
   if (parties.length > 20) throw DomainError.validation(field, '当事人不能超过 20 人');
-  return parties.map((p, i) => {
+  return checkEach(parties, (p, i) => {
     const f = (name: string) => `${field}[${i}].${name}`;
-    const id = p.idNumber ? check.idNumber(f('idNumber'), p.idNumber) : null;
+    const v = checkAll({
+      id: () => (p.idNumber ? check.idNumber(f('idNumber'), p.idNumber) : null),
+      role: () => check.oneOf(f('role'), '当事人身份', p.role, PARTY_ROLES),
+      name: () => check.text(f('name'), '当事人姓名', p.name, { max: 50 }),
+      sex: () => (p.sex ? check.oneOf(f('sex'), '性别', p.sex, SEXES) : null),
+      phone: () => (p.phone ? check.phone(f('phone'), p.phone) : null),
+      address: () => check.optionalText(f('address'), '住址', p.address, 200),
+    });
     return {
-      role: check.oneOf(f('role'), '当事人身份', p.role, PARTY_ROLES),
-      name: check.text(f('name'), '当事人姓名', p.name, { max: 50 }),
-      sex: p.sex ? check.oneOf(f('sex'), '性别', p.sex, SEXES) : id ? id.info.sex : null,
-      idNumber: id?.value ?? null,
-      birthDate: id?.info.birthDate ?? null,
-      phone: p.phone ? check.phone(f('phone'), p.phone) : null,
-      address: check.optionalText(f('address'), '住址', p.address, 200),
+      role: v.role,
+      name: v.name,
+      sex: v.sex ?? v.id?.info.sex ?? null,
+      idNumber: v.id?.value ?? null,
+      birthDate: v.id?.info.birthDate ?? null,
+      phone: v.phone,
+      address: v.address,
     };
   });
 }
@@ -88,12 +95,18 @@ export async function registerApplication(
   settings: JusticeSettings,
 ): Promise<MediationCase> {
   requireJustice(caller);
-  if (input.disputeId) requireUuid('disputeId', input.disputeId);
-  const category = check.oneOf('category', '纠纷类别', input.category, DISPUTE_CATEGORIES);
-  const summary = check.text('summary', '纠纷概要', input.summary, { min: 5, max: 2000 });
-  const regionCode = check.regionCode('regionCode', input.regionCode, [9, 12]);
-  const parties = validParties(input.parties);
-  if (!inJurisdiction(caller, regionCode)) throw DomainError.validation('regionCode', '纠纷发生地不在本人辖区内');
+  // Every invalid field at once; the jurisdiction is judged on a valid region code.
+  const { category, summary, regionCode, parties } = checkAll({
+    disputeId: () => (input.disputeId ? requireUuid('disputeId', input.disputeId) : null),
+    category: () => check.oneOf('category', '纠纷类别', input.category, DISPUTE_CATEGORIES),
+    summary: () => check.text('summary', '纠纷概要', input.summary, { min: 5, max: 2000 }),
+    regionCode: () => {
+      const code = check.regionCode('regionCode', input.regionCode, [9, 12]);
+      if (!inJurisdiction(caller, code)) throw DomainError.validation('regionCode', '纠纷发生地不在本人辖区内');
+      return code;
+    },
+    parties: () => validParties(input.parties),
+  });
   const organization = await em.findOne(MediationOrganization, { code: caller.organization });
   if (!organization) throw DomainError.forbidden('只有人民调解组织可以登记调解申请');
   // A dispute id, when given, must be the hub's, on this case's branch of the region tree: checked before a case number is taken.

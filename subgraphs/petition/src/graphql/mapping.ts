@@ -1,5 +1,7 @@
 import type { Visibility } from '@jiefen/auth';
 import { isOverdue } from '@jiefen/calendar';
+import { statusLabel } from '@jiefen/subgraph-kit';
+import { petitionWorkflow } from '../domain/petition-item.workflow.js';
 import type { PetitionItem } from '../entities/petition-item.entity.js';
 import type { PetitionForm, PetitionItemStatus, PetitionItemType, Satisfaction } from './petition-item.type.js';
 
@@ -13,6 +15,7 @@ export function toType(p: PetitionItem, visibility: Visibility, now: Date = new 
     form: p.form as PetitionForm,
     subject: p.subject,
     status: p.status as PetitionItemStatus,
+    statusLabel: statusLabel(petitionWorkflow, p.status),
     regionCode: p.regionCode,
     registeredAt: p.registeredAt,
     dueAt: p.dueAt ?? null,

@@ -1,7 +1,23 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { isMinor, keysetPage, PageArgs, PersonalText, personalField, requireCaller, requireListAccess, type SubgraphContext } from '@jiefen/subgraph-kit';
+import {
+  isMinor,
+  keysetPage,
+  PageArgs,
+  PersonalText,
+  personalField,
+  requireCaller,
+  requireListAccess,
+  type SubgraphContext,
+  periodConditions,
+  requireRegionPrefix,
+  ReceivingOrganizationInput,
+  RECEIVER_DESCRIPTION,
+  ReceivingOrganizationType,
+  receivingOrganizationOf,
+  RECEIVER_DEPRECATION,
+} from '@jiefen/subgraph-kit';
 import {
   confirmedHandOver,
   HandOverConfirmationType,
@@ -20,7 +36,7 @@ import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
 import { toType } from './mapping.js';
 import { petitionItemAccess } from './record-access.js';
-import { PetitionItemConnection, PetitionItemType, RegisterPetitionInput, Satisfaction } from './petition-item.type.js';
+import { PetitionItemConnection, PetitionItemType, RegisterPetitionInput, Satisfaction, PetitionItemsArgs } from './petition-item.type.js';
 
 type Context = SubgraphContext<PetitionLoaders, PetitionSettings>;
 type Connection = InstanceType<typeof PetitionItemConnection>;
@@ -38,7 +54,12 @@ const handOverOf = (ctx: Context, r: PetitionItemType): Promise<DockingOutgoing 
 
 @Resolver(() => PetitionItemType)
 export class PetitionItemResolver {
-  @FieldResolver(() => String, { nullable: true, description: '调解组织(访调对接)' })
+  @FieldResolver(() => ReceivingOrganizationType, { nullable: true, description: '接收单位(最近一次移交的调解组织)' })
+  async receivingOrganization(@Root() r: PetitionItemType, @Ctx() ctx: Context): Promise<ReceivingOrganizationType | null> {
+    return receivingOrganizationOf(await handOverOf(ctx, r));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织(访调对接)', deprecationReason: RECEIVER_DEPRECATION })
   async mediationOrganization(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, p))?.organizationName ?? null;
   }
@@ -48,7 +69,7 @@ export class PetitionItemResolver {
     return (await handOverOf(ctx, p))?.dockingId ?? null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码' })
+  @FieldResolver(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码', deprecationReason: RECEIVER_DEPRECATION })
   async mediationOrganizationCode(@Root() p: PetitionItemType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, p))?.organizationCode ?? null;
   }
@@ -82,9 +103,16 @@ export class PetitionItemResolver {
   }
 
   @Query(() => PetitionItemConnection, { description: '信访事项列表(按登记时间倒序)' })
-  async petitionItems(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection> {
+  async petitionItems(@Args(() => PetitionItemsArgs) args: PetitionItemsArgs, @Ctx() ctx: Context): Promise<Connection> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'PETITION');
-    const where: FilterQuery<PetitionItem> = { regionCode: { $like: `${regionPrefix}%` } };
+    // Within the caller's jurisdiction, narrowed by region, status and period (VALIDATION_FAILED when a period ends before it starts).
+    const conditions: FilterQuery<PetitionItem>[] = [
+      { regionCode: { $like: `${regionPrefix}%` } },
+      ...periodConditions({ registered: ['registeredAt', args.registered], concluded: ['concludedAt', args.concluded] }),
+    ];
+    if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
+    if (args.status) conditions.push({ status: args.status });
+    const where: FilterQuery<PetitionItem> = { $and: conditions };
     return keysetPage(ctx.em, PetitionItem, { where, orderBy: { registeredAt: 'desc', id: 'desc' }, page: args }, (p) => toType(p, masked ? 'MASKED' : 'FULL'));
   }
 
@@ -156,11 +184,11 @@ export class PetitionItemResolver {
   @Mutation(() => PetitionItemType, { description: '移交人民调解(访调对接):对接事件发往司法行政、抄送综治中心,调解结果反馈后办结' })
   async referPetitionToMediation(
     @Arg('id', () => ID) id: string,
-    @Arg('organizationCode', () => String, { description: '接收的调解组织统一社会信用代码' }) organizationCode: string,
-    @Arg('organization', () => String, { nullable: true, description: '调解组织名称' }) organization: string | null,
+    @Arg('receiver', () => ReceivingOrganizationInput, { description: RECEIVER_DESCRIPTION }) receiver: ReceivingOrganizationInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<PetitionItemType> {
+    const { creditCode: organizationCode, name: organization = null } = receiver;
     const caller = requireCaller(ctx);
     const call = { caller, operation: 'referPetitionToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
     return toType(await idempotent(ctx.em, call, (em) => referPetitionToMediation(em, caller, id, { organizationCode, organization }, ctx.settings)), 'FULL');

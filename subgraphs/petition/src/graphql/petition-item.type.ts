@@ -1,6 +1,6 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, DisputeCategoryEnum, PersonalText, registerWorkflowEnum, type PersonalTextRead, PageArgs, PeriodFilter } from '@jiefen/subgraph-kit';
 import type { PetitionItem } from '../entities/petition-item.entity.js';
 import { petitionWorkflow, type PetitionState } from '../domain/petition-item.workflow.js';
 
@@ -68,6 +68,9 @@ export class PetitionItemType {
 
   @Field(() => PetitionItemStatus, { description: '状态' })
   status!: PetitionItemStatus;
+
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
 
   @Field(() => String, { description: '区划代码' })
   regionCode!: string;
@@ -140,7 +143,7 @@ export class RegisterPetitionInput {
   @Field(() => ID, { nullable: true, description: '综治中心的纠纷编号(有则填写并核验;无则登记后报综治中心登记或关联,答复后写入)' })
   disputeId?: string | null;
 
-  @Field(() => String, { nullable: true, description: '纠纷类别(人民调解统计口径,如 邻里、合同);未填纠纷编号时必填' })
+  @Field(() => DisputeCategoryEnum, { nullable: true, description: '纠纷类别(人民调解统计口径);未填纠纷编号时必填' })
   category?: string | null;
 
   @Field(() => String, { nullable: true, description: '纠纷发生地点' })
@@ -166,3 +169,18 @@ export class RegisterPetitionInput {
 }
 
 export const PetitionItemConnection = ConnectionType('PetitionItem', PetitionItemType, '信访事项列表');
+
+@ArgsType()
+export class PetitionItemsArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: '区划代码前缀(在本人辖区内进一步筛选)' })
+  regionCode?: string | null;
+
+  @Field(() => PetitionItemStatus, { nullable: true, description: '状态' })
+  status?: string | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '登记时间在此期间' })
+  registered?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '办结时间在此期间' })
+  concluded?: PeriodFilter | null;
+}

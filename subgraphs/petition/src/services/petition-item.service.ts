@@ -222,8 +222,8 @@ export async function referPetitionToMediation(
   settings: PetitionSettings,
 ): Promise<PetitionItem> {
   requireOfficer(caller);
-  const organizationCode = check.creditCode('organizationCode', target.organizationCode);
-  const organizationName = check.optionalText('organization', '调解组织名称', target.organization, 100);
+  const organizationCode = check.creditCode('receiver.creditCode', target.organizationCode);
+  const organizationName = check.optionalText('receiver.name', '调解组织名称', target.organization, 100);
   return advance(em, 'PETITION_OFFICER', caller, requireUuid('id', id), 'REFER_TO_MEDIATION', {}, settings, async (tx, p) => {
     if (!p.petitionerName) throw DomainError.validation('id', '信访事项没有登记信访人,无法移交调解');
     await openPetitionDocking(tx, caller, p, { code: organizationCode, name: organizationName });

@@ -1,6 +1,8 @@
 import type { Visibility } from '@jiefen/auth';
-import { toHandOverConfirmation, type DockingOutgoing } from '@jiefen/docking';
+import { OUTGOING_DOCKING_STATUS_NAMES, toHandOverConfirmation, type DockingOutgoing } from '@jiefen/docking';
 import type { PersonalTextRead, SubgraphContext } from '@jiefen/subgraph-kit';
+import { statusLabel, receivingOrganizationOf } from '@jiefen/subgraph-kit';
+import { policeIncidentWorkflow } from '../domain/police-incident.workflow.js';
 import type { PoliceIncident } from '../entities/police-incident.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
 import type { PoliceIncidentCategory, PoliceIncidentChannel, PoliceIncidentStatus, PoliceIncidentType } from './police-incident.type.js';
@@ -27,6 +29,7 @@ export function toIncidentType(i: PoliceIncident, v: Visibility): PoliceIncident
     nonPolice: i.nonPolice,
     summary: i.summary,
     status: i.status as PoliceIncidentStatus,
+    statusLabel: statusLabel(policeIncidentWorkflow, i.status),
     regionCode: i.regionCode,
     reportedAt: i.reportedAt,
     channel: i.channel as PoliceIncidentChannel,
@@ -43,8 +46,10 @@ export function toTransferType(t: DockingOutgoing, visibility: Visibility, peopl
     incidentId: t.recordId,
     toOrganizationCode: t.organizationCode ?? '',
     toOrganizationName: t.organizationName ?? null,
+    receivingOrganization: receivingOrganizationOf(t),
     reason: t.reason ?? '',
     status: t.status,
+    statusLabel: statusLabel({ stateNames: OUTGOING_DOCKING_STATUS_NAMES }, t.status),
     outcome: t.outcome ?? null,
     outcomeSummary: t.outcomeSummary ?? null,
     mediationCaseNumber: t.caseNumber ?? null,

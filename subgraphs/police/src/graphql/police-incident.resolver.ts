@@ -1,7 +1,16 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
-import { isMinor, keysetPage, PageArgs, personalField, requireCaller, requireListAccess, type SubgraphContext } from '@jiefen/subgraph-kit';
+import {
+  isMinor,
+  keysetPage,
+  personalField,
+  requireCaller,
+  requireListAccess,
+  type SubgraphContext,
+  periodConditions,
+  requireRegionPrefix,
+} from '@jiefen/subgraph-kit';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotent } from '@jiefen/docking';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
@@ -14,6 +23,7 @@ import {
   PoliceIncidentPartyType,
   PoliceIncidentType,
   RegisterIncidentInput,
+  PoliceIncidentsArgs,
 } from './police-incident.type.js';
 import { importIncidents, registerIncident } from '../services/incident-intake.service.js';
 import { policeIncidentAccess } from './record-access.js';
@@ -37,9 +47,19 @@ export class PoliceIncidentResolver {
   }
 
   @Query(() => PoliceIncidentConnection, { description: '警情列表(按报警时间倒序)' })
-  async policeIncidents(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof PoliceIncidentConnection>> {
+  async policeIncidents(
+    @Args(() => PoliceIncidentsArgs) args: PoliceIncidentsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<InstanceType<typeof PoliceIncidentConnection>> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'POLICE');
-    const where: FilterQuery<PoliceIncident> = { regionCode: { $like: `${regionPrefix}%` } };
+    // Within the caller's jurisdiction, narrowed by region, status and period (VALIDATION_FAILED when a period ends before it starts).
+    const conditions: FilterQuery<PoliceIncident>[] = [
+      { regionCode: { $like: `${regionPrefix}%` } },
+      ...periodConditions({ reported: ['reportedAt', args.reported] }),
+    ];
+    if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
+    if (args.status) conditions.push({ status: args.status });
+    const where: FilterQuery<PoliceIncident> = { $and: conditions };
     return keysetPage(ctx.em, PoliceIncident, { where, orderBy: { reportedAt: 'desc', id: 'desc' }, page: args }, (i) =>
       toIncidentType(i, masked ? 'MASKED' : 'FULL'),
     );

@@ -1,6 +1,6 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead, PageArgs, PeriodFilter } from '@jiefen/subgraph-kit';
 import type { PoliceIncident } from '../entities/police-incident.entity.js';
 import { policeIncidentWorkflow, type PoliceIncidentState } from '../domain/police-incident.workflow.js';
 
@@ -108,6 +108,9 @@ export class PoliceIncidentType {
 
   @Field(() => PoliceIncidentStatus, { description: '处置状态' })
   status!: PoliceIncidentStatus;
+
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
 
   @Field(() => String, { description: '区划代码' })
   regionCode!: string;
@@ -246,3 +249,15 @@ export class ImportIncidentsResult {
 }
 
 export const PoliceIncidentConnection = ConnectionType('PoliceIncident', PoliceIncidentType, '警情列表');
+
+@ArgsType()
+export class PoliceIncidentsArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: '区划代码前缀(在本人辖区内进一步筛选)' })
+  regionCode?: string | null;
+
+  @Field(() => PoliceIncidentStatus, { nullable: true, description: '状态' })
+  status?: string | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '报警时间在此期间' })
+  reported?: PeriodFilter | null;
+}

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { requireCaller, requireUuid, type NamedPerson, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { statusLabel, requireCaller, requireUuid, type NamedPerson, type SubgraphContext } from '@jiefen/subgraph-kit';
+import { policeMediationWorkflow } from '../domain/police-mediation.workflow.js';
 import { consequenceOf } from '../domain/police-mediation.rules.js';
 import type { PoliceMediation } from '../entities/police-mediation.entity.js';
 import type { PoliceLoaders } from '../loaders/police.loaders.js';
@@ -17,6 +18,7 @@ function toType(m: PoliceMediation, visibility: Visibility, people: readonly Nam
     id: m.id,
     incidentId: m.incidentId,
     status: m.status as PoliceMediationStatus,
+    statusLabel: statusLabel(policeMediationWorkflow, m.status),
     agreementTerms: m.agreementTerms ?? null,
     failureReason: m.failureReason ?? null,
     penalty: m.penalty ?? null,

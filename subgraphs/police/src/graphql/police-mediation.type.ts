@@ -21,6 +21,9 @@ export class PoliceMediationType {
   @Field(() => PoliceMediationStatus, { description: '状态' })
   status!: PoliceMediationStatus;
 
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
+
   @PersonalText()
   @Field(() => String, { nullable: true, description: '协议内容' })
   agreementTerms!: string | null;

@@ -27,7 +27,15 @@ export class PoliceTransferResolver {
     const caller = requireCaller(ctx);
     const id = requireUuid('incidentId', incidentId);
     const call = { caller, operation: 'transferToMediation', key: idempotencyKey, input: { incidentId, input } };
-    const transfer = await idempotent(ctx.em, call, (em) => transferToMediation(em, caller, id, input, ctx.settings));
+    const transfer = await idempotent(ctx.em, call, (em) =>
+      transferToMediation(
+        em,
+        caller,
+        id,
+        { organizationCode: input.receiver.creditCode, organizationName: input.receiver.name, reason: input.reason, parties: input.parties },
+        ctx.settings,
+      ),
+    );
     return toTransferType(transfer, 'FULL', async () => reporterOfIncident(ctx, transfer.recordId));
   }
 }

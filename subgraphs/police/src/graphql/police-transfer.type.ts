@@ -1,6 +1,7 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { PersonalText, ReceivingOrganizationInput, type PersonalTextRead, ReceivingOrganizationType, RECEIVER_DEPRECATION } from '@jiefen/subgraph-kit';
 import { HandOverConfirmationType } from '@jiefen/docking';
+import { PoliceIncidentPartyRole } from './police-incident.type.js';
 
 @ObjectType('PoliceTransfer', { description: '公调对接:警情移交人民调解的记录与结果反馈' })
 export class PoliceTransferType {
@@ -13,11 +14,14 @@ export class PoliceTransferType {
   @Field(() => ID, { description: '警情编号' })
   incidentId!: string;
 
-  @Field(() => String, { description: '接收的调解组织(统一社会信用代码)' })
+  @Field(() => String, { description: '接收的调解组织(统一社会信用代码)', deprecationReason: RECEIVER_DEPRECATION })
   toOrganizationCode!: string;
 
-  @Field(() => String, { nullable: true, description: '接收的调解组织名称' })
+  @Field(() => String, { nullable: true, description: '接收的调解组织名称', deprecationReason: RECEIVER_DEPRECATION })
   toOrganizationName!: string | null;
+
+  @Field(() => ReceivingOrganizationType, { nullable: true, description: '接收单位' })
+  receivingOrganization!: ReceivingOrganizationType | null;
 
   @PersonalText()
   @Field(() => String, { description: '移交理由' })
@@ -25,6 +29,9 @@ export class PoliceTransferType {
 
   @Field(() => String, { description: '状态:SENT 已移交 / ACCEPTED 已受理 / REJECTED 不予受理 / CONCLUDED 已办结并反馈' })
   status!: string;
+
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
 
   @Field(() => String, { nullable: true, description: '调解结果:AGREEMENT 达成协议 / NO_AGREEMENT 调解不成 / TERMINATED 终止' })
   outcome!: string | null;
@@ -64,7 +71,7 @@ export class PoliceTransferType {
 
 @InputType('TransferPartyInput', { description: '移交的当事人' })
 export class TransferPartyInput {
-  @Field(() => String, { description: 'APPLICANT / RESPONDENT / THIRD_PARTY' })
+  @Field(() => PoliceIncidentPartyRole, { description: '当事人身份' })
   role!: string;
 
   @Field(() => String)
@@ -82,11 +89,8 @@ export class TransferPartyInput {
 
 @InputType('TransferToMediationInput', { description: '移交人民调解(公调对接)' })
 export class TransferToMediationInput {
-  @Field(() => String, { description: '接收的调解组织统一社会信用代码(如派出所驻所调解室所属的镇调委会)' })
-  organizationCode!: string;
-
-  @Field(() => String, { nullable: true, description: '调解组织名称' })
-  organizationName?: string | null;
+  @Field(() => ReceivingOrganizationInput, { description: '接收的调解组织(如派出所驻所调解室所属的镇调委会)' })
+  receiver!: ReceivingOrganizationInput;
 
   @Field(() => String, { description: '移交理由' })
   reason!: string;

@@ -36,8 +36,8 @@ export async function transferToMediation(
   settings: AgencySettings,
 ): Promise<DockingOutgoing> {
   if (caller.agency !== 'POLICE' || !hasRole(caller, 'STAFF', 'SUPERVISOR')) throw DomainError.forbidden('只有公安民警可以移交人民调解');
-  const organizationCode = check.creditCode('organizationCode', input.organizationCode);
-  const organizationName = check.optionalText('organizationName', '调解组织名称', input.organizationName, 100);
+  const organizationCode = check.creditCode('receiver.creditCode', input.organizationCode);
+  const organizationName = check.optionalText('receiver.name', '调解组织名称', input.organizationName, 100);
   const reason = check.text('reason', '移交理由', input.reason, { min: 4, max: 1000 });
   if (input.parties.length === 0) throw DomainError.validation('parties', '至少需要一名当事人');
   const parties = input.parties.map((p, i) => ({

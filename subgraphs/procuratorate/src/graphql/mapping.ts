@@ -1,4 +1,6 @@
 import type { Visibility } from '@jiefen/auth';
+import { statusLabel } from '@jiefen/subgraph-kit';
+import { procuratorateCaseWorkflow } from '../domain/procuratorate-case.workflow.js';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import type {
   ProcuratorateCaseKind,
@@ -17,6 +19,7 @@ export function toType(c: ProcuratorateCase, visibility: Visibility): Procurator
     kind: c.kind as ProcuratorateCaseKind,
     charge: c.charge ?? null,
     status: c.status as ProcuratorateCaseStatus,
+    statusLabel: statusLabel(procuratorateCaseWorkflow, c.status),
     regionCode: c.regionCode,
     receivedAt: c.receivedAt,
     referredAt: c.referredAt ?? null,

@@ -4,13 +4,19 @@ import { maskIdNumber, maskName, maskPhone } from '@jiefen/auth';
 import {
   isMinor,
   keysetPage,
-  PageArgs,
   PersonalText,
   personalField,
   requireCaller,
   requireListAccess,
   requireUuid,
   type SubgraphContext,
+  periodConditions,
+  requireRegionPrefix,
+  ReceivingOrganizationInput,
+  RECEIVER_DESCRIPTION,
+  ReceivingOrganizationType,
+  receivingOrganizationOf,
+  RECEIVER_DEPRECATION,
 } from '@jiefen/subgraph-kit';
 import {
   confirmedHandOver,
@@ -40,6 +46,7 @@ import {
   ProcuratorateDecision,
   ReconciliationFactsInput,
   RegisterProsecutionCaseInput,
+  ProcuratorateCasesArgs,
 } from './procuratorate-case.type.js';
 import { registerProsecutionCase } from '../services/prosecution-intake.service.js';
 
@@ -61,7 +68,12 @@ const handOverOf = (ctx: Context, r: ProcuratorateCaseType): Promise<DockingOutg
 
 @Resolver(() => ProcuratorateCaseType)
 export class ProcuratorateCaseResolver {
-  @FieldResolver(() => String, { nullable: true, description: '调解组织' })
+  @FieldResolver(() => ReceivingOrganizationType, { nullable: true, description: '接收单位(最近一次移交的调解组织)' })
+  async receivingOrganization(@Root() r: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<ReceivingOrganizationType | null> {
+    return receivingOrganizationOf(await handOverOf(ctx, r));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '调解组织', deprecationReason: RECEIVER_DEPRECATION })
   async mediationOrganization(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, c))?.organizationName ?? null;
   }
@@ -71,7 +83,7 @@ export class ProcuratorateCaseResolver {
     return (await handOverOf(ctx, c))?.dockingId ?? null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码' })
+  @FieldResolver(() => String, { nullable: true, description: '接收的调解组织统一社会信用代码', deprecationReason: RECEIVER_DEPRECATION })
   async mediationOrganizationCode(@Root() c: ProcuratorateCaseType, @Ctx() ctx: Context): Promise<string | null> {
     return (await handOverOf(ctx, c))?.organizationCode ?? null;
   }
@@ -105,9 +117,19 @@ export class ProcuratorateCaseResolver {
   }
 
   @Query(() => ProcuratorateCaseConnection, { description: '检察案件列表(按受理时间倒序)' })
-  async procuratorateCases(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof ProcuratorateCaseConnection>> {
+  async procuratorateCases(
+    @Args(() => ProcuratorateCasesArgs) args: ProcuratorateCasesArgs,
+    @Ctx() ctx: Context,
+  ): Promise<InstanceType<typeof ProcuratorateCaseConnection>> {
     const { regionPrefix, masked } = requireListAccess(ctx, 'PROCURATORATE');
-    const where: FilterQuery<ProcuratorateCase> = { regionCode: { $like: `${regionPrefix}%` } };
+    // Within the caller's jurisdiction, narrowed by region, status and period (VALIDATION_FAILED when a period ends before it starts).
+    const conditions: FilterQuery<ProcuratorateCase>[] = [
+      { regionCode: { $like: `${regionPrefix}%` } },
+      ...periodConditions({ received: ['receivedAt', args.received], concluded: ['concludedAt', args.concluded] }),
+    ];
+    if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
+    if (args.status) conditions.push({ status: args.status });
+    const where: FilterQuery<ProcuratorateCase> = { $and: conditions };
     return keysetPage(ctx.em, ProcuratorateCase, { where, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (c) =>
       toType(c, masked ? 'MASKED' : 'FULL'),
     );
@@ -171,12 +193,12 @@ export class ProcuratorateCaseResolver {
   @Mutation(() => ProcuratorateCaseType, { description: '刑事和解移交调解(检调对接):先审查刑诉法第二百八十八条的条件,不符合的说明全部理由' })
   async referForReconciliation(
     @Arg('id', () => ID) id: string,
-    @Arg('organizationCode', () => String, { description: '接收的调解组织统一社会信用代码(对接事件发往司法行政、抄送综治中心)' }) organizationCode: string,
+    @Arg('receiver', () => ReceivingOrganizationInput, { description: RECEIVER_DESCRIPTION }) receiver: ReceivingOrganizationInput,
     @Arg('facts', () => ReconciliationFactsInput) facts: ReconciliationFactsInput,
-    @Arg('organization', () => String, { nullable: true, description: '调解组织名称' }) organization: string | null,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<ProcuratorateCaseType> {
+    const { creditCode: organizationCode, name: organization = null } = receiver;
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'referForReconciliation', key: idempotencyKey, input: { id, organizationCode, facts, organization } };
@@ -189,11 +211,11 @@ export class ProcuratorateCaseResolver {
   @Mutation(() => ProcuratorateCaseType, { description: '民事监督案件移交调解(检调对接)' })
   async referCivilSupervisionToMediation(
     @Arg('id', () => ID) id: string,
-    @Arg('organizationCode', () => String, { description: '接收的调解组织统一社会信用代码' }) organizationCode: string,
-    @Arg('organization', () => String, { nullable: true, description: '调解组织名称' }) organization: string | null,
+    @Arg('receiver', () => ReceivingOrganizationInput, { description: RECEIVER_DESCRIPTION }) receiver: ReceivingOrganizationInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<ProcuratorateCaseType> {
+    const { creditCode: organizationCode, name: organization = null } = receiver;
     const caller = requireCaller(ctx);
     const caseId = requireUuid('id', id);
     const call = { caller, operation: 'referCivilSupervisionToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };

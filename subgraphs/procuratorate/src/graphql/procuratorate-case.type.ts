@@ -1,6 +1,6 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead, PageArgs, PeriodFilter } from '@jiefen/subgraph-kit';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import { procuratorateCaseWorkflow, type ProcuratorateCaseState } from '../domain/procuratorate-case.workflow.js';
 
@@ -73,6 +73,9 @@ export class ProcuratorateCaseType {
 
   @Field(() => ProcuratorateCaseStatus, { description: '状态' })
   status!: ProcuratorateCaseStatus;
+
+  @Field(() => String, { description: '状态(中文名称)Status in Chinese' })
+  statusLabel!: string;
 
   @Field(() => String, { description: '区划代码' })
   regionCode!: string;
@@ -215,3 +218,18 @@ export class RegisterProsecutionCaseInput {
 }
 
 export const ProcuratorateCaseConnection = ConnectionType('ProcuratorateCase', ProcuratorateCaseType, '检察案件列表');
+
+@ArgsType()
+export class ProcuratorateCasesArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: '区划代码前缀(在本人辖区内进一步筛选)' })
+  regionCode?: string | null;
+
+  @Field(() => ProcuratorateCaseStatus, { nullable: true, description: '状态' })
+  status?: string | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '受理时间在此期间' })
+  received?: PeriodFilter | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '办结时间在此期间' })
+  concluded?: PeriodFilter | null;
+}

@@ -108,8 +108,8 @@ export interface ReferralTarget {
 
 function targetOf(input: ReferralTarget): { code: string; name: string | null } {
   return {
-    code: check.creditCode('organizationCode', input.organizationCode),
-    name: check.optionalText('organization', '调解组织名称', input.organization, 100),
+    code: check.creditCode('receiver.creditCode', input.organizationCode),
+    name: check.optionalText('receiver.name', '调解组织名称', input.organization, 100),
   };
 }
 

@@ -181,3 +181,35 @@ function hubTargetOf(n: number, kind: DemoDockingKind | null, status: MediationS
 export function demoDockingId(kind: DemoDockingKind, n: number): string {
   return demoId(`docking-${kind}`, n);
 }
+
+export const DEMO_REJECTION_REASON = '纠纷已进入诉讼程序,依法不予受理(人民调解法第十八条)';
+export const DEMO_OUTCOME_SUMMARIES: Record<MediationOutcome, string> = { AGREEMENT: '达成调解协议', NO_AGREEMENT: '调解不成', TERMINATED: '终止调解' };
+
+/**
+ * The sender's side of the dispute's hand-over (its docking_outgoing row, without the sender's own
+ * record) as the receiver's answers left it: the same status, case number, dates and outcome as the
+ * case at justice and the hub's ledger.
+ */
+export function demoOutgoing(d: DemoDispute) {
+  const h = d.handOver!;
+  const m = d.mediation!;
+  return {
+    dockingId: h.dockingId,
+    fromAgency: h.fromAgency,
+    toAgency: 'JUSTICE' as const,
+    kind: h.kind,
+    mode: h.mode,
+    regionCode: d.regionCode,
+    organizationCode: h.to.code,
+    organizationName: h.to.name,
+    sentAt: h.sentAt,
+    status: h.status,
+    acceptedAt: m.acceptedAt,
+    caseNumber: m.acceptedAt ? m.caseNumber : null,
+    rejectedAt: m.rejectedAt,
+    rejectionReason: m.rejectedAt ? DEMO_REJECTION_REASON : null,
+    concludedAt: m.concludedAt,
+    outcome: m.outcome,
+    outcomeSummary: m.outcome ? DEMO_OUTCOME_SUMMARIES[m.outcome] : null,
+  };
+}

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SeedContext } from '@jiefen/subgraph-kit';
 import { personKey } from '@jiefen/auth';
 import { DockingOutgoing } from '@jiefen/docking';
-import { committeeOf, DEMO_COUNTY, demoDisputes, demoId, demoPopulation, demoRegions, placeOf, storyAnchor, type DemoDispute } from '@jiefen/demo-data';
+import { committeeOf, DEMO_COUNTY, demoDisputes, demoId, demoOutgoing, demoPopulation, demoRegions, placeOf, storyAnchor, type DemoDispute } from '@jiefen/demo-data';
 import { disputeDueAt } from '../src/domain/clocks.js';
 import { formatDisputeNumber, numberScope, registrationYear } from '../src/domain/dispute-registration.js';
 import { DISPUTE_EVENT_NAMES, disputeWorkflow, type DisputeEvent, type DisputeState } from '../src/domain/dispute.workflow.js';
@@ -497,28 +497,13 @@ function seedDocking(em: EntityManager, d: DemoDispute, disputeNumber: string): 
   if (h.kind === 'HUB') {
     // 分流转办: the hub is the sender, with its own outgoing row like every other sender.
     em.create(DockingOutgoing, {
+      ...demoOutgoing(d),
       id: demoId('hub-docking', d.n),
-      dockingId: h.dockingId,
-      fromAgency: 'GOVERNANCE',
-      toAgency: 'JUSTICE',
-      kind: 'HUB',
-      mode: h.mode,
       recordType: ROUTED_RECORD,
       recordId: d.id,
       recordNumber: disputeNumber,
-      regionCode: d.regionCode,
-      organizationCode: h.to.code,
-      organizationName: h.to.name,
       officerName: HUB.name,
       reason: `${d.category}纠纷,事实较清楚,适宜人民调解`,
-      sentAt: h.sentAt,
-      status: h.status,
-      acceptedAt: m.acceptedAt,
-      caseNumber: m.acceptedAt ? m.caseNumber : null,
-      rejectedAt: m.rejectedAt,
-      concludedAt: m.concludedAt,
-      outcome: m.outcome,
-      outcomeSummary: m.outcome ? OUTCOME_SUMMARIES[m.outcome] : null,
     });
   }
 }

@@ -69,6 +69,7 @@ function caseOf(d: DemoDispute, state: CourtCaseState, numbers: Numbers): CourtC
   const m = d.mediation;
   if (!h || !m) return c as CourtCase;
   const sentAt = h.sentAt;
+  const running = h.status === 'SENT' || h.status === 'ACCEPTED';
   const agreed = m.outcome === 'AGREEMENT';
   const outcome = m.concludedAt
     ? {
@@ -80,7 +81,8 @@ function caseOf(d: DemoDispute, state: CourtCaseState, numbers: Numbers): CourtC
     : {};
   if (h.mode === 'ENTRUST') {
     // 委派: diverted to pre-filing mediation the moment it was handed over.
-    Object.assign(c, { divertedAt: sentAt, mediationMode: 'DELEGATED', mediationSentAt: sentAt, mediationDueAt: mediationDueAt('DELEGATED', sentAt, null) });
+    // The mediation clock runs only while the committee may still be working on it.
+    Object.assign(c, { divertedAt: sentAt, mediationMode: 'DELEGATED', mediationSentAt: sentAt, mediationDueAt: running ? mediationDueAt('DELEGATED', sentAt, null) : null });
     if (h.status === 'REJECTED') Object.assign(c, { mediationOutcomeNote: `调解组织不予受理:${DEMO_REJECTION_REASON}` });
     if (m.concludedAt) Object.assign(c, outcome, { preFilingOutcome: agreed ? 'SUCCEEDED' : 'FAILED', preFilingOutcomeAt: m.concludedAt });
     return c as CourtCase;
@@ -94,7 +96,7 @@ function caseOf(d: DemoDispute, state: CourtCaseState, numbers: Numbers): CourtC
     filingNumber: numbers.next('FIRST_INSTANCE_CIVIL', d.regionCode, filedAt, 2001),
     mediationMode: 'ENTRUSTED',
     mediationSentAt: sentAt,
-    mediationDueAt: mediationDueAt('ENTRUSTED', sentAt, procedure),
+    mediationDueAt: running ? mediationDueAt('ENTRUSTED', sentAt, procedure) : null,
     ...outcome,
   });
   return c as CourtCase;

@@ -108,7 +108,10 @@ describe('the demo data tells one true story', () => {
       const c = cases.get(row.docking_id)!;
       expect(row.status).toBe(c.status === 'CONCLUDED' ? 'CLOSED' : c.status === 'REJECTED' ? 'DISPATCHED' : 'TRANSFERRED');
     }
-    const court = await sql('court', 'select o.docking_id, k.status, k.mediation_outcome from docking_outgoing o join court_case k on k.id::text = o.record_id');
+    const court = await sql(
+      'court',
+      'select o.docking_id, k.status, k.mediation_outcome from docking_outgoing o join court_case k on k.id::text = o.record_id',
+    );
     for (const row of court) {
       const c = cases.get(row.docking_id)!;
       expect(row.mediation_outcome ?? null).toBe(c.outcome ? (c.outcome === 'AGREEMENT' ? 'SUCCEEDED' : 'FAILED') : null);
@@ -116,7 +119,9 @@ describe('the demo data tells one true story', () => {
     const petition = await sql('petition', 'select o.docking_id, p.status from docking_outgoing o join petition_item p on p.id::text = o.record_id');
     for (const row of petition) {
       const c = cases.get(row.docking_id)!;
-      expect(row.status).toBe(c.status === 'CONCLUDED' ? (c.outcome === 'AGREEMENT' ? 'CONCLUDED' : 'ACCEPTED') : c.status === 'REJECTED' ? 'ACCEPTED' : 'REFERRED_TO_MEDIATION');
+      expect(row.status).toBe(
+        c.status === 'CONCLUDED' ? (c.outcome === 'AGREEMENT' ? 'CONCLUDED' : 'ACCEPTED') : c.status === 'REJECTED' ? 'ACCEPTED' : 'REFERRED_TO_MEDIATION',
+      );
     }
     expect(police.length + court.length + petition.length).toBeGreaterThan(5);
   });

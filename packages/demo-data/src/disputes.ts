@@ -6,7 +6,6 @@ import { demoId } from './ids.js';
 import { buildRoster, type DemoOrganization, type MediationSource } from './roster.js';
 import { storyOf, type DemoHandOver, type DemoMediation, type HubTarget, storyAnchor, chinaDayStart } from './story.js';
 
-
 /** The categories the demo spreads its disputes over: the statistics' list without the later years' additions. */
 const LATER_CATEGORIES: readonly DisputeCategory[] = ['旅游', '知识产权', '互联网'];
 export const DEMO_CATEGORIES: readonly DisputeCategory[] = DISPUTE_CATEGORIES.filter((c) => !LATER_CATEGORIES.includes(c));

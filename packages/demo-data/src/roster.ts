@@ -12,12 +12,7 @@ import { DEMO_TOWN_DAINAN, demoRegions } from './regions.js';
 export const DAINAN_COMMITTEE_CODE = '54321281MJ12345677';
 
 export type DemoOrganizationType =
-  | 'VILLAGE_RESIDENTS_COMMITTEE'
-  | 'TOWN_STREET_COMMITTEE'
-  | 'ENTERPRISE_COMMITTEE'
-  | 'SECTOR_COMMITTEE'
-  | 'STATIONED_ROOM'
-  | 'LAWYER_STUDIO';
+  'VILLAGE_RESIDENTS_COMMITTEE' | 'TOWN_STREET_COMMITTEE' | 'ENTERPRISE_COMMITTEE' | 'SECTOR_COMMITTEE' | 'STATIONED_ROOM' | 'LAWYER_STUDIO';
 
 export interface DemoOrganization {
   key: string;
@@ -48,7 +43,14 @@ type OrgSpec = Omit<DemoOrganization, 'code'>;
 /** Every type of organization the county has, plus the committees the demo disputes need. */
 function fixedOrganizations(): OrgSpec[] {
   return [
-    { key: 'dainan', name: '戴南镇人民调解委员会', type: 'TOWN_STREET_COMMITTEE', regionCode: DEMO_TOWN_DAINAN, members: 5, specialties: ['邻里', '婚姻家庭', '劳动争议'] },
+    {
+      key: 'dainan',
+      name: '戴南镇人民调解委员会',
+      type: 'TOWN_STREET_COMMITTEE',
+      regionCode: DEMO_TOWN_DAINAN,
+      members: 5,
+      specialties: ['邻里', '婚姻家庭', '劳动争议'],
+    },
     {
       key: 'zhongying',
       name: `${dainanVillage('321281123200')}人民调解委员会`,
@@ -65,7 +67,14 @@ function fixedOrganizations(): OrgSpec[] {
       members: 3,
       specialties: ['物业', '邻里'],
     },
-    { key: 'enterprise', name: '江苏戴南特钢有限公司人民调解委员会', type: 'ENTERPRISE_COMMITTEE', regionCode: DEMO_TOWN_DAINAN, members: 3, specialties: ['劳动争议'] },
+    {
+      key: 'enterprise',
+      name: '江苏戴南特钢有限公司人民调解委员会',
+      type: 'ENTERPRISE_COMMITTEE',
+      regionCode: DEMO_TOWN_DAINAN,
+      members: 3,
+      specialties: ['劳动争议'],
+    },
     { key: 'medical', name: '兴化市医疗纠纷人民调解委员会', type: 'SECTOR_COMMITTEE', regionCode: '321281', sector: '医疗', members: 5, specialties: ['医疗'] },
     {
       key: 'traffic',
@@ -116,20 +125,19 @@ function fixedOrganizations(): OrgSpec[] {
       members: 3,
       specialties: ['损害赔偿'],
     },
-    { key: 'lawyer-studio', name: '江苏昭阳律师事务所律师调解工作室', type: 'LAWYER_STUDIO', regionCode: '321281', members: 3, specialties: ['合同', '生产经营'] },
+    {
+      key: 'lawyer-studio',
+      name: '江苏昭阳律师事务所律师调解工作室',
+      type: 'LAWYER_STUDIO',
+      regionCode: '321281',
+      members: 3,
+      specialties: ['合同', '生产经营'],
+    },
   ];
 }
 
 /** Where a mediation comes from (justice's `source`): the door of the story. */
-export type MediationSource =
-  | 'COURT'
-  | 'POLICE'
-  | 'PETITION'
-  | 'PROCURATORATE'
-  | 'LEGAL_AID'
-  | 'HUB_REFERRAL'
-  | 'ACTIVE_SCREENING'
-  | 'DIRECT_APPLICATION';
+export type MediationSource = 'COURT' | 'POLICE' | 'PETITION' | 'PROCURATORATE' | 'LEGAL_AID' | 'HUB_REFERRAL' | 'ACTIVE_SCREENING' | 'DIRECT_APPLICATION';
 
 /** Which organization mediates a dispute. All of 戴南镇 goes to its town committee (the persona's). */
 export function organizationKeyOf(d: Pick<DemoDispute, 'townCode' | 'regionCode' | 'category'>, source: MediationSource): string {

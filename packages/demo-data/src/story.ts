@@ -118,7 +118,17 @@ export function storyOf(
 ): Pick<DemoDispute, 'mediation' | 'handOver' | 'hub'> {
   if (!d.agencies.justice) {
     // The hub's own: today's and yesterday's wait to be routed, the others somewhere along the workflow.
-    const TARGETS: HubTarget['target'][] = ['REGISTERED', 'ROUTED', 'IN_MEDIATION', 'RESOLVED', 'UNRESOLVED', 'UNDER_REVIEW', 'REVIEWED', 'CLOSED', 'GUIDED_TO_LITIGATION'];
+    const TARGETS: HubTarget['target'][] = [
+      'REGISTERED',
+      'ROUTED',
+      'IN_MEDIATION',
+      'RESOLVED',
+      'UNRESOLVED',
+      'UNDER_REVIEW',
+      'REVIEWED',
+      'CLOSED',
+      'GUIDED_TO_LITIGATION',
+    ];
     return { mediation: null, handOver: null, hub: { target: d.daysAgo <= 1 ? 'REGISTERED' : TARGETS[d.n % TARGETS.length]! } };
   }
   const kind = KIND_OF[source] ?? null;
@@ -133,7 +143,11 @@ export function storyOf(
   const sessions = status === 'IN_SESSION' ? 1 + (d.n % 2) : status === 'CONCLUDED' ? 1 + (d.n % 3) : 0;
   const sessionsEnd = concludedAt ?? at(decidedAt, (anchor.getTime() - decidedAt.getTime()) * 0.9);
   const sessionsAt = Array.from({ length: sessions }, (_, i) =>
-    at(decidedAt, ((sessionsEnd.getTime() - decidedAt.getTime()) * (i + 1)) / (sessions + (status === 'CONCLUDED' ? 0 : 0.5)) - (status === 'CONCLUDED' && i === sessions - 1 ? 0 : HOUR)),
+    at(
+      decidedAt,
+      ((sessionsEnd.getTime() - decidedAt.getTime()) * (i + 1)) / (sessions + (status === 'CONCLUDED' ? 0 : 0.5)) -
+        (status === 'CONCLUDED' && i === sessions - 1 ? 0 : HOUR),
+    ),
   );
   const year = chinaYear(receivedAt);
   const number = (numbers.get(year) ?? 0) + 1;

@@ -82,7 +82,12 @@ function caseOf(d: DemoDispute, state: CourtCaseState, numbers: Numbers): CourtC
   if (h.mode === 'ENTRUST') {
     // 委派: diverted to pre-filing mediation the moment it was handed over.
     // The mediation clock runs only while the committee may still be working on it.
-    Object.assign(c, { divertedAt: sentAt, mediationMode: 'DELEGATED', mediationSentAt: sentAt, mediationDueAt: running ? mediationDueAt('DELEGATED', sentAt, null) : null });
+    Object.assign(c, {
+      divertedAt: sentAt,
+      mediationMode: 'DELEGATED',
+      mediationSentAt: sentAt,
+      mediationDueAt: running ? mediationDueAt('DELEGATED', sentAt, null) : null,
+    });
     if (h.status === 'REJECTED') Object.assign(c, { mediationOutcomeNote: `调解组织不予受理:${DEMO_REJECTION_REASON}` });
     if (m.concludedAt) Object.assign(c, outcome, { preFilingOutcome: agreed ? 'SUCCEEDED' : 'FAILED', preFilingOutcomeAt: m.concludedAt });
     return c as CourtCase;

@@ -2,7 +2,20 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SeedContext } from '@jiefen/subgraph-kit';
 import { personKey } from '@jiefen/auth';
 import { DockingOutgoing } from '@jiefen/docking';
-import { committeeOf, DEMO_COUNTY, demoDisputes, demoId, demoOutgoing, demoPopulation, demoRegions, placeOf, storyAnchor, type DemoDispute } from '@jiefen/demo-data';
+import {
+  committeeOf,
+  DEMO_COUNTY,
+  DEMO_OUTCOME_SUMMARIES,
+  DEMO_REJECTION_REASON,
+  demoDisputes,
+  demoId,
+  demoOutgoing,
+  demoPopulation,
+  demoRegions,
+  placeOf,
+  storyAnchor,
+  type DemoDispute,
+} from '@jiefen/demo-data';
 import { disputeDueAt } from '../src/domain/clocks.js';
 import { formatDisputeNumber, numberScope, registrationYear } from '../src/domain/dispute-registration.js';
 import { DISPUTE_EVENT_NAMES, disputeWorkflow, type DisputeEvent, type DisputeState } from '../src/domain/dispute.workflow.js';
@@ -242,7 +255,10 @@ function stepsOf(d: DemoDispute, anchor: Date): Step[] {
   for (const at of m.sessionsAt) steps.push({ event: 'RECORD_ATTEMPT', at });
   if (m.concludedAt) {
     const agreed = m.outcome === 'AGREEMENT';
-    steps.push({ event: docked ? (agreed ? 'DOCKING_CONCLUDED_AGREEMENT' : 'DOCKING_CONCLUDED_NO_AGREEMENT') : agreed ? 'RESOLVE' : 'FAIL', at: m.concludedAt });
+    steps.push({
+      event: docked ? (agreed ? 'DOCKING_CONCLUDED_AGREEMENT' : 'DOCKING_CONCLUDED_NO_AGREEMENT') : agreed ? 'RESOLVE' : 'FAIL',
+      at: m.concludedAt,
+    });
     const review: DisputeEvent[] = ['REQUEST_REVIEW', 'APPROVE', 'CLOSE'];
     const upTo = ['UNDER_REVIEW', 'REVIEWED', 'CLOSED'].indexOf(d.hub.target) + 1;
     spread(review.slice(0, upTo), m.concludedAt, before(new Date(m.concludedAt.getTime() + 4 * DAY)));
@@ -269,7 +285,11 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute, anchor: Date)
     switch (event) {
       case 'ROUTE': {
         const unit = org ?? { name: committeeOf(d), code: null, regionCode: d.regionCode };
-        const tier = org ? tierOfRegion(org.regionCode) : pathTo(d.hub.target, TIERS[Math.floor(d.n / 9) % 3]!, 0).includes('ESCALATE') ? 'VILLAGE' : TIERS[Math.floor(d.n / 9) % 3]!;
+        const tier = org
+          ? tierOfRegion(org.regionCode)
+          : pathTo(d.hub.target, TIERS[Math.floor(d.n / 9) % 3]!, 0).includes('ESCALATE')
+            ? 'VILLAGE'
+            : TIERS[Math.floor(d.n / 9) % 3]!;
         Object.assign(dispute, {
           responsibleUnitKind: 'MEDIATION_ORGANIZATION',
           responsibleUnitName: unit.name,
@@ -358,7 +378,8 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute, anchor: Date)
       case 'FAIL':
       case 'DOCKING_CONCLUDED_NO_AGREEMENT':
         Object.assign(dispute, { outcome: 'UNRESOLVED', outcomeSummary: d.mediation?.outcome === 'TERMINATED' ? '终止调解' : '双方分歧较大,调解未成' });
-        if (event === 'DOCKING_CONCLUDED_NO_AGREEMENT') summary = `${org!.name}反馈:${dispute.outcomeSummary}。可上交上级化解、调整化解方式,或经研判引导当事人诉讼`;
+        if (event === 'DOCKING_CONCLUDED_NO_AGREEMENT')
+          summary = `${org!.name}反馈:${dispute.outcomeSummary}。可上交上级化解、调整化解方式,或经研判引导当事人诉讼`;
         break;
       case 'APPROVE':
         Object.assign(dispute, { reviewOpinion: '化解过程完整,同意终结', reviewerName: HUB.name, reviewedAt: at });
@@ -442,7 +463,6 @@ function seedScreening(em: EntityManager, disputes: DemoDispute[], anchor: Date)
 }
 
 const OUTCOMES = { AGREEMENT: 'SETTLED', NO_AGREEMENT: 'NOT_SETTLED', TERMINATED: 'TERMINATED' } as const;
-const OUTCOME_SUMMARIES = { AGREEMENT: '达成调解协议', NO_AGREEMENT: '调解不成', TERMINATED: '终止调解' } as const;
 const MODE_NAMES = { TRANSFER: '移交', REFERRAL: '转介', ENTRUST: '委派', COMMISSION: '委托' } as const;
 
 /**
@@ -458,13 +478,11 @@ function seedDocking(em: EntityManager, d: DemoDispute, disputeNumber: string): 
   const outcome = m.outcome ? OUTCOMES[m.outcome] : null;
   const confirmBy = m.concludedAt && m.outcome === 'AGREEMENT' ? confirmByAfter(m.concludedAt) : null;
   const status: DockingStatus = h.status;
-  const events: [string, string, string, Date][] = [
-    ['DockingRequested', h.fromAgency, `${h.from.name}${MODE_NAMES[h.mode]}${h.to.name}`, h.sentAt],
-  ];
-  if (m.rejectedAt) events.push(['DockingRejected', 'JUSTICE', '不予受理:纠纷已进入诉讼程序,依法不予受理(人民调解法第十八条)', m.rejectedAt]);
+  const events: [string, string, string, Date][] = [['DockingRequested', h.fromAgency, `${h.from.name}${MODE_NAMES[h.mode]}${h.to.name}`, h.sentAt]];
+  if (m.rejectedAt) events.push(['DockingRejected', 'JUSTICE', `不予受理:${DEMO_REJECTION_REASON}`, m.rejectedAt]);
   if (m.acceptedAt) events.push(['DockingAccepted', 'JUSTICE', `${h.to.name}已受理,案号 ${m.caseNumber}`, m.acceptedAt]);
   m.sessionsAt.forEach((at, i) => events.push(['MediationSessionRecorded', 'JUSTICE', `${h.to.name}第 ${i + 1} 次调解`, at]));
-  if (m.concludedAt && m.outcome) events.push(['MediationConcluded', 'JUSTICE', OUTCOME_SUMMARIES[m.outcome], m.concludedAt]);
+  if (m.concludedAt && m.outcome) events.push(['MediationConcluded', 'JUSTICE', DEMO_OUTCOME_SUMMARIES[m.outcome], m.concludedAt]);
   em.create(Docking, {
     id: h.dockingId,
     kind: h.kind,
@@ -484,7 +502,7 @@ function seedDocking(em: EntityManager, d: DemoDispute, disputeNumber: string): 
     confirmBy,
     concludedAt: m.concludedAt,
     outcome,
-    outcomeSummary: m.rejectedAt ? '纠纷已进入诉讼程序,依法不予受理(人民调解法第十八条)' : m.outcome ? OUTCOME_SUMMARIES[m.outcome] : null,
+    outcomeSummary: m.rejectedAt ? DEMO_REJECTION_REASON : m.outcome ? DEMO_OUTCOME_SUMMARIES[m.outcome] : null,
     dueAt: dockingDueAt({ status, acceptBy, concludeBy, confirmBy }),
     lastSequence: events.length,
   });
@@ -492,7 +510,15 @@ function seedDocking(em: EntityManager, d: DemoDispute, disputeNumber: string): 
   const seq: Record<string, number> = {};
   events.forEach(([type, by, summary, at], s) => {
     seq[by] = (seq[by] ?? 0) + 1;
-    em.create(DockingEvent, { id: demoId(`docking-${h.kind}-event-${s + 1}`, d.n), dockingId: h.dockingId, fromAgency: by, sequence: seq[by]!, type, at, summary });
+    em.create(DockingEvent, {
+      id: demoId(`docking-${h.kind}-event-${s + 1}`, d.n),
+      dockingId: h.dockingId,
+      fromAgency: by,
+      sequence: seq[by]!,
+      type,
+      at,
+      summary,
+    });
   });
   if (h.kind === 'HUB') {
     // 分流转办: the hub is the sender, with its own outgoing row like every other sender.

@@ -1,16 +1,20 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SeedContext } from '@jiefen/subgraph-kit';
-import { buildRoster, demoDisputes, demoId, demoPeople, demoRegions, placeOf, sourceOf, storyAnchor, type DemoDispute, type DemoPerson } from '@jiefen/demo-data';
-import { chinaDate } from '@jiefen/calendar';
 import {
-  confirmationDeadline,
-  DEFAULT_CLOCKS,
-  lawyerAssignmentDueAt,
-  legalAidReviewDueAt,
-  mediationDueAt,
-  returnVisitDate,
-  type MediationMode,
-} from '../src/domain/clocks.js';
+  buildRoster,
+  DEMO_REJECTION_REASON,
+  demoDisputes,
+  demoId,
+  demoPeople,
+  demoRegions,
+  placeOf,
+  sourceOf,
+  storyAnchor,
+  type DemoDispute,
+  type DemoPerson,
+} from '@jiefen/demo-data';
+import { chinaDate } from '@jiefen/calendar';
+import { confirmationDeadline, DEFAULT_CLOCKS, lawyerAssignmentDueAt, legalAidReviewDueAt, mediationDueAt, returnVisitDate } from '../src/domain/clocks.js';
 import { termEndOf, type CommitteeRole } from '../src/domain/roster.js';
 import { Expert } from '../src/entities/expert.entity.js';
 import { JusticeNumberCounter } from '../src/entities/justice-number-counter.entity.js';
@@ -160,7 +164,7 @@ export async function seedJustice(em: EntityManager, options: SeedContext): Prom
       summary: d.summary,
       status,
       outcome,
-      rejectionReason: status === 'REJECTED' ? '纠纷已进入诉讼程序,依法不予受理(人民调解法第十八条)' : null,
+      rejectionReason: status === 'REJECTED' ? DEMO_REJECTION_REASON : null,
       conclusionNote: outcome === 'NO_AGREEMENT' ? '双方分歧较大,经三次调解未能达成协议' : outcome === 'TERMINATED' ? '申请人撤回调解申请' : null,
       partiesInformedOfLitigation: outcome === 'NO_AGREEMENT' || outcome === 'TERMINATED' ? true : null,
       regionCode: d.regionCode,

@@ -154,10 +154,7 @@ describe('rosters, seed and statistics', () => {
   it('resolves Docking.mediation through a DataLoader, with the record rules', async () => {
     // The docking that brought each case (the same ids as the hub's ledger and the senders' records).
     const withDocking = demoDisputes().filter((d) => d.handOver);
-    const r = [
-      ...withDocking.map((d) => ({ __typename: 'Docking', id: d.handOver!.dockingId })),
-      { __typename: 'Docking', id: demoId('docking', 9999) },
-    ];
+    const r = [...withDocking.map((d) => ({ __typename: 'Docking', id: d.handOver!.dockingId })), { __typename: 'Docking', id: demoId('docking', 9999) }];
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { id mediation { id disputeId } } } }';
     stack.subgraphs.justice!.queries.reset();
     const result = await q(query, { r }, 'legal-aid');

@@ -219,6 +219,9 @@ function raise(em: EntityManager, dispute: Dispute, warnings: Warning[], at: Dat
   dispute.riskLevel = riskAfter(dispute.riskLevel as RiskLevel, warnings);
 }
 
+/** The tier the hub's own disputes are handled at (every fourth is the hub's alone): each tier in turn. */
+const hubTierOf = (d: DemoDispute): Tier => TIERS[(Math.floor(d.n / 4) + 1) % 3]!;
+
 interface Step {
   event: DisputeEvent;
   at: Date;
@@ -239,7 +242,7 @@ function stepsOf(d: DemoDispute, anchor: Date): Step[] {
     events.forEach((event, i) => steps.push({ event, at: new Date(from.getTime() + ((to.getTime() - from.getTime()) * (i + 1)) / (events.length + 1)) }));
   const before = (at: Date) => (at > anchor ? anchor : at);
   if (!m) {
-    const path = pathTo(d.hub.target, TIERS[Math.floor(d.n / 9) % 3]!, d.n % 3);
+    const path = pathTo(d.hub.target, hubTierOf(d), d.n % 3);
     spread(path, d.registeredAt, before(new Date(d.registeredAt.getTime() + (path.length + 1) * 12 * HOUR)));
     return steps;
   }
@@ -287,9 +290,9 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute, anchor: Date)
         const unit = org ?? { name: committeeOf(d), code: null, regionCode: d.regionCode };
         const tier = org
           ? tierOfRegion(org.regionCode)
-          : pathTo(d.hub.target, TIERS[Math.floor(d.n / 9) % 3]!, 0).includes('ESCALATE')
+          : pathTo(d.hub.target, hubTierOf(d), 0).includes('ESCALATE')
             ? 'VILLAGE'
-            : TIERS[Math.floor(d.n / 9) % 3]!;
+            : hubTierOf(d);
         Object.assign(dispute, {
           responsibleUnitKind: 'MEDIATION_ORGANIZATION',
           responsibleUnitName: unit.name,

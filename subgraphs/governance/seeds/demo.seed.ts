@@ -288,11 +288,7 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute, anchor: Date)
     switch (event) {
       case 'ROUTE': {
         const unit = org ?? { name: committeeOf(d), code: null, regionCode: d.regionCode };
-        const tier = org
-          ? tierOfRegion(org.regionCode)
-          : pathTo(d.hub.target, hubTierOf(d), 0).includes('ESCALATE')
-            ? 'VILLAGE'
-            : hubTierOf(d);
+        const tier = org ? tierOfRegion(org.regionCode) : pathTo(d.hub.target, hubTierOf(d), 0).includes('ESCALATE') ? 'VILLAGE' : hubTierOf(d);
         Object.assign(dispute, {
           responsibleUnitKind: 'MEDIATION_ORGANIZATION',
           responsibleUnitName: unit.name,

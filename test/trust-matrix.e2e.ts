@@ -93,7 +93,9 @@ describe('persona × operation matrix through the gateway', () => {
       if (!as) return expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       for (const [flag, field] of Object.entries(CONTRIBUTIONS) as [AgencyKey, string][]) {
         const owner = LISTS.find((l) => l.flag === flag)!.owner;
-        const expected = d.agencies[flag] && (PERSONAS[who]!.agency === owner || isLeader(who)) ? 1 : 0;
+        // The agency that handed the case to mediation is its docking counterpart: it sees the mediation (masked).
+        const counterpart = flag === 'justice' && d.handOver?.fromAgency === PERSONAS[who]!.agency;
+        const expected = d.agencies[flag] && (PERSONAS[who]!.agency === owner || isLeader(who) || counterpart) ? 1 : 0;
         expect(body.data!.dispute![field], `${who} → ${field}`).toHaveLength(expected);
       }
     });

@@ -1,16 +1,10 @@
-import { v5 as uuidv5 } from 'uuid';
 import { demoPeople, type DemoPerson } from './people.js';
 import { pick, seededRandom } from './random.js';
 import { DEMO_COUNTY, demoRegions } from './regions.js';
 import { DISPUTE_CATEGORIES, type DisputeCategory } from '@jiefen/codes';
-
-/** Namespace of every demo id: the same dispute has the same id in all six databases. */
-const NAMESPACE = '6f1d2c1e-3b7a-5c4e-9a0f-2a8e1d5b7c90';
-
-/** A stable UUID for demo record `n` of `kind` (e.g. `demoId('dispute', 3)`). */
-export function demoId(kind: string, n: number): string {
-  return uuidv5(`${kind}:${n}`, NAMESPACE);
-}
+import { demoId } from './ids.js';
+import { buildRoster, type DemoOrganization, type MediationSource } from './roster.js';
+import { storyOf, type DemoHandOver, type DemoMediation, type HubTarget, storyAnchor, chinaDayStart } from './story.js';
 
 /** The categories the demo spreads its disputes over: the statistics' list without the later years' additions. */
 const LATER_CATEGORIES: readonly DisputeCategory[] = ['旅游', '知识产权', '互联网'];
@@ -32,6 +26,14 @@ export interface DemoDispute {
   parties: DemoPerson[];
   /** Which agencies hold records about it (decided here so every seed agrees). */
   agencies: { justice: boolean; court: boolean; police: boolean; procuratorate: boolean; petition: boolean };
+  /** Days between the seeding day and the day it was registered (0: today). */
+  daysAgo: number;
+  /** Its people's mediation at justice (null when justice does not hold it): the one case of the story. */
+  mediation: DemoMediation | null;
+  /** The one hand-over that brought it to that mediation (null for a direct application or screening). */
+  handOver: DemoHandOver | null;
+  /** Where the hub's dispute stands: follows the hand-over's outcome, or the hub's own handling. */
+  hub: HubTarget;
 }
 
 const SUMMARIES: Record<string, string[]> = {
@@ -52,21 +54,41 @@ const SUMMARIES: Record<string, string[]> = {
   其他: ['村民对集体收益分配有异议', '网络购物平台交易纠纷'],
 };
 
-/** `count` demo disputes spread over 兴化市's towns and villages, most of them in 戴南镇. */
-export function demoDisputes(count = 40, seed = 321281): DemoDispute[] {
+/**
+ * Days before the seeding day a demo dispute was registered: a few today and this week, some this
+ * month, the rest spread over the last hundred days (this quarter and the one before).
+ */
+const RECENT: Record<number, number> = { 2: 0, 40: 0, 3: 1, 16: 1, 24: 2, 27: 2, 11: 3, 32: 4, 34: 4, 19: 5, 35: 6, 6: 9, 14: 14, 22: 18, 30: 25, 38: 29 };
+
+/**
+ * `count` demo disputes spread over 兴化市's towns and villages, most of them in 戴南镇, each with
+ * the one story every agency's seed reads its part from: when it came in (relative to `now`, the
+ * seeding moment, by whole hours so all six seeds agree), its mediation at justice, the hand-over
+ * that brought it there, and where the hub's dispute stands.
+ */
+export function demoDisputes(count = 40, now: Date = new Date(), seed = 321281): DemoDispute[] {
   const random = seededRandom(seed);
   const people = demoPeople(count * 2 + 10);
   const towns = demoRegions.filter((r) => r.level === 'TOWN');
   const villages = demoRegions.filter((r) => r.level === 'VILLAGE');
   const channels: Channel[] = ['WINDOW', 'ONLINE', 'HOTLINE_12348', 'GRID_SCREENING', 'AGENCY_TRANSFER'];
+  const anchor = storyAnchor(now);
+  const today = chinaDayStart(anchor);
   const disputes: DemoDispute[] = [];
   for (let n = 1; n <= count; n += 1) {
     const town = n % 2 === 0 ? towns.find((t) => t.code === '321281123')! : pick(random, towns);
     const inTown = villages.filter((v) => v.parentCode === town.code);
     const region = inTown.length && random() < 0.8 ? pick(random, inTown) : town;
     const category = pick(random, DEMO_CATEGORIES);
-    const registeredAt = new Date(Date.UTC(2026, 8, 1) + Math.floor(random() * 80) * 86_400_000 + Math.floor(random() * 9 + 8) * 3_600_000);
-    disputes.push({
+    const spread = random();
+    const hour = random();
+    const daysAgo = RECENT[n] ?? 10 + Math.floor(spread * 90);
+    // Office hours of its day (Beijing); today's arrived in the part of the day already gone.
+    const registeredAt =
+      daysAgo === 0
+        ? new Date(today.getTime() + Math.floor((anchor.getTime() - today.getTime()) * 0.2))
+        : new Date(today.getTime() - daysAgo * 86_400_000 + (8 + Math.floor(hour * 9)) * 3_600_000);
+    const d: DemoDispute = {
       n,
       id: demoId('dispute', n),
       category,
@@ -77,6 +99,7 @@ export function demoDisputes(count = 40, seed = 321281): DemoDispute[] {
       summary: pick(random, SUMMARIES[category]!),
       peopleInvolved: random() < 0.1 ? 10 + Math.floor(random() * 40) : 2 + Math.floor(random() * 3),
       registeredAt,
+      daysAgo,
       parties: [people[(n - 1) * 2]!, people[(n - 1) * 2 + 1]!],
       agencies: {
         justice: n % 4 !== 0,
@@ -85,9 +108,39 @@ export function demoDisputes(count = 40, seed = 321281): DemoDispute[] {
         procuratorate: n % 10 === 0,
         petition: category === '征地拆迁' || category === '劳动争议' || n % 7 === 0,
       },
-    });
+      mediation: null,
+      handOver: null,
+      hub: { target: 'REGISTERED' },
+    };
+    disputes.push(d);
   }
+  const mediated = disputes.filter((d) => d.agencies.justice).map((dispute) => ({ dispute, source: sourceOf(dispute) }));
+  const roster = buildRoster(mediated);
+  const numbers = new Map<number, number>();
+  for (const d of disputes) Object.assign(d, storyOf(d, sourceOf(d), roster, anchor, numbers));
   return disputes;
+}
+
+/** The roster of mediation organizations the demo disputes need (justice writes it; every hand-over names one of them). */
+export function demoRoster(count = 40, now: Date = new Date()): DemoOrganization[] {
+  const disputes = demoDisputes(count, now);
+  return [...buildRoster(disputes.filter((d) => d.agencies.justice).map((dispute) => ({ dispute, source: sourceOf(dispute) }))).values()];
+}
+
+/**
+ * The door a mediated dispute came in by, which hands it over to people's mediation: 援调 for one,
+ * then the court (诉调), the procuratorate (检调), the police (公调), the petition bureau (访调), the
+ * hub's routing (分流转办); the rest was applied for directly or found by screening.
+ */
+export function sourceOf(d: Pick<DemoDispute, 'n' | 'agencies' | 'channel'>): MediationSource {
+  if (d.n === 13) return 'LEGAL_AID';
+  if (d.agencies.court) return 'COURT';
+  if (d.agencies.procuratorate) return 'PROCURATORATE';
+  if (d.agencies.police) return 'POLICE';
+  if (d.agencies.petition) return 'PETITION';
+  if (d.channel === 'AGENCY_TRANSFER') return 'HUB_REFERRAL';
+  if (d.channel === 'GRID_SCREENING') return 'ACTIVE_SCREENING';
+  return 'DIRECT_APPLICATION';
 }
 
 export { DEMO_COUNTY };

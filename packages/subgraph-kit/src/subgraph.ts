@@ -42,7 +42,9 @@ export interface DockingApplyContext<S extends AgencySettings = AgencySettings> 
 }
 
 /** Everything that makes an agency's subgraph; `main`, tests and the SDL printer all start from it. */
-export interface SubgraphDefinition<L = unknown, S extends AgencySettings = AgencySettings> extends SubgraphDeclaration<L, S> {
+export interface SubgraphDefinition<L = unknown, S extends AgencySettings = AgencySettings> extends Omit<SubgraphDeclaration<L, S>, 'seed'> {
+  /** Demo data, written once by `npm start` / `npm run seed`, told from `options.now` or the agency's now(). */
+  seed?(em: EntityManager, options: SeedOptions): Promise<void>;
   /** `governance`, `justice`, `court`, `police`, `procuratorate` or `petition` (from the agency directory). */
   name: string;
   /** Chinese name of the agency, for messages (e.g. 法院). */
@@ -82,8 +84,8 @@ export interface SubgraphDeclaration<L = unknown, S extends AgencySettings = Age
   answersReferences?: {
     disputes?: (em: EntityManager, ids: readonly string[]) => Promise<DisputeReference[]>;
   };
-  /** Demo data, written once by `npm start` / `npm run seed`. */
-  seed?(em: EntityManager, options: SeedOptions): Promise<void>;
+  /** Demo data, written once by `npm start` / `npm run seed`: every date relative to `options.now`. */
+  seed?(em: EntityManager, options: SeedContext): Promise<void>;
 }
 
 /** Options of the demo seed (tests ask for more disputes than the demo's 40). */
@@ -91,12 +93,27 @@ export interface SeedOptions {
   disputeCount?: number;
   /** The federation secret for person keys (see `personKey`). */
   personKeySecret: string;
+  /** The moment the demo's story is told from (default: the agency's `settings.now()`); one value for all six seeds in a test. */
+  now?: Date;
+}
+
+/** What a seed receives: the options, with the seeding moment decided. */
+export interface SeedContext extends SeedOptions {
+  now: Date;
 }
 
 /** Declares a subgraph: the declaration plus the agency's names and default port from the directory. */
 export function defineSubgraph<L, S extends AgencySettings>(declaration: SubgraphDeclaration<L, S>): SubgraphDefinition<L, S> {
   const entry = AGENCY_DIRECTORY[declaration.agency];
-  return { ...declaration, name: entry.subgraph, agencyName: entry.name, defaultPort: entry.port };
+  const { seed } = declaration;
+  return {
+    ...declaration,
+    // The demo's dates are relative to the day of seeding: the agency's own notion of "now" unless the caller fixes one.
+    seed: seed && ((em, options) => seed(em, { ...options, now: options.now ?? declaration.settings.now() })),
+    name: entry.subgraph,
+    agencyName: entry.name,
+    defaultPort: entry.port,
+  };
 }
 
 export interface RunningSubgraph {

@@ -1,14 +1,28 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { SeedOptions } from '@jiefen/subgraph-kit';
+import type { SeedContext } from '@jiefen/subgraph-kit';
 import { personKey } from '@jiefen/auth';
-import { committeeOf, DEMO_COUNTY, demoDisputes, demoId, demoPopulation, demoRegions, placeOf, stationShortName, type DemoDispute } from '@jiefen/demo-data';
+import { DockingOutgoing } from '@jiefen/docking';
+import {
+  committeeOf,
+  DEMO_COUNTY,
+  DEMO_OUTCOME_SUMMARIES,
+  DEMO_REJECTION_REASON,
+  demoDisputes,
+  demoId,
+  demoOutgoing,
+  demoPopulation,
+  demoRegions,
+  placeOf,
+  storyAnchor,
+  type DemoDispute,
+} from '@jiefen/demo-data';
 import { disputeDueAt } from '../src/domain/clocks.js';
 import { formatDisputeNumber, numberScope, registrationYear } from '../src/domain/dispute-registration.js';
 import { DISPUTE_EVENT_NAMES, disputeWorkflow, type DisputeEvent, type DisputeState } from '../src/domain/dispute.workflow.js';
 import { warningsAtEscalation, warningsAtRegistration, riskAfter, type Warning } from '../src/domain/early-warning.js';
-import { confirmByAfter, dockingClockDates, dockingDueAt, type DockingKind, type DockingMode, type DockingStatus } from '../src/domain/docking.js';
+import { confirmByAfter, dockingClockDates, dockingDueAt, ROUTED_RECORD, type DockingStatus } from '../src/domain/docking.js';
 import { periodContaining } from '../src/domain/screening.js';
-import { nextTier, TIER_NAMES, TIERS, type RiskLevel, type Tier } from '../src/domain/tiers.js';
+import { nextTier, TIER_NAMES, tierOfRegion, TIERS, type RiskLevel, type Tier } from '../src/domain/tiers.js';
 import { DisputeActivity } from '../src/entities/dispute-activity.entity.js';
 import { DisputeDocument } from '../src/entities/dispute-document.entity.js';
 import { DisputeNotice } from '../src/entities/dispute-notice.entity.js';
@@ -27,8 +41,7 @@ import { ServiceItem } from '../src/entities/service-item.entity.js';
 import { scanOverdue } from '../src/services/supervision.service.js';
 
 const HOUR = 3_600_000;
-/** The demo's "today" for the overdue scan, so the seed is the same whenever it runs. */
-export const DEMO_NOW = new Date('2026-11-25T00:00:00Z');
+const DAY = 24 * HOUR;
 const HUB = { subject: 'hub-coordinator-002', name: '朱晓燕' };
 const MEDIATORS = ['顾国平', '周桂芳', '王建华', '陈秀兰', '朱德胜', '徐志刚'];
 
@@ -66,19 +79,6 @@ const SERVICE_ITEMS = [
   ['FW-006', '信访事项办理', '《信访工作条例》', 'COUNTY', '兴化市信访局', '依法不属于诉讼、仲裁、行政复议途径的事项', '信访材料;身份证明'],
 ] as const;
 
-/** The demo's spread over the workflow: each state at several tiers, every channel (from demo-data). */
-const TARGETS: DisputeState[] = [
-  'REGISTERED',
-  'ROUTED',
-  'IN_MEDIATION',
-  'RESOLVED',
-  'UNRESOLVED',
-  'UNDER_REVIEW',
-  'REVIEWED',
-  'CLOSED',
-  'GUIDED_TO_LITIGATION',
-];
-
 function pathTo(target: DisputeState, tier: Tier, extraAttempts: number): DisputeEvent[] {
   if (target === 'REGISTERED') return [];
   if (target === 'ROUTED') return ['ROUTE', 'NOTIFY'];
@@ -94,7 +94,8 @@ function pathTo(target: DisputeState, tier: Tier, extraAttempts: number): Disput
 }
 
 /** 兴化市's regions, the service list, the demo disputes walked through the workflow, screening, alerts, dockings and supervision. */
-export async function seedGovernance(em: EntityManager, options: SeedOptions): Promise<void> {
+export async function seedGovernance(em: EntityManager, options: SeedContext): Promise<void> {
+  const anchor = storyAnchor(options.now);
   for (const row of demoRegions) em.create(Region, { ...row, population: demoPopulation[row.code] ?? null });
   for (const [code, name, legalBasis, level, handlingBody, conditions, materials] of SERVICE_ITEMS) {
     em.create(ServiceItem, {
@@ -110,7 +111,8 @@ export async function seedGovernance(em: EntityManager, options: SeedOptions): P
     });
   }
   const sequence = new Map<string, number>();
-  const disputes = demoDisputes(options.disputeCount);
+  const disputes = demoDisputes(options.disputeCount, options.now);
+  const numbers = new Map<string, string>();
   for (const d of disputes) {
     const key = `${numberScope(d.regionCode)}:${registrationYear(d.registeredAt)}`;
     const next = (sequence.get(key) ?? 0) + 1;
@@ -175,7 +177,8 @@ export async function seedGovernance(em: EntityManager, options: SeedOptions): P
       d.n,
       'reg',
     );
-    walk(em, d, dispute);
+    walk(em, d, dispute, anchor);
+    numbers.set(d.id, dispute.number);
   }
   // New registrations continue each town's sequence.
   for (const [key, last] of sequence) {
@@ -195,10 +198,10 @@ export async function seedGovernance(em: EntityManager, options: SeedOptions): P
     raisedByName: HUB.name,
   });
   em.getReference(Dispute, crowd.id).riskLevel = 'CRITICAL';
-  seedScreening(em, disputes);
-  for (const d of disputes) seedDockings(em, d);
+  seedScreening(em, disputes, anchor);
+  for (const d of disputes) seedDocking(em, d, numbers.get(d.id)!);
   await em.flush();
-  await scanOverdue(em, DEMO_NOW);
+  await scanOverdue(em, anchor);
 }
 
 function raise(em: EntityManager, dispute: Dispute, warnings: Warning[], at: Date, n: number, tag: string): void {
@@ -216,31 +219,88 @@ function raise(em: EntityManager, dispute: Dispute, warnings: Warning[], at: Dat
   dispute.riskLevel = riskAfter(dispute.riskLevel as RiskLevel, warnings);
 }
 
-/** Walks a demo dispute through the same workflow the services use, 12 hours a step. */
-function walk(em: EntityManager, d: DemoDispute, dispute: Dispute): void {
-  const target = TARGETS[d.n % TARGETS.length]!;
-  const tier = TIERS[Math.floor(d.n / TARGETS.length) % 3]!;
-  const actor = { roles: ['STAFF', 'SUPERVISOR'] };
+/** The tier the hub's own disputes are handled at (every fourth is the hub's alone): each tier in turn. */
+const hubTierOf = (d: DemoDispute): Tier => TIERS[(Math.floor(d.n / 4) + 1) % 3]!;
+
+interface Step {
+  event: DisputeEvent;
+  at: Date;
+}
+
+/**
+ * The steps of a demo dispute's story at the hub, each with when it happened (never after the
+ * anchor): a dispute another agency handed to a committee follows that hand-over (accepted →
+ * sessions as attempts → concluded) as the ledger's events move it; one the hub routed itself is
+ * routed, notified and consented first (the hand-over opens at the consent); one the committee took
+ * directly is mediated at the hub's posts; the hub's own disputes walk to their target. A resolved
+ * dispute then goes through the closing review as far as the story says.
+ */
+function stepsOf(d: DemoDispute, anchor: Date): Step[] {
+  const m = d.mediation;
+  const steps: Step[] = [];
+  const spread = (events: readonly DisputeEvent[], from: Date, to: Date) =>
+    events.forEach((event, i) => steps.push({ event, at: new Date(from.getTime() + ((to.getTime() - from.getTime()) * (i + 1)) / (events.length + 1)) }));
+  const before = (at: Date) => (at > anchor ? anchor : at);
+  if (!m) {
+    const path = pathTo(d.hub.target, hubTierOf(d), d.n % 3);
+    spread(path, d.registeredAt, before(new Date(d.registeredAt.getTime() + (path.length + 1) * 12 * HOUR)));
+    return steps;
+  }
+  const h = d.handOver;
+  const docked = h !== null;
+  if (!docked || h.kind === 'HUB') {
+    // 研判分流 → 一次性告知 before the case reaches the committee; the consent hands it over (or starts the hub's own mediation).
+    spread(['ROUTE', 'NOTIFY'], d.registeredAt, m.receivedAt);
+    if (docked) steps.push({ event: 'CONSENT', at: m.receivedAt });
+    else if (m.acceptedAt) steps.push({ event: 'CONSENT', at: m.acceptedAt });
+  }
+  if (docked && m.acceptedAt) steps.push({ event: 'DOCKING_ACCEPTED', at: m.acceptedAt });
+  for (const at of m.sessionsAt) steps.push({ event: 'RECORD_ATTEMPT', at });
+  if (m.concludedAt) {
+    const agreed = m.outcome === 'AGREEMENT';
+    steps.push({
+      event: docked ? (agreed ? 'DOCKING_CONCLUDED_AGREEMENT' : 'DOCKING_CONCLUDED_NO_AGREEMENT') : agreed ? 'RESOLVE' : 'FAIL',
+      at: m.concludedAt,
+    });
+    const review: DisputeEvent[] = ['REQUEST_REVIEW', 'APPROVE', 'CLOSE'];
+    const upTo = ['UNDER_REVIEW', 'REVIEWED', 'CLOSED'].indexOf(d.hub.target) + 1;
+    spread(review.slice(0, upTo), m.concludedAt, before(new Date(m.concludedAt.getTime() + 4 * DAY)));
+  }
+  return steps;
+}
+
+const DOCKING_EVENTS: readonly DisputeEvent[] = ['DOCKING_ACCEPTED', 'DOCKING_CONCLUDED_AGREEMENT', 'DOCKING_CONCLUDED_NO_AGREEMENT'];
+
+/** Walks a demo dispute through the same workflow the services use, along its story. */
+function walk(em: EntityManager, d: DemoDispute, dispute: Dispute, anchor: Date): void {
+  const staff = { roles: ['STAFF', 'SUPERVISOR'] };
+  const org = d.mediation?.organization ?? null;
+  const docked = d.handOver !== null;
   let state: DisputeState = 'REGISTERED';
   let attempts = 0;
   let notices = 0;
-  pathTo(target, tier, d.n % 3).forEach((event, i) => {
-    const at = new Date(d.registeredAt.getTime() + (i + 1) * 12 * HOUR);
-    const from = state;
+  for (const { event, at } of stepsOf(d, anchor)) {
+    const from: DisputeState = state;
+    // The receiving organization's reports come by docking (actor DOCKING); everything else is the hub's posts.
+    const actor = DOCKING_EVENTS.includes(event) || (event === 'RECORD_ATTEMPT' && docked) ? 'DOCKING' : staff;
     state = disputeWorkflow.transition(state, event, actor, { noticesGiven: notices });
     let summary: string = DISPUTE_EVENT_NAMES[event];
     switch (event) {
-      case 'ROUTE':
+      case 'ROUTE': {
+        const unit = org ?? { name: committeeOf(d), code: null, regionCode: d.regionCode };
+        const tier = org ? tierOfRegion(org.regionCode) : pathTo(d.hub.target, hubTierOf(d), 0).includes('ESCALATE') ? 'VILLAGE' : hubTierOf(d);
         Object.assign(dispute, {
           responsibleUnitKind: 'MEDIATION_ORGANIZATION',
-          responsibleUnitName: committeeOf(d),
+          responsibleUnitName: unit.name,
+          responsibleUnitCode: unit.code,
           routingReason: `${d.category}纠纷,事实较清楚,适宜人民调解`,
           routedAt: at,
           method: 'PEOPLES_MEDIATION',
-          tier: pathTo(target, tier, 0).includes('ESCALATE') ? 'VILLAGE' : tier,
+          tier,
         });
-        summary = `分流至${committeeOf(d)}`;
+        summary = `分流至${unit.name}`;
         break;
+      }
       case 'NOTIFY':
         notices += 1;
         em.create(DisputeNotice, {
@@ -256,7 +316,16 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute): void {
       case 'REFUSE':
         Object.assign(dispute, { consent: event === 'CONSENT' ? 'CONSENTED' : 'REFUSED', consentAt: at });
         if (event === 'REFUSE') Object.assign(dispute, { closingOpinion: '当事人不同意调解,已告知诉讼途径', closedAt: at });
+        if (event === 'CONSENT' && d.handOver?.kind === 'HUB') summary = `当事人同意调解;已移交${org!.name}(分流转办)`;
         break;
+      case 'DOCKING_ACCEPTED': {
+        const tier = tierOfRegion(org!.regionCode);
+        if (tier !== dispute.tier) Object.assign(dispute, { tier, attemptsAtTier: 0 });
+        dispute.method ??= 'PEOPLES_MEDIATION';
+        if (!dispute.responsibleUnitName) Object.assign(dispute, { responsibleUnitKind: 'MEDIATION_ORGANIZATION', responsibleUnitName: org!.name });
+        summary = `${org!.name}受理(${TIER_NAMES[tier]}层级),案号 ${d.mediation!.caseNumber}`;
+        break;
+      }
       case 'RECORD_ATTEMPT':
         attempts += 1;
         dispute.attemptsAtTier += 1;
@@ -266,9 +335,9 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute): void {
           sequence: attempts,
           tier: dispute.tier,
           attemptedAt: at,
-          mediatorName: MEDIATORS[(d.n + attempts) % MEDIATORS.length]!,
+          mediatorName: docked ? org!.name.slice(0, 50) : MEDIATORS[(d.n + attempts) % MEDIATORS.length]!,
           summary: '组织双方面对面协商,释法明理',
-          recordedByName: HUB.name,
+          recordedByName: docked ? org!.name.slice(0, 50) : HUB.name,
         });
         summary = `${TIER_NAMES[dispute.tier as Tier]}第 ${dispute.attemptsAtTier} 次调解`;
         break;
@@ -291,7 +360,9 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute): void {
         break;
       }
       case 'RESOLVE':
+      case 'DOCKING_CONCLUDED_AGREEMENT':
         Object.assign(dispute, { outcome: 'RESOLVED', outcomeSummary: '双方达成调解协议', resolvedAt: at });
+        if (event === 'DOCKING_CONCLUDED_AGREEMENT') summary = `${org!.name}反馈:达成调解协议,待提请协调督办岗研判结案`;
         em.create(DisputeDocument, {
           id: demoId('document-agreement', d.n),
           disputeId: d.id,
@@ -304,7 +375,10 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute): void {
         });
         break;
       case 'FAIL':
-        Object.assign(dispute, { outcome: 'UNRESOLVED', outcomeSummary: '双方分歧较大,调解未成' });
+      case 'DOCKING_CONCLUDED_NO_AGREEMENT':
+        Object.assign(dispute, { outcome: 'UNRESOLVED', outcomeSummary: d.mediation?.outcome === 'TERMINATED' ? '终止调解' : '双方分歧较大,调解未成' });
+        if (event === 'DOCKING_CONCLUDED_NO_AGREEMENT')
+          summary = `${org!.name}反馈:${dispute.outcomeSummary}。可上交上级化解、调整化解方式,或经研判引导当事人诉讼`;
         break;
       case 'APPROVE':
         Object.assign(dispute, { reviewOpinion: '化解过程完整,同意终结', reviewerName: HUB.name, reviewedAt: at });
@@ -325,17 +399,17 @@ function walk(em: EntityManager, d: DemoDispute, dispute: Dispute): void {
       fromStatus: from,
       toStatus: state,
       at,
-      actorSubject: HUB.subject,
-      actorName: HUB.name,
+      actorSubject: actor === 'DOCKING' ? `docking:${d.handOver!.dockingId}` : HUB.subject,
+      actorName: actor === 'DOCKING' ? (org?.name ?? HUB.name) : HUB.name,
       summary,
     });
-  });
+  }
   dispute.status = state;
   dispute.dueAt = disputeDueAt(state, dispute.tier as Tier, dispute.stateSince ?? d.registeredAt);
 }
 
 /** Weekly reports from 戴南镇's villages and half-monthly ones from the towns; some missing (overdue), most zero reports. */
-function seedScreening(em: EntityManager, disputes: DemoDispute[]): void {
+function seedScreening(em: EntityManager, disputes: DemoDispute[], anchor: Date): void {
   const villages = demoRegions.filter((r) => r.parentCode === '321281123' && r.level === 'VILLAGE' && !r.name.includes('虚拟'));
   const towns = demoRegions.filter((r) => r.level === 'TOWN');
   const gridDisputes = disputes.filter((d) => d.channel === 'GRID_SCREENING' && d.regionCode.length === 12);
@@ -371,114 +445,90 @@ function seedScreening(em: EntityManager, disputes: DemoDispute[]): void {
       });
     }
   };
-  for (const weekStart of ['2026-11-02', '2026-11-09', '2026-11-16']) {
-    const period = periodContaining('WEEKLY', new Date(`${weekStart}T04:00:00Z`));
+  // The last three weeks before this one, and the last half month before the current one.
+  for (const weeksAgo of [3, 2, 1]) {
+    const period = periodContaining('WEEKLY', new Date(anchor.getTime() - weeksAgo * 7 * DAY));
     villages.forEach((v, i) => {
       // Roughly one village in five misses the week's report: listed as overdue.
-      if ((i + period.key.length + Number(weekStart.slice(8))) % 5 === 0) return;
+      if ((i + weeksAgo * 2) % 5 === 0) return;
       const finding = gridDisputes.find((g) => g.regionCode === v.code && periodContaining('WEEKLY', g.registeredAt).key === period.key) ?? null;
       report(v.code, period.key, 'WEEKLY', new Date(period.to.getTime() - 10 * HOUR), finding);
     });
   }
-  const half = periodContaining('HALF_MONTHLY', new Date('2026-11-05T04:00:00Z'));
+  const half = periodContaining('HALF_MONTHLY', new Date(periodContaining('HALF_MONTHLY', anchor).from.getTime() - DAY));
   towns.forEach((t, i) => {
     if (i % 4 !== 3) report(t.code, half.key, 'HALF_MONTHLY', new Date(half.to.getTime() - 10 * HOUR), null);
   });
 }
 
-const AGENCY_ORGS: Record<string, { code: string; name: (d: DemoDispute) => string }> = {
-  COURT: { code: '113212810140900121', name: () => '兴化市人民法院' },
-  POLICE: { code: '11321281014090020U', name: (d) => `兴化市公安局${stationShortName(d.townCode)}派出所` },
-  PROCURATORATE: { code: '11321281014090047K', name: () => '兴化市人民检察院' },
-  PETITION: { code: '11321281014090039Q', name: () => '兴化市信访局' },
-  LEGAL_AID: { code: '123212814660123450', name: () => '兴化市法律援助中心' },
-};
+const OUTCOMES = { AGREEMENT: 'SETTLED', NO_AGREEMENT: 'NOT_SETTLED', TERMINATED: 'TERMINATED' } as const;
+const MODE_NAMES = { TRANSFER: '移交', REFERRAL: '转介', ENTRUST: '委派', COMMISSION: '委托' } as const;
 
-const RECEIVERS: Record<DockingKind, (d: DemoDispute) => string> = {
-  COURT: () => '兴化市人民法院诉讼服务中心特邀调解工作室',
-  POLICE: (d) => `${stationShortName(d.townCode)}派出所驻所人民调解室`,
-  PROCURATORATE: () => '兴化市人民检察院检调对接工作室',
-  PETITION: () => '兴化市信访事项人民调解委员会',
-  LEGAL_AID: (d) => committeeOf(d),
-  // 分流转办: the committee of the dispute's place.
-  HUB: (d) => committeeOf(d),
-};
-
-/** Dockings as the other agencies' demo data implies them (justice's case results included). */
-function seedDockings(em: EntityManager, d: DemoDispute): void {
-  const kinds: [DockingKind, DockingMode][] = [];
-  if (d.agencies.court) kinds.push(['COURT', d.n % 2 ? 'ENTRUST' : 'COMMISSION']);
-  // 公调: the police transferred the disputes that went on to people's mediation (see the police seed).
-  if (d.agencies.police && d.agencies.justice) kinds.push(['POLICE', 'TRANSFER']);
-  if (d.agencies.procuratorate) kinds.push(['PROCURATORATE', 'COMMISSION']);
-  if (d.agencies.petition) kinds.push(['PETITION', 'TRANSFER']);
-  if (d.n % 8 === 1) kinds.push(['LEGAL_AID', 'REFERRAL']);
-  kinds.forEach(([kind, mode], i) => {
-    const id = demoId(`docking-${kind}`, d.n);
-    const sentAt = new Date(d.registeredAt.getTime() - (2 - i) * HOUR);
-    const { acceptBy, concludeBy } = dockingClockDates(kind, mode, sentAt);
-    const events: [string, string][] = [
-      [
-        'DockingRequested',
-        `${AGENCY_ORGS[kind]!.name(d)}${mode === 'TRANSFER' ? '移交' : mode === 'REFERRAL' ? '转介' : mode === 'ENTRUST' ? '委派' : '委托'}调解`,
-      ],
-    ];
-    let status: DockingStatus;
-    let outcome: string | null = null;
-    let concludedAt: Date | null = null;
-    if (!d.agencies.justice) {
-      status = d.n % 2 ? 'SENT' : 'REJECTED';
-      if (status === 'REJECTED') events.push(['DockingRejected', '不属于人民调解受理范围,退回']);
-    } else {
-      events.push(['DockingAccepted', `${RECEIVERS[kind](d)}已接收`]);
-      if (d.n % 5 === 0 && d.n % 11 !== 0) status = 'IN_PROGRESS';
-      else {
-        outcome = d.n % 11 === 0 ? 'TERMINATED' : d.n % 7 === 0 ? 'NOT_SETTLED' : 'SETTLED';
-        concludedAt = new Date(sentAt.getTime() + (5 + (d.n % 10)) * 24 * HOUR);
-        events.push(['MediationConcluded', outcome === 'SETTLED' ? '达成调解协议' : outcome === 'NOT_SETTLED' ? '调解不成' : '终止调解']);
-        status = kind === 'COURT' && outcome === 'SETTLED' && d.n % 2 === 0 ? 'CONCLUDED' : 'FED_BACK';
-        if (status === 'FED_BACK') events.push(['OutcomeFedBack', '结果已反馈']);
-      }
-    }
-    const confirmBy = concludedAt && outcome === 'SETTLED' ? confirmByAfter(concludedAt) : null;
-    em.create(Docking, {
-      id,
-      kind,
-      mode,
-      status,
-      fromAgency: kind === 'LEGAL_AID' ? 'JUSTICE' : kind,
-      toAgency: 'JUSTICE',
-      fromOrganizationCode: AGENCY_ORGS[kind]!.code,
-      fromOrganizationName: AGENCY_ORGS[kind]!.name(d),
-      toOrganizationCode: d.townCode === '321281123' && kind === 'LEGAL_AID' ? '54321281MJ12345677' : null,
-      toOrganizationName: RECEIVERS[kind](d),
-      disputeId: d.id,
-      regionCode: d.regionCode,
-      sentAt,
-      acceptBy,
-      concludeBy,
-      confirmBy,
-      concludedAt,
-      outcome,
-      outcomeSummary: outcome ? events.at(-1)![1] : null,
-      dueAt: dockingDueAt({ status, acceptBy, concludeBy, confirmBy }),
-      lastSequence: events.length,
-    });
-    // The sender numbers its own events, the receiver its own (DockingRequested is the sender's first).
-    const fromAgency = kind === 'LEGAL_AID' ? 'JUSTICE' : kind;
-    const seq: Record<string, number> = {};
-    events.forEach(([type, summary], s) => {
-      const by = type === 'DockingRequested' ? fromAgency : 'JUSTICE';
-      seq[by] = (seq[by] ?? 0) + 1;
-      em.create(DockingEvent, {
-        id: demoId(`docking-${kind}-event-${s + 1}`, d.n),
-        dockingId: id,
-        fromAgency: by,
-        sequence: seq[by]!,
-        type,
-        at: new Date(sentAt.getTime() + s * 24 * HOUR),
-        summary,
-      });
+/**
+ * The ledger entry of the dispute's hand-over as the story tells it — the same docking id, receiver,
+ * status and outcome as the sender's docking_outgoing row and justice's case — with its events; for
+ * the hub's own routing (分流转办) also the hub's outgoing row.
+ */
+function seedDocking(em: EntityManager, d: DemoDispute, disputeNumber: string): void {
+  const h = d.handOver;
+  const m = d.mediation;
+  if (!h || !m) return;
+  const { acceptBy, concludeBy } = dockingClockDates(h.kind, h.mode, h.sentAt);
+  const outcome = m.outcome ? OUTCOMES[m.outcome] : null;
+  const confirmBy = m.concludedAt && m.outcome === 'AGREEMENT' ? confirmByAfter(m.concludedAt) : null;
+  const status: DockingStatus = h.status;
+  const events: [string, string, string, Date][] = [['DockingRequested', h.fromAgency, `${h.from.name}${MODE_NAMES[h.mode]}${h.to.name}`, h.sentAt]];
+  if (m.rejectedAt) events.push(['DockingRejected', 'JUSTICE', `不予受理:${DEMO_REJECTION_REASON}`, m.rejectedAt]);
+  if (m.acceptedAt) events.push(['DockingAccepted', 'JUSTICE', `${h.to.name}已受理,案号 ${m.caseNumber}`, m.acceptedAt]);
+  m.sessionsAt.forEach((at, i) => events.push(['MediationSessionRecorded', 'JUSTICE', `${h.to.name}第 ${i + 1} 次调解`, at]));
+  if (m.concludedAt && m.outcome) events.push(['MediationConcluded', 'JUSTICE', DEMO_OUTCOME_SUMMARIES[m.outcome], m.concludedAt]);
+  em.create(Docking, {
+    id: h.dockingId,
+    kind: h.kind,
+    mode: h.mode,
+    status,
+    fromAgency: h.fromAgency,
+    toAgency: 'JUSTICE',
+    fromOrganizationCode: h.from.code,
+    fromOrganizationName: h.from.name,
+    toOrganizationCode: h.to.code,
+    toOrganizationName: h.to.name,
+    disputeId: d.id,
+    regionCode: d.regionCode,
+    sentAt: h.sentAt,
+    acceptBy,
+    concludeBy,
+    confirmBy,
+    concludedAt: m.concludedAt,
+    outcome,
+    outcomeSummary: m.rejectedAt ? DEMO_REJECTION_REASON : m.outcome ? DEMO_OUTCOME_SUMMARIES[m.outcome] : null,
+    dueAt: dockingDueAt({ status, acceptBy, concludeBy, confirmBy }),
+    lastSequence: events.length,
+  });
+  // The sender numbers its own events, the receiver its own (DockingRequested is the sender's first).
+  const seq: Record<string, number> = {};
+  events.forEach(([type, by, summary, at], s) => {
+    seq[by] = (seq[by] ?? 0) + 1;
+    em.create(DockingEvent, {
+      id: demoId(`docking-${h.kind}-event-${s + 1}`, d.n),
+      dockingId: h.dockingId,
+      fromAgency: by,
+      sequence: seq[by]!,
+      type,
+      at,
+      summary,
     });
   });
+  if (h.kind === 'HUB') {
+    // 分流转办: the hub is the sender, with its own outgoing row like every other sender.
+    em.create(DockingOutgoing, {
+      ...demoOutgoing(d),
+      id: demoId('hub-docking', d.n),
+      recordType: ROUTED_RECORD,
+      recordId: d.id,
+      recordNumber: disputeNumber,
+      officerName: HUB.name,
+      reason: `${d.category}纠纷,事实较清楚,适宜人民调解`,
+    });
+  }
 }

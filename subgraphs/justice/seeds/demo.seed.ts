@@ -1,18 +1,21 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { creditCodeCheckChar } from '@jiefen/codes';
-import type { SeedOptions } from '@jiefen/subgraph-kit';
-import { committeeOf, DEMO_TOWN_DAINAN, demoDisputes, demoId, demoPeople, demoRegions, placeOf, type DemoDispute, type DemoPerson } from '@jiefen/demo-data';
-import { chinaDate } from '@jiefen/calendar';
+import type { SeedContext } from '@jiefen/subgraph-kit';
 import {
-  confirmationDeadline,
-  DEFAULT_CLOCKS,
-  lawyerAssignmentDueAt,
-  legalAidReviewDueAt,
-  mediationDueAt,
-  returnVisitDate,
-  type MediationMode,
-} from '../src/domain/clocks.js';
-import { termEndOf, type CommitteeRole, type OrganizationType } from '../src/domain/roster.js';
+  buildRoster,
+  DEMO_REJECTION_REASON,
+  demoDisputes,
+  demoId,
+  demoPeople,
+  demoRegions,
+  placeOf,
+  sourceOf,
+  storyAnchor,
+  type DemoDispute,
+  type DemoPerson,
+} from '@jiefen/demo-data';
+import { chinaDate } from '@jiefen/calendar';
+import { confirmationDeadline, DEFAULT_CLOCKS, lawyerAssignmentDueAt, legalAidReviewDueAt, mediationDueAt, returnVisitDate } from '../src/domain/clocks.js';
+import { termEndOf, type CommitteeRole } from '../src/domain/roster.js';
 import { Expert } from '../src/entities/expert.entity.js';
 import { JusticeNumberCounter } from '../src/entities/justice-number-counter.entity.js';
 import { LegalAidCase } from '../src/entities/legal-aid-case.entity.js';
@@ -28,185 +31,14 @@ import { MethodChange } from '../src/entities/method-change.entity.js';
 import { NeutralEvaluation } from '../src/entities/neutral-evaluation.entity.js';
 import { ReturnVisit } from '../src/entities/return-visit.entity.js';
 
-/** The `mediator` persona's committee and the `legal-aid` persona's center (packages/auth personas). */
-export const DAINAN_COMMITTEE_CODE = '54321281MJ12345677';
+/** The `legal-aid` persona's center (packages/auth personas). */
 export const LEGAL_AID_CENTER_CODE = '123212814660123450';
 export const DEMO_LEGAL_AID_CENTER_ID = demoId('legal-aid-center', 1);
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const regionName = new Map(demoRegions.map((r) => [r.code, r.name]));
-
-/** A well-formed 统一社会信用代码 for made-up organization `n` (GB 32100 check character). */
-export function demoCreditCode(n: number): string {
-  const first17 = `54321281MJ${String(7_000_000 + n)}`;
-  return first17 + creditCodeCheckChar(first17)!;
-}
-
-interface OrgSpec {
-  key: string;
-  name: string;
-  type: OrganizationType;
-  regionCode: string;
-  sector?: string;
-  stationedAt?: string;
-  stationedAgency?: string;
-  members: number;
-  specialties: string[];
-}
-
 const townName = (code: string) => regionName.get(code) ?? '兴化市';
-const dainanVillage = (code: string) => (regionName.get(code) ?? '').replace(/村委会$/, '村').replace(/居委会$/, '社区');
-
-/** Every type of organization the county has, plus the committees the demo disputes need. */
-function fixedOrganizations(): OrgSpec[] {
-  return [
-    {
-      key: 'dainan',
-      name: '戴南镇人民调解委员会',
-      type: 'TOWN_STREET_COMMITTEE',
-      regionCode: DEMO_TOWN_DAINAN,
-      members: 5,
-      specialties: ['邻里', '婚姻家庭', '劳动争议'],
-    },
-    {
-      key: 'zhongying',
-      name: `${dainanVillage('321281123200')}人民调解委员会`,
-      type: 'VILLAGE_RESIDENTS_COMMITTEE',
-      regionCode: '321281123200',
-      members: 3,
-      specialties: ['邻里', '山林土地'],
-    },
-    {
-      key: 'guzhong',
-      name: `${dainanVillage('321281123001')}人民调解委员会`,
-      type: 'VILLAGE_RESIDENTS_COMMITTEE',
-      regionCode: '321281123001',
-      members: 3,
-      specialties: ['物业', '邻里'],
-    },
-    {
-      key: 'enterprise',
-      name: '江苏戴南特钢有限公司人民调解委员会',
-      type: 'ENTERPRISE_COMMITTEE',
-      regionCode: DEMO_TOWN_DAINAN,
-      members: 3,
-      specialties: ['劳动争议'],
-    },
-    { key: 'medical', name: '兴化市医疗纠纷人民调解委员会', type: 'SECTOR_COMMITTEE', regionCode: '321281', sector: '医疗', members: 5, specialties: ['医疗'] },
-    {
-      key: 'traffic',
-      name: '兴化市道路交通事故纠纷人民调解委员会',
-      type: 'SECTOR_COMMITTEE',
-      regionCode: '321281',
-      sector: '道路交通事故',
-      members: 4,
-      specialties: ['道路交通事故', '损害赔偿'],
-    },
-    {
-      key: 'police-room',
-      name: '戴南派出所驻所人民调解室',
-      type: 'STATIONED_ROOM',
-      regionCode: DEMO_TOWN_DAINAN,
-      stationedAt: '兴化市公安局戴南派出所',
-      stationedAgency: 'POLICE',
-      members: 3,
-      specialties: ['邻里', '损害赔偿'],
-    },
-    {
-      key: 'court-room',
-      name: '兴化市人民法院诉调对接人民调解工作室',
-      type: 'STATIONED_ROOM',
-      regionCode: '321281',
-      stationedAt: '兴化市人民法院诉讼服务中心',
-      stationedAgency: 'COURT',
-      members: 4,
-      specialties: ['合同', '婚姻家庭'],
-    },
-    {
-      key: 'petition-room',
-      name: '兴化市信访局驻局人民调解工作室',
-      type: 'STATIONED_ROOM',
-      regionCode: '321281',
-      stationedAt: '兴化市信访局',
-      stationedAgency: 'PETITION',
-      members: 3,
-      specialties: ['征地拆迁', '劳动争议'],
-    },
-    {
-      key: 'procuratorate-room',
-      name: '兴化市人民检察院检调对接工作室',
-      type: 'STATIONED_ROOM',
-      regionCode: '321281',
-      stationedAt: '兴化市人民检察院',
-      stationedAgency: 'PROCURATORATE',
-      members: 3,
-      specialties: ['损害赔偿'],
-    },
-    {
-      key: 'lawyer-studio',
-      name: '江苏昭阳律师事务所律师调解工作室',
-      type: 'LAWYER_STUDIO',
-      regionCode: '321281',
-      members: 3,
-      specialties: ['合同', '生产经营'],
-    },
-  ];
-}
-
-/** Which organization mediates a dispute. All of 戴南镇 goes to its town committee (the persona's). */
-function organizationKeyOf(d: DemoDispute, source: string): string {
-  if (d.townCode === DEMO_TOWN_DAINAN) return 'dainan';
-  if (source === 'COURT') return 'court-room';
-  if (source === 'PETITION') return 'petition-room';
-  if (source === 'PROCURATORATE') return 'procuratorate-room';
-  if (d.category === '医疗') return 'medical';
-  if (d.category === '道路交通事故') return 'traffic';
-  if (d.category === '合同' || d.category === '生产经营') return 'lawyer-studio';
-  // Small matters stay in the village ("小事不出村"), the rest goes to the town.
-  if (d.regionCode.length === 12 && (source === 'DIRECT_APPLICATION' || source === 'ACTIVE_SCREENING')) return `village:${d.regionCode}`;
-  return `town:${d.townCode}`;
-}
-
-function generatedOrganization(key: string, d: DemoDispute): OrgSpec {
-  if (key.startsWith('village:'))
-    return { key, name: committeeOf(d), type: 'VILLAGE_RESIDENTS_COMMITTEE', regionCode: d.regionCode, members: 3, specialties: ['邻里', '婚姻家庭'] };
-  const name = townName(d.townCode);
-  return {
-    key,
-    name: `${name === '开发区' ? '兴化经济开发区' : name === '良种场' ? '兴化市良种场' : name}人民调解委员会`,
-    type: 'TOWN_STREET_COMMITTEE',
-    regionCode: d.townCode,
-    members: 3,
-    specialties: ['邻里', '合同'],
-  };
-}
-
-/** Where a dispute is sent or goes first depends on who else holds it (decided by demo-data). */
-function sourceOf(d: DemoDispute): { source: string; mode: MediationMode | null; procedure: string | null } {
-  if (d.n === 13) return { source: 'LEGAL_AID', mode: 'REFERRAL', procedure: null };
-  if (d.agencies.court)
-    return d.n % 2
-      ? { source: 'COURT', mode: 'ENTRUST', procedure: null }
-      : { source: 'COURT', mode: 'COMMISSION', procedure: d.n % 4 === 2 ? 'SUMMARY' : 'ORDINARY' };
-  if (d.agencies.police) return { source: 'POLICE', mode: 'TRANSFER', procedure: null };
-  if (d.agencies.petition) return { source: 'PETITION', mode: 'TRANSFER', procedure: null };
-  if (d.agencies.procuratorate) return { source: 'PROCURATORATE', mode: 'TRANSFER', procedure: null };
-  if (d.channel === 'GRID_SCREENING') return { source: 'ACTIVE_SCREENING', mode: null, procedure: null };
-  if (d.channel === 'AGENCY_TRANSFER') return { source: 'HUB_REFERRAL', mode: 'REFERRAL', procedure: null };
-  return { source: 'DIRECT_APPLICATION', mode: null, procedure: null };
-}
-
-/** Every status appears, 戴南镇 included (its cases are the even n not divisible by 4). */
-function resultOf(n: number): { status: string; outcome: string | null } {
-  if (n % 11 === 0) return { status: 'CONCLUDED', outcome: 'TERMINATED' };
-  if (n % 13 === 0) return { status: 'PENDING', outcome: null };
-  if (n % 17 === 0) return { status: 'REJECTED', outcome: null };
-  if (n % 5 === 0) return { status: 'IN_SESSION', outcome: null };
-  if (n % 9 === 0) return { status: 'ACCEPTED', outcome: null };
-  if (n % 7 === 0) return { status: 'CONCLUDED', outcome: 'NO_AGREEMENT' };
-  return { status: 'CONCLUDED', outcome: 'AGREEMENT' };
-}
 
 const addressOf = (d: DemoDispute, i: number) => `江苏省兴化市${placeOf(d)}${((d.n * 7 + i * 13) % 60) + 1}号`;
 
@@ -224,19 +56,20 @@ const EXPERTS = [
 ];
 
 /** Demo data for the justice bureau: the roster, one mediation case per demo dispute it holds, agreements, return visits, legal aid. */
-export async function seedJustice(em: EntityManager, options: SeedOptions): Promise<void> {
-  const disputes = demoDisputes(options.disputeCount).filter((x) => x.agencies.justice);
+export async function seedJustice(em: EntityManager, options: SeedContext): Promise<void> {
+  const all = demoDisputes(options.disputeCount, options.now);
+  const disputes = all.filter((x) => x.agencies.justice);
+  // Nothing in the demo happens after the moment it is told from.
+  const anchor = storyAnchor(options.now);
+  const past = (at: Date) => (at > anchor ? anchor : at);
   const pool = demoPeople(400, '321281', 9001).filter((p) => p.birthDate < '1996');
   const females = pool.filter((p) => p.sex === 'FEMALE');
   const males = pool.filter((p) => p.sex === 'MALE');
   let nextPerson = 0;
 
   // — Roster —
-  const specs = new Map(fixedOrganizations().map((o) => [o.key, o]));
-  for (const d of disputes) {
-    const key = organizationKeyOf(d, sourceOf(d).source);
-    if (!specs.has(key)) specs.set(key, generatedOrganization(key, d));
-  }
+  // The one roster the demo's hand-overs name their receivers from (packages/demo-data).
+  const specs = buildRoster(disputes.map((dispute) => ({ dispute, source: sourceOf(dispute) })));
   const orgs = new Map<string, MediationOrganization>();
   const membersOf = new Map<string, Mediator[]>();
   let orgN = 0;
@@ -245,7 +78,7 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
     orgN += 1;
     const org = em.create(MediationOrganization, {
       id: demoId('mediation-organization', orgN),
-      code: spec.key === 'dainan' ? DAINAN_COMMITTEE_CODE : demoCreditCode(orgN),
+      code: spec.code,
       name: spec.name,
       type: spec.type,
       regionCode: spec.regionCode,
@@ -301,23 +134,24 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
   let firstInSession = true;
   let firstAccepted = true;
   for (const d of disputes) {
-    const { source, mode, procedure } = sourceOf(d);
-    const key = organizationKeyOf(d, source);
+    // The case as the story tells it (packages/demo-data): its organization, state and dates.
+    const m = d.mediation!;
+    const { source, mode, procedure, status, outcome, receivedAt, acceptedAt, concludedAt } = m;
+    const key = m.organization.key;
     const org = orgs.get(key)!;
     // The persona 顾秀英 mediates 戴南镇's cases; elsewhere the chair does.
     const members = membersOf.get(key)!;
     const mediator = members.find((m) => m.accountSubject) ?? members[0]!;
-    const { status, outcome } = resultOf(d.n);
-    const receivedAt = new Date(d.registeredAt.getTime() + DAY + (d.n % 4) * HOUR);
     const year = Number(chinaDate(receivedAt).slice(0, 4));
-    const accepted = status !== 'PENDING' && status !== 'REJECTED';
-    const acceptedAt = accepted ? new Date(receivedAt.getTime() + 2 * HOUR) : null;
-    const concludedAt = status === 'CONCLUDED' ? new Date(acceptedAt!.getTime() + (5 + (d.n % 20)) * DAY) : null;
+    next('MEDIATION_CASE', year);
+    const accepted = acceptedAt !== null;
     const c = em.create(MediationCase, {
       id: demoId('mediation-case', d.n),
       disputeId: d.id,
-      dockingId: ['COURT', 'POLICE', 'PETITION', 'PROCURATORATE'].includes(source) ? demoId(`docking-${source}`, d.n) : null,
-      caseNumber: `兴司调〔${year}〕${String(next('MEDIATION_CASE', year)).padStart(4, '0')}号`,
+      dockingId: d.handOver?.dockingId ?? null,
+      dockingFrom: d.handOver?.fromAgency ?? null,
+      sourceUnitName: d.handOver?.from.name ?? null,
+      caseNumber: m.caseNumber,
       organizationId: org.id,
       organizationCode: org.code,
       organizationName: org.name,
@@ -330,13 +164,13 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
       summary: d.summary,
       status,
       outcome,
-      rejectionReason: status === 'REJECTED' ? '纠纷已进入诉讼程序,依法不予受理(人民调解法第十八条)' : null,
+      rejectionReason: status === 'REJECTED' ? DEMO_REJECTION_REASON : null,
       conclusionNote: outcome === 'NO_AGREEMENT' ? '双方分歧较大,经三次调解未能达成协议' : outcome === 'TERMINATED' ? '申请人撤回调解申请' : null,
       partiesInformedOfLitigation: outcome === 'NO_AGREEMENT' || outcome === 'TERMINATED' ? true : null,
       regionCode: d.regionCode,
       receivedAt,
       acceptedAt,
-      dueAt: acceptedAt ? mediationDueAt(acceptedAt, mode, procedure as 'ORDINARY' | null, DEFAULT_CLOCKS) : null,
+      dueAt: acceptedAt ? mediationDueAt(acceptedAt, mode, procedure === 'ORDINARY' ? 'ORDINARY' : null, DEFAULT_CLOCKS) : null,
       concludedAt,
     });
     const parties = d.parties.map((p, i) =>
@@ -354,20 +188,21 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
       }),
     );
     if (!accepted) continue;
-    const sessions = status === 'ACCEPTED' ? 0 : status === 'IN_SESSION' ? 1 : 1 + (d.n % 3);
+    const sessions = m.sessionsAt.length;
     for (let s = 1; s <= sessions; s += 1) {
+      const heldAt = m.sessionsAt[s - 1]!;
       em.create(MediationSession, {
         id: demoId(`mediation-session-${s}`, d.n),
         caseId: c.id,
         sequence: s,
-        heldAt: new Date(acceptedAt!.getTime() + s * 2 * DAY),
+        heldAt,
         place: `${org.name}调解室`,
         participants: [...parties.map((p) => p.name), mediator.name],
         focus: `${d.summary}:责任划分及赔偿数额`,
         opinions: `申请人${parties[0]!.name}要求对方承担主要责任;被申请人${parties[1]!.name}认为双方均有过错。`,
         progress: s < sessions ? '双方同意择日再行调解' : null,
         recordedBy: mediator.name,
-        recordedAt: new Date(acceptedAt!.getTime() + s * 2 * DAY + HOUR),
+        recordedAt: new Date(heldAt.getTime() + HOUR / 2),
       });
     }
     if (status === 'IN_SESSION' && firstInSession) {
@@ -378,9 +213,9 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
         expertId: demoId('expert', 4),
         expertName: EXPERTS[3]!.name,
         question: '若诉至法院,各方责任比例可能如何认定?',
-        requestedAt: new Date(acceptedAt!.getTime() + 3 * DAY),
+        requestedAt: past(new Date(acceptedAt!.getTime() + 3 * DAY)),
         opinion: '参照类似判例,被申请人承担百分之六十至七十的责任较为可能。',
-        completedAt: new Date(acceptedAt!.getTime() + 6 * DAY),
+        completedAt: past(new Date(acceptedAt!.getTime() + 6 * DAY)),
       });
       em.create(MethodChange, {
         id: demoId('method-change', d.n),
@@ -388,7 +223,7 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
         fromMethod: 'PEOPLES_MEDIATION',
         toMethod: 'JOINT_MEDIATION',
         reason: '涉及多个部门职能,邀请相关部门联合调解',
-        changedAt: new Date(acceptedAt!.getTime() + 4 * DAY),
+        changedAt: past(new Date(acceptedAt!.getTime() + 4 * DAY)),
         changedBy: mediator.name,
       });
       c.method = 'JOINT_MEDIATION';
@@ -405,7 +240,7 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
         consentRecord: '双方当事人签署延期同意书',
         previousDueAt: c.dueAt!,
         newDueAt,
-        recordedAt: new Date(acceptedAt!.getTime() + 20 * DAY),
+        recordedAt: past(new Date(acceptedAt!.getTime() + 20 * DAY)),
         recordedBy: mediator.name,
       });
       c.dueAt = newDueAt;
@@ -435,7 +270,9 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
       recordedAt: concludedAt!,
       recordedBy: mediator.name,
     });
-    const done = performance !== 'PENDING';
+    // A return visit happens two weeks after the conclusion; a later one is still scheduled.
+    const visitedAt = new Date(concludedAt!.getTime() + 15 * DAY);
+    const done = performance !== 'PENDING' && visitedAt <= anchor;
     em.create(ReturnVisit, {
       id: demoId('return-visit', d.n),
       caseId: c.id,
@@ -443,7 +280,7 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
       reason: 'AFTER_CONCLUSION',
       scheduledFor: returnVisitDate(concludedAt!, DEFAULT_CLOCKS),
       status: done ? 'DONE' : 'SCHEDULED',
-      visitedAt: done ? new Date(concludedAt!.getTime() + 15 * DAY) : null,
+      visitedAt: done ? visitedAt : null,
       method: done ? 'PHONE' : null,
       performance: done ? performance : null,
       satisfaction: done ? (performance === 'PERFORMED' ? 'SATISFIED' : 'BASICALLY_SATISFIED') : null,
@@ -454,13 +291,13 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
 
   // — Legal aid, one application in each status —
   const statuses = ['APPLIED', 'APPLIED', 'APPROVED', 'DENIED', 'LAWYER_ASSIGNED', 'CLOSED', 'REFERRED_TO_MEDIATION'] as const;
-  const applicants = demoDisputes(options.disputeCount).slice(0, statuses.length);
+  const applicants = all.slice(0, statuses.length);
   statuses.forEach((status, i) => {
     const d = status === 'REFERRED_TO_MEDIATION' ? (disputes.find((x) => x.n === 13) ?? applicants[i]!) : applicants[i]!;
     const person = d.parties[0]!;
-    // The first application is fresh; the others are from the autumn (the second one overdue for review).
-    const appliedAt = i === 0 ? new Date(Date.UTC(2026, 10, 26, 2)) : new Date(d.registeredAt.getTime() + 2 * HOUR);
-    const reviewedAt = status === 'APPLIED' ? null : new Date(appliedAt.getTime() + 3 * DAY);
+    // The first application came in today; the others with their disputes (an older one overdue for review).
+    const appliedAt = i === 0 ? new Date(anchor.getTime() - 2 * HOUR) : new Date(d.registeredAt.getTime() - 2 * HOUR);
+    const reviewedAt = status === 'APPLIED' ? null : past(new Date(appliedAt.getTime() + (d.n === 13 ? HOUR : 3 * DAY)));
     const year = Number(chinaDate(appliedAt).slice(0, 4));
     const approved = status === 'APPROVED' || status === 'LAWYER_ASSIGNED' || status === 'CLOSED';
     em.create(LegalAidCase, {
@@ -485,18 +322,19 @@ export async function seedJustice(em: EntityManager, options: SeedOptions): Prom
       reviewedAt,
       denialReason: status === 'DENIED' ? '申请人经济状况不符合法律援助条件' : null,
       assignDueAt: approved && reviewedAt ? lawyerAssignmentDueAt(reviewedAt, DEFAULT_CLOCKS) : null,
-      assignedAt: status === 'LAWYER_ASSIGNED' || status === 'CLOSED' ? new Date(reviewedAt!.getTime() + DAY) : null,
+      assignedAt: status === 'LAWYER_ASSIGNED' || status === 'CLOSED' ? past(new Date(reviewedAt!.getTime() + DAY)) : null,
       lawyerName: status === 'LAWYER_ASSIGNED' || status === 'CLOSED' ? '高振华' : null,
       lawFirm: status === 'LAWYER_ASSIGNED' || status === 'CLOSED' ? '江苏昭阳律师事务所' : null,
-      closedAt: status === 'CLOSED' ? new Date(reviewedAt!.getTime() + 30 * DAY) : null,
+      closedAt: status === 'CLOSED' ? past(new Date(reviewedAt!.getTime() + 30 * DAY)) : null,
       closingNote: status === 'CLOSED' ? '经代理,法院判决支持受援人主要诉讼请求' : null,
       referredMediationCaseId: status === 'REFERRED_TO_MEDIATION' && d.n === 13 ? demoId('mediation-case', 13) : null,
     });
   });
   // 调援: a party of a failed mediation asks for legal aid to go to court.
-  const failed = disputes.find((d) => resultOf(d.n).outcome === 'NO_AGREEMENT');
+  const failed = disputes.find((d) => d.mediation!.outcome === 'NO_AGREEMENT');
   if (failed) {
-    const appliedAt = new Date(failed.registeredAt.getTime() + 40 * DAY);
+    const concludedAt = failed.mediation!.concludedAt!;
+    const appliedAt = new Date(concludedAt.getTime() + (anchor.getTime() - concludedAt.getTime()) / 3);
     const year = Number(chinaDate(appliedAt).slice(0, 4));
     em.create(LegalAidCase, {
       id: demoId('legal-aid-case', statuses.length + 1),

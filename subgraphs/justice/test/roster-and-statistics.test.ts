@@ -168,16 +168,9 @@ describe('rosters, seed and statistics', () => {
   });
 
   it('resolves Docking.mediation through a DataLoader, with the record rules', async () => {
-    const withDocking = demoDisputes().filter(
-      (d) => d.agencies.justice && (d.agencies.court || d.agencies.police || d.agencies.petition || d.agencies.procuratorate) && d.n !== 13,
-    );
-    // The docking of the agency that sent the case (the same ids as the hub's ledger and the senders' records).
-    const sourceOf = (d: (typeof withDocking)[number]) =>
-      d.agencies.court ? 'COURT' : d.agencies.police ? 'POLICE' : d.agencies.petition ? 'PETITION' : 'PROCURATORATE';
-    const r = [
-      ...withDocking.map((d) => ({ __typename: 'Docking', id: demoId(`docking-${sourceOf(d)}`, d.n) })),
-      { __typename: 'Docking', id: demoId('docking', 9999) },
-    ];
+    // The docking that brought each case (the same ids as the hub's ledger and the senders' records).
+    const withDocking = demoDisputes().filter((d) => d.handOver);
+    const r = [...withDocking.map((d) => ({ __typename: 'Docking', id: d.handOver!.dockingId })), { __typename: 'Docking', id: demoId('docking', 9999) }];
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Docking { id mediation { id disputeId } } } }';
     stack.subgraphs.justice!.queries.reset();
     const result = await q(query, { r }, 'legal-aid');
@@ -185,8 +178,10 @@ describe('rosters, seed and statistics', () => {
     const found = result.data!._entities as { id: string; mediation: { id: string; disputeId: string } | null }[];
     expect(found.slice(0, -1).map((e) => e.mediation?.id)).toEqual(withDocking.map((d) => demoId('mediation-case', d.n)));
     expect(found.at(-1)!.mediation).toBeNull();
+    // The police see the cases of their own transfers (公调) in their station's area, nothing else.
     const asPolice = await q(query, { r }, 'police-officer');
-    expect(asPolice.data!._entities.every((e: { mediation: unknown }) => e.mediation === null)).toBe(true);
+    const seen = (asPolice.data!._entities as { mediation: unknown }[]).map((e, i) => (e.mediation ? withDocking[i]!.n : null)).filter((n) => n !== null);
+    expect(seen).toEqual(withDocking.filter((d) => d.handOver!.kind === 'POLICE' && d.regionCode.startsWith(DEMO_TOWN_DAINAN)).map((d) => d.n));
   });
 
   it('counts cases, success, amounts and performance per town and period in SQL', async () => {

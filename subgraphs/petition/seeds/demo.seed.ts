@@ -1,8 +1,8 @@
 import type { EntityManager, RequiredEntityData } from '@mikro-orm/core';
 import { DockingOutgoing } from '@jiefen/docking';
-import type { SeedOptions } from '@jiefen/subgraph-kit';
-import { committeeOf, demoDisputes, demoId, placeOf, type Channel, type DemoDispute } from '@jiefen/demo-data';
-import { addDays } from '@jiefen/calendar';
+import type { SeedContext } from '@jiefen/subgraph-kit';
+import { demoDisputes, demoId, demoOutgoing, placeOf, storyAnchor, type Channel, type DemoDispute } from '@jiefen/demo-data';
+import { addDays as addCalendarDays } from '@jiefen/calendar';
 import { PetitionItem } from '../src/entities/petition-item.entity.js';
 
 const FORMS: Record<Channel, string> = {
@@ -32,29 +32,45 @@ const OWN_STATES = ['REGISTERED', 'ACCEPTED', 'TRANSFERRED', 'CONCLUDED', 'UNDER
 const RATINGS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const;
 
 function statusOf(d: DemoDispute, i: number): string {
-  // 访调对接: handed to people's mediation whenever the justice bureau holds the dispute.
-  if (d.agencies.justice) return d.n % 2 === 0 ? 'REFERRED_TO_MEDIATION' : 'CONCLUDED';
+  // 访调对接 as the story tells it: with the committee while it mediates; its agreement concludes the
+  // item, a failure or a refusal brings it back to the bureau (ACCEPTED).
+  if (d.handOver?.kind === 'PETITION') {
+    const h = d.handOver;
+    if (h.status === 'SENT' || h.status === 'ACCEPTED') return 'REFERRED_TO_MEDIATION';
+    return h.status === 'CONCLUDED' && d.mediation!.outcome === 'AGREEMENT' ? 'CONCLUDED' : 'ACCEPTED';
+  }
   // 诉访分离: a matter already before the court is not accepted as a petition.
   if (d.agencies.court) return 'NOT_ACCEPTED';
+  // What came in these last days waits for the clerk to accept it.
+  if (d.daysAgo <= 3) return 'REGISTERED';
   return OWN_STATES[i % OWN_STATES.length]!;
 }
 
 /** The item's history up to its state, with every clock the workflow keeps. */
-function historyOf(d: DemoDispute, status: string, registeredAt: Date): Partial<PetitionItem> {
+function historyOf(d: DemoDispute, status: string, registeredAt: Date, anchor: Date): Partial<PetitionItem> {
+  // Nothing happens after the demo's "now": a step due later happened at it.
+  const addDays = (from: Date, days: number) => {
+    const at = addCalendarDays(from, days);
+    return at > anchor ? anchor : at;
+  };
   const routeDue = addDays(registeredAt, 15);
   const h: Partial<PetitionItem> = { routeDueAt: routeDue };
   if (status === 'REGISTERED') return { ...h, dueAt: routeDue };
-  // One in five was routed late, so 及时受理率 is not trivially 100%.
-  const routedAt = addDays(registeredAt, d.n % 5 === 0 ? 17 : 3);
+  const referral = d.handOver?.kind === 'PETITION' ? d.handOver : null;
+  // One in five was routed late, so 及时受理率 is not trivially 100%; a referred one was accepted at once.
+  const routedAt = referral ? new Date(registeredAt.getTime() + 3_600_000) : addDays(registeredAt, d.n % 5 === 0 ? 17 : 3);
   h.routedAt = routedAt;
   if (status === 'NOT_ACCEPTED') return { ...h, declineReason: '信访人已就该事项向人民法院提起诉讼,依法不予受理,告知其通过诉讼程序解决' };
   if (status === 'TRANSFERRED') return { ...h, handlingUnit: '兴化市人力资源和社会保障局' };
   const handleDue = addDays(routedAt, 60);
   Object.assign(h, { handlingUnit: '兴化市信访局', acceptedAt: routedAt, handleDueAt: handleDue });
-  const mediated = d.agencies.justice;
-  if (mediated) h.referredAt = addDays(routedAt, 2);
+  const mediated = referral !== null;
+  if (referral) {
+    h.referredAt = referral.sentAt;
+    if (referral.status === 'CONCLUDED' && d.mediation!.outcome !== 'AGREEMENT') h.mediationOutcome = 'FAILED';
+  }
   if (status === 'ACCEPTED' || status === 'REFERRED_TO_MEDIATION') return { ...h, dueAt: handleDue };
-  const concludedAt = addDays(routedAt, d.n % 4 === 0 ? 65 : 25);
+  const concludedAt = referral ? d.mediation!.concludedAt! : addDays(routedAt, d.n % 4 === 0 ? 65 : 25);
   Object.assign(h, {
     concludedAt,
     answer: mediated ? '经人民调解,双方达成调解协议并当场履行' : '经调查核实,已督促责任单位依法处理,书面答复信访人',
@@ -79,46 +95,34 @@ function historyOf(d: DemoDispute, status: string, registeredAt: Date): Partial<
   };
 }
 
-/** Petitions the 兴化市信访局 registered about the demo disputes, in every state of the workflow. */
-/** The referral's docking: its id is the hub's ledger entry for this dispute's 访调 (see the governance seed). */
+/** The referral's docking (访调), as the committee's answers left it: the hub's ledger and the committee's case say the same. */
 function handOverOf(d: DemoDispute, p: PetitionItem): RequiredEntityData<DockingOutgoing> {
-  const concluded = p.mediationOutcome
-    ? { status: 'CONCLUDED' as const, concludedAt: p.concludedAt, outcome: 'AGREEMENT' as const, outcomeSummary: p.answer }
-    : {};
   return {
+    ...demoOutgoing(d),
     id: demoId('petition-docking', d.n),
-    dockingId: demoId('docking-PETITION', d.n),
-    fromAgency: 'PETITION',
-    toAgency: 'JUSTICE',
-    kind: 'PETITION',
-    mode: 'TRANSFER',
     recordType: 'PetitionItem',
     recordId: p.id,
     recordNumber: p.itemNumber,
-    regionCode: p.regionCode,
-    organizationCode: null,
-    organizationName: committeeOf(d),
-    officerName: null,
-    sentAt: p.referredAt!,
-    status: 'ACCEPTED',
-    acceptedAt: addDays(p.referredAt!, 1),
-    ...concluded,
+    officerName: '刘海军',
   };
 }
 
-export async function seedPetition(em: EntityManager, options: SeedOptions): Promise<void> {
+/** Petitions the 兴化市信访局 registered about the demo disputes, in every state of the workflow. */
+export async function seedPetition(em: EntityManager, options: SeedContext): Promise<void> {
+  const anchor = storyAnchor(options.now);
   let n = 0;
   let own = 0;
-  for (const d of demoDisputes(options.disputeCount).filter((x) => x.agencies.petition)) {
+  for (const d of demoDisputes(options.disputeCount, options.now).filter((x) => x.agencies.petition)) {
     n += 1;
     const form = FORMS[d.channel];
     const status = statusOf(d, own);
-    if (!d.agencies.justice && !d.agencies.court) own += 1;
-    const registeredAt = new Date(d.registeredAt.getTime() + 5 * 86_400_000 + (d.n % 7) * 3_600_000);
+    if (d.handOver?.kind !== 'PETITION' && !d.agencies.court) own += 1;
+    // The bureau registered it a few hours before the hub did.
+    const registeredAt = new Date(d.registeredAt.getTime() - (2 + (d.n % 3)) * 3_600_000);
     const p = em.create(PetitionItem, {
       id: demoId('petition-item', d.n),
       disputeId: d.id,
-      itemNumber: `兴访〔${d.registeredAt.getUTCFullYear()}〕${String(400 + n).padStart(4, '0')}号`,
+      itemNumber: `兴访〔${new Date(registeredAt.getTime() + 8 * 3_600_000).getUTCFullYear()}〕${String(400 + n).padStart(4, '0')}号`,
       form,
       subject: subjectOf(d, form),
       status,
@@ -127,9 +131,9 @@ export async function seedPetition(em: EntityManager, options: SeedOptions): Pro
       petitionerName: d.parties[0]!.name,
       petitionerIdNumber: d.parties[0]!.idNumber,
       petitionerPhone: d.parties[0]!.phone,
-      ...historyOf(d, status, registeredAt),
+      ...historyOf(d, status, registeredAt, anchor),
     });
-    if (p.referredAt) em.create(DockingOutgoing, handOverOf(d, p));
+    if (d.handOver?.kind === 'PETITION') em.create(DockingOutgoing, handOverOf(d, p));
   }
   await em.flush();
 }

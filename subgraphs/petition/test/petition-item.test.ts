@@ -53,10 +53,10 @@ describe('petition subgraph', () => {
     const nodes = all.body.data!.petitionItems.edges.map((e) => e.node);
     const mediated = new Set(
       demoDisputes()
-        .filter((x) => x.agencies.justice)
+        .filter((x) => x.handOver?.kind === 'PETITION')
         .map((x) => x.id),
     );
-    // 访调对接: exactly the petitions whose dispute went to people's mediation were referred to it.
+    // 访调对接: exactly the petitions the story hands to people's mediation were referred to it.
     expect(nodes.every((p) => (p.mediationOrganization !== null) === mediated.has(p.disputeId))).toBe(true);
     expect(nodes.every((p) => ['LETTER', 'VISIT', 'ONLINE', 'PHONE'].includes(p.form))).toBe(true);
     expect(new Set(nodes.map((p) => p.form)).size).toBeGreaterThan(1);

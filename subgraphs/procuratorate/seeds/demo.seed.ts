@@ -1,7 +1,7 @@
 import type { EntityManager, RequiredEntityData } from '@mikro-orm/core';
 import { DockingOutgoing } from '@jiefen/docking';
-import type { SeedOptions } from '@jiefen/subgraph-kit';
-import { committeeOf, demoDisputes, demoId, type DemoDispute } from '@jiefen/demo-data';
+import type { SeedContext } from '@jiefen/subgraph-kit';
+import { demoDisputes, demoId, demoOutgoing, storyAnchor, type DemoDispute } from '@jiefen/demo-data';
 import { CHARGES } from '../src/domain/reconciliation.rules.js';
 import { ProcuratorateCase } from '../src/entities/procuratorate-case.entity.js';
 
@@ -18,15 +18,26 @@ const CHARGES_BY_CATEGORY: Partial<Record<DemoDispute['category'], string>> = {
   医疗: '医疗事故罪',
 };
 
-/** Criminal cases cycle through the workflow's states so the demo shows each of them. */
-const CRIMINAL_STATES = ['CONCLUDED', 'REFERRED_TO_MEDIATION', 'RECONCILED', 'UNDER_REVIEW', 'RECONCILIATION_FAILED', 'RECEIVED'] as const;
 const DAY = 86_400_000;
 
-function progressOf(d: DemoDispute, state: string, receivedAt: Date, charge: string | null): Partial<ProcuratorateCase> {
+/**
+ * The case's state as the story tells it: a case referred to people's mediation (检调) is where its
+ * hand-over is — with the committee, reconciled on an agreement, failed otherwise, back under review
+ * when refused; the others wait for the procurator (received these last days, or under review).
+ */
+function stateOf(d: DemoDispute): string {
+  const h = d.handOver?.kind === 'PROCURATORATE' ? d.handOver : null;
+  if (!h) return d.daysAgo <= 3 || d.n % 20 === 0 ? 'RECEIVED' : 'UNDER_REVIEW';
+  if (h.status === 'REJECTED') return 'UNDER_REVIEW';
+  if (h.status !== 'CONCLUDED') return 'REFERRED_TO_MEDIATION';
+  return d.mediation!.outcome === 'AGREEMENT' ? 'RECONCILED' : 'RECONCILIATION_FAILED';
+}
+
+function progressOf(d: DemoDispute, state: string, charge: string | null): Partial<ProcuratorateCase> {
   const progress: Partial<ProcuratorateCase> = {};
-  if (state === 'RECEIVED' || state === 'UNDER_REVIEW') return progress;
-  const referredAt = new Date(receivedAt.getTime() + 3 * DAY);
-  progress.referredAt = referredAt;
+  const h = d.handOver?.kind === 'PROCURATORATE' ? d.handOver : null;
+  if (!h) return progress;
+  progress.referredAt = h.sentAt;
   if (charge) {
     const known = CHARGES[charge] ?? { chapter: 4, negligent: false };
     progress.eligibility = {
@@ -39,66 +50,45 @@ function progressOf(d: DemoDispute, state: string, receivedAt: Date, charge: str
       victimAccepts: true,
     };
   }
-  if (state === 'REFERRED_TO_MEDIATION') return progress;
-  const reconciled = state !== 'RECONCILIATION_FAILED';
+  if (state === 'REFERRED_TO_MEDIATION' || state === 'UNDER_REVIEW') return progress;
+  const reconciled = state === 'RECONCILED';
   Object.assign(progress, {
     outcome: reconciled ? 'RECONCILED' : 'NOT_RECONCILED',
-    outcomeAt: new Date(referredAt.getTime() + 10 * DAY),
+    outcomeAt: d.mediation!.concludedAt,
     agreementSummary: reconciled ? '犯罪嫌疑人当面赔礼道歉并一次性赔偿被害人经济损失,被害人出具谅解书' : '双方对赔偿数额分歧较大,未达成和解',
   });
-  if (state === 'CONCLUDED') {
-    Object.assign(progress, {
-      decision: 'NO_PROSECUTION',
-      decisionNote: '达成和解协议并已履行,犯罪情节轻微,依法作出不起诉决定',
-      concludedAt: new Date(referredAt.getTime() + 20 * DAY),
-    });
-  }
   return progress;
 }
 
-/** The referral's docking: its id is the hub's ledger entry for this dispute's 检调 (see the governance seed). */
+/** The referral's docking (检调), as the committee's answers left it: the hub's ledger and the committee's case say the same. */
 function handOverOf(d: DemoDispute, c: ProcuratorateCase): RequiredEntityData<DockingOutgoing> {
-  const concluded = c.outcome
-    ? {
-        status: 'CONCLUDED' as const,
-        concludedAt: c.outcomeAt,
-        outcome: c.outcome === 'RECONCILED' ? ('AGREEMENT' as const) : ('NO_AGREEMENT' as const),
-        outcomeSummary: c.agreementSummary,
-      }
-    : {};
   return {
+    ...demoOutgoing(d),
     id: demoId('procuratorate-docking', d.n),
-    dockingId: demoId('docking-PROCURATORATE', d.n),
-    fromAgency: 'PROCURATORATE',
-    toAgency: 'JUSTICE',
-    kind: 'PROCURATORATE',
-    mode: c.kind === 'CIVIL_SUPERVISION' ? 'TRANSFER' : 'COMMISSION',
     recordType: 'ProcuratorateCase',
     recordId: c.id,
     recordNumber: c.caseNumber,
-    regionCode: c.regionCode,
-    organizationCode: null,
-    organizationName: committeeOf(d),
-    officerName: null,
-    sentAt: c.referredAt!,
-    status: 'ACCEPTED',
-    acceptedAt: new Date(c.referredAt!.getTime() + DAY),
-    ...concluded,
+    officerName: '周静',
   };
 }
 
 /** Cases the 兴化市人民检察院 received: criminal reconciliation, or supervision of a civil case the court decided. */
-export async function seedProcuratorate(em: EntityManager, options: SeedOptions): Promise<void> {
+export async function seedProcuratorate(em: EntityManager, options: SeedContext): Promise<void> {
+  const anchor = storyAnchor(options.now);
   let criminal = 0;
   let civil = 0;
-  for (const d of demoDisputes(options.disputeCount).filter((x) => x.agencies.procuratorate)) {
-    const year = d.registeredAt.getUTCFullYear();
+  for (const d of demoDisputes(options.disputeCount, options.now).filter((x) => x.agencies.procuratorate)) {
+    const referred = d.handOver?.kind === 'PROCURATORATE';
+    // A referral came in hours before the hub registered the dispute; a case of the procurator's own up to twenty days after.
+    const receivedAt = referred
+      ? new Date(d.registeredAt.getTime() - 3 * 3_600_000)
+      : new Date(d.registeredAt.getTime() + Math.min(20 * DAY + (d.n % 6) * 3_600_000, (anchor.getTime() - d.registeredAt.getTime()) * 0.5));
+    const year = new Date(receivedAt.getTime() + 8 * 3_600_000).getUTCFullYear();
     const supervision = d.agencies.court;
     if (supervision) civil += 1;
     else criminal += 1;
-    const receivedAt = new Date(d.registeredAt.getTime() + 20 * DAY + (d.n % 6) * 3_600_000);
     const charge = supervision ? null : (CHARGES_BY_CATEGORY[d.category] ?? '故意伤害罪(轻伤)');
-    const status = supervision ? (civil % 2 === 1 ? 'REFERRED_TO_MEDIATION' : 'UNDER_REVIEW') : CRIMINAL_STATES[(criminal - 1) % CRIMINAL_STATES.length]!;
+    const status = stateOf(d);
     const [first, second] = d.parties as [DemoDispute['parties'][number], DemoDispute['parties'][number]];
     const c = em.create(ProcuratorateCase, {
       id: demoId('procuratorate-case', d.n),
@@ -112,9 +102,9 @@ export async function seedProcuratorate(em: EntityManager, options: SeedOptions)
       ...(supervision
         ? { applicantName: first.name, applicantPhone: first.phone }
         : { suspectName: second.name, suspectIdNumber: second.idNumber, victimName: first.name, victimPhone: first.phone }),
-      ...progressOf(d, status, receivedAt, charge),
+      ...progressOf(d, status, charge),
     });
-    if (c.referredAt) em.create(DockingOutgoing, handOverOf(d, c));
+    if (referred) em.create(DockingOutgoing, handOverOf(d, c));
   }
   await em.flush();
 }

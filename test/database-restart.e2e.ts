@@ -130,11 +130,12 @@ describe('an agency database restarts during deliveries', () => {
         },
         120_000,
       );
-      // Exactly once: one mediation case and one inbox row per committed hand-over, at justice and at the hub.
+      // Exactly once: one mediation case and one received hand-over (DockingRequested) per committed
+      // hand-over, at justice and at the hub (justice also gets the hub's answer naming the dispute).
       const cases = await sql('justice').execute<{ docking_id: string }[]>(`select docking_id from mediation_case where docking_id in (${inList})`, committed);
       expect(cases.map((c) => c.docking_id).sort()).toEqual([...committed].sort());
       for (const name of ['justice', 'governance']) {
-        const inbox = await sql(name).execute<{ docking_id: string }[]>(`select docking_id from docking_inbox where docking_id in (${inList})`, committed);
+        const inbox = await sql(name).execute<{ docking_id: string }[]>(`select docking_id from docking_inbox where type = 'DockingRequested' and docking_id in (${inList})`, committed);
         expect(inbox.map((r) => r.docking_id).sort()).toEqual([...committed].sort());
       }
       // Every process alive and answering.

@@ -83,14 +83,14 @@ describe('docking durability: police → justice with justice down', () => {
       },
       SLOW,
     );
-    // Exactly once: one case and one inbox row per docking; every outbox row to justice delivered.
+    // Exactly once: one case and one received DockingRequested per docking (the hub's answer naming the dispute comes on the same stream); every outbox row to justice delivered.
     const perDocking = await justice().execute<{ docking_id: string; n: string }[]>(
       `select docking_id, count(*) as n from mediation_case where docking_id in (${dockingIds.map(() => '?').join(',')}) group by docking_id having count(*) > 1`,
       dockingIds,
     );
     expect(perDocking).toEqual([]);
     const inbox = await justice().execute<{ n: string }[]>(
-      `select count(*) as n from docking_inbox where docking_id in (${dockingIds.map(() => '?').join(',')})`,
+      `select count(*) as n from docking_inbox where type = 'DockingRequested' and docking_id in (${dockingIds.map(() => '?').join(',')})`,
       dockingIds,
     );
     expect(Number(inbox[0]!.n)).toBe(TRANSFERS);
@@ -107,7 +107,7 @@ describe('docking durability: police → justice with justice down', () => {
     );
     // The hub received its copy of each, once.
     const hub = await governance().execute<{ n: string }[]>(
-      `select count(*) as n from docking_inbox where docking_id in (${dockingIds.map(() => '?').join(',')})`,
+      `select count(*) as n from docking_inbox where type = 'DockingRequested' and docking_id in (${dockingIds.map(() => '?').join(',')})`,
       dockingIds,
     );
     expect(Number(hub[0]!.n)).toBe(TRANSFERS);

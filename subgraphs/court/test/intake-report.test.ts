@@ -49,7 +49,7 @@ describe('court intake reports to the hub what it received without a hub dispute
     expect(more).toEqual([]);
     expect(report!.payload).toMatchObject({
       source: { agency: 'COURT', recordType: 'CourtCase', recordId: c.id, number: c.caseNumber },
-      category: 'CONTRACT',
+      category: '合同',
       place: '戴南镇董北村',
       regionCode: '321281123201',
       parties: [expect.objectContaining({ role: 'APPLICANT', idNumber: person.idNumber }), expect.objectContaining({ role: 'RESPONDENT' })],

@@ -154,9 +154,12 @@ describe('分流转办: the hub hands a routed dispute over', () => {
 
     const other = await register();
     const before = await rowCount(stack, 'dispute_activity', 'docking_outgoing');
-    const wrong = await refused(stack, 'routeDispute', 'RouteDisputeInput', toPolice(other, { agency: 'TAX', tier: 'STATE', unitCode: '1' }));
+    const wrong = await refused(stack, 'routeDispute', 'RouteDisputeInput', toPolice(other, { agency: 'TAX', unitCode: '1' }));
     expect(wrong.extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect((wrong.extensions.invalid as { field: string }[]).map((f) => f.field).sort()).toEqual(['agency', 'tier', 'unitCode']);
+    expect((wrong.extensions.invalid as { field: string }[]).map((f) => f.field).sort()).toEqual(['agency', 'unitCode']);
+    // A tier outside the enum is refused by the schema itself, in Chinese, naming the field.
+    const wrongTier = await refused(stack, 'routeDispute', 'RouteDisputeInput', toPolice(other, { tier: 'STATE' }));
+    expect(wrongTier.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tier' });
     const kindMismatch = await refused(stack, 'routeDispute', 'RouteDisputeInput', route(other, { agency: 'POLICE' }));
     expect(kindMismatch.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'agency' });
     expect(await rowCount(stack, 'dispute_activity', 'docking_outgoing')).toBe(before);

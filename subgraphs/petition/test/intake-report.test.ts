@@ -49,7 +49,7 @@ describe('petition intake reports to the hub what it registered without a hub di
     expect(more).toEqual([]);
     expect(report!.payload).toMatchObject({
       source: { agency: 'PETITION', recordType: 'PetitionItem', recordId: item.id, number: item.itemNumber },
-      category: 'NEIGHBOURHOOD',
+      category: '邻里',
       channel: 'VISIT',
       place: '戴南镇董北村三组',
       parties: [expect.objectContaining({ role: 'APPLICANT', idNumber: person.idNumber })],

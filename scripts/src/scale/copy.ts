@@ -1,8 +1,7 @@
-// COPY … FROM STDIN writers: one connection and one COPY stream per table, fed in batches with
-// backpressure. Every COPY names its columns, so columns added later (nullable or with a default)
-// do not break the loader.
-import type { Writable } from 'node:stream';
-import { once } from 'node:events';
+// COPY … FROM STDIN writers: rows are buffered per table and each database's buffers go out as one
+// COPY per table over a single connection per database (six in all: the server may be shared).
+// Every COPY names its columns, so columns added later (nullable or with a default) do not break
+// the loader.
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DatabaseConfig } from '@jiefen/database';
@@ -31,74 +30,40 @@ function escape(s: string): string {
   return SPECIAL.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
 }
 
-/** A table being loaded: `row()` buffers, `flush()` writes the buffer and waits while the stream is full. */
+/** A table being loaded: `row()` buffers a line of COPY text. */
 export class CopyTable {
-  private buffer: string[] = [];
-  private size = 0;
+  buffer: string[] = [];
   rows = 0;
-  private constructor(
+  constructor(
     readonly table: string,
     readonly columns: readonly string[],
-    private readonly client: pg.Client,
-    private readonly stream: Writable,
-    private readonly done: Promise<unknown>,
   ) {}
-
-  static async open(config: DatabaseConfig, table: string, columns: readonly string[]): Promise<CopyTable> {
-    const client = new pg.Client({ host: config.host, port: config.port, user: config.user, password: config.password, database: config.dbName });
-    await client.connect();
-    // Loading is the only work on these tables; a lost load is simply run again.
-    await client.query('set synchronous_commit = off');
-    const stream = client.query(copyFrom(`copy ${table} (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`));
-    const done = new Promise((resolve, reject) => {
-      stream.on('finish', resolve);
-      stream.on('error', reject);
-    });
-    // An error surfaces from `done` (awaited at the end) or from the next write; never unhandled.
-    done.catch(() => undefined);
-    return new CopyTable(table, columns, client, stream, done);
-  }
 
   row(values: readonly Cell[]): void {
     if (values.length !== this.columns.length) throw new Error(`${this.table}: ${values.length} values for ${this.columns.length} columns`);
-    const line = `${values.map(text).join('\t')}\n`;
-    this.buffer.push(line);
-    this.size += line.length;
+    this.buffer.push(`${values.map(text).join('\t')}\n`);
     this.rows += 1;
-  }
-
-  async flush(): Promise<void> {
-    if (this.size === 0) return;
-    const chunk = this.buffer.join('');
-    this.buffer = [];
-    this.size = 0;
-    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), this.done]);
-  }
-
-  async end(): Promise<void> {
-    await this.flush();
-    this.stream.end();
-    try {
-      await this.done;
-    } finally {
-      await this.client.end();
-    }
-  }
-
-  /** Gives up (after another table failed): ends the connection without committing. */
-  async abort(): Promise<void> {
-    this.stream.destroy();
-    await this.client.end().catch(() => undefined);
   }
 }
 
-/** The tables of one database being loaded together. */
+/** The tables of one database being loaded together, over one connection. */
 export class CopySet {
   private readonly tables = new Map<string, CopyTable>();
+  private client: pg.Client | null = null;
+  /** The COPYs of the previous batch: the next batch is generated while they run. */
+  private pending: Promise<void> = Promise.resolve();
+
   constructor(private readonly config: DatabaseConfig) {}
 
   async open(table: string, columns: readonly string[]): Promise<CopyTable> {
-    const t = await CopyTable.open(this.config, table, columns);
+    if (!this.client) {
+      const c = this.config;
+      this.client = new pg.Client({ host: c.host, port: c.port, user: c.user, password: c.password, database: c.dbName });
+      await this.client.connect();
+      // Loading is the only work on these tables; a lost load is simply run again.
+      await this.client.query('set synchronous_commit = off');
+    }
+    const t = new CopyTable(table, columns);
     this.tables.set(table, t);
     return t;
   }
@@ -109,16 +74,36 @@ export class CopySet {
     return t;
   }
 
+  /** Sends the buffered rows (waiting for the previous batch first, so at most one runs). */
   async flush(): Promise<void> {
-    await Promise.all([...this.tables.values()].map((t) => t.flush()));
+    await this.pending;
+    const batch = [...this.tables.values()].filter((t) => t.buffer.length).map((t) => ({ t, lines: t.buffer.splice(0) }));
+    this.pending = (async () => {
+      for (const { t, lines } of batch) await this.copy(t, lines);
+    })();
+    // Surfaces at the next flush or at end(); never unhandled.
+    this.pending.catch(() => undefined);
+  }
+
+  private async copy(t: CopyTable, lines: string[]): Promise<void> {
+    const stream = this.client!.query(copyFrom(`copy ${t.table} (${t.columns.map((c) => `"${c}"`).join(', ')}) from stdin`));
+    await new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+      stream.end(lines.join(''));
+    });
   }
 
   async end(): Promise<void> {
-    await Promise.all([...this.tables.values()].map((t) => t.end()));
+    await this.flush();
+    await this.pending;
+    await this.client?.end();
+    this.client = null;
   }
 
   async abort(): Promise<void> {
-    await Promise.all([...this.tables.values()].map((t) => t.abort()));
+    await this.client?.end().catch(() => undefined);
+    this.client = null;
   }
 
   counts(): Record<string, number> {

@@ -6,6 +6,7 @@ import { Migration20261128184102 } from './Migration20261128184102.js';
 import { Migration20261201114735 } from './Migration20261201114735.js';
 import { Migration20261201121720 } from './Migration20261201121720.js';
 import { Migration20261201130600 } from './Migration20261201130600.js';
+import { Migration20261201150000 } from './Migration20261201150000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- court`). */
 export const migrations = migrationList(
@@ -16,4 +17,5 @@ export const migrations = migrationList(
   Migration20261201114735,
   Migration20261201121720,
   Migration20261201130600,
+  Migration20261201150000,
 );

@@ -7,6 +7,7 @@ import { Migration20261128180330 } from './Migration20261128180330.js';
 import { Migration20261201114707 } from './Migration20261201114707.js';
 import { Migration20261201120000 } from './Migration20261201120000.js';
 import { Migration20261201122251 } from './Migration20261201122251.js';
+import { Migration20261201150000 } from './Migration20261201150000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- governance`). */
 export const migrations = migrationList(
@@ -18,4 +19,5 @@ export const migrations = migrationList(
   Migration20261201114707,
   Migration20261201120000,
   Migration20261201122251,
+  Migration20261201150000,
 );

@@ -5,6 +5,7 @@ import { Migration20261128175658 } from './Migration20261128175658.js';
 import { Migration20261128184110 } from './Migration20261128184110.js';
 import { Migration20261201114721 } from './Migration20261201114721.js';
 import { Migration20261201122240 } from './Migration20261201122240.js';
+import { Migration20261201150000 } from './Migration20261201150000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- justice`). */
 export const migrations = migrationList(
@@ -14,4 +15,5 @@ export const migrations = migrationList(
   Migration20261128184110,
   Migration20261201114721,
   Migration20261201122240,
+  Migration20261201150000,
 );

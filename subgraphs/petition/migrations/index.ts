@@ -4,6 +4,7 @@ import { Migration20261128174848 } from './Migration20261128174848.js';
 import { Migration20261128181739 } from './Migration20261128181739.js';
 import { Migration20261201114757 } from './Migration20261201114757.js';
 import { Migration20261201122228 } from './Migration20261201122228.js';
+import { Migration20261201150000 } from './Migration20261201150000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- petition`). */
 export const migrations = migrationList(
@@ -12,4 +13,5 @@ export const migrations = migrationList(
   Migration20261128181739,
   Migration20261201114757,
   Migration20261201122228,
+  Migration20261201150000,
 );

@@ -5,6 +5,7 @@ import { Migration20261128174318 } from './Migration20261128174318.js';
 import { Migration20261201114742 } from './Migration20261201114742.js';
 import { Migration20261201121348 } from './Migration20261201121348.js';
 import { Migration20261201130638 } from './Migration20261201130638.js';
+import { Migration20261201150000 } from './Migration20261201150000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- police`). */
 export const migrations = migrationList(
@@ -14,4 +15,5 @@ export const migrations = migrationList(
   Migration20261201114742,
   Migration20261201121348,
   Migration20261201130638,
+  Migration20261201150000,
 );

@@ -5,6 +5,7 @@ import { Migration20261128181733 } from './Migration20261128181733.js';
 import { Migration20261201114749 } from './Migration20261201114749.js';
 import { Migration20261201122219 } from './Migration20261201122219.js';
 import { Migration20261201131244 } from './Migration20261201131244.js';
+import { Migration20261201150000 } from './Migration20261201150000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- procuratorate`). */
 export const migrations = migrationList(
@@ -14,4 +15,5 @@ export const migrations = migrationList(
   Migration20261201114749,
   Migration20261201122219,
   Migration20261201131244,
+  Migration20261201150000,
 );

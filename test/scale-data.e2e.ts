@@ -74,7 +74,10 @@ describe('the scale data (npm run seed -- --disputes N)', () => {
     expect(span!.last.getTime()).toBeLessThan(Date.parse('2026-12-01T00:00:00Z'));
     expect(span!.last.getTime()).toBeGreaterThan(Date.parse('2026-11-20T00:00:00Z'));
     // Every region a record names is in the tree.
-    const [orphans] = await sql<{ n: string }>(config('governance'), 'select count(*) as n from dispute d where not exists (select 1 from region r where r.code = d.region_code)');
+    const [orphans] = await sql<{ n: string }>(
+      config('governance'),
+      'select count(*) as n from dispute d where not exists (select 1 from region r where r.code = d.region_code)',
+    );
     expect(Number(orphans!.n)).toBe(0);
   });
 
@@ -86,18 +89,30 @@ describe('the scale data (npm run seed -- --disputes N)', () => {
     );
     expect(hub.length).toBeGreaterThan(300);
     for (const d of hub) expect(roster.has(d.to_organization_code), d.to_organization_code).toBe(true);
-    const events = await sql<{ docking_id: string; n: string }>(config('governance'), 'select docking_id, count(*) as n from docking_event group by docking_id');
+    const events = await sql<{ docking_id: string; n: string }>(
+      config('governance'),
+      'select docking_id, count(*) as n from docking_event group by docking_id',
+    );
     const eventsOf = new Map(events.map((e) => [e.docking_id, Number(e.n)]));
     for (const d of hub) expect(eventsOf.get(d.id)).toBe(d.last_sequence);
-    const requested = new Set((await sql<{ docking_id: string }>(config('justice'), `select docking_id from docking_inbox where type = 'DockingRequested'`)).map((r) => r.docking_id));
-    const cases = new Set((await sql<{ docking_id: string }>(config('justice'), 'select docking_id::text from mediation_case where docking_id is not null')).map((r) => r.docking_id));
+    const requested = new Set(
+      (await sql<{ docking_id: string }>(config('justice'), `select docking_id from docking_inbox where type = 'DockingRequested'`)).map((r) => r.docking_id),
+    );
+    const cases = new Set(
+      (await sql<{ docking_id: string }>(config('justice'), 'select docking_id::text from mediation_case where docking_id is not null')).map(
+        (r) => r.docking_id,
+      ),
+    );
     for (const d of hub) {
       expect(requested.has(d.id)).toBe(true);
       expect(cases.has(d.id)).toBe(true);
     }
     const outgoing = new Map<string, string>();
     for (const agency of ['court', 'police', 'petition', 'procuratorate']) {
-      for (const row of await sql<{ docking_id: string; organization_code: string; status: string }>(config(agency), 'select docking_id::text, organization_code, status from docking_outgoing')) {
+      for (const row of await sql<{ docking_id: string; organization_code: string; status: string }>(
+        config(agency),
+        'select docking_id::text, organization_code, status from docking_outgoing',
+      )) {
         expect(roster.has(row.organization_code)).toBe(true);
         outgoing.set(row.docking_id, row.status);
       }
@@ -129,7 +144,11 @@ describe('the scale data (npm run seed -- --disputes N)', () => {
 
   it('serves a leader the dispute page of their county through the gateway', async () => {
     const [expected] = await sql<{ n: string }>(config('governance'), `select count(*) as n from dispute where region_code like '321281%'`);
-    const response = await stack.query<{ disputes: { totalCount: number; edges: { node: { region: { code: string } } }[] } }>(LEADER_PAGE, { first: 50 }, 'leader');
+    const response = await stack.query<{ disputes: { totalCount: number; edges: { node: { region: { code: string } } }[] } }>(
+      LEADER_PAGE,
+      { first: 50 },
+      'leader',
+    );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.disputes.totalCount).toBe(Number(expected!.n));
     expect(response.body.data!.disputes.edges.length).toBe(Math.min(50, Number(expected!.n)));

@@ -24,7 +24,8 @@ try {
   if (flags.disputes !== undefined) {
     const disputes = Number(flags.disputes);
     const seed = Number(flags.seed);
-    if (!Number.isInteger(disputes) || disputes < 1 || !Number.isInteger(seed)) throw new Error('--disputes and --seed take whole numbers (--disputes at least 1)');
+    if (!Number.isInteger(disputes) || disputes < 1 || !Number.isInteger(seed))
+      throw new Error('--disputes and --seed take whole numbers (--disputes at least 1)');
     console.log(`scale data: ${disputes} disputes, seed ${seed}, into ${databases.description}`);
     const tty = process.stderr.isTTY;
     let lastTenth = -1;
@@ -47,7 +48,12 @@ try {
       },
     });
     for (const [name, tables] of Object.entries(result.rows))
-      console.log(`${name}: ${Object.entries(tables).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+      console.log(
+        `${name}: ${Object.entries(tables)
+          .filter(([, n]) => n > 0)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ')}`,
+      );
     const { prepare, load, analyze } = result.milliseconds;
     console.log(`prepared in ${(prepare / 1000).toFixed(1)} s, loaded in ${(load / 1000).toFixed(1)} s, analyzed in ${(analyze / 1000).toFixed(1)} s`);
   } else {

@@ -121,7 +121,19 @@ export async function openGovernance(set: CopySet): Promise<void> {
     'last_sequence',
   ]);
   await set.open('docking_event', ['id', 'docking_id', 'from_agency', 'sequence', 'type', 'at', 'summary']);
-  await set.open('risk_alert', ['id', 'dispute_id', 'region_code', 'level', 'rule', 'reason', 'status', 'raised_at', 'raised_by_name', 'handled_at', 'handling_note']);
+  await set.open('risk_alert', [
+    'id',
+    'dispute_id',
+    'region_code',
+    'level',
+    'rule',
+    'reason',
+    'status',
+    'raised_at',
+    'raised_by_name',
+    'handled_at',
+    'handling_note',
+  ]);
   await set.open('screening_report', [
     'id',
     'region_code',
@@ -133,7 +145,17 @@ export async function openGovernance(set: CopySet): Promise<void> {
     'submitted_by_subject',
     'submitted_by_name',
   ]);
-  await set.open('personal_data_access', ['accessed_at', 'subject', 'caller_name', 'agency', 'organization', 'record_type', 'record_id', 'fields', 'request_id']);
+  await set.open('personal_data_access', [
+    'accessed_at',
+    'subject',
+    'caller_name',
+    'agency',
+    'organization',
+    'record_type',
+    'record_id',
+    'fields',
+    'request_id',
+  ]);
   await set.open('dispute_number_counter', ['scope', 'year', 'last']);
   await openDockingTables(set, false);
 }
@@ -160,7 +182,7 @@ export class GovernanceWriter {
     this.numbers.set(key, sequence);
     const number = `${p.regionCode.slice(0, 9)}-${chinaYear(p.registeredAt)}-${String(sequence).padStart(6, '0')}`;
     const at = (type: string) => p.steps.find((s) => s.type === type)?.at;
-        const routed = at('ROUTE');
+    const routed = at('ROUTE');
     const consent = at('CONSENT') ?? at('REFUSE');
     const resolved = at('RESOLVE') ?? at('DOCKING_CONCLUDED_AGREEMENT');
     const failed = at('FAIL') ?? at('DOCKING_CONCLUDED_NO_AGREEMENT');
@@ -306,7 +328,15 @@ export class GovernanceWriter {
         confirmBy === null ? null : new Date(confirmBy),
         concluded ? new Date(m.concludedAt!) : null,
         concluded ? CONCLUDED[m.outcome!] : null,
-        concluded ? (m.outcome === 'AGREEMENT' ? '达成调解协议' : m.outcome === 'NO_AGREEMENT' ? '调解不成' : '终止调解') : rejected ? '不属于人民调解受理范围' : null,
+        concluded
+          ? m.outcome === 'AGREEMENT'
+            ? '达成调解协议'
+            : m.outcome === 'NO_AGREEMENT'
+              ? '调解不成'
+              : '终止调解'
+          : rejected
+            ? '不属于人民调解受理范围'
+            : null,
         due === null ? null : new Date(due),
         d.events.length,
       ]);

@@ -70,7 +70,9 @@ async function prepare(name: string, config: DatabaseConfig, reset: boolean): Pr
     for (const table of GUARDED[name] ?? []) {
       const { rows } = await client.query<{ any: boolean }>(`select exists (select 1 from "${table}") as any`);
       if (rows[0]!.any)
-        throw new Error(`${name}: table ${table} already holds data (${config.dbName} on ${config.host}:${config.port}); the scale data loads into empty tables only — run with --reset to drop and re-create the agencies' databases first`);
+        throw new Error(
+          `${name}: table ${table} already holds data (${config.dbName} on ${config.host}:${config.port}); the scale data loads into empty tables only — run with --reset to drop and re-create the agencies' databases first`,
+        );
     }
   });
 }
@@ -82,7 +84,9 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleResult> {
   const started = performance.now();
   for (const name of names) await prepare(name, options.configs[name]!, options.reset ?? false);
   const world = buildWorld(await loadRegions('32'));
-  log(`regions: ${world.regions.length} (${world.counties.length} counties, ${world.towns.length} towns, ${world.places.length} places); roster: ${world.roster.length} organizations`);
+  log(
+    `regions: ${world.regions.length} (${world.counties.length} counties, ${world.towns.length} towns, ${world.places.length} places); roster: ${world.roster.length} organizations`,
+  );
   const prepared = performance.now();
 
   const sets = Object.fromEntries(names.map((name) => [name, new CopySet(options.configs[name]!)])) as Record<string, CopySet>;

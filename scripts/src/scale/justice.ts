@@ -13,7 +13,19 @@ const PERSONA = { committee: '54321281MJ12345677', name: '顾秀英', subject: '
 const TRAININGS = [{ date: '2025-04-18', title: '人民调解员岗前培训', hours: 24, organizer: '江苏省司法厅' }];
 
 export async function openJustice(set: CopySet): Promise<void> {
-  await set.open('mediation_organization', ['id', 'code', 'name', 'type', 'region_code', 'sector', 'stationed_at', 'stationed_agency', 'address', 'phone', 'established_on']);
+  await set.open('mediation_organization', [
+    'id',
+    'code',
+    'name',
+    'type',
+    'region_code',
+    'sector',
+    'stationed_at',
+    'stationed_agency',
+    'address',
+    'phone',
+    'established_on',
+  ]);
   await set.open('mediator', [
     'id',
     'organization_id',
@@ -61,7 +73,19 @@ export async function openJustice(set: CopySet): Promise<void> {
     'source_unit_name',
   ]);
   await set.open('mediation_party', ['id', 'case_id', 'position', 'role', 'name', 'sex', 'id_number', 'phone', 'address', 'birth_date']);
-  await set.open('mediation_session', ['id', 'case_id', 'sequence', 'held_at', 'place', 'participants', 'focus', 'opinions', 'progress', 'recorded_by', 'recorded_at']);
+  await set.open('mediation_session', [
+    'id',
+    'case_id',
+    'sequence',
+    'held_at',
+    'place',
+    'participants',
+    'focus',
+    'opinions',
+    'progress',
+    'recorded_by',
+    'recorded_at',
+  ]);
   await set.open('mediation_agreement', [
     'id',
     'case_id',
@@ -113,7 +137,13 @@ export class JusticeWriter {
         stationed && room ? 'STATIONED_ROOM' : 'TOWN_STREET_COMMITTEE',
         org.regionCode,
         null,
-        stationed === 'COURT' ? county?.court.name : stationed === 'PETITION' ? county?.petition.name : stationed === 'PROCURATORATE' ? county?.procuratorate.name : null,
+        stationed === 'COURT'
+          ? county?.court.name
+          : stationed === 'PETITION'
+            ? county?.petition.name
+            : stationed === 'PROCURATORATE'
+              ? county?.procuratorate.name
+              : null,
         stationed,
         `江苏省${county?.name ?? ''}${org.name.replace(/人民调解.*$/, '')}`,
         `0${510 + (index % 90)}-8${String(3_100_000 + index * 17).slice(-6)}`,
@@ -122,7 +152,10 @@ export class JusticeWriter {
     const members: { id: string; name: string }[] = [];
     for (let i = 0; i < 3; i += 1) {
       const persona = org.code === PERSONA.committee && i === 1;
-      const member = { id: scaleUuid(this.seed, KIND.mediator, index, i), name: persona ? PERSONA.name : MEDIATOR_NAMES[(index * 3 + i) % MEDIATOR_NAMES.length]! };
+      const member = {
+        id: scaleUuid(this.seed, KIND.mediator, index, i),
+        name: persona ? PERSONA.name : MEDIATOR_NAMES[(index * 3 + i) % MEDIATOR_NAMES.length]!,
+      };
       members.push(member);
       const termStart = `2024-0${1 + ((index + i) % 6)}-01`;
       this.set

@@ -72,7 +72,11 @@ export function writeOutboxSequence(set: CopySet, d: DockingPlan, agency: string
 const OUTCOMES = { AGREEMENT: '达成调解协议', NO_AGREEMENT: '调解不成', TERMINATED: '终止调解' } as const;
 
 /** The sender's `docking_outgoing` row for its record. */
-export function writeOutgoing(set: CopySet, plan: DisputePlan, record: { id: string; type: string; number: string; rowId: string; officer?: string | null; reason?: string | null }): void {
+export function writeOutgoing(
+  set: CopySet,
+  plan: DisputePlan,
+  record: { id: string; type: string; number: string; rowId: string; officer?: string | null; reason?: string | null },
+): void {
   const d = plan.docking!;
   const m = plan.mediation!;
   const accepted = d.events.find((e) => e.type === 'DockingAccepted');

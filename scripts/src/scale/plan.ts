@@ -12,7 +12,8 @@ const YEARS = 3;
 export type Source = 'COURT' | 'POLICE' | 'PETITION' | 'PROCURATORATE';
 export type MediationState = 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'IN_SESSION' | 'CONCLUDED';
 export type Outcome = 'AGREEMENT' | 'NO_AGREEMENT' | 'TERMINATED';
-export type DisputeState = 'REGISTERED' | 'ROUTED' | 'IN_MEDIATION' | 'RESOLVED' | 'UNRESOLVED' | 'UNDER_REVIEW' | 'REVIEWED' | 'CLOSED' | 'GUIDED_TO_LITIGATION';
+export type DisputeState =
+  'REGISTERED' | 'ROUTED' | 'IN_MEDIATION' | 'RESOLVED' | 'UNRESOLVED' | 'UNDER_REVIEW' | 'REVIEWED' | 'CLOSED' | 'GUIDED_TO_LITIGATION';
 
 export interface Person {
   name: string;
@@ -112,7 +113,16 @@ const CHANNELS: [string, number][] = [
   ['AGENCY_TRANSFER', 5],
 ];
 /** Categories in proportion to 江苏's people's mediation statistics (neighbours and families first). */
-const CATEGORY_WEIGHTS: Partial<Record<DisputeCategory, number>> = { 邻里: 22, 婚姻家庭: 18, 损害赔偿: 8, 合同: 8, 房屋宅基地: 7, 道路交通事故: 7, 劳动争议: 6, 物业: 5 };
+const CATEGORY_WEIGHTS: Partial<Record<DisputeCategory, number>> = {
+  邻里: 22,
+  婚姻家庭: 18,
+  损害赔偿: 8,
+  合同: 8,
+  房屋宅基地: 7,
+  道路交通事故: 7,
+  劳动争议: 6,
+  物业: 5,
+};
 const CATEGORIES: [DisputeCategory, number][] = DISPUTE_CATEGORIES.map((c) => [c, CATEGORY_WEIGHTS[c] ?? 2]);
 
 function person(random: () => number, county: string, now: number): Person {
@@ -154,16 +164,44 @@ export function planDispute(world: World, seed: number, n: number, now: number):
   // Where it is: new, routed, in mediation or concluded, by age.
   const stage =
     age < 2
-      ? weighted(random, [['new', 60], ['routed', 40]] as const)
+      ? weighted(random, [
+          ['new', 60],
+          ['routed', 40],
+        ] as const)
       : age < 7
-        ? weighted(random, [['routed', 30], ['mediating', 70]] as const)
+        ? weighted(random, [
+            ['routed', 30],
+            ['mediating', 70],
+          ] as const)
         : age < 45
-          ? weighted(random, [['mediating', 50], ['concluded', 50]] as const)
-          : weighted(random, [['mediating', 2], ['concluded', 98]] as const);
-  const handling = weighted(random, [['justice', 85], ['hub', 11], ['refused', 4]] as const);
+          ? weighted(random, [
+              ['mediating', 50],
+              ['concluded', 50],
+            ] as const)
+          : weighted(random, [
+              ['mediating', 2],
+              ['concluded', 98],
+            ] as const);
+  const handling = weighted(random, [
+    ['justice', 85],
+    ['hub', 11],
+    ['refused', 4],
+  ] as const);
   const source: Source | null =
-    handling === 'justice' ? weighted<Source | null>(random, [['COURT', 10], ['POLICE', 15], ['PETITION', 5], ['PROCURATORATE', 1.5], [null, 68.5]]) : null;
-  const outcome: Outcome = weighted(random, [['AGREEMENT', 95], ['NO_AGREEMENT', 3], ['TERMINATED', 2]] as const);
+    handling === 'justice'
+      ? weighted<Source | null>(random, [
+          ['COURT', 10],
+          ['POLICE', 15],
+          ['PETITION', 5],
+          ['PROCURATORATE', 1.5],
+          [null, 68.5],
+        ])
+      : null;
+  const outcome: Outcome = weighted(random, [
+    ['AGREEMENT', 95],
+    ['NO_AGREEMENT', 3],
+    ['TERMINATED', 2],
+  ] as const);
   const rejected = source !== null && stage !== 'new' && random() < 0.01;
 
   const steps: Step[] = [{ type: 'REGISTER', from: null, to: 'REGISTERED', at: registeredAt, actor: 'HUB' }];
@@ -181,10 +219,25 @@ export function planDispute(world: World, seed: number, n: number, now: number):
   let mediation: MediationPlan | null = null;
   let docking: DockingPlan | null = null;
   const organization =
-    source === 'COURT' ? county.courtRoom : source === 'PETITION' ? county.petitionRoom : source === 'PROCURATORATE' ? county.procuratorateRoom : place.town.committee;
+    source === 'COURT'
+      ? county.courtRoom
+      : source === 'PETITION'
+        ? county.petitionRoom
+        : source === 'PROCURATORATE'
+          ? county.procuratorateRoom
+          : place.town.committee;
 
   if (source && (stage === 'new' || stage === 'routed' || rejected)) {
-    mediation = { id: scaleUuid(seed, KIND.mediation, n), organization, state: rejected ? 'REJECTED' : 'PENDING', outcome: null, receivedAt: registeredAt, acceptedAt: null, sessions: [], concludedAt: null };
+    mediation = {
+      id: scaleUuid(seed, KIND.mediation, n),
+      organization,
+      state: rejected ? 'REJECTED' : 'PENDING',
+      outcome: null,
+      receivedAt: registeredAt,
+      acceptedAt: null,
+      sessions: [],
+      concludedAt: null,
+    };
     if (rejected) {
       // The organization declined the hand-over: the hub routes the dispute again.
       mediation.concludedAt = null;
@@ -218,7 +271,16 @@ export function planDispute(world: World, seed: number, n: number, now: number):
     }
     mediation =
       handling === 'justice'
-        ? { id: scaleUuid(seed, KIND.mediation, n), organization, state: sessionCount ? 'IN_SESSION' : 'ACCEPTED', outcome: null, receivedAt, acceptedAt, sessions, concludedAt: null }
+        ? {
+            id: scaleUuid(seed, KIND.mediation, n),
+            organization,
+            state: sessionCount ? 'IN_SESSION' : 'ACCEPTED',
+            outcome: null,
+            receivedAt,
+            acceptedAt,
+            sessions,
+            concludedAt: null,
+          }
         : null;
     if (stage === 'concluded') {
       const concludedAt = clamp(t + Math.min(gap(1, 24), room(0.05)));
@@ -226,7 +288,13 @@ export function planDispute(world: World, seed: number, n: number, now: number):
       const agreed = outcome === 'AGREEMENT';
       if (docked) {
         t = concludedAt;
-        steps.push({ type: agreed ? 'DOCKING_CONCLUDED_AGREEMENT' : 'DOCKING_CONCLUDED_NO_AGREEMENT', from: state, to: agreed ? 'RESOLVED' : 'UNRESOLVED', at: t, actor: 'DOCKING' });
+        steps.push({
+          type: agreed ? 'DOCKING_CONCLUDED_AGREEMENT' : 'DOCKING_CONCLUDED_NO_AGREEMENT',
+          from: state,
+          to: agreed ? 'RESOLVED' : 'UNRESOLVED',
+          at: t,
+          actor: 'DOCKING',
+        });
         state = agreed ? 'RESOLVED' : 'UNRESOLVED';
       } else {
         t = concludedAt;
@@ -234,7 +302,20 @@ export function planDispute(world: World, seed: number, n: number, now: number):
       }
       // 协调督办岗研判, then closing (or, after a failure, guiding to litigation), as time allowed.
       const since = (now - concludedAt) / DAY;
-      const reached = since > 20 ? weighted(random, [[3, 92], [2, 3], [1, 2], [0, 3]] as const) : weighted(random, [[0, 50], [1, 30], [2, 10], [3, 10]] as const);
+      const reached =
+        since > 20
+          ? weighted(random, [
+              [3, 92],
+              [2, 3],
+              [1, 2],
+              [0, 3],
+            ] as const)
+          : weighted(random, [
+              [0, 50],
+              [1, 30],
+              [2, 10],
+              [3, 10],
+            ] as const);
       if (reached >= 1) step('REQUEST_REVIEW', 'UNDER_REVIEW', Math.min(gap(2, 72), (now - t) / 4));
       if (reached >= 2) step('APPROVE', 'REVIEWED', Math.min(gap(2, 72), (now - t) / 4));
       if (reached >= 3) step(agreed ? 'CLOSE' : 'GUIDE_TO_LITIGATION', agreed ? 'CLOSED' : 'GUIDED_TO_LITIGATION', Math.min(gap(1, 48), (now - t) / 4));
@@ -242,7 +323,14 @@ export function planDispute(world: World, seed: number, n: number, now: number):
   }
 
   if (source && mediation) {
-    const sender = source === 'COURT' ? county.court : source === 'POLICE' ? { ...county.police, name: `${county.police.name}${place.town.name.replace(/(镇|街道|乡)$/, '')}派出所` } : source === 'PETITION' ? county.petition : county.procuratorate;
+    const sender =
+      source === 'COURT'
+        ? county.court
+        : source === 'POLICE'
+          ? { ...county.police, name: `${county.police.name}${place.town.name.replace(/(镇|街道|乡)$/, '')}派出所` }
+          : source === 'PETITION'
+            ? county.petition
+            : county.procuratorate;
     const id = scaleUuid(seed, KIND.docking, n);
     const events: DockingPlan['events'] = [{ id: scaleUuid(seed, KIND.event, n, 1), type: 'DockingRequested', from: source, sequence: 1, at: registeredAt }];
     const answer = (type: DockingPlan['events'][number]['type'], at: number) =>
@@ -250,7 +338,15 @@ export function planDispute(world: World, seed: number, n: number, now: number):
     if (mediation.state === 'REJECTED') answer('DockingRejected', steps[1]?.at ?? registeredAt + HOUR);
     else if (mediation.acceptedAt) answer('DockingAccepted', mediation.acceptedAt);
     if (mediation.concludedAt) answer('MediationConcluded', mediation.concludedAt);
-    docking = { id, source, mode: source === 'COURT' ? 'ENTRUST' : source === 'PROCURATORATE' ? 'COMMISSION' : 'TRANSFER', sender, receiver: organization, sentAt: registeredAt, events };
+    docking = {
+      id,
+      source,
+      mode: source === 'COURT' ? 'ENTRUST' : source === 'PROCURATORATE' ? 'COMMISSION' : 'TRANSFER',
+      sender,
+      receiver: organization,
+      sentAt: registeredAt,
+      events,
+    };
   }
 
   const riskLevel = peopleInvolved >= 30 ? 'HIGH' : peopleInvolved >= 5 ? 'MEDIUM' : random() < 0.01 ? 'CRITICAL' : 'LOW';

@@ -73,16 +73,30 @@ export const PLANNED_QUERIES: PlannedQuery[] = [
     name: 'overdue scan: disputes (county)',
     sql: `select d.id from dispute d where d.due_at < now() and d.region_code like '${COUNTY}%'`,
   },
-  { database: 'governance', name: 'overdue scan: dockings (county)', sql: `select k.id from docking k where k.due_at < now() and k.region_code like '${COUNTY}%'` },
+  {
+    database: 'governance',
+    name: 'overdue scan: dockings (county)',
+    sql: `select k.id from docking k where k.due_at < now() and k.region_code like '${COUNTY}%'`,
+  },
   {
     database: 'governance',
     name: 'screening reports of last week (county)',
     sql: `select * from screening_report where period_key = (select max(period_key) from screening_report) and region_code like '${COUNTY}%' order by region_code asc limit 51`,
   },
-  { database: 'governance', name: 'dispute timeline (one dispute)', sql: `select * from dispute_activity where dispute_id = (select id from dispute where region_code like '${TOWN}%' limit 1) order by sequence` },
+  {
+    database: 'governance',
+    name: 'dispute timeline (one dispute)',
+    sql: `select * from dispute_activity where dispute_id = (select id from dispute where region_code like '${TOWN}%' limit 1) order by sequence`,
+  },
   // justice
   ...list('justice', 'mediation cases (county)', 'mediation_case', `region_code like '${COUNTY}%'`, 'received_at'),
-  ...list('justice', "committee's inbox (PENDING)", 'mediation_case', `organization_code = '54321281MJ12345677' and status = 'PENDING' and region_code like '${COUNTY}%'`, 'received_at'),
+  ...list(
+    'justice',
+    "committee's inbox (PENDING)",
+    'mediation_case',
+    `organization_code = '54321281MJ12345677' and status = 'PENDING' and region_code like '${COUNTY}%'`,
+    'received_at',
+  ),
   {
     database: 'justice',
     name: 'mediation statistics (county by town, this year)',
@@ -181,7 +195,13 @@ export async function explainAll(configs: Record<string, DatabaseConfig>, querie
       }
       const found: string[] = [];
       const seqScanRows = scans(result!.Plan, found);
-      out.push({ query, plan: [result!.Plan['Node Type'], ...new Set(found)].join(' ← '), rows: result!.Plan['Actual Rows'], ms: result!['Execution Time'], seqScanRows });
+      out.push({
+        query,
+        plan: [result!.Plan['Node Type'], ...new Set(found)].join(' ← '),
+        rows: result!.Plan['Actual Rows'],
+        ms: result!['Execution Time'],
+        seqScanRows,
+      });
     }
   } finally {
     for (const client of clients.values()) await client.end();

@@ -23,7 +23,15 @@ function answerOf(p: DisputePlan): 'RUNNING' | 'REJECTED' | 'AGREEMENT' | 'FAILE
   return m.outcome === 'AGREEMENT' ? 'AGREEMENT' : 'FAILED';
 }
 
-function ledger(set: CopySet, seed: number, p: DisputePlan, agency: Source, record: { id: string; type: string; number: string }, officer: string | null, reason: string | null): void {
+function ledger(
+  set: CopySet,
+  seed: number,
+  p: DisputePlan,
+  agency: Source,
+  record: { id: string; type: string; number: string },
+  officer: string | null,
+  reason: string | null,
+): void {
   const d = p.docking!;
   writeOutgoing(set, p, { ...record, rowId: scaleUuid(seed, KIND.outgoing, p.n), officer, reason });
   writeInbox(set, d, agency);
@@ -97,7 +105,14 @@ export async function openCourt(set: CopySet, seed: number): Promise<SenderWrite
       }
       const answer = answerOf(p);
       const m = p.mediation!;
-      const state = answer === 'RUNNING' ? 'DIVERTED_TO_MEDIATION' : answer === 'REJECTED' ? 'RECEIVED' : answer === 'AGREEMENT' ? 'MEDIATION_SUCCEEDED' : 'MEDIATION_FAILED';
+      const state =
+        answer === 'RUNNING'
+          ? 'DIVERTED_TO_MEDIATION'
+          : answer === 'REJECTED'
+            ? 'RECEIVED'
+            : answer === 'AGREEMENT'
+              ? 'MEDIATION_SUCCEEDED'
+              : 'MEDIATION_FAILED';
       const sentAt = p.docking!.sentAt;
       const done = answer === 'AGREEMENT' || answer === 'FAILED';
       set
@@ -151,7 +166,18 @@ export async function openPolice(set: CopySet, seed: number): Promise<SenderWrit
     'officer_subject',
     'officer_name',
   ]);
-  await set.open('police_mediation', ['id', 'incident_id', 'status', 'facts', 'agreement_terms', 'penalty', 'officer_subject', 'officer_name', 'started_at', 'concluded_at']);
+  await set.open('police_mediation', [
+    'id',
+    'incident_id',
+    'status',
+    'facts',
+    'agreement_terms',
+    'penalty',
+    'officer_subject',
+    'officer_name',
+    'started_at',
+    'concluded_at',
+  ]);
   await openCommon(set);
   const FACTS = {
     hiredViolence: false,
@@ -173,7 +199,8 @@ export async function openPolice(set: CopySet, seed: number): Promise<SenderWrit
       const answer = handed ? answerOf(p) : null;
       // Handed over: 移交人民调解 (TRANSFERRED) until the organization answers; refused → back in hand (DISPATCHED);
       // concluded → CLOSED. Kept: 治安调解 performed (MEDIATED), or still being handled.
-      const status = answer === null ? (p.n % 3 === 0 ? 'DISPATCHED' : 'MEDIATED') : answer === 'RUNNING' ? 'TRANSFERRED' : answer === 'REJECTED' ? 'DISPATCHED' : 'CLOSED';
+      const status =
+        answer === null ? (p.n % 3 === 0 ? 'DISPATCHED' : 'MEDIATED') : answer === 'RUNNING' ? 'TRANSFERRED' : answer === 'REJECTED' ? 'DISPATCHED' : 'CLOSED';
       set
         .get('police_incident')
         .row([
@@ -317,39 +344,44 @@ export async function openProcuratorate(set: CopySet, seed: number): Promise<Sen
       const record = senderRecord(p, 'PROCURATORATE', seed);
       const answer = answerOf(p);
       // 检调: REFERRED_TO_MEDIATION while it runs; refused → UNDER_REVIEW; then RECONCILED or RECONCILIATION_FAILED.
-      const status = answer === 'RUNNING' ? 'REFERRED_TO_MEDIATION' : answer === 'REJECTED' ? 'UNDER_REVIEW' : answer === 'AGREEMENT' ? 'RECONCILED' : 'RECONCILIATION_FAILED';
+      const status =
+        answer === 'RUNNING'
+          ? 'REFERRED_TO_MEDIATION'
+          : answer === 'REJECTED'
+            ? 'UNDER_REVIEW'
+            : answer === 'AGREEMENT'
+              ? 'RECONCILED'
+              : 'RECONCILIATION_FAILED';
       const done = answer === 'AGREEMENT' || answer === 'FAILED';
       const charge = p.category === '道路交通事故' ? '交通肇事罪' : '故意伤害罪(轻伤)';
-      set
-        .get('procuratorate_case')
-        .row([
-          record.id,
-          p.id,
-          record.number,
-          'CRIMINAL_RECONCILIATION',
+      set.get('procuratorate_case').row([
+        record.id,
+        p.id,
+        record.number,
+        'CRIMINAL_RECONCILIATION',
+        charge,
+        status,
+        p.regionCode,
+        new Date(p.docking!.sentAt - 3 * DAY),
+        p.parties[1].name,
+        p.parties[1].idNumber,
+        p.parties[0].name,
+        p.parties[0].phone,
+        json({
           charge,
-          status,
-          p.regionCode,
-          new Date(p.docking!.sentAt - 3 * DAY),
-          p.parties[1].name,
-          p.parties[1].idNumber,
-          p.parties[0].name,
-          p.parties[0].phone,
-          json({
-            charge,
-            chapter: 4,
-            negligent: charge === '交通肇事罪',
-            arisesFromCivilDispute: true,
-            likelySentenceMonths: 12,
-            intentionalCrimeWithinFiveYears: false,
-            suspectRepents: true,
-            victimAccepts: true,
-          }),
-          new Date(p.docking!.sentAt),
-          done ? (answer === 'AGREEMENT' ? 'RECONCILED' : 'NOT_RECONCILED') : null,
-          done ? new Date(p.mediation!.concludedAt!) : null,
-          done ? (answer === 'AGREEMENT' ? '犯罪嫌疑人赔礼道歉并赔偿被害人经济损失,被害人出具谅解书' : '双方对赔偿数额分歧较大,未达成和解') : null,
-        ]);
+          chapter: 4,
+          negligent: charge === '交通肇事罪',
+          arisesFromCivilDispute: true,
+          likelySentenceMonths: 12,
+          intentionalCrimeWithinFiveYears: false,
+          suspectRepents: true,
+          victimAccepts: true,
+        }),
+        new Date(p.docking!.sentAt),
+        done ? (answer === 'AGREEMENT' ? 'RECONCILED' : 'NOT_RECONCILED') : null,
+        done ? new Date(p.mediation!.concludedAt!) : null,
+        done ? (answer === 'AGREEMENT' ? '犯罪嫌疑人赔礼道歉并赔偿被害人经济损失,被害人出具谅解书' : '双方对赔偿数额分歧较大,未达成和解') : null,
+      ]);
       ledger(set, seed, p, 'PROCURATORATE', record, null, null);
     },
   };

@@ -128,7 +128,9 @@ export function buildWorld(regions: Region[]): World {
   }
   const roster = [...towns.map((t) => t.committee), ...[...counties.values()].flatMap((c) => [c.courtRoom, c.petitionRoom, c.procuratorateRoom])];
   const places = towns.flatMap((town) =>
-    town.villages.length ? town.villages.map((v) => ({ regionCode: v.code, regionName: v.name, town })) : [{ regionCode: town.code, regionName: town.name, town }],
+    town.villages.length
+      ? town.villages.map((v) => ({ regionCode: v.code, regionName: v.name, town }))
+      : [{ regionCode: town.code, regionName: town.name, town }],
   );
   return { regions, counties: [...counties.values()], towns, roster, places };
 }

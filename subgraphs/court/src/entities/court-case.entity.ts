@@ -4,7 +4,10 @@ import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-or
 @Entity({ tableName: 'court_case' })
 // Jurisdiction filters are LIKE prefixes (region_code like '321281%'): under a non-C collation (C.UTF-8, zh_CN…)
 // only a pattern-ops index serves them as a range (it serves equality too).
-@Index({ name: 'court_case_region_code_pattern_index', expression: 'create index "court_case_region_code_pattern_index" on "court_case" ("region_code" varchar_pattern_ops, "received_at")' })
+@Index({
+  name: 'court_case_region_code_pattern_index',
+  expression: 'create index "court_case_region_code_pattern_index" on "court_case" ("region_code" varchar_pattern_ops, "received_at")',
+})
 @Index({ properties: ['receivedAt', 'id'] })
 @Index({ properties: ['mediationSentAt', 'id'] })
 @Index({ properties: ['mediationDueAt', 'id'] })

@@ -5,7 +5,10 @@ import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 @Index({ properties: ['sentAt', 'id'] })
 // Jurisdiction filters are LIKE prefixes (region_code like '321281%'): under a non-C collation (C.UTF-8, zh_CN…)
 // only a pattern-ops index serves them as a range (it serves equality too).
-@Index({ name: 'docking_region_code_pattern_index', expression: 'create index "docking_region_code_pattern_index" on "docking" ("region_code" varchar_pattern_ops, "sent_at")' })
+@Index({
+  name: 'docking_region_code_pattern_index',
+  expression: 'create index "docking_region_code_pattern_index" on "docking" ("region_code" varchar_pattern_ops, "sent_at")',
+})
 @Index({ properties: ['kind', 'sentAt'] })
 @Index({ properties: ['status', 'sentAt'] })
 export class Docking {

@@ -5,7 +5,10 @@ import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-or
 @Index({ properties: ['receivedAt', 'id'] })
 // Jurisdiction filters are LIKE prefixes (region_code like '321281%'): under a non-C collation (C.UTF-8, zh_CN…)
 // only a pattern-ops index serves them as a range (it serves equality too).
-@Index({ name: 'mediation_case_region_code_pattern_index', expression: 'create index "mediation_case_region_code_pattern_index" on "mediation_case" ("region_code" varchar_pattern_ops, "received_at")' })
+@Index({
+  name: 'mediation_case_region_code_pattern_index',
+  expression: 'create index "mediation_case_region_code_pattern_index" on "mediation_case" ("region_code" varchar_pattern_ops, "received_at")',
+})
 @Index({ properties: ['organizationCode', 'status', 'receivedAt'] })
 @Index({ properties: ['status', 'dueAt'] })
 export class MediationCase {

@@ -8,7 +8,7 @@ try {
   console.log('| database | query | plan (top ← scans) | rows | ms |');
   console.log('|---|---|---|---:|---:|');
   for (const s of await explainAll(databases.configs)) {
-    const warn = s.seqScanRows > 10_000 ? ` ⚠ seq scan of ${s.seqScanRows} rows` : '';
+    const warn = s.seqScanRows > 10_000 ? ` ⚠ seq scan reads ${Math.round(s.seqScanRows)} rows` : '';
     console.log(`| ${s.query.database} | ${s.query.name} | ${s.plan}${warn} | ${s.rows} | ${s.ms.toFixed(1)} |`);
   }
 } finally {

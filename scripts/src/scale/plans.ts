@@ -9,6 +9,8 @@ export interface PlannedQuery {
   database: string;
   name: string;
   sql: string;
+  /** Run first (not explained): its row's `k` and `id` replace `$K` and `$ID` in `sql` — the cursor of a later page. */
+  cursorSql?: string;
 }
 
 const COUNTY = '321281';
@@ -20,13 +22,13 @@ const YEAR_START = "date_trunc('year', now())";
 /** A keyset page (first page and the page after a cursor) and its count, as keysetPage sends them. */
 function list(database: string, name: string, table: string, where: string, key: string, order: 'desc' | 'asc' = 'desc'): PlannedQuery[] {
   const cmp = order === 'desc' ? '<' : '>';
-  const cursor = `(select ${key} from ${table} where ${where} order by ${key} ${order}, id ${order} offset 500 limit 1)`;
   return [
     { database, name: `${name}: first page`, sql: `select * from ${table} where ${where} order by ${key} ${order}, id ${order} limit 51` },
     {
       database,
-      name: `${name}: page after a cursor`,
-      sql: `select * from ${table} where ${where} and (${key} ${cmp} ${cursor} or (${key} = ${cursor} and id ${cmp} (select id from ${table} where ${where} order by ${key} ${order}, id ${order} offset 500 limit 1))) order by ${key} ${order}, id ${order} limit 51`,
+      name: `${name}: page 11 (after a cursor)`,
+      cursorSql: `select ${key}::text as k, id::text as id from ${table} where ${where} order by ${key} ${order}, id ${order} offset 499 limit 1`,
+      sql: `select * from ${table} where ${where} and (${key} ${cmp} '$K' or (${key} = '$K' and id ${cmp} '$ID')) order by ${key} ${order}, id ${order} limit 51`,
     },
     { database, name: `${name}: totalCount`, sql: `select count(*) from ${table} where ${where}` },
   ];
@@ -46,7 +48,8 @@ export const PLANNED_QUERIES: PlannedQuery[] = [
         count(*) filter (where d.registered_at >= ${MONTH_AGO} and d.registered_at < now() and d.due_at < now()) as overdue
       from unnest(array['${COUNTY}']::text[]) as r(code)
       join dispute d on d.region_code like r.code || '%'
-      where (d.registered_at >= ${MONTH_AGO} and d.registered_at < now()) or (d.resolved_at >= ${MONTH_AGO} and d.resolved_at < now())
+      where ((d.registered_at >= ${MONTH_AGO} and d.registered_at < now()) or (d.resolved_at >= ${MONTH_AGO} and d.resolved_at < now()))
+        and d.region_code like '${COUNTY}%'
       group by r.code, d.channel, d.category`,
   },
   {
@@ -58,7 +61,8 @@ export const PLANNED_QUERIES: PlannedQuery[] = [
         count(*) filter (where d.registered_at >= ${YEAR_START} and d.registered_at < now() and d.due_at < now()) as overdue
       from unnest(array(select code from region where parent_code = '${COUNTY}')::text[]) as r(code)
       join dispute d on d.region_code like r.code || '%'
-      where (d.registered_at >= ${YEAR_START} and d.registered_at < now()) or (d.resolved_at >= ${YEAR_START} and d.resolved_at < now())
+      where ((d.registered_at >= ${YEAR_START} and d.registered_at < now()) or (d.resolved_at >= ${YEAR_START} and d.resolved_at < now()))
+        and d.region_code like '${COUNTY}%'
       group by r.code, d.channel, d.category`,
   },
   ...list('governance', 'dockings (county)', 'docking', `region_code like '${COUNTY}%'`, 'sent_at'),
@@ -153,6 +157,7 @@ interface PlanNode {
   'Relation Name'?: string;
   'Actual Rows': number;
   'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
   Plans?: PlanNode[];
 }
 
@@ -169,7 +174,7 @@ function scans(node: PlanNode, out: string[]): number {
   let seq = 0;
   if (node['Node Type'].includes('Scan')) {
     out.push(node['Index Name'] ? `${node['Node Type']} ${node['Index Name']}` : `${node['Node Type']} ${node['Relation Name'] ?? ''}`.trim());
-    if (node['Node Type'] === 'Seq Scan') seq += node['Actual Rows'] * node['Actual Loops'];
+    if (node['Node Type'] === 'Seq Scan') seq += (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'];
   }
   for (const child of node.Plans ?? []) seq += scans(child, out);
   return seq;
@@ -188,9 +193,16 @@ export async function explainAll(configs: Record<string, DatabaseConfig>, querie
         await client.connect();
         clients.set(query.database, client);
       }
+      let sql = query.sql;
+      if (query.cursorSql) {
+        const { rows } = await client.query<{ k: string; id: string }>(query.cursorSql);
+        // Fewer rows than the cursor's offset: the page after the last row is empty.
+        const cursor = rows[0] ?? { k: '1970-01-01', id: '00000000-0000-0000-0000-000000000000' };
+        sql = sql.replaceAll('$K', cursor.k.replace(/'/g, "''")).replaceAll('$ID', cursor.id);
+      }
       let result: { Plan: PlanNode; 'Execution Time': number } | undefined;
       for (let run = 0; run < 2; run += 1) {
-        const { rows } = await client.query<{ 'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number }[] }>(`explain (analyze, format json) ${query.sql}`);
+        const { rows } = await client.query<{ 'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number }[] }>(`explain (analyze, format json) ${sql}`);
         result = rows[0]!['QUERY PLAN'][0]!;
       }
       const found: string[] = [];

@@ -9,6 +9,7 @@ import { Migration20261201130600 } from './Migration20261201130600.js';
 import { Migration20261201143533 } from './Migration20261201143533.js';
 import { Migration20261201144229 } from './Migration20261201144229.js';
 import { Migration20261201150000 } from './Migration20261201150000.js';
+import { Migration20261201160000 } from './Migration20261201160000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- court`). */
 export const migrations = migrationList(
@@ -22,4 +23,5 @@ export const migrations = migrationList(
   Migration20261201143533,
   Migration20261201144229,
   Migration20261201150000,
+  Migration20261201160000,
 );

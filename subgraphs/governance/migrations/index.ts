@@ -10,6 +10,7 @@ import { Migration20261201122251 } from './Migration20261201122251.js';
 import { Migration20261201143541 } from './Migration20261201143541.js';
 import { Migration20261201144219 } from './Migration20261201144219.js';
 import { Migration20261201150000 } from './Migration20261201150000.js';
+import { Migration20261201160000 } from './Migration20261201160000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- governance`). */
 export const migrations = migrationList(
@@ -24,4 +25,5 @@ export const migrations = migrationList(
   Migration20261201143541,
   Migration20261201144219,
   Migration20261201150000,
+  Migration20261201160000,
 );

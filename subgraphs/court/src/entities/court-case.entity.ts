@@ -2,6 +2,12 @@ import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-or
 
 /** 法院案件 — a civil case the court received, before or after filing (立案). */
 @Entity({ tableName: 'court_case' })
+// Jurisdiction filters are LIKE prefixes (region_code like '321281%'): under a non-C collation (C.UTF-8, zh_CN…)
+// only a pattern-ops index serves them as a range (it serves equality too).
+@Index({
+  name: 'court_case_region_code_pattern_index',
+  expression: 'create index "court_case_region_code_pattern_index" on "court_case" ("region_code" varchar_pattern_ops, "received_at")',
+})
 @Index({ properties: ['receivedAt', 'id'] })
 @Index({ properties: ['mediationSentAt', 'id'] })
 @Index({ properties: ['mediationDueAt', 'id'] })

@@ -3,7 +3,12 @@ import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-or
 /** 矛盾纠纷 — the unified record every channel registers once (统一受理). */
 @Entity({ tableName: 'dispute' })
 @Index({ properties: ['registeredAt', 'id'] })
-@Index({ properties: ['regionCode', 'registeredAt'] })
+// Jurisdiction filters are LIKE prefixes (region_code like '321281%'): under a non-C collation (C.UTF-8, zh_CN…)
+// only a pattern-ops index serves them as a range (it serves equality too).
+@Index({
+  name: 'dispute_region_code_pattern_index',
+  expression: 'create index "dispute_region_code_pattern_index" on "dispute" ("region_code" varchar_pattern_ops, "registered_at")',
+})
 @Index({ properties: ['status', 'registeredAt'] })
 @Index({ properties: ['tier', 'registeredAt'] })
 @Index({ properties: ['channel', 'registeredAt'] })

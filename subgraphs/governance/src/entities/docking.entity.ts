@@ -3,7 +3,12 @@ import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 /** 对接台账 — the hub's ledger entry for one hand-over between agencies, built from docking events. */
 @Entity({ tableName: 'docking' })
 @Index({ properties: ['sentAt', 'id'] })
-@Index({ properties: ['regionCode', 'sentAt'] })
+// Jurisdiction filters are LIKE prefixes (region_code like '321281%'): under a non-C collation (C.UTF-8, zh_CN…)
+// only a pattern-ops index serves them as a range (it serves equality too).
+@Index({
+  name: 'docking_region_code_pattern_index',
+  expression: 'create index "docking_region_code_pattern_index" on "docking" ("region_code" varchar_pattern_ops, "sent_at")',
+})
 @Index({ properties: ['kind', 'sentAt'] })
 @Index({ properties: ['status', 'sentAt'] })
 export class Docking {

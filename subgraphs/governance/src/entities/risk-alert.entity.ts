@@ -2,6 +2,12 @@ import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 
 /** 预警 — raised by a rule when a dispute is registered or escalated, or by a person. */
 @Entity({ tableName: 'risk_alert' })
+// Jurisdiction filters are LIKE prefixes (region_code like '321281%'): under a non-C collation (C.UTF-8, zh_CN…)
+// only a pattern-ops index serves them as a range (it serves equality too).
+@Index({
+  name: 'risk_alert_region_code_pattern_index',
+  expression: 'create index "risk_alert_region_code_pattern_index" on "risk_alert" ("region_code" varchar_pattern_ops, "raised_at")',
+})
 @Index({ properties: ['status', 'level', 'regionCode'] })
 @Index({ properties: ['raisedAt', 'id'] })
 export class RiskAlert {

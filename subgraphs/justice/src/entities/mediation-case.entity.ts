@@ -3,7 +3,12 @@ import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-or
 /** 调解案件 — a dispute in a people's mediation organization's hands, from its inbox to conclusion. */
 @Entity({ tableName: 'mediation_case' })
 @Index({ properties: ['receivedAt', 'id'] })
-@Index({ properties: ['regionCode', 'receivedAt'] })
+// Jurisdiction filters are LIKE prefixes (region_code like '321281%'): under a non-C collation (C.UTF-8, zh_CN…)
+// only a pattern-ops index serves them as a range (it serves equality too).
+@Index({
+  name: 'mediation_case_region_code_pattern_index',
+  expression: 'create index "mediation_case_region_code_pattern_index" on "mediation_case" ("region_code" varchar_pattern_ops, "received_at")',
+})
 @Index({ properties: ['organizationCode', 'status', 'receivedAt'] })
 @Index({ properties: ['status', 'dueAt'] })
 export class MediationCase {

@@ -2,6 +2,12 @@ import { Entity, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-or
 
 /** 信访事项 — a petition (letter, visit, online or phone) registered by the petition bureau. */
 @Entity({ tableName: 'petition_item' })
+// Jurisdiction filters are LIKE prefixes (region_code like '321281%'): under a non-C collation (C.UTF-8, zh_CN…)
+// only a pattern-ops index serves them as a range (it serves equality too).
+@Index({
+  name: 'petition_item_region_code_pattern_index',
+  expression: 'create index "petition_item_region_code_pattern_index" on "petition_item" ("region_code" varchar_pattern_ops, "registered_at")',
+})
 @Index({ properties: ['registeredAt', 'id'] })
 @Index({ properties: ['dueAt', 'id'] })
 export class PetitionItem {

@@ -3,6 +3,12 @@ import type { IncidentParty } from '../domain/incident-intake.rules.js';
 
 /** 警情 — a call to the police (110 接警) about a dispute, and how the police dealt with it. */
 @Entity({ tableName: 'police_incident' })
+// Jurisdiction filters are LIKE prefixes (region_code like '321281%'): under a non-C collation (C.UTF-8, zh_CN…)
+// only a pattern-ops index serves them as a range (it serves equality too).
+@Index({
+  name: 'police_incident_region_code_pattern_index',
+  expression: 'create index "police_incident_region_code_pattern_index" on "police_incident" ("region_code" varchar_pattern_ops, "reported_at")',
+})
 @Index({ properties: ['reportedAt', 'id'] })
 // 警情编号 of a station's own system: one incident per number per station (the batch import's idempotency key).
 @Unique({ properties: ['stationCode', 'externalNumber'] })

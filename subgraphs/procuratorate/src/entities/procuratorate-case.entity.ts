@@ -3,6 +3,12 @@ import type { ReconciliationFacts } from '../domain/reconciliation.rules.js';
 
 /** 检察案件 — a criminal reconciliation (刑事和解) or civil supervision (民事监督) case the procuratorate received. */
 @Entity({ tableName: 'procuratorate_case' })
+// Jurisdiction filters are LIKE prefixes (region_code like '321281%'): under a non-C collation (C.UTF-8, zh_CN…)
+// only a pattern-ops index serves them as a range (it serves equality too).
+@Index({
+  name: 'procuratorate_case_region_code_pattern_index',
+  expression: 'create index "procuratorate_case_region_code_pattern_index" on "procuratorate_case" ("region_code" varchar_pattern_ops, "received_at")',
+})
 @Index({ properties: ['receivedAt', 'id'] })
 @Index({ properties: ['referredAt', 'id'] })
 export class ProcuratorateCase {

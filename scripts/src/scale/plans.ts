@@ -1,0 +1,222 @@
+// The list and indicator queries of every agency, written as the services send them (keysetPage:
+// `where <filters> order by <key> desc, id desc limit first+1` and a count; the indicators' own SQL),
+// with realistic parameters, for EXPLAIN ANALYZE at scale. Keep in step with the services when a
+// list or an indicator changes.
+import pg from 'pg';
+import type { DatabaseConfig } from '@jiefen/database';
+
+export interface PlannedQuery {
+  database: string;
+  name: string;
+  sql: string;
+  /** Run first (not explained): its row's `k` and `id` replace `$K` and `$ID` in `sql` — the cursor of a later page. */
+  cursorSql?: string;
+}
+
+const COUNTY = '321281';
+const TOWN = '321281123';
+const PROVINCE = '32';
+const MONTH_AGO = "now() - interval '30 days'";
+const YEAR_START = "date_trunc('year', now())";
+
+/** A keyset page (first page and the page after a cursor) and its count, as keysetPage sends them. */
+function list(database: string, name: string, table: string, where: string, key: string, order: 'desc' | 'asc' = 'desc'): PlannedQuery[] {
+  const cmp = order === 'desc' ? '<' : '>';
+  return [
+    { database, name: `${name}: first page`, sql: `select * from ${table} where ${where} order by ${key} ${order}, id ${order} limit 51` },
+    {
+      database,
+      name: `${name}: page 11 (after a cursor)`,
+      cursorSql: `select ${key}::text as k, id::text as id from ${table} where ${where} order by ${key} ${order}, id ${order} offset 499 limit 1`,
+      sql: `select * from ${table} where ${where} and (${key} ${cmp} '$K' or (${key} = '$K' and id ${cmp} '$ID')) order by ${key} ${order}, id ${order} limit 51`,
+    },
+    { database, name: `${name}: totalCount`, sql: `select count(*) from ${table} where ${where}` },
+  ];
+}
+
+export const PLANNED_QUERIES: PlannedQuery[] = [
+  // governance
+  ...list('governance', 'disputes (county leader)', 'dispute', `region_code like '${COUNTY}%'`, 'registered_at'),
+  ...list('governance', 'disputes (county leader, town filter)', 'dispute', `region_code like '${COUNTY}%' and region_code like '${TOWN}%'`, 'registered_at'),
+  ...list('governance', 'disputes (province, status filter)', 'dispute', `region_code like '${PROVINCE}%' and status = 'IN_MEDIATION'`, 'registered_at'),
+  {
+    database: 'governance',
+    name: 'Region.disputeCounts (county, last 30 days)',
+    sql: `select r.code, d.channel, d.category,
+        count(*) filter (where d.registered_at >= ${MONTH_AGO} and d.registered_at < now()) as registered,
+        count(*) filter (where d.resolved_at >= ${MONTH_AGO} and d.resolved_at < now()) as resolved,
+        count(*) filter (where d.registered_at >= ${MONTH_AGO} and d.registered_at < now() and d.due_at < now()) as overdue
+      from unnest(array['${COUNTY}']::text[]) as r(code)
+      join dispute d on d.region_code like r.code || '%'
+      where ((d.registered_at >= ${MONTH_AGO} and d.registered_at < now()) or (d.resolved_at >= ${MONTH_AGO} and d.resolved_at < now()))
+        and d.region_code like '${COUNTY}%'
+      group by r.code, d.channel, d.category`,
+  },
+  {
+    database: 'governance',
+    name: 'Region.disputeCounts (county towns, this year)',
+    sql: `select r.code, d.channel, d.category,
+        count(*) filter (where d.registered_at >= ${YEAR_START} and d.registered_at < now()) as registered,
+        count(*) filter (where d.resolved_at >= ${YEAR_START} and d.resolved_at < now()) as resolved,
+        count(*) filter (where d.registered_at >= ${YEAR_START} and d.registered_at < now() and d.due_at < now()) as overdue
+      from unnest(array(select code from region where parent_code = '${COUNTY}')::text[]) as r(code)
+      join dispute d on d.region_code like r.code || '%'
+      where ((d.registered_at >= ${YEAR_START} and d.registered_at < now()) or (d.resolved_at >= ${YEAR_START} and d.resolved_at < now()))
+        and d.region_code like '${COUNTY}%'
+      group by r.code, d.channel, d.category`,
+  },
+  ...list('governance', 'dockings (county)', 'docking', `region_code like '${COUNTY}%'`, 'sent_at'),
+  ...list('governance', 'risk alerts (county)', 'risk_alert', `region_code like '${COUNTY}%'`, 'raised_at'),
+  {
+    database: 'governance',
+    name: 'open alerts by level (county)',
+    sql: `select level, count(*) as n from risk_alert where status = 'OPEN' and region_code like '${COUNTY}%' group by level`,
+  },
+  {
+    database: 'governance',
+    name: 'overdue scan: disputes (county)',
+    sql: `select d.id from dispute d where d.due_at < now() and d.region_code like '${COUNTY}%'`,
+  },
+  {
+    database: 'governance',
+    name: 'overdue scan: dockings (county)',
+    sql: `select k.id from docking k where k.due_at < now() and k.region_code like '${COUNTY}%'`,
+  },
+  {
+    database: 'governance',
+    name: 'screening reports of last week (county)',
+    sql: `select * from screening_report where period_key = (select max(period_key) from screening_report) and region_code like '${COUNTY}%' order by region_code asc limit 51`,
+  },
+  {
+    database: 'governance',
+    name: 'dispute timeline (one dispute)',
+    sql: `select * from dispute_activity where dispute_id = (select id from dispute where region_code like '${TOWN}%' limit 1) order by sequence`,
+  },
+  // justice
+  ...list('justice', 'mediation cases (county)', 'mediation_case', `region_code like '${COUNTY}%'`, 'received_at'),
+  ...list(
+    'justice',
+    "committee's inbox (PENDING)",
+    'mediation_case',
+    `organization_code = '54321281MJ12345677' and status = 'PENDING' and region_code like '${COUNTY}%'`,
+    'received_at',
+  ),
+  {
+    database: 'justice',
+    name: 'mediation statistics (county by town, this year)',
+    sql: `select substr(c.region_code, 1, 9) as region_code, count(*) as cases,
+        count(*) filter (where c.status = 'PENDING') as pending, count(*) filter (where c.status = 'CONCLUDED') as concluded,
+        count(*) filter (where c.outcome = 'AGREEMENT') as succeeded,
+        count(*) filter (where c.status in ('ACCEPTED', 'IN_SESSION') and c.due_at < now()) as overdue,
+        coalesce(sum(a.amount) filter (where a.effective_date is not null), 0) as amount_agreed,
+        count(a.id) filter (where a.effective_date is not null and (a.performance_deadline < current_date or a.performance_status = 'PERFORMED')) as agreements_due,
+        count(a.id) filter (where a.effective_date is not null and a.performance_status = 'PERFORMED') as agreements_performed
+      from mediation_case c left join mediation_agreement a on a.case_id = c.id
+      where c.region_code like '${COUNTY}%' and c.received_at >= ${YEAR_START} and c.received_at < now()
+      group by 1 order by 1`,
+  },
+  ...list('justice', 'mediation organizations (county)', 'mediation_organization', `region_code like '${COUNTY}%'`, 'region_code', 'asc'),
+  // court
+  ...list('court', 'court cases (county)', 'court_case', `region_code like '${COUNTY}%'`, 'received_at'),
+  ...list('court', 'court mediations sent (county)', 'court_case', `region_code like '${COUNTY}%' and mediation_sent_at is not null`, 'mediation_sent_at'),
+  {
+    database: 'court',
+    name: 'court indicators: cases (county, this year)',
+    sql: `select count(*) filter (where received_at >= ${YEAR_START} and received_at < now()) as received,
+        count(*) filter (where diverted_at >= ${YEAR_START} and diverted_at < now()) as diverted,
+        count(*) filter (where pre_filing_outcome = 'SUCCEEDED' and pre_filing_outcome_at >= ${YEAR_START} and pre_filing_outcome_at < now()) as succeeded,
+        count(*) filter (where filed_at >= ${YEAR_START} and filed_at < now()) as filings
+      from court_case where region_code like '${COUNTY}%'`,
+  },
+  // police
+  ...list('police', 'police incidents (county)', 'police_incident', `region_code like '${COUNTY}%'`, 'reported_at'),
+  // petition
+  ...list('petition', 'petition items (county)', 'petition_item', `region_code like '${COUNTY}%'`, 'registered_at'),
+  {
+    database: 'petition',
+    name: 'petition indicators (county, this year)',
+    sql: `select count(*) filter (where registered_at >= ${YEAR_START} and registered_at < now()) as registered,
+        count(*) filter (where concluded_at >= ${YEAR_START} and concluded_at < now()) as concluded,
+        count(*) filter (where referred_at >= ${YEAR_START} and referred_at < now()) as referred
+      from petition_item where region_code like '${COUNTY}%'`,
+  },
+  // procuratorate
+  ...list('procuratorate', 'procuratorate cases (county)', 'procuratorate_case', `region_code like '${COUNTY}%'`, 'received_at'),
+  {
+    database: 'procuratorate',
+    name: 'procuratorate indicators (county, this year)',
+    sql: `select count(*) filter (where kind = 'CRIMINAL_RECONCILIATION' and referred_at >= ${YEAR_START} and referred_at < now()) as criminal_referred,
+        count(*) filter (where outcome = 'RECONCILED' and outcome_at >= ${YEAR_START} and outcome_at < now()) as reconciled
+      from procuratorate_case where region_code like '${COUNTY}%'`,
+  },
+];
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  Plans?: PlanNode[];
+}
+
+export interface PlanSummary {
+  query: PlannedQuery;
+  /** The top node and the scans below it (index or sequential, with the index's name). */
+  plan: string;
+  rows: number;
+  ms: number;
+  seqScanRows: number;
+}
+
+function scans(node: PlanNode, out: string[]): number {
+  let seq = 0;
+  if (node['Node Type'].includes('Scan')) {
+    out.push(node['Index Name'] ? `${node['Node Type']} ${node['Index Name']}` : `${node['Node Type']} ${node['Relation Name'] ?? ''}`.trim());
+    if (node['Node Type'] === 'Seq Scan') seq += (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'];
+  }
+  for (const child of node.Plans ?? []) seq += scans(child, out);
+  return seq;
+}
+
+/** EXPLAIN (ANALYZE) of every planned query; run twice, the second (warm) timing kept. */
+export async function explainAll(configs: Record<string, DatabaseConfig>, queries = PLANNED_QUERIES): Promise<PlanSummary[]> {
+  const out: PlanSummary[] = [];
+  const clients = new Map<string, pg.Client>();
+  try {
+    for (const query of queries) {
+      let client = clients.get(query.database);
+      if (!client) {
+        const c = configs[query.database]!;
+        client = new pg.Client({ host: c.host, port: c.port, user: c.user, password: c.password, database: c.dbName });
+        await client.connect();
+        clients.set(query.database, client);
+      }
+      let sql = query.sql;
+      if (query.cursorSql) {
+        const { rows } = await client.query<{ k: string; id: string }>(query.cursorSql);
+        // Fewer rows than the cursor's offset: the page after the last row is empty.
+        const cursor = rows[0] ?? { k: '1970-01-01', id: '00000000-0000-0000-0000-000000000000' };
+        sql = sql.replaceAll('$K', cursor.k.replace(/'/g, "''")).replaceAll('$ID', cursor.id);
+      }
+      let result: { Plan: PlanNode; 'Execution Time': number } | undefined;
+      for (let run = 0; run < 2; run += 1) {
+        const { rows } = await client.query<{ 'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number }[] }>(`explain (analyze, format json) ${sql}`);
+        result = rows[0]!['QUERY PLAN'][0]!;
+      }
+      const found: string[] = [];
+      const seqScanRows = scans(result!.Plan, found);
+      out.push({
+        query,
+        plan: [result!.Plan['Node Type'], ...new Set(found)].join(' ← '),
+        rows: result!.Plan['Actual Rows'],
+        ms: result!['Execution Time'],
+        seqScanRows,
+      });
+    }
+  } finally {
+    for (const client of clients.values()) await client.end();
+  }
+  return out;
+}

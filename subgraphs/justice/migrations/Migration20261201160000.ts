@@ -1,0 +1,16 @@
+import { Migration } from '@mikro-orm/migrations';
+
+// Region prefix filters (region_code like '321281%') use an index under any collation: varchar_pattern_ops.
+export class Migration20261201160000 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`drop index if exists "mediation_case_region_code_received_at_index";`);
+    this.addSql(`create index "mediation_case_region_code_pattern_index" on "mediation_case" ("region_code" varchar_pattern_ops, "received_at");`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index "mediation_case_region_code_pattern_index";`);
+    this.addSql(`create index "mediation_case_region_code_received_at_index" on "mediation_case" ("region_code", "received_at");`);
+  }
+
+}

@@ -32,6 +32,7 @@ const { values: flags } = parseArgs({
     'semi-space': { type: 'boolean' },
     only: { type: 'string' },
     report: { type: 'string' },
+    variant: { type: 'string', multiple: true },
   },
 });
 if (flags.help) {
@@ -42,6 +43,9 @@ if (flags.help) {
                   --max-semi-space-size=32) against none, alternating rounds on the dispute page of 50
   --only          the read scenarios to run, by name (comma-separated)
   --report FILE   also write the report (markdown) to FILE
+  --variant "NAME:VAR=value,VAR=value"
+                  one more of our gateways, with that environment, in the same alternating rounds
+                  (a lever measured before/after, e.g. "no semi-space:NODE_OPTIONS=")
 
 environment:
   BENCH_DURATION_MS   length of one measured round of one scenario on one gateway (default 4000)
@@ -154,17 +158,32 @@ try {
   log(`starting PostgreSQL and six subgraph processes (${data.description}) …`);
   services = await startSubgraphs(SUBGRAPH_NODE_OPTIONS, data.subgraphArgs);
   const subgraphUrl = (name: string) => `http://127.0.0.1:${ports[name]}/graphql`;
-  const ours = spawnService('gateway', {
-    script: 'gateway/dist/src/main.js',
-    env: {
-      ...env,
-      ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, subgraphUrl(s.name)])),
-      GATEWAY_PORT: String(GATEWAY_PORT),
-      JIEFEN_KEYS_DIR: keysDir,
-    },
-    onLine: quietLines('gateway'),
+  const gatewayEnv = {
+    ...env,
+    ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, subgraphUrl(s.name)])),
+    GATEWAY_PORT: String(GATEWAY_PORT),
+    JIEFEN_KEYS_DIR: keysDir,
+  };
+  const ours = Object.assign(spawnService('gateway', { script: 'gateway/dist/src/main.js', env: gatewayEnv, onLine: quietLines('gateway') }), {
+    spawnEnv: gatewayEnv,
   });
   gateways.push({ name: 'ours', url: `http://127.0.0.1:${GATEWAY_PORT}/graphql`, process: ours });
+  for (const [i, spec] of (flags.variant ?? []).entries()) {
+    const [name, settings = ''] = spec.split(/:(.*)/s);
+    const port = BASE_PORT + 20 + i;
+    const variantEnv = Object.fromEntries(
+      settings
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => kv.split(/=(.*)/s).slice(0, 2)),
+    );
+    const variant = spawnService(name!, {
+      script: 'gateway/dist/src/main.js',
+      env: { ...ours.spawnEnv, ...variantEnv, GATEWAY_PORT: String(port) },
+      onLine: quietLines(name!),
+    });
+    gateways.push({ name: name!, url: `http://127.0.0.1:${port}/graphql`, process: variant });
+  }
   if (!flags['no-hive']) {
     // The committed supergraph with the bench's subgraph URLs.
     let supergraph = loadSupergraph();
@@ -178,8 +197,7 @@ try {
     });
     gateways.push({ name: 'Hive', url: `http://127.0.0.1:${HIVE_PORT}/graphql`, process: hive });
   }
-  await waitReady(ours, `http://127.0.0.1:${GATEWAY_PORT}/ready`);
-  if (gateways[1]) await waitReady(gateways[1].process, `http://127.0.0.1:${HIVE_PORT}/healthcheck`);
+  for (const g of gateways) await waitReady(g.process, g.name === 'Hive' ? `http://127.0.0.1:${HIVE_PORT}/healthcheck` : g.url.replace(/graphql$/, 'ready'));
   log(`up in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   // PostgreSQL's processes: the postmaster is the parent of any backend.
@@ -405,15 +423,17 @@ try {
       out(`| ${r.scenario.name} | ${g.name} | ${f1(s.rps)} | ${f1(s.p50)} | ${f1(s.p95)} | ${f1(s.p99)} | ${f2(s.cpuTotal)} | ${t.errors} |`);
     }
   }
-  if (gateways.length > 1) {
+  for (const other of gateways.slice(1)) {
     out();
-    out(`### Ours against Hive Gateway (same subgraphs, same rounds)`);
+    out(`### Ours against ${other.name} (same subgraphs, same rounds)`);
     out();
-    out(`| scenario | req/s ours ÷ Hive | p99 Hive ÷ ours | CPU/req Hive ÷ ours (all processes) | gateway CPU/req Hive ÷ ours |`);
+    out(
+      `| scenario | req/s ours ÷ ${other.name} | p99 ${other.name} ÷ ours | CPU/req ${other.name} ÷ ours (all processes) | gateway CPU/req ${other.name} ÷ ours |`,
+    );
     out(`|---|---:|---:|---:|---:|`);
     for (const r of results) {
       const a = summary(r.tallies.ours!);
-      const b = summary(r.tallies.Hive!);
+      const b = summary(r.tallies[other.name]!);
       out(`| ${r.scenario.name} | ${f2(a.rps / b.rps)} | ${f2(b.p99 / a.p99)} | ${f2(b.cpuTotal / a.cpuTotal)} | ${f2(b.cpu.gateway! / a.cpu.gateway!)} |`);
     }
   }

@@ -9,7 +9,7 @@
 // Options: see `npm run bench -- --help`.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { issueToken, loadOrCreateDevKeys } from '@jiefen/auth';
@@ -22,7 +22,7 @@ import { callerOf, startDatabaseServer } from '@jiefen/testing';
 import { runHandoverBurst, type HandoverResult } from './bench/handover.js';
 import { createPool, percentile, runLoad, send, type LoadResult } from './bench/load.js';
 import { CLOCK_TICKS, parentOf, processProbe, processTreeProbe, type Probe } from './bench/proc.js';
-import { disputePage, disputeView, LIST_QUERIES, listScenario, type ListSetup, type ReadScenario } from './bench/scenarios.js';
+import { disputePage, disputeView, LIST_QUERIES, listScenario, sizes, type ListSetup, type ReadScenario } from './bench/scenarios.js';
 import { databaseUrl, nodeFlags, spawnService, spawnSubgraphs, stopAll, waitReady, type ServiceProcess } from './processes.js';
 
 const { values: flags } = parseArgs({
@@ -235,26 +235,28 @@ try {
       if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
       cursors.push(page.pageInfo.endCursor);
     }
-    return { cursors: cursors.length > 1 ? cursors.slice(0, -1) : cursors, ids };
+    return { cursors, ids };
   };
-  const disputes = await walk('disputes', LIST_QUERIES.DISPUTE_PAGE, 100, 5, leader[0]!);
+  // Dispute pages start at the first page or after any of the first 60 pages of 10 (cursors), the
+  // dispute view rotates over the first 500 disputes.
+  const disputes = await walk('disputes', LIST_QUERIES.DISPUTE_PAGE, 10, 60, leader[0]!);
+  const disputeIds = (await walk('disputes', LIST_QUERIES.DISPUTE_PAGE, 100, 5, leader[0]!)).ids;
   const list = async (field: string, query: string, persona: string): Promise<ListSetup> => {
     const personaTokens = await tokens(persona);
-    return { cursors: (await walk(field, query, 20, 5, personaTokens[0]!)).cursors, tokens: personaTokens };
+    return { cursors: (await walk(field, query, 10, 10, personaTokens[0]!)).cursors, tokens: personaTokens };
   };
   const mediator = await list('mediationInbox', LIST_QUERIES.MEDIATION_INBOX, 'mediator');
   const courtStaff = await list('courtCases', LIST_QUERIES.COURT_CASES, 'court-staff');
   const police = await list('policeIncidents', LIST_QUERIES.POLICE_INCIDENTS, 'police-officer');
-  // Dispute pages start at the first page or after one of the first pages of 100.
   const pageSetup: ListSetup = { cursors: disputes.cursors, tokens: leader };
   const scenarios: ReadScenario[] = [
     disputePage(10, pageSetup),
     disputePage(50, pageSetup),
     disputePage(100, pageSetup),
-    disputeView(disputes.ids, leader),
-    listScenario("mediator's inbox", 'mediationInbox(first: 10|20|50), as a committee mediator', LIST_QUERIES.MEDIATION_INBOX, [10, 20, 50], mediator),
-    listScenario("court clerk's list", 'courtCases(first: 10|20|50), as court staff', LIST_QUERIES.COURT_CASES, [10, 20, 50], courtStaff),
-    listScenario('police incidents', 'policeIncidents(first: 10|20|50), as a station officer', LIST_QUERIES.POLICE_INCIDENTS, [10, 20, 50], police),
+    disputeView(disputeIds, leader),
+    listScenario("mediator's inbox", 'mediationInbox(first: 10…50), as a committee mediator', LIST_QUERIES.MEDIATION_INBOX, sizes(10, 50), mediator),
+    listScenario("court clerk's list", 'courtCases(first: 10…50), as court staff', LIST_QUERIES.COURT_CASES, sizes(10, 50), courtStaff),
+    listScenario('police incidents', 'policeIncidents(first: 10…50), as a station officer', LIST_QUERIES.POLICE_INCIDENTS, sizes(10, 50), police),
   ].filter(
     (s) =>
       !flags.only ||
@@ -284,8 +286,8 @@ try {
         ),
       ),
     );
-  const statementsPerRequest = async (scenario: ReadScenario, n = 10): Promise<Record<string, number>> => {
-    const { pool, path } = createPool(gateways[0]!.url, 1);
+  const statementsPerRequest = async (url: string, scenario: ReadScenario, n = 10): Promise<Record<string, number>> => {
+    const { pool, path } = createPool(url, 1);
     await queryCounts();
     for (let i = 0; i < n; i += 1) {
       const result = await send(pool, path, scenario.next(i));
@@ -294,6 +296,21 @@ try {
     await pool.close();
     return Object.fromEntries(Object.entries(await queryCounts()).map(([name, count]) => [name, count / n]));
   };
+
+  // ── The gateways answer alike (else their figures are not comparable) ──────────────────
+  const sameAnswers: Record<string, string[]> = {};
+  for (const other of gateways.slice(1)) {
+    const a = createPool(gateways[0]!.url, 1);
+    const b = createPool(other.url, 1);
+    for (const scenario of scenarios) {
+      const request = scenario.next(1);
+      const [x, y] = await Promise.all([send(a.pool, a.path, request), send(b.pool, b.path, request)]);
+      const text = (r: typeof x) => JSON.stringify(r.ok ? r.data : r.error);
+      if (text(x) !== text(y))
+        (sameAnswers[other.name] ??= []).push(`${scenario.name}: ours ${text(x).slice(0, 160)} … ${other.name} ${text(y).slice(0, 160)}`);
+    }
+    await Promise.all([a.pool.close(), b.pool.close()]);
+  }
 
   // ── Rounds ───────────────────────────────────────────────────────────────────────────────
   interface Tally {
@@ -328,10 +345,11 @@ try {
     tally.cpuMs['bench client'] = (tally.cpuMs['bench client'] ?? 0) + (bench.user + bench.system) / 1000;
   };
 
-  const results: { scenario: ReadScenario; statements: Record<string, number>; tallies: Record<string, Tally> }[] = [];
+  const results: { scenario: ReadScenario; statements: Record<string, Record<string, number>>; tallies: Record<string, Tally> }[] = [];
   for (const scenario of scenarios) {
     log(`${scenario.name}: ${ROUNDS} round(s) × ${gateways.map((g) => g.name).join(' / ')} × ${DURATION_MS / 1000} s`);
-    const statements = await statementsPerRequest(scenario);
+    const statements: Record<string, Record<string, number>> = {};
+    for (const g of gateways) statements[g.name] = await statementsPerRequest(g.url, scenario);
     const tallies = Object.fromEntries(gateways.map((g) => [g.name, emptyTally()]));
     for (const g of gateways) await measure(g.url, processProbe(g.name, g.process.process.pid!), scenario, WARMUP_MS, emptyTally());
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -360,7 +378,8 @@ try {
         await stopAll(services);
         services = await startSubgraphs(setting.options, []);
         const ours = gateways[0]!;
-        await measure(ours.url, processProbe('ours', ours.process.process.pid!), page50, WARMUP_MS, emptyTally());
+        // Freshly started processes: a longer warm-up (JIT, pools) before the measured round.
+        await measure(ours.url, processProbe('ours', ours.process.process.pid!), page50, WARMUP_MS * 3, emptyTally());
         await measure(ours.url, processProbe('ours', ours.process.process.pid!), page50, DURATION_MS, tallies[i]!);
       }
     }
@@ -437,6 +456,16 @@ try {
       out(`| ${r.scenario.name} | ${f2(a.rps / b.rps)} | ${f2(b.p99 / a.p99)} | ${f2(b.cpuTotal / a.cpuTotal)} | ${f2(b.cpu.gateway! / a.cpu.gateway!)} |`);
     }
   }
+  for (const other of gateways.slice(1)) {
+    const differences = sameAnswers[other.name] ?? [];
+    out();
+    out(
+      differences.length
+        ? `**${other.name} answered differently from ours:**`
+        : `${other.name} and ours answered every scenario's request identically (compared once per scenario).`,
+    );
+    for (const d of differences) out(`- ${d}`);
+  }
   out();
   out(`### CPU ms per request, by process`);
   out();
@@ -449,13 +478,15 @@ try {
     }
   }
   out();
-  out(`### SQL statements per request, by subgraph (our gateway)`);
+  out(`### SQL statements per request, by subgraph (10 requests one at a time)`);
   out();
-  out(`| scenario | ${subgraphs.map((s) => s.name).join(' | ')} | all |`);
-  out(`|---|${subgraphs.map(() => '---:').join('|')}|---:|`);
+  out(`| scenario | gateway | ${subgraphs.map((s) => s.name).join(' | ')} | all |`);
+  out(`|---|---|${subgraphs.map(() => '---:').join('|')}|---:|`);
   for (const r of results) {
-    const values = subgraphs.map((s) => r.statements[s.name] ?? 0);
-    out(`| ${r.scenario.name} | ${values.map(f1).join(' | ')} | ${f1(values.reduce((a, b) => a + b, 0))} |`);
+    for (const g of gateways) {
+      const values = subgraphs.map((s) => r.statements[g.name]?.[s.name] ?? 0);
+      out(`| ${r.scenario.name} | ${g.name} | ${values.map(f1).join(' | ')} | ${f1(values.reduce((a, b) => a + b, 0))} |`);
+    }
   }
   out();
   out(`### Resident memory at the end of the rounds, MB (PostgreSQL: postmaster + each backend's private memory)`);
@@ -504,7 +535,7 @@ try {
   if (handoverFailure) out(`\nHand-over burst failed: ${handoverFailure}`);
   out();
   out(`SUBGRAPH_UNAVAILABLE logged by the gateways: ${Object.keys(unavailable).length ? JSON.stringify(unavailable) : 'none'}`);
-  if (flags.report) await writeFile(join(process.cwd(), flags.report), `${report.join('\n')}\n`);
+  if (flags.report) await writeFile(resolve(flags.report), `${report.join('\n')}\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 } catch (error) {
   console.error('bench failed:', error);

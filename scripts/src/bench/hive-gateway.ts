@@ -47,7 +47,16 @@ const internalHeader: GatewayPlugin = {
   },
 };
 
-const gateway = createGatewayRuntime({ supergraph: () => supergraph, plugins: () => [internalHeader], logging: 'error', landingPage: false });
+const gateway = createGatewayRuntime({
+  supergraph: () => supergraph,
+  plugins: () => [internalHeader],
+  // Hive merges identical subgraph fetches in flight, keyed on URL and body but not on headers
+  // added by a plugin: two callers' identical requests would share one answer, fetched with the
+  // first caller's identity. Our subgraphs authorize per caller, so that is off, as in ours.
+  transportEntries: { '*': { options: { deduplicateInflightRequests: false } } },
+  logging: 'error',
+  landingPage: false,
+});
 const server = createServer(gateway);
 server.keepAliveTimeout = 5000;
 await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

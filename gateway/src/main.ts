@@ -14,3 +14,5 @@ const shutdown = async () => {
 };
 process.once('SIGINT', shutdown);
 process.once('SIGTERM', shutdown);
+// Started by another process with an IPC channel (`npm run bench`): when that process is gone, so is this one.
+if (process.connected) process.once('disconnect', shutdown);

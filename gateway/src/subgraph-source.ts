@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import { AGENCY_DIRECTORY, agencyOfSubgraph, INTERNAL_HEADER } from '@jiefen/auth';
 import type { GatewayContext } from './context.js';
+import { createSubgraphFetcher } from './subgraph-fetcher.js';
 
 /** How long the gateway waits for one subgraph request (headers and body) by default. */
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 5000;
@@ -23,8 +24,9 @@ export function subgraphTimeoutFromEnv(env: Record<string, string | undefined> =
  * `keepAliveTimeout`) just as the gateway reused it, so the request was never read.
  */
 function isResetBeforeAnswer(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'ECONNRESET' || code === 'EPIPE' || (error instanceof Error && /socket hang up/.test(error.message));
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  // undici: UND_ERR_SOCKET ("other side closed"), the system error in `cause`.
+  return [code, cause?.code].some((c) => c === 'ECONNRESET' || c === 'EPIPE' || c === 'UND_ERR_SOCKET');
 }
 
 /** Whether a subgraph request only reads (entity fetches and queries), so sending it twice is harmless. */
@@ -38,9 +40,10 @@ function isReadOnly(body: unknown): boolean {
   }
 }
 
-/** The error minipass-fetch (under @apollo/gateway's fetcher) rejects with once a signal aborts. */
+/** What the client rejects with once our deadline's signal aborts (the signal's reason, or undici's abort error). */
 function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  return name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_ABORTED';
 }
 
 /**
@@ -50,9 +53,10 @@ function isAbort(error: unknown): boolean {
  *
  * Every request carries its own deadline (`timeoutMs`): a frozen agency — process stopped, event
  * loop or database hung — answers as `SUBGRAPH_UNAVAILABLE` once it passes, so the other agencies'
- * data still reaches the user. The abort reaches the socket (minipass-fetch aborts the
- * `http.ClientRequest`, which destroys it): nothing is left waiting on the frozen agency, and a
- * late answer can never be read as the reply to a later request on a reused connection.
+ * data still reaches the user. The abort reaches the socket (undici destroys the connection of an
+ * aborted request): nothing is left waiting on the frozen agency, and a late answer can never be
+ * read as the reply to a later request on a reused connection. Connections are kept alive
+ * (see {@link createSubgraphFetcher}).
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -61,7 +65,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     readonly timeoutMs: number = DEFAULT_SUBGRAPH_TIMEOUT_MS,
   ) {
     super({ url });
-    const send = this.fetcher;
+    const send = createSubgraphFetcher(url).fetcher;
     // The signal covers the whole exchange: while the body streams in, an abort errors the body,
     // so a subgraph that sends headers and then hangs is cut off too.
     // A read reset before its answer is sent once more on a fresh socket (the keep-alive race);

@@ -1,5 +1,5 @@
 import { importKeyFromEnv, INTERNAL_ALG, readDevKeys, type Key } from '@jiefen/auth';
-import { databaseConfigFromEnv, describeDatabase, ensureDatabase, openDatabase, seedOnce } from '@jiefen/database';
+import { countQueries, databaseConfigFromEnv, describeDatabase, ensureDatabase, openDatabase, seedOnce, type Orm } from '@jiefen/database';
 import { dockingKeysFromEnv, dockingSettingsFromEnv, loadOrCreateDevDockingKeys } from '@jiefen/docking';
 import type { SubgraphDefinition } from '@jiefen/subgraph-kit';
 import { prepareDatabase, startAgency } from './agency.js';
@@ -26,7 +26,7 @@ export async function personKeySecretFromEnv(env = process.env): Promise<string>
  * `main` of a subgraph run alone (docker-compose, production): database from the environment
  * (see `databaseConfigFromEnv`), port from `<NAME>_PORT` or `PORT`, host from `HOST`.
  * `--migrate` applies pending migrations first (and installs the docking delivery queue); `--seed`
- * writes the demo data once. Clock overrides: `JIEFEN_<AGENCY>_CLOCKS` (JSON). Docking keys: `<AGENCY>_DOCKING_PRIVATE_KEY` and
+ * writes the demo data once (`JIEFEN_DEMO_DISPUTES` disputes, default the demo's own count). Clock overrides: `JIEFEN_<AGENCY>_CLOCKS` (JSON). Docking keys: `<AGENCY>_DOCKING_PRIVATE_KEY` and
  * `JIEFEN_DOCKING_PUBLIC_KEYS`, or the development keys in `JIEFEN_KEYS_DIR`.
  */
 export async function runStandalone(declared: SubgraphDefinition, argv = process.argv.slice(2), env = process.env): Promise<void> {
@@ -43,7 +43,7 @@ export async function runStandalone(declared: SubgraphDefinition, argv = process
   }
   const seed = definition.seed;
   if (argv.includes('--seed') && seed) {
-    const options = { personKeySecret };
+    const options = { personKeySecret, disputeCount: demoDisputesFromEnv(env) };
     if (await seedOnce(orm, 'demo', (em) => seed(em, options))) console.log(`[${definition.name}] demo data seeded`);
   }
   const port = Number(env[`${definition.name.toUpperCase()}_PORT`] ?? env.PORT ?? definition.defaultPort);
@@ -75,4 +75,32 @@ export async function runStandalone(declared: SubgraphDefinition, argv = process
   process.once('SIGTERM', shutdown);
   // Started by `npm start` (an IPC channel to it): when that process is gone, so is this one.
   if (process.connected) process.once('disconnect', shutdown);
+  if (env.JIEFEN_QUERY_COUNT === '1') answerQueryCounts(orm);
+}
+
+/** `JIEFEN_DEMO_DISPUTES`: how many disputes the demo seed writes (a positive whole number), else the demo's default. */
+export function demoDisputesFromEnv(env: Record<string, string | undefined> = process.env): number | undefined {
+  const raw = env.JIEFEN_DEMO_DISPUTES;
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error('JIEFEN_DEMO_DISPUTES must be a positive whole number');
+  return value;
+}
+
+/** The IPC message a parent sends to read (and reset) the count of SQL statements. */
+export const QUERY_COUNT_MESSAGE = 'jiefen:query-count';
+
+/**
+ * Benchmarking only (`JIEFEN_QUERY_COUNT=1`, and only over the IPC channel of the process that
+ * started this one — nothing is served over HTTP): answers `{ type: QUERY_COUNT_MESSAGE }` with the
+ * SQL statements sent since the previous question.
+ */
+function answerQueryCounts(orm: Orm): void {
+  if (!process.send) return;
+  const queries = countQueries(orm);
+  process.on('message', (message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type !== QUERY_COUNT_MESSAGE) return;
+    process.send?.({ type: QUERY_COUNT_MESSAGE, count: queries.count });
+    queries.reset();
+  });
 }

@@ -1,0 +1,179 @@
+// A burst of 公调 hand-overs through the gateway: a police station transfers N incidents to 戴南镇人民
+// 调解委员会 at once. Measured: how many the police accept per second (the mutation commits the
+// transfer and its outbox event), and for each, the delay from its commit (the mutation's answer) to
+// the row in the committee's inbox (justice database) and to the row in the hub's ledger
+// (governance database), both found by polling those databases.
+import pg from 'pg';
+import { createPool, send, type BenchRequest } from './load.js';
+
+const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会, the mediator persona's organization
+const DAINAN_VILLAGE = '321281123201';
+
+const REGISTER = `mutation Register($input: RegisterIncidentInput!) { registerIncident(input: $input) { id } }`;
+const TRANSFER = `mutation Transfer($id: ID!, $input: TransferToMediationInput!) { transferToMediation(incidentId: $id, input: $input) { dockingId status } }`;
+
+export interface HandoverOptions {
+  gatewayUrl: string;
+  /** Police officers' tokens (the persona, several subjects). */
+  tokens: string[];
+  count: number;
+  concurrency: number;
+  justiceDatabaseUrl: string;
+  governanceDatabaseUrl: string;
+  /** How often the receivers' databases are polled (ms): the latencies' resolution. */
+  pollMs?: number;
+  /** Give up waiting for deliveries after this long (ms). */
+  timeoutMs?: number;
+}
+
+export interface HandoverResult {
+  accepted: number;
+  errors: number;
+  errorSamples: string[];
+  /** From the first transfer sent to the last answered. */
+  burstMs: number;
+  /** Commit → the committee's inbox row, ms, sorted. */
+  toInbox: number[];
+  /** Commit → the hub's ledger row, ms, sorted. */
+  toLedger: number[];
+  /** Transfers whose inbox or ledger row had not appeared before the timeout. */
+  undelivered: number;
+}
+
+async function inParallel<T>(count: number, concurrency: number, work: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array<T>(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        results[i] = await work(i);
+      }
+    }),
+  );
+  return results;
+}
+
+export async function runHandoverBurst(options: HandoverOptions): Promise<HandoverResult> {
+  const { pool, path } = createPool(options.gatewayUrl, options.concurrency);
+  const token = (i: number) => options.tokens[i % options.tokens.length]!;
+  // Concurrent registrations may race for the next incident number (CONFLICT, "please retry"): retried.
+  const call = async (request: BenchRequest) => {
+    for (let attempt = 1; ; attempt += 1) {
+      const result = await send(pool, path, request);
+      if (result.ok) return result.data as Record<string, Record<string, string>>;
+      if (!result.error.startsWith('CONFLICT') || attempt === 10) throw new Error(result.error);
+    }
+  };
+  try {
+    // Not timed: the incidents to hand over (接警登记), each still with the police; one at a time,
+    // since concurrent registrations race for the station's next incident number.
+    const incidents = await inParallel(options.count, 1, async (i) => {
+      const data = await call({
+        query: REGISTER,
+        token: token(i),
+        variables: {
+          input: {
+            channel: 'CALL_110',
+            category: 'CIVIL_DISPUTE',
+            nonPolice: true,
+            nonPoliceCategory: 'CIVIL_DISPUTE',
+            summary: `压测警情 ${i + 1}:邻里排水纠纷,双方争执,请求民警到场`,
+            reporter: { name: '张建国', phone: '13912345678' },
+            parties: [
+              { role: 'APPLICANT', name: '张建国', phone: '13912345678' },
+              { role: 'RESPONDENT', name: '李红梅' },
+            ],
+            place: '戴南镇董北村三组',
+            regionCode: DAINAN_VILLAGE,
+            station: '兴化市公安局戴南派出所',
+          },
+        },
+      });
+      return data.registerIncident!.id!;
+    });
+
+    const committedAt = new Map<string, number>();
+    const inboxAt = new Map<string, number>();
+    const ledgerAt = new Map<string, number>();
+    const errorSamples: string[] = [];
+    let errors = 0;
+    let burstDone = false;
+    const justice = new pg.Client({ connectionString: options.justiceDatabaseUrl });
+    const governance = new pg.Client({ connectionString: options.governanceDatabaseUrl });
+    await Promise.all([justice.connect(), governance.connect()]);
+    // Polls both receivers from the first commit on, until every committed transfer is in both.
+    const poll = async () => {
+      let deadline = Infinity;
+      while (!burstDone || inboxAt.size < committedAt.size || ledgerAt.size < committedAt.size) {
+        if (burstDone && deadline === Infinity) deadline = performance.now() + (options.timeoutMs ?? 60_000);
+        if (performance.now() > deadline) break;
+        const ids = [...committedAt.keys()];
+        const pendingInbox = ids.filter((id) => !inboxAt.has(id));
+        const pendingLedger = ids.filter((id) => !ledgerAt.has(id));
+        const [inbox, ledger] = await Promise.all([
+          pendingInbox.length
+            ? justice.query<{ id: string }>('select docking_id::text as id from mediation_case where docking_id::text = any($1)', [pendingInbox])
+            : { rows: [] },
+          pendingLedger.length
+            ? governance.query<{ id: string }>('select id::text as id from docking where id::text = any($1)', [pendingLedger])
+            : { rows: [] },
+        ]);
+        const now = performance.now();
+        for (const { id } of inbox.rows) inboxAt.set(id, now);
+        for (const { id } of ledger.rows) ledgerAt.set(id, now);
+        await new Promise((r) => setTimeout(r, options.pollMs ?? 20));
+      }
+    };
+    const polling = poll();
+    const burstStarted = performance.now();
+    try {
+      await inParallel(incidents.length, options.concurrency, async (i) => {
+        const result = await send(pool, path, {
+          query: TRANSFER,
+          token: token(i),
+          variables: {
+            id: incidents[i],
+            input: {
+              organizationCode: COMMITTEE,
+              organizationName: '戴南镇人民调解委员会',
+              reason: '邻里排水纠纷,不属于治安案件,双方同意人民调解',
+              parties: [
+                { role: 'APPLICANT', name: '张建国', phone: '13912345678' },
+                { role: 'RESPONDENT', name: '李红梅' },
+              ],
+            },
+          },
+        });
+        if (result.ok) {
+          const dockingId = (result.data as { transferToMediation: { dockingId: string } }).transferToMediation.dockingId;
+          committedAt.set(dockingId, performance.now());
+        } else {
+          errors += 1;
+          if (errorSamples.length < 3) errorSamples.push(result.error.slice(0, 300));
+        }
+      });
+    } finally {
+      burstDone = true;
+    }
+    const burstMs = performance.now() - burstStarted;
+    try {
+      await polling;
+    } finally {
+      await Promise.all([justice.end(), governance.end()]);
+    }
+    const ids = [...committedAt.keys()];
+    const delays = (seen: Map<string, number>) => [...seen].map(([id, at]) => at - committedAt.get(id)!).sort((a, b) => a - b);
+    return {
+      accepted: committedAt.size,
+      errors,
+      errorSamples,
+      burstMs,
+      toInbox: delays(inboxAt),
+      toLedger: delays(ledgerAt),
+      undelivered: ids.filter((id) => !inboxAt.has(id) || !ledgerAt.has(id)).length,
+    };
+  } finally {
+    await pool.close();
+  }
+}

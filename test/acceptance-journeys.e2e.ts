@@ -225,4 +225,202 @@ describe('acceptance: every door, from intake to a closed dispute counted in 化
     const after = await j.hub.counts(DAINAN);
     expect(after).toMatchObject({ registered: before.registered + 1, resolved: before.resolved + 1 });
   });
+  it('court: 收案 without a hub id → 委派 to the committee → accepted, mediated, agreed → confirmed → reviewed and closed', async () => {
+    const before = await j.hub.counts(DAINAN);
+    const RECEIVE = 'mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id } }';
+    const cases = () => j.rows('court', 'court_case');
+    const plaintiff = idNumber('32128119760921003');
+    const input = {
+      cause: '相邻关系纠纷',
+      category: 'NEIGHBOURHOOD',
+      place: '戴南镇董北村四组',
+      regionCode: VILLAGE,
+      plaintiffName: '顾长明',
+      plaintiffIdNumber: plaintiff,
+      plaintiffPhone: '13952600011',
+      defendantName: '顾长青',
+    };
+    // Intake: another agency may not receive a civil case; every invalid field at once; nothing written.
+    await j.refused({ query: RECEIVE, variables: { input }, as: 'police-officer' }, { code: 'FORBIDDEN' }, cases);
+    await j.refused(
+      { query: RECEIVE, variables: { input: { ...input, cause: '纠', plaintiffIdNumber: '321281197609210030', category: null } }, as: 'court-staff' },
+      { code: 'VALIDATION_FAILED', fields: ['cause', 'plaintiffIdNumber', 'category'] },
+      cases,
+    );
+    const courtCase = await j.court.receive(input);
+    expect(courtCase.disputeId).toBeNull();
+    const { disputeId, disputeNumber } = await j.answered('courtCase', courtCase.id, 'court-staff');
+    expect(await j.hub.dispute(disputeId)).toMatchObject({ number: disputeNumber, category: '邻里', status: 'REGISTERED' });
+
+    // 委派: a malformed receiver is named; the petition bureau may not delegate a court case; delegated once only.
+    const DELEGATE = 'mutation($id: ID!, $r: ReceivingOrganizationInput!) { divertToMediation(id: $id, receiver: $r) { dockingId } }';
+    const handOvers = () => j.rows('court', 'docking_outgoing');
+    await j.refused(
+      { query: DELEGATE, variables: { id: courtCase.id, r: { creditCode: '54321281MJ12345670' } }, as: 'court-staff' },
+      { code: 'VALIDATION_FAILED', field: 'receiver.creditCode' },
+      handOvers,
+    );
+    await j.refused({ query: DELEGATE, variables: { id: courtCase.id, r: DAINAN_COMMITTEE }, as: 'petition-officer' }, { code: 'FORBIDDEN' }, handOvers);
+    const dockingId = await j.court.delegate(courtCase.id);
+    await j.refused({ query: DELEGATE, variables: { id: courtCase.id, r: DAINAN_COMMITTEE }, as: 'court-staff' }, { code: 'ILLEGAL_TRANSITION' }, handOvers);
+
+    const closed = await mediateConfirmAndClose(dockingId, disputeId);
+    // 诉调: the application went on the court's own hand-over, and the confirmation names the court case.
+    const [record] = await j.sql('court', 'select court_case_id, docking_id from judicial_confirmation where id = ?', [closed.confirmation.id]);
+    expect(record).toEqual({ court_case_id: courtCase.id, docking_id: dockingId });
+
+    const view = await closedView(disputeId, dockingId, closed);
+    expect(view.courtCases).toEqual([{ id: courtCase.id, caseNumber: courtCase.caseNumber }]);
+    expect(view.reports).toEqual([expect.objectContaining({ agency: 'COURT', recordNumber: courtCase.caseNumber, decision: 'REGISTERED' })]);
+    expect(await j.hub.counts(DAINAN)).toMatchObject({ registered: before.registered + 1, resolved: before.resolved + 1 });
+  });
+
+  it('petition: 信访登记 without a hub id → 访调 → accepted, mediated, agreed → confirmed, the ruling on the item → reviewed and closed', async () => {
+    const before = await j.hub.counts(DAINAN);
+    const REGISTER = 'mutation($input: RegisterPetitionInput!) { registerPetition(input: $input) { id } }';
+    const items = () => j.rows('petition', 'petition_item');
+    const petitioner = idNumber('32128119680214005');
+    const input = {
+      form: 'VISIT',
+      subject: '反映邻居翻建房屋占用共用通道,多次协商未果,请求处理',
+      category: 'NEIGHBOURHOOD',
+      place: '戴南镇董北村六组',
+      regionCode: VILLAGE,
+      petitionerName: '钱桂芳',
+      petitionerIdNumber: petitioner,
+      petitionerPhone: '13952600021',
+    };
+    await j.refused({ query: REGISTER, variables: { input }, as: 'court-staff' }, { code: 'FORBIDDEN' }, items);
+    await j.refused(
+      { query: REGISTER, variables: { input: { ...input, subject: '短', petitionerIdNumber: 'x', category: null } }, as: 'petition-officer' },
+      { code: 'VALIDATION_FAILED', fields: ['subject', 'petitionerIdNumber', 'category'] },
+      items,
+    );
+    const item = await j.petition.register(input);
+    expect(item.disputeId).toBeNull();
+    const { disputeId, disputeNumber } = await j.answered('petitionItem', item.id, 'petition-officer');
+    expect(await j.hub.dispute(disputeId)).toMatchObject({ number: disputeNumber, category: '邻里', status: 'REGISTERED' });
+    await j.petition.accept(item.id);
+
+    // 访调, with the other side (被反映人): a malformed receiver and a bad respondent named together;
+    // the police may not refer a petition; referred once only.
+    const REFER =
+      'mutation($id: ID!, $r: ReceivingOrganizationInput!, $o: [MediationRespondentInput!]) { referPetitionToMediation(id: $id, receiver: $r, respondents: $o) { dockingId } }';
+    const handOvers = () => j.rows('petition', 'docking_outgoing');
+    await j.refused(
+      { query: REFER, variables: { id: item.id, r: { creditCode: 'not-a-code' }, o: [{ name: '', phone: '12' }] }, as: 'petition-officer' },
+      { code: 'VALIDATION_FAILED', fields: ['receiver.creditCode', 'respondents[0].name', 'respondents[0].phone'] },
+      handOvers,
+    );
+    await j.refused({ query: REFER, variables: { id: item.id, r: DAINAN_COMMITTEE }, as: 'police-officer' }, { code: 'FORBIDDEN' }, handOvers);
+    const dockingId = await j.petition.refer(item.id, [{ name: '孙国富', phone: '13952600022' }]);
+    await j.refused({ query: REFER, variables: { id: item.id, r: DAINAN_COMMITTEE }, as: 'petition-officer' }, { code: 'ILLEGAL_TRANSITION' }, handOvers);
+
+    const closed = await mediateConfirmAndClose(dockingId, disputeId);
+    const ruling = await until('the ruling on the petition', async () => {
+      const data = await j.ok('query($id: ID!) { petitionItem(id: $id) { judicialConfirmation { ruling caseNumber } } }', { id: item.id }, 'petition-officer');
+      return data.petitionItem.judicialConfirmation as Row | null;
+    });
+    expect(ruling).toEqual({ ruling: 'CONFIRMED', caseNumber: closed.confirmation.caseNumber });
+
+    const view = await closedView(disputeId, dockingId, closed);
+    expect(view.petitions).toEqual([{ id: item.id, itemNumber: item.itemNumber }]);
+    expect(view.reports).toEqual([expect.objectContaining({ agency: 'PETITION', recordNumber: item.itemNumber, decision: 'REGISTERED' })]);
+    expect(await j.hub.counts(DAINAN)).toMatchObject({ registered: before.registered + 1, resolved: before.resolved + 1 });
+  });
+
+  const REGISTER_CASE = 'mutation($input: RegisterProsecutionCaseInput!) { registerProsecutionCase(input: $input) { id } }';
+  const RECONCILE =
+    'mutation($id: ID!, $r: ReceivingOrganizationInput!, $f: ReconciliationFactsInput!) { referForReconciliation(id: $id, receiver: $r, facts: $f) { dockingId } }';
+  const prosecutionCase = async (id: string) =>
+    (await j.ok('query($id: ID!) { procuratorateCase(id: $id) { status referredAt } }', { id }, 'procurator')).procuratorateCase as Row;
+
+  it('procuratorate: 审查起诉 intake → 刑事和解 (检调) → accepted, mediated, agreed → confirmed, the ruling on the case → reviewed and closed', async () => {
+    const before = await j.hub.counts(DAINAN);
+    const cases = () => j.rows('procuratorate', 'procuratorate_case');
+    const input = {
+      caseNumber: '兴检刑诉受〔2026〕931号',
+      regionCode: DAINAN,
+      charge: '故意伤害罪',
+      statutoryMaximumMonths: 36,
+      intentionalCrimeWithinFiveYears: false,
+      arisesFromCivilDispute: true,
+      suspect: { name: '严国栋', idNumber: idNumber('32128119790611003') },
+      victim: { name: '顾兰芳', idNumber: idNumber('32128119820917004'), phone: '13852698766' },
+    };
+    await j.refused({ query: REGISTER_CASE, variables: { input }, as: 'police-officer' }, { code: 'FORBIDDEN' }, cases);
+    await j.refused(
+      {
+        query: REGISTER_CASE,
+        variables: { input: { ...input, caseNumber: '兴', statutoryMaximumMonths: -1, suspect: { name: '严国栋' } } },
+        as: 'procurator',
+      },
+      { code: 'VALIDATION_FAILED', fields: ['caseNumber', 'statutoryMaximumMonths', 'suspect.birthDate'] },
+      cases,
+    );
+    const registered = await j.procuratorate.register(input);
+    const { disputeId, disputeNumber } = await j.answered('procuratorateCase', registered.id, 'procurator');
+    expect(await j.hub.dispute(disputeId)).toMatchObject({ number: disputeNumber, status: 'REGISTERED' });
+
+    // 检调: a malformed receiver is named; the court may not refer a prosecution case; referred once only.
+    const handOvers = () => j.rows('procuratorate', 'docking_outgoing');
+    const facts = { suspectRepents: true, victimAccepts: true };
+    await j.refused(
+      { query: RECONCILE, variables: { id: registered.id, r: { creditCode: '5432' }, f: facts }, as: 'procurator' },
+      { code: 'VALIDATION_FAILED', field: 'receiver.creditCode' },
+      handOvers,
+    );
+    await j.refused({ query: RECONCILE, variables: { id: registered.id, r: DAINAN_COMMITTEE, f: facts }, as: 'court-staff' }, { code: 'FORBIDDEN' }, handOvers);
+    const dockingId = await j.procuratorate.refer(registered.id);
+    await j.refused(
+      { query: RECONCILE, variables: { id: registered.id, r: DAINAN_COMMITTEE, f: facts }, as: 'procurator' },
+      { code: 'ILLEGAL_TRANSITION' },
+      handOvers,
+    );
+
+    const closed = await mediateConfirmAndClose(dockingId, disputeId);
+    const ruling = await until('the ruling on the prosecution case', async () => {
+      const data = await j.ok('query($id: ID!) { procuratorateCase(id: $id) { judicialConfirmation { ruling caseNumber } } }', { id: registered.id }, 'procurator');
+      return data.procuratorateCase.judicialConfirmation as Row | null;
+    });
+    expect(ruling).toEqual({ ruling: 'CONFIRMED', caseNumber: closed.confirmation.caseNumber });
+
+    const view = await closedView(disputeId, dockingId, closed);
+    expect(view.procuratorateCases).toEqual([{ id: registered.id, caseNumber: input.caseNumber }]);
+    expect(view.reports).toEqual([expect.objectContaining({ agency: 'PROCURATORATE', recordNumber: input.caseNumber, decision: 'REGISTERED' })]);
+    expect(await j.hub.counts(DAINAN)).toMatchObject({ registered: before.registered + 1, resolved: before.resolved + 1 });
+  });
+
+  it('procuratorate: an ineligible 刑事和解 is refused with every reason, and nothing is handed over', async () => {
+    const registered = await j.procuratorate.register({
+      caseNumber: '兴检刑诉受〔2026〕932号',
+      regionCode: DAINAN,
+      charge: '寻衅滋事罪',
+      statutoryMaximumMonths: 60,
+      intentionalCrimeWithinFiveYears: true,
+      arisesFromCivilDispute: false,
+      suspect: { name: '严国梁', idNumber: idNumber('32128119900102005') },
+      victim: { name: '吴秀兰' },
+    });
+    const unchanged = async () => [await prosecutionCase(registered.id), await j.rows('procuratorate', 'docking_outgoing')];
+    const error = await j.refused(
+      { query: RECONCILE, variables: { id: registered.id, r: DAINAN_COMMITTEE, f: { suspectRepents: false, victimAccepts: false } }, as: 'procurator' },
+      {
+        code: 'NOT_ELIGIBLE',
+        reasons: [
+          'NOT_FROM_CIVIL_DISPUTE',
+          'CHAPTER_NOT_ELIGIBLE',
+          'SENTENCE_OVER_THREE_YEARS',
+          'INTENTIONAL_CRIME_WITHIN_FIVE_YEARS',
+          'NO_SINCERE_REMORSE',
+          'VICTIM_NOT_WILLING',
+        ],
+      },
+      unchanged,
+    );
+    expect(error.message).toBe(
+      '不适用刑事和解:案件不是因民间纠纷引起;寻衅滋事罪不属于刑法分则第四章、第五章规定的犯罪;可能判处三年有期徒刑以上刑罚;犯罪嫌疑人在五年以内曾经故意犯罪;犯罪嫌疑人未真诚悔罪;被害人不愿和解',
+    );
+    expect(await prosecutionCase(registered.id)).toEqual({ status: 'RECEIVED', referredAt: null });
+  });
 });

@@ -165,11 +165,11 @@ export function journeys(stack: Stack) {
     accept: async (id: string, handlingUnit = '兴化市信访局', as: As = 'petition-officer') =>
       (await ok('mutation($id: ID!, $u: String!) { acceptPetition(id: $id, handlingUnit: $u) { status } }', { id, u: handlingUnit }, as)).acceptPetition as Row,
     /** 访调: the item to a committee; returns the docking id. */
-    refer: async (id: string, receiver: Row = DAINAN_COMMITTEE, as: As = 'petition-officer') =>
+    refer: async (id: string, respondents: Row[] = [], receiver: Row = DAINAN_COMMITTEE, as: As = 'petition-officer') =>
       (
         await ok(
-          'mutation($id: ID!, $r: ReceivingOrganizationInput!) { referPetitionToMediation(id: $id, receiver: $r) { dockingId } }',
-          { id, r: receiver },
+          'mutation($id: ID!, $r: ReceivingOrganizationInput!, $o: [MediationRespondentInput!]) { referPetitionToMediation(id: $id, receiver: $r, respondents: $o) { dockingId } }',
+          { id, r: receiver, o: respondents },
           as,
         )
       ).referPetitionToMediation.dockingId as string,

@@ -41,9 +41,9 @@ describe('acceptance: every door, from intake to a closed dispute counted in 化
   });
   afterAll(() => stack?.stop());
 
-  const mediationCase = async (caseId: string) => (await j.ok('query($id: ID!) { mediationCase(id: $id) { status caseNumber mediatorName } }', { id: caseId }, 'mediator')).mediationCase;
-  const confirmation = async (id: string) =>
-    (await j.sql('court', 'select status, case_number, ruled_at from judicial_confirmation where id = ?', [id]))[0];
+  const mediationCase = async (caseId: string) =>
+    (await j.ok('query($id: ID!) { mediationCase(id: $id) { status caseNumber mediatorName } }', { id: caseId }, 'mediator')).mediationCase;
+  const confirmation = async (id: string) => (await j.sql('court', 'select status, case_number, ruled_at from judicial_confirmation where id = ?', [id]))[0];
 
   /**
    * The part every door shares once the hand-over is in the committee's inbox: accept, two sessions,
@@ -140,7 +140,11 @@ describe('acceptance: every door, from intake to a closed dispute counted in 化
     expect(await j.hub.review(disputeId)).toMatchObject({ status: 'REVIEWED' });
     await j.refused({ query: CLOSE, variables: input({ closingOpinion: '结案' }), as: 'leader' }, { code: 'FORBIDDEN' }, version);
     expect(await j.hub.close(disputeId)).toMatchObject({ status: 'CLOSED' });
-    return { mediation: { id: caseId, caseNumber: caseNumber as string }, agreement, confirmation: { id: due.id as string, caseNumber: accepted.caseNumber as string } };
+    return {
+      mediation: { id: caseId, caseNumber: caseNumber as string },
+      agreement,
+      confirmation: { id: due.id as string, caseNumber: accepted.caseNumber as string },
+    };
   }
 
   /** The leader's one dispute view of a closed journey, with what every door shares. */
@@ -183,7 +187,11 @@ describe('acceptance: every door, from intake to a closed dispute counted in 化
     };
     await j.refused({ query: REGISTER, variables: { input }, as: 'mediator' }, { code: 'FORBIDDEN' }, incidents);
     await j.refused(
-      { query: REGISTER, variables: { input: { ...input, summary: '争', place: '', regionCode: '3212', reporter: { name: '张小三', phone: '12' } } }, as: 'police-officer' },
+      {
+        query: REGISTER,
+        variables: { input: { ...input, summary: '争', place: '', regionCode: '3212', reporter: { name: '张小三', phone: '12' } } },
+        as: 'police-officer',
+      },
       { code: 'VALIDATION_FAILED', fields: ['summary', 'reporter.phone', 'place', 'regionCode'] },
       incidents,
     );
@@ -380,7 +388,11 @@ describe('acceptance: every door, from intake to a closed dispute counted in 化
 
     const closed = await mediateConfirmAndClose(dockingId, disputeId);
     const ruling = await until('the ruling on the prosecution case', async () => {
-      const data = await j.ok('query($id: ID!) { procuratorateCase(id: $id) { judicialConfirmation { ruling caseNumber } } }', { id: registered.id }, 'procurator');
+      const data = await j.ok(
+        'query($id: ID!) { procuratorateCase(id: $id) { judicialConfirmation { ruling caseNumber } } }',
+        { id: registered.id },
+        'procurator',
+      );
       return data.procuratorateCase.judicialConfirmation as Row | null;
     });
     expect(ruling).toEqual({ ruling: 'CONFIRMED', caseNumber: closed.confirmation.caseNumber });

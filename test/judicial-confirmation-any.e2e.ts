@@ -10,7 +10,6 @@ import { DEMO_TOWN_DAINAN, demoDisputes } from '@jiefen/demo-data';
 import { subgraphs } from '@jiefen/schema';
 import { journeys, startStack, type Journeys, type Stack, until } from '@jiefen/testing';
 
-
 type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are read by path
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- read by path
 

@@ -51,11 +51,7 @@ export function journeys(stack: Stack) {
    * The operation is refused with a coded error whose message is Chinese, and `unchanged` reads the
    * same before and after (the rows of the affected tables, or the record re-read): nothing written.
    */
-  const refused = async (
-    operation: { query: string; variables?: Record<string, unknown>; as: As },
-    expected: Refusal,
-    unchanged: () => Promise<unknown>,
-  ) => {
+  const refused = async (operation: { query: string; variables?: Record<string, unknown>; as: As }, expected: Refusal, unchanged: () => Promise<unknown>) => {
     const before = await unchanged();
     const body = await q(operation.query, operation.variables ?? {}, operation.as);
     expect(body.errors, `expected ${expected.code}, got ${JSON.stringify(body.data)}`).toBeDefined();
@@ -130,9 +126,8 @@ export function journeys(stack: Stack) {
         .receiveCivilCase as Row,
     /** 委派调解 (立案前) to a committee; returns the docking id. */
     delegate: async (id: string, receiver: Row = DAINAN_COMMITTEE, as: As = 'court-staff') =>
-      (
-        await ok('mutation($id: ID!, $r: ReceivingOrganizationInput!) { divertToMediation(id: $id, receiver: $r) { dockingId } }', { id, r: receiver }, as)
-      ).divertToMediation.dockingId as string,
+      (await ok('mutation($id: ID!, $r: ReceivingOrganizationInput!) { divertToMediation(id: $id, receiver: $r) { dockingId } }', { id, r: receiver }, as))
+        .divertToMediation.dockingId as string,
     /** The parties' application among the court's confirmations due, once it arrived. */
     due: (agreementId: string, as: As = 'court-staff') =>
       until("the application among the court's confirmations due", async () => {
@@ -178,13 +173,8 @@ export function journeys(stack: Stack) {
   const procuratorate = {
     /** 审查起诉 intake; returns the case. */
     register: async (input: Row, as: As = 'procurator') =>
-      (
-        await ok(
-          'mutation($input: RegisterProsecutionCaseInput!) { registerProsecutionCase(input: $input) { id caseNumber status disputeId } }',
-          { input },
-          as,
-        )
-      ).registerProsecutionCase as Row,
+      (await ok('mutation($input: RegisterProsecutionCaseInput!) { registerProsecutionCase(input: $input) { id caseNumber status disputeId } }', { input }, as))
+        .registerProsecutionCase as Row,
     /** 检调: 刑事和解 referred to a committee; returns the docking id. */
     refer: async (id: string, facts: Row = { suspectRepents: true, victimAccepts: true }, receiver: Row = DAINAN_COMMITTEE, as: As = 'procurator') =>
       (
@@ -304,28 +294,17 @@ export function journeys(stack: Stack) {
     disputeWhen: (what: string, id: string, test: (d: Row) => boolean) => when(what, () => hub.dispute(id), test),
     /** Region.disputeCounts for the two days around now (化解率). */
     counts: async (code: string) =>
-      (
-        await ok(COUNTS, { code, from: new Date(Date.now() - DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() }, 'hub-coordinator')
-      ).region.disputeCounts as { registered: number; resolved: number; resolutionRate: number | null },
+      (await ok(COUNTS, { code, from: new Date(Date.now() - DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() }, 'hub-coordinator')).region
+        .disputeCounts as { registered: number; resolved: number; resolutionRate: number | null },
     requestReview: async (disputeId: string, note = '调解组织反馈已达成协议并经司法确认', as: As = 'hub-coordinator') =>
       (await ok('mutation($input: RequestDisputeReviewInput!) { requestClosingReview(input: $input) { status } }', { input: { disputeId, note } }, as))
         .requestClosingReview as Row,
     review: async (disputeId: string, opinion = '协议已经司法确认,同意结案', as: As = 'hub-coordinator') =>
-      (
-        await ok(
-          'mutation($input: ReviewDisputeInput!) { reviewDispute(input: $input) { status } }',
-          { input: { disputeId, approve: true, opinion } },
-          as,
-        )
-      ).reviewDispute as Row,
+      (await ok('mutation($input: ReviewDisputeInput!) { reviewDispute(input: $input) { status } }', { input: { disputeId, approve: true, opinion } }, as))
+        .reviewDispute as Row,
     close: async (disputeId: string, closingOpinion = '矛盾纠纷已化解,调解协议经司法确认,结案', as: As = 'hub-coordinator') =>
-      (
-        await ok(
-          'mutation($input: CloseDisputeInput!) { closeDispute(input: $input) { status closedAt } }',
-          { input: { disputeId, closingOpinion } },
-          as,
-        )
-      ).closeDispute as Row,
+      (await ok('mutation($input: CloseDisputeInput!) { closeDispute(input: $input) { status closedAt } }', { input: { disputeId, closingOpinion } }, as))
+        .closeDispute as Row,
   };
 
   const VIEW = `query($id: ID!) { dispute(id: $id) {

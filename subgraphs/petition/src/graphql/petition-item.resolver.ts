@@ -36,7 +36,14 @@ import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
 import { toType } from './mapping.js';
 import { petitionItemAccess } from './record-access.js';
-import { MediationRespondentInput, PetitionItemConnection, PetitionItemType, RegisterPetitionInput, Satisfaction, PetitionItemsArgs } from './petition-item.type.js';
+import {
+  MediationRespondentInput,
+  PetitionItemConnection,
+  PetitionItemType,
+  RegisterPetitionInput,
+  Satisfaction,
+  PetitionItemsArgs,
+} from './petition-item.type.js';
 
 type Context = SubgraphContext<PetitionLoaders, PetitionSettings>;
 type Connection = InstanceType<typeof PetitionItemConnection>;

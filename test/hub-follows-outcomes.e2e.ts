@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPeople } from '@jiefen/demo-data';
 import { subgraphs } from '@jiefen/schema';
-import { startStack, type Stack, until } from '@jiefen/testing';
+import { journeys, startStack, type Journeys, type Stack, until } from '@jiefen/testing';
 
 const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会, region 321281123: the town tier
 const DAINAN = '321281123';
@@ -52,90 +52,21 @@ describe('the hub follows outcomes: docking events move the dispute', () => {
       return test(d) ? d : null;
     });
 
-  /** The committee's case of a docking, once it is in the mediator's inbox. */
-  const inboxed = (dockingId: string) =>
-    until("the hand-over in the mediator's inbox", async () => {
-      const data = await ok('{ mediationInbox(first: 100) { edges { node { id dockingId } } } }', {}, 'mediator');
-      return (data.mediationInbox.edges as { node: { id: string; dockingId: string } }[]).map((e) => e.node).find((n) => n.dockingId === dockingId)?.id;
-    });
-  const accept = (caseId: string) => ok('mutation($c: ID!) { acceptMediationCase(caseId: $c) { status } }', { c: caseId }, 'mediator');
-  const session = (caseId: string, focus: string) =>
-    ok(
-      'mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence } }',
-      {
-        input: {
-          caseId,
-          heldAt: new Date().toISOString(),
-          place: '戴南镇人民调解委员会调解室',
-          participants: ['张小三', '李四', '顾秀英'],
-          focus,
-          opinions: '双方各自陈述意见',
-        },
-      },
-      'mediator',
-    );
+  let journey: Journeys | null = null;
+  const j = () => (journey ??= journeys(stack));
+
+  // The persona steps (公调, the inbox, acceptance, sessions, the signed agreement) are the journeys helper's.
+  const inboxed = async (dockingId: string) => (await j().mediator.inboxed(dockingId)).id as string;
+  const accept = (caseId: string) => j().mediator.accept(caseId);
+  const session = (caseId: string, focus: string) => j().mediator.session(caseId, focus);
   /** A written agreement signed by every party (effective at once). */
-  const agree = async (caseId: string) => {
-    const recorded = await ok(
-      'mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id number } }',
-      {
-        input: {
-          caseId,
-          form: 'WRITTEN',
-          facts: '双方房屋相邻,共用排水沟渠,沟渠堵塞致积水。',
-          mattersInDispute: '沟渠疏通及费用分担',
-          responsibilities: '双方均有维护责任',
-          terms: ['李四于七日内疏通沟渠', '张小三向李四支付疏通费用的一半计300元'],
-          performanceMethod: '现场疏通,现金支付',
-          performanceDeadline: new Date(Date.now() + 14 * DAY).toISOString().slice(0, 10),
-          amount: 300,
-        },
-      },
-      'mediator',
-    );
-    const agreement = recorded.recordMediationAgreement as { id: string; number: string };
-    const view = await ok('query($id: ID!) { mediationCase(id: $id) { parties { id } } }', { id: caseId }, 'mediator');
-    await ok(
-      'mutation($input: SignMediationAgreementInput!) { signMediationAgreement(input: $input) { effectiveDate } }',
-      {
-        input: {
-          agreementId: agreement.id,
-          signatures: (view.mediationCase.parties as { id: string }[]).map((p) => ({ partyId: p.id, method: 'SIGNATURE' })),
-          mediatorSigned: true,
-          sealed: true,
-        },
-      },
-      'mediator',
-    );
-    return agreement;
-  };
+  const agree = (caseId: string) => j().mediator.agree(caseId);
 
   /** 公调: an officer transfers an incident of 戴南镇 to the committee; the hub registers the dispute from the docking. */
   const transferIncident = async (offset: number) => {
-    const police = stack.subgraphs.police!.orm.em.getConnection();
-    const [incident] = await police.execute<{ id: string }[]>(
-      `select id from police_incident i where region_code like ? and not exists (select 1 from docking_outgoing t where t.record_id = i.id::text)
-       and not exists (select 1 from police_mediation m where m.incident_id = i.id) order by id limit 1 offset ?`,
-      [`${DAINAN}%`, offset],
-    );
     // Not yet reported to the hub (a demo incident may carry a demo dispute in any state): the transfer registers it.
-    await police.execute(`update police_incident set status = 'DISPATCHED', dispute_id = null where id = ?`, [incident!.id]);
-    const sent = await ok(
-      `mutation($id: ID!, $input: TransferToMediationInput!) { transferToMediation(incidentId: $id, input: $input) { dockingId } }`,
-      {
-        id: incident!.id,
-        input: {
-          receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
-          reason: '邻里排水纠纷,不属于治安案件,双方同意人民调解',
-          parties: [
-            { role: 'APPLICANT', name: '张小三', phone: '13812345678' },
-            { role: 'RESPONDENT', name: '李四' },
-          ],
-        },
-      },
-      'police-officer',
-    );
-    const { dockingId } = sent.transferToMediation as { dockingId: string };
+    const incidentId = await j().police.demoIncident(DAINAN, { offset, unreported: true });
+    const { dockingId } = await j().police.transfer(incidentId);
     const disputeId = await until('the dispute the hub registered from the transfer', async () => {
       const data = await ok('query($id: ID!) { docking(id: $id) { disputeId } }', { id: dockingId }, 'hub-coordinator');
       return (data.docking as { disputeId: string | null } | null)?.disputeId;

@@ -8,9 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOWN_DAINAN, demoDisputes } from '@jiefen/demo-data';
 import { subgraphs } from '@jiefen/schema';
-import { startStack, type Stack, until } from '@jiefen/testing';
-
-const COMMITTEE = '54321281MJ12345677'; // 戴南镇人民调解委员会
+import { journeys, startStack, type Journeys, type Stack, until } from '@jiefen/testing';
 
 type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are read by path
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- read by path
@@ -35,57 +33,11 @@ describe("司法确认 of any people's mediation agreement, through the gateway"
   });
   afterAll(() => stack?.stop());
 
+  let journey: Journeys | null = null;
+  const j = () => (journey ??= journeys(stack));
+
   /** The mediator accepts a case in the inbox, holds a session, records an agreement with these terms, and every party signs: it takes effect. */
-  const settle = async (caseId: string, terms: string[]): Promise<{ id: string; number: string }> => {
-    await ok('mutation($c: ID!) { acceptMediationCase(caseId: $c) { status } }', { c: caseId }, 'mediator');
-    await ok(
-      'mutation($input: MediationSessionInput!) { recordMediationSession(input: $input) { sequence } }',
-      {
-        input: {
-          caseId,
-          heldAt: new Date().toISOString(),
-          place: '戴南镇人民调解委员会调解室',
-          participants: ['顾秀英'],
-          focus: '沟渠疏通及费用分担',
-          opinions: '双方同意疏通沟渠并分担费用',
-        },
-      },
-      'mediator',
-    );
-    const recorded = await ok(
-      'mutation($input: MediationAgreementInput!) { recordMediationAgreement(input: $input) { id number } }',
-      {
-        input: {
-          caseId,
-          form: 'WRITTEN',
-          facts: '双方房屋相邻,共用排水沟渠,沟渠堵塞致积水。',
-          mattersInDispute: '沟渠疏通及费用分担',
-          responsibilities: '双方均有维护责任',
-          terms,
-          performanceMethod: '现场疏通,现金支付',
-          performanceDeadline: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
-          amount: 300,
-        },
-      },
-      'mediator',
-    );
-    const agreement = recorded.recordMediationAgreement as { id: string; number: string };
-    const view = await ok('query($id: ID!) { mediationCase(id: $id) { parties { id } } }', { id: caseId }, 'mediator');
-    const signed = await ok(
-      'mutation($input: SignMediationAgreementInput!) { signMediationAgreement(input: $input) { effectiveDate } }',
-      {
-        input: {
-          agreementId: agreement.id,
-          signatures: (view.mediationCase.parties as { id: string }[]).map((p) => ({ partyId: p.id, method: 'SIGNATURE' })),
-          mediatorSigned: true,
-          sealed: true,
-        },
-      },
-      'mediator',
-    );
-    expect(signed.signMediationAgreement.effectiveDate).toBeTruthy();
-    return agreement;
-  };
+  const settle = (caseId: string, terms: string[]): Promise<{ id: string; number: string }> => j().mediator.settle(caseId, terms);
 
   const APPLY = 'mutation($a: ID!) { applyForJudicialConfirmation(agreementId: $a) { judicialConfirmationAppliedAt judicialConfirmationRuling } }';
   const AGREEMENT = 'query($id: ID!) { mediationAgreement(id: $id) { judicialConfirmationRuling judicialConfirmationCaseNumber judicialConfirmationReason } }';
@@ -93,15 +45,7 @@ describe("司法确认 of any people's mediation agreement, through the gateway"
     'query($id: ID!) { docking(id: $id) { kind mode status fromAgency toAgency fromOrganizationName disputeId concludedAt timeline { type summary } } }';
 
   /** The application among the court's confirmations due, once its event has arrived. */
-  const dueAtCourt = (agreementId: string) =>
-    until("the application among the court's confirmations due", async () => {
-      const data = await ok(
-        '{ confirmationsDue(first: 100) { edges { node { id agreementId courtCaseId dockingId disputeId status mediationOrganization regionCode } } } }',
-        {},
-        'court-staff',
-      );
-      return (data.confirmationsDue.edges as { node: Row }[]).map((e) => e.node).find((n) => n.agreementId === agreementId);
-    });
+  const dueAtCourt = (agreementId: string) => j().court.due(agreementId);
 
   /** The court accepts (调确字) and confirms; the ruling comes back onto the agreement. */
   const confirm = async (confirmationId: string, agreementId: string) => {
@@ -134,33 +78,9 @@ describe("司法确认 of any people's mediation agreement, through the gateway"
     });
 
   it('公调: an agreement of a case the police transferred is confirmed by the basic court where the committee sits', async () => {
-    const [incident] = await sql(
-      'police',
-      `select id from police_incident i where region_code like ? and not exists (select 1 from docking_outgoing t where t.record_id = i.id::text)
-       and not exists (select 1 from police_mediation m where m.incident_id = i.id) order by id limit 1`,
-      [`${DEMO_TOWN_DAINAN}%`],
-    );
-    await sql('police', `update police_incident set status = 'DISPATCHED' where id = ?`, [incident!.id]);
-    const sent = await ok(
-      `mutation($id: ID!, $input: TransferToMediationInput!) { transferToMediation(incidentId: $id, input: $input) { dockingId } }`,
-      {
-        id: incident!.id,
-        input: {
-          receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
-          reason: '邻里排水纠纷,不属于治安案件,双方同意人民调解',
-          parties: [
-            { role: 'APPLICANT', name: '张小三', phone: '13812345678' },
-            { role: 'RESPONDENT', name: '李四' },
-          ],
-        },
-      },
-      'police-officer',
-    );
-    const transferId = sent.transferToMediation.dockingId as string;
-    const inboxed = await until("the transfer in the mediator's inbox", async () => {
-      const data = await ok('{ mediationInbox(first: 100) { edges { node { id dockingId } } } }', {}, 'mediator');
-      return (data.mediationInbox.edges as { node: Row }[]).map((e) => e.node).find((n) => n.dockingId === transferId);
-    });
+    const incident = { id: await j().police.demoIncident(DEMO_TOWN_DAINAN) };
+    const transferId = (await j().police.transfer(incident.id)).dockingId;
+    const inboxed = await j().mediator.inboxed(transferId);
     const agreement = await settle(inboxed.id as string, ['李四于七日内疏通沟渠', '张小三向李四支付疏通费用的一半计300元']);
 
     const applied = await ok(APPLY, { a: agreement.id }, 'mediator');
@@ -190,7 +110,7 @@ describe("司法确认 of any people's mediation agreement, through the gateway"
     const TRANSFER = `query($id: ID!) { policeIncident(id: $id) { transfers { dockingId judicialConfirmation {
       ruling caseNumber ruledAt reason enforcementCaseNumber enforcementAppliedAt } } } }`;
     const confirmationOnTransfer = async () =>
-      ((await ok(TRANSFER, { id: incident!.id }, 'police-officer')).policeIncident.transfers as Row[]).find((t) => t.dockingId === transferId)!
+      ((await ok(TRANSFER, { id: incident.id }, 'police-officer')).policeIncident.transfers as Row[]).find((t) => t.dockingId === transferId)!
         .judicialConfirmation as Row | null;
     const onTransfer = await until('the ruling on the police transfer', confirmationOnTransfer);
     expect(onTransfer).toMatchObject({

@@ -3,3 +3,4 @@ export * from './database-server.js';
 export * from './stack.js';
 export * from './record-rules.js';
 export * from './until.js';
+export * from './journeys.js';

@@ -99,6 +99,24 @@ describe("访调 docking: referral events out, justice's answers in", () => {
     });
   });
 
+  it('sends the respondents (被反映人) with the referral, so that the committee has both sides; bad ones are all named', async () => {
+    const id = await accepted();
+    const REFER_WITH = `mutation($id: ID!, $code: String!, $o: [MediationRespondentInput!]) { referPetitionToMediation(id: $id, receiver: { creditCode: $code }, respondents: $o) { ${FIELDS} } }`;
+    const before = await outboxCount();
+    const bad = await gql(REFER_WITH, { id, code: COMMITTEE, o: [{ name: ' ', idNumber: '321281198001011231', phone: '12' }] }, 'referPetitionToMediation');
+    expect(bad.errors![0]!.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: ['respondents[0].name', 'respondents[0].idNumber', 'respondents[0].phone'],
+    });
+    expect(await outboxCount()).toBe(before);
+    const { data } = await gql(REFER_WITH, { id, code: COMMITTEE, o: [{ name: '孙国富', phone: '13952600022' }] }, 'referPetitionToMediation');
+    const [row] = await sql<{ payload: Record<string, unknown> }>('select payload from docking_outbox where docking_id = ? limit 1', [data!.dockingId]);
+    expect(row!.payload.parties).toEqual([
+      { role: 'APPLICANT', name: person.name, idNumber: person.idNumber, phone: person.phone },
+      { role: 'RESPONDENT', name: '孙国富', idNumber: null, phone: '13952600022' },
+    ]);
+  });
+
   it('refuses an item that may not be referred, or a bad organization code, writing and publishing nothing', async () => {
     const id = await registered(); // not yet accepted
     const before = await outboxCount();

@@ -167,6 +167,16 @@ describe('公调: transferToMediation and the outcome fed back', () => {
     expect((await sql<{ status: string }>('select status from police_incident where id = ?', [id]))[0]!.status).toBe('DISPATCHED');
   });
 
+  it('lists every invalid field of a transfer at once, writing nothing', async () => {
+    const id = await openIncident();
+    const before = await outboxCount();
+    const change = { receiver: { creditCode: '5432' }, reason: '', parties: [{ role: 'APPLICANT', name: '张三', phone: '12' }] };
+    const { body } = await stack.querySubgraph('police', TRANSFER, { id, input: { ...input(), ...change } }, officer);
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: ['receiver.creditCode', 'reason', 'parties[0].phone'] });
+    expect(await outboxCount()).toBe(before);
+    expect((await sql<{ status: string }>('select status from police_incident where id = ?', [id]))[0]!.status).toBe('DISPATCHED');
+  });
+
   it('lets only police officers of the jurisdiction transfer', async () => {
     const id = await openIncident();
     for (const who of ['mediator', 'leader', callerOf('police-officer', { jurisdiction: '321282' })]) {

@@ -36,7 +36,14 @@ import { DisputeRef } from './dispute.type.js';
 import { DockingRef } from './docking.type.js';
 import { toType } from './mapping.js';
 import { petitionItemAccess } from './record-access.js';
-import { PetitionItemConnection, PetitionItemType, RegisterPetitionInput, Satisfaction, PetitionItemsArgs } from './petition-item.type.js';
+import {
+  MediationRespondentInput,
+  PetitionItemConnection,
+  PetitionItemType,
+  RegisterPetitionInput,
+  Satisfaction,
+  PetitionItemsArgs,
+} from './petition-item.type.js';
 
 type Context = SubgraphContext<PetitionLoaders, PetitionSettings>;
 type Connection = InstanceType<typeof PetitionItemConnection>;
@@ -186,12 +193,18 @@ export class PetitionItemResolver {
     @Arg('id', () => ID) id: string,
     @Arg('receiver', () => ReceivingOrganizationInput, { description: RECEIVER_DESCRIPTION }) receiver: ReceivingOrganizationInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string | null,
+    @Arg('respondents', () => [MediationRespondentInput], { nullable: true, description: '对方当事人(被反映人),随移交送调解组织' })
+    respondents: MediationRespondentInput[] | null,
     @Ctx() ctx: Context,
   ): Promise<PetitionItemType> {
     const { creditCode: organizationCode, name: organization = null } = receiver;
     const caller = requireCaller(ctx);
-    const call = { caller, operation: 'referPetitionToMediation', key: idempotencyKey, input: { id, organizationCode, organization } };
-    return toType(await idempotent(ctx.em, call, (em) => referPetitionToMediation(em, caller, id, { organizationCode, organization }, ctx.settings)), 'FULL');
+    const others = (respondents ?? []).map((r) => ({ name: r.name, idNumber: r.idNumber ?? null, phone: r.phone ?? null }));
+    const call = { caller, operation: 'referPetitionToMediation', key: idempotencyKey, input: { id, organizationCode, organization, respondents: others } };
+    return toType(
+      await idempotent(ctx.em, call, (em) => referPetitionToMediation(em, caller, id, { organizationCode, organization, respondents: others }, ctx.settings)),
+      'FULL',
+    );
   }
 
   @Mutation(() => PetitionItemType, { description: '登记调解组织书面反馈的调解结果:成功即办结,不成则继续办理' })

@@ -138,6 +138,18 @@ export class PetitionItemType {
   personal!: PersonalTextRead;
 }
 
+@InputType('MediationRespondentInput', { description: '访调的对方当事人(被反映人):人民调解与司法确认须有双方当事人' })
+export class MediationRespondentInput {
+  @Field(() => String, { description: '姓名或名称' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '公民身份号码' })
+  idNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: '联系电话' })
+  phone?: string | null;
+}
+
 @InputType('RegisterPetitionInput', { description: '登记信访事项' })
 export class RegisterPetitionInput {
   @Field(() => ID, { nullable: true, description: '综治中心的纠纷编号(有则填写并核验;无则登记后报综治中心登记或关联,答复后写入)' })

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
-import { openOutgoingDocking, type DockingRequestedPayload } from '@jiefen/docking';
+import { openOutgoingDocking, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
 import type { PetitionItem } from '../entities/petition-item.entity.js';
 
 // 访调对接, the outbound half: an item referred to a people's mediation organization is announced
@@ -11,7 +11,13 @@ import type { PetitionItem } from '../entities/petition-item.entity.js';
 export const PETITION_UNIT_NAME = '兴化市信访局';
 
 /** Opens the docking of an item just referred (`referredAt` set), inside the referring transaction. */
-export async function openPetitionDocking(tx: EntityManager, caller: Caller, p: PetitionItem, target: { code: string; name: string | null }): Promise<void> {
+export async function openPetitionDocking(
+  tx: EntityManager,
+  caller: Caller,
+  p: PetitionItem,
+  target: { code: string; name: string | null },
+  respondents: DockingParty[] = [],
+): Promise<void> {
   const payload: DockingRequestedPayload = {
     kind: 'PETITION',
     mode: 'TRANSFER',
@@ -30,7 +36,7 @@ export async function openPetitionDocking(tx: EntityManager, caller: Caller, p: 
       officerName: caller.name,
     },
     target: { organizationCode: target.code, organizationName: target.name },
-    parties: [{ role: 'APPLICANT', name: p.petitionerName!, idNumber: p.petitionerIdNumber ?? null, phone: p.petitionerPhone ?? null }],
+    parties: [{ role: 'APPLICANT', name: p.petitionerName!, idNumber: p.petitionerIdNumber ?? null, phone: p.petitionerPhone ?? null }, ...respondents],
   };
   await tx.flush();
   await openOutgoingDocking(tx, { to: 'JUSTICE', payload });

@@ -218,15 +218,26 @@ export async function referPetitionToMediation(
   em: EntityManager,
   caller: Caller,
   id: string,
-  target: { organizationCode: string; organization?: string | null },
+  target: { organizationCode: string; organization?: string | null; respondents?: { name: string; idNumber: string | null; phone: string | null }[] },
   settings: PetitionSettings,
 ): Promise<PetitionItem> {
   requireOfficer(caller);
-  const organizationCode = check.creditCode('receiver.creditCode', target.organizationCode);
-  const organizationName = check.optionalText('receiver.name', '调解组织名称', target.organization, 100);
+  // Every invalid field at once; the respondents (被反映人) go with the hand-over, so that the
+  // committee's case has both sides (a joint application for judicial confirmation needs them).
+  const errors = new FieldErrors();
+  const organizationCode = errors.field(() => check.creditCode('receiver.creditCode', target.organizationCode))!;
+  const organizationName = errors.field(() => check.optionalText('receiver.name', '调解组织名称', target.organization, 100)) ?? null;
+  if ((target.respondents ?? []).length > 20) errors.add('respondents', '对方当事人不能超过 20 名');
+  const respondents = (target.respondents ?? []).slice(0, 20).map((r, i) => ({
+    role: 'RESPONDENT',
+    name: errors.field(() => check.text(`respondents[${i}].name`, '对方当事人姓名', r.name, { max: 50 }))!,
+    idNumber: r.idNumber ? (errors.field(() => check.idNumber(`respondents[${i}].idNumber`, r.idNumber!).value) ?? null) : null,
+    phone: r.phone ? (errors.field(() => check.phone(`respondents[${i}].phone`, r.phone!)) ?? null) : null,
+  }));
+  errors.done();
   return advance(em, 'PETITION_OFFICER', caller, requireUuid('id', id), 'REFER_TO_MEDIATION', {}, settings, async (tx, p) => {
     if (!p.petitionerName) throw DomainError.validation('id', '信访事项没有登记信访人,无法移交调解');
-    await openPetitionDocking(tx, caller, p, { code: organizationCode, name: organizationName });
+    await openPetitionDocking(tx, caller, p, { code: organizationCode, name: organizationName }, respondents);
   });
 }
 

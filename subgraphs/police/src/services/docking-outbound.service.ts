@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { DockingOutgoing, openOutgoingDocking, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
-import { check, DomainError } from '@jiefen/subgraph-kit';
+import { check, DomainError, FieldErrors } from '@jiefen/subgraph-kit';
 import { policeIncidentWorkflow, type PoliceIncidentState } from '../domain/police-incident.workflow.js';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import type { AgencySettings } from '@jiefen/calendar';
@@ -36,17 +36,21 @@ export async function transferToMediation(
   settings: AgencySettings,
 ): Promise<DockingOutgoing> {
   if (caller.agency !== 'POLICE' || !hasRole(caller, 'STAFF', 'SUPERVISOR')) throw DomainError.forbidden('只有公安民警可以移交人民调解');
-  const organizationCode = check.creditCode('receiver.creditCode', input.organizationCode);
-  const organizationName = check.optionalText('receiver.name', '调解组织名称', input.organizationName, 100);
-  const reason = check.text('reason', '移交理由', input.reason, { min: 4, max: 1000 });
-  if (input.parties.length === 0) throw DomainError.validation('parties', '至少需要一名当事人');
+  // Every invalid field at once (FieldErrors), before anything is read or written.
+  // (A value is undefined only when its field is invalid, and then `done()` throws: the `!` hold.)
+  const errors = new FieldErrors();
+  const organizationCode = errors.field(() => check.creditCode('receiver.creditCode', input.organizationCode))!;
+  const organizationName = errors.field(() => check.optionalText('receiver.name', '调解组织名称', input.organizationName, 100)) ?? null;
+  const reason = errors.field(() => check.text('reason', '移交理由', input.reason, { min: 4, max: 1000 }))!;
+  if (input.parties.length === 0) errors.add('parties', '至少需要一名当事人');
   const parties = input.parties.map((p, i) => ({
-    role: check.oneOf(`parties[${i}].role`, '当事人身份', p.role, ['APPLICANT', 'RESPONDENT', 'THIRD_PARTY'] as const),
-    name: check.text(`parties[${i}].name`, '当事人姓名', p.name, { max: 50 }),
-    idNumber: p.idNumber ? check.idNumber(`parties[${i}].idNumber`, p.idNumber).value : null,
-    phone: p.phone ? check.phone(`parties[${i}].phone`, p.phone) : null,
-    address: check.optionalText(`parties[${i}].address`, '住址', p.address, 200),
+    role: errors.field(() => check.oneOf(`parties[${i}].role`, '当事人身份', p.role, ['APPLICANT', 'RESPONDENT', 'THIRD_PARTY'] as const))!,
+    name: errors.field(() => check.text(`parties[${i}].name`, '当事人姓名', p.name, { max: 50 }))!,
+    idNumber: p.idNumber ? (errors.field(() => check.idNumber(`parties[${i}].idNumber`, p.idNumber!).value) ?? null) : null,
+    phone: p.phone ? (errors.field(() => check.phone(`parties[${i}].phone`, p.phone!)) ?? null) : null,
+    address: errors.field(() => check.optionalText(`parties[${i}].address`, '住址', p.address, 200)) ?? null,
   }));
+  errors.done();
   return em.transactional(async (tx) => {
     const incident = await tx.findOne(PoliceIncident, { id: incidentId });
     if (!incident) throw DomainError.notFound('警情', incidentId, 'INCIDENT_NOT_FOUND');

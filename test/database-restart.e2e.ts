@@ -135,7 +135,10 @@ describe('an agency database restarts during deliveries', () => {
       const cases = await sql('justice').execute<{ docking_id: string }[]>(`select docking_id from mediation_case where docking_id in (${inList})`, committed);
       expect(cases.map((c) => c.docking_id).sort()).toEqual([...committed].sort());
       for (const name of ['justice', 'governance']) {
-        const inbox = await sql(name).execute<{ docking_id: string }[]>(`select docking_id from docking_inbox where type = 'DockingRequested' and docking_id in (${inList})`, committed);
+        const inbox = await sql(name).execute<{ docking_id: string }[]>(
+          `select docking_id from docking_inbox where type = 'DockingRequested' and docking_id in (${inList})`,
+          committed,
+        );
         expect(inbox.map((r) => r.docking_id).sort()).toEqual([...committed].sort());
       }
       // Every process alive and answering.

@@ -126,6 +126,24 @@ describe('the demo data tells one true story', () => {
     expect(police.length + court.length + petition.length).toBeGreaterThan(5);
   });
 
+  it("stores the hub's 统一编号 on every agency's record of a dispute, as the hub's answer to its report would", async () => {
+    const hub = new Map((await sql('governance', 'select id, number from dispute')).map((r) => [r.id as string, r.number as string]));
+    const records: [string, string][] = [
+      ['police', 'police_incident'],
+      ['court', 'court_case'],
+      ['petition', 'petition_item'],
+      ['procuratorate', 'procuratorate_case'],
+      ['justice', 'mediation_case'],
+    ];
+    let checked = 0;
+    for (const [agency, table] of records) {
+      const rows = await sql(agency, `select dispute_id, dispute_number from ${table} where dispute_id is not null`);
+      for (const row of rows) expect([table, row.dispute_number]).toEqual([table, hub.get(row.dispute_id as string)]);
+      checked += rows.length;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('has data this week, this month and this quarter in every agency, and nothing after the seeding moment', async () => {
     const checks: [string, string, string][] = [
       ['governance', 'dispute', 'registered_at'],

@@ -1,7 +1,7 @@
 import { demoPeople, type DemoPerson } from './people.js';
 import { pick, seededRandom } from './random.js';
 import { DEMO_COUNTY, demoRegions } from './regions.js';
-import { DISPUTE_CATEGORIES, type DisputeCategory } from '@jiefen/codes';
+import { DISPUTE_CATEGORIES, disputeNumberScope, formatDisputeNumber, type DisputeCategory } from '@jiefen/codes';
 import { demoId } from './ids.js';
 import { buildRoster, type DemoOrganization, type MediationSource } from './roster.js';
 import { storyOf, type DemoHandOver, type DemoMediation, type HubTarget, storyAnchor, chinaDayStart } from './story.js';
@@ -24,6 +24,8 @@ export interface DemoDispute {
   peopleInvolved: number;
   registeredAt: Date;
   parties: DemoPerson[];
+  /** 统一编号 at the hub; every agency's record about it stores the same (the hub's answer to its report). */
+  number: string;
   /** Which agencies hold records about it (decided here so every seed agrees). */
   agencies: { justice: boolean; court: boolean; police: boolean; procuratorate: boolean; petition: boolean };
   /** Days between the seeding day and the day it was registered (0: today). */
@@ -91,6 +93,7 @@ export function demoDisputes(count = 40, now: Date = new Date(), seed = 321281):
     const d: DemoDispute = {
       n,
       id: demoId('dispute', n),
+      number: '', // numbered below, once the list is complete
       category,
       channel: pick(random, channels),
       townCode: town.code,
@@ -118,6 +121,8 @@ export function demoDisputes(count = 40, now: Date = new Date(), seed = 321281):
   const roster = buildRoster(mediated);
   const numbers = new Map<number, number>();
   for (const d of disputes) Object.assign(d, storyOf(d, sourceOf(d), roster, anchor, numbers));
+  const disputeNumbers = demoDisputeNumbers(disputes);
+  for (const d of disputes) d.number = disputeNumbers.get(d.id)!;
   return disputes;
 }
 
@@ -144,3 +149,26 @@ export function sourceOf(d: Pick<DemoDispute, 'n' | 'agencies' | 'channel'>): Me
 }
 
 export { DEMO_COUNTY };
+
+/** The calendar year in China Standard Time (UTC+8, no daylight saving). */
+function chinaYearOf(at: Date): number {
+  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
+}
+
+/**
+ * The 统一编号 the hub gives each demo dispute — the hub's seed numbers them, and every agency that
+ * holds a record about one stores the same number (as the hub's answer to its report would): one
+ * sequence per town and year, in the order of the list.
+ */
+function demoDisputeNumbers(disputes: readonly DemoDispute[]): Map<string, string> {
+  const sequence = new Map<string, number>();
+  const numbers = new Map<string, string>();
+  for (const d of disputes) {
+    const year = chinaYearOf(d.registeredAt);
+    const key = `${disputeNumberScope(d.regionCode)}:${year}`;
+    const next = (sequence.get(key) ?? 0) + 1;
+    sequence.set(key, next);
+    numbers.set(d.id, formatDisputeNumber(d.regionCode, year, next));
+  }
+  return numbers;
+}

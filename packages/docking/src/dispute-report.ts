@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { wrap, type EntityClass, type EntityManager } from '@mikro-orm/core';
 import type { Agency } from '@jiefen/auth';
 import type { DisputeReportAnsweredPayload, DisputeReportedPayload, TypedDockingEvent } from './contract.js';
 import { HUB } from './envelope.js';
@@ -38,6 +38,7 @@ export async function reportDispute(em: EntityManager, report: DisputeReport): P
 
 /** A record that belongs to a hub dispute once the hub answered: its id and 统一编号. */
 export interface DisputeHolder {
+  id: string;
   disputeId?: string | null;
   disputeNumber?: string | null;
 }
@@ -109,8 +110,13 @@ export async function applyDisputeAnswer(
   if (!record) return stale('unknown record');
   if (record.disputeId && record.disputeId !== answer.disputeId) return stale(`record belongs to dispute ${record.disputeId}`);
   if (record.disputeId === answer.disputeId && record.disputeNumber === answer.disputeNumber) return 'unchanged';
-  record.disputeId = answer.disputeId;
-  record.disputeNumber = answer.disputeNumber;
+  // Written past the record's optimistic version: the dispute reference is the hub's to give, never
+  // a clerk's edit, so a clerk saving the same record at this moment must not be refused CONFLICT
+  // because the hub's answer arrived (a version bump here did exactly that to a mediator signing an
+  // agreement). The managed record is re-read, so nothing of this update is flushed again.
+  const entity = wrap(record, true).__meta.class as EntityClass<DisputeHolder>;
+  await em.nativeUpdate(entity, { id: record.id }, { disputeId: answer.disputeId, disputeNumber: answer.disputeNumber });
+  await em.refresh(record);
   await hook.onAnswered?.(em, record, answer);
   await em.flush();
   return 'applied';

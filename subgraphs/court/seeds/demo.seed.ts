@@ -54,6 +54,7 @@ function caseOf(d: DemoDispute, state: CourtCaseState, numbers: Numbers): CourtC
   const c: Partial<CourtCase> & Pick<CourtCase, 'id' | 'disputeId' | 'caseNumber' | 'cause' | 'regionCode' | 'receivedAt'> = {
     id: demoId('court-case', d.n),
     disputeId: d.id,
+    disputeNumber: d.number,
     caseNumber: numbers.next('PRE_FILING_MEDIATION', d.regionCode, receivedAt, 1001),
     cause: `${d.category}纠纷`,
     regionCode: d.regionCode,

@@ -17,7 +17,6 @@ import {
   type DemoDispute,
 } from '@jiefen/demo-data';
 import { disputeDueAt } from '../src/domain/clocks.js';
-import { formatDisputeNumber, numberScope, registrationYear } from '../src/domain/dispute-registration.js';
 import { DISPUTE_EVENT_NAMES, disputeWorkflow, type DisputeEvent, type DisputeState } from '../src/domain/dispute.workflow.js';
 import { warningsAtEscalation, warningsAtRegistration, riskAfter, type Warning } from '../src/domain/early-warning.js';
 import { confirmByAfter, dockingClockDates, dockingDueAt, ROUTED_RECORD, type DockingStatus } from '../src/domain/docking.js';
@@ -110,16 +109,13 @@ export async function seedGovernance(em: EntityManager, options: SeedContext): P
       materials,
     });
   }
-  const sequence = new Map<string, number>();
   const disputes = demoDisputes(options.disputeCount, options.now);
-  const numbers = new Map<string, string>();
+  // The numbers every agency's seed stores on its records too (packages/demo-data).
+  const numbers = new Map(disputes.map((d) => [d.id, d.number]));
   for (const d of disputes) {
-    const key = `${numberScope(d.regionCode)}:${registrationYear(d.registeredAt)}`;
-    const next = (sequence.get(key) ?? 0) + 1;
-    sequence.set(key, next);
     const dispute = em.create(Dispute, {
       id: d.id,
-      number: formatDisputeNumber(d.regionCode, registrationYear(d.registeredAt), next),
+      number: numbers.get(d.id)!,
       category: d.category,
       channel: d.channel,
       summary: d.summary,
@@ -178,12 +174,17 @@ export async function seedGovernance(em: EntityManager, options: SeedContext): P
       'reg',
     );
     walk(em, d, dispute, anchor);
-    numbers.set(d.id, dispute.number);
   }
-  // New registrations continue each town's sequence.
-  for (const [key, last] of sequence) {
+  // New registrations continue each town's sequence: the last number of each town and year.
+  const last = new Map<string, number>();
+  for (const number of numbers.values()) {
+    const [scope, year, sequence] = number.split('-');
+    const key = `${scope}:${year}`;
+    last.set(key, Math.max(last.get(key) ?? 0, Number(sequence)));
+  }
+  for (const [key, sequence] of last) {
     const [scope, year] = key.split(':');
-    em.create(DisputeNumberCounter, { scope: scope!, year: Number(year), last });
+    em.create(DisputeNumberCounter, { scope: scope!, year: Number(year), last: sequence });
   }
   // 人工预警: the dispute with the most people involved.
   const crowd = disputes.reduce((a, b) => (b.peopleInvolved > a.peopleInvolved ? b : a));

@@ -148,6 +148,7 @@ export async function seedJustice(em: EntityManager, options: SeedContext): Prom
     const c = em.create(MediationCase, {
       id: demoId('mediation-case', d.n),
       disputeId: d.id,
+      disputeNumber: d.number,
       dockingId: d.handOver?.dockingId ?? null,
       dockingFrom: d.handOver?.fromAgency ?? null,
       sourceUnitName: d.handOver?.from.name ?? null,

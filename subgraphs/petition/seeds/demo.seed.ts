@@ -122,6 +122,7 @@ export async function seedPetition(em: EntityManager, options: SeedContext): Pro
     const p = em.create(PetitionItem, {
       id: demoId('petition-item', d.n),
       disputeId: d.id,
+      disputeNumber: d.number,
       itemNumber: `兴访〔${new Date(registeredAt.getTime() + 8 * 3_600_000).getUTCFullYear()}〕${String(400 + n).padStart(4, '0')}号`,
       form,
       subject: subjectOf(d, form),

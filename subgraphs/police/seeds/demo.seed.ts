@@ -73,6 +73,7 @@ export async function seedPolice(em: EntityManager, options: SeedContext): Promi
     em.create(PoliceIncident, {
       id: demoId('police-incident', d.n),
       disputeId: d.id,
+      disputeNumber: d.number,
       incidentNumber,
       ...handlingOf(d),
       nonPoliceCategory: handlingOf(d).nonPolice ? '民间纠纷' : null,

@@ -93,6 +93,7 @@ export async function seedProcuratorate(em: EntityManager, options: SeedContext)
     const c = em.create(ProcuratorateCase, {
       id: demoId('procuratorate-case', d.n),
       disputeId: d.id,
+      disputeNumber: d.number,
       caseNumber: supervision ? `兴检民监〔${year}〕${civil}号` : `兴检刑和〔${year}〕${10 + criminal}号`,
       kind: supervision ? 'CIVIL_SUPERVISION' : 'CRIMINAL_RECONCILIATION',
       charge,

@@ -6,15 +6,8 @@ export { DISPUTE_CATEGORIES, PARTY_ROLES, type DisputeCategory, type PartyRole }
 export const CHANNELS = ['WINDOW', 'ONLINE', 'HOTLINE_12348', 'GRID_SCREENING', 'AGENCY_TRANSFER'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** The sequence of a unified number runs per town (or street) and calendar year. */
-export function numberScope(regionCode: string): string {
-  return regionCode.slice(0, 9);
-}
-
-/** 统一编号: `<town code>-<year>-<6-digit sequence>`, e.g. `321281123-2026-000017`. */
-export function formatDisputeNumber(regionCode: string, year: number, sequence: number): string {
-  return `${numberScope(regionCode)}-${year}-${String(sequence).padStart(6, '0')}`;
-}
+/** The sequence of a unified number runs per town (or street) and calendar year (packages/codes). */
+export { disputeNumberScope as numberScope, formatDisputeNumber } from '@jiefen/codes';
 
 /** The year of registration in China Standard Time (a dispute registered at 00:30 on 1 January belongs to the new year). */
 export function registrationYear(at: Date): number {

@@ -1,4 +1,4 @@
-import { wrap, type EntityClass, type EntityManager } from '@mikro-orm/core';
+import { Utils, wrap, type EntityManager } from '@mikro-orm/core';
 import type { Agency } from '@jiefen/auth';
 import type { DisputeReportAnsweredPayload, DisputeReportedPayload, TypedDockingEvent } from './contract.js';
 import { HUB } from './envelope.js';
@@ -38,7 +38,7 @@ export async function reportDispute(em: EntityManager, report: DisputeReport): P
 
 /** A record that belongs to a hub dispute once the hub answered: its id and 统一编号. */
 export interface DisputeHolder {
-  id: string;
+  id?: string;
   disputeId?: string | null;
   disputeNumber?: string | null;
 }
@@ -114,9 +114,23 @@ export async function applyDisputeAnswer(
   // a clerk's edit, so a clerk saving the same record at this moment must not be refused CONFLICT
   // because the hub's answer arrived (a version bump here did exactly that to a mediator signing an
   // agreement). The managed record is re-read, so nothing of this update is flushed again.
-  const entity = wrap(record, true).__meta.class as EntityClass<DisputeHolder>;
-  await em.nativeUpdate(entity, { id: record.id }, { disputeId: answer.disputeId, disputeNumber: answer.disputeNumber });
-  await em.refresh(record);
+  if (Utils.isEntity(record)) {
+    // Plain SQL: MikroORM's own updates of a versioned entity bump its version.
+    const meta = wrap(record, true).__meta;
+    const column = (property: string) => `"${meta.properties[property as keyof DisputeHolder]!.fieldNames[0]}"`;
+    await em
+      .getConnection()
+      .execute(
+        `update "${meta.tableName}" set ${column('disputeId')} = ?, ${column('disputeNumber')} = ? where ${column('id')} = ?`,
+        [answer.disputeId, answer.disputeNumber, record.id],
+        'run',
+        em.getTransactionContext(),
+      );
+    await em.refresh(record);
+  } else {
+    // A record the hook keeps itself (no ORM entity): updated in place.
+    Object.assign(record, { disputeId: answer.disputeId, disputeNumber: answer.disputeNumber });
+  }
   await hook.onAnswered?.(em, record, answer);
   await em.flush();
   return 'applied';

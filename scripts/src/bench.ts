@@ -33,6 +33,7 @@ const { values: flags } = parseArgs({
     only: { type: 'string' },
     report: { type: 'string' },
     variant: { type: 'string', multiple: true },
+    against: { type: 'string' },
   },
 });
 if (flags.help) {
@@ -46,6 +47,10 @@ if (flags.help) {
   --variant "NAME:VAR=value,VAR=value"
                   one more of our gateways, with that environment, in the same alternating rounds
                   (a lever measured before/after, e.g. "no semi-space:NODE_OPTIONS=")
+  --against DIR   a second set of six subgraphs built in another checkout (e.g. a worktree of
+                  main: \`git worktree add DIR main && cd DIR && npm ci && npm run build\`), on the
+                  same databases, behind a gateway of its own ("against"), in the same alternating
+                  rounds: a subgraph lever measured before/after (use with --no-hive)
 
 environment:
   BENCH_DURATION_MS   length of one measured round of one scenario on one gateway (default 4000)
@@ -57,7 +62,9 @@ environment:
   BENCH_HANDOVERS     transfers in the hand-over burst (default 300; 0 skips it)
   BENCH_PORT          first port (default 4200: our gateway; subgraphs +1…+6; Hive +10)
   JIEFEN_TEST_DATABASE_URL  an existing PostgreSQL server instead of the embedded one
-  JIEFEN_SUBGRAPH_NODE_OPTIONS  V8 flags of the subgraph processes (default --max-semi-space-size=32)`);
+  JIEFEN_SUBGRAPH_NODE_OPTIONS  V8 flags of the subgraph processes (default --max-semi-space-size=32)
+  BENCH_AGAINST_NODE_OPTIONS    V8 flags of --against's subgraphs (default: JIEFEN_SUBGRAPH_NODE_OPTIONS); with
+                                --against set to this checkout, a flag measured in warm, alternating rounds`);
   process.exit(0);
 }
 
@@ -130,11 +137,14 @@ const quietLines = (name: string, limit = 20) => {
 };
 
 let services: ServiceProcess[] = [];
-const gateways: { name: string; url: string; process: ServiceProcess }[] = [];
+/** A gateway the rounds load; `subgraphs`: the subgraph processes behind it (default: this checkout's). */
+const gateways: { name: string; url: string; process: ServiceProcess; subgraphs?: ServiceProcess[] }[] = [];
+let againstServices: ServiceProcess[] = [];
 
-const startSubgraphs = async (nodeOptions: string, args: string[]) => {
+const startSubgraphs = async (nodeOptions: string, args: string[], root?: string, subgraphPorts = ports) => {
   const started = spawnSubgraphs({
-    ports,
+    root,
+    ports: subgraphPorts,
     databases,
     keysDir,
     args,
@@ -142,12 +152,12 @@ const startSubgraphs = async (nodeOptions: string, args: string[]) => {
     env: { ...data.env, JIEFEN_QUERY_COUNT: '1' },
     onLine: (name) => quietLines(name),
   });
-  await Promise.all(started.map((s) => waitReady(s, `http://127.0.0.1:${ports[s.name]}/ready`, 900_000)));
+  await Promise.all(started.map((s) => waitReady(s, `http://127.0.0.1:${subgraphPorts[s.name]}/ready`, 900_000)));
   return started;
 };
 
 async function cleanUp(): Promise<void> {
-  await stopAll([...gateways.map((g) => g.process), ...services]);
+  await stopAll([...gateways.map((g) => g.process), ...services, ...againstServices]);
   if (external) await Promise.all(Object.values(databases).map((c) => dropDatabase(c).catch(() => undefined)));
   await server.stop();
   await rm(keysDir, { recursive: true, force: true });
@@ -184,6 +194,23 @@ try {
     });
     gateways.push({ name: name!, url: `http://127.0.0.1:${port}/graphql`, process: variant });
   }
+  if (flags.against) {
+    // The other checkout's subgraphs on the same databases (already migrated and seeded), behind our gateway.
+    const againstPorts = Object.fromEntries(subgraphs.map((s, i) => [s.name, BASE_PORT + 31 + i]));
+    log(`starting the six subgraphs of ${flags.against} …`);
+    againstServices = await startSubgraphs(env.BENCH_AGAINST_NODE_OPTIONS ?? SUBGRAPH_NODE_OPTIONS, [], flags.against, againstPorts);
+    const port = BASE_PORT + 30;
+    const against = spawnService('against', {
+      script: 'gateway/dist/src/main.js',
+      env: {
+        ...gatewayEnv,
+        ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${againstPorts[s.name]}/graphql`])),
+        GATEWAY_PORT: String(port),
+      },
+      onLine: quietLines('against'),
+    });
+    gateways.push({ name: 'against', url: `http://127.0.0.1:${port}/graphql`, process: against, subgraphs: againstServices });
+  }
   if (!flags['no-hive']) {
     // The committed supergraph with the bench's subgraph URLs.
     let supergraph = loadSupergraph();
@@ -208,7 +235,7 @@ try {
   const postmaster = parentOf(backend); // while the backend is alive
   await client.end();
   const postgresProbe: Probe | null = postmaster ? processTreeProbe('PostgreSQL', postmaster) : null;
-  const subgraphProbes = () => services.map((s) => processProbe(s.name, s.process.pid!));
+  const subgraphProbes = (set = services) => set.map((s) => processProbe(s.name, s.process.pid!));
 
   // ── Tokens and the variables readers send ────────────────────────────────────────────────
   const tokens = async (persona: string) =>
@@ -268,10 +295,10 @@ try {
   await pool.close();
 
   // ── SQL statements per request (our gateway, one request at a time) ──────────────────────
-  const queryCounts = async (): Promise<Record<string, number>> =>
+  const queryCounts = async (set = services): Promise<Record<string, number>> =>
     Object.fromEntries(
       await Promise.all(
-        services.map(
+        set.map(
           (s) =>
             new Promise<[string, number]>((resolve) => {
               const listener = (message: unknown) => {
@@ -286,15 +313,15 @@ try {
         ),
       ),
     );
-  const statementsPerRequest = async (url: string, scenario: ReadScenario, n = 10): Promise<Record<string, number>> => {
+  const statementsPerRequest = async (url: string, scenario: ReadScenario, n = 10, set = services): Promise<Record<string, number>> => {
     const { pool, path } = createPool(url, 1);
-    await queryCounts();
+    await queryCounts(set);
     for (let i = 0; i < n; i += 1) {
       const result = await send(pool, path, scenario.next(i));
       if (!result.ok) throw new Error(`${scenario.name}: ${result.error}`);
     }
     await pool.close();
-    return Object.fromEntries(Object.entries(await queryCounts()).map(([name, count]) => [name, count / n]));
+    return Object.fromEntries(Object.entries(await queryCounts(set)).map(([name, count]) => [name, count / n]));
   };
 
   // ── The gateways answer alike (else their figures are not comparable) ──────────────────
@@ -325,8 +352,8 @@ try {
   const emptyTally = (): Tally => ({ requests: 0, errors: 0, errorSamples: [], elapsedMs: 0, latencies: [], cpuMs: {}, rssMb: {} });
 
   /** One measured round: the load, and the CPU every process used meanwhile. */
-  const measure = async (url: string, gatewayProbe: Probe, scenario: ReadScenario, durationMs: number, tally: Tally) => {
-    const probes = [gatewayProbe, ...subgraphProbes(), ...(postgresProbe ? [postgresProbe] : [])];
+  const measure = async (url: string, gatewayProbe: Probe, scenario: ReadScenario, durationMs: number, tally: Tally, set = services) => {
+    const probes = [gatewayProbe, ...subgraphProbes(set), ...(postgresProbe ? [postgresProbe] : [])];
     const before = probes.map((p) => p.cpuMs());
     const benchBefore = process.cpuUsage();
     const result: LoadResult = await runLoad({ url, concurrency: CONCURRENCY, durationMs, next: scenario.next });
@@ -349,15 +376,15 @@ try {
   for (const scenario of scenarios) {
     log(`${scenario.name}: ${ROUNDS} round(s) × ${gateways.map((g) => g.name).join(' / ')} × ${DURATION_MS / 1000} s`);
     const statements: Record<string, Record<string, number>> = {};
-    for (const g of gateways) statements[g.name] = await statementsPerRequest(g.url, scenario);
+    for (const g of gateways) statements[g.name] = await statementsPerRequest(g.url, scenario, 10, g.subgraphs);
     const tallies = Object.fromEntries(gateways.map((g) => [g.name, emptyTally()]));
-    for (const g of gateways) await measure(g.url, processProbe(g.name, g.process.process.pid!), scenario, WARMUP_MS, emptyTally());
+    for (const g of gateways) await measure(g.url, processProbe(g.name, g.process.process.pid!), scenario, WARMUP_MS, emptyTally(), g.subgraphs);
     for (let round = 0; round < ROUNDS; round += 1) {
       // Alternating, and each gateway first in every other round.
       const order = round % 2 === 0 ? gateways : [...gateways].reverse();
       for (const g of order) {
         if (IDLE_MS > 0) await new Promise((r) => setTimeout(r, IDLE_MS));
-        await measure(g.url, processProbe(g.name, g.process.process.pid!), scenario, DURATION_MS, tallies[g.name]!);
+        await measure(g.url, processProbe(g.name, g.process.process.pid!), scenario, DURATION_MS, tallies[g.name]!, g.subgraphs);
       }
     }
     results.push({ scenario, statements, tallies });
@@ -444,7 +471,7 @@ try {
   }
   for (const other of gateways.slice(1)) {
     out();
-    out(`### Ours against ${other.name} (same subgraphs, same rounds)`);
+    out(`### Ours against ${other.name} (${other.subgraphs ? `its own subgraphs, built in ${flags.against}` : 'same subgraphs'}, same rounds)`);
     out();
     out(
       `| scenario | req/s ours ÷ ${other.name} | p99 ${other.name} ÷ ours | CPU/req ${other.name} ÷ ours (all processes) | gateway CPU/req ${other.name} ÷ ours |`,

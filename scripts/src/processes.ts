@@ -2,7 +2,7 @@
 // process of its own, spawned from its compiled `main.js`. Shared by `npm start` and `npm run bench`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DatabaseConfig } from '@jiefen/database';
 import { subgraphs } from '@jiefen/schema';
 import { repoRoot } from './paths.js';
@@ -19,7 +19,7 @@ export interface ServiceProcess {
 }
 
 export interface SpawnOptions {
-  /** The compiled entry point, relative to the repository root (`subgraphs/court/dist/src/main.js`). */
+  /** The compiled entry point, relative to the repository root (`subgraphs/court/dist/src/main.js`) or absolute. */
   script: string;
   args?: string[];
   env: NodeJS.ProcessEnv;
@@ -35,7 +35,7 @@ export interface SpawnOptions {
  * listen for `disconnect`), leaving no orphan on the port.
  */
 export function spawnService(name: string, options: SpawnOptions): ServiceProcess {
-  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), join(repoRoot, options.script), ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), resolve(repoRoot, options.script), ...(options.args ?? [])], {
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -97,6 +97,8 @@ export interface SubgraphProcessOptions {
   /** Extra environment for every subgraph process (over this process's own). */
   env?: NodeJS.ProcessEnv;
   onLine?: (name: string) => SpawnOptions['onLine'];
+  /** Another checkout whose built subgraphs to run (the bench's `--against`); default this one. */
+  root?: string;
 }
 
 /**
@@ -110,7 +112,7 @@ export function spawnSubgraphs(options: SubgraphProcessOptions): ServiceProcess[
   );
   return subgraphs.map((s) =>
     spawnService(s.name, {
-      script: join('subgraphs', s.name, 'dist', 'src', 'main.js'),
+      script: join(options.root ?? '', 'subgraphs', s.name, 'dist', 'src', 'main.js'),
       args: options.args,
       nodeOptions: options.nodeOptions,
       env: {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Agency } from '@jiefen/auth';
-import { manyByKey, oneByKey } from '@jiefen/subgraph-kit';
+import { findRows, manyByKey, oneByKey, type Row } from '@jiefen/subgraph-kit';
 import type { DockingAcceptedPayload, DockingRejectedPayload, DockingRequestedPayload, MediationConcludedPayload, TypedDockingEvent } from './contract.js';
 import { DockingOutgoing, type OutgoingDockingStatus } from './entities/outgoing-docking.entity.js';
 import { jsonLogger, type DockingLogger } from './log.js';
@@ -219,11 +219,11 @@ export function createOutgoingDockingLoaders(em: EntityManager, agency: Agency, 
   return {
     byRecord: manyByKey(
       (ids: readonly string[]) =>
-        em.find(DockingOutgoing, { fromAgency: agency, recordType, recordId: { $in: [...ids] } }, { orderBy: { sentAt: 'asc', createdAt: 'asc' } }),
+        findRows(em, DockingOutgoing, { fromAgency: agency, recordType, recordId: { $in: [...ids] } }, { orderBy: { sentAt: 'asc', createdAt: 'asc' } }),
       (d) => d.recordId,
     ),
     byDocking: oneByKey(
-      (ids: readonly string[]) => em.find(DockingOutgoing, { fromAgency: agency, recordType, dockingId: { $in: [...ids] } }),
+      (ids: readonly string[]) => findRows(em, DockingOutgoing, { fromAgency: agency, recordType, dockingId: { $in: [...ids] } }),
       (d) => d.dockingId,
     ),
   };
@@ -232,7 +232,7 @@ export function createOutgoingDockingLoaders(em: EntityManager, agency: Agency, 
 export type OutgoingDockingLoaders = ReturnType<typeof createOutgoingDockingLoaders>;
 
 /** The latest hand-over of a record (what a record's "docking" fields show). */
-export async function latestOutgoingDocking(loaders: OutgoingDockingLoaders, recordId: string): Promise<DockingOutgoing | null> {
+export async function latestOutgoingDocking(loaders: OutgoingDockingLoaders, recordId: string): Promise<Row<DockingOutgoing> | null> {
   return (await loaders.byRecord.load(recordId)).at(-1) ?? null;
 }
 
@@ -248,7 +248,7 @@ export function recordByDockingLoader<T extends { id: string }>(
 ): { load(dockingId: string): Promise<T | null> } {
   const loader = oneByKey(
     async (dockingIds: readonly string[]) => {
-      const dockings = await em.find(DockingOutgoing, { fromAgency: agency, recordType, dockingId: { $in: [...dockingIds] } });
+      const dockings = await findRows(em, DockingOutgoing, { fromAgency: agency, recordType, dockingId: { $in: [...dockingIds] } });
       const records = new Map((await findRecords(dockings.map((d) => d.recordId))).map((r) => [r.id, r]));
       return dockings.flatMap((d) => {
         const record = records.get(d.recordId);

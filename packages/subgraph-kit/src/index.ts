@@ -4,6 +4,7 @@ export * from './http.js';
 export * from './request-guard.js';
 export * from './loaders.js';
 export * from './pagination.js';
+export * from './rows.js';
 export * from './validation.js';
 export * from './validate.js';
 export * from './references.js';

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { EntityManager, EntityName, FilterQuery, OrderDefinition } from '@mikro-orm/core';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { DomainError } from './errors.js';
+import { findRows, type Row } from './rows.js';
 
 /** 分页信息 — shared by every connection of every subgraph, hence `@shareable`. */
 @Directive('@shareable')
@@ -84,12 +85,13 @@ function cursorValue(value: unknown): string | number {
  * One page of a list in keyset order (no OFFSET: a page costs the same however deep it is, and
  * rows added meanwhile neither repeat nor vanish). Validates `first`, decodes `after` (its values
  * are the last row's sort fields), fetches `first + 1` rows after it and counts all that match.
+ * The page's records are plain rows (`findRows`): a list is read, never changed.
  */
 export async function keysetPage<E extends object, T>(
   em: EntityManager,
   entity: EntityName<E>,
   query: KeysetQuery<E>,
-  map: (row: E) => T,
+  map: (row: Row<E>) => T,
 ): Promise<Connection<T>> {
   const keys = Object.entries(query.orderBy);
   const { limit, after } = pageRequest(query.page, keys.length);
@@ -106,11 +108,11 @@ export async function keysetPage<E extends object, T>(
       }
     : {};
   const [rows, total] = await Promise.all([
-    em.find(entity, { $and: [query.where, keyset] } as FilterQuery<E>, { orderBy: query.orderBy as OrderDefinition<E>, limit: limit + 1 }),
+    findRows(em, entity, { $and: [query.where, keyset] } as FilterQuery<E>, { orderBy: query.orderBy as OrderDefinition<E>, limit: limit + 1 }),
     em.count(entity, query.where),
   ]);
-  const cursorOf = (row: E) => keys.map(([field]) => cursorValue((row as Record<string, unknown>)[field]));
-  return toConnection(rows as E[], limit, total, cursorOf, map);
+  const cursorOf = (row: Row<E>) => keys.map(([field]) => cursorValue((row as Record<string, unknown>)[field]));
+  return toConnection(rows, limit, total, cursorOf, map);
 }
 
 /**

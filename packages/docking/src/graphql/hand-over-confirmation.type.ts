@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { PersonalText, type PersonalTextRead } from '@jiefen/subgraph-kit';
+import { PersonalText, type PersonalTextRead, type Row } from '@jiefen/subgraph-kit';
 import type { DockingOutgoing } from '../entities/outgoing-docking.entity.js';
 
 // The court's word on the agreement a hand-over ended with, as the agency that started the case
@@ -61,6 +61,6 @@ export function toHandOverConfirmation(docking: DockingOutgoing | null | undefin
 }
 
 /** The record's latest hand-over that carries a ruling (a record handed over again after an agreement keeps it). */
-export function confirmedHandOver(dockings: readonly DockingOutgoing[]): DockingOutgoing | null {
+export function confirmedHandOver(dockings: readonly Row<DockingOutgoing>[]): Row<DockingOutgoing> | null {
   return dockings.findLast((d) => d.confirmationRuling) ?? null;
 }

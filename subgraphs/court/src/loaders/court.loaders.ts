@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { createOutgoingDockingLoaders, recordByDockingLoader } from '@jiefen/docking';
-import { manyByKey, oneByKey } from '@jiefen/subgraph-kit';
+import { findRows, manyByKey, oneByKey } from '@jiefen/subgraph-kit';
 import { CourtCase } from '../entities/court-case.entity.js';
 import { EnforcementApplication } from '../entities/enforcement-application.entity.js';
 import { JudicialConfirmation } from '../entities/judicial-confirmation.entity.js';
@@ -8,28 +8,28 @@ import { JudicialConfirmation } from '../entities/judicial-confirmation.entity.j
 export function createCourtLoaders(em: EntityManager) {
   return {
     courtCaseById: oneByKey(
-      (ids: readonly string[]) => em.find(CourtCase, { id: { $in: [...ids] } }),
+      (ids: readonly string[]) => findRows(em, CourtCase, { id: { $in: [...ids] } }),
       (c) => c.id,
     ),
     /** The case a docking the court opened hands over (through its outgoing docking). */
-    courtCaseByDocking: recordByDockingLoader(em, 'COURT', 'CourtCase', (ids) => em.find(CourtCase, { id: { $in: [...ids] } })),
+    courtCaseByDocking: recordByDockingLoader(em, 'COURT', 'CourtCase', (ids) => findRows(em, CourtCase, { id: { $in: [...ids] } })),
     /** The cases' hand-overs (outgoing dockings), for the fields that show them. */
     outgoing: createOutgoingDockingLoaders(em, 'COURT', 'CourtCase'),
     courtCasesByDispute: manyByKey(
-      (ids: readonly string[]) => em.find(CourtCase, { disputeId: { $in: [...ids] } }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
+      (ids: readonly string[]) => findRows(em, CourtCase, { disputeId: { $in: [...ids] } }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
       (c) => c.disputeId ?? '',
     ),
     confirmationById: oneByKey(
-      (ids: readonly string[]) => em.find(JudicialConfirmation, { id: { $in: [...ids] } }),
+      (ids: readonly string[]) => findRows(em, JudicialConfirmation, { id: { $in: [...ids] } }),
       (j) => j.id,
     ),
     confirmationsByDispute: manyByKey(
-      (ids: readonly string[]) => em.find(JudicialConfirmation, { disputeId: { $in: [...ids] } }, { orderBy: { appliedAt: 'asc', id: 'asc' } }),
+      (ids: readonly string[]) => findRows(em, JudicialConfirmation, { disputeId: { $in: [...ids] } }, { orderBy: { appliedAt: 'asc', id: 'asc' } }),
       // Found by dispute id: never null here.
       (j) => j.disputeId!,
     ),
     enforcementByConfirmation: oneByKey(
-      (ids: readonly string[]) => em.find(EnforcementApplication, { confirmationId: { $in: [...ids] } }),
+      (ids: readonly string[]) => findRows(em, EnforcementApplication, { confirmationId: { $in: [...ids] } }),
       (e) => e.confirmationId,
     ),
   };

@@ -1,5 +1,4 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Dispute } from '../entities/dispute.entity.js';
 import type { GovernanceContext } from './context.js';
 import { DisputeType } from './dispute.type.js';
 import { PersonType } from './person.type.js';
@@ -12,7 +11,8 @@ export class PersonResolver {
     if (!ctx.caller) return [];
     const parties = await ctx.loaders.partiesByPersonKey.load(person.key);
     const disputes = await ctx.loaders.disputeById.loadMany([...new Set(parties.map((p) => p.disputeId))]);
-    return disputes.filter((d): d is Dispute => d instanceof Dispute).flatMap((d) => disputeAccess.view(ctx, d) ?? []);
+    // A loader answers a row, null (no such dispute) or an Error per key: only rows are viewed.
+    return disputes.flatMap((d) => (d && !(d instanceof Error) ? (disputeAccess.view(ctx, d) ?? []) : []));
   }
 }
 

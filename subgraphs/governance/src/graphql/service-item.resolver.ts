@@ -1,11 +1,11 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { requireCaller, requireRegionPrefix } from '@jiefen/subgraph-kit';
+import { findRows, requireCaller, requireRegionPrefix, type Row } from '@jiefen/subgraph-kit';
 import { ServiceItem } from '../entities/service-item.entity.js';
 import { publishServiceItem, withdrawServiceItem } from '../services/service-item.service.js';
 import type { GovernanceContext } from './context.js';
 import { ServiceItemInput, ServiceItemType } from './service-item.type.js';
 
-const toType = (s: ServiceItem): ServiceItemType => ({ ...s });
+const toType = (s: Row<ServiceItem>): ServiceItemType => ({ ...s });
 
 /** The region codes that contain `code` (itself included): 2, 4, 6, 9 and 12 digits. */
 const enclosing = (code: string) => [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
@@ -22,7 +22,7 @@ export class ServiceItemResolver {
     const where =
       region === null ? { active: true } : { active: true, $or: [{ regionCode: { $in: enclosing(region) } }, { regionCode: { $like: `${region}%` } }] };
     // A bounded, public list (tens of items per county): no pagination needed.
-    return (await ctx.em.find(ServiceItem, where, { orderBy: { code: 'asc' }, limit: 500 })).map(toType);
+    return (await findRows(ctx.em, ServiceItem, where, { orderBy: { code: 'asc' }, limit: 500 })).map(toType);
   }
 
   @Mutation(() => ServiceItemType, { description: '发布服务清单事项(协调督办岗,本辖区内)Publish a service-list item' })

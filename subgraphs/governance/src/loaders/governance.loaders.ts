@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
-import { manyByKey, oneByKey } from '@jiefen/subgraph-kit';
+import { findRows, manyByKey, oneByKey } from '@jiefen/subgraph-kit';
 import { DisputeActivity } from '../entities/dispute-activity.entity.js';
 import { DisputeDocument } from '../entities/dispute-document.entity.js';
 import { DisputeNotice } from '../entities/dispute-notice.entity.js';
@@ -22,28 +22,28 @@ export function createGovernanceLoaders(em: EntityManager) {
     manyByKey(
       (ids: readonly string[]) =>
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's FilterQuery cannot be expressed for a generic entity
-        em.find(entity, { disputeId: { $in: [...ids] } } as any, { orderBy: { disputeId: 'asc', ...orderBy } as any }) as Promise<T[]>,
+        findRows(em, entity, { disputeId: { $in: [...ids] } } as any, { orderBy: { disputeId: 'asc', ...orderBy } as any }) as Promise<T[]>,
       (row: T) => row.disputeId,
     );
   return {
     disputeById: oneByKey(
-      (ids: readonly string[]) => em.find(Dispute, { id: { $in: [...ids] } }),
+      (ids: readonly string[]) => findRows(em, Dispute, { id: { $in: [...ids] } }),
       (d) => d.id,
     ),
     regionByCode: oneByKey(
-      (codes: readonly string[]) => em.find(Region, { code: { $in: [...codes] } }),
+      (codes: readonly string[]) => findRows(em, Region, { code: { $in: [...codes] } }),
       (r) => r.code,
     ),
     regionChildren: manyByKey(
-      (codes: readonly string[]) => em.find(Region, { parentCode: { $in: [...codes] } }, { orderBy: { code: 'asc' } }),
+      (codes: readonly string[]) => findRows(em, Region, { parentCode: { $in: [...codes] } }, { orderBy: { code: 'asc' } }),
       (r) => r.parentCode ?? '',
     ),
     partiesByDispute: manyByKey(
-      (ids: readonly string[]) => em.find(DisputeParty, { disputeId: { $in: [...ids] } }, { orderBy: { disputeId: 'asc', position: 'asc' } }),
+      (ids: readonly string[]) => findRows(em, DisputeParty, { disputeId: { $in: [...ids] } }, { orderBy: { disputeId: 'asc', position: 'asc' } }),
       (p) => p.disputeId,
     ),
     partiesByPersonKey: manyByKey(
-      (keys: readonly string[]) => em.find(DisputeParty, { personKey: { $in: [...keys] } }, { orderBy: { disputeId: 'asc' } }),
+      (keys: readonly string[]) => findRows(em, DisputeParty, { personKey: { $in: [...keys] } }, { orderBy: { disputeId: 'asc' } }),
       (p) => p.personKey ?? '',
     ),
     attemptsByDispute: byDispute(MediationAttempt, { sequence: 'asc' }),
@@ -53,27 +53,27 @@ export function createGovernanceLoaders(em: EntityManager) {
     documentsByDispute: byDispute(DisputeDocument, { recordedAt: 'asc' }),
     reportsByDispute: byDispute(DisputeReport, { reportedAt: 'asc', id: 'asc' }),
     findingsByDispute: manyByKey(
-      (ids: readonly string[]) => em.find(ScreeningFinding, { disputeId: { $in: [...ids] } }),
+      (ids: readonly string[]) => findRows(em, ScreeningFinding, { disputeId: { $in: [...ids] } }),
       (f) => f.disputeId ?? '',
     ),
     alertsByDispute: manyByKey(
-      (ids: readonly string[]) => em.find(RiskAlert, { disputeId: { $in: [...ids] } }, { orderBy: { raisedAt: 'asc', id: 'asc' } }),
+      (ids: readonly string[]) => findRows(em, RiskAlert, { disputeId: { $in: [...ids] } }, { orderBy: { raisedAt: 'asc', id: 'asc' } }),
       (a) => a.disputeId ?? '',
     ),
     findingsByReport: manyByKey(
-      (ids: readonly string[]) => em.find(ScreeningFinding, { reportId: { $in: [...ids] } }, { orderBy: { reportId: 'asc', position: 'asc' } }),
+      (ids: readonly string[]) => findRows(em, ScreeningFinding, { reportId: { $in: [...ids] } }, { orderBy: { reportId: 'asc', position: 'asc' } }),
       (f) => f.reportId,
     ),
     dockingById: oneByKey(
-      (ids: readonly string[]) => em.find(Docking, { id: { $in: [...ids] } }),
+      (ids: readonly string[]) => findRows(em, Docking, { id: { $in: [...ids] } }),
       (d) => d.id,
     ),
     dockingsByDispute: manyByKey(
-      (ids: readonly string[]) => em.find(Docking, { disputeId: { $in: [...ids] } }, { orderBy: { sentAt: 'asc', id: 'asc' } }),
+      (ids: readonly string[]) => findRows(em, Docking, { disputeId: { $in: [...ids] } }, { orderBy: { sentAt: 'asc', id: 'asc' } }),
       (d) => d.disputeId ?? '',
     ),
     eventsByDocking: manyByKey(
-      (ids: readonly string[]) => em.find(DockingEvent, { dockingId: { $in: [...ids] } }, { orderBy: { dockingId: 'asc', at: 'asc', id: 'asc' } }),
+      (ids: readonly string[]) => findRows(em, DockingEvent, { dockingId: { $in: [...ids] } }, { orderBy: { dockingId: 'asc', at: 'asc', id: 'asc' } }),
       (e) => e.dockingId,
     ),
     disputeCounts: new DataLoader<CountsKey, RegionCounts, string>((keys) => loadDisputeCounts(em, keys), {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { manyByKey, oneByKey } from '@jiefen/subgraph-kit';
+import { findRows, manyByKey, oneByKey } from '@jiefen/subgraph-kit';
 import { Expert } from '../entities/expert.entity.js';
 import { LegalAidCase } from '../entities/legal-aid-case.entity.js';
 import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
@@ -19,76 +19,76 @@ const ids = (keys: readonly string[]) => ({ $in: [...keys] });
 export function createJusticeLoaders(em: EntityManager) {
   return {
     mediationCaseById: oneByKey(
-      (keys: readonly string[]) => em.find(MediationCase, { id: ids(keys) }),
+      (keys: readonly string[]) => findRows(em, MediationCase, { id: ids(keys) }),
       (c) => c.id,
     ),
     mediationCasesByDispute: manyByKey(
-      (keys: readonly string[]) => em.find(MediationCase, { disputeId: ids(keys) }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
+      (keys: readonly string[]) => findRows(em, MediationCase, { disputeId: ids(keys) }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
       (c) => c.disputeId!,
     ),
     // Oldest first, so a docking answered by more than one case resolves to the latest.
     mediationCaseByDocking: oneByKey(
-      (keys: readonly string[]) => em.find(MediationCase, { dockingId: ids(keys) }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
+      (keys: readonly string[]) => findRows(em, MediationCase, { dockingId: ids(keys) }, { orderBy: { receivedAt: 'asc', id: 'asc' } }),
       (c) => c.dockingId!,
     ),
     partiesByCase: manyByKey(
-      (keys: readonly string[]) => em.find(MediationParty, { caseId: ids(keys) }, { orderBy: { position: 'asc' } }),
+      (keys: readonly string[]) => findRows(em, MediationParty, { caseId: ids(keys) }, { orderBy: { position: 'asc' } }),
       (p) => p.caseId,
     ),
     sessionsByCase: manyByKey(
-      (keys: readonly string[]) => em.find(MediationSession, { caseId: ids(keys) }, { orderBy: { sequence: 'asc' } }),
+      (keys: readonly string[]) => findRows(em, MediationSession, { caseId: ids(keys) }, { orderBy: { sequence: 'asc' } }),
       (s) => s.caseId,
     ),
     evaluationsByCase: manyByKey(
-      (keys: readonly string[]) => em.find(NeutralEvaluation, { caseId: ids(keys) }, { orderBy: { requestedAt: 'asc' } }),
+      (keys: readonly string[]) => findRows(em, NeutralEvaluation, { caseId: ids(keys) }, { orderBy: { requestedAt: 'asc' } }),
       (e) => e.caseId,
     ),
     methodChangesByCase: manyByKey(
-      (keys: readonly string[]) => em.find(MethodChange, { caseId: ids(keys) }, { orderBy: { changedAt: 'asc' } }),
+      (keys: readonly string[]) => findRows(em, MethodChange, { caseId: ids(keys) }, { orderBy: { changedAt: 'asc' } }),
       (m) => m.caseId,
     ),
     extensionsByCase: manyByKey(
-      (keys: readonly string[]) => em.find(MediationExtension, { caseId: ids(keys) }, { orderBy: { recordedAt: 'asc' } }),
+      (keys: readonly string[]) => findRows(em, MediationExtension, { caseId: ids(keys) }, { orderBy: { recordedAt: 'asc' } }),
       (x) => x.caseId,
     ),
     agreementByCase: oneByKey(
-      (keys: readonly string[]) => em.find(MediationAgreement, { caseId: ids(keys) }),
+      (keys: readonly string[]) => findRows(em, MediationAgreement, { caseId: ids(keys) }),
       (a) => a.caseId,
     ),
     agreementById: oneByKey(
-      (keys: readonly string[]) => em.find(MediationAgreement, { id: ids(keys) }),
+      (keys: readonly string[]) => findRows(em, MediationAgreement, { id: ids(keys) }),
       (a) => a.id,
     ),
     returnVisitsByCase: manyByKey(
-      (keys: readonly string[]) => em.find(ReturnVisit, { caseId: ids(keys) }, { orderBy: { scheduledFor: 'asc', id: 'asc' } }),
+      (keys: readonly string[]) => findRows(em, ReturnVisit, { caseId: ids(keys) }, { orderBy: { scheduledFor: 'asc', id: 'asc' } }),
       (r) => r.caseId,
     ),
     organizationById: oneByKey(
-      (keys: readonly string[]) => em.find(MediationOrganization, { id: ids(keys) }),
+      (keys: readonly string[]) => findRows(em, MediationOrganization, { id: ids(keys) }),
       (o) => o.id,
     ),
     mediatorsByOrganization: manyByKey(
-      (keys: readonly string[]) => em.find(Mediator, { organizationId: ids(keys) }, { orderBy: { committeeRole: 'asc', name: 'asc', id: 'asc' } }),
+      (keys: readonly string[]) => findRows(em, Mediator, { organizationId: ids(keys) }, { orderBy: { committeeRole: 'asc', name: 'asc', id: 'asc' } }),
       (m) => m.organizationId,
     ),
     mediatorById: oneByKey(
-      (keys: readonly string[]) => em.find(Mediator, { id: ids(keys) }),
+      (keys: readonly string[]) => findRows(em, Mediator, { id: ids(keys) }),
       (m) => m.id,
     ),
     expertById: oneByKey(
-      (keys: readonly string[]) => em.find(Expert, { id: ids(keys) }),
+      (keys: readonly string[]) => findRows(em, Expert, { id: ids(keys) }),
       (e) => e.id,
     ),
     legalAidCaseById: oneByKey(
-      (keys: readonly string[]) => em.find(LegalAidCase, { id: ids(keys) }),
+      (keys: readonly string[]) => findRows(em, LegalAidCase, { id: ids(keys) }),
       (c) => c.id,
     ),
     legalAidCasesByDispute: manyByKey(
-      (keys: readonly string[]) => em.find(LegalAidCase, { disputeId: ids(keys) }, { orderBy: { appliedAt: 'asc', id: 'asc' } }),
+      (keys: readonly string[]) => findRows(em, LegalAidCase, { disputeId: ids(keys) }, { orderBy: { appliedAt: 'asc', id: 'asc' } }),
       (c) => c.disputeId!,
     ),
     legalAidCasesBySourceCase: manyByKey(
-      (keys: readonly string[]) => em.find(LegalAidCase, { sourceMediationCaseId: ids(keys) }, { orderBy: { appliedAt: 'asc', id: 'asc' } }),
+      (keys: readonly string[]) => findRows(em, LegalAidCase, { sourceMediationCaseId: ids(keys) }, { orderBy: { appliedAt: 'asc', id: 'asc' } }),
       (c) => c.sourceMediationCaseId!,
     ),
   };

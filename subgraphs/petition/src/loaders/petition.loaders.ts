@@ -1,20 +1,20 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { createOutgoingDockingLoaders, recordByDockingLoader } from '@jiefen/docking';
-import { manyByKey, oneByKey } from '@jiefen/subgraph-kit';
+import { findRows, manyByKey, oneByKey } from '@jiefen/subgraph-kit';
 import { PetitionItem } from '../entities/petition-item.entity.js';
 
 export function createPetitionLoaders(em: EntityManager) {
   return {
     petitionItemById: oneByKey(
-      (ids: readonly string[]) => em.find(PetitionItem, { id: { $in: [...ids] } }),
+      (ids: readonly string[]) => findRows(em, PetitionItem, { id: { $in: [...ids] } }),
       (p) => p.id,
     ),
     /** The PetitionItem a docking the petition opened hands over (through its outgoing docking). */
-    petitionItemByDocking: recordByDockingLoader(em, 'PETITION', 'PetitionItem', (ids) => em.find(PetitionItem, { id: { $in: [...ids] } })),
+    petitionItemByDocking: recordByDockingLoader(em, 'PETITION', 'PetitionItem', (ids) => findRows(em, PetitionItem, { id: { $in: [...ids] } })),
     /** The hand-overs (outgoing dockings), for the fields that show them. */
     outgoing: createOutgoingDockingLoaders(em, 'PETITION', 'PetitionItem'),
     petitionItemsByDispute: manyByKey(
-      (ids: readonly string[]) => em.find(PetitionItem, { disputeId: { $in: [...ids] } }, { orderBy: { registeredAt: 'asc', id: 'asc' } }),
+      (ids: readonly string[]) => findRows(em, PetitionItem, { disputeId: { $in: [...ids] } }, { orderBy: { registeredAt: 'asc', id: 'asc' } }),
       (p) => p.disputeId ?? '',
     ),
   };

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { createOutgoingDockingLoaders } from '@jiefen/docking';
-import { manyByKey, oneByKey } from '@jiefen/subgraph-kit';
+import { findRows, manyByKey, oneByKey } from '@jiefen/subgraph-kit';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import { PoliceMediation } from '../entities/police-mediation.entity.js';
 import { TRANSFERRED_RECORD } from '../services/docking-outbound.service.js';
@@ -8,17 +8,17 @@ import { TRANSFERRED_RECORD } from '../services/docking-outbound.service.js';
 export function createPoliceLoaders(em: EntityManager) {
   return {
     policeIncidentById: oneByKey(
-      (ids: readonly string[]) => em.find(PoliceIncident, { id: { $in: [...ids] } }),
+      (ids: readonly string[]) => findRows(em, PoliceIncident, { id: { $in: [...ids] } }),
       (i) => i.id,
     ),
     policeIncidentsByDispute: manyByKey(
-      (ids: readonly string[]) => em.find(PoliceIncident, { disputeId: { $in: [...ids] } }, { orderBy: { reportedAt: 'asc', id: 'asc' } }),
+      (ids: readonly string[]) => findRows(em, PoliceIncident, { disputeId: { $in: [...ids] } }, { orderBy: { reportedAt: 'asc', id: 'asc' } }),
       (i) => i.disputeId ?? '',
     ),
     /** 公调 transfers: the incidents' outgoing dockings. */
     transfers: createOutgoingDockingLoaders(em, 'POLICE', TRANSFERRED_RECORD),
     mediationByIncident: oneByKey(
-      (ids: readonly string[]) => em.find(PoliceMediation, { incidentId: { $in: [...ids] } }),
+      (ids: readonly string[]) => findRows(em, PoliceMediation, { incidentId: { $in: [...ids] } }),
       (m) => m.incidentId,
     ),
   };

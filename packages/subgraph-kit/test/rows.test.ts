@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArrayType, Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { countQueries, Migration, migrationList, type DatabaseModule } from '@jiefen/database';
+import { createTestDatabase, type TestDatabase } from '@jiefen/testing';
+import { findRows, keysetPage } from '../src/index.js';
+
+// A record with every kind of column the agencies use: a row read without hydration must hold
+// exactly what the hydrated entity holds (property names, Date instants, booleans, json, arrays,
+// bigint, date, decimal), and leave nothing in the unit of work.
+@Entity({ tableName: 'kit_row_probe' })
+class Probe {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'string', length: 20 })
+  caseNumber!: string;
+
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+
+  @Property({ type: 'datetime' })
+  receivedAt!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  closedAt?: Date | null;
+
+  @Property({ type: 'boolean' })
+  urgent!: boolean;
+
+  @Property({ type: 'json' })
+  parties!: { name: string; idNumber: string }[];
+
+  @Property({ type: 'json', nullable: true })
+  extra?: Record<string, unknown> | null;
+
+  @Property({ type: ArrayType })
+  tags!: string[];
+
+  @Property({ type: 'bigint' })
+  sequence!: string;
+
+  @Property({ type: 'date' })
+  dueOn!: string;
+
+  @Property({ type: 'decimal', precision: 10, scale: 2 })
+  amount!: string;
+
+  @Property({ type: 'integer', version: true })
+  version: number & Opt = 1;
+}
+
+class CreateProbe extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table "kit_row_probe" (
+      "id" uuid primary key, "case_number" varchar(20) not null, "note" text null,
+      "received_at" timestamptz not null, "closed_at" timestamptz null, "urgent" boolean not null,
+      "parties" jsonb not null, "extra" jsonb null, "tags" text[] not null, "sequence" bigint not null,
+      "due_on" date not null, "amount" numeric(10,2) not null, "version" int not null default 1)`);
+  }
+}
+
+const module: DatabaseModule = { name: 'kit_rows', entities: [Probe], migrations: migrationList(CreateProbe) };
+let db: TestDatabase;
+const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'];
+
+beforeAll(async () => {
+  db = await createTestDatabase(module);
+  const em = db.orm.em.fork();
+  ids.forEach((id, i) =>
+    em.create(Probe, {
+      id,
+      caseNumber: `(2026)苏${i}号`,
+      note: i === 0 ? null : `备注${i}`,
+      receivedAt: new Date(Date.UTC(2026, 0, 1 + i, 8, 30, 15, 123)),
+      closedAt: i === 2 ? new Date(Date.UTC(2026, 5, 1)) : null,
+      urgent: i === 1,
+      parties: [{ name: `张${i}`, idNumber: '320000199001011234' }],
+      extra: i === 1 ? { nested: { a: [1, 2] } } : null,
+      tags: i === 0 ? [] : ['婚姻', `t${i}`],
+      sequence: `${9007199254740993n + BigInt(i)}`,
+      dueOn: `2026-0${i + 1}-15`,
+      amount: `${i}1234.50`,
+    }),
+  );
+  await em.flush();
+});
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+describe('findRows', () => {
+  it('answers plain rows equal to the hydrated entities, in the asked order and limit', async () => {
+    const entities = await db.orm.em.fork().find(Probe, {}, { orderBy: { receivedAt: 'desc' } });
+    const em = db.orm.em.fork();
+    const rows = await findRows(em, Probe, {}, { orderBy: { receivedAt: 'desc' } });
+    expect(rows).toEqual(entities.map((e) => ({ ...e })));
+    expect(rows.map((r) => r.id)).toEqual([...ids].reverse());
+    for (const row of rows) {
+      expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+      expect(row.receivedAt).toBeInstanceOf(Date);
+    }
+    expect(rows[1]!.parties[0]!.name).toBe('张1');
+    expect(rows[1]!.extra).toEqual({ nested: { a: [1, 2] } });
+    expect(rows[1]!.tags).toEqual(['婚姻', 't1']);
+    expect(rows[1]!.sequence).toBe('9007199254740994');
+    expect(rows[1]!.dueOn).toBe('2026-02-15');
+    expect(rows[1]!.amount).toBe('11234.50');
+    expect(await findRows(em, Probe, { urgent: false, id: { $in: ids } }, { orderBy: { caseNumber: 'asc' }, limit: 1 })).toEqual([{ ...entities[2] }]);
+  });
+
+  it('leaves the unit of work empty: nothing managed, nothing to flush', async () => {
+    const em = db.orm.em.fork();
+    const rows = await findRows(em, Probe, { id: { $in: ids } });
+    expect(rows).toHaveLength(3);
+    expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+    const queries = countQueries(db.orm);
+    await em.flush();
+    queries.stop();
+    expect(queries.count).toBe(0);
+  });
+
+  it('reads inside the transaction of the entity manager it is given', async () => {
+    await db.orm.em
+      .fork()
+      .transactional(async (tx) => {
+        const entity = await tx.findOneOrFail(Probe, { id: ids[0]! });
+        entity.note = '事务内修改';
+        await tx.flush();
+        expect((await findRows(tx, Probe, { id: ids[0]! }))[0]!.note).toBe('事务内修改');
+        expect((await findRows(db.orm.em.fork(), Probe, { id: ids[0]! }))[0]!.note).toBeNull();
+        throw new Error('roll back');
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Error) || error.message !== 'roll back') throw error;
+      });
+  });
+
+  it('is what keysetPage lists: pages of rows, with a cursor over a Date', async () => {
+    const em = db.orm.em.fork();
+    const page = { where: {}, orderBy: { receivedAt: 'desc', id: 'desc' } as const };
+    const first = await keysetPage(em, Probe, { ...page, page: { first: 2 } }, (r) => r);
+    expect(first.edges.map((e) => e.node.id)).toEqual([ids[2], ids[1]]);
+    expect(first.totalCount).toBe(3);
+    expect(Object.getPrototypeOf(first.edges[0]!.node)).toBe(Object.prototype);
+    const second = await keysetPage(em, Probe, { ...page, page: { first: 2, after: first.pageInfo.endCursor } }, (r) => r);
+    expect(second.edges.map((e) => e.node.id)).toEqual([ids[0]]);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+  });
+});

@@ -61,6 +61,7 @@ export async function receiveCivilCase(
       disputeId,
       caseNumber,
       cause: cause!,
+      category: category ?? null,
       regionCode: regionCode!,
       receivedAt: now,
       plaintiffName: plaintiffName!,

@@ -164,4 +164,21 @@ describe('分流转办: the hub hands a routed dispute over', () => {
     expect(kindMismatch.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'agency' });
     expect(await rowCount(stack, 'dispute_activity', 'docking_outgoing')).toBe(before);
   });
+
+  it('refuses to route to 司法局 as an agency for legal aid (a party applies for it), with the reason, with every other invalid field', async () => {
+    const id = await register();
+    const before = await rowCount(stack, 'dispute_activity', 'docking_outgoing');
+    const legalAid = await refused(
+      stack,
+      'routeDispute',
+      'RouteDisputeInput',
+      toPolice(id, { agency: 'JUSTICE', unitName: '兴化市法律援助中心', unitCode: '1', reason: '  ' }),
+    );
+    expect(legalAid.extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const invalid = legalAid.extensions.invalid as { field: string; message: string }[];
+    expect(invalid.map((f) => f.field).sort()).toEqual(['agency', 'reason', 'unitCode']);
+    expect(invalid.find((f) => f.field === 'agency')!.message).toMatch(/^法律援助须由当事人本人申请/);
+    expect(await rowCount(stack, 'dispute_activity', 'docking_outgoing')).toBe(before);
+    expect((await status(id)).status).toBe('REGISTERED');
+  });
 });

@@ -27,7 +27,8 @@ export class RouteDisputeInput extends DisputeStepInput implements Command.Route
 
   @Field(() => String, {
     nullable: true,
-    description: '承办部门(职能部门分流时):PETITION 信访局 / POLICE 公安 / COURT 法院。写明承办单位代码的,当事人同意后即移交该部门的转办件收件箱(分流转办)',
+    description:
+      '承办部门(职能部门分流时):PETITION 信访局 / POLICE 公安 / COURT 法院。写明承办单位代码的,当事人同意后即移交该部门的转办件收件箱(分流转办)。法律援助须当事人本人申请,不能分流至司法局(JUSTICE)',
   })
   agency?: string | null;
 

@@ -19,7 +19,7 @@ import { Escalation } from '../entities/escalation.entity.js';
 import { ServiceItem } from '../entities/service-item.entity.js';
 import type * as I from '../domain/commands.js';
 import { applyDisputeStep, writeAttempt, type DisputeStep } from './dispute-step.service.js';
-import { handOverDispute, ROUTABLE_AGENCIES } from './docking-outbound.service.js';
+import { handOverDispute, LEGAL_AID_NOT_ROUTABLE, ROUTABLE_AGENCIES } from './docking-outbound.service.js';
 import { warnAtEscalation } from './early-warning.service.js';
 import { checkVersion, lockingConflicts, requireHubStaff } from './hub-rules.js';
 import { appliesTo, checkServiceItemCode } from './service-item.service.js';
@@ -90,7 +90,10 @@ export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDi
   const agencyGiven = input.agency !== null && input.agency !== undefined && input.agency.trim() !== '';
   // Only a government department or a court is handed to an agency of the federation.
   if (agencyGiven && kind !== undefined && kind !== 'AGENCY') errors.add('agency', '仅分流至职能部门(AGENCY)时可指定承办部门');
-  const agency = agencyGiven && kind === 'AGENCY' ? errors.field(() => check.oneOf('agency', '承办部门', input.agency!.trim(), ROUTABLE_AGENCIES)) : null;
+  const legalAid = agencyGiven && kind === 'AGENCY' && input.agency!.trim() === 'JUSTICE';
+  if (legalAid) errors.add('agency', LEGAL_AID_NOT_ROUTABLE);
+  const agency =
+    agencyGiven && kind === 'AGENCY' && !legalAid ? errors.field(() => check.oneOf('agency', '承办部门', input.agency!.trim(), ROUTABLE_AGENCIES)) : null;
   const method = errors.field(() =>
     kind === 'LITIGATION' ? null : check.oneOf('method', '化解方式', input.method ?? 'PEOPLES_MEDIATION', RESOLUTION_METHODS),
   );

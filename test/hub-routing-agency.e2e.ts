@@ -55,7 +55,8 @@ describe('分流转办 to an agency through the gateway: hub → police → decl
     await step('notifyParties', 'NotifyPartiesInput', { disputeId, serviceItemCodes: ['FW-001'], form: 'WRITTEN' });
     return step('recordConsent', 'RecordDisputeConsentInput', { disputeId, consented: true });
   };
-  const transfers = async (field: string, as: string) => ((await ok(`{ ${field}(first: 200) { ${TRANSFER} } }`, {}, as))[field] as Node[]) ?? [];
+  const transfers = async (field: string, as: string) =>
+    ((await ok(`{ ${field}(first: 100) { edges { node { ${TRANSFER} } } } }`, {}, as))[field].edges as { node: Node }[]).map((e) => e.node);
 
   beforeAll(async () => {
     stack = await startStack({ subgraphs: subgraphs.filter((s) => ['governance', 'justice', 'police', 'petition'].includes(s.name)), seed: true });

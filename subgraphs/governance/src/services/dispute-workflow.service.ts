@@ -83,10 +83,16 @@ export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDi
   const errors = new FieldErrors();
   const kind = errors.field(() => check.oneOf('unitKind', '承办单位类型', input.unitKind, RESPONSIBLE_UNIT_KINDS));
   const checkedTier = errors.field(() => check.oneOf('tier', '化解层级', input.tier, TIERS));
-  const unitName = errors.field(() => text('unitName', '承办单位', input.unitName, 100));
-  const unitCode = errors.field(() =>
-    input.unitCode === null || input.unitCode === undefined || input.unitCode.trim() === '' ? null : check.creditCode('unitCode', input.unitCode),
-  );
+  // The receiver as every hand-over names it (receiver { creditCode name }); the deprecated unitCode
+  // still works alone, never together with it. unitName names a unit without a code.
+  const blank = (v: string | null | undefined) => v === null || v === undefined || v.trim() === '';
+  const receiver = input.receiver ?? null;
+  if (receiver && !blank(input.unitCode)) errors.add('unitCode', '已写明接收单位(receiver),不再填写承办单位代码');
+  const unitCode = receiver
+    ? errors.field(() => check.creditCode('receiver.creditCode', receiver.creditCode))
+    : errors.field(() => (blank(input.unitCode) ? null : check.creditCode('unitCode', input.unitCode!)));
+  const namedBy = receiver && !blank(receiver.name) && blank(input.unitName) ? 'receiver.name' : 'unitName';
+  const unitName = errors.field(() => text(namedBy, '承办单位', (namedBy === 'receiver.name' ? receiver!.name : input.unitName) ?? '', 100));
   const agencyGiven = input.agency !== null && input.agency !== undefined && input.agency.trim() !== '';
   // Only a government department or a court is handed to an agency of the federation.
   if (agencyGiven && kind !== undefined && kind !== 'AGENCY') errors.add('agency', '仅分流至职能部门(AGENCY)时可指定承办部门');

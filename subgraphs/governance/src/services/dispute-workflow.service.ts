@@ -1,7 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@jiefen/auth';
-import { check, DomainError, FieldErrors, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, FieldErrors, requireUuid, checkAll } from '@jiefen/subgraph-kit';
 import { hubPolicy, type HubSettings } from '../domain/config.js';
 import {
   DISPUTE_EVENT_NAMES,
@@ -143,11 +143,15 @@ export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDi
  * applies where the dispute arose (published by a region containing it).
  */
 export async function notifyParties(em: EntityManager, caller: Caller, input: I.NotifyPartiesInput, settings: HubSettings): Promise<Dispute> {
-  if (input.serviceItemCodes.length === 0) throw DomainError.validation('serviceItemCodes', '一次性告知须至少包含一项服务清单事项');
-  if (input.serviceItemCodes.length > 50) throw DomainError.validation('serviceItemCodes', '一次告知最多 50 项服务清单事项');
-  const codes = [...new Set(input.serviceItemCodes.map((c) => checkServiceItemCode('serviceItemCodes', c)))];
-  const form = check.oneOf('form', '告知方式', input.form, ['WRITTEN', 'ORAL'] as const);
-  const note = check.optionalText('note', '告知内容', input.note, 2000);
+  const { codes, form, note } = checkAll({
+    codes: () => {
+      if (input.serviceItemCodes.length === 0) throw DomainError.validation('serviceItemCodes', '一次性告知须至少包含一项服务清单事项');
+      if (input.serviceItemCodes.length > 50) throw DomainError.validation('serviceItemCodes', '一次告知最多 50 项服务清单事项');
+      return [...new Set(input.serviceItemCodes.map((c) => checkServiceItemCode('serviceItemCodes', c)))];
+    },
+    form: () => check.oneOf('form', '告知方式', input.form, ['WRITTEN', 'ORAL'] as const),
+    note: () => check.optionalText('note', '告知内容', input.note, 2000),
+  });
   return actOnDispute(
     em,
     caller,
@@ -191,8 +195,10 @@ export function recordConsent(em: EntityManager, caller: Caller, input: I.Record
 
 /** One mediation attempt at the current tier (三三制 counts them). */
 export function recordMediationAttempt(em: EntityManager, caller: Caller, input: I.RecordAttemptInput, settings: HubSettings): Promise<Dispute> {
-  const mediatorName = text('mediatorName', '调解员', input.mediatorName, 50);
-  const summary = text('summary', '调解情况', input.summary);
+  const { mediatorName, summary } = checkAll({
+    mediatorName: () => text('mediatorName', '调解员', input.mediatorName, 50),
+    summary: () => text('summary', '调解情况', input.summary),
+  });
   return actOnDispute(
     em,
     caller,

@@ -55,7 +55,8 @@ describe('分流转办 to an agency through the gateway: hub → police → decl
     await step('notifyParties', 'NotifyPartiesInput', { disputeId, serviceItemCodes: ['FW-001'], form: 'WRITTEN' });
     return step('recordConsent', 'RecordDisputeConsentInput', { disputeId, consented: true });
   };
-  const transfers = async (field: string, as: string) => ((await ok(`{ ${field}(first: 200) { ${TRANSFER} } }`, {}, as))[field] as Node[]) ?? [];
+  const transfers = async (field: string, as: string) =>
+    ((await ok(`{ ${field}(first: 100) { edges { node { ${TRANSFER} } } } }`, {}, as))[field].edges as { node: Node }[]).map((e) => e.node);
 
   beforeAll(async () => {
     stack = await startStack({ subgraphs: subgraphs.filter((s) => ['governance', 'justice', 'police', 'petition'].includes(s.name)), seed: true });
@@ -68,8 +69,7 @@ describe('分流转办 to an agency through the gateway: hub → police → decl
       disputeId,
       unitKind: 'AGENCY',
       agency: 'POLICE',
-      unitName: '兴化市公安局戴南派出所',
-      unitCode: POLICE_STATION,
+      receiver: { creditCode: POLICE_STATION, name: '兴化市公安局戴南派出所' },
       tier: 'TOWN',
       method: 'ADMINISTRATIVE_MEDIATION',
       reason: '涉及推搡,疑属治安纠纷,分流公安处理',
@@ -130,8 +130,7 @@ describe('分流转办 to an agency through the gateway: hub → police → decl
       await step('routeDispute', 'RouteDisputeInput', {
         disputeId,
         unitKind: 'MEDIATION_ORGANIZATION',
-        unitName: committee.name,
-        unitCode: committee.code,
+        receiver: { creditCode: committee.code, name: committee.name },
         tier: 'VILLAGE',
         reason: '公安退回:邻里排水纠纷,适宜村级调解',
       }),
@@ -166,8 +165,7 @@ describe('分流转办 to an agency through the gateway: hub → police → decl
       disputeId,
       unitKind: 'AGENCY',
       agency: 'PETITION',
-      unitName: '兴化市信访局',
-      unitCode: PETITION_BUREAU,
+      receiver: { creditCode: PETITION_BUREAU, name: '兴化市信访局' },
       tier: 'COUNTY',
       method: 'ADMINISTRATIVE_MEDIATION',
       reason: '涉及征地补偿的信访事项,转信访局依法办理',

@@ -161,6 +161,92 @@ describe('一案一号: every door reports to the hub, which registers or links 
     expect(dispute.reports[1].reason).not.toContain(plaintiff);
   });
 
+  it('a 民间纠纷 call with the officer’s 纠纷类别 (邻里) links to the hub’s dispute of the same party, town and category', async () => {
+    const neighbour = idNumber('32128119750923004');
+    const { registerDispute: registered } = await ok(
+      'mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id number } }',
+      {
+        input: {
+          category: 'NEIGHBOURHOOD',
+          channel: 'WINDOW',
+          summary: '两户因院墙滴水和排水沟多次争吵',
+          regionCode: '321281123201',
+          peopleInvolved: 2,
+          parties: [
+            { role: 'APPLICANT', name: '王秀兰', idNumber: neighbour },
+            { role: 'RESPONDENT', name: '王秀英' },
+          ],
+        },
+      },
+      'hub-coordinator',
+    );
+    const [{ n: before }] = await sql('governance', 'select count(*)::int as n from dispute');
+    const { registerIncident: incident } = await ok(
+      'mutation($input: RegisterIncidentInput!) { registerIncident(input: $input) { id incidentNumber disputeCategory } }',
+      {
+        input: {
+          channel: 'CALL_110',
+          category: 'CIVIL_DISPUTE',
+          nonPolice: true,
+          nonPoliceCategory: 'CIVIL_DISPUTE',
+          disputeCategory: 'NEIGHBOURHOOD',
+          summary: '邻居因排水沟堵塞再起争执,报警求助',
+          reporter: { name: '王秀兰', phone: '13952600003', idNumber: neighbour },
+          parties: [{ role: 'APPLICANT', name: '王秀兰', phone: '13952600003', idNumber: neighbour }],
+          place: '戴南镇董北村五组',
+          // Another village of the same town: the hub links by town.
+          regionCode: '321281123202',
+          station: '兴化市公安局戴南派出所',
+        },
+      },
+      'police-officer',
+    );
+    expect(incident.disputeCategory).toBe('邻里');
+    const linked = await answered(
+      'the incident',
+      'query($id: ID!) { policeIncident(id: $id) { disputeId disputeNumber } }',
+      'policeIncident',
+      incident.id,
+      'police-officer',
+    );
+    expect(linked).toEqual({ disputeId: registered.id, disputeNumber: registered.number });
+    const [{ n: after }] = await sql('governance', 'select count(*)::int as n from dispute');
+    expect(after).toBe(before);
+    const dispute = await view(registered.id);
+    expect(dispute.category).toBe('邻里');
+    expect(dispute.policeIncidents).toEqual([{ id: incident.id, incidentNumber: incident.incidentNumber }]);
+    expect(dispute.reports.map((r: Row) => [r.agency, r.recordNumber, r.decision])).toEqual([['POLICE', incident.incidentNumber, 'LINKED']]);
+  });
+
+  it('a 审查起诉 case with its 纠纷类别 is registered under it (not 其他)', async () => {
+    const { registerProsecutionCase: prosecution } = await ok(
+      'mutation($input: RegisterProsecutionCaseInput!) { registerProsecutionCase(input: $input) { id caseNumber disputeCategory } }',
+      {
+        input: {
+          caseNumber: '兴检刑诉受〔2026〕9101号',
+          regionCode: '321281123201',
+          charge: '故意伤害罪',
+          statutoryMaximumMonths: 36,
+          intentionalCrimeWithinFiveYears: false,
+          arisesFromCivilDispute: true,
+          disputeCategory: 'NEIGHBOURHOOD',
+          suspect: { name: '孙大成', idNumber: idNumber('32128119800101007') },
+          victim: { name: '孙小成', idNumber: idNumber('32128119820202008') },
+        },
+      },
+      'procurator',
+    );
+    expect(prosecution.disputeCategory).toBe('邻里');
+    const answer = await answered(
+      'the case',
+      'query($id: ID!) { procuratorateCase(id: $id) { disputeId disputeNumber } }',
+      'procuratorateCase',
+      prosecution.id,
+      'procurator',
+    );
+    expect((await view(answer.disputeId)).category).toBe('邻里');
+  });
+
   it('refuses bad input at each door with every invalid field, and writes nothing', async () => {
     const counts = async () => [
       (await sql('police', 'select count(*)::int as n from police_incident'))[0]!.n,
@@ -196,6 +282,23 @@ describe('一案一号: every door reports to the hub, which registers or links 
     ).toEqual(['nonPoliceCategory', 'summary', 'reporter.phone', 'place', 'regionCode', 'station']);
     expect(
       await refused(
+        'mutation($input: RegisterIncidentInput!) { registerIncident(input: $input) { id } }',
+        {
+          channel: 'CALL_110',
+          category: 'PUBLIC_ORDER',
+          nonPolice: false,
+          disputeCategory: 'NEIGHBOURHOOD',
+          summary: '争',
+          reporter: { name: '张三', phone: '13952600009' },
+          place: '戴南镇董北村',
+          regionCode: '321281123201',
+          station: '兴化市公安局戴南派出所',
+        },
+        'police-officer',
+      ),
+    ).toEqual(['disputeCategory', 'summary']);
+    expect(
+      await refused(
         'mutation($input: ReceiveCivilCaseInput!) { receiveCivilCase(input: $input) { id } }',
         {
           cause: '纠',
@@ -223,13 +326,14 @@ describe('一案一号: every door reports to the hub, which registers or links 
           charge: '故意伤害罪',
           statutoryMaximumMonths: -1,
           intentionalCrimeWithinFiveYears: false,
-          arisesFromCivilDispute: true,
+          arisesFromCivilDispute: false,
+          disputeCategory: 'NEIGHBOURHOOD',
           suspect: { name: '赵大勇' },
           victim: { name: '钱小梅' },
         },
         'procurator',
       ),
-    ).toEqual(['caseNumber', 'statutoryMaximumMonths', 'suspect.birthDate']);
+    ).toEqual(['caseNumber', 'statutoryMaximumMonths', 'suspect.birthDate', 'disputeCategory']);
     expect(await counts()).toEqual(before);
   });
 });

@@ -21,6 +21,7 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
   const input = {
     disputeId: dispute.id,
     cause: '买卖合同纠纷',
+    category: 'CONTRACT',
     regionCode: dispute.regionCode,
     plaintiffName: person.name,
     plaintiffIdNumber: person.idNumber,
@@ -87,6 +88,8 @@ describe('诉调 dockings: the court sends cases to mediation and applies what c
     expect(payload).toMatchObject({
       kind: 'COURT',
       mode: 'ENTRUST',
+      // The hub's category given at 收案, not the cause of action.
+      category: '合同',
       disputeId: dispute.id,
       regionCode: dispute.regionCode,
       source: { agency: 'COURT', recordType: 'CourtCase', recordId: id, organizationCode: '113212810140900121' },

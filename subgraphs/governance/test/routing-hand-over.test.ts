@@ -30,8 +30,7 @@ describe('分流转办: the hub hands a routed dispute over', () => {
   const route = (disputeId: string, overrides: Record<string, unknown> = {}) => ({
     disputeId,
     unitKind: 'MEDIATION_ORGANIZATION',
-    unitName: '戴南镇人民调解委员会',
-    unitCode: COMMITTEE,
+    receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
     tier: 'TOWN',
     reason: '邻里纠纷,适宜镇级调解',
     ...overrides,
@@ -108,7 +107,7 @@ describe('分流转办: the hub hands a routed dispute over', () => {
     expect(res.status, await res.clone().text()).toBe(200);
   };
   const toPolice = (disputeId: string, overrides: Record<string, unknown> = {}) =>
-    route(disputeId, { unitKind: 'AGENCY', agency: 'POLICE', unitName: '兴化市公安局戴南派出所', unitCode: POLICE_STATION, ...overrides });
+    route(disputeId, { unitKind: 'AGENCY', agency: 'POLICE', receiver: { creditCode: POLICE_STATION, name: '兴化市公安局戴南派出所' }, ...overrides });
   const status = async (id: string) =>
     (
       await stack.querySubgraph<{ dispute: { status: string; handling: { timeline: { type: string; summary: string }[] } } }>(
@@ -147,21 +146,42 @@ describe('分流转办: the hub hands a routed dispute over', () => {
 
   it('hands nothing over to an agency without a code, and refuses an unknown agency or one given for another kind, listing every invalid field', async () => {
     const id = await register();
-    await mutate(stack, 'routeDispute', 'RouteDisputeInput', toPolice(id, { unitCode: null }));
+    await mutate(stack, 'routeDispute', 'RouteDisputeInput', toPolice(id, { receiver: null, unitName: '兴化市公安局戴南派出所' }));
     await mutate(stack, 'notifyParties', 'NotifyPartiesInput', notify(id));
     expect(await mutate(stack, 'recordConsent', 'RecordDisputeConsentInput', { disputeId: id, consented: true })).toMatchObject({ status: 'IN_MEDIATION' });
     expect(await outgoing(id)).toEqual([]);
 
     const other = await register();
     const before = await rowCount(stack, 'dispute_activity', 'docking_outgoing');
-    const wrong = await refused(stack, 'routeDispute', 'RouteDisputeInput', toPolice(other, { agency: 'TAX', unitCode: '1' }));
+    const wrong = await refused(stack, 'routeDispute', 'RouteDisputeInput', toPolice(other, { agency: 'TAX', receiver: { creditCode: '1' } }));
     expect(wrong.extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect((wrong.extensions.invalid as { field: string }[]).map((f) => f.field).sort()).toEqual(['agency', 'unitCode']);
+    // No name in the receiver and no unitName: the unit is unnamed as well.
+    expect((wrong.extensions.invalid as { field: string }[]).map((f) => f.field).sort()).toEqual(['agency', 'receiver.creditCode', 'unitName']);
+    // The deprecated unitCode beside a receiver is refused (one way to name the unit).
+    const both = await refused(stack, 'routeDispute', 'RouteDisputeInput', toPolice(other, { unitCode: POLICE_STATION }));
+    expect(both.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'unitCode' });
     // A tier outside the enum is refused by the schema itself, in Chinese, naming the field.
     const wrongTier = await refused(stack, 'routeDispute', 'RouteDisputeInput', toPolice(other, { tier: 'STATE' }));
     expect(wrongTier.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tier' });
     const kindMismatch = await refused(stack, 'routeDispute', 'RouteDisputeInput', route(other, { agency: 'POLICE' }));
     expect(kindMismatch.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'agency' });
     expect(await rowCount(stack, 'dispute_activity', 'docking_outgoing')).toBe(before);
+  });
+
+  it('refuses to route to 司法局 as an agency for legal aid (a party applies for it), with the reason, with every other invalid field', async () => {
+    const id = await register();
+    const before = await rowCount(stack, 'dispute_activity', 'docking_outgoing');
+    const legalAid = await refused(
+      stack,
+      'routeDispute',
+      'RouteDisputeInput',
+      toPolice(id, { agency: 'JUSTICE', receiver: { creditCode: '1', name: '兴化市法律援助中心' }, reason: '  ' }),
+    );
+    expect(legalAid.extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const invalid = legalAid.extensions.invalid as { field: string; message: string }[];
+    expect(invalid.map((f) => f.field).sort()).toEqual(['agency', 'reason', 'receiver.creditCode']);
+    expect(invalid.find((f) => f.field === 'agency')!.message).toMatch(/^法律援助须由当事人本人申请/);
+    expect(await rowCount(stack, 'dispute_activity', 'docking_outgoing')).toBe(before);
+    expect((await status(id)).status).toBe('REGISTERED');
   });
 });

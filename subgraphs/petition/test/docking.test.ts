@@ -27,6 +27,7 @@ describe("访调 docking: referral events out, justice's answers in", () => {
     form: 'LETTER',
     subject: '反映戴南镇某企业拖欠三个月工资,要求督促支付',
     regionCode: dispute.regionCode,
+    category: 'LABOUR',
     petitionerName: person.name,
     petitionerIdNumber: person.idNumber,
     petitionerPhone: person.phone,
@@ -91,6 +92,8 @@ describe("访调 docking: referral events out, justice's answers in", () => {
     expect(rows[0]!.payload).toMatchObject({
       kind: 'PETITION',
       mode: 'TRANSFER',
+      // The item's category goes with the hand-over (justice counts the mediation under it).
+      category: '劳动争议',
       disputeId: dispute.id,
       regionCode: dispute.regionCode,
       source: { agency: 'PETITION', recordType: 'PetitionItem', recordId: id, organizationCode: PERSONAS['petition-officer'].organization },

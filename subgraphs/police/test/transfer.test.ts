@@ -60,6 +60,8 @@ describe('公调: transferToMediation and the outcome fed back', () => {
 
   it('writes the transfer, the incident status and one event per recipient (justice and the hub) together', async () => {
     const id = await openIncident();
+    // The officer said which of the hub's categories this 民间纠纷 is: the hand-over carries it.
+    await sql(`update police_incident set non_police = true, non_police_category = '民间纠纷', dispute_category = '邻里' where id = ?`, [id]);
     const before = await outboxCount();
     const { body } = await stack.querySubgraph<{ transferToMediation: { dockingId: string; status: string } }>(
       'police',
@@ -74,13 +76,13 @@ describe('公调: transferToMediation and the outcome fed back', () => {
       receivingOrganization: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
     });
     const { dockingId } = body.data!.transferToMediation;
-    const rows = await sql<{ recipient: string; type: string; sequence: number }>(
-      'select recipient, type, sequence from docking_outbox where docking_id = ? order by recipient',
+    const rows = await sql<{ recipient: string; type: string; sequence: number; payload: { category: string | null } }>(
+      'select recipient, type, sequence, payload from docking_outbox where docking_id = ? order by recipient',
       [dockingId],
     );
-    expect(rows.map((r) => [r.recipient, r.type, Number(r.sequence)])).toEqual([
-      ['GOVERNANCE', 'DockingRequested', 1],
-      ['JUSTICE', 'DockingRequested', 1],
+    expect(rows.map((r) => [r.recipient, r.type, Number(r.sequence), r.payload.category])).toEqual([
+      ['GOVERNANCE', 'DockingRequested', 1, '邻里'],
+      ['JUSTICE', 'DockingRequested', 1, '邻里'],
     ]);
     expect(await outboxCount()).toBe(before + 2);
   });

@@ -50,7 +50,13 @@ describe("检调 docking: referral events out, justice's answers in", () => {
       receivedAt: new Date(),
       ...(kind === 'CIVIL_SUPERVISION'
         ? { applicantName: victim!.name, applicantPhone: victim!.phone }
-        : { suspectName: suspect!.name, suspectIdNumber: suspect!.idNumber, victimName: victim!.name, victimPhone: victim!.phone }),
+        : {
+            disputeCategory: '损害赔偿',
+            suspectName: suspect!.name,
+            suspectIdNumber: suspect!.idNumber,
+            victimName: victim!.name,
+            victimPhone: victim!.phone,
+          }),
     });
     await em.flush();
     return c.id;
@@ -106,6 +112,8 @@ describe("检调 docking: referral events out, justice's answers in", () => {
     expect(rows[0]!.payload).toMatchObject({
       kind: 'PROCURATORATE',
       mode: 'COMMISSION',
+      // The category given at intake goes with the 检调 hand-over.
+      category: '损害赔偿',
       disputeId: dispute.id,
       regionCode: dispute.regionCode,
       source: { agency: 'PROCURATORATE', recordType: 'ProcuratorateCase', recordId: id, organizationCode: PERSONAS.procurator.organization },
@@ -120,7 +128,7 @@ describe("检调 docking: referral events out, justice's answers in", () => {
     const [civilRow] = await sql<{ payload: { mode: string; parties: unknown[] } }>('select payload from docking_outbox where docking_id = ? limit 1', [
       civil.data!.dockingId,
     ]);
-    expect(civilRow!.payload).toMatchObject({ mode: 'TRANSFER', parties: [{ role: 'APPLICANT', name: victim!.name }] });
+    expect(civilRow!.payload).toMatchObject({ mode: 'TRANSFER', category: null, parties: [{ role: 'APPLICANT', name: victim!.name }] });
   });
 
   it('refuses an ineligible referral or a bad organization code with the reasons, writing and publishing nothing', async () => {

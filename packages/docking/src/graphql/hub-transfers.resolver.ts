@@ -1,7 +1,21 @@
-import { Arg, Ctx, Directive, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Agency } from '@jiefen/auth';
-import { DomainError, PersonalText, requireCaller, requireListAccess, type PersonalTextRead, type SubgraphContext } from '@jiefen/subgraph-kit';
-import { DockingIncoming, INCOMING_DOCKING_STATUSES } from '../entities/index.js';
+import {
+  ConnectionType,
+  keysetPage,
+  PageArgs,
+  PeriodFilter,
+  periodConditions,
+  PersonalText,
+  registerCodeEnum,
+  requireCaller,
+  requireListAccess,
+  requireRegionPrefix,
+  type PersonalTextRead,
+  type SubgraphContext,
+} from '@jiefen/subgraph-kit';
+import { DockingIncoming, INCOMING_DOCKING_STATUSES, type IncomingDockingStatus } from '../entities/index.js';
 import { answerIncomingDocking, type IncomingAnswer } from '../incoming.js';
 
 // 转办件 in a receiving agency's schema: the inbox of the hub's 分流转办 (`<agency>HubTransfers`) and
@@ -117,6 +131,29 @@ function toHubTransfer(d: DockingIncoming, masked: boolean): HubTransferType {
   };
 }
 
+/** The statuses of a 转办件 as an input enum (the same in every receiving agency's schema). */
+export const HubTransferStatus = registerCodeEnum('HubTransferStatus', '转办件状态 Status of a 转办件', INCOMING_DOCKING_STATUSES, {
+  RECEIVED: '待受理',
+  ACCEPTED: '已受理',
+  REJECTED: '不予受理(已退回综治中心)',
+  CONCLUDED: '已办结并反馈',
+});
+
+/** One page of 转办件: shareable, every receiving agency defines it alike. */
+export const HubTransferConnection = ConnectionType('HubTransfer', HubTransferType, '转办件列表', { shareable: true });
+
+@ArgsType()
+export class HubTransfersArgs extends PageArgs {
+  @Field(() => HubTransferStatus, { nullable: true, description: '状态' })
+  status?: IncomingDockingStatus | null;
+
+  @Field(() => String, { nullable: true, description: '区划代码前缀(在本人辖区内进一步筛选)' })
+  regionCode?: string | null;
+
+  @Field(() => PeriodFilter, { nullable: true, description: '收到时间在此期间' })
+  received?: PeriodFilter | null;
+}
+
 /** The names under which an agency mounts its 转办件 (e.g. `petitionHubTransfers`, `acceptPetitionHubTransfer`…). */
 export interface HubTransferNames {
   list: string;
@@ -135,23 +172,19 @@ export function createHubTransfersResolver(agency: Agency, names: HubTransferNam
 
   @Resolver()
   class HubTransfersResolver {
-    @Query(() => [HubTransferType], { name: names.list, description: '转办件:综治中心分流转办给本部门的纠纷(最新在前)' })
-    async hubTransfers(
-      @Ctx() ctx: SubgraphContext,
-      @Arg('status', () => String, { nullable: true, description: '状态:RECEIVED / ACCEPTED / REJECTED / CONCLUDED' }) status: string | null,
-      @Arg('first', () => Int, { nullable: true, description: '条数(默认 50,最多 200)' }) first: number | null,
-    ): Promise<HubTransferType[]> {
+    @Query(() => HubTransferConnection, { name: names.list, description: '转办件:综治中心分流转办给本部门的纠纷(按收到时间倒序,可按状态、区划、期间筛选)' })
+    async hubTransfers(@Args(() => HubTransfersArgs) args: HubTransfersArgs, @Ctx() ctx: SubgraphContext): Promise<InstanceType<typeof HubTransferConnection>> {
       const { regionPrefix, masked } = requireListAccess(ctx, agency);
-      if (status && !(INCOMING_DOCKING_STATUSES as readonly string[]).includes(status)) {
-        throw DomainError.validation('status', `状态须为 ${INCOMING_DOCKING_STATUSES.join('、')} 之一`);
-      }
-      if (first !== null && first !== undefined && (first < 1 || first > 200)) throw DomainError.validation('first', '条数须在 1 到 200 之间');
-      const rows = await ctx.em.find(
-        DockingIncoming,
-        { toAgency: agency, regionCode: { $like: `${regionPrefix}%` }, ...(status ? { status: status as DockingIncoming['status'] } : {}) },
-        { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: first ?? 50 },
+      // Within the caller's jurisdiction, narrowed by region, status and period (VALIDATION_FAILED when a period ends before it starts).
+      const conditions: FilterQuery<DockingIncoming>[] = [
+        { toAgency: agency, regionCode: { $like: `${regionPrefix}%` } },
+        ...periodConditions({ received: ['receivedAt', args.received] }),
+      ];
+      if (args.regionCode) conditions.push({ regionCode: { $like: `${requireRegionPrefix('regionCode', args.regionCode)}%` } });
+      if (args.status) conditions.push({ status: args.status });
+      return keysetPage(ctx.em, DockingIncoming, { where: { $and: conditions }, orderBy: { receivedAt: 'desc', id: 'desc' }, page: args }, (d) =>
+        toHubTransfer(d, masked),
       );
-      return rows.map((d) => toHubTransfer(d, masked));
     }
 
     @Mutation(() => HubTransferType, { name: names.accept, description: '受理转办件(反馈综治中心)' })

@@ -35,6 +35,10 @@ export class CourtCase {
   @Property({ type: 'string', length: 100 })
   cause!: string;
 
+  /** 纠纷类别 of the hub's list (Chinese name) given at 收案; sent with the 委派/委托 hand-over. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  category?: string | null;
+
   @Property({ type: 'string', length: 20 })
   stage: string & Opt = 'PRE_FILING';
 

@@ -61,6 +61,7 @@ export async function receiveCivilCase(
       disputeId,
       caseNumber,
       cause: cause!,
+      category: category ?? null,
       regionCode: regionCode!,
       receivedAt: now,
       plaintiffName: plaintiffName!,
@@ -180,11 +181,16 @@ async function applyOutcome(
   settings: CourtSettings,
 ): Promise<CourtCase> {
   const now = settings.now();
-  const id = requireUuid('courtCaseId', report.courtCaseId);
-  const note = check.text('note', '调解情况', report.note, { min: 2, max: 2000 });
-  const agreementId = report.agreementId ? requireUuid('agreementId', report.agreementId) : null;
-  const concludedAt = report.concludedAt ? new Date(report.concludedAt) : now;
-  if (Number.isNaN(concludedAt.getTime())) throw DomainError.validation('concludedAt', '调解结束时间无效');
+  const { id, note, agreementId, concludedAt } = checkAll({
+    id: () => requireUuid('courtCaseId', report.courtCaseId),
+    note: () => check.text('note', '调解情况', report.note, { min: 2, max: 2000 }),
+    agreementId: () => (report.agreementId ? requireUuid('agreementId', report.agreementId) : null),
+    concludedAt: () => {
+      const at = report.concludedAt ? new Date(report.concludedAt) : now;
+      if (Number.isNaN(at.getTime())) throw DomainError.validation('concludedAt', '调解结束时间无效');
+      return at;
+    },
+  });
   return em.transactional(async (tx) => {
     const c = await loadCase(tx, id);
     if (caller) requireCourtStaff(caller, c.regionCode);

@@ -34,7 +34,8 @@ export async function openCourtDocking(tx: EntityManager, caller: Caller, c: Cou
     mode: commission ? 'COMMISSION' : 'ENTRUST',
     disputeId: c.disputeId,
     regionCode: c.regionCode,
-    category: c.cause,
+    // The hub's category given at 收案; else the cause of action (the receiver counts what is no category as 其他).
+    category: c.category ?? c.cause,
     summary: `${c.cause}(${commission ? `委托调解,立案案号 ${c.filingNumber ?? ''}` : `诉前委派调解,案号 ${c.caseNumber}`})`,
     sentAt: c.mediationSentAt!.toISOString(),
     source: {

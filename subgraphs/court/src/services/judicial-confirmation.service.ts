@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
-import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, requireUuid, checkAll, checkEach } from '@jiefen/subgraph-kit';
 import { acceptanceDueAt, rulingDueAt, type CourtSettings } from '../domain/clocks.js';
 import {
   checkRulingExtension,
@@ -59,24 +59,46 @@ export async function receiveJudicialConfirmationApplication(
 ): Promise<JudicialConfirmation> {
   const { clocks } = settings;
   const now = settings.now();
-  const applicationId = check.text('applicationId', '申请编号', application.applicationId, { max: 64 });
-  const disputeId = application.disputeId ? requireUuid('disputeId', application.disputeId) : null;
-  const agreementId = requireUuid('agreementId', application.agreementId);
-  const courtCaseId = application.courtCaseId ? requireUuid('courtCaseId', application.courtCaseId) : null;
-  const dockingId = application.dockingId ? requireUuid('dockingId', application.dockingId) : null;
-  const mediationOrganization = check.text('mediationOrganization', '调解组织名称', application.mediationOrganization, { min: 2, max: 100 });
-  const agreementSummary = check.text('agreementSummary', '调解协议内容', application.agreementSummary, { min: 5, max: 4000 });
-  if (!application.matters.length) throw DomainError.validation('matters', '调解协议涉及的事项不能为空');
-  const matters = [...new Set(application.matters.map((m) => check.oneOf<MatterKind>('matters', '协议事项', m, MATTER_KINDS)))];
-  const agreementEffectiveAt = dateOf('agreementEffectiveAt', '调解协议生效时间', application.agreementEffectiveAt);
-  const appliedAt = application.appliedAt ? dateOf('appliedAt', '申请时间', application.appliedAt) : now;
+  // Every invalid field of the application at once (each applicant's too).
+  const v = checkAll({
+    applicationId: () => check.text('applicationId', '申请编号', application.applicationId, { max: 64 }),
+    disputeId: () => (application.disputeId ? requireUuid('disputeId', application.disputeId) : null),
+    agreementId: () => requireUuid('agreementId', application.agreementId),
+    courtCaseId: () => (application.courtCaseId ? requireUuid('courtCaseId', application.courtCaseId) : null),
+    dockingId: () => (application.dockingId ? requireUuid('dockingId', application.dockingId) : null),
+    mediationOrganization: () => check.text('mediationOrganization', '调解组织名称', application.mediationOrganization, { min: 2, max: 100 }),
+    agreementSummary: () => check.text('agreementSummary', '调解协议内容', application.agreementSummary, { min: 5, max: 4000 }),
+    matters: () => {
+      if (!application.matters.length) throw DomainError.validation('matters', '调解协议涉及的事项不能为空');
+      return [...new Set(application.matters.map((m) => check.oneOf<MatterKind>('matters', '协议事项', m, MATTER_KINDS)))];
+    },
+    appliedAt: () => (application.appliedAt ? dateOf('appliedAt', '申请时间', application.appliedAt) : now),
+    agreementEffectiveAt: () => dateOf('agreementEffectiveAt', '调解协议生效时间', application.agreementEffectiveAt),
+    applicants: (): ConfirmationApplicant[] => {
+      if (application.applicants.length < 1 || application.applicants.length > 20) throw DomainError.validation('applicants', '申请人须为 1 至 20 人');
+      return checkEach(application.applicants, (a, i) =>
+        checkAll({
+          name: () => check.text(`applicants.${i}.name`, '申请人姓名', a.name, { max: 50 }),
+          idNumber: () => (a.idNumber ? check.idNumber(`applicants.${i}.idNumber`, a.idNumber).value : null),
+          phone: () => (a.phone ? check.phone(`applicants.${i}.phone`, a.phone) : null),
+        }),
+      );
+    },
+  });
+  const {
+    applicationId,
+    disputeId,
+    agreementId,
+    courtCaseId,
+    dockingId,
+    mediationOrganization,
+    agreementSummary,
+    matters,
+    appliedAt,
+    agreementEffectiveAt,
+    applicants,
+  } = v;
   if (agreementEffectiveAt.getTime() > appliedAt.getTime()) throw DomainError.validation('agreementEffectiveAt', '调解协议生效时间不能晚于申请时间');
-  if (application.applicants.length < 1 || application.applicants.length > 20) throw DomainError.validation('applicants', '申请人须为 1 至 20 人');
-  const applicants: ConfirmationApplicant[] = application.applicants.map((a, i) => ({
-    name: check.text(`applicants.${i}.name`, '申请人姓名', a.name, { max: 50 }),
-    idNumber: a.idNumber ? check.idNumber(`applicants.${i}.idNumber`, a.idNumber).value : null,
-    phone: a.phone ? check.phone(`applicants.${i}.phone`, a.phone) : null,
-  }));
   return em.transactional(async (tx) => {
     const existing = await tx.findOne(JudicialConfirmation, { applicationId });
     if (existing) return existing;
@@ -187,8 +209,10 @@ export async function extendRuling(
 ): Promise<JudicialConfirmation> {
   const { clocks } = settings;
   requireCourtStaff(caller);
-  const approver = check.text('approvedBy', '批准延长的院长', approvedBy, { min: 2, max: 50 });
-  const why = check.text('reason', '延长理由', reason, { min: 2, max: 1000 });
+  const { approver, why } = checkAll({
+    approver: () => check.text('approvedBy', '批准延长的院长', approvedBy, { min: 2, max: 50 }),
+    why: () => check.text('reason', '延长理由', reason, { min: 2, max: 1000 }),
+  });
   return em.transactional(async (tx) => {
     const j = await loadForStaff(tx, caller, id);
     step(j, 'EXTEND_RULING');
@@ -245,8 +269,10 @@ export async function applyForEnforcement(
 ): Promise<EnforcementApplication> {
   const now = settings.now();
   requireCourtStaff(caller);
-  const applicantName = check.text('applicantName', '申请执行人', input.applicantName, { max: 50 });
-  const unperformedTerms = check.text('unperformedTerms', '未履行的协议内容', input.unperformedTerms, { min: 2, max: 2000 });
+  const { applicantName, unperformedTerms } = checkAll({
+    applicantName: () => check.text('applicantName', '申请执行人', input.applicantName, { max: 50 }),
+    unperformedTerms: () => check.text('unperformedTerms', '未履行的协议内容', input.unperformedTerms, { min: 2, max: 2000 }),
+  });
   return em.transactional(async (tx) => {
     const j = await loadForStaff(tx, caller, id);
     if (!j.applicants.some((a) => a.name === applicantName)) throw DomainError.validation('applicantName', '申请执行人须为司法确认的申请人之一');

@@ -44,7 +44,11 @@ export interface RegisterDisputeInput {
 
 export interface RouteDisputeInput extends DisputeRef {
   unitKind: string;
-  unitName: string;
+  /** The receiving unit named as every hand-over names it; its name may stand in for `unitName`. */
+  receiver?: { creditCode: string; name?: string | null } | null;
+  /** A unit without a code (or litigation) by name; with `receiver`, optional. */
+  unitName?: string | null;
+  /** Deprecated: `receiver.creditCode`. */
   unitCode?: string | null;
   /** For a government department or a court (AGENCY): the federation's agency that receives the hand-over. */
   agency?: string | null;

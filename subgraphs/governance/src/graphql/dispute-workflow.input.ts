@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { ReceivingOrganizationInput } from '@jiefen/subgraph-kit';
 import type * as Command from '../domain/commands.js';
 import { DisputeTier, NoticeForm, ResolutionMethod, ResponsibleUnitKind } from './enums.js';
 
@@ -16,18 +17,29 @@ export class RouteDisputeInput extends DisputeStepInput implements Command.Route
   @Field(() => ResponsibleUnitKind, { description: '承办单位类型' })
   unitKind!: string;
 
-  @Field(() => String, { description: '承办单位名称' })
-  unitName!: string;
+  @Field(() => ReceivingOrganizationInput, {
+    nullable: true,
+    description: '接收单位(统一社会信用代码与名称,与其他各类移交相同)。写明的,当事人同意调解后即移交该单位收件箱(分流转办);被退回后重新分流即再次移交',
+  })
+  receiver?: ReceivingOrganizationInput | null;
 
   @Field(() => String, {
     nullable: true,
-    description: '承办单位代码(统一社会信用代码)。调解组织写明代码的,当事人同意调解后即移交该组织收件箱(分流转办);被退回后重新分流即再次移交',
+    description: '承办单位名称:没有统一社会信用代码的单位、引导诉讼时填写(写明 receiver 的可省略,以 receiver.name 为准)',
+  })
+  unitName?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '承办单位代码(统一社会信用代码)',
+    deprecationReason: '用 receiver { creditCode name }(各类移交统一的接收单位)',
   })
   unitCode?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: '承办部门(职能部门分流时):PETITION 信访局 / POLICE 公安 / COURT 法院。写明承办单位代码的,当事人同意后即移交该部门的转办件收件箱(分流转办)',
+    description:
+      '承办部门(职能部门分流时):PETITION 信访局 / POLICE 公安 / COURT 法院。写明承办单位代码的,当事人同意后即移交该部门的转办件收件箱(分流转办)。法律援助须当事人本人申请,不能分流至司法局(JUSTICE)',
   })
   agency?: string | null;
 

@@ -1,7 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@jiefen/auth';
-import { check, DomainError, FieldErrors, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, FieldErrors, requireUuid, checkAll } from '@jiefen/subgraph-kit';
 import { hubPolicy, type HubSettings } from '../domain/config.js';
 import {
   DISPUTE_EVENT_NAMES,
@@ -19,7 +19,7 @@ import { Escalation } from '../entities/escalation.entity.js';
 import { ServiceItem } from '../entities/service-item.entity.js';
 import type * as I from '../domain/commands.js';
 import { applyDisputeStep, writeAttempt, type DisputeStep } from './dispute-step.service.js';
-import { handOverDispute, ROUTABLE_AGENCIES } from './docking-outbound.service.js';
+import { handOverDispute, LEGAL_AID_NOT_ROUTABLE, ROUTABLE_AGENCIES } from './docking-outbound.service.js';
 import { warnAtEscalation } from './early-warning.service.js';
 import { checkVersion, lockingConflicts, requireHubStaff } from './hub-rules.js';
 import { appliesTo, checkServiceItemCode } from './service-item.service.js';
@@ -83,14 +83,23 @@ export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDi
   const errors = new FieldErrors();
   const kind = errors.field(() => check.oneOf('unitKind', '承办单位类型', input.unitKind, RESPONSIBLE_UNIT_KINDS));
   const checkedTier = errors.field(() => check.oneOf('tier', '化解层级', input.tier, TIERS));
-  const unitName = errors.field(() => text('unitName', '承办单位', input.unitName, 100));
-  const unitCode = errors.field(() =>
-    input.unitCode === null || input.unitCode === undefined || input.unitCode.trim() === '' ? null : check.creditCode('unitCode', input.unitCode),
-  );
+  // The receiver as every hand-over names it (receiver { creditCode name }); the deprecated unitCode
+  // still works alone, never together with it. unitName names a unit without a code.
+  const blank = (v: string | null | undefined) => v === null || v === undefined || v.trim() === '';
+  const receiver = input.receiver ?? null;
+  if (receiver && !blank(input.unitCode)) errors.add('unitCode', '已写明接收单位(receiver),不再填写承办单位代码');
+  const unitCode = receiver
+    ? errors.field(() => check.creditCode('receiver.creditCode', receiver.creditCode))
+    : errors.field(() => (blank(input.unitCode) ? null : check.creditCode('unitCode', input.unitCode!)));
+  const namedBy = receiver && !blank(receiver.name) && blank(input.unitName) ? 'receiver.name' : 'unitName';
+  const unitName = errors.field(() => text(namedBy, '承办单位', (namedBy === 'receiver.name' ? receiver!.name : input.unitName) ?? '', 100));
   const agencyGiven = input.agency !== null && input.agency !== undefined && input.agency.trim() !== '';
   // Only a government department or a court is handed to an agency of the federation.
   if (agencyGiven && kind !== undefined && kind !== 'AGENCY') errors.add('agency', '仅分流至职能部门(AGENCY)时可指定承办部门');
-  const agency = agencyGiven && kind === 'AGENCY' ? errors.field(() => check.oneOf('agency', '承办部门', input.agency!.trim(), ROUTABLE_AGENCIES)) : null;
+  const legalAid = agencyGiven && kind === 'AGENCY' && input.agency!.trim() === 'JUSTICE';
+  if (legalAid) errors.add('agency', LEGAL_AID_NOT_ROUTABLE);
+  const agency =
+    agencyGiven && kind === 'AGENCY' && !legalAid ? errors.field(() => check.oneOf('agency', '承办部门', input.agency!.trim(), ROUTABLE_AGENCIES)) : null;
   const method = errors.field(() =>
     kind === 'LITIGATION' ? null : check.oneOf('method', '化解方式', input.method ?? 'PEOPLES_MEDIATION', RESOLUTION_METHODS),
   );
@@ -134,11 +143,15 @@ export function routeDispute(em: EntityManager, caller: Caller, input: I.RouteDi
  * applies where the dispute arose (published by a region containing it).
  */
 export async function notifyParties(em: EntityManager, caller: Caller, input: I.NotifyPartiesInput, settings: HubSettings): Promise<Dispute> {
-  if (input.serviceItemCodes.length === 0) throw DomainError.validation('serviceItemCodes', '一次性告知须至少包含一项服务清单事项');
-  if (input.serviceItemCodes.length > 50) throw DomainError.validation('serviceItemCodes', '一次告知最多 50 项服务清单事项');
-  const codes = [...new Set(input.serviceItemCodes.map((c) => checkServiceItemCode('serviceItemCodes', c)))];
-  const form = check.oneOf('form', '告知方式', input.form, ['WRITTEN', 'ORAL'] as const);
-  const note = check.optionalText('note', '告知内容', input.note, 2000);
+  const { codes, form, note } = checkAll({
+    codes: () => {
+      if (input.serviceItemCodes.length === 0) throw DomainError.validation('serviceItemCodes', '一次性告知须至少包含一项服务清单事项');
+      if (input.serviceItemCodes.length > 50) throw DomainError.validation('serviceItemCodes', '一次告知最多 50 项服务清单事项');
+      return [...new Set(input.serviceItemCodes.map((c) => checkServiceItemCode('serviceItemCodes', c)))];
+    },
+    form: () => check.oneOf('form', '告知方式', input.form, ['WRITTEN', 'ORAL'] as const),
+    note: () => check.optionalText('note', '告知内容', input.note, 2000),
+  });
   return actOnDispute(
     em,
     caller,
@@ -182,8 +195,10 @@ export function recordConsent(em: EntityManager, caller: Caller, input: I.Record
 
 /** One mediation attempt at the current tier (三三制 counts them). */
 export function recordMediationAttempt(em: EntityManager, caller: Caller, input: I.RecordAttemptInput, settings: HubSettings): Promise<Dispute> {
-  const mediatorName = text('mediatorName', '调解员', input.mediatorName, 50);
-  const summary = text('summary', '调解情况', input.summary);
+  const { mediatorName, summary } = checkAll({
+    mediatorName: () => text('mediatorName', '调解员', input.mediatorName, 50),
+    summary: () => text('summary', '调解情况', input.summary),
+  });
   return actOnDispute(
     em,
     caller,

@@ -21,6 +21,20 @@ export const ROUTABLE_AGENCIES = ['PETITION', 'POLICE', 'COURT'] as const satisf
 export type RoutableAgency = (typeof ROUTABLE_AGENCIES)[number];
 
 /**
+ * Why 司法局's legal aid (法律援助) is no target of 分流转办, decided from DOMAIN.md: legal aid is a
+ * service to one party, granted only on that party's own application after the legal aid
+ * institution reviews it against the economic-hardship conditions (法律援助法 2021, Art 41–43 as
+ * commonly read: 申请、审查、7 日内决定); it resolves no dispute and no third unit can commit a party
+ * to it. The 援调 docking is justice-internal (legal aid center ⇄ mediation, 转介). So the hub tells
+ * the parties of legal aid in the 一次性告知 (service list) and they apply (legalAid… intake with
+ * source DIRECT_APPLICATION); a routing to the justice bureau as an agency is refused with this
+ * message (VALIDATION_FAILED on `agency`), while routing to a mediation organization on justice's
+ * roster stays the way to hand a dispute to 司法局.
+ */
+export const LEGAL_AID_NOT_ROUTABLE =
+  '法律援助须由当事人本人申请、经法律援助机构审查决定(法律援助法第四十一条至第四十三条),不能由综治中心分流转办;请在一次性告知中告知当事人申请法律援助,调解请分流至司法局名册内的调解组织';
+
+/**
  * Who receives a routed dispute by docking: a mediation organization named by its 统一社会信用代码
  * is on the justice bureau's roster (人民调解组织名册), whose inbox takes it (or refuses an unknown
  * code or a place outside its area at once, and the refusal comes back); a government department or

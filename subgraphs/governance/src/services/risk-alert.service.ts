@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@jiefen/auth';
-import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, requireUuid, checkAll } from '@jiefen/subgraph-kit';
 import { riskAlertWorkflow, type AlertState } from '../domain/risk-alert.workflow.js';
 import { maxRisk, RISK_LEVELS, type RiskLevel } from '../domain/tiers.js';
 import { Dispute } from '../entities/dispute.entity.js';
@@ -13,9 +13,13 @@ import { checkVersion, lockingConflicts, requireHubStaff } from './hub-rules.js'
 /** 人工预警: a person's judgement, about a dispute (raising its risk) or about a place. */
 export async function raiseRiskAlert(em: EntityManager, caller: Caller, input: RaiseRiskAlertInput): Promise<RiskAlert> {
   requireHubStaff(caller);
-  const level = check.oneOf('level', '预警等级', input.level, RISK_LEVELS);
-  const reason = check.text('reason', '预警理由', input.reason, { min: 5, max: 2000 });
-  if (!input.disputeId && !input.regionCode) throw DomainError.validation('disputeId', '须指明纠纷或区划');
+  const { level, reason } = checkAll({
+    level: () => check.oneOf('level', '预警等级', input.level, RISK_LEVELS),
+    reason: () => check.text('reason', '预警理由', input.reason, { min: 5, max: 2000 }),
+    disputeId: () => {
+      if (!input.disputeId && !input.regionCode) throw DomainError.validation('disputeId', '须指明纠纷或区划');
+    },
+  });
   return lockingConflicts(() =>
     em.transactional(async (tx) => {
       let dispute: Dispute | null = null;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '@jiefen/auth';
-import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, requireUuid, checkAll, checkEach } from '@jiefen/subgraph-kit';
 import type { HubClocks } from '../domain/clocks.js';
 import type { HubSettings } from '../domain/config.js';
 import { DISPUTE_CATEGORIES } from '../domain/dispute-registration.js';
@@ -28,29 +28,37 @@ export async function submitScreeningReport(
 ): Promise<ScreeningReport> {
   const now = settings.now();
   requireHubStaff(caller);
-  const regionCode = check.regionCode('regionCode', input.regionCode, [9, 12]);
-  const period = requirePeriod('periodKey', input.periodKey);
+  // Every invalid field of the report at once: its region and period, and each finding's fields.
+  const { regionCode, period, findings } = checkAll({
+    regionCode: () => check.regionCode('regionCode', input.regionCode, [9, 12]),
+    period: () => {
+      const p = requirePeriod('periodKey', input.periodKey);
+      if (p.from.getTime() > now.getTime()) throw DomainError.validation('periodKey', '排查周期尚未开始');
+      return p;
+    },
+    findings: () => {
+      if (input.findings.length > 100) throw DomainError.validation('findings', '一份报告最多 100 条排查发现');
+      return checkEach(input.findings, (f, i) => {
+        const field = (name: string) => `findings[${i}].${name}`;
+        return checkAll({
+          category: () => check.oneOf(field('category'), '纠纷类别', f.category, DISPUTE_CATEGORIES),
+          cause: () => check.text(field('cause'), '起因', f.cause, { min: 5, max: 2000 }),
+          occurredOn: () => check.date(field('occurredOn'), '发生时间', f.occurredOn, { notFuture: true }),
+          place: () => check.text(field('place'), '发生地点', f.place, { max: 200 }),
+          unit: () => check.optionalText(field('unit'), '涉及单位', f.unit, 200),
+          peopleInvolved: () => check.int(field('peopleInvolved'), '涉及人数', f.peopleInvolved, { min: 1, max: 100_000 }),
+          keyPersons: () => check.optionalText(field('keyPersons'), '重点人员', f.keyPersons, 1000),
+          forecast: () => check.oneOf(field('forecast'), '研判预测', f.forecast, FORECASTS),
+        });
+      });
+    },
+  });
   if (cadenceOfRegion(regionCode) !== period.cadence) {
     throw DomainError.validation(
       'periodKey',
       period.cadence === 'WEEKLY' ? '按周排查的是村(社区),镇(街道)按半月报告' : '按半月排查的是镇(街道),村(社区)按周报告',
     );
   }
-  if (period.from.getTime() > now.getTime()) throw DomainError.validation('periodKey', '排查周期尚未开始');
-  if (input.findings.length > 100) throw DomainError.validation('findings', '一份报告最多 100 条排查发现');
-  const findings = input.findings.map((f, i) => {
-    const field = (name: string) => `findings[${i}].${name}`;
-    return {
-      category: check.oneOf(field('category'), '纠纷类别', f.category, DISPUTE_CATEGORIES),
-      cause: check.text(field('cause'), '起因', f.cause, { min: 5, max: 2000 }),
-      occurredOn: check.date(field('occurredOn'), '发生时间', f.occurredOn, { notFuture: true }),
-      place: check.text(field('place'), '发生地点', f.place, { max: 200 }),
-      unit: check.optionalText(field('unit'), '涉及单位', f.unit, 200),
-      peopleInvolved: check.int(field('peopleInvolved'), '涉及人数', f.peopleInvolved, { min: 1, max: 100_000 }),
-      keyPersons: check.optionalText(field('keyPersons'), '重点人员', f.keyPersons, 1000),
-      forecast: check.oneOf(field('forecast'), '研判预测', f.forecast, FORECASTS),
-    };
-  });
   await requireRegion(em, caller, 'regionCode', regionCode);
   if (await em.count(ScreeningReport, { regionCode, periodKey: period.key })) {
     throw DomainError.validation('periodKey', '该区划本期已报送排查报告');

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { hasRole, type Caller } from '@jiefen/auth';
-import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, requireUuid, checkAll, checkEach } from '@jiefen/subgraph-kit';
 import {
   addSignatures,
   AGREEMENT_FORMS,
@@ -80,17 +80,25 @@ async function takeEffectIfComplete(
 /** 制作调解协议书 (or records an oral agreement, which takes effect at once). */
 export async function recordAgreement(em: EntityManager, caller: Caller, input: AgreementInput, settings: JusticeSettings): Promise<MediationAgreement> {
   const now = settings.now();
-  const form = check.oneOf('form', '协议形式', input.form, AGREEMENT_FORMS);
-  const facts = check.text('facts', '纠纷主要事实', input.facts, { min: 5, max: 8000 });
-  const mattersInDispute = check.text('mattersInDispute', '争议事项', input.mattersInDispute, { min: 2, max: 4000 });
-  const responsibilities = check.text('responsibilities', '各方责任', input.responsibilities, { min: 2, max: 4000 });
-  if (input.terms.length === 0 || input.terms.length > 30) throw DomainError.validation('terms', '协议条款须为 1 到 30 条');
-  const terms = input.terms.map((t, i) => check.text(`terms[${i}]`, '协议条款', t, { min: 2, max: 2000 }));
-  const performanceMethod = check.text('performanceMethod', '履行方式', input.performanceMethod, { min: 2, max: 2000 });
-  const performanceDeadline = check.date('performanceDeadline', '履行期限', input.performanceDeadline);
-  const deadlineProblem = performanceDeadlineProblem(performanceDeadline, chinaDate(now));
-  if (deadlineProblem) throw DomainError.validation('performanceDeadline', deadlineProblem);
-  const amount = input.amount === null || input.amount === undefined ? null : check.amount('amount', '协议金额', input.amount);
+  // Every invalid field of the 协议书 at once (人民调解法 Art 29's contents), before anything is loaded.
+  const { form, facts, mattersInDispute, responsibilities, terms, performanceMethod, performanceDeadline, amount } = checkAll({
+    form: () => check.oneOf('form', '协议形式', input.form, AGREEMENT_FORMS),
+    facts: () => check.text('facts', '纠纷主要事实', input.facts, { min: 5, max: 8000 }),
+    mattersInDispute: () => check.text('mattersInDispute', '争议事项', input.mattersInDispute, { min: 2, max: 4000 }),
+    responsibilities: () => check.text('responsibilities', '各方责任', input.responsibilities, { min: 2, max: 4000 }),
+    terms: () => {
+      if (input.terms.length === 0 || input.terms.length > 30) throw DomainError.validation('terms', '协议条款须为 1 到 30 条');
+      return checkEach(input.terms, (t, i) => check.text(`terms[${i}]`, '协议条款', t, { min: 2, max: 2000 }));
+    },
+    performanceMethod: () => check.text('performanceMethod', '履行方式', input.performanceMethod, { min: 2, max: 2000 }),
+    performanceDeadline: () => {
+      const deadline = check.date('performanceDeadline', '履行期限', input.performanceDeadline);
+      const problem = performanceDeadlineProblem(deadline, chinaDate(now));
+      if (problem) throw DomainError.validation('performanceDeadline', problem);
+      return deadline;
+    },
+    amount: () => (input.amount === null || input.amount === undefined ? null : check.amount('amount', '协议金额', input.amount)),
+  });
   const c = await loadCaseForChange(em, caller, input.caseId);
   mediationCaseWorkflow.transition(c.status as MediationState, 'RECORD_AGREEMENT', mediationActorOf(caller, c));
   if (await em.count(MediationAgreement, { caseId: c.id })) throw new DomainError('AGREEMENT_EXISTS', '本案已有调解协议', { field: 'caseId' });
@@ -198,9 +206,14 @@ export async function scheduleReturnVisit(
   input: { caseId: string; scheduledFor: string; reason: string },
   settings: JusticeSettings,
 ): Promise<ReturnVisit> {
-  const scheduledFor = check.date('scheduledFor', '回访日期', input.scheduledFor);
-  const reason = check.oneOf('reason', '回访原因', input.reason, ['AFTER_CONCLUSION', 'COMPLEX_DISPUTE'] as const);
-  if (scheduledFor < chinaDate(settings.now())) throw DomainError.validation('scheduledFor', '回访日期不能早于今天');
+  const { scheduledFor, reason } = checkAll({
+    scheduledFor: () => {
+      const date = check.date('scheduledFor', '回访日期', input.scheduledFor);
+      if (date < chinaDate(settings.now())) throw DomainError.validation('scheduledFor', '回访日期不能早于今天');
+      return date;
+    },
+    reason: () => check.oneOf('reason', '回访原因', input.reason, ['AFTER_CONCLUSION', 'COMPLEX_DISPUTE'] as const),
+  });
   const c = await loadCaseForChange(em, caller, input.caseId);
   if (mediationActorOf(caller, c) !== 'MEDIATOR') throw DomainError.forbidden('只有承办该案的调解组织可以安排回访');
   if (c.status === 'PENDING' || c.status === 'REJECTED')
@@ -219,11 +232,14 @@ export interface ReturnVisitInput {
 
 /** Records a return visit: how the agreement is performed and how satisfied the parties are. */
 export async function recordReturnVisit(em: EntityManager, caller: Caller, input: ReturnVisitInput, settings: JusticeSettings): Promise<ReturnVisit> {
-  const method = check.oneOf('method', '回访方式', input.method, ['PHONE', 'IN_PERSON'] as const);
-  const performance = check.oneOf('performance', '履行情况', input.performance, PERFORMANCE_STATES);
-  const satisfaction = check.oneOf('satisfaction', '满意度', input.satisfaction, ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const);
-  const notes = check.optionalText('notes', '回访记录', input.notes, 4000);
-  const visit = await em.findOne(ReturnVisit, { id: requireUuid('returnVisitId', input.returnVisitId) });
+  const { method, performance, satisfaction, notes, returnVisitId } = checkAll({
+    method: () => check.oneOf('method', '回访方式', input.method, ['PHONE', 'IN_PERSON'] as const),
+    performance: () => check.oneOf('performance', '履行情况', input.performance, PERFORMANCE_STATES),
+    satisfaction: () => check.oneOf('satisfaction', '满意度', input.satisfaction, ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const),
+    notes: () => check.optionalText('notes', '回访记录', input.notes, 4000),
+    returnVisitId: () => requireUuid('returnVisitId', input.returnVisitId),
+  });
+  const visit = await em.findOne(ReturnVisit, { id: returnVisitId });
   if (!visit) throw DomainError.notFound('回访', input.returnVisitId, 'RETURN_VISIT_NOT_FOUND');
   const c = await loadCaseForChange(em, caller, visit.caseId);
   if (mediationActorOf(caller, c) !== 'MEDIATOR') throw DomainError.forbidden('只有承办该案的调解组织可以记录回访');

@@ -61,13 +61,19 @@ export interface LegalAidApplicationInput {
 }
 
 function validApplicant(a: ApplicantInput) {
-  const id = a.idNumber ? check.idNumber('applicant.idNumber', a.idNumber) : null;
+  const v = checkAll({
+    id: () => (a.idNumber ? check.idNumber('applicant.idNumber', a.idNumber) : null),
+    applicantName: () => check.text('applicant.name', '申请人姓名', a.name, { max: 50 }),
+    sex: () => (a.sex ? check.oneOf('applicant.sex', '性别', a.sex, SEXES) : null),
+    applicantPhone: () => (a.phone ? check.phone('applicant.phone', a.phone) : null),
+    applicantAddress: () => check.optionalText('applicant.address', '住址', a.address, 200),
+  });
   return {
-    applicantName: check.text('applicant.name', '申请人姓名', a.name, { max: 50 }),
-    applicantSex: a.sex ? check.oneOf('applicant.sex', '性别', a.sex, SEXES) : (id?.info.sex ?? null),
-    applicantIdNumber: id?.value ?? null,
-    applicantPhone: a.phone ? check.phone('applicant.phone', a.phone) : null,
-    applicantAddress: check.optionalText('applicant.address', '住址', a.address, 200),
+    applicantName: v.applicantName,
+    applicantSex: v.sex ?? v.id?.info.sex ?? null,
+    applicantIdNumber: v.id?.value ?? null,
+    applicantPhone: v.applicantPhone,
+    applicantAddress: v.applicantAddress,
   };
 }
 
@@ -104,12 +110,18 @@ export async function applyForLegalAid(
   settings: JusticeSettings,
 ): Promise<LegalAidCase> {
   requireJustice(caller);
-  if (input.disputeId) requireUuid('disputeId', input.disputeId);
-  const applicant = validApplicant(input.applicant);
-  const matter = check.text('matter', '申请事项', input.matter, { min: 5, max: 4000 });
-  const category = check.oneOf('category', '纠纷类别', input.category, DISPUTE_CATEGORIES);
-  const regionCode = check.regionCode('regionCode', input.regionCode, [6, 9, 12]);
-  if (!inJurisdiction(caller, regionCode)) throw DomainError.validation('regionCode', '申请人所在地不在本人辖区内');
+  // Every invalid field of the application at once (the applicant's too).
+  const { applicant, matter, category, regionCode } = checkAll({
+    disputeId: () => (input.disputeId ? requireUuid('disputeId', input.disputeId) : null),
+    applicant: () => validApplicant(input.applicant),
+    matter: () => check.text('matter', '申请事项', input.matter, { min: 5, max: 4000 }),
+    category: () => check.oneOf('category', '纠纷类别', input.category, DISPUTE_CATEGORIES),
+    regionCode: () => {
+      const code = check.regionCode('regionCode', input.regionCode, [6, 9, 12]);
+      if (!inJurisdiction(caller, code)) throw DomainError.validation('regionCode', '申请人所在地不在本人辖区内');
+      return code;
+    },
+  });
   const center = await em.findOne(LegalAidCenter, { code: caller.organization });
   if (!center) throw DomainError.forbidden('只有法律援助中心可以受理法律援助申请');
   const disputeId = input.disputeId ? (await verifyDisputeReference(references, 'disputeId', input.disputeId, { caller })).id : null;
@@ -144,8 +156,10 @@ export async function assignLawyer(
   input: { id: string; lawyerName: string; lawFirm: string },
   settings: JusticeSettings,
 ): Promise<LegalAidCase> {
-  const lawyerName = check.text('lawyerName', '律师姓名', input.lawyerName, { max: 50 });
-  const lawFirm = check.text('lawFirm', '律师事务所', input.lawFirm, { max: 100 });
+  const { lawyerName, lawFirm } = checkAll({
+    lawyerName: () => check.text('lawyerName', '律师姓名', input.lawyerName, { max: 50 }),
+    lawFirm: () => check.text('lawFirm', '律师事务所', input.lawFirm, { max: 100 }),
+  });
   const c = await loadForChange(em, caller, input.id);
   return inTransaction(em, async () => {
     step(c, 'ASSIGN_LAWYER', caller);

@@ -191,13 +191,20 @@ export interface SessionInput {
 /** 调解笔录. */
 export async function recordSession(em: EntityManager, caller: Caller, input: SessionInput, settings: JusticeSettings): Promise<MediationSession> {
   const now = settings.now();
-  const place = check.text('place', '调解地点', input.place, { max: 200 });
-  if (input.participants.length === 0 || input.participants.length > 50) throw DomainError.validation('participants', '参加人员须为 1 到 50 人');
-  const participants = input.participants.map((p, i) => check.text(`participants[${i}]`, '参加人员', p, { max: 50 }));
-  const focus = check.text('focus', '争议焦点', input.focus, { max: 4000 });
-  const opinions = check.text('opinions', '各方意见', input.opinions, { max: 8000 });
-  const progress = check.optionalText('progress', '调解情况', input.progress, 4000);
-  if (Number.isNaN(input.heldAt.getTime()) || input.heldAt.getTime() > now.getTime()) throw DomainError.validation('heldAt', '调解时间无效或晚于当前时间');
+  // Every invalid field of the 笔录 at once; nothing is loaded before the form is valid.
+  const { place, participants, focus, opinions, progress } = checkAll({
+    place: () => check.text('place', '调解地点', input.place, { max: 200 }),
+    participants: () => {
+      if (input.participants.length === 0 || input.participants.length > 50) throw DomainError.validation('participants', '参加人员须为 1 到 50 人');
+      return checkEach(input.participants, (p, i) => check.text(`participants[${i}]`, '参加人员', p, { max: 50 }));
+    },
+    focus: () => check.text('focus', '争议焦点', input.focus, { max: 4000 }),
+    opinions: () => check.text('opinions', '各方意见', input.opinions, { max: 8000 }),
+    progress: () => check.optionalText('progress', '调解情况', input.progress, 4000),
+    heldAt: () => {
+      if (Number.isNaN(input.heldAt.getTime()) || input.heldAt.getTime() > now.getTime()) throw DomainError.validation('heldAt', '调解时间无效或晚于当前时间');
+    },
+  });
   const c = await loadCaseForChange(em, caller, input.caseId);
   if (c.acceptedAt && input.heldAt.getTime() < c.acceptedAt.getTime()) throw DomainError.validation('heldAt', '调解时间不能早于受理时间');
   return inTransaction(em, async (tx) => {
@@ -229,8 +236,11 @@ export async function requestEvaluation(
   input: { caseId: string; expertId: string; question: string },
   settings: JusticeSettings,
 ): Promise<NeutralEvaluation> {
-  const question = check.text('question', '评估事项', input.question, { min: 5, max: 2000 });
-  const expert = await em.findOne(Expert, { id: requireUuid('expertId', input.expertId) });
+  const { question, expertId } = checkAll({
+    question: () => check.text('question', '评估事项', input.question, { min: 5, max: 2000 }),
+    expertId: () => requireUuid('expertId', input.expertId),
+  });
+  const expert = await em.findOne(Expert, { id: expertId });
   if (!expert) throw DomainError.validation('expertId', '专家库中没有该专家');
   const c = await loadCaseForChange(em, caller, input.caseId);
   return inTransaction(em, async (tx) => {
@@ -253,8 +263,11 @@ export async function recordEvaluation(
   input: { evaluationId: string; opinion: string },
   settings: JusticeSettings,
 ): Promise<NeutralEvaluation> {
-  const opinion = check.text('opinion', '评估意见', input.opinion, { min: 5, max: 8000 });
-  const evaluation = await em.findOne(NeutralEvaluation, { id: requireUuid('evaluationId', input.evaluationId) });
+  const { opinion, evaluationId } = checkAll({
+    opinion: () => check.text('opinion', '评估意见', input.opinion, { min: 5, max: 8000 }),
+    evaluationId: () => requireUuid('evaluationId', input.evaluationId),
+  });
+  const evaluation = await em.findOne(NeutralEvaluation, { id: evaluationId });
   if (!evaluation) throw DomainError.notFound('中立评估', input.evaluationId);
   const c = await loadCaseForChange(em, caller, evaluation.caseId);
   if (evaluation.completedAt) throw new DomainError('ILLEGAL_TRANSITION', '该评估已有意见', { from: 'COMPLETED', event: '记录评估意见' });
@@ -273,8 +286,10 @@ export async function changeMethod(
   input: { caseId: string; method: string; reason: string },
   settings: JusticeSettings,
 ): Promise<MediationCase> {
-  const method = check.oneOf('method', '调解方式', input.method, MEDIATION_METHODS);
-  const reason = check.text('reason', '调整理由', input.reason, { min: 2, max: 500 });
+  const { method, reason } = checkAll({
+    method: () => check.oneOf('method', '调解方式', input.method, MEDIATION_METHODS),
+    reason: () => check.text('reason', '调整理由', input.reason, { min: 2, max: 500 }),
+  });
   const c = await loadCaseForChange(em, caller, input.caseId);
   if (c.method === method) throw DomainError.validation('method', '调解方式未改变');
   return inTransaction(em, async (tx) => {
@@ -303,9 +318,11 @@ export interface ExtensionInput {
 
 /** 延期: only with every party's consent, recorded. */
 export async function extendCase(em: EntityManager, caller: Caller, input: ExtensionInput, settings: JusticeSettings): Promise<MediationCase> {
-  const reason = check.text('reason', '延期理由', input.reason, { min: 2, max: 500 });
-  const consentRecord = check.text('consentRecord', '同意方式', input.consentRecord, { min: 2, max: 500 });
-  input.consentingPartyIds.forEach((id, i) => requireUuid(`consentingPartyIds[${i}]`, id));
+  const { reason, consentRecord } = checkAll({
+    reason: () => check.text('reason', '延期理由', input.reason, { min: 2, max: 500 }),
+    consentRecord: () => check.text('consentRecord', '同意方式', input.consentRecord, { min: 2, max: 500 }),
+    consentingPartyIds: () => checkEach(input.consentingPartyIds, (id, i) => requireUuid(`consentingPartyIds[${i}]`, id)),
+  });
   const c = await loadCaseForChange(em, caller, input.caseId);
   const parties = await em.find(MediationParty, { caseId: c.id });
   mediationCaseWorkflow.transition(c.status as MediationState, 'EXTEND', mediationActorOf(caller, c));
@@ -342,10 +359,14 @@ export async function concludeWithoutAgreement(
   input: { caseId: string; outcome: string; note: string; partiesInformedOfLitigation: boolean },
   settings: JusticeSettings,
 ): Promise<MediationCase> {
-  const outcome = check.oneOf('outcome', '结案方式', input.outcome, ['NO_AGREEMENT', 'TERMINATED'] as const);
-  const note = check.text('note', '结案说明', input.note, { min: 2, max: 1000 });
-  if (!input.partiesInformedOfLitigation)
-    throw DomainError.validation('partiesInformedOfLitigation', '调解不成或终止调解的,应当告知当事人可以依法通过仲裁、行政、司法等途径维护权利');
+  const { outcome, note } = checkAll({
+    outcome: () => check.oneOf('outcome', '结案方式', input.outcome, ['NO_AGREEMENT', 'TERMINATED'] as const),
+    note: () => check.text('note', '结案说明', input.note, { min: 2, max: 1000 }),
+    partiesInformedOfLitigation: () => {
+      if (!input.partiesInformedOfLitigation)
+        throw DomainError.validation('partiesInformedOfLitigation', '调解不成或终止调解的,应当告知当事人可以依法通过仲裁、行政、司法等途径维护权利');
+    },
+  });
   const c = await loadCaseForChange(em, caller, input.caseId);
   return inTransaction(em, async (tx) => {
     apply(c, outcome === 'NO_AGREEMENT' ? 'CONCLUDE_WITHOUT_AGREEMENT' : 'TERMINATE', caller, settings.now());

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
-import { check, DomainError, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, requireUuid, checkAll, checkEach, FieldErrors } from '@jiefen/subgraph-kit';
 import { chinaDate } from '@jiefen/calendar';
 import { type JusticeSettings } from '../domain/clocks.js';
 import { COMMITTEE_ROLES, compositionProblem, ORGANIZATION_TYPES, SEXES, STATIONED_AGENCIES, stationProblem, termEndOf } from '../domain/roster.js';
@@ -52,29 +52,32 @@ function requireBureau(caller: Caller): void {
 
 function validMediator(m: MediatorInput, field: string) {
   const f = (name: string) => `${field}.${name}`;
-  const termStart = check.date(f('termStart'), '聘任起始日期', m.termStart);
-  if ((m.specialties ?? []).length > 10) throw DomainError.validation(f('specialties'), '专长不超过 10 项');
-  if ((m.trainings ?? []).length > 50) throw DomainError.validation(f('trainings'), '培训记录不超过 50 条');
-  const trainings: TrainingRecord[] = (m.trainings ?? []).map((t, i) => ({
-    date: check.date(`${f('trainings')}[${i}].date`, '培训日期', t.date),
-    title: check.text(`${f('trainings')}[${i}].title`, '培训内容', t.title, { max: 100 }),
-    hours: check.int(`${f('trainings')}[${i}].hours`, '学时', t.hours, { min: 1, max: 500 }),
-    organizer: check.text(`${f('trainings')}[${i}].organizer`, '培训单位', t.organizer, { max: 100 }),
-  }));
-  return {
-    name: check.text(f('name'), '调解员姓名', m.name, { max: 50 }),
-    sex: check.oneOf(f('sex'), '性别', m.sex, SEXES),
-    committeeRole: m.committeeRole ? check.oneOf(f('committeeRole'), '委员会职务', m.committeeRole, COMMITTEE_ROLES) : null,
-    employment: check.oneOf(f('employment'), '专兼职', m.employment, ['FULL_TIME', 'PART_TIME'] as const),
-    invitedByCourt: !!m.invitedByCourt,
-    lawyer: !!m.lawyer,
-    specialties: (m.specialties ?? []).map((s, i) => check.text(`${f('specialties')}[${i}]`, '专长', s, { max: 30 })),
-    trainings,
-    termStart,
-    termEnd: termEndOf(termStart),
-    phone: m.phone ? check.phone(f('phone'), m.phone) : null,
-    idNumber: m.idNumber ? check.idNumber(f('idNumber'), m.idNumber).value : null,
-  };
+  // Every invalid field of the mediator (and of each training record) at once.
+  const v = checkAll({
+    termStart: () => check.date(f('termStart'), '聘任起始日期', m.termStart),
+    name: () => check.text(f('name'), '调解员姓名', m.name, { max: 50 }),
+    sex: () => check.oneOf(f('sex'), '性别', m.sex, SEXES),
+    committeeRole: () => (m.committeeRole ? check.oneOf(f('committeeRole'), '委员会职务', m.committeeRole, COMMITTEE_ROLES) : null),
+    employment: () => check.oneOf(f('employment'), '专兼职', m.employment, ['FULL_TIME', 'PART_TIME'] as const),
+    specialties: () => {
+      if ((m.specialties ?? []).length > 10) throw DomainError.validation(f('specialties'), '专长不超过 10 项');
+      return checkEach(m.specialties ?? [], (s, i) => check.text(`${f('specialties')}[${i}]`, '专长', s, { max: 30 }));
+    },
+    trainings: (): TrainingRecord[] => {
+      if ((m.trainings ?? []).length > 50) throw DomainError.validation(f('trainings'), '培训记录不超过 50 条');
+      return checkEach(m.trainings ?? [], (t, i) =>
+        checkAll({
+          date: () => check.date(`${f('trainings')}[${i}].date`, '培训日期', t.date),
+          title: () => check.text(`${f('trainings')}[${i}].title`, '培训内容', t.title, { max: 100 }),
+          hours: () => check.int(`${f('trainings')}[${i}].hours`, '学时', t.hours, { min: 1, max: 500 }),
+          organizer: () => check.text(`${f('trainings')}[${i}].organizer`, '培训单位', t.organizer, { max: 100 }),
+        }),
+      );
+    },
+    phone: () => (m.phone ? check.phone(f('phone'), m.phone) : null),
+    idNumber: () => (m.idNumber ? check.idNumber(f('idNumber'), m.idNumber).value : null),
+  });
+  return { ...v, invitedByCourt: !!m.invitedByCourt, lawyer: !!m.lawyer, termEnd: termEndOf(v.termStart) };
 }
 
 /** 机构名册: an organization with its members, checked against 人民调解法 Art 8–9. */
@@ -85,40 +88,48 @@ export async function registerOrganization(
   settings: JusticeSettings,
 ): Promise<MediationOrganization> {
   requireBureau(caller);
-  const code = check.creditCode('code', input.code);
-  const name = check.text('name', '组织名称', input.name, { min: 4, max: 100 });
-  const type = check.oneOf('type', '组织类型', input.type, ORGANIZATION_TYPES);
-  const regionCode = check.regionCode('regionCode', input.regionCode);
-  const sector = check.optionalText('sector', '行业领域', input.sector, 30);
-  if (type === 'SECTOR_COMMITTEE' && !sector) throw DomainError.validation('sector', '行业性专业性调委会须写明行业领域');
-  const stationedAt = check.optionalText('stationedAt', '派驻单位', input.stationedAt, 100);
-  const stationedAgency = input.stationedAgency ? check.oneOf('stationedAgency', '派驻单位类别', input.stationedAgency, STATIONED_AGENCIES) : null;
-  const station = stationProblem(type, stationedAt, stationedAgency);
-  if (station) throw DomainError.validation('stationedAt', station);
-  const address = check.text('address', '地址', input.address, { max: 200 });
-  const phone = input.phone ? check.phone('phone', input.phone) : null;
-  const establishedOn = check.date('establishedOn', '成立日期', input.establishedOn);
-  if (establishedOn > chinaDate(settings.now())) throw DomainError.validation('establishedOn', '成立日期不能晚于今天');
-  const members = input.members.map((m, i) => validMediator(m, `members[${i}]`));
-  const composition = compositionProblem(type, members);
-  if (composition) throw DomainError.validation('members', composition);
-  if (!inJurisdiction(caller, regionCode)) throw DomainError.validation('regionCode', '组织所在地不在本人辖区内');
-  if (await em.count(MediationOrganization, { code })) throw DomainError.validation('code', '该统一社会信用代码已在名册中');
+  // Every invalid field of the 名册 entry at once (each member's too); the rules across fields
+  // (sector, station, composition) are checked on the fields that are valid.
+  const errors = new FieldErrors();
+  const code = errors.field(() => check.creditCode('code', input.code));
+  const name = errors.field(() => check.text('name', '组织名称', input.name, { min: 4, max: 100 }));
+  const type = errors.field(() => check.oneOf('type', '组织类型', input.type, ORGANIZATION_TYPES));
+  const regionCode = errors.field(() => check.regionCode('regionCode', input.regionCode));
+  const sector = errors.field(() => check.optionalText('sector', '行业领域', input.sector, 30));
+  if (type === 'SECTOR_COMMITTEE' && sector === null) errors.add('sector', '行业性专业性调委会须写明行业领域');
+  const stationedAt = errors.field(() => check.optionalText('stationedAt', '派驻单位', input.stationedAt, 100));
+  const stationedAgency = input.stationedAgency
+    ? errors.field(() => check.oneOf('stationedAgency', '派驻单位类别', input.stationedAgency!, STATIONED_AGENCIES))
+    : null;
+  const station = type && stationedAt !== undefined && stationedAgency !== undefined ? stationProblem(type, stationedAt, stationedAgency) : null;
+  if (station) errors.add('stationedAt', station);
+  const address = errors.field(() => check.text('address', '地址', input.address, { max: 200 }));
+  const phone = input.phone ? errors.field(() => check.phone('phone', input.phone!)) : null;
+  const establishedOn = errors.field(() => check.date('establishedOn', '成立日期', input.establishedOn));
+  if (establishedOn && establishedOn > chinaDate(settings.now())) errors.add('establishedOn', '成立日期不能晚于今天');
+  const members = input.members.map((m, i) => errors.field(() => validMediator(m, `members[${i}]`)));
+  const validMembers = members.filter((m) => m !== undefined);
+  const composition = type && validMembers.length === members.length ? compositionProblem(type, validMembers) : null;
+  if (composition) errors.add('members', composition);
+  if (regionCode && !inJurisdiction(caller, regionCode)) errors.add('regionCode', '组织所在地不在本人辖区内');
+  if (code && (await em.count(MediationOrganization, { code }))) errors.add('code', '该统一社会信用代码已在名册中');
+  errors.done();
+  // errors.done() returned: every field above was checked and set.
   return inTransaction(em, async (tx) => {
     const org = tx.create(MediationOrganization, {
       id: randomUUID(),
-      code,
-      name,
-      type,
-      regionCode,
-      sector,
-      stationedAt,
-      stationedAgency,
-      address,
-      phone,
-      establishedOn,
+      code: code!,
+      name: name!,
+      type: type!,
+      regionCode: regionCode!,
+      sector: sector ?? null,
+      stationedAt: stationedAt ?? null,
+      stationedAgency: stationedAgency ?? null,
+      address: address!,
+      phone: phone ?? null,
+      establishedOn: establishedOn!,
     });
-    for (const m of members) tx.create(Mediator, { ...m, id: randomUUID(), organizationId: org.id, regionCode });
+    for (const m of validMembers) tx.create(Mediator, { ...m, id: randomUUID(), organizationId: org.id, regionCode: regionCode! });
     return org;
   });
 }
@@ -131,9 +142,15 @@ export async function registerMediator(
   settings: JusticeSettings,
 ): Promise<Mediator> {
   requireBureau(caller);
-  const m = validMediator(input.mediator, 'mediator');
-  if (m.termStart > chinaDate(settings.now())) throw DomainError.validation('mediator.termStart', '聘任起始日期不能晚于今天');
-  const org = await em.findOne(MediationOrganization, { id: requireUuid('organizationId', input.organizationId) });
+  const { m, organizationId } = checkAll({
+    m: () => {
+      const valid = validMediator(input.mediator, 'mediator');
+      if (valid.termStart > chinaDate(settings.now())) throw DomainError.validation('mediator.termStart', '聘任起始日期不能晚于今天');
+      return valid;
+    },
+    organizationId: () => requireUuid('organizationId', input.organizationId),
+  });
+  const org = await em.findOne(MediationOrganization, { id: organizationId });
   if (!org) throw DomainError.validation('organizationId', '名册中没有该调解组织');
   if (!inJurisdiction(caller, org.regionCode)) throw DomainError.forbidden('该调解组织不在本人辖区内');
   if (m.committeeRole) {

@@ -39,6 +39,10 @@ export class PetitionItem {
   @Property({ type: 'text' })
   subject!: string;
 
+  /** 纠纷类别 of the hub's list (Chinese name) given at registration; sent with the 访调 hand-over. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  category?: string | null;
+
   /** See `petition-item.workflow.ts`. */
   @Property({ type: 'string', length: 30 })
   status: string & Opt = 'REGISTERED';

@@ -23,7 +23,8 @@ export async function openPetitionDocking(
     mode: 'TRANSFER',
     disputeId: p.disputeId,
     regionCode: p.regionCode,
-    category: null,
+    // The category given at registration (null for an item registered under a hub dispute without one).
+    category: p.category ?? null,
     summary: `${p.itemNumber}:${p.subject}`,
     sentAt: p.referredAt!.toISOString(),
     source: {

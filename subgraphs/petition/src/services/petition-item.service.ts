@@ -78,6 +78,7 @@ export async function registerPetition(
       itemNumber: `兴访〔${year}〕${String(row!.n).padStart(4, '0')}号`,
       form: form!,
       subject: subject!,
+      category: category ?? null,
       regionCode: regionCode!,
       registeredAt: now,
       petitionerName: petitionerName!,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DisputeCategory } from '@jiefen/codes';
+import { DISPUTE_CATEGORIES, type DisputeCategory } from '@jiefen/codes';
 
 /** 警情类别 (the schema's PoliceIncidentCategory). */
 export const INCIDENT_CATEGORIES = ['CIVIL_DISPUTE', 'PUBLIC_ORDER', 'TRAFFIC', 'CRIMINAL', 'ASSISTANCE'] as const;
@@ -32,7 +32,8 @@ export type NonPoliceCategory = keyof typeof NON_POLICE_CATEGORY_NAMES;
  * An incident is reported to the hub exactly when it is 非警务 and its 非警务类别 is a dispute
  * between people (民间、劳资、消费、物业纠纷); 警务警情 (public order, traffic, criminal cases) and
  * non-police matters that are no dispute (求助, 咨询, 市政设施, 其他) are not. 民间纠纷 spans several
- * of the hub's categories (邻里, 婚姻家庭, 损害赔偿 …): it goes without one, and the hub triages it.
+ * of the hub's categories (邻里, 婚姻家庭, 损害赔偿 …): without the officer's 纠纷类别 it goes without
+ * one, and the hub registers it as 其他 and never links it (so an officer who can tell says which).
  */
 export const REPORTED_NON_POLICE_CATEGORIES: Readonly<Record<string, DisputeCategory | null>> = {
   [NON_POLICE_CATEGORY_NAMES.CIVIL_DISPUTE]: null,
@@ -41,10 +42,26 @@ export const REPORTED_NON_POLICE_CATEGORIES: Readonly<Record<string, DisputeCate
   [NON_POLICE_CATEGORY_NAMES.PROPERTY_MANAGEMENT]: '物业',
 };
 
-/** Whether an incident is reported to the hub, and with which dispute category (see above). */
-export function disputeReportOf(incident: { nonPolice: boolean; nonPoliceCategory?: string | null }): { category: DisputeCategory | null } | null {
-  if (!incident.nonPolice || !incident.nonPoliceCategory || !Object.hasOwn(REPORTED_NON_POLICE_CATEGORIES, incident.nonPoliceCategory)) return null;
-  return { category: REPORTED_NON_POLICE_CATEGORIES[incident.nonPoliceCategory] ?? null };
+/**
+ * Whether an incident is reported to the hub, and with which dispute category: the officer's
+ * 纠纷类别 when given, else the one its 非警务类别 maps to (see above).
+ */
+export function disputeReportOf(incident: {
+  nonPolice: boolean;
+  nonPoliceCategory?: string | null;
+  disputeCategory?: string | null;
+}): { category: DisputeCategory | null } | null {
+  if (!isReportedIncident(incident)) return null;
+  const given =
+    incident.disputeCategory && (DISPUTE_CATEGORIES as readonly string[]).includes(incident.disputeCategory)
+      ? (incident.disputeCategory as DisputeCategory)
+      : null;
+  return { category: given ?? REPORTED_NON_POLICE_CATEGORIES[incident.nonPoliceCategory!] ?? null };
+}
+
+/** Whether an incident is a dispute the hub must know of (非警务, of a 非警务类别 that is a dispute). */
+export function isReportedIncident(incident: { nonPolice: boolean; nonPoliceCategory?: string | null }): boolean {
+  return incident.nonPolice && !!incident.nonPoliceCategory && Object.hasOwn(REPORTED_NON_POLICE_CATEGORIES, incident.nonPoliceCategory);
 }
 
 export const PARTY_ROLES = ['APPLICANT', 'RESPONDENT', 'THIRD_PARTY'] as const;
@@ -64,6 +81,8 @@ export interface IncidentFacts {
   category: string;
   nonPolice: boolean;
   nonPoliceCategory: string | null;
+  /** 纠纷类别 the officer gave a reported incident, or null. */
+  disputeCategory: DisputeCategory | null;
   summary: string;
   reporterName: string;
   reporterIdNumber: string | null;
@@ -97,6 +116,8 @@ export function incidentDigest(f: IncidentFacts): string {
     f.occurredAt?.toISOString() ?? null,
     f.reportedAt.toISOString(),
     f.station,
+    // Appended only when given, so that an incident imported before the field existed keeps its digest.
+    ...(f.disputeCategory ? [f.disputeCategory] : []),
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

@@ -45,6 +45,13 @@ export class PoliceIncident {
   @Property({ type: 'string', length: 20, nullable: true })
   nonPoliceCategory?: string | null;
 
+  /**
+   * 纠纷类别 of the hub's list (Chinese name) the officer chose for a reported incident; null when
+   * none was given and the hub gets the category mapped from 非警务类别 (incident-intake.rules.ts).
+   */
+  @Property({ type: 'string', length: 20, nullable: true })
+  disputeCategory?: string | null;
+
   @Property({ type: 'text' })
   summary!: string;
 

@@ -20,6 +20,7 @@ export function toIncidentType(i: PoliceIncident, v: Visibility): PoliceIncident
     disputeId: i.disputeId ?? null,
     disputeNumber: i.disputeNumber ?? null,
     nonPoliceCategory: i.nonPoliceCategory ?? null,
+    disputeCategory: i.disputeCategory ?? null,
     entity: i,
     visibility: v,
     personal: { recordType: 'PoliceIncident', recordId: i.id, visibility: v, people: reporterOf(i) },

@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead, PageArgs, PeriodFilter } from '@jiefen/subgraph-kit';
+import { ConnectionType, DisputeCategoryEnum, PersonalText, registerWorkflowEnum, type PersonalTextRead, PageArgs, PeriodFilter } from '@jiefen/subgraph-kit';
 import type { PoliceIncident } from '../entities/police-incident.entity.js';
 import { policeIncidentWorkflow, type PoliceIncidentState } from '../domain/police-incident.workflow.js';
 
@@ -124,6 +124,9 @@ export class PoliceIncidentType {
   @Field(() => PoliceIncidentChannel, { description: '接警方式' })
   channel!: PoliceIncidentChannel;
 
+  @Field(() => String, { nullable: true, description: '登记时写明的纠纷类别(报送综治中心用;中文名称)' })
+  disputeCategory!: string | null;
+
   @Field(() => Date, { nullable: true, description: '发案时间' })
   occurredAt!: Date | null;
 
@@ -192,6 +195,12 @@ export class RegisterIncidentInput {
 
   @Field(() => NonPoliceCategory, { nullable: true, description: '非警务警情类别(非警务警情必填)' })
   nonPoliceCategory?: NonPoliceCategory | null;
+
+  @Field(() => DisputeCategoryEnum, {
+    nullable: true,
+    description: '报送综治中心的纠纷类别(仅非警务纠纷警情;民间纠纷不填则按"其他"登记、不与已有纠纷关联;劳资、消费、物业纠纷不填则按劳动争议、消费、物业)',
+  })
+  disputeCategory?: string | null;
 
   @Field(() => String, { description: '简要警情' })
   summary!: string;

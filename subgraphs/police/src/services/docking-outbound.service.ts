@@ -3,6 +3,7 @@ import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { DockingOutgoing, openOutgoingDocking, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
 import { check, DomainError, FieldErrors } from '@jiefen/subgraph-kit';
 import { policeIncidentWorkflow, type PoliceIncidentState } from '../domain/police-incident.workflow.js';
+import { disputeReportOf } from '../domain/incident-intake.rules.js';
 import { PoliceIncident } from '../entities/police-incident.entity.js';
 import type { AgencySettings } from '@jiefen/calendar';
 
@@ -64,7 +65,8 @@ export async function transferToMediation(
       mode: 'TRANSFER',
       disputeId: incident.disputeId ?? null,
       regionCode: incident.regionCode,
-      category: incident.nonPoliceCategory ?? null,
+      // The hub's category when the incident has one (the officer's, or mapped), else the police's own words.
+      category: disputeReportOf(incident)?.category ?? incident.nonPoliceCategory ?? null,
       summary: `${incident.summary}(移交理由:${reason})`,
       sentAt: settings.now().toISOString(),
       source: {

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { chinaDate, type AgencySettings } from '@jiefen/calendar';
+import { DISPUTE_CATEGORIES, type DisputeCategory } from '@jiefen/codes';
 import { check, DomainError, FieldErrors } from '@jiefen/subgraph-kit';
 import {
   INCIDENT_CATEGORIES,
   INCIDENT_CHANNELS,
   incidentDigest,
+  isReportedIncident,
   NON_POLICE_CATEGORY_NAMES,
   PARTY_ROLES,
   type IncidentFacts,
@@ -39,6 +41,8 @@ export interface IncidentInput {
   nonPolice: boolean;
   /** A key of NON_POLICE_CATEGORY_NAMES; required exactly when `nonPolice`. */
   nonPoliceCategory?: string | null;
+  /** 纠纷类别 (Chinese name) for the hub; only for an incident that is reported (isReportedIncident). */
+  disputeCategory?: string | null;
   summary: string;
   reporter: IncidentPersonInput;
   parties?: IncidentPartyInput[] | null;
@@ -81,6 +85,12 @@ function factsOf(errors: FieldErrors, prefix: string, input: IncidentInput, call
       nonPoliceCategory = key ? NON_POLICE_CATEGORY_NAMES[key as NonPoliceCategory] : null;
     }
   } else if (input.nonPoliceCategory) errors.add(f('nonPoliceCategory'), '警务警情不填写非警务警情类别');
+  let disputeCategory: DisputeCategory | null = null;
+  if (input.disputeCategory) {
+    disputeCategory = errors.field(() => check.oneOf(f('disputeCategory'), '纠纷类别', input.disputeCategory!, DISPUTE_CATEGORIES)) ?? null;
+    if (disputeCategory && !isReportedIncident({ nonPolice: input.nonPolice, nonPoliceCategory }))
+      errors.add(f('disputeCategory'), '纠纷类别只用于报送综治中心的非警务纠纷警情(民间、劳资、消费、物业纠纷)');
+  }
   const summary = errors.field(() => check.text(f('summary'), '简要警情', input.summary, { min: 4, max: 2000 }));
   const reporterName = errors.field(() => check.text(f('reporter.name'), '报警人姓名', input.reporter.name, { max: 50 }));
   const reporterIdNumber = input.reporter.idNumber ? errors.field(() => check.idNumber(f('reporter.idNumber'), input.reporter.idNumber!).value) : null;
@@ -115,6 +125,7 @@ function factsOf(errors: FieldErrors, prefix: string, input: IncidentInput, call
     category: category!,
     nonPolice: input.nonPolice,
     nonPoliceCategory,
+    disputeCategory,
     summary: summary!,
     reporterName: reporterName!,
     reporterIdNumber: reporterIdNumber ?? null,
@@ -154,6 +165,7 @@ function incidentOf(facts: IncidentFacts, number: string, caller: Caller, extern
     channel: facts.channel,
     nonPolice: facts.nonPolice,
     nonPoliceCategory: facts.nonPoliceCategory,
+    disputeCategory: facts.disputeCategory,
     summary: facts.summary,
     reporterName: facts.reporterName,
     reporterIdNumber: facts.reporterIdNumber,

@@ -97,6 +97,10 @@ export class ProcuratorateCase {
   @Property({ type: 'boolean', nullable: true })
   arisesFromCivilDispute?: boolean | null;
 
+  /** 纠纷类别 of the hub's list (Chinese name) given at intake: sent with the report and the 检调 hand-over. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  disputeCategory?: string | null;
+
   /** The facts the eligibility for 刑事和解 was checked on, when referred. */
   @Property({ type: 'json', nullable: true })
   eligibility?: ReconciliationFacts | null;

@@ -34,6 +34,7 @@ export function toType(c: ProcuratorateCase, visibility: Visibility): Procurator
     statutoryMaximumMonths: c.statutoryMaximumMonths ?? null,
     intentionalCrimeWithinFiveYears: c.intentionalCrimeWithinFiveYears ?? null,
     arisesFromCivilDispute: c.arisesFromCivilDispute ?? null,
+    disputeCategory: c.disputeCategory ?? null,
     entity: c,
     visibility,
     personal: {

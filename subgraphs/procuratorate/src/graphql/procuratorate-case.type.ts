@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
-import { ConnectionType, PersonalText, registerWorkflowEnum, type PersonalTextRead, PageArgs, PeriodFilter } from '@jiefen/subgraph-kit';
+import { ConnectionType, DisputeCategoryEnum, PersonalText, registerWorkflowEnum, type PersonalTextRead, PageArgs, PeriodFilter } from '@jiefen/subgraph-kit';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import { procuratorateCaseWorkflow, type ProcuratorateCaseState } from '../domain/procuratorate-case.workflow.js';
 
@@ -121,6 +121,9 @@ export class ProcuratorateCaseType {
   @Field(() => Boolean, { nullable: true, description: '因民间纠纷引起(受理登记)' })
   arisesFromCivilDispute!: boolean | null;
 
+  @Field(() => String, { nullable: true, description: '纠纷类别(受理登记时写明,报送综治中心与检调移交用;中文名称)' })
+  disputeCategory!: string | null;
+
   /** The row and how the caller may see it, for the personal-data field resolvers. */
   entity!: ProcuratorateCase;
   visibility!: Visibility;
@@ -209,6 +212,12 @@ export class RegisterProsecutionCaseInput {
 
   @Field(() => Boolean, { description: '是否因民间纠纷引起' })
   arisesFromCivilDispute!: boolean;
+
+  @Field(() => DisputeCategoryEnum, {
+    nullable: true,
+    description: '纠纷类别(仅报送综治中心的案件:因民间纠纷引起或过失犯罪;不填则综治中心按"其他"登记、不与已有纠纷关联)',
+  })
+  disputeCategory?: string | null;
 
   @Field(() => ProsecutionSuspectInput, { description: '犯罪嫌疑人' })
   suspect!: ProsecutionSuspectInput;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
 import { reportDispute, type DisputeAnswerHooks } from '@jiefen/docking';
-import { isReportedCase } from '../domain/dispute-report.rules.js';
+import { isReportedCase, reportedCategory } from '../domain/dispute-report.rules.js';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import { PROCURATORATE_UNIT_NAME } from './docking-outbound.service.js';
 
@@ -27,7 +27,7 @@ export async function reportProsecutionCase(tx: EntityManager, caller: Caller, c
         officerName: caller.name,
       },
       regionCode: c.regionCode,
-      category: null,
+      category: reportedCategory(c.disputeCategory),
       channel: 'PROSECUTION_REVIEW',
       summary: `${c.charge}案(审查起诉,案号 ${c.caseNumber})${c.arisesFromCivilDispute ? ',因民间纠纷引起' : ''}`,
       place: null,

@@ -3,6 +3,7 @@ import type { Caller } from '@jiefen/auth';
 import { openOutgoingDocking, type DockingMode, type DockingParty, type DockingRequestedPayload } from '@jiefen/docking';
 import { DomainError } from '@jiefen/subgraph-kit';
 import type { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
+import { reportedCategory } from '../domain/dispute-report.rules.js';
 import type { ProcuratorateSettings } from './support.js';
 
 // What the procuratorate hands over. Cases taken in at its own door (prosecution-intake.service.ts)
@@ -42,7 +43,7 @@ export async function refer(
     mode,
     disputeId: c.disputeId ?? null,
     regionCode: c.regionCode,
-    category: null,
+    category: reportedCategory(c.disputeCategory),
     summary:
       c.kind === 'CIVIL_SUPERVISION' ? `民事诉讼监督案件${c.caseNumber},当事人申请调解` : `${c.caseNumber}:涉嫌${c.charge ?? '犯罪'},符合刑事和解条件,委托调解`,
     sentAt: sentAt.toISOString(),

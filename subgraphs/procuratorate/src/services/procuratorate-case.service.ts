@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
-import { check, DomainError, FieldErrors, requireUuid } from '@jiefen/subgraph-kit';
+import { check, DomainError, FieldErrors, requireUuid, checkAll } from '@jiefen/subgraph-kit';
 import {
   procuratorateCaseWorkflow,
   type ProcuratorateActor,
@@ -179,10 +179,15 @@ async function applyOutcome(
   report: ReconciliationOutcomeReport,
   settings: ProcuratorateSettings,
 ): Promise<ProcuratorateCase> {
-  const id = requireUuid('caseId', report.caseId);
-  const summary = check.text('summary', '和解情况', report.summary, { min: 2, max: 2000 });
-  const at = report.concludedAt ? new Date(report.concludedAt) : settings.now();
-  if (Number.isNaN(at.getTime())) throw DomainError.validation('concludedAt', '调解结束时间无效');
+  const { id, summary, at } = checkAll({
+    id: () => requireUuid('caseId', report.caseId),
+    summary: () => check.text('summary', '和解情况', report.summary, { min: 2, max: 2000 }),
+    at: () => {
+      const concludedAt = report.concludedAt ? new Date(report.concludedAt) : settings.now();
+      if (Number.isNaN(concludedAt.getTime())) throw DomainError.validation('concludedAt', '调解结束时间无效');
+      return concludedAt;
+    },
+  });
   return em.transactional(async (tx) => {
     const c = await loadCase(tx, id);
     if (caller) requireProcurator(caller, c.regionCode);
@@ -218,8 +223,10 @@ export async function concludeProcuratorateCase(
   settings: ProcuratorateSettings,
 ): Promise<ProcuratorateCase> {
   requireProcurator(caller);
-  const chosen = check.oneOf('decision', '处理决定', decision, DECISIONS);
-  const decisionNote = check.text('note', '决定理由', note, { min: 2, max: 2000 });
+  const { chosen, decisionNote } = checkAll({
+    chosen: () => check.oneOf('decision', '处理决定', decision, DECISIONS),
+    decisionNote: () => check.text('note', '决定理由', note, { min: 2, max: 2000 }),
+  });
   return em.transactional(async (tx) => {
     const c = await loadCase(tx, id);
     requireProcurator(caller, c.regionCode);

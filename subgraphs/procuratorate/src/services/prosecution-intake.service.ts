@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
 import { inJurisdiction } from '@jiefen/auth';
+import { DISPUTE_CATEGORIES, type DisputeCategory } from '@jiefen/codes';
 import { check, DomainError, FieldErrors } from '@jiefen/subgraph-kit';
+import { isReportedCase } from '../domain/dispute-report.rules.js';
 import { CHARGES } from '../domain/reconciliation.rules.js';
 import { ProcuratorateCase } from '../entities/procuratorate-case.entity.js';
 import { reportProsecutionCase } from './dispute-report.service.js';
@@ -23,6 +25,8 @@ export interface ProsecutionCaseInput {
   statutoryMaximumMonths: number;
   intentionalCrimeWithinFiveYears: boolean;
   arisesFromCivilDispute: boolean;
+  /** 纠纷类别 (Chinese name) for the hub; only for a case that is reported (isReportedCase). */
+  disputeCategory?: string | null;
   suspect: { name: string; idNumber?: string | null; birthDate?: string | null };
   victim: { name: string; idNumber?: string | null; phone?: string | null };
 }
@@ -69,6 +73,12 @@ export async function registerProsecutionCase(
   const victimName = errors.field(() => check.text('victim.name', '被害人姓名', input.victim.name, { max: 50 }));
   const victimIdNumber = input.victim.idNumber ? errors.field(() => check.idNumber('victim.idNumber', input.victim.idNumber!).value) : null;
   const victimPhone = input.victim.phone ? errors.field(() => check.phone('victim.phone', input.victim.phone!)) : null;
+  let disputeCategory: DisputeCategory | null = null;
+  if (input.disputeCategory) {
+    disputeCategory = errors.field(() => check.oneOf('disputeCategory', '纠纷类别', input.disputeCategory!, DISPUTE_CATEGORIES)) ?? null;
+    const reported = isReportedCase({ arisesFromCivilDispute: input.arisesFromCivilDispute, negligent: negligent ?? null });
+    if (disputeCategory && !reported) errors.add('disputeCategory', '纠纷类别只用于报送综治中心的案件(因民间纠纷引起或过失犯罪)');
+  }
   return em
     .transactional(async (tx) => {
       if (caseNumber && (await tx.count(ProcuratorateCase, { caseNumber }))) errors.add('caseNumber', `案号 ${caseNumber} 已登记`);
@@ -84,6 +94,7 @@ export async function registerProsecutionCase(
         statutoryMaximumMonths: statutoryMaximumMonths!,
         intentionalCrimeWithinFiveYears: input.intentionalCrimeWithinFiveYears,
         arisesFromCivilDispute: input.arisesFromCivilDispute,
+        disputeCategory,
         regionCode: regionCode!,
         receivedAt,
         suspectName: suspectName!,

@@ -389,7 +389,10 @@ try {
   // ── Hand-overs ───────────────────────────────────────────────────────────────────────────
   let handover: HandoverResult | null = null;
   let handoverFailure: string | null = null;
+  const handoverCpu: Record<string, number> = {};
   if (HANDOVERS > 0) {
+    const probes = [processProbe('gateway', gateways[0]!.process.process.pid!), ...subgraphProbes(), ...(postgresProbe ? [postgresProbe] : [])];
+    let before: number[] = [];
     log(`hand-over burst: ${HANDOVERS} 公调 transfers through our gateway`);
     handover = await runHandoverBurst({
       gatewayUrl: gateways[0]!.url,
@@ -398,6 +401,10 @@ try {
       concurrency: CONCURRENCY,
       justiceDatabaseUrl: databaseUrl(databases.justice!),
       governanceDatabaseUrl: governanceUrl,
+      mark: (moment) => {
+        if (moment === 'start') before = probes.map((p) => p.cpuMs());
+        else probes.forEach((p, i) => (handoverCpu[p.name] = p.cpuMs() - before[i]!));
+      },
     }).catch((error: unknown) => {
       handoverFailure = String(error);
       return null;
@@ -530,6 +537,13 @@ try {
       `- commit → hub ledger row (governance DB): p50 ${f1(percentile(h.toLedger, 50))} ms, p95 ${f1(percentile(h.toLedger, 95))} ms, p99 ${f1(percentile(h.toLedger, 99))} ms`,
     );
     out(`- (databases polled every 20 ms from the first commit on)`);
+    if (Object.keys(handoverCpu).length) {
+      const per = (name: string) => f2((handoverCpu[name] ?? 0) / Math.max(h.accepted, 1));
+      const total = Object.values(handoverCpu).reduce((a, b) => a + b, 0);
+      out(
+        `- CPU ms per accepted hand-over, first transfer → last delivery seen: ${processNames.map((p) => `${p} ${per(p)}`).join(', ')}; all ${f2(total / Math.max(h.accepted, 1))}`,
+      );
+    }
     for (const e of h.errorSamples) out(`- error: ${e}`);
   }
   if (handoverFailure) out(`\nHand-over burst failed: ${handoverFailure}`);

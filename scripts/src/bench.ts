@@ -537,6 +537,9 @@ try {
       `- commit → hub ledger row (governance DB): p50 ${f1(percentile(h.toLedger, 50))} ms, p95 ${f1(percentile(h.toLedger, 95))} ms, p99 ${f1(percentile(h.toLedger, 99))} ms`,
     );
     out(`- (databases polled every 20 ms from the first commit on)`);
+    out(
+      `- transferToMediation answered in: p50 ${f1(percentile(h.answers, 50))} ms, p95 ${f1(percentile(h.answers, 95))} ms, p99 ${f1(percentile(h.answers, 99))} ms, max ${f1(h.answers.at(-1) ?? NaN)} ms`,
+    );
     if (Object.keys(handoverCpu).length) {
       const per = (name: string) => f2((handoverCpu[name] ?? 0) / Math.max(h.accepted, 1));
       const total = Object.values(handoverCpu).reduce((a, b) => a + b, 0);

@@ -40,6 +40,8 @@ export interface HandoverResult {
   toLedger: number[];
   /** Transfers whose inbox or ledger row had not appeared before the timeout. */
   undelivered: number;
+  /** Each transfer's answer time through the gateway, ms, sorted. */
+  answers: number[];
 }
 
 async function inParallel<T>(count: number, concurrency: number, work: (i: number) => Promise<T>): Promise<T[]> {
@@ -98,6 +100,7 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
     const errorSamples: string[] = [];
     let errors = 0;
     let burstDone = false;
+    const answers: number[] = [];
     const justice = new pg.Client({ connectionString: options.justiceDatabaseUrl });
     const governance = new pg.Client({ connectionString: options.governanceDatabaseUrl });
     await Promise.all([justice.connect(), governance.connect()]);
@@ -112,10 +115,10 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
         const pendingLedger = ids.filter((id) => !ledgerAt.has(id));
         const [inbox, ledger] = await Promise.all([
           pendingInbox.length
-            ? justice.query<{ id: string }>('select docking_id::text as id from mediation_case where docking_id::text = any($1)', [pendingInbox])
+            ? justice.query<{ id: string }>('select docking_id::text as id from mediation_case where docking_id = any($1::uuid[])', [pendingInbox])
             : { rows: [] },
           pendingLedger.length
-            ? governance.query<{ id: string }>('select id::text as id from docking where id::text = any($1)', [pendingLedger])
+            ? governance.query<{ id: string }>('select id::text as id from docking where id = any($1::uuid[])', [pendingLedger])
             : { rows: [] },
         ]);
         const now = performance.now();
@@ -129,6 +132,7 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
     const burstStarted = performance.now();
     try {
       await inParallel(incidents.length, options.concurrency, async (i) => {
+        const sentAt = performance.now();
         const result = await send(pool, path, {
           query: TRANSFER,
           token: token(i),
@@ -144,6 +148,7 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
             },
           },
         });
+        answers.push(performance.now() - sentAt);
         if (result.ok) {
           const dockingId = (result.data as { transferToMediation: { dockingId: string } }).transferToMediation.dockingId;
           committedAt.set(dockingId, performance.now());
@@ -172,6 +177,7 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
       toInbox: delays(inboxAt),
       toLedger: delays(ledgerAt),
       undelivered: ids.filter((id) => !inboxAt.has(id) || !ledgerAt.has(id)).length,
+      answers: answers.sort((a, b) => a - b),
     };
   } finally {
     await pool.close();

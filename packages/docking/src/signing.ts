@@ -1,4 +1,4 @@
-import { KeyObject, sign as ed25519Sign, verify as ed25519Verify } from 'node:crypto';
+import { KeyObject, sign as ed25519Sign, verify as ed25519Verify, type webcrypto } from 'node:crypto';
 import { decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Agency, Key } from '@jiefen/auth';
 import { isAgency } from './envelope.js';
@@ -49,7 +49,7 @@ function keyObjectOf(key: Key): KeyObject {
   if (key instanceof KeyObject) return key;
   let object = keyObjects.get(key);
   if (!object) {
-    object = KeyObject.from(key);
+    object = KeyObject.from(key as webcrypto.CryptoKey);
     keyObjects.set(key, object);
   }
   return object;

@@ -85,7 +85,9 @@ describe('configuration', () => {
         .sign(first.privateKeys.POLICE!);
       const detached = theirs.replace(/\.[^.]*\./, '..');
       await expect(verifyDelivery(body, detached, { keyRing: again.keyRing, recipient: 'JUSTICE', windowSeconds: 60 })).resolves.toBe('POLICE');
-      await expect(verifyDelivery(body.replace('张三', '李四'), detached, { keyRing: again.keyRing, recipient: 'JUSTICE', windowSeconds: 60 })).rejects.toMatchObject({
+      await expect(
+        verifyDelivery(body.replace('张三', '李四'), detached, { keyRing: again.keyRing, recipient: 'JUSTICE', windowSeconds: 60 }),
+      ).rejects.toMatchObject({
         problem: 'BAD_SIGNATURE',
       });
       await expect(

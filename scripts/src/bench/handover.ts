@@ -104,26 +104,35 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
     const justice = new pg.Client({ connectionString: options.justiceDatabaseUrl });
     const governance = new pg.Client({ connectionString: options.governanceDatabaseUrl });
     await Promise.all([justice.connect(), governance.connect()]);
-    // Polls both receivers from the first commit on, until every committed transfer is in both.
+    // Polls both receivers from the first commit on, until every committed transfer is in both: the
+    // rows their inboxes committed with the event (the case, the ledger entry commit in the same
+    // transaction), read incrementally by the time they were applied (5 s of overlap for
+    // transactions that commit out of order), so each poll costs the same whatever the burst's size.
+    const [{ now: startedAt }] = (await justice.query<{ now: Date }>('select now()')).rows as [{ now: Date }];
+    const poller = (client: pg.Client, seen: Map<string, number>) => {
+      let since = startedAt;
+      return async () => {
+        const { rows } = await client.query<{ id: string; at: Date }>(
+          `select docking_id as id, applied_at as at from docking_inbox
+            where type = 'DockingRequested' and from_agency = 'POLICE' and to_agency = 'JUSTICE' and applied_at > $1`,
+          [new Date(since.getTime() - 5000)],
+        );
+        const now = performance.now();
+        for (const { id, at } of rows) {
+          if (!seen.has(id)) seen.set(id, now);
+          if (at > since) since = at;
+        }
+      };
+    };
+    const pollInbox = poller(justice, inboxAt);
+    const pollLedger = poller(governance, ledgerAt);
+    const delivered = (seen: Map<string, number>) => [...committedAt.keys()].filter((id) => seen.has(id)).length;
     const poll = async () => {
       let deadline = Infinity;
-      while (!burstDone || inboxAt.size < committedAt.size || ledgerAt.size < committedAt.size) {
+      while (!burstDone || delivered(inboxAt) < committedAt.size || delivered(ledgerAt) < committedAt.size) {
         if (burstDone && deadline === Infinity) deadline = performance.now() + (options.timeoutMs ?? 60_000);
         if (performance.now() > deadline) break;
-        const ids = [...committedAt.keys()];
-        const pendingInbox = ids.filter((id) => !inboxAt.has(id));
-        const pendingLedger = ids.filter((id) => !ledgerAt.has(id));
-        const [inbox, ledger] = await Promise.all([
-          pendingInbox.length
-            ? justice.query<{ id: string }>('select docking_id::text as id from mediation_case where docking_id = any($1::uuid[])', [pendingInbox])
-            : { rows: [] },
-          pendingLedger.length
-            ? governance.query<{ id: string }>('select id::text as id from docking where id = any($1::uuid[])', [pendingLedger])
-            : { rows: [] },
-        ]);
-        const now = performance.now();
-        for (const { id } of inbox.rows) inboxAt.set(id, now);
-        for (const { id } of ledger.rows) ledgerAt.set(id, now);
+        await Promise.all([pollInbox(), pollLedger()]);
         await new Promise((r) => setTimeout(r, options.pollMs ?? 20));
       }
     };
@@ -168,7 +177,12 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
       await Promise.all([justice.end(), governance.end()]);
     }
     const ids = [...committedAt.keys()];
-    const delays = (seen: Map<string, number>) => [...seen].map(([id, at]) => at - committedAt.get(id)!).sort((a, b) => a - b);
+    // A row seen before the mutation's answer reached the bench counts as delivered at the answer.
+    const delays = (seen: Map<string, number>) =>
+      ids
+        .filter((id) => seen.has(id))
+        .map((id) => Math.max(0, seen.get(id)! - committedAt.get(id)!))
+        .sort((a, b) => a - b);
     return {
       accepted: committedAt.size,
       errors,

@@ -416,7 +416,10 @@ try {
   // ── Hand-overs ───────────────────────────────────────────────────────────────────────────
   let handover: HandoverResult | null = null;
   let handoverFailure: string | null = null;
+  const handoverCpu: Record<string, number> = {};
   if (HANDOVERS > 0) {
+    const probes = [processProbe('gateway', gateways[0]!.process.process.pid!), ...subgraphProbes(), ...(postgresProbe ? [postgresProbe] : [])];
+    let before: number[] = [];
     log(`hand-over burst: ${HANDOVERS} 公调 transfers through our gateway`);
     handover = await runHandoverBurst({
       gatewayUrl: gateways[0]!.url,
@@ -425,6 +428,10 @@ try {
       concurrency: CONCURRENCY,
       justiceDatabaseUrl: databaseUrl(databases.justice!),
       governanceDatabaseUrl: governanceUrl,
+      mark: (moment) => {
+        if (moment === 'start') before = probes.map((p) => p.cpuMs());
+        else probes.forEach((p, i) => (handoverCpu[p.name] = p.cpuMs() - before[i]!));
+      },
     }).catch((error: unknown) => {
       handoverFailure = String(error);
       return null;
@@ -557,6 +564,16 @@ try {
       `- commit → hub ledger row (governance DB): p50 ${f1(percentile(h.toLedger, 50))} ms, p95 ${f1(percentile(h.toLedger, 95))} ms, p99 ${f1(percentile(h.toLedger, 99))} ms`,
     );
     out(`- (databases polled every 20 ms from the first commit on)`);
+    out(
+      `- transferToMediation answered in: p50 ${f1(percentile(h.answers, 50))} ms, p95 ${f1(percentile(h.answers, 95))} ms, p99 ${f1(percentile(h.answers, 99))} ms, max ${f1(h.answers.at(-1) ?? NaN)} ms`,
+    );
+    if (Object.keys(handoverCpu).length) {
+      const per = (name: string) => f2((handoverCpu[name] ?? 0) / Math.max(h.accepted, 1));
+      const total = Object.values(handoverCpu).reduce((a, b) => a + b, 0);
+      out(
+        `- CPU ms per accepted hand-over, first transfer → last delivery seen: ${processNames.map((p) => `${p} ${per(p)}`).join(', ')}; all ${f2(total / Math.max(h.accepted, 1))}`,
+      );
+    }
     for (const e of h.errorSamples) out(`- error: ${e}`);
   }
   if (handoverFailure) out(`\nHand-over burst failed: ${handoverFailure}`);

@@ -49,7 +49,8 @@ function positive(env: Env, name: string, fallback: number): number {
  *   hub's event endpoint), `JIEFEN_REFERENCE_TIMEOUT_MS` (5000);
  * - `JIEFEN_DOCKING_MAX_ATTEMPTS` (default 20), `JIEFEN_DOCKING_BACKOFF_MS` (first wait, 1000),
  *   `JIEFEN_DOCKING_BACKOFF_MAX_MS` (300000), `JIEFEN_DOCKING_REPLAY_WINDOW_SECONDS` (300);
- * - `JIEFEN_DOCKING_CONCURRENCY`: streams delivered at once per agency (default 8).
+ * - `JIEFEN_DOCKING_CONCURRENCY`: streams delivered at once per agency (default 32; the worker's
+ *   pool takes that many connections and four more).
  */
 export function dockingSettingsFromEnv(env: Env = process.env): DockingSettings {
   const endpoints = Object.fromEntries(AGENCIES.map((a) => [a, env[`${a}_EVENTS_URL`] ?? `http://127.0.0.1:${AGENCY_DIRECTORY[a].port}/events`])) as Record<

@@ -26,11 +26,23 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 1000, factor: 2, maxM
 export const DEFAULT_MAX_ATTEMPTS = 20;
 /**
  * Streams one worker delivers at once. A stream is one docking × recipient, delivered serially;
- * a burst of hand-overs is many streams, and each waits mostly on the receiver's answer, so more
- * streams in flight than cores pays. Each takes up to two pooled connections (mind the server's
+ * a burst of hand-overs is many streams (every hand-over opens two: the counterpart and the hub),
+ * and each waits mostly on round trips (the queue, the receiver's transaction), so many more
+ * streams in flight than cores pays: measured on a 2-core machine, a burst of 300 hand-overs
+ * waited p50 8 s for delivery with 8 and 0.7 s with 32 (BENCHMARKS.md). A stream holds one pooled
+ * connection while it delivers; the pool has {@link poolSizeFor} connections (mind the server's
  * max_connections: six agencies share it).
  */
-export const DEFAULT_DELIVERY_CONCURRENCY = 8;
+export const DEFAULT_DELIVERY_CONCURRENCY = 32;
+
+/**
+ * Connections of the worker's pool: one per stream in flight (held across its POSTs, for the
+ * stream's session advisory lock), the job queue's LISTEN connection, and a few for the queue's
+ * own statements (taking and completing jobs), the sweep and the probe.
+ */
+export function poolSizeFor(concurrency: number): number {
+  return concurrency + 4;
+}
 
 /** The wait before the attempt after `attempts` failed ones. */
 export function backoffDelay(attempts: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random = Math.random): number {
@@ -186,7 +198,7 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
   const busyRetryMs = options.busyRetryMs ?? 200;
   const batchSize = options.batchSize ?? 100;
   const concurrency = options.concurrency ?? DEFAULT_DELIVERY_CONCURRENCY;
-  const pgPool = poolOf(options.orm, concurrency * 2 + 2, log);
+  const pgPool = poolOf(options.orm, poolSizeFor(concurrency), log);
 
   async function post(event: DockingEvent, recipient: Agency, signal: AbortSignal): Promise<Outcome> {
     const url = options.endpoints[recipient];

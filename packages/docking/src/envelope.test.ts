@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CompactSign, compactVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { dockingSettingsFromEnv, loadOrCreateDevDockingKeys } from './config.js';
 import { canonicalJson, contentHash, envelopeProblem, recipientsOf, type DockingEvent } from './envelope.js';
@@ -60,7 +61,7 @@ describe('configuration', () => {
       PETITION: 'http://127.0.0.1:4106/events',
     });
     expect(settings).toMatchObject({ maxAttempts: 5, replayWindowSeconds: 300, backoff: { initialMs: 50, maxMs: 300_000 }, concurrency: 32 });
-    expect(dockingSettingsFromEnv({}).concurrency).toBe(8);
+    expect(dockingSettingsFromEnv({}).concurrency).toBe(32);
     expect(() => dockingSettingsFromEnv({ JIEFEN_DOCKING_MAX_ATTEMPTS: '-1' })).toThrow(/JIEFEN_DOCKING_MAX_ATTEMPTS/);
     expect(() => dockingSettingsFromEnv({ JIEFEN_DOCKING_CONCURRENCY: 'many' })).toThrow(/JIEFEN_DOCKING_CONCURRENCY/);
   });
@@ -73,6 +74,22 @@ describe('configuration', () => {
       const body = canonicalJson(event);
       const signature = await signDelivery(body, { from: 'POLICE', recipient: 'JUSTICE', privateKey: first.privateKeys.POLICE! });
       await expect(verifyDelivery(body, signature, { keyRing: again.keyRing, recipient: 'JUSTICE', windowSeconds: 60 })).resolves.toBe('POLICE');
+      // The wire format is a standard detached JWS (RFC 7515, EdDSA): a generic JOSE library verifies
+      // ours, and ours verifies what it signs — with the payload, or any byte of it, changed, it fails.
+      const [header, , sig] = signature.split('.');
+      const attached = `${header}.${Buffer.from(body, 'utf8').toString('base64url')}.${sig}`;
+      await expect(compactVerify(attached, again.keyRing.POLICE!, { algorithms: ['EdDSA'] })).resolves.toBeTruthy();
+      const iat = Math.floor(Date.now() / 1000);
+      const theirs = await new CompactSign(new TextEncoder().encode(body))
+        .setProtectedHeader({ alg: 'EdDSA', typ: 'jiefen-docking-event+jws', kid: 'POLICE', iss: 'POLICE', aud: 'JUSTICE', iat })
+        .sign(first.privateKeys.POLICE!);
+      const detached = theirs.replace(/\.[^.]*\./, '..');
+      await expect(verifyDelivery(body, detached, { keyRing: again.keyRing, recipient: 'JUSTICE', windowSeconds: 60 })).resolves.toBe('POLICE');
+      await expect(
+        verifyDelivery(body.replace('张三', '李四'), detached, { keyRing: again.keyRing, recipient: 'JUSTICE', windowSeconds: 60 }),
+      ).rejects.toMatchObject({
+        problem: 'BAD_SIGNATURE',
+      });
       await expect(
         verifyDelivery(body, signature, { keyRing: { POLICE: again.keyRing.COURT }, recipient: 'JUSTICE', windowSeconds: 60 }),
       ).rejects.toMatchObject({ problem: 'BAD_SIGNATURE' });

@@ -101,14 +101,13 @@ export function createEventHandler<E = DockingEvent>(options: EventHandlerOption
 
     return options.orm.em.fork().transactional(async (em) => {
       const sql = <T extends Row>(query: string, params: unknown[]) => em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
-      await sql(`insert into docking_inbox_cursor (from_agency, to_agency, docking_id, last_sequence) values (?, ?, ?, 0) on conflict do nothing`, [
-        event.from,
-        event.to,
-        event.dockingId,
-      ]);
-      // The lock serializes deliveries of one stream; what is read after it is committed state.
+      // One statement creates the stream's cursor or locks the existing one (the no-op update takes
+      // the row lock) and reads it: the lock serializes deliveries of one stream, and what is read
+      // after it is committed state.
       const [cursor] = await sql<{ last_sequence: number }>(
-        `select last_sequence from docking_inbox_cursor where from_agency = ? and to_agency = ? and docking_id = ? for update`,
+        `insert into docking_inbox_cursor (from_agency, to_agency, docking_id, last_sequence) values (?, ?, ?, 0)
+         on conflict (from_agency, to_agency, docking_id) do update set last_sequence = docking_inbox_cursor.last_sequence
+         returning last_sequence`,
         [event.from, event.to, event.dockingId],
       );
       const [known] = await sql<{ content_hash: string }>(`select content_hash from docking_inbox where event_id = ?`, [event.id]);

@@ -20,3 +20,5 @@ export * from './code-enum.js';
 export * from './period.js';
 export * from './docking-mode.js';
 export * from './receiver.js';
+export * from './numbering/number-counter.entity.js';
+export * from './numbering/next-number.js';

@@ -24,6 +24,8 @@ export interface HandoverOptions {
   pollMs?: number;
   /** Give up waiting for deliveries after this long (ms). */
   timeoutMs?: number;
+  /** Told when the timed part starts (the first transfer) and ends (the last delivery seen): the CPU probes' marks. */
+  mark?: (moment: 'start' | 'end') => void;
 }
 
 export interface HandoverResult {
@@ -38,6 +40,8 @@ export interface HandoverResult {
   toLedger: number[];
   /** Transfers whose inbox or ledger row had not appeared before the timeout. */
   undelivered: number;
+  /** Each transfer's answer time through the gateway, ms, sorted. */
+  answers: number[];
 }
 
 async function inParallel<T>(count: number, concurrency: number, work: (i: number) => Promise<T>): Promise<T[]> {
@@ -57,18 +61,15 @@ async function inParallel<T>(count: number, concurrency: number, work: (i: numbe
 export async function runHandoverBurst(options: HandoverOptions): Promise<HandoverResult> {
   const { pool, path } = createPool(options.gatewayUrl, options.concurrency);
   const token = (i: number) => options.tokens[i % options.tokens.length]!;
-  // Concurrent registrations may race for the next incident number (CONFLICT, "please retry"): retried.
   const call = async (request: BenchRequest) => {
-    for (let attempt = 1; ; attempt += 1) {
-      const result = await send(pool, path, request);
-      if (result.ok) return result.data as Record<string, Record<string, string>>;
-      if (!result.error.startsWith('CONFLICT') || attempt === 10) throw new Error(result.error);
-    }
+    const result = await send(pool, path, request);
+    if (result.ok) return result.data as Record<string, Record<string, string>>;
+    throw new Error(result.error);
   };
   try {
-    // Not timed: the incidents to hand over (接警登记), each still with the police; one at a time,
-    // since concurrent registrations race for the station's next incident number.
-    const incidents = await inParallel(options.count, 1, async (i) => {
+    // Not timed: the incidents to hand over (接警登记), each still with the police; registered
+    // concurrently (the station's incident-number counter queues them).
+    const incidents = await inParallel(options.count, options.concurrency, async (i) => {
       const data = await call({
         query: REGISTER,
         token: token(i),
@@ -99,44 +100,55 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
     const errorSamples: string[] = [];
     let errors = 0;
     let burstDone = false;
+    const answers: number[] = [];
     const justice = new pg.Client({ connectionString: options.justiceDatabaseUrl });
     const governance = new pg.Client({ connectionString: options.governanceDatabaseUrl });
     await Promise.all([justice.connect(), governance.connect()]);
-    // Polls both receivers from the first commit on, until every committed transfer is in both.
+    // Polls both receivers from the first commit on, until every committed transfer is in both: the
+    // rows their inboxes committed with the event (the case, the ledger entry commit in the same
+    // transaction), read incrementally by the time they were applied (5 s of overlap for
+    // transactions that commit out of order), so each poll costs the same whatever the burst's size.
+    const [{ now: startedAt }] = (await justice.query<{ now: Date }>('select now()')).rows as [{ now: Date }];
+    const poller = (client: pg.Client, seen: Map<string, number>) => {
+      let since = startedAt;
+      return async () => {
+        const { rows } = await client.query<{ id: string; at: Date }>(
+          `select docking_id as id, applied_at as at from docking_inbox
+            where type = 'DockingRequested' and from_agency = 'POLICE' and to_agency = 'JUSTICE' and applied_at > $1`,
+          [new Date(since.getTime() - 5000)],
+        );
+        const now = performance.now();
+        for (const { id, at } of rows) {
+          if (!seen.has(id)) seen.set(id, now);
+          if (at > since) since = at;
+        }
+      };
+    };
+    const pollInbox = poller(justice, inboxAt);
+    const pollLedger = poller(governance, ledgerAt);
+    const delivered = (seen: Map<string, number>) => [...committedAt.keys()].filter((id) => seen.has(id)).length;
     const poll = async () => {
       let deadline = Infinity;
-      while (!burstDone || inboxAt.size < committedAt.size || ledgerAt.size < committedAt.size) {
+      while (!burstDone || delivered(inboxAt) < committedAt.size || delivered(ledgerAt) < committedAt.size) {
         if (burstDone && deadline === Infinity) deadline = performance.now() + (options.timeoutMs ?? 60_000);
         if (performance.now() > deadline) break;
-        const ids = [...committedAt.keys()];
-        const pendingInbox = ids.filter((id) => !inboxAt.has(id));
-        const pendingLedger = ids.filter((id) => !ledgerAt.has(id));
-        const [inbox, ledger] = await Promise.all([
-          pendingInbox.length
-            ? justice.query<{ id: string }>('select docking_id::text as id from mediation_case where docking_id::text = any($1)', [pendingInbox])
-            : { rows: [] },
-          pendingLedger.length
-            ? governance.query<{ id: string }>('select id::text as id from docking where id::text = any($1)', [pendingLedger])
-            : { rows: [] },
-        ]);
-        const now = performance.now();
-        for (const { id } of inbox.rows) inboxAt.set(id, now);
-        for (const { id } of ledger.rows) ledgerAt.set(id, now);
+        await Promise.all([pollInbox(), pollLedger()]);
         await new Promise((r) => setTimeout(r, options.pollMs ?? 20));
       }
     };
+    options.mark?.('start');
     const polling = poll();
     const burstStarted = performance.now();
     try {
       await inParallel(incidents.length, options.concurrency, async (i) => {
+        const sentAt = performance.now();
         const result = await send(pool, path, {
           query: TRANSFER,
           token: token(i),
           variables: {
             id: incidents[i],
             input: {
-              organizationCode: COMMITTEE,
-              organizationName: '戴南镇人民调解委员会',
+              receiver: { creditCode: COMMITTEE, name: '戴南镇人民调解委员会' },
               reason: '邻里排水纠纷,不属于治安案件,双方同意人民调解',
               parties: [
                 { role: 'APPLICANT', name: '张建国', phone: '13912345678' },
@@ -145,6 +157,7 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
             },
           },
         });
+        answers.push(performance.now() - sentAt);
         if (result.ok) {
           const dockingId = (result.data as { transferToMediation: { dockingId: string } }).transferToMediation.dockingId;
           committedAt.set(dockingId, performance.now());
@@ -159,11 +172,17 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
     const burstMs = performance.now() - burstStarted;
     try {
       await polling;
+      options.mark?.('end');
     } finally {
       await Promise.all([justice.end(), governance.end()]);
     }
     const ids = [...committedAt.keys()];
-    const delays = (seen: Map<string, number>) => [...seen].map(([id, at]) => at - committedAt.get(id)!).sort((a, b) => a - b);
+    // A row seen before the mutation's answer reached the bench counts as delivered at the answer.
+    const delays = (seen: Map<string, number>) =>
+      ids
+        .filter((id) => seen.has(id))
+        .map((id) => Math.max(0, seen.get(id)! - committedAt.get(id)!))
+        .sort((a, b) => a - b);
     return {
       accepted: committedAt.size,
       errors,
@@ -172,6 +191,7 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
       toInbox: delays(inboxAt),
       toLedger: delays(ledgerAt),
       undelivered: ids.filter((id) => !inboxAt.has(id) || !ledgerAt.has(id)).length,
+      answers: answers.sort((a, b) => a - b),
     };
   } finally {
     await pool.close();

@@ -8,6 +8,7 @@ import { Migration20261201143527 } from './Migration20261201143527.js';
 import { Migration20261201144226 } from './Migration20261201144226.js';
 import { Migration20261201150000 } from './Migration20261201150000.js';
 import { Migration20261201160000 } from './Migration20261201160000.js';
+import { Migration20261201171313 } from './Migration20261201171313.js';
 import { Migration20261202090000 } from './Migration20261202090000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- petition`). */
@@ -21,5 +22,6 @@ export const migrations = migrationList(
   Migration20261201144226,
   Migration20261201150000,
   Migration20261201160000,
+  Migration20261201171313,
   Migration20261202090000,
 );

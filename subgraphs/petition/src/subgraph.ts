@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createEventDeliveriesResolver, createHubTransfersResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
-import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
+import { createAccessLogResolver, defineSubgraph, NumberCounter, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedPetition } from '../seeds/demo.seed.js';
 import { PETITION_CLOCKS, type PetitionClocks } from './domain/clocks.js';
@@ -20,7 +20,7 @@ export function createPetitionSubgraph(options: AgencyOptions<PetitionClocks> = 
   return defineSubgraph({
     agency: 'PETITION',
     settings: agencySettings(PETITION_CLOCKS, options),
-    database: { name: 'petition', entities: [PetitionItem, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
+    database: { name: 'petition', entities: [PetitionItem, PersonalDataAccess, NumberCounter, ...DOCKING_ENTITIES], migrations },
     schema: {
       resolvers: [
         PetitionItemResolver,

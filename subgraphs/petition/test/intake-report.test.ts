@@ -40,6 +40,17 @@ describe('petition intake reports to the hub what it registered without a hub di
   });
   afterAll(() => stack?.stop());
 
+  it('numbers 20 concurrent registrations: all succeed, distinct and consecutive, after the items already there', async () => {
+    const last = async () =>
+      Number((await sql<{ n: number | null }>(`select max(substring(item_number from '〕(\\d+)号$')::int) as n from petition_item`))[0]!.n ?? 400);
+    const before = await last();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => register({ input: input() })));
+    expect(answers.flatMap((a) => a.body.errors ?? [])).toEqual([]);
+    const serials = answers.map((a) => Number(/〕(\d+)号$/.exec(a.body.data!.registerPetition.itemNumber)![1])).sort((a, b) => a - b);
+    expect(serials).toEqual(Array.from({ length: 20 }, (_, i) => before + 1 + i));
+    expect(await last()).toBe(before + 20);
+  });
+
   it('reports an item registered without a hub id, and keeps the hub’s answer', async () => {
     const { body } = await register({ input: input() });
     expect(body.errors).toBeUndefined();

@@ -9,6 +9,7 @@ import { Migration20261201143525 } from './Migration20261201143525.js';
 import { Migration20261201144222 } from './Migration20261201144222.js';
 import { Migration20261201150000 } from './Migration20261201150000.js';
 import { Migration20261201160000 } from './Migration20261201160000.js';
+import { Migration20261201171313 } from './Migration20261201171313.js';
 import { Migration20261202090000 } from './Migration20261202090000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- police`). */
@@ -23,5 +24,6 @@ export const migrations = migrationList(
   Migration20261201144222,
   Migration20261201150000,
   Migration20261201160000,
+  Migration20261201171313,
   Migration20261202090000,
 );

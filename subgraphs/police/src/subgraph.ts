@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createEventDeliveriesResolver, createHubTransfersResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
-import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
+import { createAccessLogResolver, defineSubgraph, NumberCounter, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedPolice } from '../seeds/demo.seed.js';
 import { PoliceIncident } from './entities/police-incident.entity.js';
@@ -20,7 +20,7 @@ export function createPoliceSubgraph(options: AgencyOptions = {}) {
   return defineSubgraph({
     agency: 'POLICE',
     settings: agencySettings({}, options),
-    database: { name: 'police', entities: [PoliceIncident, PoliceMediation, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
+    database: { name: 'police', entities: [PoliceIncident, PoliceMediation, PersonalDataAccess, NumberCounter, ...DOCKING_ENTITIES], migrations },
     schema: {
       resolvers: [
         PoliceIncidentResolver,

@@ -87,6 +87,32 @@ describe('police intake: 接警登记 and batch import', () => {
     expect(Number(second.data!.registerIncident.incidentNumber.slice(-5))).toBe(Number(first.data!.registerIncident.incidentNumber.slice(-5)) + 1);
   });
 
+  it('numbers 20 concurrent registrations at one station: all succeed, distinct and consecutive', async () => {
+    const day = { occurredAt: '2026-11-29T08:00:00.000Z', reportedAt: '2026-11-29T08:20:00.000Z' };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => call<{ registerIncident: Incident }>(REGISTER, { input: incident(day) })));
+    expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
+    const numbers = answers.map((a) => a.data!.registerIncident.incidentNumber).sort();
+    expect(new Set(numbers).size).toBe(20);
+    const serials = numbers.map((n) => Number(n.slice(-5)));
+    expect(serials).toEqual(Array.from({ length: 20 }, (_, i) => serials[0]! + i));
+    expect(numbers.every((n) => n.startsWith('J32128120261129'))).toBe(true);
+  });
+
+  it('continues a day whose incidents were numbered before its counter existed', async () => {
+    const em = stack.subgraphs.police!.orm.em;
+    const first = await call<{ registerIncident: Incident }>(REGISTER, {
+      input: incident({ occurredAt: '2026-11-28T08:00:00.000Z', reportedAt: '2026-11-28T08:20:00.000Z' }),
+    });
+    // As a bulk loader leaves it: a later number written directly, no counter for the day.
+    await em.getConnection().execute(`update police_incident set incident_number = 'J3212812026112800041' where id = ?`, [first.data!.registerIncident.id]);
+    await em.getConnection().execute(`delete from number_counter where scope = 'police-incident:J32128120261128'`);
+    const next = await call<{ registerIncident: Incident }>(REGISTER, {
+      input: incident({ occurredAt: '2026-11-28T09:00:00.000Z', reportedAt: '2026-11-28T09:20:00.000Z' }),
+    });
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.registerIncident.incidentNumber).toBe('J3212812026112800042');
+  });
+
   it('answers a retried registration (same idempotency key) with the first incident', async () => {
     const KEYED = `mutation($input: RegisterIncidentInput!, $key: String) { registerIncident(input: $input, idempotencyKey: $key) { id incidentNumber } }`;
     const before = await rows();

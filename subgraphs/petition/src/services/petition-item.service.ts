@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { chinaYear } from '@jiefen/calendar';
 import { DISPUTE_CATEGORIES } from '@jiefen/codes';
-import { check, DomainError, FieldErrors, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
+import { check, DomainError, FieldErrors, nextNumber, requireUuid, verifyDisputeReference, type References } from '@jiefen/subgraph-kit';
 import { checkExtension, checkReviewRequestInTime, handleDueAt, reviewDueAt, routeDueAt, type PetitionSettings } from '../domain/clocks.js';
 import { checkRating, petitionWorkflow, SATISFACTION, type PetitionActor, type PetitionEvent, type PetitionState } from '../domain/petition-item.workflow.js';
 import { PetitionItem } from '../entities/petition-item.entity.js';
@@ -62,20 +62,24 @@ export async function registerPetition(
   const disputeId = given ? (await verifyDisputeReference(references, 'disputeId', given, { caller, regionCode: regionCode! })).id : null;
   return em.transactional(async (tx) => {
     const year = chinaYear(now);
-    // One statement takes the next number: the unique index guards against a race.
-    const [row] = await tx
-      .getConnection()
-      .execute<{ n: number }[]>(
-        `select coalesce(max(substring(item_number from '〕(\\d+)号$')::int), 400) + 1 as n from petition_item where item_number like ?`,
-        [`兴访〔${year}〕%`],
-        'all',
-        tx.getTransactionContext(),
-      );
+    // The year's counter (row lock: concurrent registrations queue, each gets the next number); a
+    // year's first counter continues from the items already numbered (from 401 on).
+    const n = await nextNumber(tx, `petition-item:${year}`, async () => {
+      const [row] = await tx
+        .getConnection()
+        .execute<{ n: number }[]>(
+          `select coalesce(max(substring(item_number from '〕(\\d+)号$')::int), 400) as n from petition_item where item_number like ?`,
+          [`兴访〔${year}〕%`],
+          'all',
+          tx.getTransactionContext(),
+        );
+      return Number(row!.n);
+    });
     const due = routeDueAt(now, settings.clocks);
     const item = tx.create(PetitionItem, {
       id: randomUUID(),
       disputeId,
-      itemNumber: `兴访〔${year}〕${String(row!.n).padStart(4, '0')}号`,
+      itemNumber: `兴访〔${year}〕${String(n).padStart(4, '0')}号`,
       form: form!,
       subject: subject!,
       category: category ?? null,

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { hasRole, inJurisdiction, type Caller } from '@jiefen/auth';
 import { chinaDate, type AgencySettings } from '@jiefen/calendar';
 import { DISPUTE_CATEGORIES, type DisputeCategory } from '@jiefen/codes';
-import { check, DomainError, FieldErrors } from '@jiefen/subgraph-kit';
+import { check, DomainError, FieldErrors, nextNumber } from '@jiefen/subgraph-kit';
 import {
   INCIDENT_CATEGORIES,
   INCIDENT_CHANNELS,
@@ -141,15 +141,23 @@ function factsOf(errors: FieldErrors, prefix: string, input: IncidentInput, call
 
 /**
  * Numbers incidents: 警情编号 = J + county code + the Beijing date of receipt + a 5-digit sequence
- * per county and day, continued from the numbers already taken (the unique index refuses a race).
+ * per county and day, taken from the day's counter (row lock: concurrent registrations queue and get
+ * consecutive numbers); a day's first counter continues from the numbers already there.
  */
 function numberer(tx: EntityManager) {
-  const next = new Map<string, number>();
   return async (facts: IncidentFacts): Promise<string> => {
     const prefix = `J${facts.regionCode.slice(0, 6)}${chinaDate(facts.reportedAt).replace(/-/g, '')}`;
-    let n = next.get(prefix);
-    if (n === undefined) n = (await tx.count(PoliceIncident, { incidentNumber: { $like: `${prefix}%` } })) + 1;
-    next.set(prefix, n + 1);
+    const n = await nextNumber(tx, `police-incident:${prefix}`, async () => {
+      const [last] = await tx
+        .getConnection()
+        .execute<{ n: number | null }[]>(
+          `select max(substring(incident_number from ${prefix.length + 1})::int) as n from police_incident where incident_number like ? and incident_number ~ '^J[0-9]+$'`,
+          [`${prefix}%`],
+          'all',
+          tx.getTransactionContext(),
+        );
+      return Number(last?.n ?? 0);
+    });
     return `${prefix}${String(n).padStart(5, '0')}`;
   };
 }

@@ -1,42 +1,15 @@
-import { demoPeople, type DemoPerson } from './people.js';
+import { demoPeople } from './people.js';
 import { pick, seededRandom } from './random.js';
 import { DEMO_COUNTY, demoRegions } from './regions.js';
 import { DISPUTE_CATEGORIES, disputeNumberScope, formatDisputeNumber, type DisputeCategory } from '@jiefen/codes';
 import { demoId } from './ids.js';
-import { buildRoster, type DemoOrganization, type MediationSource } from './roster.js';
-import { storyOf, type DemoHandOver, type DemoMediation, type HubTarget, storyAnchor, chinaDayStart } from './story.js';
+import { buildRoster } from './roster.js';
+import type { Channel, DemoDispute, DemoOrganization, MediationSource } from './model.js';
+import { storyOf, storyAnchor, chinaDayStart } from './story.js';
 
 /** The categories the demo spreads its disputes over: the statistics' list without the later years' additions. */
 const LATER_CATEGORIES: readonly DisputeCategory[] = ['旅游', '知识产权', '互联网'];
 export const DEMO_CATEGORIES: readonly DisputeCategory[] = DISPUTE_CATEGORIES.filter((c) => !LATER_CATEGORIES.includes(c));
-
-export type Channel = 'WINDOW' | 'ONLINE' | 'HOTLINE_12348' | 'GRID_SCREENING' | 'AGENCY_TRANSFER';
-
-export interface DemoDispute {
-  n: number;
-  id: string;
-  category: DisputeCategory;
-  channel: Channel;
-  townCode: string;
-  regionCode: string;
-  regionName: string;
-  summary: string;
-  peopleInvolved: number;
-  registeredAt: Date;
-  parties: DemoPerson[];
-  /** 统一编号 at the hub; every agency's record about it stores the same (the hub's answer to its report). */
-  number: string;
-  /** Which agencies hold records about it (decided here so every seed agrees). */
-  agencies: { justice: boolean; court: boolean; police: boolean; procuratorate: boolean; petition: boolean };
-  /** Days between the seeding day and the day it was registered (0: today). */
-  daysAgo: number;
-  /** Its people's mediation at justice (null when justice does not hold it): the one case of the story. */
-  mediation: DemoMediation | null;
-  /** The one hand-over that brought it to that mediation (null for a direct application or screening). */
-  handOver: DemoHandOver | null;
-  /** Where the hub's dispute stands: follows the hand-over's outcome, or the hub's own handling. */
-  hub: HubTarget;
-}
 
 const SUMMARIES: Record<string, string[]> = {
   婚姻家庭: ['夫妻因子女抚养费给付发生争执', '兄弟间因赡养老人费用分担产生矛盾'],

@@ -1,6 +1,7 @@
 export * from './regions.js';
 export * from './people.js';
 export * from './random.js';
+export * from './model.js';
 export * from './disputes.js';
 export * from './places.js';
 export * from './ids.js';

@@ -1,4 +1,4 @@
-import type { DemoDispute } from './disputes.js';
+import type { DemoDispute } from './model.js';
 import { demoRegions } from './regions.js';
 
 const regionName = new Map(demoRegions.map((r) => [r.code, r.name]));

@@ -1,5 +1,5 @@
 import { creditCodeCheckChar } from '@jiefen/codes';
-import type { DemoDispute } from './disputes.js';
+import type { DemoDispute, DemoOrganization, MediationSource } from './model.js';
 import { committeeOf } from './places.js';
 import { DEMO_TOWN_DAINAN, demoRegions } from './regions.js';
 
@@ -10,23 +10,6 @@ import { DEMO_TOWN_DAINAN, demoRegions } from './regions.js';
 
 /** The `mediator` persona's committee (packages/auth personas). */
 export const DAINAN_COMMITTEE_CODE = '54321281MJ12345677';
-
-export type DemoOrganizationType =
-  'VILLAGE_RESIDENTS_COMMITTEE' | 'TOWN_STREET_COMMITTEE' | 'ENTERPRISE_COMMITTEE' | 'SECTOR_COMMITTEE' | 'STATIONED_ROOM' | 'LAWYER_STUDIO';
-
-export interface DemoOrganization {
-  key: string;
-  /** 统一社会信用代码 (GB 32100 check character). */
-  code: string;
-  name: string;
-  type: DemoOrganizationType;
-  regionCode: string;
-  sector?: string;
-  stationedAt?: string;
-  stationedAgency?: string;
-  members: number;
-  specialties: string[];
-}
 
 const regionName = new Map(demoRegions.map((r) => [r.code, r.name]));
 const townName = (code: string) => regionName.get(code) ?? '兴化市';
@@ -135,9 +118,6 @@ function fixedOrganizations(): OrgSpec[] {
     },
   ];
 }
-
-/** Where a mediation comes from (justice's `source`): the door of the story. */
-export type MediationSource = 'COURT' | 'POLICE' | 'PETITION' | 'PROCURATORATE' | 'LEGAL_AID' | 'HUB_REFERRAL' | 'ACTIVE_SCREENING' | 'DIRECT_APPLICATION';
 
 /** Which organization mediates a dispute. All of 戴南镇 goes to its town committee (the persona's). */
 export function organizationKeyOf(d: Pick<DemoDispute, 'townCode' | 'regionCode' | 'category'>, source: MediationSource): string {

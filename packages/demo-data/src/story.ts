@@ -1,6 +1,17 @@
-import type { DemoDispute } from './disputes.js';
 import { demoId } from './ids.js';
-import { organizationKeyOf, type DemoOrganization, type MediationSource } from './roster.js';
+import { organizationKeyOf } from './roster.js';
+import type {
+  DemoDispute,
+  DemoDockingKind,
+  DemoDockingMode,
+  DemoHandOver,
+  DemoMediation,
+  DemoOrganization,
+  HubTarget,
+  MediationOutcome,
+  MediationSource,
+  MediationStatus,
+} from './model.js';
 
 // The one story of each demo dispute that every agency's seed reads its part from, so the six
 // databases agree: the door it came in by hands it over (one docking, `handOver`) to a committee on
@@ -20,52 +31,6 @@ export function storyAnchor(now: Date): Date {
 export function chinaDayStart(at: Date): Date {
   const offset = 8 * HOUR;
   return new Date(Math.floor((at.getTime() + offset) / DAY) * DAY - offset);
-}
-
-export type MediationStatus = 'PENDING' | 'REJECTED' | 'ACCEPTED' | 'IN_SESSION' | 'CONCLUDED';
-export type MediationOutcome = 'AGREEMENT' | 'NO_AGREEMENT' | 'TERMINATED';
-export type DemoDockingKind = 'COURT' | 'POLICE' | 'PROCURATORATE' | 'PETITION' | 'LEGAL_AID' | 'HUB';
-export type DemoDockingMode = 'ENTRUST' | 'COMMISSION' | 'TRANSFER' | 'REFERRAL';
-export type HandOverStatus = 'SENT' | 'ACCEPTED' | 'REJECTED' | 'CONCLUDED';
-
-/** The people's mediation case of a dispute at justice. */
-export interface DemoMediation {
-  source: MediationSource;
-  /** How the court or another agency handed it over (justice's mode), null for a direct application. */
-  mode: DemoDockingMode | null;
-  /** 委托 (COMMISSION) of a filed case: its procedure. */
-  procedure: 'ORDINARY' | 'SUMMARY' | null;
-  organization: DemoOrganization;
-  /** 人民调解案号, 兴司调〔year〕NNNN号 — the sender's record shows it once the case was accepted. */
-  caseNumber: string;
-  status: MediationStatus;
-  outcome: MediationOutcome | null;
-  receivedAt: Date;
-  acceptedAt: Date | null;
-  rejectedAt: Date | null;
-  /** When each session was held (三三制 attempts at the hub). */
-  sessionsAt: Date[];
-  concludedAt: Date | null;
-}
-
-/** The hand-over (docking) that brought the dispute to its mediation. */
-export interface DemoHandOver {
-  dockingId: string;
-  kind: DemoDockingKind;
-  mode: DemoDockingMode;
-  fromAgency: 'COURT' | 'POLICE' | 'PROCURATORATE' | 'PETITION' | 'JUSTICE' | 'GOVERNANCE';
-  /** The sending unit (the personas' organizations). */
-  from: { code: string; name: string };
-  /** The receiver: the mediation's organization, on the roster. */
-  to: DemoOrganization;
-  sentAt: Date;
-  /** As the sender and the ledger know it: the mediation's state. */
-  status: HandOverStatus;
-}
-
-/** The hub's dispute: the state it reached (by following the hand-over, or by its own posts). */
-export interface HubTarget {
-  target: 'REGISTERED' | 'ROUTED' | 'IN_MEDIATION' | 'RESOLVED' | 'UNRESOLVED' | 'UNDER_REVIEW' | 'REVIEWED' | 'CLOSED' | 'GUIDED_TO_LITIGATION';
 }
 
 const SENDERS: Record<DemoDockingKind, { agency: DemoHandOver['fromAgency']; code: string; name: (d: DemoDispute) => string }> = {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
-import type { ErrorCode } from './errors.js';
+import type { ErrorCode } from '@jiefen/workflow';
 
 /**
  * A request refused before any resolver runs: a stable code, a Chinese message, the HTTP status

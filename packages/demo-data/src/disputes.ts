@@ -1,3 +1,4 @@
+import { chinaYear } from '@jiefen/calendar';
 import { demoPeople } from './people.js';
 import { pick, seededRandom } from './random.js';
 import { DEMO_COUNTY, demoRegions } from './regions.js';
@@ -123,11 +124,6 @@ export function sourceOf(d: Pick<DemoDispute, 'n' | 'agencies' | 'channel'>): Me
 
 export { DEMO_COUNTY };
 
-/** The calendar year in China Standard Time (UTC+8, no daylight saving). */
-function chinaYearOf(at: Date): number {
-  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
-}
-
 /**
  * The 统一编号 the hub gives each demo dispute — the hub's seed numbers them, and every agency that
  * holds a record about one stores the same number (as the hub's answer to its report would): one
@@ -137,7 +133,7 @@ function demoDisputeNumbers(disputes: readonly DemoDispute[]): Map<string, strin
   const sequence = new Map<string, number>();
   const numbers = new Map<string, string>();
   for (const d of disputes) {
-    const year = chinaYearOf(d.registeredAt);
+    const year = chinaYear(d.registeredAt);
     const key = `${disputeNumberScope(d.regionCode)}:${year}`;
     const next = (sequence.get(key) ?? 0) + 1;
     sequence.set(key, next);

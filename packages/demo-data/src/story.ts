@@ -1,3 +1,4 @@
+import { chinaDate, chinaYear, startOfChinaDay } from '@jiefen/calendar';
 import { demoId } from './ids.js';
 import { organizationKeyOf } from './roster.js';
 import type {
@@ -27,10 +28,9 @@ export function storyAnchor(now: Date): Date {
   return new Date(Math.floor(now.getTime() / HOUR) * HOUR);
 }
 
-/** Midnight in Beijing (UTC+8, no summer time) of the day `at` falls on. */
+/** Midnight in Beijing of the day `at` falls on (packages/calendar). */
 export function chinaDayStart(at: Date): Date {
-  const offset = 8 * HOUR;
-  return new Date(Math.floor((at.getTime() + offset) / DAY) * DAY - offset);
+  return startOfChinaDay(chinaDate(at));
 }
 
 const SENDERS: Record<DemoDockingKind, { agency: DemoHandOver['fromAgency']; code: string; name: (d: DemoDispute) => string }> = {
@@ -71,7 +71,6 @@ function modeOf(d: DemoDispute, kind: DemoDockingKind): { mode: DemoDockingMode;
 }
 
 const at = (from: Date, ms: number) => new Date(from.getTime() + Math.max(0, Math.floor(ms)));
-const chinaYear = (t: Date) => new Date(t.getTime() + 8 * HOUR).getUTCFullYear();
 
 /** The mediation, hand-over and hub state of one dispute, all before `anchor`. */
 export function storyOf(

@@ -73,3 +73,11 @@ export function listScope(caller: Caller | null, owner: Agency): { regionPrefix:
   if (caller.agency === owner) return { regionPrefix: caller.jurisdiction, masked: false };
   return null;
 }
+
+/**
+ * Who reads an agency's indicators (aggregates, no personal data): leaders and the agency's own
+ * staff, inside their jurisdiction. Nobody reads another agency's figures for being its counterpart.
+ */
+export function readsIndicators(caller: Caller | null, agency: Agency, regionCode: string): boolean {
+  return !!caller && inJurisdiction(caller, regionCode) && (isLeader(caller) || caller.agency === agency);
+}

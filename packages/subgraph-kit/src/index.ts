@@ -22,3 +22,4 @@ export * from './docking-mode.js';
 export * from './receiver.js';
 export * from './numbering/number-counter.entity.js';
 export * from './numbering/next-number.js';
+export * from './indicators/index.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createEventDeliveriesResolver, createHubTransfersResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
-import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
+import { createAccessLogResolver, defineSubgraph, indicatorReportReference, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedCourt } from '../seeds/demo.seed.js';
 import { COURT_CLOCKS, type CourtClocks } from './domain/clocks.js';
@@ -12,7 +12,8 @@ import { JudicialConfirmation } from './entities/judicial-confirmation.entity.js
 import { CourtCaseResolver, DisputeCourtResolver, DockingCourtResolver } from './graphql/court-case.resolver.js';
 import { DockingRef } from './graphql/docking.type.js';
 import { DisputeRef } from './graphql/dispute.type.js';
-import { RegionCourtResolver } from './graphql/indicators.resolver.js';
+import { courtIndicatorResolvers } from './graphql/indicators.resolver.js';
+import { CourtIndicatorReport } from './graphql/indicators.type.js';
 import {
   ConfirmationApplicantResolver,
   DisputeConfirmationResolver,
@@ -20,7 +21,6 @@ import {
   JudicialConfirmationResolver,
 } from './graphql/judicial-confirmation.resolver.js';
 import { confirmationAccess, courtCaseAccess } from './graphql/record-access.js';
-import { RegionRef } from './graphql/region.type.js';
 import { createCourtLoaders } from './loaders/court.loaders.js';
 import { applyDockingEvent } from './services/docking-inbound.service.js';
 
@@ -42,7 +42,7 @@ export function createCourtSubgraph(options: AgencyOptions<CourtClocks> = {}) {
         ConfirmationApplicantResolver,
         EnforcementApplicationResolver,
         DisputeConfirmationResolver,
-        RegionCourtResolver,
+        ...courtIndicatorResolvers,
         DockingCourtResolver,
         createAccessLogResolver('COURT', 'courtAccessLog'),
         createEventDeliveriesResolver('COURT', 'courtEventDeliveries'),
@@ -53,12 +53,12 @@ export function createCourtSubgraph(options: AgencyOptions<CourtClocks> = {}) {
           conclude: 'concludeCourtHubTransfer',
         }),
       ],
-      orphanedTypes: [DisputeRef, RegionRef, DockingRef],
+      orphanedTypes: [DisputeRef, DockingRef, CourtIndicatorReport],
       referenceResolvers: {
         CourtCase: courtCaseAccess.resolveReference,
         JudicialConfirmation: confirmationAccess.resolveReference,
         Dispute: (reference: { id: string }) => ({ id: reference.id }),
-        Region: (reference: { code: string }) => ({ code: reference.code }),
+        IndicatorReport: indicatorReportReference,
         Docking: (reference: { id: string }) => ({ id: reference.id }),
       },
     },

@@ -30,6 +30,7 @@ import { DockingResolver } from './graphql/docking.resolver.js';
 import { PartyResolver } from './graphql/party.resolver.js';
 import { PersonResolver, resolvePersonReference } from './graphql/person.resolver.js';
 import { disputeAccess, dockingAccess } from './graphql/record-access.js';
+import { IndicatorReportResolver, resolveIndicatorReportReference } from './graphql/indicator-report.resolver.js';
 import { RegionResolver, resolveRegionReference } from './graphql/region.resolver.js';
 import { RegistrationResolver } from './graphql/registration.resolver.js';
 import { RiskAlertResolver } from './graphql/risk-alert.resolver.js';
@@ -80,6 +81,7 @@ export function createGovernanceSubgraph(options: AgencyOptions<HubClocks> = {})
         PartyResolver,
         PersonResolver,
         RegionResolver,
+        IndicatorReportResolver,
         ServiceItemResolver,
         ScreeningResolver,
         RiskAlertResolver,
@@ -91,6 +93,7 @@ export function createGovernanceSubgraph(options: AgencyOptions<HubClocks> = {})
       referenceResolvers: {
         Dispute: disputeAccess.resolveReference,
         Region: resolveRegionReference,
+        IndicatorReport: resolveIndicatorReportReference,
         Person: resolvePersonReference,
         Docking: dockingAccess.resolveReference,
       },

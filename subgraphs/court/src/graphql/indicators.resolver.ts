@@ -1,44 +1,60 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { hasRole, inJurisdiction } from '@jiefen/auth';
-import { DomainError, requireCaller, type SubgraphContext } from '@jiefen/subgraph-kit';
-import { courtIndicators } from '../services/court-indicators.service.js';
-import { CourtIndicatorsType, RegionRef } from './region.type.js';
+import { createIndicatorBlock, ratio, type IndicatorSource } from '@jiefen/subgraph-kit';
+import { CourtIndicatorReport, CourtIndicatorsType } from './indicators.type.js';
 
-const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+/** Each figure counts the events that happened in the period, by the moment they happened. */
+const cases = {
+  from: 'court_case x',
+  measures: {
+    civilCasesReceived: { when: 'received_at' },
+    divertedPreFiling: { when: 'diverted_at' },
+    preFilingSucceeded: { when: 'pre_filing_outcome_at', where: "x.pre_filing_outcome = 'SUCCEEDED'" },
+    preFilingFailed: { when: 'pre_filing_outcome_at', where: "x.pre_filing_outcome = 'FAILED'" },
+    filings: { when: 'filed_at' },
+    entrustedMediations: { when: 'mediation_sent_at', where: "x.mediation_mode = 'ENTRUSTED'" },
+    entrustedSucceeded: { when: 'mediation_outcome_at', where: "x.mediation_mode = 'ENTRUSTED' and x.mediation_outcome = 'SUCCEEDED'" },
+  },
+} satisfies IndicatorSource;
 
-/** Aggregates carry no personal data: the court, the hub and leaders read them within their jurisdiction. */
-function requireIndicatorAccess(ctx: SubgraphContext, regionCode: string): void {
-  const caller = requireCaller(ctx);
-  const allowed = caller.agency === 'COURT' || caller.agency === 'GOVERNANCE' || hasRole(caller, 'LEADER');
-  if (!allowed) throw DomainError.forbidden('无权查看法院指标');
-  if (!inJurisdiction(caller, regionCode)) throw DomainError.forbidden('该区划不在本人辖区内');
-}
+const confirmations = {
+  from: 'judicial_confirmation x',
+  measures: {
+    confirmationsApplied: { when: 'applied_at' },
+    confirmationsAccepted: { when: 'accepted_at' },
+    confirmationsRefused: { when: 'refused_at' },
+    confirmationsConfirmed: { when: 'ruled_at', where: "x.status in ('CONFIRMED', 'PERFORMED', 'ENFORCEMENT_APPLIED')" },
+    confirmationsRejected: { when: 'ruled_at', where: "x.status = 'REJECTED'" },
+    agreementsPerformed: { when: 'performed_at' },
+  },
+} satisfies IndicatorSource;
 
-export function validPeriod(from: Date, to: Date): void {
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw DomainError.validation('from', '统计期间无效');
-  if (from.getTime() >= to.getTime()) throw DomainError.validation('to', '统计期间的结束须晚于开始');
-}
+const enforcement = { from: 'enforcement_application x', measures: { enforcementApplications: { when: 'applied_at' } } } satisfies IndicatorSource;
 
-@Resolver(() => RegionRef)
-export class RegionCourtResolver {
-  @FieldResolver(() => CourtIndicatorsType, { nullable: true, description: '法院:该区划在期间内的诉调、立案、司法确认与执行指标(法院服务不可用时为 null)' })
-  async courtIndicators(
-    @Root() region: RegionRef,
-    @Arg('from', () => Date, { description: '期间起(含)' }) from: Date,
-    @Arg('to', () => Date, { description: '期间止(不含)' }) to: Date,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<CourtIndicatorsType> {
-    validPeriod(from, to);
-    if (!/^\d{6}(\d{3}(\d{3})?)?$/.test(region.code)) throw DomainError.validation('code', '区划代码须为 6、9 或 12 位数字');
-    requireIndicatorAccess(ctx, region.code);
-    const figures = await courtIndicators(ctx.em, region.code, from, to);
-    return {
-      from,
-      to,
-      ...figures,
-      diversionRate: ratio(figures.divertedPreFiling, figures.civilCasesReceived),
-      preFilingResolutionRate: ratio(figures.preFilingSucceeded, figures.divertedPreFiling),
-      voluntaryPerformanceRate: ratio(figures.agreementsPerformed, figures.agreementsPerformed + figures.enforcementApplications),
-    };
-  }
-}
+/** 法院 on the indicator report: `IndicatorReport.court` and its ranking of child regions. */
+export const courtIndicatorResolvers = createIndicatorBlock({
+  agency: 'COURT',
+  field: 'court',
+  description: '法院指标:诉前分流与化解、立案与万人成讼率、司法确认、自动履行与执行(法院人员与领导可看)',
+  type: CourtIndicatorsType,
+  report: CourtIndicatorReport,
+  fieldDirectives: ['@requires(fields: "population")'],
+  sources: [cases, confirmations, enforcement],
+  toType: (c, report) => ({
+    ...c,
+    diversionRate: ratio(c.divertedPreFiling, c.civilCasesReceived),
+    preFilingResolutionRate: ratio(c.preFilingSucceeded, c.divertedPreFiling),
+    filingsPer10k: report.population ? Math.round((c.filings / report.population) * 10_000 * 100) / 100 : null,
+    confirmationRate: ratio(c.confirmationsConfirmed, c.confirmationsConfirmed + c.confirmationsRejected),
+    voluntaryPerformanceRate: ratio(c.agreementsPerformed, c.agreementsPerformed + c.enforcementApplications),
+  }),
+  ranking: {
+    enum: 'CourtIndicator',
+    indicators: {
+      CIVIL_CASES_RECEIVED: { name: '诉前收案数', value: (b) => b.civilCasesReceived },
+      DIVERSION_RATE: { name: '诉前调解分流率', value: (b) => b.diversionRate },
+      PRE_FILING_RESOLUTION_RATE: { name: '诉前化解率', value: (b) => b.preFilingResolutionRate },
+      FILINGS: { name: '一审立案数', value: (b) => b.filings },
+      CONFIRMATIONS_CONFIRMED: { name: '司法确认数', value: (b) => b.confirmationsConfirmed },
+      VOLUNTARY_PERFORMANCE_RATE: { name: '自动履行率', value: (b) => b.voluntaryPerformanceRate },
+    },
+  },
+});

@@ -1,0 +1,141 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root, registerEnumType, type ClassType } from 'type-graphql';
+import { readsIndicators, type Agency } from '@jiefen/auth';
+import { DomainError } from '../errors.js';
+import type { SubgraphContext } from '../subgraph.js';
+import { IndicatorRank, IndicatorReport, RankingOrderEnum, type IndicatorScope, type RankingOrder } from './report.js';
+import { countChildren, countScopes, type Counts, type IndicatorSource } from './sql.js';
+
+/** Where the block's type keeps the scope it was computed for (its ranking ranks that scope's children). */
+const SCOPE = Symbol('indicator scope');
+type Scoped<T> = T & { [SCOPE]?: IndicatorScope };
+
+/** One indicator a leader can rank the child regions on: its Chinese name and how to read it off the block. */
+export interface RankableIndicator<T> {
+  name: string;
+  value(block: T): number | null;
+}
+
+/** The figure names of several sources together (each source's measures). */
+export type FiguresOf<S extends readonly IndicatorSource[]> = S[number] extends infer X ? (X extends { measures: infer M } ? keyof M & string : never) : never;
+
+export interface IndicatorBlockOptions<S extends readonly IndicatorSource[], T extends object, R extends IndicatorScope> {
+  agency: Agency;
+  /** The field on `IndicatorReport` (`court`, `justice`…). */
+  field: string;
+  description: string;
+  /** The block's GraphQL type: counts, and rates whose descriptions name numerator and denominator. */
+  type: ClassType<T>;
+  /** The agency's `IndicatorReport` class (the kit's, or its own with `@external` fields it `@requires`). */
+  report?: ClassType<R>;
+  /** Extra federation directives on the field (`@requires(fields: "population")`). */
+  fieldDirectives?: string[];
+  /** The tables and figures, counted in SQL; their figure names together make `K`. */
+  sources: S;
+  /** The block from the figures (rates computed here, with `ratio`). `report` is the entity as the gateway sent it. */
+  toType(counts: Counts<FiguresOf<S>>, report: R): T;
+  /** The indicators the block's `ranking` ranks child regions on: a GraphQL enum `<enum>` of them. */
+  ranking: { enum: string; indicators: Record<string, RankableIndicator<T>> };
+}
+
+const loaders = new WeakMap<object, Map<string, DataLoader<IndicatorScope, Counts[], string>>>();
+
+/** The request's loader for one agency block: every scope asked for in a tick → one statement per source. */
+function loaderOf(ctx: SubgraphContext, field: string, sources: readonly IndicatorSource[]): DataLoader<IndicatorScope, Counts[], string> {
+  let mine = loaders.get(ctx);
+  if (!mine) loaders.set(ctx, (mine = new Map()));
+  let loader = mine.get(field);
+  if (!loader) {
+    loader = new DataLoader<IndicatorScope, Counts[], string>(
+      async (scopes) => {
+        const perSource = await Promise.all(sources.map((source) => countScopes(ctx.em, source, scopes)));
+        return scopes.map((_, i) => perSource.map((counts) => counts[i]!));
+      },
+      { cacheKeyFn: (s) => `${s.regionCode}|${s.from.toISOString()}|${s.to.toISOString()}` },
+    );
+    mine.set(field, loader);
+  }
+  return loader;
+}
+
+const merge = <K extends string>(parts: Counts[]): Counts<K> => Object.assign({}, ...parts) as Counts<K>;
+
+/**
+ * An agency's indicator block on `IndicatorReport`, written once for all six: the field (the
+ * agency's own staff and leaders, inside their jurisdiction, read it — anyone else gets null and
+ * `FORBIDDEN`), its per-request loader (a page's report, children and trend points in one statement
+ * per source) and `ranking` of the child regions on any of its rankable indicators.
+ */
+export function createIndicatorBlock<const S extends readonly IndicatorSource[], T extends object, R extends IndicatorScope = IndicatorReport>(
+  options: IndicatorBlockOptions<S, T, R>,
+) {
+  const Report = (options.report ?? IndicatorReport) as ClassType<R>;
+  const codes = Object.keys(options.ranking.indicators);
+  const RankEnum = Object.fromEntries(codes.map((c) => [c, c])) as Record<string, string>;
+  registerEnumType(RankEnum, {
+    name: options.ranking.enum,
+    description: `可排名的指标(${options.description})`,
+    valuesConfig: Object.fromEntries(codes.map((c) => [c, { description: options.ranking.indicators[c]!.name }])),
+  });
+
+  function authorize(ctx: SubgraphContext, regionCode: string): void {
+    if (!readsIndicators(ctx.caller, options.agency, regionCode)) throw DomainError.forbidden('无权查看该区划的这些指标(限本机关人员与领导,且在辖区内)');
+  }
+
+  @Resolver(() => Report)
+  class BlockResolver {
+    @FieldResolver(() => options.type, { name: options.field, nullable: true, description: options.description })
+    async block(@Root() report: R, @Ctx() ctx: SubgraphContext): Promise<T> {
+      authorize(ctx, report.regionCode);
+      const counts = await loaderOf(ctx, options.field, options.sources).load({ regionCode: report.regionCode, from: report.from, to: report.to });
+      const block = options.toType(merge<FiguresOf<S>>(counts), report) as Scoped<T>;
+      block[SCOPE] = { regionCode: report.regionCode, from: report.from, to: report.to };
+      return block;
+    }
+  }
+  for (const directive of options.fieldDirectives ?? []) {
+    // The same as writing @Directive(directive) above the method, for a class made here.
+    Directive(directive)(BlockResolver.prototype, 'block', Object.getOwnPropertyDescriptor(BlockResolver.prototype, 'block')!);
+  }
+
+  @Resolver(() => options.type)
+  class RankingResolver {
+    @FieldResolver(() => [IndicatorRank], { description: '下级区划在所选指标上的排名(同一期间;期间内无记录的下级区划不列)Child regions ranked' })
+    async ranking(
+      @Root() block: Scoped<T>,
+      @Arg('indicator', () => RankEnum, { description: '排名所依的指标' }) indicator: string,
+      @Arg('order', () => RankingOrderEnum, { defaultValue: 'DESC' }) order: RankingOrder,
+      @Arg('limit', () => Int, { nullable: true, description: '只取前若干名' }) limit: number | null,
+      @Ctx() ctx: SubgraphContext,
+    ): Promise<IndicatorRank[]> {
+      const scope = block[SCOPE];
+      if (!scope) return [];
+      if (limit != null && (limit < 1 || limit > 1000)) throw DomainError.validation('limit', '排名条数须在 1 到 1000 之间');
+      authorize(ctx, scope.regionCode);
+      const perSource = await Promise.all(options.sources.map((source) => countChildren(ctx.em, source, scope)));
+      const children = [...new Set(perSource.flatMap((m) => [...m.keys()]))];
+      const read = options.ranking.indicators[indicator]!;
+      const rows = children.map((regionCode) => {
+        const counts = merge<FiguresOf<S>>(perSource.map((m, i) => m.get(regionCode) ?? zeroOf(options.sources[i]!)));
+        const report = { regionCode, from: scope.from, to: scope.to } as R;
+        return { regionCode, value: read.value(options.toType(counts, report)) };
+      });
+      const sign = order === 'DESC' ? -1 : 1;
+      rows.sort((a, b) => (a.value == null ? 1 : b.value == null ? -1 : sign * (a.value - b.value)) || a.regionCode.localeCompare(b.regionCode));
+      let rank = 0;
+      let previous: number | null = null;
+      const ranked = rows.map((row, i) => {
+        if (row.value !== previous) rank = i + 1;
+        previous = row.value;
+        return { ...row, rank: row.value == null ? null : rank };
+      });
+      return limit != null ? ranked.slice(0, limit) : ranked;
+    }
+  }
+
+  return [BlockResolver, RankingResolver] as const;
+}
+
+function zeroOf(source: IndicatorSource): Counts {
+  return Object.fromEntries(Object.keys(source.measures).map((k) => [k, 0]));
+}

@@ -58,6 +58,14 @@ function loaderOf(ctx: SubgraphContext, field: string, sources: readonly Indicat
   return loader;
 }
 
+/**
+ * The region and period a block was computed for: a further field of the block (a breakdown by
+ * channel, a list) reads it to count the same scope.
+ */
+export function indicatorScopeOf(block: object): IndicatorScope | null {
+  return (block as Scoped<object>)[SCOPE] ?? null;
+}
+
 const merge = <K extends string>(parts: Counts[]): Counts<K> => Object.assign({}, ...parts) as Counts<K>;
 
 /**

@@ -69,3 +69,12 @@ export function ratio(part: number, whole: number): number | null {
 export function childCodeLength(regionCode: string): number | null {
   return ({ 2: 4, 4: 6, 6: 9, 9: 12 } as Record<number, number>)[regionCode.length] ?? null;
 }
+
+@ObjectType('IndicatorBreakdown', { description: '一项指标按某一维度(渠道、类别、层级、等级等)的分组计数' })
+export class IndicatorBreakdown {
+  @Field(() => String, { description: '分组(代码或中文名称)' })
+  key!: string;
+
+  @Field(() => Int, { description: '数量' })
+  count!: number;
+}

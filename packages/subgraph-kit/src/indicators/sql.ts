@@ -114,3 +114,34 @@ group by 1`,
   for (const row of rows) result.set(String(row.child), toCounts(source, row));
   return result;
 }
+
+/** One group of a breakdown: its code (channel, category, level…) and how many. */
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+/**
+ * How one figure divides by a column (by channel, category, tier, alert level…) for one scope, one
+ * GROUP BY statement, largest group first. `measure` is read as in `countScopes`.
+ */
+export async function countBreakdown(
+  em: EntityManager,
+  source: { from: string; region?: string; key: string; measure: Measure },
+  scope: IndicatorScope,
+): Promise<KeyCount[]> {
+  const region = source.region ?? 'x.region_code';
+  const single = { from: source.from, measures: { count: source.measure } };
+  const rows: { key: string | null; count: string }[] = await em.getConnection().execute(
+    `select ${source.key} as key, ${measureSql(source.measure)} as count
+from (select ?::timestamptz as f, ?::timestamptz as t) as s
+join ${source.from} on (${relevanceSql(single)})
+where ${region} like ?
+group by 1`,
+    [scope.from, scope.to, `${scope.regionCode}%`],
+  );
+  return rows
+    .map((r) => ({ key: r.key ?? '未填', count: Number(r.count) }))
+    .filter((r) => r.count > 0)
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}

@@ -8,7 +8,7 @@
 // Targets are checked here, by people reading the figures — never by timed assertions in tests.
 // Options: see `npm run bench -- --help`.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -34,6 +34,7 @@ const { values: flags } = parseArgs({
     report: { type: 'string' },
     variant: { type: 'string', multiple: true },
     against: { type: 'string' },
+    'subgraphs-from': { type: 'string' },
   },
 });
 if (flags.help) {
@@ -51,6 +52,12 @@ if (flags.help) {
                   main: \`git worktree add DIR main && cd DIR && npm ci && npm run build\`), on the
                   same databases, behind a gateway of its own ("against"), in the same alternating
                   rounds: a subgraph lever measured before/after (use with --no-hive)
+  --subgraphs-from DIR
+                  run the six subgraphs built in another checkout instead of this one's (the rest of
+                  the run, the gateway and the load are this checkout's): a lever of the hand-over
+                  path measured before/after in alternating whole runs (the burst needs a stack of
+                  its own: --against shares the databases, and two delivery workers would share the
+                  outboxes), e.g. \`--only none\` with BENCH_HANDOVERS=3000, this checkout and DIR in turn
 
 environment:
   BENCH_DURATION_MS   length of one measured round of one scenario on one gateway (default 4000)
@@ -61,6 +68,8 @@ environment:
   BENCH_DISPUTES      disputes the demo seed writes (default 1000)
   BENCH_HANDOVERS     transfers in the hand-over burst (default 300; 0 skips it)
   BENCH_PORT          first port (default 4200: our gateway; subgraphs +1…+6; Hive +10)
+  BENCH_PG_STATEMENTS=1  the embedded PostgreSQL loads pg_stat_statements; the hand-over burst's report
+                      lists the statements each database ran per accepted hand-over (calls, time)
   JIEFEN_TEST_DATABASE_URL  an existing PostgreSQL server instead of the embedded one
   JIEFEN_SUBGRAPH_NODE_OPTIONS  V8 flags of the subgraph processes (default --max-semi-space-size=32)
   BENCH_AGAINST_NODE_OPTIONS    V8 flags of --against's subgraphs (default: JIEFEN_SUBGRAPH_NODE_OPTIONS); with
@@ -78,6 +87,8 @@ const HANDOVERS = Number(env.BENCH_HANDOVERS ?? 300);
 const BASE_PORT = Number(env.BENCH_PORT ?? 4200);
 const SUBGRAPH_NODE_OPTIONS = env.JIEFEN_SUBGRAPH_NODE_OPTIONS ?? '--max-semi-space-size=32';
 const TOKENS_PER_PERSONA = 4;
+const PG_STATEMENTS = env.BENCH_PG_STATEMENTS === '1';
+if (PG_STATEMENTS) env.JIEFEN_LOCAL_PG_SETTINGS = ['shared_preload_libraries=pg_stat_statements', env.JIEFEN_LOCAL_PG_SETTINGS].filter(Boolean).join(',');
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const report: string[] = [];
@@ -166,7 +177,7 @@ process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
 
 try {
   log(`starting PostgreSQL and six subgraph processes (${data.description}) …`);
-  services = await startSubgraphs(SUBGRAPH_NODE_OPTIONS, data.subgraphArgs);
+  services = await startSubgraphs(SUBGRAPH_NODE_OPTIONS, data.subgraphArgs, flags['subgraphs-from']);
   const subgraphUrl = (name: string) => `http://127.0.0.1:${ports[name]}/graphql`;
   const gatewayEnv = {
     ...env,
@@ -417,6 +428,18 @@ try {
   let handover: HandoverResult | null = null;
   let handoverFailure: string | null = null;
   const handoverCpu: Record<string, number> = {};
+  const handoverLoad: number[] = [];
+  /** pg_stat_statements over the burst (BENCH_PG_STATEMENTS=1): per database, its statements by total time. */
+  let handoverStatements: { database: string; calls: number; totalMs: number; query: string }[] = [];
+  const statementsClient = async <T>(work: (c: pg.Client) => Promise<T>): Promise<T> => {
+    const c = new pg.Client({ connectionString: governanceUrl });
+    await c.connect();
+    try {
+      return await work(c);
+    } finally {
+      await c.end();
+    }
+  };
   if (HANDOVERS > 0) {
     const probes = [processProbe('gateway', gateways[0]!.process.process.pid!), ...subgraphProbes(), ...(postgresProbe ? [postgresProbe] : [])];
     let before: number[] = [];
@@ -428,9 +451,28 @@ try {
       concurrency: CONCURRENCY,
       justiceDatabaseUrl: databaseUrl(databases.justice!),
       governanceDatabaseUrl: governanceUrl,
-      mark: (moment) => {
+      databaseUrls: Object.values(databases).map(databaseUrl),
+      mark: async (moment) => {
+        handoverLoad.push(loadavg()[0]!);
+        if (PG_STATEMENTS && moment === 'start') {
+          await statementsClient(async (c) => {
+            await c.query('create extension if not exists pg_stat_statements');
+            await c.query('select pg_stat_statements_reset()');
+          });
+        }
         if (moment === 'start') before = probes.map((p) => p.cpuMs());
         else probes.forEach((p, i) => (handoverCpu[p.name] = p.cpuMs() - before[i]!));
+        if (PG_STATEMENTS && moment === 'end') {
+          handoverStatements = await statementsClient(async (c) =>
+            (
+              await c.query<{ database: string; calls: string; total_ms: number; query: string }>(
+                `select d.datname as database, s.calls, s.total_exec_time as total_ms, s.query
+                   from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                  order by s.total_exec_time desc`,
+              )
+            ).rows.map((r) => ({ database: r.database, calls: Number(r.calls), totalMs: r.total_ms, query: r.query })),
+          );
+        }
       },
     }).catch((error: unknown) => {
       handoverFailure = String(error);
@@ -464,6 +506,7 @@ try {
     `- ${ROUNDS} alternating round(s) of ${DURATION_MS / 1000} s per scenario and gateway, ${CONCURRENCY} concurrent clients, warm-up ${WARMUP_MS / 1000} s${IDLE_MS ? `, idle ${IDLE_MS / 1000} s before each round` : ''}`,
   );
   out(`- subgraph V8 flags: ${SUBGRAPH_NODE_OPTIONS || '(none)'}; CPU from /proc (clock ticks ${CLOCK_TICKS}/s)`);
+  if (flags['subgraphs-from']) out(`- subgraphs built in ${flags['subgraphs-from']} (not this checkout)`);
   out();
   out(`## Read scenarios`);
   out();
@@ -563,7 +606,9 @@ try {
     out(
       `- commit → hub ledger row (governance DB): p50 ${f1(percentile(h.toLedger, 50))} ms, p95 ${f1(percentile(h.toLedger, 95))} ms, p99 ${f1(percentile(h.toLedger, 99))} ms`,
     );
-    out(`- (databases polled every 20 ms from the first commit on)`);
+    out(
+      `- (databases polled every 20 ms from the first commit on; before the burst, ${h.registrationRetries} registration(s) sent again, and the registrations' reports to the hub delivered in ${f1(h.settleMs / 1000)} s)`,
+    );
     out(
       `- transferToMediation answered in: p50 ${f1(percentile(h.answers, 50))} ms, p95 ${f1(percentile(h.answers, 95))} ms, p99 ${f1(percentile(h.answers, 99))} ms, max ${f1(h.answers.at(-1) ?? NaN)} ms`,
     );
@@ -574,7 +619,29 @@ try {
         `- CPU ms per accepted hand-over, first transfer → last delivery seen: ${processNames.map((p) => `${p} ${per(p)}`).join(', ')}; all ${f2(total / Math.max(h.accepted, 1))}`,
       );
     }
+    if (handoverLoad.length === 2)
+      out(`- machine load average (1 min) at the first transfer ${f1(handoverLoad[0]!)}, at the last delivery ${f1(handoverLoad[1]!)}`);
     for (const e of h.errorSamples) out(`- error: ${e}`);
+    if (handoverStatements.length) {
+      const n = Math.max(h.accepted, 1);
+      out();
+      out(`### Statements per accepted hand-over, by database (pg_stat_statements, first transfer → last delivery seen)`);
+      out();
+      out(`| database | statements | execution ms |`);
+      out(`|---|---:|---:|`);
+      const databasesSeen = [...new Set(handoverStatements.map((s) => s.database))];
+      const sum = (rows: typeof handoverStatements, key: 'calls' | 'totalMs') => rows.reduce((a, r) => a + r[key], 0);
+      for (const d of databasesSeen) {
+        const rows = handoverStatements.filter((s) => s.database === d);
+        out(`| ${d} | ${f1(sum(rows, 'calls') / n)} | ${f2(sum(rows, 'totalMs') / n)} |`);
+      }
+      out();
+      out(`| database | calls per hand-over | ms per hand-over | statement |`);
+      out(`|---|---:|---:|---|`);
+      for (const s of handoverStatements.filter((s) => s.calls >= n / 10).slice(0, 40)) {
+        out(`| ${s.database} | ${f2(s.calls / n)} | ${f2(s.totalMs / n)} | \`${s.query.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 140)}\` |`);
+      }
+    }
   }
   if (handoverFailure) out(`\nHand-over burst failed: ${handoverFailure}`);
   out();

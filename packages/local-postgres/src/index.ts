@@ -22,6 +22,11 @@ export interface LocalPostgresOptions {
   port: number;
   /** Keep the data after stop (default true). Tests pass false. */
   persistent?: boolean;
+  /**
+   * More server settings (`name=value`), e.g. `shared_preload_libraries=pg_stat_statements` for
+   * the bench's statement profile. Default: `JIEFEN_LOCAL_PG_SETTINGS` (comma-separated), if set.
+   */
+  settings?: string[];
   onLog?: (message: string) => void;
 }
 
@@ -97,6 +102,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
       'max_connections=300',
       // Throw-away test clusters need no durability; a persistent cluster keeps the defaults.
       ...(options.persistent === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ...(options.settings ?? (process.env.JIEFEN_LOCAL_PG_SETTINGS ?? '').split(',').filter(Boolean)).flatMap((setting) => ['-c', setting.trim()]),
     ],
     onLog: (message) => {
       logs.push(message);

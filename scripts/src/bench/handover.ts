@@ -20,12 +20,18 @@ export interface HandoverOptions {
   concurrency: number;
   justiceDatabaseUrl: string;
   governanceDatabaseUrl: string;
+  /**
+   * Every agency's database: before the burst, the bench waits until none has an undelivered
+   * docking event left (the registrations' reports to the hub and its answers), so that the burst
+   * is measured alone and each transfer already names its dispute.
+   */
+  databaseUrls?: string[];
   /** How often the receivers' databases are polled (ms): the latencies' resolution. */
   pollMs?: number;
   /** Give up waiting for deliveries after this long (ms). */
   timeoutMs?: number;
   /** Told when the timed part starts (the first transfer) and ends (the last delivery seen): the CPU probes' marks. */
-  mark?: (moment: 'start' | 'end') => void;
+  mark?: (moment: 'start' | 'end') => void | Promise<void>;
 }
 
 export interface HandoverResult {
@@ -42,6 +48,29 @@ export interface HandoverResult {
   undelivered: number;
   /** Each transfer's answer time through the gateway, ms, sorted. */
   answers: number[];
+  /** Registrations that failed and were sent again (a new incident each time). */
+  registrationRetries: number;
+  /** From the last registration to no undelivered event left in any database, ms. */
+  settleMs: number;
+}
+
+/** Waits until no database named has an undelivered docking event (PENDING or FAILING); throws after `timeoutMs`. */
+async function settled(urls: string[], timeoutMs: number): Promise<void> {
+  const clients = urls.map((url) => new pg.Client({ connectionString: url }));
+  await Promise.all(clients.map((c) => c.connect()));
+  try {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const counts = await Promise.all(
+        clients.map(async (c) => Number((await c.query<{ n: string }>(`select count(*) as n from docking_outbox where state <> 'DELIVERED'`)).rows[0]!.n)),
+      );
+      if (counts.every((n) => n === 0)) return;
+      if (performance.now() > deadline) throw new Error(`docking events still undelivered after ${timeoutMs / 1000} s: ${counts.join(', ')}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
 }
 
 async function inParallel<T>(count: number, concurrency: number, work: (i: number) => Promise<T>): Promise<T[]> {
@@ -68,9 +97,21 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
   };
   try {
     // Not timed: the incidents to hand over (接警登记), each still with the police; registered
-    // concurrently (the station's incident-number counter queues them).
+    // concurrently (the station's incident-number counter queues them). On a busy machine a
+    // registration may time out at the gateway: it is sent again (a new incident; the first may
+    // have committed too, which changes nothing in the burst).
+    let registrationRetries = 0;
+    const register = async (request: BenchRequest, attempt = 1): Promise<Record<string, Record<string, string>>> => {
+      try {
+        return await call(request);
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        registrationRetries += 1;
+        return register(request, attempt + 1);
+      }
+    };
     const incidents = await inParallel(options.count, options.concurrency, async (i) => {
-      const data = await call({
+      const data = await register({
         query: REGISTER,
         token: token(i),
         variables: {
@@ -93,6 +134,9 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
       });
       return data.registerIncident!.id!;
     });
+    const settleStarted = performance.now();
+    if (options.databaseUrls) await settled(options.databaseUrls, 10 * 60_000);
+    const settleMs = performance.now() - settleStarted;
 
     const committedAt = new Map<string, number>();
     const inboxAt = new Map<string, number>();
@@ -136,7 +180,7 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
         await new Promise((r) => setTimeout(r, options.pollMs ?? 20));
       }
     };
-    options.mark?.('start');
+    await options.mark?.('start');
     const polling = poll();
     const burstStarted = performance.now();
     try {
@@ -172,7 +216,7 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
     const burstMs = performance.now() - burstStarted;
     try {
       await polling;
-      options.mark?.('end');
+      await options.mark?.('end');
     } finally {
       await Promise.all([justice.end(), governance.end()]);
     }
@@ -192,6 +236,8 @@ export async function runHandoverBurst(options: HandoverOptions): Promise<Handov
       toLedger: delays(ledgerAt),
       undelivered: ids.filter((id) => !inboxAt.has(id) || !ledgerAt.has(id)).length,
       answers: answers.sort((a, b) => a - b),
+      registrationRetries,
+      settleMs,
     };
   } finally {
     await pool.close();

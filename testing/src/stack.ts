@@ -141,9 +141,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       maxAttempts: 20,
       backoff: { initialMs: 100, factor: 2, maxMs: 2000, jitter: 0.2 },
       replayWindowSeconds: 300,
-      // Tests need no burst throughput, and run many stacks at once on one server (often with
-      // PostgreSQL's default 100 connections): 8 streams keep each worker's pool at 12 connections.
-      concurrency: 8,
       ...options.dockingSettings,
     },
   };

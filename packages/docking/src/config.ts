@@ -2,9 +2,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
 import { AGENCIES, AGENCY_DIRECTORY, type Agency, type Key } from '@jiefen/auth';
-import { DEFAULT_BACKOFF, DEFAULT_DELIVERY_CONCURRENCY, DEFAULT_MAX_ATTEMPTS, type BackoffPolicy } from './delivery.js';
+import { DEFAULT_BACKOFF, DEFAULT_DELIVERY_BATCH_SIZE, DEFAULT_MAX_ATTEMPTS, type BackoffPolicy } from './delivery.js';
 import { isAgency } from './envelope.js';
-import { DEFAULT_REPLAY_WINDOW_SECONDS } from './inbox.js';
+import { DEFAULT_INBOX_CONCURRENCY, DEFAULT_REPLAY_WINDOW_SECONDS, MAX_BATCH_EVENTS } from './inbox.js';
 import { DEFAULT_REFERENCE_TIMEOUT_MS, DISPUTE_REFERENCES_PATH } from './references.js';
 import { generateDockingKeyPair, importDockingKey, type DockingKeyRing } from './signing.js';
 
@@ -19,8 +19,13 @@ export interface DockingSettings {
   hubReferencesUrl?: string;
   /** Longest wait for the hub's answer to a lookup (default 5000 ms). */
   referenceTimeoutMs?: number;
-  /** Streams one delivery worker sends at once (default {@link DEFAULT_DELIVERY_CONCURRENCY}). */
+  /**
+   * Streams of one received batch this agency's inbox applies at once (default
+   * {@link DEFAULT_INBOX_CONCURRENCY}); each holds one of the ORM's pooled connections meanwhile.
+   */
   concurrency?: number;
+  /** Events one delivery request carries at most (default {@link DEFAULT_DELIVERY_BATCH_SIZE}). */
+  batchSize?: number;
 }
 
 /**
@@ -49,8 +54,9 @@ function positive(env: Env, name: string, fallback: number): number {
  *   hub's event endpoint), `JIEFEN_REFERENCE_TIMEOUT_MS` (5000);
  * - `JIEFEN_DOCKING_MAX_ATTEMPTS` (default 20), `JIEFEN_DOCKING_BACKOFF_MS` (first wait, 1000),
  *   `JIEFEN_DOCKING_BACKOFF_MAX_MS` (300000), `JIEFEN_DOCKING_REPLAY_WINDOW_SECONDS` (300);
- * - `JIEFEN_DOCKING_CONCURRENCY`: streams delivered at once per agency (default 32; the worker's
- *   pool takes that many connections and four more).
+ * - `JIEFEN_DOCKING_CONCURRENCY`: streams of a received batch the inbox applies at once (default 4;
+ *   each takes one of the ORM's pooled connections while it applies);
+ * - `JIEFEN_DOCKING_BATCH_SIZE`: events one delivery request carries at most (default 100, at most 500).
  */
 export function dockingSettingsFromEnv(env: Env = process.env): DockingSettings {
   const endpoints = Object.fromEntries(AGENCIES.map((a) => [a, env[`${a}_EVENTS_URL`] ?? `http://127.0.0.1:${AGENCY_DIRECTORY[a].port}/events`])) as Record<
@@ -68,7 +74,8 @@ export function dockingSettingsFromEnv(env: Env = process.env): DockingSettings 
     replayWindowSeconds: positive(env, 'JIEFEN_DOCKING_REPLAY_WINDOW_SECONDS', DEFAULT_REPLAY_WINDOW_SECONDS),
     ...(env.GOVERNANCE_REFERENCES_URL ? { hubReferencesUrl: env.GOVERNANCE_REFERENCES_URL } : {}),
     referenceTimeoutMs: positive(env, 'JIEFEN_REFERENCE_TIMEOUT_MS', DEFAULT_REFERENCE_TIMEOUT_MS),
-    concurrency: Math.floor(positive(env, 'JIEFEN_DOCKING_CONCURRENCY', DEFAULT_DELIVERY_CONCURRENCY)),
+    concurrency: Math.floor(positive(env, 'JIEFEN_DOCKING_CONCURRENCY', DEFAULT_INBOX_CONCURRENCY)),
+    batchSize: Math.min(MAX_BATCH_EVENTS, Math.floor(positive(env, 'JIEFEN_DOCKING_BATCH_SIZE', DEFAULT_DELIVERY_BATCH_SIZE))),
   };
 }
 

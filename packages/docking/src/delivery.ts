@@ -1,12 +1,11 @@
-import { EventEmitter } from 'node:events';
-import { Logger, run, runMigrations, type JobHelpers, type Runner, type WorkerEvents } from 'graphile-worker';
 import type { MikroORM } from '@mikro-orm/core';
 import pg from 'pg';
 import type { Agency, Key } from '@jiefen/auth';
-import { canonicalJson, type DockingEvent } from './envelope.js';
+import { canonicalJson, isAgency, type DockingEvent } from './envelope.js';
+import type { BatchAnswer, BatchResult } from './inbox.js';
 import { jsonLogger, type DockingLogger } from './log.js';
-import { DELIVER_TASK, jobKeyOf, QUEUE_SCHEMA, type DeliverJob } from './outbox.js';
-import { SIGNATURE_HEADER, signDelivery } from './signing.js';
+import { OUTBOX_CHANNEL } from './outbox.js';
+import { BATCH_TYP, SIGNATURE_HEADER, signDelivery } from './signing.js';
 import type { DeliveryState } from './entities/index.js';
 
 /** Retry policy: exponential backoff, `initialMs · factor^(attempt−1)`, capped, with jitter. */
@@ -25,23 +24,23 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 1000, factor: 2, maxM
 /** With the default backoff, 20 attempts span about an hour and a quarter before an event is dead. */
 export const DEFAULT_MAX_ATTEMPTS = 20;
 /**
- * Streams one worker delivers at once. A stream is one docking × recipient, delivered serially;
- * a burst of hand-overs is many streams (every hand-over opens two: the counterpart and the hub),
- * and each waits mostly on round trips (the queue, the receiver's transaction), so many more
- * streams in flight than cores pays: measured on a 2-core machine, a burst of 300 hand-overs
- * waited p50 8 s for delivery with 8 and 0.7 s with 32 (BENCHMARKS.md). A stream holds one pooled
- * connection while it delivers; the pool has {@link poolSizeFor} connections (mind the server's
- * max_connections: six agencies share it).
+ * Events one request carries at most. A burst of hand-overs is many streams of one event each
+ * (every hand-over opens two: the counterpart and the hub); sent one request per event, each costs
+ * the sender a handful of statements and a signature and the receiver a request and a signature
+ * check. Batched, the cost is per request: the more a burst queues, the larger the next batch
+ * (BENCHMARKS.md, "The hand-over path").
  */
-export const DEFAULT_DELIVERY_CONCURRENCY = 32;
+export const DEFAULT_DELIVERY_BATCH_SIZE = 100;
+/** Bytes of events one request carries at most (a receiver accepts 8 MiB). */
+export const MAX_DELIVERY_BATCH_BYTES = 1024 * 1024;
 
 /**
- * Connections of the worker's pool: one per stream in flight (held across its POSTs, for the
- * stream's session advisory lock), the job queue's LISTEN connection, and a few for the queue's
- * own statements (taking and completing jobs), the sweep and the probe.
+ * Connections of the worker's pool: one per recipient being delivered to (held across its
+ * requests, for the recipient's session advisory lock), and a few for the timer's look for due
+ * events, the probe and recovery. The LISTEN connection is apart.
  */
-export function poolSizeFor(concurrency: number): number {
-  return concurrency + 4;
+export function poolSizeFor(recipients: number): number {
+  return recipients + 2;
 }
 
 /** The wait before the attempt after `attempts` failed ones. */
@@ -51,41 +50,44 @@ export function backoffDelay(attempts: number, policy: BackoffPolicy = DEFAULT_B
 }
 
 export interface DeliveryOptions {
-  /** The sender's ORM: the worker connects to the same database (its job queue lives there). */
+  /** The sender's ORM: the worker connects to the same database (the outbox lives there). */
   orm: MikroORM;
   /** The sending agency (this subgraph). */
   agency: Agency;
   /** The agency's Ed25519 private key. */
   privateKey: Key;
-  /** Event endpoint of each recipient, e.g. `{ GOVERNANCE: 'http://127.0.0.1:4101/events' }`. */
+  /** Event endpoint of each recipient, e.g. `{ GOVERNANCE: 'http://127.0.0.1:4101/events' }` (read at each request). */
   endpoints: Partial<Record<Agency, string>>;
   /** Attempts before an event is dead (default {@link DEFAULT_MAX_ATTEMPTS}). */
   maxAttempts?: number;
   backoff?: Partial<BackoffPolicy>;
-  /** Timeout of one HTTP attempt (default 10 s). */
+  /** Timeout of one request (default 30 s: a batch of many events). */
   requestTimeoutMs?: number;
-  /** Streams delivered at once by this instance (default {@link DEFAULT_DELIVERY_CONCURRENCY}). */
-  concurrency?: number;
-  /** Fallback polling of the job queue; new jobs arrive by LISTEN/NOTIFY (default 2 s). */
-  pollIntervalMs?: number;
-  /** Wait before retrying a stream another instance is delivering (default 200 ms). */
-  busyRetryMs?: number;
-  /** How often undelivered streams are re-queued in case a wake-up was lost (default 5 s). */
-  sweepIntervalMs?: number;
-  /** Events sent per job before the stream is handed back to the queue (default 100). */
+  /** Events one request carries at most (default {@link DEFAULT_DELIVERY_BATCH_SIZE}). */
   batchSize?: number;
+  /**
+   * How often the outbox is looked at for due events without a wake-up (default 2 s): covers a
+   * notification lost while the LISTEN connection was down, and another instance that died.
+   */
+  pollIntervalMs?: number;
+  /** @deprecated The worker has no sweep of its own any more; taken as `pollIntervalMs` when that is not given. */
+  sweepIntervalMs?: number;
+  /** @deprecated Not used: one request at a time per recipient; the receiver applies a batch's streams at once. */
+  concurrency?: number;
+  /** @deprecated Not used (another instance delivering to a recipient is left to it; the timer looks again). */
+  busyRetryMs?: number;
   /**
    * How often a recipient found down (no connection, or 5xx) is asked `GET /ready` (default 2 s).
    * When it answers again, its waiting streams are released at once instead of after their backoff.
    */
   probeIntervalMs?: number;
-  /** First wait before restarting a job runner that died with the database (default 1 s, doubling up to 30 s). */
+  /** First wait before reconnecting after the database went away (default 1 s, doubling up to 30 s). */
   restartDelayMs?: number;
   log?: DockingLogger;
 }
 
 export interface DeliveryWorker {
-  /** Stops taking jobs, lets running deliveries finish, closes the connection pool. */
+  /** Stops taking work, lets the requests in flight finish, closes its connections. */
   stop(): Promise<void>;
 }
 
@@ -102,7 +104,6 @@ interface OutboxRow {
   payload: DockingEvent['payload'];
   state: DeliveryState;
   attempts: number;
-  next_attempt_at: Date | null;
 }
 
 type Outcome = { ok: true; status: number } | { ok: false; retry: boolean; error: string };
@@ -112,7 +113,7 @@ function retryable(status: number): boolean {
   return status === 408 || status === 409 || status === 425 || status === 429 || status >= 500;
 }
 
-/** Settings of the ORM's connections the worker's pool takes over: the timeouts toward PostgreSQL. */
+/** Settings of the ORM's connections the worker's connections take over: the timeouts toward PostgreSQL. */
 const SHARED_PG_SETTINGS = [
   'connectionTimeoutMillis',
   'statement_timeout',
@@ -122,26 +123,29 @@ const SHARED_PG_SETTINGS = [
   'keepAlive',
 ] as const;
 
-/**
- * A pool on the ORM's database, with the ORM's timeouts (a frozen database fails a statement, it
- * does not hang a delivery). Invariant: every client of this pool has an `error` listener from the
- * moment it exists — a connection lost while idle (pool `error`) or while checked out (client
- * `error`, e.g. "Connection terminated unexpectedly" during a restart) is logged, never thrown
- * as an unhandled 'error' event that would end the process.
- */
-function poolOf(orm: MikroORM, max: number, log: DockingLogger): pg.Pool {
+/** Connection settings of the ORM's database, with the ORM's timeouts (a frozen database fails a statement, it does not hang a delivery). */
+function connectionOf(orm: MikroORM): pg.ClientConfig {
   const c = orm.config;
   const connection = (c.get('driverOptions') as { connection?: Record<string, unknown> } | undefined)?.connection ?? {};
   const shared = Object.fromEntries(SHARED_PG_SETTINGS.filter((key) => connection[key] !== undefined).map((key) => [key, connection[key]]));
-  const pool = new pg.Pool({
+  return {
     ...shared,
     host: c.get('host'),
     port: c.get('port'),
     user: c.get('user'),
     password: c.get('password') as string | undefined,
     database: c.get('dbName'),
-    max,
-  });
+  };
+}
+
+/**
+ * A pool on the ORM's database. Invariant: every client of this pool has an `error` listener from
+ * the moment it exists — a connection lost while idle (pool `error`) or while checked out (client
+ * `error`, e.g. "Connection terminated unexpectedly" during a restart) is logged, never thrown
+ * as an unhandled 'error' event that would end the process.
+ */
+function poolOf(orm: MikroORM, max: number, log: DockingLogger): pg.Pool {
+  const pool = new pg.Pool({ ...connectionOf(orm), max });
   const onError = (error: Error) => log({ level: 'error', message: 'docking database connection error', error: String(error) });
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', onError));
@@ -152,6 +156,43 @@ function poolOf(orm: MikroORM, max: number, log: DockingLogger): pg.Pool {
 function recipientDown(outcome: Outcome): boolean {
   return !outcome.ok && (outcome.error.startsWith('network:') || /^HTTP 5\d\d/.test(outcome.error));
 }
+
+/** The outcome of one event in a batch's answer; null: not attempted (held back behind an earlier event of its stream). */
+function outcomeOf(result: BatchResult | undefined): Outcome | null {
+  if (!result || result.status === null) return null;
+  if (result.status === 200) return { ok: true, status: 200 };
+  return { ok: false, retry: retryable(result.status), error: `HTTP ${result.status}: ${JSON.stringify(result.body).slice(0, 500)}` };
+}
+
+/** The stream of an outbox row (its events are delivered in sequence order, one at a time). */
+const streamOf = (row: OutboxRow) => `${row.docking_id} ${row.to_agency}`;
+
+/**
+ * A recipient's events that may go now, oldest first: undelivered, and not behind an event of
+ * their stream that is dead or waiting out a backoff (a stream never overtakes its head). Within a
+ * stream, outbox ids grow with the sequence (publish), so id order is the stream's order and any
+ * prefix of the result holds each stream's events from its head on.
+ */
+const DUE_EVENTS = `
+  select o.id::text as id, o.event_id, o.recipient, o.type, o.docking_id, o.sequence, o.from_agency, o.to_agency,
+         o.occurred_at, o.payload, o.state, o.attempts
+    from docking_outbox o
+   where o.recipient = $1 and o.state in ('PENDING', 'FAILING')
+     and not exists (
+       select 1 from docking_outbox b
+        where b.recipient = o.recipient and b.docking_id = o.docking_id and b.to_agency = o.to_agency and b.sequence <= o.sequence
+          and (b.state = 'DEAD' or (b.state = 'FAILING' and b.next_attempt_at > now())))
+   order by o.id
+   limit $2`;
+
+/** Recipients with events that may go now (the timer's look, in case a wake-up was missed). */
+const RECIPIENTS_DUE = `
+  select distinct o.recipient from docking_outbox o
+   where o.state in ('PENDING', 'FAILING')
+     and not exists (
+       select 1 from docking_outbox b
+        where b.recipient = o.recipient and b.docking_id = o.docking_id and b.to_agency = o.to_agency and b.sequence <= o.sequence
+          and (b.state = 'DEAD' or (b.state = 'FAILING' and b.next_attempt_at > now())))`;
 
 /** Sleeps `ms`, or less when `signal` aborts. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -167,60 +208,33 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function quietLogger(log: DockingLogger): Logger {
-  return new Logger(() => (level, message) => {
-    if (level === 'error' || level === 'warning') log({ level: level === 'error' ? 'error' : 'warn', message: `job queue: ${message}` });
-  });
-}
-
-/** Installs (or upgrades) the job queue's schema in the sender's database; `publish` needs it. */
-export async function installDeliveryQueue(orm: MikroORM, log: DockingLogger = jsonLogger): Promise<void> {
-  const pgPool = poolOf(orm, 1, log);
-  try {
-    await runMigrations({ pgPool, schema: QUEUE_SCHEMA, logger: quietLogger(log) });
-  } finally {
-    await pgPool.end();
-  }
-}
-
 /**
- * Starts the delivery worker of an agency. Each job delivers one stream (a docking's pending events
- * for one recipient) serially, in sequence order, stopping at the first failure — so a receiver
- * never sees event n+1 before event n from this sender. A PostgreSQL advisory lock held on a
- * session makes instances skip streams another instance is delivering (and is released if that
- * instance dies); the job queue itself hands jobs out with `FOR UPDATE SKIP LOCKED`.
+ * Starts the delivery worker of an agency: the relay of its transactional outbox. Each recipient's
+ * due events go out in batches — one signed request (`{ "events": [...] }`) carries up to
+ * `batchSize` events of many streams, in id order — one request at a time per recipient. Woken at
+ * once by the outbox's notification at commit (LISTEN), else by a timer, a backoff ending or the
+ * probe. Invariants:
+ * - order: a stream's events go in sequence order, and an event not applied (refused, failed, or
+ *   held back by the receiver behind it) stops its stream until it is delivered — the receiver
+ *   also applies only the next sequence number;
+ * - one deliverer per recipient: the worker holds a session advisory lock on (agency's outbox,
+ *   recipient) while it delivers, so several instances never send one stream twice at once (the
+ *   lock goes with the session if an instance dies);
+ * - nothing lost: an event is `DELIVERED` only once the receiver answered that it is applied (or
+ *   already was); any failure leaves it undelivered, and a retry finds it applied (idempotent inbox).
  */
 export async function startDeliveryWorker(options: DeliveryOptions): Promise<DeliveryWorker> {
   const log = options.log ?? jsonLogger;
   const policy: BackoffPolicy = { ...DEFAULT_BACKOFF, ...options.backoff };
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const timeoutMs = options.requestTimeoutMs ?? 10_000;
-  const busyRetryMs = options.busyRetryMs ?? 200;
-  const batchSize = options.batchSize ?? 100;
-  const concurrency = options.concurrency ?? DEFAULT_DELIVERY_CONCURRENCY;
-  const pgPool = poolOf(options.orm, poolSizeFor(concurrency), log);
+  const timeoutMs = options.requestTimeoutMs ?? 30_000;
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_DELIVERY_BATCH_SIZE);
+  const pollIntervalMs = options.pollIntervalMs ?? options.sweepIntervalMs ?? 2000;
+  const restartDelayMs = options.restartDelayMs ?? 1000;
+  const pool = poolOf(options.orm, poolSizeFor(5), log);
+  const lifetime = new AbortController();
 
-  async function post(event: DockingEvent, recipient: Agency, signal: AbortSignal): Promise<Outcome> {
-    const url = options.endpoints[recipient];
-    if (!url) return { ok: false, retry: true, error: `no event endpoint configured for ${recipient}` };
-    const body = canonicalJson(event);
-    const signature = await signDelivery(body, { from: options.agency, recipient, privateKey: options.privateKey });
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },
-        body,
-        signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
-      });
-      const text = await response.text();
-      if (response.ok) return { ok: true, status: response.status };
-      return { ok: false, retry: retryable(response.status), error: `HTTP ${response.status}: ${text.slice(0, 500)}` };
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      return { ok: false, retry: true, error: `network: ${cause?.code ?? cause?.message ?? String(error)}` };
-    }
-  }
-
+  // ── One batch ──────────────────────────────────────────────────────────────────────────────
   function eventOf(row: OutboxRow): DockingEvent {
     return {
       id: row.event_id,
@@ -234,151 +248,251 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
     };
   }
 
-  async function reschedule(helpers: JobHelpers, job: DeliverJob, runAt: Date): Promise<void> {
-    // The running job is locked, so this adds a fresh job under the stream's key ("replace": a
-    // job a publisher added meanwhile takes this time, keeping the backoff).
-    await helpers.addJob(DELIVER_TASK, job, { jobKey: jobKeyOf(job), jobKeyMode: 'replace', runAt });
+  /** Sends one batch; the outcome of each event (null: not attempted), or one outcome for all when the request itself failed. */
+  async function post(recipient: Agency, rows: OutboxRow[]): Promise<(Outcome | null)[] | Outcome> {
+    const url = options.endpoints[recipient];
+    if (!url) return { ok: false, retry: true, error: `no event endpoint configured for ${recipient}` };
+    const body = `{"events":[${rows.map((row) => canonicalJson(eventOf(row))).join(',')}]}`;
+    const signature = await signDelivery(body, { from: options.agency, recipient, privateKey: options.privateKey, typ: BATCH_TYP });
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = await response.text();
+      if (!response.ok) return { ok: false, retry: retryable(response.status), error: `HTTP ${response.status}: ${text.slice(0, 500)}` };
+      let results: unknown;
+      try {
+        results = (JSON.parse(text) as Partial<BatchAnswer> | null)?.results;
+      } catch {
+        results = null;
+      }
+      if (!Array.isArray(results) || results.length !== rows.length)
+        return { ok: false, retry: true, error: `HTTP ${response.status}: not an answer to this batch` };
+      return (results as BatchResult[]).map(outcomeOf);
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      return { ok: false, retry: true, error: `network: ${cause?.code ?? cause?.message ?? String(error)}` };
+    }
   }
 
-  async function deliverStream(job: DeliverJob, helpers: JobHelpers): Promise<void> {
-    await helpers.withPgClient(async (client) => {
-      const key = jobKeyOf(job);
+  /**
+   * Records a batch's outcomes — the delivered events in one statement, the failed ones in another
+   * — and logs every change. An event after a failure in its stream is left as it was (the
+   * receiver held it back, or would have: it was not attempted).
+   */
+  async function record(client: pg.PoolClient, recipient: Agency, rows: OutboxRow[], outcomes: (Outcome | null)[] | Outcome): Promise<void> {
+    const delivered: OutboxRow[] = [];
+    const failed: { row: OutboxRow; outcome: Extract<Outcome, { ok: false }>; dead: boolean; nextAttemptAt: Date | null }[] = [];
+    const stopped = new Set<string>();
+    rows.forEach((row, i) => {
+      const stream = streamOf(row);
+      if (stopped.has(stream)) return;
+      // A failed request: each stream's first event in the batch takes the failure.
+      const outcome = Array.isArray(outcomes) ? outcomes[i] : outcomes;
+      if (outcome === null || outcome === undefined) {
+        stopped.add(stream);
+        return;
+      }
+      if (outcome.ok) {
+        delivered.push(row);
+        return;
+      }
+      stopped.add(stream);
+      const dead = !outcome.retry || row.attempts + 1 >= maxAttempts;
+      failed.push({ row, outcome, dead, nextAttemptAt: dead ? null : new Date(Date.now() + backoffDelay(row.attempts + 1, policy)) });
+    });
+    if (delivered.length) {
+      await client.query(
+        `update docking_outbox set state = 'DELIVERED', attempts = attempts + 1, delivered_at = now(), last_error = null, next_attempt_at = null, updated_at = now()
+          where id = any($1::bigint[])`,
+        [delivered.map((row) => row.id)],
+      );
+    }
+    if (failed.length) {
+      await client.query(
+        `update docking_outbox o set state = f.state, attempts = o.attempts + 1, last_error = f.error, next_attempt_at = f.next_attempt_at, updated_at = now()
+           from unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[]) as f(id, state, error, next_attempt_at)
+          where o.id = f.id`,
+        [failed.map((f) => f.row.id), failed.map((f) => (f.dead ? 'DEAD' : 'FAILING')), failed.map((f) => f.outcome.error), failed.map((f) => f.nextAttemptAt)],
+      );
+    }
+    const logged = (row: OutboxRow) => ({
+      agency: options.agency,
+      eventId: row.event_id,
+      type: row.type,
+      recipient,
+      dockingId: row.docking_id,
+      to: row.to_agency,
+      sequence: row.sequence,
+    });
+    for (const row of delivered) {
+      log({
+        level: 'info',
+        message: 'docking event delivered',
+        ...logged(row),
+        state: 'DELIVERED',
+        previous: row.state,
+        attempts: row.attempts + 1,
+        status: 200,
+      });
+    }
+    for (const { row, outcome, dead, nextAttemptAt } of failed) {
+      log({
+        level: dead ? 'error' : 'warn',
+        message: dead ? 'docking event dead' : 'docking event delivery failed',
+        ...logged(row),
+        state: dead ? 'DEAD' : 'FAILING',
+        previous: row.state,
+        attempts: row.attempts + 1,
+        error: outcome.error,
+        nextAttemptAt: nextAttemptAt?.toISOString() ?? null,
+      });
+      if (recipientDown(outcome) && !down.has(recipient)) down.set(recipient, new Date());
+      if (nextAttemptAt) wakeAt(recipient, nextAttemptAt);
+    }
+  }
+
+  // ── Delivering to one recipient ────────────────────────────────────────────────────────────
+  // One delivery per recipient at a time in this process; a wake-up meanwhile asks for another look
+  // once the current one is done (`again`), so an event committed after the last look still goes.
+  const delivering = new Map<Agency, Promise<void>>();
+  const again = new Set<Agency>();
+
+  function wake(recipient: Agency): void {
+    if (lifetime.signal.aborted) return;
+    if (delivering.has(recipient)) {
+      again.add(recipient);
+      return;
+    }
+    const run = deliverTo(recipient)
+      .catch((error: unknown) => {
+        // The database went away mid-delivery (nothing is lost: undelivered rows stay so). Look again later.
+        log({ level: 'warn', message: 'docking delivery interrupted', agency: options.agency, recipient, error: String(error) });
+        wakeAt(recipient, new Date(Date.now() + restartDelayMs));
+      })
+      .finally(() => {
+        delivering.delete(recipient);
+        if (again.delete(recipient)) wake(recipient);
+      });
+    delivering.set(recipient, run);
+  }
+
+  async function deliverTo(recipient: Agency): Promise<void> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
       const {
         rows: [lock],
-      } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(hashtext('jiefen.docking'), hashtext($1)) as locked`, [key]);
-      if (!lock.locked) return reschedule(helpers, job, new Date(Date.now() + busyRetryMs));
+      } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(hashtext('jiefen.docking.outbox'), hashtext($1)) as locked`, [recipient]);
+      // Another instance delivers to this recipient: it is listening too; the timer looks again.
+      if (!lock!.locked) return;
       try {
-        const { rows } = await client.query<OutboxRow>(
-          `select * from docking_outbox where recipient = $1 and docking_id = $2 and state <> 'DELIVERED'
-           order by to_agency, sequence limit $3`,
-          [job.recipient, job.dockingId, batchSize + 1],
-        );
-        for (const [index, row] of rows.entries()) {
-          if (index === batchSize) return reschedule(helpers, job, new Date());
-          const logged = {
-            agency: options.agency,
-            eventId: row.event_id,
-            type: row.type,
-            recipient: row.recipient,
-            dockingId: row.docking_id,
-            to: row.to_agency,
-            sequence: row.sequence,
-          };
-          if (row.state === 'DEAD') {
-            // Later events of the stream wait: applying them would break the order.
-            log({ level: 'warn', message: 'docking stream blocked by a dead event', ...logged });
-            return;
-          }
-          if (row.next_attempt_at && row.next_attempt_at.getTime() > Date.now()) return reschedule(helpers, job, row.next_attempt_at);
-          const outcome = await post(eventOf(row), row.recipient, helpers.abortSignal);
-          if (recipientDown(outcome) && !down.has(row.recipient)) down.set(row.recipient, new Date());
-          const attempts = row.attempts + 1;
-          if (outcome.ok) {
-            await client.query(
-              `update docking_outbox set state = 'DELIVERED', attempts = $2, delivered_at = now(), last_error = null, next_attempt_at = null, updated_at = now() where id = $1`,
-              [row.id, attempts],
-            );
-            log({ level: 'info', message: 'docking event delivered', ...logged, state: 'DELIVERED', previous: row.state, attempts, status: outcome.status });
-            continue;
-          }
-          const dead = !outcome.retry || attempts >= maxAttempts;
-          const nextAttemptAt = dead ? null : new Date(Date.now() + backoffDelay(attempts, policy));
-          await client.query(`update docking_outbox set state = $2, attempts = $3, last_error = $4, next_attempt_at = $5, updated_at = now() where id = $1`, [
-            row.id,
-            dead ? 'DEAD' : 'FAILING',
-            attempts,
-            outcome.error,
-            nextAttemptAt,
-          ]);
-          log({
-            level: dead ? 'error' : 'warn',
-            message: dead ? 'docking event dead' : 'docking event delivery failed',
-            ...logged,
-            state: dead ? 'DEAD' : 'FAILING',
-            previous: row.state,
-            attempts,
-            error: outcome.error,
-            nextAttemptAt: nextAttemptAt?.toISOString() ?? null,
-          });
-          if (nextAttemptAt) await reschedule(helpers, job, nextAttemptAt);
-          return;
+        for (;;) {
+          if (lifetime.signal.aborted) return;
+          again.delete(recipient);
+          const { rows } = await client.query<OutboxRow>(DUE_EVENTS, [recipient, batchSize]);
+          if (rows.length === 0) return;
+          let bytes = 0;
+          const batch = rows.filter((row) => (bytes += JSON.stringify(row.payload).length + 300) <= MAX_DELIVERY_BATCH_BYTES || row === rows[0]);
+          await record(client, recipient, batch, await post(recipient, batch));
+          // A full batch leaves more behind; otherwise look again only if woken meanwhile.
+          if (batch.length < batchSize && !again.has(recipient)) return;
         }
       } finally {
-        try {
-          await client.query(`select pg_advisory_unlock(hashtext('jiefen.docking'), hashtext($1))`, [key]);
-        } catch (error) {
-          // A session that cannot say "unlock" must not go back to the pool still holding the
-          // stream's lock (no one could deliver the stream until it closed): close it; the pool
-          // drops a closed client, and PostgreSQL frees the lock with the session.
-          await (client as pg.Client).end().catch(() => undefined);
-          throw error;
-        }
+        await client.query(`select pg_advisory_unlock(hashtext('jiefen.docking.outbox'), hashtext($1))`, [recipient]);
       }
-    });
+    } catch (error) {
+      // A session that cannot say "unlock" must not go back to the pool still holding the
+      // recipient's lock (no one could deliver to it until it closed): it is destroyed, and
+      // PostgreSQL frees the lock with the session.
+      broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
 
-  // ── The job runner, supervised ────────────────────────────────────────────────────────────────
-  // graphile-worker ends its runner when it cannot record a job's result (the database went away
-  // mid-job: "Connection terminated unexpectedly", ECONNREFUSED). Invariant: the runner's promise
-  // always has a handler here (an unobserved rejection ends the process), and a runner that ended
-  // without `stop()` is started again once the database answers — jobs its workers held locked are
-  // unlocked first, so their streams are not stuck for graphile-worker's 4-hour lock expiry.
-  const lifetime = new AbortController();
-  let runner: Runner | null = null;
-  let recovery: Promise<void> | null = null;
+  /** Looks for due events of every recipient (events whose wake-up was missed, backoffs that ended). */
+  async function lookForDue(): Promise<void> {
+    const { rows } = await pool.query<{ recipient: string }>(RECIPIENTS_DUE);
+    for (const { recipient } of rows) if (isAgency(recipient)) wake(recipient);
+  }
 
-  async function startRunner(): Promise<void> {
-    const workerIds: string[] = [];
-    const events = new EventEmitter() as WorkerEvents;
-    events.on('worker:create', ({ worker }) => workerIds.push(worker.workerId));
-    const started = await run({
-      pgPool,
-      schema: QUEUE_SCHEMA,
-      concurrency,
-      pollInterval: options.pollIntervalMs ?? 2000,
-      noHandleSignals: true,
-      logger: quietLogger(log),
-      events,
-      // Without batching, graphile-worker 0.17 records a job's result without awaiting it: a lost
-      // connection at that moment is an unhandled rejection, which ends the process. Batched (even
-      // with no delay), the failure goes to its error handler and ends only the runner — which
-      // is then replaced below.
-      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
-      taskList: { [DELIVER_TASK]: (payload, helpers) => deliverStream(payload as DeliverJob, helpers) },
-    });
-    runner = started;
-    // The runner is given up as soon as it reports a fatal error or starts shutting down on its own:
-    // its graceful shutdown may itself wait on the database, so its promise can settle much later
-    // (or, with the server gone mid-shutdown, never). A replacement starts once the database
-    // answers; the old one is killed in the background. Two runners overlapping for a moment is
-    // safe: job locks and the per-stream advisory lock keep a stream with one deliverer.
-    const abandon = (reason: string) => {
-      if (lifetime.signal.aborted || runner !== started) return;
-      runner = null;
-      log({ level: 'error', message: 'docking job runner stopped', agency: options.agency, error: reason });
-      started.kill().catch(() => undefined);
-      recovery ??= recover(workerIds).finally(() => {
-        recovery = null;
-      });
-    };
-    events.on('pool:fatalError', ({ error, action }) => abandon(`${action}: ${String(error)}`));
-    events.on('worker:fatalError', ({ error }) => abandon(String(error)));
-    events.on('pool:gracefulShutdown', ({ message }) => abandon(message));
-    started.promise.then(
-      () => abandon('ended'),
-      (error: unknown) => abandon(String(error)),
+  // ── Timers: backoffs ending, and the periodic look ────────────────────────────────────────
+  const timers = new Map<Agency, { at: number; timer: NodeJS.Timeout }>();
+  function wakeAt(recipient: Agency, at: Date): void {
+    if (lifetime.signal.aborted) return;
+    const current = timers.get(recipient);
+    if (current && current.at <= at.getTime()) return;
+    if (current) clearTimeout(current.timer);
+    const timer = setTimeout(
+      () => {
+        timers.delete(recipient);
+        wake(recipient);
+      },
+      Math.max(0, at.getTime() - Date.now()),
     );
+    timer.unref();
+    timers.set(recipient, { at: at.getTime(), timer });
   }
 
-  async function recover(deadWorkerIds: string[]): Promise<void> {
-    for (let delay = options.restartDelayMs ?? 1000; !lifetime.signal.aborted; delay = Math.min(delay * 2, 30_000)) {
+  let pollTimer: NodeJS.Timeout | null = null;
+  let polling: Promise<void> | null = null;
+  function pollSoon(delayMs: number): void {
+    if (lifetime.signal.aborted) return;
+    pollTimer = setTimeout(() => {
+      pollTimer = null;
+      polling = lookForDue()
+        .catch((error: unknown) => log({ level: 'warn', message: 'docking delivery look-up failed', agency: options.agency, error: String(error) }))
+        .finally(() => {
+          polling = null;
+          pollSoon(pollIntervalMs);
+        });
+    }, delayMs);
+    pollTimer.unref();
+  }
+
+  // ── Wake-ups: LISTEN on the outbox's channel, reconnected after the database went away ───────
+  // Invariant: the listening client has an `error` listener from the moment it exists; a lost
+  // connection is logged and replaced once the database answers (the timer covers the gap).
+  let listener: pg.Client | null = null;
+  let reconnecting: Promise<void> | null = null;
+  async function listen(): Promise<void> {
+    const client = new pg.Client(connectionOf(options.orm));
+    client.on('error', (error) => {
+      log({ level: 'error', message: 'docking job runner stopped', agency: options.agency, error: String(error) });
+    });
+    client.on('notification', (message) => {
+      if (message.channel === OUTBOX_CHANNEL && isAgency(message.payload)) wake(message.payload);
+    });
+    client.on('end', () => {
+      if (listener !== client || lifetime.signal.aborted) return;
+      listener = null;
+      reconnecting ??= reconnect().finally(() => {
+        reconnecting = null;
+      });
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    listener = client;
+  }
+  async function reconnect(): Promise<void> {
+    for (let delay = restartDelayMs; !lifetime.signal.aborted; delay = Math.min(delay * 2, 30_000)) {
       await pause(delay, lifetime.signal);
       if (lifetime.signal.aborted) return;
       try {
-        await pgPool.query(`select ${QUEUE_SCHEMA}.force_unlock_workers($1::text[])`, [deadWorkerIds]);
-        await startRunner();
+        await listen();
         log({ level: 'info', message: 'docking job runner restarted', agency: options.agency });
-        kickSweep();
+        // Events committed while nobody listened.
+        await lookForDue();
         return;
       } catch (error) {
         log({
@@ -392,84 +506,10 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
     }
   }
 
-  // ── Re-queuing streams ─────────────────────────────────────────────────────────────────────────
-  // The streams that may need a job: undelivered events (PENDING / FAILING), no DEAD event holding
-  // the stream back (an operator's redelivery queues it), and not being delivered at this moment
-  // (its session advisory lock is free). The sweep also skips a stream whose job is already waiting.
-  //
-  // Invariant against the publish/sweep deadlock: the sweep never holds the lock of one stream's
-  // job while waiting for another's. It used to call add_job for all streams in ONE statement
-  // (`select add_job(…) from docking_outbox group by recipient, docking_id`), locking job rows in
-  // the aggregate's order and keeping each lock to the end of the statement, while a publisher's
-  // add_jobs locks the job rows of its docking (counterpart, hub) and keeps them to its commit:
-  // publisher holds A, wants B; sweep holds B, wants A — "deadlock detected", and PostgreSQL
-  // rolled back the user's business transaction. Now each stream is queued in a statement of its
-  // own (autocommit), so the sweep waits for a publisher at most, and a publisher never waits for
-  // the sweep while the sweep waits for it.
-  async function queueStreams(options_: { recipient?: Agency; replace: boolean }): Promise<number> {
-    const { rows } = await pgPool.query<{ recipient: Agency; docking_id: string; run_at: Date }>(
-      `with streams as (
-         select recipient, docking_id, greatest(now(), min(coalesce(next_attempt_at, now()))) as run_at,
-                'docking:' || recipient || ':' || docking_id as key
-           from docking_outbox
-          where state in ('PENDING', 'FAILING') and ($1::text is null or recipient = $1)
-          group by recipient, docking_id),
-       delivering as materialized (
-         select classid, objid from pg_locks
-          where locktype = 'advisory' and objsubid = 2 and granted
-            and database = (select oid from pg_database where datname = current_database())
-            and classid = hashtext('jiefen.docking')::oid)
-       select s.recipient, s.docking_id, s.run_at from streams s
-        where not exists (select 1 from docking_outbox d where d.recipient = s.recipient and d.docking_id = s.docking_id and d.state = 'DEAD')
-          and not exists (select 1 from delivering l where l.objid = hashtext(s.key)::oid)
-          and ($2 or not exists (select 1 from ${QUEUE_SCHEMA}.jobs j where j.key = s.key and j.locked_at is null))
-        order by s.recipient, s.docking_id`,
-      [options_.recipient ?? null, options_.replace],
-    );
-    for (const row of rows) {
-      const job: DeliverJob = { recipient: row.recipient, dockingId: row.docking_id };
-      await pgPool.query(`select 1 from ${QUEUE_SCHEMA}.add_job($1, $2::json, run_at := $3, job_key := $4, job_key_mode := $5)`, [
-        DELIVER_TASK,
-        JSON.stringify(job),
-        row.run_at,
-        jobKeyOf(job),
-        options_.replace ? 'replace' : 'preserve_run_at',
-      ]);
-    }
-    return rows.length;
-  }
-
-  // Streams with undelivered events get a job again: at start (left by a crash or a restart), after
-  // the runner is restarted, and every `sweepIntervalMs`, so an event whose wake-up was lost still
-  // goes out. One sweep at a time: the next is scheduled when the last has finished.
-  const sweepIntervalMs = options.sweepIntervalMs ?? 5000;
-  let sweepTimer: NodeJS.Timeout | null = null;
-  let sweeping: Promise<void> | null = null;
-  function sweepSoon(delayMs: number): void {
-    if (lifetime.signal.aborted) return;
-    if (sweepTimer) clearTimeout(sweepTimer);
-    sweepTimer = setTimeout(() => {
-      sweepTimer = null;
-      sweeping = queueStreams({ replace: false })
-        .then(
-          () => undefined,
-          (error: unknown) => log({ level: 'warn', message: 'docking delivery sweep failed', agency: options.agency, error: String(error) }),
-        )
-        .finally(() => {
-          sweeping = null;
-          sweepSoon(sweepIntervalMs);
-        });
-    }, delayMs);
-    sweepTimer.unref();
-  }
-  function kickSweep(): void {
-    if (!sweeping) sweepSoon(0);
-  }
-
   // ── Probing recipients that are down ───────────────────────────────────────────────────────────
   // A recipient that was down long enough sits in a long backoff (up to `backoff.maxMs`). Instead of
   // waiting it out, the worker asks the recipient's `/ready` every `probeIntervalMs`; the first
-  // answer 2xx releases its waiting streams: FAILING events become due now and their jobs run now.
+  // answer 2xx releases its waiting streams: FAILING events become due now and go at once.
   const down = new Map<Agency, Date>();
   const probeIntervalMs = options.probeIntervalMs ?? 2000;
   async function probe(): Promise<void> {
@@ -487,12 +527,12 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
       );
       if (!answered || lifetime.signal.aborted) continue;
       down.delete(recipient);
-      const { rowCount } = await pgPool.query(
+      const { rowCount } = await pool.query(
         `update docking_outbox set next_attempt_at = now(), updated_at = now() where recipient = $1 and state = 'FAILING' and next_attempt_at > now()`,
         [recipient],
       );
-      const streams = await queueStreams({ recipient, replace: true });
-      log({ level: 'info', message: 'docking recipient is back, waiting streams released', agency: options.agency, recipient, events: rowCount ?? 0, streams });
+      wake(recipient);
+      log({ level: 'info', message: 'docking recipient is back, waiting streams released', agency: options.agency, recipient, events: rowCount ?? 0 });
     }
   }
   let probeTimer: NodeJS.Timeout | null = null;
@@ -507,31 +547,34 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
     probeTimer.unref();
   }
 
-  await startRunner();
   try {
-    await queueStreams({ replace: false });
+    await listen();
+    // What is waiting since before this start (a crash, a restart).
+    await lookForDue();
   } catch (error) {
-    await (runner as Runner | null)?.stop();
-    await pgPool.end();
+    lifetime.abort();
+    // Assigned by listen() (a closure): the compiler's narrowing of `let` does not see it.
+    await (listener as pg.Client | null)?.end().catch(() => undefined);
+    await pool.end();
     throw error;
   }
-  sweepSoon(sweepIntervalMs);
+  pollSoon(pollIntervalMs);
   probeSoon();
 
   return {
     async stop() {
       lifetime.abort();
-      if (sweepTimer) clearTimeout(sweepTimer);
+      if (pollTimer) clearTimeout(pollTimer);
       if (probeTimer) clearTimeout(probeTimer);
-      await recovery;
-      await sweeping;
-      // Assigned by startRunner (a closure): the compiler's narrowing of `let` does not see it.
-      const current = runner as Runner | null;
-      runner = null;
-      await current
-        ?.stop()
-        .catch((error: unknown) => log({ level: 'warn', message: 'docking job runner did not stop cleanly', agency: options.agency, error: String(error) }));
-      await pgPool.end();
+      for (const { timer } of timers.values()) clearTimeout(timer);
+      timers.clear();
+      const current = listener;
+      listener = null;
+      await current?.end().catch(() => undefined);
+      await reconnecting;
+      await polling;
+      await Promise.allSettled([...delivering.values()]);
+      await pool.end();
     },
   };
 }

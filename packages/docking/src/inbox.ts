@@ -4,10 +4,14 @@ import type { Agency } from '@jiefen/auth';
 import { isDatabaseUnavailable } from '@jiefen/subgraph-kit';
 import { contentHash, envelopeProblem, HUB, type DockingEvent } from './envelope.js';
 import { jsonLogger, type DockingLogger } from './log.js';
-import { SIGNATURE_HEADER, SignatureError, verifyDelivery, type DockingKeyRing } from './signing.js';
+import { BATCH_TYP, claimedTyp, EVENT_TYP, SIGNATURE_HEADER, SignatureError, verifySigned, type DockingKeyRing } from './signing.js';
 
 /** Default largest distance between a delivery's signing time and the receiver's clock (5 min). */
 export const DEFAULT_REPLAY_WINDOW_SECONDS = 300;
+/** Streams of one received batch applied at once by default (each event in a transaction of its own). */
+export const DEFAULT_INBOX_CONCURRENCY = 4;
+/** Most events one batch may carry. */
+export const MAX_BATCH_EVENTS = 500;
 
 export interface EventHandlerOptions<E = DockingEvent> {
   orm: MikroORM;
@@ -25,15 +29,22 @@ export interface EventHandlerOptions<E = DockingEvent> {
   decode?: (event: DockingEvent) => { event: E; problem?: undefined } | { event?: undefined; problem: string };
   /** Signatures older (or newer) than this are refused as replays (default {@link DEFAULT_REPLAY_WINDOW_SECONDS}). */
   replayWindowSeconds?: number;
-  /** Largest body accepted, in bytes (default 256 KiB). */
+  /** Largest body of one event, in bytes (default 256 KiB). */
   bodyLimitBytes?: number;
+  /** Largest body of a batch, in bytes (default 8 MiB). */
+  batchBodyLimitBytes?: number;
+  /**
+   * Streams of one batch applied at once (default {@link DEFAULT_INBOX_CONCURRENCY}); each holds a
+   * pooled connection while it applies, so keep it below the ORM's pool size.
+   */
+  concurrency?: number;
   log?: DockingLogger;
 }
 
 /**
- * What the receiver answers. 200 `applied` / `already-applied`; 409 `OUT_OF_ORDER` (retryable:
- * an earlier event of the stream is missing); 401 signature problems and 422 replays with other
- * content (permanent refusals); 400 malformed events.
+ * What the receiver answers for one event. 200 `applied` / `already-applied`; 409 `OUT_OF_ORDER`
+ * (retryable: an earlier event of the stream is missing); 401 signature problems and 422 replays
+ * with other content (permanent refusals); 400 malformed events; 500 / 503 (retryable).
  */
 export type InboxAnswer = InboxAcceptance | InboxRefusal;
 export interface InboxAcceptance {
@@ -41,6 +52,16 @@ export interface InboxAcceptance {
   body: { status: 'applied' | 'already-applied'; eventId: string };
 }
 export type InboxRefusal = { status: 400 | 401 | 409 | 413 | 422 | 500 | 503; body: { error: { code: string; message: string; expected?: number } } };
+
+/**
+ * The answer to a batch (HTTP 200 once its signature and shape are good): one result per event, in
+ * the order sent. `status: null` — not attempted, because an earlier event of its stream in the
+ * same batch was not applied (order); the sender keeps it for later, no attempt counted.
+ */
+export interface BatchAnswer {
+  results: BatchResult[];
+}
+export type BatchResult = (InboxAnswer & { eventId: string | null }) | { eventId: string | null; status: null };
 
 class Refusal extends Error {
   constructor(
@@ -66,23 +87,183 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 
 type Row = Record<string, unknown>;
 
+/** An event checked before anything is written: its envelope, signer, recipient and payload. */
+interface Checked<E> {
+  event: DockingEvent;
+  decoded: E;
+  hash: string;
+}
+
+/** The stream an event belongs to (events of one stream apply in order, one at a time). */
+function streamKeyOf(value: unknown, index: number): string {
+  const e = (value ?? {}) as Record<string, unknown>;
+  return typeof e.from === 'string' && typeof e.to === 'string' && typeof e.dockingId === 'string' ? `${e.from} ${e.to} ${e.dockingId}` : `#${index}`;
+}
+
 /**
  * The receiving side of the protocol as a plain Node handler, for the `POST /events` route of
- * `createHttpApp`. It verifies the signature, then in ONE transaction locks the stream's cursor,
- * records the event id in the inbox, checks the sequence is the next one and calls `apply`.
+ * `createHttpApp`. It verifies the signature, then for each event, in ONE transaction of its own,
+ * locks the stream's cursor, records the event id in the inbox, checks the sequence is the next one
+ * and calls `apply`. The body is one event (signature `typ` {@link EVENT_TYP}) or a batch
+ * `{ "events": [...] }` ({@link BATCH_TYP}, what the delivery worker sends): the batch's streams are
+ * applied up to `concurrency` at once, each stream's events in order, stopping at the first that
+ * is not applied; the answer has one result per event ({@link BatchAnswer}).
  */
 export function createEventHandler<E = DockingEvent>(options: EventHandlerOptions<E>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const log = options.log ?? jsonLogger;
   const windowSeconds = options.replayWindowSeconds ?? DEFAULT_REPLAY_WINDOW_SECONDS;
   const limit = options.bodyLimitBytes ?? 256 * 1024;
+  const batchLimit = options.batchBodyLimitBytes ?? 8 * 1024 * 1024;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_INBOX_CONCURRENCY);
 
-  async function receive(req: IncomingMessage): Promise<InboxAcceptance> {
-    const body = await readBody(req, limit);
+  /** The checks that need no database; a problem is a permanent refusal of this event. */
+  function check(value: unknown, signer: Agency): Checked<E> {
+    const problem = envelopeProblem(value);
+    if (problem) throw new Refusal(400, 'BAD_EVENT', `事件格式不正确:${problem}`);
+    const event = value as DockingEvent;
+    if (event.from !== signer) throw new SignatureError('BAD_SIGNATURE', '事件的发送方与签名方不一致');
+    if (event.to !== options.agency && options.agency !== HUB) throw new Refusal(422, 'WRONG_RECIPIENT', '事件不是发给本部门的');
+    const hash = contentHash(event);
+    const decoded = options.decode ? options.decode(event) : { event: event as E };
+    if (decoded.problem !== undefined) throw new Refusal(422, 'BAD_PAYLOAD', `事件内容不符合对接约定:${decoded.problem}`);
+    return { event, decoded: decoded.event, hash };
+  }
+
+  /** Applies one checked event in a transaction of its own (or finds it applied). */
+  function applyOne({ event, decoded, hash }: Checked<E>): Promise<InboxAcceptance> {
+    return options.orm.em.fork().transactional(async (em) => {
+      const sql = <T extends Row>(query: string, params: unknown[]) => em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
+      // One statement creates the stream's cursor or locks the existing one (the no-op update takes
+      // the row lock) and reads it: the lock serializes deliveries of one stream, and every
+      // statement after it (a snapshot of its own, READ COMMITTED) sees what they committed.
+      const [cursor] = await sql<{ last_sequence: number }>(
+        `insert into docking_inbox_cursor (from_agency, to_agency, docking_id, last_sequence) values (?, ?, ?, 0)
+         on conflict (from_agency, to_agency, docking_id) do update set last_sequence = docking_inbox_cursor.last_sequence
+         returning last_sequence`,
+        [event.from, event.to, event.dockingId],
+      );
+      const expected = cursor.last_sequence + 1;
+      let known: string | null;
+      if (event.sequence === expected) {
+        // The next one (the common case): recorded and the cursor moved in one statement — unless
+        // its id is taken (the same id on another stream: a replay with changes, answered below).
+        const [written] = await sql<{ inserted: boolean; known: string | null }>(
+          `with recorded as (
+             insert into docking_inbox (event_id, type, from_agency, to_agency, docking_id, sequence, content_hash, occurred_at)
+             values (?, ?, ?, ?, ?, ?, ?, ?::timestamptz) on conflict do nothing returning 1),
+           moved as (
+             update docking_inbox_cursor set last_sequence = ?
+              where from_agency = ? and to_agency = ? and docking_id = ? and exists (select 1 from recorded) returning 1)
+           select exists (select 1 from recorded) as inserted, (select content_hash from docking_inbox where event_id = ?) as known`,
+          [
+            event.id,
+            event.type,
+            event.from,
+            event.to,
+            event.dockingId,
+            event.sequence,
+            hash,
+            new Date(event.occurredAt).toISOString(),
+            event.sequence,
+            event.from,
+            event.to,
+            event.dockingId,
+            event.id,
+          ],
+        );
+        if (written.inserted) {
+          await options.apply(em, decoded);
+          return { status: 200, body: { status: 'applied', eventId: event.id } } as const;
+        }
+        // Taken by a transaction that committed while this statement waited: its snapshot did not see it.
+        if (written.known === null) throw new Refusal(409, 'EVENT_ID_CONFLICT', '同一事件编号正由另一请求写入,请稍后重发');
+        known = written.known;
+      } else {
+        const [row] = await sql<{ content_hash: string }>(`select content_hash from docking_inbox where event_id = ?`, [event.id]);
+        known = row?.content_hash ?? null;
+      }
+      if (known === hash) return { status: 200, body: { status: 'already-applied', eventId: event.id } } as const;
+      if (known !== null) throw new Refusal(422, 'EVENT_ID_REUSED', '同一事件编号的内容与已应用的不同(疑似重放篡改),已拒绝');
+      if (event.sequence > expected) throw new Refusal(409, 'OUT_OF_ORDER', `请先发送第 ${expected} 号事件`, expected);
+      throw new Refusal(422, 'SEQUENCE_REUSED', `该对接的第 ${event.sequence} 号事件已由另一事件占用,已拒绝`);
+    });
+  }
+
+  /** What a failure means for the sender, logged as the receiver sees it. */
+  function answerOf(error: unknown): InboxRefusal {
+    let answer: InboxRefusal;
+    if (error instanceof SignatureError) {
+      answer = { status: 401, body: { error: { code: error.problem, message: error.message } } };
+    } else if (error instanceof Refusal) {
+      answer = {
+        status: error.status,
+        body: { error: { code: error.code, message: error.message, ...(error.expected ? { expected: error.expected } : {}) } },
+      };
+    } else if (isDatabaseUnavailable(error)) {
+      // Nothing was applied (the transaction did not commit, or the sender's retry will find it
+      // applied): 503 tells the sender to retry, and to wait for this agency's /ready first.
+      log({ level: 'warn', message: 'docking event not applied: database unavailable', agency: options.agency, error: String(error) });
+      answer = { status: 503, body: { error: { code: 'DATABASE_UNAVAILABLE', message: '本部门数据库暂时不可用,请稍后重发' } } };
+    } else {
+      log({ level: 'error', message: 'docking event handler failed', agency: options.agency, error: String(error) });
+      answer = { status: 500, body: { error: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误' } } };
+    }
+    if (answer.status !== 409 && answer.status < 500) {
+      log({ level: 'warn', message: 'docking event refused', agency: options.agency, status: answer.status, code: answer.body.error.code });
+    }
+    return answer;
+  }
+
+  /** One event, checked and applied; never throws. */
+  async function receiveOne(value: unknown, signer: Agency): Promise<InboxAnswer> {
+    try {
+      const received = await applyOne(check(value, signer));
+      if (received.body.status === 'applied') {
+        log({ level: 'info', message: 'docking event applied', agency: options.agency, eventId: received.body.eventId });
+      }
+      return received;
+    } catch (error) {
+      return answerOf(error);
+    }
+  }
+
+  /** A batch: streams at once (up to `concurrency`), each stream's events in order up to the first not applied. */
+  async function receiveBatch(values: unknown[], signer: Agency): Promise<BatchAnswer> {
+    const results: BatchResult[] = values.map((value) => ({
+      eventId: typeof (value as DockingEvent)?.id === 'string' ? (value as DockingEvent).id : null,
+      status: null,
+    }));
+    const streams = new Map<string, number[]>();
+    values.forEach((value, index) => {
+      const key = streamKeyOf(value, index);
+      streams.set(key, [...(streams.get(key) ?? []), index]);
+    });
+    const queue = [...streams.values()];
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+        for (let stream = queue.shift(); stream; stream = queue.shift()) {
+          for (const index of stream) {
+            const answer = await receiveOne(values[index], signer);
+            results[index] = { ...answer, eventId: results[index]!.eventId };
+            if (answer.status !== 200) break; // the rest of the stream stays `null`: held back
+          }
+        }
+      }),
+    );
+    return { results };
+  }
+
+  async function receive(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
     const header = req.headers[SIGNATURE_HEADER];
-    const signer = await verifyDelivery(body, typeof header === 'string' ? header : undefined, {
+    const signature = typeof header === 'string' ? header : undefined;
+    // The claimed purpose only picks the body limit; the signature check below decides.
+    const batch = claimedTyp(signature) === BATCH_TYP;
+    const body = await readBody(req, batch ? batchLimit : limit);
+    const { signer, typ } = await verifySigned(body, signature, {
       keyRing: options.keyRing,
       recipient: options.agency,
       windowSeconds,
+      typ: [EVENT_TYP, BATCH_TYP],
     });
     let parsed: unknown;
     try {
@@ -90,77 +271,19 @@ export function createEventHandler<E = DockingEvent>(options: EventHandlerOption
     } catch {
       throw new Refusal(400, 'BAD_EVENT', '事件不是合法的 JSON');
     }
-    const problem = envelopeProblem(parsed);
-    if (problem) throw new Refusal(400, 'BAD_EVENT', `事件格式不正确:${problem}`);
-    const event = parsed as DockingEvent;
-    if (event.from !== signer) throw new SignatureError('BAD_SIGNATURE', '事件的发送方与签名方不一致');
-    if (event.to !== options.agency && options.agency !== HUB) throw new Refusal(422, 'WRONG_RECIPIENT', '事件不是发给本部门的');
-    const hash = contentHash(event);
-    const decoded = options.decode ? options.decode(event) : { event: event as E };
-    if (decoded.problem !== undefined) throw new Refusal(422, 'BAD_PAYLOAD', `事件内容不符合对接约定:${decoded.problem}`);
-
-    return options.orm.em.fork().transactional(async (em) => {
-      const sql = <T extends Row>(query: string, params: unknown[]) => em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
-      // One statement creates the stream's cursor or locks the existing one (the no-op update takes
-      // the row lock) and reads it: the lock serializes deliveries of one stream, and what is read
-      // after it is committed state.
-      const [cursor] = await sql<{ last_sequence: number }>(
-        `insert into docking_inbox_cursor (from_agency, to_agency, docking_id, last_sequence) values (?, ?, ?, 0)
-         on conflict (from_agency, to_agency, docking_id) do update set last_sequence = docking_inbox_cursor.last_sequence
-         returning last_sequence`,
-        [event.from, event.to, event.dockingId],
-      );
-      const [known] = await sql<{ content_hash: string }>(`select content_hash from docking_inbox where event_id = ?`, [event.id]);
-      if (known) {
-        if (known.content_hash === hash) return { status: 200, body: { status: 'already-applied', eventId: event.id } } as const;
-        throw new Refusal(422, 'EVENT_ID_REUSED', '同一事件编号的内容与已应用的不同(疑似重放篡改),已拒绝');
-      }
-      const expected = cursor.last_sequence + 1;
-      if (event.sequence < expected) throw new Refusal(422, 'SEQUENCE_REUSED', `该对接的第 ${event.sequence} 号事件已由另一事件占用,已拒绝`);
-      if (event.sequence > expected) throw new Refusal(409, 'OUT_OF_ORDER', `请先发送第 ${expected} 号事件`, expected);
-      await sql(
-        `insert into docking_inbox (event_id, type, from_agency, to_agency, docking_id, sequence, content_hash, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?::timestamptz)`,
-        [event.id, event.type, event.from, event.to, event.dockingId, event.sequence, hash, new Date(event.occurredAt).toISOString()],
-      );
-      await sql(`update docking_inbox_cursor set last_sequence = ? where from_agency = ? and to_agency = ? and docking_id = ?`, [
-        event.sequence,
-        event.from,
-        event.to,
-        event.dockingId,
-      ]);
-      await options.apply(em, decoded.event);
-      return { status: 200, body: { status: 'applied', eventId: event.id } } as const;
-    });
+    if (typ !== BATCH_TYP) return receiveOne(parsed, signer);
+    const events = (parsed as { events?: unknown } | null)?.events;
+    if (!Array.isArray(events) || Object.keys(parsed as object).length !== 1) throw new Refusal(400, 'BAD_BATCH', '批量事件须为 { "events": [...] }');
+    if (events.length === 0 || events.length > MAX_BATCH_EVENTS) throw new Refusal(400, 'BAD_BATCH', `一批须有 1–${MAX_BATCH_EVENTS} 个事件`);
+    return { status: 200, body: await receiveBatch(events, signer) };
   }
 
   return async (req, res) => {
-    let answer: InboxAnswer;
+    let answer: { status: number; body: unknown };
     try {
-      const received = await receive(req);
-      if (received.body.status === 'applied') {
-        log({ level: 'info', message: 'docking event applied', agency: options.agency, eventId: received.body.eventId });
-      }
-      answer = received;
+      answer = await receive(req);
     } catch (error) {
-      if (error instanceof SignatureError) {
-        answer = { status: 401, body: { error: { code: error.problem, message: error.message } } };
-      } else if (error instanceof Refusal) {
-        answer = {
-          status: error.status,
-          body: { error: { code: error.code, message: error.message, ...(error.expected ? { expected: error.expected } : {}) } },
-        };
-      } else if (isDatabaseUnavailable(error)) {
-        // Nothing was applied (the transaction did not commit, or the sender's retry will find it
-        // applied): 503 tells the sender to retry, and to wait for this agency's /ready first.
-        log({ level: 'warn', message: 'docking event not applied: database unavailable', agency: options.agency, error: String(error) });
-        answer = { status: 503, body: { error: { code: 'DATABASE_UNAVAILABLE', message: '本部门数据库暂时不可用,请稍后重发' } } };
-      } else {
-        log({ level: 'error', message: 'docking event handler failed', agency: options.agency, error: String(error) });
-        answer = { status: 500, body: { error: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误' } } };
-      }
-      if (answer.status !== 409 && answer.status < 500) {
-        log({ level: 'warn', message: 'docking event refused', agency: options.agency, status: answer.status, code: answer.body.error.code });
-      }
+      answer = answerOf(error);
     }
     res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(answer.body));

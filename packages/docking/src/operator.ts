@@ -2,7 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Agency } from '@jiefen/auth';
 import { DELIVERY_STATES, DockingOutboxEvent, type DeliveryState } from './entities/index.js';
 import { DomainError } from '@jiefen/subgraph-kit';
-import { DELIVER_TASK, jobKeyOf, QUEUE_SCHEMA } from './outbox.js';
+import { OUTBOX_CHANNEL } from './outbox.js';
 
 /** How many deliveries are in each state, overall and per recipient. */
 export interface DeliveryCounts {
@@ -108,12 +108,8 @@ export async function redeliver(em: EntityManager, id: string): Promise<boolean>
       [id],
     );
     if (rows.length === 0) return false;
-    const job = { recipient: rows[0].recipient, dockingId: rows[0].docking_id };
-    await sql(tx, `select 1 from ${QUEUE_SCHEMA}.add_job(?, ?::json, job_key := ?, job_key_mode := 'replace')`, [
-      DELIVER_TASK,
-      JSON.stringify(job),
-      jobKeyOf(job),
-    ]);
+    // The delivery worker's wake-up, sent at commit.
+    await sql(tx, `select pg_notify(?, ?)`, [OUTBOX_CHANNEL, rows[0].recipient]);
     return true;
   });
 }
@@ -134,7 +130,7 @@ export async function redeliverDead(em: EntityManager, ids: readonly string[]): 
   const bad = wanted.find((id) => !/^[1-9]\d{0,17}$/.test(id));
   if (bad !== undefined) throw DomainError.validation('ids', `投递编号无效:${bad.slice(0, 40)}`);
   return em.transactional(async (tx) => {
-    // Row locks in id order: two operators (or the sweep) never wait on each other in a cycle.
+    // Row locks in id order: two operators never wait on each other in a cycle.
     const rows = await sql<{ id: string; state: DeliveryState; recipient: Agency; docking_id: string }>(
       tx,
       `select id::text as id, state, recipient, docking_id from docking_outbox where id in (${wanted.map(() => '?').join(', ')}) order by id for update`,
@@ -156,12 +152,8 @@ export async function redeliverDead(em: EntityManager, ids: readonly string[]): 
       `update docking_outbox set state = 'PENDING', attempts = 0, next_attempt_at = null, updated_at = now() where id in (${wanted.map(() => '?').join(', ')})`,
       wanted,
     );
-    const streams = new Map(
-      rows.map((r) => [jobKeyOf({ recipient: r.recipient, dockingId: r.docking_id }), { recipient: r.recipient, dockingId: r.docking_id }]),
-    );
-    for (const [key, job] of [...streams].sort(([a], [b]) => a.localeCompare(b))) {
-      await sql(tx, `select 1 from ${QUEUE_SCHEMA}.add_job(?, ?::json, job_key := ?, job_key_mode := 'replace')`, [DELIVER_TASK, JSON.stringify(job), key]);
-    }
+    // The delivery worker's wake-ups, sent at commit: one per recipient.
+    for (const recipient of [...new Set(rows.map((r) => r.recipient))].sort()) await sql(tx, `select pg_notify(?, ?)`, [OUTBOX_CHANNEL, recipient]);
     return wanted;
   });
 }

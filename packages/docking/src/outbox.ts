@@ -4,10 +4,12 @@ import type { Agency } from '@jiefen/auth';
 import type { DockingPayloads, KnownDockingEventType } from './contract.js';
 import { recipientsOf, type DockingEvent, type DockingEventType, type Json } from './envelope.js';
 
-/** Name of the graphile-worker task that delivers one stream. */
-export const DELIVER_TASK = 'jiefen_docking_deliver';
-/** PostgreSQL schema of the job queue, in the sender's own database. */
-export const QUEUE_SCHEMA = 'graphile_worker';
+/**
+ * The channel a sender's outbox notifies at commit, one notification per recipient (the payload
+ * names it): the delivery worker LISTENs on it and starts that recipient's delivery at once. A
+ * wake-up only: the outbox rows are the truth, and the worker also looks for due rows on a timer.
+ */
+export const OUTBOX_CHANNEL = 'jiefen_docking_outbox';
 
 /** What a service publishes: the id, sequence and time are assigned by {@link publish}. */
 export interface PublishInput<T extends KnownDockingEventType = KnownDockingEventType> {
@@ -30,16 +32,6 @@ export interface EventToPublish {
   occurredAt?: Date;
 }
 
-/** The job of one (recipient, docking): it delivers that docking's pending events to the recipient, in order. */
-export interface DeliverJob {
-  recipient: Agency;
-  dockingId: string;
-}
-
-export function jobKeyOf(job: DeliverJob): string {
-  return `docking:${job.recipient}:${job.dockingId}`;
-}
-
 type Row = Record<string, unknown>;
 
 async function sql<T extends Row>(em: EntityManager, query: string, params: unknown[]): Promise<T[]> {
@@ -58,57 +50,46 @@ export async function publish<T extends KnownDockingEventType>(em: EntityManager
 /**
  * Publishes a docking event inside the caller's open transaction: assigns the next sequence of the
  * stream (docking × counterpart), writes one outbox row per recipient (the counterpart, and a copy
- * for the hub) and schedules their delivery. The business change and its event commit together;
- * a rollback emits nothing. Call it from a service, inside `em.transactional(...)`.
+ * for the hub) and notifies the delivery worker — in ONE statement. The business change and its
+ * event commit together; a rollback emits nothing (PostgreSQL sends the notifications only at
+ * commit, and gives the sequence number back with the row lock). Call it from a service, inside
+ * `em.transactional(...)`.
  */
 export async function publishEvent(em: EntityManager, input: EventToPublish): Promise<DockingEvent> {
   if (!em.isInTransaction()) throw new Error('publish() must run inside the business transaction (em.transactional)');
   if (input.from === input.to) throw new Error('a docking event needs two different agencies');
+  const id = randomUUID();
+  const occurredAt = (input.occurredAt ?? new Date()).toISOString();
+  const recipients = recipientsOf(input.from, input.to);
+  // The sequence row's lock (upsert) orders concurrent publishers of one stream and is held to the
+  // end of the business transaction: event n+1 gets its number only after event n committed, so
+  // within a stream the outbox ids grow with the sequence (the worker sends in id order).
   const [{ last_sequence: sequence }] = await sql<{ last_sequence: number }>(
     em,
-    `insert into docking_outbox_sequence (from_agency, to_agency, docking_id, last_sequence) values (?, ?, ?, 1)
-     on conflict (from_agency, to_agency, docking_id) do update set last_sequence = docking_outbox_sequence.last_sequence + 1
-     returning last_sequence`,
-    [input.from, input.to, input.dockingId],
+    `with sequence as (
+       insert into docking_outbox_sequence (from_agency, to_agency, docking_id, last_sequence) values (?, ?, ?, 1)
+       on conflict (from_agency, to_agency, docking_id) do update set last_sequence = docking_outbox_sequence.last_sequence + 1
+       returning last_sequence),
+     written as (
+       insert into docking_outbox (event_id, recipient, type, docking_id, sequence, from_agency, to_agency, occurred_at, payload)
+       select ?::uuid, r.recipient, ?, ?, sequence.last_sequence, ?, ?, ?::timestamptz, ?::jsonb
+         from sequence, unnest(array[${recipients.map(() => '?').join(', ')}]::text[]) as r(recipient)
+       returning recipient)
+     select sequence.last_sequence, (select count(pg_notify(?, written.recipient)) from written) as notified from sequence`,
+    [
+      input.from,
+      input.to,
+      input.dockingId,
+      id,
+      input.type,
+      input.dockingId,
+      input.from,
+      input.to,
+      occurredAt,
+      JSON.stringify(input.payload),
+      ...recipients,
+      OUTBOX_CHANNEL,
+    ],
   );
-  const occurredAt = input.occurredAt ?? new Date();
-  const event: DockingEvent = {
-    id: randomUUID(),
-    type: input.type,
-    dockingId: input.dockingId,
-    sequence,
-    from: input.from,
-    to: input.to,
-    occurredAt: occurredAt.toISOString(),
-    payload: input.payload,
-  };
-  const recipients = recipientsOf(input.from, input.to);
-  await sql(
-    em,
-    `insert into docking_outbox (event_id, recipient, type, docking_id, sequence, from_agency, to_agency, occurred_at, payload)
-     values ${recipients.map(() => '(?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::jsonb)').join(', ')}`,
-    recipients.flatMap((recipient) => [
-      event.id,
-      recipient,
-      event.type,
-      event.dockingId,
-      sequence,
-      event.from,
-      event.to,
-      event.occurredAt,
-      JSON.stringify(event.payload),
-    ]),
-  );
-  // Scheduled in the same transaction: the jobs become visible (and their NOTIFY fires) at commit.
-  // A job already waiting for a stream (in a backoff) keeps its time: the stream's head goes first.
-  // The job rows stay locked until the business transaction ends; every writer of several stream
-  // jobs at once takes them in job-key order, and the delivery sweep takes one at a time
-  // (delivery.ts), so no two of them can wait for each other in a cycle.
-  const jobs: DeliverJob[] = recipients.map((recipient) => ({ recipient, dockingId: event.dockingId })).sort((a, b) => (jobKeyOf(a) < jobKeyOf(b) ? -1 : 1));
-  await sql(
-    em,
-    `select 1 from ${QUEUE_SCHEMA}.add_jobs(array[${jobs.map(() => `row(?, ?::json, null, null, null, ?, null, null)::${QUEUE_SCHEMA}.job_spec`).join(', ')}], true)`,
-    jobs.flatMap((job) => [DELIVER_TASK, JSON.stringify(job), jobKeyOf(job)]),
-  );
-  return event;
+  return { id, type: input.type, dockingId: input.dockingId, sequence, from: input.from, to: input.to, occurredAt, payload: input.payload };
 }

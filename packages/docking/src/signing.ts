@@ -8,6 +8,11 @@ export const SIGNATURE_HEADER = 'jiefen-signature';
 export const DOCKING_ALG = 'EdDSA';
 /** The JWS `typ` of a docking event delivery. */
 export const EVENT_TYP = 'jiefen-docking-event+jws';
+/**
+ * The JWS `typ` of a batch of docking events (`{ "events": [...] }`, the worker's deliveries): a
+ * captured single-event signature cannot pass for a batch, nor the other way round.
+ */
+export const BATCH_TYP = 'jiefen-docking-batch+jws';
 /** The JWS `typ` of a reference lookup (one agency asking another whether a record exists): a signature for one purpose is refused for the other. */
 export const REFERENCE_TYP = 'jiefen-reference-lookup+jws';
 
@@ -62,12 +67,28 @@ export interface VerifyOptions {
   /** Largest accepted distance between the signing time and now, in seconds. */
   windowSeconds: number;
   now?: Date;
-  /** What the signature must be for (default: an event delivery, {@link EVENT_TYP}). */
-  typ?: string;
+  /** What the signature must be for (default: an event delivery, {@link EVENT_TYP}); several: any of them. */
+  typ?: string | readonly string[];
 }
 
 /** Verifies a detached signature over `body`; returns the signing agency or throws {@link SignatureError}. */
 export async function verifyDelivery(body: string, signature: string | undefined, options: VerifyOptions): Promise<Agency> {
+  return (await verifySigned(body, signature, options)).signer;
+}
+
+/** The `typ` a detached signature claims (unverified: to choose how to read the body before verifying it), or null. */
+export function claimedTyp(signature: string | undefined): string | null {
+  if (!signature) return null;
+  try {
+    const typ = decodeProtectedHeader(signature).typ;
+    return typeof typ === 'string' ? typ : null;
+  } catch {
+    return null;
+  }
+}
+
+/** {@link verifyDelivery}, also telling which of the accepted `typ`s the signature is for. */
+export async function verifySigned(body: string, signature: string | undefined, options: VerifyOptions): Promise<{ signer: Agency; typ: string }> {
   if (!signature) throw new SignatureError('UNSIGNED', '事件未签名');
   const parts = signature.split('.');
   if (parts.length !== 3 || parts[1] !== '') throw new SignatureError('MALFORMED_SIGNATURE', '签名格式不正确');
@@ -91,14 +112,17 @@ export async function verifyDelivery(body: string, signature: string | undefined
     valid = false;
   }
   if (!valid) throw new SignatureError('BAD_SIGNATURE', '签名验证失败');
-  if (header.typ !== (options.typ ?? EVENT_TYP)) throw new SignatureError('BAD_SIGNATURE', '签名用途不符');
+  const accepted = options.typ ?? EVENT_TYP;
+  const typ = header.typ;
+  if (typeof typ !== 'string' || !(typeof accepted === 'string' ? [accepted] : accepted).includes(typ))
+    throw new SignatureError('BAD_SIGNATURE', '签名用途不符');
   if (header.aud !== options.recipient) throw new SignatureError('WRONG_RECIPIENT', '事件不是发给本部门的');
   const iat = header.iat;
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
   if (typeof iat !== 'number' || Math.abs(now - iat) > options.windowSeconds) {
     throw new SignatureError('STALE_SIGNATURE', '签名时间超出允许范围(疑似重放)');
   }
-  return signer;
+  return { signer, typ };
 }
 
 /** A fresh Ed25519 key pair for an agency's docking signatures, with its JWKs (for configuration). */

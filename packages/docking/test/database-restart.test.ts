@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, startRestartablePostgres, type RestartablePostgres, type TestDatabase } from '@jiefen/testing';
-import { installDeliveryQueue, publishEvent, startDeliveryWorker, type DeliveryWorker, type DockingLogEntry } from '../src/index.js';
+import { publishEvent, startDeliveryWorker, type DeliveryWorker, type DockingLogEntry } from '../src/index.js';
 import { TestTransfer } from './business.js';
 import { agencyDatabase, agencyKeys, count, dockingTestModule, startReceiver, waitFor, type Receiver } from './harness.js';
 
@@ -23,7 +23,6 @@ beforeAll(async () => {
   const keys = await agencyKeys('POLICE', 'JUSTICE', 'GOVERNANCE');
   server = await startRestartablePostgres();
   police = await createTestDatabase(dockingTestModule('restart'), server);
-  await installDeliveryQueue(police.orm, () => undefined);
   const [justiceDb, hubDb] = await Promise.all([agencyDatabase('restart_justice'), agencyDatabase('restart_hub')]);
   justice = await startReceiver('JUSTICE', justiceDb, keys.keyRing);
   hub = await startReceiver('GOVERNANCE', hubDb, keys.keyRing);
@@ -83,7 +82,9 @@ describe('the sender database restarts during deliveries', () => {
         console.log(JSON.stringify(logs.filter((l) => l.level !== 'info' || l.message.includes('runner')).slice(-40), null, 1));
         console.log(await police.orm.em.getConnection().execute('select state, count(*) from docking_outbox group by state'));
         console.log(
-          await police.orm.em.getConnection().execute('select key, run_at, locked_at, locked_by, attempts, max_attempts, last_error from graphile_worker.jobs'),
+          await police.orm.em
+            .getConnection()
+            .execute(`select id, recipient, docking_id, state, attempts, next_attempt_at, last_error from docking_outbox where state <> 'DELIVERED'`),
         );
         throw e;
       },

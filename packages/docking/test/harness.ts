@@ -3,15 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Agency, Key } from '@jiefen/auth';
 import { Migration, migrationList, type DatabaseModule } from '@jiefen/database';
 import { createTestDatabase, freePort, until, type TestDatabase } from '@jiefen/testing';
-import {
-  createEventHandler,
-  DOCKING_ENTITIES,
-  generateDockingKeyPair,
-  installDeliveryQueue,
-  type DockingEvent,
-  type DockingKeyRing,
-  type DockingLogEntry,
-} from '../src/index.js';
+import { createEventHandler, DOCKING_ENTITIES, generateDockingKeyPair, type DockingEvent, type DockingKeyRing, type DockingLogEntry } from '../src/index.js';
 import { TestReceived, TestTransfer } from './business.js';
 
 /** The protocol's tables as `npm run migration:create` generates them for a subgraph, plus the test's business tables. */
@@ -59,11 +51,9 @@ export function dockingTestModule(name: string): DatabaseModule {
   return { name, entities: [...DOCKING_ENTITIES, TestTransfer, TestReceived], migrations: migrationList(DockingTestMigration) };
 }
 
-/** A database with the protocol's tables and the job queue installed. */
+/** A database with the protocol's tables (outbox, inbox). */
 export async function agencyDatabase(name: string): Promise<TestDatabase> {
-  const db = await createTestDatabase(dockingTestModule(name));
-  await installDeliveryQueue(db.orm, () => undefined);
-  return db;
+  return createTestDatabase(dockingTestModule(name));
 }
 
 /** Collects log entries instead of printing them. */

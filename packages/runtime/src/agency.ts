@@ -7,7 +7,6 @@ import {
   decodeDockingEvent,
   DISPUTE_REFERENCES_PATH,
   hubReferencesUrlOf,
-  installDeliveryQueue,
   startDeliveryWorker,
   type DockingKeys,
   type DockingSettings,
@@ -24,11 +23,9 @@ export interface DockingRuntime {
   worker?: boolean;
 }
 
-/** Applies the subgraph's migrations and, when it takes part in dockings, installs its delivery queue. */
-export async function prepareDatabase(definition: SubgraphDefinition, orm: Orm): Promise<string[]> {
-  const applied = await migrate(orm);
-  if (definition.docking) await installDeliveryQueue(orm);
-  return applied;
+/** Applies the subgraph's migrations (the docking tables, outbox and inbox, are among them). */
+export async function prepareDatabase(_definition: SubgraphDefinition, orm: Orm): Promise<string[]> {
+  return migrate(orm);
 }
 
 export interface AgencyStartOptions extends Omit<StartOptions, 'routes' | 'onStop'> {
@@ -57,7 +54,7 @@ export async function startAgency(definition: SubgraphDefinition, options: Agenc
           endpoints: settings.endpoints,
           maxAttempts: settings.maxAttempts,
           backoff: settings.backoff,
-          concurrency: settings.concurrency,
+          batchSize: settings.batchSize,
         });
   const context = { personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber), settings: definition.settings };
   // Every event reaching `apply` passed the contract's decoder: its payload has its type's shape.
@@ -74,6 +71,7 @@ export async function startAgency(definition: SubgraphDefinition, options: Agenc
           decode: decodeDockingEvent,
           apply,
           replayWindowSeconds: settings.replayWindowSeconds,
+          concurrency: settings.concurrency,
         }),
         ...(lookups?.disputes
           ? {

@@ -54,7 +54,7 @@ function positive(env: Env, name: string, fallback: number): number {
  *   hub's event endpoint), `JIEFEN_REFERENCE_TIMEOUT_MS` (5000);
  * - `JIEFEN_DOCKING_MAX_ATTEMPTS` (default 20), `JIEFEN_DOCKING_BACKOFF_MS` (first wait, 1000),
  *   `JIEFEN_DOCKING_BACKOFF_MAX_MS` (300000), `JIEFEN_DOCKING_REPLAY_WINDOW_SECONDS` (300);
- * - `JIEFEN_DOCKING_CONCURRENCY`: streams of a received batch the inbox applies at once (default 4;
+ * - `JIEFEN_DOCKING_CONCURRENCY`: streams of a received batch the inbox applies at once (default 6;
  *   each takes one of the ORM's pooled connections while it applies);
  * - `JIEFEN_DOCKING_BATCH_SIZE`: events one delivery request carries at most (default 100, at most 500).
  */

@@ -62,7 +62,7 @@ describe('configuration', () => {
       PETITION: 'http://127.0.0.1:4106/events',
     });
     expect(settings).toMatchObject({ maxAttempts: 5, replayWindowSeconds: 300, backoff: { initialMs: 50, maxMs: 300_000 }, concurrency: 32, batchSize: 20 });
-    expect(dockingSettingsFromEnv({})).toMatchObject({ concurrency: 4, batchSize: 100 });
+    expect(dockingSettingsFromEnv({})).toMatchObject({ concurrency: 6, batchSize: 100 });
     expect(dockingSettingsFromEnv({ JIEFEN_DOCKING_BATCH_SIZE: '10000' }).batchSize).toBe(500);
     expect(() => dockingSettingsFromEnv({ JIEFEN_DOCKING_MAX_ATTEMPTS: '-1' })).toThrow(/JIEFEN_DOCKING_MAX_ATTEMPTS/);
     expect(() => dockingSettingsFromEnv({ JIEFEN_DOCKING_CONCURRENCY: 'many' })).toThrow(/JIEFEN_DOCKING_CONCURRENCY/);

@@ -9,7 +9,7 @@ import { BATCH_TYP, claimedTyp, EVENT_TYP, SIGNATURE_HEADER, SignatureError, ver
 /** Default largest distance between a delivery's signing time and the receiver's clock (5 min). */
 export const DEFAULT_REPLAY_WINDOW_SECONDS = 300;
 /** Streams of one received batch applied at once by default (each event in a transaction of its own). */
-export const DEFAULT_INBOX_CONCURRENCY = 4;
+export const DEFAULT_INBOX_CONCURRENCY = 6;
 /** Most events one batch may carry. */
 export const MAX_BATCH_EVENTS = 500;
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agency } from '@jiefen/auth';
-import { canonicalJson, signDelivery, SIGNATURE_HEADER, type DockingEvent, type DockingRequestedPayload } from '@jiefen/docking';
+import { BATCH_TYP, canonicalJson, signDelivery, SIGNATURE_HEADER, type DockingEvent, type DockingRequestedPayload } from '@jiefen/docking';
 import { callerOf, startStack, type Stack, until } from '@jiefen/testing';
 import { justiceSubgraph } from '../src/subgraph.js';
 
@@ -116,8 +116,11 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       req.on('end', () => {
-        delivered.push({ recipient: req.url!.split('/').at(-1)!, event: JSON.parse(body) as DockingEvent });
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"applied"}');
+        // The delivery worker sends batches ({ "events": [...] }): each event is acknowledged as applied.
+        const { events } = JSON.parse(body) as { events: DockingEvent[] };
+        for (const event of events) delivered.push({ recipient: req.url!.split('/').at(-1)!, event });
+        const results = events.map((event) => ({ eventId: event.id, status: 200, body: { status: 'applied', eventId: event.id } }));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ results }));
       });
     });
     await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
@@ -157,6 +160,26 @@ describe('docking: requests into the mediation inbox, outcomes back to the sende
       r: [{ __typename: 'Docking', id: dockingId }],
     });
     expect(ref.data!._entities).toEqual([{ mediation: { id: caseId, status: 'PENDING' } }]);
+  });
+
+  it('numbers hand-overs applied at once (a batch, several streams together) one after the other, without gaps or repeats', async () => {
+    const events = Array.from({ length: 12 }, () => envelope(request()));
+    const body = `{"events":[${events.map((e) => canonicalJson(e)).join(',')}]}`;
+    const signature = await signDelivery(body, { from: 'POLICE', recipient: 'JUSTICE', privateKey: stack.docking.keys.privateKeys.POLICE!, typ: BATCH_TYP });
+    const res = await fetch(stack.docking.settings.endpoints.JUSTICE, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature },
+      body,
+    });
+    expect(((await res.json()) as { results: { status: number }[] }).results.map((r) => r.status)).toEqual(events.map(() => 200));
+    const numbers = await sql<{ case_number: string }>(
+      `select case_number from mediation_case where docking_id in (${events.map(() => '?').join(', ')}) order by case_number`,
+      events.map((e) => e.dockingId),
+    );
+    const year = new Date().getFullYear();
+    expect(numbers.every((n) => new RegExp(`^兴司调〔(${year}|${year - 1}|${year + 1})〕\\d{4,}号$`).test(n.case_number))).toBe(true);
+    const sequence = numbers.map((n) => Number(/〕(\d+)号/.exec(n.case_number)![1]));
+    expect(sequence).toEqual(sequence.map((_, i) => sequence[0]! + i));
   });
 
   it('applies a redelivered event once, and a second request for the same docking creates no second case', async () => {

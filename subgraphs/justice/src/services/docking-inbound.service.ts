@@ -19,10 +19,10 @@ import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
-import { nextNumber } from './common.js';
+import { caseNumberPlaceholder, numberCaseLast } from './common.js';
 import { disputeAnswerHooks, receivedCaseHook } from './dispute-report.service.js';
 import { relayEnforcementToOrigin, relayRulingToOrigin } from './docking-outbound.service.js';
-import { formatCaseNumber, validPartyFields } from './mediation-case.service.js';
+import { validPartyFields } from './mediation-case.service.js';
 
 const JUSTICE: Agency = 'JUSTICE';
 
@@ -75,14 +75,15 @@ async function receiveRequest(em: EntityManager, event: TypedDockingEvent<'Docki
   const year = Number(chinaDate(now).slice(0, 4));
   // 委托 (during litigation) carries the court's procedure when the sender states it (not yet in the contract).
   const procedure = (event.payload as { procedure?: unknown }).procedure;
+  const id = randomUUID();
   const c = em.create(MediationCase, {
-    id: randomUUID(),
+    id,
     disputeId: payload.disputeId?.toLowerCase() ?? null,
     dockingId: event.dockingId,
     dockingFrom: event.from,
     sourceNumber: text(payload.source?.number, 60),
     sourceUnitName: text(payload.source?.organizationName, 100),
-    caseNumber: formatCaseNumber(year, await nextNumber(em, 'MEDIATION_CASE', year)),
+    caseNumber: caseNumberPlaceholder(id),
     organizationId: organization.id,
     organizationCode: organization.code,
     organizationName: organization.name,
@@ -96,6 +97,8 @@ async function receiveRequest(em: EntityManager, event: TypedDockingEvent<'Docki
   });
   parties.forEach((p, position) => em.create(MediationParty, { ...p, id: randomUUID(), caseId: c.id, position }));
   await em.flush();
+  // Last: the series' lock is held from here to the commit only.
+  await numberCaseLast(em, id, year);
 }
 
 /** `JudicialConfirmationRuled`: the court's decision on the application, recorded on the agreement. */

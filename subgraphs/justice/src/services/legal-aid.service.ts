@@ -15,8 +15,7 @@ import { MediationCase } from '../entities/mediation-case.entity.js';
 import { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { publishLegalAidReferral } from './docking-outbound.service.js';
-import { inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
-import { formatCaseNumber } from './mediation-case.service.js';
+import { formatCaseNumber, inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
 
 /** 兴法援〔2026〕0001号. */
 export function formatLegalAidNumber(year: number, n: number): string {

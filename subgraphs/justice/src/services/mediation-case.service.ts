@@ -17,7 +17,7 @@ import { Mediator } from '../entities/mediator.entity.js';
 import { MethodChange } from '../entities/method-change.entity.js';
 import { NeutralEvaluation } from '../entities/neutral-evaluation.entity.js';
 import { feedBackAccepted, feedBackConcluded, feedBackRejected, feedBackSession } from './docking-outbound.service.js';
-import { inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
+import { formatCaseNumber, inTransaction, loadCaseForChange, mediationActorOf, nextNumber, requireJustice } from './common.js';
 import { reportApplication } from './dispute-report.service.js';
 
 export interface PartyInput {
@@ -60,11 +60,6 @@ export function validParties(parties: readonly PartyInput[], field = 'parties') 
   const problem = partiesProblem(valid);
   if (problem) throw DomainError.validation(`${field}[${problem.index}]`, problem.message);
   return valid;
-}
-
-/** 兴司调〔2026〕0001号 — the county's mediation case series. */
-export function formatCaseNumber(year: number, n: number): string {
-  return `兴司调〔${year}〕${String(n).padStart(4, '0')}号`;
 }
 
 /** Applies a workflow event to a case (state and, for a conclusion, outcome and time). */

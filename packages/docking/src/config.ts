@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
 import { AGENCIES, AGENCY_DIRECTORY, type Agency, type Key } from '@jiefen/auth';
-import { DEFAULT_BACKOFF, DEFAULT_DELIVERY_BATCH_SIZE, DEFAULT_MAX_ATTEMPTS, type BackoffPolicy } from './delivery.js';
+import { DEFAULT_BACKOFF, DEFAULT_DELIVERY_BATCH_SIZE, DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUESTS_IN_FLIGHT, type BackoffPolicy } from './delivery.js';
 import { isAgency } from './envelope.js';
 import { DEFAULT_INBOX_CONCURRENCY, DEFAULT_REPLAY_WINDOW_SECONDS, MAX_BATCH_EVENTS } from './inbox.js';
 import { DEFAULT_REFERENCE_TIMEOUT_MS, DISPUTE_REFERENCES_PATH } from './references.js';
@@ -20,12 +20,14 @@ export interface DockingSettings {
   /** Longest wait for the hub's answer to a lookup (default 5000 ms). */
   referenceTimeoutMs?: number;
   /**
-   * Streams of one received batch this agency's inbox applies at once (default
+   * Events this agency's inbox applies at once, whatever the requests they came in (default
    * {@link DEFAULT_INBOX_CONCURRENCY}); each holds one of the ORM's pooled connections meanwhile.
    */
   concurrency?: number;
   /** Events one delivery request carries at most (default {@link DEFAULT_DELIVERY_BATCH_SIZE}). */
   batchSize?: number;
+  /** Delivery requests in flight to one recipient (default {@link DEFAULT_REQUESTS_IN_FLIGHT}). */
+  requestsInFlight?: number;
 }
 
 /**
@@ -54,9 +56,10 @@ function positive(env: Env, name: string, fallback: number): number {
  *   hub's event endpoint), `JIEFEN_REFERENCE_TIMEOUT_MS` (5000);
  * - `JIEFEN_DOCKING_MAX_ATTEMPTS` (default 20), `JIEFEN_DOCKING_BACKOFF_MS` (first wait, 1000),
  *   `JIEFEN_DOCKING_BACKOFF_MAX_MS` (300000), `JIEFEN_DOCKING_REPLAY_WINDOW_SECONDS` (300);
- * - `JIEFEN_DOCKING_CONCURRENCY`: streams of a received batch the inbox applies at once (default 6;
- *   each takes one of the ORM's pooled connections while it applies);
- * - `JIEFEN_DOCKING_BATCH_SIZE`: events one delivery request carries at most (default 100, at most 500).
+ * - `JIEFEN_DOCKING_CONCURRENCY`: events the inbox applies at once (default 6; each takes one of
+ *   the ORM's pooled connections while it applies);
+ * - `JIEFEN_DOCKING_BATCH_SIZE`: events one delivery request carries at most (default 100, at most 500);
+ * - `JIEFEN_DOCKING_REQUESTS_IN_FLIGHT`: delivery requests in flight to one recipient (default 4).
  */
 export function dockingSettingsFromEnv(env: Env = process.env): DockingSettings {
   const endpoints = Object.fromEntries(AGENCIES.map((a) => [a, env[`${a}_EVENTS_URL`] ?? `http://127.0.0.1:${AGENCY_DIRECTORY[a].port}/events`])) as Record<
@@ -76,6 +79,7 @@ export function dockingSettingsFromEnv(env: Env = process.env): DockingSettings 
     referenceTimeoutMs: positive(env, 'JIEFEN_REFERENCE_TIMEOUT_MS', DEFAULT_REFERENCE_TIMEOUT_MS),
     concurrency: Math.floor(positive(env, 'JIEFEN_DOCKING_CONCURRENCY', DEFAULT_INBOX_CONCURRENCY)),
     batchSize: Math.min(MAX_BATCH_EVENTS, Math.floor(positive(env, 'JIEFEN_DOCKING_BATCH_SIZE', DEFAULT_DELIVERY_BATCH_SIZE))),
+    requestsInFlight: Math.floor(positive(env, 'JIEFEN_DOCKING_REQUESTS_IN_FLIGHT', DEFAULT_REQUESTS_IN_FLIGHT)),
   };
 }
 

@@ -31,16 +31,23 @@ export const DEFAULT_MAX_ATTEMPTS = 20;
  * (BENCHMARKS.md, "The hand-over path").
  */
 export const DEFAULT_DELIVERY_BATCH_SIZE = 100;
+/**
+ * Requests in flight to one recipient. One at a time, a batch waits for the previous answer and
+ * the receiver idles between them; a few keep it busy, each with other streams (measured:
+ * BENCHMARKS.md).
+ */
+export const DEFAULT_REQUESTS_IN_FLIGHT = 4;
 /** Bytes of events one request carries at most (a receiver accepts 8 MiB). */
 export const MAX_DELIVERY_BATCH_BYTES = 1024 * 1024;
 
 /**
  * Connections of the worker's pool: one per recipient being delivered to (held across its
- * requests, for the recipient's session advisory lock), and a few for the timer's look for due
- * events, the probe and recovery. The LISTEN connection is apart.
+ * requests, for the recipient's session advisory lock), some to write the answers of the requests
+ * in flight, and a couple for the timer's look for due events and the probe. The LISTEN
+ * connection is apart.
  */
-export function poolSizeFor(recipients: number): number {
-  return recipients + 2;
+export function poolSizeFor(recipients: number, requestsInFlight: number): number {
+  return recipients + requestsInFlight + 2;
 }
 
 /** The wait before the attempt after `attempts` failed ones. */
@@ -65,6 +72,8 @@ export interface DeliveryOptions {
   requestTimeoutMs?: number;
   /** Events one request carries at most (default {@link DEFAULT_DELIVERY_BATCH_SIZE}). */
   batchSize?: number;
+  /** Requests in flight to one recipient at once, each with other streams (default {@link DEFAULT_REQUESTS_IN_FLIGHT}). */
+  requestsInFlight?: number;
   /**
    * How often the outbox is looked at for due events without a wake-up (default 2 s): covers a
    * notification lost while the LISTEN connection was down, and another instance that died.
@@ -72,7 +81,7 @@ export interface DeliveryOptions {
   pollIntervalMs?: number;
   /** @deprecated The worker has no sweep of its own any more; taken as `pollIntervalMs` when that is not given. */
   sweepIntervalMs?: number;
-  /** @deprecated Not used: one request at a time per recipient; the receiver applies a batch's streams at once. */
+  /** @deprecated Not used: see `requestsInFlight` (and the receiver's `concurrency`). */
   concurrency?: number;
   /** @deprecated Not used (another instance delivering to a recipient is left to it; the timer looks again). */
   busyRetryMs?: number;
@@ -168,8 +177,9 @@ function outcomeOf(result: BatchResult | undefined): Outcome | null {
 const streamOf = (row: OutboxRow) => `${row.docking_id} ${row.to_agency}`;
 
 /**
- * A recipient's events that may go now, oldest first: undelivered, and not behind an event of
- * their stream that is dead or waiting out a backoff (a stream never overtakes its head). Within a
+ * A recipient's events that may go now, oldest first: undelivered, not of a stream a request in
+ * flight carries ($3, $4: docking ids and counterparts), and not behind an event of their stream
+ * that is dead or waiting out a backoff (a stream never overtakes its head). Within a
  * stream, outbox ids grow with the sequence (publish), so id order is the stream's order and any
  * prefix of the result holds each stream's events from its head on.
  */
@@ -178,6 +188,7 @@ const DUE_EVENTS = `
          o.occurred_at, o.payload, o.state, o.attempts
     from docking_outbox o
    where o.recipient = $1 and o.state in ('PENDING', 'FAILING')
+     and (o.docking_id, o.to_agency) not in (select * from unnest($3::text[], $4::text[]))
      and not exists (
        select 1 from docking_outbox b
         where b.recipient = o.recipient and b.docking_id = o.docking_id and b.to_agency = o.to_agency and b.sequence <= o.sequence
@@ -211,7 +222,8 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 /**
  * Starts the delivery worker of an agency: the relay of its transactional outbox. Each recipient's
  * due events go out in batches — one signed request (`{ "events": [...] }`) carries up to
- * `batchSize` events of many streams, in id order — one request at a time per recipient. Woken at
+ * `batchSize` events of many streams, in id order — up to `requestsInFlight` requests at once per
+ * recipient, a stream in one of them at a time. Woken at
  * once by the outbox's notification at commit (LISTEN), else by a timer, a backoff ending or the
  * probe. Invariants:
  * - order: a stream's events go in sequence order, and an event not applied (refused, failed, or
@@ -229,9 +241,11 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_DELIVERY_BATCH_SIZE);
+  const requestsInFlight = Math.max(1, options.requestsInFlight ?? DEFAULT_REQUESTS_IN_FLIGHT);
   const pollIntervalMs = options.pollIntervalMs ?? options.sweepIntervalMs ?? 2000;
   const restartDelayMs = options.restartDelayMs ?? 1000;
-  const pool = poolOf(options.orm, poolSizeFor(5), log);
+  // Five recipients at most: the other agencies.
+  const pool = poolOf(options.orm, poolSizeFor(5, requestsInFlight), log);
   const lifetime = new AbortController();
 
   // ── One batch ──────────────────────────────────────────────────────────────────────────────
@@ -283,7 +297,7 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
    * — and logs every change. An event after a failure in its stream is left as it was (the
    * receiver held it back, or would have: it was not attempted).
    */
-  async function record(client: pg.PoolClient, recipient: Agency, rows: OutboxRow[], outcomes: (Outcome | null)[] | Outcome): Promise<void> {
+  async function record(client: pg.Pool | pg.PoolClient, recipient: Agency, rows: OutboxRow[], outcomes: (Outcome | null)[] | Outcome): Promise<void> {
     const delivered: OutboxRow[] = [];
     const failed: { row: OutboxRow; outcome: Extract<Outcome, { ok: false }>; dead: boolean; nextAttemptAt: Date | null }[] = [];
     const stopped = new Set<string>();
@@ -389,19 +403,38 @@ export async function startDeliveryWorker(options: DeliveryOptions): Promise<Del
       } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(hashtext('jiefen.docking.outbox'), hashtext($1)) as locked`, [recipient]);
       // Another instance delivers to this recipient: it is listening too; the timer looks again.
       if (!lock!.locked) return;
+      // Requests in flight, and the streams they carry: a stream is in one request at a time (its
+      // events after one not applied must wait for that answer), so each look leaves them out.
+      const requests = new Set<Promise<void>>();
+      const carried = new Map<string, { dockingId: string; to: Agency }>();
       try {
         for (;;) {
-          if (lifetime.signal.aborted) return;
-          again.delete(recipient);
-          const { rows } = await client.query<OutboxRow>(DUE_EVENTS, [recipient, batchSize]);
-          if (rows.length === 0) return;
-          let bytes = 0;
-          const batch = rows.filter((row) => (bytes += JSON.stringify(row.payload).length + 300) <= MAX_DELIVERY_BATCH_BYTES || row === rows[0]);
-          await record(client, recipient, batch, await post(recipient, batch));
-          // A full batch leaves more behind; otherwise look again only if woken meanwhile.
-          if (batch.length < batchSize && !again.has(recipient)) return;
+          while (!lifetime.signal.aborted && requests.size < requestsInFlight) {
+            again.delete(recipient);
+            const busy = [...carried.values()];
+            const { rows } = await client.query<OutboxRow>(DUE_EVENTS, [recipient, batchSize, busy.map((s) => s.dockingId), busy.map((s) => s.to)]);
+            if (rows.length === 0) break;
+            let bytes = 0;
+            const batch = rows.filter((row) => (bytes += JSON.stringify(row.payload).length + 300) <= MAX_DELIVERY_BATCH_BYTES || row === rows[0]);
+            const streams = [...new Set(batch.map(streamOf))];
+            batch.forEach((row) => carried.set(streamOf(row), { dockingId: row.docking_id, to: row.to_agency }));
+            const request: Promise<void> = post(recipient, batch)
+              .then((outcomes) => record(pool, recipient, batch, outcomes))
+              .finally(() => {
+                // Once its outcomes are written: a later look sees the stream as it now is.
+                for (const stream of streams) carried.delete(stream);
+                requests.delete(request);
+              });
+            requests.add(request);
+            // Not full: nothing more is due right now, unless woken meanwhile.
+            if (batch.length < batchSize && !again.has(recipient)) break;
+          }
+          if (requests.size === 0 && (lifetime.signal.aborted || !again.has(recipient))) return;
+          // A request answered (or failed: thrown from here, after the others ended): look again.
+          if (requests.size > 0) await Promise.race(requests);
         }
       } finally {
+        await Promise.allSettled(requests);
         await client.query(`select pg_advisory_unlock(hashtext('jiefen.docking.outbox'), hashtext($1))`, [recipient]);
       }
     } catch (error) {

@@ -55,14 +55,22 @@ describe('configuration', () => {
       JIEFEN_DOCKING_BACKOFF_MS: '50',
       JIEFEN_DOCKING_CONCURRENCY: '32',
       JIEFEN_DOCKING_BATCH_SIZE: '20',
+      JIEFEN_DOCKING_REQUESTS_IN_FLIGHT: '2',
     });
     expect(settings.endpoints).toMatchObject({
       JUSTICE: 'http://justice:4102/events',
       GOVERNANCE: 'http://127.0.0.1:4101/events',
       PETITION: 'http://127.0.0.1:4106/events',
     });
-    expect(settings).toMatchObject({ maxAttempts: 5, replayWindowSeconds: 300, backoff: { initialMs: 50, maxMs: 300_000 }, concurrency: 32, batchSize: 20 });
-    expect(dockingSettingsFromEnv({})).toMatchObject({ concurrency: 6, batchSize: 100 });
+    expect(settings).toMatchObject({
+      maxAttempts: 5,
+      replayWindowSeconds: 300,
+      backoff: { initialMs: 50, maxMs: 300_000 },
+      concurrency: 32,
+      batchSize: 20,
+      requestsInFlight: 2,
+    });
+    expect(dockingSettingsFromEnv({})).toMatchObject({ concurrency: 6, batchSize: 100, requestsInFlight: 4 });
     expect(dockingSettingsFromEnv({ JIEFEN_DOCKING_BATCH_SIZE: '10000' }).batchSize).toBe(500);
     expect(() => dockingSettingsFromEnv({ JIEFEN_DOCKING_MAX_ATTEMPTS: '-1' })).toThrow(/JIEFEN_DOCKING_MAX_ATTEMPTS/);
     expect(() => dockingSettingsFromEnv({ JIEFEN_DOCKING_CONCURRENCY: 'many' })).toThrow(/JIEFEN_DOCKING_CONCURRENCY/);

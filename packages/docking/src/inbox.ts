@@ -8,7 +8,7 @@ import { BATCH_TYP, claimedTyp, EVENT_TYP, SIGNATURE_HEADER, SignatureError, ver
 
 /** Default largest distance between a delivery's signing time and the receiver's clock (5 min). */
 export const DEFAULT_REPLAY_WINDOW_SECONDS = 300;
-/** Streams of one received batch applied at once by default (each event in a transaction of its own). */
+/** Events the inbox applies at once by default, whatever the requests they came in (each in a transaction of its own). */
 export const DEFAULT_INBOX_CONCURRENCY = 6;
 /** Most events one batch may carry. */
 export const MAX_BATCH_EVENTS = 500;
@@ -34,8 +34,9 @@ export interface EventHandlerOptions<E = DockingEvent> {
   /** Largest body of a batch, in bytes (default 8 MiB). */
   batchBodyLimitBytes?: number;
   /**
-   * Streams of one batch applied at once (default {@link DEFAULT_INBOX_CONCURRENCY}); each holds a
-   * pooled connection while it applies, so keep it below the ORM's pool size.
+   * Events applied at once, across all requests (default {@link DEFAULT_INBOX_CONCURRENCY}); each
+   * holds one of the ORM's pooled connections while it applies, so keep it below the pool's size
+   * (the rest serve GraphQL meanwhile).
    */
   concurrency?: number;
   log?: DockingLogger;
@@ -94,6 +95,24 @@ interface Checked<E> {
   hash: string;
 }
 
+/** Runs at most `n` of the functions given at once; the others wait their turn, first come first served. */
+function limiter(n: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (work) => {
+    if (active < n) active += 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      // The slot goes to the next in line, or is freed.
+      const next = waiting.shift();
+      if (next) next();
+      else active -= 1;
+    }
+  };
+}
+
 /** The stream an event belongs to (events of one stream apply in order, one at a time). */
 function streamKeyOf(value: unknown, index: number): string {
   const e = (value ?? {}) as Record<string, unknown>;
@@ -106,15 +125,16 @@ function streamKeyOf(value: unknown, index: number): string {
  * locks the stream's cursor, records the event id in the inbox, checks the sequence is the next one
  * and calls `apply`. The body is one event (signature `typ` {@link EVENT_TYP}) or a batch
  * `{ "events": [...] }` ({@link BATCH_TYP}, what the delivery worker sends): the batch's streams are
- * applied up to `concurrency` at once, each stream's events in order, stopping at the first that
- * is not applied; the answer has one result per event ({@link BatchAnswer}).
+ * applied at once, each stream's events in order, stopping at the first that is not applied; the
+ * answer has one result per event ({@link BatchAnswer}). At most `concurrency` events apply at once,
+ * whatever the requests they came in.
  */
 export function createEventHandler<E = DockingEvent>(options: EventHandlerOptions<E>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const log = options.log ?? jsonLogger;
   const windowSeconds = options.replayWindowSeconds ?? DEFAULT_REPLAY_WINDOW_SECONDS;
   const limit = options.bodyLimitBytes ?? 256 * 1024;
   const batchLimit = options.batchBodyLimitBytes ?? 8 * 1024 * 1024;
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_INBOX_CONCURRENCY);
+  const slot = limiter(Math.max(1, options.concurrency ?? DEFAULT_INBOX_CONCURRENCY));
 
   /** The checks that need no database; a problem is a permanent refusal of this event. */
   function check(value: unknown, signer: Agency): Checked<E> {
@@ -214,10 +234,11 @@ export function createEventHandler<E = DockingEvent>(options: EventHandlerOption
     return answer;
   }
 
-  /** One event, checked and applied; never throws. */
+  /** One event, checked and applied (when a slot is free); never throws. */
   async function receiveOne(value: unknown, signer: Agency): Promise<InboxAnswer> {
     try {
-      const received = await applyOne(check(value, signer));
+      const checked = check(value, signer);
+      const received = await slot(() => applyOne(checked));
       if (received.body.status === 'applied') {
         log({ level: 'info', message: 'docking event applied', agency: options.agency, eventId: received.body.eventId });
       }
@@ -227,7 +248,7 @@ export function createEventHandler<E = DockingEvent>(options: EventHandlerOption
     }
   }
 
-  /** A batch: streams at once (up to `concurrency`), each stream's events in order up to the first not applied. */
+  /** A batch: its streams at once (events taking the inbox's slots in turn), each stream's events in order up to the first not applied. */
   async function receiveBatch(values: unknown[], signer: Agency): Promise<BatchAnswer> {
     const results: BatchResult[] = values.map((value) => ({
       eventId: typeof (value as DockingEvent)?.id === 'string' ? (value as DockingEvent).id : null,
@@ -238,15 +259,12 @@ export function createEventHandler<E = DockingEvent>(options: EventHandlerOption
       const key = streamKeyOf(value, index);
       streams.set(key, [...(streams.get(key) ?? []), index]);
     });
-    const queue = [...streams.values()];
     await Promise.all(
-      Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-        for (let stream = queue.shift(); stream; stream = queue.shift()) {
-          for (const index of stream) {
-            const answer = await receiveOne(values[index], signer);
-            results[index] = { ...answer, eventId: results[index]!.eventId };
-            if (answer.status !== 200) break; // the rest of the stream stays `null`: held back
-          }
+      [...streams.values()].map(async (stream) => {
+        for (const index of stream) {
+          const answer = await receiveOne(values[index], signer);
+          results[index] = { ...answer, eventId: results[index]!.eventId };
+          if (answer.status !== 200) break; // the rest of the stream stays `null`: held back
         }
       }),
     );

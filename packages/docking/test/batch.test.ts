@@ -33,6 +33,10 @@ let hub: Receiver;
 const failOnce = new Set<string>();
 /** The requests justice answered, each with the event ids it carried. */
 const requests: string[][] = [];
+/** Each request's streams (docking ids) and when it came and was answered. */
+const timeline: { dockings: Set<string>; from: number; to: number }[] = [];
+/** How long justice takes before it applies a request (a slow receiver). */
+let delayMs = 0;
 const logs = collectLogs();
 const workers: DeliveryWorker[] = [];
 
@@ -59,14 +63,18 @@ beforeAll(async () => {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const parsed = JSON.parse(body) as { events?: DockingEvent[] } & DockingEvent;
-      requests.push(parsed.events ? parsed.events.map((e) => e.id) : [parsed.id]);
+      const events = parsed.events ?? [parsed];
+      requests.push(events.map((e) => e.id));
+      const span = { dockings: new Set(events.map((e) => e.dockingId)), from: performance.now(), to: Infinity };
+      timeline.push(span);
+      res.on('finish', () => (span.to = performance.now()));
       const replay = Object.assign(
         (async function* () {
           yield Buffer.from(body);
         })(),
         { headers: req.headers },
       );
-      void handler(replay as never, res);
+      setTimeout(() => void handler(replay as never, res), delayMs);
     });
   });
   await new Promise<void>((resolve) => justice.listen(port, '127.0.0.1', resolve));
@@ -219,6 +227,30 @@ describe('delivery in batches', () => {
     expect(requests.map((r) => r.length)).toEqual([2, 2, 1]);
     expect(await applied('S-a')).toEqual([1, 2, 3]);
     expect(await applied('S-b')).toEqual([1, 2]);
+  });
+
+  it('keeps several requests in flight to a slow receiver, a stream in one of them at a time', async () => {
+    await worker({ batchSize: 2, requestsInFlight: 3 });
+    delayMs = 150;
+    timeline.length = 0;
+    try {
+      await police.orm.em.fork().transactional(async (em) => {
+        for (let round = 0; round < 3; round += 1) for (const dockingId of ['P-a', 'P-b', 'P-c', 'P-d', 'P-e', 'P-f']) await transfer(em, dockingId);
+      });
+      await waitFor('every event delivered', async () => (await outboxRows('P-')).every((r) => r.state === 'DELIVERED'));
+    } finally {
+      delayMs = 0;
+    }
+    for (const dockingId of ['P-a', 'P-b', 'P-c', 'P-d', 'P-e', 'P-f']) expect(await applied(dockingId)).toEqual([1, 2, 3]);
+    const overlapping = timeline.flatMap((x, i) =>
+      timeline
+        .slice(i + 1)
+        .filter((y) => y.from < x.to && x.from < y.to)
+        .map((y) => [x, y] as const),
+    );
+    // Three requests at once at first (each with two streams' heads), never one stream in two of them.
+    expect(overlapping.length).toBeGreaterThanOrEqual(3);
+    expect(overlapping.every(([x, y]) => [...x.dockings].every((d) => !y.dockings.has(d)))).toBe(true);
   });
 
   it('an event whose notification was lost goes out on the timer', async () => {

@@ -55,6 +55,7 @@ export async function startAgency(definition: SubgraphDefinition, options: Agenc
           maxAttempts: settings.maxAttempts,
           backoff: settings.backoff,
           batchSize: settings.batchSize,
+          requestsInFlight: settings.requestsInFlight,
         });
   const context = { personKeyOf: (idNumber: string) => personKey(options.personKeySecret, idNumber), settings: definition.settings };
   // Every event reaching `apply` passed the contract's decoder: its payload has its type's shape.

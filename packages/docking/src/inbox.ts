@@ -122,8 +122,8 @@ function streamKeyOf(value: unknown, index: number): string {
 /**
  * The receiving side of the protocol as a plain Node handler, for the `POST /events` route of
  * `createHttpApp`. It verifies the signature, then for each event, in ONE transaction of its own,
- * locks the stream's cursor, records the event id in the inbox, checks the sequence is the next one
- * and calls `apply`. The body is one event (signature `typ` {@link EVENT_TYP}) or a batch
+ * moves the stream's cursor from the previous sequence (its row lock orders the stream), records
+ * the event id in the inbox — one statement — and calls `apply`. The body is one event (signature `typ` {@link EVENT_TYP}) or a batch
  * `{ "events": [...] }` ({@link BATCH_TYP}, what the delivery worker sends): the batch's streams are
  * applied at once, each stream's events in order, stopping at the first that is not applied; the
  * answer has one result per event ({@link BatchAnswer}). At most `concurrency` events apply at once,
@@ -153,57 +153,59 @@ export function createEventHandler<E = DockingEvent>(options: EventHandlerOption
   function applyOne({ event, decoded, hash }: Checked<E>): Promise<InboxAcceptance> {
     return options.orm.em.fork().transactional(async (em) => {
       const sql = <T extends Row>(query: string, params: unknown[]) => em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
-      // One statement creates the stream's cursor or locks the existing one (the no-op update takes
-      // the row lock) and reads it: the lock serializes deliveries of one stream, and every
-      // statement after it (a snapshot of its own, READ COMMITTED) sees what they committed.
-      const [cursor] = await sql<{ last_sequence: number }>(
-        `insert into docking_inbox_cursor (from_agency, to_agency, docking_id, last_sequence) values (?, ?, ?, 0)
-         on conflict (from_agency, to_agency, docking_id) do update set last_sequence = docking_inbox_cursor.last_sequence
-         returning last_sequence`,
-        [event.from, event.to, event.dockingId],
+      const stream = [event.from, event.to, event.dockingId];
+      // The common case in ONE statement: the event is its stream's next one. The stream's cursor
+      // moves from sequence − 1 (its row lock serializes the stream's deliveries: one that waited
+      // for it reads the row again and finds it moved) or, for a stream's first event, is created
+      // at 1 (a concurrent creator waits on the key, then finds it taken); the event is recorded
+      // only when the cursor moved.
+      const [next] = await sql<{ advanced: boolean; recorded: boolean }>(
+        `with moved as (
+           update docking_inbox_cursor set last_sequence = ?
+            where from_agency = ? and to_agency = ? and docking_id = ? and last_sequence = ? returning 1),
+         created as (
+           insert into docking_inbox_cursor (from_agency, to_agency, docking_id, last_sequence)
+           select ?, ?, ?, 1 where ?::int = 1 and not exists (select 1 from moved)
+           on conflict do nothing returning 1),
+         recorded as (
+           insert into docking_inbox (event_id, type, from_agency, to_agency, docking_id, sequence, content_hash, occurred_at)
+           select ?, ?, ?, ?, ?, ?, ?, ?::timestamptz where exists (select 1 from moved) or exists (select 1 from created)
+           on conflict do nothing returning 1)
+         select exists (select 1 from moved) or exists (select 1 from created) as advanced, exists (select 1 from recorded) as recorded`,
+        [
+          event.sequence,
+          ...stream,
+          event.sequence - 1,
+          ...stream,
+          event.sequence,
+          event.id,
+          event.type,
+          ...stream,
+          event.sequence,
+          hash,
+          new Date(event.occurredAt).toISOString(),
+        ],
       );
-      const expected = cursor.last_sequence + 1;
-      let known: string | null;
-      if (event.sequence === expected) {
-        // The next one (the common case): recorded and the cursor moved in one statement — unless
-        // its id is taken (the same id on another stream: a replay with changes, answered below).
-        const [written] = await sql<{ inserted: boolean; known: string | null }>(
-          `with recorded as (
-             insert into docking_inbox (event_id, type, from_agency, to_agency, docking_id, sequence, content_hash, occurred_at)
-             values (?, ?, ?, ?, ?, ?, ?, ?::timestamptz) on conflict do nothing returning 1),
-           moved as (
-             update docking_inbox_cursor set last_sequence = ?
-              where from_agency = ? and to_agency = ? and docking_id = ? and exists (select 1 from recorded) returning 1)
-           select exists (select 1 from recorded) as inserted, (select content_hash from docking_inbox where event_id = ?) as known`,
-          [
-            event.id,
-            event.type,
-            event.from,
-            event.to,
-            event.dockingId,
-            event.sequence,
-            hash,
-            new Date(event.occurredAt).toISOString(),
-            event.sequence,
-            event.from,
-            event.to,
-            event.dockingId,
-            event.id,
-          ],
-        );
-        if (written.inserted) {
-          await options.apply(em, decoded);
-          return { status: 200, body: { status: 'applied', eventId: event.id } } as const;
-        }
-        // Taken by a transaction that committed while this statement waited: its snapshot did not see it.
-        if (written.known === null) throw new Refusal(409, 'EVENT_ID_CONFLICT', '同一事件编号正由另一请求写入,请稍后重发');
-        known = written.known;
-      } else {
-        const [row] = await sql<{ content_hash: string }>(`select content_hash from docking_inbox where event_id = ?`, [event.id]);
-        known = row?.content_hash ?? null;
+      if (next.recorded) {
+        await options.apply(em, decoded);
+        return { status: 200, body: { status: 'applied', eventId: event.id } } as const;
+      }
+      // Otherwise (rare): a redelivery, a replay, an event ahead of its predecessor, or the id taken
+      // on another stream. Read in a statement of its own (a snapshot taken after any wait above).
+      const [state] = await sql<{ last_sequence: number | null; known: string | null }>(
+        `select (select last_sequence from docking_inbox_cursor where from_agency = ? and to_agency = ? and docking_id = ?) as last_sequence,
+                (select content_hash from docking_inbox where event_id = ?) as known`,
+        [...stream, event.id],
+      );
+      const known = state.known;
+      // The cursor moved but the id is taken (on another stream): refused, which rolls the move back.
+      if (next.advanced) {
+        if (known !== null && known !== hash) throw new Refusal(422, 'EVENT_ID_REUSED', '同一事件编号的内容与已应用的不同(疑似重放篡改),已拒绝');
+        throw new Refusal(409, 'EVENT_ID_CONFLICT', '同一事件编号正由另一请求写入,请稍后重发');
       }
       if (known === hash) return { status: 200, body: { status: 'already-applied', eventId: event.id } } as const;
       if (known !== null) throw new Refusal(422, 'EVENT_ID_REUSED', '同一事件编号的内容与已应用的不同(疑似重放篡改),已拒绝');
+      const expected = (state.last_sequence ?? 0) + 1;
       if (event.sequence > expected) throw new Refusal(409, 'OUT_OF_ORDER', `请先发送第 ${expected} 号事件`, expected);
       throw new Refusal(422, 'SEQUENCE_REUSED', `该对接的第 ${event.sequence} 号事件已由另一事件占用,已拒绝`);
     });

@@ -141,6 +141,15 @@ describe('inbox: forged and replayed events are refused, with nothing written', 
     await refused({ ...e, type: 'DockingRejected' }, {}, 422, 'EVENT_ID_REUSED');
   });
 
+  it("an applied event's id replayed on another stream, where it would be the next one, is refused and moves nothing", async () => {
+    const e = event('I-moved', 1);
+    expect((await send(e)).body.status).toBe('applied');
+    await refused({ ...e, dockingId: 'I-elsewhere' }, {}, 422, 'EVENT_ID_REUSED');
+    expect(await count(justice.db, `docking_inbox_cursor where docking_id = 'I-elsewhere'`)).toBe(0);
+    // The stream is untouched: its real first event still applies.
+    expect((await send(event('I-elsewhere', 1))).body.status).toBe('applied');
+  });
+
   it('an old captured request, replayed outside the window — even of an applied event', async () => {
     const e = event('I-stale', 1);
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);

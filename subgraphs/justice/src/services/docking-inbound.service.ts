@@ -17,7 +17,7 @@ import {
 import { CONFIRMATION_RULINGS, type ConfirmationRuling } from '../domain/agreement.js';
 import { MediationAgreement } from '../entities/mediation-agreement.entity.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
-import { MediationOrganization } from '../entities/mediation-organization.entity.js';
+import type { MediationOrganization } from '../entities/mediation-organization.entity.js';
 import { MediationParty } from '../entities/mediation-party.entity.js';
 import { caseNumberPlaceholder, numberCaseLast } from './common.js';
 import { disputeAnswerHooks, receivedCaseHook } from './dispute-report.service.js';
@@ -58,14 +58,25 @@ function dockedParties(payload: DockingRequestedPayload): ReturnType<typeof vali
   }
 }
 
+/** What a handed-over case needs of its organization. */
+type OrganizationRef = Pick<MediationOrganization, 'id' | 'code' | 'name' | 'regionCode'>;
+
 /** `DockingRequested`: the hand-over lands as a PENDING case in the target organization's inbox. */
 async function receiveRequest(em: EntityManager, event: TypedDockingEvent<'DockingRequested'>, settings: JusticeSettings): Promise<void> {
-  // One case per docking: the inbox applies each event once; a second request for the same docking changes nothing.
-  if (await em.count(MediationCase, { dockingId: event.dockingId })) return;
   const payload = event.payload;
+  // Both reads in one statement, as plain values (no entity: nothing here changes the organization).
+  const [{ docked, organization }] = await em.getConnection().execute<{ docked: boolean; organization: OrganizationRef | null }[]>(
+    `select exists (select 1 from mediation_case where docking_id = ?) as docked,
+            (select json_build_object('id', o.id, 'code', o.code, 'name', o.name, 'regionCode', o.region_code)
+               from mediation_organization o where o.code = ?) as organization`,
+    [event.dockingId, payload.target.organizationCode.toUpperCase()],
+    'all',
+    em.getTransactionContext(),
+  );
+  // One case per docking: the inbox applies each event once; a second request for the same docking changes nothing.
+  if (docked) return;
   const problem = dockingRequestProblem(payload);
   if (problem) return rejectAutomatically(em, event, `${AUTOMATIC_REJECTIONS.INCOMPLETE}:${problem}`, settings);
-  const organization = await em.findOne(MediationOrganization, { code: payload.target.organizationCode.toUpperCase() });
   if (!organization) return rejectAutomatically(em, event, AUTOMATIC_REJECTIONS.UNKNOWN_ORGANIZATION, settings);
   // A case outside the organization's area would sit where none of its mediators can see it.
   if (!withinArea(organization.regionCode, payload.regionCode)) return rejectAutomatically(em, event, AUTOMATIC_REJECTIONS.OUTSIDE_AREA, settings);

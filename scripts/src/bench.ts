@@ -68,6 +68,7 @@ environment:
   BENCH_DISPUTES      disputes the demo seed writes (default 1000)
   BENCH_HANDOVERS     transfers in the hand-over burst (default 300; 0 skips it)
   BENCH_PORT          first port (default 4200: our gateway; subgraphs +1…+6; Hive +10)
+  BENCH_PG_SOCKET=DIR every process reaches the embedded PostgreSQL by its Unix socket in DIR (e.g. /tmp), not TCP
   BENCH_PG_STATEMENTS=1  the embedded PostgreSQL loads pg_stat_statements; the hand-over burst's report
                       lists the statements each database ran per accepted hand-over (calls, time)
   JIEFEN_TEST_DATABASE_URL  an existing PostgreSQL server instead of the embedded one
@@ -127,7 +128,14 @@ await loadOrCreateDevDockingKeys(keysDir);
 const databases: Record<string, DatabaseConfig> = Object.fromEntries(
   subgraphs.map((s) => [
     s.name,
-    { host: server.host, port: server.port, user: server.user, password: server.password, dbName: external ? `bench_${process.pid}_${s.name}` : s.name },
+    {
+      // BENCH_PG_SOCKET=DIR: the subgraphs reach the embedded server by its Unix socket in DIR (`/tmp`) instead of TCP.
+      host: env.BENCH_PG_SOCKET && !external ? encodeURIComponent(env.BENCH_PG_SOCKET) : server.host,
+      port: server.port,
+      user: server.user,
+      password: server.password,
+      dbName: external ? `bench_${process.pid}_${s.name}` : s.name,
+    },
   ]),
 );
 const ports: Record<string, number> = Object.fromEntries(subgraphs.map((s, i) => [s.name, BASE_PORT + 1 + i]));

@@ -1,0 +1,255 @@
+// What the page shows of each agency's indicator block, in the API's field names (the indicator
+// contract of issue 14). A field the API does not answer is left out, so the catalogue can name the
+// whole contract while agencies' blocks arrive one by one.
+import type { Unit } from './format.js';
+import type { OperationName } from './api.js';
+
+export type BlockKey = 'hub' | 'justice' | 'court' | 'police' | 'procuratorate' | 'petition';
+
+export interface Figure {
+  field: string;
+  label: string;
+  unit: Unit;
+  /** The definition (numerator ÷ denominator), shown on hover. */
+  definition?: string;
+}
+
+export interface RankingChoice {
+  indicator: string;
+  label: string;
+  unit: Unit;
+}
+
+export interface BlockSpec {
+  key: BlockKey;
+  agency: string;
+  figures: Figure[];
+  /** The operation ranking child regions on one of this block's indicators (web/operations/Ranking*.graphql). */
+  ranking?: { operation: OperationName; choices: RankingChoice[] };
+}
+
+const rate = (field: string, label: string, definition: string): Figure => ({ field, label, unit: 'rate', definition });
+const count = (field: string, label: string, definition?: string): Figure => ({ field, label, unit: 'count', definition });
+
+export const BLOCKS: BlockSpec[] = [
+  {
+    key: 'hub',
+    agency: '综治中心',
+    figures: [
+      count('registered', '登记纠纷'),
+      count('resolved', '化解成功'),
+      rate('resolutionRate', '矛盾纠纷化解率', '化解率 = 化解成功数 ÷ 登记纠纷数'),
+      count('overdue', '超期未办结', '当前仍未办结且已过办理时限的纠纷'),
+      count('screeningDue', '应报排查'),
+      count('screeningReceived', '已报排查'),
+      count('zeroReports', '零报告'),
+      rate('screeningComplianceRate', '排查报送率', '排查报送率 = 已报排查数 ÷ 应报排查数'),
+      count('openAlerts', '待处置预警'),
+      count('supervisionOpened', '新立督办'),
+      count('supervisionOpen', '在办督办'),
+      count('supervisionOverdue', '督办超期'),
+    ],
+  },
+  {
+    key: 'justice',
+    agency: '司法局',
+    figures: [
+      count('casesReceived', '受理调解'),
+      count('casesConcluded', '调解终结'),
+      count('agreements', '达成协议'),
+      rate('mediationSuccessRate', '调解成功率', '调解成功率 = 调解成功数 ÷ 调解终结数'),
+      { field: 'agreementAmount', label: '协议金额', unit: 'yuan' },
+      count('agreementsDue', '应履行协议'),
+      count('agreementsPerformed', '已履行协议'),
+      rate('performanceRate', '协议履行率', '履行率 = 已履行协议数 ÷ 应履行协议数'),
+      count('returnVisitsDue', '应回访'),
+      count('returnVisitsDone', '已回访'),
+      rate('returnVisitRate', '回访率', '回访率 = 已回访数 ÷ 应回访数'),
+      count('legalAidDecided', '法援审查'),
+      rate('legalAidReviewRate', '法援及时审查率', '及时审查率 = 7 日内审查决定数 ÷ 审查决定数'),
+      count('legalAidAssigned', '法援指派'),
+      rate('legalAidAssignmentRate', '法援及时指派率', '及时指派率 = 3 日内指派数 ÷ 指派数'),
+    ],
+  },
+  {
+    key: 'court',
+    agency: '法院',
+    figures: [
+      count('civilCasesReceived', '诉前收案'),
+      count('divertedPreFiling', '诉前委派调解'),
+      count('preFilingSucceeded', '诉前调解成功'),
+      rate('diversionRate', '诉前调解分流率', '诉前调解分流率 = 诉前委派调解数 ÷ 诉前收案数'),
+      rate('preFilingResolutionRate', '诉前化解率', '诉前化解率 = 诉前调解成功数 ÷ 诉前委派调解数'),
+      count('filings', '一审立案'),
+      { field: 'filingsPer10k', label: '万人成讼率', unit: 'per10k', definition: '万人成讼率 = 一审立案数 ÷ 常住人口 × 10000' },
+      count('confirmationsApplied', '司法确认申请'),
+      count('confirmationsConfirmed', '确认有效'),
+      rate('confirmationRate', '司法确认有效率', '司法确认有效率 = 裁定确认有效数 ÷ 裁定数'),
+      count('agreementsPerformed', '自动履行'),
+      count('enforcementApplications', '申请强制执行'),
+      rate('voluntaryPerformanceRate', '自动履行率', '自动履行率 = 自动履行数 ÷ (自动履行数 + 申请强制执行数)'),
+    ],
+    ranking: {
+      operation: 'RankingCourt',
+      choices: [
+        { indicator: 'CIVIL_CASES_RECEIVED', label: '诉前收案数', unit: 'count' },
+        { indicator: 'DIVERSION_RATE', label: '诉前调解分流率', unit: 'rate' },
+        { indicator: 'PRE_FILING_RESOLUTION_RATE', label: '诉前化解率', unit: 'rate' },
+        { indicator: 'FILINGS', label: '一审立案数', unit: 'count' },
+        { indicator: 'CONFIRMATIONS_CONFIRMED', label: '司法确认数', unit: 'count' },
+        { indicator: 'VOLUNTARY_PERFORMANCE_RATE', label: '自动履行率', unit: 'rate' },
+      ],
+    },
+  },
+  {
+    key: 'police',
+    agency: '公安',
+    figures: [
+      count('incidents', '接报警情'),
+      count('nonPoliceIncidents', '非警务警情'),
+      count('nonPoliceDiverted', '非警务分流'),
+      rate('nonPoliceDiversionRate', '非警务警情分流率', '分流率 = 非警务警情分流数 ÷ 非警务警情数'),
+      count('mediationsConcluded', '治安调解终结'),
+      count('mediationsAgreed', '治安调解成功'),
+      rate('mediationSuccessRate', '治安调解成功率', '治安调解成功率 = 达成协议数 ÷ 调解终结数'),
+      count('transfersSent', '公调移交'),
+      count('transfersAccepted', '公调受理'),
+      count('transfersSucceeded', '公调成功'),
+    ],
+  },
+  {
+    key: 'procuratorate',
+    agency: '检察院',
+    figures: [
+      count('referrals', '检调移送'),
+      count('referralsAccepted', '检调受理'),
+      count('agreementsReached', '达成和解'),
+      rate('reconciliationRate', '刑事和解率', '刑事和解率 = 达成和解数 ÷ 检调移送数'),
+      count('nonProsecutionDecisions', '不起诉决定'),
+      count('lenientRecommendations', '从宽建议'),
+      count('decisions', '和解后决定'),
+      rate('decisionRate', '决定率', '决定率 = (不起诉 + 从宽建议) ÷ 检调移送数'),
+    ],
+  },
+  {
+    key: 'petition',
+    agency: '信访局',
+    figures: [
+      count('registered', '信访登记'),
+      count('acceptedOnTime', '及时受理'),
+      rate('timelyAcceptanceRate', '及时受理率', '及时受理率 = 15 日内受理数 ÷ 登记数'),
+      count('closed', '办结'),
+      count('closedOnTime', '按期办结'),
+      rate('onTimeClosureRate', '按期办结率', '按期办结率 = 按期办结数 ÷ 办结数'),
+      count('rated', '参评'),
+      count('satisfied', '满意'),
+      rate('satisfactionRate', '参评满意率', '参评满意率 = 满意数 ÷ 参评数'),
+      count('mediationTransfers', '访调移交'),
+      count('transfersSucceeded', '访调成功'),
+    ],
+  },
+];
+
+export const BLOCK_BY_KEY = Object.fromEntries(BLOCKS.map((b) => [b.key, b])) as Record<BlockKey, BlockSpec>;
+
+/** A figure of a block, addressed as on the page (`court.diversionRate`). */
+export interface FigureRef {
+  block: BlockKey;
+  field: string;
+}
+
+function figure(ref: FigureRef): Figure {
+  const found = BLOCK_BY_KEY[ref.block].figures.find((f) => f.field === ref.field);
+  if (!found) throw new Error(`no figure ${ref.block}.${ref.field}`);
+  return found;
+}
+
+/** The KPI cards, in order: each with the counts it is made of. */
+export const KPIS: { ref: FigureRef; parts?: [FigureRef, FigureRef | 'population'] }[] = [
+  {
+    ref: { block: 'hub', field: 'resolutionRate' },
+    parts: [
+      { block: 'hub', field: 'resolved' },
+      { block: 'hub', field: 'registered' },
+    ],
+  },
+  {
+    ref: { block: 'justice', field: 'mediationSuccessRate' },
+    parts: [
+      { block: 'justice', field: 'agreements' },
+      { block: 'justice', field: 'casesConcluded' },
+    ],
+  },
+  {
+    ref: { block: 'court', field: 'diversionRate' },
+    parts: [
+      { block: 'court', field: 'divertedPreFiling' },
+      { block: 'court', field: 'civilCasesReceived' },
+    ],
+  },
+  { ref: { block: 'court', field: 'filingsPer10k' }, parts: [{ block: 'court', field: 'filings' }, 'population'] },
+  {
+    ref: { block: 'petition', field: 'timelyAcceptanceRate' },
+    parts: [
+      { block: 'petition', field: 'acceptedOnTime' },
+      { block: 'petition', field: 'registered' },
+    ],
+  },
+  {
+    ref: { block: 'police', field: 'mediationSuccessRate' },
+    parts: [
+      { block: 'police', field: 'mediationsAgreed' },
+      { block: 'police', field: 'mediationsConcluded' },
+    ],
+  },
+  {
+    ref: { block: 'procuratorate', field: 'reconciliationRate' },
+    parts: [
+      { block: 'procuratorate', field: 'agreementsReached' },
+      { block: 'procuratorate', field: 'referrals' },
+    ],
+  },
+  { ref: { block: 'hub', field: 'overdue' } },
+  { ref: { block: 'hub', field: 'openAlerts' } },
+];
+
+export function kpiFigure(ref: FigureRef): Figure {
+  return figure(ref);
+}
+
+/** The columns of the children's table (one or two telling figures per agency). */
+export const CHILD_COLUMNS: FigureRef[] = [
+  { block: 'hub', field: 'registered' },
+  { block: 'hub', field: 'resolutionRate' },
+  { block: 'justice', field: 'mediationSuccessRate' },
+  { block: 'court', field: 'civilCasesReceived' },
+  { block: 'court', field: 'diversionRate' },
+  { block: 'court', field: 'filingsPer10k' },
+  { block: 'police', field: 'incidents' },
+  { block: 'petition', field: 'registered' },
+];
+
+export function columnFigure(ref: FigureRef): Figure {
+  return figure(ref);
+}
+
+/** The trend's lines: volumes on one chart, rates on another. */
+export const TREND_COUNTS: FigureRef[] = [
+  { block: 'hub', field: 'registered' },
+  { block: 'hub', field: 'resolved' },
+  { block: 'justice', field: 'casesReceived' },
+  { block: 'court', field: 'civilCasesReceived' },
+  { block: 'court', field: 'divertedPreFiling' },
+  { block: 'court', field: 'filings' },
+  { block: 'police', field: 'incidents' },
+  { block: 'petition', field: 'registered' },
+];
+export const TREND_RATES: FigureRef[] = [
+  { block: 'hub', field: 'resolutionRate' },
+  { block: 'justice', field: 'mediationSuccessRate' },
+  { block: 'court', field: 'diversionRate' },
+];
+
+export function seriesName(ref: FigureRef): string {
+  return `${BLOCK_BY_KEY[ref.block].agency}·${figure(ref).label}`;
+}

@@ -1,0 +1,10 @@
+/** Written by packages/dashboard/build.mjs from web/operations/*.graphql: operation name → `sha256:<hex>`. */
+declare module 'virtual:trusted-documents' {
+  export const documentIds: {
+    DashboardReport: string;
+    DashboardLists: string;
+    DisputeView: string;
+    RankingCourt: string;
+    [operation: string]: string;
+  };
+}

@@ -174,6 +174,7 @@ export function startDashboard(root: Element, token: string, options: { signal: 
 
   const load = async () => {
     const state = readState();
+    shownRegion = state.regionCode;
     const seq = ++sequence;
     const g = state.granularity && granularities(state.period).includes(state.granularity) ? state.granularity : defaultGranularity(state.period);
     renderPeriodPicker(picker, state.period, (p) => go({ period: p, granularity: null }));
@@ -249,7 +250,16 @@ export function startDashboard(root: Element, token: string, options: { signal: 
     }
   };
 
-  window.addEventListener('hashchange', () => void load(), { signal });
+  let shownRegion = '';
+  window.addEventListener(
+    'hashchange',
+    () => {
+      // A new region starts at the top of the page; a new period or granularity keeps the place.
+      if (readState().regionCode !== shownRegion) window.scrollTo(0, 0);
+      void load();
+    },
+    { signal },
+  );
   go({}, true);
   void load();
 }

@@ -37,7 +37,7 @@ export async function drawChart(el: HTMLElement, option: echarts.EChartsCoreOpti
     chart = echarts.init(el, null, { renderer: 'canvas' });
     charts.add(chart);
   }
-  chart.setOption({ textStyle: { fontFamily: FONT_FAMILY }, color: PALETTE, animation: false, ...option }, { notMerge: true });
+  chart.setOption({ textStyle: text(), color: PALETTE, animation: false, ...option }, { notMerge: true });
   if (!resizeHooked) {
     resizeHooked = true;
     window.addEventListener('resize', () => {
@@ -56,23 +56,27 @@ export function disposeCharts(root: Element): void {
   }
 }
 
-const axisLabel = { fontFamily: FONT_FAMILY };
-const tooltip = { trigger: 'axis' as const, textStyle: { fontFamily: FONT_FAMILY } };
+/** Chart text: the page's font, sized after the page's root size (larger on a large screen). */
+function text(): { fontFamily: string; fontSize: number } {
+  return { fontFamily: FONT_FAMILY, fontSize: Math.round(parseFloat(getComputedStyle(document.documentElement).fontSize) * 0.86) };
+}
 
 export function lineOption(categories: string[], series: { name: string; data: (number | null)[] }[], percent: boolean): echarts.EChartsCoreOption {
   return {
     tooltip: {
-      ...tooltip,
+      trigger: 'axis' as const,
+      textStyle: text(),
       valueFormatter: (v: unknown) => (typeof v === 'number' ? (percent ? `${(v * 100).toFixed(1)}%` : String(v)) : '—'),
     },
-    legend: { type: 'scroll', top: 0, textStyle: { fontFamily: FONT_FAMILY } },
+    legend: { type: 'scroll', top: 0, textStyle: text() },
     grid: { left: 48, right: 16, top: 36, bottom: 28 },
-    xAxis: { type: 'category', data: categories, axisLabel },
+    xAxis: { type: 'category', data: categories, axisLabel: text() },
     yAxis: {
       type: 'value',
       minInterval: percent ? undefined : 1,
       max: percent ? 1 : undefined,
-      axisLabel: { ...axisLabel, formatter: percent ? (v: number) => `${Math.round(v * 100)}%` : undefined },
+      splitNumber: percent ? 2 : undefined,
+      axisLabel: { ...text(), formatter: percent ? (v: number) => `${Math.round(v * 100)}%` : undefined },
     },
     series: series.map((s) => ({ type: 'line', name: s.name, data: s.data, smooth: false, connectNulls: false, symbolSize: 5 })),
   };
@@ -80,25 +84,25 @@ export function lineOption(categories: string[], series: { name: string; data: (
 
 export function groupedBarOption(categories: string[], series: { name: string; data: number[] }[]): echarts.EChartsCoreOption {
   return {
-    tooltip,
-    legend: { top: 0, textStyle: { fontFamily: FONT_FAMILY } },
+    tooltip: { trigger: 'axis', textStyle: text() },
+    legend: { top: 0, textStyle: text() },
     grid: { left: 40, right: 12, top: 36, bottom: 24 },
-    xAxis: { type: 'category', data: categories, axisLabel },
-    yAxis: { type: 'value', minInterval: 1, axisLabel },
+    xAxis: { type: 'category', data: categories, axisLabel: text() },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: text() },
     series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, barMaxWidth: 18 })),
   };
 }
 
 export function pieOption(items: { name: string; value: number }[]): echarts.EChartsCoreOption {
   return {
-    tooltip: { trigger: 'item', textStyle: { fontFamily: FONT_FAMILY } },
+    tooltip: { trigger: 'item', textStyle: text() },
     series: [
       {
         type: 'pie',
         radius: ['38%', '68%'],
         center: ['50%', '54%'],
         data: items,
-        label: { fontFamily: FONT_FAMILY, formatter: '{b} {c}' },
+        label: { ...text(), formatter: '{b} {c}' },
         labelLine: { length: 6, length2: 6 },
       },
     ],
@@ -107,10 +111,10 @@ export function pieOption(items: { name: string; value: number }[]): echarts.ECh
 
 export function horizontalBarOption(names: string[], values: (number | null)[], percent: boolean): echarts.EChartsCoreOption {
   return {
-    tooltip: { ...tooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', textStyle: text(), axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', show: false, max: percent ? 1 : undefined },
-    yAxis: { type: 'category', data: names, inverse: true, axisLabel },
+    yAxis: { type: 'category', data: names, inverse: true, axisLabel: text() },
     series: [
       {
         type: 'bar',
@@ -119,7 +123,7 @@ export function horizontalBarOption(names: string[], values: (number | null)[], 
         label: {
           show: true,
           position: 'right',
-          fontFamily: FONT_FAMILY,
+          ...text(),
           formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? (percent ? `${(p.value * 100).toFixed(1)}%` : String(p.value)) : '—'),
         },
       },

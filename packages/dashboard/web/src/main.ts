@@ -19,6 +19,8 @@ async function begin(root: Element, config: PageConfig, reason?: string): Promis
     signOut: (why) => {
       view.abort();
       clearToken();
+      // The next person starts at their own jurisdiction.
+      history.replaceState(null, '', window.location.pathname);
       void begin(root, config, why);
     },
   });

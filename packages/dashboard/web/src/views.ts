@@ -101,6 +101,13 @@ function dataTable(caption: string, head: string[], rows: Child[][]): HTMLElemen
   );
 }
 
+/** A trend point's label on the axis: without the year, a partial week as its dates ("10-01~10-04"). */
+function shortLabel(label: string): string {
+  const range = /^\d{4}-(\d{2}-\d{2})至\d{4}-(\d{2}-\d{2})$/.exec(label);
+  if (range) return `${range[1]}~${range[2]}`;
+  return label.replace(/^\d{4}年(?=第|\d)/, '');
+}
+
 function present(points: TrendPoint[], ref: FigureRef): boolean {
   return points.some((p) => {
     const block = p[ref.block];
@@ -114,7 +121,7 @@ export async function renderTrend(el: Element, report: Report): Promise<void> {
   const counts = TREND_COUNTS.filter((r) => present(points, r));
   const rates = TREND_RATES.filter((r) => present(points, r));
   if (!counts.length && !rates.length) return replaceChildren(el, emptyNote('无权查看或暂无数据'));
-  const categories = points.map((p) => p.label.replace(/^\d{4}年(?=第|\d)/, ''));
+  const categories = points.map((p) => shortLabel(p.label));
   const countsEl = h('div', { class: 'chart', data: { chart: 'trend-counts' } });
   const ratesEl = h('div', { class: 'chart short', data: { chart: 'trend-rates' } });
   const value = (p: TrendPoint, r: FigureRef) => {
@@ -290,6 +297,7 @@ export async function renderRanking(
 
 export function renderChildren(el: Element, report: Report, errors: GraphQLError[], drill: (code: string) => void): void {
   const children = report.children ?? [];
+  el.scrollTop = 0;
   if (!children.length) return replaceChildren(el, emptyNote(report.region?.level === 'VILLAGE' ? '村(社区)为最低一级' : '暂无下级区划'));
   const columns = CHILD_COLUMNS.filter((c) => report[c.block] !== undefined && children.some((ch) => ch[c.block] && c.field in ch[c.block]!));
   replaceChildren(

@@ -34,36 +34,70 @@ function list(database: string, name: string, table: string, where: string, key:
   ];
 }
 
+/** The hub's dispute figures for the scopes `scopes` selects (code, f, t, i), whose codes have `length` digits. */
+function hubDisputes(scopes: string, length: number): string {
+  return `select s.i,
+        count(*) filter (where x.registered_at >= s.f and x.registered_at < s.t) as registered,
+        count(*) filter (where x.resolved_at >= s.f and x.resolved_at < s.t) as resolved,
+        count(*) filter (where x.registered_at >= s.f and x.registered_at < s.t and (x.due_at < now())) as overdue,
+        count(*) filter (where (x.due_at < now())) as "overdueNow"
+      from (${scopes}) s
+      join dispute x on left(x.region_code, ${length}) = s.code
+        and ((x.registered_at >= s.f and x.registered_at < s.t) or (x.resolved_at >= s.f and x.resolved_at < s.t) or ((x.due_at < now())))
+      where x.region_code like '${COUNTY}%'
+      group by s.i`;
+}
+
 export const PLANNED_QUERIES: PlannedQuery[] = [
   // governance
   ...list('governance', 'disputes (county leader)', 'dispute', `region_code like '${COUNTY}%'`, 'registered_at'),
   ...list('governance', 'disputes (county leader, town filter)', 'dispute', `region_code like '${COUNTY}%' and region_code like '${TOWN}%'`, 'registered_at'),
   ...list('governance', 'disputes (province, status filter)', 'dispute', `region_code like '${PROVINCE}%' and status = 'IN_MEDIATION'`, 'registered_at'),
+  // IndicatorReport.hub and dockingFunnel, as the kit's countScopes sends them (subgraphs/governance/src/loaders/hub-indicators.ts).
   {
     database: 'governance',
-    name: 'Region.disputeCounts (county, last 30 days)',
-    sql: `select r.code, d.channel, d.category,
-        count(*) filter (where d.registered_at >= ${MONTH_AGO} and d.registered_at < now()) as registered,
-        count(*) filter (where d.resolved_at >= ${MONTH_AGO} and d.resolved_at < now()) as resolved,
-        count(*) filter (where d.registered_at >= ${MONTH_AGO} and d.registered_at < now() and d.due_at < now()) as overdue
-      from unnest(array['${COUNTY}']::text[]) as r(code)
-      join dispute d on d.region_code like r.code || '%'
-      where ((d.registered_at >= ${MONTH_AGO} and d.registered_at < now()) or (d.resolved_at >= ${MONTH_AGO} and d.resolved_at < now()))
-        and d.region_code like '${COUNTY}%'
-      group by r.code, d.channel, d.category`,
+    name: 'IndicatorReport.hub: disputes (county, last 30 days)',
+    sql: hubDisputes(`select '${COUNTY}'::text as code, ${MONTH_AGO} as f, now() as t, 1 as i`, 6),
   },
   {
     database: 'governance',
-    name: 'Region.disputeCounts (county towns, this year)',
-    sql: `select r.code, d.channel, d.category,
-        count(*) filter (where d.registered_at >= ${YEAR_START} and d.registered_at < now()) as registered,
-        count(*) filter (where d.resolved_at >= ${YEAR_START} and d.resolved_at < now()) as resolved,
-        count(*) filter (where d.registered_at >= ${YEAR_START} and d.registered_at < now() and d.due_at < now()) as overdue
-      from unnest(array(select code from region where parent_code = '${COUNTY}')::text[]) as r(code)
-      join dispute d on d.region_code like r.code || '%'
-      where ((d.registered_at >= ${YEAR_START} and d.registered_at < now()) or (d.resolved_at >= ${YEAR_START} and d.resolved_at < now()))
-        and d.region_code like '${COUNTY}%'
-      group by r.code, d.channel, d.category`,
+    name: "IndicatorReport.hub: disputes (county's towns, this year)",
+    sql: hubDisputes(`select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}'`, 9),
+  },
+  {
+    database: 'governance',
+    name: "IndicatorReport.hub: screening owed and received (county's towns, this year's weeks)",
+    sql: `select s.i, count(*) as due, count(rep.id) as received, count(*) filter (where rep.zero_report) as zero
+      from (select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}') s
+      join (select to_char(w, 'IYYY-"W"IW') as key, 12 as code_length, w + interval '7 days' as ends
+            from generate_series(date_trunc('week', ${YEAR_START}), now() - interval '8 days', interval '1 week') w) p on p.ends > s.f and p.ends <= s.t
+      join region r on left(r.code, 9) = s.code and length(r.code) = p.code_length and r.name not like '%虚拟%'
+      left join screening_report rep on rep.region_code = r.code and rep.period_key = p.key
+      where r.code like '${COUNTY}%'
+      group by s.i`,
+  },
+  {
+    database: 'governance',
+    name: "IndicatorReport.dockingFunnel (county's towns, this year)",
+    sql: `select s.i,
+        ${['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID', 'HUB']
+          .flatMap((kind) =>
+            [
+              'true',
+              "x.status in ('ACCEPTED', 'IN_PROGRESS', 'CONCLUDED', 'FED_BACK')",
+              "x.status = 'REJECTED'",
+              'x.concluded_at is not null',
+              "x.concluded_at is not null and x.outcome = 'SETTLED'",
+              "x.concluded_at is not null and coalesce(x.outcome, '') <> 'SETTLED'",
+              "x.status = 'SENT' and x.due_at < now()",
+              "x.status in ('ACCEPTED', 'IN_PROGRESS') and x.due_at < now()",
+            ].map((step) => `count(*) filter (where x.sent_at >= s.f and x.sent_at < s.t and (x.kind = '${kind}' and x.mode <> 'CONFIRMATION' and ${step}))`),
+          )
+          .join(',\n        ')}
+      from (select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}') s
+      join docking x on left(x.region_code, 9) = s.code and (x.sent_at >= s.f and x.sent_at < s.t)
+      where x.region_code like '${COUNTY}%'
+      group by s.i`,
   },
   ...list('governance', 'dockings (county)', 'docking', `region_code like '${COUNTY}%'`, 'sent_at'),
   ...list('governance', 'risk alerts (county)', 'risk_alert', `region_code like '${COUNTY}%'`, 'raised_at'),

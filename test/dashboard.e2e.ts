@@ -115,7 +115,9 @@ describe('the dashboard in a browser', () => {
     };
     const report = (await replay(lastOperation('granularity'))).data.indicators;
     const ranked = operations.some((o) => 'indicator' in (o.variables ?? {})) ? await replay(lastOperation('indicator')) : null;
-    const ranking = (ranked?.data.indicators.court as { ranking: { regionCode: string; value: number | null }[] } | undefined)?.ranking ?? null;
+    // The ranking operation asks one block (the one picked) for its ranking.
+    const rankedBlock = Object.values(ranked?.data.indicators ?? {}).find((b) => b && typeof b === 'object' && 'ranking' in b);
+    const ranking = (rankedBlock as { ranking: { regionCode: string; value: number | null }[] } | undefined)?.ranking ?? null;
     const shown = await page.$$eval('[data-figure]', (els) =>
       els.map((e) => ({ path: (e as HTMLElement).dataset.figure!, unit: (e as HTMLElement).dataset.unit!, text: e.textContent!.trim() })),
     );

@@ -203,8 +203,8 @@ export function startDashboard(root: Element, token: string, options: { signal: 
       if (seq !== sequence) return;
       if (lists) {
         listsFor = listsKey;
-        renderOverdue(overdue.body, lists.data?.overdue, errorAt(lists.errors, ['overdue']), open);
-        renderAlerts(alerts.body, lists.data?.alerts, errorAt(lists.errors, ['alerts']), open);
+        renderOverdue(overdue.body, lists.data?.overdue, errorAt(lists.errors, ['overdue']) ?? lists.errors[0], open);
+        renderAlerts(alerts.body, lists.data?.alerts, errorAt(lists.errors, ['alerts']) ?? lists.errors[0], open);
       }
       let errors: GraphQLError[] = [];
       if (answer) {

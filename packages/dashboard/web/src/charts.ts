@@ -87,7 +87,7 @@ export function groupedBarOption(categories: string[], series: { name: string; d
     tooltip: { trigger: 'axis', textStyle: text() },
     legend: { top: 0, textStyle: text() },
     grid: { left: 40, right: 12, top: 36, bottom: 24 },
-    xAxis: { type: 'category', data: categories, axisLabel: text() },
+    xAxis: { type: 'category', data: categories, axisLabel: { ...text(), interval: 0 } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: text() },
     series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, barMaxWidth: 18 })),
   };
@@ -114,7 +114,7 @@ export function horizontalBarOption(names: string[], values: (number | null)[], 
     tooltip: { trigger: 'axis', textStyle: text(), axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', show: false, max: percent ? 1 : undefined },
-    yAxis: { type: 'category', data: names, inverse: true, axisLabel: text() },
+    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { ...text(), interval: 0 } },
     series: [
       {
         type: 'bar',

@@ -6,6 +6,26 @@ export const CHANNELS: Record<string, string> = {
   GRID_SCREENING: '网格排查',
   AGENCY_TRANSFER: '部门移送',
 };
+export const CATEGORIES: Record<string, string> = {
+  MARRIAGE_FAMILY: '婚姻家庭',
+  NEIGHBOURHOOD: '邻里',
+  HOUSING_HOMESTEAD: '房屋宅基地',
+  CONTRACT: '合同',
+  PRODUCTION_BUSINESS: '生产经营',
+  DAMAGES: '损害赔偿',
+  FOREST_LAND: '山林土地',
+  LAND_REQUISITION: '征地拆迁',
+  ENVIRONMENTAL_POLLUTION: '环境污染',
+  LABOUR: '劳动争议',
+  CONSUMER: '消费',
+  MEDICAL: '医疗',
+  ROAD_TRAFFIC_ACCIDENT: '道路交通事故',
+  PROPERTY_MANAGEMENT: '物业',
+  TOURISM: '旅游',
+  INTELLECTUAL_PROPERTY: '知识产权',
+  INTERNET: '互联网',
+  OTHER: '其他',
+};
 export const TIERS: Record<string, string> = { VILLAGE: '村级', TOWN: '镇级', COUNTY: '县级' };
 export const RISK_LEVELS: Record<string, string> = { LOW: '低', MEDIUM: '中', HIGH: '高', CRITICAL: '重大' };
 export const ALERT_RULES: Record<string, string> = {

@@ -19,7 +19,7 @@ import {
 import { drawChart, groupedBarOption, horizontalBarOption, lineOption, pieOption } from './charts.js';
 import { h, replaceChildren, type Child } from './dom.js';
 import { formatDate, formatDateTime, formatFigure, type Unit } from './format.js';
-import { ALERT_RULES, CHANNELS, DOCKING_KINDS, label, RISK_LEVELS, TIERS } from './labels.js';
+import { ALERT_RULES, CATEGORIES, CHANNELS, DOCKING_KINDS, label, RISK_LEVELS, TIERS } from './labels.js';
 import type { Block, Breakdown, FunnelRow, Report, TrendPoint } from './report.js';
 
 /** A figure as the page shows it. */
@@ -41,6 +41,8 @@ function emptyNote(text: string): HTMLElement {
   return h('p', { class: 'empty' }, text);
 }
 
+const LEVEL_ORDER = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
+
 export function renderKpis(el: Element, report: Report, errors: GraphQLError[]): void {
   const cards = KPIS.map(({ ref, parts }) => {
     const fig = kpiFigure(ref);
@@ -52,6 +54,16 @@ export function renderKpis(el: Element, report: Report, errors: GraphQLError[]):
       body.push(h('div', { class: 'kpi-value muted' }, '—'), h('div', { class: 'kpi-sub' }, unavailable(errors, ['indicators', ref.block])));
     } else {
       body.push(h('div', { class: 'kpi-value' }, figureEl(`${ref.block}.${ref.field}`, block[ref.field], fig.unit)));
+      if (ref.block === 'hub' && ref.field === 'openAlerts' && Array.isArray(block.openAlertsByLevel)) {
+        const levels = (block.openAlertsByLevel as Breakdown[]).slice().sort((a, b) => LEVEL_ORDER.indexOf(a.key) - LEVEL_ORDER.indexOf(b.key));
+        body.push(
+          h(
+            'div',
+            { class: 'kpi-sub' },
+            levels.map((l, i) => [i ? ' · ' : '', label(RISK_LEVELS, l.key), ' ', figureEl(`hub.openAlertsByLevel.${l.key}`, l.count, 'count')]),
+          ),
+        );
+      }
       if (parts) {
         const [num, den] = parts;
         const numFig = kpiFigure(num);
@@ -223,7 +235,7 @@ export async function renderFunnel(el: Element, report: Report, errors: GraphQLE
 
 const BREAKDOWNS: { field: string; title: string; labels?: Record<string, string>; chart: 'pie' | 'bar' }[] = [
   { field: 'byChannel', title: '受理渠道', labels: CHANNELS, chart: 'pie' },
-  { field: 'byCategory', title: '纠纷类别', chart: 'bar' },
+  { field: 'byCategory', title: '纠纷类别', labels: CATEGORIES, chart: 'bar' },
   { field: 'byTier', title: '化解层级', labels: TIERS, chart: 'pie' },
 ];
 

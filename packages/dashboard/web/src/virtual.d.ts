@@ -5,6 +5,7 @@ declare module 'virtual:trusted-documents' {
     DashboardLists: string;
     DisputeView: string;
     RankingCourt: string;
+    RankingHub: string;
     [operation: string]: string;
   };
 }

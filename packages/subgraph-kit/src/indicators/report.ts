@@ -48,9 +48,11 @@ registerEnumType(RankingOrderEnum, {
   valuesConfig: { DESC: { description: '由高到低' }, ASC: { description: '由低到高' } },
 });
 
+// Every agency's ranking returns it, alike: shareable.
+@Directive('@shareable')
 @ObjectType('IndicatorRank', { description: '下级区划在一项指标上的排名 A child region ranked on one indicator' })
 export class IndicatorRank {
-  @Field(() => Int, { description: '名次(并列同名次);无数值者排在最后且无名次' , nullable: true })
+  @Field(() => Int, { description: '名次(并列同名次);无数值者排在最后且无名次', nullable: true })
   rank!: number | null;
 
   @Field(() => String, { description: '下级区划代码' })
@@ -70,6 +72,8 @@ export function childCodeLength(regionCode: string): number | null {
   return ({ 2: 4, 4: 6, 6: 9, 9: 12 } as Record<number, number>)[regionCode.length] ?? null;
 }
 
+// Several agencies' breakdowns return it, alike: shareable.
+@Directive('@shareable')
 @ObjectType('IndicatorBreakdown', { description: '一项指标按某一维度(渠道、类别、层级、等级等)的分组计数' })
 export class IndicatorBreakdown {
   @Field(() => String, { description: '分组(代码或中文名称)' })

@@ -60,6 +60,8 @@ describe('IndicatorReport.justice', () => {
   /** The hand count: every definition of the block's descriptions, applied to the rows. */
   async function handCount(scope: Scope): Promise<Figures> {
     const today = chinaDate(new Date());
+    // The driver may hand timestamps back as text: compared as instants.
+    const ms = (at: Date | string) => new Date(at).getTime();
     const inPeriod = (at: Date | string | null) => at !== null && new Date(at) >= scope.from && new Date(at) < scope.to;
     const dayIn = (date: string | null) => date !== null && inPeriod(startOfChinaDay(date));
     const mine = <R extends { region_code: string }>(rows: R[]) => rows.filter((r) => r.region_code.startsWith(scope.regionCode));
@@ -86,9 +88,14 @@ describe('IndicatorReport.justice', () => {
       ),
     );
     const aid = mine(
-      await sql<{ region_code: string; applied_at: Date; reviewed_at: Date | null; review_due_at: Date; assigned_at: Date | null; assign_due_at: Date | null }>(
-        'select region_code, applied_at, reviewed_at, review_due_at, assigned_at, assign_due_at from legal_aid_case',
-      ),
+      await sql<{
+        region_code: string;
+        applied_at: Date;
+        reviewed_at: Date | string | null;
+        review_due_at: Date | string;
+        assigned_at: Date | string | null;
+        assign_due_at: Date | string | null;
+      }>('select region_code, applied_at, reviewed_at, review_due_at, assigned_at, assign_due_at from legal_aid_case'),
     );
     const concluded = cases.filter((c) => c.status === 'CONCLUDED' && inPeriod(c.concluded_at));
     const agreed = concluded.filter((c) => c.outcome === 'AGREEMENT');
@@ -108,9 +115,9 @@ describe('IndicatorReport.justice', () => {
       returnVisitsDone: visitsDue.filter((v) => v.status === 'DONE').length,
       legalAidApplied: aid.filter((a) => inPeriod(a.applied_at)).length,
       legalAidDecided: decided.length,
-      legalAidDecidedOnTime: decided.filter((a) => a.reviewed_at! <= a.review_due_at).length,
+      legalAidDecidedOnTime: decided.filter((a) => ms(a.reviewed_at!) <= ms(a.review_due_at)).length,
       legalAidAssigned: assigned.length,
-      legalAidAssignedOnTime: assigned.filter((a) => a.assigned_at! <= a.assign_due_at!).length,
+      legalAidAssignedOnTime: assigned.filter((a) => ms(a.assigned_at!) <= ms(a.assign_due_at!)).length,
     };
     return {
       ...f,

@@ -137,17 +137,28 @@ export const PLANNED_QUERIES: PlannedQuery[] = [
   ),
   {
     database: 'justice',
-    name: 'mediation statistics (county by town, this year)',
-    sql: `select substr(c.region_code, 1, 9) as region_code, count(*) as cases,
-        count(*) filter (where c.status = 'PENDING') as pending, count(*) filter (where c.status = 'CONCLUDED') as concluded,
-        count(*) filter (where c.outcome = 'AGREEMENT') as succeeded,
-        count(*) filter (where c.status in ('ACCEPTED', 'IN_SESSION') and c.due_at < now()) as overdue,
-        coalesce(sum(a.amount) filter (where a.effective_date is not null), 0) as amount_agreed,
-        count(a.id) filter (where a.effective_date is not null and (a.performance_deadline < current_date or a.performance_status = 'PERFORMED')) as agreements_due,
-        count(a.id) filter (where a.effective_date is not null and a.performance_status = 'PERFORMED') as agreements_performed
-      from mediation_case c left join mediation_agreement a on a.case_id = c.id
-      where c.region_code like '${COUNTY}%' and c.received_at >= ${YEAR_START} and c.received_at < now()
-      group by 1 order by 1`,
+    // As the kit's countScopes sends the justice block's first source (subgraphs/justice/src/graphql/indicators.resolver.ts)
+    // for one scope; the other scopes of a page join the same unnest.
+    name: 'IndicatorReport.justice: cases and agreements (county, this year)',
+    sql: `select s.i,
+        count(*) filter (where x.received_at >= s.f and x.received_at < s.t) as "casesReceived",
+        count(*) filter (where x.concluded_at >= s.f and x.concluded_at < s.t and (x.status = 'CONCLUDED')) as "casesConcluded",
+        count(*) filter (where x.concluded_at >= s.f and x.concluded_at < s.t and (x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT')) as "agreements",
+        coalesce(sum(x.amount) filter (where x.concluded_at >= s.f and x.concluded_at < s.t and (x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT')), 0) as "agreementAmount",
+        count(*) filter (where x.performance_deadline_at >= s.f and x.performance_deadline_at < s.t
+          and (x.effective_date is not null and (x.performance_deadline < ((now() at time zone 'UTC') + interval '8 hours')::date or x.performance_status = 'PERFORMED'))) as "agreementsDue",
+        count(*) filter (where x.performance_deadline_at >= s.f and x.performance_deadline_at < s.t
+          and (x.effective_date is not null and x.performance_status = 'PERFORMED')) as "agreementsPerformed"
+      from unnest(array['${COUNTY}']::text[], array[${YEAR_START}]::timestamptz[], array[now()]::timestamptz[]) with ordinality as s(code, f, t, i)
+      join (select c.region_code, c.received_at, c.concluded_at, c.status, c.outcome,
+          a.amount, a.effective_date, a.performance_status, a.performance_deadline,
+          ((a.performance_deadline)::timestamp - interval '8 hours') at time zone 'UTC' as performance_deadline_at
+        from mediation_case c left join mediation_agreement a on a.case_id = c.id) x
+        on left(x.region_code, 6) = s.code
+        and ((x.received_at >= s.f and x.received_at < s.t) or (x.concluded_at >= s.f and x.concluded_at < s.t)
+          or (x.performance_deadline_at >= s.f and x.performance_deadline_at < s.t))
+      where x.region_code like '${COUNTY}%'
+      group by s.i`,
   },
   ...list('justice', 'mediation organizations (county)', 'mediation_organization', `region_code like '${COUNTY}%'`, 'region_code', 'asc'),
   // court

@@ -1,4 +1,4 @@
-import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { DomainError } from '../errors.js';
 
 /**
@@ -19,6 +19,29 @@ export class IndicatorReport {
 
   @Field(() => Date, { description: '期间止(不含)' })
   to!: Date;
+}
+
+/**
+ * An agency's own `IndicatorReport` class: the key only, to which its block is added. type-graphql
+ * keeps the fields a resolver adds to a class on the class itself, for every schema built in the
+ * process: two subgraphs adding blocks to one shared class would each print the other's fields (the
+ * schema printer and a test stack build all six in one process). So the hub keeps `IndicatorReport`
+ * and every other agency reports on a class of its own.
+ */
+export function agencyIndicatorReport(): ClassType<IndicatorReport> {
+  @Directive('@key(fields: "regionCode from to")')
+  @ObjectType('IndicatorReport')
+  class AgencyIndicatorReport {
+    @Field(() => String)
+    regionCode!: string;
+
+    @Field(() => Date)
+    from!: Date;
+
+    @Field(() => Date)
+    to!: Date;
+  }
+  return AgencyIndicatorReport;
 }
 
 /** The region and period of an indicator request, as each agency's loader batches them. */
@@ -48,9 +71,11 @@ registerEnumType(RankingOrderEnum, {
   valuesConfig: { DESC: { description: '由高到低' }, ASC: { description: '由低到高' } },
 });
 
+// A value type every agency's ranking returns: shared by all of them in the supergraph.
+@Directive('@shareable')
 @ObjectType('IndicatorRank', { description: '下级区划在一项指标上的排名 A child region ranked on one indicator' })
 export class IndicatorRank {
-  @Field(() => Int, { description: '名次(并列同名次);无数值者排在最后且无名次' , nullable: true })
+  @Field(() => Int, { description: '名次(并列同名次);无数值者排在最后且无名次', nullable: true })
   rank!: number | null;
 
   @Field(() => String, { description: '下级区划代码' })
@@ -70,6 +95,7 @@ export function childCodeLength(regionCode: string): number | null {
   return ({ 2: 4, 4: 6, 6: 9, 9: 12 } as Record<number, number>)[regionCode.length] ?? null;
 }
 
+@Directive('@shareable')
 @ObjectType('IndicatorBreakdown', { description: '一项指标按某一维度(渠道、类别、层级、等级等)的分组计数' })
 export class IndicatorBreakdown {
   @Field(() => String, { description: '分组(代码或中文名称)' })

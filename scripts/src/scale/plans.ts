@@ -19,6 +19,21 @@ const PROVINCE = '32';
 const MONTH_AGO = "now() - interval '30 days'";
 const YEAR_START = "date_trunc('year', now())";
 
+const during = (column: string) => `x.${column} >= s.f and x.${column} < s.t`;
+
+/**
+ * An indicator block's statement for one scope (the county, this year) as the kit's `countScopes`
+ * sends it: the scopes unnested and joined to the rows by region prefix, only the rows with an
+ * event in the period.
+ */
+function indicatorScope(table: string, figures: string, moments: string[]): string {
+  return `select s.i, ${figures}
+      from unnest(array['${COUNTY}']::text[], array[${YEAR_START}]::timestamptz[], array[now()]::timestamptz[]) with ordinality as s(code, f, t, i)
+      join ${table} x on left(x.region_code, ${COUNTY.length}) = s.code and (${moments.map((m) => `(${during(m)})`).join(' or ')})
+      where x.region_code like '${COUNTY}%'
+      group by s.i`;
+}
+
 /** A keyset page (first page and the page after a cursor) and its count, as keysetPage sends them. */
 function list(database: string, name: string, table: string, where: string, key: string, order: 'desc' | 'asc' = 'desc'): PlannedQuery[] {
   const cmp = order === 'desc' ? '<' : '>';
@@ -137,17 +152,28 @@ export const PLANNED_QUERIES: PlannedQuery[] = [
   ),
   {
     database: 'justice',
-    name: 'mediation statistics (county by town, this year)',
-    sql: `select substr(c.region_code, 1, 9) as region_code, count(*) as cases,
-        count(*) filter (where c.status = 'PENDING') as pending, count(*) filter (where c.status = 'CONCLUDED') as concluded,
-        count(*) filter (where c.outcome = 'AGREEMENT') as succeeded,
-        count(*) filter (where c.status in ('ACCEPTED', 'IN_SESSION') and c.due_at < now()) as overdue,
-        coalesce(sum(a.amount) filter (where a.effective_date is not null), 0) as amount_agreed,
-        count(a.id) filter (where a.effective_date is not null and (a.performance_deadline < current_date or a.performance_status = 'PERFORMED')) as agreements_due,
-        count(a.id) filter (where a.effective_date is not null and a.performance_status = 'PERFORMED') as agreements_performed
-      from mediation_case c left join mediation_agreement a on a.case_id = c.id
-      where c.region_code like '${COUNTY}%' and c.received_at >= ${YEAR_START} and c.received_at < now()
-      group by 1 order by 1`,
+    // As the kit's countScopes sends the justice block's first source (subgraphs/justice/src/graphql/indicators.resolver.ts)
+    // for one scope; the other scopes of a page join the same unnest.
+    name: 'IndicatorReport.justice: cases and agreements (county, this year)',
+    sql: `select s.i,
+        count(*) filter (where x.received_at >= s.f and x.received_at < s.t) as "casesReceived",
+        count(*) filter (where x.concluded_at >= s.f and x.concluded_at < s.t and (x.status = 'CONCLUDED')) as "casesConcluded",
+        count(*) filter (where x.concluded_at >= s.f and x.concluded_at < s.t and (x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT')) as "agreements",
+        coalesce(sum(x.amount) filter (where x.concluded_at >= s.f and x.concluded_at < s.t and (x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT')), 0) as "agreementAmount",
+        count(*) filter (where x.performance_deadline_at >= s.f and x.performance_deadline_at < s.t
+          and (x.effective_date is not null and (x.performance_deadline < ((now() at time zone 'UTC') + interval '8 hours')::date or x.performance_status = 'PERFORMED'))) as "agreementsDue",
+        count(*) filter (where x.performance_deadline_at >= s.f and x.performance_deadline_at < s.t
+          and (x.effective_date is not null and x.performance_status = 'PERFORMED')) as "agreementsPerformed"
+      from unnest(array['${COUNTY}']::text[], array[${YEAR_START}]::timestamptz[], array[now()]::timestamptz[]) with ordinality as s(code, f, t, i)
+      join (select c.region_code, c.received_at, c.concluded_at, c.status, c.outcome,
+          a.amount, a.effective_date, a.performance_status, a.performance_deadline,
+          ((a.performance_deadline)::timestamp - interval '8 hours') at time zone 'UTC' as performance_deadline_at
+        from mediation_case c left join mediation_agreement a on a.case_id = c.id) x
+        on left(x.region_code, 6) = s.code
+        and ((x.received_at >= s.f and x.received_at < s.t) or (x.concluded_at >= s.f and x.concluded_at < s.t)
+          or (x.performance_deadline_at >= s.f and x.performance_deadline_at < s.t))
+      where x.region_code like '${COUNTY}%'
+      group by s.i`,
   },
   ...list('justice', 'mediation organizations (county)', 'mediation_organization', `region_code like '${COUNTY}%'`, 'region_code', 'asc'),
   // court
@@ -169,19 +195,34 @@ export const PLANNED_QUERIES: PlannedQuery[] = [
   {
     database: 'petition',
     name: 'petition indicators (county, this year)',
-    sql: `select count(*) filter (where registered_at >= ${YEAR_START} and registered_at < now()) as registered,
-        count(*) filter (where concluded_at >= ${YEAR_START} and concluded_at < now()) as concluded,
-        count(*) filter (where referred_at >= ${YEAR_START} and referred_at < now()) as referred
-      from petition_item where region_code like '${COUNTY}%'`,
+    sql: indicatorScope(
+      'petition_item',
+      `count(*) filter (where ${during('registered_at')}) as registered,
+        count(*) filter (where ${during('registered_at')} and x.routed_at <= x.route_due_at) as accepted_on_time,
+        count(*) filter (where ${during('concluded_at')}) as closed,
+        count(*) filter (where ${during('concluded_at')} and x.concluded_at <= x.handle_due_at) as closed_on_time,
+        count(*) filter (where ${during('rated_at')}) as rated,
+        count(*) filter (where ${during('referred_at')}) as transfers`,
+      ['registered_at', 'concluded_at', 'rated_at', 'referred_at'],
+    ),
   },
   // procuratorate
   ...list('procuratorate', 'procuratorate cases (county)', 'procuratorate_case', `region_code like '${COUNTY}%'`, 'received_at'),
   {
     database: 'procuratorate',
-    name: 'procuratorate indicators (county, this year)',
-    sql: `select count(*) filter (where kind = 'CRIMINAL_RECONCILIATION' and referred_at >= ${YEAR_START} and referred_at < now()) as criminal_referred,
-        count(*) filter (where outcome = 'RECONCILED' and outcome_at >= ${YEAR_START} and outcome_at < now()) as reconciled
-      from procuratorate_case where region_code like '${COUNTY}%'`,
+    name: 'procuratorate indicators: cases (county, this year)',
+    sql: indicatorScope(
+      'procuratorate_case',
+      `count(*) filter (where ${during('referred_at')}) as referrals,
+        count(*) filter (where ${during('outcome_at')} and x.outcome = 'RECONCILED') as agreements,
+        count(*) filter (where ${during('concluded_at')} and x.decision = 'NO_PROSECUTION') as non_prosecution`,
+      ['referred_at', 'outcome_at', 'concluded_at'],
+    ),
+  },
+  {
+    database: 'procuratorate',
+    name: 'procuratorate indicators: hand-overs accepted (county, this year)',
+    sql: indicatorScope('docking_outgoing', `count(*) filter (where ${during('accepted_at')} and x.kind = 'PROCURATORATE') as accepted`, ['accepted_at']),
   },
 ];
 

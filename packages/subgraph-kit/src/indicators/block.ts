@@ -3,7 +3,7 @@ import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root, registerEnumTy
 import { readsIndicators, type Agency } from '@jiefen/auth';
 import { DomainError } from '../errors.js';
 import type { SubgraphContext } from '../subgraph.js';
-import { IndicatorRank, IndicatorReport, indicatorScopeKey, RankingOrderEnum, type IndicatorScope, type RankingOrder } from './report.js';
+import { agencyIndicatorReport, IndicatorRank, IndicatorReport, indicatorScopeKey, RankingOrderEnum, type IndicatorScope, type RankingOrder } from './report.js';
 import { countChildren, countScopes, type Counts, type IndicatorSource } from './sql.js';
 
 /** Where the block's type keeps the scope it was computed for (its ranking ranks that scope's children). */
@@ -53,7 +53,11 @@ export interface IndicatorBlockOptions<S extends readonly IndicatorOrigin[], T e
   description: string;
   /** The block's GraphQL type: counts, and rates whose descriptions name numerator and denominator. */
   type: ClassType<T>;
-  /** The agency's `IndicatorReport` class (the kit's, or its own with `@external` fields it `@requires`). */
+  /**
+   * The agency's `IndicatorReport` class: its own when it declares `@external` fields it `@requires`,
+   * the kit's `IndicatorReport` for the hub (which resolves the report); by default the block makes
+   * one (`agencyIndicatorReport`), returned as `.report` for the subgraph's `orphanedTypes`.
+   */
   report?: ClassType<R>;
   /** Extra federation directives on the field (`@requires(fields: "population")`). */
   fieldDirectives?: string[];
@@ -104,7 +108,7 @@ const merge = <K extends string>(parts: Counts[]): Counts<K> => Object.assign({}
 export function createIndicatorBlock<const S extends readonly IndicatorOrigin[], T extends object, R extends IndicatorScope = IndicatorReport>(
   options: IndicatorBlockOptions<S, T, R>,
 ) {
-  const Report = (options.report ?? IndicatorReport) as ClassType<R>;
+  const Report = (options.report ?? agencyIndicatorReport()) as ClassType<R>;
   const codes = Object.keys(options.ranking.indicators);
   const RankEnum = Object.fromEntries(codes.map((c) => [c, c])) as Record<string, string>;
   registerEnumType(RankEnum, {
@@ -168,7 +172,8 @@ export function createIndicatorBlock<const S extends readonly IndicatorOrigin[],
     }
   }
 
-  return [BlockResolver, RankingResolver] as const;
+  // The resolvers to spread into the subgraph's list, and the report class to list in its `orphanedTypes`.
+  return Object.assign([BlockResolver, RankingResolver] as const, { report: Report });
 }
 
 function zeroOf(source: IndicatorOrigin): Counts {

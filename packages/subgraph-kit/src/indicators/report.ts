@@ -1,4 +1,4 @@
-import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { DomainError } from '../errors.js';
 
 /**
@@ -19,6 +19,29 @@ export class IndicatorReport {
 
   @Field(() => Date, { description: '期间止(不含)' })
   to!: Date;
+}
+
+/**
+ * An agency's own `IndicatorReport` class: the key only, to which its block is added. type-graphql
+ * keeps the fields a resolver adds to a class on the class itself, for every schema built in the
+ * process: two subgraphs adding blocks to one shared class would each print the other's fields (the
+ * schema printer and a test stack build all six in one process). So the hub keeps `IndicatorReport`
+ * and every other agency reports on a class of its own.
+ */
+export function agencyIndicatorReport(): ClassType<IndicatorReport> {
+  @Directive('@key(fields: "regionCode from to")')
+  @ObjectType('IndicatorReport')
+  class AgencyIndicatorReport {
+    @Field(() => String)
+    regionCode!: string;
+
+    @Field(() => Date)
+    from!: Date;
+
+    @Field(() => Date)
+    to!: Date;
+  }
+  return AgencyIndicatorReport;
 }
 
 /** The region and period of an indicator request, as each agency's loader batches them. */

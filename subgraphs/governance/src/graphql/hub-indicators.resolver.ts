@@ -45,6 +45,8 @@ const screening: IndicatorCounter<ScreeningFigure> = {
 export const hubIndicatorBlockResolvers = createIndicatorBlock({
   agency: 'GOVERNANCE',
   field: 'hub',
+  // The hub owns the report (root query, region, children, trend): its block goes on that same class.
+  report: IndicatorReport,
   description: '综治中心指标:矛盾纠纷登记与化解率、超期、排查报送(含零报告)、预警、督办(综治中心人员与领导可看)',
   type: HubIndicatorsType,
   sources: [DISPUTES, DOCKINGS_OVERDUE, ALERTS, SUPERVISION, screening],

@@ -164,6 +164,7 @@ describe('the dashboard in a browser', () => {
     const figures = await expectFiguresAsTheApiAnswers();
     expect(figures).toBeGreaterThan(40);
     expect(await page.locator('.children-table tbody tr').count()).toBeGreaterThan(5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'no horizontal scrolling at 1366×768').toBeLessThanOrEqual(0);
     await expectChineseInTheLocalFont();
     await page.screenshot({ path: join(OUT, 'county-1366x768.png'), fullPage: true });
   });

@@ -86,28 +86,28 @@ export function renderKpis(el: Element, report: Report, errors: GraphQLError[]):
 
 /** A visually hidden table of a chart's numbers (read by screen readers, and by the browser test). */
 function dataTable(caption: string, head: string[], rows: Child[][]): HTMLElement {
+  const cell = (c: Child) => (c instanceof HTMLElement && c.tagName === 'TD' ? c : h('td', null, c));
+  // In a clipped block: a table grows to its content whatever its own width says.
   return h(
-    'table',
+    'div',
     { class: 'sr-only' },
-    h('caption', null, caption),
     h(
-      'thead',
+      'table',
       null,
+      h('caption', null, caption),
       h(
-        'tr',
+        'thead',
         null,
-        head.map((c) => h('th', null, c)),
-      ),
-    ),
-    h(
-      'tbody',
-      null,
-      rows.map((r) =>
         h(
           'tr',
           null,
-          r.map((c) => (c instanceof HTMLElement && c.tagName === 'TD' ? c : h('td', null, c))),
+          head.map((c) => h('th', null, c)),
         ),
+      ),
+      h(
+        'tbody',
+        null,
+        rows.map((r) => h('tr', null, r.map(cell))),
       ),
     ),
   );
@@ -239,6 +239,8 @@ const BREAKDOWNS: { field: string; title: string; labels?: Record<string, string
   { field: 'byTier', title: '化解层级', labels: TIERS, chart: 'pie' },
 ];
 
+const CHART_GROUPS = 8;
+
 export async function renderBreakdowns(els: Element[], report: Report, errors: GraphQLError[]): Promise<void> {
   await Promise.all(
     BREAKDOWNS.map(async (b, i) => {
@@ -259,14 +261,13 @@ export async function renderBreakdowns(els: Element[], report: Report, errors: G
           rows.map((r, j) => [names[j]!, figureEl(`hub.${b.field}.${r.key}`, r.count, 'count', 'td')]),
         ),
       );
+      // The chart shows the largest groups and the rest as one bar; the table under it has them all.
+      const shown = rows.slice(0, rows.length > CHART_GROUPS ? CHART_GROUPS - 1 : CHART_GROUPS);
+      const rest = rows.slice(shown.length).reduce((n, r) => n + r.count, 0);
+      const chartNames = [...names.slice(0, shown.length), ...(rest ? [`其余 ${rows.length - shown.length} 类`] : [])];
+      const chartCounts = [...shown.map((r) => r.count), ...(rest ? [rest] : [])];
       const option =
-        b.chart === 'pie'
-          ? pieOption(rows.map((r, j) => ({ name: names[j]!, value: r.count })))
-          : horizontalBarOption(
-              names,
-              rows.map((r) => r.count),
-              false,
-            );
+        b.chart === 'pie' ? pieOption(chartNames.map((name, k) => ({ name, value: chartCounts[k]! }))) : horizontalBarOption(chartNames, chartCounts, false);
       await drawChart(chartEl, option);
     }),
   );

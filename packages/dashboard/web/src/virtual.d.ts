@@ -6,6 +6,10 @@ declare module 'virtual:trusted-documents' {
     DisputeView: string;
     RankingCourt: string;
     RankingHub: string;
+    RankingJustice: string;
+    RankingPolice: string;
+    RankingProcuratorate: string;
+    RankingPetition: string;
     [operation: string]: string;
   };
 }

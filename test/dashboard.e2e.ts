@@ -217,13 +217,22 @@ describe('the dashboard in a browser', () => {
     await page.locator('[data-persona="court-staff"]').click();
     await settled('321281');
     await expect.poll(() => page.locator('.agency[data-block="court"] [data-figure]').count()).toBeGreaterThan(5);
-    for (const block of await page.locator('.agency').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.block))) {
-      if (block !== 'court') expect(await page.locator(`.agency[data-block="${block}"]`).innerText()).toContain('无权查看');
-    }
+    const blocks = await page
+      .locator('.agency')
+      .evaluateAll((els) => els.map((e) => ({ block: (e as HTMLElement).dataset.block, text: (e as HTMLElement).innerText })));
+    const others = blocks.filter((b) => b.block !== 'court');
+    expect(others.map((b) => b.block).sort()).toEqual(['hub', 'justice', 'petition', 'police', 'procuratorate']);
+    for (const other of others) expect(other.text, other.block).toContain('无权查看');
+    expect(await page.locator('.panel.funnel').innerText()).toContain('无权查看');
     await page.screenshot({ path: join(OUT, 'court-staff.png'), fullPage: true });
   });
 
-  it('loaded nothing from outside the machine', () => {
+  it('loaded nothing from outside the machine, and sent the graph only trusted document ids', () => {
     expect(leftTheMachine).toEqual([]);
+    expect(operations.length).toBeGreaterThan(5);
+    for (const op of operations) {
+      expect(op.documentId).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(op).not.toHaveProperty('query');
+    }
   });
 });

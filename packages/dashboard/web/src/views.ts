@@ -312,6 +312,8 @@ export function renderChildren(el: Element, report: Report, errors: GraphQLError
   const children = report.children ?? [];
   el.scrollTop = 0;
   if (!children.length) return replaceChildren(el, emptyNote(report.region?.level === 'VILLAGE' ? '村(社区)为最低一级' : '暂无下级区划'));
+  // Towns and villages often have no population on record: the column shows only when some do.
+  const population = children.some((c) => c.population !== null);
   const columns = CHILD_COLUMNS.filter((c) => report[c.block] !== undefined && children.some((ch) => ch[c.block] && c.field in ch[c.block]!));
   replaceChildren(
     el,
@@ -325,7 +327,7 @@ export function renderChildren(el: Element, report: Report, errors: GraphQLError
           'tr',
           null,
           h('th', null, '区划'),
-          h('th', null, '常住人口'),
+          population ? h('th', null, '常住人口') : null,
           columns.map((c) => h('th', { title: columnFigure(c).definition ?? '' }, `${BLOCK_BY_KEY[c.block].agency}·${columnFigure(c).label}`)),
         ),
       ),
@@ -345,7 +347,7 @@ export function renderChildren(el: Element, report: Report, errors: GraphQLError
                 child.region?.name ?? child.regionCode,
               ),
             ),
-            figureEl(`children.${child.regionCode}.population`, child.population, 'count', 'td'),
+            population ? figureEl(`children.${child.regionCode}.population`, child.population, 'count', 'td') : null,
             columns.map((c) => {
               const block = child[c.block];
               if (!block) return h('td', { class: 'muted' }, unavailable(errors, ['indicators', 'children', i, c.block]));

@@ -88,11 +88,13 @@ describe('the dashboard in a browser', () => {
     await stack?.stop();
   });
 
-  /** Waits for the view (region | period | granularity) to finish loading. */
-  async function settled(region: string): Promise<string> {
-    await page.waitForFunction((code) => document.body.dataset.loading === 'false' && document.body.dataset.view?.startsWith(`${code}|`), region, {
-      timeout: 30_000,
-    });
+  /** Waits until the view shown (`region|period|granularity`) matches and has finished loading; answers it. */
+  async function settled(view: RegExp): Promise<string> {
+    await page.waitForFunction(
+      (source) => document.body.dataset.loading === 'false' && new RegExp(source).test(document.body.dataset.view ?? ''),
+      view.source,
+      { timeout: 45_000 },
+    );
     return page.evaluate(() => document.body.dataset.view!);
   }
 
@@ -158,7 +160,7 @@ describe('the dashboard in a browser', () => {
   it('signs the leader in and shows the county as the API answers it', async () => {
     await page.goto(`${origin}/dashboard`);
     await page.locator('[data-persona="leader"]').click();
-    const view = await settled('321281');
+    const view = await settled(/^321281\|/);
     expect(view).toMatch(/^321281\|\d{4}\|MONTH$/);
     await expect.poll(() => page.locator('h1.region-name').textContent()).toBe('兴化市');
     const figures = await expectFiguresAsTheApiAnswers();
@@ -171,14 +173,14 @@ describe('the dashboard in a browser', () => {
 
   it('drills into 戴南镇 and changes the period', async () => {
     await page.locator(`button[data-drill="${DAINAN}"]`).click();
-    await settled(DAINAN);
+    await settled(/^321281123\|\d{4}\|/);
     await expect.poll(() => page.locator('nav.crumbs').innerText()).toMatch(/兴化市\s*›\s*戴南镇/);
     expect(await expectFiguresAsTheApiAnswers()).toBeGreaterThan(30);
     await page.screenshot({ path: join(OUT, 'town-year.png'), fullPage: true });
 
     await page.locator('select[name="统计期间类型"]').selectOption('quarter');
-    const view = await settled(DAINAN);
-    expect(view).toMatch(/\|\d{4}-Q[1-4]\|WEEK$/);
+    const view = await settled(/^321281123\|\d{4}-Q[1-4]\|/);
+    expect(view).toMatch(/\|WEEK$/);
     const label = await page.locator('.period-label').textContent();
     expect(label).toMatch(/^\d{4}年第[1-4]季度$/);
     expect(await expectFiguresAsTheApiAnswers()).toBeGreaterThan(30);
@@ -188,7 +190,7 @@ describe('the dashboard in a browser', () => {
 
   it('opens the one dispute view from the overdue list, masked as the API masks it for a leader', async () => {
     await page.locator('nav.crumbs [data-crumb="321281"]').click();
-    await settled('321281');
+    await settled(/^321281\|/);
     const row = page.locator('.overdue-list tr[data-dispute]').first();
     await row.waitFor();
     const number = (await row.locator('td').first().textContent())!.trim();
@@ -205,7 +207,7 @@ describe('the dashboard in a browser', () => {
   it('fits a large screen (1920×1080)', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.locator(`button[data-drill="${DAINAN}"]`).click();
-    await settled(DAINAN);
+    await settled(/^321281123\|/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(OUT, 'town-1920x1080.png') });
@@ -215,7 +217,7 @@ describe('the dashboard in a browser', () => {
   it('shows court staff their own figures and the rest as not theirs to see', async () => {
     await page.locator('button.switch').click();
     await page.locator('[data-persona="court-staff"]').click();
-    await settled('321281');
+    await settled(/^321281\|/);
     await expect.poll(() => page.locator('.agency[data-block="court"] [data-figure]').count()).toBeGreaterThan(5);
     const blocks = await page
       .locator('.agency')

@@ -24,7 +24,17 @@ import { callerOf, startDatabaseServer } from '@jiefen/testing';
 import { runHandoverBurst, type HandoverResult } from './bench/handover.js';
 import { createPool, percentile, runLoad, send, type LoadResult } from './bench/load.js';
 import { CLOCK_TICKS, parentOf, processProbe, processTreeProbe, type Probe } from './bench/proc.js';
-import { dashboard, dashboardPeriods, disputePage, disputeView, LIST_QUERIES, listScenario, sizes, type ListSetup, type ReadScenario } from './bench/scenarios.js';
+import {
+  dashboard,
+  dashboardPeriods,
+  disputePage,
+  disputeView,
+  LIST_QUERIES,
+  listScenario,
+  sizes,
+  type ListSetup,
+  type ReadScenario,
+} from './bench/scenarios.js';
 import { databaseUrl, nodeFlags, spawnService, spawnSubgraphs, stopAll, waitReady, type ServiceProcess } from './processes.js';
 
 const { values: flags } = parseArgs({

@@ -3,7 +3,15 @@ import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root, registerEnumTy
 import { readsIndicators, type Agency } from '@jiefen/auth';
 import { DomainError } from '../errors.js';
 import type { SubgraphContext } from '../subgraph.js';
-import { agencyIndicatorReport, IndicatorRank, IndicatorReport, indicatorScopeKey, RankingOrderEnum, type IndicatorScope, type RankingOrder } from './report.js';
+import {
+  agencyIndicatorReport,
+  IndicatorRank,
+  IndicatorReport,
+  indicatorScopeKey,
+  RankingOrderEnum,
+  type IndicatorScope,
+  type RankingOrder,
+} from './report.js';
 import { countChildren, countScopes, type Counts, type IndicatorSource } from './sql.js';
 
 /** Where the block's type keeps the scope it was computed for (its ranking ranks that scope's children). */

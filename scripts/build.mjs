@@ -1,7 +1,9 @@
 // Compiles every workspace's TypeScript to `dist/` with SWC (decorator metadata included, which
 // type-graphql and MikroORM need and tsx/esbuild do not emit). Type checking is `npm run check:types`.
-// Unchanged files are skipped, so a warm build takes well under a second.
+// Unchanged files are skipped, so a warm build takes well under a second. The dashboard page
+// (packages/dashboard) is built by Vite, only when its sources or the schema changed.
 import { transformFile } from '@swc/core';
+import { buildDashboard } from '../packages/dashboard/build.mjs';
 import { readdir, stat, mkdir, writeFile, copyFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +87,8 @@ for (const workspace of await workspaces()) {
   }
 }
 for (const n of await Promise.all(jobs)) compiled += n;
-if (process.env.JIEFEN_QUIET_BUILD !== '1') {
-  console.log(`build: ${compiled} file(s) compiled in ${Math.round(performance.now() - started)} ms`);
+const quiet = process.env.JIEFEN_QUIET_BUILD === '1';
+const dashboard = await buildDashboard({ quiet: true });
+if (!quiet) {
+  console.log(`build: ${compiled} file(s) compiled${dashboard.built ? ', dashboard page built' : ''} in ${Math.round(performance.now() - started)} ms`);
 }

@@ -32,31 +32,37 @@ describe("a clerk's first queries through the gateway", () => {
     expect(body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
 
-  it("answers a public region with the indicators a mediator may read, and null plus FORBIDDEN at each other agency's indicators", async () => {
-    const REGION = `query($from: DateTimeISO!, $to: DateTimeISO!) {
-      region(code: "321281") {
-        code
-        name
-        courtIndicators(from: $from, to: $to) { civilCasesReceived }
-        petitionIndicators(from: $from, to: $to) { registered }
-        procuratorateIndicators(from: $from, to: $to) { criminalReferred }
+  it("answers an indicator report with the blocks a mediator may read, and null plus FORBIDDEN at each other agency's block", async () => {
+    const REPORT = `query($period: IndicatorPeriod!) {
+      indicators(regionCode: "321281123", period: $period) {
+        regionCode
+        region { code name }
+        court { civilCasesReceived }
+        petition { registered }
+        procuratorate { referrals }
       }
     }`;
-    const period = { from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' };
-    const { body } = await stack.query<{ region: Record<string, unknown> }>(REGION, period, 'mediator');
-    // The region itself, readable by anyone, is not blanked by the fields the caller may not read.
-    expect(body.data!.region).toMatchObject({ code: '321281', name: '兴化市', courtIndicators: null, petitionIndicators: null, procuratorateIndicators: null });
+    const period = { period: { from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' } };
+    const { body } = await stack.query<{ indicators: Record<string, unknown> }>(REPORT, period, 'mediator');
+    // The report and its region, readable by anyone in the jurisdiction, are not blanked by the blocks the caller may not read.
+    expect(body.data!.indicators).toEqual({
+      regionCode: '321281123',
+      region: { code: '321281123', name: '戴南镇' },
+      court: null,
+      petition: null,
+      procuratorate: null,
+    });
     const forbidden = body.errors!.map((e) => ({ path: e.path, code: e.extensions!.code }));
     expect(forbidden).toEqual(
       expect.arrayContaining([
-        { path: ['region', 'courtIndicators'], code: 'FORBIDDEN' },
-        { path: ['region', 'petitionIndicators'], code: 'FORBIDDEN' },
-        { path: ['region', 'procuratorateIndicators'], code: 'FORBIDDEN' },
+        { path: ['indicators', 'court'], code: 'FORBIDDEN' },
+        { path: ['indicators', 'petition'], code: 'FORBIDDEN' },
+        { path: ['indicators', 'procuratorate'], code: 'FORBIDDEN' },
       ]),
     );
     // The leader reads them all, in the same shape.
-    const leader = await stack.query<{ region: { courtIndicators: unknown } }>(REGION, period, 'leader');
+    const leader = await stack.query<{ indicators: Record<string, unknown> }>(REPORT, period, 'leader');
     expect(leader.body.errors).toBeUndefined();
-    expect(leader.body.data!.region.courtIndicators).not.toBeNull();
+    for (const block of ['court', 'petition', 'procuratorate']) expect(leader.body.data!.indicators[block], block).not.toBeNull();
   });
 });

@@ -31,7 +31,7 @@ const DISPUTE = `query($id: ID!) { dispute(id: $id) {
   id regionCode status tier attemptsAtTier outcome resolvedAt overdue dueAt method
   handling { attempts { tier mediatorName } timeline { type fromStatus toStatus summary } }
 } }`;
-const COUNTS = `query($code: String!, $from: DateTimeISO!, $to: DateTimeISO!) { region(code: $code) { disputeCounts(from: $from, to: $to) { registered resolved resolutionRate overdue } } }`;
+const COUNTS = `query($code: String!, $from: DateTimeISO!, $to: DateTimeISO!) { indicators(regionCode: $code, period: { from: $from, to: $to }) { hub { registered resolved resolutionRate overdue } } }`;
 
 describe('the hub follows outcomes: docking events move the dispute', () => {
   let stack: Stack;
@@ -84,7 +84,7 @@ describe('the hub follows outcomes: docking events move the dispute', () => {
     const registered = await dispute(disputeId);
     expect(registered).toMatchObject({ status: 'REGISTERED', attemptsAtTier: 0, outcome: null });
     const period = { code: registered.regionCode, from: new Date(Date.now() - DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() };
-    const before = (await ok(COUNTS, period, 'hub-coordinator')).region.disputeCounts as { registered: number; resolved: number };
+    const before = (await ok(COUNTS, period, 'hub-coordinator')).indicators.hub as { registered: number; resolved: number };
 
     await accept(caseId);
     const inMediation = await disputeWhen('the dispute in mediation', disputeId, (d) => d.status === 'IN_MEDIATION');
@@ -117,7 +117,7 @@ describe('the hub follows outcomes: docking events move the dispute', () => {
     // Waiting for the closing review: its clock runs (5 days to request it).
     expect(Date.parse(resolved.dueAt!) - Date.parse(resolved.resolvedAt!)).toBe(5 * DAY);
 
-    const after = (await ok(COUNTS, period, 'hub-coordinator')).region.disputeCounts as { registered: number; resolved: number; resolutionRate: number };
+    const after = (await ok(COUNTS, period, 'hub-coordinator')).indicators.hub as { registered: number; resolved: number; resolutionRate: number };
     expect(after.registered).toBe(before.registered);
     expect(after.resolved).toBe(before.resolved + 1);
     expect(after.resolutionRate).toBe(Math.round((after.resolved / after.registered) * 10_000) / 10_000);

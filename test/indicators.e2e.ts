@@ -2,8 +2,7 @@
 // children and trend, as the leader, as court staff and out of jurisdiction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphs } from '@jiefen/schema';
-import { startStack, type Stack } from '@jiefen/testing';
-import type { GqlBody } from '@jiefen/testing';
+import { startStack, type GqlBody, type Stack } from '@jiefen/testing';
 
 const REPORT = `query($code: String!, $period: IndicatorPeriod!) {
   indicators(regionCode: $code, period: $period) {
@@ -34,6 +33,5 @@ describe('the indicator report', () => {
     expect(r.trend).toHaveLength(4);
     expect(trend).toBe(total);
     expect(children).toBeLessThanOrEqual(total);
-    console.log(JSON.stringify(r, null, 1).slice(0, 3000));
   });
 });

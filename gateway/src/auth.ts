@@ -1,6 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
-import { AuthError, createTokenVerifier, importKeyFromEnv, INTERNAL_ALG, loadOrCreateDevKeys, signInternalContext, type Caller, type Key } from '@jiefen/auth';
+import {
+  AuthError,
+  createTokenVerifier,
+  importKeyFromEnv,
+  INTERNAL_ALG,
+  issueToken,
+  loadOrCreateDevKeys,
+  signInternalContext,
+  type Caller,
+  type Key,
+} from '@jiefen/auth';
 import { HttpError } from '@jiefen/subgraph-kit';
 
 /** How the gateway checks who calls and vouches for them to the subgraphs. */
@@ -8,6 +18,12 @@ export interface GatewayAuth {
   verifyToken(token: string): Promise<Caller>;
   /** Signs the internal header every subgraph requires. */
   internalPrivateKey: Key;
+  /**
+   * Issues a token `verifyToken` accepts, for the development personas (the dashboard's persona
+   * picker). Present only where the gateway trusts a local development key — never with an identity
+   * provider's keys — and ignored in production.
+   */
+  issueDevToken?: (caller: Caller) => Promise<string>;
 }
 
 /**
@@ -32,6 +48,8 @@ export async function gatewayAuthFromEnv(env = process.env, defaultKeysDir = joi
   return {
     verifyToken: createTokenVerifier(env.JIEFEN_JWKS_URL ? { jwksUrl: env.JIEFEN_JWKS_URL, issuer, audience } : { jwks: keys.tokenJwks, issuer, audience }),
     internalPrivateKey: env.JIEFEN_INTERNAL_PRIVATE_KEY ? await importKeyFromEnv(env.JIEFEN_INTERNAL_PRIVATE_KEY, INTERNAL_ALG) : keys.internalPrivateKey,
+    // The same key, issuer and audience as `npm run token` (scripts/src/token.ts).
+    ...(env.JIEFEN_JWKS_URL ? {} : { issueDevToken: (caller: Caller) => issueToken(keys.tokenPrivateKey, caller, { issuer, audience, kid: 'dev-token-1' }) }),
   };
 }
 

@@ -1,13 +1,11 @@
 // The offline GraphQL explorer (GraphiQL) for development. Apollo's landing page loads from a CDN,
 // and agency networks have no internet: every byte of this page is served by the gateway itself,
 // from the prebuilt browser bundles of the `graphiql` 3 (UMD), `react` and `react-dom` 18 packages.
-import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { RouteHandler } from '@jiefen/subgraph-kit';
+import { send, served, type Served } from './static-files.js';
 
 export interface ExplorerOptions {
   /** The GraphQL endpoint the explorer sends requests to (default `/graphql`, same origin). */
@@ -197,44 +195,6 @@ ${PAGE_STYLE}
 </body>
 </html>
 `;
-}
-
-interface Served {
-  type: string;
-  raw: Buffer;
-  etag: string;
-  gzipped?: Buffer;
-}
-
-function served(type: string, raw: Buffer): Served {
-  return { type, raw, etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"` };
-}
-
-function send(req: IncomingMessage, res: ServerResponse, body: Served, extraHeaders: Record<string, string> = {}): void {
-  const headers: Record<string, string | number> = {
-    'content-type': body.type,
-    // Revalidate every time (the asset names carry no version); unchanged files answer 304.
-    'cache-control': 'no-cache',
-    etag: body.etag,
-    vary: 'accept-encoding',
-    'x-content-type-options': 'nosniff',
-    ...extraHeaders,
-  };
-  const ifNoneMatch = req.headers['if-none-match'];
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === body.etag)) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  const gzip = body.raw.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  if (gzip) {
-    body.gzipped ??= gzipSync(body.raw);
-    headers['content-encoding'] = 'gzip';
-  }
-  const data = gzip ? body.gzipped! : body.raw;
-  headers['content-length'] = data.length;
-  res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : data);
 }
 
 /** Where an installed package's files are (its `package.json` is exported even when `umd/` is not). */

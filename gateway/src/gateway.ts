@@ -7,6 +7,8 @@ import { AGENCY_DIRECTORY, type Caller } from '@jiefen/auth';
 import { GATEWAY_BODY_LIMIT_BYTES, gatewayProtection, localizeLimitError } from './armor.js';
 import { createAuthenticator, internalHeaderFor, type GatewayAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
+import { createDashboardRoutes, defaultDashboardDir, loadTrustedDocuments, type DashboardOptions } from './dashboard.js';
+import { createDevTokenRoutes, DEV_TOKENS_PATH } from './dev-tokens.js';
 import { createExplorerRoutes, explorerPath, type ExplorerOptions } from './explorer.js';
 import { loadSupergraph } from './supergraph.js';
 import { SubgraphSource, subgraphTimeoutFromEnv } from './subgraph-source.js';
@@ -36,6 +38,11 @@ export interface GatewayOptions {
    */
   explorer?: boolean | ExplorerOptions;
   /**
+   * The leaders' dashboard at `/dashboard` (served in production too) and its trusted documents
+   * (operations a client may run by `documentId`): on by default, `false` turns both off.
+   */
+  dashboard?: boolean | DashboardOptions;
+  /**
    * How long to wait for each subgraph request before answering `SUBGRAPH_UNAVAILABLE` for that
    * agency (default: `JIEFEN_SUBGRAPH_TIMEOUT_MS`, else 5000 ms).
    */
@@ -47,6 +54,10 @@ export interface RunningGateway {
   graphqlUrl: string;
   /** The explorer's page, or null when it is off (always in production). */
   explorerUrl: string | null;
+  /** The dashboard page, or null when it is off. */
+  dashboardUrl: string | null;
+  /** How many trusted documents the gateway runs by id. */
+  trustedDocuments: number;
   server: Server;
   stop(): Promise<void>;
 }
@@ -99,19 +110,32 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), requestGuardPlugin<GatewayContext>(), ...protection.plugins],
   });
   await apollo.start();
+  const dashboard = options.dashboard === false ? null : options.dashboard === true ? {} : (options.dashboard ?? {});
+  const dashboardDir = dashboard ? (dashboard.dir ?? defaultDashboardDir()) : null;
+  const documents = dashboardDir ? loadTrustedDocuments(dashboardDir) : new Map<string, string>();
+  // Development sign-in exists only where the gateway trusts its own development key (auth.ts).
+  const devTokens = !production && options.auth.issueDevToken ? createDevTokenRoutes(options.auth.issueDevToken) : {};
+  const dashboardRoutes =
+    dashboard && dashboardDir
+      ? createDashboardRoutes({ ...dashboard, dir: dashboardDir, devTokens: Object.keys(devTokens).length ? DEV_TOKENS_PATH : null })
+      : {};
   const server = createHttpApp<GatewayContext, Caller | null>({
     apollo,
     authenticate: createAuthenticator(options.auth),
     context: async (_req, requestId, caller) => ({ requestId, caller, internalHeader: internalHeaderFor(options.auth, caller, requestId) }),
     ready: async () => true,
     bodyLimitBytes: options.bodyLimitBytes ?? GATEWAY_BODY_LIMIT_BYTES,
-    routes: production ? {} : { ...explorerRoutes, ...options.routes },
+    routes: { ...dashboardRoutes, ...(production ? {} : { ...explorerRoutes, ...devTokens, ...options.routes }) },
+    // The trusted list is what the page may run by id; other clients still send their documents.
+    documents: documents.size ? (id) => documents.get(id) : undefined,
   });
   const url = await listen(server, options.port ?? 4000, options.host);
   return {
     url,
     graphqlUrl: `${url}/graphql`,
     explorerUrl: explorer && Object.keys(explorerRoutes).length ? `${url}${explorerPath(explorer)}` : null,
+    dashboardUrl: dashboard ? `${url}/dashboard` : null,
+    trustedDocuments: documents.size,
     server,
     async stop() {
       await close(server);

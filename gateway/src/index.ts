@@ -1,5 +1,7 @@
 export * from './gateway.js';
 export * from './explorer.js';
+export * from './dashboard.js';
+export * from './dev-tokens.js';
 export * from './supergraph.js';
 export * from './subgraph-source.js';
 export type { GatewayContext } from './context.js';

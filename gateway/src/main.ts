@@ -6,8 +6,11 @@ const running = await startGateway({
   subgraphUrls: subgraphUrlsFromEnv(),
   port: Number(process.env.GATEWAY_PORT ?? process.env.PORT ?? 4000),
   host: process.env.HOST ?? '127.0.0.1',
+  dashboard: { identityProviderLoginUrl: process.env.JIEFEN_IDP_LOGIN_URL },
 });
-console.log(`[gateway] ${running.graphqlUrl}${running.explorerUrl ? ` — 接口调试 explorer ${running.explorerUrl}` : ''}`);
+console.log(
+  `[gateway] ${running.graphqlUrl}${running.explorerUrl ? ` — 接口调试 explorer ${running.explorerUrl}` : ''}${running.dashboardUrl ? ` — 领导驾驶舱 ${running.dashboardUrl}` : ''}`,
+);
 const shutdown = async () => {
   await running.stop();
   process.exit(0);

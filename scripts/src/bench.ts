@@ -13,7 +13,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { issueToken, loadOrCreateDevKeys } from '@jiefen/auth';
+import { chinaYear } from '@jiefen/calendar';
 import { dropDatabase, type DatabaseConfig } from '@jiefen/database';
+import { startLocalPostgres } from '@jiefen/local-postgres';
 import { loadOrCreateDevDockingKeys } from '@jiefen/docking';
 import { loadSupergraph } from '@jiefen/gateway';
 import { QUERY_COUNT_MESSAGE } from '@jiefen/runtime';
@@ -22,7 +24,17 @@ import { callerOf, startDatabaseServer } from '@jiefen/testing';
 import { runHandoverBurst, type HandoverResult } from './bench/handover.js';
 import { createPool, percentile, runLoad, send, type LoadResult } from './bench/load.js';
 import { CLOCK_TICKS, parentOf, processProbe, processTreeProbe, type Probe } from './bench/proc.js';
-import { disputePage, disputeView, LIST_QUERIES, listScenario, sizes, type ListSetup, type ReadScenario } from './bench/scenarios.js';
+import {
+  dashboard,
+  dashboardPeriods,
+  disputePage,
+  disputeView,
+  LIST_QUERIES,
+  listScenario,
+  sizes,
+  type ListSetup,
+  type ReadScenario,
+} from './bench/scenarios.js';
 import { databaseUrl, nodeFlags, spawnService, spawnSubgraphs, stopAll, waitReady, type ServiceProcess } from './processes.js';
 
 const { values: flags } = parseArgs({
@@ -35,6 +47,7 @@ const { values: flags } = parseArgs({
     variant: { type: 'string', multiple: true },
     against: { type: 'string' },
     'subgraphs-from': { type: 'string' },
+    data: { type: 'string' },
   },
 });
 if (flags.help) {
@@ -48,6 +61,10 @@ if (flags.help) {
   --variant "NAME:VAR=value,VAR=value"
                   one more of our gateways, with that environment, in the same alternating rounds
                   (a lever measured before/after, e.g. "no semi-space:NODE_OPTIONS=")
+  --data DIR      read the scale data a \`npm run seed -- --disputes N\` left in the embedded PostgreSQL
+                  data directory DIR (e.g. .data/pg) instead of a throw-away demo seed; the subgraphs
+                  only migrate, nothing is dropped; readers are a province-level leader (jurisdiction of
+                  the data's province) and the dashboard rotates over its counties, towns and villages
   --against DIR   a second set of six subgraphs built in another checkout (e.g. a worktree of
                   main: \`git worktree add DIR main && cd DIR && npm ci && npm run build\`), on the
                   same databases, behind a gateway of its own ("against"), in the same alternating
@@ -63,6 +80,7 @@ environment:
   BENCH_DURATION_MS   length of one measured round of one scenario on one gateway (default 4000)
   BENCH_ROUNDS        rounds per scenario and gateway, alternating (default 2)
   BENCH_CONCURRENCY   concurrent clients (default 16)
+  BENCH_DASHBOARD_CONCURRENCY  concurrent leaders opening dashboards (default 2)
   BENCH_WARMUP_MS     warm-up per scenario and gateway before its first round (default 1500)
   BENCH_IDLE_MS       idle pause between rounds (default 0; > 5000 exercises the keep-alive race)
   BENCH_DISPUTES      disputes the demo seed writes (default 1000)
@@ -115,12 +133,17 @@ function demoSeed(disputes: number): BenchData {
   return { description: `demo seed, ${disputes} disputes`, subgraphArgs: ['--migrate', '--seed'], env: { JIEFEN_DEMO_DISPUTES: String(disputes) } };
 }
 
-const data = demoSeed(Number(env.BENCH_DISPUTES ?? 1000));
+/** The data a scale seed left in an embedded PostgreSQL data directory: read as it is, never dropped. */
+function scaleData(dir: string): BenchData {
+  return { description: `scale seed in ${dir}`, subgraphArgs: ['--migrate'], env: {} };
+}
+
+const data = flags.data ? scaleData(flags.data) : demoSeed(Number(env.BENCH_DISPUTES ?? 1000));
 
 // ── The topology ────────────────────────────────────────────────────────────────────────────
 const started = performance.now();
-const server = await startDatabaseServer();
-const external = Boolean(env.JIEFEN_TEST_DATABASE_URL);
+const server = flags.data ? await openScaleServer(resolve(flags.data)) : await startDatabaseServer();
+const external = Boolean(env.JIEFEN_TEST_DATABASE_URL) && !flags.data;
 const keysDir = await mkdtemp(join(tmpdir(), 'jiefen-bench-keys-'));
 const keys = await loadOrCreateDevKeys(keysDir);
 await loadOrCreateDevDockingKeys(keysDir);
@@ -174,6 +197,13 @@ const startSubgraphs = async (nodeOptions: string, args: string[], root?: string
   await Promise.all(started.map((s) => waitReady(s, `http://127.0.0.1:${subgraphPorts[s.name]}/ready`, 900_000)));
   return started;
 };
+
+/** The scale seed's own cluster, started on its data directory (kept: the data took half an hour to load). */
+async function openScaleServer(dataDir: string) {
+  const pg = await startLocalPostgres({ dataDir, port: Number(env.BENCH_DATA_PORT ?? 54339) });
+  if (pg.initialised) throw new Error(`${dataDir} held no data: run \`npm run seed -- --disputes 1000000\` first`);
+  return { host: pg.host, port: pg.port, user: pg.user, password: pg.password, stop: () => pg.stop() };
+}
 
 async function cleanUp(): Promise<void> {
   await stopAll([...gateways.map((g) => g.process), ...services, ...againstServices]);
@@ -257,10 +287,21 @@ try {
   const subgraphProbes = (set = services) => set.map((s) => processProbe(s.name, s.process.pid!));
 
   // ── Tokens and the variables readers send ────────────────────────────────────────────────
+  // On the scale data a leader of the whole province (its code: the data's first two digits).
+  const governanceSql = new pg.Client({ connectionString: databaseUrl(databases.governance!) });
+  await governanceSql.connect();
+  const province = flags.data ? (await governanceSql.query<{ p: string }>('select left(min(region_code), 2) as p from dispute')).rows[0]!.p : null;
+  /** The codes of one level (6 county, 9 town, 12 village) with the most disputes: where leaders look. */
+  const busiest = async (length: number) =>
+    (await governanceSql.query<{ c: string }>(`select left(region_code, ${length}) as c from dispute group by 1 order by count(*) desc, 1 limit 16`)).rows.map(
+      (r) => r.c,
+    );
+  const regionsByLevel = { county: await busiest(6), town: await busiest(9), village: await busiest(12) };
+  await governanceSql.end();
   const tokens = async (persona: string) =>
     Promise.all(
       Array.from({ length: TOKENS_PER_PERSONA }, async (_, i) => {
-        const caller = callerOf(persona);
+        const caller = callerOf(persona, persona === 'leader' && province ? { jurisdiction: province } : {});
         return issueToken(keys.tokenPrivateKey, { ...caller, subject: `${caller.subject}-bench-${i}` }, { kid: 'dev-token-1' });
       }),
     );
@@ -302,6 +343,7 @@ try {
     disputeView(disputeIds, leader),
     listScenario("mediator's inbox", 'mediationInbox(first: 10…50), as a committee mediator', LIST_QUERIES.MEDIATION_INBOX, sizes(10, 50), mediator),
     listScenario("court clerk's list", 'courtCases(first: 10…50), as court staff', LIST_QUERIES.COURT_CASES, sizes(10, 50), courtStaff),
+    ...(['county', 'town', 'village'] as const).map((level) => dashboard(level, regionsByLevel[level], dashboardPeriods(chinaYear(new Date())), leader)),
     listScenario('police incidents', 'policeIncidents(first: 10…50), as a station officer', LIST_QUERIES.POLICE_INCIDENTS, sizes(10, 50), police),
   ].filter(
     (s) =>
@@ -375,7 +417,7 @@ try {
     const probes = [gatewayProbe, ...subgraphProbes(set), ...(postgresProbe ? [postgresProbe] : [])];
     const before = probes.map((p) => p.cpuMs());
     const benchBefore = process.cpuUsage();
-    const result: LoadResult = await runLoad({ url, concurrency: CONCURRENCY, durationMs, next: scenario.next });
+    const result: LoadResult = await runLoad({ url, concurrency: scenario.concurrency ?? CONCURRENCY, durationMs, next: scenario.next });
     const after = probes.map((p) => p.cpuMs());
     const bench = process.cpuUsage(benchBefore);
     tally.requests += result.requests;

@@ -79,6 +79,7 @@ try {
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}/graphql`])),
     port: Number(env.GATEWAY_PORT ?? 4000),
     host,
+    dashboard: { identityProviderLoginUrl: env.JIEFEN_IDP_LOGIN_URL },
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`
@@ -87,6 +88,7 @@ Each agency runs in its own process (pid ${children.map((c) => `${c.name} ${c.pr
 
   gateway   ${gateway.graphqlUrl}
   explorer  ${gateway.explorerUrl ?? '(off)'}
+  dashboard ${gateway.dashboardUrl ?? '(off)'}   领导驾驶舱(开发环境可选角色登录)
 ${subgraphs
   .map((s) => `  ${s.name.padEnd(13)} http://${host}:${ports[s.name]}/graphql   ${AGENCY_DIRECTORY[s.agency].name}`)
   .sort()

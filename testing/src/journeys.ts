@@ -287,15 +287,15 @@ export function journeys(stack: Stack) {
     handling { timeline { type fromStatus toStatus summary } }
   } }`;
   const COUNTS =
-    'query($code: String!, $from: DateTimeISO!, $to: DateTimeISO!) { region(code: $code) { disputeCounts(from: $from, to: $to) { registered resolved resolutionRate } } }';
+    'query($code: String!, $from: DateTimeISO!, $to: DateTimeISO!) { indicators(regionCode: $code, period: { from: $from, to: $to }) { hub { registered resolved resolutionRate } } }';
   const hub = {
     dispute: async (id: string, as: As = 'hub-coordinator') => (await ok(DISPUTE, { id }, as)).dispute as Row,
     /** Waits until the hub's dispute passes `test`. */
     disputeWhen: (what: string, id: string, test: (d: Row) => boolean) => when(what, () => hub.dispute(id), test),
-    /** Region.disputeCounts for the two days around now (化解率). */
+    /** The hub's indicators (IndicatorReport.hub) for the two days around now (化解率). */
     counts: async (code: string) =>
-      (await ok(COUNTS, { code, from: new Date(Date.now() - DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() }, 'hub-coordinator')).region
-        .disputeCounts as { registered: number; resolved: number; resolutionRate: number | null },
+      (await ok(COUNTS, { code, from: new Date(Date.now() - DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() }, 'hub-coordinator')).indicators
+        .hub as { registered: number; resolved: number; resolutionRate: number | null },
     requestReview: async (disputeId: string, note = '调解组织反馈已达成协议并经司法确认', as: As = 'hub-coordinator') =>
       (await ok('mutation($input: RequestDisputeReviewInput!) { requestClosingReview(input: $input) { status } }', { input: { disputeId, note } }, as))
         .requestClosingReview as Row,

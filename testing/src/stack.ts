@@ -183,7 +183,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ? null
       : await startGateway({
           subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.definition.name, s.url])),
-          auth: { verifyToken: createTokenVerifier({ jwks: keys.tokenJwks }), internalPrivateKey: keys.internalPrivateKey },
+          auth: {
+            verifyToken: createTokenVerifier({ jwks: keys.tokenJwks }),
+            internalPrivateKey: keys.internalPrivateKey,
+            // The dashboard's persona picker (POST /dev/token), as `npm start` offers it.
+            issueDevToken: (caller) => issueToken(keys.tokenPrivateKey, caller),
+          },
           port: 0,
           production: false,
           subgraphTimeoutMs: options.subgraphTimeoutMs,

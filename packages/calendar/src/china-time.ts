@@ -102,4 +102,3 @@ export function halfMonth(year: number, month: number, half: 1 | 2): { from: Dat
     ? { from: chinaMidnight(year, month, 1), to: chinaMidnight(year, month, 16) }
     : { from: chinaMidnight(year, month, 16), to: chinaMidnight(year, month + 1, 1) };
 }
-

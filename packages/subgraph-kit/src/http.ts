@@ -22,6 +22,13 @@ export interface HttpAppOptions<C extends BaseContext, A = undefined> {
   bodyLimitBytes?: number;
   /** Other routes by `METHOD path` (e.g. `GET /explorer`). */
   routes?: Record<string, RouteHandler>;
+  /**
+   * Trusted (persisted) documents by id: a request may name its operation by `documentId` instead
+   * of sending `query` (GraphQL over HTTP's persisted documents: `"sha256:<hex>"` or the bare hex),
+   * in the JSON body of a POST or the search parameters of a GET. Requests with `query` are
+   * unaffected.
+   */
+  documents?: (id: string) => string | undefined;
 }
 
 /** An error answered at the HTTP level, before GraphQL: status, Chinese message, code. */
@@ -68,6 +75,40 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
     }
   }
   return raw;
+}
+
+/** The hex digest of a persisted document id, `sha256:<hex>` or bare `<hex>` (lower-cased). */
+function documentHash(id: unknown): string {
+  const match = typeof id === 'string' ? /^(?:sha256:)?([0-9a-f]{64})$/i.exec(id) : null;
+  if (!match) throw new HttpError(400, 'documentId 须为 sha256:<64 位十六进制>', 'BAD_REQUEST');
+  return match[1]!.toLowerCase();
+}
+
+/**
+ * Replaces a request's `documentId` by the trusted document's text, so Apollo runs it as if the
+ * client had sent `query`. An id that is not on the list is refused (`PERSISTED_QUERY_NOT_FOUND`),
+ * and so is a request with both (the id would not say which one runs).
+ */
+function resolveDocument(documents: (id: string) => string | undefined, method: string, url: URL, body: unknown): { search: string; body: unknown } {
+  const notFound = () => new HttpError(400, '未登记的可信文档(documentId),请刷新页面后重试', 'PERSISTED_QUERY_NOT_FOUND');
+  const both = () => new HttpError(400, '请求不能同时带 query 与 documentId', 'BAD_REQUEST');
+  if (method === 'GET' && url.searchParams.has('documentId')) {
+    if (url.searchParams.has('query')) throw both();
+    const query = documents(documentHash(url.searchParams.get('documentId')));
+    if (query === undefined) throw notFound();
+    const params = new URLSearchParams(url.searchParams);
+    params.delete('documentId');
+    params.set('query', query);
+    return { search: `?${params}`, body };
+  }
+  if (body && typeof body === 'object' && !Array.isArray(body) && 'documentId' in body) {
+    const { documentId, ...rest } = body as Record<string, unknown>;
+    if (rest.query !== undefined) throw both();
+    const query = documents(documentHash(documentId));
+    if (query === undefined) throw notFound();
+    return { search: url.search, body: { ...rest, query } };
+  }
+  return { search: url.search, body };
 }
 
 /**
@@ -132,9 +173,11 @@ export function createHttpApp<C extends BaseContext, A = undefined>(options: Htt
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const body = req.method === 'POST' ? parseBody(await readBody(req, limit), req.headers['content-type']) : undefined;
+      const method = req.method ?? 'GET';
+      const parsed = method === 'POST' ? parseBody(await readBody(req, limit), req.headers['content-type']) : undefined;
+      const { search, body } = options.documents ? resolveDocument(options.documents, method, url, parsed) : { search: url.search, body: parsed };
       const result = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        httpGraphQLRequest: { method, headers, search, body },
         context: () => options.context(req, requestId, auth),
       });
       for (const [key, value] of result.headers) res.setHeader(key, value);

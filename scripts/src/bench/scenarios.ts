@@ -10,6 +10,8 @@ export interface ReadScenario {
   /** What it stands for, for the report. */
   description: string;
   next(i: number): BenchRequest;
+  /** Concurrent clients, when not the bench's default: a dashboard is opened by a few leaders at a time, not 16. */
+  concurrency?: number;
 }
 
 const DISPUTE_PAGE = `query DisputePage($first: Int!, $after: String) {
@@ -109,3 +111,50 @@ export function listScenario(name: string, description: string, query: string, p
 }
 
 export const SCENARIO_QUERIES = { MEDIATION_INBOX, COURT_CASES, POLICE_INCIDENTS };
+
+/**
+ * The leaders' dashboard in one request: every agency's block for a region and a period, its trend,
+ * the docking funnel and the ranking of its children — what `/dashboard` asks when it opens.
+ */
+const DASHBOARD = `query Dashboard($code: String!, $period: IndicatorPeriod!) {
+  indicators(regionCode: $code, period: $period) {
+    regionCode label population region { code name level }
+    hub { registered resolved resolutionRate overdue byChannel { key count } byCategory { key count } byTier { key count }
+      screeningDue screeningReceived zeroReports screeningComplianceRate openAlerts openAlertsByLevel { key count }
+      supervisionOpened supervisionOpen supervisionOverdue }
+    justice { casesReceived casesConcluded agreements mediationSuccessRate agreementAmount agreementsDue agreementsPerformed performanceRate
+      returnVisitsDue returnVisitsDone returnVisitRate legalAidDecided legalAidReviewRate legalAidAssigned legalAidAssignmentRate }
+    court { civilCasesReceived divertedPreFiling preFilingSucceeded diversionRate preFilingResolutionRate filings filingsPer10k
+      confirmationsApplied confirmationsConfirmed confirmationRate agreementsPerformed enforcementApplications voluntaryPerformanceRate }
+    police { incidents nonPoliceIncidents nonPoliceDiverted nonPoliceDiversionRate mediationsConcluded mediationsAgreed mediationSuccessRate
+      transfersSent transfersAccepted transfersSucceeded }
+    procuratorate { referrals referralsAccepted agreementsReached reconciliationRate nonProsecutionDecisions lenientRecommendations decisions decisionRate }
+    petition { registered acceptedOnTime timelyAcceptanceRate closed closedOnTime onTimeClosureRate rated satisfied satisfactionRate
+      mediationTransfers transfersSucceeded }
+    dockingFunnel { kind kindLabel sent accepted rejected concluded concludedWithAgreement concludedWithoutAgreement overdueAcceptance overdueConclusion }
+    trend(granularity: MONTH) { label hub { registered resolved resolutionRate } justice { casesReceived mediationSuccessRate } court { civilCasesReceived diversionRate } }
+    children { regionCode region { name } hub { registered resolutionRate } justice { mediationSuccessRate } court { diversionRate } }
+  }
+}`;
+
+/** The periods a leader picks: this year and last, their quarters and months (China time). */
+export function dashboardPeriods(year: number): Record<string, number>[] {
+  return [year, year - 1].flatMap((y) => [
+    { year: y },
+    ...[1, 2, 3, 4].map((quarter) => ({ year: y, quarter })),
+    ...Array.from({ length: 12 }, (_, k) => ({ year: y, month: k + 1 })),
+  ]);
+}
+
+export function dashboard(level: string, codes: string[], periods: Record<string, number>[], tokens: string[]): ReadScenario {
+  return {
+    name: `dashboard ${level}`,
+    concurrency: Number(process.env.BENCH_DASHBOARD_CONCURRENCY ?? 2),
+    description: `indicators(regionCode, period) with every block, trend by month, funnel and children, as a leader (${codes.length} ${level} codes × ${periods.length} periods)`,
+    next: (i) => ({
+      query: DASHBOARD,
+      variables: { code: rotate(codes, i), period: rotate(periods, Math.floor(i / codes.length)) },
+      token: rotate(tokens, i),
+    }),
+  };
+}

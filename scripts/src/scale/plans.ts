@@ -19,6 +19,21 @@ const PROVINCE = '32';
 const MONTH_AGO = "now() - interval '30 days'";
 const YEAR_START = "date_trunc('year', now())";
 
+const during = (column: string) => `x.${column} >= s.f and x.${column} < s.t`;
+
+/**
+ * An indicator block's statement for one scope (the county, this year) as the kit's `countScopes`
+ * sends it: the scopes unnested and joined to the rows by region prefix, only the rows with an
+ * event in the period.
+ */
+function indicatorScope(table: string, figures: string, moments: string[]): string {
+  return `select s.i, ${figures}
+      from unnest(array['${COUNTY}']::text[], array[${YEAR_START}]::timestamptz[], array[now()]::timestamptz[]) with ordinality as s(code, f, t, i)
+      join ${table} x on left(x.region_code, ${COUNTY.length}) = s.code and (${moments.map((m) => `(${during(m)})`).join(' or ')})
+      where x.region_code like '${COUNTY}%'
+      group by s.i`;
+}
+
 /** A keyset page (first page and the page after a cursor) and its count, as keysetPage sends them. */
 function list(database: string, name: string, table: string, where: string, key: string, order: 'desc' | 'asc' = 'desc'): PlannedQuery[] {
   const cmp = order === 'desc' ? '<' : '>';
@@ -34,36 +49,70 @@ function list(database: string, name: string, table: string, where: string, key:
   ];
 }
 
+/** The hub's dispute figures for the scopes `scopes` selects (code, f, t, i), whose codes have `length` digits. */
+function hubDisputes(scopes: string, length: number): string {
+  return `select s.i,
+        count(*) filter (where x.registered_at >= s.f and x.registered_at < s.t) as registered,
+        count(*) filter (where x.resolved_at >= s.f and x.resolved_at < s.t) as resolved,
+        count(*) filter (where x.registered_at >= s.f and x.registered_at < s.t and (x.due_at < now())) as overdue,
+        count(*) filter (where (x.due_at < now())) as "overdueNow"
+      from (${scopes}) s
+      join dispute x on left(x.region_code, ${length}) = s.code
+        and ((x.registered_at >= s.f and x.registered_at < s.t) or (x.resolved_at >= s.f and x.resolved_at < s.t) or ((x.due_at < now())))
+      where x.region_code like '${COUNTY}%'
+      group by s.i`;
+}
+
 export const PLANNED_QUERIES: PlannedQuery[] = [
   // governance
   ...list('governance', 'disputes (county leader)', 'dispute', `region_code like '${COUNTY}%'`, 'registered_at'),
   ...list('governance', 'disputes (county leader, town filter)', 'dispute', `region_code like '${COUNTY}%' and region_code like '${TOWN}%'`, 'registered_at'),
   ...list('governance', 'disputes (province, status filter)', 'dispute', `region_code like '${PROVINCE}%' and status = 'IN_MEDIATION'`, 'registered_at'),
+  // IndicatorReport.hub and dockingFunnel, as the kit's countScopes sends them (subgraphs/governance/src/loaders/hub-indicators.ts).
   {
     database: 'governance',
-    name: 'Region.disputeCounts (county, last 30 days)',
-    sql: `select r.code, d.channel, d.category,
-        count(*) filter (where d.registered_at >= ${MONTH_AGO} and d.registered_at < now()) as registered,
-        count(*) filter (where d.resolved_at >= ${MONTH_AGO} and d.resolved_at < now()) as resolved,
-        count(*) filter (where d.registered_at >= ${MONTH_AGO} and d.registered_at < now() and d.due_at < now()) as overdue
-      from unnest(array['${COUNTY}']::text[]) as r(code)
-      join dispute d on d.region_code like r.code || '%'
-      where ((d.registered_at >= ${MONTH_AGO} and d.registered_at < now()) or (d.resolved_at >= ${MONTH_AGO} and d.resolved_at < now()))
-        and d.region_code like '${COUNTY}%'
-      group by r.code, d.channel, d.category`,
+    name: 'IndicatorReport.hub: disputes (county, last 30 days)',
+    sql: hubDisputes(`select '${COUNTY}'::text as code, ${MONTH_AGO} as f, now() as t, 1 as i`, 6),
   },
   {
     database: 'governance',
-    name: 'Region.disputeCounts (county towns, this year)',
-    sql: `select r.code, d.channel, d.category,
-        count(*) filter (where d.registered_at >= ${YEAR_START} and d.registered_at < now()) as registered,
-        count(*) filter (where d.resolved_at >= ${YEAR_START} and d.resolved_at < now()) as resolved,
-        count(*) filter (where d.registered_at >= ${YEAR_START} and d.registered_at < now() and d.due_at < now()) as overdue
-      from unnest(array(select code from region where parent_code = '${COUNTY}')::text[]) as r(code)
-      join dispute d on d.region_code like r.code || '%'
-      where ((d.registered_at >= ${YEAR_START} and d.registered_at < now()) or (d.resolved_at >= ${YEAR_START} and d.resolved_at < now()))
-        and d.region_code like '${COUNTY}%'
-      group by r.code, d.channel, d.category`,
+    name: "IndicatorReport.hub: disputes (county's towns, this year)",
+    sql: hubDisputes(`select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}'`, 9),
+  },
+  {
+    database: 'governance',
+    name: "IndicatorReport.hub: screening owed and received (county's towns, this year's weeks)",
+    sql: `select s.i, count(*) as due, count(rep.id) as received, count(*) filter (where rep.zero_report) as zero
+      from (select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}') s
+      join (select to_char(w, 'IYYY-"W"IW') as key, 12 as code_length, w + interval '7 days' as ends
+            from generate_series(date_trunc('week', ${YEAR_START}), now() - interval '8 days', interval '1 week') w) p on p.ends > s.f and p.ends <= s.t
+      join region r on left(r.code, 9) = s.code and length(r.code) = p.code_length and r.name not like '%虚拟%'
+      left join screening_report rep on rep.region_code = r.code and rep.period_key = p.key
+      where r.code like '${COUNTY}%'
+      group by s.i`,
+  },
+  {
+    database: 'governance',
+    name: "IndicatorReport.dockingFunnel (county's towns, this year)",
+    sql: `select s.i,
+        ${['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID', 'HUB']
+          .flatMap((kind) =>
+            [
+              'true',
+              "x.status in ('ACCEPTED', 'IN_PROGRESS', 'CONCLUDED', 'FED_BACK')",
+              "x.status = 'REJECTED'",
+              'x.concluded_at is not null',
+              "x.concluded_at is not null and x.outcome = 'SETTLED'",
+              "x.concluded_at is not null and coalesce(x.outcome, '') <> 'SETTLED'",
+              "x.status = 'SENT' and x.due_at < now()",
+              "x.status in ('ACCEPTED', 'IN_PROGRESS') and x.due_at < now()",
+            ].map((step) => `count(*) filter (where x.sent_at >= s.f and x.sent_at < s.t and (x.kind = '${kind}' and x.mode <> 'CONFIRMATION' and ${step}))`),
+          )
+          .join(',\n        ')}
+      from (select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}') s
+      join docking x on left(x.region_code, 9) = s.code and (x.sent_at >= s.f and x.sent_at < s.t)
+      where x.region_code like '${COUNTY}%'
+      group by s.i`,
   },
   ...list('governance', 'dockings (county)', 'docking', `region_code like '${COUNTY}%'`, 'sent_at'),
   ...list('governance', 'risk alerts (county)', 'risk_alert', `region_code like '${COUNTY}%'`, 'raised_at'),
@@ -103,17 +152,28 @@ export const PLANNED_QUERIES: PlannedQuery[] = [
   ),
   {
     database: 'justice',
-    name: 'mediation statistics (county by town, this year)',
-    sql: `select substr(c.region_code, 1, 9) as region_code, count(*) as cases,
-        count(*) filter (where c.status = 'PENDING') as pending, count(*) filter (where c.status = 'CONCLUDED') as concluded,
-        count(*) filter (where c.outcome = 'AGREEMENT') as succeeded,
-        count(*) filter (where c.status in ('ACCEPTED', 'IN_SESSION') and c.due_at < now()) as overdue,
-        coalesce(sum(a.amount) filter (where a.effective_date is not null), 0) as amount_agreed,
-        count(a.id) filter (where a.effective_date is not null and (a.performance_deadline < current_date or a.performance_status = 'PERFORMED')) as agreements_due,
-        count(a.id) filter (where a.effective_date is not null and a.performance_status = 'PERFORMED') as agreements_performed
-      from mediation_case c left join mediation_agreement a on a.case_id = c.id
-      where c.region_code like '${COUNTY}%' and c.received_at >= ${YEAR_START} and c.received_at < now()
-      group by 1 order by 1`,
+    // As the kit's countScopes sends the justice block's first source (subgraphs/justice/src/graphql/indicators.resolver.ts)
+    // for one scope; the other scopes of a page join the same unnest.
+    name: 'IndicatorReport.justice: cases and agreements (county, this year)',
+    sql: `select s.i,
+        count(*) filter (where x.received_at >= s.f and x.received_at < s.t) as "casesReceived",
+        count(*) filter (where x.concluded_at >= s.f and x.concluded_at < s.t and (x.status = 'CONCLUDED')) as "casesConcluded",
+        count(*) filter (where x.concluded_at >= s.f and x.concluded_at < s.t and (x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT')) as "agreements",
+        coalesce(sum(x.amount) filter (where x.concluded_at >= s.f and x.concluded_at < s.t and (x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT')), 0) as "agreementAmount",
+        count(*) filter (where x.performance_deadline_at >= s.f and x.performance_deadline_at < s.t
+          and (x.effective_date is not null and (x.performance_deadline < ((now() at time zone 'UTC') + interval '8 hours')::date or x.performance_status = 'PERFORMED'))) as "agreementsDue",
+        count(*) filter (where x.performance_deadline_at >= s.f and x.performance_deadline_at < s.t
+          and (x.effective_date is not null and x.performance_status = 'PERFORMED')) as "agreementsPerformed"
+      from unnest(array['${COUNTY}']::text[], array[${YEAR_START}]::timestamptz[], array[now()]::timestamptz[]) with ordinality as s(code, f, t, i)
+      join (select c.region_code, c.received_at, c.concluded_at, c.status, c.outcome,
+          a.amount, a.effective_date, a.performance_status, a.performance_deadline,
+          ((a.performance_deadline)::timestamp - interval '8 hours') at time zone 'UTC' as performance_deadline_at
+        from mediation_case c left join mediation_agreement a on a.case_id = c.id) x
+        on left(x.region_code, 6) = s.code
+        and ((x.received_at >= s.f and x.received_at < s.t) or (x.concluded_at >= s.f and x.concluded_at < s.t)
+          or (x.performance_deadline_at >= s.f and x.performance_deadline_at < s.t))
+      where x.region_code like '${COUNTY}%'
+      group by s.i`,
   },
   ...list('justice', 'mediation organizations (county)', 'mediation_organization', `region_code like '${COUNTY}%'`, 'region_code', 'asc'),
   // court
@@ -135,19 +195,34 @@ export const PLANNED_QUERIES: PlannedQuery[] = [
   {
     database: 'petition',
     name: 'petition indicators (county, this year)',
-    sql: `select count(*) filter (where registered_at >= ${YEAR_START} and registered_at < now()) as registered,
-        count(*) filter (where concluded_at >= ${YEAR_START} and concluded_at < now()) as concluded,
-        count(*) filter (where referred_at >= ${YEAR_START} and referred_at < now()) as referred
-      from petition_item where region_code like '${COUNTY}%'`,
+    sql: indicatorScope(
+      'petition_item',
+      `count(*) filter (where ${during('registered_at')}) as registered,
+        count(*) filter (where ${during('registered_at')} and x.routed_at <= x.route_due_at) as accepted_on_time,
+        count(*) filter (where ${during('concluded_at')}) as closed,
+        count(*) filter (where ${during('concluded_at')} and x.concluded_at <= x.handle_due_at) as closed_on_time,
+        count(*) filter (where ${during('rated_at')}) as rated,
+        count(*) filter (where ${during('referred_at')}) as transfers`,
+      ['registered_at', 'concluded_at', 'rated_at', 'referred_at'],
+    ),
   },
   // procuratorate
   ...list('procuratorate', 'procuratorate cases (county)', 'procuratorate_case', `region_code like '${COUNTY}%'`, 'received_at'),
   {
     database: 'procuratorate',
-    name: 'procuratorate indicators (county, this year)',
-    sql: `select count(*) filter (where kind = 'CRIMINAL_RECONCILIATION' and referred_at >= ${YEAR_START} and referred_at < now()) as criminal_referred,
-        count(*) filter (where outcome = 'RECONCILED' and outcome_at >= ${YEAR_START} and outcome_at < now()) as reconciled
-      from procuratorate_case where region_code like '${COUNTY}%'`,
+    name: 'procuratorate indicators: cases (county, this year)',
+    sql: indicatorScope(
+      'procuratorate_case',
+      `count(*) filter (where ${during('referred_at')}) as referrals,
+        count(*) filter (where ${during('outcome_at')} and x.outcome = 'RECONCILED') as agreements,
+        count(*) filter (where ${during('concluded_at')} and x.decision = 'NO_PROSECUTION') as non_prosecution`,
+      ['referred_at', 'outcome_at', 'concluded_at'],
+    ),
+  },
+  {
+    database: 'procuratorate',
+    name: 'procuratorate indicators: hand-overs accepted (county, this year)',
+    sql: indicatorScope('docking_outgoing', `count(*) filter (where ${during('accepted_at')} and x.kind = 'PROCURATORATE') as accepted`, ['accepted_at']),
   },
 ];
 

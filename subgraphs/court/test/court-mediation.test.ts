@@ -183,37 +183,33 @@ describe('诉调: 委派, outcome, filing and 委托', () => {
     expect(refused.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 
-  it('counts diversion, success and filings per region and period in SQL (Region.courtIndicators)', async () => {
-    const q = `query($r: [_Any!]!, $from: DateTimeISO!, $to: DateTimeISO!) { _entities(representations: $r) { ... on Region { code courtIndicators(from: $from, to: $to) {
-      civilCasesReceived divertedPreFiling preFilingSucceeded preFilingFailed filings diversionRate preFilingResolutionRate entrustedMediations confirmationsConfirmed enforcementApplications } } } }`;
-    const vars = { r: [{ __typename: 'Region', code: '321281' }], from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' };
-    const before = (await stack.querySubgraph<{ _entities: { courtIndicators: Record<string, number> }[] }>('court', q, vars, 'leader')).body.data!
-      ._entities[0]!.courtIndicators;
+  it('counts diversion, success and filings per region and period in SQL (IndicatorReport.court)', async () => {
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on IndicatorReport { regionCode court {
+      civilCasesReceived divertedPreFiling preFilingSucceeded preFilingFailed filings filingsPer10k diversionRate preFilingResolutionRate entrustedMediations confirmationsConfirmed enforcementApplications } } } }`;
+    // The report as the gateway sends it: the key, and the hub's population the court @requires.
+    const report = (from: string, to: string) => ({ r: [{ __typename: 'IndicatorReport', regionCode: '321281', from, to, population: 1_120_000 }] });
+    const vars = report(new Date(Date.now() - 400 * 86_400_000).toISOString(), new Date(Date.now() + 86_400_000).toISOString());
+    const figures = async (variables: ReturnType<typeof report>, as: string) =>
+      (await stack.querySubgraph<{ _entities: { court: Record<string, number> }[] }>('court', q, variables, as)).body.data!._entities[0]!.court;
+    const before = await figures(vars, 'leader');
     const c = await receive();
     await stack.querySubgraph('court', DIVERT, { id: c.id, org: '戴南镇人民调解委员会' }, 'court-staff');
     await stack.querySubgraph('court', OUTCOME, { id: c.id, ok: false, note: '调解不成' }, 'court-staff');
     await stack.querySubgraph('court', FILE, { id: c.id, p: 'ORDINARY' }, 'court-staff');
-    const after = (await stack.querySubgraph<{ _entities: { courtIndicators: Record<string, number> }[] }>('court', q, vars, 'court-staff')).body.data!
-      ._entities[0]!.courtIndicators;
+    const after = await figures(vars, 'court-staff');
     expect(after.civilCasesReceived - before.civilCasesReceived).toBe(1);
     expect(after.divertedPreFiling - before.divertedPreFiling).toBe(1);
     expect(after.preFilingFailed - before.preFilingFailed).toBe(1);
     expect(after.filings - before.filings).toBe(1);
     expect(after.diversionRate).toBeCloseTo(after.divertedPreFiling / after.civilCasesReceived, 4);
+    expect(after.filingsPer10k).toBeCloseTo((after.filings / 1_120_000) * 10_000, 2);
     expect(after.confirmationsConfirmed).toBeGreaterThan(0);
     expect(after.enforcementApplications).toBeGreaterThan(0);
-    const empty = (
-      await stack.querySubgraph<{ _entities: { courtIndicators: { civilCasesReceived: number; diversionRate: number | null } }[] }>(
-        'court',
-        q,
-        { ...vars, from: '2020-01-01T00:00:00Z', to: '2020-02-01T00:00:00Z' },
-        'leader',
-      )
-    ).body.data!._entities[0]!.courtIndicators;
+    const empty = await figures(report('2020-01-01T00:00:00Z', '2020-02-01T00:00:00Z'), 'leader');
     expect(empty).toMatchObject({ civilCasesReceived: 0, diversionRate: null });
     const police = await stack.querySubgraph('court', q, vars, 'police-officer');
     expect(police.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const backwards = await stack.querySubgraph('court', q, { ...vars, from: vars.to, to: vars.from }, 'leader');
+    const backwards = await stack.querySubgraph('court', q, report(vars.r[0]!.to, vars.r[0]!.from), 'leader');
     expect(backwards.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'to' });
   });
 });

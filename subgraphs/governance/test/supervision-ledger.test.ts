@@ -197,10 +197,10 @@ describe('the demo hub, supervision (督办), regions and the docking ledger', (
 
   it('counts disputes per region and period in SQL, one statement for a whole level of the region tree', async () => {
     // The demo's last hundred days, up to the moment it was seeded.
-    const FROM = new Date(Date.now() - 110 * 86_400_000).toISOString();
-    const TO = new Date(Date.now() + 86_400_000).toISOString();
-    const COUNTS = `query($code: String!) { region(code: $code) { population disputeCounts(from: "${FROM}", to: "${TO}") { registered resolved overdue registeredPer10k resolutionRate byChannel { key count } byCategory { key count } }
-      children { code disputeCounts(from: "${FROM}", to: "${TO}") { registered resolved byChannel { key count } } } } }`;
+    const period = { from: new Date(Date.now() - 110 * 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
+    const COUNTS = `query($code: String!, $period: IndicatorPeriod!) { indicators(regionCode: $code, period: $period) { population
+      hub { registered resolved overdue registeredPer10k resolutionRate byChannel { key count } byCategory { key count } }
+      children { regionCode hub { registered resolved byChannel { key count } } } } }`;
     type C = {
       registered: number;
       resolved: number;
@@ -209,36 +209,34 @@ describe('the demo hub, supervision (督办), regions and the docking ledger', (
       byChannel: { key: string; count: number }[];
       byCategory: { count: number }[];
     };
+    type R = { indicators: { hub: C; children: { regionCode: string; hub: C }[] } | null };
     const queries = stack.subgraphs.governance!.queries;
     queries.reset();
-    const county = await stack.querySubgraph<{ region: { disputeCounts: C; children: { code: string; disputeCounts: C }[] } }>(
-      'governance',
-      COUNTS,
-      { code: '321281' },
-      'leader',
-    );
+    const county = await stack.querySubgraph<R>('governance', COUNTS, { code: '321281', period }, 'leader');
     const countyStatements = queries.count;
-    const c = county.body.data!.region;
-    const seeded = demo.filter((d) => d.registeredAt >= new Date(FROM) && d.registeredAt < new Date(TO)).length;
-    expect(c.disputeCounts.registered).toBeGreaterThanOrEqual(seeded);
-    expect(c.disputeCounts.resolved).toBeGreaterThan(0);
-    expect(c.disputeCounts.registeredPer10k).toBeCloseTo((c.disputeCounts.registered / 1_120_000) * 10_000, 2);
-    expect(c.disputeCounts.byChannel.reduce((n, k) => n + k.count, 0)).toBe(c.disputeCounts.registered);
-    expect(c.disputeCounts.byCategory.reduce((n, k) => n + k.count, 0)).toBe(c.disputeCounts.registered);
+    const c = county.body.data!.indicators!;
+    const seeded = demo.filter((d) => d.registeredAt >= new Date(period.from) && d.registeredAt < new Date(period.to)).length;
+    expect(c.hub.registered).toBeGreaterThanOrEqual(seeded);
+    expect(c.hub.resolved).toBeGreaterThan(0);
+    expect(c.hub.registeredPer10k).toBeCloseTo((c.hub.registered / 1_120_000) * 10_000, 2);
+    expect(c.hub.byChannel.reduce((n, k) => n + k.count, 0)).toBe(c.hub.registered);
+    expect(c.hub.byCategory.reduce((n, k) => n + k.count, 0)).toBe(c.hub.registered);
     expect(c.children.length).toBeGreaterThan(20);
-    expect(c.children.reduce((n, t) => n + t.disputeCounts.registered, 0)).toBe(c.disputeCounts.registered);
+    expect(c.children.reduce((n, t) => n + t.hub.registered, 0)).toBe(c.hub.registered);
 
     queries.reset();
-    await stack.querySubgraph('governance', COUNTS, { code: '321281123' }, 'leader');
+    await stack.querySubgraph('governance', COUNTS, { code: '321281123', period }, 'leader');
     expect(queries.count).toBe(countyStatements);
-    const outside = await stack.querySubgraph<{ region: { disputeCounts: C | null } }>('governance', COUNTS, { code: '321281' }, 'police-officer');
-    expect(outside.body.data!.region.disputeCounts).toBeNull();
+    // A town's officer asking for the county: refused at the root.
+    const outside = await stack.querySubgraph<R>('governance', COUNTS, { code: '321281', period }, 'police-officer');
+    expect(outside.body.data!.indicators).toBeNull();
+    expect(outside.body.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
     const bad = await stack.querySubgraph(
       'governance',
-      '{ region(code: "321281") { disputeCounts(from: "2026-12-01T00:00:00Z", to: "2026-09-01T00:00:00Z") { registered } } }',
+      '{ indicators(regionCode: "321281", period: { from: "2026-12-01T00:00:00Z", to: "2026-09-01T00:00:00Z" }) { hub { registered } } }',
       {},
       'leader',
     );
-    expect(bad.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'to' });
+    expect(bad.body.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'period.to' });
   });
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
-import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
+import { createAccessLogResolver, defineSubgraph, indicatorReportReference, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedJustice } from '../seeds/demo.seed.js';
 import { DEFAULT_CLOCKS, type JusticeClocks } from './domain/clocks.js';
@@ -21,6 +21,8 @@ import { NeutralEvaluation } from './entities/neutral-evaluation.entity.js';
 import { ReturnVisit } from './entities/return-visit.entity.js';
 import { MediationAgreementResolver } from './graphql/agreement.resolver.js';
 import { DisputeRef, DockingRef } from './graphql/dispute.type.js';
+import { justiceIndicatorResolvers } from './graphql/indicators.resolver.js';
+import { JusticeIndicatorReport } from './graphql/indicators.type.js';
 import { LegalAidResolver } from './graphql/legal-aid.resolver.js';
 import { DisputeJusticeResolver, DockingJusticeResolver, MediationCaseResolver, MediationPartyResolver } from './graphql/mediation-case.resolver.js';
 import { MediationWorkResolver } from './graphql/mediation-work.resolver.js';
@@ -69,15 +71,17 @@ export function createJusticeSubgraph(options: JusticeOptions = {}) {
         LegalAidResolver,
         DisputeJusticeResolver,
         DockingJusticeResolver,
+        ...justiceIndicatorResolvers,
         createAccessLogResolver('JUSTICE', 'justiceAccessLog'),
         createEventDeliveriesResolver('JUSTICE', 'justiceEventDeliveries'),
       ],
-      orphanedTypes: [DisputeRef, DockingRef],
+      orphanedTypes: [DisputeRef, DockingRef, JusticeIndicatorReport],
       referenceResolvers: {
         MediationCase: mediationCaseAccess.resolveReference,
         Dispute: (reference: { id: string }) => ({ id: reference.id }),
         // The docking itself lives in the hub's ledger; its `mediation` field applies the record rules.
         Docking: (reference: { id: string }) => ({ id: reference.id }),
+        IndicatorReport: indicatorReportReference,
       },
     },
     // The receiving side of 诉调/公调/检调/访调/援调: requests land in the organizations' inboxes.

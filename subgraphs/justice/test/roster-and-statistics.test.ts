@@ -184,24 +184,12 @@ describe('rosters, seed and statistics', () => {
     expect(seen).toEqual(withDocking.filter((d) => d.handOver!.kind === 'POLICE' && d.regionCode.startsWith(DEMO_TOWN_DAINAN)).map((d) => d.n));
   });
 
-  it('counts cases, success, amounts and performance per town and period in SQL', async () => {
-    const stats = await q(
-      '{ mediationStatistics(groupBy: TOWN, from: "2026-09-01", to: "2026-12-31") { regionCode cases concluded succeeded successRate amountAgreed agreementsDue agreementsPerformed performanceRate overdue } }',
-      {},
-      'legal-aid',
-    );
-    expect(stats.errors).toBeUndefined();
-    const rows = stats.data!.mediationStatistics as {
-      regionCode: string;
-      cases: number;
-      concluded: number;
-      succeeded: number;
-      successRate: number | null;
-      amountAgreed: number;
-      agreementsPerformed: number;
-    }[];
+  it('counts cases, success, amounts and performance per town and period in SQL (IndicatorReport.justice)', async () => {
+    // The last 90 days of the story, as the hub's report names a period and each town as one of its children.
+    const to = new Date(Date.now() + 86_400_000);
+    const from = new Date(to.getTime() - 91 * 86_400_000);
     const list = await q(
-      '{ mediationCases(first: 100) { edges { node { regionCode status outcome agreement { amount performanceStatus } } } } }',
+      '{ mediationCases(first: 100) { edges { node { regionCode status outcome receivedAt concludedAt agreement { amount performanceStatus } } } } }',
       {},
       'legal-aid',
     );
@@ -209,25 +197,57 @@ describe('rosters, seed and statistics', () => {
       regionCode: string;
       status: string;
       outcome: string | null;
-      agreement: { amount: number; performanceStatus: string } | null;
+      receivedAt: string;
+      concludedAt: string | null;
+      agreement: { amount: number | null; performanceStatus: string } | null;
     }[];
-    for (const row of rows) {
-      const mine = nodes.filter((n) => n.regionCode.startsWith(row.regionCode));
-      expect(row.cases).toBe(mine.length);
-      expect(row.concluded).toBe(mine.filter((n) => n.status === 'CONCLUDED').length);
-      expect(row.succeeded).toBe(mine.filter((n) => n.outcome === 'AGREEMENT').length);
-      if (row.concluded) expect(row.successRate).toBeCloseTo(row.succeeded / row.concluded);
-      expect(row.amountAgreed).toBeCloseTo(mine.reduce((sum, n) => sum + (n.agreement?.amount ?? 0), 0));
-      expect(row.agreementsPerformed).toBe(mine.filter((n) => n.agreement?.performanceStatus === 'PERFORMED').length);
+    const towns = [...new Set(nodes.map((n) => n.regionCode.slice(0, 9)))].sort();
+    const block = 'justice { casesReceived casesConcluded agreements mediationSuccessRate agreementAmount agreementsDue agreementsPerformed performanceRate }';
+    const report = (codes: string[], as: Parameters<Stack['querySubgraph']>[3]) =>
+      q(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on IndicatorReport { regionCode ${block} } } }`,
+        { r: codes.map((regionCode) => ({ __typename: 'IndicatorReport', regionCode, from: from.toISOString(), to: to.toISOString() })) },
+        as,
+      );
+    const stats = await report(towns, 'legal-aid');
+    expect(stats.errors).toBeUndefined();
+    const rows = stats.data!._entities as {
+      regionCode: string;
+      justice: {
+        casesReceived: number;
+        casesConcluded: number;
+        agreements: number;
+        mediationSuccessRate: number | null;
+        agreementAmount: number;
+        agreementsDue: number;
+        agreementsPerformed: number;
+        performanceRate: number | null;
+      };
+    }[];
+    const inPeriod = (at: string | null) => at !== null && Date.parse(at) >= from.getTime() && Date.parse(at) < to.getTime();
+    for (const { regionCode, justice: row } of rows) {
+      const mine = nodes.filter((n) => n.regionCode.startsWith(regionCode));
+      const concluded = mine.filter((n) => n.status === 'CONCLUDED' && inPeriod(n.concludedAt));
+      const succeeded = concluded.filter((n) => n.outcome === 'AGREEMENT');
+      expect(row.casesReceived).toBe(mine.filter((n) => inPeriod(n.receivedAt)).length);
+      expect(row.casesConcluded).toBe(concluded.length);
+      expect(row.agreements).toBe(succeeded.length);
+      if (row.casesConcluded) expect(row.mediationSuccessRate).toBeCloseTo(row.agreements / row.casesConcluded);
+      expect(row.agreementAmount).toBeCloseTo(succeeded.reduce((sum, n) => sum + (n.agreement?.amount ?? 0), 0));
+      expect(row.agreementsPerformed).toBeLessThanOrEqual(row.agreementsDue);
+      if (row.agreementsDue) expect(row.performanceRate).toBeCloseTo(row.agreementsPerformed / row.agreementsDue);
     }
-    expect(rows.reduce((s, r) => s + r.cases, 0)).toBe(nodes.length);
-    const mediator = await q('{ mediationStatistics(groupBy: COUNTY) { regionCode cases } }', {}, 'mediator');
-    expect(mediator.data!.mediationStatistics).toEqual([
-      { regionCode: DEMO_TOWN_DAINAN, cases: nodes.filter((n) => n.regionCode.startsWith(DEMO_TOWN_DAINAN)).length },
-    ]);
-    const outside = await q('{ mediationStatistics(regionCode: "321281001") { cases } }', {}, 'mediator');
+    expect(rows.reduce((s, r) => s + r.justice.casesReceived, 0)).toBe(nodes.filter((n) => inPeriod(n.receivedAt)).length);
+    expect(rows.reduce((s, r) => s + r.justice.casesReceived, 0)).toBeGreaterThan(0);
+    const mediator = await report([DEMO_TOWN_DAINAN], 'mediator');
+    expect(mediator.data!._entities).toEqual([{ regionCode: DEMO_TOWN_DAINAN, justice: rows.find((r) => r.regionCode === DEMO_TOWN_DAINAN)!.justice }]);
+    const outside = await report(['321281001'], 'mediator');
     expect(outside.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const badPeriod = await q('{ mediationStatistics(from: "2026-12-01", to: "2026-11-01") { cases } }', {}, 'legal-aid');
+    const badPeriod = await q(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on IndicatorReport { ${block} } } }`,
+      { r: [{ __typename: 'IndicatorReport', regionCode: '321281', from: '2026-12-01T00:00:00Z', to: '2026-11-01T00:00:00Z' }] },
+      'legal-aid',
+    );
     expect(badPeriod.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'to' });
   });
 });

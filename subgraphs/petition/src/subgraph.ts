@@ -1,17 +1,16 @@
 import 'reflect-metadata';
 import { createEventDeliveriesResolver, createHubTransfersResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
-import { createAccessLogResolver, defineSubgraph, NumberCounter, PersonalDataAccess } from '@jiefen/subgraph-kit';
+import { createAccessLogResolver, defineSubgraph, indicatorReportReference, NumberCounter, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedPetition } from '../seeds/demo.seed.js';
 import { PETITION_CLOCKS, type PetitionClocks } from './domain/clocks.js';
 import { PetitionItem } from './entities/petition-item.entity.js';
 import { DisputeRef } from './graphql/dispute.type.js';
-import { RegionPetitionResolver } from './graphql/indicators.resolver.js';
+import { petitionIndicatorResolvers } from './graphql/indicators.resolver.js';
 import { DockingRef } from './graphql/docking.type.js';
 import { DisputePetitionResolver, DockingPetitionResolver, PetitionItemResolver } from './graphql/petition-item.resolver.js';
 import { petitionItemAccess } from './graphql/record-access.js';
-import { RegionRef } from './graphql/region.type.js';
 import { applyDockingEvent } from './services/docking-inbound.service.js';
 import { createPetitionLoaders } from './loaders/petition.loaders.js';
 
@@ -26,7 +25,7 @@ export function createPetitionSubgraph(options: AgencyOptions<PetitionClocks> = 
         PetitionItemResolver,
         DisputePetitionResolver,
         DockingPetitionResolver,
-        RegionPetitionResolver,
+        ...petitionIndicatorResolvers,
         createAccessLogResolver('PETITION', 'petitionAccessLog'),
         createEventDeliveriesResolver('PETITION', 'petitionEventDeliveries'),
         createHubTransfersResolver('PETITION', {
@@ -36,11 +35,11 @@ export function createPetitionSubgraph(options: AgencyOptions<PetitionClocks> = 
           conclude: 'concludePetitionHubTransfer',
         }),
       ],
-      orphanedTypes: [DisputeRef, DockingRef, RegionRef],
+      orphanedTypes: [DisputeRef, DockingRef, petitionIndicatorResolvers.report],
       referenceResolvers: {
         PetitionItem: petitionItemAccess.resolveReference,
         Dispute: (reference: { id: string }) => ({ id: reference.id }),
-        Region: (reference: { code: string }) => ({ code: reference.code }),
+        IndicatorReport: indicatorReportReference,
         Docking: (reference: { id: string }) => ({ id: reference.id }),
       },
     },

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { createEventDeliveriesResolver, createHubTransfersResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
-import { createAccessLogResolver, defineSubgraph, NumberCounter, PersonalDataAccess } from '@jiefen/subgraph-kit';
+import { createAccessLogResolver, defineSubgraph, indicatorReportReference, NumberCounter, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedPolice } from '../seeds/demo.seed.js';
 import { PoliceIncident } from './entities/police-incident.entity.js';
 import { PoliceMediation } from './entities/police-mediation.entity.js';
 import { DisputeRef } from './graphql/dispute.type.js';
+import { policeIndicatorResolvers } from './graphql/indicators.resolver.js';
+import { PoliceIndicatorReport } from './graphql/indicators.type.js';
 import { DisputePoliceResolver, PoliceIncidentResolver } from './graphql/police-incident.resolver.js';
 import { PoliceMediationResolver } from './graphql/police-mediation.resolver.js';
 import { DockingPoliceResolver, PoliceTransferResolver } from './graphql/police-transfer.resolver.js';
@@ -28,6 +30,7 @@ export function createPoliceSubgraph(options: AgencyOptions = {}) {
         PoliceTransferResolver,
         DisputePoliceResolver,
         DockingPoliceResolver,
+        ...policeIndicatorResolvers,
         createAccessLogResolver('POLICE', 'policeAccessLog'),
         createEventDeliveriesResolver('POLICE', 'policeEventDeliveries'),
         createHubTransfersResolver('POLICE', {
@@ -37,11 +40,12 @@ export function createPoliceSubgraph(options: AgencyOptions = {}) {
           conclude: 'concludePoliceHubTransfer',
         }),
       ],
-      orphanedTypes: [DisputeRef, DockingRef],
+      orphanedTypes: [DisputeRef, DockingRef, PoliceIndicatorReport],
       referenceResolvers: {
         PoliceIncident: policeIncidentAccess.resolveReference,
         Dispute: (reference: { id: string }) => ({ id: reference.id }),
         Docking: (reference: { id: string }) => ({ id: reference.id }),
+        IndicatorReport: indicatorReportReference,
       },
     },
     docking: { apply: applyDockingEvent },

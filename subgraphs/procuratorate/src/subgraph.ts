@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { createEventDeliveriesResolver, DOCKING_ENTITIES } from '@jiefen/docking';
 import { agencySettings, type AgencyOptions } from '@jiefen/calendar';
-import { createAccessLogResolver, defineSubgraph, PersonalDataAccess } from '@jiefen/subgraph-kit';
+import { createAccessLogResolver, defineSubgraph, indicatorReportReference, PersonalDataAccess } from '@jiefen/subgraph-kit';
 import { migrations } from '../migrations/index.js';
 import { seedProcuratorate } from '../seeds/demo.seed.js';
 import { ProcuratorateCase } from './entities/procuratorate-case.entity.js';
 import { DisputeRef } from './graphql/dispute.type.js';
-import { RegionProcuratorateResolver } from './graphql/indicators.resolver.js';
+import { procuratorateIndicatorResolvers } from './graphql/indicators.resolver.js';
 import { DockingRef } from './graphql/docking.type.js';
 import { DisputeProcuratorateResolver, DockingProcuratorateResolver, ProcuratorateCaseResolver } from './graphql/procuratorate-case.resolver.js';
 import { procuratorateCaseAccess } from './graphql/record-access.js';
-import { RegionRef } from './graphql/region.type.js';
 import { applyDockingEvent } from './services/docking-inbound.service.js';
 import { createProcuratorateLoaders } from './loaders/procuratorate.loaders.js';
 
@@ -25,15 +24,15 @@ export function createProcuratorateSubgraph(options: AgencyOptions = {}) {
         ProcuratorateCaseResolver,
         DisputeProcuratorateResolver,
         DockingProcuratorateResolver,
-        RegionProcuratorateResolver,
+        ...procuratorateIndicatorResolvers,
         createAccessLogResolver('PROCURATORATE', 'procuratorateAccessLog'),
         createEventDeliveriesResolver('PROCURATORATE', 'procuratorateEventDeliveries'),
       ],
-      orphanedTypes: [DisputeRef, DockingRef, RegionRef],
+      orphanedTypes: [DisputeRef, DockingRef, procuratorateIndicatorResolvers.report],
       referenceResolvers: {
         ProcuratorateCase: procuratorateCaseAccess.resolveReference,
         Dispute: (reference: { id: string }) => ({ id: reference.id }),
-        Region: (reference: { code: string }) => ({ code: reference.code }),
+        IndicatorReport: indicatorReportReference,
         Docking: (reference: { id: string }) => ({ id: reference.id }),
       },
     },

@@ -183,12 +183,20 @@ describe('检调: 刑事和解 and civil supervision referred to mediation', () 
     });
   });
 
-  it('counts 检调 volumes and outcomes per region and period (Region.procuratorateIndicators)', async () => {
-    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { procuratorateIndicators(from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") {
-      criminalReferred civilSupervisionReferred reconciled notReconciled reconciliationRate nonProsecutions prosecutionsContinued civilReviewsTerminated } } } }`;
-    const r = [{ __typename: 'Region', code: '321281' }];
-    const figures = (await stack.querySubgraph<{ _entities: { procuratorateIndicators: Record<string, number> }[] }>('procuratorate', q, { r }, 'leader')).body
-      .data!._entities[0]!.procuratorateIndicators;
+  it('counts 检调 volumes and outcomes per region and period (IndicatorReport.procuratorate)', async () => {
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on IndicatorReport { procuratorate {
+      referrals criminalReferrals civilSupervisionReferrals agreementsReached agreementsNotReached reconciliationRate nonProsecutionDecisions lenientRecommendations decisions decisionRate prosecutionsContinued civilReviewsTerminated } } } }`;
+    // From well before the demo story to tomorrow: every referral, outcome and decision of this file.
+    const r = [
+      {
+        __typename: 'IndicatorReport',
+        regionCode: '321281',
+        from: new Date(Date.now() - 400 * 86_400_000).toISOString(),
+        to: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    ];
+    const figures = (await stack.querySubgraph<{ _entities: { procuratorate: Record<string, number> }[] }>('procuratorate', q, { r }, 'leader')).body.data!
+      ._entities[0]!.procuratorate;
     const nodes = (
       await stack.querySubgraph<{ procuratorateCases: { edges: { node: Node }[] } }>(
         'procuratorate',
@@ -197,11 +205,17 @@ describe('检调: 刑事和解 and civil supervision referred to mediation', () 
         'procurator',
       )
     ).body.data!.procuratorateCases.edges.map((e) => e.node);
-    expect(figures.criminalReferred).toBe(nodes.filter((x) => x.kind === 'CRIMINAL_RECONCILIATION' && x.referredAt).length);
-    expect(figures.civilSupervisionReferred).toBe(nodes.filter((x) => x.kind === 'CIVIL_SUPERVISION' && x.referredAt).length);
-    expect(figures.reconciled).toBe(nodes.filter((x) => x.outcome === 'RECONCILED').length);
-    expect(figures.nonProsecutions).toBe(nodes.filter((x) => x.decision === 'NO_PROSECUTION').length);
-    expect(figures.reconciliationRate).toBeCloseTo(figures.reconciled / (figures.reconciled + figures.notReconciled), 4);
+    expect(figures.criminalReferrals).toBe(nodes.filter((x) => x.kind === 'CRIMINAL_RECONCILIATION' && x.referredAt).length);
+    expect(figures.civilSupervisionReferrals).toBe(nodes.filter((x) => x.kind === 'CIVIL_SUPERVISION' && x.referredAt).length);
+    expect(figures.referrals).toBe(figures.criminalReferrals + figures.civilSupervisionReferrals);
+    expect(figures.agreementsReached).toBe(nodes.filter((x) => x.outcome === 'RECONCILED').length);
+    expect(figures.nonProsecutionDecisions).toBe(nodes.filter((x) => x.decision === 'NO_PROSECUTION').length);
+    expect(figures.nonProsecutionDecisions).toBeGreaterThan(0);
+    expect(figures.prosecutionsContinued).toBe(nodes.filter((x) => x.decision === 'PROSECUTION_CONTINUES').length);
+    expect(figures.civilReviewsTerminated).toBe(nodes.filter((x) => x.decision === 'REVIEW_TERMINATED').length);
+    expect(figures.decisions).toBe(figures.nonProsecutionDecisions + figures.lenientRecommendations);
+    expect(figures.reconciliationRate).toBeCloseTo(figures.agreementsReached / figures.referrals, 4);
+    expect(figures.decisionRate).toBeCloseTo(figures.decisions / figures.criminalReferrals, 4);
     const court = await stack.querySubgraph('procuratorate', q, { r }, 'court-staff');
     expect(court.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });

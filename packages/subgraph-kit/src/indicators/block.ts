@@ -3,7 +3,15 @@ import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root, registerEnumTy
 import { readsIndicators, type Agency } from '@jiefen/auth';
 import { DomainError } from '../errors.js';
 import type { SubgraphContext } from '../subgraph.js';
-import { IndicatorRank, IndicatorReport, RankingOrderEnum, type IndicatorScope, type RankingOrder } from './report.js';
+import {
+  agencyIndicatorReport,
+  IndicatorRank,
+  IndicatorReport,
+  indicatorScopeKey,
+  RankingOrderEnum,
+  type IndicatorScope,
+  type RankingOrder,
+} from './report.js';
 import { countChildren, countScopes, type Counts, type IndicatorSource } from './sql.js';
 
 /** Where the block's type keeps the scope it was computed for (its ranking ranks that scope's children). */
@@ -16,21 +24,52 @@ export interface RankableIndicator<T> {
   value(block: T): number | null;
 }
 
-/** The figure names of several sources together (each source's measures). */
-export type FiguresOf<S extends readonly IndicatorSource[]> = S[number] extends infer X ? (X extends { measures: infer M } ? keyof M & string : never) : never;
+/**
+ * Figures no single table holds — what was due, from the region tree and the calendar — counted by
+ * the agency's own SQL: for many scopes at once (a page's report, children and trend in one
+ * statement, like `countScopes`) and for the child regions of one scope (a ranking). `ctx` is the
+ * agency's request context (its settings, its loaders).
+ */
+export interface IndicatorCounter<K extends string = string> {
+  /** Each figure and what it counts. */
+  measures: Record<K, string>;
+  countScopes(ctx: SubgraphContext, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]>;
+  /** The figures of each child region of the scope (children absent from the map count zero). */
+  countChildren(ctx: SubgraphContext, scope: IndicatorScope): Promise<Map<string, Counts<K>>>;
+}
 
-export interface IndicatorBlockOptions<S extends readonly IndicatorSource[], T extends object, R extends IndicatorScope> {
+/** Where a block's figures come from: a table the kit counts (`IndicatorSource`) or the agency's own counter. */
+export type IndicatorOrigin = IndicatorSource | IndicatorCounter;
+
+const isCounter = (origin: IndicatorOrigin): origin is IndicatorCounter => 'countScopes' in origin;
+
+function countOrigin(ctx: SubgraphContext, origin: IndicatorOrigin, scopes: readonly IndicatorScope[]): Promise<Counts[]> {
+  return isCounter(origin) ? origin.countScopes(ctx, scopes) : countScopes(ctx.em, origin, scopes);
+}
+
+function countOriginChildren(ctx: SubgraphContext, origin: IndicatorOrigin, scope: IndicatorScope): Promise<Map<string, Counts>> {
+  return isCounter(origin) ? origin.countChildren(ctx, scope) : countChildren(ctx.em, origin, scope);
+}
+
+/** The figure names of several sources together (each source's measures). */
+export type FiguresOf<S extends readonly IndicatorOrigin[]> = S[number] extends infer X ? (X extends { measures: infer M } ? keyof M & string : never) : never;
+
+export interface IndicatorBlockOptions<S extends readonly IndicatorOrigin[], T extends object, R extends IndicatorScope> {
   agency: Agency;
   /** The field on `IndicatorReport` (`court`, `justice`…). */
   field: string;
   description: string;
   /** The block's GraphQL type: counts, and rates whose descriptions name numerator and denominator. */
   type: ClassType<T>;
-  /** The agency's `IndicatorReport` class (the kit's, or its own with `@external` fields it `@requires`). */
+  /**
+   * The agency's `IndicatorReport` class: its own when it declares `@external` fields it `@requires`,
+   * the kit's `IndicatorReport` for the hub (which resolves the report); by default the block makes
+   * one (`agencyIndicatorReport`), returned as `.report` for the subgraph's `orphanedTypes`.
+   */
   report?: ClassType<R>;
   /** Extra federation directives on the field (`@requires(fields: "population")`). */
   fieldDirectives?: string[];
-  /** The tables and figures, counted in SQL; their figure names together make `K`. */
+  /** The tables and figures, counted in SQL (by the kit, or by the agency's own counters); their figure names together make `K`. */
   sources: S;
   /** The block from the figures (rates computed here, with `ratio`). `report` is the entity as the gateway sent it. */
   toType(counts: Counts<FiguresOf<S>>, report: R): T;
@@ -41,17 +80,17 @@ export interface IndicatorBlockOptions<S extends readonly IndicatorSource[], T e
 const loaders = new WeakMap<object, Map<string, DataLoader<IndicatorScope, Counts[], string>>>();
 
 /** The request's loader for one agency block: every scope asked for in a tick → one statement per source. */
-function loaderOf(ctx: SubgraphContext, field: string, sources: readonly IndicatorSource[]): DataLoader<IndicatorScope, Counts[], string> {
+function loaderOf(ctx: SubgraphContext, field: string, sources: readonly IndicatorOrigin[]): DataLoader<IndicatorScope, Counts[], string> {
   let mine = loaders.get(ctx);
   if (!mine) loaders.set(ctx, (mine = new Map()));
   let loader = mine.get(field);
   if (!loader) {
     loader = new DataLoader<IndicatorScope, Counts[], string>(
       async (scopes) => {
-        const perSource = await Promise.all(sources.map((source) => countScopes(ctx.em, source, scopes)));
+        const perSource = await Promise.all(sources.map((source) => countOrigin(ctx, source, scopes)));
         return scopes.map((_, i) => perSource.map((counts) => counts[i]!));
       },
-      { cacheKeyFn: (s) => `${s.regionCode}|${s.from.toISOString()}|${s.to.toISOString()}` },
+      { cacheKeyFn: indicatorScopeKey },
     );
     mine.set(field, loader);
   }
@@ -74,10 +113,10 @@ const merge = <K extends string>(parts: Counts[]): Counts<K> => Object.assign({}
  * `FORBIDDEN`), its per-request loader (a page's report, children and trend points in one statement
  * per source) and `ranking` of the child regions on any of its rankable indicators.
  */
-export function createIndicatorBlock<const S extends readonly IndicatorSource[], T extends object, R extends IndicatorScope = IndicatorReport>(
+export function createIndicatorBlock<const S extends readonly IndicatorOrigin[], T extends object, R extends IndicatorScope = IndicatorReport>(
   options: IndicatorBlockOptions<S, T, R>,
 ) {
-  const Report = (options.report ?? IndicatorReport) as ClassType<R>;
+  const Report = (options.report ?? agencyIndicatorReport()) as ClassType<R>;
   const codes = Object.keys(options.ranking.indicators);
   const RankEnum = Object.fromEntries(codes.map((c) => [c, c])) as Record<string, string>;
   registerEnumType(RankEnum, {
@@ -120,7 +159,7 @@ export function createIndicatorBlock<const S extends readonly IndicatorSource[],
       if (!scope) return [];
       if (limit != null && (limit < 1 || limit > 1000)) throw DomainError.validation('limit', '排名条数须在 1 到 1000 之间');
       authorize(ctx, scope.regionCode);
-      const perSource = await Promise.all(options.sources.map((source) => countChildren(ctx.em, source, scope)));
+      const perSource = await Promise.all(options.sources.map((source) => countOriginChildren(ctx, source, scope)));
       const children = [...new Set(perSource.flatMap((m) => [...m.keys()]))];
       const read = options.ranking.indicators[indicator]!;
       const rows = children.map((regionCode) => {
@@ -141,9 +180,10 @@ export function createIndicatorBlock<const S extends readonly IndicatorSource[],
     }
   }
 
-  return [BlockResolver, RankingResolver] as const;
+  // The resolvers to spread into the subgraph's list, and the report class to list in its `orphanedTypes`.
+  return Object.assign([BlockResolver, RankingResolver] as const, { report: Report });
 }
 
-function zeroOf(source: IndicatorSource): Counts {
+function zeroOf(source: IndicatorOrigin): Counts {
   return Object.fromEntries(Object.keys(source.measures).map((k) => [k, 0]));
 }

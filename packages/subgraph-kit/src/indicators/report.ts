@@ -1,4 +1,4 @@
-import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { DomainError } from '../errors.js';
 
 /**
@@ -21,11 +21,39 @@ export class IndicatorReport {
   to!: Date;
 }
 
+/**
+ * An agency's own `IndicatorReport` class: the key only, to which its block is added. type-graphql
+ * keeps the fields a resolver adds to a class on the class itself, for every schema built in the
+ * process: two subgraphs adding blocks to one shared class would each print the other's fields (the
+ * schema printer and a test stack build all six in one process). So the hub keeps `IndicatorReport`
+ * and every other agency reports on a class of its own.
+ */
+export function agencyIndicatorReport(): ClassType<IndicatorReport> {
+  @Directive('@key(fields: "regionCode from to")')
+  @ObjectType('IndicatorReport')
+  class AgencyIndicatorReport {
+    @Field(() => String)
+    regionCode!: string;
+
+    @Field(() => Date)
+    from!: Date;
+
+    @Field(() => Date)
+    to!: Date;
+  }
+  return AgencyIndicatorReport;
+}
+
 /** The region and period of an indicator request, as each agency's loader batches them. */
 export interface IndicatorScope {
   regionCode: string;
   from: Date;
   to: Date;
+}
+
+/** One scope's cache key in a per-request DataLoader (region and period). */
+export function indicatorScopeKey(scope: IndicatorScope): string {
+  return `${scope.regionCode}|${scope.from.toISOString()}|${scope.to.toISOString()}`;
 }
 
 /**
@@ -48,9 +76,11 @@ registerEnumType(RankingOrderEnum, {
   valuesConfig: { DESC: { description: '由高到低' }, ASC: { description: '由低到高' } },
 });
 
+// Every agency's block ranks with it: one type, resolved by each agency for its own block.
+@Directive('@shareable')
 @ObjectType('IndicatorRank', { description: '下级区划在一项指标上的排名 A child region ranked on one indicator' })
 export class IndicatorRank {
-  @Field(() => Int, { description: '名次(并列同名次);无数值者排在最后且无名次' , nullable: true })
+  @Field(() => Int, { description: '名次(并列同名次);无数值者排在最后且无名次', nullable: true })
   rank!: number | null;
 
   @Field(() => String, { description: '下级区划代码' })
@@ -70,6 +100,8 @@ export function childCodeLength(regionCode: string): number | null {
   return ({ 2: 4, 4: 6, 6: 9, 9: 12 } as Record<number, number>)[regionCode.length] ?? null;
 }
 
+// Every agency's block may break a figure down: one type, resolved by each agency for its own block.
+@Directive('@shareable')
 @ObjectType('IndicatorBreakdown', { description: '一项指标按某一维度(渠道、类别、层级、等级等)的分组计数' })
 export class IndicatorBreakdown {
   @Field(() => String, { description: '分组(代码或中文名称)' })

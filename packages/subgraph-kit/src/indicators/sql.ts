@@ -24,7 +24,9 @@ export interface IndicatorSource<K extends string = string> {
 export type Counts<K extends string = string> = Record<K, number>;
 
 function measureSql(measure: Measure): string {
-  const conditions = [measure.when ? `x.${measure.when} >= s.f and x.${measure.when} < s.t` : null, measure.where ? `(${measure.where})` : null].filter(Boolean);
+  const conditions = [measure.when ? `x.${measure.when} >= s.f and x.${measure.when} < s.t` : null, measure.where ? `(${measure.where})` : null].filter(
+    Boolean,
+  );
   const filter = conditions.length ? ` filter (where ${conditions.join(' and ')})` : '';
   return measure.sum ? `coalesce(sum(x.${measure.sum})${filter}, 0)` : `count(*)${filter}`;
 }
@@ -57,8 +59,7 @@ export function commonPrefix(codes: readonly string[]): string {
   return prefix;
 }
 
-const zero = <K extends string>(source: IndicatorSource<K>): Counts<K> =>
-  Object.fromEntries(Object.keys(source.measures).map((k) => [k, 0])) as Counts<K>;
+const zero = <K extends string>(source: IndicatorSource<K>): Counts<K> => Object.fromEntries(Object.keys(source.measures).map((k) => [k, 0])) as Counts<K>;
 
 function toCounts<K extends string>(source: IndicatorSource<K>, row: Record<string, unknown> | undefined): Counts<K> {
   const counts = zero(source);
@@ -75,10 +76,7 @@ function toCounts<K extends string>(source: IndicatorSource<K>, row: Record<stri
 export async function countScopes<K extends string>(em: EntityManager, source: IndicatorSource<K>, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]> {
   const region = source.region ?? 'x.region_code';
   const results: Counts<K>[] = scopes.map(() => zero(source));
-  const byLength = new Map<number, number[]>();
-  scopes.forEach((s, i) => byLength.set(s.regionCode.length, [...(byLength.get(s.regionCode.length) ?? []), i]));
-  for (const [length, indexes] of byLength) {
-    const picked = indexes.map((i) => scopes[i]!);
+  for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
     const rows: Record<string, unknown>[] = await em.getConnection().execute(
       `select s.i,
   ${selectList(source)}
@@ -86,11 +84,36 @@ from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) 
 join ${source.from} on left(${region}, ${length}) = s.code and (${relevanceSql(source)})
 where ${region} like ?
 group by s.i`,
-      [picked.map((s) => s.regionCode), picked.map((s) => s.from), picked.map((s) => s.to), `${commonPrefix(picked.map((s) => s.regionCode))}%`],
+      [...batch, prefix],
     );
     for (const row of rows) results[indexes[Number(row.i) - 1]!] = toCounts(source, row);
   }
   return results;
+}
+
+/** One statement's share of a batch of scopes: those whose region codes have one length. */
+export interface ScopeBatch {
+  length: number;
+  /** Row `i` of `unnest(…) with ordinality` answers `scopes[indexes[i - 1]]`. */
+  indexes: number[];
+  /** The parameters of `unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)`. */
+  scopes: [string[], Date[], Date[]];
+  /** `<common prefix>%`: the constant LIKE that lets PostgreSQL read only that part of a region index. */
+  prefix: string;
+}
+
+/**
+ * Scopes grouped by the length of their region code: one statement each, since
+ * `left(region, n) = s.code` is a hash join only for a constant n.
+ */
+export function byCodeLength(scopes: readonly IndicatorScope[]): ScopeBatch[] {
+  const groups = new Map<number, number[]>();
+  scopes.forEach((s, i) => groups.set(s.regionCode.length, [...(groups.get(s.regionCode.length) ?? []), i]));
+  return [...groups].map(([length, indexes]) => {
+    const picked = indexes.map((i) => scopes[i]!);
+    const codes = picked.map((s) => s.regionCode);
+    return { length, indexes, scopes: [codes, picked.map((s) => s.from), picked.map((s) => s.to)], prefix: `${commonPrefix(codes)}%` };
+  });
 }
 
 /**
@@ -121,27 +144,38 @@ export interface KeyCount {
   count: number;
 }
 
+/** A breakdown: how one figure (`measure`, read as in `countScopes`) of a table divides by a column or expression of `x`. */
+export interface BreakdownSource {
+  from: string;
+  region?: string;
+  key: string;
+  measure: Measure;
+}
+
 /**
- * How one figure divides by a column (by channel, category, tier, alert level…) for one scope, one
- * GROUP BY statement, largest group first. `measure` is read as in `countScopes`.
+ * How one figure divides by a column (by channel, category, tier, alert level…) for many scopes at
+ * once — a report's children or trend points — in one GROUP BY statement per region-code length;
+ * each scope's groups largest first, empty groups left out.
  */
-export async function countBreakdown(
-  em: EntityManager,
-  source: { from: string; region?: string; key: string; measure: Measure },
-  scope: IndicatorScope,
-): Promise<KeyCount[]> {
+export async function countBreakdowns(em: EntityManager, source: BreakdownSource, scopes: readonly IndicatorScope[]): Promise<KeyCount[][]> {
   const region = source.region ?? 'x.region_code';
   const single = { from: source.from, measures: { count: source.measure } };
-  const rows: { key: string | null; count: string }[] = await em.getConnection().execute(
-    `select ${source.key} as key, ${measureSql(source.measure)} as count
-from (select ?::timestamptz as f, ?::timestamptz as t) as s
-join ${source.from} on (${relevanceSql(single)})
+  const results: KeyCount[][] = scopes.map(() => []);
+  for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
+    const rows: { i: string; key: string | null; count: string }[] = await em.getConnection().execute(
+      `select s.i, ${source.key} as key, ${measureSql(source.measure)} as count
+from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
+join ${source.from} on left(${region}, ${length}) = s.code and (${relevanceSql(single)})
 where ${region} like ?
-group by 1`,
-    [scope.from, scope.to, `${scope.regionCode}%`],
-  );
-  return rows
-    .map((r) => ({ key: r.key ?? '未填', count: Number(r.count) }))
-    .filter((r) => r.count > 0)
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+group by 1, 2`,
+      [...batch, prefix],
+    );
+    for (const r of rows) if (Number(r.count) > 0) results[indexes[Number(r.i) - 1]!]!.push({ key: r.key ?? '未填', count: Number(r.count) });
+  }
+  return results.map((groups) => groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)));
+}
+
+/** How one figure divides by a column for one scope: `countBreakdowns` of that scope alone. */
+export async function countBreakdown(em: EntityManager, source: BreakdownSource, scope: IndicatorScope): Promise<KeyCount[]> {
+  return (await countBreakdowns(em, source, [scope]))[0]!;
 }

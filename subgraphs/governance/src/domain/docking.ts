@@ -4,6 +4,16 @@ import { addDays } from '@jiefen/calendar';
 export const DOCKING_KINDS = ['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID', 'HUB'] as const;
 export type DockingKind = (typeof DOCKING_KINDS)[number];
 
+/** The kinds' short Chinese names, as ledgers and dashboards write them. */
+export const DOCKING_KIND_NAMES: Record<DockingKind, string> = {
+  COURT: '诉调',
+  POLICE: '公调',
+  PROCURATORATE: '检调',
+  PETITION: '访调',
+  LEGAL_AID: '援调',
+  HUB: '分流转办',
+};
+
 /** The hub's record its own hand-overs (分流转办) carry: the outgoing docking's record type. */
 export const ROUTED_RECORD = 'Dispute';
 
@@ -17,8 +27,15 @@ export type DockingMode = (typeof DOCKING_MODES)[number];
 export const DOCKING_STATUSES = ['SENT', 'ACCEPTED', 'REJECTED', 'IN_PROGRESS', 'CONCLUDED', 'FED_BACK', 'WITHDRAWN'] as const;
 export type DockingStatus = (typeof DOCKING_STATUSES)[number];
 
+/** Statuses a docking reaches only once the receiver accepted it (every later step included). */
+export const ACCEPTED_STATUSES: readonly DockingStatus[] = ['ACCEPTED', 'IN_PROGRESS', 'CONCLUDED', 'FED_BACK'];
+/** Statuses in which the conclusion clock runs (`dockingDueAt`: accepted, not yet concluded). */
+export const CONCLUDING_STATUSES: readonly DockingStatus[] = ['ACCEPTED', 'IN_PROGRESS'];
+
 export const DOCKING_OUTCOMES = ['SETTLED', 'NOT_SETTLED', 'TERMINATED'] as const;
 export type DockingOutcome = (typeof DOCKING_OUTCOMES)[number];
+/** The outcome that is an agreement (调解成功); the others end without one. */
+export const AGREED_OUTCOME: DockingOutcome = 'SETTLED';
 
 /**
  * Default docking clocks in days (DOMAIN.md, Dockings): acceptance, conclusion by kind and mode,
@@ -61,15 +78,8 @@ export function confirmByAfter(concludedAt: Date, clocks: DockingClocks = DEFAUL
 
 /** The deadline the docking is running against now: accept, conclude, or feed back (confirm); none once it is over. */
 export function dockingDueAt(d: { status: DockingStatus; acceptBy: Date | null; concludeBy: Date | null; confirmBy: Date | null }): Date | null {
-  switch (d.status) {
-    case 'SENT':
-      return d.acceptBy;
-    case 'ACCEPTED':
-    case 'IN_PROGRESS':
-      return d.concludeBy;
-    case 'CONCLUDED':
-      return d.confirmBy;
-    default:
-      return null;
-  }
+  if (d.status === 'SENT') return d.acceptBy;
+  if (CONCLUDING_STATUSES.includes(d.status)) return d.concludeBy;
+  if (d.status === 'CONCLUDED') return d.confirmBy;
+  return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceOfRegion, parsePeriod, periodContaining, previousPeriod, reportDueAt } from './screening.js';
+import { cadenceOfRegion, parsePeriod, periodContaining, periodsEndingIn, previousPeriod, reportDueAt } from './screening.js';
 
 describe('screening periods', () => {
   it('reports weekly from villages and half-monthly from towns', () => {
@@ -33,5 +33,17 @@ describe('screening periods', () => {
   it('refuses malformed keys and computes the due date', () => {
     for (const key of ['2026-W00', '2026-W54', '2026-13-H1', '2026-11-H3', '2026/11', '']) expect(parsePeriod(key)).toBeNull();
     expect(reportDueAt(parsePeriod('2026-W48')!, 1).toISOString()).toBe('2026-11-30T16:00:00.000Z');
+  });
+
+  it('lists the periods that end within a statistics period, each in exactly one', () => {
+    const november = { from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') };
+    const december = { from: november.to, to: new Date('2026-12-31T16:00:00Z') };
+    expect(periodsEndingIn('HALF_MONTHLY', november.from, november.to).map((p) => p.key)).toEqual(['2026-11-H1', '2026-11-H2']);
+    // W44 (26 October – 1 November) ends on a November day; W49 (30 November – 6 December) in December.
+    expect(periodsEndingIn('WEEKLY', november.from, november.to).map((p) => p.key)).toEqual(['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    expect(periodsEndingIn('WEEKLY', december.from, december.to)[0]!.key).toBe('2026-W49');
+    const both = periodsEndingIn('WEEKLY', november.from, december.to).length;
+    expect(both).toBe(periodsEndingIn('WEEKLY', november.from, november.to).length + periodsEndingIn('WEEKLY', december.from, december.to).length);
+    expect(periodsEndingIn('WEEKLY', november.from, new Date(november.from.getTime() + 3_600_000))).toEqual([]);
   });
 });

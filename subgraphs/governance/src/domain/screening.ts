@@ -59,6 +59,17 @@ export function previousPeriod(period: Period): Period {
   return periodContaining(period.cadence, new Date(period.from.getTime() - 1));
 }
 
+/**
+ * The periods of a cadence that end within [from, to) — whose last instant lies in it (their
+ * exclusive end in (from, to]) — in order: the periods a statistics period owes reports for. Every
+ * period ends in exactly one of consecutive statistics periods, so owed reports add up over a trend.
+ */
+export function periodsEndingIn(cadence: ScreeningCadence, from: Date, to: Date): Period[] {
+  const periods: Period[] = [];
+  for (let p = periodContaining(cadence, from); p.to.getTime() <= to.getTime(); p = periodContaining(cadence, p.to)) periods.push(p);
+  return periods;
+}
+
 /** A report is due by the end of its period plus a grace; after that a missing one is overdue. */
 export function reportDueAt(period: Period, graceDays: number): Date {
   return addDays(period.to, graceDays);

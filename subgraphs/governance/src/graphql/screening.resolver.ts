@@ -4,7 +4,7 @@ import { maskName } from '@jiefen/auth';
 import { DomainError, keysetPage, pageRequest, requireCaller, requireRegionPrefix, toConnection } from '@jiefen/subgraph-kit';
 import { regionLengthOf } from '../domain/screening.js';
 import { ScreeningReport } from '../entities/screening-report.entity.js';
-import { registerDisputeFromFinding, requirePeriod, screeningDueAt, submitScreeningReport } from '../services/screening.service.js';
+import { owesScreeningReports, registerDisputeFromFinding, requirePeriod, screeningDueAt, submitScreeningReport } from '../services/screening.service.js';
 import { hubListPrefix, readsInFull } from './access.js';
 import type { GovernanceContext } from './context.js';
 import { DisputeType } from './dispute.type.js';
@@ -73,7 +73,7 @@ export class ScreeningResolver {
     const map = (r: { code: string; name: string }): MissingScreeningReportType => ({ regionCode: r.code, regionName: r.name, periodKey: period.key, dueAt });
     if (dueAt.getTime() > ctx.settings.now().getTime()) return toConnection([], limit, 0, (r: { code: string }) => [r.code], map);
     const narrow = args.regionCode ? requireRegionPrefix('regionCode', args.regionCode) : prefix;
-    const from = `from region r where length(r.code) = ? and r.code like ? and r.code like ? and r.name not like '%虚拟%'
+    const from = `from region r where length(r.code) = ? and r.code like ? and r.code like ? and ${owesScreeningReports('r')}
       and not exists (select 1 from screening_report s where s.period_key = ? and s.region_code = r.code)`;
     const params = [regionLengthOf(period.cadence), `${prefix}%`, `${narrow}%`, period.key];
     const connection = ctx.em.getConnection();

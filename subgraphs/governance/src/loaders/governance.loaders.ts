@@ -1,6 +1,16 @@
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
-import { findRows, manyByKey, oneByKey } from '@jiefen/subgraph-kit';
+import {
+  countBreakdowns,
+  countScopes,
+  findRows,
+  indicatorScopeKey,
+  manyByKey,
+  oneByKey,
+  type Counts,
+  type IndicatorScope,
+  type KeyCount,
+} from '@jiefen/subgraph-kit';
 import { DisputeActivity } from '../entities/dispute-activity.entity.js';
 import { DisputeDocument } from '../entities/dispute-document.entity.js';
 import { DisputeNotice } from '../entities/dispute-notice.entity.js';
@@ -14,7 +24,7 @@ import { MediationAttempt } from '../entities/mediation-attempt.entity.js';
 import { Region } from '../entities/region.entity.js';
 import { RiskAlert } from '../entities/risk-alert.entity.js';
 import { ScreeningFinding } from '../entities/screening-finding.entity.js';
-import { loadDisputeCounts, type CountsKey, type RegionCounts } from './dispute-counts.js';
+import { DOCKING_FUNNEL, HUB_BREAKDOWNS, type HubBreakdown } from './hub-indicators.js';
 
 /** Per-request DataLoaders of the governance subgraph. */
 export function createGovernanceLoaders(em: EntityManager) {
@@ -76,9 +86,15 @@ export function createGovernanceLoaders(em: EntityManager) {
       (ids: readonly string[]) => findRows(em, DockingEvent, { dockingId: { $in: [...ids] } }, { orderBy: { dockingId: 'asc', at: 'asc', id: 'asc' } }),
       (e) => e.dockingId,
     ),
-    disputeCounts: new DataLoader<CountsKey, RegionCounts, string>((keys) => loadDisputeCounts(em, keys), {
-      cacheKeyFn: (k) => `${k.from.toISOString()}|${k.to.toISOString()}|${k.regionCode}`,
-    }),
+    /** Each breakdown of `IndicatorReport.hub` for every scope of a tick (a report's children, its trend): one statement. */
+    hubBreakdowns: Object.fromEntries(
+      (Object.keys(HUB_BREAKDOWNS) as HubBreakdown[]).map((name) => [
+        name,
+        new DataLoader<IndicatorScope, KeyCount[], string>((scopes) => countBreakdowns(em, HUB_BREAKDOWNS[name], scopes), { cacheKeyFn: indicatorScopeKey }),
+      ]),
+    ) as Record<HubBreakdown, DataLoader<IndicatorScope, KeyCount[], string>>,
+    /** `IndicatorReport.dockingFunnel` for every scope of a tick: one statement. */
+    dockingFunnel: new DataLoader<IndicatorScope, Counts, string>((scopes) => countScopes(em, DOCKING_FUNNEL, scopes), { cacheKeyFn: indicatorScopeKey }),
   };
 }
 

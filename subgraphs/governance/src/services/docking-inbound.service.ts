@@ -14,6 +14,7 @@ import {
   confirmByAfter,
   dockingClockDates,
   dockingDueAt,
+  DOCKING_KIND_NAMES,
   type DockingKind,
   type DockingMode,
   type DockingOutcome,
@@ -26,7 +27,6 @@ import { followDockingOutcome } from './dispute-follow.service.js';
 import { handedOverRecordOf, registerOrLink, reportedRecordOf } from './dispute-report.service.js';
 import { routingFeedback } from './routing-feedback.service.js';
 
-const KIND_NAMES: Record<DockingKind, string> = { COURT: '诉调', POLICE: '公调', PROCURATORATE: '检调', PETITION: '访调', LEGAL_AID: '援调', HUB: '分流转办' };
 const MODE_NAMES: Record<DockingMode, string> = { ENTRUST: '委派', COMMISSION: '委托', TRANSFER: '移交', REFERRAL: '转介', CONFIRMATION: '申请司法确认' };
 const RULING_NAMES: Record<JudicialConfirmationRuling, string> = {
   CONFIRMED: '裁定确认调解协议有效',
@@ -48,7 +48,7 @@ async function disputeFor(em: EntityManager, event: ProtocolEvent<'DockingReques
 function summaryOf(event: ProtocolEvent, docking: Docking): string {
   switch (event.type) {
     case 'DockingRequested':
-      return `${docking.fromOrganizationName ?? docking.fromAgency}${MODE_NAMES[docking.mode as DockingMode]}${docking.toOrganizationName ?? '调解组织'}(${KIND_NAMES[docking.kind as DockingKind]})`;
+      return `${docking.fromOrganizationName ?? docking.fromAgency}${MODE_NAMES[docking.mode as DockingMode]}${docking.toOrganizationName ?? '调解组织'}(${DOCKING_KIND_NAMES[docking.kind as DockingKind]})`;
     case 'DockingAccepted':
       return `${event.payload.organizationName}已受理,案号 ${event.payload.caseNumber}`;
     case 'DockingRejected':

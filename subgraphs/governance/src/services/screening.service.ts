@@ -120,6 +120,13 @@ export async function registerDisputeFromFinding(
   );
 }
 
+/**
+ * The regions that owe screening reports, as SQL on the region table aliased `alias`: every
+ * village/community (weekly) and town (half-monthly) of the tree except the statistics' virtual
+ * ones (虚拟社区…), which have no grid to screen.
+ */
+export const owesScreeningReports = (alias: string): string => `${alias}.name not like '%虚拟%'`;
+
 /** When a period's reports are due: a missing one is overdue only after that. */
 export function screeningDueAt(period: Period, clocks: HubClocks): Date {
   return reportDueAt(period, clocks.screeningGraceDays);

@@ -251,16 +251,5 @@ registerEnumType(LegalAidSource, {
   valuesConfig: { DIRECT_APPLICATION: { description: '当事人申请' }, MEDIATION_REFERRAL: { description: '人民调解转介' } },
 });
 
-export enum RegionLevel {
-  COUNTY = 'COUNTY',
-  TOWN = 'TOWN',
-  VILLAGE = 'VILLAGE',
-}
-registerEnumType(RegionLevel, {
-  name: 'StatisticsRegionLevel',
-  description: '统计分组的区划层级',
-  valuesConfig: { COUNTY: { description: '县级(6 位)' }, TOWN: { description: '乡镇街道(9 位)' }, VILLAGE: { description: '村居(12 位)' } },
-});
-
 /** One enum for the court's rulings, shared with the senders' records (packages/docking). */
 export { JudicialConfirmationRulingEnum as JudicialConfirmationRuling } from '@jiefen/docking';

@@ -6,12 +6,10 @@ import { chinaDate, isOverdue } from '@jiefen/calendar';
 import { OPEN_STATES } from '../domain/mediation-case.workflow.js';
 import { MediationCase } from '../entities/mediation-case.entity.js';
 import { caseVisibility, legalAidVisibility } from '../domain/access.rules.js';
-import { mediationStatistics } from '../services/statistics.service.js';
 import { caseListAccess, periodOf } from './access.js';
 import { MediationAgreementType, ReturnVisitType } from './agreement.type.js';
 import type { JusticeContext } from './context.js';
 import { DisputeRef, DockingRef } from './dispute.type.js';
-import { RegionLevel } from './enums.js';
 import { LegalAidCaseType } from './legal-aid.type.js';
 import { caseText, toAgreementType, toCaseType, toLegalAidType, toOrganizationType, toReturnVisitType } from './mappers.js';
 import {
@@ -21,7 +19,6 @@ import {
   MediationExtensionType,
   MediationPartyType,
   MediationSessionType,
-  MediationStatisticsType,
   MethodChangeType,
   NeutralEvaluationType,
 } from './mediation-case.type.js';
@@ -68,32 +65,6 @@ export class MediationCaseResolver {
     const caller = requireCaller(ctx);
     if (caller.agency !== 'JUSTICE') throw DomainError.forbidden('只有调解组织可以查看收件箱');
     return page(ctx, { organizationCode: caller.organization, status: 'PENDING', regionCode: { $like: `${caller.jurisdiction}%` } }, args);
-  }
-
-  @Query(() => [MediationStatisticsType], { description: '人民调解统计:按区划和时段汇总收案、成功率、协议金额、履行率(SQL 计算)' })
-  async mediationStatistics(
-    @Arg('regionCode', () => String, { nullable: true, description: '区划代码前缀(默认本人辖区)' }) regionCode: string | null,
-    @Arg('groupBy', () => RegionLevel, { defaultValue: RegionLevel.TOWN, description: '分组层级' }) groupBy: RegionLevel,
-    @Arg('from', () => String, { nullable: true, description: '收案日期起(YYYY-MM-DD)' }) from: string | null,
-    @Arg('to', () => String, { nullable: true, description: '收案日期止(YYYY-MM-DD)' }) to: string | null,
-    @Ctx() ctx: JusticeContext,
-  ): Promise<MediationStatisticsType[]> {
-    const access = caseListAccess(ctx, regionCode);
-    const period = periodOf(from, to);
-    const groupLength = { COUNTY: 6, TOWN: 9, VILLAGE: 12 }[groupBy];
-    const rows = await mediationStatistics(ctx.em, {
-      regionPrefix: access.regionPrefix,
-      groupLength: Math.max(groupLength, Math.min(access.regionPrefix.length, 12)),
-      from: period.from ?? new Date(0),
-      to: period.to ?? new Date('9999-01-01T00:00:00Z'),
-      now: ctx.settings.now(),
-      organizationCode: access.organizationCode,
-    });
-    return rows.map((r) => ({
-      ...r,
-      successRate: r.concluded ? r.succeeded / r.concluded : null,
-      performanceRate: r.agreementsDue ? r.agreementsPerformed / r.agreementsDue : null,
-    }));
   }
 
   @FieldResolver(() => Boolean, { description: '是否超期未办结' })

@@ -1,4 +1,4 @@
-import { ArgsType, Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Visibility } from '@jiefen/auth';
 import { ConnectionType, PageArgs, PersonalText, type PersonalTextRead, PeriodFilter } from '@jiefen/subgraph-kit';
 import type { MediationCase } from '../entities/mediation-case.entity.js';
@@ -262,40 +262,4 @@ export class MediationExtensionType {
 
   /** The people its free text may name, and how the caller sees it. */
   personal!: PersonalTextRead;
-}
-
-@ObjectType('MediationStatistics', { description: '人民调解统计(按区划和时段,SQL 汇总)' })
-export class MediationStatisticsType {
-  @Field(() => String, { description: '区划代码(分组)' })
-  regionCode!: string;
-
-  @Field(() => Int, { description: '收案数' })
-  cases!: number;
-
-  @Field(() => Int, { description: '待受理数' })
-  pending!: number;
-
-  @Field(() => Int, { description: '办结数' })
-  concluded!: number;
-
-  @Field(() => Int, { description: '调解成功数' })
-  succeeded!: number;
-
-  @Field(() => Float, { nullable: true, description: '调解成功率 = 调解成功 ÷ 办结(无办结时为空)' })
-  successRate!: number | null;
-
-  @Field(() => Int, { description: '超期未办结数' })
-  overdue!: number;
-
-  @Field(() => Float, { description: '协议金额合计(元)' })
-  amountAgreed!: number;
-
-  @Field(() => Int, { description: '应履行协议数(期限届满或已履行)' })
-  agreementsDue!: number;
-
-  @Field(() => Int, { description: '已履行协议数' })
-  agreementsPerformed!: number;
-
-  @Field(() => Float, { nullable: true, description: '履行率 = 已履行 ÷ 应履行' })
-  performanceRate!: number | null;
 }

@@ -1,38 +1,52 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { hasRole, inJurisdiction } from '@jiefen/auth';
-import { DomainError, requireCaller, type SubgraphContext } from '@jiefen/subgraph-kit';
-import { petitionIndicators } from '../services/petition-indicators.service.js';
-import { PetitionIndicatorsType, RegionRef } from './region.type.js';
+import { createIndicatorBlock, ratio, type IndicatorSource } from '@jiefen/subgraph-kit';
+import { PetitionIndicatorsType } from './indicators.type.js';
 
-const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+/**
+ * Each figure counts the items by the moment its event happened. The on-time figures compare with
+ * the clocks stored on the item when they started (`route_due_at` at registration, `handle_due_at`
+ * at acceptance and extension), so a province's own clocks (`JIEFEN_PETITION_CLOCKS`) count as they
+ * applied; the on-time share of a rate is the same cohort as its whole (registered, or closed, in
+ * the period).
+ */
+const items = {
+  from: 'petition_item x',
+  measures: {
+    registered: { when: 'registered_at' },
+    acceptedOnTime: { when: 'registered_at', where: 'x.routed_at <= x.route_due_at' },
+    closed: { when: 'concluded_at' },
+    closedOnTime: { when: 'concluded_at', where: 'x.concluded_at <= x.handle_due_at' },
+    rated: { when: 'rated_at' },
+    satisfied: { when: 'rated_at', where: "x.satisfaction = 'SATISFIED'" },
+    basicallySatisfied: { when: 'rated_at', where: "x.satisfaction = 'BASICALLY_SATISFIED'" },
+    dissatisfied: { when: 'rated_at', where: "x.satisfaction = 'DISSATISFIED'" },
+    mediationTransfers: { when: 'referred_at' },
+    transfersSucceeded: { when: 'concluded_at', where: "x.mediation_outcome = 'SUCCEEDED'" },
+  },
+} satisfies IndicatorSource;
 
-@Resolver(() => RegionRef)
-export class RegionPetitionResolver {
-  @FieldResolver(() => PetitionIndicatorsType, {
-    nullable: true,
-    description: '信访局:该区划在期间内的及时受理率、按期办结率、参评满意率与访调数量(信访局服务不可用时为 null)',
-  })
-  async petitionIndicators(
-    @Root() region: RegionRef,
-    @Arg('from', () => Date, { description: '期间起(含)' }) from: Date,
-    @Arg('to', () => Date, { description: '期间止(不含)' }) to: Date,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<PetitionIndicatorsType> {
-    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from.getTime() >= to.getTime())
-      throw DomainError.validation('to', '统计期间的结束须晚于开始');
-    if (!/^\d{6}(\d{3}(\d{3})?)?$/.test(region.code)) throw DomainError.validation('code', '区划代码须为 6、9 或 12 位数字');
-    // Aggregates carry no personal data: the bureau, the hub and leaders read them within their jurisdiction.
-    const caller = requireCaller(ctx);
-    if (caller.agency !== 'PETITION' && caller.agency !== 'GOVERNANCE' && !hasRole(caller, 'LEADER')) throw DomainError.forbidden('无权查看信访指标');
-    if (!inJurisdiction(caller, region.code)) throw DomainError.forbidden('该区划不在本人辖区内');
-    const f = await petitionIndicators(ctx.em, region.code, from, to);
-    return {
-      from,
-      to,
-      ...f,
-      timelyAcceptanceRate: ratio(f.routedOnTime, f.registered),
-      onTimeClosureRate: ratio(f.concludedOnTime, f.concluded),
-      satisfactionRate: ratio(f.satisfied + f.basicallySatisfied, f.rated),
-    };
-  }
-}
+/** 信访局 on the indicator report: `IndicatorReport.petition` and its ranking of child regions. */
+export const petitionIndicatorResolvers = createIndicatorBlock({
+  agency: 'PETITION',
+  field: 'petition',
+  description: '信访指标:及时受理率、按期办结率、参评满意率与访调对接(信访局人员与领导可看)',
+  type: PetitionIndicatorsType,
+  sources: [items],
+  toType: (c) => ({
+    ...c,
+    timelyAcceptanceRate: ratio(c.acceptedOnTime, c.registered),
+    onTimeClosureRate: ratio(c.closedOnTime, c.closed),
+    satisfactionRate: ratio(c.satisfied + c.basicallySatisfied, c.rated),
+  }),
+  ranking: {
+    enum: 'PetitionIndicator',
+    indicators: {
+      REGISTERED: { name: '登记数', value: (b) => b.registered },
+      TIMELY_ACCEPTANCE_RATE: { name: '及时受理率', value: (b) => b.timelyAcceptanceRate },
+      CLOSED: { name: '办结数', value: (b) => b.closed },
+      ON_TIME_CLOSURE_RATE: { name: '按期办结率', value: (b) => b.onTimeClosureRate },
+      SATISFACTION_RATE: { name: '参评满意率', value: (b) => b.satisfactionRate },
+      MEDIATION_TRANSFERS: { name: '访调移交数', value: (b) => b.mediationTransfers },
+      TRANSFERS_SUCCEEDED: { name: '访调成功数', value: (b) => b.transfersSucceeded },
+    },
+  },
+});

@@ -1,0 +1,128 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { byCodeLength, type BreakdownSource, type Counts, type IndicatorScope, type IndicatorSource } from '@jiefen/subgraph-kit';
+import { ACCEPTED_STATUSES, AGREED_OUTCOME, CONCLUDING_STATUSES, DOCKING_KINDS, type DockingKind } from '../domain/docking.js';
+import { periodsEndingIn, reportDueAt, SCREENING_CADENCES, regionLengthOf } from '../domain/screening.js';
+import { owesScreeningReports } from '../services/screening.service.js';
+
+/*
+ * What the hub counts for `IndicatorReport.hub` and `dockingFunnel`, in SQL over its own tables. A
+ * figure with `when` counts the events of the period by the moment they happened; one without is
+ * a snapshot of now (open, overdue now), whatever the period.
+ */
+
+/**
+ * The register: registered and resolved (化解成功) in the period; overdue = registered in the period
+ * and, now, past the clock of the state it is in (the meaning the former `Region.disputeCounts`
+ * had); `overdueNow` = every dispute past its clock now, whenever registered (what 督办 scans).
+ */
+export const DISPUTES = {
+  from: 'dispute x',
+  measures: {
+    registered: { when: 'registered_at' },
+    resolved: { when: 'resolved_at' },
+    overdue: { when: 'registered_at', where: 'x.due_at < now()' },
+    overdueNow: { where: 'x.due_at < now()' },
+  },
+} satisfies IndicatorSource;
+
+/** Dockings past the clock running now (accept, conclude or feed back), as 督办 scans them. */
+export const DOCKINGS_OVERDUE = { from: 'docking x', measures: { dockingsOverdueNow: { where: 'x.due_at < now()' } } } satisfies IndicatorSource;
+
+/** 预警: raised in the period; open now. */
+export const ALERTS = {
+  from: 'risk_alert x',
+  measures: { alertsRaised: { when: 'raised_at' }, openAlerts: { where: "x.status = 'OPEN'" } },
+} satisfies IndicatorSource;
+
+/** 督办事项: opened and cleared in the period; open now. */
+export const SUPERVISION = {
+  from: 'supervision_item x',
+  measures: { supervisionOpened: { when: 'created_at' }, supervisionCleared: { when: 'cleared_at' }, supervisionOpen: { where: "x.status = 'OPEN'" } },
+} satisfies IndicatorSource;
+
+/** The registrations of the period by channel, category and (current) tier; the open alerts by level. */
+export const HUB_BREAKDOWNS = {
+  byChannel: { from: 'dispute x', key: 'x.channel', measure: DISPUTES.measures.registered },
+  byCategory: { from: 'dispute x', key: 'x.category', measure: DISPUTES.measures.registered },
+  byTier: { from: 'dispute x', key: 'x.tier', measure: DISPUTES.measures.registered },
+  openAlertsByLevel: { from: 'risk_alert x', key: 'x.level', measure: ALERTS.measures.openAlerts },
+} satisfies Record<string, BreakdownSource>;
+export type HubBreakdown = keyof typeof HUB_BREAKDOWNS;
+
+/** The steps of a docking funnel, as conditions on a docking sent in the period. */
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+const FUNNEL_STEPS = {
+  sent: null,
+  accepted: `x.status in (${sqlList(ACCEPTED_STATUSES)})`,
+  rejected: "x.status = 'REJECTED'",
+  concluded: 'x.concluded_at is not null',
+  // With and without an agreement add up to `concluded`, whatever outcome a conclusion carries.
+  concludedWithAgreement: `x.concluded_at is not null and x.outcome = '${AGREED_OUTCOME}'`,
+  concludedWithoutAgreement: `x.concluded_at is not null and coalesce(x.outcome, '') <> '${AGREED_OUTCOME}'`,
+  // The ledger's running clock (`dockingDueAt`): acceptBy while sent, concludeBy once accepted.
+  overdueAcceptance: "x.status = 'SENT' and x.due_at < now()",
+  overdueConclusion: `x.status in (${sqlList(CONCLUDING_STATUSES)}) and x.due_at < now()`,
+} as const;
+export type FunnelStep = keyof typeof FUNNEL_STEPS;
+export const FUNNEL_STEP_NAMES = Object.keys(FUNNEL_STEPS) as FunnelStep[];
+
+/** The figure of one kind and step in `DOCKING_FUNNEL`'s counts. */
+export const funnelFigure = (kind: DockingKind, step: FunnelStep) => `${kind}.${step}`;
+
+/**
+ * 对接漏斗: the dockings sent in the period (a cohort, so each step is a share of the one before),
+ * per kind, and how far each got by now — one statement for every kind and step. 司法确认申请
+ * (mode CONFIRMATION, justice → court) is an application to rule on an agreement, not a hand-over to
+ * mediation: it is left out.
+ */
+export const DOCKING_FUNNEL: IndicatorSource = {
+  from: 'docking x',
+  measures: Object.fromEntries(
+    DOCKING_KINDS.flatMap((kind) =>
+      FUNNEL_STEP_NAMES.map((step) => {
+        const condition = FUNNEL_STEPS[step];
+        return [funnelFigure(kind, step), { when: 'sent_at', where: `x.kind = '${kind}' and x.mode <> 'CONFIRMATION'${condition ? ` and ${condition}` : ''}` }];
+      }),
+    ),
+  ),
+};
+
+export type ScreeningFigure = 'screeningDue' | 'screeningReceived' | 'zeroReports';
+
+/**
+ * 排查 compliance for many scopes, one statement per region-code length. What is owed comes from the
+ * region tree and the calendar: each village/community owes one report per ISO week, each town one
+ * per half month (DOMAIN.md), for every such period that ends within the scope's period and whose
+ * deadline (its end plus the grace, `reportDueAt`) has passed by `now`; received are those of them
+ * with a report (late ones included), zero reports (零报告) among them.
+ */
+export async function countScreening(
+  em: EntityManager,
+  scopes: readonly IndicatorScope[],
+  due: { now: Date; graceDays: number },
+): Promise<Counts<ScreeningFigure>[]> {
+  const results = scopes.map((): Counts<ScreeningFigure> => ({ screeningDue: 0, screeningReceived: 0, zeroReports: 0 }));
+  if (!scopes.length) return results;
+  const from = new Date(Math.min(...scopes.map((s) => s.from.getTime())));
+  const to = new Date(Math.max(...scopes.map((s) => s.to.getTime())));
+  const periods = SCREENING_CADENCES.flatMap((cadence) => periodsEndingIn(cadence, from, to)).filter(
+    (p) => reportDueAt(p, due.graceDays).getTime() <= due.now.getTime(),
+  );
+  if (!periods.length) return results;
+  for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
+    const rows: { i: string; due: string; received: string; zero: string }[] = await em.getConnection().execute(
+      `select s.i, count(*) as due, count(rep.id) as received, count(*) filter (where rep.zero_report) as zero
+from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
+join unnest(array[?]::text[], array[?]::int[], array[?]::timestamptz[]) as p(key, code_length, ends) on p.ends > s.f and p.ends <= s.t
+join region r on left(r.code, ${length}) = s.code and length(r.code) = p.code_length and ${owesScreeningReports('r')}
+left join screening_report rep on rep.region_code = r.code and rep.period_key = p.key
+where r.code like ?
+group by s.i`,
+      [...batch, periods.map((p) => p.key), periods.map((p) => regionLengthOf(p.cadence)), periods.map((p) => p.to), prefix],
+    );
+    for (const r of rows) {
+      results[indexes[Number(r.i) - 1]!] = { screeningDue: Number(r.due), screeningReceived: Number(r.received), zeroReports: Number(r.zero) };
+    }
+  }
+  return results;
+}

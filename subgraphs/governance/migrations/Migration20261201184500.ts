@@ -12,7 +12,7 @@ export class Migration20261201184500 extends Migration {
     this.addSql(`create index if not exists "docking_indicator_index" on "docking" ("region_code" varchar_pattern_ops) include ("sent_at", "due_at", "kind", "mode", "status", "concluded_at", "outcome");`);
     this.addSql(`create index if not exists "risk_alert_indicator_index" on "risk_alert" ("region_code" varchar_pattern_ops) include ("raised_at", "status", "level");`);
     this.addSql(`create index if not exists "supervision_item_indicator_index" on "supervision_item" ("region_code" varchar_pattern_ops) include ("created_at", "cleared_at", "status");`);
-    this.addSql(`create index if not exists "screening_report_indicator_index" on "screening_report" ("region_code", "period_key") include ("id", "zero_report");`);
+    this.addSql(`create index if not exists "screening_report_indicator_index" on "screening_report" ("region_code" varchar_pattern_ops, "period_key") include ("id", "zero_report");`);
   }
 
   override async down(): Promise<void> {

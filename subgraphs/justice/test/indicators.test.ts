@@ -252,8 +252,8 @@ describe('IndicatorReport.justice', () => {
     queries.reset();
     await figures([county, ...TOWNS.map((regionCode) => ({ regionCode, ...wide }))]);
     expect(queries.count).toBe(one);
-    // Three sources (cases with agreements, return visits, legal aid) × two code lengths.
-    expect(one).toBe(6);
+    // Four sources (cases, agreements, return visits, legal aid) × two code lengths.
+    expect(one).toBe(8);
   });
 
   it('shows the block to justice staff and leaders in their jurisdiction, to nobody else', async () => {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { DAY_MS } from '@jiefen/calendar';
 import { childCodeLength, type IndicatorScope } from './report.js';
 
 /**
@@ -67,24 +68,81 @@ function toCounts<K extends string>(source: IndicatorSource<K>, row: Record<stri
   return counts;
 }
 
+/** China time's offset from UTC (UTC+8, no daylight saving, as packages/calendar counts). */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** Whether every bound of the scopes is a China midnight: then a moment may be counted by its China day. */
+function chinaDayAligned(scopes: readonly IndicatorScope[]): boolean {
+  return scopes.every((s) => (s.from.getTime() + CHINA_OFFSET_MS) % DAY_MS === 0 && (s.to.getTime() + CHINA_OFFSET_MS) % DAY_MS === 0);
+}
+
+/**
+ * The instant a moment is counted at: the China midnight that starts its day when every scope's
+ * bounds are China midnights (then `day >= f and day < t` exactly when `moment >= f and moment < t`,
+ * and a day's rows aggregate into one), else the moment itself.
+ */
+function bucketSql(column: string, byDay: boolean): string {
+  return byDay ? `((date_trunc('day', (x.${column} at time zone 'UTC') + interval '8 hours') - interval '8 hours') at time zone 'UTC')` : `x.${column}`;
+}
+
+/** A measure's aggregate over the rows of one branch (its moment's, or the snapshot's); 0 for the measures of the other branches. */
+function branchValue(measure: Measure, mine: boolean): string {
+  if (!mine) return '0';
+  const filter = measure.where ? ` filter (where ${measure.where})` : '';
+  return measure.sum ? `coalesce(sum(x.${measure.sum})${filter}, 0)` : `count(*)${filter}`;
+}
+
 /**
  * A source's figures for many (region, period) scopes — a page's report, its children, its trend —
- * in one statement per region-code length: the scopes join the rows by region prefix
- * (`left(region, n) = code`, a hash join) and each figure filters by its scope's period; the
- * constant common prefix lets PostgreSQL read only that part of the region index.
+ * in one statement per region-code length. The rows are aggregated before they meet the scopes:
+ * one branch per moment column (`when`), reading only the rows whose moment falls within the
+ * batch's whole span, grouped by child code and China day (or by moment, when a bound is not a
+ * China midnight); one branch for the snapshot figures (no `when`), grouped by code alone, so a
+ * snapshot is counted once per region, not once per trend point. The aggregated rows then join
+ * the scopes by code, each moment's within its scope's period — a year's trend of 12 months joins
+ * a few hundred days, not every row 13 times. The constant common prefix lets PostgreSQL read only
+ * that part of the region index (an index-only scan with the sources' covering indexes).
  */
 export async function countScopes<K extends string>(em: EntityManager, source: IndicatorSource<K>, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]> {
   const region = source.region ?? 'x.region_code';
   const results: Counts<K>[] = scopes.map(() => zero(source));
+  const names = Object.keys(source.measures) as K[];
+  const moments = [...new Set(names.map((k) => source.measures[k].when).filter((w): w is string => !!w))];
+  const snapshots = names.filter((k) => !source.measures[k].when);
   for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
+    const picked = indexes.map((i) => scopes[i]!);
+    const byDay = chinaDayAligned(picked);
+    const from = new Date(Math.min(...picked.map((s) => s.from.getTime())));
+    const to = new Date(Math.max(...picked.map((s) => s.to.getTime())));
+    const branches: string[] = [];
+    const params: unknown[] = [...batch];
+    for (const moment of moments) {
+      const values = names.map((k) => `${branchValue(source.measures[k], source.measures[k].when === moment)} as "${k}"`).join(', ');
+      branches.push(`select left(${region}, ${length}) as code, ${bucketSql(moment, byDay)} as at, ${values}
+  from ${source.from}
+  where ${region} like ? and x.${moment} >= ? and x.${moment} < ?
+  group by 1, 2`);
+      params.push(prefix, from, to);
+    }
+    if (snapshots.length) {
+      const values = names.map((k) => `${branchValue(source.measures[k], !source.measures[k].when)} as "${k}"`).join(', ');
+      const relevant = snapshots.some((k) => !source.measures[k].where) ? 'true' : snapshots.map((k) => `(${source.measures[k].where})`).join(' or ');
+      branches.push(`select left(${region}, ${length}) as code, null::timestamptz as at, ${values}
+  from ${source.from}
+  where ${region} like ? and (${relevant})
+  group by 1`);
+      params.push(prefix);
+    }
+    if (!branches.length) continue;
     const rows: Record<string, unknown>[] = await em.getConnection().execute(
       `select s.i,
-  ${selectList(source)}
+  ${names.map((k) => `coalesce(sum(a."${k}"), 0) as "${k}"`).join(',\n  ')}
 from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
-join ${source.from} on left(${region}, ${length}) = s.code and (${relevanceSql(source)})
-where ${region} like ?
+join (
+${branches.join('\nunion all\n')}
+) a on a.code = s.code and (a.at is null or (a.at >= s.f and a.at < s.t))
 group by s.i`,
-      [...batch, prefix],
+      params,
     );
     for (const row of rows) results[indexes[Number(row.i) - 1]!] = toCounts(source, row);
   }

@@ -93,6 +93,52 @@ function branchValue(measure: Measure, mine: boolean): string {
 }
 
 /**
+ * The rows of a source aggregated for one batch of scopes (`a(code, at, [key,] <figures>)`): one
+ * branch per moment column, its rows within the batch's span grouped by child code and bucket, and
+ * one branch of the snapshot figures grouped by code (`at` null). `key` groups further (a breakdown).
+ */
+function aggregatedRows(
+  source: IndicatorSource,
+  length: number,
+  picked: readonly IndicatorScope[],
+  prefix: string,
+  key?: string,
+): { sql: string; params: unknown[] } | null {
+  const region = source.region ?? 'x.region_code';
+  const names = Object.keys(source.measures);
+  const byDay = chinaDayAligned(picked);
+  const from = new Date(Math.min(...picked.map((s) => s.from.getTime())));
+  const to = new Date(Math.max(...picked.map((s) => s.to.getTime())));
+  const keyed = key ? `, ${key} as key` : '';
+  const branches: string[] = [];
+  const params: unknown[] = [];
+  const branch = (at: string, mine: (m: Measure) => boolean, where: string, groupBy: string) => {
+    const values = names.map((k) => `${branchValue(source.measures[k]!, mine(source.measures[k]!))} as "${k}"`).join(', ');
+    branches.push(`select left(${region}, ${length}) as code, ${at} as at${keyed}, ${values}
+  from ${source.from}
+  where ${region} like ? and ${where}
+  group by ${groupBy}${key ? ', 3' : ''}`);
+  };
+  for (const moment of new Set(names.map((k) => source.measures[k]!.when).filter((w): w is string => !!w))) {
+    branch(bucketSql(moment, byDay), (m) => m.when === moment, `x.${moment} >= ? and x.${moment} < ?`, '1, 2');
+    params.push(prefix, from, to);
+  }
+  const snapshots = names.map((k) => source.measures[k]!).filter((m) => !m.when);
+  if (snapshots.length) {
+    const relevant = snapshots.some((m) => !m.where) ? 'true' : snapshots.map((m) => `(${m.where})`).join(' or ');
+    branch('null::timestamptz', (m) => !m.when, `(${relevant})`, '1');
+    params.push(prefix);
+  }
+  return branches.length ? { sql: branches.join('\nunion all\n'), params } : null;
+}
+
+/** The scopes of a batch joined to its aggregated rows: each row to the scopes of its code whose period holds its moment (a snapshot row to all). */
+const SCOPES_JOIN = `from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
+join (
+%ROWS%
+) a on a.code = s.code and (a.at is null or (a.at >= s.f and a.at < s.t))`;
+
+/**
  * A source's figures for many (region, period) scopes — a page's report, its children, its trend —
  * in one statement per region-code length. The rows are aggregated before they meet the scopes:
  * one branch per moment column (`when`), reading only the rows whose moment falls within the
@@ -104,47 +150,24 @@ function branchValue(measure: Measure, mine: boolean): string {
  * that part of the region index (an index-only scan with the sources' covering indexes).
  */
 export async function countScopes<K extends string>(em: EntityManager, source: IndicatorSource<K>, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]> {
-  const region = source.region ?? 'x.region_code';
   const results: Counts<K>[] = scopes.map(() => zero(source));
   const names = Object.keys(source.measures) as K[];
-  const moments = [...new Set(names.map((k) => source.measures[k].when).filter((w): w is string => !!w))];
-  const snapshots = names.filter((k) => !source.measures[k].when);
   for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
-    const picked = indexes.map((i) => scopes[i]!);
-    const byDay = chinaDayAligned(picked);
-    const from = new Date(Math.min(...picked.map((s) => s.from.getTime())));
-    const to = new Date(Math.max(...picked.map((s) => s.to.getTime())));
-    const branches: string[] = [];
-    const params: unknown[] = [...batch];
-    for (const moment of moments) {
-      const values = names.map((k) => `${branchValue(source.measures[k], source.measures[k].when === moment)} as "${k}"`).join(', ');
-      branches.push(`select left(${region}, ${length}) as code, ${bucketSql(moment, byDay)} as at, ${values}
-  from ${source.from}
-  where ${region} like ? and x.${moment} >= ? and x.${moment} < ?
-  group by 1, 2`);
-      params.push(prefix, from, to);
-    }
-    if (snapshots.length) {
-      const values = names.map((k) => `${branchValue(source.measures[k], !source.measures[k].when)} as "${k}"`).join(', ');
-      const relevant = snapshots.some((k) => !source.measures[k].where) ? 'true' : snapshots.map((k) => `(${source.measures[k].where})`).join(' or ');
-      branches.push(`select left(${region}, ${length}) as code, null::timestamptz as at, ${values}
-  from ${source.from}
-  where ${region} like ? and (${relevant})
-  group by 1`);
-      params.push(prefix);
-    }
-    if (!branches.length) continue;
-    const rows: Record<string, unknown>[] = await em.getConnection().execute(
+    const rows = aggregatedRows(
+      source,
+      length,
+      indexes.map((i) => scopes[i]!),
+      prefix,
+    );
+    if (!rows) continue;
+    const found: Record<string, unknown>[] = await em.getConnection().execute(
       `select s.i,
   ${names.map((k) => `coalesce(sum(a."${k}"), 0) as "${k}"`).join(',\n  ')}
-from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
-join (
-${branches.join('\nunion all\n')}
-) a on a.code = s.code and (a.at is null or (a.at >= s.f and a.at < s.t))
+${SCOPES_JOIN.replace('%ROWS%', rows.sql)}
 group by s.i`,
-      params,
+      [...batch, ...rows.params],
     );
-    for (const row of rows) results[indexes[Number(row.i) - 1]!] = toCounts(source, row);
+    for (const row of found) results[indexes[Number(row.i) - 1]!] = toCounts(source, row);
   }
   return results;
 }
@@ -216,19 +239,24 @@ export interface BreakdownSource {
  * each scope's groups largest first, empty groups left out.
  */
 export async function countBreakdowns(em: EntityManager, source: BreakdownSource, scopes: readonly IndicatorScope[]): Promise<KeyCount[][]> {
-  const region = source.region ?? 'x.region_code';
-  const single = { from: source.from, measures: { count: source.measure } };
+  const single: IndicatorSource = { from: source.from, region: source.region, measures: { count: source.measure } };
   const results: KeyCount[][] = scopes.map(() => []);
   for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
-    const rows: { i: string; key: string | null; count: string }[] = await em.getConnection().execute(
-      `select s.i, ${source.key} as key, ${measureSql(source.measure)} as count
-from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
-join ${source.from} on left(${region}, ${length}) = s.code and (${relevanceSql(single)})
-where ${region} like ?
-group by 1, 2`,
-      [...batch, prefix],
+    const rows = aggregatedRows(
+      single,
+      length,
+      indexes.map((i) => scopes[i]!),
+      prefix,
+      source.key,
     );
-    for (const r of rows) if (Number(r.count) > 0) results[indexes[Number(r.i) - 1]!]!.push({ key: r.key ?? '未填', count: Number(r.count) });
+    if (!rows) continue;
+    const found: { i: string; key: string | null; count: string }[] = await em.getConnection().execute(
+      `select s.i, a.key, sum(a.count) as count
+${SCOPES_JOIN.replace('%ROWS%', rows.sql)}
+group by 1, 2`,
+      [...batch, ...rows.params],
+    );
+    for (const r of found) if (Number(r.count) > 0) results[indexes[Number(r.i) - 1]!]!.push({ key: r.key ?? '未填', count: Number(r.count) });
   }
   return results.map((groups) => groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)));
 }

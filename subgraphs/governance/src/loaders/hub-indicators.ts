@@ -119,16 +119,12 @@ join (
   select left(r.code, ${length}) as code, p.ends, count(*) as due, count(rep.id) as received, count(*) filter (where rep.zero_report) as zero
   from unnest(array[?]::text[], array[?]::int[], array[?]::timestamptz[]) as p(key, code_length, ends)
   join region r on length(r.code) = p.code_length and ${owesScreeningReports('r')}
-  left join (
-    -- The scope's reports of these periods, read as one range of the region index and hashed (the
-    -- fence keeps PostgreSQL from probing the index once per village and week instead).
-    select region_code, period_key, id, zero_report from screening_report where region_code like ? and period_key = any(array[?]::text[]) offset 0
-  ) rep on rep.region_code = r.code and rep.period_key = p.key
+  left join screening_report rep on rep.region_code = r.code and rep.period_key = p.key
   where r.code like ?
   group by 1, 2
 ) o on o.code = s.code and o.ends > s.f and o.ends <= s.t
 group by s.i`,
-      [...batch, periods.map((p) => p.key), periods.map((p) => regionLengthOf(p.cadence)), periods.map((p) => p.to), prefix, periods.map((p) => p.key), prefix],
+      [...batch, periods.map((p) => p.key), periods.map((p) => regionLengthOf(p.cadence)), periods.map((p) => p.to), prefix],
     );
     for (const r of rows) {
       results[indexes[Number(r.i) - 1]!] = { screeningDue: Number(r.due), screeningReceived: Number(r.received), zeroReports: Number(r.zero) };

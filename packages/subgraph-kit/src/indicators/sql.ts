@@ -151,25 +151,37 @@ join (
  */
 export async function countScopes<K extends string>(em: EntityManager, source: IndicatorSource<K>, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]> {
   const results: Counts<K>[] = scopes.map(() => zero(source));
-  const names = Object.keys(source.measures) as K[];
-  for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
+  for (const { sql, params, indexes } of countScopesStatements(source, scopes)) {
+    const found: Record<string, unknown>[] = await em.getConnection().execute(sql, params);
+    for (const row of found) results[indexes[Number(row.i) - 1]!] = toCounts(source, row);
+  }
+  return results;
+}
+
+/** One statement of `countScopes`: its SQL (`?` parameters), its parameters, and which scope its row `i` answers (`indexes[i - 1]`). */
+export interface ScopeStatement {
+  sql: string;
+  params: unknown[];
+  indexes: number[];
+}
+
+/** The statements `countScopes` sends for these scopes (one per region-code length); also what scripts/src/scale/plans.ts explains. */
+export function countScopesStatements(source: IndicatorSource, scopes: readonly IndicatorScope[]): ScopeStatement[] {
+  const names = Object.keys(source.measures);
+  return byCodeLength(scopes).flatMap(({ length, indexes, scopes: batch, prefix }) => {
     const rows = aggregatedRows(
       source,
       length,
       indexes.map((i) => scopes[i]!),
       prefix,
     );
-    if (!rows) continue;
-    const found: Record<string, unknown>[] = await em.getConnection().execute(
-      `select s.i,
+    if (!rows) return [];
+    const sql = `select s.i,
   ${names.map((k) => `coalesce(sum(a."${k}"), 0) as "${k}"`).join(',\n  ')}
 ${SCOPES_JOIN.replace('%ROWS%', rows.sql)}
-group by s.i`,
-      [...batch, ...rows.params],
-    );
-    for (const row of found) results[indexes[Number(row.i) - 1]!] = toCounts(source, row);
-  }
-  return results;
+group by s.i`;
+    return [{ sql, params: [...batch, ...rows.params], indexes }];
+  });
 }
 
 /** One statement's share of a batch of scopes: those whose region codes have one length. */

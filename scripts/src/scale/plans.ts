@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { chinaYear, namedPeriod, periodBuckets } from '@jiefen/calendar';
 import type { DatabaseConfig } from '@jiefen/database';
-import { countScopesStatements, type IndicatorScope, type IndicatorSource, type ScopeStatement } from '@jiefen/subgraph-kit';
+import { countScopesStatement, type IndicatorScope, type IndicatorSource } from '@jiefen/subgraph-kit';
 
 export interface PlannedQuery {
   database: string;
@@ -44,7 +44,7 @@ function literal(value: unknown): string {
 }
 
 /** A kit statement with its parameters written in. */
-const inline = ({ sql, params }: ScopeStatement) => {
+const inline = ({ sql, params }: { sql: string; params: unknown[] }) => {
   let n = 0;
   return sql.replace(/\?/g, () => literal(params[n++]));
 };
@@ -214,7 +214,7 @@ const INDICATOR_QUERIES: PlannedQuery[] = SOURCES.flatMap(({ database, name, sou
   ].map(([level, code]) => ({
     database,
     name: `IndicatorReport.${name} (${level}, this year + 12 months)`,
-    sql: inline(countScopesStatements(source, yearWithTrend(code!))[0]!),
+    sql: inline(countScopesStatement(source, yearWithTrend(code!))!),
   })),
 );
 

@@ -132,56 +132,69 @@ function aggregatedRows(
   return branches.length ? { sql: branches.join('\nunion all\n'), params } : null;
 }
 
-/** The scopes of a batch joined to its aggregated rows: each row to the scopes of its code whose period holds its moment (a snapshot row to all). */
-const SCOPES_JOIN = `from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
-join (
-%ROWS%
-) a on a.code = s.code and (a.at is null or (a.at >= s.f and a.at < s.t))`;
+/**
+ * One statement for all the scopes of a tick, whatever their code lengths: the source's rows are
+ * aggregated once at the longest code (`a`), rolled up to each shorter code (a county's days from
+ * its towns' days), and each level joins its scopes by code, a row within its scope's period (a
+ * snapshot row, `at` null, to every scope of its code). `select` reads `j(i, [key,] <figures>)`.
+ */
+function scopesStatement(
+  source: IndicatorSource,
+  scopes: readonly IndicatorScope[],
+  select: string,
+  groupBy: string,
+  key?: string,
+): { sql: string; params: unknown[] } | null {
+  const names = Object.keys(source.measures);
+  const lengths = [...new Set(scopes.map((s) => s.regionCode.length))].sort((x, y) => y - x);
+  const longest = lengths[0]!;
+  const rows = aggregatedRows(source, longest, scopes, `${commonPrefix(scopes.map((s) => s.regionCode))}%`, key);
+  if (!rows) return null;
+  const keyed = key ? ', key' : '';
+  const sums = names.map((k) => `sum("${k}") as "${k}"`).join(', ');
+  const levels = lengths.map((length) => {
+    const level = length === longest ? 'a' : `(select left(code, ${length}) as code, at${keyed}, ${sums} from a group by 1, 2${key ? ', 3' : ''})`;
+    return `select s.i${key ? ', r.key' : ''}, ${names.map((k) => `r."${k}"`).join(', ')}
+  from s join ${level} r on r.code = s.code and (r.at is null or (r.at >= s.f and r.at < s.t))
+  where length(s.code) = ${length}`;
+  });
+  const sql = `with s as (select * from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)),
+a as materialized (
+${rows.sql}
+)
+select ${select}
+from (
+${levels.join('\nunion all\n')}
+) j
+group by ${groupBy}`;
+  return { sql, params: [scopes.map((s) => s.regionCode), scopes.map((s) => s.from), scopes.map((s) => s.to), ...rows.params] };
+}
 
 /**
  * A source's figures for many (region, period) scopes — a page's report, its children, its trend —
- * in one statement per region-code length. The rows are aggregated before they meet the scopes:
- * one branch per moment column (`when`), reading only the rows whose moment falls within the
- * batch's whole span, grouped by child code and China day (or by moment, when a bound is not a
- * China midnight); one branch for the snapshot figures (no `when`), grouped by code alone, so a
- * snapshot is counted once per region, not once per trend point. The aggregated rows then join
- * the scopes by code, each moment's within its scope's period — a year's trend of 12 months joins
- * a few hundred days, not every row 13 times. The constant common prefix lets PostgreSQL read only
- * that part of the region index (an index-only scan with the sources' covering indexes).
+ * in one statement. The rows are aggregated before they meet the scopes: one branch per moment
+ * column (`when`), reading only the rows whose moment falls within the scopes' whole span, grouped
+ * by code and China day (or by moment, when a bound is not a China midnight); one branch for the
+ * snapshot figures (no `when`), grouped by code alone, so a snapshot is counted once per region,
+ * not once per trend point. The aggregated rows then join the scopes by code, each moment's within
+ * its scope's period — a year's trend of 12 months joins a few hundred days, not every row 13
+ * times. The constant common prefix lets PostgreSQL read only that part of the region index (an
+ * index-only scan with the sources' covering indexes), once for the report, children and trend.
  */
 export async function countScopes<K extends string>(em: EntityManager, source: IndicatorSource<K>, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]> {
   const results: Counts<K>[] = scopes.map(() => zero(source));
-  for (const { sql, params, indexes } of countScopesStatements(source, scopes)) {
-    const found: Record<string, unknown>[] = await em.getConnection().execute(sql, params);
-    for (const row of found) results[indexes[Number(row.i) - 1]!] = toCounts(source, row);
-  }
+  const statement = countScopesStatement(source, scopes);
+  if (!statement) return results;
+  const found: Record<string, unknown>[] = await em.getConnection().execute(statement.sql, statement.params);
+  for (const row of found) results[Number(row.i) - 1] = toCounts(source, row);
   return results;
 }
 
-/** One statement of `countScopes`: its SQL (`?` parameters), its parameters, and which scope its row `i` answers (`indexes[i - 1]`). */
-export interface ScopeStatement {
-  sql: string;
-  params: unknown[];
-  indexes: number[];
-}
-
-/** The statements `countScopes` sends for these scopes (one per region-code length); also what scripts/src/scale/plans.ts explains. */
-export function countScopesStatements(source: IndicatorSource, scopes: readonly IndicatorScope[]): ScopeStatement[] {
+/** The statement `countScopes` sends for these scopes (its row `i` answers `scopes[i - 1]`); also what scripts/src/scale/plans.ts explains. */
+export function countScopesStatement(source: IndicatorSource, scopes: readonly IndicatorScope[]): { sql: string; params: unknown[] } | null {
+  if (!scopes.length) return null;
   const names = Object.keys(source.measures);
-  return byCodeLength(scopes).flatMap(({ length, indexes, scopes: batch, prefix }) => {
-    const rows = aggregatedRows(
-      source,
-      length,
-      indexes.map((i) => scopes[i]!),
-      prefix,
-    );
-    if (!rows) return [];
-    const sql = `select s.i,
-  ${names.map((k) => `coalesce(sum(a."${k}"), 0) as "${k}"`).join(',\n  ')}
-${SCOPES_JOIN.replace('%ROWS%', rows.sql)}
-group by s.i`;
-    return [{ sql, params: [...batch, ...rows.params], indexes }];
-  });
+  return scopesStatement(source, scopes, `i,\n  ${names.map((k) => `coalesce(sum("${k}"), 0) as "${k}"`).join(',\n  ')}`, 'i');
 }
 
 /** One statement's share of a batch of scopes: those whose region codes have one length. */
@@ -247,29 +260,16 @@ export interface BreakdownSource {
 
 /**
  * How one figure divides by a column (by channel, category, tier, alert level…) for many scopes at
- * once — a report's children or trend points — in one GROUP BY statement per region-code length;
+ * once — a report's children or trend points — in one GROUP BY statement (as `countScopes`);
  * each scope's groups largest first, empty groups left out.
  */
 export async function countBreakdowns(em: EntityManager, source: BreakdownSource, scopes: readonly IndicatorScope[]): Promise<KeyCount[][]> {
   const single: IndicatorSource = { from: source.from, region: source.region, measures: { count: source.measure } };
   const results: KeyCount[][] = scopes.map(() => []);
-  for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
-    const rows = aggregatedRows(
-      single,
-      length,
-      indexes.map((i) => scopes[i]!),
-      prefix,
-      source.key,
-    );
-    if (!rows) continue;
-    const found: { i: string; key: string | null; count: string }[] = await em.getConnection().execute(
-      `select s.i, a.key, sum(a.count) as count
-${SCOPES_JOIN.replace('%ROWS%', rows.sql)}
-group by 1, 2`,
-      [...batch, ...rows.params],
-    );
-    for (const r of found) if (Number(r.count) > 0) results[indexes[Number(r.i) - 1]!]!.push({ key: r.key ?? '未填', count: Number(r.count) });
-  }
+  const statement = scopes.length ? scopesStatement(single, scopes, 'i, key, sum(count) as count', '1, 2', source.key) : null;
+  if (!statement) return results;
+  const found: { i: string; key: string | null; count: string }[] = await em.getConnection().execute(statement.sql, statement.params);
+  for (const r of found) if (Number(r.count) > 0) results[Number(r.i) - 1]!.push({ key: r.key ?? '未填', count: Number(r.count) });
   return results.map((groups) => groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)));
 }
 

@@ -50,8 +50,9 @@ const inline = ({ sql, params }: { sql: string; params: unknown[] }) => {
 };
 
 /**
- * The page's scopes for a region this year: the report and its trend by month — the batch of one
- * code length that joins the most scopes (the children's batch joins each row to one scope).
+ * The page's trend fetch for a region this year: the report's period and its months (13 scopes of
+ * one code, each row within the year meeting two of them); the children come in a fetch of their
+ * own, where each row meets one scope.
  */
 function yearWithTrend(regionCode: string): IndicatorScope[] {
   const year = namedPeriod({ year: chinaYear(new Date()) })!;

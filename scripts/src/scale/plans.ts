@@ -103,7 +103,7 @@ const SOURCES: { database: string; name: string; source: IndicatorSource }[] = [
     name: 'justice: cases (agreement amount)',
     source: {
       from: `(select c.region_code, c.received_at, c.concluded_at, c.status, c.outcome, a.amount
-        from mediation_case c left join mediation_agreement a on a.case_id = c.id) x`,
+        from mediation_case c left join (select case_id, amount from mediation_agreement where region_code like :prefix) a on a.case_id = c.id) x`,
       measures: {
         casesReceived: { when: 'received_at' },
         casesConcluded: { when: 'concluded_at', where: "x.status = 'CONCLUDED'" },

@@ -15,7 +15,11 @@ export interface Measure {
   sum?: string;
 }
 
-/** A table an agency counts figures from: `from` names it with the alias `x`, `region` its region column. */
+/**
+ * A table an agency counts figures from: `from` names it with the alias `x`, `region` its region
+ * column. `from` may write `:prefix` for the scopes' region prefix (a LIKE pattern, bound as a
+ * parameter) to narrow a table it joins to the same range of its own region index.
+ */
 export interface IndicatorSource<K extends string = string> {
   from: string;
   region?: string;
@@ -97,6 +101,12 @@ function branchValue(measure: Measure, mine: boolean): string {
  * branch per moment column, its rows within the batch's span grouped by child code and bucket, and
  * one branch of the snapshot figures grouped by code (`at` null). `key` groups further (a breakdown).
  */
+/** A source's `from` with its `:prefix`es as parameters. */
+function sourceFrom(from: string, prefix: string): { sql: string; params: string[] } {
+  const parts = from.split(':prefix');
+  return { sql: parts.join('?'), params: parts.slice(1).map(() => prefix) };
+}
+
 function aggregatedRows(
   source: IndicatorSource,
   length: number,
@@ -112,10 +122,12 @@ function aggregatedRows(
   const keyed = key ? `, ${key} as key` : '';
   const branches: string[] = [];
   const params: unknown[] = [];
+  const table = sourceFrom(source.from, prefix);
   const branch = (at: string, mine: (m: Measure) => boolean, where: string, groupBy: string) => {
+    params.push(...table.params);
     const values = names.map((k) => `${branchValue(source.measures[k]!, mine(source.measures[k]!))} as "${k}"`).join(', ');
     branches.push(`select left(${region}, ${length}) as code, ${at} as at${keyed}, ${values}
-  from ${source.from}
+  from ${table.sql}
   where ${region} like ? and ${where}
   group by ${groupBy}${key ? ', 3' : ''}`);
   };
@@ -231,14 +243,15 @@ export async function countChildren<K extends string>(em: EntityManager, source:
   const result = new Map<string, Counts<K>>();
   if (!length) return result;
   const region = source.region ?? 'x.region_code';
+  const table = sourceFrom(source.from, `${scope.regionCode}%`);
   const rows: Record<string, unknown>[] = await em.getConnection().execute(
     `select left(${region}, ${length}) as child,
   ${selectList(source)}
 from (select ?::timestamptz as f, ?::timestamptz as t) as s
-join ${source.from} on (${relevanceSql(source)})
+join ${table.sql} on (${relevanceSql(source)})
 where ${region} like ? and length(${region}) >= ${length}
 group by 1`,
-    [scope.from, scope.to, `${scope.regionCode}%`],
+    [scope.from, scope.to, ...table.params, `${scope.regionCode}%`],
   );
   for (const row of rows) result.set(String(row.child), toCounts(source, row));
   return result;

@@ -228,15 +228,21 @@ export const PLANNED_QUERIES: PlannedQuery[] = [
   {
     database: 'governance',
     name: "IndicatorReport.hub: screening owed and received (county's towns, this year's weeks)",
-    sql: `select s.i, sum(o.due) as due, sum(o.received) as received, sum(o.zero) as zero
-      from (select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}') s
-      join (
-        select left(r.code, 9) as code, p.ends, count(*) as due, count(rep.id) as received, count(*) filter (where rep.zero_report) as zero
+    sql: `with owed as materialized (
+        select left(r.code, 9) as code, r.code as region, p.key, p.ends
         from (select to_char(w, 'IYYY-"W"IW') as key, 12 as code_length, w + interval '7 days' as ends
               from generate_series(date_trunc('week', ${YEAR_START}), now() - interval '8 days', interval '1 week') w) p
         join region r on length(r.code) = p.code_length and r.name not like '%虚拟%'
-        left join screening_report rep on rep.region_code = r.code and rep.period_key = p.key
         where r.code like '${COUNTY}%'
+      ), got as materialized (
+        select region_code, period_key, zero_report from screening_report
+        where region_code like '${COUNTY}%' and period_key in (select key from owed)
+      )
+      select s.i, sum(o.due) as due, sum(o.received) as received, sum(o.zero) as zero
+      from (select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}') s
+      join (
+        select o.code, o.ends, count(*) as due, count(g.region_code) as received, count(*) filter (where g.zero_report) as zero
+        from owed o left join got g on g.region_code = o.region and g.period_key = o.key
         group by 1, 2
       ) o on o.code = s.code and o.ends > s.f and o.ends <= s.t
       group by s.i`,

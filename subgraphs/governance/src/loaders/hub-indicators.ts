@@ -113,18 +113,26 @@ export async function countScreening(
   if (!periods.length) return results;
   for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
     const rows: { i: string; due: string; received: string; zero: string }[] = await em.getConnection().execute(
-      `select s.i, sum(o.due) as due, sum(o.received) as received, sum(o.zero) as zero
-from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
-join (
-  select left(r.code, ${length}) as code, p.ends, count(*) as due, count(rep.id) as received, count(*) filter (where rep.zero_report) as zero
+      // Both sides materialized, so what is owed meets what was received in one hash join (an index
+      // probe per village and week, or a nested loop over the reports' range, is what PostgreSQL
+      // picks otherwise, the latter seconds long for a town).
+      `with owed as materialized (
+  select left(r.code, ${length}) as code, r.code as region, p.key, p.ends
   from unnest(array[?]::text[], array[?]::int[], array[?]::timestamptz[]) as p(key, code_length, ends)
   join region r on length(r.code) = p.code_length and ${owesScreeningReports('r')}
-  left join screening_report rep on rep.region_code = r.code and rep.period_key = p.key
   where r.code like ?
+), got as materialized (
+  select region_code, period_key, zero_report from screening_report where region_code like ? and period_key = any(array[?]::text[])
+)
+select s.i, sum(o.due) as due, sum(o.received) as received, sum(o.zero) as zero
+from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
+join (
+  select o.code, o.ends, count(*) as due, count(g.region_code) as received, count(*) filter (where g.zero_report) as zero
+  from owed o left join got g on g.region_code = o.region and g.period_key = o.key
   group by 1, 2
 ) o on o.code = s.code and o.ends > s.f and o.ends <= s.t
 group by s.i`,
-      [...batch, periods.map((p) => p.key), periods.map((p) => regionLengthOf(p.cadence)), periods.map((p) => p.to), prefix],
+      [periods.map((p) => p.key), periods.map((p) => regionLengthOf(p.cadence)), periods.map((p) => p.to), prefix, prefix, periods.map((p) => p.key), ...batch],
     );
     for (const r of rows) {
       results[indexes[Number(r.i) - 1]!] = { screeningDue: Number(r.due), screeningReceived: Number(r.received), zeroReports: Number(r.zero) };

@@ -3,7 +3,9 @@
 // with realistic parameters, for EXPLAIN ANALYZE at scale. Keep in step with the services when a
 // list or an indicator changes.
 import pg from 'pg';
+import { chinaYear, namedPeriod, periodBuckets } from '@jiefen/calendar';
 import type { DatabaseConfig } from '@jiefen/database';
+import { countScopesStatement, type IndicatorScope, type IndicatorSource } from '@jiefen/subgraph-kit';
 
 export interface PlannedQuery {
   database: string;
@@ -16,23 +18,7 @@ export interface PlannedQuery {
 const COUNTY = '321281';
 const TOWN = '321281123';
 const PROVINCE = '32';
-const MONTH_AGO = "now() - interval '30 days'";
 const YEAR_START = "date_trunc('year', now())";
-
-const during = (column: string) => `x.${column} >= s.f and x.${column} < s.t`;
-
-/**
- * An indicator block's statement for one scope (the county, this year) as the kit's `countScopes`
- * sends it: the scopes unnested and joined to the rows by region prefix, only the rows with an
- * event in the period.
- */
-function indicatorScope(table: string, figures: string, moments: string[]): string {
-  return `select s.i, ${figures}
-      from unnest(array['${COUNTY}']::text[], array[${YEAR_START}]::timestamptz[], array[now()]::timestamptz[]) with ordinality as s(code, f, t, i)
-      join ${table} x on left(x.region_code, ${COUNTY.length}) = s.code and (${moments.map((m) => `(${during(m)})`).join(' or ')})
-      where x.region_code like '${COUNTY}%'
-      group by s.i`;
-}
 
 /** A keyset page (first page and the page after a cursor) and its count, as keysetPage sends them. */
 function list(database: string, name: string, table: string, where: string, key: string, order: 'desc' | 'asc' = 'desc'): PlannedQuery[] {
@@ -49,69 +35,216 @@ function list(database: string, name: string, table: string, where: string, key:
   ];
 }
 
-/** The hub's dispute figures for the scopes `scopes` selects (code, f, t, i), whose codes have `length` digits. */
-function hubDisputes(scopes: string, length: number): string {
-  return `select s.i,
-        count(*) filter (where x.registered_at >= s.f and x.registered_at < s.t) as registered,
-        count(*) filter (where x.resolved_at >= s.f and x.resolved_at < s.t) as resolved,
-        count(*) filter (where x.registered_at >= s.f and x.registered_at < s.t and (x.due_at < now())) as overdue,
-        count(*) filter (where (x.due_at < now())) as "overdueNow"
-      from (${scopes}) s
-      join dispute x on left(x.region_code, ${length}) = s.code
-        and ((x.registered_at >= s.f and x.registered_at < s.t) or (x.resolved_at >= s.f and x.resolved_at < s.t) or ((x.due_at < now())))
-      where x.region_code like '${COUNTY}%'
-      group by s.i`;
+/** A parameter as SQL text, as knex expands it (an array as its elements). */
+function literal(value: unknown): string {
+  if (Array.isArray(value)) return value.map(literal).join(', ');
+  if (value instanceof Date) return `'${value.toISOString()}'`;
+  if (typeof value === 'number') return String(value);
+  return `'${String(value).replace(/'/g, "''")}'`;
 }
+
+/** A kit statement with its parameters written in. */
+const inline = ({ sql, params }: { sql: string; params: unknown[] }) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => literal(params[n++]));
+};
+
+/**
+ * The page's trend fetch for a region this year: the report's period and its months (13 scopes of
+ * one code, each row within the year meeting two of them); the children come in a fetch of their
+ * own, where each row meets one scope.
+ */
+function yearWithTrend(regionCode: string): IndicatorScope[] {
+  const year = namedPeriod({ year: chinaYear(new Date()) })!;
+  return [year, ...periodBuckets(year.from, year.to, 'MONTH')].map((p) => ({ regionCode, from: p.from, to: p.to }));
+}
+
+/**
+ * The indicator sources as the agencies define them (copied from their indicators.resolver.ts and
+ * the hub's loaders/hub-indicators.ts: keep in step), explained as the kit's `countScopes` sends them.
+ */
+const CHINA_TODAY = "((now() at time zone 'UTC') + interval '8 hours')::date";
+const SOURCES: { database: string; name: string; source: IndicatorSource }[] = [
+  {
+    database: 'governance',
+    name: 'hub: disputes',
+    source: {
+      from: 'dispute x',
+      measures: {
+        registered: { when: 'registered_at' },
+        resolved: { when: 'resolved_at' },
+        overdue: { when: 'registered_at', where: 'x.due_at < now()' },
+        overdueNow: { where: 'x.due_at < now()' },
+      },
+    },
+  },
+  {
+    database: 'governance',
+    name: 'hub: alerts',
+    source: { from: 'risk_alert x', measures: { alertsRaised: { when: 'raised_at' }, openAlerts: { where: "x.status = 'OPEN'" } } },
+  },
+  {
+    database: 'governance',
+    name: 'dockingFunnel (COURT kind; the five kinds alike)',
+    source: {
+      from: 'docking x',
+      measures: {
+        sent: { when: 'sent_at', where: "x.kind = 'COURT' and x.mode <> 'CONFIRMATION'" },
+        accepted: {
+          when: 'sent_at',
+          where: "x.kind = 'COURT' and x.mode <> 'CONFIRMATION' and x.status in ('ACCEPTED', 'IN_PROGRESS', 'CONCLUDED', 'FED_BACK')",
+        },
+        overdueAcceptance: { when: 'sent_at', where: "x.kind = 'COURT' and x.mode <> 'CONFIRMATION' and x.status = 'SENT' and x.due_at < now()" },
+      },
+    },
+  },
+  {
+    database: 'justice',
+    name: 'justice: cases (agreement amount)',
+    source: {
+      from: `(select c.region_code, c.received_at, c.concluded_at, c.status, c.outcome, a.amount
+        from mediation_case c left join (select case_id, amount from mediation_agreement where region_code like :prefix) a on a.case_id = c.id) x`,
+      measures: {
+        casesReceived: { when: 'received_at' },
+        casesConcluded: { when: 'concluded_at', where: "x.status = 'CONCLUDED'" },
+        agreementAmount: { when: 'concluded_at', where: "x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT'", sum: 'amount' },
+      },
+    },
+  },
+  {
+    database: 'justice',
+    name: 'justice: agreements performed',
+    source: {
+      from: `(select a.region_code, a.effective_date, a.performance_status, a.performance_deadline,
+          ((a.performance_deadline)::timestamp - interval '8 hours') at time zone 'UTC' as performance_deadline_at from mediation_agreement a) x`,
+      measures: {
+        agreementsDue: {
+          when: 'performance_deadline_at',
+          where: `x.effective_date is not null and (x.performance_deadline < ${CHINA_TODAY} or x.performance_status = 'PERFORMED')`,
+        },
+        agreementsPerformed: { when: 'performance_deadline_at', where: "x.effective_date is not null and x.performance_status = 'PERFORMED'" },
+      },
+    },
+  },
+  {
+    database: 'court',
+    name: 'court: cases',
+    source: {
+      from: 'court_case x',
+      measures: {
+        civilCasesReceived: { when: 'received_at' },
+        divertedPreFiling: { when: 'diverted_at' },
+        preFilingSucceeded: { when: 'pre_filing_outcome_at', where: "x.pre_filing_outcome = 'SUCCEEDED'" },
+        filings: { when: 'filed_at' },
+        entrustedMediations: { when: 'mediation_sent_at', where: "x.mediation_mode = 'ENTRUSTED'" },
+      },
+    },
+  },
+  {
+    database: 'police',
+    name: 'police: incidents',
+    source: {
+      from: 'police_incident x',
+      measures: {
+        incidents: { when: 'reported_at' },
+        nonPoliceDiverted: {
+          when: 'reported_at',
+          where:
+            "x.non_police and (x.dispute_id is not null or exists (select 1 from docking_outgoing o where o.record_type = 'PoliceIncident' and o.record_id = x.id::text))",
+        },
+      },
+    },
+  },
+  {
+    database: 'police',
+    name: 'police: 治安调解',
+    source: {
+      from: '(select i.region_code, m.status, m.concluded_at from police_mediation m join police_incident i on i.id = m.incident_id) x',
+      measures: {
+        mediationsConcluded: { when: 'concluded_at' },
+        mediationsAgreed: { when: 'concluded_at', where: "x.status in ('PERFORMED', 'NOT_PERFORMED')" },
+      },
+    },
+  },
+  {
+    database: 'police',
+    name: 'police: 公调 hand-overs',
+    source: {
+      from: 'docking_outgoing x',
+      measures: {
+        transfersSent: { when: 'sent_at', where: "x.kind = 'POLICE'" },
+        transfersAccepted: { when: 'accepted_at', where: "x.kind = 'POLICE'" },
+        transfersSucceeded: { when: 'concluded_at', where: "x.kind = 'POLICE' and x.outcome = 'AGREEMENT'" },
+      },
+    },
+  },
+  {
+    database: 'petition',
+    name: 'petition: items',
+    source: {
+      from: 'petition_item x',
+      measures: {
+        registered: { when: 'registered_at' },
+        acceptedOnTime: { when: 'registered_at', where: 'x.routed_at <= x.route_due_at' },
+        closed: { when: 'concluded_at' },
+        closedOnTime: { when: 'concluded_at', where: 'x.concluded_at <= x.handle_due_at' },
+        rated: { when: 'rated_at' },
+        mediationTransfers: { when: 'referred_at' },
+      },
+    },
+  },
+  {
+    database: 'procuratorate',
+    name: 'procuratorate: cases',
+    source: {
+      from: 'procuratorate_case x',
+      measures: {
+        referrals: { when: 'referred_at' },
+        agreementsReached: { when: 'outcome_at', where: "x.outcome = 'RECONCILED'" },
+        nonProsecutionDecisions: { when: 'concluded_at', where: "x.decision = 'NO_PROSECUTION'" },
+      },
+    },
+  },
+];
+
+/** Each source's statement for the county and for a town: this year and its 12 months (13 scopes of one code length). */
+const INDICATOR_QUERIES: PlannedQuery[] = SOURCES.flatMap(({ database, name, source }) =>
+  [
+    ['county', COUNTY],
+    ['town', TOWN],
+  ].map(([level, code]) => ({
+    database,
+    name: `IndicatorReport.${name} (${level}, this year + 12 months)`,
+    sql: inline(countScopesStatement(source, yearWithTrend(code!))!),
+  })),
+);
 
 export const PLANNED_QUERIES: PlannedQuery[] = [
   // governance
   ...list('governance', 'disputes (county leader)', 'dispute', `region_code like '${COUNTY}%'`, 'registered_at'),
   ...list('governance', 'disputes (county leader, town filter)', 'dispute', `region_code like '${COUNTY}%' and region_code like '${TOWN}%'`, 'registered_at'),
   ...list('governance', 'disputes (province, status filter)', 'dispute', `region_code like '${PROVINCE}%' and status = 'IN_MEDIATION'`, 'registered_at'),
-  // IndicatorReport.hub and dockingFunnel, as the kit's countScopes sends them (subgraphs/governance/src/loaders/hub-indicators.ts).
-  {
-    database: 'governance',
-    name: 'IndicatorReport.hub: disputes (county, last 30 days)',
-    sql: hubDisputes(`select '${COUNTY}'::text as code, ${MONTH_AGO} as f, now() as t, 1 as i`, 6),
-  },
-  {
-    database: 'governance',
-    name: "IndicatorReport.hub: disputes (county's towns, this year)",
-    sql: hubDisputes(`select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}'`, 9),
-  },
+  // IndicatorReport.hub's screening compliance (subgraphs/governance/src/loaders/hub-indicators.ts); the kit's statements are in INDICATOR_QUERIES.
   {
     database: 'governance',
     name: "IndicatorReport.hub: screening owed and received (county's towns, this year's weeks)",
-    sql: `select s.i, count(*) as due, count(rep.id) as received, count(*) filter (where rep.zero_report) as zero
+    sql: `with owed as materialized (
+        select left(r.code, 9) as code, r.code as region, p.key, p.ends
+        from (select to_char(w, 'IYYY-"W"IW') as key, 12 as code_length, w + interval '7 days' as ends
+              from generate_series(date_trunc('week', ${YEAR_START}), now() - interval '8 days', interval '1 week') w) p
+        join region r on length(r.code) = p.code_length and r.name not like '%虚拟%'
+        where r.code like '${COUNTY}%'
+      ), got as materialized (
+        select region_code, period_key, zero_report from screening_report
+        where region_code like '${COUNTY}%' and period_key in (select key from owed)
+      )
+      select s.i, sum(o.due) as due, sum(o.received) as received, sum(o.zero) as zero
       from (select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}') s
-      join (select to_char(w, 'IYYY-"W"IW') as key, 12 as code_length, w + interval '7 days' as ends
-            from generate_series(date_trunc('week', ${YEAR_START}), now() - interval '8 days', interval '1 week') w) p on p.ends > s.f and p.ends <= s.t
-      join region r on left(r.code, 9) = s.code and length(r.code) = p.code_length and r.name not like '%虚拟%'
-      left join screening_report rep on rep.region_code = r.code and rep.period_key = p.key
-      where r.code like '${COUNTY}%'
-      group by s.i`,
-  },
-  {
-    database: 'governance',
-    name: "IndicatorReport.dockingFunnel (county's towns, this year)",
-    sql: `select s.i,
-        ${['COURT', 'POLICE', 'PROCURATORATE', 'PETITION', 'LEGAL_AID', 'HUB']
-          .flatMap((kind) =>
-            [
-              'true',
-              "x.status in ('ACCEPTED', 'IN_PROGRESS', 'CONCLUDED', 'FED_BACK')",
-              "x.status = 'REJECTED'",
-              'x.concluded_at is not null',
-              "x.concluded_at is not null and x.outcome = 'SETTLED'",
-              "x.concluded_at is not null and coalesce(x.outcome, '') <> 'SETTLED'",
-              "x.status = 'SENT' and x.due_at < now()",
-              "x.status in ('ACCEPTED', 'IN_PROGRESS') and x.due_at < now()",
-            ].map((step) => `count(*) filter (where x.sent_at >= s.f and x.sent_at < s.t and (x.kind = '${kind}' and x.mode <> 'CONFIRMATION' and ${step}))`),
-          )
-          .join(',\n        ')}
-      from (select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}') s
-      join docking x on left(x.region_code, 9) = s.code and (x.sent_at >= s.f and x.sent_at < s.t)
-      where x.region_code like '${COUNTY}%'
+      join (
+        select o.code, o.ends, count(*) as due, count(g.region_code) as received, count(*) filter (where g.zero_report) as zero
+        from owed o left join got g on g.region_code = o.region and g.period_key = o.key
+        group by 1, 2
+      ) o on o.code = s.code and o.ends > s.f and o.ends <= s.t
       group by s.i`,
   },
   ...list('governance', 'dockings (county)', 'docking', `region_code like '${COUNTY}%'`, 'sent_at'),
@@ -150,80 +283,17 @@ export const PLANNED_QUERIES: PlannedQuery[] = [
     `organization_code = '54321281MJ12345677' and status = 'PENDING' and region_code like '${COUNTY}%'`,
     'received_at',
   ),
-  {
-    database: 'justice',
-    // As the kit's countScopes sends the justice block's first source (subgraphs/justice/src/graphql/indicators.resolver.ts)
-    // for one scope; the other scopes of a page join the same unnest.
-    name: 'IndicatorReport.justice: cases and agreements (county, this year)',
-    sql: `select s.i,
-        count(*) filter (where x.received_at >= s.f and x.received_at < s.t) as "casesReceived",
-        count(*) filter (where x.concluded_at >= s.f and x.concluded_at < s.t and (x.status = 'CONCLUDED')) as "casesConcluded",
-        count(*) filter (where x.concluded_at >= s.f and x.concluded_at < s.t and (x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT')) as "agreements",
-        coalesce(sum(x.amount) filter (where x.concluded_at >= s.f and x.concluded_at < s.t and (x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT')), 0) as "agreementAmount",
-        count(*) filter (where x.performance_deadline_at >= s.f and x.performance_deadline_at < s.t
-          and (x.effective_date is not null and (x.performance_deadline < ((now() at time zone 'UTC') + interval '8 hours')::date or x.performance_status = 'PERFORMED'))) as "agreementsDue",
-        count(*) filter (where x.performance_deadline_at >= s.f and x.performance_deadline_at < s.t
-          and (x.effective_date is not null and x.performance_status = 'PERFORMED')) as "agreementsPerformed"
-      from unnest(array['${COUNTY}']::text[], array[${YEAR_START}]::timestamptz[], array[now()]::timestamptz[]) with ordinality as s(code, f, t, i)
-      join (select c.region_code, c.received_at, c.concluded_at, c.status, c.outcome,
-          a.amount, a.effective_date, a.performance_status, a.performance_deadline,
-          ((a.performance_deadline)::timestamp - interval '8 hours') at time zone 'UTC' as performance_deadline_at
-        from mediation_case c left join mediation_agreement a on a.case_id = c.id) x
-        on left(x.region_code, 6) = s.code
-        and ((x.received_at >= s.f and x.received_at < s.t) or (x.concluded_at >= s.f and x.concluded_at < s.t)
-          or (x.performance_deadline_at >= s.f and x.performance_deadline_at < s.t))
-      where x.region_code like '${COUNTY}%'
-      group by s.i`,
-  },
   ...list('justice', 'mediation organizations (county)', 'mediation_organization', `region_code like '${COUNTY}%'`, 'region_code', 'asc'),
   // court
   ...list('court', 'court cases (county)', 'court_case', `region_code like '${COUNTY}%'`, 'received_at'),
   ...list('court', 'court mediations sent (county)', 'court_case', `region_code like '${COUNTY}%' and mediation_sent_at is not null`, 'mediation_sent_at'),
-  {
-    database: 'court',
-    name: 'court indicators: cases (county, this year)',
-    sql: `select count(*) filter (where received_at >= ${YEAR_START} and received_at < now()) as received,
-        count(*) filter (where diverted_at >= ${YEAR_START} and diverted_at < now()) as diverted,
-        count(*) filter (where pre_filing_outcome = 'SUCCEEDED' and pre_filing_outcome_at >= ${YEAR_START} and pre_filing_outcome_at < now()) as succeeded,
-        count(*) filter (where filed_at >= ${YEAR_START} and filed_at < now()) as filings
-      from court_case where region_code like '${COUNTY}%'`,
-  },
   // police
   ...list('police', 'police incidents (county)', 'police_incident', `region_code like '${COUNTY}%'`, 'reported_at'),
   // petition
   ...list('petition', 'petition items (county)', 'petition_item', `region_code like '${COUNTY}%'`, 'registered_at'),
-  {
-    database: 'petition',
-    name: 'petition indicators (county, this year)',
-    sql: indicatorScope(
-      'petition_item',
-      `count(*) filter (where ${during('registered_at')}) as registered,
-        count(*) filter (where ${during('registered_at')} and x.routed_at <= x.route_due_at) as accepted_on_time,
-        count(*) filter (where ${during('concluded_at')}) as closed,
-        count(*) filter (where ${during('concluded_at')} and x.concluded_at <= x.handle_due_at) as closed_on_time,
-        count(*) filter (where ${during('rated_at')}) as rated,
-        count(*) filter (where ${during('referred_at')}) as transfers`,
-      ['registered_at', 'concluded_at', 'rated_at', 'referred_at'],
-    ),
-  },
   // procuratorate
   ...list('procuratorate', 'procuratorate cases (county)', 'procuratorate_case', `region_code like '${COUNTY}%'`, 'received_at'),
-  {
-    database: 'procuratorate',
-    name: 'procuratorate indicators: cases (county, this year)',
-    sql: indicatorScope(
-      'procuratorate_case',
-      `count(*) filter (where ${during('referred_at')}) as referrals,
-        count(*) filter (where ${during('outcome_at')} and x.outcome = 'RECONCILED') as agreements,
-        count(*) filter (where ${during('concluded_at')} and x.decision = 'NO_PROSECUTION') as non_prosecution`,
-      ['referred_at', 'outcome_at', 'concluded_at'],
-    ),
-  },
-  {
-    database: 'procuratorate',
-    name: 'procuratorate indicators: hand-overs accepted (county, this year)',
-    sql: indicatorScope('docking_outgoing', `count(*) filter (where ${during('accepted_at')} and x.kind = 'PROCURATORATE') as accepted`, ['accepted_at']),
-  },
+  ...INDICATOR_QUERIES,
 ];
 
 interface PlanNode {

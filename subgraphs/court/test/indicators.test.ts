@@ -95,5 +95,5 @@ indicatorBlockConformance({
     { as: 'mediator', regionCode: DEMO_TOWN_DAINAN, expect: 'FORBIDDEN' },
     { as: 'anonymous', expect: 'FORBIDDEN' },
   ],
-  statementsPerLength: 3,
+  statements: 3,
 });

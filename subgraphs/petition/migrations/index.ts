@@ -10,6 +10,7 @@ import { Migration20261201150000 } from './Migration20261201150000.js';
 import { Migration20261201160000 } from './Migration20261201160000.js';
 import { Migration20261201171313 } from './Migration20261201171313.js';
 import { Migration20261202090000 } from './Migration20261202090000.js';
+import { Migration20261201184500 } from './Migration20261201184500.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- petition`). */
 export const migrations = migrationList(
@@ -24,4 +25,5 @@ export const migrations = migrationList(
   Migration20261201160000,
   Migration20261201171313,
   Migration20261202090000,
+  Migration20261201184500,
 );

@@ -79,5 +79,5 @@ indicatorBlockConformance({
     { as: 'mediator', regionCode: DEMO_TOWN_DAINAN, expect: 'FORBIDDEN' },
     { as: 'anonymous', expect: 'FORBIDDEN' },
   ],
-  statementsPerLength: 1,
+  statements: 1,
 });

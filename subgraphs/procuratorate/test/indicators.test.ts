@@ -142,5 +142,5 @@ indicatorBlockConformance({
     { as: 'mediator', regionCode: DEMO_TOWN_DAINAN, expect: 'FORBIDDEN' },
     { as: 'anonymous', expect: 'FORBIDDEN' },
   ],
-  statementsPerLength: 2,
+  statements: 2,
 });

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { DAY_MS } from '@jiefen/calendar';
 import { childCodeLength, type IndicatorScope } from './report.js';
 
 /**
@@ -14,7 +15,11 @@ export interface Measure {
   sum?: string;
 }
 
-/** A table an agency counts figures from: `from` names it with the alias `x`, `region` its region column. */
+/**
+ * A table an agency counts figures from: `from` names it with the alias `x`, `region` its region
+ * column. `from` may write `:prefix` for the scopes' region prefix (a LIKE pattern, bound as a
+ * parameter) to narrow a table it joins to the same range of its own region index.
+ */
 export interface IndicatorSource<K extends string = string> {
   from: string;
   region?: string;
@@ -67,28 +72,141 @@ function toCounts<K extends string>(source: IndicatorSource<K>, row: Record<stri
   return counts;
 }
 
+/** China time's offset from UTC (UTC+8, no daylight saving, as packages/calendar counts). */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** Whether every bound of the scopes is a China midnight: then a moment may be counted by its China day. */
+function chinaDayAligned(scopes: readonly IndicatorScope[]): boolean {
+  return scopes.every((s) => (s.from.getTime() + CHINA_OFFSET_MS) % DAY_MS === 0 && (s.to.getTime() + CHINA_OFFSET_MS) % DAY_MS === 0);
+}
+
+/**
+ * The instant a moment is counted at: the China midnight that starts its day when every scope's
+ * bounds are China midnights (then `day >= f and day < t` exactly when `moment >= f and moment < t`,
+ * and a day's rows aggregate into one), else the moment itself.
+ */
+function bucketSql(column: string, byDay: boolean): string {
+  return byDay ? `((date_trunc('day', (x.${column} at time zone 'UTC') + interval '8 hours') - interval '8 hours') at time zone 'UTC')` : `x.${column}`;
+}
+
+/** A measure's aggregate over the rows of one branch (its moment's, or the snapshot's); 0 for the measures of the other branches. */
+function branchValue(measure: Measure, mine: boolean): string {
+  if (!mine) return '0';
+  const filter = measure.where ? ` filter (where ${measure.where})` : '';
+  return measure.sum ? `coalesce(sum(x.${measure.sum})${filter}, 0)` : `count(*)${filter}`;
+}
+
+/**
+ * The rows of a source aggregated for one batch of scopes (`a(code, at, [key,] <figures>)`): one
+ * branch per moment column, its rows within the batch's span grouped by child code and bucket, and
+ * one branch of the snapshot figures grouped by code (`at` null). `key` groups further (a breakdown).
+ */
+/** A source's `from` with its `:prefix`es as parameters. */
+function sourceFrom(from: string, prefix: string): { sql: string; params: string[] } {
+  const parts = from.split(':prefix');
+  return { sql: parts.join('?'), params: parts.slice(1).map(() => prefix) };
+}
+
+function aggregatedRows(
+  source: IndicatorSource,
+  length: number,
+  picked: readonly IndicatorScope[],
+  prefix: string,
+  key?: string,
+): { sql: string; params: unknown[] } | null {
+  const region = source.region ?? 'x.region_code';
+  const names = Object.keys(source.measures);
+  const byDay = chinaDayAligned(picked);
+  const from = new Date(Math.min(...picked.map((s) => s.from.getTime())));
+  const to = new Date(Math.max(...picked.map((s) => s.to.getTime())));
+  const keyed = key ? `, ${key} as key` : '';
+  const branches: string[] = [];
+  const params: unknown[] = [];
+  const table = sourceFrom(source.from, prefix);
+  const branch = (at: string, mine: (m: Measure) => boolean, where: string, groupBy: string) => {
+    params.push(...table.params);
+    const values = names.map((k) => `${branchValue(source.measures[k]!, mine(source.measures[k]!))} as "${k}"`).join(', ');
+    branches.push(`select left(${region}, ${length}) as code, ${at} as at${keyed}, ${values}
+  from ${table.sql}
+  where ${region} like ? and ${where}
+  group by ${groupBy}${key ? ', 3' : ''}`);
+  };
+  for (const moment of new Set(names.map((k) => source.measures[k]!.when).filter((w): w is string => !!w))) {
+    branch(bucketSql(moment, byDay), (m) => m.when === moment, `x.${moment} >= ? and x.${moment} < ?`, '1, 2');
+    params.push(prefix, from, to);
+  }
+  const snapshots = names.map((k) => source.measures[k]!).filter((m) => !m.when);
+  if (snapshots.length) {
+    const relevant = snapshots.some((m) => !m.where) ? 'true' : snapshots.map((m) => `(${m.where})`).join(' or ');
+    branch('null::timestamptz', (m) => !m.when, `(${relevant})`, '1');
+    params.push(prefix);
+  }
+  return branches.length ? { sql: branches.join('\nunion all\n'), params } : null;
+}
+
+/**
+ * One statement for all the scopes of a tick, whatever their code lengths: the source's rows are
+ * aggregated once at the longest code (`a`), rolled up to each shorter code (a county's days from
+ * its towns' days), and each level joins its scopes by code, a row within its scope's period (a
+ * snapshot row, `at` null, to every scope of its code). `select` reads `j(i, [key,] <figures>)`.
+ */
+function scopesStatement(
+  source: IndicatorSource,
+  scopes: readonly IndicatorScope[],
+  select: string,
+  groupBy: string,
+  key?: string,
+): { sql: string; params: unknown[] } | null {
+  const names = Object.keys(source.measures);
+  const lengths = [...new Set(scopes.map((s) => s.regionCode.length))].sort((x, y) => y - x);
+  const longest = lengths[0]!;
+  const rows = aggregatedRows(source, longest, scopes, `${commonPrefix(scopes.map((s) => s.regionCode))}%`, key);
+  if (!rows) return null;
+  const keyed = key ? ', key' : '';
+  const sums = names.map((k) => `sum("${k}") as "${k}"`).join(', ');
+  const levels = lengths.map((length) => {
+    const level = length === longest ? 'a' : `(select left(code, ${length}) as code, at${keyed}, ${sums} from a group by 1, 2${key ? ', 3' : ''})`;
+    return `select s.i${key ? ', r.key' : ''}, ${names.map((k) => `r."${k}"`).join(', ')}
+  from s join ${level} r on r.code = s.code and (r.at is null or (r.at >= s.f and r.at < s.t))
+  where length(s.code) = ${length}`;
+  });
+  const sql = `with s as (select * from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)),
+a as materialized (
+${rows.sql}
+)
+select ${select}
+from (
+${levels.join('\nunion all\n')}
+) j
+group by ${groupBy}`;
+  return { sql, params: [scopes.map((s) => s.regionCode), scopes.map((s) => s.from), scopes.map((s) => s.to), ...rows.params] };
+}
+
 /**
  * A source's figures for many (region, period) scopes — a page's report, its children, its trend —
- * in one statement per region-code length: the scopes join the rows by region prefix
- * (`left(region, n) = code`, a hash join) and each figure filters by its scope's period; the
- * constant common prefix lets PostgreSQL read only that part of the region index.
+ * in one statement. The rows are aggregated before they meet the scopes: one branch per moment
+ * column (`when`), reading only the rows whose moment falls within the scopes' whole span, grouped
+ * by code and China day (or by moment, when a bound is not a China midnight); one branch for the
+ * snapshot figures (no `when`), grouped by code alone, so a snapshot is counted once per region,
+ * not once per trend point. The aggregated rows then join the scopes by code, each moment's within
+ * its scope's period — a year's trend of 12 months joins a few hundred days, not every row 13
+ * times. The constant common prefix lets PostgreSQL read only that part of the region index (an
+ * index-only scan with the sources' covering indexes), once for the report, children and trend.
  */
 export async function countScopes<K extends string>(em: EntityManager, source: IndicatorSource<K>, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]> {
-  const region = source.region ?? 'x.region_code';
   const results: Counts<K>[] = scopes.map(() => zero(source));
-  for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
-    const rows: Record<string, unknown>[] = await em.getConnection().execute(
-      `select s.i,
-  ${selectList(source)}
-from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
-join ${source.from} on left(${region}, ${length}) = s.code and (${relevanceSql(source)})
-where ${region} like ?
-group by s.i`,
-      [...batch, prefix],
-    );
-    for (const row of rows) results[indexes[Number(row.i) - 1]!] = toCounts(source, row);
-  }
+  const statement = countScopesStatement(source, scopes);
+  if (!statement) return results;
+  const found: Record<string, unknown>[] = await em.getConnection().execute(statement.sql, statement.params);
+  for (const row of found) results[Number(row.i) - 1] = toCounts(source, row);
   return results;
+}
+
+/** The statement `countScopes` sends for these scopes (its row `i` answers `scopes[i - 1]`); also what scripts/src/scale/plans.ts explains. */
+export function countScopesStatement(source: IndicatorSource, scopes: readonly IndicatorScope[]): { sql: string; params: unknown[] } | null {
+  if (!scopes.length) return null;
+  const names = Object.keys(source.measures);
+  return scopesStatement(source, scopes, `i,\n  ${names.map((k) => `coalesce(sum("${k}"), 0) as "${k}"`).join(',\n  ')}`, 'i');
 }
 
 /** One statement's share of a batch of scopes: those whose region codes have one length. */
@@ -125,14 +243,15 @@ export async function countChildren<K extends string>(em: EntityManager, source:
   const result = new Map<string, Counts<K>>();
   if (!length) return result;
   const region = source.region ?? 'x.region_code';
+  const table = sourceFrom(source.from, `${scope.regionCode}%`);
   const rows: Record<string, unknown>[] = await em.getConnection().execute(
     `select left(${region}, ${length}) as child,
   ${selectList(source)}
 from (select ?::timestamptz as f, ?::timestamptz as t) as s
-join ${source.from} on (${relevanceSql(source)})
+join ${table.sql} on (${relevanceSql(source)})
 where ${region} like ? and length(${region}) >= ${length}
 group by 1`,
-    [scope.from, scope.to, `${scope.regionCode}%`],
+    [scope.from, scope.to, ...table.params, `${scope.regionCode}%`],
   );
   for (const row of rows) result.set(String(row.child), toCounts(source, row));
   return result;
@@ -154,24 +273,16 @@ export interface BreakdownSource {
 
 /**
  * How one figure divides by a column (by channel, category, tier, alert level…) for many scopes at
- * once — a report's children or trend points — in one GROUP BY statement per region-code length;
+ * once — a report's children or trend points — in one GROUP BY statement (as `countScopes`);
  * each scope's groups largest first, empty groups left out.
  */
 export async function countBreakdowns(em: EntityManager, source: BreakdownSource, scopes: readonly IndicatorScope[]): Promise<KeyCount[][]> {
-  const region = source.region ?? 'x.region_code';
-  const single = { from: source.from, measures: { count: source.measure } };
+  const single: IndicatorSource = { from: source.from, region: source.region, measures: { count: source.measure } };
   const results: KeyCount[][] = scopes.map(() => []);
-  for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
-    const rows: { i: string; key: string | null; count: string }[] = await em.getConnection().execute(
-      `select s.i, ${source.key} as key, ${measureSql(source.measure)} as count
-from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
-join ${source.from} on left(${region}, ${length}) = s.code and (${relevanceSql(single)})
-where ${region} like ?
-group by 1, 2`,
-      [...batch, prefix],
-    );
-    for (const r of rows) if (Number(r.count) > 0) results[indexes[Number(r.i) - 1]!]!.push({ key: r.key ?? '未填', count: Number(r.count) });
-  }
+  const statement = scopes.length ? scopesStatement(single, scopes, 'i, key, sum(count) as count', '1, 2', source.key) : null;
+  if (!statement) return results;
+  const found: { i: string; key: string | null; count: string }[] = await em.getConnection().execute(statement.sql, statement.params);
+  for (const r of found) if (Number(r.count) > 0) results[Number(r.i) - 1]!.push({ key: r.key ?? '未填', count: Number(r.count) });
   return results.map((groups) => groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)));
 }
 

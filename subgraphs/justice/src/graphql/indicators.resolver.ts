@@ -8,19 +8,32 @@ const chinaMidnight = (date: string) => `((${date})::timestamp - interval '8 hou
 const CHINA_TODAY = "((now() at time zone 'UTC') + interval '8 hours')::date";
 
 /**
- * Each case with its agreement (one at most: `case_id` is unique). A case counts when received and
- * when concluded; its agreement's amount with the conclusion (a case concludes with an agreement
- * exactly when the agreement takes effect), its performance by the deadline day.
+ * Each case with its agreement's amount (one agreement at most: `case_id` is unique). A case counts
+ * when received and when concluded; its agreement's amount with the conclusion (a case concludes
+ * with an agreement exactly when the agreement takes effect). The agreement is read only for the
+ * figure that needs it (PostgreSQL drops the unused left join on a unique key elsewhere), and only
+ * the scopes' range of agreements (an agreement carries its case's region): one index range hashed,
+ * not one lookup per concluded case.
  */
 const cases = {
-  from: `(select c.region_code, c.received_at, c.concluded_at, c.status, c.outcome,
-      a.amount, a.effective_date, a.performance_status, a.performance_deadline, ${chinaMidnight('a.performance_deadline')} as performance_deadline_at
-    from mediation_case c left join mediation_agreement a on a.case_id = c.id) x`,
+  from: `(select c.region_code, c.received_at, c.concluded_at, c.status, c.outcome, a.amount
+    from mediation_case c left join (select case_id, amount from mediation_agreement where region_code like :prefix) a on a.case_id = c.id) x`,
   measures: {
     casesReceived: { when: 'received_at' },
     casesConcluded: { when: 'concluded_at', where: "x.status = 'CONCLUDED'" },
     agreements: { when: 'concluded_at', where: "x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT'" },
     agreementAmount: { when: 'concluded_at', where: "x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT'", sum: 'amount' },
+  },
+} satisfies IndicatorSource;
+
+/**
+ * Agreements by their performance deadline day. An agreement carries its case's region (copied when
+ * it is made; a case never changes region), so it is counted from its own table.
+ */
+const agreements = {
+  from: `(select a.region_code, a.effective_date, a.performance_status, a.performance_deadline, ${chinaMidnight('a.performance_deadline')} as performance_deadline_at
+    from mediation_agreement a) x`,
+  measures: {
     // Due: an effective agreement whose deadline day lies in the period and has passed, or that was
     // performed before it; performed is a part of due, so 履行率 never exceeds 1.
     agreementsDue: {
@@ -65,7 +78,7 @@ export const justiceIndicatorResolvers = createIndicatorBlock({
   description: '司法局指标:人民调解收结案与调解成功率、协议金额与履行率、回访率、法律援助及时审查率与及时指派率(司法行政人员与领导可看)',
   type: JusticeIndicatorsType,
   report: JusticeIndicatorReport,
-  sources: [cases, visits, legalAid],
+  sources: [cases, agreements, visits, legalAid],
   toType: (c) => ({
     ...c,
     agreementAmount: Math.round(c.agreementAmount * 100) / 100,

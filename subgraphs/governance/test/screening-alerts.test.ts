@@ -21,9 +21,9 @@ const MISSING = `query($p: String!, $r: String) { missingScreeningReports(period
 
 describe('screening (排查) and early warning (预警)', () => {
   let stack: Stack;
-  // Past periods the demo seed did not report for: missing reports there are overdue.
-  const lastWeek = '2026-W30';
-  const lastHalf = '2026-07-H1';
+  // Past periods the demo seed did not report for (it reports from 1 January of the seeding year): missing reports there are overdue.
+  const lastWeek = '2025-W30';
+  const lastHalf = '2025-07-H1';
 
   beforeAll(async () => {
     stack = await startStack({ subgraphs: [governanceSubgraph], gateway: false, seed: true });

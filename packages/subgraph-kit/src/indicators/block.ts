@@ -12,7 +12,7 @@ import {
   type IndicatorScope,
   type RankingOrder,
 } from './report.js';
-import { countChildren, countScopes, type Counts, type IndicatorSource } from './sql.js';
+import { countChildren, countScopes, zeroCounts, type Counts, type IndicatorSource } from './sql.js';
 
 /** Where the block's type keeps the scope it was computed for (its ranking ranks that scope's children). */
 const SCOPE = Symbol('indicator scope');
@@ -163,7 +163,7 @@ export function createIndicatorBlock<const S extends readonly IndicatorOrigin[],
       const children = [...new Set(perSource.flatMap((m) => [...m.keys()]))];
       const read = options.ranking.indicators[indicator]!;
       const rows = children.map((regionCode) => {
-        const counts = merge<FiguresOf<S>>(perSource.map((m, i) => m.get(regionCode) ?? zeroOf(options.sources[i]!)));
+        const counts = merge<FiguresOf<S>>(perSource.map((m, i) => m.get(regionCode) ?? zeroCounts(options.sources[i]!)));
         const report = { regionCode, from: scope.from, to: scope.to } as R;
         return { regionCode, value: read.value(options.toType(counts, report)) };
       });
@@ -182,8 +182,4 @@ export function createIndicatorBlock<const S extends readonly IndicatorOrigin[],
 
   // The resolvers to spread into the subgraph's list, and the report class to list in its `orphanedTypes`.
   return Object.assign([BlockResolver, RankingResolver] as const, { report: Report });
-}
-
-function zeroOf(source: IndicatorOrigin): Counts {
-  return Object.fromEntries(Object.keys(source.measures).map((k) => [k, 0]));
 }

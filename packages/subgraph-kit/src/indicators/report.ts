@@ -95,6 +95,11 @@ export function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 }
 
+/** A count per 10,000 residents, two decimals (万人成讼率, 万人登记), or null when the population is unknown. */
+export function per10k(count: number, population: number | null | undefined): number | null {
+  return population ? Math.round((count / population) * 10_000 * 100) / 100 : null;
+}
+
 /** The child level of a region code: province 2 → city 4 → county 6 → town 9 → village 12. */
 export function childCodeLength(regionCode: string): number | null {
   return ({ 2: 4, 4: 6, 6: 9, 9: 12 } as Record<number, number>)[regionCode.length] ?? null;

@@ -64,10 +64,12 @@ export function commonPrefix(codes: readonly string[]): string {
   return prefix;
 }
 
-const zero = <K extends string>(source: IndicatorSource<K>): Counts<K> => Object.fromEntries(Object.keys(source.measures).map((k) => [k, 0])) as Counts<K>;
+/** Every figure of a source (or of a counter: anything with `measures`) at zero: a region or period without rows. */
+export const zeroCounts = <K extends string>(source: { measures: Record<K, unknown> }): Counts<K> =>
+  Object.fromEntries(Object.keys(source.measures).map((k) => [k, 0])) as Counts<K>;
 
 function toCounts<K extends string>(source: IndicatorSource<K>, row: Record<string, unknown> | undefined): Counts<K> {
-  const counts = zero(source);
+  const counts = zeroCounts(source);
   if (row) for (const k of Object.keys(source.measures) as K[]) counts[k] = Number(row[k] ?? 0);
   return counts;
 }
@@ -194,7 +196,7 @@ group by ${groupBy}`;
  * index-only scan with the sources' covering indexes), once for the report, children and trend.
  */
 export async function countScopes<K extends string>(em: EntityManager, source: IndicatorSource<K>, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]> {
-  const results: Counts<K>[] = scopes.map(() => zero(source));
+  const results: Counts<K>[] = scopes.map(() => zeroCounts(source));
   const statement = countScopesStatement(source, scopes);
   if (!statement) return results;
   const found: Record<string, unknown>[] = await em.getConnection().execute(statement.sql, statement.params);
@@ -284,9 +286,4 @@ export async function countBreakdowns(em: EntityManager, source: BreakdownSource
   const found: { i: string; key: string | null; count: string }[] = await em.getConnection().execute(statement.sql, statement.params);
   for (const r of found) if (Number(r.count) > 0) results[Number(r.i) - 1]!.push({ key: r.key ?? '未填', count: Number(r.count) });
   return results.map((groups) => groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)));
-}
-
-/** How one figure divides by a column for one scope: `countBreakdowns` of that scope alone. */
-export async function countBreakdown(em: EntityManager, source: BreakdownSource, scope: IndicatorScope): Promise<KeyCount[]> {
-  return (await countBreakdowns(em, source, [scope]))[0]!;
 }

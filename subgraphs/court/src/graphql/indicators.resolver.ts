@@ -1,4 +1,4 @@
-import { createIndicatorBlock, ratio, type IndicatorSource } from '@jiefen/subgraph-kit';
+import { createIndicatorBlock, per10k, ratio, type IndicatorSource } from '@jiefen/subgraph-kit';
 import { CourtIndicatorReport, CourtIndicatorsType } from './indicators.type.js';
 
 /** Each figure counts the events that happened in the period, by the moment they happened. */
@@ -42,7 +42,7 @@ export const courtIndicatorResolvers = createIndicatorBlock({
     ...c,
     diversionRate: ratio(c.divertedPreFiling, c.civilCasesReceived),
     preFilingResolutionRate: ratio(c.preFilingSucceeded, c.divertedPreFiling),
-    filingsPer10k: report.population ? Math.round((c.filings / report.population) * 10_000 * 100) / 100 : null,
+    filingsPer10k: per10k(c.filings, report.population),
     confirmationRate: ratio(c.confirmationsConfirmed, c.confirmationsConfirmed + c.confirmationsRejected),
     voluntaryPerformanceRate: ratio(c.agreementsPerformed, c.agreementsPerformed + c.enforcementApplications),
   }),

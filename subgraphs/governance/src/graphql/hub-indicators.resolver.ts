@@ -6,6 +6,7 @@ import {
   IndicatorBreakdown,
   IndicatorReport,
   indicatorScopeOf,
+  per10k,
   ratio,
   type IndicatorCounter,
   type SubgraphContext,
@@ -120,7 +121,7 @@ export class HubIndicatorsResolver {
   async registeredPer10k(@Root() block: HubIndicatorsType, @Ctx() ctx: GovernanceContext): Promise<number | null> {
     const scope = indicatorScopeOf(block);
     const population = scope ? (await ctx.loaders.regionByCode.load(scope.regionCode))?.population : null;
-    return population ? Math.round((block.registered / population) * 10_000 * 100) / 100 : null;
+    return per10k(block.registered, population);
   }
 }
 

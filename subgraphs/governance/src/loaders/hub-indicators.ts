@@ -113,9 +113,9 @@ export async function countScreening(
   if (!periods.length) return results;
   for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
     const rows: { i: string; due: string; received: string; zero: string }[] = await em.getConnection().execute(
-      // Both sides materialized, so what is owed meets what was received in one hash join (an index
-      // probe per village and week, or a nested loop over the reports' range, is what PostgreSQL
-      // picks otherwise, the latter seconds long for a town).
+      // What is owed and what was received meet in one GROUP BY over both (region, period) lists: no
+      // join for the planner to turn into an index probe per village and week or a nested loop over
+      // the two lists (each seconds long — a town at scale, a county with a year of reports).
       `with owed as materialized (
   select left(r.code, ${length}) as code, r.code as region, p.key, p.ends
   from unnest(array[?]::text[], array[?]::int[], array[?]::timestamptz[]) as p(key, code_length, ends)
@@ -127,8 +127,17 @@ export async function countScreening(
 select s.i, sum(o.due) as due, sum(o.received) as received, sum(o.zero) as zero
 from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
 join (
-  select o.code, o.ends, count(*) as due, count(g.region_code) as received, count(*) filter (where g.zero_report) as zero
-  from owed o left join got g on g.region_code = o.region and g.period_key = o.key
+  select v.code, v.ends, count(*) as due, count(*) filter (where v.got) as received, count(*) filter (where v.got and v.zero) as zero
+  from (
+    select max(u.code) as code, max(u.ends) as ends, bool_or(u.got) as got, bool_or(u.zero) as zero
+    from (
+      select o.region, o.key, o.code, o.ends, false as got, false as zero from owed o
+      union all
+      select g.region_code, g.period_key, null, null, true, g.zero_report from got g
+    ) u
+    group by u.region, u.key
+    having bool_or(u.code is not null)
+  ) v
   group by 1, 2
 ) o on o.code = s.code and o.ends > s.f and o.ends <= s.t
 group by s.i`,

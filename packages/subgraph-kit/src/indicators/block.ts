@@ -12,6 +12,7 @@ import {
   type IndicatorScope,
   type RankingOrder,
 } from './report.js';
+import { coalesceMsFromEnv, ScopeCoalescer } from './coalesce.js';
 import { countChildren, countScopes, zeroCounts, type Counts, type IndicatorSource } from './sql.js';
 
 /** Where the block's type keeps the scope it was computed for (its ranking ranks that scope's children). */
@@ -79,19 +80,20 @@ export interface IndicatorBlockOptions<S extends readonly IndicatorOrigin[], T e
 
 const loaders = new WeakMap<object, Map<string, DataLoader<IndicatorScope, Counts[], string>>>();
 
-/** The request's loader for one agency block: every scope asked for in a tick → one statement per source. */
-function loaderOf(ctx: SubgraphContext, field: string, sources: readonly IndicatorOrigin[]): DataLoader<IndicatorScope, Counts[], string> {
+/** Each scope's figures, per source (in the sources' order). */
+type SourceCounts = Counts[];
+
+/** The request's loader for one agency block: every scope asked for in a tick → the block's statements (one per source, shared with the requests arriving with it). */
+function loaderOf(
+  ctx: SubgraphContext,
+  field: string,
+  shared: ScopeCoalescer<SubgraphContext, SourceCounts>,
+): DataLoader<IndicatorScope, SourceCounts, string> {
   let mine = loaders.get(ctx);
   if (!mine) loaders.set(ctx, (mine = new Map()));
   let loader = mine.get(field);
   if (!loader) {
-    loader = new DataLoader<IndicatorScope, Counts[], string>(
-      async (scopes) => {
-        const perSource = await Promise.all(sources.map((source) => countOrigin(ctx, source, scopes)));
-        return scopes.map((_, i) => perSource.map((counts) => counts[i]!));
-      },
-      { cacheKeyFn: indicatorScopeKey },
-    );
+    loader = new DataLoader<IndicatorScope, SourceCounts, string>((scopes) => shared.load(ctx, scopes), { cacheKeyFn: indicatorScopeKey });
     mine.set(field, loader);
   }
   return loader;
@@ -117,6 +119,16 @@ export function createIndicatorBlock<const S extends readonly IndicatorOrigin[],
   options: IndicatorBlockOptions<S, T, R>,
 ) {
   const Report = (options.report ?? agencyIndicatorReport()) as ClassType<R>;
+  // The gateway asks an agency for a page's report, children and trend in three parallel requests:
+  // they share one statement per source. Not the hub's block: the hub resolves the report itself,
+  // so a page's scopes all reach its loader in one request.
+  const shared = new ScopeCoalescer<SubgraphContext, SourceCounts>(
+    async (ctx, scopes) => {
+      const perSource = await Promise.all(options.sources.map((source) => countOrigin(ctx, source, scopes)));
+      return scopes.map((_, i) => perSource.map((counts) => counts[i]!));
+    },
+    (Report as unknown) === IndicatorReport ? 0 : () => coalesceMsFromEnv(),
+  );
   const codes = Object.keys(options.ranking.indicators);
   const RankEnum = Object.fromEntries(codes.map((c) => [c, c])) as Record<string, string>;
   registerEnumType(RankEnum, {
@@ -134,7 +146,7 @@ export function createIndicatorBlock<const S extends readonly IndicatorOrigin[],
     @FieldResolver(() => options.type, { name: options.field, nullable: true, description: options.description })
     async block(@Root() report: R, @Ctx() ctx: SubgraphContext): Promise<T> {
       authorize(ctx, report.regionCode);
-      const counts = await loaderOf(ctx, options.field, options.sources).load({ regionCode: report.regionCode, from: report.from, to: report.to });
+      const counts = await loaderOf(ctx, options.field, shared).load({ regionCode: report.regionCode, from: report.from, to: report.to });
       const block = options.toType(merge<FiguresOf<S>>(counts), report) as Scoped<T>;
       block[SCOPE] = { regionCode: report.regionCode, from: report.from, to: report.to };
       return block;

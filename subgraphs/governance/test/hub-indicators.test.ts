@@ -321,6 +321,9 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
       expect(await cost(DAINAN, selection), selection).toBe(county);
       expect(county, selection).toBeLessThanOrEqual(12);
     }
+    // The disputes' three breakdowns are one statement: all three cost what one costs.
+    const one = await cost(COUNTY, 'hub { byChannel { key count } }');
+    expect(await cost(COUNTY, 'hub { byChannel { key count } byCategory { key count } byTier { key count } }')).toBe(one);
   });
 
   it('refuses an invalid period at the root, naming the part', async () => {

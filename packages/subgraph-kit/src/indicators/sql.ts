@@ -265,25 +265,46 @@ export interface KeyCount {
   count: number;
 }
 
-/** A breakdown: how one figure (`measure`, read as in `countScopes`) of a table divides by a column or expression of `x`. */
-export interface BreakdownSource {
+/**
+ * Breakdowns of one figure (`measure`, read as in `countScopes`) of a table, each by a column or
+ * expression of `x` (`keys`: by channel, by category, by tier…).
+ */
+export interface BreakdownSource<D extends string = string> {
   from: string;
   region?: string;
-  key: string;
+  keys: Record<D, string>;
   measure: Measure;
 }
 
 /**
- * How one figure divides by a column (by channel, category, tier, alert level…) for many scopes at
- * once — a report's children or trend points — in one GROUP BY statement (as `countScopes`);
- * each scope's groups largest first, empty groups left out.
+ * How one figure divides by each of a source's keys, for many scopes at once — a report's children
+ * or trend points — in one GROUP BY statement (as `countScopes`): each row of the table is read
+ * once and counted once per key (a lateral list of its key values), so three breakdowns of the
+ * disputes read the disputes once, not three times. Each scope's groups largest first, empty groups
+ * left out, a key without a value as 未填.
  */
-export async function countBreakdowns(em: EntityManager, source: BreakdownSource, scopes: readonly IndicatorScope[]): Promise<KeyCount[][]> {
-  const single: IndicatorSource = { from: source.from, region: source.region, measures: { count: source.measure } };
-  const results: KeyCount[][] = scopes.map(() => []);
-  const statement = scopes.length ? scopesStatement(single, scopes, 'i, key, sum(count) as count', '1, 2', source.key) : null;
+export async function countBreakdowns<D extends string>(
+  em: EntityManager,
+  source: BreakdownSource<D>,
+  scopes: readonly IndicatorScope[],
+): Promise<Record<D, KeyCount[]>[]> {
+  const dims = Object.keys(source.keys) as D[];
+  const results = scopes.map(() => Object.fromEntries(dims.map((d) => [d, [] as KeyCount[]])) as Record<D, KeyCount[]>);
+  const values = dims.map((d, i) => `(${i}, (${source.keys[d]})::text)`).join(', ');
+  const single: IndicatorSource = {
+    from: `${source.from} cross join lateral (values ${values}) as k(dim, val)`,
+    region: source.region,
+    measures: { count: source.measure },
+  };
+  const statement = scopes.length ? scopesStatement(single, scopes, 'i, key, sum(count) as count', '1, 2', "k.dim || ':' || coalesce(k.val, '')") : null;
   if (!statement) return results;
-  const found: { i: string; key: string | null; count: string }[] = await em.getConnection().execute(statement.sql, statement.params);
-  for (const r of found) if (Number(r.count) > 0) results[Number(r.i) - 1]!.push({ key: r.key ?? '未填', count: Number(r.count) });
-  return results.map((groups) => groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)));
+  const found: { i: string; key: string; count: string }[] = await em.getConnection().execute(statement.sql, statement.params);
+  for (const r of found) {
+    if (Number(r.count) <= 0) continue;
+    const colon = r.key.indexOf(':');
+    const value = r.key.slice(colon + 1);
+    results[Number(r.i) - 1]![dims[Number(r.key.slice(0, colon))]!].push({ key: value === '' ? '未填' : value, count: Number(r.count) });
+  }
+  for (const result of results) for (const d of dims) result[d].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return results;
 }

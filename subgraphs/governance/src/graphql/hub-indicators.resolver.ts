@@ -94,7 +94,7 @@ export const hubIndicatorBlockResolvers = createIndicatorBlock({
 export class HubIndicatorsResolver {
   private breakdown(block: HubIndicatorsType, ctx: GovernanceContext, name: HubBreakdown): Promise<IndicatorBreakdown[]> {
     const scope = indicatorScopeOf(block);
-    return scope ? ctx.loaders.hubBreakdowns[name].load(scope) : Promise.resolve([]);
+    return scope ? ctx.loaders.hubBreakdowns.load(name, scope) : Promise.resolve([]);
   }
 
   @FieldResolver(() => [IndicatorBreakdown], { description: '纠纷登记数按受理渠道(窗口、网上、12348 热线、网格排查、部门移送;代码见 DisputeChannel)' })

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import {
   countBreakdowns,
+  type BreakdownSource,
   countScopes,
   findRows,
   indicatorScopeKey,
@@ -86,16 +87,27 @@ export function createGovernanceLoaders(em: EntityManager) {
       (ids: readonly string[]) => findRows(em, DockingEvent, { dockingId: { $in: [...ids] } }, { orderBy: { dockingId: 'asc', at: 'asc', id: 'asc' } }),
       (e) => e.dockingId,
     ),
-    /** Each breakdown of `IndicatorReport.hub` for every scope of a tick (a report's children, its trend): one statement. */
-    hubBreakdowns: Object.fromEntries(
-      (Object.keys(HUB_BREAKDOWNS) as HubBreakdown[]).map((name) => [
-        name,
-        new DataLoader<IndicatorScope, KeyCount[], string>((scopes) => countBreakdowns(em, HUB_BREAKDOWNS[name], scopes), { cacheKeyFn: indicatorScopeKey }),
-      ]),
-    ) as Record<HubBreakdown, DataLoader<IndicatorScope, KeyCount[], string>>,
+    /** The breakdowns of `IndicatorReport.hub` for every scope of a tick (a report's children, its trend): one statement per table. */
+    hubBreakdowns: hubBreakdownLoaders(em),
     /** `IndicatorReport.dockingFunnel` for every scope of a tick: one statement. */
     dockingFunnel: new DataLoader<IndicatorScope, Counts, string>((scopes) => countScopes(em, DOCKING_FUNNEL, scopes), { cacheKeyFn: indicatorScopeKey }),
   };
 }
 
 export type GovernanceLoaders = ReturnType<typeof createGovernanceLoaders>;
+
+/** A loader per breakdown table (its breakdowns together); `load(name, scope)` answers one breakdown of one scope. */
+function hubBreakdownLoaders(em: EntityManager) {
+  const loaders = HUB_BREAKDOWNS.map(
+    (source) =>
+      new DataLoader<IndicatorScope, Record<string, KeyCount[]>, string>((scopes) => countBreakdowns(em, source as BreakdownSource, scopes), {
+        cacheKeyFn: indicatorScopeKey,
+      }),
+  );
+  return {
+    async load(name: HubBreakdown, scope: IndicatorScope): Promise<KeyCount[]> {
+      const index = HUB_BREAKDOWNS.findIndex((source) => name in source.keys);
+      return (await loaders[index]!.load(scope))[name] ?? [];
+    },
+  };
+}

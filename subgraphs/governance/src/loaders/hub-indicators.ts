@@ -40,14 +40,13 @@ export const SUPERVISION = {
   measures: { supervisionOpened: { when: 'created_at' }, supervisionCleared: { when: 'cleared_at' }, supervisionOpen: { where: "x.status = 'OPEN'" } },
 } satisfies IndicatorSource;
 
-/** The registrations of the period by channel, category and (current) tier; the open alerts by level. */
-export const HUB_BREAKDOWNS = {
-  byChannel: { from: 'dispute x', key: 'x.channel', measure: DISPUTES.measures.registered },
-  byCategory: { from: 'dispute x', key: 'x.category', measure: DISPUTES.measures.registered },
-  byTier: { from: 'dispute x', key: 'x.tier', measure: DISPUTES.measures.registered },
-  openAlertsByLevel: { from: 'risk_alert x', key: 'x.level', measure: ALERTS.measures.openAlerts },
-} satisfies Record<string, BreakdownSource>;
-export type HubBreakdown = keyof typeof HUB_BREAKDOWNS;
+/** The registrations of the period by channel, category and (current) tier (one statement); the open alerts by level. */
+export const HUB_BREAKDOWNS = [
+  { from: 'dispute x', keys: { byChannel: 'x.channel', byCategory: 'x.category', byTier: 'x.tier' }, measure: DISPUTES.measures.registered },
+  { from: 'risk_alert x', keys: { openAlertsByLevel: 'x.level' }, measure: ALERTS.measures.openAlerts },
+] as const satisfies readonly BreakdownSource[];
+type KeysOf<T> = T extends { keys: infer K } ? keyof K & string : never;
+export type HubBreakdown = KeysOf<(typeof HUB_BREAKDOWNS)[number]>;
 
 /** The steps of a docking funnel, as conditions on a docking sent in the period. */
 const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');

@@ -82,13 +82,44 @@ function chinaDayAligned(scopes: readonly IndicatorScope[]): boolean {
   return scopes.every((s) => (s.from.getTime() + CHINA_OFFSET_MS) % DAY_MS === 0 && (s.to.getTime() + CHINA_OFFSET_MS) % DAY_MS === 0);
 }
 
+/** Whether an instant is the China midnight that starts a month. */
+function chinaMonthStart(at: Date): boolean {
+  const china = new Date(at.getTime() + CHINA_OFFSET_MS);
+  return china.getUTCDate() === 1 && (at.getTime() + CHINA_OFFSET_MS) % DAY_MS === 0;
+}
+
 /**
- * The instant a moment is counted at: the China midnight that starts its day when every scope's
- * bounds are China midnights (then `day >= f and day < t` exactly when `moment >= f and moment < t`,
- * and a day's rows aggregate into one), else the moment itself.
+ * How coarsely a statement's rows may be grouped in time before they meet its scopes: so that every
+ * scope's bounds are bucket bounds (a row's bucket lies in a scope exactly when the row does). One
+ * bucket for the whole span when every scope has the same period (a report and its children); China
+ * months when every bound starts one (a year and its months); China days when every bound is a China
+ * midnight (weeks); else each moment itself. Coarser buckets, fewer groups: a county's towns × 12
+ * months instead of × 365 days.
  */
-function bucketSql(column: string, byDay: boolean): string {
-  return byDay ? `((date_trunc('day', (x.${column} at time zone 'UTC') + interval '8 hours') - interval '8 hours') at time zone 'UTC')` : `x.${column}`;
+type Bucket = { unit: 'span'; at: Date } | { unit: 'month' | 'day' | 'instant' };
+
+function bucketOf(scopes: readonly IndicatorScope[]): Bucket {
+  const first = scopes[0]!;
+  if (scopes.every((s) => s.from.getTime() === first.from.getTime() && s.to.getTime() === first.to.getTime())) return { unit: 'span', at: first.from };
+  if (scopes.every((s) => chinaMonthStart(s.from) && chinaMonthStart(s.to))) return { unit: 'month' };
+  return { unit: chinaDayAligned(scopes) ? 'day' : 'instant' };
+}
+
+/**
+ * The instant a moment is counted at (see `bucketOf`): the span's start; the China midnight that
+ * starts its month or day (then `bucket >= f and bucket < t` exactly when `moment >= f and moment
+ * < t`); or the moment itself. Rows outside the span never reach it (the branch's WHERE).
+ */
+function bucketSql(column: string, bucket: Bucket): string {
+  switch (bucket.unit) {
+    case 'span':
+      return `'${bucket.at.toISOString()}'::timestamptz`;
+    case 'month':
+    case 'day':
+      return `((date_trunc('${bucket.unit}', (x.${column} at time zone 'UTC') + interval '8 hours') - interval '8 hours') at time zone 'UTC')`;
+    case 'instant':
+      return `x.${column}`;
+  }
 }
 
 /** A measure's aggregate over the rows of one branch (its moment's, or the snapshot's); 0 for the measures of the other branches. */
@@ -118,7 +149,7 @@ function aggregatedRows(
 ): { sql: string; params: unknown[] } | null {
   const region = source.region ?? 'x.region_code';
   const names = Object.keys(source.measures);
-  const byDay = chinaDayAligned(picked);
+  const bucket = bucketOf(picked);
   const from = new Date(Math.min(...picked.map((s) => s.from.getTime())));
   const to = new Date(Math.max(...picked.map((s) => s.to.getTime())));
   const keyed = key ? `, ${key} as key` : '';
@@ -134,7 +165,7 @@ function aggregatedRows(
   group by ${groupBy}${key ? ', 3' : ''}`);
   };
   for (const moment of new Set(names.map((k) => source.measures[k]!.when).filter((w): w is string => !!w))) {
-    branch(bucketSql(moment, byDay), (m) => m.when === moment, `x.${moment} >= ? and x.${moment} < ?`, '1, 2');
+    branch(bucketSql(moment, bucket), (m) => m.when === moment, `x.${moment} >= ? and x.${moment} < ?`, '1, 2');
     params.push(prefix, from, to);
   }
   const snapshots = names.map((k) => source.measures[k]!).filter((m) => !m.when);
@@ -188,11 +219,11 @@ group by ${groupBy}`;
  * A source's figures for many (region, period) scopes — a page's report, its children, its trend —
  * in one statement. The rows are aggregated before they meet the scopes: one branch per moment
  * column (`when`), reading only the rows whose moment falls within the scopes' whole span, grouped
- * by code and China day (or by moment, when a bound is not a China midnight); one branch for the
- * snapshot figures (no `when`), grouped by code alone, so a snapshot is counted once per region,
- * not once per trend point. The aggregated rows then join the scopes by code, each moment's within
- * its scope's period — a year's trend of 12 months joins a few hundred days, not every row 13
- * times. The constant common prefix lets PostgreSQL read only that part of the region index (an
+ * by code and the coarsest time bucket the scopes' bounds allow (`bucketOf`: the whole span, China
+ * months, days, or the moment itself); one branch for the snapshot figures (no `when`), grouped by
+ * code alone, so a snapshot is counted once per region, not once per trend point. The aggregated
+ * rows then join the scopes by code, each bucket within its scope's period — a year's trend of 12
+ * months joins a county's towns × 12 months, not every row 13 times. The constant common prefix lets PostgreSQL read only that part of the region index (an
  * index-only scan with the sources' covering indexes), once for the report, children and trend.
  */
 export async function countScopes<K extends string>(em: EntityManager, source: IndicatorSource<K>, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]> {

@@ -93,9 +93,11 @@ export type ScreeningFigure = 'screeningDue' | 'screeningReceived' | 'zeroReport
  * region tree and the calendar: each village/community owes one report per ISO week, each town one
  * per half month (DOMAIN.md), for every such period that ends within the scope's period and whose
  * deadline (its end plus the grace, `reportDueAt`) has passed by `now`; received are those of them
- * with a report (late ones included), zero reports (零报告) among them. What is owed and received is
- * counted once per child code and period end, then summed into the scopes whose period holds that
- * end: a year's trend of 12 months does not look each region's reports up 13 times.
+ * with a report (late ones included; one report per region and period, a unique key), zero reports
+ * (零报告) among them. Nothing is enumerated region by period: what is owed is the owing regions
+ * counted per child code and code length, times the periods of that length; what was received is
+ * the reports of those regions and periods counted per child code and period — each summed into
+ * the scopes whose period holds the period's end.
  */
 export async function countScreening(
   em: EntityManager,
@@ -112,35 +114,31 @@ export async function countScreening(
   if (!periods.length) return results;
   for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
     const rows: { i: string; due: string; received: string; zero: string }[] = await em.getConnection().execute(
-      // What is owed and what was received meet in one GROUP BY over both (region, period) lists: no
-      // join for the planner to turn into an index probe per village and week or a nested loop over
-      // the two lists (each seconds long — a town at scale, a county with a year of reports).
-      `with owed as materialized (
-  select left(r.code, ${length}) as code, r.code as region, p.key, p.ends
-  from unnest(array[?]::text[], array[?]::int[], array[?]::timestamptz[]) as p(key, code_length, ends)
-  join region r on length(r.code) = p.code_length and ${owesScreeningReports('r')}
-  where r.code like ?
-), got as materialized (
-  select region_code, period_key, zero_report from screening_report where region_code like ? and period_key = any(array[?]::text[])
-)
-select s.i, sum(o.due) as due, sum(o.received) as received, sum(o.zero) as zero
-from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
-join (
-  select v.code, v.ends, count(*) as due, count(*) filter (where v.got) as received, count(*) filter (where v.got and v.zero) as zero
-  from (
-    select max(u.code) as code, max(u.ends) as ends, bool_or(u.got) as got, bool_or(u.zero) as zero
-    from (
-      select o.region, o.key, o.code, o.ends, false as got, false as zero from owed o
-      union all
-      select g.region_code, g.period_key, null, null, true, g.zero_report from got g
-    ) u
-    group by u.region, u.key
-    having bool_or(u.code is not null)
-  ) v
+      `with p as materialized (
+  select * from unnest(array[?]::text[], array[?]::int[], array[?]::timestamptz[]) as p(key, code_length, ends)
+), owing as materialized (
+  select r.code from region r where r.code like ? and ${owesScreeningReports('r')}
+), owed as (
+  select o.code, p.ends, o.regions as due
+  from (select left(code, ${length}) as code, length(code) as code_length, count(*) as regions from owing group by 1, 2) o
+  join p on p.code_length = o.code_length
+), got as (
+  select left(g.region_code, ${length}) as code, p.ends, count(*) as received, count(*) filter (where g.zero_report) as zero
+  from screening_report g
+  join p on p.key = g.period_key and p.code_length = length(g.region_code)
+  join owing o on o.code = g.region_code
+  where g.region_code like ?
   group by 1, 2
-) o on o.code = s.code and o.ends > s.f and o.ends <= s.t
+), counted as (
+  select w.code, w.ends, sum(w.due) as due, sum(w.received) as received, sum(w.zero) as zero
+  from (select code, ends, due, 0 as received, 0 as zero from owed union all select code, ends, 0, received, zero from got) w
+  group by 1, 2
+)
+select s.i, sum(c.due) as due, sum(c.received) as received, sum(c.zero) as zero
+from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
+join counted c on c.code = s.code and c.ends > s.f and c.ends <= s.t
 group by s.i`,
-      [periods.map((p) => p.key), periods.map((p) => regionLengthOf(p.cadence)), periods.map((p) => p.to), prefix, prefix, periods.map((p) => p.key), ...batch],
+      [periods.map((p) => p.key), periods.map((p) => regionLengthOf(p.cadence)), periods.map((p) => p.to), prefix, prefix, ...batch],
     );
     for (const r of rows) {
       results[indexes[Number(r.i) - 1]!] = { screeningDue: Number(r.due), screeningReceived: Number(r.received), zeroReports: Number(r.zero) };

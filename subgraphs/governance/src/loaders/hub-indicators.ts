@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { byCodeLength, type BreakdownSource, type Counts, type IndicatorScope, type IndicatorSource } from '@jiefen/subgraph-kit';
+import { commonPrefix, type BreakdownSource, type Counts, type IndicatorScope, type IndicatorSource } from '@jiefen/subgraph-kit';
 import { ACCEPTED_STATUSES, AGREED_OUTCOME, CONCLUDING_STATUSES, DOCKING_KINDS, type DockingKind } from '../domain/docking.js';
 import { periodsEndingIn, reportDueAt, SCREENING_CADENCES, regionLengthOf } from '../domain/screening.js';
 import { owesScreeningReports } from '../services/screening.service.js';
@@ -89,15 +89,15 @@ export const DOCKING_FUNNEL: IndicatorSource = {
 export type ScreeningFigure = 'screeningDue' | 'screeningReceived' | 'zeroReports';
 
 /**
- * 排查 compliance for many scopes, one statement per region-code length. What is owed comes from the
- * region tree and the calendar: each village/community owes one report per ISO week, each town one
- * per half month (DOMAIN.md), for every such period that ends within the scope's period and whose
- * deadline (its end plus the grace, `reportDueAt`) has passed by `now`; received are those of them
- * with a report (late ones included; one report per region and period, a unique key), zero reports
- * (零报告) among them. Nothing is enumerated region by period: what is owed is the owing regions
- * counted per child code and code length, times the periods of that length; what was received is
- * the reports of those regions and periods counted per child code and period — each summed into
- * the scopes whose period holds the period's end.
+ * 排查 compliance for many scopes (a page's report, children and trend), in one statement. What is
+ * owed comes from the region tree and the calendar: each village/community owes one report per ISO
+ * week, each town one per half month (DOMAIN.md), for every such period that ends within the scope's
+ * period and whose deadline (its end plus the grace, `reportDueAt`) has passed by `now`; received
+ * are those of them with a report (late ones included; one report per region and period, a unique
+ * key), zero reports (零报告) among them. Nothing is enumerated region by period: the owing regions
+ * are counted per child code (`o`), the reports of the owing regions per child code and period
+ * (`k`, one pass over the scopes' range of the report index), and each scope sums the rows of its
+ * code whose period ends within it — a few dozen codes × periods, whatever the number of reports.
  */
 export async function countScreening(
   em: EntityManager,
@@ -112,37 +112,42 @@ export async function countScreening(
     (p) => reportDueAt(p, due.graceDays).getTime() <= due.now.getTime(),
   );
   if (!periods.length) return results;
-  for (const { length, indexes, scopes: batch, prefix } of byCodeLength(scopes)) {
-    const rows: { i: string; due: string; received: string; zero: string }[] = await em.getConnection().execute(
-      `with p as materialized (
+  const length = Math.max(...scopes.map((s) => s.regionCode.length));
+  const prefix = `${commonPrefix(scopes.map((s) => s.regionCode))}%`;
+  const rows: { i: string; due: string | null; received: string | null; zero: string | null }[] = await em.getConnection().execute(
+    `with p as materialized (
   select * from unnest(array[?]::text[], array[?]::int[], array[?]::timestamptz[]) as p(key, code_length, ends)
 ), owing as materialized (
   select r.code from region r where r.code like ? and ${owesScreeningReports('r')}
-), owed as (
-  select o.code, p.ends, o.regions as due
-  from (select left(code, ${length}) as code, length(code) as code_length, count(*) as regions from owing group by 1, 2) o
-  join p on p.code_length = o.code_length
-), got as (
+), o as materialized (
+  select left(code, ${length}) as code, length(code) as code_length, count(*) as regions from owing group by 1, 2
+), k as materialized (
   select left(g.region_code, ${length}) as code, p.ends, count(*) as received, count(*) filter (where g.zero_report) as zero
-  from screening_report g
+  from (
+    select g.region_code, g.period_key, g.zero_report from screening_report g
+    where g.region_code like ? and g.region_code in (select code from owing)
+  ) g
   join p on p.key = g.period_key and p.code_length = length(g.region_code)
-  join owing o on o.code = g.region_code
-  where g.region_code like ?
-  group by 1, 2
-), counted as (
-  select w.code, w.ends, sum(w.due) as due, sum(w.received) as received, sum(w.zero) as zero
-  from (select code, ends, due, 0 as received, 0 as zero from owed union all select code, ends, 0, received, zero from got) w
   group by 1, 2
 )
-select s.i, sum(c.due) as due, sum(c.received) as received, sum(c.zero) as zero
-from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)
-join counted c on c.code = s.code and c.ends > s.f and c.ends <= s.t
-group by s.i`,
-      [periods.map((p) => p.key), periods.map((p) => regionLengthOf(p.cadence)), periods.map((p) => p.to), prefix, prefix, ...batch],
-    );
-    for (const r of rows) {
-      results[indexes[Number(r.i) - 1]!] = { screeningDue: Number(r.due), screeningReceived: Number(r.received), zeroReports: Number(r.zero) };
-    }
+select s.i,
+  (select sum(o.regions) from o join p on p.code_length = o.code_length where left(o.code, length(s.code)) = s.code and p.ends > s.f and p.ends <= s.t) as due,
+  (select sum(k.received) from k where left(k.code, length(s.code)) = s.code and k.ends > s.f and k.ends <= s.t) as received,
+  (select sum(k.zero) from k where left(k.code, length(s.code)) = s.code and k.ends > s.f and k.ends <= s.t) as zero
+from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)`,
+    [
+      periods.map((p) => p.key),
+      periods.map((p) => regionLengthOf(p.cadence)),
+      periods.map((p) => p.to),
+      prefix,
+      prefix,
+      scopes.map((s) => s.regionCode),
+      scopes.map((s) => s.from),
+      scopes.map((s) => s.to),
+    ],
+  );
+  for (const r of rows) {
+    results[Number(r.i) - 1] = { screeningDue: Number(r.due ?? 0), screeningReceived: Number(r.received ?? 0), zeroReports: Number(r.zero ?? 0) };
   }
   return results;
 }

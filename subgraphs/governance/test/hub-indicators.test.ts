@@ -138,7 +138,12 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
   const sum = (reports: Report[], read: (r: Report) => number) => reports.reduce((n, r) => n + read(r), 0);
   const funnelOf = (r: Report, kind: string) => r.dockingFunnel!.find((f) => f.kind === kind)!;
 
+  // A report's block, its children's and its trend's reach the loaders in different ticks of the one
+  // request and share their statements within the window; wide here, so that a slow tick on a
+  // loaded machine does not change the statement counts compared below.
+  const window = process.env.JIEFEN_INDICATOR_COALESCE_MS;
   beforeAll(async () => {
+    process.env.JIEFEN_INDICATOR_COALESCE_MS = '150';
     stack = await startStack({ subgraphs: [governanceSubgraph], gateway: false, seed: true });
     // The demo refuses no hand-over in the county: the committee refuses one overdue for acceptance
     // (the ledger's own path), and the next 督办 scan clears its supervision item.
@@ -165,7 +170,11 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
     );
     expect((await scanOverdue(em, new Date(), COUNTY)).cleared).toBeGreaterThan(0);
   });
-  afterAll(() => stack?.stop());
+  afterAll(async () => {
+    if (window === undefined) delete process.env.JIEFEN_INDICATOR_COALESCE_MS;
+    else process.env.JIEFEN_INDICATOR_COALESCE_MS = window;
+    await stack?.stop();
+  });
 
   for (const code of [COUNTY, DAINAN]) {
     it(`counts every hub figure of ${code} as a hand count on the tables does`, async () => {
@@ -319,7 +328,7 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
     ]) {
       const county = await cost(COUNTY, selection);
       expect(await cost(DAINAN, selection), selection).toBe(county);
-      expect(county, selection).toBeLessThanOrEqual(12);
+      expect(county, selection).toBeLessThanOrEqual(10);
     }
     // The disputes' three breakdowns are one statement: all three cost what one costs.
     const one = await cost(COUNTY, 'hub { byChannel { key count } }');

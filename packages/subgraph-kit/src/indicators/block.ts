@@ -119,15 +119,15 @@ export function createIndicatorBlock<const S extends readonly IndicatorOrigin[],
   options: IndicatorBlockOptions<S, T, R>,
 ) {
   const Report = (options.report ?? agencyIndicatorReport()) as ClassType<R>;
-  // The gateway asks an agency for a page's report, children and trend in three parallel requests:
-  // they share one statement per source. Not the hub's block: the hub resolves the report itself,
-  // so a page's scopes all reach its loader in one request.
+  // The gateway asks an agency for a page's report, children and trend in three parallel requests;
+  // the hub resolves them in one request, but its report's block, its children's and its trend's
+  // reach the loader in different ticks. Either way they share one statement per source.
   const shared = new ScopeCoalescer<SubgraphContext, SourceCounts>(
     async (ctx, scopes) => {
       const perSource = await Promise.all(options.sources.map((source) => countOrigin(ctx, source, scopes)));
       return scopes.map((_, i) => perSource.map((counts) => counts[i]!));
     },
-    (Report as unknown) === IndicatorReport ? 0 : () => coalesceMsFromEnv(),
+    () => coalesceMsFromEnv(),
   );
   const codes = Object.keys(options.ranking.indicators);
   const RankEnum = Object.fromEntries(codes.map((c) => [c, c])) as Record<string, string>;

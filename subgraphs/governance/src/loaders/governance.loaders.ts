@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import {
+  coalesceMsFromEnv,
   countBreakdowns,
   type BreakdownSource,
   countScopes,
@@ -8,6 +9,7 @@ import {
   indicatorScopeKey,
   manyByKey,
   oneByKey,
+  ScopeCoalescer,
   type Counts,
   type IndicatorScope,
   type KeyCount,
@@ -90,17 +92,31 @@ export function createGovernanceLoaders(em: EntityManager) {
     /** The breakdowns of `IndicatorReport.hub` for every scope of a tick (a report's children, its trend): one statement per table. */
     hubBreakdowns: hubBreakdownLoaders(em),
     /** `IndicatorReport.dockingFunnel` for every scope of a tick: one statement. */
-    dockingFunnel: new DataLoader<IndicatorScope, Counts, string>((scopes) => countScopes(em, DOCKING_FUNNEL, scopes), { cacheKeyFn: indicatorScopeKey }),
+    dockingFunnel: new DataLoader<IndicatorScope, Counts, string>((scopes) => FUNNEL_SHARED.load(em, scopes), { cacheKeyFn: indicatorScopeKey }),
   };
 }
 
 export type GovernanceLoaders = ReturnType<typeof createGovernanceLoaders>;
 
+// A page's report, children and trend reach these loaders in different ticks of its one request
+// (and two leaders' pages at once): they share one statement, as the kit's indicator blocks do.
+const FUNNEL_SHARED = new ScopeCoalescer<EntityManager, Counts>(
+  (em, scopes) => countScopes(em, DOCKING_FUNNEL, scopes),
+  () => coalesceMsFromEnv(),
+);
+const BREAKDOWNS_SHARED = HUB_BREAKDOWNS.map(
+  (source) =>
+    new ScopeCoalescer<EntityManager, Record<string, KeyCount[]>>(
+      (em, scopes) => countBreakdowns(em, source as BreakdownSource, scopes),
+      () => coalesceMsFromEnv(),
+    ),
+);
+
 /** A loader per breakdown table (its breakdowns together); `load(name, scope)` answers one breakdown of one scope. */
 function hubBreakdownLoaders(em: EntityManager) {
-  const loaders = HUB_BREAKDOWNS.map(
-    (source) =>
-      new DataLoader<IndicatorScope, Record<string, KeyCount[]>, string>((scopes) => countBreakdowns(em, source as BreakdownSource, scopes), {
+  const loaders = BREAKDOWNS_SHARED.map(
+    (shared) =>
+      new DataLoader<IndicatorScope, Record<string, KeyCount[]>, string>((scopes) => shared.load(em, scopes), {
         cacheKeyFn: indicatorScopeKey,
       }),
   );

@@ -228,24 +228,25 @@ export const PLANNED_QUERIES: PlannedQuery[] = [
   {
     database: 'governance',
     name: "IndicatorReport.hub: screening owed and received (county's towns, this year's weeks)",
-    sql: `with owed as materialized (
-        select left(r.code, 9) as code, r.code as region, p.key, p.ends
-        from (select to_char(w, 'IYYY-"W"IW') as key, 12 as code_length, w + interval '7 days' as ends
-              from generate_series(date_trunc('week', ${YEAR_START}), now() - interval '8 days', interval '1 week') w) p
-        join region r on length(r.code) = p.code_length and r.name not like '%虚拟%'
-        where r.code like '${COUNTY}%'
-      ), got as materialized (
-        select region_code, period_key, zero_report from screening_report
-        where region_code like '${COUNTY}%' and period_key in (select key from owed)
-      )
-      select s.i, sum(o.due) as due, sum(o.received) as received, sum(o.zero) as zero
-      from (select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}') s
-      join (
-        select o.code, o.ends, count(*) as due, count(g.region_code) as received, count(*) filter (where g.zero_report) as zero
-        from owed o left join got g on g.region_code = o.region and g.period_key = o.key
+    sql: `with p as materialized (
+        select to_char(w, 'IYYY-"W"IW') as key, 12 as code_length, w + interval '7 days' as ends
+        from generate_series(date_trunc('week', ${YEAR_START}), now() - interval '8 days', interval '1 week') w
+      ), owing as materialized (
+        select r.code from region r where r.code like '${COUNTY}%' and r.name not like '%虚拟%'
+      ), o as materialized (
+        select left(code, 9) as code, length(code) as code_length, count(*) as regions from owing group by 1, 2
+      ), k as materialized (
+        select left(g.region_code, 9) as code, p.ends, count(*) as received, count(*) filter (where g.zero_report) as zero
+        from (select g.region_code, g.period_key, g.zero_report from screening_report g
+              where g.region_code like '${COUNTY}%' and g.region_code in (select code from owing)) g
+        join p on p.key = g.period_key and p.code_length = length(g.region_code)
         group by 1, 2
-      ) o on o.code = s.code and o.ends > s.f and o.ends <= s.t
-      group by s.i`,
+      )
+      select s.i,
+        (select sum(o.regions) from o join p on p.code_length = o.code_length where left(o.code, length(s.code)) = s.code and p.ends > s.f and p.ends <= s.t) as due,
+        (select sum(k.received) from k where left(k.code, length(s.code)) = s.code and k.ends > s.f and k.ends <= s.t) as received,
+        (select sum(k.zero) from k where left(k.code, length(s.code)) = s.code and k.ends > s.f and k.ends <= s.t) as zero
+      from (select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}') s`,
   },
   ...list('governance', 'dockings (county)', 'docking', `region_code like '${COUNTY}%'`, 'sent_at'),
   ...list('governance', 'risk alerts (county)', 'risk_alert', `region_code like '${COUNTY}%'`, 'raised_at'),

@@ -242,31 +242,6 @@ export function countScopesStatement(source: IndicatorSource, scopes: readonly I
   return scopesStatement(source, scopes, `i,\n  ${names.map((k) => `coalesce(sum("${k}"), 0) as "${k}"`).join(',\n  ')}`, 'i');
 }
 
-/** One statement's share of a batch of scopes: those whose region codes have one length. */
-export interface ScopeBatch {
-  length: number;
-  /** Row `i` of `unnest(…) with ordinality` answers `scopes[indexes[i - 1]]`. */
-  indexes: number[];
-  /** The parameters of `unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)`. */
-  scopes: [string[], Date[], Date[]];
-  /** `<common prefix>%`: the constant LIKE that lets PostgreSQL read only that part of a region index. */
-  prefix: string;
-}
-
-/**
- * Scopes grouped by the length of their region code: one statement each, since
- * `left(region, n) = s.code` is a hash join only for a constant n.
- */
-export function byCodeLength(scopes: readonly IndicatorScope[]): ScopeBatch[] {
-  const groups = new Map<number, number[]>();
-  scopes.forEach((s, i) => groups.set(s.regionCode.length, [...(groups.get(s.regionCode.length) ?? []), i]));
-  return [...groups].map(([length, indexes]) => {
-    const picked = indexes.map((i) => scopes[i]!);
-    const codes = picked.map((s) => s.regionCode);
-    return { length, indexes, scopes: [codes, picked.map((s) => s.from), picked.map((s) => s.to)], prefix: `${commonPrefix(codes)}%` };
-  });
-}
-
 /**
  * A source's figures for each child region of a scope (towns of a county…), one statement
  * grouping by the child's code: what a ranking needs. Children without any record are absent.

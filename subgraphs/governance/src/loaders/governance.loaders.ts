@@ -112,6 +112,12 @@ const BREAKDOWNS_SHARED = HUB_BREAKDOWNS.map(
     ),
 );
 
+/** Which of `HUB_BREAKDOWNS` counts each breakdown. */
+const BREAKDOWN_TABLE = Object.fromEntries(HUB_BREAKDOWNS.flatMap((source, i) => Object.keys(source.keys).map((name) => [name, i]))) as Record<
+  HubBreakdown,
+  number
+>;
+
 /** A loader per breakdown table (its breakdowns together); `load(name, scope)` answers one breakdown of one scope. */
 function hubBreakdownLoaders(em: EntityManager) {
   const loaders = BREAKDOWNS_SHARED.map(
@@ -122,8 +128,7 @@ function hubBreakdownLoaders(em: EntityManager) {
   );
   return {
     async load(name: HubBreakdown, scope: IndicatorScope): Promise<KeyCount[]> {
-      const index = HUB_BREAKDOWNS.findIndex((source) => name in source.keys);
-      return (await loaders[index]!.load(scope))[name] ?? [];
+      return (await loaders[BREAKDOWN_TABLE[name]]!.load(scope))[name] ?? [];
     },
   };
 }

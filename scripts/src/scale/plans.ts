@@ -242,12 +242,11 @@ export const PLANNED_QUERIES: PlannedQuery[] = [
         join p on p.key = g.period_key and p.code_length = length(g.region_code)
         group by 1, 2
       )
-      select s.i, d.due, r.received, r.zero
-      from (select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}') s
-      cross join lateral (select sum(o.regions) as due from o join p on p.code_length = o.code_length
-        where left(o.code, length(s.code)) = s.code and p.ends > s.f and p.ends <= s.t) d
-      cross join lateral (select sum(k.received) as received, sum(k.zero) as zero from k
-        where left(k.code, length(s.code)) = s.code and k.ends > s.f and k.ends <= s.t) r`,
+      select s.i,
+        (select sum(o.regions) from o join p on p.code_length = o.code_length where left(o.code, length(s.code)) = s.code and p.ends > s.f and p.ends <= s.t) as due,
+        (select sum(k.received) from k where left(k.code, length(s.code)) = s.code and k.ends > s.f and k.ends <= s.t) as received,
+        (select sum(k.zero) from k where left(k.code, length(s.code)) = s.code and k.ends > s.f and k.ends <= s.t) as zero
+      from (select code, ${YEAR_START} as f, now() as t, row_number() over (order by code) as i from region where parent_code = '${COUNTY}') s`,
   },
   ...list('governance', 'dockings (county)', 'docking', `region_code like '${COUNTY}%'`, 'sent_at'),
   ...list('governance', 'risk alerts (county)', 'risk_alert', `region_code like '${COUNTY}%'`, 'raised_at'),

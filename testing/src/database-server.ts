@@ -154,7 +154,7 @@ export async function createTestDatabase(module: DatabaseModule, server: Databas
   };
   await ensureDatabase(config);
   const orm = await openDatabase(module, config, { poolMax: 5 });
-  await migrate(orm);
+  await migrate(orm, module.derived);
   return {
     config,
     orm,

@@ -1,6 +1,7 @@
 import type { Constructor, EntityClass, EntityManager, MigrationObject } from '@mikro-orm/core';
 import { Migration, Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, type AbstractSqlConnection } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { databaseTimeoutsFromEnv, pgTimeoutSettings, type DatabaseConfig, type DatabaseTimeouts } from './config.js';
 
@@ -13,6 +14,26 @@ export interface DatabaseModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   entities: EntityClass<any>[];
   migrations: MigrationObject[];
+  /** SQL objects derived from the code's own definitions (indicator rollups), kept in step by {@link migrate}. */
+  derived?: DerivedObjects[];
+}
+
+/**
+ * Tables, functions and triggers a module derives from a definition in its code (an indicator's
+ * rollup from its source), rather than from a committed migration: installed after the migrations,
+ * and dropped and installed afresh (with `build`, which fills them from the records) whenever their
+ * SQL changes. What is installed is recorded in `jiefen_derived`, with the SQL that drops it, so a
+ * changed or removed definition is dropped as it was installed.
+ */
+export interface DerivedObjects {
+  /** Unique within the database. */
+  name: string;
+  /** Statements that create the objects (run in order, in one transaction with `build`). */
+  install: string[];
+  /** Statements that fill them from the records (after `install`; also what a bulk load reruns). */
+  build: string[];
+  /** Statements that drop them. */
+  drop: string[];
 }
 
 export type Orm = MikroORM;
@@ -120,10 +141,65 @@ export async function openDatabase(module: DatabaseModule, config: DatabaseConfi
   });
 }
 
-/** Applies pending migrations in one transaction. Returns the names applied. */
-export async function migrate(orm: Orm): Promise<string[]> {
+/**
+ * Applies pending migrations in one transaction, then brings the module's derived objects in step
+ * (`installDerived`). Returns the names of the migrations applied.
+ */
+export async function migrate(orm: Orm, derived: readonly DerivedObjects[] = []): Promise<string[]> {
   const applied = await orm.getMigrator().up();
+  await installDerived(orm, derived);
   return applied.map((m) => m.name);
+}
+
+const derivedHash = (objects: DerivedObjects) =>
+  createHash('sha256')
+    .update(JSON.stringify([objects.install, objects.build]))
+    .digest('hex');
+
+/**
+ * Installs each derived object whose SQL is new or changed (dropping what was installed under its
+ * name before, and any name no longer derived), in one transaction under an advisory lock: two
+ * processes starting on one database install once. Unchanged objects are left as they are.
+ */
+export async function installDerived(orm: Orm, derived: readonly DerivedObjects[]): Promise<string[]> {
+  const connection = orm.em.getConnection();
+  await connection.execute('create table if not exists jiefen_derived (name text primary key, hash text not null, drop_sql text not null)');
+  const installed: string[] = [];
+  await orm.em.fork().transactional(async (em) => {
+    const tx = em.getTransactionContext();
+    const run = (sql: string) => em.getConnection().execute(sql, [], 'all', tx);
+    await run("select pg_advisory_xact_lock(hashtext('jiefen_derived'))");
+    const current = (await run('select name, hash, drop_sql from jiefen_derived')) as unknown as { name: string; hash: string; drop_sql: string }[];
+    const wanted = new Map(derived.map((d) => [d.name, d]));
+    for (const row of current) {
+      const next = wanted.get(row.name);
+      if (next && derivedHash(next) === row.hash) continue;
+      for (const sql of JSON.parse(row.drop_sql) as string[]) await run(sql);
+      await em.getConnection().execute('delete from jiefen_derived where name = ?', [row.name], 'run', tx);
+    }
+    const kept = new Set(current.filter((r) => wanted.get(r.name) && derivedHash(wanted.get(r.name)!) === r.hash).map((r) => r.name));
+    for (const objects of derived) {
+      if (kept.has(objects.name)) continue;
+      for (const sql of [...objects.drop, ...objects.install, ...objects.build]) await run(sql);
+      await em
+        .getConnection()
+        .execute(
+          'insert into jiefen_derived (name, hash, drop_sql) values (?, ?, ?)',
+          [objects.name, derivedHash(objects), JSON.stringify(objects.drop)],
+          'run',
+          tx,
+        );
+      installed.push(objects.name);
+    }
+  });
+  return installed;
+}
+
+/** Fills every derived object afresh from the records (after a bulk load that bypassed their triggers). */
+export async function rebuildDerived(orm: Orm, derived: readonly DerivedObjects[]): Promise<void> {
+  await orm.em.fork().transactional(async (em) => {
+    for (const objects of derived) for (const sql of objects.build) await em.getConnection().execute(sql, [], 'all', em.getTransactionContext());
+  });
 }
 
 /** True when the database answers within `timeoutMs` (a frozen server is not reachable). */

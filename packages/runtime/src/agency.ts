@@ -23,9 +23,9 @@ export interface DockingRuntime {
   worker?: boolean;
 }
 
-/** Applies the subgraph's migrations (the docking tables, outbox and inbox, are among them). */
-export async function prepareDatabase(_definition: SubgraphDefinition, orm: Orm): Promise<string[]> {
-  return migrate(orm);
+/** Applies the subgraph's migrations (the docking tables, outbox and inbox, are among them) and keeps its derived objects (indicator totals) in step. */
+export async function prepareDatabase(definition: SubgraphDefinition, orm: Orm): Promise<string[]> {
+  return migrate(orm, definition.database.derived);
 }
 
 export interface AgencyStartOptions extends Omit<StartOptions, 'routes' | 'onStop'> {

@@ -1,8 +1,7 @@
 // `seedScale`: a province's worth of data in the six agencies' databases, by COPY. Used by
 // `npm run seed -- --disputes N` and by the benchmark.
 import pg from 'pg';
-import { ensureDatabase, openDatabase, type DatabaseConfig } from '@jiefen/database';
-import { prepareDatabase } from '@jiefen/runtime';
+import { ensureDatabase, installDerived, migrate, openDatabase, type DatabaseConfig } from '@jiefen/database';
 import { subgraphs } from '@jiefen/schema';
 import { CopySet } from './copy.js';
 import { GovernanceWriter, openGovernance, writeRegions, writeScreening } from './governance.js';
@@ -61,7 +60,10 @@ async function prepare(name: string, config: DatabaseConfig, reset: boolean): Pr
   await ensureDatabase(config);
   const orm = await openDatabase(definition.database, config);
   try {
-    await prepareDatabase(definition, orm);
+    // The migrations only: the indicator totals' triggers would recompute each region on every
+    // batch's COPY; the totals are built once from all the records after the load (`buildTotals`).
+    await migrate(orm);
+    await installDerived(orm, []);
   } finally {
     await orm.close();
   }
@@ -75,6 +77,17 @@ async function prepare(name: string, config: DatabaseConfig, reset: boolean): Pr
         );
     }
   });
+}
+
+/** Installs the agency's derived objects (its indicator totals), filled from the records just loaded. */
+async function buildTotals(name: string, config: DatabaseConfig): Promise<void> {
+  const definition = subgraphs.find((s) => s.name === name)!;
+  const orm = await openDatabase(definition.database, config);
+  try {
+    await installDerived(orm, definition.database.derived ?? []);
+  } finally {
+    await orm.close();
+  }
 }
 
 /** Loads `disputes` disputes and everything around them into the six databases (migrated first). */
@@ -123,6 +136,7 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleResult> {
     await Promise.all(Object.values(sets).map((s) => s.abort()));
     throw error;
   }
+  for (const name of names) await buildTotals(name, options.configs[name]!);
   const loaded = performance.now();
   for (const name of names) {
     await withClient(options.configs[name]!, async (client) => {

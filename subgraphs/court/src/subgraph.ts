@@ -33,6 +33,7 @@ export function createCourtSubgraph(options: AgencyOptions<CourtClocks> = {}) {
       name: 'court',
       entities: [CourtCase, JudicialConfirmation, EnforcementApplication, CourtNumber, PersonalDataAccess, ...DOCKING_ENTITIES],
       migrations,
+      derived: courtIndicatorResolvers.derived,
     },
     schema: {
       resolvers: [

@@ -30,7 +30,7 @@ import { DockingResolver } from './graphql/docking.resolver.js';
 import { PartyResolver } from './graphql/party.resolver.js';
 import { PersonResolver, resolvePersonReference } from './graphql/person.resolver.js';
 import { disputeAccess, dockingAccess } from './graphql/record-access.js';
-import { hubIndicatorResolvers } from './graphql/hub-indicators.resolver.js';
+import { hubIndicatorResolvers, hubIndicatorTotals } from './graphql/hub-indicators.resolver.js';
 import { IndicatorReportResolver, resolveIndicatorReportReference } from './graphql/indicator-report.resolver.js';
 import { RegionResolver, resolveRegionReference } from './graphql/region.resolver.js';
 import { RegistrationResolver } from './graphql/registration.resolver.js';
@@ -71,6 +71,7 @@ export function createGovernanceSubgraph(options: AgencyOptions<HubClocks> = {})
         ...DOCKING_ENTITIES,
       ],
       migrations,
+      derived: hubIndicatorTotals,
     },
     schema: {
       resolvers: [

@@ -58,7 +58,7 @@ export function createJusticeSubgraph(options: JusticeOptions = {}) {
   return defineSubgraph({
     agency: 'JUSTICE',
     settings: agencySettings(DEFAULT_CLOCKS, options),
-    database: { name: 'justice', entities, migrations },
+    database: { name: 'justice', entities, migrations, derived: justiceIndicatorResolvers.derived },
     schema: {
       resolvers: [
         MediationCaseResolver,

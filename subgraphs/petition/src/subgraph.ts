@@ -19,7 +19,12 @@ export function createPetitionSubgraph(options: AgencyOptions<PetitionClocks> = 
   return defineSubgraph({
     agency: 'PETITION',
     settings: agencySettings(PETITION_CLOCKS, options),
-    database: { name: 'petition', entities: [PetitionItem, PersonalDataAccess, NumberCounter, ...DOCKING_ENTITIES], migrations },
+    database: {
+      name: 'petition',
+      entities: [PetitionItem, PersonalDataAccess, NumberCounter, ...DOCKING_ENTITIES],
+      migrations,
+      derived: petitionIndicatorResolvers.derived,
+    },
     schema: {
       resolvers: [
         PetitionItemResolver,

@@ -22,7 +22,12 @@ export function createPoliceSubgraph(options: AgencyOptions = {}) {
   return defineSubgraph({
     agency: 'POLICE',
     settings: agencySettings({}, options),
-    database: { name: 'police', entities: [PoliceIncident, PoliceMediation, PersonalDataAccess, NumberCounter, ...DOCKING_ENTITIES], migrations },
+    database: {
+      name: 'police',
+      entities: [PoliceIncident, PoliceMediation, PersonalDataAccess, NumberCounter, ...DOCKING_ENTITIES],
+      migrations,
+      derived: policeIndicatorResolvers.derived,
+    },
     schema: {
       resolvers: [
         PoliceIncidentResolver,

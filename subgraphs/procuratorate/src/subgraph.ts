@@ -18,7 +18,12 @@ export function createProcuratorateSubgraph(options: AgencyOptions = {}) {
   return defineSubgraph({
     agency: 'PROCURATORATE',
     settings: agencySettings({}, options),
-    database: { name: 'procuratorate', entities: [ProcuratorateCase, PersonalDataAccess, ...DOCKING_ENTITIES], migrations },
+    database: {
+      name: 'procuratorate',
+      entities: [ProcuratorateCase, PersonalDataAccess, ...DOCKING_ENTITIES],
+      migrations,
+      derived: procuratorateIndicatorResolvers.derived,
+    },
     schema: {
       resolvers: [
         ProcuratorateCaseResolver,

@@ -14,6 +14,7 @@ import {
 } from './report.js';
 import { coalesceMsFromEnv, ScopeCoalescer } from './coalesce.js';
 import { countChildren, countScopes, zeroCounts, type Counts, type IndicatorSource } from './sql.js';
+import { rollupObjects } from './rollup.js';
 
 /** Where the block's type keeps the scope it was computed for (its ranking ranks that scope's children). */
 const SCOPE = Symbol('indicator scope');
@@ -192,6 +193,8 @@ export function createIndicatorBlock<const S extends readonly IndicatorOrigin[],
     }
   }
 
-  // The resolvers to spread into the subgraph's list, and the report class to list in its `orphanedTypes`.
-  return Object.assign([BlockResolver, RankingResolver] as const, { report: Report });
+  // The resolvers to spread into the subgraph's list, the report class to list in its `orphanedTypes`,
+  // and the totals its sources keep (`derived` of the subgraph's database).
+  const derived = options.sources.filter((s): s is IndicatorSource => !isCounter(s) && !!s.rollup).map(rollupObjects);
+  return Object.assign([BlockResolver, RankingResolver] as const, { report: Report, derived });
 }

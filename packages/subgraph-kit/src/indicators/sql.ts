@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { DAY_MS } from '@jiefen/calendar';
 import { childCodeLength, type IndicatorScope } from './report.js';
+import { countChildrenFromRollup, countScopesFromRollup, isStored, wholeMonths, type RollupSpec } from './rollup.js';
 
 /**
  * One figure an agency counts in SQL over one table (aliased `x`):
@@ -8,11 +9,14 @@ import { childCodeLength, type IndicatorScope } from './report.js';
  *   Without it the figure is a snapshot of now (open and overdue now), whatever the period.
  * - `where`: a further condition on `x` (constant SQL, no parameters).
  * - `sum`: a column summed instead of counting rows.
+ * - `readsClock`: `where` compares with now (overdue, due by today): the figure changes with time
+ *   alone, so it is always counted from the records, never kept in the source's totals.
  */
 export interface Measure {
   when?: string;
   where?: string;
   sum?: string;
+  readsClock?: boolean;
 }
 
 /**
@@ -24,6 +28,20 @@ export interface IndicatorSource<K extends string = string> {
   from: string;
   region?: string;
   measures: Record<K, Measure>;
+  /** Per-region, per-month totals of the stored figures (rollup.ts): whole-month periods read them instead of the records. */
+  rollup?: RollupSpec;
+}
+
+/** The source with only some of its figures (the rest of a source with totals: counted from the records). */
+function withMeasures(source: IndicatorSource, names: readonly string[]): IndicatorSource {
+  return { from: source.from, region: source.region, measures: Object.fromEntries(names.map((k) => [k, source.measures[k]!])) };
+}
+
+/** A source's figures split into those its totals answer and those counted from the records. */
+function splitByStorage(source: IndicatorSource): { stored: string[]; live: string[] } {
+  const names = Object.keys(source.measures);
+  if (!source.rollup) return { stored: [], live: names };
+  return { stored: names.filter((k) => isStored(source.measures[k]!)), live: names.filter((k) => !isStored(source.measures[k]!)) };
 }
 
 export type Counts<K extends string = string> = Record<K, number>;
@@ -165,7 +183,10 @@ function aggregatedRows(
   group by ${groupBy}${key ? ', 3' : ''}`);
   };
   for (const moment of new Set(names.map((k) => source.measures[k]!.when).filter((w): w is string => !!w))) {
-    branch(bucketSql(moment, bucket), (m) => m.when === moment, `x.${moment} >= ? and x.${moment} < ?`, '1, 2');
+    // A row none of this moment's figures counts adds nothing: left out, so a partial index may serve.
+    const wheres = names.filter((k) => source.measures[k]!.when === moment).map((k) => source.measures[k]!.where);
+    const relevant = wheres.every((w) => !!w) ? ` and (${wheres.map((w) => `(${w})`).join(' or ')})` : '';
+    branch(bucketSql(moment, bucket), (m) => m.when === moment, `x.${moment} >= ? and x.${moment} < ?${relevant}`, '1, 2');
     params.push(prefix, from, to);
   }
   const snapshots = names.map((k) => source.measures[k]!).filter((m) => !m.when);
@@ -227,6 +248,25 @@ group by ${groupBy}`;
  * index-only scan with the sources' covering indexes), once for the report, children and trend.
  */
 export async function countScopes<K extends string>(em: EntityManager, source: IndicatorSource<K>, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]> {
+  const { stored, live } = splitByStorage(source);
+  const monthly = stored.length ? scopes.map((s) => wholeMonths(s)) : [];
+  if (!monthly.some(Boolean)) return countFromRecords(em, source, scopes);
+  // Whole-month scopes read the stored figures from the totals; other scopes (weeks) and the
+  // figures never stored (clock, snapshots) are counted from the records, as without totals.
+  const fromTotals = scopes.filter((_, i) => monthly[i]);
+  const elsewhere = scopes.filter((_, i) => !monthly[i]);
+  const [totals, others, lives] = await Promise.all([
+    countScopesFromRollup(em, source, stored, fromTotals, commonPrefix(fromTotals.map((s) => s.regionCode))),
+    elsewhere.length ? countFromRecords(em, withMeasures(source, stored), elsewhere) : Promise.resolve([]),
+    live.length ? countFromRecords(em, withMeasures(source, live), scopes) : Promise.resolve(scopes.map(() => ({}) as Counts)),
+  ]);
+  let t = 0;
+  let o = 0;
+  return scopes.map((_, i) => ({ ...zeroCounts(source), ...(monthly[i] ? totals[t++] : others[o++]), ...lives[i] }) as Counts<K>);
+}
+
+/** Every figure of a source counted from its records (one statement, see `countScopes`). */
+async function countFromRecords<K extends string>(em: EntityManager, source: IndicatorSource<K>, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]> {
   const results: Counts<K>[] = scopes.map(() => zeroCounts(source));
   const statement = countScopesStatement(source, scopes);
   if (!statement) return results;
@@ -250,6 +290,19 @@ export async function countChildren<K extends string>(em: EntityManager, source:
   const length = childCodeLength(scope.regionCode);
   const result = new Map<string, Counts<K>>();
   if (!length) return result;
+  const { stored, live } = splitByStorage(source);
+  if (stored.length && wholeMonths(scope)) {
+    const [totals, lives] = await Promise.all([
+      countChildrenFromRollup(em, source, stored, scope, length),
+      live.length ? countChildren(em, withMeasures(source, live), scope) : Promise.resolve(new Map<string, Counts>()),
+    ]);
+    for (const child of new Set([...totals.keys(), ...lives.keys()])) {
+      // A child whose totals went back to zero (its records deleted or moved) has no record: not listed.
+      if (!lives.has(child) && Object.values(totals.get(child) ?? {}).every((n) => n === 0)) continue;
+      result.set(child, { ...zeroCounts(source), ...totals.get(child), ...lives.get(child) } as Counts<K>);
+    }
+    return result;
+  }
   const region = source.region ?? 'x.region_code';
   const table = sourceFrom(source.from, `${scope.regionCode}%`);
   const rows: Record<string, unknown>[] = await em.getConnection().execute(

@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { readsIndicators } from '@jiefen/auth';
 import {
   createIndicatorBlock,
+  rollupObjects,
   DomainError,
   IndicatorBreakdown,
   IndicatorReport,
@@ -16,6 +17,7 @@ import {
   ALERTS,
   countScreening,
   DISPUTES,
+  DOCKING_FUNNEL,
   DOCKINGS_OVERDUE,
   funnelFigure,
   SUPERVISION,
@@ -155,3 +157,6 @@ export class DockingFunnelResolver {
 }
 
 export const hubIndicatorResolvers = [...hubIndicatorBlockResolvers, HubIndicatorsResolver, DockingFunnelResolver] as const;
+
+/** The hub's indicator totals (its database's derived objects): the block's sources and the docking funnel's. */
+export const hubIndicatorTotals = [...hubIndicatorBlockResolvers.derived, rollupObjects(DOCKING_FUNNEL)];

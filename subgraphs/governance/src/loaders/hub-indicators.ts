@@ -20,9 +20,10 @@ export const DISPUTES = {
   measures: {
     registered: { when: 'registered_at' },
     resolved: { when: 'resolved_at' },
-    overdue: { when: 'registered_at', where: 'x.due_at < now()' },
+    overdue: { when: 'registered_at', where: 'x.due_at < now()', readsClock: true },
     overdueNow: { where: 'x.due_at < now()' },
   },
+  rollup: { name: 'hub_disputes', tables: { dispute: 'r.region_code' } },
 } satisfies IndicatorSource;
 
 /** Dockings past the clock running now (accept, conclude or feed back), as 督办 scans them. */
@@ -32,12 +33,14 @@ export const DOCKINGS_OVERDUE = { from: 'docking x', measures: { dockingsOverdue
 export const ALERTS = {
   from: 'risk_alert x',
   measures: { alertsRaised: { when: 'raised_at' }, openAlerts: { where: "x.status = 'OPEN'" } },
+  rollup: { name: 'hub_alerts', tables: { risk_alert: 'r.region_code' } },
 } satisfies IndicatorSource;
 
 /** 督办事项: opened and cleared in the period; open now. */
 export const SUPERVISION = {
   from: 'supervision_item x',
   measures: { supervisionOpened: { when: 'created_at' }, supervisionCleared: { when: 'cleared_at' }, supervisionOpen: { where: "x.status = 'OPEN'" } },
+  rollup: { name: 'hub_supervision', tables: { supervision_item: 'r.region_code' } },
 } satisfies IndicatorSource;
 
 /** The registrations of the period by channel, category and (current) tier (one statement); the open alerts by level. */
@@ -63,6 +66,8 @@ const FUNNEL_STEPS = {
   overdueConclusion: `x.status in (${sqlList(CONCLUDING_STATUSES)}) and x.due_at < now()`,
 } as const;
 export type FunnelStep = keyof typeof FUNNEL_STEPS;
+/** The steps that compare with now: counted from the dockings at each request, never kept in the totals. */
+const CLOCK_STEPS = new Set<FunnelStep>(['overdueAcceptance', 'overdueConclusion']);
 export const FUNNEL_STEP_NAMES = Object.keys(FUNNEL_STEPS) as FunnelStep[];
 
 /** The figure of one kind and step in `DOCKING_FUNNEL`'s counts. */
@@ -80,10 +85,12 @@ export const DOCKING_FUNNEL: IndicatorSource = {
     DOCKING_KINDS.flatMap((kind) =>
       FUNNEL_STEP_NAMES.map((step) => {
         const condition = FUNNEL_STEPS[step];
-        return [funnelFigure(kind, step), { when: 'sent_at', where: `x.kind = '${kind}' and x.mode <> 'CONFIRMATION'${condition ? ` and ${condition}` : ''}` }];
+        const where = `x.kind = '${kind}' and x.mode <> 'CONFIRMATION'${condition ? ` and ${condition}` : ''}`;
+        return [funnelFigure(kind, step), { when: 'sent_at', where, readsClock: CLOCK_STEPS.has(step) }];
       }),
     ),
   ),
+  rollup: { name: 'hub_docking_funnel', tables: { docking: 'r.region_code' } },
 };
 
 export type ScreeningFigure = 'screeningDue' | 'screeningReceived' | 'zeroReports';

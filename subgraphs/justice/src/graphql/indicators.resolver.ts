@@ -24,6 +24,7 @@ const cases = {
     agreements: { when: 'concluded_at', where: "x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT'" },
     agreementAmount: { when: 'concluded_at', where: "x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT'", sum: 'amount' },
   },
+  rollup: { name: 'justice_cases', tables: { mediation_case: 'r.region_code', mediation_agreement: 'r.region_code' } },
 } satisfies IndicatorSource;
 
 /**
@@ -35,13 +36,16 @@ const agreements = {
     from mediation_agreement a) x`,
   measures: {
     // Due: an effective agreement whose deadline day lies in the period and has passed, or that was
-    // performed before it; performed is a part of due, so 履行率 never exceeds 1.
-    agreementsDue: {
-      when: 'performance_deadline_at',
-      where: `x.effective_date is not null and (x.performance_deadline < ${CHINA_TODAY} or x.performance_status = 'PERFORMED')`,
-    },
+    // performed before it; performed is a part of due, so 履行率 never exceeds 1. Due = performed
+    // (kept in the totals) + not performed with its deadline passed (reads the clock).
     agreementsPerformed: { when: 'performance_deadline_at', where: "x.effective_date is not null and x.performance_status = 'PERFORMED'" },
+    agreementsDueUnperformed: {
+      when: 'performance_deadline_at',
+      where: `x.effective_date is not null and x.performance_status <> 'PERFORMED' and x.performance_deadline < ${CHINA_TODAY}`,
+      readsClock: true,
+    },
   },
+  rollup: { name: 'justice_agreements', tables: { mediation_agreement: 'r.region_code' } },
 } satisfies IndicatorSource;
 
 /** The return visit after a conclusion, counted on its scheduled day; its region is its case's. */
@@ -49,9 +53,15 @@ const visits = {
   from: `(select c.region_code, v.status, v.scheduled_for, ${chinaMidnight('v.scheduled_for')} as scheduled_at
     from return_visit v join mediation_case c on c.id = v.case_id where v.reason = 'AFTER_CONCLUSION') x`,
   measures: {
-    // Due once its day has come (or done early); done is a part of due.
-    returnVisitsDue: { when: 'scheduled_at', where: `x.scheduled_for <= ${CHINA_TODAY} or x.status = 'DONE'` },
+    // Due once its day has come (or done early); done is a part of due: due = done (kept in the
+    // totals) + not done with its day come (reads the clock).
     returnVisitsDone: { when: 'scheduled_at', where: "x.status = 'DONE'" },
+    returnVisitsDueNotDone: { when: 'scheduled_at', where: `x.status <> 'DONE' and x.scheduled_for <= ${CHINA_TODAY}`, readsClock: true },
+  },
+  // A visit's region is its case's: its case's rows count too (a visit may be written before its case in one flush).
+  rollup: {
+    name: 'justice_visits',
+    tables: { return_visit: '(select c.region_code from mediation_case c where c.id = r.case_id)', mediation_case: 'r.region_code' },
   },
 } satisfies IndicatorSource;
 
@@ -69,6 +79,7 @@ const legalAid = {
     legalAidAssigned: { when: 'assigned_at' },
     legalAidAssignedOnTime: { when: 'assigned_at', where: 'x.assigned_at <= x.assign_due_at' },
   },
+  rollup: { name: 'justice_legal_aid', tables: { legal_aid_case: 'r.region_code' } },
 } satisfies IndicatorSource;
 
 /** 司法局 on the indicator report: `IndicatorReport.justice` and its ranking of child regions. */
@@ -79,12 +90,14 @@ export const justiceIndicatorResolvers = createIndicatorBlock({
   type: JusticeIndicatorsType,
   report: JusticeIndicatorReport,
   sources: [cases, agreements, visits, legalAid],
-  toType: (c) => ({
+  toType: ({ agreementsDueUnperformed, returnVisitsDueNotDone, ...c }) => ({
     ...c,
+    agreementsDue: c.agreementsPerformed + agreementsDueUnperformed,
+    returnVisitsDue: c.returnVisitsDone + returnVisitsDueNotDone,
     agreementAmount: Math.round(c.agreementAmount * 100) / 100,
     mediationSuccessRate: ratio(c.agreements, c.casesConcluded),
-    performanceRate: ratio(c.agreementsPerformed, c.agreementsDue),
-    returnVisitRate: ratio(c.returnVisitsDone, c.returnVisitsDue),
+    performanceRate: ratio(c.agreementsPerformed, c.agreementsPerformed + agreementsDueUnperformed),
+    returnVisitRate: ratio(c.returnVisitsDone, c.returnVisitsDone + returnVisitsDueNotDone),
     legalAidReviewRate: ratio(c.legalAidDecidedOnTime, c.legalAidDecided),
     legalAidAssignmentRate: ratio(c.legalAidAssignedOnTime, c.legalAidAssigned),
   }),

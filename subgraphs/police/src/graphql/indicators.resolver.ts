@@ -17,6 +17,14 @@ const incidents = {
     nonPoliceIncidents: { when: 'reported_at', where: 'x.non_police' },
     nonPoliceDiverted: { when: 'reported_at', where: `x.non_police and (${DIVERTED})` },
   },
+  // Diversion reads the transfers: a transfer row moves its incident's figures.
+  rollup: {
+    name: 'police_incidents',
+    tables: {
+      police_incident: 'r.region_code',
+      docking_outgoing: `(select i.region_code from police_incident i where r.record_type = '${TRANSFERRED_RECORD}' and i.id::text = r.record_id)`,
+    },
+  },
 } satisfies IndicatorSource;
 
 /**
@@ -30,6 +38,10 @@ const mediations = {
     mediationsAgreed: { when: 'concluded_at', where: "x.status in ('PERFORMED', 'NOT_PERFORMED')" },
     mediationsPerformed: { when: 'concluded_at', where: "x.status = 'PERFORMED'" },
   },
+  rollup: {
+    name: 'police_mediations',
+    tables: { police_mediation: '(select i.region_code from police_incident i where i.id = r.incident_id)', police_incident: 'r.region_code' },
+  },
 } satisfies IndicatorSource;
 
 /** 公调 as the police recorded their own hand-overs (the docking package's outgoing rows), each step by its moment. */
@@ -42,6 +54,7 @@ const transfers = {
     transfersConcluded: { when: 'concluded_at', where: "x.kind = 'POLICE'" },
     transfersSucceeded: { when: 'concluded_at', where: "x.kind = 'POLICE' and x.outcome = 'AGREEMENT'" },
   },
+  rollup: { name: 'police_transfers', tables: { docking_outgoing: 'r.region_code' } },
 } satisfies IndicatorSource;
 
 /** 公安 on the indicator report: `IndicatorReport.police` and its ranking of child regions. */

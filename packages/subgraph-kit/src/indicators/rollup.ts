@@ -1,0 +1,312 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { DerivedObjects } from '@jiefen/database';
+import { DAY_MS } from '@jiefen/calendar';
+import type { IndicatorScope } from './report.js';
+import type { Counts, IndicatorSource, Measure } from './sql.js';
+
+/*
+ * Per-region, per-month totals of an indicator source (DESIGN.md §8), kept in the agency's own
+ * database in the same transaction as the records they count.
+ *
+ * Why months: at a province's size the records are sparse per village and day (1,000,000 disputes
+ * over 22,000 villages and 1,100 days), so a per-day table would hold about as many rows as the
+ * records; per town and month a county's year is 14 towns × 12 months instead of thousands of
+ * records. A period made of whole China months (a year, a quarter, a month and a year's monthly
+ * trend) is read from the totals; any other period (weeks) from the records, as before.
+ *
+ * Two tables per source:
+ * - `<name>_own(code, month, figures…)`: the records whose region is exactly `code`, per China month
+ *   of each figure's moment (a figure counts in the month its own `when` falls in).
+ * - `<name>_tree(code, month, figures…)`: the totals of a county's and a town's whole subtree
+ *   (`TREE_LEVELS`). Larger regions sum their counties (a province: 100 rows per month), a village
+ *   reads its own rows: no row every write in a province would update, so writes in different
+ *   counties never wait for each other.
+ *
+ * The invariant: for every code and month, `_own` holds exactly what the source's SQL counts over
+ * the records of that code, and `_tree` the sum of `_own` over the codes it covers. A statement that
+ * changes a table the source reads recomputes `_own` for the codes it touched (from the records,
+ * old and new rows' regions) and adds the difference to `_tree` — increments commute, so two
+ * transactions in one town both land; a code's recompute holds an advisory lock on that code, so
+ * two transactions on one village take turns (READ COMMITTED: the second sees the first's rows).
+ * Figures whose condition reads the clock (`readsClock`) and snapshots (no `when`) are never stored.
+ */
+
+/** The region code lengths whose subtree totals are stored: county and town. */
+export const TREE_LEVELS = [6, 9] as const;
+
+/** What an indicator source keeps per region and month, and how a changed row of each table it reads finds its region. */
+export interface RollupSpec {
+  /** The tables' name stem (`<name>_own`, `<name>_tree`, functions `<name>_…`); unique in the database. */
+  name: string;
+  /**
+   * Every table the source's `from` reads, with the region code of one of its changed rows `r`
+   * (`r.region_code`, or a subselect for a table without one): a statement changing it recomputes
+   * those regions.
+   */
+  tables: Record<string, string>;
+}
+
+/** Whether a figure is kept in the totals: an event in time whose condition does not read the clock. */
+export const isStored = (measure: Measure): boolean => !!measure.when && !measure.readsClock;
+
+const CLOCK = /\bnow\s*\(|current_(date|timestamp)|localtimestamp/i;
+
+/** The stored figures of a source with totals; refuses a stored figure whose condition reads the clock unmarked. */
+export function storedMeasures(source: IndicatorSource): string[] {
+  const names = Object.keys(source.measures).filter((k) => isStored(source.measures[k]!));
+  for (const k of names) {
+    const where = source.measures[k]!.where ?? '';
+    if (CLOCK.test(where)) throw new Error(`indicator ${source.rollup?.name}.${k}: its condition reads the clock; mark it readsClock (never stored)`);
+  }
+  return names;
+}
+
+const q = (name: string) => `"${name}"`;
+
+/** The China month (as a date, its first day) an instant column falls in. */
+const chinaMonth = (column: string) => `(date_trunc('month', (x.${column} at time zone 'UTC') + interval '8 hours'))::date`;
+
+function value(measure: Measure): string {
+  const filter = measure.where ? ` filter (where ${measure.where})` : '';
+  return measure.sum ? `coalesce(sum(x.${measure.sum})${filter}, 0)` : `count(*)${filter}`;
+}
+
+/**
+ * The source's stored figures per China month, one branch per moment column (`month, <figures>`):
+ * of the records of one code (`codeSql`, a plpgsql variable) or, without it, of all (with `code`).
+ */
+function monthBranches(source: IndicatorSource, names: string[], codeSql: string | null): string {
+  const region = source.region ?? 'x.region_code';
+  const from = source.from.split(':prefix').join(codeSql ?? "'%'");
+  const moments = [...new Set(names.map((k) => source.measures[k]!.when!))];
+  return moments
+    .map((moment) => {
+      const values = names.map((k) => `${source.measures[k]!.when === moment ? value(source.measures[k]!) : '0'} as ${q(k)}`).join(', ');
+      const mine = names.filter((k) => source.measures[k]!.when === moment).map((k) => source.measures[k]!.where);
+      // A row none of this moment's figures counts adds nothing: left out (a partial index may serve).
+      const relevant = mine.every((w) => !!w) ? ` and (${mine.map((w) => `(${w})`).join(' or ')})` : '';
+      return codeSql
+        ? `select ${chinaMonth(moment)} as month, ${values} from ${from} where ${region} = ${codeSql} and x.${moment} is not null${relevant} group by 1`
+        : `select ${region} as code, ${chinaMonth(moment)} as month, ${values} from ${from} where x.${moment} is not null${relevant} group by 1, 2`;
+    })
+    .join('\nunion all\n');
+}
+
+/** The SQL objects that keep a source's totals (tables, functions, triggers), for `DatabaseModule.derived`. */
+export function rollupObjects(source: IndicatorSource): DerivedObjects {
+  const spec = source.rollup;
+  if (!spec) throw new Error('rollupObjects: the source declares no rollup');
+  if (!/^[a-z][a-z0-9_]*$/.test(spec.name)) throw new Error(`rollup name ${spec.name}: lower-case letters, digits and _`);
+  const names = storedMeasures(source);
+  const own = `${spec.name}_own`;
+  const tree = `${spec.name}_tree`;
+  const columns = names.map((k) => `${q(k)} numeric not null default 0`).join(', ');
+  const list = names.map(q).join(', ');
+  const sums = names.map((k) => `sum(${q(k)}) as ${q(k)}`).join(', ');
+  const negated = names.map((k) => `-${q(k)}`).join(', ');
+  const nonzero = names.map((k) => `sum(${q(k)}) <> 0`).join(' or ');
+  const increments = (table: string) => names.map((k) => `${q(k)} = ${table}.${q(k)} + excluded.${q(k)}`).join(', ');
+  const levels = `array[${TREE_LEVELS.join(', ')}]`;
+  const tableTriggers = Object.entries(spec.tables).flatMap(([table, regionOf], t) => {
+    const fn = `${spec.name}_on_${t}`;
+    const codes = (rows: string[]) => `array(${rows.map((r) => `select (${regionOf}) from ${r} r`).join(' union ')})`;
+    const events = [
+      ['insert', 'new table as jf_new', ['jf_new']],
+      ['update', 'old table as jf_old new table as jf_new', ['jf_old', 'jf_new']],
+      ['delete', 'old table as jf_old', ['jf_old']],
+    ] as const;
+    return [
+      ...events.map(
+        ([event, , rows]) => `create function ${fn}_${event}() returns trigger language plpgsql as $f$
+begin
+  perform ${spec.name}_refresh(${codes([...rows])});
+  return null;
+end $f$`,
+      ),
+      ...events.map(
+        ([event, referencing]) =>
+          `create trigger ${fn}_${event} after ${event} on ${table} referencing ${referencing} for each statement execute function ${fn}_${event}()`,
+      ),
+      `create function ${fn}_truncate() returns trigger language plpgsql as $f$
+begin
+  perform ${spec.name}_build();
+  return null;
+end $f$`,
+      `create trigger ${fn}_truncate after truncate on ${table} for each statement execute function ${fn}_truncate()`,
+    ];
+  });
+  return {
+    name: spec.name,
+    install: [
+      `create table ${own} (code text collate "C" not null, month date not null, ${columns}, primary key (code, month))`,
+      `create table ${tree} (code text collate "C" not null, month date not null, ${columns}, primary key (code, month))`,
+      // Recomputes the own rows of each code from the records and adds the change to the subtree totals.
+      `create function ${spec.name}_refresh(jf_codes text[]) returns void language plpgsql as $f$
+declare
+  jf_code text;
+begin
+  for jf_code in select distinct v from unnest(jf_codes) v where v is not null order by 1 loop
+    perform pg_advisory_xact_lock(hashtext('${spec.name}'), hashtext(jf_code));
+    with fresh as (
+      select month, ${sums} from (
+${monthBranches(source, names, 'jf_code')}
+      ) b group by month
+    ), d as (
+      select month, ${sums} from (
+        select month, ${list} from fresh
+        union all
+        select month, ${negated} from ${own} where code = jf_code
+      ) u group by month having ${nonzero}
+    ), t as (
+      insert into ${tree} as o (code, month, ${list})
+      select left(jf_code, n), d.month, ${names.map((k) => `d.${q(k)}`).join(', ')}
+      from d cross join unnest(${levels}) n where n <= length(jf_code) order by 1, 2
+      on conflict (code, month) do update set ${increments('o')}
+    )
+    insert into ${own} as o (code, month, ${list}) select jf_code, month, ${list} from d order by month
+    on conflict (code, month) do update set ${increments('o')};
+  end loop;
+end $f$`,
+      // Fills both tables afresh from all the records (install, a truncate, a bulk load).
+      `create function ${spec.name}_build() returns void language plpgsql as $f$
+begin
+  delete from ${own};
+  delete from ${tree};
+  insert into ${own} (code, month, ${list})
+  select code, month, ${sums} from (
+${monthBranches(source, names, null)}
+  ) b group by 1, 2 having ${nonzero};
+  insert into ${tree} (code, month, ${list})
+  select left(o.code, n), o.month, ${sums} from ${own} o cross join unnest(${levels}) n where n <= length(o.code) group by 1, 2;
+end $f$`,
+      ...tableTriggers,
+    ],
+    build: [`select ${spec.name}_build()`],
+    drop: [`drop table if exists ${own}, ${tree}`, `drop function if exists ${spec.name}_refresh(text[]), ${spec.name}_build() cascade`].concat(
+      Object.keys(spec.tables).flatMap((_, t) =>
+        ['insert', 'update', 'delete', 'truncate'].map((e) => `drop function if exists ${spec.name}_on_${t}_${e}() cascade`),
+      ),
+    ),
+  };
+}
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The China date (YYYY-MM-DD) of a China midnight. */
+const chinaDate = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+
+/** Whether a scope's period is made of whole China months (then the totals answer it). */
+export function wholeMonths(scope: IndicatorScope): boolean {
+  const starts = (at: Date) => (at.getTime() + CHINA_OFFSET_MS) % DAY_MS === 0 && new Date(at.getTime() + CHINA_OFFSET_MS).getUTCDate() === 1;
+  return starts(scope.from) && starts(scope.to) && scope.from.getTime() < scope.to.getTime();
+}
+
+/** The stored level a region of this code length reads its subtree from (0: none finer, its own rows). */
+const treeLevelFor = (length: number) => TREE_LEVELS.find((n) => n >= length) ?? 0;
+
+/**
+ * Which rows sum to a region of code length `length`: the subtree totals at the first stored level
+ * at or below it, plus the own rows of codes between (a province's own rows and its cities', above
+ * its counties); below the finest stored level (a village), its own rows.
+ */
+interface Reading {
+  tree: number;
+  ownFrom: number;
+  ownTo: number;
+}
+function readingOf(length: number): Reading {
+  const tree = treeLevelFor(length);
+  return { tree, ownFrom: length, ownTo: tree || 99 };
+}
+
+/**
+ * The stored figures of many whole-month scopes (a page's report, children and a year's trend) in
+ * one statement over the totals: the rows of the scopes' common prefix and span, then each scope
+ * sums the rows its region and months cover (`readingOf`).
+ */
+export async function countScopesFromRollup(
+  em: EntityManager,
+  source: IndicatorSource,
+  names: string[],
+  scopes: readonly IndicatorScope[],
+  prefix: string,
+): Promise<Counts[]> {
+  const spec = source.rollup!;
+  const readings = scopes.map((s) => readingOf(s.regionCode.length));
+  const from = chinaDate(new Date(Math.min(...scopes.map((s) => s.from.getTime()))));
+  const to = chinaDate(new Date(Math.max(...scopes.map((s) => s.to.getTime()))));
+  const treeLevels = [...new Set(readings.map((r) => r.tree).filter((n) => n > 0))];
+  const owning = readings.filter((r) => r.ownFrom < r.ownTo);
+  const branches: string[] = [];
+  const params: unknown[] = [scopes.map((s) => s.regionCode), scopes.map((s) => chinaDate(s.from)), scopes.map((s) => chinaDate(s.to))];
+  params.push(
+    readings.map((r) => r.tree),
+    readings.map((r) => r.ownFrom),
+    readings.map((r) => r.ownTo),
+  );
+  const list = names.map(q).join(', ');
+  if (treeLevels.length) {
+    branches.push(`select code, month, true as tree, ${list} from ${spec.name}_tree
+  where code like ? and month >= ?::date and month < ?::date and length(code) = any(array[?]::int[])`);
+    params.push(`${prefix}%`, from, to, treeLevels);
+  }
+  if (owning.length) {
+    branches.push(`select code, month, false as tree, ${list} from ${spec.name}_own
+  where code like ? and month >= ?::date and month < ?::date and length(code) >= ? and length(code) < ?`);
+    params.push(`${prefix}%`, from, to, Math.min(...owning.map((r) => r.ownFrom)), Math.max(...owning.map((r) => r.ownTo)));
+  }
+  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+    `with s as (select * from unnest(array[?]::text[], array[?]::date[], array[?]::date[], array[?]::int[], array[?]::int[], array[?]::int[]) with ordinality as s(code, f, t, tree, own_from, own_to, i)),
+r as materialized (
+${branches.join('\nunion all\n')}
+)
+select s.i, ${names.map((k) => `coalesce(sum(r.${q(k)}), 0) as ${q(k)}`).join(', ')}
+from s join r on left(r.code, length(s.code)) = (s.code collate "C") and r.month >= s.f and r.month < s.t
+  and (case when r.tree then length(r.code) = s.tree else length(r.code) >= s.own_from and length(r.code) < s.own_to end)
+group by s.i`,
+    params,
+  );
+  const results: Counts[] = scopes.map(() => Object.fromEntries(names.map((k) => [k, 0])));
+  for (const row of rows) for (const k of names) results[Number(row.i) - 1]![k] = Number(row[k] ?? 0);
+  return results;
+}
+
+/**
+ * The stored figures of each child region of a whole-month scope (a ranking): the rows under the
+ * scope that sum to codes of the child length, grouped by child.
+ */
+export async function countChildrenFromRollup(
+  em: EntityManager,
+  source: IndicatorSource,
+  names: string[],
+  scope: IndicatorScope,
+  childLength: number,
+): Promise<Map<string, Counts>> {
+  const spec = source.rollup!;
+  const reading = readingOf(childLength);
+  const list = names.map(q).join(', ');
+  const branches: string[] = [];
+  const params: unknown[] = [];
+  const prefix = `${scope.regionCode}%`;
+  const [from, to] = [chinaDate(scope.from), chinaDate(scope.to)];
+  if (reading.tree) {
+    branches.push(`select code, ${list} from ${spec.name}_tree where code like ? and month >= ?::date and month < ?::date and length(code) = ?`);
+    params.push(prefix, from, to, reading.tree);
+  }
+  if (reading.ownFrom < reading.ownTo) {
+    branches.push(
+      `select code, ${list} from ${spec.name}_own where code like ? and month >= ?::date and month < ?::date and length(code) >= ? and length(code) < ?`,
+    );
+    params.push(prefix, from, to, reading.ownFrom, reading.ownTo);
+  }
+  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+    `select left(code, ${childLength}) as child, ${names.map((k) => `sum(${q(k)}) as ${q(k)}`).join(', ')}
+from (
+${branches.join('\nunion all\n')}
+) r group by 1`,
+    params,
+  );
+  const result = new Map<string, Counts>();
+  for (const row of rows) result.set(String(row.child), Object.fromEntries(names.map((k) => [k, Number(row[k] ?? 0)])));
+  return result;
+}

@@ -195,6 +195,6 @@ export function createIndicatorBlock<const S extends readonly IndicatorOrigin[],
 
   // The resolvers to spread into the subgraph's list, the report class to list in its `orphanedTypes`,
   // and the totals its sources keep (`derived` of the subgraph's database).
-  const derived = options.sources.filter((s): s is IndicatorSource => !isCounter(s) && !!s.rollup).map(rollupObjects);
+  const derived = options.sources.filter((s): s is IndicatorSource => !isCounter(s) && !!s.rollup).map((s) => rollupObjects(s));
   return Object.assign([BlockResolver, RankingResolver] as const, { report: Report, derived });
 }

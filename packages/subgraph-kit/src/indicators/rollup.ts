@@ -72,10 +72,11 @@ function value(measure: Measure): string {
 }
 
 /**
- * The source's stored figures per China month, one branch per moment column (`month, <figures>`):
- * of the records of one code (`codeSql`, a plpgsql variable) or, without it, of all (with `code`).
+ * The source's stored figures per China month and key, one branch per moment column (`month, key,
+ * <figures>`): of the records of one code (`codeSql`, a plpgsql variable) or, without it, of all
+ * (with `code` first). `keySql` groups further (a breakdown's dimension and value; '' without).
  */
-function monthBranches(source: IndicatorSource, names: string[], codeSql: string | null): string {
+function monthBranches(source: IndicatorSource, names: string[], codeSql: string | null, keySql: string): string {
   const region = source.region ?? 'x.region_code';
   const from = source.from.split(':prefix').join(codeSql ?? "'%'");
   const moments = [...new Set(names.map((k) => source.measures[k]!.when!))];
@@ -86,14 +87,17 @@ function monthBranches(source: IndicatorSource, names: string[], codeSql: string
       // A row none of this moment's figures counts adds nothing: left out (a partial index may serve).
       const relevant = mine.every((w) => !!w) ? ` and (${mine.map((w) => `(${w})`).join(' or ')})` : '';
       return codeSql
-        ? `select ${chinaMonth(moment)} as month, ${values} from ${from} where ${region} = ${codeSql} and x.${moment} is not null${relevant} group by 1`
-        : `select ${region} as code, ${chinaMonth(moment)} as month, ${values} from ${from} where x.${moment} is not null${relevant} group by 1, 2`;
+        ? `select ${chinaMonth(moment)} as month, ${keySql} as key, ${values} from ${from} where ${region} = ${codeSql} and x.${moment} is not null${relevant} group by 1, 2`
+        : `select ${region} as code, ${chinaMonth(moment)} as month, ${keySql} as key, ${values} from ${from} where x.${moment} is not null${relevant} group by 1, 2, 3`;
     })
     .join('\nunion all\n');
 }
 
-/** The SQL objects that keep a source's totals (tables, functions, triggers), for `DatabaseModule.derived`. */
-export function rollupObjects(source: IndicatorSource): DerivedObjects {
+/**
+ * The SQL objects that keep a source's totals (tables, functions, triggers), for
+ * `DatabaseModule.derived`; `keySql` (an expression of `x`) adds a key to every row (a breakdown).
+ */
+export function rollupObjects(source: IndicatorSource, keySql = "''"): DerivedObjects {
   const spec = source.rollup;
   if (!spec) throw new Error('rollupObjects: the source declares no rollup');
   if (!/^[a-z][a-z0-9_]*$/.test(spec.name)) throw new Error(`rollup name ${spec.name}: lower-case letters, digits and _`);
@@ -138,8 +142,8 @@ end $f$`,
   return {
     name: spec.name,
     install: [
-      `create table ${own} (code text collate "C" not null, month date not null, ${columns}, primary key (code, month))`,
-      `create table ${tree} (code text collate "C" not null, month date not null, ${columns}, primary key (code, month))`,
+      `create table ${own} (code text collate "C" not null, month date not null, key text not null, ${columns}, primary key (code, month, key))`,
+      `create table ${tree} (code text collate "C" not null, month date not null, key text not null, ${columns}, primary key (code, month, key))`,
       // Recomputes the own rows of each code from the records and adds the change to the subtree totals.
       `create function ${spec.name}_refresh(jf_codes text[]) returns void language plpgsql as $f$
 declare
@@ -148,23 +152,23 @@ begin
   for jf_code in select distinct v from unnest(jf_codes) v where v is not null order by 1 loop
     perform pg_advisory_xact_lock(hashtext('${spec.name}'), hashtext(jf_code));
     with fresh as (
-      select month, ${sums} from (
-${monthBranches(source, names, 'jf_code')}
-      ) b group by month
+      select month, key, ${sums} from (
+${monthBranches(source, names, 'jf_code', keySql)}
+      ) b group by month, key
     ), d as (
-      select month, ${sums} from (
-        select month, ${list} from fresh
+      select month, key, ${sums} from (
+        select month, key, ${list} from fresh
         union all
-        select month, ${negated} from ${own} where code = jf_code
-      ) u group by month having ${nonzero}
+        select month, key, ${negated} from ${own} where code = jf_code
+      ) u group by month, key having ${nonzero}
     ), t as (
-      insert into ${tree} as o (code, month, ${list})
-      select left(jf_code, n), d.month, ${names.map((k) => `d.${q(k)}`).join(', ')}
-      from d cross join unnest(${levels}) n where n <= length(jf_code) order by 1, 2
-      on conflict (code, month) do update set ${increments('o')}
+      insert into ${tree} as o (code, month, key, ${list})
+      select left(jf_code, n), d.month, d.key, ${names.map((k) => `d.${q(k)}`).join(', ')}
+      from d cross join unnest(${levels}) n where n <= length(jf_code) order by 1, 2, 3
+      on conflict (code, month, key) do update set ${increments('o')}
     )
-    insert into ${own} as o (code, month, ${list}) select jf_code, month, ${list} from d order by month
-    on conflict (code, month) do update set ${increments('o')};
+    insert into ${own} as o (code, month, key, ${list}) select jf_code, month, key, ${list} from d order by month, key
+    on conflict (code, month, key) do update set ${increments('o')};
   end loop;
 end $f$`,
       // Fills both tables afresh from all the records (install, a truncate, a bulk load).
@@ -172,12 +176,12 @@ end $f$`,
 begin
   delete from ${own};
   delete from ${tree};
-  insert into ${own} (code, month, ${list})
-  select code, month, ${sums} from (
-${monthBranches(source, names, null)}
-  ) b group by 1, 2 having ${nonzero};
-  insert into ${tree} (code, month, ${list})
-  select left(o.code, n), o.month, ${sums} from ${own} o cross join unnest(${levels}) n where n <= length(o.code) group by 1, 2;
+  insert into ${own} (code, month, key, ${list})
+  select code, month, key, ${sums} from (
+${monthBranches(source, names, null, keySql)}
+  ) b group by 1, 2, 3 having ${nonzero};
+  insert into ${tree} (code, month, key, ${list})
+  select left(o.code, n), o.month, o.key, ${sums} from ${own} o cross join unnest(${levels}) n where n <= length(o.code) group by 1, 2, 3;
 end $f$`,
       ...tableTriggers,
     ],
@@ -219,19 +223,21 @@ function readingOf(length: number): Reading {
   return { tree, ownFrom: length, ownTo: tree || 99 };
 }
 
+/** A row of the totals for one scope (`i`, from 1) and key. */
+export type ScopeTotalsRow = { i: string; key: string } & Record<string, unknown>;
+
 /**
- * The stored figures of many whole-month scopes (a page's report, children and a year's trend) in
- * one statement over the totals: the rows of the scopes' common prefix and span, then each scope
- * sums the rows its region and months cover (`readingOf`).
+ * The stored figures of many whole-month scopes (a page's report, children and a year's trend), per
+ * key, in one statement over the totals: the rows of the scopes' common prefix and span, then each
+ * scope sums the rows its region and months cover (`readingOf`).
  */
-export async function countScopesFromRollup(
+export async function readTotals(
   em: EntityManager,
-  source: IndicatorSource,
+  spec: RollupSpec,
   names: string[],
   scopes: readonly IndicatorScope[],
   prefix: string,
-): Promise<Counts[]> {
-  const spec = source.rollup!;
+): Promise<ScopeTotalsRow[]> {
   const readings = scopes.map((s) => readingOf(s.regionCode.length));
   const from = chinaDate(new Date(Math.min(...scopes.map((s) => s.from.getTime()))));
   const to = chinaDate(new Date(Math.max(...scopes.map((s) => s.to.getTime()))));
@@ -246,26 +252,37 @@ export async function countScopesFromRollup(
   );
   const list = names.map(q).join(', ');
   if (treeLevels.length) {
-    branches.push(`select code, month, true as tree, ${list} from ${spec.name}_tree
+    branches.push(`select code, month, key, true as tree, ${list} from ${spec.name}_tree
   where code like ? and month >= ?::date and month < ?::date and length(code) = any(array[?]::int[])`);
     params.push(`${prefix}%`, from, to, treeLevels);
   }
   if (owning.length) {
-    branches.push(`select code, month, false as tree, ${list} from ${spec.name}_own
+    branches.push(`select code, month, key, false as tree, ${list} from ${spec.name}_own
   where code like ? and month >= ?::date and month < ?::date and length(code) >= ? and length(code) < ?`);
     params.push(`${prefix}%`, from, to, Math.min(...owning.map((r) => r.ownFrom)), Math.max(...owning.map((r) => r.ownTo)));
   }
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+  return em.getConnection().execute(
     `with s as (select * from unnest(array[?]::text[], array[?]::date[], array[?]::date[], array[?]::int[], array[?]::int[], array[?]::int[]) with ordinality as s(code, f, t, tree, own_from, own_to, i)),
 r as materialized (
 ${branches.join('\nunion all\n')}
 )
-select s.i, ${names.map((k) => `coalesce(sum(r.${q(k)}), 0) as ${q(k)}`).join(', ')}
+select s.i, r.key, ${names.map((k) => `sum(r.${q(k)}) as ${q(k)}`).join(', ')}
 from s join r on left(r.code, length(s.code)) = (s.code collate "C") and r.month >= s.f and r.month < s.t
   and (case when r.tree then length(r.code) = s.tree else length(r.code) >= s.own_from and length(r.code) < s.own_to end)
-group by s.i`,
+group by s.i, r.key`,
     params,
   );
+}
+
+/** The stored figures of many whole-month scopes from the totals (`readTotals`, a source without keys). */
+export async function countScopesFromRollup(
+  em: EntityManager,
+  source: IndicatorSource,
+  names: string[],
+  scopes: readonly IndicatorScope[],
+  prefix: string,
+): Promise<Counts[]> {
+  const rows = await readTotals(em, source.rollup!, names, scopes, prefix);
   const results: Counts[] = scopes.map(() => Object.fromEntries(names.map((k) => [k, 0])));
   for (const row of rows) for (const k of names) results[Number(row.i) - 1]![k] = Number(row[k] ?? 0);
   return results;

@@ -1,7 +1,17 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { DAY_MS } from '@jiefen/calendar';
 import { childCodeLength, type IndicatorScope } from './report.js';
-import { countChildrenFromRollup, countScopesFromRollup, isStored, wholeMonths, type RollupSpec } from './rollup.js';
+import type { DerivedObjects } from '@jiefen/database';
+import {
+  countChildrenFromRollup,
+  countScopesFromRollup,
+  isStored,
+  readTotals,
+  rollupObjects,
+  wholeMonths,
+  type RollupSpec,
+  type ScopeTotalsRow,
+} from './rollup.js';
 
 /**
  * One figure an agency counts in SQL over one table (aliased `x`):
@@ -333,6 +343,32 @@ export interface BreakdownSource<D extends string = string> {
   region?: string;
   keys: Record<D, string>;
   measure: Measure;
+  /** Per-region, per-month totals of the figure by every key (rollup.ts), as `IndicatorSource.rollup`. */
+  rollup?: RollupSpec;
+}
+
+/** A breakdown as one source of one figure (`count`) over its rows × its keys (a lateral list), and the row's key (`<dim index>:<value>`). */
+function breakdownAsSource(source: BreakdownSource): { single: IndicatorSource; key: string } {
+  const values = Object.values<string>(source.keys)
+    .map((expr, i) => `(${i}, (${expr})::text)`)
+    .join(', ');
+  return {
+    single: {
+      from: `${source.from} cross join lateral (values ${values}) as k(dim, val)`,
+      region: source.region,
+      measures: { count: source.measure },
+      rollup: source.rollup,
+    },
+    key: "k.dim || ':' || coalesce(k.val, '')",
+  };
+}
+
+type BreakdownRow = { i: string; key: string; count: string };
+
+/** The SQL objects that keep a breakdown's totals, for `DatabaseModule.derived`. */
+export function breakdownRollupObjects(source: BreakdownSource): DerivedObjects {
+  const { single, key } = breakdownAsSource(source);
+  return rollupObjects(single, key);
 }
 
 /**
@@ -349,20 +385,29 @@ export async function countBreakdowns<D extends string>(
 ): Promise<Record<D, KeyCount[]>[]> {
   const dims = Object.keys(source.keys) as D[];
   const results = scopes.map(() => Object.fromEntries(dims.map((d) => [d, [] as KeyCount[]])) as Record<D, KeyCount[]>);
-  const values = dims.map((d, i) => `(${i}, (${source.keys[d]})::text)`).join(', ');
-  const single: IndicatorSource = {
-    from: `${source.from} cross join lateral (values ${values}) as k(dim, val)`,
-    region: source.region,
-    measures: { count: source.measure },
-  };
-  const statement = scopes.length ? scopesStatement(single, scopes, 'i, key, sum(count) as count', '1, 2', "k.dim || ':' || coalesce(k.val, '')") : null;
-  if (!statement) return results;
-  const found: { i: string; key: string; count: string }[] = await em.getConnection().execute(statement.sql, statement.params);
+  const { single, key } = breakdownAsSource(source);
+  // Whole-month scopes from the totals (when kept), the others from the records; `i` of each answer
+  // is its scope's place in `scopes` (1-based).
+  const monthly = source.rollup && isStored(source.measure) ? scopes.map((s) => wholeMonths(s)) : scopes.map(() => false);
+  const fromTotals = scopes.filter((_, i) => monthly[i]);
+  const fromRecords = scopes.filter((_, i) => !monthly[i]);
+  const place = (subset: boolean) => scopes.map((_, i) => i).filter((i) => monthly[i] === subset);
+  const statement = fromRecords.length ? scopesStatement(single, fromRecords, 'i, key, sum(count) as count', '1, 2', key) : null;
+  const [totals, records] = await Promise.all([
+    fromTotals.length
+      ? readTotals(em, source.rollup!, ['count'], fromTotals, commonPrefix(fromTotals.map((s) => s.regionCode)))
+      : Promise.resolve([] as ScopeTotalsRow[]),
+    statement ? (em.getConnection().execute(statement.sql, statement.params) as Promise<BreakdownRow[]>) : Promise.resolve([] as BreakdownRow[]),
+  ]);
+  const found = [
+    ...totals.map((r) => ({ at: place(true)[Number(r.i) - 1]!, key: r.key, count: Number(r.count) })),
+    ...records.map((r) => ({ at: place(false)[Number(r.i) - 1]!, key: r.key, count: Number(r.count) })),
+  ];
   for (const r of found) {
-    if (Number(r.count) <= 0) continue;
+    if (r.count <= 0) continue;
     const colon = r.key.indexOf(':');
     const value = r.key.slice(colon + 1);
-    results[Number(r.i) - 1]![dims[Number(r.key.slice(0, colon))]!].push({ key: value === '' ? '未填' : value, count: Number(r.count) });
+    results[r.at]![dims[Number(r.key.slice(0, colon))]!].push({ key: value === '' ? '未填' : value, count: r.count });
   }
   for (const result of results) for (const d of dims) result[d].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
   return results;

@@ -3,6 +3,7 @@ import { readsIndicators } from '@jiefen/auth';
 import {
   createIndicatorBlock,
   rollupObjects,
+  breakdownRollupObjects,
   DomainError,
   IndicatorBreakdown,
   IndicatorReport,
@@ -19,6 +20,7 @@ import {
   DISPUTES,
   DOCKING_FUNNEL,
   DOCKINGS_OVERDUE,
+  HUB_BREAKDOWNS,
   funnelFigure,
   SUPERVISION,
   type HubBreakdown,
@@ -159,4 +161,4 @@ export class DockingFunnelResolver {
 export const hubIndicatorResolvers = [...hubIndicatorBlockResolvers, HubIndicatorsResolver, DockingFunnelResolver] as const;
 
 /** The hub's indicator totals (its database's derived objects): the block's sources and the docking funnel's. */
-export const hubIndicatorTotals = [...hubIndicatorBlockResolvers.derived, rollupObjects(DOCKING_FUNNEL)];
+export const hubIndicatorTotals = [...hubIndicatorBlockResolvers.derived, rollupObjects(DOCKING_FUNNEL), breakdownRollupObjects(HUB_BREAKDOWNS[0])];

@@ -45,7 +45,12 @@ export const SUPERVISION = {
 
 /** The registrations of the period by channel, category and (current) tier (one statement); the open alerts by level. */
 export const HUB_BREAKDOWNS = [
-  { from: 'dispute x', keys: { byChannel: 'x.channel', byCategory: 'x.category', byTier: 'x.tier' }, measure: DISPUTES.measures.registered },
+  {
+    from: 'dispute x',
+    keys: { byChannel: 'x.channel', byCategory: 'x.category', byTier: 'x.tier' },
+    measure: DISPUTES.measures.registered,
+    rollup: { name: 'hub_dispute_breakdowns', tables: { dispute: 'r.region_code' } },
+  },
   { from: 'risk_alert x', keys: { openAlertsByLevel: 'x.level' }, measure: ALERTS.measures.openAlerts },
 ] as const satisfies readonly BreakdownSource[];
 type KeysOf<T> = T extends { keys: infer K } ? keyof K & string : never;

@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { DerivedObjects } from '@jiefen/database';
 import { DAY_MS } from '@jiefen/calendar';
 import type { IndicatorScope } from './report.js';
-import type { Counts, IndicatorSource, Measure } from './sql.js';
+import { isStored, type Counts, type IndicatorSource, type Measure, type RollupSpec } from './source.js';
+
+export { isStored, type RollupSpec } from './source.js';
 
 /*
  * Per-region, per-month totals of an indicator source (DESIGN.md §8), kept in the agency's own
@@ -34,26 +36,12 @@ import type { Counts, IndicatorSource, Measure } from './sql.js';
 /** The region code lengths whose subtree totals are stored: county and town. */
 export const TREE_LEVELS = [6, 9] as const;
 
-/** What an indicator source keeps per region and month, and how a changed row of each table it reads finds its region. */
-export interface RollupSpec {
-  /** The tables' name stem (`<name>_own`, `<name>_tree`, functions `<name>_…`); unique in the database. */
-  name: string;
-  /**
-   * Every table the source's `from` reads, with the region code of one of its changed rows `r`
-   * (`r.region_code`, or a subselect for a table without one): a statement changing it recomputes
-   * those regions.
-   */
-  tables: Record<string, string>;
-}
-
-/** Whether a figure is kept in the totals: an event in time whose condition does not read the clock. */
-export const isStored = (measure: Measure): boolean => !!measure.when && !measure.readsClock;
-
-const CLOCK = /\bnow\s*\(|current_(date|timestamp)|localtimestamp/i;
+const CLOCK = /\bnow\s*\(|current_(date|time|timestamp)|localtime|(transaction|statement|clock)_timestamp|'(now|today|tomorrow|yesterday)'/i;
 
 /** The stored figures of a source with totals; refuses a stored figure whose condition reads the clock unmarked. */
 export function storedMeasures(source: IndicatorSource): string[] {
   const names = Object.keys(source.measures).filter((k) => isStored(source.measures[k]!));
+  if (!names.length) throw new Error(`indicator totals ${source.rollup?.name}: the source has no figure to keep (each reads the clock or has no moment)`);
   for (const k of names) {
     const where = source.measures[k]!.where ?? '';
     if (CLOCK.test(where)) throw new Error(`indicator ${source.rollup?.name}.${k}: its condition reads the clock; mark it readsClock (never stored)`);
@@ -113,7 +101,30 @@ export function rollupObjects(source: IndicatorSource, keySql = "''"): DerivedOb
   const levels = `array[${TREE_LEVELS.join(', ')}]`;
   const tableTriggers = Object.entries(spec.tables).flatMap(([table, regionOf], t) => {
     const fn = `${spec.name}_on_${t}`;
-    const codes = (rows: string[]) => `array(${rows.map((r) => `select (${regionOf}) from ${r} r`).join(' union ')})`;
+    const codes = (rows: readonly string[]) => `array(${rows.map((r) => `select (${regionOf}) from ${r} r`).join(' union ')})`;
+    // A region read through another table (a payment's case) may be moving in a transaction not yet
+    // committed: the lookup saw the old region, and the refresh waited for that transaction's lock.
+    // Looked up again after each refresh (a fresh snapshot) until no region is new, so the row is
+    // counted where its parent is once both have committed.
+    const indirect = /\bselect\b/i.test(regionOf);
+    const body = (rows: readonly string[]) =>
+      indirect
+        ? `declare
+  jf_done text[] := '{}';
+  jf_todo text[];
+begin
+  loop
+    jf_todo := array(select v from unnest(${codes(rows)}) v where v is not null and not (v = any(jf_done)));
+    exit when cardinality(jf_todo) = 0;
+    perform ${spec.name}_refresh(jf_todo);
+    jf_done := jf_done || jf_todo;
+  end loop;
+  return null;
+end`
+        : `begin
+  perform ${spec.name}_refresh(${codes(rows)});
+  return null;
+end`;
     const events = [
       ['insert', 'new table as jf_new', ['jf_new']],
       ['update', 'old table as jf_old new table as jf_new', ['jf_old', 'jf_new']],
@@ -122,10 +133,7 @@ export function rollupObjects(source: IndicatorSource, keySql = "''"): DerivedOb
     return [
       ...events.map(
         ([event, , rows]) => `create function ${fn}_${event}() returns trigger language plpgsql as $f$
-begin
-  perform ${spec.name}_refresh(${codes([...rows])});
-  return null;
-end $f$`,
+${body(rows)} $f$`,
       ),
       ...events.map(
         ([event, referencing]) =>

@@ -2,45 +2,10 @@ import type { EntityManager } from '@mikro-orm/core';
 import { DAY_MS } from '@jiefen/calendar';
 import { childCodeLength, type IndicatorScope } from './report.js';
 import type { DerivedObjects } from '@jiefen/database';
-import {
-  countChildrenFromRollup,
-  countScopesFromRollup,
-  isStored,
-  readTotals,
-  rollupObjects,
-  wholeMonths,
-  type RollupSpec,
-  type ScopeTotalsRow,
-} from './rollup.js';
+import { countChildrenFromRollup, countScopesFromRollup, readTotals, rollupObjects, wholeMonths, type ScopeTotalsRow } from './rollup.js';
+import { isStored, type Counts, type IndicatorSource, type Measure, type RollupSpec } from './source.js';
 
-/**
- * One figure an agency counts in SQL over one table (aliased `x`):
- * - `when`: the column holding the moment the event happened; counted when it falls in the period.
- *   Without it the figure is a snapshot of now (open and overdue now), whatever the period.
- * - `where`: a further condition on `x` (constant SQL, no parameters).
- * - `sum`: a column summed instead of counting rows.
- * - `readsClock`: `where` compares with now (overdue, due by today): the figure changes with time
- *   alone, so it is always counted from the records, never kept in the source's totals.
- */
-export interface Measure {
-  when?: string;
-  where?: string;
-  sum?: string;
-  readsClock?: boolean;
-}
-
-/**
- * A table an agency counts figures from: `from` names it with the alias `x`, `region` its region
- * column. `from` may write `:prefix` for the scopes' region prefix (a LIKE pattern, bound as a
- * parameter) to narrow a table it joins to the same range of its own region index.
- */
-export interface IndicatorSource<K extends string = string> {
-  from: string;
-  region?: string;
-  measures: Record<K, Measure>;
-  /** Per-region, per-month totals of the stored figures (rollup.ts): whole-month periods read them instead of the records. */
-  rollup?: RollupSpec;
-}
+export type { Counts, IndicatorSource, Measure } from './source.js';
 
 /** The source with only some of its figures (the rest of a source with totals: counted from the records). */
 function withMeasures(source: IndicatorSource, names: readonly string[]): IndicatorSource {
@@ -53,8 +18,6 @@ function splitByStorage(source: IndicatorSource): { stored: string[]; live: stri
   if (!source.rollup) return { stored: [], live: names };
   return { stored: names.filter((k) => isStored(source.measures[k]!)), live: names.filter((k) => !isStored(source.measures[k]!)) };
 }
-
-export type Counts<K extends string = string> = Record<K, number>;
 
 function measureSql(measure: Measure): string {
   const conditions = [measure.when ? `x.${measure.when} >= s.f and x.${measure.when} < s.t` : null, measure.where ? `(${measure.where})` : null].filter(

@@ -169,6 +169,8 @@ export async function installDerived(orm: Orm, derived: readonly DerivedObjects[
     const tx = em.getTransactionContext();
     const run = (sql: string) => em.getConnection().execute(sql, [], 'all', tx);
     await run("select pg_advisory_xact_lock(hashtext('jiefen_derived'))");
+    // Building totals over a province's records takes longer than a request may: no statement limit here.
+    await run('set local statement_timeout = 0');
     const current = (await run('select name, hash, drop_sql from jiefen_derived')) as unknown as { name: string; hash: string; drop_sql: string }[];
     const wanted = new Map(derived.map((d) => [d.name, d]));
     for (const row of current) {
@@ -198,6 +200,7 @@ export async function installDerived(orm: Orm, derived: readonly DerivedObjects[
 /** Fills every derived object afresh from the records (after a bulk load that bypassed their triggers). */
 export async function rebuildDerived(orm: Orm, derived: readonly DerivedObjects[]): Promise<void> {
   await orm.em.fork().transactional(async (em) => {
+    await em.getConnection().execute('set local statement_timeout = 0', [], 'run', em.getTransactionContext());
     for (const objects of derived) for (const sql of objects.build) await em.getConnection().execute(sql, [], 'all', em.getTransactionContext());
   });
 }

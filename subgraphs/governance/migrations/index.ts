@@ -12,6 +12,7 @@ import { Migration20261201144219 } from './Migration20261201144219.js';
 import { Migration20261201150000 } from './Migration20261201150000.js';
 import { Migration20261201160000 } from './Migration20261201160000.js';
 import { Migration20261201184500 } from './Migration20261201184500.js';
+import { Migration20261201233000 } from './Migration20261201233000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- governance`). */
 export const migrations = migrationList(
@@ -28,4 +29,5 @@ export const migrations = migrationList(
   Migration20261201150000,
   Migration20261201160000,
   Migration20261201184500,
+  Migration20261201233000,
 );

@@ -10,6 +10,7 @@ import { Migration20261201144233 } from './Migration20261201144233.js';
 import { Migration20261201150000 } from './Migration20261201150000.js';
 import { Migration20261201160000 } from './Migration20261201160000.js';
 import { Migration20261201184500 } from './Migration20261201184500.js';
+import { Migration20261201233000 } from './Migration20261201233000.js';
 
 /** Committed migrations, oldest first (regenerate with `npm run migration:create -- justice`). */
 export const migrations = migrationList(
@@ -24,4 +25,5 @@ export const migrations = migrationList(
   Migration20261201150000,
   Migration20261201160000,
   Migration20261201184500,
+  Migration20261201233000,
 );

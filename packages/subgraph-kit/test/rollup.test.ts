@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@jiefen/testing';
 import { countChildren, countScopes, rollupObjects, type Counts, type IndicatorScope, type IndicatorSource } from '../src/index.js';
 
 // A source's totals (`<name>_own`, `<name>_tree`, kept by statement triggers) answer every period
-// of whole China months exactly as counting the records does, whatever was written before: multi-row
+// of whole China days (months, weeks, days) exactly as counting the records does, whatever was written before: multi-row
 // inserts, updates that move rows between regions and months, deletes, a truncate, two transactions
 // at once. The records are the truth; a copy of the source without `rollup` counts them.
 
@@ -153,17 +153,17 @@ async function expectTotalsAgree(at: string) {
 }
 
 const numbers = (rows: Record<string, unknown>[]) =>
-  rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, ['code', 'month', 'key'].includes(k) ? v : Number(v)])));
+  rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, ['code', 'day', 'key'].includes(k) ? v : Number(v)])));
 
-/** What a row of the totals is for: a code and a month, and a key where the totals keep one (a breakdown's). */
+/** What a row of the totals is for: a code and a day, and a key where the totals keep one (a breakdown's). */
 async function rowOf(name: string): Promise<{ select: string; order: string; groupBy: string }> {
   const keyed = await sql("select 1 from information_schema.columns where table_name = ? and column_name = 'key'", [`${name}_own`]);
   return keyed.length
-    ? { select: 'code, month::text as month, key', order: 'code, month, key', groupBy: '1, 2, 3' }
-    : { select: 'code, month::text as month', order: 'code, month', groupBy: '1, 2' };
+    ? { select: 'code, day::text as day, key', order: 'code, day, key', groupBy: '1, 2, 3' }
+    : { select: 'code, day::text as day', order: 'code, day', groupBy: '1, 2' };
 }
 
-/** `_tree` holds, for every county and town and month, the sum of `_own` over the codes it covers (all-zero rows aside). */
+/** `_tree` holds, for every county and town and day, the sum of `_own` over the codes it covers (all-zero rows aside). */
 async function expectTreeSumsOwn(name: string, figures: string[]) {
   const row = await rowOf(name);
   const columns = figures.map((k) => `"${k}"`).join(', ');
@@ -249,7 +249,7 @@ async function write(g: ReturnType<typeof generator>): Promise<void> {
 }
 
 describe('indicator totals (rollup)', () => {
-  it('answer every whole-month scope as the records do, at each checkpoint of a seeded sequence of writes with a truncate in the middle', async () => {
+  it('answer every whole-day scope as the records do, at each checkpoint of a seeded sequence of writes with a truncate in the middle', async () => {
     const g = generator(20260401);
     const checkpoints = new Set([40, 100, 149, 150, 200, 260, 300]);
     for (let i = 1; i <= 300; i++) {
@@ -287,9 +287,9 @@ describe('indicator totals (rollup)', () => {
     }
   });
 
-  it('are what whole-month scopes read: a record written past the triggers shows in weeks, not in months', async () => {
+  it('are what whole-day scopes read: a record written past the triggers shows in a period bounded by instants, not in months or weeks', async () => {
     const month = MONTHS[5]!;
-    const week = { from: china(2025, 8, 4), to: china(2025, 8, 11) };
+    const week = { from: new Date(china(2025, 8, 4).getTime() + 3_600_000), to: china(2025, 8, 11) };
     const scopes = [
       { regionCode: '321281101201', ...month },
       { regionCode: '321281101201', ...week },

@@ -7,24 +7,24 @@ import { isStored, type Counts, type IndicatorSource, type Measure, type RollupS
 export { isStored, type RollupSpec } from './source.js';
 
 /*
- * Per-region, per-month totals of an indicator source (DESIGN.md §8), kept in the agency's own
+ * Per-region, per-China-day totals of an indicator source (DESIGN.md §8), kept in the agency's own
  * database in the same transaction as the records they count.
  *
- * Why months: at a province's size the records are sparse per village and day (1,000,000 disputes
- * over 22,000 villages and 1,100 days), so a per-day table would hold about as many rows as the
- * records; per town and month a county's year is 14 towns × 12 months instead of thousands of
- * records. A period made of whole China months (a year, a quarter, a month and a year's monthly
- * trend) is read from the totals; any other period (weeks) from the records, as before.
- *
  * Two tables per source:
- * - `<name>_own(code, month, figures…)`: the records whose region is exactly `code`, per China month
- *   of each figure's moment (a figure counts in the month its own `when` falls in).
- * - `<name>_tree(code, month, figures…)`: the totals of a county's and a town's whole subtree
- *   (`TREE_LEVELS`). Larger regions sum their counties (a province: 100 rows per month), a village
- *   reads its own rows: no row every write in a province would update, so writes in different
- *   counties never wait for each other.
+ * - `<name>_own(code, day, key, figures…)`: the records whose region is exactly `code`, per China day
+ *   of each figure's moment (a figure counts on the day its own `when` falls on).
+ * - `<name>_tree(code, day, key, figures…)`: the totals of a county's and a town's whole subtree
+ *   (`TREE_LEVELS`). Larger regions sum their counties, a village reads its own rows: no row every
+ *   write in a province would update, so writes in different counties never wait for each other.
  *
- * The invariant: for every code and month, `_own` holds exactly what the source's SQL counts over
+ * What it buys: the records are keyed by region only in their covering indexes, so counting a
+ * county's month read its three years of records; the totals are keyed by (code, day), so a county's
+ * month reads its 30 days and its towns' — a page's report, children and weekly or monthly trend
+ * read the scopes' own codes and days, whatever the history. Any period whose bounds are China
+ * midnights (every period the API names) reads them; another period (an instant) counts the records.
+ * `key` is a breakdown's dimension and value ('' for a source without).
+ *
+ * The invariant: for every code, day and key, `_own` holds exactly what the source's SQL counts over
  * the records of that code, and `_tree` the sum of `_own` over the codes it covers. A statement that
  * changes a table the source reads recomputes `_own` for the codes it touched (from the records,
  * old and new rows' regions) and adds the difference to `_tree` — increments commute, so two
@@ -51,8 +51,8 @@ export function storedMeasures(source: IndicatorSource): string[] {
 
 const q = (name: string) => `"${name}"`;
 
-/** The China month (as a date, its first day) an instant column falls in. */
-const chinaMonth = (column: string) => `(date_trunc('month', (x.${column} at time zone 'UTC') + interval '8 hours'))::date`;
+/** The China day (a date) an instant column falls in. */
+const chinaDay = (column: string) => `((x.${column} at time zone 'UTC') + interval '8 hours')::date`;
 
 function value(measure: Measure): string {
   const filter = measure.where ? ` filter (where ${measure.where})` : '';
@@ -60,11 +60,11 @@ function value(measure: Measure): string {
 }
 
 /**
- * The source's stored figures per China month and key, one branch per moment column (`month, key,
+ * The source's stored figures per China day and key, one branch per moment column (`day, key,
  * <figures>`): of the records of one code (`codeSql`, a plpgsql variable) or, without it, of all
  * (with `code` first). `keySql` groups further (a breakdown's dimension and value; '' without).
  */
-function monthBranches(source: IndicatorSource, names: string[], codeSql: string | null, keySql: string): string {
+function dayBranches(source: IndicatorSource, names: string[], codeSql: string | null, keySql: string): string {
   const region = source.region ?? 'x.region_code';
   const from = source.from.split(':prefix').join(codeSql ?? "'%'");
   const moments = [...new Set(names.map((k) => source.measures[k]!.when!))];
@@ -75,8 +75,8 @@ function monthBranches(source: IndicatorSource, names: string[], codeSql: string
       // A row none of this moment's figures counts adds nothing: left out (a partial index may serve).
       const relevant = mine.every((w) => !!w) ? ` and (${mine.map((w) => `(${w})`).join(' or ')})` : '';
       return codeSql
-        ? `select ${chinaMonth(moment)} as month, ${keySql} as key, ${values} from ${from} where ${region} = ${codeSql} and x.${moment} is not null${relevant} group by 1, 2`
-        : `select ${region} as code, ${chinaMonth(moment)} as month, ${keySql} as key, ${values} from ${from} where x.${moment} is not null${relevant} group by 1, 2, 3`;
+        ? `select ${chinaDay(moment)} as day, ${keySql} as key, ${values} from ${from} where ${region} = ${codeSql} and x.${moment} is not null${relevant} group by 1, 2`
+        : `select ${region} as code, ${chinaDay(moment)} as day, ${keySql} as key, ${values} from ${from} where x.${moment} is not null${relevant} group by 1, 2, 3`;
     })
     .join('\nunion all\n');
 }
@@ -150,8 +150,8 @@ end $f$`,
   return {
     name: spec.name,
     install: [
-      `create table ${own} (code text collate "C" not null, month date not null, key text not null, ${columns}, primary key (code, month, key))`,
-      `create table ${tree} (code text collate "C" not null, month date not null, key text not null, ${columns}, primary key (code, month, key))`,
+      `create table ${own} (code text collate "C" not null, day date not null, key text not null, ${columns}, primary key (code, day, key))`,
+      `create table ${tree} (code text collate "C" not null, day date not null, key text not null, ${columns}, primary key (code, day, key))`,
       // Recomputes the own rows of each code from the records and adds the change to the subtree totals.
       `create function ${spec.name}_refresh(jf_codes text[]) returns void language plpgsql as $f$
 declare
@@ -160,23 +160,23 @@ begin
   for jf_code in select distinct v from unnest(jf_codes) v where v is not null order by 1 loop
     perform pg_advisory_xact_lock(hashtext('${spec.name}'), hashtext(jf_code));
     with fresh as (
-      select month, key, ${sums} from (
-${monthBranches(source, names, 'jf_code', keySql)}
-      ) b group by month, key
+      select day, key, ${sums} from (
+${dayBranches(source, names, 'jf_code', keySql)}
+      ) b group by day, key
     ), d as (
-      select month, key, ${sums} from (
-        select month, key, ${list} from fresh
+      select day, key, ${sums} from (
+        select day, key, ${list} from fresh
         union all
-        select month, key, ${negated} from ${own} where code = jf_code
-      ) u group by month, key having ${nonzero}
+        select day, key, ${negated} from ${own} where code = jf_code
+      ) u group by day, key having ${nonzero}
     ), t as (
-      insert into ${tree} as o (code, month, key, ${list})
-      select left(jf_code, n), d.month, d.key, ${names.map((k) => `d.${q(k)}`).join(', ')}
+      insert into ${tree} as o (code, day, key, ${list})
+      select left(jf_code, n), d.day, d.key, ${names.map((k) => `d.${q(k)}`).join(', ')}
       from d cross join unnest(${levels}) n where n <= length(jf_code) order by 1, 2, 3
-      on conflict (code, month, key) do update set ${increments('o')}
+      on conflict (code, day, key) do update set ${increments('o')}
     )
-    insert into ${own} as o (code, month, key, ${list}) select jf_code, month, key, ${list} from d order by month, key
-    on conflict (code, month, key) do update set ${increments('o')};
+    insert into ${own} as o (code, day, key, ${list}) select jf_code, day, key, ${list} from d order by day, key
+    on conflict (code, day, key) do update set ${increments('o')};
   end loop;
 end $f$`,
       // Fills both tables afresh from all the records (install, a truncate, a bulk load).
@@ -184,12 +184,12 @@ end $f$`,
 begin
   delete from ${own};
   delete from ${tree};
-  insert into ${own} (code, month, key, ${list})
-  select code, month, key, ${sums} from (
-${monthBranches(source, names, null, keySql)}
+  insert into ${own} (code, day, key, ${list})
+  select code, day, key, ${sums} from (
+${dayBranches(source, names, null, keySql)}
   ) b group by 1, 2, 3 having ${nonzero};
-  insert into ${tree} (code, month, key, ${list})
-  select left(o.code, n), o.month, o.key, ${sums} from ${own} o cross join unnest(${levels}) n where n <= length(o.code) group by 1, 2, 3;
+  insert into ${tree} (code, day, key, ${list})
+  select left(o.code, n), o.day, o.key, ${sums} from ${own} o cross join unnest(${levels}) n where n <= length(o.code) group by 1, 2, 3;
 end $f$`,
       ...tableTriggers,
     ],
@@ -207,10 +207,10 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 /** The China date (YYYY-MM-DD) of a China midnight. */
 const chinaDate = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
-/** Whether a scope's period is made of whole China months (then the totals answer it). */
-export function wholeMonths(scope: IndicatorScope): boolean {
-  const starts = (at: Date) => (at.getTime() + CHINA_OFFSET_MS) % DAY_MS === 0 && new Date(at.getTime() + CHINA_OFFSET_MS).getUTCDate() === 1;
-  return starts(scope.from) && starts(scope.to) && scope.from.getTime() < scope.to.getTime();
+/** Whether a scope's bounds are China midnights (then the totals answer it). */
+export function wholeDays(scope: IndicatorScope): boolean {
+  const midnight = (at: Date) => (at.getTime() + CHINA_OFFSET_MS) % DAY_MS === 0;
+  return midnight(scope.from) && midnight(scope.to) && scope.from.getTime() < scope.to.getTime();
 }
 
 /** The stored level a region of this code length reads its subtree from (0: none finer, its own rows). */
@@ -235,9 +235,11 @@ function readingOf(length: number): Reading {
 export type ScopeTotalsRow = { i: string; key: string } & Record<string, unknown>;
 
 /**
- * The stored figures of many whole-month scopes (a page's report, children and a year's trend), per
- * key, in one statement over the totals: the rows of the scopes' common prefix and span, then each
- * scope sums the rows its region and months cover (`readingOf`).
+ * The stored figures of many whole-day scopes (a page's report, children and trend), per key, in one
+ * statement over the totals. Each scope sums the rows its region and days cover (`readingOf`): a
+ * county's or a town's own subtree row (read by exact code and day range), a larger region's
+ * counties (a LIKE on its prefix), a village's own rows. The join is by code prefix at each scope
+ * code length, so PostgreSQL hashes it.
  */
 export async function readTotals(
   em: EntityManager,
@@ -249,8 +251,13 @@ export async function readTotals(
   const readings = scopes.map((s) => readingOf(s.regionCode.length));
   const from = chinaDate(new Date(Math.min(...scopes.map((s) => s.from.getTime()))));
   const to = chinaDate(new Date(Math.max(...scopes.map((s) => s.to.getTime()))));
-  const treeLevels = [...new Set(readings.map((r) => r.tree).filter((n) => n > 0))];
+  const below = [...new Set(readings.filter((r, i) => r.tree > scopes[i]!.regionCode.length).map((r) => r.tree))];
+  // A subtree row is read once: by its exact code, unless its whole level is read under the prefix.
+  const exact = [
+    ...new Set(scopes.filter((s, i) => readings[i]!.tree === s.regionCode.length && !below.includes(s.regionCode.length)).map((s) => s.regionCode)),
+  ];
   const owning = readings.filter((r) => r.ownFrom < r.ownTo);
+  const list = names.map(q).join(', ');
   const branches: string[] = [];
   const params: unknown[] = [scopes.map((s) => s.regionCode), scopes.map((s) => chinaDate(s.from)), scopes.map((s) => chinaDate(s.to))];
   params.push(
@@ -258,31 +265,43 @@ export async function readTotals(
     readings.map((r) => r.ownFrom),
     readings.map((r) => r.ownTo),
   );
-  const list = names.map(q).join(', ');
-  if (treeLevels.length) {
-    branches.push(`select code, month, key, true as tree, ${list} from ${spec.name}_tree
-  where code like ? and month >= ?::date and month < ?::date and length(code) = any(array[?]::int[])`);
-    params.push(`${prefix}%`, from, to, treeLevels);
+  if (exact.length) {
+    branches.push(`select code, day, key, true as tree, ${list} from ${spec.name}_tree
+  where code = any(array[?]::text[]) and day >= ?::date and day < ?::date`);
+    params.push(exact, from, to);
+  }
+  if (below.length) {
+    branches.push(`select code, day, key, true as tree, ${list} from ${spec.name}_tree
+  where code like ? and day >= ?::date and day < ?::date and length(code) = any(array[?]::int[])`);
+    params.push(`${prefix}%`, from, to, below);
   }
   if (owning.length) {
-    branches.push(`select code, month, key, false as tree, ${list} from ${spec.name}_own
-  where code like ? and month >= ?::date and month < ?::date and length(code) >= ? and length(code) < ?`);
+    branches.push(`select code, day, key, false as tree, ${list} from ${spec.name}_own
+  where code like ? and day >= ?::date and day < ?::date and length(code) >= ? and length(code) < ?`);
     params.push(`${prefix}%`, from, to, Math.min(...owning.map((r) => r.ownFrom)), Math.max(...owning.map((r) => r.ownTo)));
   }
+  const lengths = [...new Set(scopes.map((s) => s.regionCode.length))];
+  const joins = lengths.map(
+    (length) => `select s.i, r.key, ${names.map((k) => `r.${q(k)}`).join(', ')}
+  from s join r on left(r.code, ${length}) = (s.code collate "C") and r.day >= s.f and r.day < s.t
+    and (case when r.tree then length(r.code) = s.tree else length(r.code) >= s.own_from and length(r.code) < s.own_to end)
+  where length(s.code) = ${length}`,
+  );
   return em.getConnection().execute(
     `with s as (select * from unnest(array[?]::text[], array[?]::date[], array[?]::date[], array[?]::int[], array[?]::int[], array[?]::int[]) with ordinality as s(code, f, t, tree, own_from, own_to, i)),
 r as materialized (
 ${branches.join('\nunion all\n')}
 )
-select s.i, r.key, ${names.map((k) => `sum(r.${q(k)}) as ${q(k)}`).join(', ')}
-from s join r on left(r.code, length(s.code)) = (s.code collate "C") and r.month >= s.f and r.month < s.t
-  and (case when r.tree then length(r.code) = s.tree else length(r.code) >= s.own_from and length(r.code) < s.own_to end)
-group by s.i, r.key`,
+select i, key, ${names.map((k) => `sum(${q(k)}) as ${q(k)}`).join(', ')}
+from (
+${joins.join('\nunion all\n')}
+) j
+group by i, key`,
     params,
   );
 }
 
-/** The stored figures of many whole-month scopes from the totals (`readTotals`, a source without keys). */
+/** The stored figures of many whole-day scopes from the totals (`readTotals`, a source without keys). */
 export async function countScopesFromRollup(
   em: EntityManager,
   source: IndicatorSource,
@@ -297,7 +316,7 @@ export async function countScopesFromRollup(
 }
 
 /**
- * The stored figures of each child region of a whole-month scope (a ranking): the rows under the
+ * The stored figures of each child region of a whole-day scope (a ranking): the rows under the
  * scope that sum to codes of the child length, grouped by child.
  */
 export async function countChildrenFromRollup(
@@ -315,12 +334,12 @@ export async function countChildrenFromRollup(
   const prefix = `${scope.regionCode}%`;
   const [from, to] = [chinaDate(scope.from), chinaDate(scope.to)];
   if (reading.tree) {
-    branches.push(`select code, ${list} from ${spec.name}_tree where code like ? and month >= ?::date and month < ?::date and length(code) = ?`);
+    branches.push(`select code, ${list} from ${spec.name}_tree where code like ? and day >= ?::date and day < ?::date and length(code) = ?`);
     params.push(prefix, from, to, reading.tree);
   }
   if (reading.ownFrom < reading.ownTo) {
     branches.push(
-      `select code, ${list} from ${spec.name}_own where code like ? and month >= ?::date and month < ?::date and length(code) >= ? and length(code) < ?`,
+      `select code, ${list} from ${spec.name}_own where code like ? and day >= ?::date and day < ?::date and length(code) >= ? and length(code) < ?`,
     );
     params.push(prefix, from, to, reading.ownFrom, reading.ownTo);
   }

@@ -1,5 +1,5 @@
 // What an indicator source is: the tables and figures an agency counts (sql.ts counts them from
-// the records, rollup.ts keeps their per-region, per-month totals).
+// the records, rollup.ts keeps their per-region, per-day totals).
 
 /**
  * One figure an agency counts in SQL over one table (aliased `x`):
@@ -26,13 +26,13 @@ export interface IndicatorSource<K extends string = string> {
   from: string;
   region?: string;
   measures: Record<K, Measure>;
-  /** Per-region, per-month totals of the stored figures (rollup.ts): whole-month periods read them instead of the records. */
+  /** Per-region, per-day totals of the stored figures (rollup.ts): periods of whole China days read them instead of the records. */
   rollup?: RollupSpec;
 }
 
 export type Counts<K extends string = string> = Record<K, number>;
 
-/** What an indicator source keeps per region and month, and how a changed row of each table it reads finds its region. */
+/** What an indicator source keeps per region and day, and how a changed row of each table it reads finds its region. */
 export interface RollupSpec {
   /** The tables' name stem (`<name>_own`, `<name>_tree`, functions `<name>_…`); unique in the database. */
   name: string;

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { DAY_MS } from '@jiefen/calendar';
 import { childCodeLength, type IndicatorScope } from './report.js';
 import type { DerivedObjects } from '@jiefen/database';
-import { countChildrenFromRollup, countScopesFromRollup, readTotals, rollupObjects, wholeMonths, type ScopeTotalsRow } from './rollup.js';
+import { countChildrenFromRollup, countScopesFromRollup, readTotals, rollupObjects, wholeDays, type ScopeTotalsRow } from './rollup.js';
 import { isStored, type Counts, type IndicatorSource, type Measure, type RollupSpec } from './source.js';
 
 export type { Counts, IndicatorSource, Measure } from './source.js';
@@ -222,12 +222,12 @@ group by ${groupBy}`;
  */
 export async function countScopes<K extends string>(em: EntityManager, source: IndicatorSource<K>, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]> {
   const { stored, live } = splitByStorage(source);
-  const monthly = stored.length ? scopes.map((s) => wholeMonths(s)) : [];
-  if (!monthly.some(Boolean)) return countFromRecords(em, source, scopes);
-  // Whole-month scopes read the stored figures from the totals; other scopes (weeks) and the
+  const daily = stored.length ? scopes.map((s) => wholeDays(s)) : [];
+  if (!daily.some(Boolean)) return countFromRecords(em, source, scopes);
+  // Whole-day scopes read the stored figures from the totals; other scopes (instants) and the
   // figures never stored (clock, snapshots) are counted from the records, as without totals.
-  const fromTotals = scopes.filter((_, i) => monthly[i]);
-  const elsewhere = scopes.filter((_, i) => !monthly[i]);
+  const fromTotals = scopes.filter((_, i) => daily[i]);
+  const elsewhere = scopes.filter((_, i) => !daily[i]);
   const [totals, others, lives] = await Promise.all([
     countScopesFromRollup(em, source, stored, fromTotals, commonPrefix(fromTotals.map((s) => s.regionCode))),
     elsewhere.length ? countFromRecords(em, withMeasures(source, stored), elsewhere) : Promise.resolve([]),
@@ -235,7 +235,7 @@ export async function countScopes<K extends string>(em: EntityManager, source: I
   ]);
   let t = 0;
   let o = 0;
-  return scopes.map((_, i) => ({ ...zeroCounts(source), ...(monthly[i] ? totals[t++] : others[o++]), ...lives[i] }) as Counts<K>);
+  return scopes.map((_, i) => ({ ...zeroCounts(source), ...(daily[i] ? totals[t++] : others[o++]), ...lives[i] }) as Counts<K>);
 }
 
 /** Every figure of a source counted from its records (one statement, see `countScopes`). */
@@ -264,7 +264,7 @@ export async function countChildren<K extends string>(em: EntityManager, source:
   const result = new Map<string, Counts<K>>();
   if (!length) return result;
   const { stored, live } = splitByStorage(source);
-  if (stored.length && wholeMonths(scope)) {
+  if (stored.length && wholeDays(scope)) {
     const [totals, lives] = await Promise.all([
       countChildrenFromRollup(em, source, stored, scope, length),
       live.length ? countChildren(em, withMeasures(source, live), scope) : Promise.resolve(new Map<string, Counts>()),
@@ -306,7 +306,7 @@ export interface BreakdownSource<D extends string = string> {
   region?: string;
   keys: Record<D, string>;
   measure: Measure;
-  /** Per-region, per-month totals of the figure by every key (rollup.ts), as `IndicatorSource.rollup`. */
+  /** Per-region, per-day totals of the figure by every key (rollup.ts), as `IndicatorSource.rollup`. */
   rollup?: RollupSpec;
 }
 
@@ -349,12 +349,12 @@ export async function countBreakdowns<D extends string>(
   const dims = Object.keys(source.keys) as D[];
   const results = scopes.map(() => Object.fromEntries(dims.map((d) => [d, [] as KeyCount[]])) as Record<D, KeyCount[]>);
   const { single, key } = breakdownAsSource(source);
-  // Whole-month scopes from the totals (when kept), the others from the records; `i` of each answer
+  // Whole-day scopes from the totals (when kept), the others from the records; `i` of each answer
   // is its scope's place in `scopes` (1-based).
-  const monthly = source.rollup && isStored(source.measure) ? scopes.map((s) => wholeMonths(s)) : scopes.map(() => false);
-  const fromTotals = scopes.filter((_, i) => monthly[i]);
-  const fromRecords = scopes.filter((_, i) => !monthly[i]);
-  const place = (subset: boolean) => scopes.map((_, i) => i).filter((i) => monthly[i] === subset);
+  const daily = source.rollup && isStored(source.measure) ? scopes.map((s) => wholeDays(s)) : scopes.map(() => false);
+  const fromTotals = scopes.filter((_, i) => daily[i]);
+  const fromRecords = scopes.filter((_, i) => !daily[i]);
+  const place = (subset: boolean) => scopes.map((_, i) => i).filter((i) => daily[i] === subset);
   const statement = fromRecords.length ? scopesStatement(single, fromRecords, 'i, key, sum(count) as count', '1, 2', key) : null;
   const [totals, records] = await Promise.all([
     fromTotals.length

@@ -157,51 +157,73 @@ const derivedHash = (objects: DerivedObjects) =>
     .digest('hex');
 
 /**
+ * A connection of its own for building derived objects: over a province's records a build takes
+ * longer than any request may, so it has none of the pool's timeouts (statement, read).
+ */
+async function buildClient(orm: Orm): Promise<pg.Client> {
+  const config = orm.config;
+  const client = new pg.Client({
+    host: config.get('host'),
+    port: config.get('port'),
+    user: config.get('user'),
+    password: config.get('password'),
+    database: config.get('dbName'),
+  });
+  client.on('error', (error) => console.error(JSON.stringify({ level: 'error', message: 'derived objects connection error', error: String(error) })));
+  await client.connect();
+  return client;
+}
+
+type Sql = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+
+async function inTransaction<T>(orm: Orm, run: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await buildClient(orm);
+  try {
+    await client.query('begin');
+    const result = await run((text, values) => client.query(text, values));
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Installs each derived object whose SQL is new or changed (dropping what was installed under its
  * name before, and any name no longer derived), in one transaction under an advisory lock: two
  * processes starting on one database install once. Unchanged objects are left as they are.
  */
 export async function installDerived(orm: Orm, derived: readonly DerivedObjects[]): Promise<string[]> {
-  const connection = orm.em.getConnection();
-  await connection.execute('create table if not exists jiefen_derived (name text primary key, hash text not null, drop_sql text not null)');
-  const installed: string[] = [];
-  await orm.em.fork().transactional(async (em) => {
-    const tx = em.getTransactionContext();
-    const run = (sql: string) => em.getConnection().execute(sql, [], 'all', tx);
-    await run("select pg_advisory_xact_lock(hashtext('jiefen_derived'))");
-    // Building totals over a province's records takes longer than a request may: no statement limit here.
-    await run('set local statement_timeout = 0');
-    const current = (await run('select name, hash, drop_sql from jiefen_derived')) as unknown as { name: string; hash: string; drop_sql: string }[];
+  return inTransaction(orm, async (sql) => {
+    await sql("select pg_advisory_xact_lock(hashtext('jiefen_derived'))");
+    await sql('create table if not exists jiefen_derived (name text primary key, hash text not null, drop_sql text not null)');
+    const current = (await sql('select name, hash, drop_sql from jiefen_derived')).rows as { name: string; hash: string; drop_sql: string }[];
     const wanted = new Map(derived.map((d) => [d.name, d]));
+    const unchanged = (row: { name: string; hash: string }) => wanted.has(row.name) && derivedHash(wanted.get(row.name)!) === row.hash;
     for (const row of current) {
-      const next = wanted.get(row.name);
-      if (next && derivedHash(next) === row.hash) continue;
-      for (const sql of JSON.parse(row.drop_sql) as string[]) await run(sql);
-      await em.getConnection().execute('delete from jiefen_derived where name = ?', [row.name], 'run', tx);
+      if (unchanged(row)) continue;
+      for (const statement of JSON.parse(row.drop_sql) as string[]) await sql(statement);
+      await sql('delete from jiefen_derived where name = $1', [row.name]);
     }
-    const kept = new Set(current.filter((r) => wanted.get(r.name) && derivedHash(wanted.get(r.name)!) === r.hash).map((r) => r.name));
+    const kept = new Set(current.filter(unchanged).map((r) => r.name));
+    const installed: string[] = [];
     for (const objects of derived) {
       if (kept.has(objects.name)) continue;
-      for (const sql of [...objects.drop, ...objects.install, ...objects.build]) await run(sql);
-      await em
-        .getConnection()
-        .execute(
-          'insert into jiefen_derived (name, hash, drop_sql) values (?, ?, ?)',
-          [objects.name, derivedHash(objects), JSON.stringify(objects.drop)],
-          'run',
-          tx,
-        );
+      for (const statement of [...objects.drop, ...objects.install, ...objects.build]) await sql(statement);
+      await sql('insert into jiefen_derived (name, hash, drop_sql) values ($1, $2, $3)', [objects.name, derivedHash(objects), JSON.stringify(objects.drop)]);
       installed.push(objects.name);
     }
+    return installed;
   });
-  return installed;
 }
 
 /** Fills every derived object afresh from the records (after a bulk load that bypassed their triggers). */
 export async function rebuildDerived(orm: Orm, derived: readonly DerivedObjects[]): Promise<void> {
-  await orm.em.fork().transactional(async (em) => {
-    await em.getConnection().execute('set local statement_timeout = 0', [], 'run', em.getTransactionContext());
-    for (const objects of derived) for (const sql of objects.build) await em.getConnection().execute(sql, [], 'all', em.getTransactionContext());
+  await inTransaction(orm, async (sql) => {
+    for (const objects of derived) for (const statement of objects.build) await sql(statement);
   });
 }
 

@@ -153,14 +153,14 @@ async function expectTotalsAgree(at: string) {
 }
 
 const numbers = (rows: Record<string, unknown>[]) =>
-  rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, ['code', 'day', 'key'].includes(k) ? v : Number(v)])));
+  rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, ['code', 'grain', 'day', 'key'].includes(k) ? v : Number(v)])));
 
-/** What a row of the totals is for: a code and a day, and a key where the totals keep one (a breakdown's). */
+/** What a row of the totals is for: a code, a grain (a day's row or a month's) and its day, and a key where the totals keep one (a breakdown's). */
 async function rowOf(name: string): Promise<{ select: string; order: string; groupBy: string }> {
   const keyed = await sql("select 1 from information_schema.columns where table_name = ? and column_name = 'key'", [`${name}_own`]);
   return keyed.length
-    ? { select: 'code, day::text as day, key', order: 'code, day, key', groupBy: '1, 2, 3' }
-    : { select: 'code, day::text as day', order: 'code, day', groupBy: '1, 2' };
+    ? { select: 'code, grain, day::text as day, key', order: 'code, grain, day, key', groupBy: '1, 2, 3, 4' }
+    : { select: 'code, grain, day::text as day', order: 'code, grain, day', groupBy: '1, 2, 3' };
 }
 
 /** `_tree` holds, for every county and town and day, the sum of `_own` over the codes it covers (all-zero rows aside). */

@@ -150,8 +150,8 @@ end $f$`,
   return {
     name: spec.name,
     install: [
-      `create table ${own} (code text collate "C" not null, day date not null, key text not null, ${columns}, primary key (code, day, key))`,
-      `create table ${tree} (code text collate "C" not null, day date not null, key text not null, ${columns}, primary key (code, day, key))`,
+      `create table ${own} (code text collate "C" not null, grain "char" not null, day date not null, key text not null, ${columns}, primary key (code, grain, day, key))`,
+      `create table ${tree} (code text collate "C" not null, grain "char" not null, day date not null, key text not null, ${columns}, primary key (code, grain, day, key))`,
       // Recomputes the own rows of each code from the records and adds the change to the subtree totals.
       `create function ${spec.name}_refresh(jf_codes text[]) returns void language plpgsql as $f$
 declare
@@ -163,20 +163,24 @@ begin
       select day, key, ${sums} from (
 ${dayBranches(source, names, 'jf_code', keySql)}
       ) b group by day, key
-    ), d as (
+    ), dd as (
       select day, key, ${sums} from (
         select day, key, ${list} from fresh
         union all
-        select day, key, ${negated} from ${own} where code = jf_code
+        select day, key, ${negated} from ${own} where code = jf_code and grain = 'D'
       ) u group by day, key having ${nonzero}
+    ), d as (
+      select 'D'::"char" as grain, day, key, ${list} from dd
+      union all
+      select 'M'::"char", date_trunc('month', day)::date, key, ${sums} from dd group by 2, 3
     ), t as (
-      insert into ${tree} as o (code, day, key, ${list})
-      select left(jf_code, n), d.day, d.key, ${names.map((k) => `d.${q(k)}`).join(', ')}
-      from d cross join unnest(${levels}) n where n <= length(jf_code) order by 1, 2, 3
-      on conflict (code, day, key) do update set ${increments('o')}
+      insert into ${tree} as o (code, grain, day, key, ${list})
+      select left(jf_code, n), d.grain, d.day, d.key, ${names.map((k) => `d.${q(k)}`).join(', ')}
+      from d cross join unnest(${levels}) n where n <= length(jf_code) order by 1, 2, 3, 4
+      on conflict (code, grain, day, key) do update set ${increments('o')}
     )
-    insert into ${own} as o (code, day, key, ${list}) select jf_code, day, key, ${list} from d order by day, key
-    on conflict (code, day, key) do update set ${increments('o')};
+    insert into ${own} as o (code, grain, day, key, ${list}) select jf_code, grain, day, key, ${list} from d order by 1, 2, 3, 4
+    on conflict (code, grain, day, key) do update set ${increments('o')};
   end loop;
 end $f$`,
       // Fills both tables afresh from all the records (install, a truncate, a bulk load).
@@ -184,12 +188,14 @@ end $f$`,
 begin
   delete from ${own};
   delete from ${tree};
-  insert into ${own} (code, day, key, ${list})
-  select code, day, key, ${sums} from (
+  insert into ${own} (code, grain, day, key, ${list})
+  select code, 'D', day, key, ${sums} from (
 ${dayBranches(source, names, null, keySql)}
-  ) b group by 1, 2, 3 having ${nonzero};
-  insert into ${tree} (code, day, key, ${list})
-  select left(o.code, n), o.day, o.key, ${sums} from ${own} o cross join unnest(${levels}) n where n <= length(o.code) group by 1, 2, 3;
+  ) b group by 1, 3, 4 having ${nonzero};
+  insert into ${own} (code, grain, day, key, ${list})
+  select code, 'M', date_trunc('month', day)::date, key, ${sums} from ${own} where grain = 'D' group by 1, 3, 4;
+  insert into ${tree} (code, grain, day, key, ${list})
+  select left(o.code, n), o.grain, o.day, o.key, ${sums} from ${own} o cross join unnest(${levels}) n where n <= length(o.code) group by 1, 2, 3, 4;
 end $f$`,
       ...tableTriggers,
     ],
@@ -234,12 +240,78 @@ function readingOf(length: number): Reading {
 /** A row of the totals for one scope (`i`, from 1) and key. */
 export type ScopeTotalsRow = { i: string; key: string } & Record<string, unknown>;
 
+/** A China date (YYYY-MM-DD) moved to the first of its month, or of the next month. */
+const monthOf = (date: string) => `${date.slice(0, 8)}01`;
+function nextMonth(date: string): string {
+  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * How a whole-day period reads the totals: its whole months from the month rows (`M`), the days
+ * before the first and after the last from the day rows (`D`) — a year is 12 rows per code, a week
+ * 7. Without a whole month inside, every day from the day rows (`mf = mt = t`).
+ */
+interface Span {
+  f: string;
+  t: string;
+  mf: string;
+  mt: string;
+}
+function spanOf(scope: IndicatorScope): Span {
+  const f = chinaDate(scope.from);
+  const t = chinaDate(scope.to);
+  const mf = f.endsWith('-01') ? f : nextMonth(f);
+  const mt = monthOf(t);
+  return mf < mt ? { f, t, mf, mt } : { f, t, mf: t, mt: t };
+}
+
+/** Every day the spans read from the day rows. */
+function edgeDays(spans: readonly Span[]): string[] {
+  const days = new Set<string>();
+  const add = (from: string, to: string) => {
+    for (let at = new Date(`${from}T00:00:00Z`); at.toISOString().slice(0, 10) < to; at = new Date(at.getTime() + DAY_MS))
+      days.add(at.toISOString().slice(0, 10));
+  };
+  for (const span of spans) {
+    add(span.f, span.mf);
+    add(span.mt, span.t);
+  }
+  return [...days].sort();
+}
+
+/** The rows a span covers: month rows within its whole months, day rows at its edges. */
+const IN_SPAN = `((r.grain = 'M' and r.day >= s.mf and r.day < s.mt) or (r.grain = 'D' and ((r.day >= s.f and r.day < s.mf) or (r.day >= s.mt and r.day < s.t))))`;
+
+/** The rows of one table within the spans: the month rows of the months and the day rows of the edge days. */
+function rowsWithin(table: string, columns: string, where: string, whereParams: unknown[], spans: readonly Span[]): { sql: string; params: unknown[] } {
+  const months = spans.filter((x) => x.mf < x.mt);
+  const days = edgeDays(spans);
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (months.length) {
+    parts.push(`select ${columns} from ${table} where ${where} and grain = 'M' and day >= ?::date and day < ?::date`);
+    params.push(
+      ...whereParams,
+      months.map((x) => x.mf).sort()[0],
+      months
+        .map((x) => x.mt)
+        .sort()
+        .at(-1),
+    );
+  }
+  if (days.length) {
+    parts.push(`select ${columns} from ${table} where ${where} and grain = 'D' and day = any(array[?]::date[])`);
+    params.push(...whereParams, days);
+  }
+  return { sql: parts.join('\nunion all\n'), params };
+}
+
 /**
  * The stored figures of many whole-day scopes (a page's report, children and trend), per key, in one
- * statement over the totals. Each scope sums the rows its region and days cover (`readingOf`): a
- * county's or a town's own subtree row (read by exact code and day range), a larger region's
- * counties (a LIKE on its prefix), a village's own rows. The join is by code prefix at each scope
- * code length, so PostgreSQL hashes it.
+ * statement over the totals. Each scope sums the rows its region and span cover (`readingOf`,
+ * `spanOf`): a county's or a town's own subtree rows (joined by code), a larger region's counties
+ * (by prefix and level), a village's own rows (by prefix) — joins PostgreSQL hashes.
  */
 export async function readTotals(
   em: EntityManager,
@@ -249,46 +321,62 @@ export async function readTotals(
   prefix: string,
 ): Promise<ScopeTotalsRow[]> {
   const readings = scopes.map((s) => readingOf(s.regionCode.length));
-  const from = chinaDate(new Date(Math.min(...scopes.map((s) => s.from.getTime()))));
-  const to = chinaDate(new Date(Math.max(...scopes.map((s) => s.to.getTime()))));
-  const below = [...new Set(readings.filter((r, i) => r.tree > scopes[i]!.regionCode.length).map((r) => r.tree))];
-  // A subtree row is read once: by its exact code, unless its whole level is read under the prefix.
-  const exact = [
-    ...new Set(scopes.filter((s, i) => readings[i]!.tree === s.regionCode.length && !below.includes(s.regionCode.length)).map((s) => s.regionCode)),
-  ];
-  const owning = readings.filter((r) => r.ownFrom < r.ownTo);
+  const spans = scopes.map(spanOf);
   const list = names.map(q).join(', ');
+  const exactScopes = scopes.filter((s, i) => readings[i]!.tree === s.regionCode.length);
+  const belowScopes = scopes.filter((s, i) => readings[i]!.tree > s.regionCode.length);
+  const ownScopes = scopes.filter((_, i) => readings[i]!.ownFrom < readings[i]!.ownTo);
+  const belowLevels = [...new Set(belowScopes.map((s) => readingOf(s.regionCode.length).tree))];
   const branches: string[] = [];
-  const params: unknown[] = [scopes.map((s) => s.regionCode), scopes.map((s) => chinaDate(s.from)), scopes.map((s) => chinaDate(s.to))];
-  params.push(
+  const params: unknown[] = [
+    scopes.map((s) => s.regionCode),
+    ...(['f', 't', 'mf', 'mt'] as const).map((k) => spans.map((x) => x[k])),
     readings.map((r) => r.tree),
     readings.map((r) => r.ownFrom),
     readings.map((r) => r.ownTo),
-  );
-  if (exact.length) {
-    branches.push(`select code, day, key, true as tree, ${list} from ${spec.name}_tree
-  where code = any(array[?]::text[]) and day >= ?::date and day < ?::date`);
-    params.push(exact, from, to);
+  ];
+  const columns = `code, grain, day, key, ${list}`;
+  const pick = (table: string, where: string, whereParams: unknown[], subset: readonly IndicatorScope[], kind: string) => {
+    const rows = rowsWithin(table, `'${kind}' as kind, ${columns}`, where, whereParams, subset.map(spanOf));
+    if (!rows.sql) return;
+    branches.push(rows.sql);
+    params.push(...rows.params);
+  };
+  if (exactScopes.length) {
+    const codes = [...new Set(exactScopes.filter((s) => !belowLevels.includes(s.regionCode.length)).map((s) => s.regionCode))];
+    if (codes.length) pick(`${spec.name}_tree`, 'code = any(array[?]::text[])', [codes], exactScopes, 'E');
   }
-  if (below.length) {
-    branches.push(`select code, day, key, true as tree, ${list} from ${spec.name}_tree
-  where code like ? and day >= ?::date and day < ?::date and length(code) = any(array[?]::int[])`);
-    params.push(`${prefix}%`, from, to, below);
+  if (belowScopes.length || exactScopes.some((s) => belowLevels.includes(s.regionCode.length))) {
+    pick(`${spec.name}_tree`, 'code like ? and length(code) = any(array[?]::int[])', [`${prefix}%`, belowLevels], [...belowScopes, ...exactScopes], 'B');
   }
-  if (owning.length) {
-    branches.push(`select code, day, key, false as tree, ${list} from ${spec.name}_own
-  where code like ? and day >= ?::date and day < ?::date and length(code) >= ? and length(code) < ?`);
-    params.push(`${prefix}%`, from, to, Math.min(...owning.map((r) => r.ownFrom)), Math.max(...owning.map((r) => r.ownTo)));
+  if (ownScopes.length) {
+    const owning = readings.filter((r) => r.ownFrom < r.ownTo);
+    pick(
+      `${spec.name}_own`,
+      'code like ? and length(code) >= ? and length(code) < ?',
+      [`${prefix}%`, Math.min(...owning.map((r) => r.ownFrom)), Math.max(...owning.map((r) => r.ownTo))],
+      ownScopes,
+      'O',
+    );
   }
-  const lengths = [...new Set(scopes.map((s) => s.regionCode.length))];
-  const joins = lengths.map(
-    (length) => `select s.i, r.key, ${names.map((k) => `r.${q(k)}`).join(', ')}
-  from s join r on left(r.code, ${length}) = (s.code collate "C") and r.day >= s.f and r.day < s.t
-    and (case when r.tree then length(r.code) = s.tree else length(r.code) >= s.own_from and length(r.code) < s.own_to end)
-  where length(s.code) = ${length}`,
-  );
+  const values = names.map((k) => `r.${q(k)}`).join(', ');
+  const joins: string[] = [];
+  // Subtree rows of the scope's own code (a county, a town): by code; the same rows read level-wide
+  // (kind B) join only the scopes of larger regions below.
+  joins.push(`select s.i, r.key, ${values} from s join r on r.code = (s.code collate "C") and r.kind in ('E', 'B') and ${IN_SPAN}
+  where s.tree = length(s.code)`);
+  for (const length of new Set(belowScopes.map((s) => s.regionCode.length))) {
+    joins.push(`select s.i, r.key, ${values} from s join r on left(r.code, ${length}) = (s.code collate "C") and r.kind = 'B' and length(r.code) = s.tree and ${IN_SPAN}
+  where length(s.code) = ${length} and s.tree > ${length}`);
+  }
+  for (const length of new Set(ownScopes.map((s) => s.regionCode.length))) {
+    joins.push(`select s.i, r.key, ${values} from s join r on left(r.code, ${length}) = (s.code collate "C") and r.kind = 'O'
+    and length(r.code) >= s.own_from and length(r.code) < s.own_to and ${IN_SPAN}
+  where length(s.code) = ${length} and s.own_from < s.own_to`);
+  }
+  if (!branches.length) return [];
   return em.getConnection().execute(
-    `with s as (select * from unnest(array[?]::text[], array[?]::date[], array[?]::date[], array[?]::int[], array[?]::int[], array[?]::int[]) with ordinality as s(code, f, t, tree, own_from, own_to, i)),
+    `with s as (select * from unnest(array[?]::text[], array[?]::date[], array[?]::date[], array[?]::date[], array[?]::date[], array[?]::int[], array[?]::int[], array[?]::int[]) with ordinality as s(code, f, t, mf, mt, tree, own_from, own_to, i)),
 r as materialized (
 ${branches.join('\nunion all\n')}
 )
@@ -317,7 +405,7 @@ export async function countScopesFromRollup(
 
 /**
  * The stored figures of each child region of a whole-day scope (a ranking): the rows under the
- * scope that sum to codes of the child length, grouped by child.
+ * scope that sum to codes of the child length (`readingOf`), within its span (`spanOf`), grouped by child.
  */
 export async function countChildrenFromRollup(
   em: EntityManager,
@@ -328,29 +416,32 @@ export async function countChildrenFromRollup(
 ): Promise<Map<string, Counts>> {
   const spec = source.rollup!;
   const reading = readingOf(childLength);
+  const span = spanOf(scope);
   const list = names.map(q).join(', ');
-  const branches: string[] = [];
-  const params: unknown[] = [];
   const prefix = `${scope.regionCode}%`;
-  const [from, to] = [chinaDate(scope.from), chinaDate(scope.to)];
-  if (reading.tree) {
-    branches.push(`select code, ${list} from ${spec.name}_tree where code like ? and day >= ?::date and day < ?::date and length(code) = ?`);
-    params.push(prefix, from, to, reading.tree);
-  }
+  const branches: { sql: string; params: unknown[] }[] = [];
+  if (reading.tree) branches.push(rowsWithin(`${spec.name}_tree`, `code, ${list}`, 'code like ? and length(code) = ?', [prefix, reading.tree], [span]));
   if (reading.ownFrom < reading.ownTo) {
     branches.push(
-      `select code, ${list} from ${spec.name}_own where code like ? and day >= ?::date and day < ?::date and length(code) >= ? and length(code) < ?`,
+      rowsWithin(
+        `${spec.name}_own`,
+        `code, ${list}`,
+        'code like ? and length(code) >= ? and length(code) < ?',
+        [prefix, reading.ownFrom, reading.ownTo],
+        [span],
+      ),
     );
-    params.push(prefix, from, to, reading.ownFrom, reading.ownTo);
   }
+  const parts = branches.filter((b) => b.sql);
+  const result = new Map<string, Counts>();
+  if (!parts.length) return result;
   const rows: Record<string, unknown>[] = await em.getConnection().execute(
     `select left(code, ${childLength}) as child, ${names.map((k) => `sum(${q(k)}) as ${q(k)}`).join(', ')}
 from (
-${branches.join('\nunion all\n')}
+${parts.map((b) => b.sql).join('\nunion all\n')}
 ) r group by 1`,
-    params,
+    parts.flatMap((b) => b.params),
   );
-  const result = new Map<string, Counts>();
   for (const row of rows) result.set(String(row.child), Object.fromEntries(names.map((k) => [k, Number(row[k] ?? 0)])));
   return result;
 }

@@ -280,9 +280,6 @@ function edgeDays(spans: readonly Span[]): string[] {
   return [...days].sort();
 }
 
-/** The rows a span covers: month rows within its whole months, day rows at its edges. */
-const IN_SPAN = `((r.grain = 'M' and r.day >= s.mf and r.day < s.mt) or (r.grain = 'D' and ((r.day >= s.f and r.day < s.mf) or (r.day >= s.mt and r.day < s.t))))`;
-
 /** The rows of one table within the spans: the month rows of the months and the day rows of the edge days. */
 function rowsWithin(table: string, columns: string, where: string, whereParams: unknown[], spans: readonly Span[]): { sql: string; params: unknown[] } {
   const months = spans.filter((x) => x.mf < x.mt);
@@ -309,83 +306,55 @@ function rowsWithin(table: string, columns: string, where: string, whereParams: 
 
 /**
  * The stored figures of many whole-day scopes (a page's report, children and trend), per key, in one
- * statement over the totals. Each scope sums the rows its region and span cover (`readingOf`,
- * `spanOf`): a county's or a town's own subtree rows (joined by code), a larger region's counties
- * (by prefix and level), a village's own rows (by prefix) — joins PostgreSQL hashes.
+ * statement over the totals. Each scope reads, by its own index ranges, only the rows it sums
+ * (`readingOf`, `spanOf`): its subtree rows by code (a county, a town) or its counties' (a larger
+ * region), its own rows (a village, and a larger region's own codes above its counties) — the month
+ * rows of its whole months and the day rows of its edges. No join of every scope with every row: a
+ * town's 60 villages read 60 ranges, not 60 × the town's rows.
  */
 export async function readTotals(
   em: EntityManager,
   spec: RollupSpec,
   names: string[],
   scopes: readonly IndicatorScope[],
-  prefix: string,
+  _prefix: string,
 ): Promise<ScopeTotalsRow[]> {
   const readings = scopes.map((s) => readingOf(s.regionCode.length));
   const spans = scopes.map(spanOf);
   const list = names.map(q).join(', ');
-  const exactScopes = scopes.filter((s, i) => readings[i]!.tree === s.regionCode.length);
-  const belowScopes = scopes.filter((s, i) => readings[i]!.tree > s.regionCode.length);
-  const ownScopes = scopes.filter((_, i) => readings[i]!.ownFrom < readings[i]!.ownTo);
-  const belowLevels = [...new Set(belowScopes.map((s) => readingOf(s.regionCode.length).tree))];
-  const branches: string[] = [];
-  const params: unknown[] = [
-    scopes.map((s) => s.regionCode),
-    ...(['f', 't', 'mf', 'mt'] as const).map((k) => spans.map((x) => x[k])),
-    readings.map((r) => r.tree),
-    readings.map((r) => r.ownFrom),
-    readings.map((r) => r.ownTo),
-  ];
-  const columns = `code, grain, day, key, ${list}`;
-  const pick = (table: string, where: string, whereParams: unknown[], subset: readonly IndicatorScope[], kind: string) => {
-    const rows = rowsWithin(table, `'${kind}' as kind, ${columns}`, where, whereParams, subset.map(spanOf));
-    if (!rows.sql) return;
-    branches.push(rows.sql);
-    params.push(...rows.params);
-  };
-  if (exactScopes.length) {
-    const codes = [...new Set(exactScopes.filter((s) => !belowLevels.includes(s.regionCode.length)).map((s) => s.regionCode))];
-    if (codes.length) pick(`${spec.name}_tree`, 'code = any(array[?]::text[])', [codes], exactScopes, 'E');
+  // A code's subtree is the range [code, code || ':') of the "C"-collated key (codes are digits).
+  const within = "code >= s.code and code < s.code || ':'";
+  const spansOf = (table: string, where: string) =>
+    [
+      `select key, ${list} from ${table} where ${where} and grain = 'M' and day >= s.mf and day < s.mt`,
+      `select key, ${list} from ${table} where ${where} and grain = 'D' and day >= s.f and day < s.mf`,
+      `select key, ${list} from ${table} where ${where} and grain = 'D' and day >= s.mt and day < s.t`,
+    ].join('\n    union all\n    ');
+  const parts: string[] = [];
+  if (readings.some((r, i) => r.tree && r.tree === scopes[i]!.regionCode.length))
+    parts.push(spansOf(`${spec.name}_tree`, 's.tree = length(s.code) and code = s.code'));
+  if (readings.some((r, i) => r.tree > scopes[i]!.regionCode.length))
+    parts.push(spansOf(`${spec.name}_tree`, `s.tree > length(s.code) and ${within} and length(code) = s.tree`));
+  if (readings.some((r) => r.ownFrom < r.ownTo)) {
+    parts.push(spansOf(`${spec.name}_own`, `s.own_from < s.own_to and ${within} and length(code) >= s.own_from and length(code) < s.own_to`));
   }
-  if (belowScopes.length || exactScopes.some((s) => belowLevels.includes(s.regionCode.length))) {
-    pick(`${spec.name}_tree`, 'code like ? and length(code) = any(array[?]::int[])', [`${prefix}%`, belowLevels], [...belowScopes, ...exactScopes], 'B');
-  }
-  if (ownScopes.length) {
-    const owning = readings.filter((r) => r.ownFrom < r.ownTo);
-    pick(
-      `${spec.name}_own`,
-      'code like ? and length(code) >= ? and length(code) < ?',
-      [`${prefix}%`, Math.min(...owning.map((r) => r.ownFrom)), Math.max(...owning.map((r) => r.ownTo))],
-      ownScopes,
-      'O',
-    );
-  }
-  const values = names.map((k) => `r.${q(k)}`).join(', ');
-  const joins: string[] = [];
-  // Subtree rows of the scope's own code (a county, a town): by code; the same rows read level-wide
-  // (kind B) join only the scopes of larger regions below.
-  joins.push(`select s.i, r.key, ${values} from s join r on r.code = (s.code collate "C") and r.kind in ('E', 'B') and ${IN_SPAN}
-  where s.tree = length(s.code)`);
-  for (const length of new Set(belowScopes.map((s) => s.regionCode.length))) {
-    joins.push(`select s.i, r.key, ${values} from s join r on left(r.code, ${length}) = (s.code collate "C") and r.kind = 'B' and length(r.code) = s.tree and ${IN_SPAN}
-  where length(s.code) = ${length} and s.tree > ${length}`);
-  }
-  for (const length of new Set(ownScopes.map((s) => s.regionCode.length))) {
-    joins.push(`select s.i, r.key, ${values} from s join r on left(r.code, ${length}) = (s.code collate "C") and r.kind = 'O'
-    and length(r.code) >= s.own_from and length(r.code) < s.own_to and ${IN_SPAN}
-  where length(s.code) = ${length} and s.own_from < s.own_to`);
-  }
-  if (!branches.length) return [];
   return em.getConnection().execute(
-    `with s as (select * from unnest(array[?]::text[], array[?]::date[], array[?]::date[], array[?]::date[], array[?]::date[], array[?]::int[], array[?]::int[], array[?]::int[]) with ordinality as s(code, f, t, mf, mt, tree, own_from, own_to, i)),
-r as materialized (
-${branches.join('\nunion all\n')}
+    `with s as (
+  select code collate "C" as code, f, t, mf, mt, tree, own_from, own_to, i
+  from unnest(array[?]::text[], array[?]::date[], array[?]::date[], array[?]::date[], array[?]::date[], array[?]::int[], array[?]::int[], array[?]::int[]) with ordinality as s(code, f, t, mf, mt, tree, own_from, own_to, i)
 )
-select i, key, ${names.map((k) => `sum(${q(k)}) as ${q(k)}`).join(', ')}
-from (
-${joins.join('\nunion all\n')}
-) j
-group by i, key`,
-    params,
+select s.i, u.key, ${names.map((k) => `sum(u.${q(k)}) as ${q(k)}`).join(', ')}
+from s cross join lateral (
+    ${parts.join('\n    union all\n    ')}
+) u
+group by s.i, u.key`,
+    [
+      scopes.map((s) => s.regionCode),
+      ...(['f', 't', 'mf', 'mt'] as const).map((k) => spans.map((x) => x[k])),
+      readings.map((r) => r.tree),
+      readings.map((r) => r.ownFrom),
+      readings.map((r) => r.ownTo),
+    ],
   );
 }
 

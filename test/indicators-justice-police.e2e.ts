@@ -124,12 +124,12 @@ describe('the indicator report: justice and police', () => {
     const county = await statements('321281');
     const town = await statements('321281123');
     expect(county.children).not.toBe(town.children);
-    expect({ justice: town.justice, police: town.police }).toEqual({ justice: county.justice, police: county.police });
     // One statement per source (justice: cases, agreements, return visits, legal aid; police:
-    // incidents, mediations, transfers) for the report, its children and its trend together, read
-    // from the totals (a year and its months), and one more for each source with figures that read
-    // the clock (justice: agreements due, return visits due).
+    // incidents, mediations, transfers) for the report, its children and its trend together: a
+    // county reads the totals, and one more statement for each source with figures that read the
+    // clock (justice: agreements due, return visits due); a town counts its records, one per source.
     expect({ justice: county.justice, police: county.police }).toEqual({ justice: 6, police: 3 });
+    expect({ justice: town.justice, police: town.police }).toEqual({ justice: 4, police: 3 });
     console.log(`statements for a report with ${county.children} children / ${town.children} children:`, county, town);
   });
 });

@@ -309,7 +309,7 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
     }
   });
 
-  it("costs the same SQL statements for a county's towns as for a town's villages", async () => {
+  it("costs a bounded number of SQL statements, for a county's towns as for a town's villages", async () => {
     const queries = stack.subgraphs.governance!.queries;
     const cost = async (code: string, selection: string) => {
       queries.reset();
@@ -326,8 +326,10 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
       `children { regionCode hub { registered byChannel { key count } byTier { key count } openAlertsByLevel { key count } } dockingFunnel { sent } }`,
       `trend(granularity: WEEK) { hub { registered screeningDue byCategory { key count } } dockingFunnel { sent } }`,
     ]) {
+      // A county reads the totals (and the figures never stored from its records), a town its
+      // records alone: a town costs at most what a county does, neither grows with its children.
       const county = await cost(COUNTY, selection);
-      expect(await cost(DAINAN, selection), selection).toBe(county);
+      expect(await cost(DAINAN, selection), selection).toBeLessThanOrEqual(county);
       // At most two per source (its totals; its figures read from the records: clock, snapshot),
       // eight sources (disputes, overdue dockings, alerts, supervision, screening, funnel, two
       // breakdowns), and the report's own region lookup — whatever the number of children or weeks.

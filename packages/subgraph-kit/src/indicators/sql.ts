@@ -7,6 +7,15 @@ import { isStored, type Counts, type IndicatorSource, type Measure, type RollupS
 
 export type { Counts, IndicatorSource, Measure } from './source.js';
 
+/**
+ * Whether a batch of scopes reads the totals: when their common region is a county or larger. A
+ * county's records span its whole history in the region index, and its page reads them in ~200 ms
+ * of PostgreSQL at a province's size; a town's or a village's are few, and counting them costs less
+ * than planning the totals' statement (measured: BENCHMARKS.md, "Indicator totals").
+ */
+export const TOTALS_UP_TO_CODE_LENGTH = 6;
+const readsTotals = (scopes: readonly IndicatorScope[]) => commonPrefix(scopes.map((s) => s.regionCode)).length <= TOTALS_UP_TO_CODE_LENGTH;
+
 /** The source with only some of its figures (the rest of a source with totals: counted from the records). */
 function withMeasures(source: IndicatorSource, names: readonly string[]): IndicatorSource {
   return { from: source.from, region: source.region, measures: Object.fromEntries(names.map((k) => [k, source.measures[k]!])) };
@@ -222,7 +231,7 @@ group by ${groupBy}`;
  */
 export async function countScopes<K extends string>(em: EntityManager, source: IndicatorSource<K>, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]> {
   const { stored, live } = splitByStorage(source);
-  const daily = stored.length ? scopes.map((s) => wholeDays(s)) : [];
+  const daily = stored.length && readsTotals(scopes) ? scopes.map((s) => wholeDays(s)) : [];
   if (!daily.some(Boolean)) return countFromRecords(em, source, scopes);
   // Whole-day scopes read the stored figures from the totals; other scopes (instants) and the
   // figures never stored (clock, snapshots) are counted from the records, as without totals.
@@ -264,7 +273,7 @@ export async function countChildren<K extends string>(em: EntityManager, source:
   const result = new Map<string, Counts<K>>();
   if (!length) return result;
   const { stored, live } = splitByStorage(source);
-  if (stored.length && wholeDays(scope)) {
+  if (stored.length && readsTotals([scope]) && wholeDays(scope)) {
     const [totals, lives] = await Promise.all([
       countChildrenFromRollup(em, source, stored, scope, length),
       live.length ? countChildren(em, withMeasures(source, live), scope) : Promise.resolve(new Map<string, Counts>()),
@@ -351,7 +360,7 @@ export async function countBreakdowns<D extends string>(
   const { single, key } = breakdownAsSource(source);
   // Whole-day scopes from the totals (when kept), the others from the records; `i` of each answer
   // is its scope's place in `scopes` (1-based).
-  const daily = source.rollup && isStored(source.measure) ? scopes.map((s) => wholeDays(s)) : scopes.map(() => false);
+  const daily = source.rollup && isStored(source.measure) && readsTotals(scopes) ? scopes.map((s) => wholeDays(s)) : scopes.map(() => false);
   const fromTotals = scopes.filter((_, i) => daily[i]);
   const fromRecords = scopes.filter((_, i) => !daily[i]);
   const place = (subset: boolean) => scopes.map((_, i) => i).filter((i) => daily[i] === subset);

@@ -18,10 +18,11 @@ export { isStored, type RollupSpec } from './source.js';
  *   write in a province would update, so writes in different counties never wait for each other.
  *
  * What it buys: the records are keyed by region only in their covering indexes, so counting a
- * county's month read its three years of records; the totals are keyed by (code, day), so a county's
- * month reads its 30 days and its towns' — a page's report, children and weekly or monthly trend
- * read the scopes' own codes and days, whatever the history. Any period whose bounds are China
- * midnights (every period the API names) reads them; another period (an instant) counts the records.
+ * county's month read its three years of records. The totals are keyed by (code, grain, day): a
+ * period reads its whole months from the month rows (`grain` M, `day` the month's first) and its
+ * edges from the day rows (`D`) — a county's year is 12 rows per code, a week 7, whatever the
+ * history. Any period whose bounds are China midnights (every period the API names) can read them;
+ * `sql.ts` reads them for a county or larger (`TOTALS_UP_TO_CODE_LENGTH`), where they pay.
  * `key` is a breakdown's dimension and value ('' for a source without).
  *
  * The invariant: for every code, day and key, `_own` holds exactly what the source's SQL counts over

@@ -108,9 +108,38 @@ export function rollupObjects(source: IndicatorSource, keySql = "''"): DerivedOb
     // Looked up again after each refresh (a fresh snapshot) until no region is new, so the row is
     // counted where its parent is once both have committed.
     const indirect = /\bselect\b/i.test(regionOf);
+    // A source over this one table alone (`<table> x …`): a statement's change is the figures of its
+    // new rows less those of its old rows (the transition tables), added to the totals — no recompute,
+    // so a busy village costs what a quiet one does. A source joining other tables recomputes the codes.
+    const alone = Object.keys(spec.tables).length === 1 && !indirect && new RegExp(`^${table} x(\\s|$)`).test(source.from);
+    const over = (transition: string) =>
+      dayBranches({ ...source, from: source.from.replace(new RegExp(`^${table} x`), `${transition} x`) }, names, null, keySql);
+    const delta = (rows: readonly string[]) => `begin
+  with dd as (
+    select code, day, key, ${sums} from (
+      ${[
+        ...(rows.includes('jf_new') ? [`select code, day, key, ${list} from (\n${over('jf_new')}\n) n`] : []),
+        ...(rows.includes('jf_old') ? [`select code, day, key, ${names.map((k) => `-${q(k)} as ${q(k)}`).join(', ')} from (\n${over('jf_old')}\n) o`] : []),
+      ].join('\n      union all\n      ')}
+    ) u group by 1, 2, 3 having ${nonzero}
+  ), d as (
+    select code, 'D'::"char" as grain, day, key, ${list} from dd
+    union all
+    select code, 'M'::"char", date_trunc('month', day)::date, key, ${sums} from dd group by 1, 3, 4
+  ), t as (
+    insert into ${tree} as o (code, grain, day, key, ${list})
+    select left(d.code, n), d.grain, d.day, d.key, ${sums} from d cross join unnest(${levels}) n where n <= length(d.code) group by 1, 2, 3, 4 order by 1, 2, 3, 4
+    on conflict (code, grain, day, key) do update set ${increments('o')}
+  )
+  insert into ${own} as o (code, grain, day, key, ${list}) select code, grain, day, key, ${list} from d order by 1, 2, 3, 4
+  on conflict (code, grain, day, key) do update set ${increments('o')};
+  return null;
+end`;
     const body = (rows: readonly string[]) =>
-      indirect
-        ? `declare
+      alone
+        ? delta(rows)
+        : indirect
+          ? `declare
   jf_done text[] := '{}';
   jf_todo text[];
 begin
@@ -122,7 +151,7 @@ begin
   end loop;
   return null;
 end`
-        : `begin
+          : `begin
   perform ${spec.name}_refresh(${codes(rows)});
   return null;
 end`;

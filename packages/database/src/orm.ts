@@ -220,13 +220,6 @@ export async function installDerived(orm: Orm, derived: readonly DerivedObjects[
   });
 }
 
-/** Fills every derived object afresh from the records (after a bulk load that bypassed their triggers). */
-export async function rebuildDerived(orm: Orm, derived: readonly DerivedObjects[]): Promise<void> {
-  await inTransaction(orm, async (sql) => {
-    for (const objects of derived) for (const statement of objects.build) await sql(statement);
-  });
-}
-
 /** True when the database answers within `timeoutMs` (a frozen server is not reachable). */
 export async function isReachable(orm: Orm, timeoutMs = 5000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;

@@ -342,13 +342,7 @@ function rowsWithin(table: string, columns: string, where: string, whereParams: 
  * rows of its whole months and the day rows of its edges. No join of every scope with every row: a
  * town's 60 villages read 60 ranges, not 60 × the town's rows.
  */
-export async function readTotals(
-  em: EntityManager,
-  spec: RollupSpec,
-  names: string[],
-  scopes: readonly IndicatorScope[],
-  _prefix: string,
-): Promise<ScopeTotalsRow[]> {
+export async function readTotals(em: EntityManager, spec: RollupSpec, names: string[], scopes: readonly IndicatorScope[]): Promise<ScopeTotalsRow[]> {
   const readings = scopes.map((s) => readingOf(s.regionCode.length));
   const spans = scopes.map(spanOf);
   const list = names.map(q).join(', ');
@@ -389,14 +383,8 @@ group by s.i, u.key`,
 }
 
 /** The stored figures of many whole-day scopes from the totals (`readTotals`, a source without keys). */
-export async function countScopesFromRollup(
-  em: EntityManager,
-  source: IndicatorSource,
-  names: string[],
-  scopes: readonly IndicatorScope[],
-  prefix: string,
-): Promise<Counts[]> {
-  const rows = await readTotals(em, source.rollup!, names, scopes, prefix);
+export async function countScopesFromRollup(em: EntityManager, source: IndicatorSource, names: string[], scopes: readonly IndicatorScope[]): Promise<Counts[]> {
+  const rows = await readTotals(em, source.rollup!, names, scopes);
   const results: Counts[] = scopes.map(() => Object.fromEntries(names.map((k) => [k, 0])));
   for (const row of rows) for (const k of names) results[Number(row.i) - 1]![k] = Number(row[k] ?? 0);
   return results;

@@ -238,7 +238,7 @@ export async function countScopes<K extends string>(em: EntityManager, source: I
   const fromTotals = scopes.filter((_, i) => daily[i]);
   const elsewhere = scopes.filter((_, i) => !daily[i]);
   const [totals, others, lives] = await Promise.all([
-    countScopesFromRollup(em, source, stored, fromTotals, commonPrefix(fromTotals.map((s) => s.regionCode))),
+    countScopesFromRollup(em, source, stored, fromTotals),
     elsewhere.length ? countFromRecords(em, withMeasures(source, stored), elsewhere) : Promise.resolve([]),
     live.length ? countFromRecords(em, withMeasures(source, live), scopes) : Promise.resolve(scopes.map(() => ({}) as Counts)),
   ]);
@@ -366,9 +366,7 @@ export async function countBreakdowns<D extends string>(
   const place = (subset: boolean) => scopes.map((_, i) => i).filter((i) => daily[i] === subset);
   const statement = fromRecords.length ? scopesStatement(single, fromRecords, 'i, key, sum(count) as count', '1, 2', key) : null;
   const [totals, records] = await Promise.all([
-    fromTotals.length
-      ? readTotals(em, source.rollup!, ['count'], fromTotals, commonPrefix(fromTotals.map((s) => s.regionCode)))
-      : Promise.resolve([] as ScopeTotalsRow[]),
+    fromTotals.length ? readTotals(em, source.rollup!, ['count'], fromTotals) : Promise.resolve([] as ScopeTotalsRow[]),
     statement ? (em.getConnection().execute(statement.sql, statement.params) as Promise<BreakdownRow[]>) : Promise.resolve([] as BreakdownRow[]),
   ]);
   const found = [

@@ -26,11 +26,9 @@ export { isStored, type RollupSpec } from './source.js';
  * `key` is a breakdown's dimension and value ('' for a source without).
  *
  * The invariant: for every code, day and key, `_own` holds exactly what the source's SQL counts over
- * the records of that code, and `_tree` the sum of `_own` over the codes it covers. A statement that
- * changes a table the source reads recomputes `_own` for the codes it touched (from the records,
- * old and new rows' regions) and adds the difference to `_tree` — increments commute, so two
- * transactions in one town both land; a code's recompute holds an advisory lock on that code, so
- * two transactions on one village take turns (READ COMMITTED: the second sees the first's rows).
+ * the records of that code, and `_tree` the sum of `_own` over the codes it covers. Every statement
+ * that changes a table the source reads adds its own change to both (`rollupObjects`), never a
+ * recompute of a region's history: a busy village's write costs what a quiet one's does.
  * Figures whose condition reads the clock (`readsClock`) and snapshots (no `when`) are never stored.
  */
 
@@ -61,13 +59,13 @@ function value(measure: Measure): string {
 }
 
 /**
- * The source's stored figures per China day and key, one branch per moment column (`day, key,
- * <figures>`): of the records of one code (`codeSql`, a plpgsql variable) or, without it, of all
- * (with `code` first). `keySql` groups further (a breakdown's dimension and value; '' without).
+ * The source's stored figures per region code, China day and key (`code, day, key, <figures>`), one
+ * branch per moment column, over the rows of `x` that `filter` keeps. `keySql` (an expression of `x`)
+ * groups further: a breakdown's dimension and value ('' without).
  */
-function dayBranches(source: IndicatorSource, names: string[], codeSql: string | null, keySql: string): string {
+function dayBranches(source: IndicatorSource, names: string[], keySql: string, filter?: string): string {
   const region = source.region ?? 'x.region_code';
-  const from = source.from.split(':prefix').join(codeSql ?? "'%'");
+  const from = source.from.split(':prefix').join("'%'");
   const moments = [...new Set(names.map((k) => source.measures[k]!.when!))];
   return moments
     .map((moment) => {
@@ -75,16 +73,47 @@ function dayBranches(source: IndicatorSource, names: string[], codeSql: string |
       const mine = names.filter((k) => source.measures[k]!.when === moment).map((k) => source.measures[k]!.where);
       // A row none of this moment's figures counts adds nothing: left out (a partial index may serve).
       const relevant = mine.every((w) => !!w) ? ` and (${mine.map((w) => `(${w})`).join(' or ')})` : '';
-      return codeSql
-        ? `select ${chinaDay(moment)} as day, ${keySql} as key, ${values} from ${from} where ${region} = ${codeSql} and x.${moment} is not null${relevant} group by 1, 2`
-        : `select ${region} as code, ${chinaDay(moment)} as day, ${keySql} as key, ${values} from ${from} where x.${moment} is not null${relevant} group by 1, 2, 3`;
+      return `select ${region} as code, ${chinaDay(moment)} as day, ${keySql} as key, ${values} from ${from} where x.${moment} is not null${relevant}${filter ? ` and ${filter}` : ''} group by 1, 2, 3`;
     })
     .join('\nunion all\n');
+}
+
+/** The source with every reading of `table` (in `from` and in the figures' conditions) read from `instead`. */
+function reading(source: IndicatorSource, table: string, instead: string): IndicatorSource {
+  const swap = (sql: string) => sql.replace(new RegExp(`\\b${table}\\b`, 'g'), instead);
+  const measures = Object.fromEntries(Object.entries(source.measures).map(([k, m]) => [k, m.where ? { ...m, where: swap(m.where) } : m]));
+  return { ...source, from: swap(source.from), measures };
+}
+
+/**
+ * The one table a source without `root` reads: `rollup.table`, or the `<table>` of a `from` written
+ * `<table> x …`. Refused when the source visibly reads another (a join, a second `from`, a figure's
+ * subquery): such a source needs `root`.
+ */
+function tableOf(source: IndicatorSource, spec: RollupSpec): string {
+  const table = spec.table ?? /^([a-z_][a-z0-9_]*) x\b/.exec(source.from.trim())?.[1];
+  const froms = source.from.match(/\bfrom\b/gi)?.length ?? 0;
+  const joins = /\bjoin\s+(?!lateral\b)/i.test(source.from);
+  const subquery = Object.values(source.measures).some((m) => /\bselect\b/i.test(m.where ?? ''));
+  if (!table || froms > 1 || joins || subquery) throw new Error(`indicator totals ${spec.name}: the source reads more than one table; declare rollup.root`);
+  return table;
 }
 
 /**
  * The SQL objects that keep a source's totals (tables, functions, triggers), for
  * `DatabaseModule.derived`; `keySql` (an expression of `x`) adds a key to every row (a breakdown).
+ *
+ * Each statement on a table the source reads adds its change to the totals, in the statement's
+ * transaction (statement-level triggers with transition tables), and recomputes nothing:
+ * - A source over one table (`<table> x`): the figures of the statement's new rows less those of its
+ *   old rows. Increments commute, so transactions never wait for each other beyond the rows they add to.
+ * - A source reading several tables (`rollup.root`): the figures of the roots the statement touched
+ *   (the records its rows belong to: a case and its agreement), as they are now less as they were
+ *   before the statement (the table read with the statement's rows undone: the rest less the new rows,
+ *   plus the old). A root is locked first (an advisory lock until commit, in code order), so the
+ *   computing statement — a fresh snapshot under READ COMMITTED — sees every other transaction's
+ *   change of that root committed: two transactions on one case take turns, and the second's
+ *   "before" is the first's "after". Cost: the touched roots' rows, whatever the region's history.
  */
 export function rollupObjects(source: IndicatorSource, keySql = "''"): DerivedObjects {
   const spec = source.rollup;
@@ -96,30 +125,18 @@ export function rollupObjects(source: IndicatorSource, keySql = "''"): DerivedOb
   const columns = names.map((k) => `${q(k)} numeric not null default 0`).join(', ');
   const list = names.map(q).join(', ');
   const sums = names.map((k) => `sum(${q(k)}) as ${q(k)}`).join(', ');
-  const negated = names.map((k) => `-${q(k)}`).join(', ');
+  const negated = names.map((k) => `-${q(k)} as ${q(k)}`).join(', ');
   const nonzero = names.map((k) => `sum(${q(k)}) <> 0`).join(' or ');
   const increments = (table: string) => names.map((k) => `${q(k)} = ${table}.${q(k)} + excluded.${q(k)}`).join(', ');
   const levels = `array[${TREE_LEVELS.join(', ')}]`;
-  const tableTriggers = Object.entries(spec.tables).flatMap(([table, regionOf], t) => {
-    const fn = `${spec.name}_on_${t}`;
-    const codes = (rows: readonly string[]) => `array(${rows.map((r) => `select (${regionOf}) from ${r} r`).join(' union ')})`;
-    // A region read through another table (a payment's case) may be moving in a transaction not yet
-    // committed: the lookup saw the old region, and the refresh waited for that transaction's lock.
-    // Looked up again after each refresh (a fresh snapshot) until no region is new, so the row is
-    // counted where its parent is once both have committed.
-    const indirect = /\bselect\b/i.test(regionOf);
-    // A source over this one table alone (`<table> x …`): a statement's change is the figures of its
-    // new rows less those of its old rows (the transition tables), added to the totals — no recompute,
-    // so a busy village costs what a quiet one does. A source joining other tables recomputes the codes.
-    const alone = Object.keys(spec.tables).length === 1 && !indirect && new RegExp(`^${table} x(\\s|$)`).test(source.from);
-    const over = (transition: string) =>
-      dayBranches({ ...source, from: source.from.replace(new RegExp(`^${table} x`), `${transition} x`) }, names, null, keySql);
-    const delta = (rows: readonly string[]) => `begin
-  with dd as (
+  const tables: Record<string, string | null> = spec.root ? spec.root.tables : { [tableOf(source, spec)]: null };
+  // Adds (figures of `plus`) − (figures of `minus`), each `code, day, key, <figures>` rows, to the
+  // day and month rows of each code and of its county and town.
+  const change = (ctes: string, plus: string | null, minus: string | null) => `with ${ctes}dd as (
     select code, day, key, ${sums} from (
       ${[
-        ...(rows.includes('jf_new') ? [`select code, day, key, ${list} from (\n${over('jf_new')}\n) n`] : []),
-        ...(rows.includes('jf_old') ? [`select code, day, key, ${names.map((k) => `-${q(k)} as ${q(k)}`).join(', ')} from (\n${over('jf_old')}\n) o`] : []),
+        ...(plus ? [`select code, day, key, ${list} from (\n${plus}\n) n`] : []),
+        ...(minus ? [`select code, day, key, ${negated} from (\n${minus}\n) o`] : []),
       ].join('\n      union all\n      ')}
     ) u group by 1, 2, 3 having ${nonzero}
   ), d as (
@@ -132,29 +149,39 @@ export function rollupObjects(source: IndicatorSource, keySql = "''"): DerivedOb
     on conflict (code, grain, day, key) do update set ${increments('o')}
   )
   insert into ${own} as o (code, grain, day, key, ${list}) select code, grain, day, key, ${list} from d order by 1, 2, 3, 4
-  on conflict (code, grain, day, key) do update set ${increments('o')};
+  on conflict (code, grain, day, key) do update set ${increments('o')}`;
+  const tableTriggers = Object.entries(tables).flatMap(([table, rootOf], t) => {
+    const fn = `${spec.name}_on_${t}`;
+    const body = (rows: readonly string[]) => {
+      if (!spec.root || rootOf === null) {
+        const over = (transition: string) => dayBranches(reading(source, table, transition), names, keySql);
+        return `begin
+  ${change('', rows.includes('jf_new') ? over('jf_new') : null, rows.includes('jf_old') ? over('jf_old') : null)};
   return null;
 end`;
-    const body = (rows: readonly string[]) =>
-      alone
-        ? delta(rows)
-        : indirect
-          ? `declare
-  jf_done text[] := '{}';
-  jf_todo text[];
-begin
-  loop
-    jf_todo := array(select v from unnest(${codes(rows)}) v where v is not null and not (v = any(jf_done)));
-    exit when cardinality(jf_todo) = 0;
-    perform ${spec.name}_refresh(jf_todo);
-    jf_done := jf_done || jf_todo;
-  end loop;
-  return null;
-end`
-          : `begin
-  perform ${spec.name}_refresh(${codes(rows)});
+      }
+      const roots = `select distinct v from (${rows.map((r) => `select (${rootOf}) as v from ${r} r`).join(' union all ')}) s where v is not null`;
+      // The touched roots' rows: an index range (`= any`) wherever a table meets them, and a semi-join
+      // (`in`) that tells the planner how few they are (an array's size it guesses at ten).
+      const filter = `x.${spec.root.column} = any(array(${roots})) and x.${spec.root.column} in (${roots})`;
+      // The table before the statement, as far as the touched roots read it: its other rows (those of
+      // the roots, when a row's root is one of its columns: a small set, computed once) and the old rows.
+      const column = /^r\.([a-z_][a-z0-9_]*)$/.exec(rootOf)?.[1];
+      const others = [...(rows.includes('jf_new') ? ['id <> all(array(select id from jf_new))'] : []), ...(column ? [`${column} = any(array(${roots}))`] : [])];
+      const before = [
+        `select * from ${table}${others.length ? ` where ${others.join(' and ')}` : ''}`,
+        ...(rows.includes('jf_old') ? ['select * from jf_old'] : []),
+      ].join(' union all ');
+      return `begin
+  perform pg_advisory_xact_lock(hashtext('${spec.name}'), hashtext(l.v::text)) from (${roots} order by 1) l;
+  ${change(
+    `jf_before as ${column ? '' : 'not '}materialized (${before}), `,
+    dayBranches(source, names, keySql, filter),
+    dayBranches(reading(source, table, 'jf_before'), names, keySql, filter),
+  )};
   return null;
 end`;
+    };
     const events = [
       ['insert', 'new table as jf_new', ['jf_new']],
       ['update', 'old table as jf_old new table as jf_new', ['jf_old', 'jf_new']],
@@ -182,37 +209,6 @@ end $f$`,
     install: [
       `create table ${own} (code text collate "C" not null, grain "char" not null, day date not null, key text not null, ${columns}, primary key (code, grain, day, key))`,
       `create table ${tree} (code text collate "C" not null, grain "char" not null, day date not null, key text not null, ${columns}, primary key (code, grain, day, key))`,
-      // Recomputes the own rows of each code from the records and adds the change to the subtree totals.
-      `create function ${spec.name}_refresh(jf_codes text[]) returns void language plpgsql as $f$
-declare
-  jf_code text;
-begin
-  for jf_code in select distinct v from unnest(jf_codes) v where v is not null order by 1 loop
-    perform pg_advisory_xact_lock(hashtext('${spec.name}'), hashtext(jf_code));
-    with fresh as (
-      select day, key, ${sums} from (
-${dayBranches(source, names, 'jf_code', keySql)}
-      ) b group by day, key
-    ), dd as (
-      select day, key, ${sums} from (
-        select day, key, ${list} from fresh
-        union all
-        select day, key, ${negated} from ${own} where code = jf_code and grain = 'D'
-      ) u group by day, key having ${nonzero}
-    ), d as (
-      select 'D'::"char" as grain, day, key, ${list} from dd
-      union all
-      select 'M'::"char", date_trunc('month', day)::date, key, ${sums} from dd group by 2, 3
-    ), t as (
-      insert into ${tree} as o (code, grain, day, key, ${list})
-      select left(jf_code, n), d.grain, d.day, d.key, ${names.map((k) => `d.${q(k)}`).join(', ')}
-      from d cross join unnest(${levels}) n where n <= length(jf_code) order by 1, 2, 3, 4
-      on conflict (code, grain, day, key) do update set ${increments('o')}
-    )
-    insert into ${own} as o (code, grain, day, key, ${list}) select jf_code, grain, day, key, ${list} from d order by 1, 2, 3, 4
-    on conflict (code, grain, day, key) do update set ${increments('o')};
-  end loop;
-end $f$`,
       // Fills both tables afresh from all the records (install, a truncate, a bulk load).
       `create function ${spec.name}_build() returns void language plpgsql as $f$
 begin
@@ -220,7 +216,7 @@ begin
   delete from ${tree};
   insert into ${own} (code, grain, day, key, ${list})
   select code, 'D', day, key, ${sums} from (
-${dayBranches(source, names, null, keySql)}
+${dayBranches(source, names, keySql)}
   ) b group by 1, 3, 4 having ${nonzero};
   insert into ${own} (code, grain, day, key, ${list})
   select code, 'M', date_trunc('month', day)::date, key, ${sums} from ${own} where grain = 'D' group by 1, 3, 4;
@@ -230,8 +226,8 @@ end $f$`,
       ...tableTriggers,
     ],
     build: [`select ${spec.name}_build()`],
-    drop: [`drop table if exists ${own}, ${tree}`, `drop function if exists ${spec.name}_refresh(text[]), ${spec.name}_build() cascade`].concat(
-      Object.keys(spec.tables).flatMap((_, t) =>
+    drop: [`drop table if exists ${own}, ${tree}`, `drop function if exists ${spec.name}_build() cascade`].concat(
+      Object.keys(tables).flatMap((_, t) =>
         ['insert', 'update', 'delete', 'truncate'].map((e) => `drop function if exists ${spec.name}_on_${t}_${e}() cascade`),
       ),
     ),

@@ -32,16 +32,19 @@ export interface IndicatorSource<K extends string = string> {
 
 export type Counts<K extends string = string> = Record<K, number>;
 
-/** What an indicator source keeps per region and day, and how a changed row of each table it reads finds its region. */
+/** What an indicator source keeps per region and day, and how a change to what it reads finds what it moves. */
 export interface RollupSpec {
   /** The tables' name stem (`<name>_own`, `<name>_tree`, functions `<name>_…`); unique in the database. */
   name: string;
   /**
-   * Every table the source's `from` reads, with the region code of one of its changed rows `r`
-   * (`r.region_code`, or a subselect for a table without one): a statement changing it recomputes
-   * those regions.
+   * A source reading more than one table (a join; a figure's condition reading another table):
+   * `column` of `x` names the record each of its rows belongs to (a case's id), `tables` lists every
+   * table it reads (each with a primary key `id`) with the value(s) of that column a changed row `r`
+   * moves (`r.id`, `r.case_id`; null for none). Without `root`, the source reads one table.
    */
-  tables: Record<string, string>;
+  root?: { column: string; tables: Record<string, string> };
+  /** The one table a source without `root` reads, when its `from` is not written `<table> x …`. */
+  table?: string;
 }
 
 /** Whether a figure is kept in the totals: an event in time whose condition does not read the clock. */

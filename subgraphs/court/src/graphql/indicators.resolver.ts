@@ -13,7 +13,7 @@ const cases = {
     entrustedMediations: { when: 'mediation_sent_at', where: "x.mediation_mode = 'ENTRUSTED'" },
     entrustedSucceeded: { when: 'mediation_outcome_at', where: "x.mediation_mode = 'ENTRUSTED' and x.mediation_outcome = 'SUCCEEDED'" },
   },
-  rollup: { name: 'court_cases', tables: { court_case: 'r.region_code' } },
+  rollup: { name: 'court_cases' },
 } satisfies IndicatorSource;
 
 const confirmations = {
@@ -26,13 +26,13 @@ const confirmations = {
     confirmationsRejected: { when: 'ruled_at', where: "x.status = 'REJECTED'" },
     agreementsPerformed: { when: 'performed_at' },
   },
-  rollup: { name: 'court_confirmations', tables: { judicial_confirmation: 'r.region_code' } },
+  rollup: { name: 'court_confirmations' },
 } satisfies IndicatorSource;
 
 const enforcement = {
   from: 'enforcement_application x',
   measures: { enforcementApplications: { when: 'applied_at' } },
-  rollup: { name: 'court_enforcement', tables: { enforcement_application: 'r.region_code' } },
+  rollup: { name: 'court_enforcement' },
 } satisfies IndicatorSource;
 
 /** 法院 on the indicator report: `IndicatorReport.court` and its ranking of child regions. */

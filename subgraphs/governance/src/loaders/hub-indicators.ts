@@ -23,7 +23,7 @@ export const DISPUTES = {
     overdue: { when: 'registered_at', where: 'x.due_at < now()', readsClock: true },
     overdueNow: { where: 'x.due_at < now()' },
   },
-  rollup: { name: 'hub_disputes', tables: { dispute: 'r.region_code' } },
+  rollup: { name: 'hub_disputes' },
 } satisfies IndicatorSource;
 
 /** Dockings past the clock running now (accept, conclude or feed back), as 督办 scans them. */
@@ -33,14 +33,14 @@ export const DOCKINGS_OVERDUE = { from: 'docking x', measures: { dockingsOverdue
 export const ALERTS = {
   from: 'risk_alert x',
   measures: { alertsRaised: { when: 'raised_at' }, openAlerts: { where: "x.status = 'OPEN'" } },
-  rollup: { name: 'hub_alerts', tables: { risk_alert: 'r.region_code' } },
+  rollup: { name: 'hub_alerts' },
 } satisfies IndicatorSource;
 
 /** 督办事项: opened and cleared in the period; open now. */
 export const SUPERVISION = {
   from: 'supervision_item x',
   measures: { supervisionOpened: { when: 'created_at' }, supervisionCleared: { when: 'cleared_at' }, supervisionOpen: { where: "x.status = 'OPEN'" } },
-  rollup: { name: 'hub_supervision', tables: { supervision_item: 'r.region_code' } },
+  rollup: { name: 'hub_supervision' },
 } satisfies IndicatorSource;
 
 /** The registrations of the period by channel, category and (current) tier (one statement); the open alerts by level. */
@@ -49,7 +49,7 @@ export const HUB_BREAKDOWNS = [
     from: 'dispute x',
     keys: { byChannel: 'x.channel', byCategory: 'x.category', byTier: 'x.tier' },
     measure: DISPUTES.measures.registered,
-    rollup: { name: 'hub_dispute_breakdowns', tables: { dispute: 'r.region_code' } },
+    rollup: { name: 'hub_dispute_breakdowns' },
   },
   { from: 'risk_alert x', keys: { openAlertsByLevel: 'x.level' }, measure: ALERTS.measures.openAlerts },
 ] as const satisfies readonly BreakdownSource[];
@@ -95,7 +95,7 @@ export const DOCKING_FUNNEL: IndicatorSource = {
       }),
     ),
   ),
-  rollup: { name: 'hub_docking_funnel', tables: { docking: 'r.region_code' } },
+  rollup: { name: 'hub_docking_funnel' },
 };
 
 export type ScreeningFigure = 'screeningDue' | 'screeningReceived' | 'zeroReports';

@@ -16,7 +16,7 @@ const CHINA_TODAY = "((now() at time zone 'UTC') + interval '8 hours')::date";
  * not one lookup per concluded case.
  */
 const cases = {
-  from: `(select c.region_code, c.received_at, c.concluded_at, c.status, c.outcome, a.amount
+  from: `(select c.id as case_id, c.region_code, c.received_at, c.concluded_at, c.status, c.outcome, a.amount
     from mediation_case c left join (select case_id, amount from mediation_agreement where region_code like :prefix) a on a.case_id = c.id) x`,
   measures: {
     casesReceived: { when: 'received_at' },
@@ -24,7 +24,8 @@ const cases = {
     agreements: { when: 'concluded_at', where: "x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT'" },
     agreementAmount: { when: 'concluded_at', where: "x.status = 'CONCLUDED' and x.outcome = 'AGREEMENT'", sum: 'amount' },
   },
-  rollup: { name: 'justice_cases', tables: { mediation_case: 'r.region_code', mediation_agreement: 'r.region_code' } },
+  // A case's row moves with the case and with its agreement.
+  rollup: { name: 'justice_cases', root: { column: 'case_id', tables: { mediation_case: 'r.id', mediation_agreement: 'r.case_id' } } },
 } satisfies IndicatorSource;
 
 /**
@@ -45,12 +46,12 @@ const agreements = {
       readsClock: true,
     },
   },
-  rollup: { name: 'justice_agreements', tables: { mediation_agreement: 'r.region_code' } },
+  rollup: { name: 'justice_agreements', table: 'mediation_agreement' },
 } satisfies IndicatorSource;
 
 /** The return visit after a conclusion, counted on its scheduled day; its region is its case's. */
 const visits = {
-  from: `(select c.region_code, v.status, v.scheduled_for, ${chinaMidnight('v.scheduled_for')} as scheduled_at
+  from: `(select v.case_id, c.region_code, v.status, v.scheduled_for, ${chinaMidnight('v.scheduled_for')} as scheduled_at
     from return_visit v join mediation_case c on c.id = v.case_id where v.reason = 'AFTER_CONCLUSION') x`,
   measures: {
     // Due once its day has come (or done early); done is a part of due: due = done (kept in the
@@ -58,11 +59,8 @@ const visits = {
     returnVisitsDone: { when: 'scheduled_at', where: "x.status = 'DONE'" },
     returnVisitsDueNotDone: { when: 'scheduled_at', where: `x.status <> 'DONE' and x.scheduled_for <= ${CHINA_TODAY}`, readsClock: true },
   },
-  // A visit's region is its case's: its case's rows count too (a visit may be written before its case in one flush).
-  rollup: {
-    name: 'justice_visits',
-    tables: { return_visit: '(select c.region_code from mediation_case c where c.id = r.case_id)', mediation_case: 'r.region_code' },
-  },
+  // A visit's region is its case's: a case's visits move with the visits and with the case.
+  rollup: { name: 'justice_visits', root: { column: 'case_id', tables: { return_visit: 'r.case_id', mediation_case: 'r.id' } } },
 } satisfies IndicatorSource;
 
 /**
@@ -79,7 +77,7 @@ const legalAid = {
     legalAidAssigned: { when: 'assigned_at' },
     legalAidAssignedOnTime: { when: 'assigned_at', where: 'x.assigned_at <= x.assign_due_at' },
   },
-  rollup: { name: 'justice_legal_aid', tables: { legal_aid_case: 'r.region_code' } },
+  rollup: { name: 'justice_legal_aid' },
 } satisfies IndicatorSource;
 
 /** 司法局 on the indicator report: `IndicatorReport.justice` and its ranking of child regions. */

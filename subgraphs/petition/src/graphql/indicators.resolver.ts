@@ -22,7 +22,7 @@ const items = {
     mediationTransfers: { when: 'referred_at' },
     transfersSucceeded: { when: 'concluded_at', where: "x.mediation_outcome = 'SUCCEEDED'" },
   },
-  rollup: { name: 'petition_items', tables: { petition_item: 'r.region_code' } },
+  rollup: { name: 'petition_items' },
 } satisfies IndicatorSource;
 
 /** 信访局 on the indicator report: `IndicatorReport.petition` and its ranking of child regions. */

@@ -17,12 +17,12 @@ const incidents = {
     nonPoliceIncidents: { when: 'reported_at', where: 'x.non_police' },
     nonPoliceDiverted: { when: 'reported_at', where: `x.non_police and (${DIVERTED})` },
   },
-  // Diversion reads the transfers: a transfer row moves its incident's figures.
+  // Diversion reads the transfers: an incident's figures move with the incident and with its transfers.
   rollup: {
     name: 'police_incidents',
-    tables: {
-      police_incident: 'r.region_code',
-      docking_outgoing: `(select i.region_code from police_incident i where r.record_type = '${TRANSFERRED_RECORD}' and i.id::text = r.record_id)`,
+    root: {
+      column: 'id',
+      tables: { police_incident: 'r.id', docking_outgoing: `case when r.record_type = '${TRANSFERRED_RECORD}' then r.record_id::uuid end` },
     },
   },
 } satisfies IndicatorSource;
@@ -32,16 +32,14 @@ const incidents = {
  * reached but not yet performed has not ended. Its region is its incident's.
  */
 const mediations = {
-  from: `(select i.region_code, m.status, m.concluded_at from police_mediation m join police_incident i on i.id = m.incident_id) x`,
+  from: `(select m.incident_id, i.region_code, m.status, m.concluded_at from police_mediation m join police_incident i on i.id = m.incident_id) x`,
   measures: {
     mediationsConcluded: { when: 'concluded_at' },
     mediationsAgreed: { when: 'concluded_at', where: "x.status in ('PERFORMED', 'NOT_PERFORMED')" },
     mediationsPerformed: { when: 'concluded_at', where: "x.status = 'PERFORMED'" },
   },
-  rollup: {
-    name: 'police_mediations',
-    tables: { police_mediation: '(select i.region_code from police_incident i where i.id = r.incident_id)', police_incident: 'r.region_code' },
-  },
+  // A mediation's region is its incident's: an incident's mediations move with them and with the incident.
+  rollup: { name: 'police_mediations', root: { column: 'incident_id', tables: { police_mediation: 'r.incident_id', police_incident: 'r.id' } } },
 } satisfies IndicatorSource;
 
 /** 公调 as the police recorded their own hand-overs (the docking package's outgoing rows), each step by its moment. */
@@ -54,7 +52,7 @@ const transfers = {
     transfersConcluded: { when: 'concluded_at', where: "x.kind = 'POLICE'" },
     transfersSucceeded: { when: 'concluded_at', where: "x.kind = 'POLICE' and x.outcome = 'AGREEMENT'" },
   },
-  rollup: { name: 'police_transfers', tables: { docking_outgoing: 'r.region_code' } },
+  rollup: { name: 'police_transfers' },
 } satisfies IndicatorSource;
 
 /** 公安 on the indicator report: `IndicatorReport.police` and its ranking of child regions. */

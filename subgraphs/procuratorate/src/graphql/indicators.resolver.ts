@@ -15,7 +15,7 @@ const cases = {
     prosecutionsContinued: { when: 'concluded_at', where: "x.decision = 'PROSECUTION_CONTINUES'" },
     civilReviewsTerminated: { when: 'concluded_at', where: "x.decision = 'REVIEW_TERMINATED'" },
   },
-  rollup: { name: 'procuratorate_cases', tables: { procuratorate_case: 'r.region_code' } },
+  rollup: { name: 'procuratorate_cases' },
 } satisfies IndicatorSource;
 
 /**
@@ -28,7 +28,7 @@ const handOvers = {
     referralsAccepted: { when: 'accepted_at', where: "x.kind = 'PROCURATORATE'" },
     referralsRejected: { when: 'rejected_at', where: "x.kind = 'PROCURATORATE'" },
   },
-  rollup: { name: 'procuratorate_hand_overs', tables: { docking_outgoing: 'r.region_code' } },
+  rollup: { name: 'procuratorate_hand_overs' },
 } satisfies IndicatorSource;
 
 /** 检察院 on the indicator report: `IndicatorReport.procuratorate` and its ranking of child regions. */

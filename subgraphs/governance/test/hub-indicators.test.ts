@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agency } from '@jiefen/auth';
 import { callerOf, startStack, type Stack } from '@jiefen/testing';
+import { periodContaining } from '../src/domain/screening.js';
 import { recordInLedger } from '../src/services/docking-inbound.service.js';
 import { scanOverdue } from '../src/services/supervision.service.js';
 import { governanceSubgraph } from '../src/subgraph.js';
@@ -33,9 +34,9 @@ const REPORT = `query($code: String!, $period: IndicatorPeriod!) { indicators(re
 describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
   let stack: Stack;
   // The demo's story, up to the moment it was seeded (and a day on).
-  const from = new Date(Date.now() - 120 * DAY);
-  const to = new Date(Date.now() + DAY);
-  const period = { from: from.toISOString(), to: to.toISOString() };
+  const periodFrom = new Date(Date.now() - 120 * DAY);
+  const periodTo = new Date(Date.now() + DAY);
+  const period = { from: periodFrom.toISOString(), to: periodTo.toISOString() };
 
   const sql = async <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
     (await stack.subgraphs.governance!.orm.em.fork().getConnection().execute(query, params)) as T[];
@@ -44,8 +45,9 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
     return { data: body.data?.indicators ?? null, errors: body.errors as Errors | undefined };
   };
 
-  /** Every hub figure of a region and [from, to), counted by hand. */
-  async function byHand(code: string) {
+  /** Every hub figure of a region and [from, to) (the demo's period unless given), counted by hand. */
+  async function byHand(code: string, within: { from: Date; to: Date } = { from: periodFrom, to: periodTo }) {
+    const { from, to } = within;
     const like = `${code}%`;
     const [d] = await sql<Record<string, number>>(
       `select count(*) filter (where registered_at >= ? and registered_at < ?)::int as registered,
@@ -129,7 +131,7 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
          from docking_event v where v.docking_id = k.id) e
        where k.region_code like ? and k.sent_at >= ? and k.sent_at < ? and k.mode <> 'CONFIRMATION'
        group by k.kind`,
-      [`${code}%`, from, to],
+      [`${code}%`, periodFrom, periodTo],
     );
     return new Map(rows.map((r) => [r.kind as string, r]));
   }
@@ -150,7 +152,7 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
     const [overdue] = await sql<{ id: string; from_agency: Agency }>(
       `select k.id, k.from_agency from docking k join supervision_item s on s.subject_id = k.id and s.status = 'OPEN'
        where k.status = 'SENT' and k.kind not in ('HUB', 'LEGAL_AID') and k.mode <> 'CONFIRMATION' and k.region_code like ? and k.sent_at >= ? order by k.sent_at limit 1`,
-      [`${COUNTY}%`, from],
+      [`${COUNTY}%`, periodFrom],
     );
     const em = stack.subgraphs.governance!.orm.em.fork();
     const now = new Date().toISOString();
@@ -174,6 +176,34 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
     if (window === undefined) delete process.env.JIEFEN_INDICATOR_COALESCE_MS;
     else process.env.JIEFEN_INDICATOR_COALESCE_MS = window;
     await stack?.stop();
+  });
+
+  it('counts every hub figure of the county over whole China days (read from its totals) as a hand count does', async () => {
+    // A report for this week, not yet due: kept in the totals with every report, left out of received.
+    const week = periodContaining('WEEKLY', new Date()).key;
+    const [village] = await sql<{ code: string }>(
+      `select r.code from region r where r.code like ? and length(r.code) = 12 and r.name not like '%虚拟%'
+         and not exists (select 1 from screening_report g where g.region_code = r.code and g.period_key = ?) order by r.code limit 1`,
+      [`${COUNTY}%`, week],
+    );
+    await sql(
+      `insert into screening_report (id, region_code, period_key, cadence, zero_report, finding_count, submitted_at, submitted_by_subject, submitted_by_name)
+       values (?, ?, ?, 'WEEKLY', true, 0, now(), 'test', '测试')`,
+      [randomUUID(), village!.code, week],
+    );
+    // China midnights, from 120 days back to past the end of this week and its grace.
+    const midnight = (at: number) => new Date(Math.floor((at + 8 * 3_600_000) / DAY) * DAY - 8 * 3_600_000);
+    const whole = { from: midnight(Date.now() - 120 * DAY), to: midnight(Date.now() + 10 * DAY) };
+    const { data, errors } = await report(COUNTY, 'hub-coordinator', REPORT, { from: whole.from.toISOString(), to: whole.to.toISOString() });
+    expect(errors).toBeUndefined();
+    const hand = await byHand(COUNTY, whole);
+    for (const [figure, value] of Object.entries(hand.counts)) expect(data!.hub![figure], figure).toBe(value);
+    expect(hand.counts.screeningReceived).toBeGreaterThan(0);
+    const [stored] = await sql<{ n: string }>(
+      'select sum("screeningReceived") as n from hub_screening_reports_tree where code = ? and grain = \'D\' and day >= ?::date',
+      [COUNTY, week.slice(0, 4) + '-01-01'],
+    );
+    expect(Number(stored!.n)).toBeGreaterThan(0);
   });
 
   for (const code of [COUNTY, DAINAN]) {
@@ -331,9 +361,10 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
       const county = await cost(COUNTY, selection);
       expect(await cost(DAINAN, selection), selection).toBeLessThanOrEqual(county);
       // At most two per source (its totals; its figures read from the records: clock, snapshot),
-      // eight sources (disputes, overdue dockings, alerts, supervision, screening, funnel, two
-      // breakdowns), and the report's own region lookup — whatever the number of children or weeks.
-      expect(county, selection).toBeLessThanOrEqual(18);
+      // eight sources (disputes, overdue dockings, alerts, supervision, screening's reports, funnel,
+      // two breakdowns), screening's owed and not-yet-due reports, and the report's own region
+      // lookup — whatever the number of children or weeks.
+      expect(county, selection).toBeLessThanOrEqual(19);
     }
     // The disputes' three breakdowns are one statement: all three cost what one costs.
     const one = await cost(COUNTY, 'hub { byChannel { key count } }');

@@ -110,7 +110,7 @@ function tableOf(source: IndicatorSource, spec: RollupSpec): string {
  * - A source reading several tables (`rollup.root`): the figures of the roots the statement touched
  *   (the records its rows belong to: a case and its agreement), as they are now less as they were
  *   before the statement (the table read with the statement's rows undone: the rest less the new rows,
- *   plus the old). A root is locked first (an advisory lock until commit, in code order), so the
+ *   plus the old). A root is locked first (an advisory lock until commit, taken in the roots' order), so the
  *   computing statement — a fresh snapshot under READ COMMITTED — sees every other transaction's
  *   change of that root committed: two transactions on one case take turns, and the second's
  *   "before" is the first's "after". Cost: the touched roots' rows, whatever the region's history.
@@ -167,7 +167,11 @@ end`;
       // The table before the statement, as far as the touched roots read it: its other rows (those of
       // the roots, when a row's root is one of its columns: a small set, computed once) and the old rows.
       const column = /^r\.([a-z_][a-z0-9_]*)$/.exec(rootOf)?.[1];
-      const others = [...(rows.includes('jf_new') ? ['id <> all(array(select id from jf_new))'] : []), ...(column ? [`${column} = any(array(${roots}))`] : [])];
+      const key = spec.root.keys?.[table] ?? 'id';
+      const others = [
+        ...(rows.includes('jf_new') ? [`${key} <> all(array(select ${key} from jf_new))`] : []),
+        ...(column ? [`${column} = any(array(${roots}))`] : []),
+      ];
       const before = [
         `select * from ${table}${others.length ? ` where ${others.join(' and ')}` : ''}`,
         ...(rows.includes('jf_old') ? ['select * from jf_old'] : []),

@@ -39,10 +39,11 @@ export interface RollupSpec {
   /**
    * A source reading more than one table (a join; a figure's condition reading another table):
    * `column` of `x` names the record each of its rows belongs to (a case's id), `tables` lists every
-   * table it reads (each with a primary key `id`) with the value(s) of that column a changed row `r`
-   * moves (`r.id`, `r.case_id`; null for none). Without `root`, the source reads one table.
+   * table it reads with the value of that column a changed row `r` moves (`r.id`, `r.case_id`; null
+   * for none), `keys` a table's primary key column where it is not `id`. Without `root`, the source
+   * reads one table.
    */
-  root?: { column: string; tables: Record<string, string> };
+  root?: { column: string; tables: Record<string, string>; keys?: Record<string, string> };
   /** The one table a source without `root` reads, when its `from` is not written `<table> x …`. */
   table?: string;
 }

@@ -22,6 +22,7 @@ import {
   DOCKINGS_OVERDUE,
   HUB_BREAKDOWNS,
   funnelFigure,
+  SCREENING_REPORTS,
   SUPERVISION,
   type HubBreakdown,
   type ScreeningFigure,
@@ -161,4 +162,9 @@ export class DockingFunnelResolver {
 export const hubIndicatorResolvers = [...hubIndicatorBlockResolvers, HubIndicatorsResolver, DockingFunnelResolver] as const;
 
 /** The hub's indicator totals (its database's derived objects): the block's sources and the docking funnel's. */
-export const hubIndicatorTotals = [...hubIndicatorBlockResolvers.derived, rollupObjects(DOCKING_FUNNEL), breakdownRollupObjects(HUB_BREAKDOWNS[0])];
+export const hubIndicatorTotals = [
+  ...hubIndicatorBlockResolvers.derived,
+  rollupObjects(DOCKING_FUNNEL),
+  breakdownRollupObjects(HUB_BREAKDOWNS[0]),
+  rollupObjects(SCREENING_REPORTS),
+];

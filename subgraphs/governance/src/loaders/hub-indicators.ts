@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { commonPrefix, type BreakdownSource, type Counts, type IndicatorScope, type IndicatorSource } from '@jiefen/subgraph-kit';
+import { commonPrefix, countScopes, type BreakdownSource, type Counts, type IndicatorScope, type IndicatorSource } from '@jiefen/subgraph-kit';
 import { ACCEPTED_STATUSES, AGREED_OUTCOME, CONCLUDING_STATUSES, DOCKING_KINDS, type DockingKind } from '../domain/docking.js';
 import { periodsEndingIn, reportDueAt, SCREENING_CADENCES, regionLengthOf } from '../domain/screening.js';
 import { owesScreeningReports } from '../services/screening.service.js';
@@ -100,16 +100,43 @@ export const DOCKING_FUNNEL: IndicatorSource = {
 
 export type ScreeningFigure = 'screeningDue' | 'screeningReceived' | 'zeroReports';
 
+/** The China midnight that ends a screening period (an instant), from its key: `2026-W48`, `2026-11-H1`, `2026-11-H2`. */
+const periodEndOf = (key: string) => `((case
+    when ${key} like '%-W%' then to_date(${key}, 'IYYY-"W"IW') + 7
+    when ${key} like '%-H1' then to_date(left(${key}, 7), 'YYYY-MM') + 15
+    else (to_date(left(${key}, 7), 'YYYY-MM') + interval '1 month')::date
+  end)::timestamp - interval '8 hours') at time zone 'UTC'`;
+
 /**
- * 排查 compliance for many scopes (a page's report, children and trend), in one statement. What is
- * owed comes from the region tree and the calendar: each village/community owes one report per ISO
- * week, each town one per half month (DOMAIN.md), for every such period that ends within the scope's
- * period and whose deadline (its end plus the grace, `reportDueAt`) has passed by `now`; received
- * are those of them with a report (late ones included; one report per region and period, a unique
- * key), zero reports (零报告) among them. Nothing is enumerated region by period: the owing regions
- * are counted per child code (`o`), the reports of the owing regions per child code and period
- * (`k`, one pass over the scopes' range of the report index), and each scope sums the rows of its
- * code whose period ends within it — a few dozen codes × periods, whatever the number of reports.
+ * The reports of the regions that owe them (a village's weekly, a town's half-monthly; not a virtual
+ * region's), each at its period's last instant: in a period exactly when its period ends within it
+ * (`periodsEndingIn`). Every report, due or not yet: `countScreening` takes away the periods whose
+ * deadline has not passed. Kept in totals: a report moves with its region (`root`), renamed or not.
+ */
+export const SCREENING_REPORTS = {
+  from: `(select g.region_code, g.zero_report, ${periodEndOf('g.period_key')} - interval '1 microsecond' as last_at
+    from screening_report g join region r on r.code = g.region_code
+    where ${owesScreeningReports('r')} and length(g.region_code) = case when g.period_key like '%-W%' then 12 else 9 end) x`,
+  measures: { screeningReceived: { when: 'last_at' }, zeroReports: { when: 'last_at', where: 'x.zero_report' } },
+  rollup: {
+    name: 'hub_screening_reports',
+    root: { column: 'region_code', tables: { screening_report: 'r.region_code', region: 'r.code' }, keys: { region: 'code' } },
+  },
+} satisfies IndicatorSource;
+
+/**
+ * 排查 compliance for many scopes (a page's report, children and trend). What is owed comes from the
+ * region tree and the calendar: each village/community owes one report per ISO week, each town one
+ * per half month (DOMAIN.md), for every such period that ends within the scope's period and whose
+ * deadline (its end plus the grace, `reportDueAt`) has passed by `now`; received are those of them
+ * with a report (late ones included; one report per region and period, a unique key), zero reports
+ * (零报告) among them.
+ * - Received and zero: every report whose period ends in the scope (`SCREENING_REPORTS`, from the
+ *   totals for a county's whole days), less the reports of periods not yet due — the current and
+ *   future ones, counted from the records (a week's reports at most, per cadence).
+ * - Due, in one statement with the not-yet-due reports: the owing regions counted per child code
+ *   (`o`) times the due periods, each scope summing the rows of its code whose period ends within it
+ *   — nothing is enumerated region by period.
  */
 export async function countScreening(
   em: EntityManager,
@@ -120,26 +147,29 @@ export async function countScreening(
   if (!scopes.length) return results;
   const from = new Date(Math.min(...scopes.map((s) => s.from.getTime())));
   const to = new Date(Math.max(...scopes.map((s) => s.to.getTime())));
-  const periods = SCREENING_CADENCES.flatMap((cadence) => periodsEndingIn(cadence, from, to)).filter(
-    (p) => reportDueAt(p, due.graceDays).getTime() <= due.now.getTime(),
-  );
-  if (!periods.length) return results;
+  const periods = SCREENING_CADENCES.flatMap((cadence) => periodsEndingIn(cadence, from, to));
+  const isDue = (p: (typeof periods)[number]) => reportDueAt(p, due.graceDays).getTime() <= due.now.getTime();
+  const duePeriods = periods.filter(isDue);
+  if (!duePeriods.length) return results;
+  const notDue = periods.filter((p) => !isDue(p));
   const length = Math.max(...scopes.map((s) => s.regionCode.length));
   const prefix = `${commonPrefix(scopes.map((s) => s.regionCode))}%`;
-  const rows: { i: string; due: string | null; received: string | null; zero: string | null }[] = await em.getConnection().execute(
-    `with p as materialized (
+  const list = (ps: typeof periods) => [ps.map((p) => p.key), ps.map((p) => regionLengthOf(p.cadence)), ps.map((p) => p.to)];
+  const [reports, rows] = await Promise.all([
+    countScopes(em, SCREENING_REPORTS, scopes),
+    em.getConnection().execute(
+      `with p as materialized (
+  select * from unnest(array[?]::text[], array[?]::int[], array[?]::timestamptz[]) as p(key, code_length, ends)
+), nd as materialized (
   select * from unnest(array[?]::text[], array[?]::int[], array[?]::timestamptz[]) as p(key, code_length, ends)
 ), owing as materialized (
   select r.code from region r where r.code like ? and ${owesScreeningReports('r')}
 ), o as materialized (
   select left(code, ${length}) as code, length(code) as code_length, count(*) as regions from owing group by 1, 2
 ), k as materialized (
-  select left(g.region_code, ${length}) as code, p.ends, count(*) as received, count(*) filter (where g.zero_report) as zero
-  from (
-    select g.region_code, g.period_key, g.zero_report from screening_report g
-    where g.region_code like ? and g.region_code in (select code from owing)
-  ) g
-  join p on p.key = g.period_key and p.code_length = length(g.region_code)
+  select left(g.region_code, ${length}) as code, nd.ends, count(*) as received, count(*) filter (where g.zero_report) as zero
+  from screening_report g join nd on nd.key = g.period_key and nd.code_length = length(g.region_code)
+  where g.region_code like ? and g.region_code in (select code from owing)
   group by 1, 2
 )
 select s.i,
@@ -147,19 +177,16 @@ select s.i,
   (select sum(k.received) from k where left(k.code, length(s.code)) = s.code and k.ends > s.f and k.ends <= s.t) as received,
   (select sum(k.zero) from k where left(k.code, length(s.code)) = s.code and k.ends > s.f and k.ends <= s.t) as zero
 from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)`,
-    [
-      periods.map((p) => p.key),
-      periods.map((p) => regionLengthOf(p.cadence)),
-      periods.map((p) => p.to),
-      prefix,
-      prefix,
-      scopes.map((s) => s.regionCode),
-      scopes.map((s) => s.from),
-      scopes.map((s) => s.to),
-    ],
-  );
+      [...list(duePeriods), ...list(notDue), prefix, prefix, scopes.map((s) => s.regionCode), scopes.map((s) => s.from), scopes.map((s) => s.to)],
+    ) as Promise<{ i: string; due: string | null; received: string | null; zero: string | null }[]>,
+  ]);
   for (const r of rows) {
-    results[Number(r.i) - 1] = { screeningDue: Number(r.due ?? 0), screeningReceived: Number(r.received ?? 0), zeroReports: Number(r.zero ?? 0) };
+    const all = reports[Number(r.i) - 1]!;
+    results[Number(r.i) - 1] = {
+      screeningDue: Number(r.due ?? 0),
+      screeningReceived: all.screeningReceived - Number(r.received ?? 0),
+      zeroReports: all.zeroReports - Number(r.zero ?? 0),
+    };
   }
   return results;
 }

@@ -16,6 +16,9 @@ export type { Counts, IndicatorSource, Measure } from './source.js';
 export const TOTALS_UP_TO_CODE_LENGTH = 6;
 const readsTotals = (scopes: readonly IndicatorScope[]) => commonPrefix(scopes.map((s) => s.regionCode)).length <= TOTALS_UP_TO_CODE_LENGTH;
 
+/** Whether `countScopes` answers every one of these scopes from a source's totals (a county or larger, whole China days). */
+export const answeredByTotals = (scopes: readonly IndicatorScope[]): boolean => scopes.length > 0 && readsTotals(scopes) && scopes.every((s) => wholeDays(s));
+
 /** The source with only some of its figures (the rest of a source with totals: counted from the records). */
 function withMeasures(source: IndicatorSource, names: readonly string[]): IndicatorSource {
   return { from: source.from, region: source.region, measures: Object.fromEntries(names.map((k) => [k, source.measures[k]!])) };

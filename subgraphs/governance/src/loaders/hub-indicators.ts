@@ -1,5 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { commonPrefix, countScopes, type BreakdownSource, type Counts, type IndicatorScope, type IndicatorSource } from '@jiefen/subgraph-kit';
+import {
+  answeredByTotals,
+  commonPrefix,
+  countScopes,
+  type BreakdownSource,
+  type Counts,
+  type IndicatorScope,
+  type IndicatorSource,
+} from '@jiefen/subgraph-kit';
 import { ACCEPTED_STATUSES, AGREED_OUTCOME, CONCLUDING_STATUSES, DOCKING_KINDS, type DockingKind } from '../domain/docking.js';
 import { periodsEndingIn, reportDueAt, SCREENING_CADENCES, regionLengthOf } from '../domain/screening.js';
 import { owesScreeningReports } from '../services/screening.service.js';
@@ -131,12 +139,13 @@ export const SCREENING_REPORTS = {
  * deadline (its end plus the grace, `reportDueAt`) has passed by `now`; received are those of them
  * with a report (late ones included; one report per region and period, a unique key), zero reports
  * (零报告) among them.
- * - Received and zero: every report whose period ends in the scope (`SCREENING_REPORTS`, from the
- *   totals for a county's whole days), less the reports of periods not yet due — the current and
- *   future ones, counted from the records (a week's reports at most, per cadence).
- * - Due, in one statement with the not-yet-due reports: the owing regions counted per child code
- *   (`o`) times the due periods, each scope summing the rows of its code whose period ends within it
- *   — nothing is enumerated region by period.
+ * - Received and zero, where the totals answer (a county's whole days): every report whose period
+ *   ends in the scope (`SCREENING_REPORTS`), less the reports of periods not yet due — the current
+ *   and future ones, counted from the records (a week's reports at most, per cadence). Elsewhere (a
+ *   town's, a village's few reports): the reports of the due periods, counted from the records.
+ * - In one statement with those records: due, the owing regions counted per child code (`o`) times
+ *   the due periods; the reports counted per child code and period (`k`); each scope sums the rows
+ *   of its code whose period ends within it — nothing is enumerated region by period.
  */
 export async function countScreening(
   em: EntityManager,
@@ -151,24 +160,26 @@ export async function countScreening(
   const isDue = (p: (typeof periods)[number]) => reportDueAt(p, due.graceDays).getTime() <= due.now.getTime();
   const duePeriods = periods.filter(isDue);
   if (!duePeriods.length) return results;
-  const notDue = periods.filter((p) => !isDue(p));
+  // From the totals: every report, less those of the periods not yet due; from the records: the due ones.
+  const fromTotals = answeredByTotals(scopes);
+  const counted = fromTotals ? periods.filter((p) => !isDue(p)) : duePeriods;
   const length = Math.max(...scopes.map((s) => s.regionCode.length));
   const prefix = `${commonPrefix(scopes.map((s) => s.regionCode))}%`;
   const list = (ps: typeof periods) => [ps.map((p) => p.key), ps.map((p) => regionLengthOf(p.cadence)), ps.map((p) => p.to)];
   const [reports, rows] = await Promise.all([
-    countScopes(em, SCREENING_REPORTS, scopes),
+    fromTotals ? countScopes(em, SCREENING_REPORTS, scopes) : null,
     em.getConnection().execute(
       `with p as materialized (
   select * from unnest(array[?]::text[], array[?]::int[], array[?]::timestamptz[]) as p(key, code_length, ends)
-), nd as materialized (
-  select * from unnest(array[?]::text[], array[?]::int[], array[?]::timestamptz[]) as p(key, code_length, ends)
+), c as materialized (
+  select * from unnest(array[?]::text[], array[?]::int[], array[?]::timestamptz[]) as c(key, code_length, ends)
 ), owing as materialized (
   select r.code from region r where r.code like ? and ${owesScreeningReports('r')}
 ), o as materialized (
   select left(code, ${length}) as code, length(code) as code_length, count(*) as regions from owing group by 1, 2
 ), k as materialized (
-  select left(g.region_code, ${length}) as code, nd.ends, count(*) as received, count(*) filter (where g.zero_report) as zero
-  from screening_report g join nd on nd.key = g.period_key and nd.code_length = length(g.region_code)
+  select left(g.region_code, ${length}) as code, c.ends, count(*) as received, count(*) filter (where g.zero_report) as zero
+  from screening_report g join c on c.key = g.period_key and c.code_length = length(g.region_code)
   where g.region_code like ? and g.region_code in (select code from owing)
   group by 1, 2
 )
@@ -177,15 +188,16 @@ select s.i,
   (select sum(k.received) from k where left(k.code, length(s.code)) = s.code and k.ends > s.f and k.ends <= s.t) as received,
   (select sum(k.zero) from k where left(k.code, length(s.code)) = s.code and k.ends > s.f and k.ends <= s.t) as zero
 from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)`,
-      [...list(duePeriods), ...list(notDue), prefix, prefix, scopes.map((s) => s.regionCode), scopes.map((s) => s.from), scopes.map((s) => s.to)],
+      [...list(duePeriods), ...list(counted), prefix, prefix, scopes.map((s) => s.regionCode), scopes.map((s) => s.from), scopes.map((s) => s.to)],
     ) as Promise<{ i: string; due: string | null; received: string | null; zero: string | null }[]>,
   ]);
   for (const r of rows) {
-    const all = reports[Number(r.i) - 1]!;
+    const [received, zero] = [Number(r.received ?? 0), Number(r.zero ?? 0)];
+    const all = reports?.[Number(r.i) - 1];
     results[Number(r.i) - 1] = {
       screeningDue: Number(r.due ?? 0),
-      screeningReceived: all.screeningReceived - Number(r.received ?? 0),
-      zeroReports: all.zeroReports - Number(r.zero ?? 0),
+      screeningReceived: all ? all.screeningReceived - received : received,
+      zeroReports: all ? all.zeroReports - zero : zero,
     };
   }
   return results;

@@ -439,6 +439,37 @@ describe('indicator totals (rollup)', () => {
     for (const { name, figures: stored } of TOTALS) await expectTreeSumsOwn(name, stored);
   });
 
+  it("hold no lock on a village's shared rows until commit: two open transactions both write in it, neither waiting", async () => {
+    const april = { from: china(2026, 4), to: china(2026, 5) };
+    const village = '321290101201';
+    let arrived = 0;
+    let release!: () => void;
+    const bothWrote = new Promise<void>((resolve) => (release = resolve));
+    await Promise.all(
+      [2, 3].map((n) =>
+        em().transactional(async (tx) => {
+          await tx
+            .getConnection()
+            .execute(
+              "insert into kit_case (region_code, received_at, concluded_at, status, amount) select ?, '2026-04-10T02:00:00Z', '2026-04-20T02:00:00Z', 'DONE', 1.5 from generate_series(1, ?)",
+              [village, n],
+              'all',
+              tx.getTransactionContext(),
+            );
+          // Both statements done while both transactions are open: the totals change only at commit.
+          if (++arrived === 2) release();
+          const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('one transaction waited for the other')), 4000));
+          await Promise.race([bothWrote, timeout]);
+        }),
+      ),
+    );
+    for (const regionCode of [village, '321290101', '321290']) {
+      expect((await countScopes(em(), source, [{ regionCode, ...april }]))[0], regionCode).toMatchObject({ received: 5, concluded: 5, amount: 7.5 });
+    }
+    const [left] = await sql<{ n: string }>('select (select count(*) from kit_case_totals_pending) + (select count(*) from kit_paid_totals_pending) as n');
+    expect(Number(left!.n), 'nothing left pending after the commits').toBe(0);
+  });
+
   // A payment's region is its case's, looked up when the payment is written: a move of the case
   // and a payment of it written at the same time, in either order, leave the payment counted in the
   // case's region as committed last.

@@ -26,9 +26,11 @@ export { isStored, type RollupSpec } from './source.js';
  * `key` is a breakdown's dimension and value ('' for a source without).
  *
  * The invariant: for every code, day and key, `_own` holds exactly what the source's SQL counts over
- * the records of that code, and `_tree` the sum of `_own` over the codes it covers. Every statement
- * that changes a table the source reads adds its own change to both (`rollupObjects`), never a
- * recompute of a region's history: a busy village's write costs what a quiet one's does.
+ * the records of that code, and `_tree` the sum of `_own` over the codes it covers, as of the last
+ * commit. Every statement that changes a table the source reads notes its own change, and the
+ * transaction adds what it noted to both when it commits (`rollupObjects`) — never a recompute of a
+ * region's history, and no lock on a village's shared rows held while the application works: a busy
+ * village's write costs what a quiet one's does.
  * Figures whose condition reads the clock (`readsClock`) and snapshots (no `when`) are never stored.
  */
 
@@ -103,10 +105,12 @@ function tableOf(source: IndicatorSource, spec: RollupSpec): string {
  * The SQL objects that keep a source's totals (tables, functions, triggers), for
  * `DatabaseModule.derived`; `keySql` (an expression of `x`) adds a key to every row (a breakdown).
  *
- * Each statement on a table the source reads adds its change to the totals, in the statement's
- * transaction (statement-level triggers with transition tables), and recomputes nothing:
+ * Each statement on a table the source reads notes its change (statement-level triggers with
+ * transition tables, into `<name>_pending`), recomputing nothing; at commit a deferred trigger adds
+ * the transaction's notes to the totals, so the shared rows (a village's day and month, its town's,
+ * its county's) are locked for the commit only:
  * - A source over one table (`<table> x`): the figures of the statement's new rows less those of its
- *   old rows. Increments commute, so transactions never wait for each other beyond the rows they add to.
+ *   old rows. Increments commute, so transactions never wait for each other but to commit.
  * - A source reading several tables (`rollup.root`): the figures of the roots the statement touched
  *   (the records its rows belong to: a case and its agreement), as they are now less as they were
  *   before the statement (the table read with the statement's rows undone: the rest less the new rows,
@@ -130,8 +134,9 @@ export function rollupObjects(source: IndicatorSource, keySql = "''"): DerivedOb
   const increments = (table: string) => names.map((k) => `${q(k)} = ${table}.${q(k)} + excluded.${q(k)}`).join(', ');
   const levels = `array[${TREE_LEVELS.join(', ')}]`;
   const tables: Record<string, string | null> = spec.root ? spec.root.tables : { [tableOf(source, spec)]: null };
-  // Adds (figures of `plus`) − (figures of `minus`), each `code, day, key, <figures>` rows, to the
-  // day and month rows of each code and of its county and town.
+  const pending = `${spec.name}_pending`;
+  // Notes (figures of `plus`) − (figures of `minus`), each `code, day, key, <figures>` rows, as the
+  // transaction's pending change: a plain insert, no lock on a shared row.
   const change = (ctes: string, plus: string | null, minus: string | null) => `with ${ctes}dd as (
     select code, day, key, ${sums} from (
       ${[
@@ -139,17 +144,8 @@ export function rollupObjects(source: IndicatorSource, keySql = "''"): DerivedOb
         ...(minus ? [`select code, day, key, ${negated} from (\n${minus}\n) o`] : []),
       ].join('\n      union all\n      ')}
     ) u group by 1, 2, 3 having ${nonzero}
-  ), d as (
-    select code, 'D'::"char" as grain, day, key, ${list} from dd
-    union all
-    select code, 'M'::"char", date_trunc('month', day)::date, key, ${sums} from dd group by 1, 3, 4
-  ), t as (
-    insert into ${tree} as o (code, grain, day, key, ${list})
-    select left(d.code, n), d.grain, d.day, d.key, ${sums} from d cross join unnest(${levels}) n where n <= length(d.code) group by 1, 2, 3, 4 order by 1, 2, 3, 4
-    on conflict (code, grain, day, key) do update set ${increments('o')}
   )
-  insert into ${own} as o (code, grain, day, key, ${list}) select code, grain, day, key, ${list} from d order by 1, 2, 3, 4
-  on conflict (code, grain, day, key) do update set ${increments('o')}`;
+  insert into ${pending} (code, day, key, ${list}) select code, day, key, ${list} from dd`;
   const tableTriggers = Object.entries(tables).flatMap(([table, rootOf], t) => {
     const fn = `${spec.name}_on_${t}`;
     const body = (rows: readonly string[]) => {
@@ -213,9 +209,39 @@ end $f$`,
     install: [
       `create table ${own} (code text collate "C" not null, grain "char" not null, day date not null, key text not null, ${columns}, primary key (code, grain, day, key))`,
       `create table ${tree} (code text collate "C" not null, grain "char" not null, day date not null, key text not null, ${columns}, primary key (code, grain, day, key))`,
-      // Fills both tables afresh from all the records (install, a truncate, a bulk load).
+      // What the transaction's statements changed, folded into the totals when it commits: the rows
+      // every write in a village adds to (its day, its month, its town's and county's) are locked for
+      // the commit alone, not from the statement until the application's last round trip.
+      `create table ${pending} (xid bigint not null default txid_current(), code text collate "C" not null, day date not null, key text not null, ${columns})`,
+      `create index on ${pending} (xid)`,
+      // Adds the transaction's pending change to the day and month rows of each code and of its county
+      // and town, in key order (two transactions folding at once lock shared rows in one order).
+      `create function ${spec.name}_fold() returns trigger language plpgsql as $f$
+begin
+  with p as (
+    delete from ${pending} where xid = txid_current() returning code, day, key, ${list}
+  ), dd as (
+    select code, day, key, ${sums} from p group by 1, 2, 3 having ${nonzero}
+  ), d as (
+    select code, 'D'::"char" as grain, day, key, ${list} from dd
+    union all
+    select code, 'M'::"char", date_trunc('month', day)::date, key, ${sums} from dd group by 1, 3, 4
+  ), t as (
+    insert into ${tree} as o (code, grain, day, key, ${list})
+    select left(d.code, n), d.grain, d.day, d.key, ${sums} from d cross join unnest(${levels}) n where n <= length(d.code) group by 1, 2, 3, 4 order by 1, 2, 3, 4
+    on conflict (code, grain, day, key) do update set ${increments('o')}
+  )
+  insert into ${own} as o (code, grain, day, key, ${list}) select code, grain, day, key, ${list} from d order by 1, 2, 3, 4
+  on conflict (code, grain, day, key) do update set ${increments('o')};
+  return null;
+end $f$`,
+      // Fires at commit, once per pending row: the first folds them all, the others find none left.
+      `create constraint trigger ${spec.name}_fold after insert on ${pending} deferrable initially deferred for each row execute function ${spec.name}_fold()`,
+      // Fills both tables afresh from all the records (install, a truncate, a bulk load); what the
+      // transaction had pending is in the records already.
       `create function ${spec.name}_build() returns void language plpgsql as $f$
 begin
+  delete from ${pending} where xid = txid_current();
   delete from ${own};
   delete from ${tree};
   insert into ${own} (code, grain, day, key, ${list})
@@ -230,7 +256,11 @@ end $f$`,
       ...tableTriggers,
     ],
     build: [`select ${spec.name}_build()`],
-    drop: [`drop table if exists ${own}, ${tree}`, `drop function if exists ${spec.name}_build() cascade`].concat(
+    drop: [
+      `drop table if exists ${own}, ${tree}, ${pending}`,
+      `drop function if exists ${spec.name}_build() cascade`,
+      `drop function if exists ${spec.name}_fold() cascade`,
+    ].concat(
       Object.keys(tables).flatMap((_, t) =>
         ['insert', 'update', 'delete', 'truncate'].map((e) => `drop function if exists ${spec.name}_on_${t}_${e}() cascade`),
       ),

@@ -135,6 +135,8 @@ export function rollupObjects(source: IndicatorSource, keySql = "''"): DerivedOb
   const levels = `array[${TREE_LEVELS.join(', ')}]`;
   const tables: Record<string, string | null> = spec.root ? spec.root.tables : { [tableOf(source, spec)]: null };
   const pending = `${spec.name}_pending`;
+  // One row per transaction with something pending: its insert queues the one fold at commit.
+  const marker = `${spec.name}_folds`;
   // Notes (figures of `plus`) − (figures of `minus`), each `code, day, key, <figures>` rows, as the
   // transaction's pending change: a plain insert, no lock on a shared row.
   const change = (ctes: string, plus: string | null, minus: string | null) => `with ${ctes}dd as (
@@ -144,8 +146,10 @@ export function rollupObjects(source: IndicatorSource, keySql = "''"): DerivedOb
         ...(minus ? [`select code, day, key, ${negated} from (\n${minus}\n) o`] : []),
       ].join('\n      union all\n      ')}
     ) u group by 1, 2, 3 having ${nonzero}
+  ), noted as (
+    insert into ${pending} (code, day, key, ${list}) select code, day, key, ${list} from dd returning 1
   )
-  insert into ${pending} (code, day, key, ${list}) select code, day, key, ${list} from dd`;
+  insert into ${marker} (xid) select txid_current() where exists (select 1 from noted) on conflict do nothing`;
   const tableTriggers = Object.entries(tables).flatMap(([table, rootOf], t) => {
     const fn = `${spec.name}_on_${t}`;
     const body = (rows: readonly string[]) => {
@@ -214,10 +218,12 @@ end $f$`,
       // the commit alone, not from the statement until the application's last round trip.
       `create table ${pending} (xid bigint not null default txid_current(), code text collate "C" not null, day date not null, key text not null, ${columns})`,
       `create index on ${pending} (xid)`,
+      `create table ${marker} (xid bigint primary key)`,
       // Adds the transaction's pending change to the day and month rows of each code and of its county
       // and town, in key order (two transactions folding at once lock shared rows in one order).
       `create function ${spec.name}_fold() returns trigger language plpgsql as $f$
 begin
+  delete from ${marker} where xid = txid_current();
   with p as (
     delete from ${pending} where xid = txid_current() returning code, day, key, ${list}
   ), dd as (
@@ -235,8 +241,8 @@ begin
   on conflict (code, grain, day, key) do update set ${increments('o')};
   return null;
 end $f$`,
-      // Fires at commit, once per pending row: the first folds them all, the others find none left.
-      `create constraint trigger ${spec.name}_fold after insert on ${pending} deferrable initially deferred for each row execute function ${spec.name}_fold()`,
+      // Fires at commit, once per transaction (its first statement's marker; the others' conflict).
+      `create constraint trigger ${spec.name}_fold after insert on ${marker} deferrable initially deferred for each row execute function ${spec.name}_fold()`,
       // Fills both tables afresh from all the records (install, a truncate, a bulk load); what the
       // transaction had pending is in the records already.
       `create function ${spec.name}_build() returns void language plpgsql as $f$
@@ -257,7 +263,7 @@ end $f$`,
     ],
     build: [`select ${spec.name}_build()`],
     drop: [
-      `drop table if exists ${own}, ${tree}, ${pending}`,
+      `drop table if exists ${own}, ${tree}, ${pending}, ${marker}`,
       `drop function if exists ${spec.name}_build() cascade`,
       `drop function if exists ${spec.name}_fold() cascade`,
     ].concat(

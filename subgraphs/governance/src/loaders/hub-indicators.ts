@@ -164,7 +164,11 @@ export async function countScreening(
   const fromTotals = answeredByTotals(scopes);
   const counted = fromTotals ? periods.filter((p) => !isDue(p)) : duePeriods;
   const length = Math.max(...scopes.map((s) => s.regionCode.length));
-  const prefix = `${commonPrefix(scopes.map((s) => s.regionCode))}%`;
+  const common = commonPrefix(scopes.map((s) => s.regionCode));
+  const prefix = `${common}%`;
+  // The prefix as a range of codes as well (codes are digits): the region key and the reports'
+  // (period, region) key serve a range, not a LIKE under the server's collation.
+  const range = common ? [common, common.slice(0, -1) + String.fromCharCode(common.charCodeAt(common.length - 1) + 1)] : ['', '~'];
   const list = (ps: typeof periods) => [ps.map((p) => p.key), ps.map((p) => regionLengthOf(p.cadence)), ps.map((p) => p.to)];
   const [reports, rows] = await Promise.all([
     fromTotals ? countScopes(em, SCREENING_REPORTS, scopes) : null,
@@ -174,13 +178,19 @@ export async function countScreening(
 ), c as materialized (
   select * from unnest(array[?]::text[], array[?]::int[], array[?]::timestamptz[]) as c(key, code_length, ends)
 ), owing as materialized (
-  select r.code from region r where r.code like ? and ${owesScreeningReports('r')}
+  select r.code from region r where r.code >= ? and r.code < ? and r.code like ? and ${owesScreeningReports('r')}
 ), o as materialized (
   select left(code, ${length}) as code, length(code) as code_length, count(*) as regions from owing group by 1, 2
 ), k as materialized (
   select left(g.region_code, ${length}) as code, c.ends, count(*) as received, count(*) filter (where g.zero_report) as zero
-  from screening_report g join c on c.key = g.period_key and c.code_length = length(g.region_code)
-  where g.region_code like ? and g.region_code in (select code from owing)
+  from c cross join lateral (
+    -- Per period, its reports in the range: the (period, region) key, one index range each (kept a
+    -- subquery by offset 0: flattened, the planner scanned the whole range once per period instead).
+    select g.region_code, g.zero_report from screening_report g
+    where g.period_key = c.key and g.region_code >= ? and g.region_code < ? and g.region_code like ? and length(g.region_code) = c.code_length
+    offset 0
+  ) g
+  where g.region_code in (select code from owing)
   group by 1, 2
 )
 select s.i,
@@ -188,7 +198,17 @@ select s.i,
   (select sum(k.received) from k where left(k.code, length(s.code)) = s.code and k.ends > s.f and k.ends <= s.t) as received,
   (select sum(k.zero) from k where left(k.code, length(s.code)) = s.code and k.ends > s.f and k.ends <= s.t) as zero
 from unnest(array[?]::text[], array[?]::timestamptz[], array[?]::timestamptz[]) with ordinality as s(code, f, t, i)`,
-      [...list(duePeriods), ...list(counted), prefix, prefix, scopes.map((s) => s.regionCode), scopes.map((s) => s.from), scopes.map((s) => s.to)],
+      [
+        ...list(duePeriods),
+        ...list(counted),
+        ...range,
+        prefix,
+        ...range,
+        prefix,
+        scopes.map((s) => s.regionCode),
+        scopes.map((s) => s.from),
+        scopes.map((s) => s.to),
+      ],
     ) as Promise<{ i: string; due: string | null; received: string | null; zero: string | null }[]>,
   ]);
   for (const r of rows) {

@@ -39,8 +39,8 @@ export interface RollupSpec {
   /**
    * A source reading more than one table (a join; a figure's condition reading another table):
    * `column` of `x` names the record each of its rows belongs to (a case's id), `tables` lists every
-   * table it reads with the value of that column a changed row `r` moves (`r.id`, `r.case_id`; null
-   * for none), `keys` a table's primary key column where it is not `id`. Without `root`, the source
+   * table it reads with the value of that column a changed row `r` moves (`r.id`, `r.case_id`, an
+   * expression that is null for none), `keys` a table's primary key column where it is not `id`. Without `root`, the source
    * reads one table.
    */
   root?: { column: string; tables: Record<string, string>; keys?: Record<string, string> };

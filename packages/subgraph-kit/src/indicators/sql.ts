@@ -14,10 +14,12 @@ export type { Counts, IndicatorSource, Measure } from './source.js';
  * than planning the totals' statement (measured: BENCHMARKS.md, "Indicator totals").
  */
 export const TOTALS_UP_TO_CODE_LENGTH = 6;
-const readsTotals = (scopes: readonly IndicatorScope[]) => commonPrefix(scopes.map((s) => s.regionCode)).length <= TOTALS_UP_TO_CODE_LENGTH;
+/** Which of a batch's scopes read a source's totals: whole China days, in a batch of a county or larger. */
+const readingTotals = (scopes: readonly IndicatorScope[]): boolean[] =>
+  commonPrefix(scopes.map((s) => s.regionCode)).length <= TOTALS_UP_TO_CODE_LENGTH ? scopes.map((s) => wholeDays(s)) : scopes.map(() => false);
 
 /** Whether `countScopes` answers every one of these scopes from a source's totals (a county or larger, whole China days). */
-export const answeredByTotals = (scopes: readonly IndicatorScope[]): boolean => scopes.length > 0 && readsTotals(scopes) && scopes.every((s) => wholeDays(s));
+export const answeredByTotals = (scopes: readonly IndicatorScope[]): boolean => scopes.length > 0 && readingTotals(scopes).every(Boolean);
 
 /** The source with only some of its figures (the rest of a source with totals: counted from the records). */
 function withMeasures(source: IndicatorSource, names: readonly string[]): IndicatorSource {
@@ -234,7 +236,7 @@ group by ${groupBy}`;
  */
 export async function countScopes<K extends string>(em: EntityManager, source: IndicatorSource<K>, scopes: readonly IndicatorScope[]): Promise<Counts<K>[]> {
   const { stored, live } = splitByStorage(source);
-  const daily = stored.length && readsTotals(scopes) ? scopes.map((s) => wholeDays(s)) : [];
+  const daily = stored.length ? readingTotals(scopes) : [];
   if (!daily.some(Boolean)) return countFromRecords(em, source, scopes);
   // Whole-day scopes read the stored figures from the totals; other scopes (instants) and the
   // figures never stored (clock, snapshots) are counted from the records, as without totals.
@@ -276,7 +278,7 @@ export async function countChildren<K extends string>(em: EntityManager, source:
   const result = new Map<string, Counts<K>>();
   if (!length) return result;
   const { stored, live } = splitByStorage(source);
-  if (stored.length && readsTotals([scope]) && wholeDays(scope)) {
+  if (stored.length && answeredByTotals([scope])) {
     const [totals, lives] = await Promise.all([
       countChildrenFromRollup(em, source, stored, scope, length),
       live.length ? countChildren(em, withMeasures(source, live), scope) : Promise.resolve(new Map<string, Counts>()),
@@ -363,7 +365,7 @@ export async function countBreakdowns<D extends string>(
   const { single, key } = breakdownAsSource(source);
   // Whole-day scopes from the totals (when kept), the others from the records; `i` of each answer
   // is its scope's place in `scopes` (1-based).
-  const daily = source.rollup && isStored(source.measure) && readsTotals(scopes) ? scopes.map((s) => wholeDays(s)) : scopes.map(() => false);
+  const daily = source.rollup && isStored(source.measure) ? readingTotals(scopes) : scopes.map(() => false);
   const fromTotals = scopes.filter((_, i) => daily[i]);
   const fromRecords = scopes.filter((_, i) => !daily[i]);
   const place = (subset: boolean) => scopes.map((_, i) => i).filter((i) => daily[i] === subset);

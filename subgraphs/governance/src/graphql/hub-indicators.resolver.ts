@@ -161,7 +161,7 @@ export class DockingFunnelResolver {
 
 export const hubIndicatorResolvers = [...hubIndicatorBlockResolvers, HubIndicatorsResolver, DockingFunnelResolver] as const;
 
-/** The hub's indicator totals (its database's derived objects): the block's sources and the docking funnel's. */
+/** The hub's indicator totals (its database's derived objects): the block's sources, the docking funnel's, the registrations' breakdown and 排查's reports. */
 export const hubIndicatorTotals = [
   ...hubIndicatorBlockResolvers.derived,
   rollupObjects(DOCKING_FUNNEL),

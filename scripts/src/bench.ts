@@ -86,7 +86,8 @@ environment:
   BENCH_DISPUTES      disputes the demo seed writes (default 1000)
   BENCH_HANDOVERS     transfers in the hand-over burst (default 300; 0 skips it)
   BENCH_PORT          first port (default 4200: our gateway; subgraphs +1…+6; Hive +10)
-  BENCH_PG_SOCKET=DIR every process reaches the embedded PostgreSQL by its Unix socket in DIR (e.g. /tmp), not TCP
+  BENCH_PG_TCP=1      every process reaches the embedded PostgreSQL through TCP on 127.0.0.1 (default: its Unix
+                      socket, as \`npm start\` does)
   BENCH_PG_STATEMENTS=1  the embedded PostgreSQL loads pg_stat_statements; the hand-over burst's report
                       lists the statements each database ran per accepted hand-over (calls, time)
   JIEFEN_TEST_DATABASE_URL  an existing PostgreSQL server instead of the embedded one
@@ -152,8 +153,8 @@ const databases: Record<string, DatabaseConfig> = Object.fromEntries(
   subgraphs.map((s) => [
     s.name,
     {
-      // BENCH_PG_SOCKET=DIR: the subgraphs reach the embedded server by its Unix socket in DIR (`/tmp`) instead of TCP.
-      host: env.BENCH_PG_SOCKET && !external ? encodeURIComponent(env.BENCH_PG_SOCKET) : server.host,
+      // The subgraphs reach an embedded server by its Unix socket, as `npm start` does (BENCH_PG_TCP=1: through TCP).
+      host: server.socketDir && env.BENCH_PG_TCP !== '1' ? server.socketDir : server.host,
       port: server.port,
       user: server.user,
       password: server.password,
@@ -202,7 +203,7 @@ const startSubgraphs = async (nodeOptions: string, args: string[], root?: string
 async function openScaleServer(dataDir: string) {
   const pg = await startLocalPostgres({ dataDir, port: Number(env.BENCH_DATA_PORT ?? 54339) });
   if (pg.initialised) throw new Error(`${dataDir} held no data: run \`npm run seed -- --disputes 1000000\` first`);
-  return { host: pg.host, port: pg.port, user: pg.user, password: pg.password, stop: () => pg.stop() };
+  return { host: pg.host, socketDir: pg.socketDir, port: pg.port, user: pg.user, password: pg.password, stop: () => pg.stop() };
 }
 
 async function cleanUp(): Promise<void> {
@@ -551,7 +552,9 @@ try {
 
   out(`## Run`);
   out();
-  out(`- data: ${data.description}; PostgreSQL ${external ? `external (${server.host}:${server.port})` : 'embedded, throw-away'}`);
+  out(
+    `- data: ${data.description}; PostgreSQL ${external ? `external (${server.host}:${server.port})` : 'embedded, throw-away'}${server.socketDir && !external ? (env.BENCH_PG_TCP === '1' ? ', through TCP' : ', by its Unix socket') : ''}`,
+  );
   out(
     `- ${ROUNDS} alternating round(s) of ${DURATION_MS / 1000} s per scenario and gateway, ${CONCURRENCY} concurrent clients, warm-up ${WARMUP_MS / 1000} s${IDLE_MS ? `, idle ${IDLE_MS / 1000} s before each round` : ''}`,
   );

@@ -82,7 +82,7 @@ export async function stopAll(services: ServiceProcess[], graceMs?: number): Pro
 }
 
 export function databaseUrl(c: DatabaseConfig): string {
-  return `postgres://${encodeURIComponent(c.user)}${c.password ? `:${encodeURIComponent(c.password)}` : ''}@${c.host}:${c.port}/${encodeURIComponent(c.dbName)}`;
+  return `postgres://${encodeURIComponent(c.user)}${c.password ? `:${encodeURIComponent(c.password)}` : ''}@${encodeURIComponent(c.host)}:${c.port}/${encodeURIComponent(c.dbName)}`;
 }
 
 export interface SubgraphProcessOptions {

@@ -10,6 +10,8 @@ import { freePort } from './ports.js';
 /** A PostgreSQL server for tests: embedded (default) or the one `JIEFEN_TEST_DATABASE_URL` names. */
 export interface DatabaseServer {
   host: string;
+  /** An embedded server's Unix socket directory (with `port`); none for an external server. */
+  socketDir?: string;
   port: number;
   user: string;
   password?: string;
@@ -48,6 +50,7 @@ export async function startDatabaseServer(): Promise<DatabaseServer> {
   const pg = await startLocalPostgres({ dataDir: join(parent, 'pg'), port: await freePort(), persistent: false });
   return {
     host: pg.host,
+    socketDir: pg.socketDir,
     port: pg.port,
     user: pg.user,
     password: pg.password,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 export * from './errors.js';
+export * from './conflict-retry.js';
 export * from './http.js';
 export * from './request-guard.js';
 export * from './loaders.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 
 /** Federation version every subgraph links to. */
@@ -27,13 +27,23 @@ export async function printSubgraphSdl(options: SubgraphSchemaOptions): Promise<
   return sdl;
 }
 
+/** Wraps the resolver of one mutation (a root field of `Mutation`), e.g. to run it again; `field` is its name. */
+export type MutationWrapper<C = unknown> = (resolve: GraphQLFieldResolver<unknown, C>, field: string) => GraphQLFieldResolver<unknown, C>;
+
 /**
  * Turns type-graphql resolvers into a Federation 2 subgraph schema. The SDL is printed with its
  * directives (graphql's `printSchema` drops `@key`) and prefixed with the federation `@link`;
- * without it the subgraph would silently be Federation 1.
+ * without it the subgraph would silently be Federation 1. `wrapMutation`, when given, wraps the
+ * resolver of every mutation, and of nothing else.
  */
-export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
-  const { sdl, resolvers } = await build(options);
+export async function buildFederatedSchema<C = unknown>(options: SubgraphSchemaOptions, wrapMutation?: MutationWrapper<C>): Promise<GraphQLSchema> {
+  const { sdl, resolvers, mutation } = await build(options);
+  const mutations = mutation ? resolvers[mutation] : undefined;
+  if (wrapMutation && mutations) {
+    for (const [field, resolve] of Object.entries(mutations)) {
+      if (typeof resolve === 'function') mutations[field] = wrapMutation(resolve as GraphQLFieldResolver<unknown, C>, field);
+    }
+  }
   // createResolversMap's shape is what buildSubgraphSchema expects; its type is not exported.
   return buildSubgraphSchema({
     typeDefs: parse(sdl),
@@ -43,7 +53,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
-async function build(options: SubgraphSchemaOptions): Promise<{ sdl: string; resolvers: ResolverMap }> {
+async function build(options: SubgraphSchemaOptions): Promise<{ sdl: string; resolvers: ResolverMap; mutation?: string }> {
   const schema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
@@ -56,5 +66,5 @@ async function build(options: SubgraphSchemaOptions): Promise<{ sdl: string; res
     const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
     resolvers[typeName] = { ...existing, __resolveReference: resolveReference };
   }
-  return { sdl, resolvers };
+  return { sdl, resolvers, mutation: schema.getMutationType()?.name };
 }

@@ -10,18 +10,21 @@ import { AGENCY_DIRECTORY, createInternalVerifier, INTERNAL_HEADER, personKey, t
 import type { AgencySettings } from '@jiefen/calendar';
 import { isReachable, type DatabaseModule, type Orm } from '@jiefen/database';
 import { AccessCollector } from './audit/collector.js';
-import { createErrorFormatter, DomainError, INTERNAL_MESSAGE, isDatabaseUnavailable, type ErrorLogger } from './errors.js';
+import { retryConflicts } from './conflict-retry.js';
+import { consoleLogger, createErrorFormatter, DomainError, INTERNAL_MESSAGE, isDatabaseUnavailable, type ErrorLogger } from './errors.js';
 import { close, createHttpApp, HttpError, listen, type RouteHandler } from './http.js';
 import { NO_REFERENCES, type DisputeReference, type References } from './references.js';
 import { requestGuardPlugin } from './request-guard.js';
-import { buildFederatedSchema, printSubgraphSdl, type SubgraphSchemaOptions } from './schema.js';
+import { buildFederatedSchema, printSubgraphSdl, type MutationWrapper, type SubgraphSchemaOptions } from './schema.js';
 
 /** What every resolver receives: who calls, a forked entity manager, this request's DataLoaders and the agency's settings. */
 export interface SubgraphContext<L = unknown, S extends AgencySettings = AgencySettings> {
   requestId: string;
   /** The verified caller the gateway vouched for; null for an anonymous request. */
   caller: Caller | null;
+  /** The request's entity manager; a mutation gets its own for each attempt (see `conflictRetry`). */
   em: EntityManager;
+  /** The request's DataLoaders on `em`; renewed with it. */
   loaders: L;
   /** Unmasked personal-data reads of this request, logged before the response leaves. */
   audit: AccessCollector;
@@ -171,6 +174,39 @@ function accessLogPlugin<L, S extends AgencySettings>(orm: Orm, definition: Subg
   };
 }
 
+/**
+ * Every mutation runs again, on fresh request state, when PostgreSQL aborted its transaction over a
+ * conflict (a deadlock's victim): `retryConflicts` reruns it only when it committed nothing.
+ * Each attempt gets its own entity manager and DataLoaders, put into the request's context in
+ * place of the previous ones: a mutation's root fields run one after another with nothing else of
+ * the request running meanwhile, and the fields under its result then read what it wrote. An
+ * idempotency key's claim is in the aborted transaction too, so a rerun is not taken for a
+ * duplicate. Personal-data reads an aborted attempt noted stay in the access log. Queries are
+ * never rerun.
+ */
+function conflictRetry<L, S extends AgencySettings>(
+  orm: Orm,
+  definition: SubgraphDefinition<L, S>,
+  logger: ErrorLogger,
+): MutationWrapper<SubgraphContext<L, S>> {
+  return (resolve, field) => (root, args, ctx, info) =>
+    retryConflicts(
+      orm.em,
+      async (em) => {
+        ctx.em = em;
+        ctx.loaders = definition.createLoaders(em);
+        return resolve(root, args, ctx, info);
+      },
+      {
+        onConflict: (error, attempt, retrying) => {
+          const details = { service: definition.name, requestId: ctx.requestId, mutation: field, attempt, sqlstate: (error as { code?: unknown }).code };
+          if (retrying) console.warn(JSON.stringify({ level: 'warn', message: 'transaction conflict: mutation rerun', ...details }));
+          else logger.error('transaction conflict: mutation given up', { ...details, error: error instanceof Error ? error.message : String(error) });
+        },
+      },
+    );
+}
+
 /** The subgraph's SDL, printed from code (no server, no database). */
 export function subgraphSdl(definition: SubgraphDefinition): Promise<string> {
   return printSubgraphSdl(definition.schema);
@@ -178,8 +214,8 @@ export function subgraphSdl(definition: SubgraphDefinition): Promise<string> {
 
 /** Starts one subgraph's HTTP server on an open ORM. Stopping closes the server, not the ORM. */
 export async function startSubgraph<L, S extends AgencySettings>(definition: SubgraphDefinition<L, S>, options: StartOptions): Promise<RunningSubgraph> {
-  const schema = await buildFederatedSchema(definition.schema);
   const { orm } = options;
+  const schema = await buildFederatedSchema(definition.schema, conflictRetry(orm, definition, options.logger ?? consoleLogger));
   const apollo = new ApolloServer<SubgraphContext<L, S>>({
     schema,
     // A database outage is answered as DATABASE_UNAVAILABLE naming the agency (errors.ts).

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Caller } from '@jiefen/auth';
+import { retryConflicts } from '@jiefen/subgraph-kit';
 import type { TestDatabase } from '@jiefen/testing';
 import { idempotent, publishEvent } from '../src/index.js';
 import { TestTransfer } from './business.js';
@@ -111,6 +112,29 @@ describe('idempotent hand-overs', () => {
     const fixedKey = randomUUID();
     const done = await call(officer, fixedKey, input);
     expect((await call(officer, fixedKey, input)).id).toBe(done.id);
+  });
+
+  it("reruns a keyed hand-over whose transaction was a deadlock's victim under the same key: not a duplicate, done once", async () => {
+    const key = randomUUID();
+    let runs = 0;
+    // As the subgraph kit runs a mutation: PostgreSQL aborts the first attempt's transaction after
+    // the key's claim and the whole hand-over are written (SQLSTATE 40P01, raised on cue).
+    const transfer = await retryConflicts(police.orm.em, (em) =>
+      idempotent(em, { caller: officer, operation: 'transferToMediation', key, input }, async (tx) => {
+        runs += 1;
+        const done = await handOver(tx, input);
+        if (runs === 1) {
+          await tx
+            .getConnection()
+            .execute(`do $$ begin raise exception 'deadlock on cue' using errcode = '40P01'; end $$`, [], 'all', tx.getTransactionContext());
+        }
+        return done;
+      }),
+    );
+    expect(runs).toBe(2);
+    expect(await written()).toEqual({ transfers: 1, outbox: 2, keys: 1 });
+    expect((await call(officer, key, input)).id).toBe(transfer.id);
+    expect(await written()).toEqual({ transfers: 1, outbox: 2, keys: 1 });
   });
 
   it.each(['short', 'x'.repeat(65), '带中文的幂等键12345', 'key with spaces', 'nul\u0000key-000'])(

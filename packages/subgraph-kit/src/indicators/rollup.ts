@@ -22,7 +22,7 @@ export { isStored, type RollupSpec } from './source.js';
  * period reads its whole months from the month rows (`grain` M, `day` the month's first) and its
  * edges from the day rows (`D`) — a county's year is 12 rows per code, a week 7, whatever the
  * history. Any period whose bounds are China midnights (every period the API names) can read them;
- * `sql.ts` reads them for a county or larger (`TOTALS_UP_TO_CODE_LENGTH`), where they pay.
+ * `sql.ts` reads them for a town or larger (`TOTALS_UP_TO_CODE_LENGTH`), where they pay.
  * `key` is a breakdown's dimension and value ('' for a source without).
  *
  * The invariant: for every code, day and key, `_own` holds exactly what the source's SQL counts over

@@ -8,17 +8,20 @@ import { isStored, type Counts, type IndicatorSource, type Measure, type RollupS
 export type { Counts, IndicatorSource, Measure } from './source.js';
 
 /**
- * Whether a batch of scopes reads the totals: when their common region is a county or larger. A
- * county's records span its whole history in the region index, and its page reads them in ~200 ms
- * of PostgreSQL at a province's size; a town's or a village's are few, and counting them costs less
- * than planning the totals' statement (measured: BENCHMARKS.md, "Indicator totals").
+ * Whether a batch of scopes reads the totals: when their common region is a town or larger. A
+ * county's records span its whole history in the region index, and its page read them in ~200 ms
+ * of PostgreSQL at a province's size. A town's are fewer, but its page (the town, its villages and
+ * its months, every source) still cost more from the records than from the totals once the totals
+ * were read by key ranges: at 1,000,000 disputes a town's page took 82 against 118 ms of
+ * PostgreSQL per request, p95 181 against 306 ms (BENCHMARKS.md, Part 5). A village's few records
+ * are counted where they lie.
  */
-export const TOTALS_UP_TO_CODE_LENGTH = 6;
-/** Which of a batch's scopes read a source's totals: whole China days, in a batch of a county or larger. */
+export const TOTALS_UP_TO_CODE_LENGTH = 9;
+/** Which of a batch's scopes read a source's totals: whole China days, in a batch of a town or larger. */
 const readingTotals = (scopes: readonly IndicatorScope[]): boolean[] =>
   commonPrefix(scopes.map((s) => s.regionCode)).length <= TOTALS_UP_TO_CODE_LENGTH ? scopes.map((s) => wholeDays(s)) : scopes.map(() => false);
 
-/** Whether `countScopes` answers every one of these scopes from a source's totals (a county or larger, whole China days). */
+/** Whether `countScopes` answers every one of these scopes from a source's totals (a town or larger, whole China days). */
 export const answeredByTotals = (scopes: readonly IndicatorScope[]): boolean => scopes.length > 0 && readingTotals(scopes).every(Boolean);
 
 /** The source with only some of its figures (the rest of a source with totals: counted from the records). */

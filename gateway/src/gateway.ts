@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { close, createErrorFormatter, createHttpApp, listen, partUrl, requestGuardPlugin, type RouteHandler } from '@jiefen/subgraph-kit';
+import { close, createErrorFormatter, createHttpApp, listen, requestGuardPlugin, type RouteHandler } from '@jiefen/subgraph-kit';
 import { AGENCY_DIRECTORY, type Caller } from '@jiefen/auth';
 import { GATEWAY_BODY_LIMIT_BYTES, gatewayProtection, localizeLimitError } from './armor.js';
 import { createAuthenticator, internalHeaderFor, type GatewayAuth } from './auth.js';
@@ -81,9 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? subgraphTimeoutFromEnv();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? loadSupergraph(),
-    // An agency's part (`<agency>_<part>`, e.g. the hub's indicators) is served by its agency's process.
-    buildService: ({ name, url }) =>
-      new SubgraphSource(name, options.subgraphUrls[name] ?? partUrl(name, options.subgraphUrls) ?? url ?? '', subgraphTimeoutMs),
+    buildService: ({ name, url }) => new SubgraphSource(name, options.subgraphUrls[name] ?? url ?? '', subgraphTimeoutMs),
   });
   const protection = gatewayProtection();
   // Errors that came back from a subgraph were already formatted (and masked) there.

@@ -1,13 +1,12 @@
 // `npm run schema`: prints every subgraph's SDL from code (no server, no database) into
-// schema/subgraphs/<name>.graphql (and each agency's parts, <name>_<part>.graphql) and composes
-// schema/supergraph.graphql.
+// schema/subgraphs/<name>.graphql and composes schema/supergraph.graphql.
 // `npm run check:schema` (`--check`): fails when either file is stale or composition fails.
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { printSubgraphSdl, subgraphParts, subgraphSdl } from '@jiefen/subgraph-kit';
+import { subgraphSdl } from '@jiefen/subgraph-kit';
 import { subgraphs } from './registry.js';
 
 const check = process.argv.includes('--check');
@@ -32,12 +31,6 @@ for (const definition of subgraphs) {
   const sdl = await subgraphSdl(definition);
   await emit(`subgraphs/${definition.name}.graphql`, sdl);
   services.push({ name: definition.name, typeDefs: parse(sdl), url: `http://127.0.0.1:${definition.defaultPort}/graphql` });
-  // An agency's parts: subgraphs of their own, served by the same process beside its /graphql.
-  for (const part of subgraphParts(definition)) {
-    const partSdl = await printSubgraphSdl(part.schema);
-    await emit(`subgraphs/${part.name}.graphql`, partSdl);
-    services.push({ name: part.name, typeDefs: parse(partSdl), url: `http://127.0.0.1:${definition.defaultPort}${part.path}` });
-  }
 }
 const result = composeServices(services);
 if (result.errors) {

@@ -20,7 +20,6 @@ import { loadOrCreateDevDockingKeys } from '@jiefen/docking';
 import { loadSupergraph } from '@jiefen/gateway';
 import { QUERY_COUNT_MESSAGE } from '@jiefen/runtime';
 import { subgraphs } from '@jiefen/schema';
-import { partUrl, subgraphParts } from '@jiefen/subgraph-kit';
 import { callerOf, startDatabaseServer } from '@jiefen/testing';
 import { runHandoverBurst, type HandoverResult } from './bench/handover.js';
 import { createPool, percentile, runLoad, send, type LoadResult } from './bench/load.js';
@@ -256,8 +255,6 @@ try {
       env: {
         ...gatewayEnv,
         ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${againstPorts[s.name]}/graphql`])),
-        // The other checkout's subgraphs compose as its own supergraph says (its parts may differ).
-        SUPERGRAPH_PATH: join(resolve(flags.against), 'schema', 'supergraph.graphql'),
         GATEWAY_PORT: String(port),
       },
       onLine: quietLines('against'),
@@ -267,10 +264,7 @@ try {
   if (!flags['no-hive']) {
     // The committed supergraph with the bench's subgraph URLs.
     let supergraph = loadSupergraph();
-    const urls = Object.fromEntries(subgraphs.map((s) => [s.name, subgraphUrl(s.name)]));
-    const graphs = [...subgraphs.map((s) => s.name), ...subgraphs.flatMap((s) => subgraphParts(s).map((p) => p.name))];
-    for (const name of graphs)
-      supergraph = supergraph.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*`), `$1${urls[name] ?? partUrl(name, urls)}`);
+    for (const s of subgraphs) supergraph = supergraph.replace(new RegExp(`(@join__graph\\(name: "${s.name}", url: ")[^"]*`), `$1${subgraphUrl(s.name)}`);
     const supergraphPath = join(keysDir, 'supergraph.graphql');
     await writeFile(supergraphPath, supergraph);
     const hive = spawnService('hive', {

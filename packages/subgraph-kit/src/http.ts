@@ -14,11 +14,6 @@ export interface HttpAppOptions<C extends BaseContext, A = undefined> {
   authenticate?: (req: IncomingMessage, requestId: string) => Promise<A>;
   /** Path of the GraphQL endpoint (default `/graphql`). */
   path?: string;
-  /**
-   * More GraphQL endpoints by path (e.g. `/indicators/graphql`), each its own Apollo Server: same
-   * authentication, context, body limit and trusted documents as the main one.
-   */
-  endpoints?: Record<string, ApolloServer<C>>;
   /** Builds the per-request context; `requestId` is the request's id (from `x-request-id` or new). */
   context: (req: IncomingMessage, requestId: string, auth: A) => Promise<C>;
   /** `GET /ready`: true when the service can do its work (database reachable…). */
@@ -172,8 +167,7 @@ export function createHttpApp<C extends BaseContext, A = undefined>(options: Htt
     const route = routes[`${req.method} ${url.pathname}`];
     const handle = async () => {
       if (route) return route(req, res);
-      const apollo = url.pathname === path ? options.apollo : options.endpoints?.[url.pathname];
-      if (!apollo) return sendError(res, new HttpError(404, '未找到该地址', 'NOT_FOUND'));
+      if (url.pathname !== path) return sendError(res, new HttpError(404, '未找到该地址', 'NOT_FOUND'));
       const auth = options.authenticate ? await options.authenticate(req, requestId) : (undefined as A);
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
@@ -182,7 +176,7 @@ export function createHttpApp<C extends BaseContext, A = undefined>(options: Htt
       const method = req.method ?? 'GET';
       const parsed = method === 'POST' ? parseBody(await readBody(req, limit), req.headers['content-type']) : undefined;
       const { search, body } = options.documents ? resolveDocument(options.documents, method, url, parsed) : { search: url.search, body: parsed };
-      const result = await apollo.executeHTTPGraphQLRequest({
+      const result = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers, search, body },
         context: () => options.context(req, requestId, auth),
       });

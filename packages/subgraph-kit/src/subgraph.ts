@@ -67,16 +67,6 @@ export interface SubgraphDeclaration<L = unknown, S extends AgencySettings = Age
   settings: S;
   database: DatabaseModule;
   schema: SubgraphSchemaOptions;
-  /**
-   * Subgraphs the agency serves besides its main one, from the same process, database and request
-   * context: part `p` at `/p/graphql`, composed as the subgraph `<name>_p` ({@link subgraphParts}).
-   * The gateway plans one fetch per subgraph and stage, and fetches what a stage's answers key
-   * only after that stage: fields of the main subgraph's entity that need nothing from it can be
-   * fetched beside other agencies' blocks by moving them to a part. The hub's indicator blocks are
-   * one: the report's region, children and trend (the keys every agency's block hangs on) come
-   * from its main subgraph, and its own figures are then fetched in parallel with the others'.
-   */
-  parts?: Record<string, SubgraphSchemaOptions>;
   /** New DataLoaders for one request. */
   createLoaders(em: EntityManager): L;
   /**
@@ -222,61 +212,32 @@ export function subgraphSdl(definition: SubgraphDefinition): Promise<string> {
   return printSubgraphSdl(definition.schema);
 }
 
-/** A part of an agency's subgraph (`SubgraphDeclaration.parts`): its name in the supergraph and its path. */
-export interface SubgraphPart {
-  /** `<agency's subgraph>_<part>`, e.g. `governance_indicators`. */
-  name: string;
-  /** `/<part>/graphql`, beside the main `/graphql`. */
-  path: string;
-  schema: SubgraphSchemaOptions;
-}
-
-/** The parts an agency's process serves besides its main subgraph. */
-export function subgraphParts(definition: SubgraphDefinition): SubgraphPart[] {
-  return Object.entries(definition.parts ?? {}).map(([part, schema]) => ({ name: `${definition.name}_${part}`, path: `/${part}/graphql`, schema }));
-}
-
-/**
- * The URL of a part from its agency's main URL (`…/graphql` → `…/<part>/graphql`), for a subgraph
- * name `<agency>_<part>` whose agency's URL is known; undefined otherwise.
- */
-export function partUrl(name: string, urls: Record<string, string>): string | undefined {
-  const cut = name.lastIndexOf('_');
-  const main = cut > 0 ? urls[name.slice(0, cut)] : undefined;
-  return main?.endsWith('/graphql') ? `${main.slice(0, -'/graphql'.length)}/${name.slice(cut + 1)}/graphql` : undefined;
-}
-
 /** Starts one subgraph's HTTP server on an open ORM. Stopping closes the server, not the ORM. */
 export async function startSubgraph<L, S extends AgencySettings>(definition: SubgraphDefinition<L, S>, options: StartOptions): Promise<RunningSubgraph> {
   const { orm } = options;
-  const apolloOf = async (schemaOptions: SubgraphSchemaOptions) => {
-    const apollo = new ApolloServer<SubgraphContext<L, S>>({
-      schema: await buildFederatedSchema(schemaOptions, conflictRetry(orm, definition, options.logger ?? consoleLogger)),
-      // A database outage is answered as DATABASE_UNAVAILABLE naming the agency (errors.ts).
-      formatError: createErrorFormatter(definition.name, options.logger, { agencyName: definition.agencyName }),
-      includeStacktraceInErrorResponses: false,
-      // Our mains handle SIGINT/SIGTERM (they also stop PostgreSQL and the delivery workers); Apollo's
-      // own handler would re-raise the signal and end the process first.
-      stopOnTerminationSignals: false,
-      plugins: [
-        ApolloServerPluginInlineTraceDisabled(),
-        // No field carries a cache hint (answers are per caller and personal): without this, Apollo's
-        // cache-control plugin wraps every field resolver of every request (~5 % of a subgraph's CPU).
-        ApolloServerPluginCacheControlDisabled(),
-        ApolloServerPluginLandingPageDisabled(),
-        requestGuardPlugin<SubgraphContext<L, S>>(),
-        accessLogPlugin<L, S>(orm, definition),
-      ],
-    });
-    await apollo.start();
-    return apollo;
-  };
-  const apollo = await apolloOf(definition.schema);
-  const parts = await Promise.all(subgraphParts(definition).map(async (part) => [part.path, await apolloOf(part.schema)] as const));
+  const schema = await buildFederatedSchema(definition.schema, conflictRetry(orm, definition, options.logger ?? consoleLogger));
+  const apollo = new ApolloServer<SubgraphContext<L, S>>({
+    schema,
+    // A database outage is answered as DATABASE_UNAVAILABLE naming the agency (errors.ts).
+    formatError: createErrorFormatter(definition.name, options.logger, { agencyName: definition.agencyName }),
+    includeStacktraceInErrorResponses: false,
+    // Our mains handle SIGINT/SIGTERM (they also stop PostgreSQL and the delivery workers); Apollo's
+    // own handler would re-raise the signal and end the process first.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      // No field carries a cache hint (answers are per caller and personal): without this, Apollo's
+      // cache-control plugin wraps every field resolver of every request (~5 % of a subgraph's CPU).
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      requestGuardPlugin<SubgraphContext<L, S>>(),
+      accessLogPlugin<L, S>(orm, definition),
+    ],
+  });
+  await apollo.start();
   const verify = createInternalVerifier(options.gatewayPublicKey);
   const server = createHttpApp<SubgraphContext<L, S>, InternalContext>({
     apollo,
-    endpoints: Object.fromEntries(parts),
     // Not ready while the database does not answer (down, restarting, frozen): a load balancer or
     // an operator sees which agency is out; the process itself stays up and recovers on its own.
     ready: () => isReachable(orm),
@@ -314,7 +275,7 @@ export async function startSubgraph<L, S extends AgencySettings>(definition: Sub
     server,
     async stop() {
       await close(server);
-      await Promise.all([apollo, ...parts.map(([, part]) => part)].map((a) => a.stop()));
+      await apollo.stop();
       await options.onStop?.();
     },
   };

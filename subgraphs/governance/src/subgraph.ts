@@ -30,7 +30,7 @@ import { DockingResolver } from './graphql/docking.resolver.js';
 import { PartyResolver } from './graphql/party.resolver.js';
 import { PersonResolver, resolvePersonReference } from './graphql/person.resolver.js';
 import { disputeAccess, dockingAccess } from './graphql/record-access.js';
-import { hubIndicatorsPart, hubIndicatorTotals } from './graphql/hub-indicators.resolver.js';
+import { hubIndicatorResolvers, hubIndicatorTotals } from './graphql/hub-indicators.resolver.js';
 import { IndicatorReportResolver, resolveIndicatorReportReference } from './graphql/indicator-report.resolver.js';
 import { RegionResolver, resolveRegionReference } from './graphql/region.resolver.js';
 import { RegistrationResolver } from './graphql/registration.resolver.js';
@@ -84,6 +84,7 @@ export function createGovernanceSubgraph(options: AgencyOptions<HubClocks> = {})
         PersonResolver,
         RegionResolver,
         IndicatorReportResolver,
+        ...hubIndicatorResolvers,
         ServiceItemResolver,
         ScreeningResolver,
         RiskAlertResolver,
@@ -100,8 +101,6 @@ export function createGovernanceSubgraph(options: AgencyOptions<HubClocks> = {})
         Docking: dockingAccess.resolveReference,
       },
     },
-    // The hub's own indicators, a subgraph of their own so that they are fetched beside the other agencies'.
-    parts: { indicators: hubIndicatorsPart },
     // The hub receives a copy of every docking event and keeps the ledger from them.
     docking: { apply: applyDockingEvent },
     // The hub owns the dispute register: other agencies verify a client's dispute id here before storing it.

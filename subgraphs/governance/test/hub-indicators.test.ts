@@ -40,8 +40,8 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
 
   const sql = async <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
     (await stack.subgraphs.governance!.orm.em.fork().getConnection().execute(query, params)) as T[];
-  const report = async (code: string, as: Parameters<Stack['query']>[2] = 'hub-coordinator', query = REPORT, p: unknown = period) => {
-    const { body } = await stack.query<{ indicators: Report | null }>(query, { code, period: p }, as);
+  const report = async (code: string, as: Parameters<Stack['querySubgraph']>[3] = 'hub-coordinator', query = REPORT, p: unknown = period) => {
+    const { body } = await stack.querySubgraph<{ indicators: Report | null }>('governance', query, { code, period: p }, as);
     return { data: body.data?.indicators ?? null, errors: body.errors as Errors | undefined };
   };
 
@@ -146,7 +146,7 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
   const window = process.env.JIEFEN_INDICATOR_COALESCE_MS;
   beforeAll(async () => {
     process.env.JIEFEN_INDICATOR_COALESCE_MS = '150';
-    stack = await startStack({ subgraphs: [governanceSubgraph], seed: true });
+    stack = await startStack({ subgraphs: [governanceSubgraph], gateway: false, seed: true });
     // The demo refuses no hand-over in the county: the committee refuses one overdue for acceptance
     // (the ledger's own path), and the next 督办 scan clears its supervision item.
     const [overdue] = await sql<{ id: string; from_agency: Agency }>(
@@ -307,7 +307,7 @@ describe('IndicatorReport.hub and dockingFunnel on the demo hub', () => {
 
   it('shows the hub block and the funnel to hub staff and leaders only, inside their jurisdiction', async () => {
     const QUERY = `query($code: String!, $period: IndicatorPeriod!) { indicators(regionCode: $code, period: $period) { regionCode hub { registered } dockingFunnel { kind sent } } }`;
-    const table: [string, Parameters<Stack['query']>[2], string, 'READS' | 'BLOCK_FORBIDDEN' | 'FORBIDDEN' | 'UNAUTHENTICATED'][] = [
+    const table: [string, Parameters<Stack['querySubgraph']>[3], string, 'READS' | 'BLOCK_FORBIDDEN' | 'FORBIDDEN' | 'UNAUTHENTICATED'][] = [
       ['hub staff', 'hub-coordinator', COUNTY, 'READS'],
       ['the leader', 'leader', COUNTY, 'READS'],
       ['court staff', 'court-staff', COUNTY, 'BLOCK_FORBIDDEN'],

@@ -38,7 +38,7 @@ describe('the demo hub, supervision (督办), regions and the docking ledger', (
   const window = process.env.JIEFEN_INDICATOR_COALESCE_MS;
   beforeAll(async () => {
     process.env.JIEFEN_INDICATOR_COALESCE_MS = '150';
-    stack = await startStack({ subgraphs: [governanceSubgraph], seed: true });
+    stack = await startStack({ subgraphs: [governanceSubgraph], gateway: false, seed: true });
   });
   afterAll(async () => {
     if (window === undefined) delete process.env.JIEFEN_INDICATOR_COALESCE_MS;
@@ -221,7 +221,7 @@ describe('the demo hub, supervision (督办), regions and the docking ledger', (
     type R = { indicators: { hub: C; children: { regionCode: string; hub: C }[] } | null };
     const queries = stack.subgraphs.governance!.queries;
     queries.reset();
-    const county = await stack.query<R>(COUNTS, { code: '321281', period }, 'leader');
+    const county = await stack.querySubgraph<R>('governance', COUNTS, { code: '321281', period }, 'leader');
     const countyStatements = queries.count;
     const c = county.body.data!.indicators!;
     const seeded = demo.filter((d) => d.registeredAt >= new Date(period.from) && d.registeredAt < new Date(period.to)).length;
@@ -234,13 +234,14 @@ describe('the demo hub, supervision (督办), regions and the docking ledger', (
     expect(c.children.reduce((n, t) => n + t.hub.registered, 0)).toBe(c.hub.registered);
 
     queries.reset();
-    await stack.query(COUNTS, { code: '321281123', period }, 'leader');
+    await stack.querySubgraph('governance', COUNTS, { code: '321281123', period }, 'leader');
     expect(queries.count).toBe(countyStatements);
     // A town's officer asking for the county: refused at the root.
-    const outside = await stack.query<R>(COUNTS, { code: '321281', period }, 'police-officer');
+    const outside = await stack.querySubgraph<R>('governance', COUNTS, { code: '321281', period }, 'police-officer');
     expect(outside.body.data!.indicators).toBeNull();
     expect(outside.body.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    const bad = await stack.query(
+    const bad = await stack.querySubgraph(
+      'governance',
       '{ indicators(regionCode: "321281", period: { from: "2026-12-01T00:00:00Z", to: "2026-09-01T00:00:00Z" }) { hub { registered } } }',
       {},
       'leader',

@@ -6,12 +6,11 @@ import {
   breakdownRollupObjects,
   DomainError,
   IndicatorBreakdown,
+  IndicatorReport,
   indicatorScopeOf,
   per10k,
   ratio,
   type IndicatorCounter,
-  type IndicatorScope,
-  type SubgraphSchemaOptions,
   type SubgraphContext,
 } from '@jiefen/subgraph-kit';
 import { DOCKING_KIND_NAMES, DOCKING_KINDS } from '../domain/docking.js';
@@ -29,7 +28,6 @@ import {
   type ScreeningFigure,
 } from '../loaders/hub-indicators.js';
 import type { GovernanceContext } from './context.js';
-import { resolveIndicatorReportReference } from './indicator-report.resolver.js';
 import { DockingFunnelType, HubIndicatorsType } from './hub-indicators.type.js';
 
 /** The kit runs a block's counters in the request's context: for the hub's block, the hub's own. */
@@ -53,6 +51,8 @@ const screening: IndicatorCounter<ScreeningFigure> = {
 export const hubIndicatorBlockResolvers = createIndicatorBlock({
   agency: 'GOVERNANCE',
   field: 'hub',
+  // The hub owns the report (root query, region, children, trend): its block goes on that same class.
+  report: IndicatorReport,
   description: '综治中心指标:矛盾纠纷登记与化解率、超期、排查报送(含零报告)、预警、督办(综治中心人员与领导可看)',
   type: HubIndicatorsType,
   sources: [DISPUTES, DOCKINGS_OVERDUE, ALERTS, SUPERVISION, screening],
@@ -130,17 +130,14 @@ export class HubIndicatorsResolver {
   }
 }
 
-/** The report as the hub's indicators subgraph knows it: the key, to which its block and the funnel are added. */
-const HubIndicatorReport = hubIndicatorBlockResolvers.report;
-
 /** 对接漏斗 on the indicator report: the hub keeps the docking ledger, so the funnel is the hub's. */
-@Resolver(() => HubIndicatorReport)
+@Resolver(() => IndicatorReport)
 export class DockingFunnelResolver {
   @FieldResolver(() => [DockingFunnelType], {
     nullable: true,
     description: '对接漏斗:各类对接期间内发出数及其接收、退回、办结(达成协议与否)、超期情况(综治中心人员与领导可看,限辖区内;他人为空并报 FORBIDDEN)',
   })
-  async dockingFunnel(@Root() report: IndicatorScope, @Ctx() ctx: GovernanceContext): Promise<DockingFunnelType[]> {
+  async dockingFunnel(@Root() report: IndicatorReport, @Ctx() ctx: GovernanceContext): Promise<DockingFunnelType[]> {
     if (!readsIndicators(ctx.caller, 'GOVERNANCE', report.regionCode)) throw DomainError.forbidden('无权查看该区划的对接漏斗(限综治中心人员与领导,且在辖区内)');
     const counts = await ctx.loaders.dockingFunnel.load({ regionCode: report.regionCode, from: report.from, to: report.to });
     return DOCKING_KINDS.map((kind) => {
@@ -162,16 +159,7 @@ export class DockingFunnelResolver {
   }
 }
 
-/**
- * The hub's indicators, served as the hub's subgraph part `indicators` (`governance_indicators`):
- * the report itself (region, children, trend) is the main subgraph's, so the gateway fetches these
- * blocks beside every other agency's, not before them.
- */
-export const hubIndicatorsPart: SubgraphSchemaOptions = {
-  resolvers: [HubIndicatorsResolver, DockingFunnelResolver, ...hubIndicatorBlockResolvers],
-  orphanedTypes: [HubIndicatorReport],
-  referenceResolvers: { IndicatorReport: resolveIndicatorReportReference },
-};
+export const hubIndicatorResolvers = [...hubIndicatorBlockResolvers, HubIndicatorsResolver, DockingFunnelResolver] as const;
 
 /** The hub's indicator totals (its database's derived objects): the block's sources, the docking funnel's, the registrations' breakdown and 排查's reports. */
 export const hubIndicatorTotals = [

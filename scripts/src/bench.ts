@@ -255,6 +255,8 @@ try {
       env: {
         ...gatewayEnv,
         ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${againstPorts[s.name]}/graphql`])),
+        // The other checkout's subgraphs compose as its own supergraph says.
+        SUPERGRAPH_PATH: join(resolve(flags.against), 'schema', 'supergraph.graphql'),
         GATEWAY_PORT: String(port),
       },
       onLine: quietLines('against'),

@@ -86,6 +86,8 @@ environment:
   BENCH_DISPUTES      disputes the demo seed writes (default 1000)
   BENCH_HANDOVERS     transfers in the hand-over burst (default 300; 0 skips it)
   BENCH_PORT          first port (default 4200: our gateway; subgraphs +1…+6; Hive +10)
+  BENCH_AGAINST_PG_TCP=1  --against's subgraphs reach PostgreSQL through TCP (with --against this checkout,
+                      the Unix socket measured against TCP in alternating rounds)
   BENCH_PG_TCP=1      every process reaches the embedded PostgreSQL through TCP on 127.0.0.1 (default: its Unix
                       socket, as \`npm start\` does)
   BENCH_PG_STATEMENTS=1  the embedded PostgreSQL loads pg_stat_statements; the hand-over burst's report
@@ -184,11 +186,11 @@ let services: ServiceProcess[] = [];
 const gateways: { name: string; url: string; process: ServiceProcess; subgraphs?: ServiceProcess[] }[] = [];
 let againstServices: ServiceProcess[] = [];
 
-const startSubgraphs = async (nodeOptions: string, args: string[], root?: string, subgraphPorts = ports) => {
+const startSubgraphs = async (nodeOptions: string, args: string[], root?: string, subgraphPorts = ports, dbs = databases) => {
   const started = spawnSubgraphs({
     root,
     ports: subgraphPorts,
-    databases,
+    databases: dbs,
     keysDir,
     args,
     nodeOptions: nodeFlags(nodeOptions),
@@ -248,7 +250,10 @@ try {
     // The other checkout's subgraphs on the same databases (already migrated and seeded), behind our gateway.
     const againstPorts = Object.fromEntries(subgraphs.map((s, i) => [s.name, BASE_PORT + 31 + i]));
     log(`starting the six subgraphs of ${flags.against} …`);
-    againstServices = await startSubgraphs(env.BENCH_AGAINST_NODE_OPTIONS ?? SUBGRAPH_NODE_OPTIONS, [], flags.against, againstPorts);
+    // BENCH_AGAINST_PG_TCP=1: the other subgraphs reach PostgreSQL through TCP (with --against this checkout: the socket measured).
+    const againstDatabases =
+      env.BENCH_AGAINST_PG_TCP === '1' ? Object.fromEntries(Object.entries(databases).map(([name, c]) => [name, { ...c, host: server.host }])) : databases;
+    againstServices = await startSubgraphs(env.BENCH_AGAINST_NODE_OPTIONS ?? SUBGRAPH_NODE_OPTIONS, [], flags.against, againstPorts, againstDatabases);
     const port = BASE_PORT + 30;
     const against = spawnService('against', {
       script: 'gateway/dist/src/main.js',

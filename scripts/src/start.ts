@@ -16,7 +16,11 @@ import { nodeFlags, spawnSubgraphs, stopAll, waitReady, type ServiceProcess } fr
 const started = performance.now();
 const env = process.env;
 const host = env.HOST ?? '127.0.0.1';
-const databases = await openDevDatabases();
+// A data directory another running instance holds is refused (local-postgres): say so, without a stack.
+const databases = await openDevDatabases().catch((error: unknown) => {
+  console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 // Development keys under .data/keys: the gateway signs with them, subgraphs verify, `npm run token` issues.
 const keysDir = env.JIEFEN_KEYS_DIR ?? join(repoRoot, '.data', 'keys');
 const auth = await gatewayAuthFromEnv({ ...env, JIEFEN_KEYS_DIR: keysDir });

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '@jiefen/testing';
 import { startLocalPostgres } from '../src/index.js';
@@ -20,6 +21,8 @@ await startLocalPostgres({ dataDir, port: Number(port), persistent: false });
 console.log('ready');
 setInterval(() => undefined, 60_000);
 `;
+
+const { Client } = pg;
 
 let parent: string | undefined;
 let child: ChildProcess | undefined;
@@ -82,6 +85,16 @@ describe('a data directory in use', () => {
       const current = Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
       expect(current).not.toBe(postmaster);
       expect(alive(current)).toBe(true);
+      // `npm start`'s subgraphs connect by the Unix socket the server keeps in `socketDir`.
+      expect(existsSync(join(pg.socketDir, `.s.PGSQL.${pg.port}`))).toBe(true);
+      const client = new Client({ host: pg.socketDir, port: pg.port, user: pg.user, password: pg.password, database: 'postgres' });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ local: boolean }>('select inet_server_addr() is null as local');
+        expect(rows[0]!.local).toBe(true); // no TCP address: the socket
+      } finally {
+        await client.end();
+      }
     } finally {
       await pg.stop();
     }

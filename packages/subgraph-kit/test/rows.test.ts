@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArrayType, Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { countQueries, Migration, migrationList, type DatabaseModule } from '@jiefen/database';
+import type { AbstractSqlConnection } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { createTestDatabase, type TestDatabase } from '@jiefen/testing';
 import { findRows, keysetPage } from '../src/index.js';
 
@@ -134,6 +136,76 @@ describe('findRows', () => {
       .catch((error: unknown) => {
         if (!(error instanceof Error) || error.message !== 'roll back') throw error;
       });
+  });
+
+  /** The statements `run` sends, as knex reports them (the kit's statement counts listen there too). */
+  async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+    const knex = (db.orm.em.getConnection() as AbstractSqlConnection).getKnex();
+    const seen: string[] = [];
+    const listener = (query: { sql: string }) => seen.push(query.sql);
+    knex.on('query', listener);
+    try {
+      await run();
+    } finally {
+      knex.off('query', listener);
+    }
+    return seen;
+  }
+
+  /** The same read through MikroORM's query builder: inside a transaction, findRows takes that path. */
+  async function throughQueryBuilder(where: FilterQuery<Probe>, query: Parameters<typeof findRows<Probe>>[3]) {
+    let rows: unknown;
+    await db.orm.em.fork().transactional(async (tx: EntityManager) => {
+      rows = await findRows(tx, Probe, where, query);
+    });
+    return rows;
+  }
+
+  it("answers a keyed read (the loaders' shape) exactly as the query builder does, with one statement text for any number of keys", async () => {
+    const cases: [FilterQuery<Probe>, Parameters<typeof findRows<Probe>>[3]][] = [
+      [{ id: { $in: ids } }, {}],
+      [{ id: [...ids].reverse() }, { orderBy: { receivedAt: 'desc' } }],
+      [{ id: { $in: [] } }, {}],
+      [
+        { urgent: false, id: { $in: ids } },
+        { orderBy: { caseNumber: 'asc' }, limit: 1 },
+      ],
+      [{ caseNumber: '(2026)苏1号' }, {}],
+      [{ sequence: { $in: ['9007199254740993', '9007199254740995'] } }, { orderBy: { sequence: 'desc' } }],
+      [{ dueOn: { $eq: '2026-02-15' } }, {}],
+      [{ amount: ['11234.50', '21234.50'] }, { orderBy: { amount: 'asc', id: 'desc' } }],
+      [{}, { orderBy: { dueOn: 'DESC' }, limit: 2 }],
+    ];
+    for (const [where, query] of cases) {
+      const expected = await throughQueryBuilder(where, query);
+      let rows: unknown;
+      const sent = await statementsOf(async () => {
+        rows = await findRows(db.orm.em.fork(), Probe, where, query);
+      });
+      expect(rows, JSON.stringify(where)).toEqual(expected);
+      expect(sent, JSON.stringify(where)).toHaveLength(1);
+      expect(sent[0]).toMatch(/^select "e0"\.\* from "kit_row_probe" as "e0"/);
+    }
+    const one = await statementsOf(() => findRows(db.orm.em.fork(), Probe, { id: { $in: [ids[0]!] } }));
+    const many = await statementsOf(() => findRows(db.orm.em.fork(), Probe, { id: { $in: [...ids, ...ids] } }));
+    expect(one).toEqual(many);
+    expect(one[0]).toBe('select "e0".* from "kit_row_probe" as "e0" where "e0"."id" = any($1)');
+  });
+
+  it('leaves other shapes (operators, json, arrays, nulls) and reads in a transaction to the query builder', async () => {
+    const other: FilterQuery<Probe>[] = [
+      { receivedAt: { $gte: new Date(Date.UTC(2026, 0, 2)) } },
+      { note: null },
+      { tags: { $contains: ['婚姻'] } },
+      { $or: [{ urgent: true }, { id: ids[0]! }] },
+    ];
+    for (const where of other) {
+      const sent = await statementsOf(() => findRows(db.orm.em.fork(), Probe, where));
+      expect(sent, JSON.stringify(where)).toHaveLength(1);
+      expect(sent[0]).not.toMatch(/^select "e0"\.\* from "kit_row_probe" as "e0"/);
+    }
+    expect((await findRows(db.orm.em.fork(), Probe, { note: null })).map((r) => r.id)).toEqual([ids[0]]);
+    expect((await findRows(db.orm.em.fork(), Probe, { tags: { $contains: ['婚姻'] } }, { orderBy: { id: 'asc' } })).map((r) => r.id)).toEqual(ids.slice(1));
   });
 
   it('is what keysetPage lists: pages of rows, with a cursor over a Date', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArrayType, Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { countQueries, Migration, migrationList, type DatabaseModule } from '@jiefen/database';
 import type { AbstractSqlConnection } from '@mikro-orm/postgresql';
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery, Opt } from '@mikro-orm/core';
 import { createTestDatabase, type TestDatabase } from '@jiefen/testing';
 import { findRows, keysetPage } from '../src/index.js';
 

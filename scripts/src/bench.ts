@@ -94,6 +94,7 @@ environment:
                       lists the statements each database ran per accepted hand-over (calls, time)
   JIEFEN_TEST_DATABASE_URL  an existing PostgreSQL server instead of the embedded one
   JIEFEN_SUBGRAPH_NODE_OPTIONS  V8 flags of the subgraph processes (default --max-semi-space-size=32)
+  BENCH_GATEWAY_NODE_OPTIONS    Node flags of our gateway's process (default none; e.g. --cpu-prof --cpu-prof-dir=DIR)
   BENCH_AGAINST_NODE_OPTIONS    V8 flags of --against's subgraphs (default: JIEFEN_SUBGRAPH_NODE_OPTIONS); with
                                 --against set to this checkout, a flag measured in warm, alternating rounds`);
   process.exit(0);
@@ -226,9 +227,17 @@ try {
     GATEWAY_PORT: String(GATEWAY_PORT),
     JIEFEN_KEYS_DIR: keysDir,
   };
-  const ours = Object.assign(spawnService('gateway', { script: 'gateway/dist/src/main.js', env: gatewayEnv, onLine: quietLines('gateway') }), {
-    spawnEnv: gatewayEnv,
-  });
+  const ours = Object.assign(
+    spawnService('gateway', {
+      script: 'gateway/dist/src/main.js',
+      env: gatewayEnv,
+      onLine: quietLines('gateway'),
+      nodeOptions: nodeFlags(env.BENCH_GATEWAY_NODE_OPTIONS ?? ''),
+    }),
+    {
+      spawnEnv: gatewayEnv,
+    },
+  );
   gateways.push({ name: 'ours', url: `http://127.0.0.1:${GATEWAY_PORT}/graphql`, process: ours });
   for (const [i, spec] of (flags.variant ?? []).entries()) {
     const [name, settings = ''] = spec.split(/:(.*)/s);

@@ -4,3 +4,4 @@ export * from './masking.js';
 export * from './tokens.js';
 export * from './keys.js';
 export * from './personas.js';
+export * from './ed25519.js';

@@ -10,6 +10,7 @@ import {
   type KeyObject,
 } from 'jose';
 import { callerFromClaims, ClaimsError, claimsOfCaller, type Caller } from './caller.js';
+import { signEd25519, verifyEd25519 } from './ed25519.js';
 
 export type Key = CryptoKey | KeyObject;
 
@@ -69,13 +70,30 @@ function explain(error: unknown): AuthError {
   return new AuthError('令牌无效', 'malformed');
 }
 
-/** Verifies user tokens: signature, issuer, audience, expiry and the shape of the claims. */
-export function createTokenVerifier(options: VerifierOptions): (token: string) => Promise<Caller> {
+/**
+ * Verifies user tokens: signature, issuer, audience, expiry and the shape of the claims.
+ *
+ * A token verified once is remembered (by its exact text) until it expires, for at most
+ * `cacheSeconds` (default 300) and for up to `cacheSize` tokens: a client sends the same token with
+ * every request of its working day, and an ES256 verification per request was the gateway's largest
+ * single cost after the subgraph fetches. A token is immutable, so what was verified stays verified;
+ * the bound on the remembered time is how long a key withdrawn from the identity provider's JWKS can
+ * still be honoured for a token it signed earlier.
+ */
+export function createTokenVerifier(options: VerifierOptions & { cacheSeconds?: number; cacheSize?: number }): (token: string) => Promise<Caller> {
   let keys: JWTVerifyGetKey;
   if (options.jwksUrl) keys = createRemoteJWKSet(new URL(options.jwksUrl));
   else if (options.jwks) keys = createLocalJWKSet(options.jwks);
   else throw new Error('token verifier needs jwksUrl or jwks');
+  const cacheMs = (options.cacheSeconds ?? 300) * 1000;
+  const cacheSize = options.cacheSize ?? 10_000;
+  const verified = new Map<string, { caller: Caller; exp: number; until: number }>();
   return async (token) => {
+    const now = Date.now();
+    const known = verified.get(token);
+    // Valid while exp > now in whole seconds, as jose decides (no clock tolerance).
+    if (known && known.exp > Math.floor(now / 1000) && known.until > now) return known.caller;
+    if (known) verified.delete(token);
     try {
       const { payload } = await jwtVerify(token, keys, {
         issuer: options.issuer ?? DEFAULT_ISSUER,
@@ -83,7 +101,13 @@ export function createTokenVerifier(options: VerifierOptions): (token: string) =
         algorithms: [TOKEN_ALG, 'RS256', 'EdDSA'],
         requiredClaims: ['exp', 'sub'],
       });
-      return callerFromClaims(payload);
+      const caller = callerFromClaims(payload);
+      if (cacheMs > 0 && cacheSize > 0) {
+        // Oldest first out (a Map keeps insertion order).
+        if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!);
+        verified.set(token, { caller, exp: payload.exp!, until: now + cacheMs });
+      }
+      return caller;
     } catch (error) {
       throw explain(error);
     }
@@ -99,28 +123,66 @@ export interface InternalContext {
   requestId: string;
 }
 
-/** Signs the internal header (short-lived; subgraphs hold only the public key). */
+const base64url = (json: unknown) => Buffer.from(JSON.stringify(json), 'utf8').toString('base64url');
+const INTERNAL_PROTECTED_HEADER = base64url({ alg: INTERNAL_ALG });
+
+/**
+ * Signs the internal header (short-lived; subgraphs hold only the public key): a compact JWS
+ * (EdDSA, Ed25519), computed synchronously (`./ed25519.ts`) — one per gateway request.
+ */
 export async function signInternalContext(privateKey: Key, context: InternalContext, ttlSeconds = 60): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ caller: context.caller ? claimsOfCaller(context.caller) : null, rid: context.requestId })
-    .setProtectedHeader({ alg: INTERNAL_ALG })
-    .setIssuer(INTERNAL_ISSUER)
-    .setAudience(INTERNAL_AUDIENCE)
-    .setIssuedAt(now)
-    .setExpirationTime(now + ttlSeconds)
-    .sign(privateKey);
+  const payload = base64url({
+    caller: context.caller ? claimsOfCaller(context.caller) : null,
+    rid: context.requestId,
+    iss: INTERNAL_ISSUER,
+    aud: INTERNAL_AUDIENCE,
+    iat: now,
+    exp: now + ttlSeconds,
+  });
+  const signingInput = `${INTERNAL_PROTECTED_HEADER}.${payload}`;
+  return `${signingInput}.${signEd25519(signingInput, privateKey)}`;
 }
 
-/** Verifies the internal header in a subgraph. */
+const refused = (message: string, reason: string) => new AuthError(message, reason);
+
+function decodeJson(part: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Verifies the internal header in a subgraph, as jose's `jwtVerify` would (a plain EdDSA JWS; the
+ * gateway's issuer and the subgraphs' audience; `exp` required and in the future, `nbf` if present
+ * passed), synchronously and with no WebCrypto job: every subgraph request verifies one.
+ */
 export function createInternalVerifier(publicKey: Key): (header: string) => Promise<InternalContext> {
   return async (header) => {
+    const parts = header.split('.');
+    if (parts.length !== 3) throw refused('令牌无效', 'malformed');
+    const [protectedPart, payloadPart, signature] = parts as [string, string, string];
+    const protectedHeader = decodeJson(protectedPart);
+    if (!protectedHeader) throw refused('令牌无效', 'malformed');
+    // Only a plain EdDSA JWS: no other algorithm, no critical extension, no unencoded payload.
+    if (protectedHeader.alg !== INTERNAL_ALG || protectedHeader.crit !== undefined || protectedHeader.b64 !== undefined)
+      throw refused('令牌签名算法不被接受', 'alg');
+    if (!verifyEd25519(`${protectedPart}.${payloadPart}`, signature, publicKey)) throw refused('令牌签名无效', 'signature');
+    const payload = decodeJson(payloadPart);
+    if (!payload) throw refused('令牌无效', 'malformed');
+    const now = Math.floor(Date.now() / 1000);
+    const audience = payload.aud;
+    if (payload.iss !== INTERNAL_ISSUER) throw refused('令牌的签发者、受众或有效期不符', 'claim:iss');
+    if (!(audience === INTERNAL_AUDIENCE || (Array.isArray(audience) && audience.includes(INTERNAL_AUDIENCE))))
+      throw refused('令牌的签发者、受众或有效期不符', 'claim:aud');
+    if (typeof payload.exp !== 'number') throw refused('令牌的签发者、受众或有效期不符', 'claim:exp');
+    if (payload.exp <= now) throw refused('令牌已过期,请重新登录', 'expired');
+    if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > now)) throw refused('令牌的签发者、受众或有效期不符', 'claim:nbf');
+    if (payload.iat !== undefined && typeof payload.iat !== 'number') throw refused('令牌的签发者、受众或有效期不符', 'claim:iat');
     try {
-      const { payload } = await jwtVerify(header, publicKey, {
-        issuer: INTERNAL_ISSUER,
-        audience: INTERNAL_AUDIENCE,
-        algorithms: [INTERNAL_ALG],
-        requiredClaims: ['exp'],
-      });
       const caller = payload.caller === null || payload.caller === undefined ? null : callerFromClaims(payload.caller as Record<string, unknown>);
       return { caller, requestId: typeof payload.rid === 'string' ? payload.rid : '' };
     } catch (error) {

@@ -1,6 +1,5 @@
-import { KeyObject, sign as ed25519Sign, verify as ed25519Verify, type webcrypto } from 'node:crypto';
 import { decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
-import type { Agency, Key } from '@jiefen/auth';
+import { signEd25519, verifyEd25519, type Agency, type Key } from '@jiefen/auth';
 import { isAgency } from './envelope.js';
 
 /** The HTTP header carrying the detached JWS over the request body. */
@@ -42,22 +41,8 @@ export async function signDelivery(body: string, options: { from: Agency; recipi
     JSON.stringify({ alg: DOCKING_ALG, typ: options.typ ?? EVENT_TYP, kid: options.from, iss: options.from, aud: options.recipient, iat }),
     'utf8',
   ).toString('base64url');
-  // RFC 7515 signing input `header.payload`; Ed25519 signs it whole (no digest): the same JWS jose
-  // produces, computed synchronously by OpenSSL instead of a WebCrypto job per delivery.
-  const signature = ed25519Sign(null, Buffer.from(`${header}.${Buffer.from(body, 'utf8').toString('base64url')}`, 'ascii'), keyObjectOf(options.privateKey));
-  return `${header}..${signature.toString('base64url')}`;
-}
-
-/** Node key objects of the configured keys (a CryptoKey is converted once). */
-const keyObjects = new WeakMap<object, KeyObject>();
-function keyObjectOf(key: Key): KeyObject {
-  if (key instanceof KeyObject) return key;
-  let object = keyObjects.get(key);
-  if (!object) {
-    object = KeyObject.from(key as webcrypto.CryptoKey);
-    keyObjects.set(key, object);
-  }
-  return object;
+  // RFC 7515 signing input `header.payload`: the same JWS jose produces, computed synchronously.
+  return `${header}..${signEd25519(`${header}.${Buffer.from(body, 'utf8').toString('base64url')}`, options.privateKey)}`;
 }
 
 export interface VerifyOptions {
@@ -104,14 +89,8 @@ export async function verifySigned(body: string, signature: string | undefined, 
   if (!key) throw new SignatureError('UNKNOWN_SIGNER', `没有${signer}的公钥`);
   // Only a plain EdDSA JWS is accepted: no critical extensions and no unencoded payload (b64: false).
   if (header.alg !== DOCKING_ALG || header.crit !== undefined || header.b64 !== undefined) throw new SignatureError('BAD_SIGNATURE', '签名验证失败');
-  let valid = false;
-  try {
-    const signingInput = Buffer.from(`${parts[0]}.${Buffer.from(body, 'utf8').toString('base64url')}`, 'ascii');
-    valid = ed25519Verify(null, signingInput, keyObjectOf(key), Buffer.from(parts[2]!, 'base64url'));
-  } catch {
-    valid = false;
-  }
-  if (!valid) throw new SignatureError('BAD_SIGNATURE', '签名验证失败');
+  if (!verifyEd25519(`${parts[0]}.${Buffer.from(body, 'utf8').toString('base64url')}`, parts[2]!, key))
+    throw new SignatureError('BAD_SIGNATURE', '签名验证失败');
   const accepted = options.typ ?? EVENT_TYP;
   const typ = header.typ;
   if (typeof typ !== 'string' || !(typeof accepted === 'string' ? [accepted] : accepted).includes(typ))

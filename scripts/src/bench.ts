@@ -65,10 +65,10 @@ if (flags.help) {
                   data directory DIR (e.g. .data/pg) instead of a throw-away demo seed; the subgraphs
                   only migrate, nothing is dropped; readers are a province-level leader (jurisdiction of
                   the data's province) and the dashboard rotates over its counties, towns and villages
-  --against DIR   a second set of six subgraphs built in another checkout (e.g. a worktree of
-                  main: \`git worktree add DIR main && cd DIR && npm ci && npm run build\`), on the
-                  same databases, behind a gateway of its own ("against"), in the same alternating
-                  rounds: a subgraph lever measured before/after (use with --no-hive)
+  --against DIR   another checkout's whole stack (e.g. a worktree of main: \`git worktree add DIR
+                  main && cd DIR && npm ci && npm run build\`): its six subgraphs on the same
+                  databases behind its own gateway ("against"), in the same alternating rounds: a
+                  lever measured before/after (use with --no-hive)
   --subgraphs-from DIR
                   run the six subgraphs built in another checkout instead of this one's (the rest of
                   the run, the gateway and the load are this checkout's): a lever of the hand-over
@@ -256,7 +256,8 @@ try {
     gateways.push({ name: name!, url: `http://127.0.0.1:${port}/graphql`, process: variant });
   }
   if (flags.against) {
-    // The other checkout's subgraphs on the same databases (already migrated and seeded), behind our gateway.
+    // The other checkout's whole stack: its six subgraphs on the same databases (already migrated and
+    // seeded), behind its own gateway.
     const againstPorts = Object.fromEntries(subgraphs.map((s, i) => [s.name, BASE_PORT + 31 + i]));
     log(`starting the six subgraphs of ${flags.against} …`);
     // BENCH_AGAINST_PG_TCP=1: the other subgraphs reach PostgreSQL through TCP (with --against this checkout: the socket measured).
@@ -265,7 +266,7 @@ try {
     againstServices = await startSubgraphs(env.BENCH_AGAINST_NODE_OPTIONS ?? SUBGRAPH_NODE_OPTIONS, [], flags.against, againstPorts, againstDatabases);
     const port = BASE_PORT + 30;
     const against = spawnService('against', {
-      script: 'gateway/dist/src/main.js',
+      script: join(resolve(flags.against), 'gateway', 'dist', 'src', 'main.js'),
       env: {
         ...gatewayEnv,
         ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${againstPorts[s.name]}/graphql`])),

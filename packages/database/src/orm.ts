@@ -242,7 +242,8 @@ export async function isReachable(orm: Orm, timeoutMs = 5000): Promise<boolean> 
 
 /**
  * Runs `seed` once per database: a marker row in `jiefen_seed`, written in the same transaction
- * as the data, makes a second run a no-op. Returns whether the seed ran.
+ * as the data, makes a second run a no-op; after a run the database is analyzed. Returns whether
+ * the seed ran.
  */
 export async function seedOnce(orm: Orm, name: string, seed: (em: EntityManager) => Promise<void>): Promise<boolean> {
   const connection = orm.em.getConnection();
@@ -261,6 +262,10 @@ export async function seedOnce(orm: Orm, name: string, seed: (em: EntityManager)
     await seed(em);
     ran = true;
   });
+  // A freshly loaded database has no statistics until autovacuum comes by (a minute or more): until
+  // then the planner takes every table for empty and sorts a whole list where an index gives its
+  // first page in order (the hub's dispute list: 3.8 against 0.1 ms over 1,000 disputes).
+  if (ran) await connection.execute('analyze');
   return ran;
 }
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { EntityManager, EntityName, FilterQuery, OrderDefinition } from '@mikro-orm/core';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { DomainError } from './errors.js';
-import { findRows, type Row } from './rows.js';
+import { countRows, findRows, type Row } from './rows.js';
 
 /** 分页信息 — shared by every connection of every subgraph, hence `@shareable`. */
 @Directive('@shareable')
@@ -109,7 +109,7 @@ export async function keysetPage<E extends object, T>(
     : {};
   const [rows, total] = await Promise.all([
     findRows(em, entity, { $and: [query.where, keyset] } as FilterQuery<E>, { orderBy: query.orderBy as OrderDefinition<E>, limit: limit + 1 }),
-    em.count(entity, query.where),
+    countRows(em, entity, query.where),
   ]);
   const cursorOf = (row: Row<E>) => keys.map(([field]) => cursorValue((row as Record<string, unknown>)[field]));
   return toConnection(rows, limit, total, cursorOf, map);

@@ -60,8 +60,17 @@ export async function findRows<E extends object>(em: EntityManager, entity: Enti
   const meta = em.getMetadata().get<E>(entity);
   const platform = em.getPlatform();
   if (!em.getTransactionContext()) {
-    const keyed = keyedStatement(meta, platform, where, query);
-    if (keyed) return readKeyed(em, meta, platform, keyed);
+    const statement = selectStatement(meta, platform, where, query);
+    if (statement) {
+      const rows = await run(em, statement);
+      const driver = em.getDriver();
+      const convert = converterOf(meta as EntityMetadata, platform);
+      return rows.map((row) => {
+        const mapped = driver.mapResult(row as never, meta as never) as Record<string, unknown>;
+        convert(mapped);
+        return mapped as unknown as Row<E>;
+      });
+    }
   }
   const processed = QueryHelper.processWhere<E>({ where, entityName: meta.className, metadata: em.getMetadata(), platform, aliased: true });
   const rows = await em.getDriver().find<E>(meta.className, processed, {
@@ -75,37 +84,46 @@ export async function findRows<E extends object>(em: EntityManager, entity: Enti
   return rows as unknown as Row<E>[];
 }
 
-// ---------------------------------------------------------------------------------------------
-// Keyed reads: the loaders' shape, planned once.
-//
-// Nearly every read of a request is a loader's "rows of E whose column is one of these keys" (or a
-// list's first page of a plain filter): a handful of equalities on plain columns, an order, a
-// limit. For that shape the SQL is the same text every time but for its values, so it is built once
-// per entity and shape, sent with the keys as ONE array parameter (`= any($1)`: the same text for 1
-// key or 100), and as a named prepared statement: each pooled connection parses and plans it once.
-// MikroORM's query builder and knex are skipped (they were a quarter of a subgraph's CPU on the
-// dispute page); what the rows become is unchanged: the driver's own result mapper and the custom
-// types' conversion, exactly as above. Any other shape — operators, relations, json or array
-// columns, nulls, a transaction's reads — takes the query builder as before.
-// ---------------------------------------------------------------------------------------------
-
-type Primitive = string | number | boolean;
-
-interface Plan {
-  name: string;
-  text: string;
-  /** For each condition, in order: the property (its custom type converts the values) and whether it takes a list. */
-  conditions: { prop: EntityProperty; list: boolean }[];
+/**
+ * How many rows match `where` (a list's `totalCount`): one `count(*)` through the same compiled,
+ * prepared path as {@link findRows} where the filter allows, else MikroORM's `em.count`.
+ */
+export async function countRows<E extends object>(em: EntityManager, entity: EntityName<E>, where: FilterQuery<E>): Promise<number> {
+  if (!em.getTransactionContext()) {
+    const meta = em.getMetadata().get<E>(entity);
+    const statement = countStatement(meta, em.getPlatform(), where);
+    if (statement) return Number((await run(em, statement))[0]!.count);
+  }
+  return em.count(entity, where);
 }
 
-interface KeyedStatement {
-  plan: Plan;
+// ---------------------------------------------------------------------------------------------
+// Reads compiled once, sent with parameters.
+//
+// MikroORM 6 writes every value into the SQL text (its `formatQuery`) and sends a simple query:
+// PostgreSQL parses and plans each statement anew, and building it (query builder, knex, criteria
+// nodes, escaping) was a quarter of a subgraph's CPU on the dispute page. The reads of the lists and
+// loaders are plain: equalities, `in`, ranges, `like` prefixes, `is null`, `and`/`or`, an order and
+// a limit, on the entity's own columns. Those are compiled here to SQL with `$n` parameters — a
+// list of keys is ONE array parameter (`= any($1)`), so the text is the same for 1 key or 100 — and
+// sent as a named prepared statement: each pooled connection parses and plans it once. The rows
+// become what `em.find` would give: the driver's own result mapper and the custom types'
+// conversion, exactly as above. Anything else (json or array columns, relations, other operators,
+// raw fragments, a transaction's reads) takes MikroORM's path as before.
+// ---------------------------------------------------------------------------------------------
+
+interface Statement {
+  text: string;
   values: unknown[];
 }
 
-const plans = new WeakMap<EntityMetadata, Map<string, Plan>>();
+type Scalar = string | number | boolean | Date;
 
-const isPrimitive = (value: unknown): value is Primitive => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+const isScalar = (value: unknown): value is Scalar =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || (value instanceof Date && !Number.isNaN(value.getTime()));
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** A plain, stored column with no query semantics of its own (json paths, array containment). */
 function plainColumn(meta: EntityMetadata, name: string): EntityProperty | null {
@@ -117,74 +135,135 @@ function plainColumn(meta: EntityMetadata, name: string): EntityProperty | null 
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
-/** The statement for a keyed read, or null when `where`/`query` is not that shape. */
-function keyedStatement<E extends object>(meta: EntityMetadata<E>, platform: Platform, where: FilterQuery<E>, query: RowQuery<E>): KeyedStatement | null {
-  if (!where || typeof where !== 'object' || Array.isArray(where) || Object.getPrototypeOf(where) !== Object.prototype) return null;
-  let shape = '';
-  const raw: [string, Primitive | Primitive[]][] = [];
-  for (const [name, condition] of Object.entries(where)) {
-    let value: Primitive | Primitive[];
-    if (isPrimitive(condition)) value = condition;
-    else if (Array.isArray(condition)) value = condition;
-    else if (condition && typeof condition === 'object' && Object.keys(condition).length === 1 && Array.isArray((condition as { $in?: unknown }).$in))
-      value = (condition as { $in: Primitive[] }).$in;
-    else if (condition && typeof condition === 'object' && Object.keys(condition).length === 1 && isPrimitive((condition as { $eq?: unknown }).$eq))
-      value = (condition as { $eq: Primitive }).$eq;
-    else return null;
-    if (Array.isArray(value) && !value.every(isPrimitive)) return null;
-    shape += `${name}${Array.isArray(value) ? '[]' : '='},`;
-    raw.push([name, value]);
-  }
-  shape += '|';
-  const orderBy = query.orderBy ?? {};
-  if (typeof orderBy !== 'object' || Array.isArray(orderBy)) return null;
-  for (const [name, direction] of Object.entries(orderBy)) {
-    if (typeof direction !== 'string' || !/^(asc|desc)$/i.test(direction)) return null;
-    shape += `${name} ${direction.toLowerCase()},`;
-  }
-  const limited = query.limit !== undefined && query.limit !== null;
-  if (limited) shape += '|limit';
+const COMPARISONS: Record<string, string> = { $eq: '=', $ne: '<>', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=', $like: 'like' };
 
-  let byShape = plans.get(meta as EntityMetadata);
-  if (!byShape) plans.set(meta as EntityMetadata, (byShape = new Map()));
-  let plan = byShape.get(shape);
-  if (!plan) {
-    const conditions: Plan['conditions'] = [];
-    const where: string[] = [];
-    for (const [name, value] of raw) {
-      const prop = plainColumn(meta as EntityMetadata, name);
-      if (!prop) return null;
-      conditions.push({ prop, list: Array.isArray(value) });
-      where.push(`"e0".${quote(prop.fieldNames[0]!)} ${Array.isArray(value) ? '= any' : '='}($${conditions.length})`);
-    }
-    const order: string[] = [];
-    for (const [name, direction] of Object.entries(orderBy)) {
-      const prop = plainColumn(meta as EntityMetadata, name);
-      if (!prop) return null;
-      order.push(`"e0".${quote(prop.fieldNames[0]!)} ${(direction as string).toLowerCase()}`);
-    }
-    const table = (meta.schema && meta.schema !== '*' ? `${quote(meta.schema)}.` : '') + quote(meta.collection);
-    const text =
-      `select "e0".* from ${table} as "e0"` +
-      (where.length ? ` where ${where.join(' and ')}` : '') +
-      (order.length ? ` order by ${order.join(', ')}` : '') +
-      (limited ? ` limit $${conditions.length + 1}` : '');
-    plan = { name: `jf_rows_${createHash('sha1').update(text).digest('base64url').slice(0, 16)}`, text, conditions };
-    byShape.set(shape, plan);
-  }
-  const values: unknown[] = raw.map(([, value], i) => {
-    const { prop } = plan.conditions[i]!;
+/** Not a shape compiled here: the caller falls back to MikroORM. */
+class Unsupported extends Error {}
+
+/** Compiles a filter to a `where` condition, pushing its values as `$n` parameters. */
+class Compiler {
+  readonly values: unknown[] = [];
+
+  constructor(
+    private readonly meta: EntityMetadata,
+    private readonly platform: Platform,
+  ) {}
+
+  private param(prop: EntityProperty, value: Scalar | Scalar[]): string {
     const type = prop.customType;
-    const convert = (v: Primitive) => (type ? type.convertToDatabaseValue(v, platform, { fromQuery: true, key: prop.name, mode: 'query' }) : v);
-    return Array.isArray(value) ? value.map(convert) : convert(value);
+    const convert = (v: Scalar) => (type ? type.convertToDatabaseValue(v, this.platform, { fromQuery: true, key: prop.name, mode: 'query' }) : v);
+    this.values.push(Array.isArray(value) ? value.map(convert) : convert(value));
+    return `$${this.values.length}`;
+  }
+
+  column(name: string): [EntityProperty, string] {
+    const prop = plainColumn(this.meta, name);
+    if (!prop) throw new Unsupported();
+    return [prop, `"e0".${quote(prop.fieldNames[0]!)}`];
+  }
+
+  /** A conjunction: `{ a: …, b: …, $and: [...], $or: [...] }`. */
+  where(node: unknown): string {
+    if (!isPlainObject(node)) throw new Unsupported();
+    const parts: string[] = [];
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$and' || key === '$or') {
+        if (!Array.isArray(value)) throw new Unsupported();
+        const inner = value.map((v) => this.where(v)).filter((c) => c !== '');
+        if (inner.length === 0) {
+          if (key === '$or' && value.length > 0) throw new Unsupported();
+          continue;
+        }
+        parts.push(inner.length === 1 ? inner[0]! : `(${inner.join(key === '$and' ? ' and ' : ' or ')})`);
+      } else if (key.startsWith('$')) {
+        throw new Unsupported();
+      } else {
+        parts.push(this.condition(key, value));
+      }
+    }
+    return parts.length <= 1 ? (parts[0] ?? '') : `(${parts.join(' and ')})`;
+  }
+
+  /** One column's condition: a value, null, a list of values, or an object of operators. */
+  private condition(name: string, value: unknown): string {
+    const [prop, column] = this.column(name);
+    if (value === null) return `${column} is null`;
+    if (isScalar(value)) return `${column} = ${this.param(prop, value)}`;
+    if (Array.isArray(value)) return this.list(prop, column, value);
+    if (!isPlainObject(value)) throw new Unsupported();
+    const parts = Object.entries(value).map(([op, operand]) => {
+      if (op === '$in') return this.list(prop, column, operand);
+      if ((op === '$eq' || op === '$ne') && operand === null) return `${column} is ${op === '$eq' ? '' : 'not '}null`;
+      const sql = COMPARISONS[op];
+      if (!sql || !isScalar(operand) || (op === '$like' && typeof operand !== 'string')) throw new Unsupported();
+      return `${column} ${sql} ${this.param(prop, operand)}`;
+    });
+    if (parts.length === 0) throw new Unsupported();
+    return parts.length === 1 ? parts[0]! : `(${parts.join(' and ')})`;
+  }
+
+  private list(prop: EntityProperty, column: string, values: unknown): string {
+    if (!Array.isArray(values) || !values.every(isScalar)) throw new Unsupported();
+    return `${column} = any(${this.param(prop, values)})`;
+  }
+}
+
+function tableOf(meta: EntityMetadata): string {
+  return (meta.schema && meta.schema !== '*' ? `${quote(meta.schema)}.` : '') + quote(meta.collection);
+}
+
+function compile(meta: EntityMetadata, platform: Platform, where: unknown, build: (compiler: Compiler, condition: string) => string): Statement | null {
+  const compiler = new Compiler(meta, platform);
+  try {
+    const condition = compiler.where(where ?? {});
+    return { text: build(compiler, condition), values: compiler.values };
+  } catch (error) {
+    if (error instanceof Unsupported) return null;
+    throw error;
+  }
+}
+
+function selectStatement<E extends object>(meta: EntityMetadata<E>, platform: Platform, where: FilterQuery<E>, query: RowQuery<E>): Statement | null {
+  return compile(meta as EntityMetadata, platform, where, (compiler, condition) => {
+    const orderBy = query.orderBy ?? {};
+    if (!isPlainObject(orderBy)) throw new Unsupported();
+    const order = Object.entries(orderBy).map(([name, direction]) => {
+      if (typeof direction !== 'string' || !/^(asc|desc)$/i.test(direction)) throw new Unsupported();
+      return `${compiler.column(name)[1]} ${direction.toLowerCase()}`;
+    });
+    let text = `select "e0".* from ${tableOf(meta as EntityMetadata)} as "e0"`;
+    if (condition) text += ` where ${condition}`;
+    if (order.length) text += ` order by ${order.join(', ')}`;
+    if (query.limit !== undefined && query.limit !== null) {
+      compiler.values.push(query.limit);
+      text += ` limit $${compiler.values.length}`;
+    }
+    return text;
   });
-  if (limited) values.push(query.limit);
-  return { plan, values };
+}
+
+function countStatement<E extends object>(meta: EntityMetadata<E>, platform: Platform, where: FilterQuery<E>): Statement | null {
+  return compile(meta as EntityMetadata, platform, where, (_compiler, condition) => {
+    return `select count(*) as "count" from ${tableOf(meta as EntityMetadata)} as "e0"` + (condition ? ` where ${condition}` : '');
+  });
+}
+
+/** Statement names by text: a pooled connection prepares each text once, under this name. */
+const names = new Map<string, string>();
+const MAX_NAMES = 2000;
+
+/** The text's statement name; none (an unnamed statement) once MAX_NAMES texts have one. */
+function nameOf(text: string): string | undefined {
+  let name = names.get(text);
+  // Filters built from a caller's choices vary in shape: the names, and what each connection keeps
+  // prepared, stay bounded.
+  if (!name && names.size < MAX_NAMES) names.set(text, (name = `jf_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`));
+  return name;
 }
 
 /** The pooled `pg` client's part we use. */
 interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
 interface KnexClient {
@@ -193,27 +272,15 @@ interface KnexClient {
   emit(event: 'query', data: { sql: string; bindings: unknown[]; method: 'select' }): boolean;
 }
 
-async function readKeyed<E extends object>(
-  em: EntityManager,
-  meta: EntityMetadata<E>,
-  platform: Platform,
-  { plan, values }: KeyedStatement,
-): Promise<Row<E>[]> {
+async function run(em: EntityManager, { text, values }: Statement): Promise<Record<string, unknown>[]> {
   const knex = (em.getConnection() as unknown as { getKnex(): { client: KnexClient } }).getKnex().client;
   const connection = await knex.acquireConnection();
-  let rows: Record<string, unknown>[];
   try {
     // Counted like any statement knex sends (the kit's statement counts and N+1 tests listen here).
-    knex.emit('query', { sql: plan.text, bindings: values, method: 'select' });
-    rows = (await connection.query({ name: plan.name, text: plan.text, values })).rows;
+    knex.emit('query', { sql: text, bindings: values, method: 'select' });
+    const name = nameOf(text);
+    return (await connection.query({ ...(name ? { name } : {}), text, values })).rows;
   } finally {
     await knex.releaseConnection(connection);
   }
-  const driver = em.getDriver();
-  const convert = converterOf(meta as EntityMetadata, platform);
-  return rows.map((row) => {
-    const mapped = driver.mapResult(row as never, meta as never) as Record<string, unknown>;
-    convert(mapped);
-    return mapped as unknown as Row<E>;
-  });
 }

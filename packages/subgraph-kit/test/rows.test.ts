@@ -4,7 +4,7 @@ import { countQueries, Migration, migrationList, type DatabaseModule } from '@ji
 import type { AbstractSqlConnection } from '@mikro-orm/postgresql';
 import type { EntityManager, FilterQuery, Opt } from '@mikro-orm/core';
 import { createTestDatabase, type TestDatabase } from '@jiefen/testing';
-import { findRows, keysetPage } from '../src/index.js';
+import { countRows, findRows, keysetPage } from '../src/index.js';
 
 // A record with every kind of column the agencies use: a row read without hydration must hold
 // exactly what the hydrated entity holds (property names, Date instants, booleans, json, arrays,
@@ -161,7 +161,10 @@ describe('findRows', () => {
     return rows;
   }
 
-  it("answers a keyed read (the loaders' shape) exactly as the query builder does, with one statement text for any number of keys", async () => {
+  const COMPILED = /^select "e0"\.\* from "kit_row_probe" as "e0"/;
+  const day = (d: number, h = 0) => new Date(Date.UTC(2026, 0, d, h));
+
+  it("answers the lists' and loaders' filters exactly as the query builder does, as parameterized statements", async () => {
     const cases: [FilterQuery<Probe>, Parameters<typeof findRows<Probe>>[3]][] = [
       [{ id: { $in: ids } }, {}],
       [{ id: [...ids].reverse() }, { orderBy: { receivedAt: 'desc' } }],
@@ -175,6 +178,17 @@ describe('findRows', () => {
       [{ dueOn: { $eq: '2026-02-15' } }, {}],
       [{ amount: ['11234.50', '21234.50'] }, { orderBy: { amount: 'asc', id: 'desc' } }],
       [{}, { orderBy: { dueOn: 'DESC' }, limit: 2 }],
+      [{ note: null }, {}],
+      [{ closedAt: { $ne: null } }, {}],
+      [{ receivedAt: { $gte: day(2), $lt: day(3, 12) } }, { orderBy: { receivedAt: 'asc' } }],
+      [{ caseNumber: { $like: '(2026)苏%' }, urgent: { $ne: true } }, { orderBy: { id: 'asc' } }],
+      [{ $and: [{ caseNumber: { $like: '(2026)%' } }, { $or: [{ note: null }, { dueOn: { $gt: '2026-02-01' } }] }] }, { orderBy: { id: 'desc' } }],
+      // A keyset page after a row: the cursor's instant and id.
+      [
+        { $and: [{}, { $or: [{ receivedAt: { $lt: day(3, 8) } }, { receivedAt: new Date(Date.UTC(2026, 0, 3, 8, 30, 15, 123)), id: { $lt: ids[2]! } }] }] },
+        { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: 3 },
+      ],
+      [{ $and: [] }, { limit: 5 }],
     ];
     for (const [where, query] of cases) {
       const expected = await throughQueryBuilder(where, query);
@@ -184,28 +198,40 @@ describe('findRows', () => {
       });
       expect(rows, JSON.stringify(where)).toEqual(expected);
       expect(sent, JSON.stringify(where)).toHaveLength(1);
-      expect(sent[0]).toMatch(/^select "e0"\.\* from "kit_row_probe" as "e0"/);
+      expect(sent[0], JSON.stringify(where)).toMatch(COMPILED);
+      let count = 0;
+      await db.orm.em.fork().transactional(async (tx: EntityManager) => {
+        count = await countRows(tx, Probe, where);
+      });
+      expect(await countRows(db.orm.em.fork(), Probe, where), JSON.stringify(where)).toBe(count);
     }
     const one = await statementsOf(() => findRows(db.orm.em.fork(), Probe, { id: { $in: [ids[0]!] } }));
     const many = await statementsOf(() => findRows(db.orm.em.fork(), Probe, { id: { $in: [...ids, ...ids] } }));
     expect(one).toEqual(many);
     expect(one[0]).toBe('select "e0".* from "kit_row_probe" as "e0" where "e0"."id" = any($1)');
+    expect(await statementsOf(() => countRows(db.orm.em.fork(), Probe, { caseNumber: { $like: '(2026)%' } }))).toEqual([
+      'select count(*) as "count" from "kit_row_probe" as "e0" where "e0"."case_number" like $1',
+    ]);
   });
 
-  it('leaves other shapes (operators, json, arrays, nulls) and reads in a transaction to the query builder', async () => {
+  it('leaves other filters (json and array columns, other operators) and reads in a transaction to the query builder', async () => {
     const other: FilterQuery<Probe>[] = [
-      { receivedAt: { $gte: new Date(Date.UTC(2026, 0, 2)) } },
-      { note: null },
       { tags: { $contains: ['婚姻'] } },
-      { $or: [{ urgent: true }, { id: ids[0]! }] },
+      { parties: { name: '张1' } } as FilterQuery<Probe>,
+      { caseNumber: { $ilike: '%苏1%' } },
+      { id: { $nin: [ids[0]!] } },
     ];
     for (const where of other) {
       const sent = await statementsOf(() => findRows(db.orm.em.fork(), Probe, where));
       expect(sent, JSON.stringify(where)).toHaveLength(1);
-      expect(sent[0]).not.toMatch(/^select "e0"\.\* from "kit_row_probe" as "e0"/);
+      expect(sent[0]).not.toMatch(COMPILED);
     }
-    expect((await findRows(db.orm.em.fork(), Probe, { note: null })).map((r) => r.id)).toEqual([ids[0]]);
     expect((await findRows(db.orm.em.fork(), Probe, { tags: { $contains: ['婚姻'] } }, { orderBy: { id: 'asc' } })).map((r) => r.id)).toEqual(ids.slice(1));
+    expect((await findRows(db.orm.em.fork(), Probe, { id: { $nin: [ids[0]!] } }, { orderBy: { id: 'asc' } })).map((r) => r.id)).toEqual(ids.slice(1));
+    await db.orm.em.fork().transactional(async (tx: EntityManager) => {
+      const sent = await statementsOf(() => findRows(tx, Probe, { id: { $in: ids } }));
+      expect(sent[0]).not.toMatch(COMPILED);
+    });
   });
 
   it('is what keysetPage lists: pages of rows, with a cursor over a Date', async () => {

@@ -106,7 +106,8 @@ export async function countRows<E extends object>(em: EntityManager, entity: Ent
 // loaders are plain: equalities, `in`, ranges, `like` prefixes, `is null`, `and`/`or`, an order and
 // a limit, on the entity's own columns. Those are compiled here to SQL with `$n` parameters — a
 // list of keys is ONE array parameter (`= any($1)`), so the text is the same for 1 key or 100 — and
-// sent as a named prepared statement: each pooled connection parses and plans it once. The rows
+// a statement of equalities and key lists is sent as a named prepared statement: each pooled
+// connection parses and plans it once (a `like` prefix or a range is planned for its value). The rows
 // become what `em.find` would give: the driver's own result mapper and the custom types'
 // conversion, exactly as above. Anything else (json or array columns, relations, other operators,
 // raw fragments, a transaction's reads) takes MikroORM's path as before.
@@ -115,6 +116,8 @@ export async function countRows<E extends object>(em: EntityManager, entity: Ent
 interface Statement {
   text: string;
   values: unknown[];
+  /** Whether one plan serves every value: prepared by name only then (see `Compiler.planPerValue`). */
+  prepared: boolean;
 }
 
 type Scalar = string | number | boolean | Date;
@@ -143,6 +146,14 @@ class Unsupported extends Error {}
 /** Compiles a filter to a `where` condition, pushing its values as `$n` parameters. */
 class Compiler {
   readonly values: unknown[] = [];
+  /**
+   * A `like` prefix or a range is planned for its value: which index serves `region_code like $1`
+   * depends on the prefix (a province or one village), and a prepared statement's generic plan,
+   * which PostgreSQL adopts after five executions, cannot use the pattern index at all. Such
+   * statements go unnamed (parsed and planned with their values each time); equalities and key
+   * lists, whose plan is the same for any value, are prepared.
+   */
+  planPerValue = false;
 
   constructor(
     private readonly meta: EntityMetadata,
@@ -196,6 +207,7 @@ class Compiler {
       if ((op === '$eq' || op === '$ne') && operand === null) return `${column} is ${op === '$eq' ? '' : 'not '}null`;
       const sql = COMPARISONS[op];
       if (!sql || !isScalar(operand) || (op === '$like' && typeof operand !== 'string')) throw new Unsupported();
+      if (op !== '$eq') this.planPerValue = true;
       return `${column} ${sql} ${this.param(prop, operand)}`;
     });
     if (parts.length === 0) throw new Unsupported();
@@ -216,7 +228,8 @@ function compile(meta: EntityMetadata, platform: Platform, where: unknown, build
   const compiler = new Compiler(meta, platform);
   try {
     const condition = compiler.where(where ?? {});
-    return { text: build(compiler, condition), values: compiler.values };
+    const text = build(compiler, condition);
+    return { text, values: compiler.values, prepared: !compiler.planPerValue };
   } catch (error) {
     if (error instanceof Unsupported) return null;
     throw error;
@@ -272,13 +285,13 @@ interface KnexClient {
   emit(event: 'query', data: { sql: string; bindings: unknown[]; method: 'select' }): boolean;
 }
 
-async function run(em: EntityManager, { text, values }: Statement): Promise<Record<string, unknown>[]> {
+async function run(em: EntityManager, { text, values, prepared }: Statement): Promise<Record<string, unknown>[]> {
   const knex = (em.getConnection() as unknown as { getKnex(): { client: KnexClient } }).getKnex().client;
   const connection = await knex.acquireConnection();
   try {
     // Counted like any statement knex sends (the kit's statement counts and N+1 tests listen here).
     knex.emit('query', { sql: text, bindings: values, method: 'select' });
-    const name = nameOf(text);
+    const name = prepared ? nameOf(text) : undefined;
     return (await connection.query({ ...(name ? { name } : {}), text, values })).rows;
   } finally {
     await knex.releaseConnection(connection);

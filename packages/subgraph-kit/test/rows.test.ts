@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { countQueries, Migration, migrationList, type DatabaseModule } from '@jiefen/database';
+import pg from 'pg';
 import type { AbstractSqlConnection } from '@mikro-orm/postgresql';
 import type { EntityManager, FilterQuery, Opt } from '@mikro-orm/core';
 import { createTestDatabase, type TestDatabase } from '@jiefen/testing';
@@ -212,6 +213,25 @@ describe('findRows', () => {
     expect(await statementsOf(() => countRows(db.orm.em.fork(), Probe, { caseNumber: { $like: '(2026)%' } }))).toEqual([
       'select count(*) as "count" from "kit_row_probe" as "e0" where "e0"."case_number" like $1',
     ]);
+  });
+
+  it('prepares a statement of equalities and key lists by name, and plans a like prefix or a range for its value', async () => {
+    const names: (string | undefined)[] = [];
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
+      if (config && typeof config === 'object' && 'text' in config) names.push((config as { name?: string }).name);
+      return (query as (...a: unknown[]) => unknown).call(this, config, ...rest);
+    } as typeof query;
+    try {
+      await findRows(db.orm.em.fork(), Probe, { id: { $in: ids }, urgent: true });
+      await findRows(db.orm.em.fork(), Probe, { caseNumber: { $like: '(2026)%' } });
+      await countRows(db.orm.em.fork(), Probe, { receivedAt: { $gte: day(2) } });
+    } finally {
+      pg.Client.prototype.query = query;
+    }
+    expect(names).toHaveLength(3);
+    expect(names[0]).toMatch(/^jf_/);
+    expect(names.slice(1)).toEqual([undefined, undefined]);
   });
 
   it('leaves other filters (json and array columns, other operators) and reads in a transaction to the query builder', async () => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Agency } from '@jiefen/auth';
-import { isDatabaseUnavailable } from '@jiefen/subgraph-kit';
+import { DomainError, isDatabaseUnavailable, retryConflicts } from '@jiefen/subgraph-kit';
 import { contentHash, envelopeProblem, HUB, type DockingEvent } from './envelope.js';
 import { jsonLogger, type DockingLogger } from './log.js';
 import { BATCH_TYP, claimedTyp, EVENT_TYP, SIGNATURE_HEADER, SignatureError, verifySigned, type DockingKeyRing } from './signing.js';
@@ -149,9 +149,29 @@ export function createEventHandler<E = DockingEvent>(options: EventHandlerOption
     return { event, decoded: decoded.event, hash };
   }
 
-  /** Applies one checked event in a transaction of its own (or finds it applied). */
-  function applyOne({ event, decoded, hash }: Checked<E>): Promise<InboxAcceptance> {
-    return options.orm.em.fork().transactional(async (em) => {
+  /**
+   * Applies one checked event in a transaction of its own (or finds it applied). A transaction
+   * PostgreSQL aborted over a conflict (a deadlock with another event's or a mutation's locks) is
+   * run again, from a fresh entity manager, as the kit's mutations are (`retryConflicts`): nothing of
+   * it committed, so the event is applied once.
+   */
+  function applyOne(checked: Checked<E>): Promise<InboxAcceptance> {
+    return retryConflicts(options.orm.em.fork(), (root) => applyIn(root, checked), {
+      onConflict: (error, attempt, retrying) =>
+        log({
+          level: 'warn',
+          message: 'docking event transaction aborted over a conflict',
+          agency: options.agency,
+          eventId: checked.event.id,
+          attempt,
+          retrying,
+          error: String(error),
+        }),
+    });
+  }
+
+  function applyIn(root: EntityManager, { event, decoded, hash }: Checked<E>): Promise<InboxAcceptance> {
+    return root.transactional(async (em) => {
       const sql = <T extends Row>(query: string, params: unknown[]) => em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
       const stream = [event.from, event.to, event.dockingId];
       // The common case in ONE statement: the event is its stream's next one. The stream's cursor
@@ -221,6 +241,9 @@ export function createEventHandler<E = DockingEvent>(options: EventHandlerOption
         status: error.status,
         body: { error: { code: error.code, message: error.message, ...(error.expected ? { expected: error.expected } : {}) } },
       };
+    } else if (DomainError.is(error) && error.code === 'CONFLICT') {
+      // Every attempt was aborted over a conflict and rolled back: the sender tries again later.
+      answer = { status: 503, body: { error: { code: 'CONFLICT', message: '数据正被其他操作同时修改,本事件未应用,请稍后重发' } } };
     } else if (isDatabaseUnavailable(error)) {
       // Nothing was applied (the transaction did not commit, or the sender's retry will find it
       // applied): 503 tells the sender to retry, and to wait for this agency's /ready first.

@@ -102,10 +102,10 @@ export async function startReceiver(
   agency: Agency,
   db: TestDatabase,
   keyRing: DockingKeyRing,
-  options: { running?: boolean; log?: (e: DockingLogEntry) => void } = {},
+  options: { running?: boolean; log?: (e: DockingLogEntry) => void; apply?: (em: EntityManager, event: DockingEvent) => Promise<void> } = {},
 ): Promise<Receiver> {
   const port = await freePort();
-  const handler = createEventHandler({ orm: db.orm, agency, keyRing, apply: recordEffect, log: options.log ?? (() => undefined) });
+  const handler = createEventHandler({ orm: db.orm, agency, keyRing, apply: options.apply ?? recordEffect, log: options.log ?? (() => undefined) });
   let server: Server | null = null;
   const receiver: Receiver = {
     agency,

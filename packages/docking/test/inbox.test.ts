@@ -105,6 +105,56 @@ describe('inbox: redelivery is harmless', () => {
   });
 });
 
+describe('inbox: a transaction PostgreSQL aborts over a conflict', () => {
+  // PostgreSQL aborting an apply's transaction as a deadlock's victim (SQLSTATE 40P01), on cue,
+  // after the effect was written in it: the inbox runs the event again from a fresh entity manager.
+  let conflicted: Receiver;
+  const aborts = new Map<string, number>();
+  const conflictLogs = collectLogs();
+
+  beforeAll(async () => {
+    conflicted = await startReceiver('JUSTICE', await agencyDatabase('inbox_conflict'), keys.keyRing, {
+      log: conflictLogs.log,
+      apply: async (em, e) => {
+        await recordEffect(em, e);
+        await em.flush();
+        const left = aborts.get(e.id) ?? 0;
+        if (left > 0) {
+          aborts.set(e.id, left - 1);
+          await em
+            .getConnection()
+            .execute(`do $$ begin raise exception 'conflict on cue' using errcode = '40P01'; end $$`, [], 'all', em.getTransactionContext());
+        }
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await conflicted?.stop();
+    await conflicted?.db.drop();
+  });
+
+  it('applies the event once when an attempt was aborted', async () => {
+    const e = event(randomUUID(), 1);
+    aborts.set(e.id, 2);
+    expect(await send(e, { url: conflicted.url })).toMatchObject({ status: 200, body: { status: 'applied' } });
+    expect((await conflicted.received()).filter((r) => r.eventId === e.id)).toHaveLength(1);
+    expect(await count(conflicted.db, `docking_inbox where event_id = '${e.id}'`)).toBe(1);
+    const retried = conflictLogs.entries.filter((l) => l.message === 'docking event transaction aborted over a conflict' && l.eventId === e.id);
+    expect(retried.map((l) => l.retrying)).toEqual([true, true]);
+  });
+
+  it('answers 503 CONFLICT with nothing applied when every attempt was aborted; the redelivery applies it', async () => {
+    const e = event(randomUUID(), 1);
+    aborts.set(e.id, 3);
+    expect(await send(e, { url: conflicted.url })).toMatchObject({ status: 503, body: { error: { code: 'CONFLICT' } } });
+    expect((await conflicted.received()).filter((r) => r.eventId === e.id)).toHaveLength(0);
+    expect(await count(conflicted.db, `docking_inbox where event_id = '${e.id}'`)).toBe(0);
+    expect(await send(e, { url: conflicted.url })).toMatchObject({ status: 200, body: { status: 'applied' } });
+    expect((await conflicted.received()).filter((r) => r.eventId === e.id)).toHaveLength(1);
+  });
+});
+
 describe('inbox: forged and replayed events are refused, with nothing written', () => {
   async function refused(e: DockingEvent, o: SendOptions, status: number, code: string) {
     const [beforeEffects, beforeInbox] = [await effects(), await inbox()];

@@ -51,10 +51,11 @@ function converterOf(meta: EntityMetadata, platform: Platform): Convert {
 }
 
 /**
- * The read path of every list and loader: one SELECT through MikroORM's driver (the same SQL as
- * `em.find`, the same filter and order syntax, in the request's transaction if there is one),
- * answered as plain rows keyed by property name — no entity is created, hydrated, merged into the
- * identity map or compared at flush. Writes keep loading entities.
+ * The read path of every list and loader: one SELECT with `em.find`'s filter and order syntax —
+ * compiled to a parameterized statement where the filter is plain (below), else through MikroORM's
+ * driver (in the request's transaction if there is one) — answered as plain rows keyed by property
+ * name: no entity is created, hydrated, merged into the identity map or compared at flush. Writes
+ * keep loading entities.
  */
 export async function findRows<E extends object>(em: EntityManager, entity: EntityName<E>, where: FilterQuery<E>, query: RowQuery<E> = {}): Promise<Row<E>[]> {
   const meta = em.getMetadata().get<E>(entity);

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jwtVerify, SignJWT } from 'jose';
 import { generateFederationKeys } from './keys.js';
@@ -87,15 +89,25 @@ describe('user tokens', () => {
   });
 
   it('remembers a token for cacheSeconds at most, then verifies it afresh', async () => {
-    const verify = createTokenVerifier({ jwks: keys.tokenJwks, cacheSeconds: 60 });
-    vi.useFakeTimers({ now: new Date('2026-12-02T08:00:00Z'), toFake: ['Date'] });
-    const token = await issueToken(keys.tokenPrivateKey, leader, { expiresIn: 3600 });
-    expect(await verify(token)).toEqual(leader);
-    vi.setSystemTime(new Date('2026-12-02T08:01:01Z'));
-    // A fresh verification: the same answer, now from jose again (an issuer change would show here).
-    expect(await verify(token)).toEqual(leader);
-    const strict = createTokenVerifier({ jwks: keys.tokenJwks, issuer: 'https://other.example', cacheSeconds: 60 });
-    expect(await refusal(strict(token))).toBe('claim:iss');
+    // The identity provider's JWKS, served here: withdrawing the key shows which answers came from memory.
+    let served = keys.tokenJwks;
+    const idp = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(served)));
+    await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
+    try {
+      const verify = createTokenVerifier({ jwksUrl: `http://127.0.0.1:${(idp.address() as AddressInfo).port}/jwks`, cacheSeconds: 900 });
+      vi.useFakeTimers({ now: new Date('2026-12-02T08:00:00Z'), toFake: ['Date'] });
+      const token = await issueToken(keys.tokenPrivateKey, leader, { expiresIn: 3600 });
+      expect(await verify(token)).toEqual(leader);
+      served = other.tokenJwks;
+      // Past jose's own 10-minute key cache, within ours: still accepted, from memory.
+      vi.setSystemTime(new Date('2026-12-02T08:11:00Z'));
+      expect(await verify(token)).toEqual(leader);
+      // Past ours: verified afresh against the identity provider's keys, which no longer hold the signer.
+      vi.setSystemTime(new Date('2026-12-02T08:15:01Z'));
+      expect(await refusal(verify(token))).toBe('signature');
+    } finally {
+      idp.close();
+    }
   });
 
   it('does not take a token signed by another key, or a changed token, for a remembered one', async () => {

@@ -59,15 +59,28 @@ export interface VerifierOptions {
   jwks?: JSONWebKeySet;
 }
 
+/** Why a token is refused, in Chinese for the client: one wording whichever verifier refused it. */
+const REFUSED = {
+  expired: '令牌已过期,请重新登录',
+  claim: '令牌的签发者、受众或有效期不符',
+  signature: '令牌签名无效',
+  key: '令牌签名无效(未知密钥)',
+  alg: '令牌签名算法不被接受',
+  malformed: '令牌无效',
+} as const;
+
+/** A refusal: `kind` picks the message, `detail` narrows the reason (`claim:iss`). */
+const refused = (kind: keyof typeof REFUSED, detail?: string) => new AuthError(REFUSED[kind], detail ? `${kind}:${detail}` : kind);
+
 function explain(error: unknown): AuthError {
   if (error instanceof AuthError) return error;
   if (error instanceof ClaimsError) return new AuthError(error.message, `claims:${error.field}`);
-  if (error instanceof errors.JWTExpired) return new AuthError('令牌已过期,请重新登录', 'expired');
-  if (error instanceof errors.JWTClaimValidationFailed) return new AuthError('令牌的签发者、受众或有效期不符', `claim:${error.claim}`);
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new AuthError('令牌签名无效', 'signature');
-  if (error instanceof errors.JWKSNoMatchingKey) return new AuthError('令牌签名无效(未知密钥)', 'key');
-  if (error instanceof errors.JOSEAlgNotAllowed) return new AuthError('令牌签名算法不被接受', 'alg');
-  return new AuthError('令牌无效', 'malformed');
+  if (error instanceof errors.JWTExpired) return refused('expired');
+  if (error instanceof errors.JWTClaimValidationFailed) return refused('claim', error.claim);
+  if (error instanceof errors.JWSSignatureVerificationFailed) return refused('signature');
+  if (error instanceof errors.JWKSNoMatchingKey) return refused('key');
+  if (error instanceof errors.JOSEAlgNotAllowed) return refused('alg');
+  return refused('malformed');
 }
 
 /**
@@ -144,8 +157,6 @@ export async function signInternalContext(privateKey: Key, context: InternalCont
   return `${signingInput}.${signEd25519(signingInput, privateKey)}`;
 }
 
-const refused = (message: string, reason: string) => new AuthError(message, reason);
-
 function decodeJson(part: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
@@ -163,25 +174,23 @@ function decodeJson(part: string): Record<string, unknown> | null {
 export function createInternalVerifier(publicKey: Key): (header: string) => Promise<InternalContext> {
   return async (header) => {
     const parts = header.split('.');
-    if (parts.length !== 3) throw refused('令牌无效', 'malformed');
+    if (parts.length !== 3) throw refused('malformed');
     const [protectedPart, payloadPart, signature] = parts as [string, string, string];
     const protectedHeader = decodeJson(protectedPart);
-    if (!protectedHeader) throw refused('令牌无效', 'malformed');
+    if (!protectedHeader) throw refused('malformed');
     // Only a plain EdDSA JWS: no other algorithm, no critical extension, no unencoded payload.
-    if (protectedHeader.alg !== INTERNAL_ALG || protectedHeader.crit !== undefined || protectedHeader.b64 !== undefined)
-      throw refused('令牌签名算法不被接受', 'alg');
-    if (!verifyEd25519(`${protectedPart}.${payloadPart}`, signature, publicKey)) throw refused('令牌签名无效', 'signature');
+    if (protectedHeader.alg !== INTERNAL_ALG || protectedHeader.crit !== undefined || protectedHeader.b64 !== undefined) throw refused('alg');
+    if (!verifyEd25519(`${protectedPart}.${payloadPart}`, signature, publicKey)) throw refused('signature');
     const payload = decodeJson(payloadPart);
-    if (!payload) throw refused('令牌无效', 'malformed');
+    if (!payload) throw refused('malformed');
     const now = Math.floor(Date.now() / 1000);
     const audience = payload.aud;
-    if (payload.iss !== INTERNAL_ISSUER) throw refused('令牌的签发者、受众或有效期不符', 'claim:iss');
-    if (!(audience === INTERNAL_AUDIENCE || (Array.isArray(audience) && audience.includes(INTERNAL_AUDIENCE))))
-      throw refused('令牌的签发者、受众或有效期不符', 'claim:aud');
-    if (typeof payload.exp !== 'number') throw refused('令牌的签发者、受众或有效期不符', 'claim:exp');
-    if (payload.exp <= now) throw refused('令牌已过期,请重新登录', 'expired');
-    if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > now)) throw refused('令牌的签发者、受众或有效期不符', 'claim:nbf');
-    if (payload.iat !== undefined && typeof payload.iat !== 'number') throw refused('令牌的签发者、受众或有效期不符', 'claim:iat');
+    if (payload.iss !== INTERNAL_ISSUER) throw refused('claim', 'iss');
+    if (!(audience === INTERNAL_AUDIENCE || (Array.isArray(audience) && audience.includes(INTERNAL_AUDIENCE)))) throw refused('claim', 'aud');
+    if (typeof payload.exp !== 'number') throw refused('claim', 'exp');
+    if (payload.exp <= now) throw refused('expired');
+    if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > now)) throw refused('claim', 'nbf');
+    if (payload.iat !== undefined && typeof payload.iat !== 'number') throw refused('claim', 'iat');
     try {
       const caller = payload.caller === null || payload.caller === undefined ? null : callerFromClaims(payload.caller as Record<string, unknown>);
       return { caller, requestId: typeof payload.rid === 'string' ? payload.rid : '' };

@@ -60,26 +60,20 @@ function converterOf(meta: EntityMetadata, platform: Platform): Convert {
 export async function findRows<E extends object>(em: EntityManager, entity: EntityName<E>, where: FilterQuery<E>, query: RowQuery<E> = {}): Promise<Row<E>[]> {
   const meta = em.getMetadata().get<E>(entity);
   const platform = em.getPlatform();
-  if (!em.getTransactionContext()) {
-    const statement = selectStatement(meta, platform, where, query);
-    if (statement) {
-      const rows = await run(em, statement);
-      const driver = em.getDriver();
-      const convert = converterOf(meta as EntityMetadata, platform);
-      return rows.map((row) => {
-        const mapped = driver.mapResult(row as never, meta as never) as Record<string, unknown>;
-        convert(mapped);
-        return mapped as unknown as Row<E>;
-      });
-    }
-  }
-  const processed = QueryHelper.processWhere<E>({ where, entityName: meta.className, metadata: em.getMetadata(), platform, aliased: true });
-  const rows = await em.getDriver().find<E>(meta.className, processed, {
-    ctx: em.getTransactionContext(),
-    orderBy: query.orderBy ?? {},
-    limit: query.limit,
-    populate: [],
-  });
+  const driver = em.getDriver();
+  const statement = em.getTransactionContext() ? null : selectStatement(meta, platform, where, query);
+  const rows = statement
+    ? (await run(em, statement)).map((row) => driver.mapResult(row as never, meta as never) as Record<string, unknown>)
+    : await driver.find<E>(
+        meta.className,
+        QueryHelper.processWhere<E>({ where, entityName: meta.className, metadata: em.getMetadata(), platform, aliased: true }),
+        {
+          ctx: em.getTransactionContext(),
+          orderBy: query.orderBy ?? {},
+          limit: query.limit,
+          populate: [],
+        },
+      );
   const convert = converterOf(meta, platform);
   for (const row of rows) convert(row as Record<string, unknown>);
   return rows as unknown as Row<E>[];
